@@ -1,0 +1,82 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/pressly/goose/v3"
+
+	"shopclerk/backend/domain"
+)
+
+// migrate brings the schema up to date. Before it changes an existing shop it
+// copies the file with VACUUM INTO, so a failed migration (which goose rolls
+// back in its own transaction) still leaves a backup beside the original.
+func (s *Store) migrate(ctx context.Context, migrations fs.FS, keep int) error {
+	p, err := goose.NewProvider(goose.DialectSQLite3, s.db, migrations)
+	if err != nil {
+		return domain.Wrap(err, domain.CodeInternal, "Shopclerk's database upgrade files are damaged")
+	}
+	current, target, err := p.GetVersions(ctx)
+	if err != nil {
+		return domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("%s could not be read as a shop database", s.path))
+	}
+	if current > target {
+		return domain.Errorf(domain.CodeInvalid,
+			"%s was made by a newer version of Shopclerk (database version %d, this Shopclerk knows up to %d). Update Shopclerk to open it; the file was left untouched.",
+			s.path, current, target)
+	}
+	if current == target {
+		return nil
+	}
+	if current > 0 {
+		if _, err := s.Backup(ctx, fmt.Sprintf("before-v%d", target), keep); err != nil {
+			return err
+		}
+	}
+	if _, err := p.Up(ctx); err != nil {
+		return domain.Wrap(err, domain.CodeInternal,
+			"Shopclerk could not upgrade the shop database; it is unchanged and a backup was kept in the backups folder beside it")
+	}
+	s.log.Info("migrated shop database", "path", s.path, "from", current, "to", target)
+	return nil
+}
+
+// SchemaVersion is the applied migration version.
+func (s *Store) SchemaVersion(ctx context.Context) (int64, error) {
+	var v int64
+	err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version_id), 0) FROM goose_db_version WHERE is_applied`).Scan(&v)
+	return v, err
+}
+
+// BackupDir is the folder holding the shop's backups.
+func (s *Store) BackupDir() string {
+	return filepath.Join(filepath.Dir(s.path), "backups")
+}
+
+// Backup writes a consistent copy of the shop with VACUUM INTO, then keeps only
+// the newest keep backups with the same label prefix. It returns the new file.
+func (s *Store) Backup(ctx context.Context, label string, keep int) (string, error) {
+	dir := s.BackupDir()
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", domain.Wrap(err, domain.CodeInternal, "Shopclerk could not create its backups folder")
+	}
+	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
+	name := filepath.Join(dir, fmt.Sprintf("%s-%s-%s.db", base, s.clock.Now().Format("20060102T150405Z"), label))
+	os.Remove(name) // a pinned clock may reuse a name; VACUUM INTO refuses existing files
+	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, name); err != nil {
+		return "", domain.Wrap(err, domain.CodeInternal, "Shopclerk could not back up the shop database")
+	}
+	matches, _ := filepath.Glob(filepath.Join(dir, base+"-*.db"))
+	sort.Strings(matches) // names start with a sortable timestamp
+	for len(matches) > keep {
+		os.Remove(matches[0])
+		matches = matches[1:]
+	}
+	return name, nil
+}

@@ -1,0 +1,208 @@
+// Package store is the only package that talks to SQLite. It opens the shop
+// file with the pragmas Shopclerk relies on (WAL, foreign keys, busy timeout),
+// takes an exclusive lock so two Shopclerks never share a file, backs the file
+// up and applies the embedded goose migrations, and answers every query the
+// rest of the backend needs. Queries live in queries/*.sql.
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	"shopclerk/backend/clock"
+	"shopclerk/backend/domain"
+
+	_ "modernc.org/sqlite"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// sqliteMagic is the first 16 bytes of every SQLite 3 database file.
+var sqliteMagic = []byte("SQLite format 3\x00")
+
+// Options tune Open; the zero value is what the app uses.
+type Options struct {
+	// Migrations replaces the embedded migrations (tests use it to simulate a
+	// failing migration). Its files sit at the root of the FS.
+	Migrations fs.FS
+	// KeepBackups is how many pre-migration backups to keep (default 5).
+	KeepBackups int
+	Clock       clock.Clock
+	Log         *slog.Logger
+}
+
+// Store is an open shop database.
+type Store struct {
+	db    *sql.DB
+	path  string
+	lock  *fileLock
+	clock clock.Clock
+	log   *slog.Logger
+}
+
+// DefaultPath is where the seller's shop lives unless --db says otherwise.
+func DefaultPath() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", domain.Wrap(err, domain.CodeInternal, "Shopclerk cannot find your user settings folder")
+	}
+	return filepath.Join(dir, "Shopclerk", "shop.db"), nil
+}
+
+// Open opens (creating if needed) the shop database at path and migrates it.
+// A file that is not SQLite, is read-only, is held by another Shopclerk or
+// comes from a newer Shopclerk is refused with a seller-readable error, and
+// left exactly as it was.
+func Open(ctx context.Context, path string, opt Options) (*Store, error) {
+	if opt.Clock == nil {
+		opt.Clock = clock.System{}
+	}
+	if opt.Log == nil {
+		opt.Log = slog.Default()
+	}
+	if opt.KeepBackups == 0 {
+		opt.KeepBackups = 5
+	}
+	migrations := opt.Migrations
+	if migrations == nil {
+		sub, err := fs.Sub(migrationFS, "migrations")
+		if err != nil {
+			return nil, err
+		}
+		migrations = sub
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("Shopclerk cannot create the folder for %s", path))
+	}
+	if err := checkFile(path); err != nil {
+		return nil, err
+	}
+	lock, err := lockFile(path + ".lock")
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{path: path, lock: lock, clock: opt.Clock, log: opt.Log}
+	s.db, err = sql.Open("sqlite", dsn(path))
+	if err != nil {
+		lock.release()
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not open the shop database")
+	}
+	if err := s.db.PingContext(ctx); err != nil {
+		s.Close()
+		return nil, domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("%s could not be opened as a shop database", path))
+	}
+	if err := s.migrate(ctx, migrations, opt.KeepBackups); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func dsn(path string) string {
+	q := url.Values{}
+	for _, p := range []string{
+		"journal_mode(WAL)",
+		"foreign_keys(1)",
+		"busy_timeout(5000)",
+		"synchronous(NORMAL)",
+		"temp_store(MEMORY)",
+		"cache_size(-32000)",
+	} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate")
+	return "file:" + filepath.ToSlash(path) + "?" + q.Encode()
+}
+
+// checkFile refuses a path that exists but is not a writable SQLite file,
+// before SQLite gets a chance to touch it.
+func checkFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if errors.Is(err, fs.ErrPermission) {
+		return domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("%s is read-only: Shopclerk needs to write to it. Copy it somewhere you can write, or change its permissions.", path))
+	}
+	if err != nil {
+		return domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("Shopclerk cannot open %s", path))
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteMagic))
+	n, err := io.ReadFull(f, head)
+	if n == 0 && (err == io.EOF) {
+		return nil // an empty file becomes a new shop
+	}
+	if err != nil || !bytes.Equal(head, sqliteMagic) {
+		return domain.Errorf(domain.CodeInvalid, "%s is not a Shopclerk shop database (it is not an SQLite file). It was left untouched.", path)
+	}
+	return nil
+}
+
+// Close releases the database and its lock.
+func (s *Store) Close() error {
+	var err error
+	if s.db != nil {
+		err = s.db.Close()
+	}
+	if s.lock != nil {
+		s.lock.release()
+	}
+	return err
+}
+
+// Path is the database file's location.
+func (s *Store) Path() string { return s.path }
+
+// now is the pinned clock's time in the stored form.
+func (s *Store) now() int64 { return s.clock.Now().Unix() }
+
+// unixOrNull converts a time to the stored form; the zero time is stored as NULL.
+func unixOrNull(t *time.Time) any {
+	if t == nil || t.IsZero() {
+		return nil
+	}
+	return t.Unix()
+}
+
+// fromUnix converts a nullable stored time back.
+func fromUnix(v sql.NullInt64) *time.Time {
+	if !v.Valid {
+		return nil
+	}
+	t := time.Unix(v.Int64, 0).UTC()
+	return &t
+}
+
+// inTx runs fn in one transaction, rolled back on error or panic.
+func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return domain.Wrap(err, domain.CodeTemporary, "the shop database is busy; try again in a moment")
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			tx.Rollback()
+			panic(p)
+		}
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	if err = fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,482 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"strings"
+	"time"
+
+	"shopclerk/backend/domain"
+)
+
+// BatchMeta describes one import batch (one file, or one demo generation).
+type BatchMeta struct {
+	FileName string
+	FileHash string
+	FileSize int64
+	Preset   string
+	Kind     string
+}
+
+// Counts are what a batch did to the shop.
+type Counts struct {
+	Created   int `json:"created"`
+	Updated   int `json:"updated"`
+	Unchanged int `json:"unchanged"`
+	Rejected  int `json:"rejected"`
+}
+
+// Reject is one row the importer could not take, kept with its batch.
+type Reject struct {
+	File   string `json:"file"`
+	Row    int    `json:"row"`
+	Column string `json:"column"`
+	Value  string `json:"value"`
+	Reason string `json:"reason"`
+}
+
+// Writer upserts rows inside one batch transaction. Every upsert goes by the
+// row's natural key and compares a content hash, so importing the same data
+// twice changes nothing and is counted as unchanged (invariant 1).
+type Writer struct {
+	tx       *sql.Tx
+	ctx      context.Context
+	now      int64
+	batchID  int64
+	counts   Counts
+	rejects  []Reject
+	fresh    bool
+	stmts    map[string]*sql.Stmt
+	custByEm map[string]int64
+	touched  map[int64]struct{}
+	skus     map[string]struct{}
+}
+
+// WriteOptions tune WriteBatch.
+type WriteOptions struct {
+	// Fresh promises the database holds none of the batch's keys yet, which
+	// lets the demo generator skip the per-row lookups.
+	Fresh bool
+}
+
+// WriteBatch runs fn inside one transaction: the batch is recorded, fn's
+// upserts applied, customer aggregates refreshed, and everything committed
+// together. If fn fails or ctx is cancelled nothing of the batch remains.
+func (s *Store) WriteBatch(ctx context.Context, meta BatchMeta, opt WriteOptions, fn func(w *Writer) error) (int64, Counts, error) {
+	var w *Writer
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		w = &Writer{tx: tx, ctx: ctx, now: s.now(), fresh: opt.Fresh,
+			stmts: map[string]*sql.Stmt{}, custByEm: map[string]int64{},
+			touched: map[int64]struct{}{}, skus: map[string]struct{}{}}
+		defer w.closeStmts()
+		res, err := tx.ExecContext(ctx, q("BatchInsert"), meta.FileName, meta.FileHash, meta.FileSize, meta.Preset, meta.Kind, w.now)
+		if err != nil {
+			return err
+		}
+		if w.batchID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		if err := fn(w); err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return w.finish()
+	})
+	if err != nil {
+		if ctx.Err() != nil {
+			return 0, Counts{}, domain.Wrap(err, domain.CodeInvalid, "The import was cancelled; nothing was changed.")
+		}
+		return 0, Counts{}, err
+	}
+	return w.batchID, w.counts, nil
+}
+
+// BatchID is the id of the batch being written.
+func (w *Writer) BatchID() int64 { return w.batchID }
+
+// Reject records a row the importer could not take.
+func (w *Writer) Reject(r Reject) {
+	w.rejects = append(w.rejects, r)
+	w.counts.Rejected++
+}
+
+func (w *Writer) stmt(name string) (*sql.Stmt, error) {
+	if st, ok := w.stmts[name]; ok {
+		return st, nil
+	}
+	st, err := w.tx.PrepareContext(w.ctx, q(name))
+	if err != nil {
+		return nil, err
+	}
+	w.stmts[name] = st
+	return st, nil
+}
+
+func (w *Writer) exec(name string, args ...any) (sql.Result, error) {
+	st, err := w.stmt(name)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(w.ctx, args...)
+}
+
+func (w *Writer) closeStmts() {
+	for _, st := range w.stmts {
+		st.Close()
+	}
+}
+
+// lookup returns the id and stored hash of a row by its natural key.
+func (w *Writer) lookup(name string, args ...any) (id int64, hash string, found bool, err error) {
+	if w.fresh {
+		return 0, "", false, nil
+	}
+	st, err := w.stmt(name)
+	if err != nil {
+		return 0, "", false, err
+	}
+	err = st.QueryRowContext(w.ctx, args...).Scan(&id, &hash)
+	if err == sql.ErrNoRows {
+		return 0, "", false, nil
+	}
+	return id, hash, err == nil, err
+}
+
+func (w *Writer) count(found bool, same bool) {
+	switch {
+	case !found:
+		w.counts.Created++
+	case same:
+		w.counts.Unchanged++
+	default:
+		w.counts.Updated++
+	}
+}
+
+func hashOf(v any) string {
+	b, _ := json.Marshal(v)
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:12])
+}
+
+func joinTags(tags []string) string { return strings.Join(tags, ", ") }
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// CustomerMode says how much a row may overwrite of an existing customer.
+type CustomerMode int
+
+const (
+	// CustomerAuthoritative comes from a customers export: it overwrites.
+	CustomerAuthoritative CustomerMode = iota
+	// CustomerFromOrder is derived from an order's email and addresses: it
+	// creates the customer or fills blanks, never overwrites.
+	CustomerFromOrder
+)
+
+// UpsertCustomer creates or updates a customer keyed by lower-cased email
+// (or source + external id without one) and returns its id.
+func (w *Writer) UpsertCustomer(c domain.Customer, mode CustomerMode) (int64, error) {
+	c.Email = strings.ToLower(strings.TrimSpace(c.Email))
+	if c.Email != "" {
+		if id, ok := w.custByEm[c.Email]; ok && mode == CustomerFromOrder {
+			return id, nil
+		}
+	}
+	if c.CreatedAt.IsZero() {
+		c.CreatedAt = time.Unix(w.now, 0)
+	}
+	var id int64
+	var oldHash string
+	var found bool
+	var err error
+	if c.Email != "" {
+		id, oldHash, found, err = w.lookup("CustomerByEmail", c.Email)
+	} else {
+		id, oldHash, found, err = w.lookup("CustomerByExternal", string(c.Source), c.ExternalID)
+	}
+	if err != nil {
+		return 0, err
+	}
+	c.ID, c.OrdersCount, c.TotalSpent, c.LastOrderAt = 0, 0, domain.Money{}, nil
+	h := hashOf(c)
+	args := []any{c.Email, string(c.Source), c.ExternalID, c.FirstName, c.LastName, c.Phone, c.Country, c.City,
+		boolInt(c.AcceptsMarketing), unixOrNull(c.ConsentAt), c.Birthday, joinTags(c.Tags), c.Note, c.CreatedAt.Unix(), w.now, h}
+	switch {
+	case !found:
+		res, err := w.exec("CustomerInsert", args...)
+		if err != nil {
+			return 0, err
+		}
+		id, _ = res.LastInsertId()
+		w.counts.Created++
+	case mode == CustomerFromOrder:
+		if _, err := w.exec("CustomerFillBlanks", append([]any{id}, args[3:8]...)...); err != nil {
+			return 0, err
+		}
+	case oldHash == h:
+		w.counts.Unchanged++
+	default:
+		if _, err := w.exec("CustomerUpdate", append([]any{id}, args...)...); err != nil {
+			return 0, err
+		}
+		w.counts.Updated++
+	}
+	if c.Email != "" {
+		w.custByEm[c.Email] = id
+	}
+	return id, nil
+}
+
+// UpsertProduct creates or updates a product by SKU.
+func (w *Writer) UpsertProduct(p domain.Product) error {
+	p.SKU = strings.TrimSpace(p.SKU)
+	if p.SKU == "" {
+		return nil
+	}
+	_, oldHash, found, err := w.lookup("ProductBySKU", p.SKU)
+	if err != nil {
+		return err
+	}
+	p.ID = 0
+	h := hashOf(p)
+	w.count(found, oldHash == h)
+	w.skus[p.SKU] = struct{}{}
+	if found && oldHash == h {
+		return nil
+	}
+	_, err = w.exec("ProductUpsert", p.SKU, p.Handle, p.Title, p.VariantTitle, p.Vendor, p.Type, p.Barcode,
+		p.Price.Currency, p.Price.Amount, p.Cost.Amount, nonEmpty(p.Status, "active"), joinTags(p.Tags), p.SupplierID, h, w.now)
+	return err
+}
+
+// ensureProduct creates a minimal product for a SKU seen on an order line, so
+// every sold SKU can be forecast; it never overwrites a real product row.
+func (w *Writer) ensureProduct(l domain.LineItem, currency string) error {
+	if l.SKU == "" {
+		return nil
+	}
+	if _, ok := w.skus[l.SKU]; ok {
+		return nil
+	}
+	w.skus[l.SKU] = struct{}{}
+	_, err := w.exec("ProductEnsure", l.SKU, l.Name, l.Vendor, currency, l.Price, w.now)
+	return err
+}
+
+// UpsertOrder creates or updates an order with its lines, linking (and if
+// need be creating) its customer and products.
+func (w *Writer) UpsertOrder(o domain.Order, cust *domain.Customer) error {
+	o.Email = strings.ToLower(strings.TrimSpace(o.Email))
+	id, oldHash, found, err := w.lookup("OrderByKey", string(o.Source), o.ExternalID)
+	if err != nil {
+		return err
+	}
+	o.ID, o.CustomerID = 0, nil
+	h := hashOf(o)
+	w.count(found, oldHash == h)
+	if found && oldHash == h {
+		return nil
+	}
+	var custID *int64
+	if cust != nil && (cust.Email != "" || cust.ExternalID != "") {
+		cid, err := w.UpsertCustomer(*cust, CustomerFromOrder)
+		if err != nil {
+			return err
+		}
+		custID = &cid
+		w.touched[cid] = struct{}{}
+	}
+	billing, _ := json.Marshal(o.Billing)
+	shipping, _ := json.Marshal(o.ShippingAddress)
+	args := []any{string(o.Source), o.ExternalID, o.Name, o.Email, custID, string(o.FinancialStatus), string(o.FulfillmentStatus),
+		o.Currency, o.Subtotal, o.Shipping, o.Taxes, o.Discount, o.Total, o.Refunded, o.DiscountCode, o.ShippingMethod,
+		o.PaymentMethod, o.RiskLevel, boolInt(o.AcceptsMarketing), joinTags(o.Tags), o.Note, string(billing), string(shipping),
+		o.CreatedAt.Unix(), unixOrNull(o.PaidAt), unixOrNull(o.FulfilledAt), unixOrNull(o.CancelledAt), w.now, w.batchID, h}
+	if found {
+		if _, err := w.exec("OrderUpdate", append(args, id)...); err != nil {
+			return err
+		}
+		if _, err := w.exec("LineItemsDelete", id); err != nil {
+			return err
+		}
+	} else {
+		res, err := w.exec("OrderInsert", args...)
+		if err != nil {
+			return err
+		}
+		id, _ = res.LastInsertId()
+	}
+	for i, l := range o.Lines {
+		if l.Position == 0 {
+			l.Position = i + 1
+		}
+		if _, err := w.exec("LineItemInsert", id, l.Position, l.SKU, l.Name, l.Vendor, l.Quantity, l.Price,
+			l.CompareAtPrice, l.Discount, boolInt(l.RequiresShipping), l.FulfillmentStatus); err != nil {
+			return err
+		}
+		if err := w.ensureProduct(l, o.Currency); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UpsertCart creates or updates an abandoned checkout with its lines.
+func (w *Writer) UpsertCart(c domain.Cart, cust *domain.Customer) error {
+	c.Email = strings.ToLower(strings.TrimSpace(c.Email))
+	id, oldHash, found, err := w.lookup("CartByKey", string(c.Source), c.ExternalID)
+	if err != nil {
+		return err
+	}
+	c.ID, c.CustomerID = 0, nil
+	h := hashOf(c)
+	w.count(found, oldHash == h)
+	if found && oldHash == h {
+		return nil
+	}
+	var custID *int64
+	if cust != nil && cust.Email != "" {
+		cid, err := w.UpsertCustomer(*cust, CustomerFromOrder)
+		if err != nil {
+			return err
+		}
+		custID = &cid
+	}
+	if c.UpdatedAt.IsZero() {
+		c.UpdatedAt = c.CreatedAt
+	}
+	args := []any{string(c.Source), c.ExternalID, c.Email, custID, c.Currency, c.Total, c.RecoveryURL,
+		c.CreatedAt.Unix(), c.UpdatedAt.Unix(), unixOrNull(c.RecoveredAt), w.batchID, h}
+	if found {
+		if _, err := w.exec("CartUpdate", append(args, id)...); err != nil {
+			return err
+		}
+		if _, err := w.exec("CartLinesDelete", id); err != nil {
+			return err
+		}
+	} else {
+		res, err := w.exec("CartInsert", args...)
+		if err != nil {
+			return err
+		}
+		id, _ = res.LastInsertId()
+	}
+	for i, l := range c.Lines {
+		if _, err := w.exec("CartLineInsert", id, i+1, l.SKU, l.Name, l.Quantity, l.Price); err != nil {
+			return err
+		}
+		if err := w.ensureProduct(l, c.Currency); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SetStock records a SKU's level at a location, and a stock change when the
+// available quantity moved, so rules can see thresholds being crossed.
+func (w *Writer) SetStock(l domain.StockLevel, reason string) error {
+	var before sql.NullInt64
+	var onHand, committed, incoming, stocked int64
+	found := false
+	if !w.fresh {
+		st, err := w.stmt("StockGet")
+		if err != nil {
+			return err
+		}
+		err = st.QueryRowContext(w.ctx, l.SKU, l.Location).Scan(&before, &onHand, &committed, &incoming, &stocked)
+		if err != nil && err != sql.ErrNoRows {
+			return err
+		}
+		found = err == nil
+	}
+	same := found && before.Int64 == int64(l.Available) && onHand == int64(l.OnHand) &&
+		committed == int64(l.Committed) && incoming == int64(l.Incoming) && stocked == int64(boolInt(l.Stocked))
+	w.count(found, same)
+	if same {
+		return nil
+	}
+	if _, err := w.exec("StockUpsert", l.SKU, l.Location, l.OnHand, l.Committed, l.Available, l.Incoming, boolInt(l.Stocked), w.now); err != nil {
+		return err
+	}
+	if !found || before.Int64 != int64(l.Available) {
+		if _, err := w.exec("StockChangeInsert", l.SKU, l.Location, before, l.Available, w.batchID, reason, w.now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UpsertSupplier creates or updates a supplier by name and returns its id.
+func (w *Writer) UpsertSupplier(s domain.Supplier) (int64, error) {
+	var id int64
+	st, err := w.stmt("SupplierUpsert")
+	if err != nil {
+		return 0, err
+	}
+	err = st.QueryRowContext(w.ctx, s.Name, s.Email, s.Currency, s.LeadTimeDays, s.LeadTimeStdDays, s.MinOrderQty, max(s.PackSize, 1)).Scan(&id)
+	return id, err
+}
+
+// UpsertShipment creates or updates a shipment by order and tracking number.
+func (w *Writer) UpsertShipment(sh domain.Shipment) error {
+	_, err := w.exec("ShipmentUpsert", sh.OrderID, sh.Carrier, sh.TrackingNumber, sh.TrackingURL, string(sh.Status),
+		sh.ShippedAt.Unix(), unixOrNull(sh.DeliveredAt), sh.UpdatedAt.Unix())
+	return err
+}
+
+// OrderID finds an order written earlier in this batch or before.
+func (w *Writer) OrderID(source domain.Source, externalID string) (int64, error) {
+	st, err := w.stmt("OrderByKey")
+	if err != nil {
+		return 0, err
+	}
+	var id int64
+	var h string
+	err = st.QueryRowContext(w.ctx, string(source), externalID).Scan(&id, &h)
+	return id, err
+}
+
+// finish refreshes customer aggregates and records the batch's outcome.
+func (w *Writer) finish() error {
+	if w.fresh {
+		if _, err := w.tx.ExecContext(w.ctx, q("CustomerAggregatesAll")); err != nil {
+			return err
+		}
+	} else {
+		for id := range w.touched {
+			if _, err := w.exec("CustomerAggregatesOne", id); err != nil {
+				return err
+			}
+		}
+	}
+	for _, r := range w.rejects {
+		if _, err := w.exec("RejectInsert", w.batchID, r.File, r.Row, r.Column, r.Value, r.Reason); err != nil {
+			return err
+		}
+	}
+	status := "done"
+	if w.counts.Created+w.counts.Updated+w.counts.Unchanged == 0 && w.counts.Rejected > 0 {
+		status = "rejected"
+	}
+	_, err := w.tx.ExecContext(w.ctx, q("BatchFinish"), status, w.counts.Created+w.counts.Updated+w.counts.Unchanged+w.counts.Rejected,
+		w.counts.Created, w.counts.Updated, w.counts.Unchanged, w.counts.Rejected, w.now, w.batchID)
+	return err
+}
+
+func nonEmpty(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

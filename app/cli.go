@@ -1,0 +1,150 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"sort"
+	"strings"
+
+	"shopclerk/backend/clock"
+	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
+)
+
+// Command is one headless subcommand of the shopclerk binary.
+type Command struct {
+	Name    string
+	Summary string
+	// Run gets the common environment and the arguments after the common
+	// flags. It prints through env.Print so --json works the same everywhere.
+	Run func(ctx context.Context, env *CLIEnv, args []string) error
+	// NoStore skips opening the database (for commands that make one).
+	NoStore bool
+}
+
+var commands = map[string]Command{}
+
+func registerCommand(c Command) { commands[c.Name] = c }
+
+// CLIEnv is what every subcommand gets: the pinned clock, the open store
+// (unless NoStore), the database path and the output mode.
+type CLIEnv struct {
+	DBPath string
+	Clock  clock.Clock
+	Store  *store.Store
+	JSON   bool
+	Out    io.Writer
+	Log    *slog.Logger
+}
+
+// Print writes v as indented JSON with --json, else human text from text().
+func (e *CLIEnv) Print(v any, text func(w io.Writer)) {
+	if e.JSON {
+		enc := json.NewEncoder(e.Out)
+		enc.SetIndent("", "  ")
+		enc.Encode(v)
+		return
+	}
+	text(e.Out)
+}
+
+// IsCommand tells main whether to run headless.
+func IsCommand(name string) bool {
+	_, ok := commands[name]
+	return ok || name == "help" || name == "--help" || name == "-h"
+}
+
+// RunCommand runs a headless subcommand and returns the process exit code.
+// Errors are printed as {"error":{"code","message"}} with --json.
+func RunCommand(ctx context.Context, name string, args []string, stdout, stderr io.Writer) int {
+	cmd, ok := commands[name]
+	if !ok {
+		usage(stdout)
+		return 0
+	}
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dbPath := fs.String("db", "", "shop database file (default: your config folder's Shopclerk/shop.db)")
+	now := fs.String("now", "", "pin the clock, e.g. 2026-03-01T09:00:00Z (or set "+clock.EnvVar+")")
+	asJSON := fs.Bool("json", false, "print JSON for scripts")
+	// Common flags may come before the command's own; the rest pass through.
+	common, rest := splitCommonFlags(args)
+	if err := fs.Parse(common); err != nil {
+		return 2
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	env := &CLIEnv{JSON: *asJSON, Out: stdout, Log: log}
+	fail := func(err error) int {
+		log.Debug("command failed", "err", err)
+		if env.JSON {
+			json.NewEncoder(stdout).Encode(map[string]any{"error": map[string]string{"code": string(domain.CodeOf(err)), "message": err.Error()}})
+		} else {
+			fmt.Fprintln(stderr, "shopclerk:", err.Error())
+		}
+		return 1
+	}
+	var err error
+	if env.Clock, err = clock.FromFlagOrEnv(*now); err != nil {
+		return fail(domain.Wrap(err, domain.CodeInvalid, err.Error()))
+	}
+	if env.DBPath = *dbPath; env.DBPath == "" {
+		if env.DBPath, err = store.DefaultPath(); err != nil {
+			return fail(err)
+		}
+	}
+	if !cmd.NoStore {
+		env.Store, err = store.Open(ctx, env.DBPath, store.Options{Clock: env.Clock, Log: log})
+		if err != nil {
+			return fail(err)
+		}
+		defer env.Store.Close()
+	}
+	if err := cmd.Run(ctx, env, rest); err != nil {
+		return fail(err)
+	}
+	return 0
+}
+
+// splitCommonFlags takes --db, --now and --json (with their values) out of
+// args wherever they appear, so "shopclerk import --json a.csv --db x" works.
+func splitCommonFlags(args []string) (common, rest []string) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") {
+			rest = append(rest, a)
+			continue
+		}
+		switch name {
+		case "json":
+			common = append(common, a)
+		case "db", "now":
+			common = append(common, a)
+			if !hasValue && i+1 < len(args) {
+				i++
+				common = append(common, args[i])
+			}
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return common, rest
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "Shopclerk: run without arguments to open the app, or give a command:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].Summary)
+	}
+	fmt.Fprintln(w, "Common flags: --db PATH, --now 2026-03-01T09:00:00Z, --json")
+}
+

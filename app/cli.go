@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"sort"
 	"strings"
 
@@ -148,3 +149,24 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "Common flags: --db PATH, --now 2026-03-01T09:00:00Z, --json")
 }
 
+
+// WindowFlags are the flags the windowed app understands.
+type WindowFlags struct {
+	DB  string
+	Now string
+}
+
+// ParseWindowFlags picks --db and --now out of the arguments and ignores the
+// rest (the dev build's -assetdir and -devserver belong to Wails). The
+// environment (SHOPCLERK_DB) is the fallback, for OS shortcuts and tests.
+func ParseWindowFlags(args []string) WindowFlags {
+	common, _ := splitCommonFlags(args)
+	fs := flag.NewFlagSet("shopclerk", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var f WindowFlags
+	fs.StringVar(&f.DB, "db", os.Getenv("SHOPCLERK_DB"), "")
+	fs.StringVar(&f.Now, "now", "", "")
+	fs.Bool("json", false, "")
+	fs.Parse(common)
+	return f
+}

@@ -1,0 +1,89 @@
+package app
+
+import (
+	"context"
+
+	"shopclerk/backend/domain"
+)
+
+// ShopService serves the dashboard and the Orders, Customers, Inventory and
+// Carts tables.
+type ShopService struct{ app *App }
+
+// ShopStatus tells the frontend which first screen to show.
+type ShopStatus struct {
+	Path      string `json:"path"`
+	OpenError string `json:"openError"` // the ErrorFormatter's JSON when the shop could not be opened
+	Empty     bool   `json:"empty"`     // no orders, customers or products yet: offer the demo or an import
+	Now       string `json:"now"`       // the backend clock, RFC 3339
+}
+
+// Status reports whether the shop is open and whether it has data yet.
+func (s *ShopService) Status() (ShopStatus, error) {
+	out := ShopStatus{Path: s.app.cfg.DBPath, Now: s.app.cfg.Clock.Now().Format("2006-01-02T15:04:05Z07:00")}
+	st, err := s.app.store()
+	if err != nil {
+		out.OpenError, _ = s.app.FormatError(err).(string)
+		return out, nil
+	}
+	d, err := st.Dashboard(context.Background())
+	if err != nil {
+		return out, err
+	}
+	out.Empty = d.TotalOrders == 0 && d.TotalCustomers == 0
+	return out, nil
+}
+
+// Dashboard returns the first screen's figures.
+func (s *ShopService) Dashboard() (domain.Dashboard, error) {
+	st, err := s.app.store()
+	if err != nil {
+		return domain.Dashboard{}, err
+	}
+	return st.Dashboard(context.Background())
+}
+
+// ListOrders returns one page of orders.
+func (s *ShopService) ListOrders(req domain.PageRequest) (domain.OrderPage, error) {
+	st, err := s.app.store()
+	if err != nil {
+		return domain.OrderPage{}, err
+	}
+	return st.ListOrders(context.Background(), req)
+}
+
+// GetOrder returns one order with lines, customer and shipments.
+func (s *ShopService) GetOrder(id int64) (domain.OrderDetail, error) {
+	st, err := s.app.store()
+	if err != nil {
+		return domain.OrderDetail{}, err
+	}
+	return st.GetOrder(context.Background(), id)
+}
+
+// ListCustomers returns one page of customers.
+func (s *ShopService) ListCustomers(req domain.PageRequest) (domain.CustomerPage, error) {
+	st, err := s.app.store()
+	if err != nil {
+		return domain.CustomerPage{}, err
+	}
+	return st.ListCustomers(context.Background(), req)
+}
+
+// ListStock returns one page of stock levels.
+func (s *ShopService) ListStock(req domain.PageRequest) (domain.StockPage, error) {
+	st, err := s.app.store()
+	if err != nil {
+		return domain.StockPage{}, err
+	}
+	return st.ListStock(context.Background(), req)
+}
+
+// ListCarts returns one page of abandoned checkouts.
+func (s *ShopService) ListCarts(req domain.PageRequest) (domain.CartPage, error) {
+	st, err := s.app.store()
+	if err != nil {
+		return domain.CartPage{}, err
+	}
+	return st.ListCarts(context.Background(), req)
+}

@@ -1,0 +1,347 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"shopclerk/backend/domain"
+)
+
+// A table's server-side paging: sort keys map to indexed columns only, so
+// every page on a million-order shop is an index walk, not a full scan.
+type tableSpec struct {
+	base        string            // SELECT ... FROM ... (no WHERE)
+	count       string            // SELECT COUNT(*) FROM ...
+	sorts       map[string]string // sort key -> ORDER BY expression
+	defaultSort string
+	tieBreak    []string          // unique columns that make the order total
+	filters     map[string]string // filter key -> WHERE clause
+	search      func(term string) (string, []any)
+}
+
+const maxPageSize = 500
+
+func (t tableSpec) build(req domain.PageRequest) (rowsSQL, countSQL string, args []any, err error) {
+	var where []string
+	if req.Filter != "" {
+		clause, ok := t.filters[req.Filter]
+		if !ok {
+			return "", "", nil, domain.Errorf(domain.CodeInvalid, "unknown filter %q", req.Filter)
+		}
+		where = append(where, clause)
+	}
+	if term := strings.TrimSpace(req.Search); term != "" {
+		clause, a := t.search(term)
+		where = append(where, clause)
+		args = append(args, a...)
+	}
+	sortKey := req.Sort
+	if sortKey == "" {
+		sortKey = t.defaultSort
+	}
+	order, ok := t.sorts[sortKey]
+	if !ok {
+		return "", "", nil, domain.Errorf(domain.CodeInvalid, "this table cannot be sorted by %q", req.Sort)
+	}
+	dir := "ASC"
+	if req.Desc {
+		dir = "DESC"
+	}
+	w := ""
+	if len(where) > 0 {
+		w = " WHERE " + strings.Join(where, " AND ")
+	}
+	limit := req.Limit
+	if limit <= 0 || limit > maxPageSize {
+		limit = 50
+	}
+	offset := max(req.Offset, 0)
+		// The tie-break keeps paging stable when many rows share a sort value.
+	keys := []string{order + " " + dir}
+	for _, k := range t.tieBreak {
+		keys = append(keys, k+" "+dir)
+	}
+	rowsSQL = fmt.Sprintf("%s%s ORDER BY %s LIMIT %d OFFSET %d", t.base, w, strings.Join(keys, ", "), limit, offset)
+	countSQL = t.count + w
+	return rowsSQL, countSQL, args, nil
+}
+
+// prefixRange turns a search term into [lo, hi) for an index range scan on a
+// lower-cased column: "anna" matches "anna", "annabel@…" but not "joanna".
+func prefixRange(term string) (string, string) {
+	lo := strings.ToLower(term)
+	return lo, lo + "\uffff"
+}
+
+var orderTable = tableSpec{
+	base:  q("OrderRows"),
+	count: q("OrderCount"),
+	sorts: map[string]string{
+		"createdAt": "o.created_at", "name": "o.name COLLATE NOCASE", "total": "o.total", "email": "o.email",
+	},
+	defaultSort: "createdAt",
+	tieBreak:    []string{"o.id"},
+	filters: map[string]string{
+		"paid":        "o.financial_status = 'paid'",
+		"pending":     "o.financial_status = 'pending'",
+		"refunded":    "o.financial_status IN ('refunded', 'partially_refunded')",
+		"unfulfilled": "o.fulfillment_status IN ('unfulfilled', '') AND o.cancelled_at IS NULL",
+		"cancelled":   "o.cancelled_at IS NOT NULL",
+	},
+	search: func(term string) (string, []any) {
+		lo, hi := prefixRange(term)
+		name := strings.TrimPrefix(term, "#")
+		return "(o.email >= ? AND o.email < ? OR o.name LIKE ? OR o.name LIKE ?)",
+			[]any{lo, hi, name + "%", "#" + name + "%"}
+	},
+}
+
+// ListOrders returns one page of the Orders table.
+func (s *Store) ListOrders(ctx context.Context, req domain.PageRequest) (domain.OrderPage, error) {
+	page := domain.OrderPage{Rows: []domain.OrderRow{}}
+	err := s.list(ctx, orderTable, req, &page.Total, func(rows *sql.Rows) error {
+		var r domain.OrderRow
+		var created int64
+		var cancelled sql.NullInt64
+		if err := rows.Scan(&r.ID, &r.Name, &r.Email, &r.CustomerName, &created, &r.FinancialStatus,
+			&r.FulfillmentStatus, &r.Total.Amount, &r.Total.Currency, &r.Items, &cancelled); err != nil {
+			return err
+		}
+		r.CreatedAt = time.Unix(created, 0).UTC()
+		r.Cancelled = cancelled.Valid
+		page.Rows = append(page.Rows, r)
+		return nil
+	})
+	return page, err
+}
+
+var customerTable = tableSpec{
+	base:  q("CustomerRows"),
+	count: q("CustomerCount"),
+	sorts: map[string]string{
+		"createdAt": "c.created_at", "lastName": "c.last_name COLLATE NOCASE", "email": "c.email",
+		"totalSpent": "c.total_spent", "ordersCount": "c.orders_count", "lastOrderAt": "c.last_order_at",
+	},
+	defaultSort: "createdAt",
+	tieBreak:    []string{"c.id"},
+	filters: map[string]string{
+		"marketing": "c.accepts_marketing = 1",
+		"repeat":    "c.orders_count > 1",
+		"noOrders":  "c.orders_count = 0",
+	},
+	search: func(term string) (string, []any) {
+		lo, hi := prefixRange(term)
+		return "(c.email >= ? AND c.email < ? OR c.last_name LIKE ? OR c.first_name LIKE ?)",
+			[]any{lo, hi, term + "%", term + "%"}
+	},
+}
+
+// ListCustomers returns one page of the Customers table.
+func (s *Store) ListCustomers(ctx context.Context, req domain.PageRequest) (domain.CustomerPage, error) {
+	page := domain.CustomerPage{Rows: []domain.Customer{}}
+	err := s.list(ctx, customerTable, req, &page.Total, func(rows *sql.Rows) error {
+		c, err := scanCustomer(rows)
+		if err == nil {
+			page.Rows = append(page.Rows, c)
+		}
+		return err
+	})
+	return page, err
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanCustomer(r scanner) (domain.Customer, error) {
+	var c domain.Customer
+	var consent, lastOrder sql.NullInt64
+	var created int64
+	var tags string
+	err := r.Scan(&c.ID, &c.Email, &c.Source, &c.ExternalID, &c.FirstName, &c.LastName, &c.Phone, &c.Country,
+		&c.City, &c.AcceptsMarketing, &consent, &c.Birthday, &tags, &c.Note, &created, &c.OrdersCount,
+		&c.TotalSpent.Amount, &c.TotalSpent.Currency, &lastOrder)
+	c.ConsentAt, c.LastOrderAt = fromUnix(consent), fromUnix(lastOrder)
+	c.CreatedAt = time.Unix(created, 0).UTC()
+	c.Tags = splitTags(tags)
+	return c, err
+}
+
+func splitTags(s string) []string {
+	out := []string{}
+	for _, t := range strings.Split(s, ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+var stockTable = tableSpec{
+	base:  q("StockRows"),
+	count: q("StockCount"),
+	sorts: map[string]string{
+		"sku": "s.sku", "available": "s.available", "onHand": "s.on_hand", "location": "s.location",
+	},
+	defaultSort: "sku",
+	tieBreak:    []string{"s.sku", "s.location"},
+	filters: map[string]string{
+		"low":        "s.stocked = 1 AND s.available <= COALESCE(p.reorder_point, 5)",
+		"outOfStock": "s.stocked = 1 AND s.available <= 0",
+		"notStocked": "s.stocked = 0",
+	},
+	search: func(term string) (string, []any) {
+		return "(s.sku LIKE ? OR p.title LIKE ?)", []any{term + "%", term + "%"}
+	},
+}
+
+// ListStock returns one page of stock levels per SKU and location.
+func (s *Store) ListStock(ctx context.Context, req domain.PageRequest) (domain.StockPage, error) {
+	page := domain.StockPage{Rows: []domain.StockRow{}}
+	err := s.list(ctx, stockTable, req, &page.Total, func(rows *sql.Rows) error {
+		r, err := scanStockRow(rows)
+		if err == nil {
+			page.Rows = append(page.Rows, r)
+		}
+		return err
+	})
+	return page, err
+}
+
+func scanStockRow(r scanner) (domain.StockRow, error) {
+	var row domain.StockRow
+	var updated int64
+	var rp sql.NullInt64
+	err := r.Scan(&row.SKU, &row.Location, &row.OnHand, &row.Committed, &row.Available, &row.Incoming,
+		&row.Stocked, &updated, &row.Title, &rp, &row.Supplier)
+	row.UpdatedAt = time.Unix(updated, 0).UTC()
+	if rp.Valid {
+		v := int(rp.Int64)
+		row.ReorderPoint = &v
+	}
+	return row, err
+}
+
+var cartTable = tableSpec{
+	base:  q("CartRows"),
+	count: q("CartCount"),
+	sorts: map[string]string{
+		"updatedAt": "c.updated_at", "createdAt": "c.created_at", "total": "c.total", "email": "c.email",
+	},
+	defaultSort: "updatedAt",
+	tieBreak:    []string{"c.id"},
+	filters: map[string]string{
+		"open":      "c.recovered_at IS NULL",
+		"recovered": "c.recovered_at IS NOT NULL",
+	},
+	search: func(term string) (string, []any) {
+		lo, hi := prefixRange(term)
+		return "(c.email >= ? AND c.email < ? OR c.external_id LIKE ?)", []any{lo, hi, strings.TrimPrefix(term, "#") + "%"}
+	},
+}
+
+// ListCarts returns one page of abandoned checkouts.
+func (s *Store) ListCarts(ctx context.Context, req domain.PageRequest) (domain.CartPage, error) {
+	page := domain.CartPage{Rows: []domain.CartRow{}}
+	err := s.list(ctx, cartTable, req, &page.Total, func(rows *sql.Rows) error {
+		var r domain.CartRow
+		var created, updated int64
+		var recovered sql.NullInt64
+		if err := rows.Scan(&r.ID, &r.ExternalID, &r.Email, &r.Total.Amount, &r.Total.Currency, &r.Items,
+			&created, &updated, &recovered); err != nil {
+			return err
+		}
+		r.CreatedAt, r.UpdatedAt = time.Unix(created, 0).UTC(), time.Unix(updated, 0).UTC()
+		r.RecoveredAt = fromUnix(recovered)
+		page.Rows = append(page.Rows, r)
+		return nil
+	})
+	return page, err
+}
+
+func (s *Store) list(ctx context.Context, t tableSpec, req domain.PageRequest, total *int, scan func(*sql.Rows) error) error {
+	rowsSQL, countSQL, args, err := t.build(req)
+	if err != nil {
+		return err
+	}
+	if err := s.db.QueryRowContext(ctx, countSQL, args...).Scan(total); err != nil {
+		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the table")
+	}
+	rows, err := s.db.QueryContext(ctx, rowsSQL, args...)
+	if err != nil {
+		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the table")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the table")
+		}
+	}
+	return rows.Err()
+}
+
+// GetOrder returns one order with its lines, customer and shipments.
+func (s *Store) GetOrder(ctx context.Context, id int64) (domain.OrderDetail, error) {
+	var d domain.OrderDetail
+	o := &d.Order
+	var created int64
+	var paid, fulfilled, cancelled sql.NullInt64
+	var custID sql.NullInt64
+	var tags, billing, shipping string
+	err := s.db.QueryRowContext(ctx, q("OrderGet"), id).Scan(&o.ID, &o.Source, &o.ExternalID, &o.Name, &o.Email,
+		&custID, &o.FinancialStatus, &o.FulfillmentStatus, &o.Currency, &o.Subtotal, &o.Shipping, &o.Taxes,
+		&o.Discount, &o.Total, &o.Refunded, &o.DiscountCode, &o.ShippingMethod, &o.PaymentMethod, &o.RiskLevel,
+		&o.AcceptsMarketing, &tags, &o.Note, &billing, &shipping, &created, &paid, &fulfilled, &cancelled)
+	if err == sql.ErrNoRows {
+		return d, domain.Errorf(domain.CodeNotFound, "order %d was not found", id)
+	}
+	if err != nil {
+		return d, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the order")
+	}
+	o.CreatedAt = time.Unix(created, 0).UTC()
+	o.PaidAt, o.FulfilledAt, o.CancelledAt = fromUnix(paid), fromUnix(fulfilled), fromUnix(cancelled)
+	o.Tags = splitTags(tags)
+	json.Unmarshal([]byte(billing), &o.Billing)
+	json.Unmarshal([]byte(shipping), &o.ShippingAddress)
+	if custID.Valid {
+		o.CustomerID = &custID.Int64
+		c, err := scanCustomer(s.db.QueryRowContext(ctx, q("CustomerGet"), custID.Int64))
+		if err == nil {
+			d.Customer = &c
+		}
+	}
+	o.Lines = []domain.LineItem{}
+	rows, err := s.db.QueryContext(ctx, q("OrderLines"), id)
+	if err != nil {
+		return d, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the order lines")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var l domain.LineItem
+		if err := rows.Scan(&l.Position, &l.SKU, &l.Name, &l.Vendor, &l.Quantity, &l.Price, &l.CompareAtPrice,
+			&l.Discount, &l.RequiresShipping, &l.FulfillmentStatus); err != nil {
+			return d, err
+		}
+		o.Lines = append(o.Lines, l)
+	}
+	d.Shipments = []domain.Shipment{}
+	srows, err := s.db.QueryContext(ctx, q("OrderShipments"), id)
+	if err != nil {
+		return d, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the shipments")
+	}
+	defer srows.Close()
+	for srows.Next() {
+		var sh domain.Shipment
+		var shipped, updated int64
+		var delivered sql.NullInt64
+		if err := srows.Scan(&sh.ID, &sh.OrderID, &sh.Carrier, &sh.TrackingNumber, &sh.TrackingURL, &sh.Status,
+			&shipped, &delivered, &updated); err != nil {
+			return d, err
+		}
+		sh.ShippedAt, sh.UpdatedAt, sh.DeliveredAt = time.Unix(shipped, 0).UTC(), time.Unix(updated, 0).UTC(), fromUnix(delivered)
+		d.Shipments = append(d.Shipments, sh)
+	}
+	return d, srows.Err()
+}

@@ -1,0 +1,138 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"shopclerk/backend/clock"
+	"shopclerk/backend/domain"
+)
+
+func openOutboxStore(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "shop.db"),
+		Options{Clock: clock.Fixed{T: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestOutboxLifecycle(t *testing.T) {
+	ctx := context.Background()
+	s := openOutboxStore(t)
+	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	m := &OutboxMessage{MessageID: "<a@shop.test>", Kind: KindTransactional, ToAddr: "a@customer.test",
+		Subject: "Hi", Text: "x", LedgerKey: "rule/1/o1/0"}
+	id, created, err := s.EnqueueMessage(ctx, m)
+	if err != nil || !created {
+		t.Fatal(id, created, err)
+	}
+	// The same planned action enqueues nothing new.
+	m2 := *m
+	m2.MessageID = "<b@shop.test>"
+	id2, created, err := s.EnqueueMessage(ctx, &m2)
+	if err != nil || created || id2 != id {
+		t.Fatalf("ledger dedupe: id=%d created=%v err=%v", id2, created, err)
+	}
+	got, ok, err := s.ClaimNext(ctx, now)
+	if err != nil || !ok || got.ID != id || got.Status != MsgSending || got.Attempts != 1 {
+		t.Fatalf("claim: %+v %v %v", got, ok, err)
+	}
+	if _, ok, _ := s.ClaimNext(ctx, now); ok {
+		t.Fatal("a sending message was claimed twice")
+	}
+	// A crash leaves it sending; recovery makes it in_doubt.
+	if n, err := s.RecoverSending(ctx); err != nil || n != 1 {
+		t.Fatal(n, err)
+	}
+	err = s.TransitionMessage(ctx, id, Transition{From: MsgSending, To: MsgSent, At: now})
+	if domain.CodeOf(err) != domain.CodeConflict {
+		t.Fatalf("transition from the wrong state: %v", err)
+	}
+	if err := s.TransitionMessage(ctx, id, Transition{From: MsgInDoubt, To: MsgSent, At: now, ServerReply: "250 ok"}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = s.GetMessage(ctx, id)
+	if got.Status != MsgSent || got.SentAt == nil || got.ServerReply != "250 ok" {
+		t.Fatalf("%+v", got)
+	}
+	if n, _ := s.CountSentSince(ctx, now); n != 1 {
+		t.Fatalf("sent since: %d", n)
+	}
+	if mid, ok, _ := s.MessageByMessageID(ctx, "a@shop.test"); !ok || mid != id {
+		t.Fatal("lookup by Message-ID without brackets failed")
+	}
+	counts, _ := s.CountMessagesByStatus(ctx)
+	if counts[MsgSent] != 1 {
+		t.Fatal(counts)
+	}
+}
+
+func TestDeferredWaitsForItsTime(t *testing.T) {
+	ctx := context.Background()
+	s := openOutboxStore(t)
+	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	id, _, _ := s.EnqueueMessage(ctx, &OutboxMessage{MessageID: "<d@x>", Kind: KindTransactional, ToAddr: "d@x.test", Subject: "s"})
+	s.ClaimNext(ctx, now)
+	later := now.Add(5 * time.Minute)
+	if err := s.TransitionMessage(ctx, id, Transition{From: MsgSending, To: MsgDeferred, NextAttempt: &later, Reason: "421"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, _ := s.ClaimNext(ctx, now.Add(time.Minute)); ok {
+		t.Fatal("deferred message claimed before its time")
+	}
+	if m, ok, _ := s.ClaimNext(ctx, later); !ok || m.Attempts != 2 {
+		t.Fatalf("deferred message not claimed when due: %+v", m)
+	}
+}
+
+func TestSuppressionKeepsFirstReason(t *testing.T) {
+	ctx := context.Background()
+	s := openOutboxStore(t)
+	if added, err := s.Suppress(ctx, " Bob@Customer.test", SuppressUnsubscribed, "link"); err != nil || !added {
+		t.Fatal(added, err)
+	}
+	if added, _ := s.Suppress(ctx, "bob@customer.test", SuppressHardBounce, "550"); added {
+		t.Fatal("second reason replaced the first")
+	}
+	sp, ok, _ := s.Suppressed(ctx, "BOB@customer.test")
+	if !ok || sp.Reason != SuppressUnsubscribed {
+		t.Fatalf("%+v %v", sp, ok)
+	}
+	if _, err := s.Suppress(ctx, "not-an-address", SuppressManual, ""); domain.CodeOf(err) != domain.CodeInvalid {
+		t.Fatal("accepted a non-address")
+	}
+	list, _ := s.ListSuppressions(ctx, 10, 0)
+	if len(list) != 1 {
+		t.Fatal(list)
+	}
+}
+
+func TestInboxStateAndItems(t *testing.T) {
+	ctx := context.Background()
+	s := openOutboxStore(t)
+	if _, ok, _ := s.GetInboxState(ctx, "INBOX"); ok {
+		t.Fatal("state before first sync")
+	}
+	s.SetInboxState(ctx, "INBOX", InboxState{UIDValidity: 7, LastUID: 42})
+	st, ok, _ := s.GetInboxState(ctx, "INBOX")
+	if !ok || st.UIDValidity != 7 || st.LastUID != 42 {
+		t.Fatal(st)
+	}
+	it := InboxItem{Mailbox: "INBOX", UIDValidity: 7, UID: 3, Kind: InboxReply, ReceivedAt: time.Unix(1, 0)}
+	if first, _ := s.RecordInboxItem(ctx, it); !first {
+		t.Fatal("first record")
+	}
+	if again, _ := s.RecordInboxItem(ctx, it); again {
+		t.Fatal("same message processed twice")
+	}
+	a, _ := s.CreateTaskOnce(ctx, "reply/1", "Reply", "", nil, nil)
+	b, _ := s.CreateTaskOnce(ctx, "reply/1", "Reply", "", nil, nil)
+	if a == 0 || a != b {
+		t.Fatal("task created twice", a, b)
+	}
+}

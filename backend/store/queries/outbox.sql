@@ -1,0 +1,96 @@
+-- Outbox, suppressions and inbox sync state (issue 5).
+
+-- name: MsgInsert
+INSERT INTO messages (message_id, kind, to_addr, to_name, subject, html, text, headers, attachments, status,
+    customer_id, ledger_key, template, next_attempt_at, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (ledger_key) WHERE ledger_key IS NOT NULL DO NOTHING;
+
+-- name: MsgIDByLedger
+SELECT id FROM messages WHERE ledger_key = ?;
+
+-- name: MsgColumns
+SELECT id, message_id, kind, to_addr, to_name, subject, html, text, headers, attachments, status, attempts,
+    last_error, next_attempt_at, customer_id, COALESCE(ledger_key, ''), created_at, sent_at, sending_at,
+    server_reply, delivered_to, filed, template
+FROM messages
+
+-- name: MsgClaim
+UPDATE messages SET status = 'sending', attempts = attempts + 1, sending_at = ?1
+WHERE id = (SELECT id FROM messages
+            WHERE status IN ('queued', 'deferred') AND COALESCE(next_attempt_at, 0) <= ?1
+            ORDER BY COALESCE(next_attempt_at, created_at), id LIMIT 1)
+RETURNING id;
+
+-- name: MsgTransition
+UPDATE messages SET status = ?3, last_error = ?4, next_attempt_at = ?5,
+    sent_at = CASE WHEN ?3 = 'sent' THEN ?6 ELSE sent_at END,
+    server_reply = CASE WHEN ?7 <> '' THEN ?7 ELSE server_reply END,
+    delivered_to = CASE WHEN ?8 <> '' THEN ?8 ELSE delivered_to END,
+    attempts = CASE WHEN ?9 THEN MAX(attempts - 1, 0) ELSE attempts END
+WHERE id = ?1 AND status = ?2;
+
+-- name: MsgRecoverSending
+UPDATE messages SET status = 'in_doubt',
+    last_error = 'Shopclerk stopped while this message was being handed to the mail server.'
+WHERE status = 'sending';
+
+-- name: MsgCountByStatus
+SELECT status, COUNT(*) FROM messages GROUP BY status;
+
+-- name: MsgCountSentSince
+SELECT COUNT(*) FROM messages WHERE sent_at >= ?;
+
+-- name: MsgUnfiled
+SELECT id FROM messages WHERE status = 'sent' AND filed = 0 ORDER BY id LIMIT ?;
+
+-- name: MsgSetFiled
+UPDATE messages SET filed = 1 WHERE id = ?;
+
+-- name: MsgByMessageID
+SELECT id FROM messages WHERE message_id = ?;
+
+-- name: SuppressionGet
+SELECT reason, detail, at FROM suppressions WHERE email = ?;
+
+-- Keeps the first reason: an address that unsubscribed stays "unsubscribed"
+-- even if a later bounce is recorded.
+-- name: SuppressionAdd
+INSERT INTO suppressions (email, reason, detail, at) VALUES (?, ?, ?, ?)
+ON CONFLICT (email) DO NOTHING;
+
+-- name: SuppressionList
+SELECT email, reason, detail, at FROM suppressions ORDER BY at DESC, email LIMIT ? OFFSET ?;
+
+-- name: SuppressionDelete
+DELETE FROM suppressions WHERE email = ?;
+
+-- name: InboxStateGet
+SELECT uidvalidity, last_uid FROM inbox_state WHERE mailbox = ?;
+
+-- name: InboxStateSet
+INSERT INTO inbox_state (mailbox, uidvalidity, last_uid, synced_at) VALUES (?1, ?2, ?3, ?4)
+ON CONFLICT (mailbox) DO UPDATE SET uidvalidity = ?2, last_uid = ?3, synced_at = ?4;
+
+-- name: InboxItemInsert
+INSERT INTO inbox_items (mailbox, uidvalidity, uid, message_id, kind, from_addr, subject, related_id,
+    customer_id, detail, received_at, processed_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT DO NOTHING;
+
+-- name: InboxItemList
+SELECT mailbox, uid, message_id, kind, from_addr, subject, related_id, customer_id, detail, received_at
+FROM inbox_items ORDER BY processed_at DESC, uid DESC LIMIT ?;
+
+-- name: TaskInsert
+INSERT INTO tasks (title, detail, customer_id, order_id, status, created_at, ledger_key)
+VALUES (?, ?, ?, ?, 'open', ?, ?);
+
+-- name: TaskByLedger
+SELECT id FROM tasks WHERE ledger_key = ?;
+
+-- name: CustomerIDByEmail
+SELECT id FROM customers WHERE email = ?;
+
+-- name: LatestOrderByEmail
+SELECT id FROM orders WHERE email = ? ORDER BY created_at DESC, id DESC LIMIT 1;

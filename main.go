@@ -57,7 +57,7 @@ func runWindow() error {
 		MinWidth:         900,
 		MinHeight:        600,
 		AssetServer:      &assetserver.Options{Assets: assets},
-		BackgroundColour: &options.RGBA{R: 248, G: 249, B: 250, A: 1},
+		BackgroundColour: &options.RGBA{R: 248, G: 249, B: 250, A: 255},
 		OnStartup:        a.Startup,
 		OnBeforeClose:    a.BeforeClose,
 		OnShutdown:       a.Shutdown,

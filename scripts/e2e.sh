@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# End-to-end tests in a real window and a real browser: builds the dev-tag
+# binary, makes a fresh demo shop, starts the app under Xvfb (its dev server
+# exposes the real Go bindings to a browser), screenshots the native window,
+# then drives the UI with Playwright and Debian's Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+artifacts="$root/test-artifacts"
+work=$(mktemp -d /tmp/shopclerk-e2e.XXXXXX)
+mkdir -p "$artifacts" build/bin
+port=${SHOPCLERK_E2E_PORT:-34115}
+display=${SHOPCLERK_E2E_DISPLAY:-:97}
+export SHOPCLERK_NOW=${SHOPCLERK_NOW:-2026-03-01T09:00:00Z}
+
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+(cd frontend && npm run build --silent)
+go build -tags dev,webkit2_41 -o build/bin/shopclerk-dev .
+build/bin/shopclerk-dev demo --size s --db "$work/shop.db" --json >"$work/demo.json"
+
+Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 50); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sleep 0.1; done
+
+DISPLAY="$display" assetdir="$root/frontend/dist" devserver="127.0.0.1:$port" \
+  build/bin/shopclerk-dev --db "$work/shop.db" >"$artifacts/app.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.2; done
+curl -sf "http://127.0.0.1:$port/" >/dev/null || { echo "e2e: the app did not start; see test-artifacts/app.log" >&2; exit 1; }
+
+# The native window, as the seller sees it, once the dashboard has painted.
+sleep 3
+DISPLAY="$display" import -window root "$artifacts/window-dashboard.png"
+
+cd frontend
+SHOPCLERK_E2E_URL="http://127.0.0.1:$port" SHOPCLERK_E2E_DB="$work/shop.db" npx playwright test "$@"

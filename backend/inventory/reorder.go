@@ -1,0 +1,296 @@
+package inventory
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"shopclerk/backend/domain"
+)
+
+// Policy is the seller's replenishment settings.
+type Policy struct {
+	// ServiceLevel is the target fill rate: the share of demand to serve
+	// from stock (0.95 = 95 %). It is the figure the decision-quality
+	// simulation measures, so the maths below aims at exactly that.
+	ServiceLevel float64 `json:"serviceLevel"`
+	// ReviewDays is how many days of demand one order should cover beyond
+	// the lead time: the order-up-to level is the reorder point plus this.
+	ReviewDays float64 `json:"reviewDays"`
+}
+
+// DefaultPolicy: 95 % of demand served from stock, an order every two weeks.
+func DefaultPolicy() Policy { return Policy{ServiceLevel: 0.95, ReviewDays: 14} }
+
+// Bounds the seller can set; a value outside is refused with an error.
+const (
+	MaxLeadTimeDays = 365
+	MaxQuantity     = 1_000_000
+	minServiceLevel = 0.5
+	maxServiceLevel = 0.999
+)
+
+// Validate refuses policies the maths cannot honour.
+func (p Policy) Validate() error {
+	if math.IsNaN(p.ServiceLevel) || p.ServiceLevel < minServiceLevel || p.ServiceLevel > maxServiceLevel {
+		return domain.Errorf(domain.CodeInvalid, "The service level must be between 50 %% and 99.9 %% (it is %.1f %%).", p.ServiceLevel*100)
+	}
+	if math.IsNaN(p.ReviewDays) || p.ReviewDays < 1 || p.ReviewDays > 180 {
+		return domain.Errorf(domain.CodeInvalid, "Days between orders must be between 1 and 180 (it is %g).", p.ReviewDays)
+	}
+	return nil
+}
+
+// LeadTime is a supplier's delivery time in days: its mean and spread.
+type LeadTime struct {
+	MeanDays float64 `json:"meanDays"`
+	StdDays  float64 `json:"stdDays"`
+	// Observed is how many received purchase orders the figures learnt from.
+	Observed int `json:"observed"`
+}
+
+// LearnLeadTime combines the lead time the seller typed with the lead times
+// measured on received purchase orders. The typed figure counts as one
+// observation, so a single late delivery moves the estimate without
+// overriding it; after a few deliveries the measurements dominate.
+func LearnLeadTime(meanDays, stdDays float64, observed []float64) LeadTime {
+	if len(observed) == 0 {
+		return LeadTime{MeanDays: meanDays, StdDays: stdDays}
+	}
+	obs := observed[max(0, len(observed)-10):] // suppliers change; the last ten tell
+	xs := append([]float64{meanDays}, obs...)
+	m := mean(xs)
+	v := 0.0
+	for _, x := range xs {
+		v += (x - m) * (x - m)
+	}
+	sd := math.Sqrt(v / float64(len(xs)-1))
+	if len(obs) < 3 {
+		// Two or three numbers say little about spread; keep the seller's.
+		sd = math.Max(sd, stdDays)
+	}
+	return LeadTime{MeanDays: m, StdDays: sd, Observed: len(obs)}
+}
+
+// Position is a SKU's stock across all locations.
+type Position struct {
+	OnHand    int `json:"onHand"`
+	Available int `json:"available"`
+	// Incoming is stock ordered and not yet received: open purchase orders
+	// plus what the store's own export reports as incoming.
+	Incoming int `json:"incoming"`
+}
+
+// Item is everything the reorder decision needs about one SKU.
+type Item struct {
+	SKU         string
+	Forecast    Forecast
+	Position    Position
+	LeadTime    LeadTime
+	PackSize    int
+	MinOrderQty int
+	// Override is the seller's own reorder point (products.reorder_point).
+	Override *int
+	// DaysToDelivery is when the next open order is expected, or -1.
+	DaysToDelivery float64
+}
+
+// Decision is the reorder advice for one SKU.
+type Decision struct {
+	PerDay       float64 `json:"perDay"`
+	LeadDemand   float64 `json:"leadDemand"`
+	SafetyStock  float64 `json:"safetyStock"`
+	ReorderPoint int     `json:"reorderPoint"`
+	OrderUpTo    int     `json:"orderUpTo"`
+	// Due: available + incoming is at or below the reorder point.
+	Due bool `json:"due"`
+	// Quantity to order now (0 unless Due), in whole packs, >= the minimum.
+	Quantity int `json:"quantity"`
+	// DaysOfCover is how long available stock lasts at the forecast; -1
+	// when the forecast is zero.
+	DaysOfCover float64 `json:"daysOfCover"`
+	// AtRisk: stock runs out before the next delivery can arrive.
+	AtRisk      bool   `json:"atRisk"`
+	Overridden  bool   `json:"overridden"`
+	Explanation string `json:"explanation"`
+}
+
+// Validate refuses supplier figures the maths cannot use.
+func (it Item) Validate() error {
+	switch {
+	case math.IsNaN(it.LeadTime.MeanDays) || it.LeadTime.MeanDays < 0:
+		return domain.Errorf(domain.CodeInvalid, "%s: the supplier's lead time is negative (%g days); set it to the days a delivery takes.", it.SKU, it.LeadTime.MeanDays)
+	case it.LeadTime.MeanDays > MaxLeadTimeDays:
+		return domain.Errorf(domain.CodeInvalid, "%s: a lead time of %g days is more than a year; check the supplier's lead time.", it.SKU, it.LeadTime.MeanDays)
+	case math.IsNaN(it.LeadTime.StdDays) || it.LeadTime.StdDays < 0:
+		return domain.Errorf(domain.CodeInvalid, "%s: the lead time's variability cannot be negative.", it.SKU)
+	case it.PackSize < 1:
+		return domain.Errorf(domain.CodeInvalid, "%s: the pack size must be at least 1 (it is %d).", it.SKU, it.PackSize)
+	case it.MinOrderQty < 0:
+		return domain.Errorf(domain.CodeInvalid, "%s: the minimum order quantity cannot be negative (it is %d).", it.SKU, it.MinOrderQty)
+	case it.MinOrderQty > MaxQuantity:
+		return domain.Errorf(domain.CodeInvalid, "%s: a minimum order of %d is more than Shopclerk accepts (%d).", it.SKU, it.MinOrderQty, MaxQuantity)
+	case it.Override != nil && (*it.Override < 0 || *it.Override > MaxQuantity):
+		return domain.Errorf(domain.CodeInvalid, "%s: the reorder point %d is out of range (0 to %d).", it.SKU, *it.Override, MaxQuantity)
+	}
+	return nil
+}
+
+// Decide computes the reorder point, order-up-to level and order quantity.
+//
+// Reorder point = demand forecast over the lead time L + safety stock, with
+// safety stock k * sigma and sigma = sqrt(L*sd_d^2 + d^2*sd_L^2) (demand and
+// lead-time variability). k is chosen for a fill rate, not a cycle service
+// level: the expected shortage per order cycle, sigma*G(k) with G the
+// standard normal loss function, may be (1 - target) of the order size.
+// This is what sellers mean by "95 %": 95 of 100 customers find it in stock.
+func Decide(it Item, p Policy) (Decision, error) {
+	if err := p.Validate(); err != nil {
+		return Decision{}, err
+	}
+	if err := it.Validate(); err != nil {
+		return Decision{}, err
+	}
+	L := it.LeadTime.MeanDays
+	d := Decision{PerDay: it.Forecast.PerDay(max(int(math.Ceil(L+p.ReviewDays)), 7))}
+	d.LeadDemand = it.Forecast.Over(0, L)
+	reviewDemand := it.Forecast.Over(L, p.ReviewDays)
+	dL := 0.0
+	if L > 0 {
+		dL = d.LeadDemand / L
+	} else {
+		dL = it.Forecast.PerDay(1)
+	}
+	sd := it.Forecast.Sigma
+	sigma := math.Sqrt(L*sd*sd + dL*dL*it.LeadTime.StdDays*it.LeadTime.StdDays)
+	orderSize := math.Max(reviewDemand, float64(max(it.MinOrderQty, it.PackSize)))
+	d.SafetyStock = safetyFactor(p.ServiceLevel, orderSize, sigma) * sigma
+	rop := int(math.Ceil(d.LeadDemand + d.SafetyStock - 1e-9))
+	if it.Override != nil {
+		rop, d.Overridden = *it.Override, true
+	}
+	d.ReorderPoint = rop
+	d.OrderUpTo = rop + int(math.Ceil(reviewDemand-1e-9))
+	pos := it.Position.Available + it.Position.Incoming
+	d.Due = pos <= d.ReorderPoint
+	if d.Due {
+		d.Quantity = RoundOrder(d.OrderUpTo-pos, it.PackSize, it.MinOrderQty)
+	}
+	d.DaysOfCover = daysOfCover(it.Forecast, it.Position.Available)
+	next := L
+	if it.DaysToDelivery >= 0 {
+		next = it.DaysToDelivery
+	}
+	d.AtRisk = d.DaysOfCover >= 0 && d.DaysOfCover < next
+	d.Explanation = explain(d, it, p)
+	return d, nil
+}
+
+// RoundOrder rounds a needed quantity up to whole packs and to at least the
+// supplier's minimum (itself rounded up to whole packs). Nothing needed
+// means nothing ordered, whatever the minimum.
+func RoundOrder(need, pack, moq int) int {
+	if need <= 0 {
+		return 0
+	}
+	pack = max(pack, 1)
+	q := max(need, moq)
+	return (q + pack - 1) / pack * pack
+}
+
+// safetyFactor solves sigma*G(k) = (1-beta)*Q for k. A negative k (less
+// stock than the lead-time forecast) would rely too much on the normal
+// approximation for slow and lumpy sellers, so k stops at zero.
+func safetyFactor(beta, q, sigma float64) float64 {
+	if sigma <= 0 {
+		return 0
+	}
+	target := (1 - beta) * q / sigma
+	lo, hi := 0.0, 5.0
+	if normalLoss(lo) <= target {
+		return lo
+	}
+	for range 60 {
+		mid := (lo + hi) / 2
+		if normalLoss(mid) > target {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return hi
+}
+
+// normalLoss is G(k) = phi(k) - k*(1 - Phi(k)), the expected shortfall of a
+// standard normal beyond k.
+func normalLoss(k float64) float64 {
+	pdf := math.Exp(-k*k/2) / math.Sqrt(2*math.Pi)
+	cdf := 0.5 * math.Erfc(-k/math.Sqrt2)
+	return pdf - k*(1-cdf)
+}
+
+// daysOfCover walks the forecast until available stock is used up.
+func daysOfCover(f Forecast, available int) float64 {
+	if available <= 0 {
+		return 0
+	}
+	left := float64(available)
+	const limit = 3650
+	for day := 0; day < limit; day++ {
+		v := f.Over(float64(day), 1)
+		if v <= 0 {
+			if day >= len(f.Daily) {
+				return -1
+			}
+			continue
+		}
+		if v >= left {
+			return float64(day) + left/v
+		}
+		left -= v
+	}
+	return -1
+}
+
+// explain is the one line the seller reads beside the numbers.
+func explain(d Decision, it Item, p Policy) string {
+	var b strings.Builder
+	switch {
+	case it.Forecast.Method == MethodNone:
+		b.WriteString("no sales yet")
+	case d.PerDay >= 0.95:
+		fmt.Fprintf(&b, "sells about %s a day", trimFloat(d.PerDay))
+	case d.PerDay > 0:
+		fmt.Fprintf(&b, "sells about %s a week", trimFloat(d.PerDay*7))
+	default:
+		b.WriteString("not expected to sell soon")
+	}
+	if it.LeadTime.MeanDays == 0 {
+		b.WriteString("; the supplier delivers the same day")
+	} else {
+		fmt.Fprintf(&b, "; the supplier takes %s days", trimFloat(it.LeadTime.MeanDays))
+		if it.LeadTime.StdDays >= 0.5 {
+			fmt.Fprintf(&b, " (give or take %s)", trimFloat(it.LeadTime.StdDays))
+		}
+	}
+	if d.Overridden {
+		fmt.Fprintf(&b, "; you set the reorder point to %d", d.ReorderPoint)
+	} else {
+		fmt.Fprintf(&b, "; %s %% service level -> reorder at %d", trimFloat(p.ServiceLevel*100), d.ReorderPoint)
+	}
+	if d.Quantity > 0 {
+		fmt.Fprintf(&b, "; order %d", d.Quantity)
+		if it.PackSize > 1 {
+			fmt.Fprintf(&b, " (%d packs of %d)", d.Quantity/it.PackSize, it.PackSize)
+		}
+	}
+	return b.String()
+}
+
+// trimFloat prints 2.3, 12, 0.4: one decimal under ten, whole numbers above.
+func trimFloat(v float64) string {
+	if v >= 10 || v == math.Trunc(v) {
+		return fmt.Sprintf("%.0f", math.Round(v))
+	}
+	return strings.TrimSuffix(fmt.Sprintf("%.1f", v), ".0")
+}

@@ -1,0 +1,231 @@
+package mail
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"html"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	gomail "github.com/wneessen/go-mail"
+
+	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
+)
+
+// MaxAttachmentBytes is the most Shopclerk puts in one message. Gmail and
+// Outlook refuse messages over 25 MB and base64 adds a third, so 18 MB of
+// files is the most that reliably arrives.
+const MaxAttachmentBytes = 18 << 20
+
+// allowedHeaders are the only extra headers a stored message may carry.
+// Anything else is dropped: a template or rule cannot add Bcc, From or a
+// second Content-Type.
+var allowedHeaders = map[string]gomail.Header{
+	"in-reply-to":          gomail.HeaderInReplyTo,
+	"references":           gomail.HeaderReferences,
+	"auto-submitted":       gomail.Header("Auto-Submitted"),
+	"x-shopclerk-template": gomail.Header("X-Shopclerk-Template"),
+}
+
+var msgIDPattern = regexp.MustCompile(`^<[A-Za-z0-9!#$%&'*+/=?^_{|}~.-]+@[A-Za-z0-9.-]+>$`)
+
+// NewMessageID makes a unique RFC 5322 Message-ID under the sender's domain.
+// It is generated and stored with the message before anything is sent, so
+// the in-doubt check can find it later in the Sent folder.
+func NewMessageID(fromAddress string, now time.Time) string {
+	domainPart := "shopclerk.local"
+	if _, d, ok := strings.Cut(fromAddress, "@"); ok && d != "" && !hasControl(d) {
+		domainPart = strings.ToLower(d)
+	}
+	var b [12]byte
+	rand.Read(b[:])
+	return fmt.Sprintf("<%d.%s@%s>", now.Unix(), hex.EncodeToString(b[:]), domainPart)
+}
+
+// oneLine turns any control characters (CR, LF, tabs, Unicode separators)
+// into spaces, so a customer's name or a subject can never end a header
+// line and start another.
+func oneLine(s string) string {
+	if !hasControl(s) {
+		return strings.TrimSpace(s)
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || r == '\u2028' || r == '\u2029' || r == '\u0085' {
+			r = ' '
+		}
+		b.WriteRune(r)
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// Composed is a message ready for the wire.
+type Composed struct {
+	Msg         *gomail.Msg
+	DeliveredTo string // the address the message really goes to
+	Raw         []byte // the bytes as sent, for the Sent-folder copy
+}
+
+// Compose builds the wire form of an outbox message. In test mode the
+// message goes to the seller's test address, with the real recipient named
+// at the top. Marketing mail gets List-Unsubscribe; other mail never does.
+// Errors are permanent: the message itself is wrong and retrying cannot help.
+func Compose(a Account, m store.OutboxMessage, now time.Time) (*Composed, error) {
+	if !msgIDPattern.MatchString(m.MessageID) {
+		return nil, domain.Errorf(domain.CodeInvalid, "the message has no valid Message-ID")
+	}
+	rcpt, err := parseAddr(m.ToAddr)
+	if err != nil {
+		return nil, domain.Errorf(domain.CodeInvalid, "the recipient address %q is not a valid email address", oneLine(m.ToAddr))
+	}
+	msg := gomail.NewMsg(gomail.WithNoDefaultUserAgent())
+	msg.SetUserAgent("Shopclerk")
+	if err := msg.FromFormat(oneLine(a.FromName), a.FromAddress); err != nil {
+		return nil, domain.Wrap(err, domain.CodeInvalid, "the sender address in Settings > Email is not valid")
+	}
+	name := oneLine(m.ToName)
+	to := rcpt.Address
+	subject := oneLine(m.Subject)
+	text, htmlBody := m.Text, m.HTML
+	if a.TestMode {
+		test, err := parseAddr(a.TestAddress)
+		if err != nil {
+			return nil, domain.Errorf(domain.CodeInvalid, "test mode is on but the test address is not valid")
+		}
+		real := rcpt.Address
+		if name != "" {
+			real = name + " <" + rcpt.Address + ">"
+		}
+		to, name = test.Address, "Test for "+name
+		subject = "[TEST] " + subject
+		banner := "TEST MODE: this message was meant for " + real + ". Shopclerk sent it to you instead."
+		text = banner + "\n\n" + text
+		if htmlBody != "" {
+			htmlBody = injectAfterBody(htmlBody, `<div style="background:#fff3cd;border:1px solid #e0c36b;padding:8px 12px;font:14px sans-serif;color:#5c4400">`+
+				html.EscapeString(banner)+`</div>`)
+		}
+	}
+	if err := msg.AddToFormat(strings.TrimSpace(name), to); err != nil {
+		return nil, domain.Errorf(domain.CodeInvalid, "the recipient address %q is not valid", to)
+	}
+	if a.ConfirmCopy && !a.TestMode {
+		msg.AddBcc(a.FromAddress) // envelope only: go-mail never writes a Bcc header
+	}
+	if a.ReplyTo != "" {
+		msg.ReplyTo(a.ReplyTo)
+	}
+	msg.Subject(subject)
+	msg.SetGenHeaderPreformatted(gomail.HeaderMessageID, m.MessageID)
+	msg.SetDateWithValue(now)
+	for k, v := range m.Headers {
+		h, ok := allowedHeaders[strings.ToLower(strings.TrimSpace(k))]
+		if !ok {
+			continue
+		}
+		v = oneLine(v)
+		if h == gomail.HeaderInReplyTo || h == gomail.HeaderReferences {
+			if v = cleanIDList(v); v == "" {
+				continue
+			}
+			msg.SetGenHeaderPreformatted(h, v)
+			continue
+		}
+		msg.SetGenHeader(h, v)
+	}
+	if m.Kind == store.KindMarketing {
+		lu, post := ListUnsubscribe(a, m.MessageID)
+		msg.SetGenHeaderPreformatted(gomail.Header("List-Unsubscribe"), lu)
+		if post {
+			msg.SetGenHeaderPreformatted(gomail.Header("List-Unsubscribe-Post"), "List-Unsubscribe=One-Click")
+		}
+	}
+	if text == "" && htmlBody == "" {
+		return nil, domain.Errorf(domain.CodeInvalid, "the message is empty")
+	}
+	if text != "" {
+		msg.SetBodyString(gomail.TypeTextPlain, text)
+		if htmlBody != "" {
+			msg.AddAlternativeString(gomail.TypeTextHTML, htmlBody)
+		}
+	} else {
+		msg.SetBodyString(gomail.TypeTextHTML, htmlBody)
+	}
+	total := 0
+	for _, att := range m.Attachments {
+		total += len(att.Data)
+		if total > MaxAttachmentBytes {
+			return nil, domain.Errorf(domain.CodeInvalid, "the attachments are %d MB; mail providers refuse messages this big (the most is about %d MB)", total>>20, MaxAttachmentBytes>>20)
+		}
+		fname := strings.Map(func(r rune) rune {
+			if r < 0x20 || r == '"' || r == '/' || r == '\\' {
+				return '_'
+			}
+			return r
+		}, att.Name)
+		ct := gomail.ContentType(att.ContentType)
+		if ct == "" || hasControl(att.ContentType) || !strings.Contains(att.ContentType, "/") {
+			ct = gomail.TypeAppOctetStream
+		}
+		if err := msg.AttachReader(fname, bytes.NewReader(att.Data), gomail.WithFileContentType(ct)); err != nil {
+			return nil, domain.Wrap(err, domain.CodeInvalid, "an attachment could not be added")
+		}
+	}
+	var raw bytes.Buffer
+	if _, err := msg.WriteTo(&raw); err != nil {
+		return nil, domain.Wrap(err, domain.CodeInvalid, "the message could not be built")
+	}
+	return &Composed{Msg: msg, DeliveredTo: to, Raw: raw.Bytes()}, nil
+}
+
+// cleanIDList keeps only well-formed <id@host> tokens.
+func cleanIDList(v string) string {
+	var ids []string
+	for _, f := range strings.Fields(v) {
+		if msgIDPattern.MatchString(f) {
+			ids = append(ids, f)
+		}
+	}
+	return strings.Join(ids, " ")
+}
+
+// UnsubscribeToken is what an unsubscribe request carries back: our
+// Message-ID without brackets, which the inbox maps to the recipient.
+func UnsubscribeToken(messageID string) string { return strings.Trim(messageID, "<>") }
+
+// UnsubscribeMailto is the mailto link of List-Unsubscribe and the footer.
+func UnsubscribeMailto(a Account, messageID string) string {
+	return "mailto:" + a.FromAddress + "?subject=" + url.PathEscape("unsubscribe "+UnsubscribeToken(messageID))
+}
+
+// UnsubscribeLink is the footer link: the shop's page when set, else mailto.
+func UnsubscribeLink(a Account, messageID string) string {
+	if a.UnsubscribeURL != "" {
+		return strings.ReplaceAll(a.UnsubscribeURL, "{token}", url.QueryEscape(UnsubscribeToken(messageID)))
+	}
+	return UnsubscribeMailto(a, messageID)
+}
+
+// ListUnsubscribe returns the List-Unsubscribe value and whether one-click
+// (RFC 8058) applies: it needs an https URL, so without the shop's page
+// only the mailto is offered and List-Unsubscribe-Post is left out.
+func ListUnsubscribe(a Account, messageID string) (string, bool) {
+	v := "<" + UnsubscribeMailto(a, messageID) + ">"
+	if a.UnsubscribeURL != "" {
+		return v + ", <" + UnsubscribeLink(a, messageID) + ">", true
+	}
+	return v, false
+}
+
+var bodyTag = regexp.MustCompile(`(?i)<body[^>]*>`)
+
+func injectAfterBody(doc, fragment string) string {
+	if loc := bodyTag.FindStringIndex(doc); loc != nil {
+		return doc[:loc[1]] + fragment + doc[loc[1]:]
+	}
+	return fragment + doc
+}

@@ -1,0 +1,189 @@
+package mail
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
+)
+
+// Recover runs at start-up, before the first send: messages a previous
+// run left in 'sending' become 'in_doubt', then ResolveInDoubt checks them.
+func (o *Outbox) Recover(ctx context.Context) (ResolveResult, error) {
+	if _, err := o.store.RecoverSending(ctx); err != nil {
+		return ResolveResult{}, err
+	}
+	return o.ResolveInDoubt(ctx)
+}
+
+// ResolveResult tells what the in-doubt check decided.
+type ResolveResult struct {
+	FoundSent    int    `json:"foundSent"`    // in the mailbox: marked sent, never resent
+	ProvenUnsent int    `json:"provenUnsent"` // provably not delivered: queued again
+	SellerDecide int    `json:"sellerDecide"` // left for the seller
+	Error        string `json:"error"`        // why the mailbox could not be checked
+}
+
+// ResolveInDoubt looks up each in-doubt message by Message-ID in the Sent
+// folder. Found means sent. Missing means unsent only when the mailbox
+// would have had it (the provider files sent mail, or a confirm copy was
+// requested) and the grace time has passed; anything else is left for the
+// seller, with the reason.
+func (o *Outbox) ResolveInDoubt(ctx context.Context) (ResolveResult, error) {
+	var res ResolveResult
+	msgs, err := o.store.MessagesWithStatus(ctx, store.MsgInDoubt, 500)
+	if err != nil || len(msgs) == 0 {
+		return res, err
+	}
+	var found map[string]bool
+	if o.mailbox == nil {
+		err = ErrNoMailbox
+	} else {
+		ids := make([]string, len(msgs))
+		for i, m := range msgs {
+			ids[i] = m.MessageID
+		}
+		found, err = o.mailbox.FindMessageIDs(ctx, ids)
+	}
+	if err != nil {
+		reason := "Shopclerk could not check your mailbox (" + ExplainIMAP(err, o.account).Error() + "), so it cannot tell whether this message went out. Mark it as sent, or send it again."
+		if errors.Is(err, ErrNoMailbox) {
+			reason = "No mailbox (IMAP) is set up, so Shopclerk cannot tell whether this message went out. Mark it as sent, or send it again."
+		}
+		for _, m := range msgs {
+			o.store.TransitionMessage(ctx, m.ID, store.Transition{From: store.MsgInDoubt, To: store.MsgInDoubt, Reason: reason})
+		}
+		res.SellerDecide = len(msgs)
+		res.Error = reason
+		return res, nil
+	}
+	now := o.clock.Now()
+	provable := o.account.ProviderFilesSent || o.account.ConfirmCopy
+	for _, m := range msgs {
+		switch {
+		case found[m.MessageID]:
+			err = o.store.TransitionMessage(ctx, m.ID, store.Transition{From: store.MsgInDoubt, To: store.MsgSent,
+				At: *firstTime(m.SendingAt, &now), ServerReply: "found in your Sent folder"})
+			res.FoundSent++
+		case provable && m.SendingAt != nil && now.Sub(*m.SendingAt) >= InDoubtGrace:
+			err = o.store.TransitionMessage(ctx, m.ID, store.Transition{From: store.MsgInDoubt, To: store.MsgQueued,
+				Reason: "not in your Sent folder, so it did not go out; queued again"})
+			res.ProvenUnsent++
+		case provable:
+			res.SellerDecide++ // too soon to tell: checked again on the next run
+		default:
+			err = o.store.TransitionMessage(ctx, m.ID, store.Transition{From: store.MsgInDoubt, To: store.MsgInDoubt,
+				Reason: "not found in your Sent folder, but your provider does not file sent mail there itself, so that proves nothing. Check with the customer or your provider, then mark it as sent or send it again."})
+			res.SellerDecide++
+		}
+		if err != nil && domain.CodeOf(err) != domain.CodeConflict {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+func firstTime(ts ...*timePtr) *timePtr {
+	for _, t := range ts {
+		if t != nil {
+			return t
+		}
+	}
+	return nil
+}
+
+// FileSentCopies appends a copy of each sent message that is not yet in
+// the Sent folder. Messages already there (a crash between APPEND and the
+// store update) are only marked, so no copy is filed twice.
+func (o *Outbox) FileSentCopies(ctx context.Context) (int, error) {
+	if o.mailbox == nil || o.account.ProviderFilesSent {
+		return 0, nil
+	}
+	ids, err := o.store.UnfiledSent(ctx, 200)
+	if err != nil || len(ids) == 0 {
+		return 0, err
+	}
+	msgs := make([]store.OutboxMessage, 0, len(ids))
+	mids := make([]string, 0, len(ids))
+	for _, id := range ids {
+		m, err := o.store.GetMessage(ctx, id)
+		if err != nil {
+			return 0, err
+		}
+		msgs = append(msgs, m)
+		mids = append(mids, m.MessageID)
+	}
+	present, err := o.mailbox.FindMessageIDs(ctx, mids)
+	if err != nil {
+		return 0, err
+	}
+	var raws [][]byte
+	var toMark []int64
+	for _, m := range msgs {
+		if present[m.MessageID] {
+			o.store.SetFiled(ctx, m.ID)
+			continue
+		}
+		c, err := Compose(o.account, m, *firstTime(m.SentAt, &m.CreatedAt))
+		if err != nil {
+			o.store.SetFiled(ctx, m.ID) // cannot be rebuilt; nothing to file
+			continue
+		}
+		raws = append(raws, c.Raw)
+		toMark = append(toMark, m.ID)
+	}
+	if len(raws) == 0 {
+		return 0, nil
+	}
+	if err := o.mailbox.AppendSent(ctx, raws); err != nil {
+		return 0, err
+	}
+	for _, id := range toMark {
+		o.store.SetFiled(ctx, id)
+	}
+	return len(raws), nil
+}
+
+// Retry queues a failed or deferred message again, now.
+func (o *Outbox) Retry(ctx context.Context, id int64) error {
+	return o.sellerMove(ctx, id, store.MsgQueued, "queued again by you", store.MsgFailed, store.MsgDeferred)
+}
+
+// Cancel stops a message that has not gone out.
+func (o *Outbox) Cancel(ctx context.Context, id int64) error {
+	return o.sellerMove(ctx, id, store.MsgCancelled, "cancelled by you",
+		store.MsgQueued, store.MsgDeferred, store.MsgDraft, store.MsgInDoubt, store.MsgFailed)
+}
+
+// Approve queues a draft (a reply the inbox prepared) for sending.
+func (o *Outbox) Approve(ctx context.Context, id int64) error {
+	return o.sellerMove(ctx, id, store.MsgQueued, "", store.MsgDraft)
+}
+
+// DecideInDoubt records the seller's decision on an in-doubt message:
+// wasSent marks it sent, otherwise it is queued to go again.
+func (o *Outbox) DecideInDoubt(ctx context.Context, id int64, wasSent bool) error {
+	if wasSent {
+		now := o.clock.Now()
+		return o.store.TransitionMessage(ctx, id, store.Transition{From: store.MsgInDoubt, To: store.MsgSent, At: now, ServerReply: "marked as sent by you"})
+	}
+	return o.sellerMove(ctx, id, store.MsgQueued, "you chose to send it again", store.MsgInDoubt)
+}
+
+func (o *Outbox) sellerMove(ctx context.Context, id int64, to store.MessageStatus, reason string, from ...store.MessageStatus) error {
+	for _, f := range from {
+		err := o.store.TransitionMessage(ctx, id, store.Transition{From: f, To: to, Reason: reason})
+		if err == nil || domain.CodeOf(err) != domain.CodeConflict {
+			return err
+		}
+	}
+	m, err := o.store.GetMessage(ctx, id)
+	if err != nil {
+		return err
+	}
+	return domain.Errorf(domain.CodeConflict, "this message is %s, so that is not possible now", m.Status)
+}
+
+type timePtr = time.Time

@@ -1,0 +1,356 @@
+package mail
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+
+	"shopclerk/backend/clock"
+	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
+)
+
+// Mailbox is what the outbox needs from the seller's IMAP mailbox; the
+// inbox package implements it. Every method may fail when the mailbox
+// cannot be reached, and the outbox then leaves decisions to the seller.
+type Mailbox interface {
+	// FindMessageIDs reports which ids are in the Sent folder (and, for
+	// accounts with ConfirmCopy, in INBOX).
+	FindMessageIDs(ctx context.Context, ids []string) (map[string]bool, error)
+	// AppendSent files copies of sent messages in the Sent folder.
+	AppendSent(ctx context.Context, raws [][]byte) error
+}
+
+// Outbox runs the state machine of invariant 3 over the store's messages.
+type Outbox struct {
+	store   *store.Store
+	clock   clock.Clock
+	account Account
+	dial    Dialer
+	mailbox Mailbox // nil when no IMAP account is set up
+	loc     *time.Location
+	log     *slog.Logger
+}
+
+// NewOutbox wires an outbox. mailbox may be nil; loc is the shop's time
+// zone for the daily limit (nil means UTC).
+func NewOutbox(st *store.Store, clk clock.Clock, a Account, dial Dialer, mailbox Mailbox, loc *time.Location, log *slog.Logger) *Outbox {
+	if loc == nil {
+		loc = time.UTC
+	}
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Outbox{store: st, clock: clk, account: a, dial: dial, mailbox: mailbox, loc: loc, log: log}
+}
+
+// MaxAttempts is how often a temporarily refused message is tried before
+// it fails for good (the back-off below adds up to about a day).
+const MaxAttempts = 8
+
+// InDoubtGrace is how long after an interrupted send a message missing
+// from the Sent folder counts as proven unsent: providers file sent mail
+// within seconds, a confirm copy within a minute.
+const InDoubtGrace = 2 * time.Minute
+
+// Backoff is the wait after the n-th temporary refusal.
+func Backoff(attempt int) time.Duration {
+	steps := []time.Duration{time.Minute, 5 * time.Minute, 15 * time.Minute, time.Hour, 3 * time.Hour, 6 * time.Hour, 12 * time.Hour}
+	if attempt < 1 {
+		attempt = 1
+	}
+	if attempt > len(steps) {
+		return steps[len(steps)-1]
+	}
+	return steps[attempt-1]
+}
+
+// Enqueue adds a message to the outbox with its Message-ID. A message with
+// a ledger key already present is not added again.
+func (o *Outbox) Enqueue(ctx context.Context, m *store.OutboxMessage) (int64, error) {
+	now := o.clock.Now()
+	if _, err := parseAddr(m.ToAddr); err != nil {
+		return 0, domain.Errorf(domain.CodeInvalid, "%q is not a valid email address", oneLine(m.ToAddr))
+	}
+	size := 0
+	for _, a := range m.Attachments {
+		size += len(a.Data)
+	}
+	if size > MaxAttachmentBytes {
+		return 0, domain.Errorf(domain.CodeInvalid, "the attachments are %d MB; mail providers refuse messages this big (the most is about %d MB)", size>>20, MaxAttachmentBytes>>20)
+	}
+	if m.Kind == "" {
+		m.Kind = store.KindTransactional
+	}
+	if m.MessageID == "" {
+		m.MessageID = NewMessageID(o.account.FromAddress, now)
+	}
+	m.ToAddr = strings.ToLower(strings.TrimSpace(m.ToAddr))
+	id, _, err := o.store.EnqueueMessage(ctx, m)
+	return id, err
+}
+
+// Progress is reported after each message of a run.
+type Progress struct {
+	Done      int    `json:"done"`
+	Total     int    `json:"total"`
+	Sent      int    `json:"sent"`
+	Deferred  int    `json:"deferred"`
+	Failed    int    `json:"failed"`
+	InDoubt   int    `json:"inDoubt"`
+	Cancelled int    `json:"cancelled"`
+	Current   string `json:"current"`
+}
+
+// RunResult is what one run of the send loop did.
+type RunResult struct {
+	Progress
+	// PausedUntil is set when a limit stopped the run: the per-minute or
+	// daily throttle, or a quota reply from the provider.
+	PausedUntil *time.Time `json:"pausedUntil"`
+	PauseReason string     `json:"pauseReason"`
+	FiledCopies int        `json:"filedCopies"`
+	FileError   string     `json:"fileError"`
+}
+
+// RunOptions bound a run.
+type RunOptions struct {
+	Max      int            // at most this many messages (default 500)
+	Progress func(Progress) // called after each message; may be nil
+}
+
+const (
+	pauseKey       = "mail.paused_until"
+	pauseReasonKey = "mail.pause_reason"
+)
+
+// Paused returns the provider-quota pause in force, if any.
+func (o *Outbox) Paused(ctx context.Context) (*time.Time, string) {
+	v, _ := o.store.Setting(ctx, pauseKey, "")
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n == 0 {
+		return nil, ""
+	}
+	t := time.Unix(n, 0).UTC()
+	if !o.clock.Now().Before(t) {
+		return nil, ""
+	}
+	reason, _ := o.store.Setting(ctx, pauseReasonKey, "")
+	return &t, reason
+}
+
+func (o *Outbox) pause(ctx context.Context, until time.Time, reason string) {
+	o.store.SetSetting(ctx, pauseKey, strconv.FormatInt(until.Unix(), 10))
+	o.store.SetSetting(ctx, pauseReasonKey, reason)
+}
+
+// Resume lifts a quota pause (the seller knows better, or raised a limit).
+func (o *Outbox) Resume(ctx context.Context) error {
+	return o.store.SetSetting(ctx, pauseKey, "0")
+}
+
+// Run sends what is due over one reused connection, until the outbox is
+// empty, a limit is reached, ctx is cancelled or opt.Max messages went.
+// Each message is claimed ('sending', committed) before the server hears
+// of it and moved on by the server's answer, so a crash at any point
+// leaves a state the next start can resolve without a blind resend.
+func (o *Outbox) Run(ctx context.Context, opt RunOptions) (RunResult, error) {
+	var res RunResult
+	if opt.Max <= 0 {
+		opt.Max = 500
+	}
+	if until, why := o.Paused(ctx); until != nil {
+		res.PausedUntil, res.PauseReason = until, why
+		return res, nil
+	}
+	counts, err := o.store.CountMessagesByStatus(ctx)
+	if err != nil {
+		return res, err
+	}
+	res.Total = min(counts[store.MsgQueued]+counts[store.MsgDeferred], opt.Max)
+	thr, err := o.newThrottle(ctx)
+	if err != nil {
+		return res, err
+	}
+	var conn Conn
+	defer func() {
+		if conn != nil {
+			conn.Close()
+		}
+	}()
+	report := func(m store.OutboxMessage) {
+		res.Done++
+		res.Current = m.ToAddr
+		if opt.Progress != nil {
+			opt.Progress(res.Progress)
+		}
+	}
+	for res.Done < opt.Max {
+		if ctx.Err() != nil {
+			break
+		}
+		now := o.clock.Now()
+		if until, why := thr.blocked(now); until != nil {
+			res.PausedUntil, res.PauseReason = until, why
+			break
+		}
+		m, ok, err := o.store.ClaimNext(ctx, now)
+		if err != nil {
+			return res, err
+		}
+		if !ok {
+			break
+		}
+		if skip, why, err := o.mustNotSend(ctx, m); err != nil {
+			o.giveBack(ctx, m, "")
+			return res, err
+		} else if skip {
+			o.move(ctx, m, store.Transition{To: store.MsgCancelled, Reason: why, Unclaim: true})
+			res.Cancelled++
+			report(m)
+			continue
+		}
+		c, err := Compose(o.account, m, now)
+		if err != nil {
+			o.move(ctx, m, store.Transition{To: store.MsgFailed, Reason: err.Error()})
+			res.Failed++
+			report(m)
+			continue
+		}
+		if conn == nil {
+			if conn, err = o.dial(ctx); err != nil {
+				conn = nil
+				o.giveBack(ctx, m, err.Error())
+				return res, Explain(err, o.account)
+			}
+		}
+		reply, sendErr := conn.Send(ctx, c)
+		switch outcome := Classify(sendErr); outcome {
+		case OutcomeSent:
+			o.move(ctx, m, store.Transition{To: store.MsgSent, At: now, ServerReply: oneLine(reply), DeliveredTo: c.DeliveredTo})
+			thr.sent()
+			res.Sent++
+		case OutcomeTemporary:
+			if m.Attempts >= MaxAttempts {
+				o.move(ctx, m, store.Transition{To: store.MsgFailed, Reason: fmt.Sprintf("gave up after %d tries: %s", m.Attempts, serverText(sendErr))})
+				res.Failed++
+				break
+			}
+			next := now.Add(Backoff(m.Attempts))
+			o.move(ctx, m, store.Transition{To: store.MsgDeferred, NextAttempt: &next, Reason: "the server asked to try later: " + serverText(sendErr)})
+			res.Deferred++
+		case OutcomePermanent:
+			reason := serverText(sendErr)
+			o.move(ctx, m, store.Transition{To: store.MsgFailed, Reason: "the server refused it: " + reason})
+			if isHardBounce(reason) {
+				o.store.Suppress(ctx, m.ToAddr, store.SuppressHardBounce, reason)
+			}
+			res.Failed++
+		case OutcomeQuota:
+			o.giveBack(ctx, m, "")
+			until := o.quotaReset(now, sendErr)
+			why := "your mail provider's sending limit was reached: " + serverText(sendErr)
+			o.pause(ctx, until, why)
+			res.PausedUntil, res.PauseReason = &until, why
+			return o.finish(ctx, res), nil
+		case OutcomeInDoubt:
+			o.move(ctx, m, store.Transition{To: store.MsgInDoubt, DeliveredTo: c.DeliveredTo,
+				Reason: "the connection broke after the message was handed over, before the server confirmed it: " + oneLine(sendErr.Error())})
+			res.InDoubt++
+			conn.Close()
+			conn = nil
+		case OutcomeConnLost:
+			// Nothing complete reached the server: the claim is undone and
+			// the next attempt opens a new connection.
+			conn.Close()
+			conn = nil
+			o.giveBack(ctx, m, "")
+			return o.finish(ctx, res), wrapTemp(sendErr, "the connection to the mail server broke; the message is queued again")
+		}
+		report(m)
+	}
+	return o.finish(ctx, res), nil
+}
+
+// finish files Sent copies after a run; failing to file does not undo
+// anything, it is reported and retried on the next run.
+func (o *Outbox) finish(ctx context.Context, res RunResult) RunResult {
+	if o.mailbox == nil || o.account.ProviderFilesSent || res.Sent == 0 {
+		return res
+	}
+	n, err := o.FileSentCopies(ctx)
+	res.FiledCopies = n
+	if err != nil {
+		res.FileError = ExplainIMAP(err, o.account).Error()
+	}
+	return res
+}
+
+// mustNotSend is the check right before each send: the suppression list
+// and, for marketing mail, the customer's consent.
+func (o *Outbox) mustNotSend(ctx context.Context, m store.OutboxMessage) (bool, string, error) {
+	sp, suppressed, err := o.store.Suppressed(ctx, m.ToAddr)
+	if err != nil {
+		return false, "", err
+	}
+	if suppressed {
+		return true, fmt.Sprintf("not sent: %s is on the suppression list (%s)", m.ToAddr, strings.ReplaceAll(string(sp.Reason), "_", " ")), nil
+	}
+	if m.Kind != store.KindMarketing {
+		return false, "", nil
+	}
+	cid := m.CustomerID
+	if cid == nil {
+		if cid, err = o.store.CustomerIDByEmail(ctx, m.ToAddr); err != nil {
+			return false, "", err
+		}
+	}
+	if cid == nil {
+		return true, "not sent: marketing mail goes only to customers who opted in, and this address is not a customer", nil
+	}
+	c, err := o.store.CustomerForMail(ctx, *cid)
+	if err != nil {
+		return false, "", err
+	}
+	if !c.AcceptsMarketing {
+		return true, "not sent: this customer has not agreed to marketing email", nil
+	}
+	return false, "", nil
+}
+
+func (o *Outbox) move(ctx context.Context, m store.OutboxMessage, t store.Transition) {
+	t.From = store.MsgSending
+	if err := o.store.TransitionMessage(ctx, m.ID, t); err != nil {
+		o.log.Error("outbox transition failed", "id", m.ID, "to", t.To, "err", err)
+	}
+}
+
+// giveBack returns a claimed message to the queue without counting the
+// attempt: it never reached the server.
+func (o *Outbox) giveBack(ctx context.Context, m store.OutboxMessage, reason string) {
+	o.move(ctx, m, store.Transition{To: store.MsgQueued, Reason: reason, Unclaim: true})
+}
+
+// quotaReset guesses when a provider limit lifts: daily limits at the next
+// day start in the shop's zone, short-term ones after an hour.
+func (o *Outbox) quotaReset(now time.Time, err error) time.Time {
+	low := strings.ToLower(err.Error())
+	if strings.Contains(low, "daily") || strings.Contains(low, "5.4.5") || strings.Contains(low, "24") {
+		return dayStart(now, o.loc).AddDate(0, 0, 1).UTC()
+	}
+	return now.Add(time.Hour)
+}
+
+// isHardBounce tells a synchronous "no such user" (5.1.x) from other
+// refusals: only that means the address itself is dead.
+func isHardBounce(reply string) bool {
+	return strings.Contains(reply, "5.1.1") || strings.Contains(reply, "5.1.0") || strings.Contains(reply, "5.1.10") ||
+		strings.Contains(strings.ToLower(reply), "user unknown") || strings.Contains(strings.ToLower(reply), "does not exist")
+}
+
+// ErrNoMailbox is returned when an in-doubt message cannot be checked.
+var ErrNoMailbox = errors.New("no mailbox (IMAP) is set up")

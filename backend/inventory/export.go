@@ -1,0 +1,262 @@
+package inventory
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+	"github.com/xuri/excelize/v2"
+
+	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
+)
+
+// Document is a purchase order as the supplier receives it.
+type Document struct {
+	PO       store.PurchaseOrder
+	Supplier domain.Supplier
+	ShopName string
+	Date     time.Time
+	Location *time.Location // the shop's time zone, for the printed date
+}
+
+func (d Document) date() string {
+	loc := d.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	return d.Date.In(loc).Format("2006-01-02")
+}
+
+// SafeCell makes a text cell inert in spreadsheets: a value starting with
+// = + - @ or a tab or carriage return would be read as a formula by Excel,
+// LibreOffice or Sheets (CSV/formula injection), so it gets a leading
+// apostrophe, which spreadsheets show as plain text.
+func SafeCell(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}
+
+// minorDigits lists ISO 4217 currencies whose minor unit is not 1/100.
+var minorDigits = map[string]int{
+	"BIF": 0, "CLP": 0, "DJF": 0, "GNF": 0, "ISK": 0, "JPY": 0, "KMF": 0, "KRW": 0, "PYG": 0,
+	"RWF": 0, "UGX": 0, "UYI": 0, "VND": 0, "VUV": 0, "XAF": 0, "XOF": 0, "XPF": 0,
+	"BHD": 3, "IQD": 3, "JOD": 3, "KWD": 3, "LYD": 3, "OMR": 3, "TND": 3,
+}
+
+// Digits is how many decimals the currency's minor unit has.
+func Digits(currency string) int {
+	if d, ok := minorDigits[strings.ToUpper(currency)]; ok {
+		return d
+	}
+	return 2
+}
+
+// FormatMoney prints minor units as a decimal amount (1234 EUR -> "12.34")
+// with integer arithmetic only.
+func FormatMoney(amount int64, currency string) string {
+	digits := Digits(currency)
+	sign := ""
+	if amount < 0 {
+		sign, amount = "-", -amount
+	}
+	if digits == 0 {
+		return sign + strconv.FormatInt(amount, 10)
+	}
+	scale := int64(1)
+	for range digits {
+		scale *= 10
+	}
+	return fmt.Sprintf("%s%d.%0*d", sign, amount/scale, digits, amount%scale)
+}
+
+// majorUnits is the amount as a spreadsheet number. A float is fine here:
+// it is display only, derived from the exact integer.
+func majorUnits(amount int64, currency string) float64 {
+	f, _ := strconv.ParseFloat(FormatMoney(amount, currency), 64)
+	return f
+}
+
+var lineHeader = []string{"Supplier SKU", "Our SKU", "Item", "Quantity", "Unit cost", "Line total"}
+
+func lineCode(l store.PurchaseOrderLine) string {
+	if l.SupplierSKU != "" {
+		return l.SupplierSKU
+	}
+	return l.SKU
+}
+
+func lineTitle(l store.PurchaseOrderLine) string {
+	return strings.TrimSpace(l.Title + " " + l.VariantTitle)
+}
+
+// XLSX renders the order as an Excel workbook: a heading block, then one
+// row per line with numbers as numbers, so the supplier can sum and sort.
+func (d Document) XLSX() ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	const sheet = "Purchase order"
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not build the purchase order spreadsheet")
+	}
+	cur := d.PO.Currency
+	numFmt := "#,##0.00"
+	if Digits(cur) == 0 {
+		numFmt = "#,##0"
+	} else if Digits(cur) == 3 {
+		numFmt = "#,##0.000"
+	}
+	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	title, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
+	money, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &numFmt})
+	boldMoney, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, CustomNumFmt: &numFmt})
+	set := func(cell string, v any) {
+		if s, ok := v.(string); ok {
+			v = SafeCell(s)
+		}
+		f.SetCellValue(sheet, cell, v)
+	}
+	set("A1", "Purchase order "+d.PO.Number)
+	f.SetCellStyle(sheet, "A1", "A1", title)
+	head := [][2]string{
+		{"From", d.ShopName}, {"To", d.Supplier.Name}, {"Supplier email", d.Supplier.Email},
+		{"Date", d.date()}, {"Currency", cur}, {"Note", d.PO.Note},
+	}
+	for i, kv := range head {
+		set(fmt.Sprintf("A%d", i+2), kv[0])
+		set(fmt.Sprintf("B%d", i+2), kv[1])
+		f.SetCellStyle(sheet, fmt.Sprintf("A%d", i+2), fmt.Sprintf("A%d", i+2), bold)
+	}
+	row := len(head) + 3
+	for i, h := range lineHeader {
+		cell, _ := excelize.CoordinatesToCellName(i+1, row)
+		set(cell, h)
+	}
+	f.SetCellStyle(sheet, fmt.Sprintf("A%d", row), fmt.Sprintf("F%d", row), bold)
+	for _, l := range d.PO.Lines {
+		row++
+		set(fmt.Sprintf("A%d", row), lineCode(l))
+		set(fmt.Sprintf("B%d", row), l.SKU)
+		set(fmt.Sprintf("C%d", row), lineTitle(l))
+		set(fmt.Sprintf("D%d", row), l.Quantity)
+		set(fmt.Sprintf("E%d", row), majorUnits(l.UnitCost, cur))
+		set(fmt.Sprintf("F%d", row), majorUnits(int64(l.Quantity)*l.UnitCost, cur))
+		f.SetCellStyle(sheet, fmt.Sprintf("E%d", row), fmt.Sprintf("F%d", row), money)
+	}
+	row++
+	set(fmt.Sprintf("E%d", row), "Total")
+	set(fmt.Sprintf("F%d", row), majorUnits(d.PO.Total, cur))
+	f.SetCellStyle(sheet, fmt.Sprintf("E%d", row), fmt.Sprintf("E%d", row), bold)
+	f.SetCellStyle(sheet, fmt.Sprintf("F%d", row), fmt.Sprintf("F%d", row), boldMoney)
+	for col, w := range map[string]float64{"A": 18, "B": 16, "C": 40, "D": 10, "E": 12, "F": 14} {
+		f.SetColWidth(sheet, col, col, w)
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not build the purchase order spreadsheet")
+	}
+	return buf.Bytes(), nil
+}
+
+// CSV renders the lines as CSV, every text cell escaped by SafeCell.
+func (d Document) CSV() ([]byte, error) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.Write(lineHeader)
+	for _, l := range d.PO.Lines {
+		w.Write([]string{SafeCell(lineCode(l)), SafeCell(l.SKU), SafeCell(lineTitle(l)), strconv.Itoa(l.Quantity),
+			FormatMoney(l.UnitCost, d.PO.Currency), FormatMoney(int64(l.Quantity)*l.UnitCost, d.PO.Currency)})
+	}
+	w.Write([]string{"", "", "", "", "Total", FormatMoney(d.PO.Total, d.PO.Currency)})
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not build the CSV")
+	}
+	return b.Bytes(), nil
+}
+
+// PDF renders the order as an A4 page (more pages for long orders) with
+// the core Helvetica font. Text is translated to Windows-1252, which covers
+// western European names; other characters print as "?".
+func (d Document) PDF() ([]byte, error) {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetTitle("Purchase order "+d.PO.Number, true)
+	pdf.SetCreator("Shopclerk", true)
+	pdf.SetCreationDate(d.Date)
+	pdf.SetModificationDate(d.Date)
+	pdf.SetAutoPageBreak(true, 15)
+	tr := pdf.UnicodeTranslatorFromDescriptor("")
+	pdf.AddPage()
+	pdf.SetFont("Helvetica", "B", 16)
+	pdf.CellFormat(0, 10, tr("Purchase order "+d.PO.Number), "", 1, "L", false, 0, "")
+	pdf.SetFont("Helvetica", "", 10)
+	for _, kv := range [][2]string{
+		{"From", d.ShopName}, {"To", d.Supplier.Name}, {"Email", d.Supplier.Email},
+		{"Date", d.date()}, {"Currency", d.PO.Currency},
+	} {
+		if kv[1] == "" {
+			continue
+		}
+		pdf.SetFont("Helvetica", "B", 10)
+		pdf.CellFormat(30, 6, tr(kv[0]), "", 0, "L", false, 0, "")
+		pdf.SetFont("Helvetica", "", 10)
+		pdf.CellFormat(0, 6, tr(kv[1]), "", 1, "L", false, 0, "")
+	}
+	if d.PO.Note != "" {
+		pdf.MultiCell(0, 5, tr(d.PO.Note), "", "L", false)
+	}
+	pdf.Ln(4)
+	widths := []float64{32, 30, 60, 18, 24, 26}
+	align := []string{"L", "L", "L", "R", "R", "R"}
+	header := func() {
+		pdf.SetFont("Helvetica", "B", 9)
+		for i, h := range lineHeader {
+			pdf.CellFormat(widths[i], 7, tr(h), "B", 0, align[i], false, 0, "")
+		}
+		pdf.Ln(-1)
+		pdf.SetFont("Helvetica", "", 9)
+	}
+	header()
+	for _, l := range d.PO.Lines {
+		if pdf.GetY() > 270 {
+			pdf.AddPage()
+			header()
+		}
+		cells := []string{lineCode(l), l.SKU, lineTitle(l), strconv.Itoa(l.Quantity),
+			FormatMoney(l.UnitCost, d.PO.Currency), FormatMoney(int64(l.Quantity)*l.UnitCost, d.PO.Currency)}
+		for i, c := range cells {
+			pdf.CellFormat(widths[i], 6, fit(pdf, tr(c), widths[i]-1), "", 0, align[i], false, 0, "")
+		}
+		pdf.Ln(-1)
+	}
+	pdf.SetFont("Helvetica", "B", 10)
+	pdf.CellFormat(widths[0]+widths[1]+widths[2]+widths[3]+widths[4], 8, "Total "+d.PO.Currency, "T", 0, "R", false, 0, "")
+	pdf.CellFormat(widths[5], 8, FormatMoney(d.PO.Total, d.PO.Currency), "T", 1, "R", false, 0, "")
+	var b bytes.Buffer
+	if err := pdf.Output(&b); err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not build the purchase order PDF")
+	}
+	return b.Bytes(), nil
+}
+
+// fit shortens text to the cell width with an ellipsis-like "..".
+func fit(pdf *fpdf.Fpdf, s string, w float64) string {
+	if pdf.GetStringWidth(s) <= w {
+		return s
+	}
+	r := []byte(s) // already single-byte Windows-1252
+	for len(r) > 0 && pdf.GetStringWidth(string(r)+"..") > w {
+		r = r[:len(r)-1]
+	}
+	return string(r) + ".."
+}

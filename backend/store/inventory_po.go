@@ -40,22 +40,22 @@ type PurchaseOrderLine struct {
 
 // PurchaseOrder is an order to a supplier with its lines.
 type PurchaseOrder struct {
-	ID            int64      `json:"id"`
-	Number        string     `json:"number"` // PO-000123, what the supplier sees
-	SupplierID    int64      `json:"supplierId"`
-	SupplierName  string     `json:"supplierName"`
-	SupplierEmail string     `json:"supplierEmail"`
-	Status        POStatus   `json:"status"`
-	Currency      string     `json:"currency"`
-	Note          string     `json:"note"`
-	Location      string     `json:"location"`
-	MessageID     string     `json:"messageId"`
-	CreatedAt     time.Time  `json:"createdAt"`
-	SentAt        *time.Time `json:"sentAt"`
-	ExpectedAt    *time.Time `json:"expectedAt"`
-	ReceivedAt    *time.Time `json:"receivedAt"`
-	Lines         []PurchaseOrderLine   `json:"lines"`
-	Total         int64      `json:"total"`
+	ID            int64               `json:"id"`
+	Number        string              `json:"number"` // PO-000123, what the supplier sees
+	SupplierID    int64               `json:"supplierId"`
+	SupplierName  string              `json:"supplierName"`
+	SupplierEmail string              `json:"supplierEmail"`
+	Status        POStatus            `json:"status"`
+	Currency      string              `json:"currency"`
+	Note          string              `json:"note"`
+	Location      string              `json:"location"`
+	MessageID     string              `json:"messageId"`
+	CreatedAt     time.Time           `json:"createdAt"`
+	SentAt        *time.Time          `json:"sentAt"`
+	ExpectedAt    *time.Time          `json:"expectedAt"`
+	ReceivedAt    *time.Time          `json:"receivedAt"`
+	Lines         []PurchaseOrderLine `json:"lines"`
+	Total         int64               `json:"total"`
 }
 
 // PONumber is the order number printed on the documents.

@@ -1,0 +1,371 @@
+package importer
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"sync/atomic"
+
+	"shopclerk/backend/domain"
+)
+
+const (
+	sampleRows = 200
+	// maxIssues caps the issues kept per file; beyond it they are counted.
+	maxIssues = 10000
+)
+
+// MappingLookup finds a mapping remembered for a header set; the store
+// implements it, and nil means nothing is remembered.
+type MappingLookup func(ctx context.Context, headerHash string) (Kind, Mapping, bool, error)
+
+// parsed is the state of reading one file.
+type parsed struct {
+	in       input
+	sn       sniffed
+	t        table
+	sheets   []string
+	sheet    string
+	header   []string
+	sample   [][]string
+	sampleNo []int
+	b        *binding
+	env      *env
+	hash     string // header hash
+	remember bool   // the binding came from a remembered mapping
+	question []DateQuestion
+
+	rejects, warnings []Issue
+	rejectCount       int
+	rows              int
+	bytes             atomic.Int64
+}
+
+// countingReader counts bytes for the progress bar.
+type countingReader struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// openTable opens the input's rows from the start.
+func (p *parsed) openTable(sheet string) (table, error) {
+	if p.sn.format == FormatXLSX {
+		f, err := openWorkbook(p.in)
+		if err != nil {
+			return nil, err
+		}
+		name, sheets, err := pickSheet(f, sheet, p.in.name)
+		if err != nil {
+			f.Close()
+			return nil, err
+		}
+		p.sheets, p.sheet = sheets, name
+		return newXLSXTable(f, name, p.in.name)
+	}
+	rc, err := p.in.open()
+	if err != nil {
+		return nil, domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("Shopclerk cannot read %s.", p.in.name))
+	}
+	return newCSVTable(decoder(countingReader{rc, &p.bytes}, p.sn.encoding), rc, p.sn.delim), nil
+}
+
+func blank(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// open sniffs the file, reads its header and a sample of rows, and binds a
+// preset (detected, forced, mapped or remembered). A file that cannot be
+// imported at all returns a *domain.Error; an unknown header returns a nil
+// binding so Inspect can ask for a mapping.
+func open(ctx context.Context, in input, opts Options, lookup MappingLookup) (*parsed, error) {
+	sn, err := sniff(in)
+	if err != nil {
+		return nil, err
+	}
+	p := &parsed{in: in, sn: sn}
+	if p.t, err = p.openTable(opts.Sheet); err != nil {
+		return nil, err
+	}
+	for {
+		rec, _, err := p.t.Next()
+		if err == io.EOF {
+			p.t.Close()
+			return nil, domain.Errorf(domain.CodeInvalid, "%s has no rows at all: there is nothing to import.", in.name)
+		}
+		if err != nil {
+			p.t.Close()
+			if re, ok := err.(*rowError); ok {
+				return nil, domain.Errorf(domain.CodeInvalid, "The header row of %s cannot be read (%s).", in.name, re.Reason)
+			}
+			return nil, err
+		}
+		if !blank(rec) {
+			p.header = append([]string(nil), rec...)
+			break
+		}
+	}
+	if msg := duplicateColumn(p.header); msg != "" {
+		p.t.Close()
+		return nil, domain.Errorf(domain.CodeInvalid, "%s: %s", in.name, msg)
+	}
+	for len(p.sample) < sampleRows {
+		rec, n, err := p.t.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if _, ok := err.(*rowError); !ok {
+				p.t.Close()
+				return nil, err
+			}
+		}
+		p.sample = append(p.sample, append([]string(nil), rec...))
+		p.sampleNo = append(p.sampleNo, n)
+		if err != nil {
+			p.sample[len(p.sample)-1] = nil // remembered as unreadable
+		}
+	}
+	if len(p.sample) == 0 {
+		p.t.Close()
+		return nil, domain.Errorf(domain.CodeInvalid, "%s has only a header row: there are no rows to import.", in.name)
+	}
+	p.hash = headerHash(p.header)
+	if err := p.bindPreset(ctx, opts, lookup); err != nil {
+		p.t.Close()
+		return nil, err
+	}
+	return p, nil
+}
+
+func (p *parsed) bindPreset(ctx context.Context, opts Options, lookup MappingLookup) error {
+	switch {
+	case opts.Mapping != nil || opts.Preset == PresetGeneric:
+		b, err := genericBinding(opts.Kind, opts.Mapping, p.header)
+		if err != nil {
+			return err
+		}
+		p.b = b
+	case opts.Preset != "":
+		pr := presetByName(opts.Preset)
+		if pr == nil {
+			return domain.Errorf(domain.CodeInvalid, "There is no preset called %q; the presets are %s.", opts.Preset, strings.Join(PresetNames(), ", "))
+		}
+		set := map[string]bool{}
+		for _, h := range p.header {
+			set[normHeader(h)] = true
+		}
+		if !pr.matches(set) {
+			return domain.Errorf(domain.CodeInvalid, "%s does not look like a %s: it lacks the columns that export always has.", p.in.name, pr.label)
+		}
+		p.b = bind(pr, p.header)
+	default:
+		p.b = detect(p.header, p.in.name, p.sample)
+		if p.b == nil && lookup != nil {
+			kind, m, ok, err := lookup(ctx, p.hash)
+			if err != nil {
+				return err
+			}
+			if ok {
+				if b, err := genericBinding(kind, m, p.header); err == nil {
+					p.b, p.remember = b, true
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// unknownHeader is the refusal for a header no preset or mapping fits.
+func (p *parsed) unknownHeader() error {
+	return domain.Errorf(domain.CodeInvalid, "Shopclerk does not recognise the columns of %s (%d columns, starting %q). Map its columns on the Import screen, or pass --preset.",
+		p.in.name, len(p.header), strings.Join(p.header[:min(3, len(p.header))], ", "))
+}
+
+// prepare decides the date order of every date column from all its values
+// (the sample first; the whole file when the sample cannot tell) and sets
+// up the builder environment.
+func (p *parsed) prepare(opts Options, full bool) error {
+	p.env = &env{file: p.in.name, b: p.b, opts: opts, decimalComma: p.sn.delim == ';', dateOrder: map[int]DateOrder{}}
+	stats := map[int]*dateStats{}
+	for f := range p.b.idx {
+		if dateFields[f] {
+			stats[p.b.idx[f]] = &dateStats{}
+		}
+	}
+	if len(stats) == 0 {
+		return nil
+	}
+	undecided := false
+	for _, rec := range p.sample {
+		for i, st := range stats {
+			if i < len(rec) {
+				st.add(cleanCell(rec[i]))
+			}
+		}
+	}
+	for _, st := range stats {
+		if st.slashed > 0 && st.order() == DateAuto {
+			undecided = true
+		}
+	}
+	if undecided && full {
+		t, err := p.openTable(p.sheet)
+		if err != nil {
+			return err
+		}
+		for st := range stats {
+			stats[st] = &dateStats{}
+		}
+		t.Next() // the header
+		for {
+			rec, _, err := t.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				if _, ok := err.(*rowError); ok {
+					continue
+				}
+				t.Close()
+				return err
+			}
+			for i, st := range stats {
+				if i < len(rec) {
+					st.add(cleanCell(rec[i]))
+				}
+			}
+		}
+		t.Close()
+		p.bytes.Store(0)
+	}
+	for i, st := range stats {
+		col := strings.TrimSpace(p.header[i])
+		order := st.order()
+		answer, answered := opts.DateOrders[col]
+		if !answered {
+			answer, answered = opts.DateOrders["*"]
+		}
+		switch {
+		case answered && answer != DateAuto:
+			order = answer
+		case order == DateAuto && p.b.preset.dateOrder != DateAuto:
+			order = p.b.preset.dateOrder
+		case order == DateAuto:
+			order = opts.DefaultDateOrder
+			if order == DateAuto {
+				order = DateDMY
+			}
+			if st.ambiguous() {
+				p.question = append(p.question, DateQuestion{Column: col, Samples: st.samples, Default: order})
+			}
+		}
+		p.env.dateOrder[i] = order
+	}
+	return nil
+}
+
+func (p *parsed) addReject(is Issue) {
+	p.rejectCount++
+	if len(p.rejects) < maxIssues {
+		p.rejects = append(p.rejects, is)
+	}
+}
+
+func (p *parsed) addWarning(is Issue) {
+	if len(p.warnings) < maxIssues {
+		p.warnings = append(p.warnings, is)
+	}
+}
+
+// run feeds the sample and then the rest of the table through the preset's
+// builder. limit > 0 stops after that many data rows (previews).
+func (p *parsed) run(ctx context.Context, emit func(Record), limit int, progress func(rows int)) error {
+	p.env.emit = emit
+	p.env.reject = p.addReject
+	p.env.warn = p.addWarning
+	bld := p.b.preset.newBuilder(p.env)
+	width := len(p.header)
+	r := &rowCtx{e: p.env}
+	handle := func(rec []string, n int) {
+		p.rows++
+		if rec == nil {
+			return
+		}
+		if blank(rec) {
+			return
+		}
+		if len(rec) > width && !blank(rec[width:]) {
+			p.addReject(Issue{File: p.in.name, Row: n, Reason: fmt.Sprintf("this row has %d cells but the header has %d: a cell probably holds an unquoted %q", len(rec), width, string(p.sn.delim))})
+			return
+		}
+		r.cells, r.num, r.bad = rec, n, false
+		bld.row(r)
+	}
+	for i, rec := range p.sample {
+		if rec == nil {
+			p.addReject(Issue{File: p.in.name, Row: p.sampleNo[i], Reason: "a quoted cell in this row is never closed properly: the file looks cut off or damaged here"})
+		}
+		handle(rec, p.sampleNo[i])
+		if limit > 0 && p.rows >= limit {
+			bld.end()
+			return nil
+		}
+	}
+	for {
+		if p.rows%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if progress != nil {
+				progress(p.rows)
+			}
+		}
+		rec, n, err := p.t.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if re, ok := err.(*rowError); ok {
+				p.addReject(Issue{File: p.in.name, Row: re.Row, Reason: re.Reason})
+				p.rows++
+				continue
+			}
+			return err
+		}
+		handle(rec, n)
+		if limit > 0 && p.rows >= limit {
+			break
+		}
+	}
+	bld.end()
+	if progress != nil {
+		progress(p.rows)
+	}
+	return nil
+}
+
+func (p *parsed) close() {
+	if p.t != nil {
+		p.t.Close()
+	}
+}
+
+// label is what the import screen says the file is.
+func (p *parsed) label() string {
+	if p.b == nil {
+		return fmt.Sprintf("unknown: map the columns (%d columns)", len(p.header))
+	}
+	return fmt.Sprintf("%s, %d columns", p.b.preset.label, len(p.header))
+}

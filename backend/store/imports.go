@@ -1,0 +1,176 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"strings"
+	"time"
+
+	"shopclerk/backend/domain"
+)
+
+// ImportBatch is one line of the import history: a file, its hash and what
+// importing it did.
+type ImportBatch struct {
+	ID         int64      `json:"id"`
+	FileName   string     `json:"fileName"`
+	FileHash   string     `json:"fileHash"`
+	FileSize   int64      `json:"fileSize"`
+	Preset     string     `json:"preset"`
+	Kind       string     `json:"kind"`
+	Status     string     `json:"status"`
+	Rows       int        `json:"rows"`
+	Counts     Counts     `json:"counts"`
+	Message    string     `json:"message"`
+	StartedAt  time.Time  `json:"startedAt"`
+	FinishedAt *time.Time `json:"finishedAt"`
+}
+
+// Mapping returns the column mapping remembered for a header set.
+func (s *Store) Mapping(ctx context.Context, headerHash string) (kind string, mapping map[string]string, found bool, err error) {
+	var raw string
+	err = s.db.QueryRowContext(ctx, q("MappingGet"), headerHash).Scan(&kind, &raw)
+	if err == sql.ErrNoRows {
+		return "", nil, false, nil
+	}
+	if err != nil {
+		return "", nil, false, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the saved column mappings")
+	}
+	if err := json.Unmarshal([]byte(raw), &mapping); err != nil {
+		return "", nil, false, nil // a damaged mapping is as good as none
+	}
+	return kind, mapping, true, nil
+}
+
+// SaveMapping remembers a column mapping for a header set, so the next
+// export with the same columns imports without asking.
+func (s *Store) SaveMapping(ctx context.Context, headerHash, kind string, mapping map[string]string) error {
+	b, _ := json.Marshal(mapping)
+	if _, err := s.db.ExecContext(ctx, q("MappingPut"), headerHash, kind, string(b), s.now()); err != nil {
+		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not save the column mapping")
+	}
+	return nil
+}
+
+// ImportBatches lists the import history, newest first. Demo batches are
+// left out unless includeDemo.
+func (s *Store) ImportBatches(ctx context.Context, limit, offset int, includeDemo bool) ([]ImportBatch, error) {
+	if limit <= 0 {
+		limit = 100
+	}
+	return s.batches(ctx, q("BatchList"), limit, offset, boolInt(includeDemo))
+}
+
+// BatchesByHash finds earlier imports of the exact same file.
+func (s *Store) BatchesByHash(ctx context.Context, fileHash string) ([]ImportBatch, error) {
+	return s.batches(ctx, q("BatchesByHash"), fileHash)
+}
+
+func (s *Store) batches(ctx context.Context, query string, args ...any) ([]ImportBatch, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the import history")
+	}
+	defer rows.Close()
+	var out []ImportBatch
+	for rows.Next() {
+		var b ImportBatch
+		var started int64
+		var finished sql.NullInt64
+		if err := rows.Scan(&b.ID, &b.FileName, &b.FileHash, &b.FileSize, &b.Preset, &b.Kind, &b.Status, &b.Rows,
+			&b.Counts.Created, &b.Counts.Updated, &b.Counts.Unchanged, &b.Counts.Rejected, &b.Message, &started, &finished); err != nil {
+			return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the import history")
+		}
+		b.StartedAt = time.Unix(started, 0).UTC()
+		b.FinishedAt = fromUnix(finished)
+		out = append(out, b)
+	}
+	return out, rows.Err()
+}
+
+// BatchRejects returns the rows a batch could not take.
+func (s *Store) BatchRejects(ctx context.Context, batchID int64) ([]Reject, error) {
+	rows, err := s.db.QueryContext(ctx, q("BatchRejects"), batchID)
+	if err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the rejected rows")
+	}
+	defer rows.Close()
+	var out []Reject
+	for rows.Next() {
+		var r Reject
+		if err := rows.Scan(&r.File, &r.Row, &r.Column, &r.Value, &r.Reason); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// EnsureProduct makes sure a SKU seen in stock or order data has a product
+// row, without touching a product that exists.
+func (w *Writer) EnsureProduct(sku, title, vendor, currency string) error {
+	return w.ensureProduct(domain.LineItem{SKU: strings.TrimSpace(sku), Name: title, Vendor: vendor}, currency)
+}
+
+// EnsureDiscountCode records a discount code seen on an imported order, so
+// the coupons list knows the store's codes; an existing code is left alone.
+func (w *Writer) EnsureDiscountCode(code, currency string, seenAt time.Time) error {
+	code = strings.TrimSpace(code)
+	if code == "" {
+		return nil
+	}
+	_, err := w.exec("DiscountCodeEnsure", code, currency, seenAt.Unix())
+	return err
+}
+
+// StoredOrder reads an order as stored, lines included, so an import that
+// holds only part of an order (Etsy's orders and items files) can merge.
+func (w *Writer) StoredOrder(source domain.Source, externalID string) (domain.Order, bool, error) {
+	st, err := w.stmt("OrderStored")
+	if err != nil {
+		return domain.Order{}, false, err
+	}
+	o := domain.Order{Source: source, ExternalID: externalID}
+	var id, created int64
+	var fin, ful, tags, billing, shipping string
+	var accepts int
+	var paid, fulfilled, cancelled sql.NullInt64
+	err = st.QueryRowContext(w.ctx, string(source), externalID).Scan(&id, &o.Name, &o.Email, &fin, &ful, &o.Currency,
+		&o.Subtotal, &o.Shipping, &o.Taxes, &o.Discount, &o.Total, &o.Refunded, &o.DiscountCode, &o.ShippingMethod,
+		&o.PaymentMethod, &o.RiskLevel, &accepts, &tags, &o.Note, &billing, &shipping, &created, &paid, &fulfilled, &cancelled)
+	if err == sql.ErrNoRows {
+		return domain.Order{}, false, nil
+	}
+	if err != nil {
+		return domain.Order{}, false, err
+	}
+	o.FinancialStatus, o.FulfillmentStatus = domain.FinancialStatus(fin), domain.FulfillmentStatus(ful)
+	o.AcceptsMarketing = accepts != 0
+	if tags != "" {
+		o.Tags = strings.Split(tags, ", ")
+	}
+	json.Unmarshal([]byte(billing), &o.Billing)
+	json.Unmarshal([]byte(shipping), &o.ShippingAddress)
+	o.CreatedAt = time.Unix(created, 0).UTC()
+	o.PaidAt, o.FulfilledAt, o.CancelledAt = fromUnix(paid), fromUnix(fulfilled), fromUnix(cancelled)
+	ls, err := w.stmt("OrderStoredLines")
+	if err != nil {
+		return domain.Order{}, false, err
+	}
+	rows, err := ls.QueryContext(w.ctx, id)
+	if err != nil {
+		return domain.Order{}, false, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var l domain.LineItem
+		var ship int
+		if err := rows.Scan(&l.Position, &l.SKU, &l.Name, &l.Vendor, &l.Quantity, &l.Price, &l.CompareAtPrice, &l.Discount, &ship, &l.FulfillmentStatus); err != nil {
+			return domain.Order{}, false, err
+		}
+		l.RequiresShipping = ship != 0
+		o.Lines = append(o.Lines, l)
+	}
+	return o, true, rows.Err()
+}

@@ -120,7 +120,7 @@ func Compose(a Account, m store.OutboxMessage, now time.Time) (*Composed, error)
 		msg.ReplyTo(a.ReplyTo)
 	}
 	msg.Subject(subject)
-	msg.SetGenHeaderPreformatted(gomail.HeaderMessageID, m.MessageID)
+	msg.SetMessageIDWithValue(strings.Trim(m.MessageID, "<>")) // ASCII only (msgIDPattern), so never word-encoded
 	msg.SetDateWithValue(now)
 	for k, v := range m.Headers {
 		h, ok := allowedHeaders[strings.ToLower(strings.TrimSpace(k))]

@@ -47,7 +47,11 @@ func SMTPDialer(a Account, secret SecretFunc) Dialer {
 		if err != nil {
 			return nil, err
 		}
-		opts := []gomail.Option{gomail.WithPort(a.SMTPPort), gomail.WithTimeout(DialTimeout),
+		timeout := DialTimeout
+		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < timeout {
+			timeout = max(time.Until(dl), time.Millisecond) // go-mail bounds reads by this, not by ctx
+		}
+		opts := []gomail.Option{gomail.WithPort(a.SMTPPort), gomail.WithTimeout(timeout),
 			gomail.WithTLSConfig(tlsCfg), gomail.WithUsername(a.Login()), gomail.WithPassword(pw)}
 		switch a.SMTPSecurity {
 		case SecurityTLS:

@@ -15,6 +15,28 @@ import (
 	"shopclerk/backend/store"
 )
 
+// ExportFormat is a file type a purchase order can be saved as.
+type ExportFormat string
+
+const (
+	FormatXLSX ExportFormat = "xlsx"
+	FormatPDF  ExportFormat = "pdf"
+	FormatCSV  ExportFormat = "csv"
+)
+
+// Render produces the document in one format.
+func (d Document) Render(f ExportFormat) ([]byte, error) {
+	switch f {
+	case FormatXLSX:
+		return d.XLSX()
+	case FormatPDF:
+		return d.PDF()
+	case FormatCSV:
+		return d.CSV()
+	}
+	return nil, domain.Errorf(domain.CodeInvalid, "Purchase orders can be saved as xlsx, pdf or csv, not %q.", string(f))
+}
+
 // Document is a purchase order as the supplier receives it.
 type Document struct {
 	PO       store.PurchaseOrder

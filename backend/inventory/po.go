@@ -25,7 +25,7 @@ type Mailer interface {
 // mail package's send loop delivers them from the seller's own account.
 type OutboxMailer struct {
 	Store *store.Store
-	// ShopName signs the email; empty leaves the signature out.
+	// ShopName signs the email; empty reads the shop's name setting.
 	ShopName string
 }
 
@@ -40,11 +40,15 @@ func (m OutboxMailer) QueuePurchaseOrder(ctx context.Context, po store.PurchaseO
 		h.Write(a.Data)
 	}
 	sum := hex.EncodeToString(h.Sum(nil)[:6])
+	shop := m.ShopName
+	if shop == "" {
+		shop, _ = m.Store.Setting(ctx, store.SettingShopName, "")
+	}
 	msg := &store.OutboxMessage{
 		MessageID: fmt.Sprintf("<%s.%s@shopclerk.local>", strings.ToLower(po.Number), sum),
 		Kind:      store.KindSupplier, ToAddr: sup.Email, ToName: sup.Name,
 		Subject:     fmt.Sprintf("Purchase order %s", po.Number),
-		Text:        poEmailText(po, m.ShopName),
+		Text:        poEmailText(po, shop),
 		Attachments: atts, LedgerKey: "po:" + po.Number + ":" + sum, Template: "purchase_order",
 	}
 	id, created, err := m.Store.EnqueueMessage(ctx, msg)
@@ -227,8 +231,10 @@ func (s *Service) Send(ctx context.Context, poID int64) (store.PurchaseOrder, er
 	if s.mailer == nil {
 		return po, domain.Errorf(domain.CodeInternal, "Sending is not set up in this Shopclerk.")
 	}
-	shop, _ := s.st.Setting(ctx, store.SettingShopName, "")
-	doc := Document{PO: po, Supplier: sup, ShopName: shop, Date: s.clock.Now(), Location: s.st.Location(ctx)}
+	doc, err := s.Document(ctx, poID)
+	if err != nil {
+		return po, err
+	}
 	xlsx, err := doc.XLSX()
 	if err != nil {
 		return po, err
@@ -255,6 +261,20 @@ func (s *Service) Send(ctx context.Context, poID int64) (store.PurchaseOrder, er
 		return po, err
 	}
 	return s.st.PurchaseOrder(ctx, poID)
+}
+
+// Document is a purchase order ready to render, dated today in the shop's zone.
+func (s *Service) Document(ctx context.Context, poID int64) (Document, error) {
+	po, err := s.st.PurchaseOrder(ctx, poID)
+	if err != nil {
+		return Document{}, err
+	}
+	sup, err := s.st.Supplier(ctx, po.SupplierID)
+	if err != nil {
+		return Document{}, err
+	}
+	shop, _ := s.st.Setting(ctx, store.SettingShopName, "")
+	return Document{PO: po, Supplier: sup, ShopName: shop, Date: s.clock.Now(), Location: s.st.Location(ctx)}, nil
 }
 
 // Receive books a delivery in. An empty receipt list receives everything

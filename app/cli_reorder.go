@@ -1,0 +1,91 @@
+package app
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"shopclerk/backend/domain"
+	"shopclerk/backend/inventory"
+)
+
+func init() {
+	registerCommand(Command{
+		Name:    "reorder",
+		Summary: "draft a purchase order per supplier for SKUs at their reorder point: reorder [--dry-run]",
+		Run:     runReorder,
+	})
+}
+
+// reorderResult is what `shopclerk reorder --json` prints.
+type reorderResult struct {
+	DryRun bool              `json:"dryRun"`
+	Drafts []inventory.Draft `json:"drafts"`
+	// Skipped lists SKUs due for reorder that could not go on an order,
+	// with the reason (no supplier, unusable supplier figures).
+	Skipped []skippedSKU `json:"skipped"`
+}
+
+type skippedSKU struct {
+	SKU   string           `json:"sku"`
+	Flags []inventory.Flag `json:"flags"`
+}
+
+func runReorder(ctx context.Context, env *CLIEnv, args []string) error {
+	fs := flag.NewFlagSet("reorder", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	dry := fs.Bool("dry-run", false, "show the purchase orders without writing them")
+	if err := fs.Parse(args); err != nil {
+		return domain.Wrap(err, domain.CodeInvalid, "reorder: "+err.Error()+" (usage: shopclerk reorder [--dry-run] [--json] [--db PATH])")
+	}
+	svc := inventory.New(env.Store, env.Clock, nil)
+	plan, err := svc.Plan(ctx)
+	if err != nil {
+		return err
+	}
+	drafts, err := svc.ReorderNow(ctx, *dry)
+	if err != nil {
+		return err
+	}
+	res := reorderResult{DryRun: *dry, Drafts: drafts, Skipped: []skippedSKU{}}
+	for _, it := range plan.Items {
+		if it.Decision == nil || (it.SupplierID == nil && it.Decision.Quantity > 0) {
+			res.Skipped = append(res.Skipped, skippedSKU{SKU: it.SKU, Flags: it.Flags})
+		}
+	}
+	env.Print(res, func(w io.Writer) { printDrafts(w, res) })
+	return nil
+}
+
+func printDrafts(w io.Writer, res reorderResult) {
+	if len(res.Drafts) == 0 {
+		fmt.Fprintln(w, "Nothing to reorder: every SKU with a supplier is above its reorder point.")
+	}
+	verb := "Draft"
+	if res.DryRun {
+		verb = "Would draft"
+	}
+	for _, d := range res.Drafts {
+		num := d.PO.Number
+		if num == "" || d.DryRun {
+			num = "(new)"
+		}
+		fmt.Fprintf(w, "%s %s for %s <%s>: %d lines, %s %s\n", verb, num, d.PO.SupplierName, d.PO.SupplierEmail,
+			len(d.PO.Lines), inventory.FormatMoney(d.PO.Total, d.PO.Currency), d.PO.Currency)
+		for _, l := range d.PO.Lines {
+			fmt.Fprintf(w, "  %-16s %6d x %10s  %s\n", l.SKU, l.Quantity, inventory.FormatMoney(l.UnitCost, d.PO.Currency), l.Title)
+		}
+		for _, f := range d.Flags {
+			fmt.Fprintf(w, "  ! %s\n", f.Message)
+		}
+	}
+	for _, s := range res.Skipped {
+		msgs := make([]string, 0, len(s.Flags))
+		for _, f := range s.Flags {
+			msgs = append(msgs, f.Message)
+		}
+		fmt.Fprintf(w, "Skipped %s: %s\n", s.SKU, strings.Join(msgs, " "))
+	}
+}

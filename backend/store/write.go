@@ -193,9 +193,6 @@ func (w *Writer) UpsertCustomer(c domain.Customer, mode CustomerMode) (int64, er
 			return id, nil
 		}
 	}
-	if c.CreatedAt.IsZero() {
-		c.CreatedAt = time.Unix(w.now, 0)
-	}
 	var id int64
 	var oldHash string
 	var found bool
@@ -209,7 +206,12 @@ func (w *Writer) UpsertCustomer(c domain.Customer, mode CustomerMode) (int64, er
 		return 0, err
 	}
 	c.ID, c.OrdersCount, c.TotalSpent, c.LastOrderAt = 0, 0, domain.Money{}, nil
+	// Hash before defaulting CreatedAt to the batch time: a customers export
+	// has no creation date, and the same file must hash the same tomorrow.
 	h := hashOf(c)
+	if c.CreatedAt.IsZero() {
+		c.CreatedAt = time.Unix(w.now, 0)
+	}
 	args := []any{c.Email, string(c.Source), c.ExternalID, c.FirstName, c.LastName, c.Phone, c.Country, c.City,
 		boolInt(c.AcceptsMarketing), unixOrNull(c.ConsentAt), c.Birthday, joinTags(c.Tags), c.Note, c.CreatedAt.Unix(), w.now, h}
 	switch {

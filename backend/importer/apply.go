@@ -1,0 +1,231 @@
+package importer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
+)
+
+// batchSize is how many records travel from the parser to the writer at a
+// time: large enough that channel hand-offs cost nothing, small enough to
+// keep memory flat.
+const batchSize = 512
+
+// StoreLookup adapts the store's remembered mappings for Inspect/Import.
+func StoreLookup(st *store.Store) MappingLookup {
+	return func(ctx context.Context, hash string) (Kind, Mapping, bool, error) {
+		kind, m, ok, err := st.Mapping(ctx, hash)
+		if err != nil || !ok {
+			return "", nil, false, err
+		}
+		out := Mapping{}
+		for f, c := range m {
+			out[Field(f)] = c
+		}
+		return Kind(kind), out, true, nil
+	}
+}
+
+// RememberMapping stores a mapping for a header set (see FileInfo.HeaderHash).
+func RememberMapping(ctx context.Context, st *store.Store, headerHash string, kind Kind, m Mapping) error {
+	raw := map[string]string{}
+	for f, c := range m {
+		raw[string(f)] = c
+	}
+	return st.SaveMapping(ctx, headerHash, string(kind), raw)
+}
+
+// Import reads each file and writes it in its own batch transaction. A file
+// that cannot be imported at all is reported in its FileResult (nothing of
+// it is written) and the next file goes on; cancelling ctx stops everything
+// and leaves the current file's batch unwritten.
+func Import(ctx context.Context, st *store.Store, files []FileSpec, progress func(Progress)) (Result, error) {
+	var res Result
+	for i, spec := range files {
+		fr, err := importFile(ctx, st, spec, i, len(files), progress)
+		if err != nil && ctx.Err() != nil {
+			return res, domain.Wrap(ctx.Err(), domain.CodeInvalid, "The import was cancelled; the file being imported was not changed.")
+		}
+		if err != nil {
+			fr.Error, fr.ErrorCode = err.Error(), domain.CodeOf(err)
+			fr.Counts, fr.BatchID = store.Counts{}, 0
+		}
+		res.Files = append(res.Files, fr)
+	}
+	return res, nil
+}
+
+func importFile(ctx context.Context, st *store.Store, spec FileSpec, idx, total int, progress func(Progress)) (FileResult, error) {
+	fr := FileResult{File: spec.Name}
+	if fr.File == "" {
+		fr.File = spec.Path
+	}
+	in, err := newInput(spec)
+	if err != nil {
+		return fr, err
+	}
+	fr.File = in.name
+	if fr.Hash, err = hashInput(in); err != nil {
+		return fr, err
+	}
+	p, err := open(ctx, in, spec.Options, StoreLookup(st))
+	if err != nil {
+		return fr, err
+	}
+	defer p.close()
+	if p.b == nil {
+		return fr, p.unknownHeader()
+	}
+	fr.Preset, fr.Kind, fr.Label = p.b.preset.name, p.b.preset.kind, p.label()
+	if err := p.prepare(spec.Options, true); err != nil {
+		return fr, err
+	}
+	report := func(rows int) {
+		if progress != nil {
+			progress(Progress{File: in.name, FileIndex: idx, Files: total, Rows: rows, Bytes: p.bytes.Load(), Total: in.size})
+		}
+	}
+	meta := store.BatchMeta{FileName: in.name, FileHash: fr.Hash, FileSize: in.size, Preset: string(p.b.preset.name), Kind: string(p.b.preset.kind)}
+	batchID, counts, err := st.WriteBatch(ctx, meta, store.WriteOptions{}, func(w *store.Writer) error {
+		return pipe(ctx, p, w, report)
+	})
+	if err != nil {
+		return fr, err
+	}
+	counts.Rejected += p.rejectCount - len(p.rejects)
+	fr.BatchID, fr.Counts, fr.Rows = batchID, counts, p.rows
+	fr.Rejected, fr.Warnings = p.rejects, p.warnings
+	if p.b.preset.name == PresetGeneric && spec.Options.Mapping != nil {
+		if err := RememberMapping(ctx, st, p.hash, p.b.preset.kind, spec.Options.Mapping); err != nil {
+			return fr, err
+		}
+	}
+	return fr, nil
+}
+
+// pipe parses on this goroutine's partner while it writes: the parser sends
+// batches of records, the writer applies them inside the open transaction.
+func pipe(ctx context.Context, p *parsed, w *store.Writer, report func(int)) error {
+	pctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	recs := make(chan []Record, 4)
+	done := make(chan error, 1)
+	go func() {
+		defer close(recs)
+		batch := make([]Record, 0, batchSize)
+		err := p.run(pctx, func(r Record) {
+			batch = append(batch, r)
+			if len(batch) == batchSize {
+				select {
+				case recs <- batch:
+				case <-pctx.Done():
+				}
+				batch = make([]Record, 0, batchSize)
+			}
+		}, 0, report)
+		if err == nil && len(batch) > 0 {
+			select {
+			case recs <- batch:
+			case <-pctx.Done():
+			}
+		}
+		done <- err
+	}()
+	for batch := range recs {
+		for _, rec := range batch {
+			if err := applyRecord(w, rec); err != nil {
+				cancel()
+				for range recs {
+				}
+				<-done
+				return err
+			}
+		}
+	}
+	if err := <-done; err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for _, is := range p.rejects {
+		w.Reject(store.Reject(is))
+	}
+	return nil
+}
+
+// applyRecord writes one record through the batch Writer.
+func applyRecord(w *store.Writer, rec Record) error {
+	switch {
+	case rec.Order != nil:
+		o := *rec.Order
+		if rec.merge != mergeNone {
+			stored, found, err := w.StoredOrder(o.Source, o.ExternalID)
+			if err != nil {
+				return err
+			}
+			if found {
+				o = mergeOrder(stored, o, rec.merge)
+			}
+		}
+		if err := w.UpsertOrder(o, rec.Customer); err != nil {
+			return fmt.Errorf("order %s: %w", o.Name, err)
+		}
+		for _, code := range rec.DiscountCodes {
+			if err := w.EnsureDiscountCode(code, o.Currency, o.CreatedAt); err != nil {
+				return err
+			}
+		}
+		return nil
+	case rec.Cart != nil:
+		return w.UpsertCart(*rec.Cart, rec.Customer)
+	case rec.Stock != nil:
+		if rec.Product != nil {
+			if err := w.EnsureProduct(rec.Product.SKU, rec.Product.Title, rec.Product.Vendor, rec.Product.Price.Currency); err != nil {
+				return err
+			}
+		}
+		return w.SetStock(*rec.Stock, "import")
+	case rec.Product != nil:
+		return w.UpsertProduct(*rec.Product)
+	case rec.Customer != nil:
+		_, err := w.UpsertCustomer(*rec.Customer, store.CustomerAuthoritative)
+		return err
+	}
+	return errors.New("importer: empty record")
+}
+
+// mergeOrder combines a partial order with the stored one: Etsy's orders
+// file has totals but no items, its items file items but partial totals.
+func mergeOrder(stored, in domain.Order, mode mergeMode) domain.Order {
+	switch mode {
+	case mergeKeepLines:
+		if len(in.Lines) == 0 {
+			in.Lines = stored.Lines
+		}
+		return in
+	case mergeKeepHeader:
+		out := stored
+		out.Lines = in.Lines
+		if out.Email == "" {
+			out.Email = in.Email
+		}
+		if out.PaidAt == nil {
+			out.PaidAt = in.PaidAt
+		}
+		if out.FulfilledAt == nil {
+			out.FulfilledAt = in.FulfilledAt
+		}
+		if out.ShippingAddress == (domain.Address{}) {
+			out.ShippingAddress = in.ShippingAddress
+		}
+		if out.Total == 0 {
+			out.Subtotal, out.Shipping, out.Taxes, out.Discount, out.Total = in.Subtotal, in.Shipping, in.Taxes, in.Discount, in.Total
+		}
+		return out
+	}
+	return in
+}

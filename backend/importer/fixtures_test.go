@@ -155,4 +155,3 @@ func TestRealFixtures(t *testing.T) {
 		})
 	}
 }
-

@@ -44,7 +44,7 @@ type preset struct {
 	forbid []string
 	// dateOrder is the layout's known order for slashed dates (Etsy writes
 	// MM/DD/YY), used when a column's values fit both.
-	dateOrder DateOrder
+	dateOrder  DateOrder
 	newBuilder func(e *env) builder
 }
 
@@ -117,7 +117,7 @@ var presets = []*preset{
 		columns: map[Field][]string{
 			FExternalID: {"customer id"}, FFirstName: {"first name"}, FLastName: {"last name"}, FEmail: {"email"},
 			FAcceptsMarketing: {"accepts email marketing", "accepts marketing"},
-			FCity: {"default address city", "city"}, FCountry: {"default address country code", "country code"},
+			FCity:             {"default address city", "city"}, FCountry: {"default address country code", "country code"},
 			FZip: {"default address zip", "zip"}, FPhone: {"phone", "default address phone"},
 			FTags: {"tags"}, FNote: {"note"}, FTotalSpent: {"total spent"}, FTotalOrders: {"total orders"},
 		},

@@ -38,7 +38,7 @@ const (
 	maxUnzipped int64 = 2 << 30
 	// maxRatio is the compression ratio above which a large xlsx part is
 	// treated as a zip bomb; real sheets compress 5-20x.
-	maxRatio = 200
+	maxRatio  = 200
 	sniffSize = 64 << 10
 )
 

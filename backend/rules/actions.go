@@ -1,0 +1,261 @@
+package rules
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"fmt"
+	texttemplate "text/template"
+	"time"
+
+	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
+)
+
+// Effects is everything an action may change, bound to the transaction that
+// already holds the step's ledger row. The engine's default writes through
+// store.RuleTx; the mail and inventory packages can wrap it (their outbox
+// rules, their purchase-order quantities) without touching the engine.
+type Effects interface {
+	QueueEmail(m store.OutMessage) (int64, error)
+	IssueCoupon(c store.NewCoupon) (string, error)
+	// SequenceCoupon is the coupon an earlier step of the same occurrence
+	// issued, or nil.
+	SequenceCoupon() (*store.IssuedCoupon, error)
+	AddDraftPOLine(supplierID int64, currency string, l store.POLine) (int64, error)
+	SetCustomerTags(customerID int64, add, remove []string) error
+	CreateTask(title, detail string, customerID, orderID int64) (int64, error)
+	StopSequences(customerID, flowID int64, at time.Time, reason string) error
+	HoldOrder(orderID int64, reason string) error
+}
+
+// storeEffects is the default Effects.
+type storeEffects struct {
+	tx     *store.RuleTx
+	prefix string
+}
+
+var _ Effects = (*storeEffects)(nil)
+
+func (f *storeEffects) QueueEmail(m store.OutMessage) (int64, error) { return f.tx.QueueMessage(m) }
+func (f *storeEffects) IssueCoupon(c store.NewCoupon) (string, error) {
+	return f.tx.IssueCoupon(c, NewCouponCode)
+}
+func (f *storeEffects) SequenceCoupon() (*store.IssuedCoupon, error) {
+	return f.tx.CouponForPrefix(f.prefix)
+}
+func (f *storeEffects) AddDraftPOLine(supplierID int64, currency string, l store.POLine) (int64, error) {
+	return f.tx.AddDraftPOLine(supplierID, currency, l)
+}
+func (f *storeEffects) SetCustomerTags(id int64, add, remove []string) error {
+	return f.tx.SetCustomerTags(id, add, remove)
+}
+func (f *storeEffects) CreateTask(title, detail string, customerID, orderID int64) (int64, error) {
+	return f.tx.InsertTask(title, detail, customerID, orderID, nil)
+}
+func (f *storeEffects) StopSequences(customerID, flowID int64, at time.Time, reason string) error {
+	return f.tx.StopSequences(customerID, flowID, at, reason)
+}
+func (f *storeEffects) HoldOrder(orderID int64, reason string) error {
+	return f.tx.HoldOrder(orderID, reason)
+}
+
+// couponAlphabet leaves out 0/O and 1/I/L, which customers mistype.
+const couponAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+// NewCouponCode makes an unguessable code like SC-7KQ2-MX9P from crypto/rand.
+func NewCouponCode() (string, error) {
+	var b [8]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", err
+	}
+	out := []byte("SC-XXXX-XXXX")
+	j := 0
+	for i := range out {
+		if out[i] == 'X' {
+			// 256 is not a multiple of 31; the bias is below 1 % and a
+			// coupon code needs uniqueness, not perfect uniformity.
+			out[i] = couponAlphabet[int(b[j])%len(couponAlphabet)]
+			j++
+		}
+	}
+	return string(out), nil
+}
+
+// Action is one kind of step. Plan fills the preview item from the subject
+// (it reads, never writes); Apply performs it through fx and returns a short
+// result for the ledger.
+type Action interface {
+	Kind() ActionKind
+	Plan(pc *planCtx, sub *Subject, it *Item) error
+	Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *Item, fx Effects) (string, error)
+}
+
+var (
+	_ Action = (*SendEmail)(nil)
+	_ Action = (*IssueCoupon)(nil)
+	_ Action = (*CreatePurchaseOrder)(nil)
+	_ Action = (*Tag)(nil)
+	_ Action = (*CreateTask)(nil)
+	_ Action = (*StopSequences)(nil)
+	_ Action = (*HoldOrder)(nil)
+)
+
+// errPass tells the planner a step has nothing to do for this subject (the
+// tag is already there): the sequence moves on without an item.
+var errPass = fmt.Errorf("nothing to do")
+
+// IssueCoupon issues a unique coupon for the customer.
+type IssueCoupon struct{ Step Step }
+
+func (a *IssueCoupon) Kind() ActionKind { return ActionIssueCoupon }
+
+func (a *IssueCoupon) Plan(pc *planCtx, sub *Subject, it *Item) error {
+	if sub.Customer == nil {
+		return domain.Errorf(domain.CodeInvalid, "a coupon needs a customer, and %s has none", sub.Occ.Subject)
+	}
+	cur := a.currency(pc, sub)
+	it.Coupon = &CouponPreview{Code: "(made when run)", PercentOff: a.Step.PercentOff, AmountOff: a.Step.AmountOff,
+		Currency: cur, FreeShipping: a.Step.FreeShipping, Description: couponDescription(a.Step.PercentOff, a.Step.AmountOff, cur, a.Step.FreeShipping)}
+	if a.Step.ValidDays > 0 {
+		exp := pc.now.Add(time.Duration(a.Step.ValidDays) * 24 * time.Hour)
+		it.Coupon.ExpiresAt = &exp
+	}
+	it.Summary = fmt.Sprintf("Issue a coupon (%s) to %s", it.Coupon.Description, sub.Customer.Email)
+	return nil
+}
+
+func (a *IssueCoupon) currency(pc *planCtx, sub *Subject) string {
+	switch {
+	case sub.Order != nil:
+		return sub.Order.Currency
+	case sub.Cart != nil:
+		return sub.Cart.Currency
+	case sub.Customer != nil && sub.Customer.TotalSpent.Currency != "":
+		return sub.Customer.TotalSpent.Currency
+	}
+	return pc.settings.Currency
+}
+
+func (a *IssueCoupon) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *Item, fx Effects) (string, error) {
+	c := it.Coupon
+	code, err := fx.IssueCoupon(store.NewCoupon{CustomerID: sub.Customer.ID, PercentOff: c.PercentOff, AmountOff: c.AmountOff,
+		Currency: c.Currency, FreeShipping: c.FreeShipping, ExpiresAt: c.ExpiresAt})
+	if err != nil {
+		return "", err
+	}
+	return "coupon " + code, nil
+}
+
+// Tag adds or removes a customer tag.
+type Tag struct {
+	Step   Step
+	Remove bool
+}
+
+func (a *Tag) Kind() ActionKind {
+	if a.Remove {
+		return ActionRemoveTag
+	}
+	return ActionAddTag
+}
+
+func (a *Tag) Plan(pc *planCtx, sub *Subject, it *Item) error {
+	if sub.Customer == nil {
+		return domain.Errorf(domain.CodeInvalid, "tagging needs a customer, and %s has none", sub.Occ.Subject)
+	}
+	has := hasTag(sub.Customer.Tags, a.Step.Tag)
+	if has != a.Remove {
+		return errPass
+	}
+	it.Tag = a.Step.Tag
+	verb := "Tag %s as %q"
+	if a.Remove {
+		verb = "Remove tag %[2]q from %[1]s"
+	}
+	it.Summary = fmt.Sprintf(verb, sub.Customer.Email, a.Step.Tag)
+	return nil
+}
+
+func (a *Tag) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *Item, fx Effects) (string, error) {
+	if a.Remove {
+		return "untagged " + a.Step.Tag, fx.SetCustomerTags(sub.Customer.ID, nil, []string{a.Step.Tag})
+	}
+	return "tagged " + a.Step.Tag, fx.SetCustomerTags(sub.Customer.ID, []string{a.Step.Tag}, nil)
+}
+
+// CreateTask puts a to-do on the seller's list; title and detail may use the
+// email variables ({{.Order.Name}}).
+type CreateTask struct{ Step Step }
+
+func (a *CreateTask) Kind() ActionKind { return ActionCreateTask }
+
+func (a *CreateTask) Plan(pc *planCtx, sub *Subject, it *Item) error {
+	data := pc.emailData(sub, a.Step.Vars, nil)
+	title, err := renderText(a.Step.Title, data)
+	if err != nil {
+		return err
+	}
+	detail, err := renderText(a.Step.Detail, data)
+	if err != nil {
+		return err
+	}
+	it.Task = &TaskPreview{Title: title, Detail: detail}
+	it.Summary = "Create a task: " + title
+	return nil
+}
+
+func (a *CreateTask) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *Item, fx Effects) (string, error) {
+	id, err := fx.CreateTask(it.Task.Title, it.Task.Detail, sub.customerID(), sub.orderID())
+	return fmt.Sprintf("task %d", id), err
+}
+
+func renderText(src string, data EmailData) (string, error) {
+	t, err := texttemplate.New("t").Option("missingkey=error").Funcs(funcs).Parse(src)
+	if err != nil {
+		return "", templateError("task", err)
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, data); err != nil {
+		return "", templateError("task", err)
+	}
+	return b.String(), nil
+}
+
+// StopSequences ends every other flow's running sequence for the customer.
+type StopSequences struct{ Step Step }
+
+func (a *StopSequences) Kind() ActionKind { return ActionStopSequences }
+
+func (a *StopSequences) Plan(pc *planCtx, sub *Subject, it *Item) error {
+	if sub.Customer == nil {
+		return errPass
+	}
+	it.Summary = fmt.Sprintf("Stop every other running sequence for %s", sub.Customer.Email)
+	return nil
+}
+
+func (a *StopSequences) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *Item, fx Effects) (string, error) {
+	return "stopped", fx.StopSequences(sub.Customer.ID, it.FlowID, sub.Occ.At, sub.Occ.Occurrence)
+}
+
+// HoldOrder keeps an order's confirmation back for the seller's review.
+type HoldOrder struct{ Step Step }
+
+func (a *HoldOrder) Kind() ActionKind { return ActionHoldOrder }
+
+func (a *HoldOrder) Plan(pc *planCtx, sub *Subject, it *Item) error {
+	if sub.Order == nil {
+		return domain.Errorf(domain.CodeInvalid, "holding needs an order")
+	}
+	it.Summary = fmt.Sprintf("Hold the confirmation of order %s for review", sub.Order.Name)
+	return nil
+}
+
+func (a *HoldOrder) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *Item, fx Effects) (string, error) {
+	reason := a.Step.Detail
+	if reason == "" {
+		reason = "held by automation"
+	}
+	return "held", fx.HoldOrder(sub.Order.ID, reason)
+}

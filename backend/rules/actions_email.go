@@ -1,0 +1,189 @@
+package rules
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
+)
+
+// SendEmail renders a template for the subject's customer and queues it in
+// the outbox. Marketing emails go only to consenting, unsuppressed customers
+// (checked by the planner right before, and by the outbox right before
+// sending).
+type SendEmail struct {
+	Step      Step
+	Marketing bool
+	// couponStep is the spec of an issue_coupon step earlier in the flow, so
+	// the preview can describe the coupon before it exists.
+	couponStep *Step
+}
+
+func (a *SendEmail) Kind() ActionKind { return ActionSendEmail }
+
+func (a *SendEmail) template(r Renderer) (EmailTemplate, error) {
+	t, ok := r.Lookup(a.Step.Template)
+	if !ok && (a.Step.Subject == "" || a.Step.Body == "") {
+		return t, domain.Errorf(domain.CodeInvalid, "there is no email template named %q", a.Step.Template)
+	}
+	if a.Step.Subject != "" {
+		t.Subject = a.Step.Subject
+	}
+	if a.Step.Body != "" {
+		t.HTML = a.Step.Body
+	}
+	if t.Name == "" {
+		t.Name = a.Step.Template
+	}
+	return t, nil
+}
+
+func (a *SendEmail) recipient(sub *Subject) (addr, name string) {
+	if sub.Customer != nil && sub.Customer.Email != "" {
+		return sub.Customer.Email, strings.TrimSpace(sub.Customer.FirstName + " " + sub.Customer.LastName)
+	}
+	if sub.Order != nil && sub.Order.Email != "" {
+		return sub.Order.Email, sub.Order.ShippingAddress.Name
+	}
+	return sub.Occ.Email, ""
+}
+
+func (a *SendEmail) Plan(pc *planCtx, sub *Subject, it *Item) error {
+	to, name := a.recipient(sub)
+	if to == "" {
+		return domain.Errorf(domain.CodeInvalid, "there is no email address to write to")
+	}
+	t, err := a.template(pc.renderer)
+	if err != nil {
+		return err
+	}
+	coupon, err := pc.st.CouponForPrefix(pc.ctx, keyPrefix(it.FlowID, sub.Occ.Subject, sub.Occ.Occurrence))
+	if err != nil {
+		return err
+	}
+	var cd *CouponData
+	if coupon != nil {
+		cd = couponData(coupon, pc.settings.Location)
+	} else if a.couponStep != nil {
+		s := a.couponStep
+		cd = &CouponData{Code: "XXXX-XXXX (made when run)", Description: couponDescription(s.PercentOff, s.AmountOff, pc.currency(sub), s.FreeShipping)}
+		if s.ValidDays > 0 {
+			cd.ExpiresOn = pc.now.Add(time.Duration(s.ValidDays) * 24 * time.Hour).In(pc.settings.Location).Format("2 January 2006")
+		}
+	}
+	r, err := pc.renderer.Render(t, pc.emailData(sub, a.Step.Vars, cd))
+	if err != nil {
+		return err
+	}
+	kind := store.KindTransactional
+	if a.Marketing {
+		kind = store.KindMarketing
+	}
+	it.Email = &EmailPreview{To: to, ToName: name, Kind: string(kind), RenderedEmail: r}
+	it.Summary = fmt.Sprintf("Email %q to %s", r.Subject, to)
+	return nil
+}
+
+// Apply renders again with the coupon the sequence really issued, then
+// queues the message with a fresh Message-ID.
+func (a *SendEmail) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *Item, fx Effects) (string, error) {
+	r := it.Email.RenderedEmail
+	coupon, err := fx.SequenceCoupon()
+	if err != nil {
+		return "", err
+	}
+	if a.couponStep != nil && coupon == nil {
+		return "", domain.Errorf(domain.CodeConflict, "this email shows a coupon that was not issued: approve the coupon step too")
+	}
+	if coupon != nil {
+		t, err := a.template(ac.renderer)
+		if err != nil {
+			return "", err
+		}
+		if r, err = ac.renderer.Render(t, ac.pc.emailData(sub, a.Step.Vars, couponData(coupon, ac.pc.settings.Location))); err != nil {
+			return "", err
+		}
+	}
+	kind := store.KindTransactional
+	if a.Marketing {
+		kind = store.KindMarketing
+	}
+	id, err := fx.QueueEmail(store.OutMessage{MessageID: ac.messageID(), Kind: string(kind), To: it.Email.To, ToName: it.Email.ToName,
+		Subject: r.Subject, HTML: r.HTML, Text: r.Text, CustomerID: sub.customerID(), Template: r.Template})
+	return fmt.Sprintf("message %d", id), err
+}
+
+func couponData(c *store.IssuedCoupon, loc *time.Location) *CouponData {
+	cd := &CouponData{Code: c.Code, Description: couponDescription(c.PercentOff, c.AmountOff, c.Currency, c.FreeShipping)}
+	if c.ExpiresAt != nil {
+		cd.ExpiresOn = c.ExpiresAt.In(loc).Format("2 January 2006")
+	}
+	return cd
+}
+
+// Reorderer decides how much of a low SKU to order. The inventory package
+// supplies forecasts; defaultReorder is the engine's simple rule.
+type Reorderer interface {
+	Quantity(ctx context.Context, p store.ProductInfo, threshold int) (int, error)
+}
+
+// defaultReorder orders up to twice the reorder point, counting stock on
+// the way, then respects the supplier's minimum and pack size.
+type defaultReorder struct{}
+
+func (defaultReorder) Quantity(_ context.Context, p store.ProductInfo, threshold int) (int, error) {
+	q := max(2*threshold-p.Available-p.Incoming, 1)
+	q = max(q, p.MinOrderQty)
+	if p.PackSize > 1 && q%p.PackSize != 0 {
+		q += p.PackSize - q%p.PackSize
+	}
+	return q, nil
+}
+
+// CreatePurchaseOrder adds the low SKU to its supplier's draft purchase
+// order; the preview groups the lines per supplier.
+type CreatePurchaseOrder struct{ Step Step }
+
+func (a *CreatePurchaseOrder) Kind() ActionKind { return ActionPurchaseOrder }
+
+func (a *CreatePurchaseOrder) Plan(pc *planCtx, sub *Subject, it *Item) error {
+	p := sub.Product
+	if p == nil {
+		return domain.Errorf(domain.CodeInvalid, "a purchase order needs a SKU")
+	}
+	if p.SupplierID == nil {
+		return domain.Errorf(domain.CodeInvalid, "%s has no supplier yet: set one on the Inventory screen", p.SKU)
+	}
+	threshold := sub.Occ.Threshold
+	if p.ReorderPoint != nil {
+		threshold = *p.ReorderPoint
+	}
+	if p.Available >= threshold {
+		return errPass // restocked since it crossed below
+	}
+	qty, err := pc.reorder.Quantity(pc.ctx, *p, threshold)
+	if err != nil {
+		return err
+	}
+	cur := p.SupplierCurrency
+	if cur == "" {
+		cur = p.Price.Currency
+	}
+	cost := p.UnitCost
+	if cost == 0 {
+		cost = p.Cost.Amount
+	}
+	it.PurchaseLine = &POLinePreview{SupplierID: *p.SupplierID, Supplier: p.SupplierName, SKU: p.SKU, SupplierSKU: p.SupplierSKU,
+		Title: p.Title, Quantity: qty, UnitCost: cost, Currency: cur, Available: p.Available, ReorderPoint: threshold}
+	it.Summary = fmt.Sprintf("Order %d × %s from %s", qty, p.SKU, p.SupplierName)
+	return nil
+}
+
+func (a *CreatePurchaseOrder) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *Item, fx Effects) (string, error) {
+	l := it.PurchaseLine
+	po, err := fx.AddDraftPOLine(l.SupplierID, l.Currency, store.POLine{SKU: l.SKU, SupplierSKU: l.SupplierSKU, Quantity: l.Quantity, UnitCost: l.UnitCost})
+	return fmt.Sprintf("purchase order %d", po), err
+}

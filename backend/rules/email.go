@@ -1,0 +1,293 @@
+package rules
+
+import (
+	"bytes"
+	"fmt"
+	htmltemplate "html/template"
+	"regexp"
+	"sort"
+	"strings"
+	texttemplate "text/template"
+	"time"
+
+	"shopclerk/backend/domain"
+)
+
+// EmailData is what an email template can use: {{.Customer.FirstName}},
+// {{range .Order.Lines}}…{{end}}, {{.Coupon.Code}}, {{.Vars.headline}}.
+// Amounts are preformatted strings with their currency.
+type EmailData struct {
+	Shop     ShopData
+	Customer CustomerData
+	Order    OrderData
+	Cart     CartData
+	Shipment ShipmentData
+	Coupon   CouponData
+	Product  ProductData
+	Vars     map[string]string
+}
+
+// ShopData names the shop.
+type ShopData struct {
+	Name  string
+	Email string
+}
+
+// CustomerData is the recipient.
+type CustomerData struct {
+	FirstName string
+	LastName  string
+	Email     string
+	Country   string
+}
+
+// LineData is one order or cart line.
+type LineData struct {
+	Name     string
+	SKU      string
+	Quantity int
+	Price    string
+	Total    string
+}
+
+// OrderData is the order the email is about.
+type OrderData struct {
+	Name            string
+	Lines           []LineData
+	Subtotal        string
+	Shipping        string
+	Taxes           string
+	Discount        string
+	Total           string
+	ShippingAddress []string
+	BillingAddress  []string
+	CreatedOn       string
+}
+
+// CartData is the abandoned checkout.
+type CartData struct {
+	Lines       []LineData
+	Total       string
+	RecoveryURL string
+}
+
+// ShipmentData is the parcel.
+type ShipmentData struct {
+	Carrier        string
+	TrackingNumber string
+	TrackingURL    string
+	Status         string
+}
+
+// CouponData is the coupon issued earlier in the sequence. Before the run
+// issues it, Code shows a placeholder.
+type CouponData struct {
+	Code        string
+	Description string
+	ExpiresOn   string
+}
+
+// ProductData is the SKU of a stock flow.
+type ProductData struct {
+	SKU   string
+	Title string
+}
+
+// EmailTemplate is a subject and an HTML body in Go template syntax.
+type EmailTemplate struct {
+	Name    string `json:"name"`
+	Subject string `json:"subject"`
+	HTML    string `json:"html"`
+}
+
+// RenderedEmail is an email as the customer will see it.
+type RenderedEmail struct {
+	Template string `json:"template"`
+	Subject  string `json:"subject"`
+	HTML     string `json:"html"`
+	Text     string `json:"text"`
+}
+
+// Renderer renders a template with data. The mail package may supply its own
+// (its templates, its layout); FallbackRenderer is the engine's minimal one.
+type Renderer interface {
+	Lookup(name string) (EmailTemplate, bool)
+	Render(t EmailTemplate, data EmailData) (RenderedEmail, error)
+}
+
+// FallbackRenderer renders the built-in templates (or a seller's override)
+// with html/template, inside a plain layout. It exists so the engine can show
+// and queue real emails before the mail package offers designed templates.
+type FallbackRenderer struct{}
+
+var _ Renderer = FallbackRenderer{}
+
+// Lookup finds a built-in template.
+func (FallbackRenderer) Lookup(name string) (EmailTemplate, bool) {
+	t, ok := builtinTemplates[name]
+	return t, ok
+}
+
+var funcs = map[string]any{"join": strings.Join}
+
+// Render executes subject and body. An unknown variable or field is an
+// error (missingkey=error), never an empty hole in a customer's email.
+func (FallbackRenderer) Render(t EmailTemplate, data EmailData) (RenderedEmail, error) {
+	out := RenderedEmail{Template: t.Name}
+	st, err := texttemplate.New("subject").Option("missingkey=error").Funcs(funcs).Parse(t.Subject)
+	if err != nil {
+		return out, templateError("subject", err)
+	}
+	var sb bytes.Buffer
+	if err := st.Execute(&sb, data); err != nil {
+		return out, templateError("subject", err)
+	}
+	out.Subject = strings.Join(strings.Fields(sb.String()), " ")
+	bt, err := htmltemplate.New("body").Option("missingkey=error").Funcs(funcs).Parse(t.HTML)
+	if err != nil {
+		return out, templateError("body", err)
+	}
+	var bb bytes.Buffer
+	if err := bt.Execute(&bb, data); err != nil {
+		return out, templateError("body", err)
+	}
+	out.HTML = fmt.Sprintf(layout, htmltemplate.HTMLEscapeString(out.Subject), bb.String(), htmltemplate.HTMLEscapeString(data.Shop.Name))
+	out.Text = htmlToText(bb.String())
+	return out, nil
+}
+
+const layout = `<!doctype html><html><head><meta charset="utf-8"><title>%s</title></head>` +
+	`<body style="font-family:sans-serif;max-width:600px;margin:auto;color:#222">%s` +
+	`<p style="color:#888;font-size:12px">%s</p></body></html>`
+
+var (
+	tagRe    = regexp.MustCompile(`(?s)<[^>]*>`)
+	blockRe  = regexp.MustCompile(`(?i)</?(p|div|br|tr|li|h[1-6]|table)[^>]*>`)
+	spacesRe = regexp.MustCompile(`[ \t]+`)
+	blanksRe = regexp.MustCompile(`\n{3,}`)
+)
+
+// htmlToText is the plain-text part: the body without tags, one block per line.
+func htmlToText(h string) string {
+	s := blockRe.ReplaceAllString(h, "\n")
+	s = tagRe.ReplaceAllString(s, "")
+	s = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&#39;", "'", "&#34;", `"`, "&quot;", `"`).Replace(s)
+	s = spacesRe.ReplaceAllString(s, " ")
+	lines := strings.Split(s, "\n")
+	for i := range lines {
+		lines[i] = strings.TrimSpace(lines[i])
+	}
+	return strings.TrimSpace(blanksRe.ReplaceAllString(strings.Join(lines, "\n"), "\n\n"))
+}
+
+var fieldRe = regexp.MustCompile(`can't evaluate field (\w+)`)
+var keyRe = regexp.MustCompile(`map has no entry for key "?([^"]+)"?`)
+
+// templateError words a template failure for the seller: which variable is
+// unknown, or where the syntax is wrong.
+func templateError(part string, err error) error {
+	m := err.Error()
+	if f := fieldRe.FindStringSubmatch(m); f != nil {
+		return domain.Errorf(domain.CodeInvalid, "the email %s uses an unknown variable %q", part, f[1])
+	}
+	if k := keyRe.FindStringSubmatch(m); k != nil {
+		return domain.Errorf(domain.CodeInvalid, "the email %s uses {{.Vars.%s}}, which this step does not define", part, k[1])
+	}
+	m = strings.TrimPrefix(m, "template: ")
+	return domain.Errorf(domain.CodeInvalid, "the email %s has a template error: %s", part, m)
+}
+
+// TemplateNames lists the built-in email templates, sorted.
+func TemplateNames() []string {
+	out := make([]string, 0, len(builtinTemplates))
+	for n := range builtinTemplates {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// minorDigits is how many decimals a currency shows; most have two.
+var minorDigits = map[string]int{"JPY": 0, "KRW": 0, "VND": 0, "CLP": 0, "ISK": 0, "HUF": 2, "BHD": 3, "KWD": 3, "JOD": 3, "OMR": 3, "TND": 3}
+
+// FormatMoney renders minor units with the currency code: 1234 EUR -> "12.34 EUR".
+func FormatMoney(amount int64, currency string) string {
+	d, ok := minorDigits[strings.ToUpper(currency)]
+	if !ok {
+		d = 2
+	}
+	sign := ""
+	if amount < 0 {
+		sign, amount = "-", -amount
+	}
+	if d == 0 {
+		return strings.TrimSpace(fmt.Sprintf("%s%d %s", sign, amount, currency))
+	}
+	p := int64(1)
+	for range d {
+		p *= 10
+	}
+	return strings.TrimSpace(fmt.Sprintf("%s%d.%0*d %s", sign, amount/p, d, amount%p, currency))
+}
+
+func addressLines(a domain.Address) []string {
+	var out []string
+	for _, s := range []string{a.Name, a.Company, a.Address1, a.Address2, strings.TrimSpace(a.Zip + " " + a.City), a.Province, a.Country} {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func linesData(lines []domain.LineItem, currency string) []LineData {
+	out := make([]LineData, 0, len(lines))
+	for _, l := range lines {
+		out = append(out, LineData{Name: l.Name, SKU: l.SKU, Quantity: l.Quantity, Price: FormatMoney(l.Price, currency),
+			Total: FormatMoney(l.Price*int64(l.Quantity)-l.Discount, currency)})
+	}
+	return out
+}
+
+func orderData(o domain.Order, loc *time.Location) OrderData {
+	return OrderData{Name: o.Name, Lines: linesData(o.Lines, o.Currency), Subtotal: FormatMoney(o.Subtotal, o.Currency),
+		Shipping: FormatMoney(o.Shipping, o.Currency), Taxes: FormatMoney(o.Taxes, o.Currency),
+		Discount: FormatMoney(o.Discount, o.Currency), Total: FormatMoney(o.Total, o.Currency),
+		ShippingAddress: addressLines(o.ShippingAddress), BillingAddress: addressLines(o.Billing),
+		CreatedOn: o.CreatedAt.In(loc).Format("2 January 2006")}
+}
+
+func couponDescription(percent int, amount int64, currency string, free bool) string {
+	var parts []string
+	if percent > 0 {
+		parts = append(parts, fmt.Sprintf("%d %% off", percent))
+	}
+	if amount > 0 {
+		parts = append(parts, FormatMoney(amount, currency)+" off")
+	}
+	if free {
+		parts = append(parts, "free shipping")
+	}
+	return strings.Join(parts, " + ")
+}
+
+// sampleEmailData fills every field, so validating a template against it
+// finds unknown variables and syntax errors, not missing data.
+func sampleEmailData(vars map[string]string) EmailData {
+	line := LineData{Name: "Stoneware mug", SKU: "MUG-1", Quantity: 2, Price: "12.00 EUR", Total: "24.00 EUR"}
+	if vars == nil {
+		vars = map[string]string{}
+	}
+	return EmailData{
+		Shop:     ShopData{Name: "Ann's Pottery", Email: "shop@example.com"},
+		Customer: CustomerData{FirstName: "Ann", LastName: "Lee", Email: "ann@example.com", Country: "DE"},
+		Order: OrderData{Name: "#1001", Lines: []LineData{line}, Subtotal: "24.00 EUR", Shipping: "4.90 EUR", Taxes: "0.00 EUR",
+			Discount: "0.00 EUR", Total: "28.90 EUR", ShippingAddress: []string{"Ann Lee", "Main St 1", "10115 Berlin", "DE"},
+			BillingAddress: []string{"Ann Lee", "Main St 1", "10115 Berlin", "DE"}, CreatedOn: "1 March 2026"},
+		Cart:     CartData{Lines: []LineData{line}, Total: "24.00 EUR", RecoveryURL: "https://shop.example.com/cart/abc"},
+		Shipment: ShipmentData{Carrier: "DHL", TrackingNumber: "0034", TrackingURL: "https://track.example/0034", Status: "delivered"},
+		Coupon:   CouponData{Code: "SC-ABCD-EFGH", Description: "10 % off", ExpiresOn: "15 March 2026"},
+		Product:  ProductData{SKU: "MUG-1", Title: "Stoneware mug"},
+		Vars:     vars,
+	}
+}

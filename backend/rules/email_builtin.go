@@ -1,0 +1,55 @@
+package rules
+
+// builtinTemplates are the emails of the ready-made flows. The seller can
+// override subject and body per step; these are the starting words.
+var builtinTemplates = map[string]EmailTemplate{}
+
+func init() {
+	lines := `<table>{{range .Order.Lines}}<tr><td>{{.Quantity}} × {{.Name}}</td><td>{{.Total}}</td></tr>{{end}}</table>`
+	cartLines := `<ul>{{range .Cart.Lines}}<li>{{.Quantity}} × {{.Name}}</li>{{end}}</ul>`
+	for _, t := range []EmailTemplate{
+		{Name: "order_confirmation", Subject: "Your order {{.Order.Name}} is confirmed",
+			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>thank you for your order {{.Order.Name}} of {{.Order.CreatedOn}}. We have your payment and are getting it ready.</p>` +
+				lines + `<p>Subtotal {{.Order.Subtotal}}<br>Shipping {{.Order.Shipping}}<br>Discount {{.Order.Discount}}<br>Taxes {{.Order.Taxes}}<br><b>Total {{.Order.Total}}</b></p>` +
+				`<p>Shipping to:<br>{{join .Order.ShippingAddress ", "}}</p><p>Billing address:<br>{{join .Order.BillingAddress ", "}}</p>`},
+		{Name: "cart_reminder", Subject: "{{.Customer.FirstName}}, you left something in your basket",
+			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>your basket is still waiting for you:</p>` + cartLines +
+				`<p>Total {{.Cart.Total}}. <a href="{{.Cart.RecoveryURL}}">Finish your order</a></p><p>Questions? Just reply to this email.</p>`},
+		{Name: "cart_reminder_second", Subject: "Still thinking it over?",
+			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>we kept your basket for you:</p>` + cartLines +
+				`<p><a href="{{.Cart.RecoveryURL}}">Take me back to my basket</a></p>`},
+		{Name: "cart_reminder_coupon", Subject: "{{.Coupon.Description}} on your basket, just for you",
+			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>here is {{.Coupon.Description}} with the code <b>{{.Coupon.Code}}</b>, valid until {{.Coupon.ExpiresOn}}.</p>` + cartLines +
+				`<p><a href="{{.Cart.RecoveryURL}}">Use it now</a></p>`},
+		{Name: "cart_last_chance", Subject: "Your basket is about to expire",
+			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>a week ago you chose:</p>` + cartLines + `<p><a href="{{.Cart.RecoveryURL}}">Have another look</a></p>`},
+		{Name: "winback", Subject: "We miss you, {{.Customer.FirstName}}",
+			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>it has been a while since your last order at {{.Shop.Name}}. Here is what is new: {{.Vars.news}}</p>`},
+		{Name: "winback_offer", Subject: "{{.Coupon.Description}} to welcome you back",
+			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>come back with <b>{{.Coupon.Code}}</b> for {{.Coupon.Description}}, valid until {{.Coupon.ExpiresOn}}.</p>`},
+		{Name: "account_closure", Subject: "Your account at {{.Shop.Name}} will be closed",
+			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>as you have not ordered for a long time, we will close your customer account in {{.Vars.closeInDays}} days and delete the data we keep about you. If you would like to keep it, simply reply to this email or place an order.</p>`},
+		{Name: "welcome_voucher", Subject: "Welcome to {{.Shop.Name}}: {{.Coupon.Description}} for you",
+			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>thanks for signing up. Your welcome code <b>{{.Coupon.Code}}</b> gives you {{.Coupon.Description}} until {{.Coupon.ExpiresOn}}.</p>`},
+		{Name: "spend_tier_coupon", Subject: "Thank you: {{.Coupon.Description}} on your next order",
+			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>thank you for your order {{.Order.Name}} of {{.Order.Total}}. Your next order gets {{.Coupon.Description}} with the code <b>{{.Coupon.Code}}</b> (until {{.Coupon.ExpiresOn}}).</p>`},
+		{Name: "feedback_request", Subject: "How do you like your order {{.Order.Name}}?",
+			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>you have had your order {{.Order.Name}} for a while now. Would you tell us how you like it? A short reply is all it takes.</p>` + lines},
+		{Name: "birthday_offer", Subject: "Happy birthday, {{.Customer.FirstName}}!",
+			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>happy birthday from {{.Shop.Name}}! Treat yourself: <b>{{.Coupon.Code}}</b> gives you {{.Coupon.Description}} until {{.Coupon.ExpiresOn}}.</p>`},
+		{Name: "renewal_reminder", Subject: "Your subscription renews soon",
+			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>your subscription from order {{.Order.Name}} ({{.Order.Total}}) is due for renewal. Reply to this email if you would like to change or pause it.</p>`},
+		{Name: "payment_overdue", Subject: "Payment for order {{.Order.Name}} is overdue",
+			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>we have not yet received your payment of {{.Order.Total}} for order {{.Order.Name}} of {{.Order.CreatedOn}}. Please pay at your earliest convenience, or reply if something went wrong.</p>`},
+		{Name: "followup_offer", Subject: "Only until {{.Coupon.ExpiresOn}}: {{.Coupon.Description}}",
+			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>a little nudge from {{.Shop.Name}}: <b>{{.Coupon.Code}}</b> gives you {{.Coupon.Description}}, but only until {{.Coupon.ExpiresOn}}.</p>`},
+		{Name: "onboarding", Subject: "Welcome to {{.Shop.Name}}",
+			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>welcome! Here is how ordering, shipping and returns work at {{.Shop.Name}}: {{.Vars.howItWorks}}</p>`},
+		{Name: "onboarding_de", Subject: "Willkommen bei {{.Shop.Name}}",
+			HTML: `<p>Hallo {{.Customer.FirstName}},</p><p>willkommen! So funktionieren Bestellung, Versand und Rücksendung bei {{.Shop.Name}}: {{.Vars.howItWorks}}</p>`},
+		{Name: "shipping_update", Subject: "Your order {{.Order.Name}}: {{.Shipment.Status}}",
+			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>news about your parcel with {{.Shipment.Carrier}}: {{.Shipment.Status}}. <a href="{{.Shipment.TrackingURL}}">Track it</a></p>`},
+	} {
+		builtinTemplates[t.Name] = t
+	}
+}

@@ -1,0 +1,294 @@
+package rules
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+
+	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
+)
+
+// Settings keys the engine reads (beside the shop's name and time zone).
+const (
+	SettingQuietHours  = "rules.quiet_hours"   // "21-8": marketing waits from 21:00 to 08:00 shop time
+	SettingWeeklyCap   = "rules.weekly_cap"    // marketing emails per customer per 7 days; 0 = no cap
+	SettingConfirmOver = "rules.confirm_over"  // a flow emailing more customers than this at once asks first
+	SettingShopEmail   = "shop.email"          // sender address, for Message-IDs
+	SettingCurrency    = "shop.currency"       // for coupons without an order
+	SettingLowStockDef = "rules.low_stock_def" // threshold for SKUs without a reorder point
+)
+
+// Settings are the shop-wide rules every flow obeys.
+type Settings struct {
+	Location    *time.Location
+	ShopName    string
+	ShopEmail   string
+	Currency    string
+	QuietFrom   int // local hour; QuietFrom == QuietTo means no quiet hours
+	QuietTo     int
+	WeeklyCap   int
+	ConfirmOver int
+}
+
+// Options plug other packages' implementations into the engine.
+type Options struct {
+	Renderer  Renderer
+	Reorderer Reorderer
+	// WrapEffects lets the mail or inventory package take over effects; it
+	// gets the engine's default and returns what actions should call.
+	WrapEffects func(Effects, *store.RuleTx) Effects
+	Log         *slog.Logger
+}
+
+// Engine plans and runs the enabled flows of one shop.
+type Engine struct {
+	st  *store.Store
+	opt Options
+}
+
+// New builds an engine over a store.
+func New(st *store.Store, opt Options) *Engine {
+	if opt.Renderer == nil {
+		opt.Renderer = FallbackRenderer{}
+	}
+	if opt.Reorderer == nil {
+		opt.Reorderer = defaultReorder{}
+	}
+	if opt.Log == nil {
+		opt.Log = slog.Default()
+	}
+	return &Engine{st: st, opt: opt}
+}
+
+// LoadSettings reads the shop-wide settings, with defaults: quiet hours
+// 21-8, at most 3 marketing emails per customer a week, confirmation above
+// 50 recipients.
+func (e *Engine) LoadSettings(ctx context.Context) Settings {
+	s := Settings{Location: e.st.Location(ctx), QuietFrom: 21, QuietTo: 8, WeeklyCap: 3, ConfirmOver: 50}
+	s.ShopName, _ = e.st.Setting(ctx, store.SettingShopName, "our shop")
+	s.ShopEmail, _ = e.st.Setting(ctx, SettingShopEmail, "")
+	s.Currency, _ = e.st.Setting(ctx, SettingCurrency, "EUR")
+	if v, _ := e.st.Setting(ctx, SettingQuietHours, ""); v != "" {
+		if a, b, ok := strings.Cut(v, "-"); ok {
+			f, err1 := strconv.Atoi(strings.TrimSpace(a))
+			t, err2 := strconv.Atoi(strings.TrimSpace(b))
+			if err1 == nil && err2 == nil && f >= 0 && f < 24 && t >= 0 && t < 24 {
+				s.QuietFrom, s.QuietTo = f, t
+			}
+		} else if v == "off" {
+			s.QuietFrom, s.QuietTo = 0, 0
+		}
+	}
+	if v, _ := e.st.Setting(ctx, SettingWeeklyCap, ""); v != "" {
+		if n, err := strconv.Atoi(v); err == nil && n >= 0 {
+			s.WeeklyCap = n
+		}
+	}
+	if v, _ := e.st.Setting(ctx, SettingConfirmOver, ""); v != "" {
+		if n, err := strconv.Atoi(v); err == nil && n > 0 {
+			s.ConfirmOver = n
+		}
+	}
+	return s
+}
+
+// quiet tells whether t falls in the quiet hours, and when they end.
+func (s Settings) quiet(t time.Time) (bool, time.Time) {
+	if s.QuietFrom == s.QuietTo {
+		return false, t
+	}
+	l := t.In(s.Location)
+	h := l.Hour()
+	in := h >= s.QuietFrom || h < s.QuietTo
+	if s.QuietFrom < s.QuietTo {
+		in = h >= s.QuietFrom && h < s.QuietTo
+	}
+	if !in {
+		return false, t
+	}
+	end := time.Date(l.Year(), l.Month(), l.Day(), s.QuietTo, 0, 0, 0, s.Location)
+	if !end.After(l) {
+		end = end.AddDate(0, 0, 1)
+	}
+	return true, end.UTC()
+}
+
+// compiled is a flow ready to plan: parsed, conditions compiled once.
+type compiled struct {
+	row     store.RuleRow
+	def     Definition
+	cond    *Condition
+	ifs     []*Condition
+	actions []Action
+	offsets []time.Duration
+}
+
+func (c *compiled) has(kind ActionKind) bool {
+	for _, s := range c.def.Steps {
+		if s.Action == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// compile prepares a stored flow. A flow that no longer compiles (an older
+// definition, a hand-edited file) is reported, not run.
+func compileFlow(row store.RuleRow) (*compiled, error) {
+	def, err := ParseDefinition(row.Definition)
+	if err != nil {
+		return nil, err
+	}
+	if probs := Validate(def); len(probs) > 0 {
+		return nil, domain.Errorf(domain.CodeInvalid, "%s", probs[0].String())
+	}
+	c := &compiled{row: row, def: def, offsets: def.offsets()}
+	if c.cond, err = CompileCondition(def.Condition); err != nil {
+		return nil, err
+	}
+	var coupon *Step
+	for i := range def.Steps {
+		s := def.Steps[i]
+		ifc, err := CompileCondition(s.If)
+		if err != nil {
+			return nil, err
+		}
+		c.ifs = append(c.ifs, ifc)
+		c.actions = append(c.actions, actionFor(s, def.Policy.Marketing, coupon))
+		if s.Action == ActionIssueCoupon {
+			coupon = &def.Steps[i]
+		}
+	}
+	return c, nil
+}
+
+func actionFor(s Step, marketing bool, coupon *Step) Action {
+	switch s.Action {
+	case ActionSendEmail:
+		return &SendEmail{Step: s, Marketing: marketing, couponStep: coupon}
+	case ActionIssueCoupon:
+		return &IssueCoupon{Step: s}
+	case ActionPurchaseOrder:
+		return &CreatePurchaseOrder{Step: s}
+	case ActionAddTag:
+		return &Tag{Step: s}
+	case ActionRemoveTag:
+		return &Tag{Step: s, Remove: true}
+	case ActionCreateTask:
+		return &CreateTask{Step: s}
+	case ActionStopSequences:
+		return &StopSequences{Step: s}
+	case ActionHoldOrder:
+		return &HoldOrder{Step: s}
+	}
+	return nil // waits
+}
+
+// Subject is everything a flow knows about one occurrence, loaded once.
+type Subject struct {
+	Occ      store.RuleOccurrence
+	Start    time.Time // when the sequence starts: the occurrence plus the trigger's delay
+	Env      Env
+	Customer *domain.Customer
+	Order    *domain.Order
+	Cart     *domain.Cart
+	Shipment *domain.Shipment
+	Product  *store.ProductInfo
+}
+
+func (s *Subject) customerID() int64 {
+	if s.Customer != nil {
+		return s.Customer.ID
+	}
+	return 0
+}
+
+func (s *Subject) orderID() int64 {
+	if s.Order != nil {
+		return s.Order.ID
+	}
+	return 0
+}
+
+func (s *Subject) email() string {
+	switch {
+	case s.Customer != nil && s.Customer.Email != "":
+		return s.Customer.Email
+	case s.Order != nil && s.Order.Email != "":
+		return s.Order.Email
+	case s.Cart != nil && s.Cart.Email != "":
+		return s.Cart.Email
+	}
+	return s.Occ.Email
+}
+
+// planCtx is what actions see while planning.
+type planCtx struct {
+	ctx      context.Context
+	st       *store.Store
+	now      time.Time
+	settings Settings
+	renderer Renderer
+	reorder  Reorderer
+}
+
+func (pc *planCtx) currency(sub *Subject) string {
+	return (&IssueCoupon{}).currency(pc, sub)
+}
+
+// emailData assembles the template data for a subject.
+func (pc *planCtx) emailData(sub *Subject, vars map[string]string, coupon *CouponData) EmailData {
+	d := EmailData{Shop: ShopData{Name: pc.settings.ShopName, Email: pc.settings.ShopEmail}, Vars: vars}
+	if d.Vars == nil {
+		d.Vars = map[string]string{}
+	}
+	if c := sub.Customer; c != nil {
+		d.Customer = CustomerData{FirstName: c.FirstName, LastName: c.LastName, Email: c.Email, Country: c.Country}
+	} else {
+		d.Customer.Email = sub.email()
+	}
+	if d.Customer.FirstName == "" {
+		d.Customer.FirstName = "there" // "Hi there," reads better than "Hi ,"
+	}
+	if o := sub.Order; o != nil {
+		d.Order = orderData(*o, pc.settings.Location)
+	}
+	if c := sub.Cart; c != nil {
+		d.Cart = CartData{Lines: linesData(c.Lines, c.Currency), Total: FormatMoney(c.Total, c.Currency), RecoveryURL: c.RecoveryURL}
+	}
+	if s := sub.Shipment; s != nil {
+		d.Shipment = ShipmentData{Carrier: s.Carrier, TrackingNumber: s.TrackingNumber, TrackingURL: s.TrackingURL,
+			Status: strings.ReplaceAll(string(s.Status), "_", " ")}
+	}
+	if p := sub.Product; p != nil {
+		d.Product = ProductData{SKU: p.SKU, Title: p.Title}
+	}
+	if coupon != nil {
+		d.Coupon = *coupon
+	}
+	return d
+}
+
+// applyCtx is what actions see while running.
+type applyCtx struct {
+	pc       *planCtx
+	renderer Renderer
+}
+
+// messageID makes an RFC 5322 Message-ID under the shop's domain, stored with
+// the message before it is ever sent (invariant 3).
+func (ac *applyCtx) messageID() string {
+	domainPart := "shopclerk.local"
+	if _, d, ok := strings.Cut(ac.pc.settings.ShopEmail, "@"); ok && d != "" {
+		domainPart = strings.ToLower(d)
+	}
+	var b [12]byte
+	rand.Read(b[:])
+	return fmt.Sprintf("<%d.%s@%s>", ac.pc.now.Unix(), hex.EncodeToString(b[:]), domainPart)
+}

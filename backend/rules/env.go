@@ -1,0 +1,197 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
+)
+
+// Env is what a condition can read. Money is in minor units (cents): a
+// condition over 200.00 reads order.total >= 20000. Times are UTC; use the
+// helpers for "days since". Fields of a part the trigger does not concern
+// (the cart of an order_paid flow) are zero.
+type Env struct {
+	Now      time.Time   `expr:"now"`
+	Customer CustomerEnv `expr:"customer"`
+	Order    OrderEnv    `expr:"order"`
+	Cart     CartEnv     `expr:"cart"`
+	Product  ProductEnv  `expr:"product"`
+	Stock    StockEnv    `expr:"stock"`
+	Event    EventEnv    `expr:"event"`
+}
+
+// CustomerEnv is the customer the flow acts for.
+type CustomerEnv struct {
+	ID               int64     `expr:"id"`
+	Email            string    `expr:"email"`
+	FirstName        string    `expr:"firstName"`
+	LastName         string    `expr:"lastName"`
+	Country          string    `expr:"country"`
+	City             string    `expr:"city"`
+	AcceptsMarketing bool      `expr:"acceptsMarketing"`
+	Tags             []string  `expr:"tags"`
+	OrdersCount      int       `expr:"ordersCount"`
+	TotalSpent       int64     `expr:"totalSpent"`
+	Currency         string    `expr:"currency"`
+	LastOrderAt      time.Time `expr:"lastOrderAt"`
+	CreatedAt        time.Time `expr:"createdAt"`
+	Birthday         string    `expr:"birthday"`
+}
+
+// OrderEnv is the order of an order, shipment or renewal trigger.
+type OrderEnv struct {
+	ID                int64     `expr:"id"`
+	Name              string    `expr:"name"`
+	Total             int64     `expr:"total"`
+	Subtotal          int64     `expr:"subtotal"`
+	Shipping          int64     `expr:"shipping"`
+	Discount          int64     `expr:"discount"`
+	Refunded          int64     `expr:"refunded"`
+	Currency          string    `expr:"currency"`
+	FinancialStatus   string    `expr:"financialStatus"`
+	FulfillmentStatus string    `expr:"fulfillmentStatus"`
+	RiskLevel         string    `expr:"riskLevel"`
+	BillingCountry    string    `expr:"billingCountry"`
+	ShippingCountry   string    `expr:"shippingCountry"`
+	DiscountCode      string    `expr:"discountCode"`
+	Tags              []string  `expr:"tags"`
+	ItemCount         int       `expr:"itemCount"`
+	SKUs              []string  `expr:"skus"`
+	CreatedAt         time.Time `expr:"createdAt"`
+	PaidAt            time.Time `expr:"paidAt"`
+	Held              bool      `expr:"held"`
+}
+
+// CartEnv is the abandoned checkout of a cart trigger.
+type CartEnv struct {
+	ID        int64     `expr:"id"`
+	Total     int64     `expr:"total"`
+	Currency  string    `expr:"currency"`
+	ItemCount int       `expr:"itemCount"`
+	SKUs      []string  `expr:"skus"`
+	UpdatedAt time.Time `expr:"updatedAt"`
+}
+
+// ProductEnv is the SKU of a stock trigger.
+type ProductEnv struct {
+	SKU          string   `expr:"sku"`
+	Title        string   `expr:"title"`
+	Vendor       string   `expr:"vendor"`
+	Type         string   `expr:"type"`
+	Price        int64    `expr:"price"`
+	Cost         int64    `expr:"cost"`
+	Tags         []string `expr:"tags"`
+	Supplier     string   `expr:"supplier"`
+	ReorderPoint int      `expr:"reorderPoint"`
+}
+
+// StockEnv is the stock change of a stock trigger.
+type StockEnv struct {
+	Location  string `expr:"location"`
+	Before    int    `expr:"before"`
+	After     int    `expr:"after"`
+	Available int    `expr:"available"` // all locations, now
+	Incoming  int    `expr:"incoming"`
+	Threshold int    `expr:"threshold"`
+}
+
+// EventEnv is the occurrence itself.
+type EventEnv struct {
+	Type  string    `expr:"type"`
+	At    time.Time `expr:"at"`
+	Value string    `expr:"value"` // the tag added, the new shipment status
+}
+
+// neverDays is what daysSince answers for a time that never happened (a
+// customer without orders): longer than any inactivity rule asks for.
+const neverDays = 100000
+
+func daysSince(now, t time.Time) int {
+	if t.IsZero() {
+		return neverDays
+	}
+	return int(now.Sub(t).Hours() / 24)
+}
+
+func hasTag(tags []string, tag string) bool {
+	return slices.ContainsFunc(tags, func(t string) bool { return strings.EqualFold(strings.TrimSpace(t), tag) })
+}
+
+func customerEnv(c domain.Customer) CustomerEnv {
+	e := CustomerEnv{ID: c.ID, Email: c.Email, FirstName: c.FirstName, LastName: c.LastName, Country: c.Country,
+		City: c.City, AcceptsMarketing: c.AcceptsMarketing, Tags: nonNil(c.Tags), OrdersCount: c.OrdersCount,
+		TotalSpent: c.TotalSpent.Amount, Currency: c.TotalSpent.Currency, CreatedAt: c.CreatedAt, Birthday: c.Birthday}
+	if c.LastOrderAt != nil {
+		e.LastOrderAt = *c.LastOrderAt
+	}
+	return e
+}
+
+func orderEnv(o domain.Order, held bool) OrderEnv {
+	e := OrderEnv{ID: o.ID, Name: o.Name, Total: o.Total, Subtotal: o.Subtotal, Shipping: o.Shipping, Discount: o.Discount,
+		Refunded: o.Refunded, Currency: o.Currency, FinancialStatus: string(o.FinancialStatus),
+		FulfillmentStatus: string(o.FulfillmentStatus), RiskLevel: strings.ToLower(o.RiskLevel),
+		BillingCountry: o.Billing.Country, ShippingCountry: o.ShippingAddress.Country, DiscountCode: o.DiscountCode,
+		Tags: nonNil(o.Tags), CreatedAt: o.CreatedAt, Held: held, SKUs: []string{}}
+	if o.PaidAt != nil {
+		e.PaidAt = *o.PaidAt
+	}
+	for _, l := range o.Lines {
+		e.ItemCount += l.Quantity
+		if l.SKU != "" {
+			e.SKUs = append(e.SKUs, l.SKU)
+		}
+	}
+	return e
+}
+
+func cartEnv(c domain.Cart) CartEnv {
+	e := CartEnv{ID: c.ID, Total: c.Total, Currency: c.Currency, UpdatedAt: c.UpdatedAt, SKUs: []string{}}
+	for _, l := range c.Lines {
+		e.ItemCount += l.Quantity
+		if l.SKU != "" {
+			e.SKUs = append(e.SKUs, l.SKU)
+		}
+	}
+	return e
+}
+
+func productEnv(p store.ProductInfo) ProductEnv {
+	e := ProductEnv{SKU: p.SKU, Title: p.Title, Vendor: p.Vendor, Type: p.Type, Price: p.Price.Amount, Cost: p.Cost.Amount,
+		Tags: nonNil(p.Tags), Supplier: p.SupplierName}
+	if p.ReorderPoint != nil {
+		e.ReorderPoint = *p.ReorderPoint
+	}
+	return e
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// sampleEnv is a filled-in environment used at save time: conditions and
+// templates are tried against it, so a runtime error (a division by a zero
+// field, a runaway range) is reported before the flow ever runs.
+func sampleEnv(now time.Time) Env {
+	day := 24 * time.Hour
+	return Env{
+		Now: now,
+		Customer: CustomerEnv{ID: 1, Email: "ann@example.com", FirstName: "Ann", LastName: "Lee", Country: "DE", City: "Berlin",
+			AcceptsMarketing: true, Tags: []string{"newsletter"}, OrdersCount: 3, TotalSpent: 45000, Currency: "EUR",
+			LastOrderAt: now.Add(-40 * day), CreatedAt: now.Add(-400 * day), Birthday: "05-17"},
+		Order: OrderEnv{ID: 1001, Name: "#1001", Total: 25900, Subtotal: 24000, Shipping: 1900, Currency: "EUR",
+			FinancialStatus: "paid", FulfillmentStatus: "unfulfilled", RiskLevel: "low", BillingCountry: "DE",
+			ShippingCountry: "DE", Tags: []string{}, ItemCount: 2, SKUs: []string{"MUG-1"}, CreatedAt: now.Add(-2 * time.Hour),
+			PaidAt: now.Add(-time.Hour)},
+		Cart:    CartEnv{ID: 7, Total: 4800, Currency: "EUR", ItemCount: 2, SKUs: []string{"MUG-1"}, UpdatedAt: now.Add(-2 * time.Hour)},
+		Product: ProductEnv{SKU: "MUG-1", Title: "Mug", Price: 1200, Cost: 400, Tags: []string{}, Supplier: "Clayworks", ReorderPoint: 10},
+		Stock:   StockEnv{Location: "Main", Before: 12, After: 8, Available: 8, Incoming: 0, Threshold: 10},
+		Event:   EventEnv{Type: string(TriggerOrderPaid), At: now.Add(-time.Hour), Value: "vip"},
+	}
+}

@@ -1,0 +1,203 @@
+package rules
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"shopclerk/backend/store"
+)
+
+// occurrences returns the occurrences of a flow's trigger whose sequence
+// start lies between from and to. Date triggers ("N days after", "inactive
+// for N days", "idle for N hours") shift the base event by their delay, so
+// the store is asked for base times shifted back by the same amount: every
+// query is a range scan on an indexed time column, whatever the shop's size.
+func (e *Engine) occurrences(ctx context.Context, c *compiled, from, to time.Time, set Settings) ([]store.RuleOccurrence, []time.Time, error) {
+	t := c.def.Trigger
+	var occs []store.RuleOccurrence
+	var err error
+	var shift time.Duration
+	day := 24 * time.Hour
+	suffix := ""
+	switch t.Type {
+	case TriggerOrderCreated, TriggerOrderPaid, TriggerOrderFulfilled, TriggerOrderCancelled, TriggerOrderRefunded:
+		occs, err = e.st.OrderOccurrences(ctx, strings.TrimPrefix(string(t.Type), "order_"), from, to)
+	case TriggerPaymentOverdue:
+		shift = time.Duration(t.Days) * day
+		occs, err = e.st.OrderOccurrences(ctx, "overdue", from.Add(-shift), to.Add(-shift))
+	case TriggerRenewalDue:
+		shift = time.Duration(t.Days-t.LeadDays) * day
+		occs, err = e.st.SubscriptionOccurrences(ctx, t.Tag, from.Add(-shift), to.Add(-shift))
+	case TriggerShipmentStatus:
+		occs, err = e.st.EventOccurrences(ctx, string(t.Type), from, to)
+		occs = filterValue(occs, t.Status)
+	case TriggerTagAdded:
+		occs, err = e.st.EventOccurrences(ctx, string(t.Type), from, to)
+		occs = filterValue(occs, t.Tag)
+	case TriggerCustomerCreated, TriggerConsentGiven, TriggerConsentWithdrawn:
+		occs, err = e.st.EventOccurrences(ctx, string(t.Type), from, to)
+	case TriggerCartIdle:
+		shift = time.Duration(t.Hours) * time.Hour
+		occs, err = e.st.IdleCartOccurrences(ctx, from.Add(-shift), to.Add(-shift))
+	case TriggerStockBelow:
+		def := t.Threshold
+		if def <= 0 {
+			def = 5
+		}
+		occs, err = e.st.StockCrossings(ctx, from, to, def)
+	case TriggerBirthday:
+		return e.birthdays(ctx, from, to, set.Location)
+	case TriggerInactive:
+		shift = time.Duration(t.Days) * day
+		occs, err = e.st.LastOrderBetween(ctx, from.Add(-shift), to.Add(-shift))
+		for i := range occs {
+			occs[i].Occurrence = fmt.Sprintf("customer:%d:inactive:%d", occs[i].CustomerID, occs[i].At.Unix())
+		}
+	case TriggerMarketingUnanswered:
+		occs, err = e.st.UnansweredMarketing(ctx, t.Count, from, to)
+	case TriggerDaysAfter:
+		shift = time.Duration(t.Days) * day
+		suffix = fmt.Sprintf(":after%dd", t.Days)
+		f, u := from.Add(-shift), to.Add(-shift)
+		switch t.After {
+		case AfterOrderPaid:
+			occs, err = e.st.OrderOccurrences(ctx, "paid", f, u)
+		case AfterOrderFulfilled:
+			occs, err = e.st.OrderOccurrences(ctx, "fulfilled", f, u)
+		case AfterDelivered:
+			occs, err = e.st.DeliveredOccurrences(ctx, f, u)
+		case AfterCustomerCreated:
+			occs, err = e.st.EventOccurrences(ctx, string(TriggerCustomerCreated), f, u)
+		}
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	starts := make([]time.Time, len(occs))
+	for i := range occs {
+		occs[i].Occurrence += suffix
+		starts[i] = occs[i].At.Add(shift)
+	}
+	return occs, starts, nil
+}
+
+// birthdays lists the customers whose birthday fell on a day of the shop's
+// calendar between from and to; the sequence starts at local midnight.
+func (e *Engine) birthdays(ctx context.Context, from, to time.Time, loc *time.Location) ([]store.RuleOccurrence, []time.Time, error) {
+	var occs []store.RuleOccurrence
+	var starts []time.Time
+	f := from.In(loc)
+	d := time.Date(f.Year(), f.Month(), f.Day(), 0, 0, 0, 0, loc)
+	for ; !d.After(to); d = d.AddDate(0, 0, 1) {
+		if d.Before(from) {
+			continue
+		}
+		list, err := e.st.BirthdayCustomers(ctx, d.Format("01-02"))
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, o := range list {
+			o.Occurrence = fmt.Sprintf("customer:%d:birthday:%d", o.CustomerID, d.Year())
+			o.At = d.UTC()
+			occs = append(occs, o)
+			starts = append(starts, d.UTC())
+		}
+	}
+	return occs, starts, nil
+}
+
+func filterValue(occs []store.RuleOccurrence, want string) []store.RuleOccurrence {
+	if want == "" {
+		return occs
+	}
+	out := occs[:0]
+	for _, o := range occs {
+		if strings.EqualFold(o.Value, want) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// loadSubject reads the facts of an occurrence and builds the condition
+// environment. A subject whose rows are gone (a deleted customer) returns nil.
+func (e *Engine) loadSubject(ctx context.Context, o store.RuleOccurrence, start time.Time, now time.Time, trig Trigger) (*Subject, error) {
+	sub := &Subject{Occ: o, Start: start}
+	sub.Env.Now = now
+	sub.Env.Event = EventEnv{Type: string(trig), At: o.At, Value: o.Value}
+	if o.ShipmentID != 0 {
+		sh, err := e.st.GetShipment(ctx, o.ShipmentID)
+		if err != nil {
+			return nil, nil
+		}
+		sub.Shipment = &sh
+		if o.OrderID == 0 {
+			o.OrderID = sh.OrderID
+			sub.Occ.OrderID = sh.OrderID
+		}
+	}
+	if o.OrderID != 0 {
+		d, err := e.st.GetOrder(ctx, o.OrderID)
+		if err != nil {
+			return nil, nil
+		}
+		sub.Order = &d.Order
+		sub.Customer = d.Customer
+		held, err := e.st.OrderHeld(ctx, o.OrderID)
+		if err != nil {
+			return nil, err
+		}
+		sub.Env.Order = orderEnv(d.Order, held)
+	}
+	if o.CartID != 0 {
+		c, err := e.st.GetCart(ctx, o.CartID)
+		if err != nil {
+			return nil, nil
+		}
+		sub.Cart = &c
+		sub.Env.Cart = cartEnv(c)
+	}
+	if sub.Customer == nil && o.CustomerID != 0 {
+		c, err := e.st.CustomerByID(ctx, o.CustomerID)
+		if err != nil {
+			return nil, nil
+		}
+		sub.Customer = &c
+	}
+	if sub.Customer == nil && o.Email != "" {
+		c, ok, err := e.st.CustomerByEmail(ctx, o.Email)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			sub.Customer = &c
+		}
+	}
+	if sub.Customer != nil {
+		sub.Env.Customer = customerEnv(*sub.Customer)
+	} else {
+		sub.Env.Customer = CustomerEnv{Email: o.Email, Tags: []string{}}
+	}
+	if o.SKU != "" {
+		p, err := e.st.GetProductInfo(ctx, o.SKU)
+		if err != nil {
+			return nil, nil
+		}
+		sub.Product = &p
+		sub.Env.Product = productEnv(p)
+		sub.Env.Stock = StockEnv{Location: o.Location, Before: o.Before, After: o.After, Available: p.Available,
+			Incoming: p.Incoming, Threshold: o.Threshold}
+	}
+	if sub.Env.Order.Tags == nil {
+		sub.Env.Order.Tags, sub.Env.Order.SKUs = []string{}, []string{}
+	}
+	if sub.Env.Cart.SKUs == nil {
+		sub.Env.Cart.SKUs = []string{}
+	}
+	if sub.Env.Product.Tags == nil {
+		sub.Env.Product.Tags = []string{}
+	}
+	return sub, nil
+}

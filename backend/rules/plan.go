@@ -1,0 +1,365 @@
+package rules
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
+)
+
+// maxCatchUp bounds how far back a "send anyway" or "ask" flow looks for
+// missed steps, so a shop left closed for a year does not flood anyone.
+const maxCatchUp = 30 * 24 * time.Hour
+
+// planState is shared by all flows of one plan: holds and stops planned by
+// one flow already apply to the others, and the weekly cap counts what this
+// plan itself would send.
+type planState struct {
+	pc        *planCtx
+	holds     map[int64]bool
+	stops     map[int64]time.Time
+	marketing map[int64]int
+	preview   *Preview
+	backtest  bool
+}
+
+// Plan finds what every enabled flow would do at now. It first records new
+// events (detection is bookkeeping, not an effect); everything else is read
+// only. The preview is grouped by flow.
+func (e *Engine) Plan(ctx context.Context, now time.Time) (*Preview, error) {
+	if _, err := e.st.DetectRuleEvents(ctx); err != nil {
+		return nil, err
+	}
+	rows, err := e.st.ListRules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var flows []*compiled
+	p := &Preview{At: now, Flows: []FlowPlan{}}
+	for _, r := range rows {
+		if !r.Enabled {
+			continue
+		}
+		c, err := compileFlow(r)
+		if err != nil {
+			p.Flows = append(p.Flows, FlowPlan{FlowID: r.ID, Name: r.Name, Template: r.Template, Items: []Item{}, Error: err.Error()})
+			continue
+		}
+		flows = append(flows, c)
+	}
+	// Flows that hold orders or stop sequences go first, so the others
+	// already see their effect in the same preview.
+	sort.SliceStable(flows, func(i, j int) bool { return flowRank(flows[i]) < flowRank(flows[j]) })
+	ps := e.newPlanState(ctx, now, p)
+	for _, c := range flows {
+		fp, err := e.planFlow(ctx, ps, c, e.window(c, now))
+		if err != nil {
+			return nil, err
+		}
+		p.Flows = append(p.Flows, fp)
+	}
+	sort.SliceStable(p.Flows, func(i, j int) bool { return p.Flows[i].FlowID < p.Flows[j].FlowID })
+	return p, nil
+}
+
+func (e *Engine) newPlanState(ctx context.Context, now time.Time, p *Preview) *planState {
+	pc := &planCtx{ctx: ctx, st: e.st, now: now, settings: e.LoadSettings(ctx), renderer: e.opt.Renderer, reorder: e.opt.Reorderer}
+	return &planState{pc: pc, holds: map[int64]bool{}, stops: map[int64]time.Time{}, marketing: map[int64]int{}, preview: p}
+}
+
+func flowRank(c *compiled) int {
+	if c.has(ActionHoldOrder) || c.has(ActionStopSequences) {
+		return 0
+	}
+	return 1
+}
+
+// window is the span of due times a plan looks at: the last MaxLateHours for
+// flows that skip what they missed, back to the last run (at most 30 days)
+// for flows that catch up.
+func (e *Engine) window(c *compiled, now time.Time) time.Time {
+	late := time.Duration(c.def.Policy.MaxLateHours) * time.Hour
+	from := now.Add(-late - time.Hour)
+	if c.def.Policy.CatchUp != CatchUpSkip {
+		since := c.row.LastRunAt
+		if since == nil {
+			since = c.row.EnabledAt
+		}
+		if since != nil && since.Before(from) {
+			from = *since
+		}
+		from = maxTime(from, now.Add(-maxCatchUp))
+	}
+	return from
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+// planFlow plans one flow over the occurrences whose steps fall due between
+// from and now.
+func (e *Engine) planFlow(ctx context.Context, ps *planState, c *compiled, from time.Time) (FlowPlan, error) {
+	fp := FlowPlan{FlowID: c.row.ID, Name: c.row.Name, Template: c.row.Template, Items: []Item{}, Skipped: map[string]int{}}
+	now := ps.pc.now
+	occs, starts, err := e.occurrences(ctx, c, from.Add(-c.def.span()), now, ps.pc.settings)
+	if err != nil {
+		return fp, err
+	}
+	recipients := map[string]bool{}
+	for i, o := range occs {
+		if err := ctx.Err(); err != nil {
+			return fp, err
+		}
+		items, why, err := e.planOccurrence(ctx, ps, c, o, starts[i], from)
+		if err != nil {
+			return fp, err
+		}
+		if why != "" {
+			fp.Skipped[why]++
+			if why == whyQuiet || why == whyCap {
+				fp.Deferred++
+			}
+		}
+		for _, it := range items {
+			if it.Email != nil {
+				recipients[it.Email.To] = true
+			}
+			if it.Late {
+				ps.preview.Late++
+			}
+		}
+		fp.Items = append(fp.Items, items...)
+	}
+	fp.Recipients = len(recipients)
+	fp.NeedsConfirm = fp.Recipients > ps.pc.settings.ConfirmOver
+	fp.groupPurchaseOrders()
+	ps.preview.Items += len(fp.Items)
+	ps.preview.Deferred += fp.Deferred
+	return fp, nil
+}
+
+// Reasons an occurrence planned nothing, counted per flow in the preview.
+const (
+	whyCondition = "condition not met"
+	whyReentry   = "already went through this flow"
+	whyConsent   = "no marketing consent"
+	whySuppress  = "address suppressed"
+	whyQuiet     = "waiting for quiet hours to end"
+	whyCap       = "weekly email cap reached"
+	whyHeld      = "order held for review"
+	whyStopped   = "stopped by another flow"
+	whyGone      = "data no longer there"
+	whyExit      = "sequence ended"
+)
+
+// planOccurrence walks one occurrence's steps in order and plans those that
+// are due and not yet in the ledger. Exit conditions are checked before each
+// step; an exit found after the sequence began is returned as a decision for
+// Run to record, so it is final.
+func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled, o store.RuleOccurrence, start, from time.Time) ([]Item, string, error) {
+	now := ps.pc.now
+	done := map[int]bool{}
+	if !ps.backtest {
+		ledger, err := e.st.LedgerForOccurrence(ctx, c.row.ID, o.Occurrence)
+		if err != nil {
+			return nil, "", err
+		}
+		for _, l := range ledger {
+			if l.Status == "skipped" && strings.HasPrefix(l.Result, "exit") {
+				return nil, "", nil
+			}
+			done[l.Step] = true
+		}
+	}
+	entered := len(done) > 0
+	var sub *Subject
+	var items []Item
+	pol := c.def.Policy
+	for i, step := range c.def.Steps {
+		if step.Action == ActionWait || done[i] {
+			continue
+		}
+		due := start.Add(c.offsets[i])
+		if due.After(now) {
+			break
+		}
+		late := now.Sub(due) > time.Duration(pol.MaxLateHours)*time.Hour
+		if late && (pol.CatchUp == CatchUpSkip || due.Before(from)) && !ps.backtest {
+			continue // missed while the computer was off: passed over
+		}
+		if sub == nil {
+			s, err := e.loadSubject(ctx, o, start, now, c.def.Trigger.Type)
+			if err != nil {
+				return nil, "", err
+			}
+			if s == nil {
+				return nil, whyGone, nil
+			}
+			sub = s
+		}
+		if !entered {
+			ok, err := c.cond.Eval(&sub.Env)
+			if err != nil {
+				return nil, "", domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("the condition of %q failed: %v", c.row.Name, err))
+			}
+			if !ok {
+				return nil, whyCondition, nil
+			}
+			if again, err := e.reentered(ctx, c, o, now); err != nil || again {
+				return nil, whyReentry, err
+			}
+		}
+		why, err := e.exitReason(ctx, ps, c, sub)
+		if err != nil {
+			return nil, "", err
+		}
+		if why != "" {
+			if entered && !ps.backtest {
+				ps.preview.decisions = append(ps.preview.decisions, store.LedgerEntry{Key: LedgerKey(c.row.ID, o.Subject, o.Occurrence, i),
+					RuleID: c.row.ID, Subject: o.Subject, Occurrence: o.Occurrence, Step: i, DueAt: due, Status: "skipped", Result: "exit: " + why})
+			}
+			return items, why, nil
+		}
+		if ok, err := c.ifs[i].Eval(&sub.Env); err != nil || !ok {
+			if err != nil {
+				return nil, "", domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("step %d of %q failed: %v", i+1, c.row.Name, err))
+			}
+			continue // a step whose own condition is false is passed over
+		}
+		if step.Action == ActionSendEmail {
+			if why, stop := e.mailGate(ctx, ps, c, sub, now); stop {
+				return items, why, nil
+			}
+		}
+		it := Item{Key: LedgerKey(c.row.ID, o.Subject, o.Occurrence, i), FlowID: c.row.ID, Step: i, Action: step.Action,
+			Subject: o.Subject, Occurrence: o.Occurrence, DueAt: due, Late: late, sub: sub, action: c.actions[i], flow: c}
+		if err := c.actions[i].Plan(ps.pc, sub, &it); err != nil {
+			if errors.Is(err, errPass) {
+				continue
+			}
+			it.Problem = err.Error()
+			if it.Summary == "" {
+				it.Summary = fmt.Sprintf("%s for %s", step.Action, o.Subject)
+			}
+		}
+		switch step.Action {
+		case ActionHoldOrder:
+			ps.holds[sub.orderID()] = true
+		case ActionStopSequences:
+			if id := sub.customerID(); id != 0 {
+				ps.stops[id] = o.At
+			}
+		case ActionSendEmail:
+			if pol.Marketing {
+				ps.marketing[sub.customerID()]++
+			}
+		}
+		items = append(items, it)
+		entered = true
+	}
+	return items, "", nil
+}
+
+// reentered applies the flow's re-entry policy.
+func (e *Engine) reentered(ctx context.Context, c *compiled, o store.RuleOccurrence, now time.Time) (bool, error) {
+	switch c.def.Policy.Reentry {
+	case ReentryOnce:
+		return e.st.RuleActedSince(ctx, c.row.ID, o.Subject, o.Occurrence, time.Unix(0, 0))
+	case ReentryCooldown:
+		return e.st.RuleActedSince(ctx, c.row.ID, o.Subject, o.Occurrence, now.Add(-time.Duration(c.def.Policy.CooldownDays)*24*time.Hour))
+	}
+	return false, nil
+}
+
+// exitReason re-checks, before every step, whether the sequence must end:
+// another flow stopped it, or one of the flow's exit conditions holds.
+func (e *Engine) exitReason(ctx context.Context, ps *planState, c *compiled, sub *Subject) (string, error) {
+	since := sub.Occ.At
+	if id := sub.customerID(); id != 0 && !c.has(ActionStopSequences) {
+		if at, ok := ps.stops[id]; ok && at.After(since) {
+			return whyStopped, nil
+		}
+		r, err := e.st.StoppedSince(ctx, id, c.row.ID, since)
+		if err != nil || r != "" {
+			return whyStopped, err
+		}
+	}
+	if sub.Cart != nil {
+		since = sub.Cart.UpdatedAt
+	}
+	email := sub.email()
+	for _, x := range c.def.Policy.ExitOn {
+		var hit bool
+		var err error
+		switch x {
+		case ExitBought:
+			hit, err = e.st.BoughtSince(ctx, sub.customerID(), email, since)
+		case ExitReplied:
+			hit, err = e.st.RepliedSince(ctx, email, since)
+		case ExitUnsubscribed:
+			_, hit, err = e.st.Suppressed(ctx, email)
+			if !hit && sub.Customer != nil && c.def.Policy.Marketing {
+				hit = !sub.Customer.AcceptsMarketing
+			}
+		case ExitOutOfStock:
+			if sub.Cart != nil {
+				hit, err = e.st.CartOutOfStock(ctx, sub.Cart.ID)
+			}
+		}
+		if err != nil {
+			return "", err
+		}
+		if hit {
+			return string(x), nil
+		}
+	}
+	return "", nil
+}
+
+// mailGate decides whether an email may be planned now: consent and
+// suppression for marketing (invariant 8), hard bounces for every email,
+// held orders for confirmations, quiet hours and the weekly cap defer.
+func (e *Engine) mailGate(ctx context.Context, ps *planState, c *compiled, sub *Subject, now time.Time) (string, bool) {
+	email := sub.email()
+	sup, found, err := e.st.Suppressed(ctx, email)
+	if err != nil {
+		return err.Error(), true
+	}
+	if found && (c.def.Policy.Marketing || sup.Reason == store.SuppressHardBounce || sup.Reason == store.SuppressComplaint) {
+		return whySuppress, true
+	}
+	if oid := sub.orderID(); oid != 0 && !c.def.Policy.Marketing && !c.has(ActionHoldOrder) && (sub.Env.Order.Held || ps.holds[oid]) {
+		return whyHeld, true
+	}
+	if !c.def.Policy.Marketing {
+		return "", false
+	}
+	if sub.Customer == nil || !sub.Customer.AcceptsMarketing {
+		return whyConsent, true
+	}
+	if ps.backtest {
+		return "", false // quiet hours and the cap are about timing, which a backtest assumes went well
+	}
+	if q, _ := ps.pc.settings.quiet(now); q {
+		return whyQuiet, true
+	}
+	if cap := ps.pc.settings.WeeklyCap; cap > 0 {
+		n, err := e.st.MarketingSentSince(ctx, sub.Customer.ID, now.Add(-7*24*time.Hour))
+		if err != nil {
+			return err.Error(), true
+		}
+		if n+ps.marketing[sub.Customer.ID] >= cap {
+			return whyCap, true
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,225 @@
+// Package rules is Shopclerk's automation engine: a flow is a trigger (an
+// event in the shop data or a date being reached), a condition (an expr-lang
+// expression over a typed environment) and a list of steps (actions and
+// waits). Triggers are found by comparing state, never by watching imports,
+// so re-importing the same data finds nothing new. Plan turns what is due now
+// into a Preview the seller can read; Run executes the approved items, each
+// under an idempotency key written to rule_ledger in the same transaction as
+// its effect (invariant 2), so running twice never does anything twice.
+package rules
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"shopclerk/backend/domain"
+)
+
+// Trigger names what starts a flow.
+type Trigger string
+
+const (
+	TriggerOrderCreated        Trigger = "order_created"
+	TriggerOrderPaid           Trigger = "order_paid"
+	TriggerOrderFulfilled      Trigger = "order_fulfilled"
+	TriggerOrderCancelled      Trigger = "order_cancelled"
+	TriggerOrderRefunded       Trigger = "order_refunded"
+	TriggerShipmentStatus      Trigger = "shipment_status"
+	TriggerCartIdle            Trigger = "cart_idle"
+	TriggerStockBelow          Trigger = "stock_below"
+	TriggerCustomerCreated     Trigger = "customer_created"
+	TriggerConsentGiven        Trigger = "consent_given"
+	TriggerConsentWithdrawn    Trigger = "consent_withdrawn"
+	TriggerTagAdded            Trigger = "tag_added"
+	TriggerBirthday            Trigger = "birthday"
+	TriggerRenewalDue          Trigger = "renewal_due"
+	TriggerPaymentOverdue      Trigger = "payment_overdue"
+	TriggerDaysAfter           Trigger = "days_after"
+	TriggerInactive            Trigger = "inactive"
+	TriggerMarketingUnanswered Trigger = "marketing_unanswered"
+)
+
+// Base events a days_after trigger can count from.
+const (
+	AfterOrderPaid       = "order_paid"
+	AfterOrderFulfilled  = "order_fulfilled"
+	AfterDelivered       = "delivered"
+	AfterCustomerCreated = "customer_created"
+)
+
+// ActionKind names what a step does.
+type ActionKind string
+
+const (
+	ActionSendEmail     ActionKind = "send_email"
+	ActionPurchaseOrder ActionKind = "create_purchase_order"
+	ActionAddTag        ActionKind = "add_tag"
+	ActionRemoveTag     ActionKind = "remove_tag"
+	ActionIssueCoupon   ActionKind = "issue_coupon"
+	ActionCreateTask    ActionKind = "create_task"
+	ActionStopSequences ActionKind = "stop_sequences"
+	ActionHoldOrder     ActionKind = "hold_order"
+	ActionWait          ActionKind = "wait"
+)
+
+// Exit names a reason a running sequence ends before its next step.
+type Exit string
+
+const (
+	ExitBought       Exit = "bought"
+	ExitReplied      Exit = "replied"
+	ExitUnsubscribed Exit = "unsubscribed"
+	ExitOutOfStock   Exit = "out_of_stock"
+)
+
+// Reentry says how often one customer may go through a flow.
+type Reentry string
+
+const (
+	ReentryEveryTime Reentry = "every_time"
+	ReentryOnce      Reentry = "once"
+	ReentryCooldown  Reentry = "cooldown"
+)
+
+// CatchUp says what happens to steps that fell due while the computer was off.
+type CatchUp string
+
+const (
+	CatchUpSkip CatchUp = "skip" // later than MaxLateHours: leave it out
+	CatchUpSend CatchUp = "send" // send anyway
+	CatchUpAsk  CatchUp = "ask"  // show it, flagged late, never approved automatically
+)
+
+// TriggerSpec is a trigger with its parameters. Unused fields stay zero.
+type TriggerSpec struct {
+	Type      Trigger `json:"type"`
+	Hours     int     `json:"hours,omitempty"`     // cart_idle: idle this long
+	Days      int     `json:"days,omitempty"`      // days_after, inactive, renewal period, payment_overdue
+	LeadDays  int     `json:"leadDays,omitempty"`  // renewal_due: remind this many days before
+	After     string  `json:"after,omitempty"`     // days_after: order_paid, order_fulfilled, delivered, customer_created
+	Status    string  `json:"status,omitempty"`    // shipment_status: only this status ("" = any)
+	Tag       string  `json:"tag,omitempty"`       // tag_added: only this tag; renewal_due: the subscription tag
+	Threshold int     `json:"threshold,omitempty"` // stock_below: for SKUs without a reorder point
+	Count     int     `json:"count,omitempty"`     // marketing_unanswered: this many emails without a purchase
+}
+
+// Step is one action or wait. The fields used depend on Action.
+type Step struct {
+	Action ActionKind `json:"action"`
+	// If, when set, is an expression that must hold for the step to act;
+	// a false If passes over the step (spend tiers, per-segment emails).
+	If string `json:"if,omitempty"`
+
+	// wait
+	Hours int `json:"hours,omitempty"`
+	Days  int `json:"days,omitempty"`
+
+	// send_email: a named template, optionally overridden by the seller.
+	Template string            `json:"template,omitempty"`
+	Subject  string            `json:"subject,omitempty"`
+	Body     string            `json:"body,omitempty"`
+	Vars     map[string]string `json:"vars,omitempty"`
+
+	// add_tag, remove_tag
+	Tag string `json:"tag,omitempty"`
+
+	// issue_coupon
+	PercentOff   int   `json:"percentOff,omitempty"`
+	AmountOff    int64 `json:"amountOff,omitempty"` // minor units, in the order's or shop's currency
+	FreeShipping bool  `json:"freeShipping,omitempty"`
+	ValidDays    int   `json:"validDays,omitempty"`
+
+	// create_task, hold_order
+	Title  string `json:"title,omitempty"`
+	Detail string `json:"detail,omitempty"`
+}
+
+// Policy holds a flow's re-entry, catch-up and exit settings.
+type Policy struct {
+	Reentry      Reentry `json:"reentry"`
+	CooldownDays int     `json:"cooldownDays,omitempty"`
+	CatchUp      CatchUp `json:"catchUp"`
+	MaxLateHours int     `json:"maxLateHours"`
+	// Marketing flows email only opted-in, unsuppressed customers, obey the
+	// frequency cap and quiet hours, and carry List-Unsubscribe.
+	Marketing bool   `json:"marketing"`
+	ExitOn    []Exit `json:"exitOn,omitempty"`
+}
+
+// Definition is what rules.definition stores.
+type Definition struct {
+	Trigger   TriggerSpec `json:"trigger"`
+	Condition string      `json:"condition,omitempty"`
+	Steps     []Step      `json:"steps"`
+	Policy    Policy      `json:"policy"`
+}
+
+// Flow is a stored flow as the UI sees it.
+type Flow struct {
+	ID          int64      `json:"id"`
+	Name        string     `json:"name"`
+	Template    string     `json:"template"`
+	Description string     `json:"description"`
+	Enabled     bool       `json:"enabled"`
+	Definition  Definition `json:"definition"`
+	UpdatedAt   time.Time  `json:"updatedAt"`
+	LastRunAt   *time.Time `json:"lastRunAt"`
+	EnabledAt   *time.Time `json:"enabledAt"`
+}
+
+// ParseDefinition decodes a stored definition, filling policy defaults.
+func ParseDefinition(raw string) (Definition, error) {
+	var d Definition
+	if err := json.Unmarshal([]byte(raw), &d); err != nil {
+		return d, domain.Wrap(err, domain.CodeInvalid, "the automation's definition is not valid JSON")
+	}
+	d.defaults()
+	return d, nil
+}
+
+func (d *Definition) defaults() {
+	if d.Policy.Reentry == "" {
+		d.Policy.Reentry = ReentryEveryTime
+	}
+	if d.Policy.CatchUp == "" {
+		d.Policy.CatchUp = CatchUpSkip
+	}
+	if d.Policy.MaxLateHours <= 0 {
+		d.Policy.MaxLateHours = 72
+	}
+}
+
+// offsets returns, per step, how long after the occurrence the step is due:
+// the sum of the waits before it.
+func (d *Definition) offsets() []time.Duration {
+	out := make([]time.Duration, len(d.Steps))
+	var at time.Duration
+	for i, s := range d.Steps {
+		out[i] = at
+		if s.Action == ActionWait {
+			at += time.Duration(s.Hours)*time.Hour + time.Duration(s.Days)*24*time.Hour
+		}
+	}
+	return out
+}
+
+// span is how long a whole sequence runs from its occurrence.
+func (d *Definition) span() time.Duration {
+	var at time.Duration
+	for _, s := range d.Steps {
+		if s.Action == ActionWait {
+			at += time.Duration(s.Hours)*time.Hour + time.Duration(s.Days)*24*time.Hour
+		}
+	}
+	return at
+}
+
+// LedgerKey is the idempotency key of one step of one occurrence of a flow.
+func LedgerKey(flowID int64, subject, occurrence string, step int) string {
+	return fmt.Sprintf("%s%d", keyPrefix(flowID, subject, occurrence), step)
+}
+
+func keyPrefix(flowID int64, subject, occurrence string) string {
+	return fmt.Sprintf("%d/%s/%s/", flowID, subject, occurrence)
+}

@@ -1,0 +1,194 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Problem is one thing wrong with a flow, worded for the seller, with where
+// it is: Step is 1-based (0 for the trigger, condition or policy), Line and
+// Column point into the expression when there is one.
+type Problem struct {
+	Field   string `json:"field"` // trigger, condition, step, if, template, policy
+	Step    int    `json:"step"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Message string `json:"message"`
+}
+
+func (p Problem) String() string {
+	var where []string
+	if p.Step > 0 {
+		where = append(where, fmt.Sprintf("step %d", p.Step))
+	}
+	if p.Line > 0 {
+		where = append(where, fmt.Sprintf("line %d, column %d", p.Line, p.Column))
+	}
+	if len(where) == 0 {
+		return p.Message
+	}
+	return strings.Join(where, ", ") + ": " + p.Message
+}
+
+var orderTriggers = map[Trigger]bool{TriggerOrderCreated: true, TriggerOrderPaid: true, TriggerOrderFulfilled: true,
+	TriggerOrderCancelled: true, TriggerOrderRefunded: true, TriggerPaymentOverdue: true, TriggerRenewalDue: true}
+
+// customerless triggers have no customer to email, tag or reward.
+var customerless = map[Trigger]bool{TriggerStockBelow: true}
+
+// Validate checks a flow definition and returns every problem found (none
+// means it can be saved): unknown triggers or actions, missing parameters,
+// conditions that do not compile or fail on sample data, email templates
+// with unknown variables.
+func Validate(d Definition) []Problem {
+	d.defaults()
+	var out []Problem
+	add := func(field string, step int, format string, args ...any) {
+		out = append(out, Problem{Field: field, Step: step, Message: fmt.Sprintf(format, args...)})
+	}
+	t := d.Trigger
+	switch t.Type {
+	case TriggerOrderCreated, TriggerOrderPaid, TriggerOrderFulfilled, TriggerOrderCancelled, TriggerOrderRefunded,
+		TriggerShipmentStatus, TriggerCustomerCreated, TriggerConsentGiven, TriggerConsentWithdrawn, TriggerBirthday:
+	case TriggerTagAdded:
+		if strings.TrimSpace(t.Tag) == "" {
+			add("trigger", 0, "say which tag starts this flow")
+		}
+	case TriggerCartIdle:
+		if t.Hours <= 0 {
+			add("trigger", 0, "say after how many hours a cart counts as abandoned")
+		}
+	case TriggerStockBelow:
+		if t.Threshold < 0 {
+			add("trigger", 0, "the stock threshold cannot be negative")
+		}
+	case TriggerRenewalDue:
+		if t.Days <= 0 || strings.TrimSpace(t.Tag) == "" {
+			add("trigger", 0, "say the subscription period in days and the tag that marks subscription orders")
+		} else if t.LeadDays < 0 || t.LeadDays >= t.Days {
+			add("trigger", 0, "the reminder must come before the renewal date, within the period")
+		}
+	case TriggerPaymentOverdue, TriggerInactive:
+		if t.Days <= 0 {
+			add("trigger", 0, "say after how many days")
+		}
+	case TriggerDaysAfter:
+		if t.Days <= 0 {
+			add("trigger", 0, "say how many days after the event")
+		}
+		switch t.After {
+		case AfterOrderPaid, AfterOrderFulfilled, AfterDelivered, AfterCustomerCreated:
+		default:
+			add("trigger", 0, "say which event the days count from (order paid, order fulfilled, delivered, customer created)")
+		}
+	case TriggerMarketingUnanswered:
+		if t.Count <= 0 {
+			add("trigger", 0, "say after how many marketing emails without a purchase")
+		}
+	default:
+		add("trigger", 0, "%q is not a trigger Shopclerk knows", t.Type)
+	}
+	if _, err := CompileCondition(d.Condition); err != nil {
+		out = append(out, conditionProblem("condition", 0, err))
+	}
+	switch d.Policy.Reentry {
+	case ReentryEveryTime, ReentryOnce:
+	case ReentryCooldown:
+		if d.Policy.CooldownDays <= 0 {
+			add("policy", 0, "say how many days the cooldown lasts")
+		}
+	default:
+		add("policy", 0, "%q is not a re-entry policy (every_time, once, cooldown)", d.Policy.Reentry)
+	}
+	switch d.Policy.CatchUp {
+	case CatchUpSkip, CatchUpSend, CatchUpAsk:
+	default:
+		add("policy", 0, "%q is not a catch-up policy (skip, send, ask)", d.Policy.CatchUp)
+	}
+	for _, x := range d.Policy.ExitOn {
+		switch x {
+		case ExitBought, ExitReplied, ExitUnsubscribed, ExitOutOfStock:
+		default:
+			add("policy", 0, "%q is not an exit condition (bought, replied, unsubscribed, out_of_stock)", x)
+		}
+	}
+	acts := 0
+	for i, s := range d.Steps {
+		n := i + 1
+		if s.If != "" {
+			if _, err := CompileCondition(s.If); err != nil {
+				out = append(out, conditionProblem("if", n, err))
+			}
+		}
+		if s.Action != ActionWait {
+			acts++
+		}
+		needCustomer := false
+		switch s.Action {
+		case ActionWait:
+			if s.Hours < 0 || s.Days < 0 || s.Hours+s.Days == 0 {
+				add("step", n, "say how long to wait")
+			}
+		case ActionSendEmail:
+			needCustomer = true
+			if _, ok := builtinTemplates[s.Template]; !ok && (s.Subject == "" || s.Body == "") {
+				add("template", n, "choose an email template, or write a subject and a body")
+				continue
+			}
+			t, _ := (&SendEmail{Step: s}).template(FallbackRenderer{})
+			if _, err := (FallbackRenderer{}).Render(t, sampleEmailData(s.Vars)); err != nil {
+				add("template", n, "%s", err.Error())
+			}
+		case ActionIssueCoupon:
+			needCustomer = true
+			if s.PercentOff < 0 || s.PercentOff > 100 {
+				add("step", n, "a coupon's percentage must be between 0 and 100")
+			}
+			if s.AmountOff < 0 || s.ValidDays < 0 {
+				add("step", n, "a coupon's amount and validity cannot be negative")
+			}
+			if s.PercentOff == 0 && s.AmountOff == 0 && !s.FreeShipping {
+				add("step", n, "the coupon gives nothing: set a percentage, an amount or free shipping")
+			}
+		case ActionAddTag, ActionRemoveTag:
+			needCustomer = true
+			if strings.TrimSpace(s.Tag) == "" || strings.Contains(s.Tag, ",") {
+				add("step", n, "name the tag (without commas)")
+			}
+		case ActionCreateTask:
+			if strings.TrimSpace(s.Title) == "" {
+				add("step", n, "give the task a title")
+			} else if _, err := renderText(s.Title+s.Detail, sampleEmailData(s.Vars)); err != nil {
+				add("template", n, "%s", err.Error())
+			}
+		case ActionPurchaseOrder:
+			if t.Type != TriggerStockBelow {
+				add("step", n, "purchase orders can only follow the low-stock trigger")
+			}
+		case ActionHoldOrder:
+			if !orderTriggers[t.Type] {
+				add("step", n, "only an order trigger can hold an order")
+			}
+		case ActionStopSequences:
+			needCustomer = true
+		default:
+			add("step", n, "%q is not an action Shopclerk knows", s.Action)
+		}
+		if needCustomer && customerless[t.Type] {
+			add("step", n, "the low-stock trigger has no customer to %s", strings.ReplaceAll(string(s.Action), "_", " "))
+		}
+	}
+	if acts == 0 {
+		add("step", 0, "add at least one action")
+	}
+	return out
+}
+
+func conditionProblem(field string, step int, err error) Problem {
+	var ce *ConditionError
+	if errors.As(err, &ce) {
+		return Problem{Field: field, Step: step, Line: ce.Line, Column: ce.Column, Message: ce.Message}
+	}
+	return Problem{Field: field, Step: step, Message: err.Error()}
+}

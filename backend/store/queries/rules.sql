@@ -1,0 +1,260 @@
+-- Automation engine (issue 4): flows, ledger, runs, detection and the facts
+-- the rules read. Times are unix seconds.
+
+-- name: RuleList
+SELECT id, name, template, enabled, definition, created_at, updated_at, last_run_at, enabled_at
+FROM rules ORDER BY id
+
+-- name: RuleGet
+SELECT id, name, template, enabled, definition, created_at, updated_at, last_run_at, enabled_at
+FROM rules WHERE id = ?
+
+-- name: RuleInsert
+INSERT INTO rules (name, template, enabled, definition, created_at, updated_at, enabled_at)
+VALUES (?, ?, ?, ?, ?, ?, ?)
+
+-- name: RuleUpdate
+UPDATE rules SET name = ?2, definition = ?3, updated_at = ?4 WHERE id = ?1
+
+-- name: RuleSetEnabled
+UPDATE rules SET enabled = ?2, updated_at = ?3,
+    enabled_at = CASE WHEN ?2 = 1 AND enabled = 0 THEN ?3 ELSE enabled_at END
+WHERE id = ?1
+
+-- name: RuleTouchRun
+UPDATE rules SET last_run_at = ?2 WHERE id = ?1
+
+-- name: RuleLedgerCount
+SELECT COUNT(*) FROM rule_ledger WHERE rule_id = ?
+
+-- name: RuleDelete
+DELETE FROM rules WHERE id = ?
+
+-- name: RuleLedgerForOccurrence
+SELECT step, status, result FROM rule_ledger WHERE rule_id = ? AND occurrence = ?
+
+-- name: RuleLedgerActedSince
+SELECT EXISTS (SELECT 1 FROM rule_ledger
+    WHERE rule_id = ?1 AND subject = ?2 AND status = 'done' AND occurrence <> ?3 AND done_at >= ?4)
+
+-- name: RuleLedgerInsert
+INSERT INTO rule_ledger (key, rule_id, subject, occurrence, step, status, due_at, done_at, result)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (key) DO NOTHING
+
+-- name: RuleLedgerSetResult
+UPDATE rule_ledger SET result = ? WHERE key = ?
+
+-- name: RuleLedgerKeys
+SELECT key, rule_id, subject, occurrence, step, status, result FROM rule_ledger ORDER BY key
+
+-- name: RuleRunInsert
+INSERT INTO rule_runs (started_at, dry_run) VALUES (?, ?)
+
+-- name: RuleRunFinish
+UPDATE rule_runs SET finished_at = ?, summary = ? WHERE id = ?
+
+-- name: RuleRunList
+SELECT id, started_at, finished_at, dry_run, summary FROM rule_runs ORDER BY id DESC LIMIT ?
+
+-- name: RuleMessageInsert
+INSERT INTO messages (message_id, kind, to_addr, to_name, subject, html, text, headers, status, customer_id,
+    ledger_key, created_at, template)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)
+
+-- name: RuleCouponInsert
+INSERT INTO coupons (code, customer_id, percent_off, amount_off, currency, free_shipping, issued_at, expires_at,
+    ledger_key)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+
+-- name: RuleCouponByKeyPrefix
+SELECT code, percent_off, amount_off, currency, free_shipping, expires_at FROM coupons
+WHERE ledger_key >= ?1 AND ledger_key < ?1 || X'FF' ORDER BY ledger_key DESC LIMIT 1
+
+-- name: RuleDraftPOForSupplier
+SELECT id FROM purchase_orders WHERE supplier_id = ? AND status = 'draft' AND note = ? ORDER BY id DESC LIMIT 1
+
+-- name: RulePOInsert
+INSERT INTO purchase_orders (supplier_id, status, currency, note, created_at, ledger_key)
+VALUES (?, 'draft', ?, ?, ?, ?)
+
+-- name: RulePOLineUpsert
+INSERT INTO purchase_order_lines (po_id, sku, supplier_sku, quantity, unit_cost) VALUES (?1, ?2, ?3, ?4, ?5)
+ON CONFLICT (po_id, sku) DO UPDATE SET quantity = MAX(quantity, ?4)
+
+-- name: RuleCustomerTagsGet
+SELECT tags FROM customers WHERE id = ?
+
+-- name: RuleCustomerTagsSet
+UPDATE customers SET tags = ?2, updated_at = ?3 WHERE id = ?1
+
+-- name: RuleTaskInsert
+INSERT INTO tasks (title, detail, customer_id, order_id, created_at, due_at, ledger_key) VALUES (?, ?, ?, ?, ?, ?, ?)
+
+-- name: RuleStopInsert
+INSERT INTO rule_stops (customer_id, rule_id, at, reason, ledger_key) VALUES (?, ?, ?, ?, ?)
+
+-- name: RuleHoldInsert
+INSERT INTO rule_holds (order_id, at, reason, ledger_key) VALUES (?, ?, ?, ?)
+ON CONFLICT (order_id) DO UPDATE SET released_at = NULL, reason = excluded.reason
+
+-- name: RuleHoldRelease
+UPDATE rule_holds SET released_at = ? WHERE order_id = ? AND released_at IS NULL
+
+-- name: RuleOrderHeld
+SELECT EXISTS (SELECT 1 FROM rule_holds WHERE order_id = ? AND released_at IS NULL)
+
+-- name: RuleStoppedSince
+SELECT COALESCE((SELECT reason FROM rule_stops WHERE customer_id = ?1 AND rule_id <> ?2 AND at > ?3
+    ORDER BY at LIMIT 1), '')
+
+-- name: RuleSignalInsert
+INSERT INTO rule_signals (email, kind, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING
+
+-- name: RuleRepliedSince
+SELECT EXISTS (SELECT 1 FROM rule_signals WHERE email = ? AND kind = 'replied' AND at > ?)
+
+-- name: RuleRepliedSinceInbox
+SELECT EXISTS (SELECT 1 FROM inbox_items WHERE kind = 'reply' AND from_addr = ?1 COLLATE NOCASE AND received_at > ?2)
+
+-- name: RuleTableExists
+SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?)
+
+-- name: RuleBoughtSince
+SELECT EXISTS (SELECT 1 FROM orders WHERE (customer_id = ?1 OR (?2 <> '' AND email = ?2))
+    AND created_at > ?3 AND cancelled_at IS NULL)
+
+-- name: RuleMarketingSentSince
+SELECT COUNT(*) FROM messages WHERE customer_id = ? AND kind = 'marketing' AND created_at >= ?
+    AND status NOT IN ('failed', 'cancelled')
+
+-- name: RuleCartGet
+SELECT id, source, external_id, email, customer_id, currency, total, recovery_url, created_at, updated_at,
+    recovered_at
+FROM carts WHERE id = ?
+
+-- name: RuleCartLinesGet
+SELECT position, sku, name, quantity, price FROM cart_lines WHERE cart_id = ? ORDER BY position
+
+-- name: RuleCartOutOfStock
+SELECT COUNT(*) > 0 AND COUNT(*) = SUM(CASE WHEN COALESCE(
+        (SELECT SUM(s.available) FROM stock_levels s WHERE s.sku = cl.sku AND s.stocked = 1), 1) <= 0
+    THEN 1 ELSE 0 END)
+FROM cart_lines cl WHERE cl.cart_id = ? AND cl.sku <> ''
+
+-- name: RuleCustomerByEmailGet
+SELECT c.id, c.email, c.source, c.external_id, c.first_name, c.last_name, c.phone, c.country, c.city,
+    c.accepts_marketing, c.consent_at, c.birthday, c.tags, c.note, c.created_at, c.orders_count,
+    c.total_spent, c.currency, c.last_order_at
+FROM customers c WHERE c.email = ?
+
+-- name: RuleProductInfo
+SELECT p.id, p.sku, p.title, p.variant_title, p.vendor, p.type, p.currency, p.price, p.cost, p.status, p.tags,
+    p.supplier_id, p.reorder_point, COALESCE(sup.name, ''), COALESCE(sup.email, ''), COALESCE(sup.currency, ''),
+    COALESCE(sup.min_order_qty, 0), COALESCE(sup.pack_size, 1), COALESCE(sp.supplier_sku, ''),
+    COALESCE(sp.unit_cost, 0),
+    COALESCE((SELECT SUM(available) FROM stock_levels s WHERE s.sku = p.sku), 0),
+    COALESCE((SELECT SUM(incoming) FROM stock_levels s WHERE s.sku = p.sku), 0)
+FROM products p
+LEFT JOIN suppliers sup ON sup.id = p.supplier_id
+LEFT JOIN supplier_products sp ON sp.supplier_id = p.supplier_id AND sp.sku = p.sku
+WHERE p.sku = ?
+
+-- name: RuleShipmentGet
+SELECT id, order_id, carrier, tracking_number, tracking_url, status, shipped_at, delivered_at, updated_at
+FROM shipments WHERE id = ?
+
+-- name: OccOrdersCreated
+SELECT id, COALESCE(customer_id, 0), email, created_at FROM orders WHERE created_at BETWEEN ? AND ?
+
+-- name: OccOrdersPaid
+SELECT id, COALESCE(customer_id, 0), email, paid_at FROM orders WHERE paid_at BETWEEN ?1 AND ?2
+UNION ALL
+SELECT id, COALESCE(customer_id, 0), email, updated_at FROM orders
+WHERE updated_at BETWEEN ?1 AND ?2 AND paid_at IS NULL AND financial_status = 'paid'
+
+-- name: OccOrdersFulfilled
+SELECT id, COALESCE(customer_id, 0), email, fulfilled_at FROM orders WHERE fulfilled_at BETWEEN ?1 AND ?2
+UNION ALL
+SELECT id, COALESCE(customer_id, 0), email, updated_at FROM orders
+WHERE updated_at BETWEEN ?1 AND ?2 AND fulfilled_at IS NULL AND fulfillment_status = 'fulfilled'
+
+-- name: OccOrdersCancelled
+SELECT id, COALESCE(customer_id, 0), email, cancelled_at FROM orders WHERE cancelled_at BETWEEN ? AND ?
+
+-- name: OccOrdersRefunded
+SELECT id, COALESCE(customer_id, 0), email, updated_at FROM orders
+WHERE updated_at BETWEEN ? AND ? AND (financial_status IN ('refunded', 'partially_refunded') OR refunded > 0)
+
+-- name: OccOrdersOverdue
+SELECT id, COALESCE(customer_id, 0), email, created_at FROM orders
+WHERE created_at BETWEEN ? AND ? AND cancelled_at IS NULL
+    AND financial_status IN ('pending', 'authorized', 'partially_paid')
+
+-- name: OccSubscriptionOrders
+SELECT o.id, COALESCE(o.customer_id, 0), o.email, COALESCE(o.paid_at, o.created_at) FROM orders o
+WHERE COALESCE(o.paid_at, o.created_at) BETWEEN ?1 AND ?2 AND o.cancelled_at IS NULL
+    AND (',' || REPLACE(o.tags, ', ', ',') || ',') LIKE '%,' || ?3 || ',%'
+    AND NOT EXISTS (SELECT 1 FROM orders l WHERE l.id <> o.id AND l.cancelled_at IS NULL
+        AND (l.customer_id = o.customer_id OR l.email = o.email) AND l.created_at > o.created_at
+        AND (',' || REPLACE(l.tags, ', ', ',') || ',') LIKE '%,' || ?3 || ',%')
+
+-- name: OccEvents
+SELECT id, occurrence, COALESCE(customer_id, 0), COALESCE(ref_id, 0), value, at FROM rule_events
+WHERE trigger = ? AND at BETWEEN ? AND ?
+
+-- name: OccDelivered
+SELECT s.id, s.order_id, COALESCE(o.customer_id, 0), o.email, s.delivered_at FROM shipments s
+JOIN orders o ON o.id = s.order_id WHERE s.delivered_at BETWEEN ? AND ?
+
+-- name: OccIdleCarts
+SELECT c.id, COALESCE(c.customer_id, 0), c.email, c.updated_at FROM carts c
+WHERE c.updated_at BETWEEN ? AND ? AND c.recovered_at IS NULL AND c.email <> ''
+    AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.email = c.email AND o.created_at >= c.updated_at)
+
+-- name: OccStockCrossed
+SELECT sc.id, sc.sku, sc.location, COALESCE(sc.before, -1), sc.after, COALESCE(p.reorder_point, ?3), sc.at
+FROM stock_changes sc JOIN products p ON p.sku = sc.sku
+WHERE sc.at BETWEEN ?1 AND ?2 AND sc.after < COALESCE(p.reorder_point, ?3)
+    AND (sc.before IS NULL OR sc.before >= COALESCE(p.reorder_point, ?3))
+
+-- name: OccBirthdays
+SELECT id, email FROM customers WHERE birthday <> '' AND substr(birthday, -5) = ?
+
+-- name: OccInactive
+SELECT id, email, last_order_at FROM customers WHERE last_order_at BETWEEN ? AND ?
+
+-- name: OccUnanswered
+SELECT m.customer_id, c.email, COUNT(*), MAX(m.created_at), COALESCE(c.last_order_at, 0) FROM messages m
+JOIN customers c ON c.id = m.customer_id
+WHERE m.kind = 'marketing' AND m.status NOT IN ('failed', 'cancelled')
+    AND m.created_at > COALESCE(c.last_order_at, 0) AND m.created_at <= ?2
+GROUP BY m.customer_id HAVING COUNT(*) >= ?1 AND MAX(m.created_at) >= ?3
+
+-- name: RuleWatermarkGet
+SELECT value FROM rule_watermarks WHERE name = ?
+
+-- name: RuleWatermarkSet
+INSERT INTO rule_watermarks (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET value = MAX(value, ?2)
+
+-- name: RuleDetectCustomers
+SELECT id, accepts_marketing, COALESCE(consent_at, 0), tags, created_at, updated_at FROM customers
+WHERE updated_at >= ? ORDER BY updated_at
+
+-- name: RuleDetectShipments
+SELECT s.id, COALESCE(o.customer_id, 0), s.status, s.updated_at FROM shipments s
+JOIN orders o ON o.id = s.order_id WHERE s.updated_at >= ? ORDER BY s.updated_at
+
+-- name: RuleSnapshotGet
+SELECT value, version FROM rule_snapshots WHERE subject = ? AND kind = ?
+
+-- name: RuleSnapshotSet
+INSERT INTO rule_snapshots (subject, kind, value, version) VALUES (?1, ?2, ?3, ?4)
+ON CONFLICT (subject, kind) DO UPDATE SET value = ?3, version = ?4
+
+-- name: RuleEventInsert
+INSERT INTO rule_events (trigger, occurrence, customer_id, ref_id, value, at) VALUES (?, ?, ?, ?, ?, ?)
+ON CONFLICT (trigger, occurrence) DO NOTHING
+
+-- name: RuleEventCount
+SELECT COUNT(*) FROM rule_events

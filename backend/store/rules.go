@@ -1,0 +1,298 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+
+	"shopclerk/backend/domain"
+)
+
+// RuleRow is one stored automation flow. Definition is the flow's JSON, owned
+// and validated by backend/rules.
+type RuleRow struct {
+	ID         int64
+	Name       string
+	Template   string
+	Enabled    bool
+	Definition string
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+	LastRunAt  *time.Time
+	EnabledAt  *time.Time
+}
+
+// LedgerEntry is one planned side effect under its idempotency key
+// (rule/subject/occurrence/step, invariant 2).
+type LedgerEntry struct {
+	Key        string
+	RuleID     int64
+	Subject    string
+	Occurrence string
+	Step       int
+	DueAt      time.Time
+	Status     string // done, skipped
+	Result     string
+}
+
+// LedgerStep is what the ledger knows about one step of one occurrence.
+type LedgerStep struct {
+	Step   int
+	Status string
+	Result string
+}
+
+// RuleRun is one row of the run history.
+type RuleRun struct {
+	ID         int64
+	StartedAt  time.Time
+	FinishedAt *time.Time
+	DryRun     bool
+	Summary    string
+}
+
+func scanRule(r scanner) (RuleRow, error) {
+	var row RuleRow
+	var created, updated int64
+	var lastRun, enabledAt sql.NullInt64
+	err := r.Scan(&row.ID, &row.Name, &row.Template, &row.Enabled, &row.Definition, &created, &updated, &lastRun, &enabledAt)
+	row.CreatedAt, row.UpdatedAt = time.Unix(created, 0).UTC(), time.Unix(updated, 0).UTC()
+	row.LastRunAt, row.EnabledAt = fromUnix(lastRun), fromUnix(enabledAt)
+	return row, err
+}
+
+// ListRules returns every flow, oldest first.
+func (s *Store) ListRules(ctx context.Context) ([]RuleRow, error) {
+	rows, err := s.db.QueryContext(ctx, q("RuleList"))
+	if err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the automations")
+	}
+	defer rows.Close()
+	out := []RuleRow{}
+	for rows.Next() {
+		r, err := scanRule(rows)
+		if err != nil {
+			return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the automations")
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// GetRule returns one flow.
+func (s *Store) GetRule(ctx context.Context, id int64) (RuleRow, error) {
+	r, err := scanRule(s.db.QueryRowContext(ctx, q("RuleGet"), id))
+	if err == sql.ErrNoRows {
+		return r, domain.Errorf(domain.CodeNotFound, "automation %d was not found", id)
+	}
+	if err != nil {
+		return r, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the automation")
+	}
+	return r, nil
+}
+
+// InsertRule stores a new flow and returns its id.
+func (s *Store) InsertRule(ctx context.Context, r RuleRow) (int64, error) {
+	now := s.now()
+	var enabledAt any
+	if r.Enabled {
+		enabledAt = now
+	}
+	res, err := s.db.ExecContext(ctx, q("RuleInsert"), r.Name, r.Template, boolInt(r.Enabled), r.Definition, now, now, enabledAt)
+	if err != nil {
+		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not save the automation")
+	}
+	return res.LastInsertId()
+}
+
+// UpdateRule replaces a flow's name and definition.
+func (s *Store) UpdateRule(ctx context.Context, id int64, name, definition string) error {
+	res, err := s.db.ExecContext(ctx, q("RuleUpdate"), id, name, definition, s.now())
+	if err != nil {
+		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not save the automation")
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return domain.Errorf(domain.CodeNotFound, "automation %d was not found", id)
+	}
+	return nil
+}
+
+// SetRuleEnabled switches a flow on or off; switching on records when, which
+// bounds how far back the flow catches up.
+func (s *Store) SetRuleEnabled(ctx context.Context, id int64, on bool) error {
+	res, err := s.db.ExecContext(ctx, q("RuleSetEnabled"), id, boolInt(on), s.now())
+	if err != nil {
+		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not switch the automation")
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return domain.Errorf(domain.CodeNotFound, "automation %d was not found", id)
+	}
+	return nil
+}
+
+// DeleteRule removes a flow that never acted; one with history can only be
+// switched off, so the ledger keeps proving what was done.
+func (s *Store) DeleteRule(ctx context.Context, id int64) error {
+	var n int
+	if err := s.db.QueryRowContext(ctx, q("RuleLedgerCount"), id).Scan(&n); err != nil {
+		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not delete the automation")
+	}
+	if n > 0 {
+		return domain.Errorf(domain.CodeConflict, "this automation has already acted %d times; switch it off instead of deleting it", n)
+	}
+	_, err := s.db.ExecContext(ctx, q("RuleDelete"), id)
+	return err
+}
+
+// TouchRuleRun records when a flow last ran for real.
+func (s *Store) TouchRuleRun(ctx context.Context, id int64, at time.Time) error {
+	_, err := s.db.ExecContext(ctx, q("RuleTouchRun"), id, at.Unix())
+	return err
+}
+
+// LedgerForOccurrence returns what was done or decided for each step of one
+// occurrence of a flow.
+func (s *Store) LedgerForOccurrence(ctx context.Context, ruleID int64, occurrence string) ([]LedgerStep, error) {
+	rows, err := s.db.QueryContext(ctx, q("RuleLedgerForOccurrence"), ruleID, occurrence)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []LedgerStep
+	for rows.Next() {
+		var l LedgerStep
+		if err := rows.Scan(&l.Step, &l.Status, &l.Result); err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// RuleActedSince tells whether a flow did something for subject (in another
+// occurrence than occurrence) at or after since: the re-entry policies.
+func (s *Store) RuleActedSince(ctx context.Context, ruleID int64, subject, occurrence string, since time.Time) (bool, error) {
+	var b bool
+	err := s.db.QueryRowContext(ctx, q("RuleLedgerActedSince"), ruleID, subject, occurrence, since.Unix()).Scan(&b)
+	return b, err
+}
+
+// RecordLedgerDecisions writes decisions that are not effects (a sequence's
+// exit) so later plans treat them as settled. Existing keys are left alone.
+func (s *Store) RecordLedgerDecisions(ctx context.Context, entries []LedgerEntry) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		st, err := tx.PrepareContext(ctx, q("RuleLedgerInsert"))
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		now := s.now()
+		for _, e := range entries {
+			if _, err := st.ExecContext(ctx, e.Key, e.RuleID, e.Subject, e.Occurrence, e.Step, e.Status, e.DueAt.Unix(), now, e.Result); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// AllLedger returns every ledger row, for tests and exports.
+func (s *Store) AllLedger(ctx context.Context) ([]LedgerEntry, error) {
+	rows, err := s.db.QueryContext(ctx, q("RuleLedgerKeys"))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []LedgerEntry
+	for rows.Next() {
+		var e LedgerEntry
+		if err := rows.Scan(&e.Key, &e.RuleID, &e.Subject, &e.Occurrence, &e.Step, &e.Status, &e.Result); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// ErrAlreadyDone reports that a ledger key existed: the effect happened before.
+var ErrAlreadyDone = errors.New("already done")
+
+// ApplyRuleAction writes the ledger row for e and runs fn in the same
+// transaction, so the effect's row and its key commit together or not at all
+// (invariant 2). A key already in the ledger returns ErrAlreadyDone without
+// calling fn. fn returns a short result kept with the key.
+func (s *Store) ApplyRuleAction(ctx context.Context, e LedgerEntry, fn func(tx *RuleTx) (string, error)) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		now := s.now()
+		res, err := tx.ExecContext(ctx, q("RuleLedgerInsert"), e.Key, e.RuleID, e.Subject, e.Occurrence, e.Step, "done", e.DueAt.Unix(), now, "")
+		if err != nil {
+			return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not record the automation step")
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrAlreadyDone
+		}
+		result, err := fn(&RuleTx{tx: tx, ctx: ctx, now: now, key: e.Key})
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, q("RuleLedgerSetResult"), result, e.Key)
+		return err
+	})
+}
+
+// StartRuleRun opens a row in the run history.
+func (s *Store) StartRuleRun(ctx context.Context, at time.Time, dry bool) (int64, error) {
+	res, err := s.db.ExecContext(ctx, q("RuleRunInsert"), at.Unix(), boolInt(dry))
+	if err != nil {
+		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not record the run")
+	}
+	return res.LastInsertId()
+}
+
+// FinishRuleRun closes a run with its JSON summary.
+func (s *Store) FinishRuleRun(ctx context.Context, id int64, at time.Time, summary string) error {
+	_, err := s.db.ExecContext(ctx, q("RuleRunFinish"), at.Unix(), summary, id)
+	return err
+}
+
+// ListRuleRuns returns the newest runs first.
+func (s *Store) ListRuleRuns(ctx context.Context, limit int) ([]RuleRun, error) {
+	if limit <= 0 {
+		limit = 50
+	}
+	rows, err := s.db.QueryContext(ctx, q("RuleRunList"), limit)
+	if err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the run history")
+	}
+	defer rows.Close()
+	out := []RuleRun{}
+	for rows.Next() {
+		var r RuleRun
+		var started int64
+		var finished sql.NullInt64
+		if err := rows.Scan(&r.ID, &started, &finished, &r.DryRun, &r.Summary); err != nil {
+			return nil, err
+		}
+		r.StartedAt, r.FinishedAt = time.Unix(started, 0).UTC(), fromUnix(finished)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// RecordReply notes that email replied at at; sequences started before it
+// exit. The inbox calls it for each reply it files.
+func (s *Store) RecordReply(ctx context.Context, email string, at time.Time) error {
+	_, err := s.db.ExecContext(ctx, q("RuleSignalInsert"), strings.ToLower(strings.TrimSpace(email)), "replied", at.Unix())
+	return err
+}
+
+// ReleaseHold lets a held order's confirmation go out on the next run.
+func (s *Store) ReleaseHold(ctx context.Context, orderID int64) error {
+	_, err := s.db.ExecContext(ctx, q("RuleHoldRelease"), s.now(), orderID)
+	return err
+}

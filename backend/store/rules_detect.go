@@ -1,0 +1,291 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+
+	"shopclerk/backend/domain"
+)
+
+// Triggers the detector emits into rule_events. The names match backend/rules'
+// Trigger constants; store cannot import rules, so they are repeated here.
+const (
+	EventCustomerCreated  = "customer_created"
+	EventConsentGiven     = "consent_given"
+	EventConsentWithdrawn = "consent_withdrawn"
+	EventTagAdded         = "tag_added"
+	EventShipmentStatus   = "shipment_status"
+)
+
+// DetectRuleEvents compares the current consent, tags and shipment statuses
+// with the last snapshot and records an event for each difference. It reads
+// only rows changed since the last detection (a watermark on updated_at,
+// inclusive because several writes share a second) and the snapshot comparison
+// makes re-reading a row harmless: the same data never yields a second event.
+// It returns how many new events were recorded.
+func (s *Store) DetectRuleEvents(ctx context.Context) (int, error) {
+	var added int
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		d := &detector{tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}}
+		defer func() {
+			for _, st := range d.stmts {
+				st.Close()
+			}
+		}()
+		if err := d.customers(); err != nil {
+			return err
+		}
+		if err := d.shipments(); err != nil {
+			return err
+		}
+		added = d.added
+		return nil
+	})
+	if err != nil {
+		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not look for new events in the shop data")
+	}
+	return added, nil
+}
+
+type detector struct {
+	tx    *sql.Tx
+	ctx   context.Context
+	stmts map[string]*sql.Stmt
+	added int
+}
+
+func (d *detector) stmt(name string) (*sql.Stmt, error) {
+	if st, ok := d.stmts[name]; ok {
+		return st, nil
+	}
+	st, err := d.tx.PrepareContext(d.ctx, q(name))
+	if err == nil {
+		d.stmts[name] = st
+	}
+	return st, err
+}
+
+func (d *detector) watermark(name string) (int64, error) {
+	var v int64
+	err := d.tx.QueryRowContext(d.ctx, q("RuleWatermarkGet"), name).Scan(&v)
+	if err == sql.ErrNoRows {
+		return 0, nil
+	}
+	return v, err
+}
+
+// snapshot returns the stored value and version of a fact, found=false if
+// the detector never saw it.
+func (d *detector) snapshot(subject, kind string) (value string, version int, found bool, err error) {
+	st, err := d.stmt("RuleSnapshotGet")
+	if err != nil {
+		return "", 0, false, err
+	}
+	err = st.QueryRowContext(d.ctx, subject, kind).Scan(&value, &version)
+	if err == sql.ErrNoRows {
+		return "", 0, false, nil
+	}
+	return value, version, err == nil, err
+}
+
+func (d *detector) setSnapshot(subject, kind, value string, version int) error {
+	st, err := d.stmt("RuleSnapshotSet")
+	if err != nil {
+		return err
+	}
+	_, err = st.ExecContext(d.ctx, subject, kind, value, version)
+	return err
+}
+
+func (d *detector) event(trigger, occurrence string, customerID, ref int64, value string, at int64) error {
+	st, err := d.stmt("RuleEventInsert")
+	if err != nil {
+		return err
+	}
+	res, err := st.ExecContext(d.ctx, trigger, occurrence, nullID(customerID), nullID(ref), value, at)
+	if err != nil {
+		return err
+	}
+	n, _ := res.RowsAffected()
+	d.added += int(n)
+	return nil
+}
+
+func (d *detector) customers() error {
+	wm, err := d.watermark("customers")
+	if err != nil {
+		return err
+	}
+	rows, err := d.tx.QueryContext(d.ctx, q("RuleDetectCustomers"), wm)
+	if err != nil {
+		return err
+	}
+	type row struct {
+		id, consentAt, created, updated int64
+		accepts                         bool
+		tags                            string
+	}
+	var list []row
+	for rows.Next() {
+		var r row
+		if err := rows.Scan(&r.id, &r.accepts, &r.consentAt, &r.tags, &r.created, &r.updated); err != nil {
+			rows.Close()
+			return err
+		}
+		list = append(list, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	maxSeen := wm
+	for _, r := range list {
+		maxSeen = max(maxSeen, r.updated)
+		subject := fmt.Sprintf("customer:%d", r.id)
+		consent := "0"
+		if r.accepts {
+			consent = "1"
+		}
+		old, ver, found, err := d.snapshot(subject, "consent")
+		if err != nil {
+			return err
+		}
+		if !found {
+			// First sight of a customer is its creation; arriving opted in is
+			// a sign-up, arriving opted out is the baseline.
+			if err := d.event(EventCustomerCreated, subject+":created", r.id, 0, "", r.created); err != nil {
+				return err
+			}
+			ver = 1
+			if r.accepts {
+				if err := d.event(EventConsentGiven, fmt.Sprintf("%s:consent:v%d", subject, ver), r.id, 0, "", firstNonZero(r.consentAt, r.created)); err != nil {
+					return err
+				}
+			}
+			if err := d.setSnapshot(subject, "consent", consent, ver); err != nil {
+				return err
+			}
+		} else if old != consent {
+			ver++
+			trigger, at := EventConsentWithdrawn, r.updated
+			if r.accepts {
+				trigger, at = EventConsentGiven, firstNonZero(r.consentAt, r.updated)
+			}
+			if err := d.event(trigger, fmt.Sprintf("%s:consent:v%d", subject, ver), r.id, 0, "", at); err != nil {
+				return err
+			}
+			if err := d.setSnapshot(subject, "consent", consent, ver); err != nil {
+				return err
+			}
+		}
+		if err := d.tags(subject, r.id, r.tags, r.updated); err != nil {
+			return err
+		}
+	}
+	_, err = d.tx.ExecContext(d.ctx, q("RuleWatermarkSet"), "customers", maxSeen)
+	return err
+}
+
+// tags records a tag_added event per tag that is new since the snapshot.
+func (d *detector) tags(subject string, customerID int64, raw string, at int64) error {
+	cur := normTags(raw)
+	old, ver, found, err := d.snapshot(subject, "tags")
+	if err != nil {
+		return err
+	}
+	if found && old == cur {
+		return nil
+	}
+	oldSet := strings.Split(old, ",")
+	ver++
+	for _, t := range strings.Split(cur, ",") {
+		if t == "" || slices.Contains(oldSet, t) {
+			continue
+		}
+		if err := d.event(EventTagAdded, fmt.Sprintf("%s:tag:%s:v%d", subject, t, ver), customerID, 0, t, at); err != nil {
+			return err
+		}
+	}
+	return d.setSnapshot(subject, "tags", cur, ver)
+}
+
+func (d *detector) shipments() error {
+	wm, err := d.watermark("shipments")
+	if err != nil {
+		return err
+	}
+	rows, err := d.tx.QueryContext(d.ctx, q("RuleDetectShipments"), wm)
+	if err != nil {
+		return err
+	}
+	type row struct {
+		id, customer, updated int64
+		status                string
+	}
+	var list []row
+	for rows.Next() {
+		var r row
+		if err := rows.Scan(&r.id, &r.customer, &r.status, &r.updated); err != nil {
+			rows.Close()
+			return err
+		}
+		list = append(list, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	maxSeen := wm
+	for _, r := range list {
+		maxSeen = max(maxSeen, r.updated)
+		subject := fmt.Sprintf("shipment:%d", r.id)
+		old, ver, found, err := d.snapshot(subject, "status")
+		if err != nil {
+			return err
+		}
+		if found && old == r.status {
+			continue
+		}
+		// Keyed by status, not version: a carrier feed that flaps between two
+		// statuses must not notify the customer of "delivered" twice.
+		if err := d.event(EventShipmentStatus, subject+":"+r.status, r.customer, r.id, r.status, r.updated); err != nil {
+			return err
+		}
+		if err := d.setSnapshot(subject, "status", r.status, ver+1); err != nil {
+			return err
+		}
+	}
+	_, err = d.tx.ExecContext(d.ctx, q("RuleWatermarkSet"), "shipments", maxSeen)
+	return err
+}
+
+// RuleEventCount is how many events the detector ever recorded.
+func (s *Store) RuleEventCount(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, q("RuleEventCount")).Scan(&n)
+	return n, err
+}
+
+func normTags(raw string) string {
+	var out []string
+	for _, t := range splitTags(raw) {
+		t = strings.ToLower(t)
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	slices.Sort(out)
+	return strings.Join(out, ",")
+}
+
+func firstNonZero(vs ...int64) int64 {
+	for _, v := range vs {
+		if v != 0 {
+			return v
+		}
+	}
+	return 0
+}

@@ -1,0 +1,403 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"shopclerk/backend/domain"
+)
+
+// RuleOccurrence is one thing a trigger saw: an order that got paid, a cart
+// that went idle, a SKU that crossed below its reorder point. Occurrence is
+// derived from the data itself (never from when it was looked at), so the
+// same data always yields the same key.
+type RuleOccurrence struct {
+	Occurrence string
+	Subject    string // who the flow acts for: customer:12, email:a@b.c, sku:A-7
+	CustomerID int64
+	OrderID    int64
+	CartID     int64
+	ShipmentID int64
+	Email      string
+	SKU        string
+	Location   string
+	Value      string // the tag added, the new shipment status
+	Before     int    // stock crossings: available before (-1 when new), after, threshold
+	After      int
+	Threshold  int
+	At         time.Time
+}
+
+// SubjectFor names who an occurrence concerns: the customer row when there is
+// one, else the email address.
+func SubjectFor(customerID int64, email string) string {
+	if customerID != 0 {
+		return fmt.Sprintf("customer:%d", customerID)
+	}
+	return "email:" + email
+}
+
+// OrderOccurrences lists orders that reached state kind (created, paid,
+// fulfilled, cancelled, refunded, overdue) with its time between from and to.
+func (s *Store) OrderOccurrences(ctx context.Context, kind string, from, to time.Time) ([]RuleOccurrence, error) {
+	name := map[string]string{"created": "OccOrdersCreated", "paid": "OccOrdersPaid", "fulfilled": "OccOrdersFulfilled",
+		"cancelled": "OccOrdersCancelled", "refunded": "OccOrdersRefunded", "overdue": "OccOrdersOverdue"}[kind]
+	if name == "" {
+		return nil, domain.Errorf(domain.CodeInvalid, "unknown order event %q", kind)
+	}
+	return s.orderOccurrences(ctx, kind, q(name), from.Unix(), to.Unix())
+}
+
+// SubscriptionOccurrences lists orders tagged tag, paid between from and to,
+// that have no later order with the tag from the same customer: subscriptions
+// not yet renewed.
+func (s *Store) SubscriptionOccurrences(ctx context.Context, tag string, from, to time.Time) ([]RuleOccurrence, error) {
+	return s.orderOccurrences(ctx, "renewal", q("OccSubscriptionOrders"), from.Unix(), to.Unix(), tag)
+}
+
+func (s *Store) orderOccurrences(ctx context.Context, kind, query string, args ...any) ([]RuleOccurrence, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the orders for the automations")
+	}
+	defer rows.Close()
+	var out []RuleOccurrence
+	seen := map[int64]bool{}
+	for rows.Next() {
+		var o RuleOccurrence
+		var at int64
+		if err := rows.Scan(&o.OrderID, &o.CustomerID, &o.Email, &at); err != nil {
+			return nil, err
+		}
+		if seen[o.OrderID] {
+			continue
+		}
+		seen[o.OrderID] = true
+		o.Occurrence = fmt.Sprintf("order:%d:%s", o.OrderID, kind)
+		o.Subject = SubjectFor(o.CustomerID, o.Email)
+		o.At = time.Unix(at, 0).UTC()
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// EventOccurrences lists detected events of a trigger between from and to.
+func (s *Store) EventOccurrences(ctx context.Context, trigger string, from, to time.Time) ([]RuleOccurrence, error) {
+	rows, err := s.db.QueryContext(ctx, q("OccEvents"), trigger, from.Unix(), to.Unix())
+	if err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the detected events")
+	}
+	defer rows.Close()
+	var out []RuleOccurrence
+	for rows.Next() {
+		var o RuleOccurrence
+		var id, ref, at int64
+		if err := rows.Scan(&id, &o.Occurrence, &o.CustomerID, &ref, &o.Value, &at); err != nil {
+			return nil, err
+		}
+		o.At = time.Unix(at, 0).UTC()
+		o.Subject = SubjectFor(o.CustomerID, "")
+		if trigger == "shipment_status" {
+			o.ShipmentID = ref
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// DeliveredOccurrences lists shipments delivered between from and to.
+func (s *Store) DeliveredOccurrences(ctx context.Context, from, to time.Time) ([]RuleOccurrence, error) {
+	rows, err := s.db.QueryContext(ctx, q("OccDelivered"), from.Unix(), to.Unix())
+	if err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the deliveries")
+	}
+	defer rows.Close()
+	var out []RuleOccurrence
+	for rows.Next() {
+		var o RuleOccurrence
+		var at int64
+		if err := rows.Scan(&o.ShipmentID, &o.OrderID, &o.CustomerID, &o.Email, &at); err != nil {
+			return nil, err
+		}
+		o.Occurrence = fmt.Sprintf("shipment:%d:delivered", o.ShipmentID)
+		o.Subject = SubjectFor(o.CustomerID, o.Email)
+		o.At = time.Unix(at, 0).UTC()
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// IdleCartOccurrences lists open carts last touched between from and to with
+// no order from the same email since. The occurrence carries the cart's
+// last-touched time: a cart touched again becomes a new occurrence.
+func (s *Store) IdleCartOccurrences(ctx context.Context, from, to time.Time) ([]RuleOccurrence, error) {
+	rows, err := s.db.QueryContext(ctx, q("OccIdleCarts"), from.Unix(), to.Unix())
+	if err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the abandoned carts")
+	}
+	defer rows.Close()
+	var out []RuleOccurrence
+	for rows.Next() {
+		var o RuleOccurrence
+		var at int64
+		if err := rows.Scan(&o.CartID, &o.CustomerID, &o.Email, &at); err != nil {
+			return nil, err
+		}
+		o.Occurrence = fmt.Sprintf("cart:%d:idle:%d", o.CartID, at)
+		o.Subject = SubjectFor(o.CustomerID, o.Email)
+		o.At = time.Unix(at, 0).UTC()
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// StockCrossings lists stock changes between from and to that took a SKU's
+// available quantity at a location from at or above its reorder point (or
+// def when it has none) to below it. Each change row is one occurrence:
+// re-importing the same levels writes no change row, so nothing repeats.
+func (s *Store) StockCrossings(ctx context.Context, from, to time.Time, def int) ([]RuleOccurrence, error) {
+	rows, err := s.db.QueryContext(ctx, q("OccStockCrossed"), from.Unix(), to.Unix(), def)
+	if err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the stock changes")
+	}
+	defer rows.Close()
+	var out []RuleOccurrence
+	for rows.Next() {
+		var o RuleOccurrence
+		var id, at int64
+		if err := rows.Scan(&id, &o.SKU, &o.Location, &o.Before, &o.After, &o.Threshold, &at); err != nil {
+			return nil, err
+		}
+		o.Occurrence = fmt.Sprintf("stock:%d", id)
+		o.Subject = "sku:" + o.SKU
+		o.At = time.Unix(at, 0).UTC()
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// BirthdayCustomers lists customers whose birthday (MM-DD or YYYY-MM-DD) falls
+// on mmdd.
+func (s *Store) BirthdayCustomers(ctx context.Context, mmdd string) ([]RuleOccurrence, error) {
+	rows, err := s.db.QueryContext(ctx, q("OccBirthdays"), mmdd)
+	if err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the birthdays")
+	}
+	defer rows.Close()
+	var out []RuleOccurrence
+	for rows.Next() {
+		var o RuleOccurrence
+		if err := rows.Scan(&o.CustomerID, &o.Email); err != nil {
+			return nil, err
+		}
+		o.Subject = SubjectFor(o.CustomerID, o.Email)
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// LastOrderBetween lists customers whose last order was between from and to;
+// the caller adds the inactivity period.
+func (s *Store) LastOrderBetween(ctx context.Context, from, to time.Time) ([]RuleOccurrence, error) {
+	rows, err := s.db.QueryContext(ctx, q("OccInactive"), from.Unix(), to.Unix())
+	if err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the customers' last orders")
+	}
+	defer rows.Close()
+	var out []RuleOccurrence
+	for rows.Next() {
+		var o RuleOccurrence
+		var at int64
+		if err := rows.Scan(&o.CustomerID, &o.Email, &at); err != nil {
+			return nil, err
+		}
+		o.Subject = SubjectFor(o.CustomerID, o.Email)
+		o.At = time.Unix(at, 0).UTC()
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// UnansweredMarketing lists customers with at least n marketing emails since
+// their last order, the newest between from and to. The occurrence is tied
+// to the last order, so a new purchase starts a fresh count.
+func (s *Store) UnansweredMarketing(ctx context.Context, n int, from, to time.Time) ([]RuleOccurrence, error) {
+	rows, err := s.db.QueryContext(ctx, q("OccUnanswered"), n, to.Unix(), from.Unix())
+	if err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not count the marketing emails")
+	}
+	defer rows.Close()
+	var out []RuleOccurrence
+	for rows.Next() {
+		var o RuleOccurrence
+		var count int
+		var at, lastOrder int64
+		if err := rows.Scan(&o.CustomerID, &o.Email, &count, &at, &lastOrder); err != nil {
+			return nil, err
+		}
+		o.Occurrence = fmt.Sprintf("customer:%d:unanswered:%d", o.CustomerID, lastOrder)
+		o.Subject = SubjectFor(o.CustomerID, o.Email)
+		o.At = time.Unix(at, 0).UTC()
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// CustomerByID returns one customer.
+func (s *Store) CustomerByID(ctx context.Context, id int64) (domain.Customer, error) {
+	c, err := scanCustomer(s.db.QueryRowContext(ctx, q("CustomerGet"), id))
+	if err == sql.ErrNoRows {
+		return c, domain.Errorf(domain.CodeNotFound, "customer %d was not found", id)
+	}
+	return c, err
+}
+
+// CustomerByEmail returns the customer with that email, or false.
+func (s *Store) CustomerByEmail(ctx context.Context, email string) (domain.Customer, bool, error) {
+	c, err := scanCustomer(s.db.QueryRowContext(ctx, q("RuleCustomerByEmailGet"), email))
+	if err == sql.ErrNoRows {
+		return c, false, nil
+	}
+	return c, err == nil, err
+}
+
+// GetCart returns one cart with its lines.
+func (s *Store) GetCart(ctx context.Context, id int64) (domain.Cart, error) {
+	var c domain.Cart
+	var cust, recovered sql.NullInt64
+	var created, updated int64
+	err := s.db.QueryRowContext(ctx, q("RuleCartGet"), id).Scan(&c.ID, &c.Source, &c.ExternalID, &c.Email, &cust, &c.Currency,
+		&c.Total, &c.RecoveryURL, &created, &updated, &recovered)
+	if err == sql.ErrNoRows {
+		return c, domain.Errorf(domain.CodeNotFound, "cart %d was not found", id)
+	}
+	if err != nil {
+		return c, err
+	}
+	if cust.Valid {
+		c.CustomerID = &cust.Int64
+	}
+	c.CreatedAt, c.UpdatedAt, c.RecoveredAt = time.Unix(created, 0).UTC(), time.Unix(updated, 0).UTC(), fromUnix(recovered)
+	rows, err := s.db.QueryContext(ctx, q("RuleCartLinesGet"), id)
+	if err != nil {
+		return c, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var l domain.LineItem
+		if err := rows.Scan(&l.Position, &l.SKU, &l.Name, &l.Quantity, &l.Price); err != nil {
+			return c, err
+		}
+		c.Lines = append(c.Lines, l)
+	}
+	return c, rows.Err()
+}
+
+// ProductInfo is a product with its supplier and total stock, what a
+// low-stock rule and its purchase order need.
+type ProductInfo struct {
+	domain.Product
+	SupplierName     string
+	SupplierEmail    string
+	SupplierCurrency string
+	MinOrderQty      int
+	PackSize         int
+	SupplierSKU      string
+	UnitCost         int64
+	Available        int
+	Incoming         int
+}
+
+// GetProductInfo returns one SKU's product, supplier and stock.
+func (s *Store) GetProductInfo(ctx context.Context, sku string) (ProductInfo, error) {
+	var p ProductInfo
+	var tags string
+	var supplier, rp sql.NullInt64
+	err := s.db.QueryRowContext(ctx, q("RuleProductInfo"), sku).Scan(&p.ID, &p.SKU, &p.Title, &p.VariantTitle, &p.Vendor, &p.Type,
+		&p.Price.Currency, &p.Price.Amount, &p.Cost.Amount, &p.Status, &tags, &supplier, &rp, &p.SupplierName,
+		&p.SupplierEmail, &p.SupplierCurrency, &p.MinOrderQty, &p.PackSize, &p.SupplierSKU, &p.UnitCost, &p.Available, &p.Incoming)
+	if err == sql.ErrNoRows {
+		return p, domain.Errorf(domain.CodeNotFound, "product %s was not found", sku)
+	}
+	if err != nil {
+		return p, err
+	}
+	p.Cost.Currency = p.Price.Currency
+	p.Tags = splitTags(tags)
+	if supplier.Valid {
+		p.SupplierID = &supplier.Int64
+	}
+	if rp.Valid {
+		v := int(rp.Int64)
+		p.ReorderPoint = &v
+	}
+	return p, nil
+}
+
+// GetShipment returns one shipment.
+func (s *Store) GetShipment(ctx context.Context, id int64) (domain.Shipment, error) {
+	var sh domain.Shipment
+	var shipped, updated int64
+	var delivered sql.NullInt64
+	err := s.db.QueryRowContext(ctx, q("RuleShipmentGet"), id).Scan(&sh.ID, &sh.OrderID, &sh.Carrier, &sh.TrackingNumber,
+		&sh.TrackingURL, &sh.Status, &shipped, &delivered, &updated)
+	if err == sql.ErrNoRows {
+		return sh, domain.Errorf(domain.CodeNotFound, "shipment %d was not found", id)
+	}
+	sh.ShippedAt, sh.UpdatedAt, sh.DeliveredAt = time.Unix(shipped, 0).UTC(), time.Unix(updated, 0).UTC(), fromUnix(delivered)
+	return sh, err
+}
+
+// BoughtSince tells whether the customer (or email) placed an order after since.
+func (s *Store) BoughtSince(ctx context.Context, customerID int64, email string, since time.Time) (bool, error) {
+	var b bool
+	err := s.db.QueryRowContext(ctx, q("RuleBoughtSince"), customerID, email, since.Unix()).Scan(&b)
+	return b, err
+}
+
+// RepliedSince tells whether email replied after since, from the signals the
+// inbox recorded and, when the mail tables exist, the inbox's own items.
+func (s *Store) RepliedSince(ctx context.Context, email string, since time.Time) (bool, error) {
+	var b bool
+	if err := s.db.QueryRowContext(ctx, q("RuleRepliedSince"), email, since.Unix()).Scan(&b); err != nil || b {
+		return b, err
+	}
+	var has bool
+	if err := s.db.QueryRowContext(ctx, q("RuleTableExists"), "inbox_items").Scan(&has); err != nil || !has {
+		return false, err
+	}
+	err := s.db.QueryRowContext(ctx, q("RuleRepliedSinceInbox"), email, since.Unix()).Scan(&b)
+	return b, err
+}
+
+// MarketingSentSince counts marketing emails queued or sent to a customer
+// since since: the frequency cap.
+func (s *Store) MarketingSentSince(ctx context.Context, customerID int64, since time.Time) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, q("RuleMarketingSentSince"), customerID, since.Unix()).Scan(&n)
+	return n, err
+}
+
+// CartOutOfStock tells whether every item of the cart is out of stock.
+func (s *Store) CartOutOfStock(ctx context.Context, cartID int64) (bool, error) {
+	var b sql.NullBool
+	err := s.db.QueryRowContext(ctx, q("RuleCartOutOfStock"), cartID).Scan(&b)
+	return b.Bool, err
+}
+
+// OrderHeld tells whether an order waits for the seller's review.
+func (s *Store) OrderHeld(ctx context.Context, orderID int64) (bool, error) {
+	var b bool
+	err := s.db.QueryRowContext(ctx, q("RuleOrderHeld"), orderID).Scan(&b)
+	return b, err
+}
+
+// StoppedSince returns the reason another flow stopped the customer's
+// sequences after since, or "".
+func (s *Store) StoppedSince(ctx context.Context, customerID, ruleID int64, since time.Time) (string, error) {
+	var reason string
+	err := s.db.QueryRowContext(ctx, q("RuleStoppedSince"), customerID, ruleID, since.Unix()).Scan(&reason)
+	return reason, err
+}

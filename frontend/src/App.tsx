@@ -1,0 +1,38 @@
+// First screen: ShopService.Status() decides between a clear error (the shop
+// file could not be opened), the welcome screen (an empty shop) and the app.
+import { Center, Loader, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { shop, shopKeys } from './api';
+import { Shell } from './layout/Shell';
+import { OpenErrorScreen, StatusErrorScreen } from './screens/OpenErrorScreen';
+import { WelcomeScreen } from './screens/WelcomeScreen';
+
+export function App() {
+  const status = useQuery({ queryKey: shopKeys.status, queryFn: shop.status, staleTime: Infinity });
+  const [skipWelcome, setSkipWelcome] = useState(false);
+
+  if (status.isPending) {
+    return (
+      <Center h="100vh" data-testid="app-loading">
+        <Stack align="center" gap="xs">
+          <Loader size="sm" />
+          <Text size="sm" c="dimmed">
+            Opening your shop…
+          </Text>
+        </Stack>
+      </Center>
+    );
+  }
+  if (status.isError) {
+    return <StatusErrorScreen error={status.error} onRetry={() => status.refetch()} />;
+  }
+  const st = status.data;
+  if (st.openError) {
+    return <OpenErrorScreen openError={st.openError} path={st.path} />;
+  }
+  if (st.empty && !skipWelcome) {
+    return <WelcomeScreen path={st.path} onSkip={() => setSkipWelcome(true)} />;
+  }
+  return <Shell status={st} />;
+}

@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './notify';
+export * from './types';
+export * from './shop';
+export * from './jobs';
+export * from './system';

@@ -1,0 +1,10 @@
+import { Text, type TextProps } from '@mantine/core';
+import { formatMoney } from '../lib/format';
+
+export function Money({ amount, currency, ...rest }: { amount: number | null | undefined; currency: string } & TextProps) {
+  return (
+    <Text span inherit className="tabular" {...rest}>
+      {formatMoney(amount, currency)}
+    </Text>
+  );
+}

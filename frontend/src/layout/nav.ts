@@ -1,0 +1,31 @@
+import {
+  IconBox,
+  IconGauge,
+  IconMail,
+  IconReceipt,
+  IconRobot,
+  IconSettings,
+  IconShoppingCart,
+  IconUpload,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
+
+export interface NavItem {
+  key: string; // data-testid "nav-<key>"
+  label: string;
+  path: string;
+  icon: Icon;
+}
+
+export const NAV: NavItem[] = [
+  { key: 'dashboard', label: 'Dashboard', path: '/', icon: IconGauge },
+  { key: 'import', label: 'Import', path: '/import', icon: IconUpload },
+  { key: 'orders', label: 'Orders', path: '/orders', icon: IconReceipt },
+  { key: 'customers', label: 'Customers', path: '/customers', icon: IconUsers },
+  { key: 'inventory', label: 'Inventory', path: '/inventory', icon: IconBox },
+  { key: 'carts', label: 'Carts', path: '/carts', icon: IconShoppingCart },
+  { key: 'automations', label: 'Automations', path: '/automations', icon: IconRobot },
+  { key: 'outbox', label: 'Outbox', path: '/outbox', icon: IconMail },
+  { key: 'settings', label: 'Settings', path: '/settings', icon: IconSettings },
+];

@@ -1,0 +1,35 @@
+// Screen areas owned by other engineers live in pages/<area>/index.tsx with a
+// default export; routing imports exactly that file, so an owner replaces a
+// placeholder by writing it. Each is lazily loaded to keep the first paint small.
+import { lazy } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { CartsPage } from '../pages/CartsPage';
+import { CustomersPage } from '../pages/CustomersPage';
+import { DashboardPage } from '../pages/DashboardPage';
+import { OrderDetailDrawer } from '../pages/OrderDetail';
+import { OrdersPage } from '../pages/OrdersPage';
+
+const ImportPage = lazy(() => import('../pages/import/index'));
+const InventoryPage = lazy(() => import('../pages/inventory/index'));
+const AutomationsPage = lazy(() => import('../pages/automations/index'));
+const OutboxPage = lazy(() => import('../pages/outbox/index'));
+const SettingsPage = lazy(() => import('../pages/settings/index'));
+
+export function AppRoutes({ now }: { now: string }) {
+  return (
+    <Routes>
+      <Route path="/" element={<DashboardPage now={now} />} />
+      <Route path="/orders" element={<OrdersPage />}>
+        <Route path=":id" element={<OrderDetailDrawer />} />
+      </Route>
+      <Route path="/customers" element={<CustomersPage />} />
+      <Route path="/carts" element={<CartsPage />} />
+      <Route path="/inventory/*" element={<InventoryPage />} />
+      <Route path="/import/*" element={<ImportPage />} />
+      <Route path="/automations/*" element={<AutomationsPage />} />
+      <Route path="/outbox/*" element={<OutboxPage />} />
+      <Route path="/settings/*" element={<SettingsPage />} />
+      <Route path="*" element={<Navigate to="/" replace />} />
+    </Routes>
+  );
+}

@@ -296,3 +296,33 @@ func (s *Store) ReleaseHold(ctx context.Context, orderID int64) error {
 	_, err := s.db.ExecContext(ctx, q("RuleHoldRelease"), s.now(), orderID)
 	return err
 }
+
+// RuleEffectCounts counts the rows automations write, and any ledger key
+// that appears on two effect rows (which invariant 2 forbids): for tests,
+// benchmarks and the run summary.
+func (s *Store) RuleEffectCounts(ctx context.Context) (map[string]int, error) {
+	out := map[string]int{}
+	for name, query := range map[string]string{
+		"messages":        `SELECT COUNT(*) FROM messages WHERE ledger_key IS NOT NULL`,
+		"coupons":         `SELECT COUNT(*) FROM coupons WHERE ledger_key IS NOT NULL`,
+		"tasks":           `SELECT COUNT(*) FROM tasks WHERE ledger_key IS NOT NULL`,
+		"purchase_orders": `SELECT COUNT(*) FROM purchase_orders WHERE note = '` + AutomationPONote + `'`,
+		"po_lines":        `SELECT COUNT(*) FROM purchase_order_lines l JOIN purchase_orders p ON p.id = l.po_id WHERE p.note = '` + AutomationPONote + `'`,
+		"ledger_done":     `SELECT COUNT(*) FROM rule_ledger WHERE status = 'done'`,
+		"ledger_skipped":  `SELECT COUNT(*) FROM rule_ledger WHERE status = 'skipped'`,
+		"stops":           `SELECT COUNT(*) FROM rule_stops`,
+		"holds":           `SELECT COUNT(*) FROM rule_holds WHERE released_at IS NULL`,
+		"events":          `SELECT COUNT(*) FROM rule_events`,
+		"dup_keys": `SELECT (SELECT COUNT(*) - COUNT(DISTINCT ledger_key) FROM messages WHERE ledger_key IS NOT NULL)
+			+ (SELECT COUNT(*) - COUNT(DISTINCT ledger_key) FROM coupons WHERE ledger_key IS NOT NULL)
+			+ (SELECT COUNT(*) - COUNT(DISTINCT ledger_key) FROM tasks WHERE ledger_key IS NOT NULL)
+			+ (SELECT COUNT(*) - COUNT(DISTINCT ledger_key) FROM rule_stops)`,
+	} {
+		var n int
+		if err := s.db.QueryRowContext(ctx, query).Scan(&n); err != nil {
+			return nil, err
+		}
+		out[name] = n
+	}
+	return out, nil
+}

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 
+	"shopclerk/backend/demo"
 	"shopclerk/backend/domain"
 )
 
@@ -86,4 +87,22 @@ func (s *ShopService) ListCarts(req domain.PageRequest) (domain.CartPage, error)
 		return domain.CartPage{}, err
 	}
 	return st.ListCarts(context.Background(), req)
+}
+
+// StartDemo fills the (empty) shop with the demo shop in the background and
+// returns the job id; progress and the Summary arrive as job events.
+func (s *ShopService) StartDemo(size string) (string, error) {
+	st, err := s.app.store()
+	if err != nil {
+		return "", err
+	}
+	sz, err := demo.ParseSize(size)
+	if err != nil {
+		return "", err
+	}
+	return s.app.jobs.Start("demo", func(ctx context.Context, progress func(Progress)) (any, error) {
+		return demo.Generate(ctx, st, s.app.cfg.Clock, sz, demo.DefaultSeed, func(done, total int) {
+			progress(Progress{Done: int64(done), Total: int64(total), Message: "Creating demo orders"})
+		})
+	}), nil
 }

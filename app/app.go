@@ -38,8 +38,9 @@ type App struct {
 	openErr error
 	jobs    *Jobs
 
-	Shop *ShopService
-	Jobs *JobService
+	Shop      *ShopService
+	Jobs      *JobService
+	Inventory *InventoryService
 }
 
 // New opens the shop database and builds the bound services.
@@ -58,12 +59,13 @@ func New(ctx context.Context, cfg Config) *App {
 	}
 	a.Shop = &ShopService{app: a}
 	a.Jobs = &JobService{app: a}
+	a.Inventory = NewInventoryService(a)
 	return a
 }
 
 // Bindings lists the services the frontend may call.
 func (a *App) Bindings() []any {
-	return []any{a.Shop, a.Jobs}
+	return []any{a.Shop, a.Jobs, a.Inventory}
 }
 
 // Startup keeps the Wails context for events and dialogs.

@@ -673,6 +673,51 @@ export namespace domain {
 	    }
 	}
 	
+	export class StockLevel {
+	    sku: string;
+	    location: string;
+	    onHand: number;
+	    committed: number;
+	    available: number;
+	    incoming: number;
+	    stocked: boolean;
+	    // Go type: time
+	    updatedAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new StockLevel(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sku = source["sku"];
+	        this.location = source["location"];
+	        this.onHand = source["onHand"];
+	        this.committed = source["committed"];
+	        this.available = source["available"];
+	        this.incoming = source["incoming"];
+	        this.stocked = source["stocked"];
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class StockPage {
 	    rows: StockRow[];
 	    total: number;
@@ -704,6 +749,496 @@ export namespace domain {
 		    }
 		    return a;
 		}
+	}
+	
+	export class Supplier {
+	    id: number;
+	    name: string;
+	    email: string;
+	    currency: string;
+	    leadTimeDays: number;
+	    leadTimeStdDays: number;
+	    minOrderQty: number;
+	    packSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Supplier(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.email = source["email"];
+	        this.currency = source["currency"];
+	        this.leadTimeDays = source["leadTimeDays"];
+	        this.leadTimeStdDays = source["leadTimeStdDays"];
+	        this.minOrderQty = source["minOrderQty"];
+	        this.packSize = source["packSize"];
+	    }
+	}
+
+}
+
+export namespace inventory {
+	
+	export class Decision {
+	    perDay: number;
+	    leadDemand: number;
+	    safetyStock: number;
+	    reorderPoint: number;
+	    orderUpTo: number;
+	    due: boolean;
+	    quantity: number;
+	    daysOfCover: number;
+	    atRisk: boolean;
+	    overridden: boolean;
+	    explanation: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Decision(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.perDay = source["perDay"];
+	        this.leadDemand = source["leadDemand"];
+	        this.safetyStock = source["safetyStock"];
+	        this.reorderPoint = source["reorderPoint"];
+	        this.orderUpTo = source["orderUpTo"];
+	        this.due = source["due"];
+	        this.quantity = source["quantity"];
+	        this.daysOfCover = source["daysOfCover"];
+	        this.atRisk = source["atRisk"];
+	        this.overridden = source["overridden"];
+	        this.explanation = source["explanation"];
+	    }
+	}
+	export class Flag {
+	    code: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Flag(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.message = source["message"];
+	    }
+	}
+	export class Draft {
+	    po: store.PurchaseOrder;
+	    flags: Flag[];
+	    dryRun: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Draft(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.po = this.convertValues(source["po"], store.PurchaseOrder);
+	        this.flags = this.convertValues(source["flags"], Flag);
+	        this.dryRun = source["dryRun"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class ForecastSummary {
+	    method: string;
+	    class: string;
+	    perDay: number;
+	    next30: number;
+	    next60: number;
+	    next90: number;
+	    mae: number;
+	    mase: number;
+	    holdoutDays: number;
+	    historyDays: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ForecastSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.method = source["method"];
+	        this.class = source["class"];
+	        this.perDay = source["perDay"];
+	        this.next30 = source["next30"];
+	        this.next60 = source["next60"];
+	        this.next90 = source["next90"];
+	        this.mae = source["mae"];
+	        this.mase = source["mase"];
+	        this.holdoutDays = source["holdoutDays"];
+	        this.historyDays = source["historyDays"];
+	    }
+	}
+	export class LeadTime {
+	    meanDays: number;
+	    stdDays: number;
+	    observed: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LeadTime(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.meanDays = source["meanDays"];
+	        this.stdDays = source["stdDays"];
+	        this.observed = source["observed"];
+	    }
+	}
+	export class SKUPlan {
+	    sku: string;
+	    title: string;
+	    levels: domain.StockLevel[];
+	    onHand: number;
+	    committed: number;
+	    available: number;
+	    incoming: number;
+	    forecast: ForecastSummary;
+	    decision?: Decision;
+	    supplierId?: number;
+	    supplierName: string;
+	    supplierSku: string;
+	    unitCost: number;
+	    currency: string;
+	    leadTime: LeadTime;
+	    // Go type: time
+	    snoozeUntil?: any;
+	    orderOnce: boolean;
+	    onDraft: boolean;
+	    suggest: number;
+	    flags: Flag[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SKUPlan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sku = source["sku"];
+	        this.title = source["title"];
+	        this.levels = this.convertValues(source["levels"], domain.StockLevel);
+	        this.onHand = source["onHand"];
+	        this.committed = source["committed"];
+	        this.available = source["available"];
+	        this.incoming = source["incoming"];
+	        this.forecast = this.convertValues(source["forecast"], ForecastSummary);
+	        this.decision = this.convertValues(source["decision"], Decision);
+	        this.supplierId = source["supplierId"];
+	        this.supplierName = source["supplierName"];
+	        this.supplierSku = source["supplierSku"];
+	        this.unitCost = source["unitCost"];
+	        this.currency = source["currency"];
+	        this.leadTime = this.convertValues(source["leadTime"], LeadTime);
+	        this.snoozeUntil = this.convertValues(source["snoozeUntil"], null);
+	        this.orderOnce = source["orderOnce"];
+	        this.onDraft = source["onDraft"];
+	        this.suggest = source["suggest"];
+	        this.flags = this.convertValues(source["flags"], Flag);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class History {
+	    sku: string;
+	    from: string;
+	    history: number[];
+	    forecast: number[];
+	    plan: SKUPlan;
+	
+	    static createFrom(source: any = {}) {
+	        return new History(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sku = source["sku"];
+	        this.from = source["from"];
+	        this.history = source["history"];
+	        this.forecast = source["forecast"];
+	        this.plan = this.convertValues(source["plan"], SKUPlan);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Policy {
+	    serviceLevel: number;
+	    reviewDays: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Policy(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.serviceLevel = source["serviceLevel"];
+	        this.reviewDays = source["reviewDays"];
+	    }
+	}
+	export class Plan {
+	    policy: Policy;
+	    currency: string;
+	    timeZone: string;
+	    // Go type: time
+	    generatedAt: any;
+	    items: SKUPlan[];
+	    atRisk: number;
+	    due: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Plan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.policy = this.convertValues(source["policy"], Policy);
+	        this.currency = source["currency"];
+	        this.timeZone = source["timeZone"];
+	        this.generatedAt = this.convertValues(source["generatedAt"], null);
+	        this.items = this.convertValues(source["items"], SKUPlan);
+	        this.atRisk = source["atRisk"];
+	        this.due = source["due"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+
+}
+
+export namespace store {
+	
+	export class PurchaseOrderLine {
+	    sku: string;
+	    supplierSku: string;
+	    title: string;
+	    variantTitle: string;
+	    quantity: number;
+	    receivedQty: number;
+	    unitCost: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PurchaseOrderLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sku = source["sku"];
+	        this.supplierSku = source["supplierSku"];
+	        this.title = source["title"];
+	        this.variantTitle = source["variantTitle"];
+	        this.quantity = source["quantity"];
+	        this.receivedQty = source["receivedQty"];
+	        this.unitCost = source["unitCost"];
+	    }
+	}
+	export class PurchaseOrder {
+	    id: number;
+	    number: string;
+	    supplierId: number;
+	    supplierName: string;
+	    supplierEmail: string;
+	    status: string;
+	    currency: string;
+	    note: string;
+	    location: string;
+	    messageId: string;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    sentAt?: any;
+	    // Go type: time
+	    expectedAt?: any;
+	    // Go type: time
+	    receivedAt?: any;
+	    lines: PurchaseOrderLine[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PurchaseOrder(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.number = source["number"];
+	        this.supplierId = source["supplierId"];
+	        this.supplierName = source["supplierName"];
+	        this.supplierEmail = source["supplierEmail"];
+	        this.status = source["status"];
+	        this.currency = source["currency"];
+	        this.note = source["note"];
+	        this.location = source["location"];
+	        this.messageId = source["messageId"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.sentAt = this.convertValues(source["sentAt"], null);
+	        this.expectedAt = this.convertValues(source["expectedAt"], null);
+	        this.receivedAt = this.convertValues(source["receivedAt"], null);
+	        this.lines = this.convertValues(source["lines"], PurchaseOrderLine);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Receipt {
+	    sku: string;
+	    quantity: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Receipt(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sku = source["sku"];
+	        this.quantity = source["quantity"];
+	    }
+	}
+	export class SKUPolicy {
+	    sku: string;
+	    reorderPoint?: number;
+	    clearReorderPoint: boolean;
+	    // Go type: time
+	    snoozeUntil?: any;
+	    orderOnce?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SKUPolicy(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sku = source["sku"];
+	        this.reorderPoint = source["reorderPoint"];
+	        this.clearReorderPoint = source["clearReorderPoint"];
+	        this.snoozeUntil = this.convertValues(source["snoozeUntil"], null);
+	        this.orderOnce = source["orderOnce"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SupplierOffer {
+	    supplierId: number;
+	    sku: string;
+	    supplierSku: string;
+	    unitCost: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SupplierOffer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.supplierId = source["supplierId"];
+	        this.sku = source["sku"];
+	        this.supplierSku = source["supplierSku"];
+	        this.unitCost = source["unitCost"];
+	    }
 	}
 
 }

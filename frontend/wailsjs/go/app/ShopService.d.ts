@@ -15,4 +15,6 @@ export function ListOrders(arg1:domain.PageRequest):Promise<domain.OrderPage>;
 
 export function ListStock(arg1:domain.PageRequest):Promise<domain.StockPage>;
 
+export function StartDemo(arg1:string):Promise<string>;
+
 export function Status():Promise<app.ShopStatus>;

@@ -26,6 +26,10 @@ export function ListStock(arg1) {
   return window['go']['app']['ShopService']['ListStock'](arg1);
 }
 
+export function StartDemo(arg1) {
+  return window['go']['app']['ShopService']['StartDemo'](arg1);
+}
+
 export function Status() {
   return window['go']['app']['ShopService']['Status']();
 }

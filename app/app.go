@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -37,6 +38,10 @@ type App struct {
 	st      *store.Store
 	openErr error
 	jobs    *Jobs
+	// started and firstDashboard time the cold start: process start to the
+	// first dashboard handed to the web view (logged once, read by make bench).
+	started        time.Time
+	firstDashboard sync.Once
 
 	Shop      *ShopService
 	Jobs      *JobService
@@ -51,7 +56,7 @@ func New(ctx context.Context, cfg Config) *App {
 	if cfg.Clock == nil {
 		cfg.Clock = clock.System{}
 	}
-	a := &App{cfg: cfg}
+	a := &App{cfg: cfg, started: time.Now()}
 	a.jobs = newJobs(a.emit, a.FormatError, cfg.Log)
 	a.st, a.openErr = store.Open(ctx, cfg.DBPath, store.Options{Clock: cfg.Clock, Log: cfg.Log})
 	if a.openErr != nil {

@@ -149,7 +149,6 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "Common flags: --db PATH, --now 2026-03-01T09:00:00Z, --json")
 }
 
-
 // WindowFlags are the flags the windowed app understands.
 type WindowFlags struct {
 	DB  string

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"time"
 
 	"shopclerk/backend/demo"
 	"shopclerk/backend/domain"
@@ -41,7 +42,11 @@ func (s *ShopService) Dashboard() (domain.Dashboard, error) {
 	if err != nil {
 		return domain.Dashboard{}, err
 	}
-	return st.Dashboard(context.Background())
+	d, err := st.Dashboard(context.Background())
+	s.app.firstDashboard.Do(func() {
+		s.app.cfg.Log.Info("cold start: first dashboard served", "ms", time.Since(s.app.started).Milliseconds())
+	})
+	return d, err
 }
 
 // ListOrders returns one page of orders.

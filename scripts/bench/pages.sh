@@ -3,9 +3,6 @@
 # filtered, searched pages beside the sqlite3 shell running the same SQL.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-db=.cache/bench/shop-l.db
-if [ ! -f "$db" ]; then
-  mkdir -p .cache/bench
-  go run . demo --size l --db "$db" --now 2026-03-01T09:00:00Z >/dev/null
-fi
-SHOPCLERK_BENCH_DB="$PWD/$db" go test -tags bench -count=1 -run TestPageLatency ./backend/store/ -v 2>/dev/null | grep '^|'
+. scripts/bench-lib.sh
+db=$(bench_l_db)
+SHOPCLERK_BENCH_DB="$db" go test -tags bench -count=1 -run TestPageLatency ./backend/store/ -v 2>/dev/null | grep '^|'

@@ -67,11 +67,10 @@ func (a *SendEmail) Plan(pc *planCtx, sub *Subject, it *Item) error {
 	var cd *CouponData
 	if coupon != nil {
 		cd = couponData(coupon, pc.settings.Location)
-	} else if a.couponStep != nil {
-		s := a.couponStep
-		cd = &CouponData{Code: "XXXX-XXXX (made when run)", Description: couponDescription(s.PercentOff, s.AmountOff, pc.currency(sub), s.FreeShipping)}
-		if s.ValidDays > 0 {
-			cd.ExpiresOn = pc.now.Add(time.Duration(s.ValidDays) * 24 * time.Hour).In(pc.settings.Location).Format("2 January 2006")
+	} else if pcp := sub.plannedCoupon; pcp != nil {
+		cd = &CouponData{Code: "XXXX-XXXX (made when run)", Description: pcp.Description}
+		if pcp.ExpiresAt != nil {
+			cd.ExpiresOn = pcp.ExpiresAt.In(pc.settings.Location).Format("2 January 2006")
 		}
 	}
 	r, err := pc.renderer.Render(t, pc.emailData(sub, a.Step.Vars, cd))

@@ -200,6 +200,9 @@ type Subject struct {
 	Cart     *domain.Cart
 	Shipment *domain.Shipment
 	Product  *store.ProductInfo
+	// plannedCoupon is the coupon an earlier step of this plan will issue,
+	// so the email after it previews the right offer.
+	plannedCoupon *CouponPreview
 }
 
 func (s *Subject) customerID() int64 {

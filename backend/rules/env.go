@@ -63,6 +63,7 @@ type OrderEnv struct {
 	CreatedAt         time.Time `expr:"createdAt"`
 	PaidAt            time.Time `expr:"paidAt"`
 	Held              bool      `expr:"held"`
+	Cancelled         bool      `expr:"cancelled"`
 }
 
 // CartEnv is the abandoned checkout of a cart trigger.
@@ -135,7 +136,7 @@ func orderEnv(o domain.Order, held bool) OrderEnv {
 		Refunded: o.Refunded, Currency: o.Currency, FinancialStatus: string(o.FinancialStatus),
 		FulfillmentStatus: string(o.FulfillmentStatus), RiskLevel: strings.ToLower(o.RiskLevel),
 		BillingCountry: o.Billing.Country, ShippingCountry: o.ShippingAddress.Country, DiscountCode: o.DiscountCode,
-		Tags: nonNil(o.Tags), CreatedAt: o.CreatedAt, Held: held, SKUs: []string{}}
+		Tags: nonNil(o.Tags), CreatedAt: o.CreatedAt, Held: held, SKUs: []string{}, Cancelled: o.CancelledAt != nil}
 	if o.PaidAt != nil {
 		e.PaidAt = *o.PaidAt
 	}

@@ -235,8 +235,10 @@ func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled,
 			}
 			continue // a step whose own condition is false is passed over
 		}
-		if step.Action == ActionSendEmail {
-			if why, stop := e.mailGate(ctx, ps, c, sub, now); stop {
+		// A marketing flow acts only for consenting customers and only when
+		// it may email them, so its coupon never goes out without its email.
+		if step.Action == ActionSendEmail || pol.Marketing {
+			if why, stop := e.mailGate(ctx, ps, c, sub, now, step.Action == ActionSendEmail); stop {
 				return items, why, nil
 			}
 		}
@@ -262,6 +264,8 @@ func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled,
 			if pol.Marketing {
 				ps.marketing[sub.customerID()]++
 			}
+		case ActionIssueCoupon:
+			sub.plannedCoupon = it.Coupon
 		}
 		items = append(items, it)
 		entered = true
@@ -328,7 +332,7 @@ func (e *Engine) exitReason(ctx context.Context, ps *planState, c *compiled, sub
 // mailGate decides whether an email may be planned now: consent and
 // suppression for marketing (invariant 8), hard bounces for every email,
 // held orders for confirmations, quiet hours and the weekly cap defer.
-func (e *Engine) mailGate(ctx context.Context, ps *planState, c *compiled, sub *Subject, now time.Time) (string, bool) {
+func (e *Engine) mailGate(ctx context.Context, ps *planState, c *compiled, sub *Subject, now time.Time, isEmail bool) (string, bool) {
 	email := sub.email()
 	sup, found, err := e.st.Suppressed(ctx, email)
 	if err != nil {
@@ -337,7 +341,7 @@ func (e *Engine) mailGate(ctx context.Context, ps *planState, c *compiled, sub *
 	if found && (c.def.Policy.Marketing || sup.Reason == store.SuppressHardBounce || sup.Reason == store.SuppressComplaint) {
 		return whySuppress, true
 	}
-	if oid := sub.orderID(); oid != 0 && !c.def.Policy.Marketing && !c.has(ActionHoldOrder) && (sub.Env.Order.Held || ps.holds[oid]) {
+	if oid := sub.orderID(); isEmail && oid != 0 && !c.def.Policy.Marketing && !c.has(ActionHoldOrder) && (sub.Env.Order.Held || ps.holds[oid]) {
 		return whyHeld, true
 	}
 	if !c.def.Policy.Marketing {

@@ -29,7 +29,7 @@ var Templates = []FlowTemplate{
 			Policy: Policy{Reentry: ReentryEveryTime, CatchUp: CatchUpSend, MaxLateHours: 72}}},
 	{Key: "order_confirmation", Name: "Order paid: confirmation email",
 		Description: "When payment for an order arrives, email the customer a confirmation with the items, totals and addresses.",
-		Definition: Definition{Trigger: TriggerSpec{Type: TriggerOrderPaid},
+		Definition: Definition{Trigger: TriggerSpec{Type: TriggerOrderPaid}, Condition: "!order.cancelled",
 			Steps: []Step{email("order_confirmation")}, Policy: transactional}},
 	{Key: "cart_abandoned", Name: "Abandoned cart: 1 h, 24 h, 72 h with a coupon",
 		Description: "A cart idle for an hour with no later order from that email gets a reminder, another after a day, and a unique 10 % coupon after three days. Stops when they buy, reply, unsubscribe or the items sell out.",
@@ -58,7 +58,7 @@ var Templates = []FlowTemplate{
 	{Key: "spend_tiers", Name: "Spend tiers: coupon for the next order",
 		Description: "An order over 200 earns 5 % off the next order; over 400, 10 % off and free shipping. Amounts are in cents of the order's currency.",
 		Definition: Definition{Trigger: TriggerSpec{Type: TriggerOrderPaid},
-			Condition: "order.total >= 20000",
+			Condition: "order.total >= 20000 && !order.cancelled",
 			Steps: []Step{
 				{Action: ActionIssueCoupon, If: "order.total >= 40000", PercentOff: 10, FreeShipping: true, ValidDays: 60},
 				{Action: ActionIssueCoupon, If: "order.total < 40000", PercentOff: 5, ValidDays: 60},

@@ -202,10 +202,11 @@ func shipment(w *store.Writer, c domain.Customer, status domain.ShipmentStatus) 
 }
 
 func shipmentAt(w *store.Writer, c domain.Customer, status domain.ShipmentStatus, at time.Time) error {
-	if err := w.UpsertOrder(order("1001", c.Email, 25000, at.Add(-3*day)), &c); err != nil {
+	ext := "SH-" + c.FirstName
+	if err := w.UpsertOrder(order(ext, c.Email, 25000, at.Add(-3*day)), &c); err != nil {
 		return err
 	}
-	oid, err := w.OrderID(domain.SourceShopify, "1001")
+	oid, err := w.OrderID(domain.SourceShopify, ext)
 	if err != nil {
 		return err
 	}

@@ -218,7 +218,7 @@ func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled,
 				return nil, whyReentry, err
 			}
 		}
-		why, err := e.exitReason(ctx, ps, c, sub)
+		why, err := e.exitReason(ctx, ps, c, sub, entered)
 		if err != nil {
 			return nil, "", err
 		}
@@ -286,7 +286,7 @@ func (e *Engine) reentered(ctx context.Context, c *compiled, o store.RuleOccurre
 
 // exitReason re-checks, before every step, whether the sequence must end:
 // another flow stopped it, or one of the flow's exit conditions holds.
-func (e *Engine) exitReason(ctx context.Context, ps *planState, c *compiled, sub *Subject) (string, error) {
+func (e *Engine) exitReason(ctx context.Context, ps *planState, c *compiled, sub *Subject, entered bool) (string, error) {
 	since := sub.Occ.At
 	if id := sub.customerID(); id != 0 && !c.has(ActionStopSequences) {
 		if at, ok := ps.stops[id]; ok && at.After(since) {
@@ -311,7 +311,9 @@ func (e *Engine) exitReason(ctx context.Context, ps *planState, c *compiled, sub
 			hit, err = e.st.RepliedSince(ctx, email, since)
 		case ExitUnsubscribed:
 			_, hit, err = e.st.Suppressed(ctx, email)
-			if !hit && sub.Customer != nil && c.def.Policy.Marketing {
+			// Withdrawing consent mid-sequence is unsubscribing; never having
+			// given it is reported by the consent gate instead.
+			if !hit && entered && sub.Customer != nil && c.def.Policy.Marketing {
 				hit = !sub.Customer.AcceptsMarketing
 			}
 		case ExitOutOfStock:

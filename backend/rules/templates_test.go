@@ -29,6 +29,12 @@ func demoShop(s *shop) {
 		return w.SetStock(domain.StockLevel{SKU: "BOWL-1", Location: "Main", OnHand: 9, Available: 9, Stocked: true}, "import")
 	})
 	s.plan(t0.Add(-day)) // the detector sees the starting state
+	demoShopData(s)
+}
+
+// demoShopData is the demo shop's second import; writing it again is a
+// re-import of the same files.
+func demoShopData(s *shop) {
 	s.write(func(w *store.Writer) error {
 		if err := stock(w, "MUG-1", 3); err != nil { // crosses below 5: purchase order
 			return err

@@ -311,6 +311,8 @@ func (s *Store) RuleEffectCounts(ctx context.Context) (map[string]int, error) {
 		"ledger_done":     `SELECT COUNT(*) FROM rule_ledger WHERE status = 'done'`,
 		"ledger_skipped":  `SELECT COUNT(*) FROM rule_ledger WHERE status = 'skipped'`,
 		"stops":           `SELECT COUNT(*) FROM rule_stops`,
+		"ledger_messages": `SELECT COUNT(*) FROM rule_ledger WHERE status = 'done' AND result LIKE 'message %'`,
+		"ledger_coupons":  `SELECT COUNT(*) FROM rule_ledger WHERE status = 'done' AND result LIKE 'coupon %'`,
 		"holds":           `SELECT COUNT(*) FROM rule_holds WHERE released_at IS NULL`,
 		"events":          `SELECT COUNT(*) FROM rule_events`,
 		"dup_keys": `SELECT (SELECT COUNT(*) - COUNT(DISTINCT ledger_key) FROM messages WHERE ledger_key IS NOT NULL)

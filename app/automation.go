@@ -1,0 +1,144 @@
+package app
+
+import (
+	"context"
+
+	"shopclerk/backend/rules"
+)
+
+// AutomationService serves the Automations screen: the flows with their
+// switches, the editor (with save-time validation), the preview with
+// approvals, one-click runs, backtests and the run history.
+type AutomationService struct{ app *App }
+
+// NewAutomationService builds the bound service; app.New wires it.
+func NewAutomationService(a *App) *AutomationService { return &AutomationService{app: a} }
+
+func (s *AutomationService) engine() (*rules.Engine, error) {
+	st, err := s.app.store()
+	if err != nil {
+		return nil, err
+	}
+	return rules.New(st, rules.Options{Log: s.app.cfg.Log}), nil
+}
+
+// Templates lists the ready-made flows.
+func (s *AutomationService) Templates() ([]rules.FlowTemplate, error) { return rules.Templates, nil }
+
+// EmailTemplates lists the email templates a send-email step can use.
+func (s *AutomationService) EmailTemplates() ([]string, error) { return rules.TemplateNames(), nil }
+
+// ListFlows returns every stored flow with its switch and last run.
+func (s *AutomationService) ListFlows() ([]rules.Flow, error) {
+	e, err := s.engine()
+	if err != nil {
+		return nil, err
+	}
+	return e.ListFlows(context.Background())
+}
+
+// GetFlow returns one flow for the editor.
+func (s *AutomationService) GetFlow(id int64) (rules.Flow, error) {
+	e, err := s.engine()
+	if err != nil {
+		return rules.Flow{}, err
+	}
+	return e.GetFlow(context.Background(), id)
+}
+
+// Validate checks a definition as the editor changes it; problems carry
+// their step and the position in the expression.
+func (s *AutomationService) Validate(d rules.Definition) ([]rules.Problem, error) {
+	return append([]rules.Problem{}, rules.Validate(d)...), nil
+}
+
+// SaveFlow stores a flow (new when id is 0) after validating it.
+func (s *AutomationService) SaveFlow(f rules.Flow) (int64, error) {
+	e, err := s.engine()
+	if err != nil {
+		return 0, err
+	}
+	return e.SaveFlow(context.Background(), f)
+}
+
+// InstallTemplate adds a ready-made flow, switched off, and returns its id.
+func (s *AutomationService) InstallTemplate(key string) (int64, error) {
+	e, err := s.engine()
+	if err != nil {
+		return 0, err
+	}
+	return e.InstallTemplate(context.Background(), key)
+}
+
+// SetEnabled switches a flow on or off.
+func (s *AutomationService) SetEnabled(id int64, on bool) error {
+	e, err := s.engine()
+	if err != nil {
+		return err
+	}
+	return e.SetEnabled(context.Background(), id, on)
+}
+
+// Preview shows what a run would do now, grouped by flow.
+func (s *AutomationService) Preview() (*rules.Preview, error) {
+	e, err := s.engine()
+	if err != nil {
+		return nil, err
+	}
+	return e.Plan(context.Background(), s.app.cfg.Clock.Now())
+}
+
+// RunApproved executes the approved items (their keys from the preview).
+func (s *AutomationService) RunApproved(keys []string) (rules.RunResult, error) {
+	e, err := s.engine()
+	if err != nil {
+		return rules.RunResult{}, err
+	}
+	return e.Run(context.Background(), s.app.cfg.Clock.Now(), keys)
+}
+
+// History returns the newest runs.
+func (s *AutomationService) History(limit int) ([]rules.RunRecord, error) {
+	e, err := s.engine()
+	if err != nil {
+		return nil, err
+	}
+	return e.History(context.Background(), limit)
+}
+
+// Backtest shows what a flow would have done over the last days.
+func (s *AutomationService) Backtest(id int64, days int) (rules.Backtest, error) {
+	e, err := s.engine()
+	if err != nil {
+		return rules.Backtest{}, err
+	}
+	return e.Backtest(context.Background(), id, days, s.app.cfg.Clock.Now())
+}
+
+// Export returns the given flows (all when empty) as JSON text.
+func (s *AutomationService) Export(ids []int64) (string, error) {
+	e, err := s.engine()
+	if err != nil {
+		return "", err
+	}
+	b, err := e.ExportFlows(context.Background(), ids)
+	return string(b), err
+}
+
+// Import stores the flows of an export, switched off.
+func (s *AutomationService) Import(data string) ([]int64, error) {
+	e, err := s.engine()
+	if err != nil {
+		return nil, err
+	}
+	return e.ImportFlows(context.Background(), []byte(data))
+}
+
+// ReleaseHold lets a held order's confirmation go out on the next run.
+func (s *AutomationService) ReleaseHold(orderID int64) error {
+	st, err := s.app.store()
+	if err != nil {
+		return err
+	}
+	return st.ReleaseHold(context.Background(), orderID)
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, humanize, minorDigits, minorToDecimalString, toMajor } from './format';
+import { formatMoney, humanize, minorDigits, minorToDecimalString, safeLocale, toMajor } from './format';
 
 describe('minorDigits', () => {
   it('knows 0, 2 and 3 decimal currencies', () => {
@@ -62,5 +62,17 @@ describe('humanize', () => {
   it('turns status keys into words', () => {
     expect(humanize('partially_refunded')).toBe('Partially refunded');
     expect(humanize('')).toBe('—');
+  });
+});
+
+describe('safeLocale', () => {
+  it('keeps valid tags and repairs POSIX ones', () => {
+    expect(safeLocale('de-DE')).toBe('de-DE');
+    expect(safeLocale('en_US.UTF-8')).toBe('en-US');
+  });
+  it('drops tags Intl would throw on, such as the POSIX "C" locale', () => {
+    expect(safeLocale('C')).toBeUndefined();
+    expect(safeLocale('')).toBeUndefined();
+    expect(() => new Intl.NumberFormat(safeLocale('C'))).not.toThrow();
   });
 });

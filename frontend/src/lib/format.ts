@@ -37,8 +37,20 @@ export function toMajor(amount: number, currency: string): number {
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
+// WebKitGTK reports the POSIX locale of the process, which can be "C" or
+// "en_US.UTF-8" when LANG is unset or odd; Intl throws on those, and one bad
+// tag would blank the whole app. Such tags fall back to the runtime default.
+export function safeLocale(tag: string | undefined): string | undefined {
+  if (!tag) return undefined;
+  try {
+    return Intl.getCanonicalLocales(tag.replace(/\..*$/, '').replace('_', '-'))[0];
+  } catch {
+    return undefined;
+  }
+}
+
 function defaultLocale(): string | undefined {
-  return typeof navigator !== 'undefined' ? navigator.language : undefined;
+  return safeLocale(typeof navigator !== 'undefined' ? navigator.language : undefined);
 }
 
 function moneyFormat(currency: string, locale: string | undefined, compact: boolean): Intl.NumberFormat {

@@ -99,6 +99,9 @@ func parseMoney(s string, exp int, decimalComma bool) (int64, error) {
 	if strings.ContainsAny(frac, ".,") {
 		return 0, errNotMoney
 	}
+	if !thousandsOK(intPart) {
+		return 0, errNotMoney
+	}
 	intPart = strings.NewReplacer(",", "", ".", "").Replace(intPart)
 	if len(intPart) > 15 {
 		return 0, errNotMoney
@@ -145,6 +148,23 @@ func splitDecimal(num string, decimalComma bool) (string, string) {
 		return num, ""
 	}
 	return num[:sep], num[sep+1:]
+}
+
+// thousandsOK checks digit grouping: "1,234,567" yes, "12.3" or "1,23" no.
+func thousandsOK(intPart string) bool {
+	groups := strings.FieldsFunc(intPart, func(r rune) bool { return r == ',' || r == '.' })
+	if len(groups) <= 1 {
+		return !strings.HasSuffix(intPart, ",") && !strings.HasSuffix(intPart, ".")
+	}
+	if len(groups[0]) > 3 || len(groups[0]) == 0 {
+		return false
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 {
+			return false
+		}
+	}
+	return true
 }
 
 var errNotQuantity = errors.New("not a whole number")

@@ -36,7 +36,9 @@ for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; 
 curl -sf "http://127.0.0.1:$port/" >/dev/null || { echo "e2e: the app did not start; see test-artifacts/app.log" >&2; exit 1; }
 
 # The native window, as the seller sees it, once the dashboard has painted.
-sleep 3
+for _ in $(seq 100); do grep -q "first dashboard served" "$artifacts/app.log" && break; sleep 0.2; done
+grep -q "first dashboard served" "$artifacts/app.log" || { echo "e2e: the native window never asked for the dashboard (blank web view?)" >&2; exit 1; }
+sleep 2
 DISPLAY="$display" import -window root "$artifacts/window-dashboard.png"
 
 cd frontend

@@ -19,7 +19,7 @@ type runOutput struct {
 func init() {
 	registerCommand(Command{
 		Name:    "run",
-		Summary: "run the automations once (--dry-run shows the plan; --confirm includes big and late items)",
+		Summary: "run the automations once (--dry-run shows the plan; --confirm includes big and late items; --install-templates)",
 		Run:     runAutomations,
 	})
 }
@@ -32,11 +32,17 @@ func runAutomations(ctx context.Context, env *CLIEnv, args []string) error {
 	fs.SetOutput(io.Discard)
 	dry := fs.Bool("dry-run", false, "only show what would be done")
 	confirm := fs.Bool("confirm", false, "also run late items and flows that need confirmation")
+	install := fs.Bool("install-templates", false, "first add every ready-made flow not yet added, switched on")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("run: %v (flags: --dry-run, --confirm, --json)", err)
 	}
 	e := rules.New(env.Store, rules.Options{Log: env.Log})
 	now := env.Clock.Now()
+	if *install {
+		if err := installTemplates(ctx, e); err != nil {
+			return err
+		}
+	}
 	if *dry {
 		p, res, err := e.DryRun(ctx, now)
 		if err != nil {
@@ -101,4 +107,30 @@ func printPreview(w io.Writer, p *rules.Preview) {
 			fmt.Fprintf(w, "  purchase order to %s: %d lines, %s\n", po.Supplier, len(po.Lines), rules.FormatMoney(po.Total, po.Currency))
 		}
 	}
+}
+
+// installTemplates adds and switches on each ready-made flow that is not
+// installed yet, for a headless setup.
+func installTemplates(ctx context.Context, e *rules.Engine) error {
+	flows, err := e.ListFlows(ctx)
+	if err != nil {
+		return err
+	}
+	have := map[string]bool{}
+	for _, f := range flows {
+		have[f.Template] = true
+	}
+	for _, t := range rules.Templates {
+		if have[t.Key] {
+			continue
+		}
+		id, err := e.InstallTemplate(ctx, t.Key)
+		if err != nil {
+			return err
+		}
+		if err := e.SetEnabled(ctx, id, true); err != nil {
+			return err
+		}
+	}
+	return nil
 }

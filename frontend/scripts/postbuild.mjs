@@ -1,17 +1,15 @@
 // Vite runs with emptyOutDir: false so the committed dist/.gitkeep survives
 // (main.go embeds frontend/dist and needs the folder in a fresh clone).
-// Here we drop assets that the build just made stale and make sure .gitkeep exists.
-import { readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+//   node scripts/postbuild.mjs --clean   before the build: drop the old build output
+//   node scripts/postbuild.mjs           after the build: make sure .gitkeep exists
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dist = new URL('../dist/', import.meta.url).pathname;
-const html = readFileSync(join(dist, 'index.html'), 'utf8');
-const assets = join(dist, 'assets');
-if (existsSync(assets)) {
-  for (const f of readdirSync(assets)) {
-    if (!html.includes(`assets/${f}`) && !f.endsWith('.woff2') && !f.endsWith('.svg') && !f.endsWith('.png')) {
-      rmSync(join(assets, f));
-    }
+mkdirSync(dist, { recursive: true });
+if (process.argv.includes('--clean')) {
+  for (const f of readdirSync(dist)) {
+    if (f !== '.gitkeep') rmSync(join(dist, f), { recursive: true, force: true });
   }
 }
 if (!existsSync(join(dist, '.gitkeep'))) writeFileSync(join(dist, '.gitkeep'), '');

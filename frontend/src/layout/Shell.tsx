@@ -15,6 +15,7 @@ import { IconMoon, IconSun } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { ShopStatus } from '../api';
+import { ScreenErrorBoundary } from '../components/ErrorBoundary';
 import { Logo } from '../components/Logo';
 import { NAV } from './nav';
 import { AppRoutes } from './routes';
@@ -76,13 +77,14 @@ export function Shell({ status }: { status: ShopStatus }) {
         </AppShell.Section>
         <AppShell.Section>
           <Tooltip label={status.path} openDelay={300} multiline maw={420}>
-            <Text size="xs" c="dimmed" truncate="start" px={6} py={4} data-testid="shop-path">
-              {status.path}
+            <Text size="xs" c="dimmed" truncate="end" px={6} py={4} data-testid="shop-path" data-path={status.path}>
+              Shop file: {status.path.split(/[\\/]/).pop() || status.path}
             </Text>
           </Tooltip>
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main className={classes.main}>
+        <ScreenErrorBoundary resetKey={pathname}>
         <Suspense
           fallback={
             <Center h="50vh">
@@ -92,6 +94,7 @@ export function Shell({ status }: { status: ShopStatus }) {
         >
           <AppRoutes now={status.now} />
         </Suspense>
+        </ScreenErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );

@@ -285,7 +285,7 @@ export function DashboardView({ d, now }: { d: Dashboard; now: string }) {
                 </Text>
               </Group>
             ) : (
-              <Table fz="sm" verticalSpacing={5} horizontalSpacing="xs" highlightOnHover>
+              <Table fz="sm" verticalSpacing={5} horizontalSpacing="xs" highlightOnHover className={classes.compact}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>SKU</Table.Th>

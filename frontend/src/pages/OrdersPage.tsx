@@ -23,7 +23,7 @@ export const orderColumns = [
   }),
   col.accessor('createdAt', {
     header: 'Date',
-    meta: { sortKey: 'createdAt', width: 170 },
+    meta: { sortKey: 'createdAt', width: 190 },
     cell: (c) => formatDateTime(c.getValue()),
   }),
   col.accessor('customerName', {

@@ -92,6 +92,9 @@ func Compose(a Account, m store.OutboxMessage, now time.Time) (*Composed, error)
 	to := rcpt.Address
 	subject := oneLine(m.Subject)
 	text, htmlBody := m.Text, m.HTML
+	if text == "" && htmlBody != "" {
+		text = HTMLToText(htmlBody) // every message gets a plain-text alternative
+	}
 	if a.TestMode {
 		test, err := parseAddr(a.TestAddress)
 		if err != nil {
@@ -142,6 +145,16 @@ func Compose(a Account, m store.OutboxMessage, now time.Time) (*Composed, error)
 		msg.SetGenHeaderPreformatted(gomail.Header("List-Unsubscribe"), lu)
 		if post {
 			msg.SetGenHeaderPreformatted(gomail.Header("List-Unsubscribe-Post"), "List-Unsubscribe=One-Click")
+		}
+	}
+	if m.Kind == store.KindMarketing {
+		// The footer link sits in the body too: not every mail client shows
+		// List-Unsubscribe, and the seller's customers must find it.
+		link := UnsubscribeLink(a, m.MessageID)
+		text += "\n\n--\nYou get this email because you agreed to hear from " + oneLine(a.FromName) + ". Unsubscribe: " + link + "\n"
+		if htmlBody != "" {
+			htmlBody = injectBeforeBodyEnd(htmlBody, `<p style="font:12px Arial,Helvetica,sans-serif;color:#888;text-align:center">You get this email because you agreed to hear from `+
+				html.EscapeString(oneLine(a.FromName))+`. <a href="`+html.EscapeString(link)+`" style="color:#888">Unsubscribe</a></p>`)
 		}
 	}
 	if text == "" && htmlBody == "" {
@@ -228,4 +241,14 @@ func injectAfterBody(doc, fragment string) string {
 		return doc[:loc[1]] + fragment + doc[loc[1]:]
 	}
 	return fragment + doc
+}
+
+var bodyEnd = regexp.MustCompile(`(?i)</body\s*>`)
+
+func injectBeforeBodyEnd(doc, fragment string) string {
+	if loc := bodyEnd.FindAllStringIndex(doc, -1); len(loc) > 0 {
+		i := loc[len(loc)-1][0]
+		return doc[:i] + fragment + doc[i:]
+	}
+	return doc + fragment
 }

@@ -325,3 +325,31 @@ func TestMarketingNeedsConsentAndCarriesListUnsubscribe(t *testing.T) {
 }
 
 var _ clock.Clock = (*stepClock)(nil)
+
+func mailtestOptions() mailtest.SMTPOptions { return mailtest.SMTPOptions{} }
+
+func seedCustomerWithOrder(t *testing.T, st *store.Store) int64 {
+	t.Helper()
+	ctx := context.Background()
+	_, _, err := st.WriteBatch(ctx, store.BatchMeta{FileName: "t", Kind: "orders"}, store.WriteOptions{}, func(w *store.Writer) error {
+		c := domain.Customer{Source: domain.SourceManual, Email: "alice@customer.test", FirstName: "Alice"}
+		if err := w.UpsertOrder(domain.Order{Source: domain.SourceManual, ExternalID: "1042", Name: "#1042", Email: c.Email,
+			Currency: "EUR", Total: 4250, CreatedAt: t0, Lines: []domain.LineItem{{Position: 1, SKU: "A", Name: "Mug", Quantity: 1, Price: 4250}}}, &c); err != nil {
+			return err
+		}
+		oid, err := w.OrderID(domain.SourceManual, "1042")
+		if err != nil {
+			return err
+		}
+		return w.UpsertShipment(domain.Shipment{OrderID: oid, Carrier: "DHL", TrackingNumber: "TRK1", TrackingURL: "https://track.test/TRK1",
+			Status: domain.ShipmentInTransit, ShippedAt: t0, UpdatedAt: t0})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := st.CustomerIDByEmail(ctx, "alice@customer.test")
+	if err != nil || id == nil {
+		t.Fatal(err)
+	}
+	return *id
+}

@@ -1,0 +1,185 @@
+package mail
+
+import (
+	"bytes"
+	"fmt"
+	htmltemplate "html/template"
+	"regexp"
+	"strings"
+	texttemplate "text/template"
+
+	"shopclerk/backend/rules"
+)
+
+// Templates renders the emails of the ready-made flows inside a base
+// layout made for mail clients (one 600 px table, inline styles, a hidden
+// preheader), with a plain-text alternative. Values are escaped by
+// html/template in the HTML part; the subject is rendered as text and
+// later kept on one line by Compose. It is the rules engine's Renderer.
+type Templates struct {
+	// Overrides are the seller's edited templates, by name.
+	Overrides map[string]rules.EmailTemplate
+}
+
+var _ rules.Renderer = (*Templates)(nil)
+
+// DefaultTemplateNames are the designed defaults, in the order the
+// template editor lists them.
+var DefaultTemplateNames = []string{"order_confirmation", "shipping_update", "cart_reminder", "cart_reminder_second",
+	"cart_reminder_coupon", "winback", "welcome_voucher", "spend_tier_coupon", "feedback_request", "birthday_offer", "purchase_order"}
+
+const lineTable = `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:16px 0">` +
+	`{{range .Order.Lines}}<tr><td style="padding:6px 0;border-bottom:1px solid #eee">{{.Quantity}} × {{.Name}}</td>` +
+	`<td align="right" style="padding:6px 0;border-bottom:1px solid #eee">{{.Total}}</td></tr>{{end}}</table>`
+
+const cartList = `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin:16px 0">` +
+	`{{range .Cart.Lines}}<tr><td style="padding:4px 0">{{.Quantity}} × {{.Name}}</td><td align="right">{{.Price}}</td></tr>{{end}}</table>`
+
+func button(href, label string) string {
+	return `<table role="presentation" cellpadding="0" cellspacing="0" style="margin:20px 0"><tr><td style="background:#1c7ed6;border-radius:6px">` +
+		`<a href="` + href + `" style="display:inline-block;padding:12px 22px;color:#ffffff;text-decoration:none;font-weight:bold">` + label + `</a></td></tr></table>`
+}
+
+var defaults = map[string]rules.EmailTemplate{
+	"order_confirmation": {Subject: "Your order {{.Order.Name}} is confirmed",
+		HTML: `<p>Hi {{.Customer.FirstName}},</p><p>thank you for your order {{.Order.Name}} of {{.Order.CreatedOn}}. We have your payment and are getting it ready.</p>` +
+			lineTable + `<p>Subtotal {{.Order.Subtotal}}<br>Shipping {{.Order.Shipping}}<br>Taxes {{.Order.Taxes}}<br><strong>Total {{.Order.Total}}</strong></p>` +
+			`<p>We will email you the tracking link as soon as it ships.</p>`},
+	"shipping_update": {Subject: "Your order {{.Order.Name}} is on its way",
+		HTML: `<p>Hi {{.Customer.FirstName}},</p><p>good news: your order {{.Order.Name}} has left us with {{.Shipment.Carrier}} (tracking number {{.Shipment.TrackingNumber}}).</p>` +
+			button("{{.Shipment.TrackingURL}}", "Track your parcel")},
+	"cart_reminder": {Subject: "{{.Customer.FirstName}}, you left something in your basket",
+		HTML: `<p>Hi {{.Customer.FirstName}},</p><p>your basket is still waiting for you:</p>` + cartList +
+			`<p>Total {{.Cart.Total}}</p>` + button("{{.Cart.RecoveryURL}}", "Finish your order") + `<p>Questions? Just reply to this email.</p>`},
+	"cart_reminder_second": {Subject: "Still thinking it over?",
+		HTML: `<p>Hi {{.Customer.FirstName}},</p><p>we kept your basket for you:</p>` + cartList + button("{{.Cart.RecoveryURL}}", "Back to my basket")},
+	"cart_reminder_coupon": {Subject: "{{.Coupon.Description}} on your basket, just for you",
+		HTML: `<p>Hi {{.Customer.FirstName}},</p><p>here is {{.Coupon.Description}} with the code <strong>{{.Coupon.Code}}</strong>, valid until {{.Coupon.ExpiresOn}}.</p>` +
+			cartList + button("{{.Cart.RecoveryURL}}", "Use my code")},
+	"winback": {Subject: "We miss you, {{.Customer.FirstName}}",
+		HTML: `<p>Hi {{.Customer.FirstName}},</p><p>it has been a while since your last order at {{.Shop.Name}}. Come and see what is new, here is {{.Coupon.Description}} with the code <strong>{{.Coupon.Code}}</strong> (until {{.Coupon.ExpiresOn}}).</p>`},
+	"welcome_voucher": {Subject: "Welcome to {{.Shop.Name}}: {{.Coupon.Description}}",
+		HTML: `<p>Hi {{.Customer.FirstName}},</p><p>thanks for signing up. As a welcome, here is {{.Coupon.Description}} on your first order with the code <strong>{{.Coupon.Code}}</strong>, valid until {{.Coupon.ExpiresOn}}.</p>`},
+	"spend_tier_coupon": {Subject: "A thank-you for being one of our best customers",
+		HTML: `<p>Hi {{.Customer.FirstName}},</p><p>you have spent over {{.Vars.tier}} with us, thank you! Your next order gets {{.Coupon.Description}} with <strong>{{.Coupon.Code}}</strong> (until {{.Coupon.ExpiresOn}}).</p>`},
+	"feedback_request": {Subject: "How is your order {{.Order.Name}}?",
+		HTML: `<p>Hi {{.Customer.FirstName}},</p><p>your order arrived a few days ago. Are you happy with it? Just reply to this email: we read every answer.</p>` + lineTable},
+	"birthday_offer": {Subject: "Happy birthday, {{.Customer.FirstName}}!",
+		HTML: `<p>Hi {{.Customer.FirstName}},</p><p>happy birthday from all of us at {{.Shop.Name}}! Treat yourself: {{.Coupon.Description}} with the code <strong>{{.Coupon.Code}}</strong>, until {{.Coupon.ExpiresOn}}.</p>`},
+	"purchase_order": {Subject: "Purchase order {{.Vars.po_number}} from {{.Shop.Name}}",
+		HTML: `<p>Hello,</p><p>please find attached our purchase order {{.Vars.po_number}}. Kindly confirm quantities and the expected delivery date by replying to this email.</p><p>Thank you,<br>{{.Shop.Name}}</p>`},
+}
+
+// Lookup finds the seller's override, a designed default, or the rules
+// engine's built-in template of that name.
+func (t *Templates) Lookup(name string) (rules.EmailTemplate, bool) {
+	if o, ok := t.Overrides[name]; ok {
+		o.Name = name
+		return o, true
+	}
+	if d, ok := defaults[name]; ok {
+		d.Name = name
+		return d, true
+	}
+	return rules.FallbackRenderer{}.Lookup(name)
+}
+
+var tmplFuncs = map[string]any{"join": strings.Join, "upper": strings.ToUpper}
+
+// Render executes the template. A variable the data does not have is an
+// error naming it, never a blank in a customer's email.
+func (t *Templates) Render(tp rules.EmailTemplate, data rules.EmailData) (rules.RenderedEmail, error) {
+	out := rules.RenderedEmail{Template: tp.Name}
+	st, err := texttemplate.New("subject").Option("missingkey=error").Funcs(tmplFuncs).Parse(tp.Subject)
+	if err != nil {
+		return out, templateErr("subject", err)
+	}
+	var sb bytes.Buffer
+	if err := st.Execute(&sb, data); err != nil {
+		return out, templateErr("subject", err)
+	}
+	out.Subject = oneLine(sb.String())
+	bt, err := htmltemplate.New("body").Option("missingkey=error").Funcs(tmplFuncs).Parse(tp.HTML)
+	if err != nil {
+		return out, templateErr("body", err)
+	}
+	var bb bytes.Buffer
+	if err := bt.Execute(&bb, data); err != nil {
+		return out, templateErr("body", err)
+	}
+	var doc bytes.Buffer
+	if err := baseLayout.Execute(&doc, layoutData{Subject: out.Subject, Shop: data.Shop.Name, ShopEmail: data.Shop.Email,
+		Preheader: preheader(bb.String()), Body: htmltemplate.HTML(bb.String())}); err != nil {
+		return out, templateErr("layout", err)
+	}
+	out.HTML = doc.String()
+	out.Text = HTMLToText(bb.String())
+	if data.Shop.Name != "" {
+		out.Text += "\n\n-- \n" + data.Shop.Name + "\n"
+	}
+	return out, nil
+}
+
+type layoutData struct {
+	Subject, Shop, ShopEmail, Preheader string
+	Body                                htmltemplate.HTML
+}
+
+// baseLayout renders well in Gmail, Outlook (Word engine) and Apple Mail:
+// tables for structure, inline styles, no web fonts or scripts.
+var baseLayout = htmltemplate.Must(htmltemplate.New("layout").Parse(`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>{{.Subject}}</title></head>
+<body style="margin:0;padding:0;background:#f4f5f7">
+<div style="display:none;max-height:0;overflow:hidden;opacity:0">{{.Preheader}}</div>
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f4f5f7"><tr><td align="center" style="padding:24px 12px">
+<table role="presentation" width="600" cellpadding="0" cellspacing="0" style="max-width:600px;width:100%;background:#ffffff;border-radius:8px">
+<tr><td style="padding:20px 28px;border-bottom:1px solid #eee;font:bold 20px Arial,Helvetica,sans-serif;color:#222">{{.Shop}}</td></tr>
+<tr><td style="padding:24px 28px;font:16px/1.5 Arial,Helvetica,sans-serif;color:#222">{{.Body}}</td></tr>
+<tr><td style="padding:16px 28px;border-top:1px solid #eee;font:12px/1.5 Arial,Helvetica,sans-serif;color:#888">{{.Shop}}{{if .ShopEmail}} · {{.ShopEmail}}{{end}}</td></tr>
+</table></td></tr></table>
+</body></html>
+`))
+
+var fieldErr = regexp.MustCompile(`can't evaluate field (\w+)|map has no entry for key "?(\w+)"?|function "(\w+)" not defined`)
+
+func templateErr(part string, err error) error {
+	msg := err.Error()
+	if m := fieldErr.FindStringSubmatch(msg); m != nil {
+		name := m[1] + m[2] + m[3]
+		return fmt.Errorf("the email %s uses %q, which Shopclerk does not know; use one of .Customer, .Order, .Cart, .Shipment, .Coupon, .Shop or .Vars: %w", part, name, err)
+	}
+	return fmt.Errorf("the email %s has a mistake: %w", part, err)
+}
+
+var (
+	linkRe   = regexp.MustCompile(`(?is)<a\s[^>]*href="([^"]*)"[^>]*>(.*?)</a>`)
+	blockRe  = regexp.MustCompile(`(?i)</?(p|div|br|tr|li|h[1-6]|table)[^>]*>`)
+	cellRe   = regexp.MustCompile(`(?i)</td>\s*<td[^>]*>`)
+	tagsRe   = regexp.MustCompile(`(?s)<[^>]*>`)
+	spacesRe = regexp.MustCompile(`[ \t]+`)
+	blanksRe = regexp.MustCompile(`\n\s*\n(\s*\n)+`)
+)
+
+// HTMLToText is the plain-text alternative: blocks on their own lines,
+// links written out as "label (url)".
+func HTMLToText(h string) string {
+	s := linkRe.ReplaceAllString(h, "$2 ($1)")
+	s = cellRe.ReplaceAllString(s, "  ")
+	s = blockRe.ReplaceAllString(s, "\n")
+	s = tagsRe.ReplaceAllString(s, "")
+	s = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&#39;", "'", "&#34;", `"`, "&quot;", `"`, "&nbsp;", " ").Replace(s)
+	s = spacesRe.ReplaceAllString(s, " ")
+	lines := strings.Split(s, "\n")
+	for i := range lines {
+		lines[i] = strings.TrimSpace(lines[i])
+	}
+	return strings.TrimSpace(blanksRe.ReplaceAllString(strings.Join(lines, "\n"), "\n\n"))
+}
+
+func preheader(body string) string {
+	t := oneLine(HTMLToText(body))
+	if len(t) > 110 {
+		t = t[:110]
+	}
+	return t
+}

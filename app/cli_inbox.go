@@ -1,0 +1,301 @@
+package app
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"shopclerk/backend/clock"
+	"shopclerk/backend/domain"
+	"shopclerk/backend/inbox"
+	"shopclerk/backend/mail"
+	"shopclerk/backend/secrets"
+	"shopclerk/backend/store"
+)
+
+// mailEnv builds the mail backends over an open shop; the window's services
+// and the headless commands share it so both send the same way.
+type mailEnv struct {
+	st     *store.Store
+	clk    clock.Clock
+	sec    secrets.Store
+	events inbox.Events
+	log    *slog.Logger
+}
+
+func newMailEnv(st *store.Store, clk clock.Clock, sec secrets.Store, events inbox.Events, log *slog.Logger) mailEnv {
+	if sec == nil {
+		sec = secrets.Open(filepath.Dir(st.Path()))
+	}
+	return mailEnv{st: st, clk: clk, sec: sec, events: events, log: log}
+}
+
+// account is the saved account, or a clear error when there is none.
+func (e mailEnv) account(ctx context.Context) (mail.Account, error) {
+	a, ok, err := mail.LoadAccount(ctx, e.st)
+	if err != nil {
+		return a, err
+	}
+	if !ok {
+		return a, domain.Errorf(domain.CodeInvalid, "no email account is set up yet: open Settings > Email (or run `shopclerk account set`)")
+	}
+	return a, nil
+}
+
+func oauthProvider(a mail.Account) secrets.OAuthProvider {
+	if a.Provider == mail.ProviderGmail {
+		return secrets.Google
+	}
+	return secrets.Microsoft
+}
+
+const oauthSecretKey = "oauth-client-secret:"
+
+// secretFunc gives the password, or a fresh OAuth access token.
+func (e mailEnv) secretFunc(a mail.Account) mail.SecretFunc {
+	return func(ctx context.Context) (string, error) {
+		if a.Auth == mail.AuthOAuth2 {
+			cs, err := e.sec.Get(oauthSecretKey + a.Login())
+			if err != nil {
+				return "", err
+			}
+			return secrets.AccessToken(ctx, oauthProvider(a), a.OAuthClientID, cs, a.Login(), e.sec)
+		}
+		return e.sec.Get(secrets.MailPasswordKey(a.Login()))
+	}
+}
+
+// parts builds the outbox and the mailbox client for the saved account.
+func (e mailEnv) parts(ctx context.Context) (mail.Account, *mail.Outbox, *inbox.Client, error) {
+	a, err := e.account(ctx)
+	if err != nil {
+		return a, nil, nil, err
+	}
+	secret := e.secretFunc(a)
+	var box mail.Mailbox
+	var cl *inbox.Client
+	if a.IMAPHost != "" {
+		cl = inbox.NewClient(a, secret, e.clk)
+		box = cl
+	}
+	ob := mail.NewOutbox(e.st, e.clk, a, mail.SMTPDialer(a, secret), box, e.st.Location(ctx), e.log)
+	return a, ob, cl, nil
+}
+
+// send recovers interrupted sends, resolves in-doubt messages, then runs
+// the send loop: the order that keeps invariant 3.
+func (e mailEnv) send(ctx context.Context, max int, progress func(mail.Progress)) (sendReport, error) {
+	_, ob, _, err := e.parts(ctx)
+	if err != nil {
+		return sendReport{}, err
+	}
+	var rep sendReport
+	if rep.InDoubt, err = ob.Recover(ctx); err != nil {
+		return rep, err
+	}
+	rep.Run, err = ob.Run(ctx, mail.RunOptions{Max: max, Progress: progress})
+	return rep, err
+}
+
+// sendReport is what a send run did, for the UI and `shopclerk send --json`.
+type sendReport struct {
+	InDoubt mail.ResolveResult `json:"inDoubt"`
+	Run     mail.RunResult     `json:"run"`
+}
+
+// syncInbox runs one bounded inbox sync.
+func (e mailEnv) syncInbox(ctx context.Context, progress func(inbox.SyncResult)) (inbox.SyncResult, error) {
+	a, ob, cl, err := e.parts(ctx)
+	if err != nil {
+		return inbox.SyncResult{}, err
+	}
+	if cl == nil {
+		return inbox.SyncResult{}, domain.Errorf(domain.CodeInvalid, "no mailbox (IMAP) server is set up in Settings > Email")
+	}
+	return inbox.NewSyncer(e.st, cl, ob, e.events, e.clk, a, e.log).Sync(ctx, progress)
+}
+
+// saveAccount validates and stores the account; a non-empty password goes
+// to the keychain only.
+func (e mailEnv) saveAccount(ctx context.Context, a mail.Account, password string) error {
+	if err := a.Validate(); err != nil {
+		return err
+	}
+	if password != "" {
+		if err := e.sec.Set(secrets.MailPasswordKey(a.Login()), password); err != nil {
+			return err
+		}
+	}
+	return mail.SaveAccount(ctx, e.st, a)
+}
+
+func init() {
+	registerCommand(Command{Name: "send", Summary: "send what is queued in the outbox: send [--max N]", Run: runSend})
+	registerCommand(Command{Name: "inbox", Summary: "read new mail: replies, bounces, unsubscribes, order questions", Run: runInbox})
+	registerCommand(Command{Name: "account", Summary: "email account: account show | account set --provider gmail --from ADDR [--password-stdin] ...", Run: runAccount})
+}
+
+func cliMailEnv(env *CLIEnv) mailEnv {
+	return newMailEnv(env.Store, env.Clock, nil, nil, env.Log)
+}
+
+func runSend(ctx context.Context, env *CLIEnv, args []string) error {
+	fs := flag.NewFlagSet("send", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	max := fs.Int("max", 0, "send at most this many messages")
+	if err := fs.Parse(args); err != nil {
+		return domain.Wrap(err, domain.CodeInvalid, "send: "+err.Error()+" (usage: shopclerk send [--max N] [--json])")
+	}
+	rep, err := cliMailEnv(env).send(ctx, *max, nil)
+	if err != nil {
+		return err
+	}
+	env.Print(rep, func(w io.Writer) {
+		r := rep.Run
+		fmt.Fprintf(w, "sent %d, deferred %d, failed %d, in doubt %d, not sent (suppressed or no consent) %d\n",
+			r.Sent, r.Deferred, r.Failed, r.InDoubt, r.Cancelled)
+		if d := rep.InDoubt; d.FoundSent+d.ProvenUnsent+d.SellerDecide > 0 {
+			fmt.Fprintf(w, "in-doubt check: %d found in Sent, %d proven unsent and queued again, %d for you to decide\n",
+				d.FoundSent, d.ProvenUnsent, d.SellerDecide)
+		}
+		if r.PausedUntil != nil {
+			fmt.Fprintf(w, "paused until %s: %s\n", r.PausedUntil.Format("2006-01-02 15:04 MST"), r.PauseReason)
+		}
+		if r.FileError != "" {
+			fmt.Fprintf(w, "could not file copies in Sent: %s\n", r.FileError)
+		}
+	})
+	return nil
+}
+
+func runInbox(ctx context.Context, env *CLIEnv, args []string) error {
+	res, err := cliMailEnv(env).syncInbox(ctx, nil)
+	if err != nil {
+		return err
+	}
+	env.Print(res, func(w io.Writer) {
+		fmt.Fprintf(w, "read %d new messages: %d replies, %d automatic replies, %d bounces, %d unsubscribes, %d complaints, %d order questions (%d reply drafts); %d addresses suppressed\n",
+			res.Scanned, res.Replies, res.AutoReplies, res.Bounces, res.Unsubscribes, res.Complaints, res.OrderQuestions, res.Drafts, res.Suppressed)
+		if res.More {
+			fmt.Fprintln(w, "more new mail is waiting: run `shopclerk inbox` again")
+		}
+	})
+	return nil
+}
+
+// accountView is what `account show --json` prints (never a secret).
+type accountView struct {
+	Account        mail.Account `json:"account"`
+	HasPassword    bool         `json:"hasPassword"`
+	SecretsBackend string       `json:"secretsBackend"`
+}
+
+func runAccount(ctx context.Context, env *CLIEnv, args []string) error {
+	me := cliMailEnv(env)
+	if len(args) == 0 || (args[0] != "set" && args[0] != "show") {
+		return domain.Errorf(domain.CodeInvalid, "usage: shopclerk account show | account set --provider NAME --from ADDR [flags] (see account set -h)")
+	}
+	cur, _, err := mail.LoadAccount(ctx, env.Store)
+	if err != nil {
+		return err
+	}
+	if args[0] == "set" {
+		if cur, err = accountFromFlags(cur, args[1:], me); err != nil {
+			return err
+		}
+	}
+	pw, _ := me.sec.Get(secrets.MailPasswordKey(cur.Login()))
+	v := accountView{Account: cur, HasPassword: pw != "", SecretsBackend: string(me.sec.Backend())}
+	env.Print(v, func(w io.Writer) {
+		a := v.Account
+		fmt.Fprintf(w, "%s <%s> via %s:%d (%s), mailbox %s:%d (%s)\n", a.FromName, a.FromAddress, a.SMTPHost, a.SMTPPort, a.SMTPSecurity, a.IMAPHost, a.IMAPPort, a.IMAPSecurity)
+		fmt.Fprintf(w, "limits %d/minute %d/day; password saved: %v (in the %s)\n", a.PerMinute, a.PerDay, v.HasPassword, v.SecretsBackend)
+		if a.TestMode {
+			fmt.Fprintf(w, "TEST MODE: every message goes to %s\n", a.TestAddress)
+		}
+		if v.SecretsBackend == string(secrets.BackendFile) {
+			fmt.Fprintln(w, "no system keychain found: the password is in a file only you can read, beside the shop database")
+		}
+	})
+	return nil
+}
+
+// accountFromFlags applies `account set` flags over the saved account.
+// The password is read from stdin (--password-stdin), never from a flag,
+// so it stays out of shell history and process lists.
+func accountFromFlags(a mail.Account, args []string, me mailEnv) (mail.Account, error) {
+	fs := flag.NewFlagSet("account set", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	provider := fs.String("provider", "", "gmail, outlook, microsoft365, icloud, yahoo, zoho, fastmail or generic (fills servers and limits)")
+	from := fs.String("from", a.FromAddress, "sender address")
+	name := fs.String("name", a.FromName, "sender name")
+	user := fs.String("user", a.Username, "login, if not the address")
+	smtpHost := fs.String("smtp-host", "", "SMTP server")
+	smtpPort := fs.Int("smtp-port", 0, "SMTP port")
+	smtpSec := fs.String("smtp-security", "", "starttls, tls or none")
+	imapHost := fs.String("imap-host", "", "IMAP server")
+	imapPort := fs.Int("imap-port", 0, "IMAP port")
+	imapSec := fs.String("imap-security", "", "starttls, tls or none")
+	perMin := fs.Int("per-minute", -1, "messages per minute (0: no limit)")
+	perDay := fs.Int("per-day", -1, "messages per day (0: no limit)")
+	caFile := fs.String("ca-file", a.CAFile, "extra trusted CA certificate (PEM)")
+	plain := fs.Bool("allow-plaintext", a.AllowPlaintext, "allow unencrypted connections to this computer")
+	filesSent := fs.String("provider-files-sent", "", "true if the provider files sent mail in Sent itself")
+	confirm := fs.Bool("confirm-copy", a.ConfirmCopy, "send yourself a hidden copy that proves delivery")
+	testMode := fs.Bool("test-mode", a.TestMode, "send every message to --test-address instead")
+	testAddr := fs.String("test-address", a.TestAddress, "where test mode sends")
+	pwStdin := fs.Bool("password-stdin", false, "read the password from standard input")
+	if err := fs.Parse(args); err != nil {
+		return a, domain.Wrap(err, domain.CodeInvalid, "account set: "+err.Error())
+	}
+	if *provider != "" {
+		a = mail.ApplyPreset(a, mail.ProviderID(*provider))
+	}
+	if a.Auth == "" {
+		a.Auth = mail.AuthPassword
+	}
+	a.FromAddress, a.FromName, a.Username, a.CAFile = *from, *name, *user, *caFile
+	a.AllowPlaintext, a.ConfirmCopy, a.TestMode, a.TestAddress = *plain, *confirm, *testMode, *testAddr
+	if *smtpHost != "" {
+		a.SMTPHost = *smtpHost
+	}
+	if *smtpPort != 0 {
+		a.SMTPPort = *smtpPort
+	}
+	if *smtpSec != "" {
+		a.SMTPSecurity = mail.Security(*smtpSec)
+	}
+	if *imapHost != "" {
+		a.IMAPHost = *imapHost
+	}
+	if *imapPort != 0 {
+		a.IMAPPort = *imapPort
+	}
+	if *imapSec != "" {
+		a.IMAPSecurity = mail.Security(*imapSec)
+	}
+	if *perMin >= 0 {
+		a.PerMinute = *perMin
+	}
+	if *perDay >= 0 {
+		a.PerDay = *perDay
+	}
+	if *filesSent != "" {
+		a.ProviderFilesSent = *filesSent == "true"
+	}
+	password := ""
+	if *pwStdin {
+		line, err := bufio.NewReader(os.Stdin).ReadString('\n')
+		if err != nil && err != io.EOF {
+			return a, domain.Wrap(err, domain.CodeInvalid, "could not read the password from standard input")
+		}
+		password = strings.TrimRight(line, "\r\n")
+	}
+	return a, me.saveAccount(context.Background(), a, password)
+}

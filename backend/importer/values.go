@@ -63,6 +63,8 @@ func currencyExponent(cur string) int {
 
 var errNotMoney = errors.New("not an amount")
 
+var dropSeparators = strings.NewReplacer(",", "", ".", "")
+
 // parseMoney turns "1,234.50", "1.234,50", "12,50 €", "$8.00", "(3.00)" or
 // "-$0.93" into minor units of a currency with exp decimals, exactly (no
 // float on the way). decimalComma says the file is from a comma-decimal
@@ -102,7 +104,7 @@ func parseMoney(s string, exp int, decimalComma bool) (int64, error) {
 	if !thousandsOK(intPart) {
 		return 0, errNotMoney
 	}
-	intPart = strings.NewReplacer(",", "", ".", "").Replace(intPart)
+	intPart = dropSeparators.Replace(intPart)
 	if len(intPart) > 15 {
 		return 0, errNotMoney
 	}

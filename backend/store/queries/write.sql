@@ -11,7 +11,9 @@ WHERE id = ?;
 INSERT INTO import_rejects (batch_id, file, row_no, col, value, reason) VALUES (?, ?, ?, ?, ?, ?);
 
 -- name: CustomerByEmail
-SELECT id, row_hash FROM customers WHERE email = ?;
+-- The literal email <> '' lets SQLite use the partial index customers_email;
+-- without it every lookup scans the whole table.
+SELECT id, row_hash FROM customers WHERE email = ?1 AND email <> '';
 
 -- name: CustomerByExternal
 SELECT id, row_hash FROM customers WHERE email = '' AND source = ? AND external_id = ?;

@@ -155,3 +155,7 @@ func TestRealFixtures(t *testing.T) {
 		})
 	}
 }
+
+func openStoreAt(path string) (*store.Store, error) {
+	return store.Open(context.Background(), path, store.Options{})
+}

@@ -1,0 +1,109 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"os"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"shopclerk/backend/domain"
+	"shopclerk/backend/importer"
+	"shopclerk/backend/store"
+)
+
+// ImportService is the Import screen: inspect dropped files, import them as
+// a job with progress and cancel, the history and its rejected rows.
+type ImportService struct{ app *App }
+
+// NewImportService binds the import screen to the app.
+func NewImportService(a *App) *ImportService { return &ImportService{app: a} }
+
+func (s *ImportService) lookup() importer.MappingLookup {
+	st, err := s.app.store()
+	if err != nil {
+		return nil
+	}
+	return importer.StoreLookup(st)
+}
+
+// Inspect says what a file on disk is, with a preview and questions.
+func (s *ImportService) Inspect(path string, opts importer.Options) (importer.FileInfo, error) {
+	return importer.Inspect(context.Background(), importer.FileSpec{Path: path, Options: opts}, s.lookup())
+}
+
+// InspectUpload is Inspect for a file the browser sent (size-capped).
+func (s *ImportService) InspectUpload(name string, data []byte, opts importer.Options) (importer.FileInfo, error) {
+	return importer.Inspect(context.Background(), importer.FileSpec{Name: name, Data: data, Options: opts}, s.lookup())
+}
+
+// Start imports files as a job and returns its id; "job:done" carries the
+// importer.Result.
+func (s *ImportService) Start(files []importer.FileSpec) (string, error) {
+	st, err := s.app.store()
+	if err != nil {
+		return "", err
+	}
+	return s.app.jobs.Start("import", func(ctx context.Context, progress func(Progress)) (any, error) {
+		return importer.Import(ctx, st, files, func(p importer.Progress) {
+			progress(Progress{Done: p.Bytes, Total: p.Total, Message: p.File})
+		})
+	}), nil
+}
+
+// StartUpload is Start for one file the browser sent.
+func (s *ImportService) StartUpload(name string, data []byte, opts importer.Options) (string, error) {
+	return s.Start([]importer.FileSpec{{Name: name, Data: data, Options: opts}})
+}
+
+// SaveMapping remembers a column mapping for a header set.
+func (s *ImportService) SaveMapping(headerHash string, kind importer.Kind, m importer.Mapping) error {
+	st, err := s.app.store()
+	if err != nil {
+		return err
+	}
+	return importer.RememberMapping(context.Background(), st, headerHash, kind, m)
+}
+
+// History lists import batches, newest first.
+func (s *ImportService) History(limit, offset int) ([]store.ImportBatch, error) {
+	st, err := s.app.store()
+	if err != nil {
+		return nil, err
+	}
+	return st.ImportBatches(context.Background(), limit, offset, false)
+}
+
+// Rejects lists the rows a batch could not take.
+func (s *ImportService) Rejects(batchID int64) ([]store.Reject, error) {
+	st, err := s.app.store()
+	if err != nil {
+		return nil, err
+	}
+	return st.BatchRejects(context.Background(), batchID)
+}
+
+// ExportRejects saves a batch's rejected rows as xlsx where the seller picks
+// and returns the path ("" when the dialog was cancelled).
+func (s *ImportService) ExportRejects(batchID int64) (string, error) {
+	rows, err := s.Rejects(batchID)
+	if err != nil {
+		return "", err
+	}
+	issues := make([]importer.Issue, len(rows))
+	for i, r := range rows {
+		issues[i] = importer.Issue(r)
+	}
+	var buf bytes.Buffer
+	if err := importer.WriteRejectsXLSX(&buf, issues); err != nil {
+		return "", err
+	}
+	path, err := runtime.SaveFileDialog(s.app.ctx, runtime.SaveDialogOptions{DefaultFilename: "rejected-rows.xlsx", Title: "Save rejected rows"})
+	if err != nil || path == "" {
+		return "", err
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return "", domain.Wrap(err, domain.CodeInvalid, "Shopclerk could not write "+path)
+	}
+	return path, nil
+}

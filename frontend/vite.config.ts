@@ -19,5 +19,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // the machine is shared: be patient rather than flaky
+    testTimeout: 30_000,
   },
 });

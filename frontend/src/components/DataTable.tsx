@@ -365,6 +365,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
                       key={cell.id}
                       className={classes.td}
                       style={{ textAlign: cell.column.columnDef.meta?.align ?? 'left' }}
+                      title={typeof cell.getValue() === 'string' ? (cell.getValue() as string) : undefined}
                     >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </Table.Td>

@@ -20,7 +20,7 @@ export function isLow(r: StockRow): boolean {
 export const stockColumns = [
   col.accessor('sku', {
     header: 'SKU',
-    meta: { sortKey: 'sku', width: 140 },
+    meta: { sortKey: 'sku', width: 150 },
     cell: (c) => (
       <Text span size="sm" ff="monospace">
         {c.getValue()}
@@ -28,16 +28,16 @@ export const stockColumns = [
     ),
   }),
   col.accessor('title', { header: 'Product' }),
-  col.accessor('location', { header: 'Location', meta: { sortKey: 'location', width: 130 } }),
+  col.accessor('location', { header: 'Location', meta: { sortKey: 'location', width: 160 } }),
   col.accessor('onHand', {
     header: 'On hand',
-    meta: { sortKey: 'onHand', align: 'right', width: 90 },
+    meta: { sortKey: 'onHand', align: 'right', width: 85 },
     cell: (c) => formatNumber(c.getValue()),
   }),
-  col.accessor('committed', { header: 'Committed', meta: { align: 'right', width: 100 }, cell: (c) => formatNumber(c.getValue()) }),
+  col.accessor('committed', { header: 'Committed', meta: { align: 'right', width: 95 }, cell: (c) => formatNumber(c.getValue()) }),
   col.accessor('available', {
     header: 'Available',
-    meta: { sortKey: 'available', align: 'right', width: 100 },
+    meta: { sortKey: 'available', align: 'right', width: 95 },
     cell: (c) => {
       const r = c.row.original;
       if (!r.stocked)
@@ -54,13 +54,13 @@ export const stockColumns = [
       );
     },
   }),
-  col.accessor('incoming', { header: 'Incoming', meta: { align: 'right', width: 90 }, cell: (c) => formatNumber(c.getValue()) }),
+  col.accessor('incoming', { header: 'Incoming', meta: { align: 'right', width: 85 }, cell: (c) => formatNumber(c.getValue()) }),
   col.accessor('reorderPoint', {
     header: 'Reorder at',
-    meta: { align: 'right', width: 100 },
+    meta: { align: 'right', width: 95 },
     cell: (c) => (c.getValue() === undefined || c.getValue() === null ? <Text span c="dimmed" size="sm">—</Text> : formatNumber(c.getValue())),
   }),
-  col.accessor('supplier', { header: 'Supplier', meta: { width: 150 } }),
+  col.accessor('supplier', { header: 'Supplier', meta: { width: 160 } }),
 ] as ColumnDef<StockRow, unknown>[];
 
 export const stockFilters: FilterOption[] = [

@@ -29,17 +29,17 @@ export const cartColumns = [
   }),
   col.accessor('createdAt', {
     header: 'Started',
-    meta: { sortKey: 'createdAt', width: 170 },
+    meta: { sortKey: 'createdAt', width: 190 },
     cell: (c) => formatDateTime(c.getValue()),
   }),
   col.accessor('updatedAt', {
     header: 'Last activity',
-    meta: { sortKey: 'updatedAt', width: 170 },
+    meta: { sortKey: 'updatedAt', width: 190 },
     cell: (c) => formatDateTime(c.getValue()),
   }),
   col.accessor('recoveredAt', {
     header: 'Status',
-    meta: { width: 170 },
+    meta: { width: 180 },
     cell: (c) =>
       c.getValue() ? (
         <span title={`Recovered ${formatDateTime(c.getValue())}`}>

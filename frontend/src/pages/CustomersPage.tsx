@@ -1,4 +1,5 @@
 import { Badge, Group, Text } from '@mantine/core';
+import { IconCircleCheckFilled } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { shop, shopKeys, type Customer } from '../api';
 import { DataTable, type FilterOption } from '../components/DataTable';
@@ -13,7 +14,7 @@ export const customerColumns = [
   col.accessor((c) => [c.firstName, c.lastName].filter(Boolean).join(' '), {
     id: 'name',
     header: 'Name',
-    meta: { sortKey: 'lastName' },
+    meta: { sortKey: 'lastName', width: 160 },
     cell: (c) => (
       <Text span size="sm" fw={500}>
         {c.getValue() || '—'}
@@ -24,11 +25,11 @@ export const customerColumns = [
   col.accessor((c) => [c.city, c.country].filter(Boolean).join(', '), {
     id: 'location',
     header: 'Location',
-    meta: { width: 170 },
+    meta: { width: 140 },
   }),
   col.accessor('tags', {
     header: 'Tags',
-    meta: { width: 150 },
+    meta: { width: 120 },
     cell: (c) => (
       <Group gap={4} wrap="nowrap">
         {c.getValue()?.slice(0, 2).map((t) => (
@@ -45,13 +46,11 @@ export const customerColumns = [
     ),
   }),
   col.accessor('acceptsMarketing', {
-    header: 'Marketing',
-    meta: { width: 100 },
+    header: 'Opt-in',
+    meta: { width: 70, align: 'center' },
     cell: (c) =>
       c.getValue() ? (
-        <Badge size="sm" variant="light" color="teal" styles={{ root: { textTransform: 'none' } }}>
-          Subscribed
-        </Badge>
+        <IconCircleCheckFilled size={16} color="var(--mantine-color-teal-6)" aria-label="Accepts marketing" data-testid="optin" />
       ) : (
         <Text span size="sm" c="dimmed">
           —
@@ -60,22 +59,29 @@ export const customerColumns = [
   }),
   col.accessor('ordersCount', {
     header: 'Orders',
-    meta: { sortKey: 'ordersCount', align: 'right', width: 90 },
+    meta: { sortKey: 'ordersCount', align: 'right', width: 80 },
     cell: (c) => formatNumber(c.getValue()),
   }),
   col.accessor('totalSpent', {
     header: 'Spent',
-    meta: { sortKey: 'totalSpent', align: 'right', width: 120 },
-    cell: (c) => <Money amount={c.getValue().amount} currency={c.getValue().currency} fw={500} />,
+    meta: { sortKey: 'totalSpent', align: 'right', width: 100 },
+    cell: (c) =>
+      c.getValue().amount === 0 && !c.getValue().currency ? (
+        <Text span size="sm" c="dimmed">
+          —
+        </Text>
+      ) : (
+        <Money amount={c.getValue().amount} currency={c.getValue().currency} fw={500} />
+      ),
   }),
   col.accessor('lastOrderAt', {
     header: 'Last order',
-    meta: { sortKey: 'lastOrderAt', align: 'right', width: 120 },
+    meta: { sortKey: 'lastOrderAt', align: 'right', width: 115 },
     cell: (c) => formatDate(c.getValue()),
   }),
   col.accessor('createdAt', {
     header: 'Since',
-    meta: { sortKey: 'createdAt', align: 'right', width: 120 },
+    meta: { sortKey: 'createdAt', align: 'right', width: 105 },
     cell: (c) => formatDate(c.getValue()),
   }),
 ];

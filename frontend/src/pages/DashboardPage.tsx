@@ -286,6 +286,14 @@ export function DashboardView({ d, now }: { d: Dashboard; now: string }) {
               </Group>
             ) : (
               <Table fz="sm" verticalSpacing={5} horizontalSpacing="xs" highlightOnHover className={classes.compact}>
+                <colgroup>
+                  <col style={{ width: 135 }} />
+                  <col />
+                  <col style={{ width: 140 }} />
+                  <col style={{ width: 72 }} />
+                  <col style={{ width: 84 }} />
+                  <col style={{ width: 72 }} />
+                </colgroup>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>SKU</Table.Th>
@@ -300,12 +308,8 @@ export function DashboardView({ d, now }: { d: Dashboard; now: string }) {
                   {d.lowStock.map((r) => (
                     <Table.Tr key={`${r.sku}@${r.location}`} data-testid="low-stock-row">
                       <Table.Td ff="monospace">{r.sku}</Table.Td>
-                      <Table.Td>
-                        <Text size="sm" lineClamp={1}>
-                          {r.title}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{r.location}</Table.Td>
+                      <Table.Td title={r.title}>{r.title}</Table.Td>
+                      <Table.Td title={r.location}>{r.location}</Table.Td>
                       <Table.Td ta="right" className="tabular">
                         <Text span size="sm" fw={600} c={r.available <= 0 ? 'red' : isLow(r) ? 'orange' : undefined}>
                           {formatNumber(r.available)}

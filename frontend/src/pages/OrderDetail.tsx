@@ -121,7 +121,7 @@ export function OrderDetailView({ detail }: { detail: OrderDetail }) {
       <Group gap="xs">
         <StatusBadge kind="financial" status={o.financialStatus} testId="order-financial-status" />
         {o.cancelledAt ? <CancelledBadge /> : <StatusBadge kind="fulfillment" status={o.fulfillmentStatus} testId="order-fulfillment-status" />}
-        {o.riskLevel && o.riskLevel !== 'low' && (
+        {o.riskLevel && o.riskLevel.toLowerCase() !== 'low' && (
           <Badge size="sm" variant="outline" color="orange" styles={{ root: { textTransform: 'none' } }}>
             Risk: {o.riskLevel}
           </Badge>

@@ -1,8 +1,11 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 afterEach(() => cleanup());
+
+// waitFor/findBy: allow for a busy shared machine
+configure({ asyncUtilTimeout: 8000 });
 
 // jsdom lacks these browser APIs that Mantine and TanStack Virtual use.
 if (!window.matchMedia) {

@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -159,3 +160,13 @@ func TestRealFixtures(t *testing.T) {
 func openStoreAt(path string) (*store.Store, error) {
 	return store.Open(context.Background(), path, store.Options{})
 }
+
+// A probe batch reads through a Writer and rolls back (errProbe).
+type writer = store.Writer
+
+var errProbe = errors.New("probe: roll back")
+
+func storeMeta(name string) store.BatchMeta {
+	return store.BatchMeta{FileName: name, Preset: "test", Kind: "test"}
+}
+func writeOpts() store.WriteOptions { return store.WriteOptions{} }

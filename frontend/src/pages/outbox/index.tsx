@@ -1,12 +1,184 @@
-// Placeholder written by the frontend shell. The outbox area's owner replaces this
-// file: keep a default export (routes lazy-load pages/outbox/index.tsx).
-import { IconMail } from '@tabler/icons-react';
-import { ComingSoon } from '../../components/ComingSoon';
+// The Outbox screen: every message Shopclerk sends from the seller's mailbox,
+// by status (queued, sent, deferred, failed, in doubt, drafts to approve), with
+// the reason for each failure, the rendered message, retry / cancel, a
+// progress bar while sending and today's count against the provider's limit.
+import { Alert, Badge, Button, Code, Drawer, Group, Progress, ScrollArea, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { notifyError, notifySuccess, useJob } from '../../api';
+import { FullHeightPage, PageHeader } from '../../components/PageHeader';
+import { mail, mailKeys } from './api';
+import type { MessageStatus, OutboxMessage, SendReport } from './types';
+
+const STATUSES: { value: MessageStatus | ''; label: string }[] = [
+  { value: '', label: 'All' },
+  { value: 'queued', label: 'Queued' },
+  { value: 'draft', label: 'To approve' },
+  { value: 'sent', label: 'Sent' },
+  { value: 'deferred', label: 'Deferred' },
+  { value: 'failed', label: 'Failed' },
+  { value: 'in_doubt', label: 'In doubt' },
+  { value: 'cancelled', label: 'Not sent' },
+];
+
+const COLOR: Record<MessageStatus, string> = {
+  draft: 'grape', queued: 'blue', sending: 'cyan', sent: 'green', deferred: 'yellow', failed: 'red', in_doubt: 'orange', cancelled: 'gray',
+};
+
+export function StatusBadge({ status }: { status: MessageStatus }) {
+  return <Badge color={COLOR[status]} variant="light">{status.replace('_', ' ')}</Badge>;
+}
 
 export default function OutboxPage() {
+  const qc = useQueryClient();
+  const [status, setStatus] = useState<string>('');
+  const [open, setOpen] = useState<number | null>(null);
+  const [sendJob, setSendJob] = useState<string | null>(null);
+  const [syncJob, setSyncJob] = useState<string | null>(null);
+  const list = useQuery({ queryKey: mailKeys.outbox(status), queryFn: () => mail.list(status) });
+  const today = useQuery({ queryKey: mailKeys.today, queryFn: mail.today });
+  const send = useJob<SendReport>(sendJob);
+  const sync = useJob(syncJob);
+  const refresh = () => qc.invalidateQueries({ queryKey: ['mail'] });
+
+  useEffect(() => {
+    if (send.done) {
+      refresh();
+      if (send.error) notifyError(send.error, 'Sending stopped');
+      else if (send.result) {
+        const r = send.result.run;
+        notifySuccess(`Sent ${r.sent}, deferred ${r.deferred}, failed ${r.failed}${r.pausedUntil ? `. Paused: ${r.pauseReason}` : ''}`);
+      }
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [send.done]);
+  useEffect(() => {
+    if (sync.done) {
+      refresh();
+      if (sync.error) notifyError(sync.error, 'Could not read your mailbox');
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sync.done]);
+
+  const startSend = useMutation({ mutationFn: mail.startSend, onSuccess: setSendJob, onError: (e) => notifyError(e) });
+  const startSync = useMutation({ mutationFn: mail.startInboxSync, onSuccess: setSyncJob, onError: (e) => notifyError(e) });
+  const counts = list.data?.counts ?? {};
+  const t = today.data;
+
   return (
-    <ComingSoon icon={IconMail} title="Outbox" testId="outbox-placeholder">
-      Every email Shopclerk sends from your mailbox will be listed here: waiting, sent, deferred or failed, with a preview before anything goes out.
-    </ComingSoon>
+    <FullHeightPage testId="outbox-page">
+      <PageHeader
+        title="Outbox"
+        description="Every email Shopclerk sends from your own mailbox, and why any did not go."
+        right={
+          <Group>
+            <Button variant="default" loading={sync.running} onClick={() => startSync.mutate()} data-testid="outbox-check-inbox">
+              Read new mail
+            </Button>
+            <Button loading={send.running} onClick={() => startSend.mutate()} data-testid="outbox-send">
+              Send now
+            </Button>
+          </Group>
+        }
+      />
+      <Stack gap="sm">
+        {t?.testMode && (
+          <Alert color="orange" title="Test mode is on" data-testid="outbox-test-mode">
+            Every message goes to {t.testAddress}, not to your customers. Turn it off in Settings &gt; Email.
+          </Alert>
+        )}
+        {t?.pausedUntil && (
+          <Alert color="yellow" title="Sending is paused">
+            {t.pauseReason} Until {new Date(t.pausedUntil).toLocaleString()}.{' '}
+            <Button size="xs" variant="subtle" onClick={() => mail.resume().then(refresh, notifyError)}>Resume now</Button>
+          </Alert>
+        )}
+        {t && (
+          <Group gap="xs" data-testid="outbox-today">
+            <Text size="sm">Sent today: <b>{t.sentToday}</b>{t.perDay > 0 && ` of ${t.perDay}`}</Text>
+            {t.perDay > 0 && <Progress w={200} value={Math.min(100, (100 * t.sentToday) / t.perDay)} />}
+          </Group>
+        )}
+        {send.running && (
+          <Stack gap={4} data-testid="outbox-progress">
+            <Progress value={(send.fraction ?? 0) * 100} animated />
+            <Group justify="space-between">
+              <Text size="xs" c="dimmed">{send.progress ? `${send.progress.done} of ${send.progress.total}: ${send.progress.message}` : 'Connecting…'}</Text>
+              <Button size="xs" variant="subtle" onClick={() => send.cancel()}>Stop</Button>
+            </Group>
+          </Stack>
+        )}
+        {list.error && <Alert color="red">{(list.error as Error).message}</Alert>}
+        <SegmentedControl
+          value={status}
+          onChange={setStatus}
+          data={STATUSES.map((s) => ({ value: s.value, label: s.value && counts[s.value as MessageStatus] ? `${s.label} (${counts[s.value as MessageStatus]})` : s.label }))}
+          data-testid="outbox-status"
+        />
+        <ScrollArea>
+          <Table highlightOnHover data-testid="outbox-table">
+            <Table.Thead>
+              <Table.Tr><Table.Th>To</Table.Th><Table.Th>Subject</Table.Th><Table.Th>Status</Table.Th><Table.Th>Why</Table.Th><Table.Th>When</Table.Th></Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(list.data?.rows ?? []).map((m) => (
+                <Table.Tr key={m.id} onClick={() => setOpen(m.id)} style={{ cursor: 'pointer' }}>
+                  <Table.Td>{m.toName ? `${m.toName} <${m.toAddr}>` : m.toAddr}</Table.Td>
+                  <Table.Td>{m.subject}</Table.Td>
+                  <Table.Td><StatusBadge status={m.status} /></Table.Td>
+                  <Table.Td><Text size="xs" c="dimmed" lineClamp={2}>{m.lastError}</Text></Table.Td>
+                  <Table.Td><Text size="xs">{new Date(m.sentAt ?? m.createdAt).toLocaleString()}</Text></Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {list.data && list.data.rows.length === 0 && <Text c="dimmed" ta="center" py="lg">Nothing here.</Text>}
+        </ScrollArea>
+      </Stack>
+      <MessageDrawer id={open} onClose={() => setOpen(null)} onChanged={refresh} />
+    </FullHeightPage>
+  );
+}
+
+function MessageDrawer({ id, onClose, onChanged }: { id: number | null; onClose: () => void; onChanged: () => void }) {
+  const detail = useQuery({ queryKey: mailKeys.message(id ?? 0), queryFn: () => mail.message(id ?? 0), enabled: id !== null });
+  const act = (fn: () => Promise<void>, done: string) =>
+    fn().then(() => { notifySuccess(done); onChanged(); onClose(); }, (e) => notifyError(e));
+  const m: OutboxMessage | undefined = detail.data?.message;
+  return (
+    <Drawer opened={id !== null} onClose={onClose} position="right" size="xl" title={m?.subject ?? 'Message'}>
+      {m && (
+        <Stack gap="sm" data-testid="outbox-detail">
+          <Group><StatusBadge status={m.status} /><Text size="sm">to {m.toAddr}{m.deliveredTo && m.deliveredTo !== m.toAddr ? ` (test mode: went to ${m.deliveredTo})` : ''}</Text></Group>
+          {m.lastError && <Alert color={m.status === 'sent' ? 'gray' : 'orange'}>{m.lastError}</Alert>}
+          {m.serverReply && <Text size="xs" c="dimmed">Server: {m.serverReply}</Text>}
+          <Group>
+            {(m.status === 'failed' || m.status === 'deferred') && <Button onClick={() => act(() => mail.retry(m.id), 'Queued again')}>Retry</Button>}
+            {m.status === 'draft' && <Button onClick={() => act(() => mail.approve(m.id), 'Approved: it goes with the next send')}>Approve and queue</Button>}
+            {m.status === 'in_doubt' && (
+              <>
+                <Button onClick={() => act(() => mail.resolveInDoubt(m.id, true), 'Marked as sent')}>It was sent</Button>
+                <Button color="orange" onClick={() => act(() => mail.resolveInDoubt(m.id, false), 'It will be sent again')}>Send it again</Button>
+              </>
+            )}
+            {['queued', 'deferred', 'draft', 'in_doubt', 'failed'].includes(m.status) && (
+              <Button variant="default" onClick={() => act(() => mail.cancel(m.id), 'Cancelled')}>Cancel</Button>
+            )}
+          </Group>
+          {m.html ? (
+            <iframe title="rendered message" sandbox="" srcDoc={m.html} style={{ width: '100%', height: 420, border: '1px solid #ddd' }} />
+          ) : (
+            <Code block>{m.text}</Code>
+          )}
+          {detail.data?.error && <Alert color="red">This message cannot be built: {detail.data.error}</Alert>}
+          {detail.data?.raw && (
+            <details>
+              <summary>As sent (headers and parts)</summary>
+              <Code block style={{ maxHeight: 300, overflow: 'auto' }}>{detail.data.raw}</Code>
+            </details>
+          )}
+        </Stack>
+      )}
+    </Drawer>
   );
 }

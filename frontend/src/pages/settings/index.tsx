@@ -1,12 +1,184 @@
-// Placeholder written by the frontend shell. The settings area's owner replaces this
-// file: keep a default export (routes lazy-load pages/settings/index.tsx).
-import { IconSettings } from '@tabler/icons-react';
-import { ComingSoon } from '../../components/ComingSoon';
+// Settings > Email: the seller's SMTP/IMAP account with provider presets,
+// limits, test mode, "Send test email" and "Check mailbox" with plain-language
+// errors, Sign in with Google/Microsoft, template preview on real customer
+// data, and the suppression list. Passwords go to the system keychain only.
+import {
+  Alert, Badge, Button, Checkbox, Group, NumberInput, PasswordInput, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Textarea,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { notifyError, notifySuccess } from '../../api';
+import { FullHeightPage, PageHeader } from '../../components/PageHeader';
+import { mail, mailKeys } from '../outbox/api';
+import type { Account, Security } from '../outbox/types';
+
+const SECURITY = [
+  { value: 'starttls', label: 'STARTTLS' },
+  { value: 'tls', label: 'SSL/TLS' },
+  { value: 'none', label: 'None (this computer only)' },
+];
 
 export default function SettingsPage() {
   return (
-    <ComingSoon icon={IconSettings} title="Settings" testId="settings-placeholder">
-      Your shop details, time zone, mailbox (SMTP and IMAP) and connected stores will be set here. Passwords stay in your system keychain.
-    </ComingSoon>
+    <FullHeightPage testId="settings-page">
+      <PageHeader title="Settings" description="Your email account, templates and who must not be emailed." />
+      <Tabs defaultValue="email" keepMounted={false}>
+        <Tabs.List mb="sm">
+          <Tabs.Tab value="email" data-testid="settings-tab-email">Email</Tabs.Tab>
+          <Tabs.Tab value="templates" data-testid="settings-tab-templates">Templates</Tabs.Tab>
+          <Tabs.Tab value="suppressions" data-testid="settings-tab-suppressions">Do not email</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="email"><EmailAccount /></Tabs.Panel>
+        <Tabs.Panel value="templates"><Templates /></Tabs.Panel>
+        <Tabs.Panel value="suppressions"><Suppressions /></Tabs.Panel>
+      </Tabs>
+    </FullHeightPage>
+  );
+}
+
+function EmailAccount() {
+  const qc = useQueryClient();
+  const view = useQuery({ queryKey: mailKeys.account, queryFn: mail.account });
+  const presets = useQuery({ queryKey: mailKeys.presets, queryFn: mail.presets });
+  const [a, setA] = useState<Account | null>(null);
+  const [password, setPassword] = useState('');
+  const [testTo, setTestTo] = useState('');
+  const [clientSecret, setClientSecret] = useState('');
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  useEffect(() => { if (view.data && !a) setA(view.data.account); }, [view.data, a]);
+  const set = <K extends keyof Account>(k: K, v: Account[K]) => setA((p) => (p ? { ...p, [k]: v } : p));
+  const preset = presets.data?.find((p) => p.id === a?.provider);
+  const report = (ok: boolean) => (v: unknown) => setResult({ ok, text: ok ? String(v) : (v as Error).message });
+  const save = useMutation({
+    mutationFn: () => mail.saveAccount(a as Account, password),
+    onSuccess: () => { setPassword(''); notifySuccess('Email account saved'); qc.invalidateQueries({ queryKey: ['mail'] }); },
+    onError: (e) => notifyError(e, 'Not saved'),
+  });
+  if (view.error) return <Alert color="red">{(view.error as Error).message}</Alert>;
+  if (!a || !view.data) return <Text c="dimmed">Loading…</Text>;
+  return (
+    <Stack gap="sm" maw={820} data-testid="settings-email">
+      {a.testMode && (
+        <Alert color="orange" title="Test mode is on">Every message goes to {a.testAddress || 'your test address'} instead of your customers.</Alert>
+      )}
+      {view.data.secretsBackend === 'file' && (
+        <Alert color="yellow">No system keychain was found on this computer: your password is kept in a file only you can read, next to the shop database.</Alert>
+      )}
+      <Select
+        label="Provider" data-testid="settings-provider"
+        data={(presets.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+        value={a.provider}
+        onChange={(v) => v && mail.applyPreset(a, v).then(setA, notifyError)}
+      />
+      {preset?.passwordHint && <Text size="sm" c="dimmed">{preset.passwordHint}</Text>}
+      <SimpleGrid cols={2}>
+        <TextInput label="Your name (sender)" value={a.fromName} onChange={(e) => set('fromName', e.currentTarget.value)} />
+        <TextInput label="Email address" value={a.fromAddress} onChange={(e) => set('fromAddress', e.currentTarget.value)} data-testid="settings-from" />
+        <TextInput label="Login (if not the address)" value={a.username} onChange={(e) => set('username', e.currentTarget.value)} />
+        {a.auth === 'password' ? (
+          <PasswordInput label={view.data.hasSecret ? 'Password (saved; type to change)' : 'Password'} value={password} onChange={(e) => setPassword(e.currentTarget.value)} data-testid="settings-password" />
+        ) : (
+          <TextInput label="OAuth client ID" value={a.oauthClientId} onChange={(e) => set('oauthClientId', e.currentTarget.value)} />
+        )}
+      </SimpleGrid>
+      {preset?.oauth && (
+        <Checkbox label={`Sign in with ${a.provider === 'gmail' ? 'Google' : 'Microsoft'} instead of a password`} checked={a.auth === 'oauth2'}
+          onChange={(e) => set('auth', e.currentTarget.checked ? 'oauth2' : 'password')} />
+      )}
+      {a.auth === 'oauth2' && (
+        <Group align="end">
+          <PasswordInput label="Client secret (Google only)" value={clientSecret} onChange={(e) => setClientSecret(e.currentTarget.value)} />
+          <Button variant="default" onClick={() => mail.signIn(clientSecret).then(() => notifySuccess('Signed in'), (e) => notifyError(e))}>Sign in</Button>
+        </Group>
+      )}
+      <SimpleGrid cols={3}>
+        <TextInput label="Sending server (SMTP)" value={a.smtpHost} onChange={(e) => set('smtpHost', e.currentTarget.value)} />
+        <NumberInput label="Port" value={a.smtpPort} onChange={(v) => set('smtpPort', Number(v))} />
+        <Select label="Security" data={SECURITY} value={a.smtpSecurity} onChange={(v) => v && set('smtpSecurity', v as Security)} />
+        <TextInput label="Mailbox server (IMAP)" value={a.imapHost} onChange={(e) => set('imapHost', e.currentTarget.value)} />
+        <NumberInput label="Port" value={a.imapPort} onChange={(v) => set('imapPort', Number(v))} />
+        <Select label="Security" data={SECURITY} value={a.imapSecurity} onChange={(v) => v && set('imapSecurity', v as Security)} />
+        <NumberInput label="Messages per minute (0 = no limit)" value={a.perMinute} min={0} onChange={(v) => set('perMinute', Number(v))} />
+        <NumberInput label="Messages per day (0 = no limit)" value={a.perDay} min={0} onChange={(v) => set('perDay', Number(v))} />
+        <TextInput label="Unsubscribe page (https, optional)" value={a.unsubscribeUrl} onChange={(e) => set('unsubscribeUrl', e.currentTarget.value)} placeholder="https://myshop.com/unsubscribe?t={token}" />
+      </SimpleGrid>
+      <Checkbox label="My provider files sent mail in Sent by itself" checked={a.providerFilesSent} onChange={(e) => set('providerFilesSent', e.currentTarget.checked)} />
+      <Checkbox label="Send myself a hidden copy that proves delivery (for providers that do not file sent mail)" checked={a.confirmCopy} onChange={(e) => set('confirmCopy', e.currentTarget.checked)} />
+      {a.smtpSecurity === 'none' || a.imapSecurity === 'none' ? (
+        <Checkbox label="Allow unencrypted connections to this computer" checked={a.allowPlaintext} onChange={(e) => set('allowPlaintext', e.currentTarget.checked)} />
+      ) : null}
+      <Group align="end">
+        <Checkbox label="Test mode: send every message to" checked={a.testMode} onChange={(e) => set('testMode', e.currentTarget.checked)} data-testid="settings-test-mode" />
+        <TextInput value={a.testAddress} onChange={(e) => set('testAddress', e.currentTarget.value)} placeholder="you@example.com" />
+      </Group>
+      <Group>
+        <Button onClick={() => save.mutate()} loading={save.isPending} data-testid="settings-save">Save</Button>
+        <TextInput placeholder="send a test to…" value={testTo} onChange={(e) => setTestTo(e.currentTarget.value)} />
+        <Button variant="default" onClick={() => { setResult(null); mail.sendTest(testTo || a.fromAddress).then(report(true), report(false)); }} data-testid="settings-send-test">Send test email</Button>
+        <Button variant="default" onClick={() => { setResult(null); mail.checkMailbox().then(report(true), report(false)); }} data-testid="settings-check-mailbox">Check mailbox</Button>
+      </Group>
+      {result && <Alert color={result.ok ? 'green' : 'red'} data-testid="settings-result">{result.text}</Alert>}
+    </Stack>
+  );
+}
+
+function Templates() {
+  const names = useQuery({ queryKey: ['mail', 'templates'], queryFn: mail.templateNames });
+  const [name, setName] = useState<string>('order_confirmation');
+  const [subject, setSubject] = useState('');
+  const [html, setHtml] = useState('');
+  const [customer, setCustomer] = useState<number>(0);
+  const preview = useQuery({
+    queryKey: ['mail', 'preview', name, subject, html, customer],
+    queryFn: () => mail.preview(name, subject, html, customer),
+    retry: false,
+  });
+  return (
+    <SimpleGrid cols={2} data-testid="settings-templates">
+      <Stack gap="sm">
+        <Select label="Template" data={names.data ?? []} value={name} onChange={(v) => { if (v) { setName(v); setSubject(''); setHtml(''); } }} />
+        <NumberInput label="Preview with customer # (0 = sample data)" value={customer} min={0} onChange={(v) => setCustomer(Number(v))} />
+        <TextInput label="Subject" placeholder={preview.data?.subject} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} />
+        <Textarea label="Body (HTML with {{.Customer.FirstName}}, {{.Order.Name}}, {{.Coupon.Code}}, …)" autosize minRows={10} value={html} onChange={(e) => setHtml(e.currentTarget.value)} />
+      </Stack>
+      <Stack gap="xs">
+        {preview.error && <Alert color="red">{(preview.error as Error).message}</Alert>}
+        {preview.data && (
+          <>
+            <Text fw={600}>{preview.data.subject}</Text>
+            <iframe title="preview" sandbox="" srcDoc={preview.data.html} style={{ width: '100%', height: 480, border: '1px solid #ddd' }} />
+          </>
+        )}
+      </Stack>
+    </SimpleGrid>
+  );
+}
+
+function Suppressions() {
+  const qc = useQueryClient();
+  const list = useQuery({ queryKey: mailKeys.suppressions, queryFn: mail.suppressions });
+  const [email, setEmail] = useState('');
+  const refresh = () => qc.invalidateQueries({ queryKey: mailKeys.suppressions });
+  return (
+    <Stack gap="sm" data-testid="settings-suppressions">
+      <Text size="sm" c="dimmed">Shopclerk checks this list right before each email goes out. Bounces, spam complaints and unsubscribes are added by themselves.</Text>
+      <Group>
+        <TextInput placeholder="address@example.com" value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+        <Button onClick={() => mail.suppress(email, 'added by you').then(() => { setEmail(''); refresh(); }, notifyError)}>Add</Button>
+      </Group>
+      <Table>
+        <Table.Thead><Table.Tr><Table.Th>Address</Table.Th><Table.Th>Why</Table.Th><Table.Th>Since</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+        <Table.Tbody>
+          {(list.data ?? []).map((s) => (
+            <Table.Tr key={s.email}>
+              <Table.Td>{s.email}</Table.Td>
+              <Table.Td><Badge variant="light">{s.reason.replace('_', ' ')}</Badge> <Text span size="xs" c="dimmed">{s.detail}</Text></Table.Td>
+              <Table.Td>{new Date(s.at).toLocaleDateString()}</Table.Td>
+              <Table.Td><Button size="xs" variant="subtle" onClick={() => mail.unsuppress(s.email).then(refresh, notifyError)}>Remove</Button></Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
   );
 }

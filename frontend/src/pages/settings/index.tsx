@@ -92,14 +92,15 @@ function EmailAccount() {
         </Group>
       )}
       <SimpleGrid cols={3}>
-        <TextInput label="Sending server (SMTP)" value={a.smtpHost} onChange={(e) => set('smtpHost', e.currentTarget.value)} />
-        <NumberInput label="Port" value={a.smtpPort} onChange={(v) => set('smtpPort', Number(v))} />
+        <TextInput label="Sending server (SMTP)" data-testid="settings-smtp-host" value={a.smtpHost} onChange={(e) => set('smtpHost', e.currentTarget.value)} />
+        <NumberInput label="Port" data-testid="settings-smtp-port" value={a.smtpPort} onChange={(v) => set('smtpPort', Number(v))} />
         <Select label="Security" data={SECURITY} value={a.smtpSecurity} onChange={(v) => v && set('smtpSecurity', v as Security)} />
-        <TextInput label="Mailbox server (IMAP)" value={a.imapHost} onChange={(e) => set('imapHost', e.currentTarget.value)} />
-        <NumberInput label="Port" value={a.imapPort} onChange={(v) => set('imapPort', Number(v))} />
+        <TextInput label="Mailbox server (IMAP)" data-testid="settings-imap-host" value={a.imapHost} onChange={(e) => set('imapHost', e.currentTarget.value)} />
+        <NumberInput label="Port" data-testid="settings-imap-port" value={a.imapPort} onChange={(v) => set('imapPort', Number(v))} />
         <Select label="Security" data={SECURITY} value={a.imapSecurity} onChange={(v) => v && set('imapSecurity', v as Security)} />
         <NumberInput label="Messages per minute (0 = no limit)" value={a.perMinute} min={0} onChange={(v) => set('perMinute', Number(v))} />
         <NumberInput label="Messages per day (0 = no limit)" value={a.perDay} min={0} onChange={(v) => set('perDay', Number(v))} />
+        <TextInput label="Trusted certificate file (self-hosted, optional)" value={a.caFile} onChange={(e) => set('caFile', e.currentTarget.value)} data-testid="settings-ca" />
         <TextInput label="Unsubscribe page (https, optional)" value={a.unsubscribeUrl} onChange={(e) => set('unsubscribeUrl', e.currentTarget.value)} placeholder="https://myshop.com/unsubscribe?t={token}" />
       </SimpleGrid>
       <Checkbox label="My provider files sent mail in Sent by itself" checked={a.providerFilesSent} onChange={(e) => set('providerFilesSent', e.currentTarget.checked)} />
@@ -113,7 +114,7 @@ function EmailAccount() {
       </Group>
       <Group>
         <Button onClick={() => save.mutate()} loading={save.isPending} data-testid="settings-save">Save</Button>
-        <TextInput placeholder="send a test to…" value={testTo} onChange={(e) => setTestTo(e.currentTarget.value)} />
+        <TextInput placeholder="send a test to…" data-testid="settings-test-to" value={testTo} onChange={(e) => setTestTo(e.currentTarget.value)} />
         <Button variant="default" onClick={() => { setResult(null); mail.sendTest(testTo || a.fromAddress).then(report(true), report(false)); }} data-testid="settings-send-test">Send test email</Button>
         <Button variant="default" onClick={() => { setResult(null); mail.checkMailbox().then(report(true), report(false)); }} data-testid="settings-check-mailbox">Check mailbox</Button>
       </Group>

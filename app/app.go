@@ -43,9 +43,13 @@ type App struct {
 	started        time.Time
 	firstDashboard sync.Once
 
-	Shop      *ShopService
-	Jobs      *JobService
-	Inventory *InventoryService
+	Shop       *ShopService
+	Jobs       *JobService
+	Inventory  *InventoryService
+	Import     *ImportService
+	MailConfig *MailSettingsService
+	Outbox     *OutboxService
+	Automation *AutomationService
 }
 
 // New opens the shop database and builds the bound services.
@@ -65,12 +69,15 @@ func New(ctx context.Context, cfg Config) *App {
 	a.Shop = &ShopService{app: a}
 	a.Jobs = &JobService{app: a}
 	a.Inventory = NewInventoryService(a)
+	a.Import = NewImportService(a)
+	a.Automation = NewAutomationService(a)
+	a.MailConfig, a.Outbox = NewMailServices(a, nil)
 	return a
 }
 
 // Bindings lists the services the frontend may call.
 func (a *App) Bindings() []any {
-	return []any{a.Shop, a.Jobs, a.Inventory}
+	return []any{a.Shop, a.Jobs, a.Inventory, a.Import, a.MailConfig, a.Outbox, a.Automation}
 }
 
 // Startup keeps the Wails context for events and dialogs.

@@ -1,5 +1,107 @@
 export namespace app {
 	
+	export class AccountView {
+	    account: mail.Account;
+	    configured: boolean;
+	    hasSecret: boolean;
+	    secretsBackend: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AccountView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.account = this.convertValues(source["account"], mail.Account);
+	        this.configured = source["configured"];
+	        this.hasSecret = source["hasSecret"];
+	        this.secretsBackend = source["secretsBackend"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MessageDetail {
+	    message: store.OutboxMessage;
+	    raw: string;
+	    error: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MessageDetail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.message = this.convertValues(source["message"], store.OutboxMessage);
+	        this.raw = source["raw"];
+	        this.error = source["error"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OutboxPage {
+	    rows: store.OutboxMessage[];
+	    counts: {[key: string]: number};
+	
+	    static createFrom(source: any = {}) {
+	        return new OutboxPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = this.convertValues(source["rows"], store.OutboxMessage);
+	        this.counts = source["counts"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ShopStatus {
 	    path: string;
 	    openError: string;
@@ -50,6 +152,91 @@ export namespace domain {
 	        this.country = source["country"];
 	        this.phone = source["phone"];
 	    }
+	}
+	export class LineItem {
+	    position: number;
+	    sku: string;
+	    name: string;
+	    vendor: string;
+	    quantity: number;
+	    price: number;
+	    compareAtPrice: number;
+	    discount: number;
+	    requiresShipping: boolean;
+	    fulfillmentStatus: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LineItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.position = source["position"];
+	        this.sku = source["sku"];
+	        this.name = source["name"];
+	        this.vendor = source["vendor"];
+	        this.quantity = source["quantity"];
+	        this.price = source["price"];
+	        this.compareAtPrice = source["compareAtPrice"];
+	        this.discount = source["discount"];
+	        this.requiresShipping = source["requiresShipping"];
+	        this.fulfillmentStatus = source["fulfillmentStatus"];
+	    }
+	}
+	export class Cart {
+	    id: number;
+	    source: string;
+	    externalId: string;
+	    email: string;
+	    customerId?: number;
+	    currency: string;
+	    total: number;
+	    recoveryUrl: string;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    updatedAt: any;
+	    // Go type: time
+	    recoveredAt?: any;
+	    lines: LineItem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Cart(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.source = source["source"];
+	        this.externalId = source["externalId"];
+	        this.email = source["email"];
+	        this.customerId = source["customerId"];
+	        this.currency = source["currency"];
+	        this.total = source["total"];
+	        this.recoveryUrl = source["recoveryUrl"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	        this.recoveredAt = this.convertValues(source["recoveredAt"], null);
+	        this.lines = this.convertValues(source["lines"], LineItem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Money {
 	    amount: number;
@@ -364,36 +551,7 @@ export namespace domain {
 		}
 	}
 	
-	export class LineItem {
-	    position: number;
-	    sku: string;
-	    name: string;
-	    vendor: string;
-	    quantity: number;
-	    price: number;
-	    compareAtPrice: number;
-	    discount: number;
-	    requiresShipping: boolean;
-	    fulfillmentStatus: string;
 	
-	    static createFrom(source: any = {}) {
-	        return new LineItem(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.position = source["position"];
-	        this.sku = source["sku"];
-	        this.name = source["name"];
-	        this.vendor = source["vendor"];
-	        this.quantity = source["quantity"];
-	        this.price = source["price"];
-	        this.compareAtPrice = source["compareAtPrice"];
-	        this.discount = source["discount"];
-	        this.requiresShipping = source["requiresShipping"];
-	        this.fulfillmentStatus = source["fulfillmentStatus"];
-	    }
-	}
 	
 	export class Order {
 	    id: number;
@@ -672,6 +830,62 @@ export namespace domain {
 	        this.filter = source["filter"];
 	    }
 	}
+	export class Product {
+	    id: number;
+	    sku: string;
+	    handle: string;
+	    title: string;
+	    variantTitle: string;
+	    vendor: string;
+	    type: string;
+	    barcode: string;
+	    price: Money;
+	    cost: Money;
+	    status: string;
+	    supplierId?: number;
+	    reorderPoint?: number;
+	    tags: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Product(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.sku = source["sku"];
+	        this.handle = source["handle"];
+	        this.title = source["title"];
+	        this.variantTitle = source["variantTitle"];
+	        this.vendor = source["vendor"];
+	        this.type = source["type"];
+	        this.barcode = source["barcode"];
+	        this.price = this.convertValues(source["price"], Money);
+	        this.cost = this.convertValues(source["cost"], Money);
+	        this.status = source["status"];
+	        this.supplierId = source["supplierId"];
+	        this.reorderPoint = source["reorderPoint"];
+	        this.tags = source["tags"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	export class StockLevel {
 	    sku: string;
@@ -777,6 +991,215 @@ export namespace domain {
 	        this.packSize = source["packSize"];
 	    }
 	}
+
+}
+
+export namespace importer {
+	
+	export class DateQuestion {
+	    column: string;
+	    samples: string[];
+	    default: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DateQuestion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.column = source["column"];
+	        this.samples = source["samples"];
+	        this.default = source["default"];
+	    }
+	}
+	export class Issue {
+	    file: string;
+	    row: number;
+	    column: string;
+	    value: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Issue(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.row = source["row"];
+	        this.column = source["column"];
+	        this.value = source["value"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class Record {
+	    row: number;
+	    order?: domain.Order;
+	    cart?: domain.Cart;
+	    customer?: domain.Customer;
+	    product?: domain.Product;
+	    stock?: domain.StockLevel;
+	    discountCodes?: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Record(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.order = this.convertValues(source["order"], domain.Order);
+	        this.cart = this.convertValues(source["cart"], domain.Cart);
+	        this.customer = this.convertValues(source["customer"], domain.Customer);
+	        this.product = this.convertValues(source["product"], domain.Product);
+	        this.stock = this.convertValues(source["stock"], domain.StockLevel);
+	        this.discountCodes = source["discountCodes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class FileInfo {
+	    name: string;
+	    size: number;
+	    format: string;
+	    encoding: string;
+	    delimiter: string;
+	    sheets: string[];
+	    sheet: string;
+	    preset: string;
+	    source: string;
+	    kind: string;
+	    label: string;
+	    columns: string[];
+	    preview: Record[];
+	    questions: DateQuestion[];
+	    headerHash: string;
+	    mapping: {[key: string]: string};
+	    mappingRemembered: boolean;
+	    fields: {[key: string]: FieldInfo[]};
+	    issues: Issue[];
+	
+	    static createFrom(source: any = {}) {
+	        return new FileInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.size = source["size"];
+	        this.format = source["format"];
+	        this.encoding = source["encoding"];
+	        this.delimiter = source["delimiter"];
+	        this.sheets = source["sheets"];
+	        this.sheet = source["sheet"];
+	        this.preset = source["preset"];
+	        this.source = source["source"];
+	        this.kind = source["kind"];
+	        this.label = source["label"];
+	        this.columns = source["columns"];
+	        this.preview = this.convertValues(source["preview"], Record);
+	        this.questions = this.convertValues(source["questions"], DateQuestion);
+	        this.headerHash = source["headerHash"];
+	        this.mapping = source["mapping"];
+	        this.mappingRemembered = source["mappingRemembered"];
+	        this.fields = source["fields"];
+	        this.issues = this.convertValues(source["issues"], Issue);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Options {
+	    preset: string;
+	    sheet: string;
+	    kind: string;
+	    mapping: {[key: string]: string};
+	    dateOrders: {[key: string]: string};
+	    defaultDateOrder: string;
+	    currency: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Options(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.preset = source["preset"];
+	        this.sheet = source["sheet"];
+	        this.kind = source["kind"];
+	        this.mapping = source["mapping"];
+	        this.dateOrders = source["dateOrders"];
+	        this.defaultDateOrder = source["defaultDateOrder"];
+	        this.currency = source["currency"];
+	    }
+	}
+	export class FileSpec {
+	    path: string;
+	    name: string;
+	    options: Options;
+	
+	    static createFrom(source: any = {}) {
+	        return new FileSpec(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.name = source["name"];
+	        this.options = this.convertValues(source["options"], Options);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
 
 }
 
@@ -1078,8 +1501,1074 @@ export namespace inventory {
 
 }
 
+export namespace mail {
+	
+	export class Account {
+	    provider: string;
+	    fromName: string;
+	    fromAddress: string;
+	    replyTo: string;
+	    username: string;
+	    auth: string;
+	    smtpHost: string;
+	    smtpPort: number;
+	    smtpSecurity: string;
+	    imapHost: string;
+	    imapPort: number;
+	    imapSecurity: string;
+	    allowPlaintext: boolean;
+	    caFile: string;
+	    perMinute: number;
+	    perDay: number;
+	    providerFilesSent: boolean;
+	    sentFolder: string;
+	    confirmCopy: boolean;
+	    testMode: boolean;
+	    testAddress: string;
+	    unsubscribeUrl: string;
+	    oauthClientId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Account(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.provider = source["provider"];
+	        this.fromName = source["fromName"];
+	        this.fromAddress = source["fromAddress"];
+	        this.replyTo = source["replyTo"];
+	        this.username = source["username"];
+	        this.auth = source["auth"];
+	        this.smtpHost = source["smtpHost"];
+	        this.smtpPort = source["smtpPort"];
+	        this.smtpSecurity = source["smtpSecurity"];
+	        this.imapHost = source["imapHost"];
+	        this.imapPort = source["imapPort"];
+	        this.imapSecurity = source["imapSecurity"];
+	        this.allowPlaintext = source["allowPlaintext"];
+	        this.caFile = source["caFile"];
+	        this.perMinute = source["perMinute"];
+	        this.perDay = source["perDay"];
+	        this.providerFilesSent = source["providerFilesSent"];
+	        this.sentFolder = source["sentFolder"];
+	        this.confirmCopy = source["confirmCopy"];
+	        this.testMode = source["testMode"];
+	        this.testAddress = source["testAddress"];
+	        this.unsubscribeUrl = source["unsubscribeUrl"];
+	        this.oauthClientId = source["oauthClientId"];
+	    }
+	}
+	export class DayCount {
+	    sentToday: number;
+	    perDay: number;
+	    perMinute: number;
+	    // Go type: time
+	    pausedUntil?: any;
+	    pauseReason: string;
+	    testMode: boolean;
+	    testAddress: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DayCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sentToday = source["sentToday"];
+	        this.perDay = source["perDay"];
+	        this.perMinute = source["perMinute"];
+	        this.pausedUntil = this.convertValues(source["pausedUntil"], null);
+	        this.pauseReason = source["pauseReason"];
+	        this.testMode = source["testMode"];
+	        this.testAddress = source["testAddress"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Preset {
+	    id: string;
+	    name: string;
+	    smtpHost: string;
+	    smtpPort: number;
+	    smtpSecurity: string;
+	    imapHost: string;
+	    imapPort: number;
+	    imapSecurity: string;
+	    perMinute: number;
+	    perDay: number;
+	    providerFilesSent: boolean;
+	    oauth: boolean;
+	    passwordHint: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Preset(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.smtpHost = source["smtpHost"];
+	        this.smtpPort = source["smtpPort"];
+	        this.smtpSecurity = source["smtpSecurity"];
+	        this.imapHost = source["imapHost"];
+	        this.imapPort = source["imapPort"];
+	        this.imapSecurity = source["imapSecurity"];
+	        this.perMinute = source["perMinute"];
+	        this.perDay = source["perDay"];
+	        this.providerFilesSent = source["providerFilesSent"];
+	        this.oauth = source["oauth"];
+	        this.passwordHint = source["passwordHint"];
+	    }
+	}
+
+}
+
+export namespace rules {
+	
+	export class TaskPreview {
+	    title: string;
+	    detail: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TaskPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.detail = source["detail"];
+	    }
+	}
+	export class CouponPreview {
+	    code: string;
+	    description: string;
+	    percentOff: number;
+	    amountOff: number;
+	    currency: string;
+	    freeShipping: boolean;
+	    // Go type: time
+	    expiresAt?: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new CouponPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.description = source["description"];
+	        this.percentOff = source["percentOff"];
+	        this.amountOff = source["amountOff"];
+	        this.currency = source["currency"];
+	        this.freeShipping = source["freeShipping"];
+	        this.expiresAt = this.convertValues(source["expiresAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class POLinePreview {
+	    supplierId: number;
+	    supplier: string;
+	    sku: string;
+	    supplierSku: string;
+	    title: string;
+	    quantity: number;
+	    unitCost: number;
+	    currency: string;
+	    available: number;
+	    reorderPoint: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new POLinePreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.supplierId = source["supplierId"];
+	        this.supplier = source["supplier"];
+	        this.sku = source["sku"];
+	        this.supplierSku = source["supplierSku"];
+	        this.title = source["title"];
+	        this.quantity = source["quantity"];
+	        this.unitCost = source["unitCost"];
+	        this.currency = source["currency"];
+	        this.available = source["available"];
+	        this.reorderPoint = source["reorderPoint"];
+	    }
+	}
+	export class EmailPreview {
+	    to: string;
+	    toName: string;
+	    kind: string;
+	    template: string;
+	    subject: string;
+	    html: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EmailPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.to = source["to"];
+	        this.toName = source["toName"];
+	        this.kind = source["kind"];
+	        this.template = source["template"];
+	        this.subject = source["subject"];
+	        this.html = source["html"];
+	        this.text = source["text"];
+	    }
+	}
+	export class Item {
+	    key: string;
+	    flowId: number;
+	    step: number;
+	    action: string;
+	    subject: string;
+	    occurrence: string;
+	    // Go type: time
+	    dueAt: any;
+	    summary: string;
+	    late: boolean;
+	    problem?: string;
+	    email?: EmailPreview;
+	    purchaseLine?: POLinePreview;
+	    tag?: string;
+	    coupon?: CouponPreview;
+	    task?: TaskPreview;
+	
+	    static createFrom(source: any = {}) {
+	        return new Item(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.flowId = source["flowId"];
+	        this.step = source["step"];
+	        this.action = source["action"];
+	        this.subject = source["subject"];
+	        this.occurrence = source["occurrence"];
+	        this.dueAt = this.convertValues(source["dueAt"], null);
+	        this.summary = source["summary"];
+	        this.late = source["late"];
+	        this.problem = source["problem"];
+	        this.email = this.convertValues(source["email"], EmailPreview);
+	        this.purchaseLine = this.convertValues(source["purchaseLine"], POLinePreview);
+	        this.tag = source["tag"];
+	        this.coupon = this.convertValues(source["coupon"], CouponPreview);
+	        this.task = this.convertValues(source["task"], TaskPreview);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Backtest {
+	    flowId: number;
+	    // Go type: time
+	    from: any;
+	    // Go type: time
+	    to: any;
+	    items: number;
+	    byKind: {[key: string]: number};
+	    skipped: {[key: string]: number};
+	    sample: Item[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Backtest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.flowId = source["flowId"];
+	        this.from = this.convertValues(source["from"], null);
+	        this.to = this.convertValues(source["to"], null);
+	        this.items = source["items"];
+	        this.byKind = source["byKind"];
+	        this.skipped = source["skipped"];
+	        this.sample = this.convertValues(source["sample"], Item);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Policy {
+	    reentry: string;
+	    cooldownDays?: number;
+	    catchUp: string;
+	    maxLateHours: number;
+	    marketing: boolean;
+	    exitOn?: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Policy(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.reentry = source["reentry"];
+	        this.cooldownDays = source["cooldownDays"];
+	        this.catchUp = source["catchUp"];
+	        this.maxLateHours = source["maxLateHours"];
+	        this.marketing = source["marketing"];
+	        this.exitOn = source["exitOn"];
+	    }
+	}
+	export class Step {
+	    action: string;
+	    if?: string;
+	    hours?: number;
+	    days?: number;
+	    template?: string;
+	    subject?: string;
+	    body?: string;
+	    vars?: {[key: string]: string};
+	    tag?: string;
+	    percentOff?: number;
+	    amountOff?: number;
+	    freeShipping?: boolean;
+	    validDays?: number;
+	    title?: string;
+	    detail?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Step(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.action = source["action"];
+	        this.if = source["if"];
+	        this.hours = source["hours"];
+	        this.days = source["days"];
+	        this.template = source["template"];
+	        this.subject = source["subject"];
+	        this.body = source["body"];
+	        this.vars = source["vars"];
+	        this.tag = source["tag"];
+	        this.percentOff = source["percentOff"];
+	        this.amountOff = source["amountOff"];
+	        this.freeShipping = source["freeShipping"];
+	        this.validDays = source["validDays"];
+	        this.title = source["title"];
+	        this.detail = source["detail"];
+	    }
+	}
+	export class TriggerSpec {
+	    type: string;
+	    hours?: number;
+	    days?: number;
+	    leadDays?: number;
+	    after?: string;
+	    status?: string;
+	    tag?: string;
+	    threshold?: number;
+	    count?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TriggerSpec(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.hours = source["hours"];
+	        this.days = source["days"];
+	        this.leadDays = source["leadDays"];
+	        this.after = source["after"];
+	        this.status = source["status"];
+	        this.tag = source["tag"];
+	        this.threshold = source["threshold"];
+	        this.count = source["count"];
+	    }
+	}
+	export class Definition {
+	    trigger: TriggerSpec;
+	    condition?: string;
+	    steps: Step[];
+	    policy: Policy;
+	
+	    static createFrom(source: any = {}) {
+	        return new Definition(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.trigger = this.convertValues(source["trigger"], TriggerSpec);
+	        this.condition = source["condition"];
+	        this.steps = this.convertValues(source["steps"], Step);
+	        this.policy = this.convertValues(source["policy"], Policy);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Flow {
+	    id: number;
+	    name: string;
+	    template: string;
+	    description: string;
+	    enabled: boolean;
+	    definition: Definition;
+	    // Go type: time
+	    updatedAt: any;
+	    // Go type: time
+	    lastRunAt?: any;
+	    // Go type: time
+	    enabledAt?: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Flow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.template = source["template"];
+	        this.description = source["description"];
+	        this.enabled = source["enabled"];
+	        this.definition = this.convertValues(source["definition"], Definition);
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	        this.lastRunAt = this.convertValues(source["lastRunAt"], null);
+	        this.enabledAt = this.convertValues(source["enabledAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class POPreview {
+	    supplierId: number;
+	    supplier: string;
+	    currency: string;
+	    lines: POLinePreview[];
+	    total: number;
+	    keys: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new POPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.supplierId = source["supplierId"];
+	        this.supplier = source["supplier"];
+	        this.currency = source["currency"];
+	        this.lines = this.convertValues(source["lines"], POLinePreview);
+	        this.total = source["total"];
+	        this.keys = source["keys"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class FlowPlan {
+	    flowId: number;
+	    name: string;
+	    template: string;
+	    items: Item[];
+	    purchaseOrders: POPreview[];
+	    recipients: number;
+	    needsConfirm: boolean;
+	    deferred: number;
+	    skipped: {[key: string]: number};
+	    error?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FlowPlan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.flowId = source["flowId"];
+	        this.name = source["name"];
+	        this.template = source["template"];
+	        this.items = this.convertValues(source["items"], Item);
+	        this.purchaseOrders = this.convertValues(source["purchaseOrders"], POPreview);
+	        this.recipients = source["recipients"];
+	        this.needsConfirm = source["needsConfirm"];
+	        this.deferred = source["deferred"];
+	        this.skipped = source["skipped"];
+	        this.error = source["error"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class FlowTemplate {
+	    key: string;
+	    name: string;
+	    description: string;
+	    definition: Definition;
+	
+	    static createFrom(source: any = {}) {
+	        return new FlowTemplate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.name = source["name"];
+	        this.description = source["description"];
+	        this.definition = this.convertValues(source["definition"], Definition);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+	
+	export class Preview {
+	    // Go type: time
+	    at: any;
+	    flows: FlowPlan[];
+	    items: number;
+	    deferred: number;
+	    late: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Preview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.at = this.convertValues(source["at"], null);
+	        this.flows = this.convertValues(source["flows"], FlowPlan);
+	        this.items = source["items"];
+	        this.deferred = source["deferred"];
+	        this.late = source["late"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Problem {
+	    field: string;
+	    step: number;
+	    line: number;
+	    column: number;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Problem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.field = source["field"];
+	        this.step = source["step"];
+	        this.line = source["line"];
+	        this.column = source["column"];
+	        this.message = source["message"];
+	    }
+	}
+	export class RenderedEmail {
+	    template: string;
+	    subject: string;
+	    html: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RenderedEmail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.template = source["template"];
+	        this.subject = source["subject"];
+	        this.html = source["html"];
+	        this.text = source["text"];
+	    }
+	}
+	export class RunFailure {
+	    key: string;
+	    summary: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RunFailure(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.summary = source["summary"];
+	        this.message = source["message"];
+	    }
+	}
+	export class RunResult {
+	    runId: number;
+	    // Go type: time
+	    at: any;
+	    dryRun: boolean;
+	    done: number;
+	    alreadyDone: number;
+	    notApproved: number;
+	    waiting: number;
+	    failed: RunFailure[];
+	    byFlow: {[key: string]: number};
+	    byAction: {[key: string]: number};
+	    cancelled: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new RunResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.runId = source["runId"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.dryRun = source["dryRun"];
+	        this.done = source["done"];
+	        this.alreadyDone = source["alreadyDone"];
+	        this.notApproved = source["notApproved"];
+	        this.waiting = source["waiting"];
+	        this.failed = this.convertValues(source["failed"], RunFailure);
+	        this.byFlow = source["byFlow"];
+	        this.byAction = source["byAction"];
+	        this.cancelled = source["cancelled"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RunRecord {
+	    id: number;
+	    // Go type: time
+	    startedAt: any;
+	    // Go type: time
+	    finishedAt?: any;
+	    dryRun: boolean;
+	    result: RunResult;
+	
+	    static createFrom(source: any = {}) {
+	        return new RunRecord(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.startedAt = this.convertValues(source["startedAt"], null);
+	        this.finishedAt = this.convertValues(source["finishedAt"], null);
+	        this.dryRun = source["dryRun"];
+	        this.result = this.convertValues(source["result"], RunResult);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+
+}
+
 export namespace store {
 	
+	export class Attachment {
+	    name: string;
+	    contentType: string;
+	    data: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Attachment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.contentType = source["contentType"];
+	        this.data = source["data"];
+	    }
+	}
+	export class Counts {
+	    created: number;
+	    updated: number;
+	    unchanged: number;
+	    rejected: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Counts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	        this.unchanged = source["unchanged"];
+	        this.rejected = source["rejected"];
+	    }
+	}
+	export class ImportBatch {
+	    id: number;
+	    fileName: string;
+	    fileHash: string;
+	    fileSize: number;
+	    preset: string;
+	    kind: string;
+	    status: string;
+	    rows: number;
+	    counts: Counts;
+	    message: string;
+	    // Go type: time
+	    startedAt: any;
+	    // Go type: time
+	    finishedAt?: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportBatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.fileName = source["fileName"];
+	        this.fileHash = source["fileHash"];
+	        this.fileSize = source["fileSize"];
+	        this.preset = source["preset"];
+	        this.kind = source["kind"];
+	        this.status = source["status"];
+	        this.rows = source["rows"];
+	        this.counts = this.convertValues(source["counts"], Counts);
+	        this.message = source["message"];
+	        this.startedAt = this.convertValues(source["startedAt"], null);
+	        this.finishedAt = this.convertValues(source["finishedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class InboxItem {
+	    mailbox: string;
+	    uid: number;
+	    messageId: string;
+	    kind: string;
+	    from: string;
+	    subject: string;
+	    relatedId?: number;
+	    customerId?: number;
+	    detail: string;
+	    // Go type: time
+	    receivedAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new InboxItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.mailbox = source["mailbox"];
+	        this.uid = source["uid"];
+	        this.messageId = source["messageId"];
+	        this.kind = source["kind"];
+	        this.from = source["from"];
+	        this.subject = source["subject"];
+	        this.relatedId = source["relatedId"];
+	        this.customerId = source["customerId"];
+	        this.detail = source["detail"];
+	        this.receivedAt = this.convertValues(source["receivedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OutboxMessage {
+	    id: number;
+	    messageId: string;
+	    kind: string;
+	    toAddr: string;
+	    toName: string;
+	    subject: string;
+	    html: string;
+	    text: string;
+	    headers: {[key: string]: string};
+	    attachments: Attachment[];
+	    status: string;
+	    attempts: number;
+	    lastError: string;
+	    // Go type: time
+	    nextAttemptAt?: any;
+	    customerId?: number;
+	    ledgerKey: string;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    sentAt?: any;
+	    // Go type: time
+	    sendingAt?: any;
+	    serverReply: string;
+	    deliveredTo: string;
+	    filed: boolean;
+	    template: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OutboxMessage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.messageId = source["messageId"];
+	        this.kind = source["kind"];
+	        this.toAddr = source["toAddr"];
+	        this.toName = source["toName"];
+	        this.subject = source["subject"];
+	        this.html = source["html"];
+	        this.text = source["text"];
+	        this.headers = source["headers"];
+	        this.attachments = this.convertValues(source["attachments"], Attachment);
+	        this.status = source["status"];
+	        this.attempts = source["attempts"];
+	        this.lastError = source["lastError"];
+	        this.nextAttemptAt = this.convertValues(source["nextAttemptAt"], null);
+	        this.customerId = source["customerId"];
+	        this.ledgerKey = source["ledgerKey"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.sentAt = this.convertValues(source["sentAt"], null);
+	        this.sendingAt = this.convertValues(source["sendingAt"], null);
+	        this.serverReply = source["serverReply"];
+	        this.deliveredTo = source["deliveredTo"];
+	        this.filed = source["filed"];
+	        this.template = source["template"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class PurchaseOrderLine {
 	    sku: string;
 	    supplierSku: string;
@@ -1183,6 +2672,26 @@ export namespace store {
 	        this.quantity = source["quantity"];
 	    }
 	}
+	export class Reject {
+	    file: string;
+	    row: number;
+	    column: string;
+	    value: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Reject(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.row = source["row"];
+	        this.column = source["column"];
+	        this.value = source["value"];
+	        this.reason = source["reason"];
+	    }
+	}
 	export class SKUPolicy {
 	    sku: string;
 	    reorderPoint?: number;
@@ -1239,6 +2748,43 @@ export namespace store {
 	        this.supplierSku = source["supplierSku"];
 	        this.unitCost = source["unitCost"];
 	    }
+	}
+	export class Suppression {
+	    email: string;
+	    reason: string;
+	    detail: string;
+	    // Go type: time
+	    at: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Suppression(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.email = source["email"];
+	        this.reason = source["reason"];
+	        this.detail = source["detail"];
+	        this.at = this.convertValues(source["at"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

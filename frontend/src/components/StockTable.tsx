@@ -28,13 +28,13 @@ export const stockColumns = [
     ),
   }),
   col.accessor('title', { header: 'Product' }),
-  col.accessor('location', { header: 'Location', meta: { sortKey: 'location', width: 160 } }),
+  col.accessor('location', { header: 'Location', meta: { sortKey: 'location', width: 145 } }),
   col.accessor('onHand', {
     header: 'On hand',
     meta: { sortKey: 'onHand', align: 'right', width: 85 },
     cell: (c) => formatNumber(c.getValue()),
   }),
-  col.accessor('committed', { header: 'Committed', meta: { align: 'right', width: 95 }, cell: (c) => formatNumber(c.getValue()) }),
+  col.accessor('committed', { header: 'Committed', meta: { align: 'right', width: 92 }, cell: (c) => formatNumber(c.getValue()) }),
   col.accessor('available', {
     header: 'Available',
     meta: { sortKey: 'available', align: 'right', width: 95 },
@@ -42,8 +42,8 @@ export const stockColumns = [
       const r = c.row.original;
       if (!r.stocked)
         return (
-          <Text span size="sm" c="dimmed">
-            not stocked
+          <Text span size="sm" c="dimmed" title="Not stocked at this location">
+            —
           </Text>
         );
       const v = c.getValue();
@@ -57,10 +57,10 @@ export const stockColumns = [
   col.accessor('incoming', { header: 'Incoming', meta: { align: 'right', width: 85 }, cell: (c) => formatNumber(c.getValue()) }),
   col.accessor('reorderPoint', {
     header: 'Reorder at',
-    meta: { align: 'right', width: 95 },
+    meta: { align: 'right', width: 92 },
     cell: (c) => (c.getValue() === undefined || c.getValue() === null ? <Text span c="dimmed" size="sm">—</Text> : formatNumber(c.getValue())),
   }),
-  col.accessor('supplier', { header: 'Supplier', meta: { width: 160 } }),
+  col.accessor('supplier', { header: 'Supplier', meta: { width: 140 } }),
 ] as ColumnDef<StockRow, unknown>[];
 
 export const stockFilters: FilterOption[] = [

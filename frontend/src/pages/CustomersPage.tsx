@@ -14,7 +14,7 @@ export const customerColumns = [
   col.accessor((c) => [c.firstName, c.lastName].filter(Boolean).join(' '), {
     id: 'name',
     header: 'Name',
-    meta: { sortKey: 'lastName', width: 160 },
+    meta: { sortKey: 'lastName', width: 150 },
     cell: (c) => (
       <Text span size="sm" fw={500}>
         {c.getValue() || '—'}
@@ -25,11 +25,11 @@ export const customerColumns = [
   col.accessor((c) => [c.city, c.country].filter(Boolean).join(', '), {
     id: 'location',
     header: 'Location',
-    meta: { width: 140 },
+    meta: { width: 130 },
   }),
   col.accessor('tags', {
     header: 'Tags',
-    meta: { width: 120 },
+    meta: { width: 110 },
     cell: (c) => (
       <Group gap={4} wrap="nowrap">
         {c.getValue()?.slice(0, 2).map((t) => (
@@ -59,7 +59,7 @@ export const customerColumns = [
   }),
   col.accessor('ordersCount', {
     header: 'Orders',
-    meta: { sortKey: 'ordersCount', align: 'right', width: 80 },
+    meta: { sortKey: 'ordersCount', align: 'right', width: 75 },
     cell: (c) => formatNumber(c.getValue()),
   }),
   col.accessor('totalSpent', {
@@ -76,12 +76,12 @@ export const customerColumns = [
   }),
   col.accessor('lastOrderAt', {
     header: 'Last order',
-    meta: { sortKey: 'lastOrderAt', align: 'right', width: 115 },
+    meta: { sortKey: 'lastOrderAt', align: 'right', width: 120 },
     cell: (c) => formatDate(c.getValue()),
   }),
   col.accessor('createdAt', {
     header: 'Since',
-    meta: { sortKey: 'createdAt', align: 'right', width: 105 },
+    meta: { sortKey: 'createdAt', align: 'right', width: 120 },
     cell: (c) => formatDate(c.getValue()),
   }),
 ];

@@ -52,7 +52,10 @@ func SMTPDialer(a Account, secret SecretFunc) Dialer {
 			timeout = max(time.Until(dl), time.Millisecond) // go-mail bounds reads by this, not by ctx
 		}
 		opts := []gomail.Option{gomail.WithPort(a.SMTPPort), gomail.WithTimeout(timeout),
-			gomail.WithTLSConfig(tlsCfg), gomail.WithUsername(a.Login()), gomail.WithPassword(pw)}
+			gomail.WithTLSConfig(tlsCfg), gomail.WithUsername(a.Login()), gomail.WithPassword(pw),
+			// No NOOP before every message: a dead connection shows at MAIL FROM,
+			// before any content, and is classified as lost (the message requeued).
+			gomail.WithoutNoop()}
 		switch a.SMTPSecurity {
 		case SecurityTLS:
 			opts = append(opts, gomail.WithSSL())

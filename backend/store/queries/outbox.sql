@@ -16,10 +16,13 @@ SELECT id, message_id, kind, to_addr, to_name, subject, html, text, headers, att
 FROM messages
 
 -- name: MsgClaim
+-- Three index range scans (messages_status) instead of one sort over the
+-- whole queue: due retries first, then new mail in order, then scheduled.
 UPDATE messages SET status = 'sending', attempts = attempts + 1, sending_at = ?1
-WHERE id = (SELECT id FROM messages
-            WHERE status IN ('queued', 'deferred') AND COALESCE(next_attempt_at, 0) <= ?1
-            ORDER BY COALESCE(next_attempt_at, created_at), id LIMIT 1)
+WHERE id = COALESCE(
+    (SELECT id FROM messages WHERE status = 'deferred' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id LIMIT 1),
+    (SELECT id FROM messages WHERE status = 'queued' AND next_attempt_at IS NULL ORDER BY id LIMIT 1),
+    (SELECT id FROM messages WHERE status = 'queued' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id LIMIT 1))
 RETURNING id;
 
 -- name: MsgTransition

@@ -69,7 +69,7 @@ var Templates = []FlowTemplate{
 		Definition: Definition{Trigger: TriggerSpec{Type: TriggerOrderPaid},
 			Condition: "customer.totalSpent >= 100000",
 			Steps:     []Step{{Action: ActionAddTag, Tag: "high-value"}},
-			Policy:    Policy{Reentry: ReentryOnce, CatchUp: CatchUpSend, MaxLateHours: 720}}},
+			Policy:    Policy{Reentry: ReentryOnce, CatchUp: CatchUpSend, MaxLateHours: 72}}},
 	{Key: "feedback_request", Name: "Feedback request 30 days after delivery",
 		Description: "Thirty days after a parcel is delivered, ask how they like their order.",
 		Definition: Definition{Trigger: TriggerSpec{Type: TriggerDaysAfter, Days: 30, After: AfterDelivered},

@@ -6,8 +6,9 @@ import (
 	"shopclerk/backend/domain"
 )
 
-// Locations: every SKU is stocked in the warehouse; about a quarter also in
-// the showroom, the rest are "not stocked" there as in Shopify's export.
+// Locations: every active SKU is stocked in the warehouse, about a quarter
+// also in the showroom; elsewhere, and for draft or archived products, the
+// level is "not stocked" as in Shopify's export.
 var locations = []string{"Warehouse Leipzig", "Showroom Berlin"}
 
 // defaultLowStock is the threshold the stock table uses for SKUs without a
@@ -61,7 +62,7 @@ func (g *generator) stock() error {
 			avail = int(math.Ceil(rate*cover)) + rp + 1 + r.IntN(10)
 		}
 		levels := []domain.StockLevel{{SKU: s.prod.SKU, Location: locations[0], Available: avail, Committed: s.committed,
-			OnHand: avail + s.committed, Incoming: incoming, Stocked: s.prod.Status != "archived", UpdatedAt: g.now}}
+			OnHand: avail + s.committed, Incoming: incoming, Stocked: s.prod.Status == "active", UpdatedAt: g.now}}
 		second := domain.StockLevel{SKU: s.prod.SKU, Location: locations[1], UpdatedAt: g.now}
 		if s.prod.Status == "active" && r.Float64() < 0.25 {
 			second.Available = rp + 1 + r.IntN(15)

@@ -19,6 +19,8 @@ import (
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
+	"shopclerk/backend/rules"
+	"shopclerk/backend/runner"
 	"shopclerk/backend/store"
 )
 
@@ -38,6 +40,8 @@ type App struct {
 	st      *store.Store
 	openErr error
 	jobs    *Jobs
+	// automations runs enabled flows on their schedule while the window is open.
+	automations *runner.Automations
 	// started and firstDashboard time the cold start: process start to the
 	// first dashboard handed to the web view (logged once, read by make bench).
 	started        time.Time
@@ -80,8 +84,26 @@ func (a *App) Bindings() []any {
 	return []any{a.Shop, a.Jobs, a.Inventory, a.Import, a.MailConfig, a.Outbox, a.Automation}
 }
 
-// Startup keeps the Wails context for events and dialogs.
-func (a *App) Startup(ctx context.Context) { a.ctx = ctx }
+// Startup keeps the Wails context for events and dialogs, and starts the
+// automation schedule.
+func (a *App) Startup(ctx context.Context) {
+	a.ctx = ctx
+	st, err := a.store()
+	if err != nil {
+		return
+	}
+	a.automations = runner.NewAutomations(st, rules.New(st, rules.Options{Log: a.cfg.Log}), a.cfg.Clock, a.cfg.Log)
+	a.automations.OnRun = func(res rules.RunResult, err error) {
+		if err != nil {
+			a.emit("automations:run", map[string]any{"error": a.FormatError(err)})
+			return
+		}
+		a.emit("automations:run", res)
+	}
+	if err := a.automations.Start(ctx); err != nil {
+		a.cfg.Log.Warn("automation schedule not started", "err", err)
+	}
+}
 
 // BeforeClose remembers the window size for the next start.
 func (a *App) BeforeClose(ctx context.Context) bool {
@@ -95,6 +117,9 @@ func (a *App) BeforeClose(ctx context.Context) bool {
 
 // Shutdown cancels running jobs and closes the shop.
 func (a *App) Shutdown(ctx context.Context) {
+	if a.automations != nil {
+		a.automations.Stop()
+	}
 	a.jobs.cancelAll()
 	a.mu.Lock()
 	defer a.mu.Unlock()

@@ -21,6 +21,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The mail screens' specs send through a real Postfix and read a real Dovecot.
+scripts/mailstack.sh start >"$work/mailstack.log" 2>&1 || { cat "$work/mailstack.log" >&2; exit 1; }
+eval "$(scripts/mailstack.sh env)"
+
 (cd frontend && npm run build --silent)
 go build -tags dev,webkit2_41 -o build/bin/shopclerk-dev .
 build/bin/shopclerk-dev demo --size s --db "$work/shop.db" --json >"$work/demo.json"

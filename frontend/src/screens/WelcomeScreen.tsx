@@ -18,6 +18,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { canStartDemo, normalizeError, startDemo, useJob, type DemoSize } from '../api';
+import { resetTableState } from '../components/DataTable';
 import { Logo } from '../components/Logo';
 
 const SIZES: { value: DemoSize; label: string }[] = [
@@ -38,7 +39,8 @@ export function WelcomeScreen({ path, onSkip }: { path: string; onSkip: () => vo
 
   useEffect(() => {
     if (job.done && !job.error) {
-      // The shop has data now: every cached answer is stale.
+      // The shop has data now: every cached answer and remembered table position is stale.
+      resetTableState();
       client.invalidateQueries();
     }
   }, [job.done, job.error, client]);

@@ -46,6 +46,7 @@ type generator struct {
 	custs     []*custGen
 	ordering  int // customers introduced by an order so far
 	orderingN int // customers that will be introduced by an order
+	maxOrders int // orders past which a customer stops being picked by recency
 	ring      []int32
 	ringPos   int
 	orderSeq  int
@@ -67,6 +68,7 @@ func newGenerator(p params, seed uint64, now time.Time) *generator {
 	g.today = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	g.start = g.today.Add(-time.Duration(p.historyDays) * day)
 	g.orderingN = int(float64(p.customers) * (1 - newsletterShare))
+	g.maxOrders = max(20, 30*p.orders/p.customers)
 	g.ring = make([]int32, 0, max(30, p.orders/12))
 	g.cum = make([]float64, p.skus)
 	for _, c := range countries {
@@ -361,6 +363,11 @@ func (g *generator) pickCustomer(t time.Time) (cg *custGen, isNew bool) {
 		cg = g.custs[g.r.IntN(len(g.custs))]
 	} else {
 		cg = g.custs[g.ring[g.r.IntN(len(g.ring))]]
+		if cg.orders > g.maxOrders {
+			// Recency feeds on itself; past this a shop would call the
+			// customer a reseller, so the order goes to someone else.
+			cg = g.custs[g.r.IntN(len(g.custs))]
+		}
 	}
 	if len(g.ring) < cap(g.ring) {
 		g.ring = append(g.ring, int32(cg.idx))

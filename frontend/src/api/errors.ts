@@ -113,3 +113,11 @@ export async function call<T>(fn: () => Promise<T>): Promise<T> {
     throw toAppError(e);
   }
 }
+
+/**
+ * Like call, for a generated binding whose JSON a screen describes with its
+ * own hand-written type (the generated models are classes of the same shape).
+ */
+export function callAs<T>(fn: () => Promise<unknown>): Promise<T> {
+  return call(() => fn() as Promise<T>);
+}

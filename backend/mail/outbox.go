@@ -176,6 +176,11 @@ func (o *Outbox) Run(ctx context.Context, opt RunOptions) (RunResult, error) {
 	if err != nil {
 		return res, err
 	}
+	b, err := o.store.BeginOutboxBatch(ctx)
+	if err != nil {
+		return res, err
+	}
+	defer b.Close()
 	var conn Conn
 	defer func() {
 		if conn != nil {
@@ -198,25 +203,25 @@ func (o *Outbox) Run(ctx context.Context, opt RunOptions) (RunResult, error) {
 			res.PausedUntil, res.PauseReason = until, why
 			break
 		}
-		m, ok, err := o.store.ClaimNext(ctx, now)
+		m, ok, err := b.ClaimNext(ctx, now)
 		if err != nil {
 			return res, err
 		}
 		if !ok {
 			break
 		}
-		if skip, why, err := o.mustNotSend(ctx, m); err != nil {
-			o.giveBack(ctx, m, "")
+		if skip, why, err := o.mustNotSend(ctx, b, m); err != nil {
+			o.giveBack(ctx, b, m, "")
 			return res, err
 		} else if skip {
-			o.move(ctx, m, store.Transition{To: store.MsgCancelled, Reason: why, Unclaim: true})
+			o.move(ctx, b, m, store.Transition{To: store.MsgCancelled, Reason: why, Unclaim: true})
 			res.Cancelled++
 			report(m)
 			continue
 		}
 		c, err := Compose(o.account, m, now)
 		if err != nil {
-			o.move(ctx, m, store.Transition{To: store.MsgFailed, Reason: err.Error()})
+			o.move(ctx, b, m, store.Transition{To: store.MsgFailed, Reason: err.Error()})
 			res.Failed++
 			report(m)
 			continue
@@ -224,41 +229,41 @@ func (o *Outbox) Run(ctx context.Context, opt RunOptions) (RunResult, error) {
 		if conn == nil {
 			if conn, err = o.dial(ctx); err != nil {
 				conn = nil
-				o.giveBack(ctx, m, err.Error())
+				o.giveBack(ctx, b, m, err.Error())
 				return res, Explain(err, o.account)
 			}
 		}
 		reply, sendErr := conn.Send(ctx, c)
 		switch outcome := Classify(sendErr); outcome {
 		case OutcomeSent:
-			o.move(ctx, m, store.Transition{To: store.MsgSent, At: now, ServerReply: oneLine(reply), DeliveredTo: c.DeliveredTo})
+			o.move(ctx, b, m, store.Transition{To: store.MsgSent, At: now, ServerReply: oneLine(reply), DeliveredTo: c.DeliveredTo})
 			thr.sent()
 			res.Sent++
 		case OutcomeTemporary:
 			if m.Attempts >= MaxAttempts {
-				o.move(ctx, m, store.Transition{To: store.MsgFailed, Reason: fmt.Sprintf("gave up after %d tries: %s", m.Attempts, serverText(sendErr))})
+				o.move(ctx, b, m, store.Transition{To: store.MsgFailed, Reason: fmt.Sprintf("gave up after %d tries: %s", m.Attempts, serverText(sendErr))})
 				res.Failed++
 				break
 			}
 			next := now.Add(Backoff(m.Attempts))
-			o.move(ctx, m, store.Transition{To: store.MsgDeferred, NextAttempt: &next, Reason: "the server asked to try later: " + serverText(sendErr)})
+			o.move(ctx, b, m, store.Transition{To: store.MsgDeferred, NextAttempt: &next, Reason: "the server asked to try later: " + serverText(sendErr)})
 			res.Deferred++
 		case OutcomePermanent:
 			reason := serverText(sendErr)
-			o.move(ctx, m, store.Transition{To: store.MsgFailed, Reason: "the server refused it: " + reason})
+			o.move(ctx, b, m, store.Transition{To: store.MsgFailed, Reason: "the server refused it: " + reason})
 			if isHardBounce(reason) {
 				o.store.Suppress(ctx, m.ToAddr, store.SuppressHardBounce, reason)
 			}
 			res.Failed++
 		case OutcomeQuota:
-			o.giveBack(ctx, m, "")
+			o.giveBack(ctx, b, m, "")
 			until := o.quotaReset(now, sendErr)
 			why := "your mail provider's sending limit was reached: " + serverText(sendErr)
 			o.pause(ctx, until, why)
 			res.PausedUntil, res.PauseReason = &until, why
 			return o.finish(ctx, res), nil
 		case OutcomeInDoubt:
-			o.move(ctx, m, store.Transition{To: store.MsgInDoubt, DeliveredTo: c.DeliveredTo,
+			o.move(ctx, b, m, store.Transition{To: store.MsgInDoubt, DeliveredTo: c.DeliveredTo,
 				Reason: "the connection broke after the message was handed over, before the server confirmed it: " + oneLine(sendErr.Error())})
 			res.InDoubt++
 			conn.Close()
@@ -268,7 +273,7 @@ func (o *Outbox) Run(ctx context.Context, opt RunOptions) (RunResult, error) {
 			// the next attempt opens a new connection.
 			conn.Close()
 			conn = nil
-			o.giveBack(ctx, m, "")
+			o.giveBack(ctx, b, m, "")
 			return o.finish(ctx, res), wrapTemp(sendErr, "the connection to the mail server broke; the message is queued again")
 		}
 		report(m)
@@ -292,8 +297,8 @@ func (o *Outbox) finish(ctx context.Context, res RunResult) RunResult {
 
 // mustNotSend is the check right before each send: the suppression list
 // and, for marketing mail, the customer's consent.
-func (o *Outbox) mustNotSend(ctx context.Context, m store.OutboxMessage) (bool, string, error) {
-	sp, suppressed, err := o.store.Suppressed(ctx, m.ToAddr)
+func (o *Outbox) mustNotSend(ctx context.Context, b *store.OutboxBatch, m store.OutboxMessage) (bool, string, error) {
+	sp, suppressed, err := b.Suppressed(ctx, m.ToAddr)
 	if err != nil {
 		return false, "", err
 	}
@@ -322,17 +327,17 @@ func (o *Outbox) mustNotSend(ctx context.Context, m store.OutboxMessage) (bool, 
 	return false, "", nil
 }
 
-func (o *Outbox) move(ctx context.Context, m store.OutboxMessage, t store.Transition) {
+func (o *Outbox) move(ctx context.Context, b *store.OutboxBatch, m store.OutboxMessage, t store.Transition) {
 	t.From = store.MsgSending
-	if err := o.store.TransitionMessage(ctx, m.ID, t); err != nil {
+	if err := b.Transition(ctx, m.ID, t); err != nil {
 		o.log.Error("outbox transition failed", "id", m.ID, "to", t.To, "err", err)
 	}
 }
 
 // giveBack returns a claimed message to the queue without counting the
 // attempt: it never reached the server.
-func (o *Outbox) giveBack(ctx context.Context, m store.OutboxMessage, reason string) {
-	o.move(ctx, m, store.Transition{To: store.MsgQueued, Reason: reason, Unclaim: true})
+func (o *Outbox) giveBack(ctx context.Context, b *store.OutboxBatch, m store.OutboxMessage, reason string) {
+	o.move(ctx, b, m, store.Transition{To: store.MsgQueued, Reason: reason, Unclaim: true})
 }
 
 // quotaReset guesses when a provider limit lifts: daily limits at the next

@@ -59,7 +59,7 @@ func runAutomations(ctx context.Context, env *CLIEnv, args []string) error {
 	if *confirm {
 		keys = p.AllKeys()
 	}
-	res, err := e.Run(ctx, now, keys)
+	res, err := e.RunPreview(ctx, p, keys)
 	if err != nil {
 		return err
 	}

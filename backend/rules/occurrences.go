@@ -123,7 +123,7 @@ func filterValue(occs []store.RuleOccurrence, want string) []store.RuleOccurrenc
 
 // loadSubject reads the facts of an occurrence and builds the condition
 // environment. A subject whose rows are gone (a deleted customer) returns nil.
-func (e *Engine) loadSubject(ctx context.Context, o store.RuleOccurrence, start time.Time, now time.Time, trig Trigger) (*Subject, error) {
+func (e *Engine) loadSubject(ctx context.Context, fc *factCache, o store.RuleOccurrence, start time.Time, now time.Time, trig Trigger) (*Subject, error) {
 	sub := &Subject{Occ: o, Start: start}
 	sub.Env.Now = now
 	sub.Env.Event = EventEnv{Type: string(trig), At: o.At, Value: o.Value}
@@ -138,7 +138,16 @@ func (e *Engine) loadSubject(ctx context.Context, o store.RuleOccurrence, start 
 			sub.Occ.OrderID = sh.OrderID
 		}
 	}
-	if o.OrderID != 0 {
+	if f, ok := fc.orders[o.OrderID]; ok && o.OrderID != 0 {
+		// Each subject gets its own copy: actions keep pointers to it.
+		ord, cust := f.Order, f.Customer
+		if cust != nil {
+			cp := *cust
+			cust = &cp
+		}
+		sub.Order, sub.Customer = &ord, cust
+		sub.Env.Order = orderEnv(ord, f.Held)
+	} else if o.OrderID != 0 {
 		d, err := e.st.GetOrder(ctx, o.OrderID)
 		if err != nil {
 			return nil, nil
@@ -159,6 +168,10 @@ func (e *Engine) loadSubject(ctx context.Context, o store.RuleOccurrence, start 
 		sub.Cart = &c
 		sub.Env.Cart = cartEnv(c)
 	}
+	if c, ok := fc.customers[o.CustomerID]; ok && sub.Customer == nil && o.CustomerID != 0 {
+		cp := *c
+		sub.Customer = &cp
+	}
 	if sub.Customer == nil && o.CustomerID != 0 {
 		c, err := e.st.CustomerByID(ctx, o.CustomerID)
 		if err != nil {
@@ -166,7 +179,12 @@ func (e *Engine) loadSubject(ctx context.Context, o store.RuleOccurrence, start 
 		}
 		sub.Customer = &c
 	}
-	if sub.Customer == nil && o.Email != "" {
+	if c, ok := fc.byEmail[o.Email]; ok && sub.Customer == nil && o.Email != "" {
+		if c != nil {
+			cp := *c
+			sub.Customer = &cp
+		}
+	} else if sub.Customer == nil && o.Email != "" {
 		c, ok, err := e.st.CustomerByEmail(ctx, o.Email)
 		if err != nil {
 			return nil, err

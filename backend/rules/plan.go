@@ -26,12 +26,16 @@ type planState struct {
 	marketing map[int64]int
 	preview   *Preview
 	backtest  bool
+	facts     *factCache
 }
 
 // Plan finds what every enabled flow would do at now. It first records new
 // events (detection is bookkeeping, not an effect); everything else is read
 // only. The preview is grouped by flow.
 func (e *Engine) Plan(ctx context.Context, now time.Time) (*Preview, error) {
+	if err := e.st.EnsureRuleSchema(ctx); err != nil {
+		return nil, err
+	}
 	if _, err := e.st.DetectRuleEvents(ctx); err != nil {
 		return nil, err
 	}
@@ -69,7 +73,8 @@ func (e *Engine) Plan(ctx context.Context, now time.Time) (*Preview, error) {
 
 func (e *Engine) newPlanState(ctx context.Context, now time.Time, p *Preview) *planState {
 	pc := &planCtx{ctx: ctx, st: e.st, now: now, settings: e.LoadSettings(ctx), renderer: e.opt.Renderer, reorder: e.opt.Reorderer}
-	return &planState{pc: pc, holds: map[int64]bool{}, stops: map[int64]time.Time{}, marketing: map[int64]int{}, preview: p}
+	return &planState{pc: pc, holds: map[int64]bool{}, stops: map[int64]time.Time{}, marketing: map[int64]int{}, preview: p,
+		facts: newFactCache()}
 }
 
 func flowRank(c *compiled) int {
@@ -114,12 +119,41 @@ func (e *Engine) planFlow(ctx context.Context, ps *planState, c *compiled, from 
 	if err != nil {
 		return fp, err
 	}
+	// The ledger and the remembered outcomes of the whole window are read
+	// once; the facts of what is left are then loaded in batches.
+	var ledger map[string][]store.LedgerStep
+	var memo *flowMemo
+	if !ps.backtest {
+		if ledger, err = e.st.LedgerForRule(ctx, c.row.ID); err != nil {
+			return fp, err
+		}
+		if c.memoable() {
+			if memo, err = e.loadMemo(ctx, c, occs); err != nil {
+				return fp, err
+			}
+		}
+	}
+	var todo []store.RuleOccurrence
+	for _, o := range occs {
+		if settled(c, ledger[o.Occurrence]) {
+			continue
+		}
+		if memo != nil {
+			if _, hit := memo.recall(o); hit {
+				continue
+			}
+		}
+		todo = append(todo, o)
+	}
+	if err := ps.facts.prefetch(ctx, e.st, todo); err != nil {
+		return fp, err
+	}
 	recipients := map[string]bool{}
 	for i, o := range occs {
 		if err := ctx.Err(); err != nil {
 			return fp, err
 		}
-		items, why, err := e.planOccurrence(ctx, ps, c, o, starts[i], from)
+		items, why, err := e.planOccurrence(ctx, ps, c, o, starts[i], from, ledger[o.Occurrence], memo)
 		if err != nil {
 			return fp, err
 		}
@@ -138,6 +172,11 @@ func (e *Engine) planFlow(ctx context.Context, ps *planState, c *compiled, from 
 			}
 		}
 		fp.Items = append(fp.Items, items...)
+	}
+	if memo != nil {
+		if err := e.st.SaveRuleMemo(ctx, c.row.ID, memo.fresh); err != nil {
+			return fp, err
+		}
 	}
 	fp.Recipients = len(recipients)
 	fp.NeedsConfirm = fp.Recipients > ps.pc.settings.ConfirmOver
@@ -165,14 +204,11 @@ const (
 // are due and not yet in the ledger. Exit conditions are checked before each
 // step; an exit found after the sequence began is returned as a decision for
 // Run to record, so it is final.
-func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled, o store.RuleOccurrence, start, from time.Time) ([]Item, string, error) {
+func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled, o store.RuleOccurrence, start, from time.Time,
+	ledger []store.LedgerStep, memo *flowMemo) ([]Item, string, error) {
 	now := ps.pc.now
 	done := map[int]bool{}
 	if !ps.backtest {
-		ledger, err := e.st.LedgerForOccurrence(ctx, c.row.ID, o.Occurrence)
-		if err != nil {
-			return nil, "", err
-		}
 		for _, l := range ledger {
 			if l.Status == "skipped" && strings.HasPrefix(l.Result, "exit") {
 				return nil, "", nil
@@ -197,7 +233,12 @@ func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled,
 			continue // missed while the computer was off: passed over
 		}
 		if sub == nil {
-			s, err := e.loadSubject(ctx, o, start, now, c.def.Trigger.Type)
+			if !entered && memo != nil {
+				if why, hit := memo.recall(o); hit {
+					return nil, why, nil
+				}
+			}
+			s, err := e.loadSubject(ctx, ps.facts, o, start, now, c.def.Trigger.Type)
 			if err != nil {
 				return nil, "", err
 			}
@@ -212,6 +253,7 @@ func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled,
 				return nil, "", domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("the condition of %q failed: %v", c.row.Name, err))
 			}
 			if !ok {
+				memo.remember(o, whyCondition)
 				return nil, whyCondition, nil
 			}
 			if again, err := e.reentered(ctx, c, o, now); err != nil || again {
@@ -239,6 +281,9 @@ func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled,
 		// it may email them, so its coupon never goes out without its email.
 		if step.Action == ActionSendEmail || pol.Marketing {
 			if why, stop := e.mailGate(ctx, ps, c, sub, now, step.Action == ActionSendEmail); stop {
+				if !entered {
+					memo.remember(o, why)
+				}
 				return items, why, nil
 			}
 		}

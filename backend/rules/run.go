@@ -50,6 +50,27 @@ func (e *Engine) Run(ctx context.Context, now time.Time, approved []string) (Run
 		e.finish(runID, now, &res)
 		return res, err
 	}
+	return e.execute(ctx, p, approved, res)
+}
+
+// RunPreview executes the approved items of a preview this engine has just
+// planned (the schedule and `shopclerk run` plan, pick the approvable keys,
+// and run), so the plan is not made twice. The ledger still guards every
+// item: a key another run did meanwhile is counted, not repeated. A preview
+// the seller looked at a while ago goes through Run, which plans afresh.
+func (e *Engine) RunPreview(ctx context.Context, p *Preview, approved []string) (RunResult, error) {
+	now := p.At
+	res := RunResult{At: now, Failed: []RunFailure{}, ByFlow: map[string]int{}, ByAction: map[string]int{}}
+	runID, err := e.st.StartRuleRun(ctx, now, false)
+	if err != nil {
+		return res, err
+	}
+	res.RunID = runID
+	return e.execute(ctx, p, approved, res)
+}
+
+func (e *Engine) execute(ctx context.Context, p *Preview, approved []string, res RunResult) (RunResult, error) {
+	now, runID := p.At, res.RunID
 	if err := e.st.RecordLedgerDecisions(ctx, p.decisions); err != nil {
 		e.finish(runID, now, &res)
 		return res, err

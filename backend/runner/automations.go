@@ -105,7 +105,7 @@ func (a *Automations) Tick() bool {
 	p, err := a.eng.Plan(ctx, now)
 	var res rules.RunResult
 	if err == nil {
-		res, err = a.eng.Run(ctx, now, p.ApprovableKeys())
+		res, err = a.eng.RunPreview(ctx, p, p.ApprovableKeys())
 	}
 	if err != nil {
 		a.log.Warn("scheduled automation run failed", "err", err)

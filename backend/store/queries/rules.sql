@@ -146,7 +146,7 @@ FROM cart_lines cl WHERE cl.cart_id = ? AND cl.sku <> ''
 SELECT c.id, c.email, c.source, c.external_id, c.first_name, c.last_name, c.phone, c.country, c.city,
     c.accepts_marketing, c.consent_at, c.birthday, c.tags, c.note, c.created_at, c.orders_count,
     c.total_spent, c.currency, c.last_order_at
-FROM customers c WHERE c.email = ?
+FROM customers c WHERE c.email = ?1 AND c.email <> ''
 
 -- name: RuleProductInfo
 SELECT p.id, p.sku, p.title, p.variant_title, p.vendor, p.type, p.currency, p.price, p.cost, p.status, p.tags,
@@ -193,7 +193,7 @@ WHERE created_at BETWEEN ? AND ? AND cancelled_at IS NULL
 
 -- name: OccSubscriptionOrders
 SELECT o.id, COALESCE(o.customer_id, 0), o.email, COALESCE(o.paid_at, o.created_at) FROM orders o
-WHERE COALESCE(o.paid_at, o.created_at) BETWEEN ?1 AND ?2 AND o.cancelled_at IS NULL
+WHERE (o.paid_at BETWEEN ?1 AND ?2 OR (o.paid_at IS NULL AND o.created_at BETWEEN ?1 AND ?2)) AND o.cancelled_at IS NULL
     AND (',' || REPLACE(o.tags, ', ', ',') || ',') LIKE '%,' || ?3 || ',%'
     AND NOT EXISTS (SELECT 1 FROM orders l WHERE l.id <> o.id AND l.cancelled_at IS NULL
         AND (l.customer_id = o.customer_id OR l.email = o.email) AND l.created_at > o.created_at
@@ -258,3 +258,74 @@ ON CONFLICT (trigger, occurrence) DO NOTHING
 
 -- name: RuleEventCount
 SELECT COUNT(*) FROM rule_events
+
+-- Set-based loads for the planner: one query per batch of ids (a JSON array),
+-- instead of one query per occurrence.
+
+-- name: RuleBatchOrders
+SELECT id, source, external_id, name, email, customer_id, financial_status, fulfillment_status, currency,
+    subtotal, shipping, taxes, discount, total, refunded, discount_code, shipping_method, payment_method,
+    risk_level, accepts_marketing, tags, note, billing, shipping_address, created_at, paid_at, fulfilled_at,
+    cancelled_at,
+    EXISTS (SELECT 1 FROM rule_holds h WHERE h.order_id = orders.id AND h.released_at IS NULL)
+FROM orders WHERE id IN (SELECT value FROM json_each(?))
+
+-- name: RuleBatchOrderLines
+SELECT order_id, position, sku, name, vendor, quantity, price, compare_at_price, discount, requires_shipping,
+    fulfillment_status
+FROM line_items WHERE order_id IN (SELECT value FROM json_each(?)) ORDER BY order_id, position
+
+-- name: RuleBatchCustomers
+SELECT c.id, c.email, c.source, c.external_id, c.first_name, c.last_name, c.phone, c.country, c.city,
+    c.accepts_marketing, c.consent_at, c.birthday, c.tags, c.note, c.created_at, c.orders_count,
+    c.total_spent, c.currency, c.last_order_at
+FROM customers c WHERE c.id IN (SELECT value FROM json_each(?))
+
+-- name: RuleBatchCustomersByEmail
+SELECT c.id, c.email, c.source, c.external_id, c.first_name, c.last_name, c.phone, c.country, c.city,
+    c.accepts_marketing, c.consent_at, c.birthday, c.tags, c.note, c.created_at, c.orders_count,
+    c.total_spent, c.currency, c.last_order_at
+FROM customers c WHERE c.email IN (SELECT value FROM json_each(?)) AND c.email <> ''
+
+-- name: RuleLedgerForRule
+SELECT occurrence, step, status, result FROM rule_ledger WHERE rule_id = ?
+
+-- The fingerprint of the facts a condition reads about a customer and an
+-- order: any import that changes them changes it, so a remembered "condition
+-- not met" is re-evaluated.
+-- name: RuleFactPrints
+SELECT o.id, printf('%d/%d/%d/%d/%d/%d', o.updated_at, COALESCE(c.updated_at, 0), COALESCE(c.orders_count, 0),
+    COALESCE(c.total_spent, 0), COALESCE(c.last_order_at, 0), COALESCE(c.id, 0))
+FROM orders o LEFT JOIN customers c ON c.id = o.customer_id
+WHERE o.id IN (SELECT value FROM json_each(?))
+
+-- name: RuleCustomerPrints
+SELECT c.id, printf('%d/%d/%d/%d', c.updated_at, c.orders_count, c.total_spent, COALESCE(c.last_order_at, 0))
+FROM customers c WHERE c.id IN (SELECT value FROM json_each(?))
+
+-- name: RuleMemoEnsure
+CREATE TABLE IF NOT EXISTS rule_memo (
+    rule_id    INTEGER NOT NULL,
+    occurrence TEXT    NOT NULL,
+    print      TEXT    NOT NULL,
+    reason     TEXT    NOT NULL,
+    PRIMARY KEY (rule_id, occurrence)
+) STRICT, WITHOUT ROWID
+
+-- name: RuleMemoLoad
+SELECT occurrence, print, reason FROM rule_memo WHERE rule_id = ?
+
+-- name: RuleMemoSet
+INSERT INTO rule_memo (rule_id, occurrence, print, reason) VALUES (?1, ?2, ?3, ?4)
+ON CONFLICT (rule_id, occurrence) DO UPDATE SET print = ?3, reason = ?4
+
+-- Indexes for the fallback branches of the order triggers (a status without
+-- its timestamp, read by updated_at). Partial, so they hold only those few
+-- rows: an import touches every order's updated_at, and a plain updated_at
+-- range then scanned the whole table. Created on first use, like the memo,
+-- so shops migrated before they existed get them.
+-- name: RuleIndexesEnsure
+CREATE INDEX IF NOT EXISTS orders_paid_no_time ON orders(financial_status, updated_at) WHERE paid_at IS NULL;
+CREATE INDEX IF NOT EXISTS orders_fulfilled_no_time ON orders(fulfillment_status, updated_at) WHERE fulfilled_at IS NULL;
+CREATE INDEX IF NOT EXISTS orders_refunded_updated ON orders(updated_at)
+    WHERE financial_status IN ('refunded', 'partially_refunded') OR refunded > 0;

@@ -1,0 +1,93 @@
+// Typed wrappers over the bound AutomationService (app/automation.go). Only
+// src/api imports ../wailsjs; every call goes through the shared `call` so it
+// rejects with an AppError {code, message}.
+import * as AutomationService from '../../wailsjs/go/app/AutomationService';
+import type { rules } from '../../wailsjs/go/models';
+import { AppError, call } from './errors';
+
+/* eslint-disable @typescript-eslint/no-unsafe-function-type */
+// Plain-data views of the generated classes (fixtures and JSON have no methods).
+type Plain<T> = T extends (infer U)[]
+  ? Plain<U>[]
+  : T extends object
+    ? { [K in keyof T as T[K] extends Function ? never : K]: Plain<T[K]> }
+    : T;
+
+export type TriggerSpec = Plain<rules.TriggerSpec>;
+export type Step = Plain<rules.Step>;
+export type FlowPolicy = Plain<rules.Policy>;
+export type Definition = Plain<rules.Definition>;
+export type Flow = Plain<rules.Flow>;
+export type FlowTemplate = Plain<rules.FlowTemplate>;
+export type Problem = Plain<rules.Problem>;
+export type Preview = Plain<rules.Preview>;
+export type FlowPlan = Plain<rules.FlowPlan>;
+export type PlanItem = Plain<rules.Item>;
+export type EmailPreview = Plain<rules.EmailPreview>;
+export type POPreview = Plain<rules.POPreview>;
+export type POLinePreview = Plain<rules.POLinePreview>;
+export type CouponPreview = Plain<rules.CouponPreview>;
+export type RunResult = Plain<rules.RunResult>;
+export type RunRecord = Plain<rules.RunRecord>;
+export type Backtest = Plain<rules.Backtest>;
+
+export const automationKeys = {
+  all: ['automations'] as const,
+  flows: ['automations', 'flows'] as const,
+  flow: (id: number) => ['automations', 'flow', id] as const,
+  templates: ['automations', 'templates'] as const,
+  emailTemplates: ['automations', 'emailTemplates'] as const,
+  history: (limit: number) => ['automations', 'history', limit] as const,
+};
+
+// The bindings take the generated classes; plain objects carry the same JSON.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const asModel = <T>(v: unknown): T => v as any as T;
+
+export const automations = {
+  templates: (): Promise<FlowTemplate[]> => call(() => AutomationService.Templates()),
+  emailTemplates: (): Promise<string[]> => call(() => AutomationService.EmailTemplates()),
+  listFlows: (): Promise<Flow[]> => call(() => AutomationService.ListFlows()),
+  getFlow: (id: number): Promise<Flow> => call(() => AutomationService.GetFlow(id)),
+  validate: (d: Definition): Promise<Problem[]> =>
+    call(() => AutomationService.Validate(asModel<rules.Definition>(d))).then((p) => p ?? []),
+  saveFlow: (f: Flow): Promise<number> => call(() => AutomationService.SaveFlow(asModel<rules.Flow>(f))),
+  installTemplate: (key: string): Promise<number> => call(() => AutomationService.InstallTemplate(key)),
+  setEnabled: (id: number, on: boolean): Promise<void> => call(() => AutomationService.SetEnabled(id, on)),
+  preview: (): Promise<Preview> => call(() => AutomationService.Preview()),
+  runApproved: (keys: string[]): Promise<RunResult> => call(() => AutomationService.RunApproved(keys)),
+  history: (limit: number): Promise<RunRecord[]> => call(() => AutomationService.History(limit)).then((r) => r ?? []),
+  backtest: (id: number, days: number): Promise<Backtest> => call(() => AutomationService.Backtest(id, days)),
+  exportFlows: (ids: number[]): Promise<string> => call(() => AutomationService.Export(ids)),
+  importFlows: (data: string): Promise<number[]> => call(() => AutomationService.Import(data)),
+  releaseHold: (orderId: number): Promise<void> => call(() => AutomationService.ReleaseHold(orderId)),
+};
+
+// StartPreview(): job id, is being added by the engine's owner. Looked up by
+// name so this file compiles before and after the bindings are regenerated:
+// first the generated binding, then the method Wails exposes on window.go.
+type StartPreviewFn = () => Promise<string>;
+const generated: Record<string, unknown> = { ...AutomationService };
+
+interface WailsWindow {
+  go?: { app?: { AutomationService?: Record<string, unknown> } };
+}
+
+function startPreviewBinding(): StartPreviewFn | undefined {
+  const fn = generated['StartPreview'];
+  if (typeof fn === 'function') return fn as StartPreviewFn;
+  const live = typeof window !== 'undefined' ? (window as WailsWindow).go?.app?.AutomationService?.['StartPreview'] : undefined;
+  return typeof live === 'function' ? (live as StartPreviewFn) : undefined;
+}
+
+/** Whether the preview can run as a job with progress and cancel. */
+export function canStartPreview(): boolean {
+  return startPreviewBinding() !== undefined;
+}
+
+/** Starts planning a preview as a job; resolves to a job id for useJob<Preview>(). */
+export function startPreview(): Promise<string> {
+  const fn = startPreviewBinding();
+  if (!fn) return Promise.reject(new AppError({ code: 'invalid', message: 'This build plans the preview in one call.' }));
+  return call(() => fn());
+}

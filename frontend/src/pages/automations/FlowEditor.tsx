@@ -1,0 +1,351 @@
+// The flow editor: the flow as a picture, top to bottom: its trigger, its
+// conditions, then its steps with "wait" pills between them; the policy
+// (re-entry, catch-up, exits) beside it. Save checks the flow with Validate
+// and shows each problem on the card it belongs to, with its position.
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  Menu,
+  NumberInput,
+  Paper,
+  Select,
+  Skeleton,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { IconArrowLeft, IconClock, IconDeviceFloppy, IconPlus } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { normalizeError, notifyError, notifySuccess } from '../../api';
+import { automationKeys, automations, type Definition, type Flow, type Problem, type Step } from '../../api/automations';
+import { ACTIONS, EXITS } from './describe';
+import { ActionCard, ACTION_ICON, ConditionCard, Connector, TriggerCard, WaitPill } from './StepEditors';
+
+const DEFAULT_STEP: Record<string, Step> = {
+  send_email: { action: 'send_email', template: '' },
+  issue_coupon: { action: 'issue_coupon', percentOff: 10, validDays: 30 },
+  add_tag: { action: 'add_tag', tag: '' },
+  remove_tag: { action: 'remove_tag', tag: '' },
+  create_task: { action: 'create_task', title: '' },
+  create_purchase_order: { action: 'create_purchase_order' },
+  hold_order: { action: 'hold_order', detail: 'review' },
+  stop_sequences: { action: 'stop_sequences' },
+  wait: { action: 'wait', hours: 24 },
+};
+
+/** Problems for one place in the flow: the trigger, the condition, a step (1-based), the policy. */
+export function problemsFor(problems: Problem[], where: 'trigger' | 'condition' | 'policy' | number): Problem[] {
+  if (typeof where === 'number') return problems.filter((p) => p.step === where && p.field !== 'condition' && p.field !== 'trigger' && p.field !== 'policy');
+  if (where === 'trigger') return problems.filter((p) => p.field === 'trigger');
+  if (where === 'condition') return problems.filter((p) => p.field === 'condition');
+  return problems.filter((p) => p.field === 'policy' || (p.field === 'step' && p.step === 0));
+}
+
+export function FlowEditor() {
+  const { id: raw } = useParams();
+  const id = Number(raw);
+  const flow = useQuery({ queryKey: automationKeys.flow(id), queryFn: () => automations.getFlow(id), enabled: Number.isFinite(id) && id > 0 });
+  const emailTemplates = useQuery({ queryKey: automationKeys.emailTemplates, queryFn: automations.emailTemplates, staleTime: Infinity });
+
+  if (flow.isPending) {
+    return (
+      <Stack gap="sm" data-testid="editor-loading" maw={760}>
+        <Skeleton h={36} w={320} />
+        {[0, 1, 2, 3].map((i) => (
+          <Skeleton key={i} h={90} radius="md" />
+        ))}
+      </Stack>
+    );
+  }
+  if (flow.isError) {
+    const e = normalizeError(flow.error);
+    return (
+      <Stack gap="sm" data-testid="editor-error">
+        <BackLink />
+        <Alert color="red" title={e.code === 'not_found' ? 'This flow is gone' : 'The flow could not be opened'}>
+          {e.message}
+        </Alert>
+      </Stack>
+    );
+  }
+  return <EditorBody key={flow.data.id} initial={flow.data} emailTemplates={emailTemplates.data ?? []} />;
+}
+
+function BackLink() {
+  return (
+    <Anchor component={Link} to="/automations" size="sm" data-testid="editor-back">
+      <Group gap={4}>
+        <IconArrowLeft size={14} /> All flows
+      </Group>
+    </Anchor>
+  );
+}
+
+function EditorBody({ initial, emailTemplates }: { initial: Flow; emailTemplates: string[] }) {
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [draft, setDraft] = useState<Flow>(() => structuredClone(initial));
+  const [problems, setProblems] = useState<Problem[] | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const def = draft.definition;
+
+  const setDef = (fn: (d: Definition) => Definition) => {
+    setDraft((f) => ({ ...f, definition: fn(f.definition) }));
+    setDirty(true);
+  };
+  const setSteps = (fn: (s: Step[]) => Step[]) => setDef((d) => ({ ...d, steps: fn(d.steps ?? []) }));
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const save = useMutation({
+    mutationFn: async () => {
+      const probs = await automations.validate(draft.definition);
+      if (probs.length > 0) return { probs, id: 0 };
+      const id = await automations.saveFlow(draft);
+      return { probs: [] as Problem[], id };
+    },
+    onSuccess: ({ probs }) => {
+      setProblems(probs);
+      if (probs.length > 0) return;
+      setDirty(false);
+      qc.invalidateQueries({ queryKey: automationKeys.all });
+      notifySuccess('Saved. The next preview uses the new version.', draft.name);
+    },
+    onError: (e) => notifyError(e, 'Not saved'),
+  });
+
+  const probs = problems ?? [];
+  const general = problemsFor(probs, 'policy');
+  const steps = def.steps ?? [];
+  const p = def.policy;
+  const setPolicy = (patch: Partial<typeof p>) => setDef((d) => ({ ...d, policy: { ...d.policy, ...patch } }));
+
+  return (
+    <Stack gap="sm" data-testid="flow-editor">
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={4}>
+          <BackLink />
+          <Group gap="xs">
+            <Title order={3}>{draft.name || 'Untitled flow'}</Title>
+            <Badge variant="light" color={initial.enabled ? 'teal' : 'gray'} data-testid="editor-enabled">
+              {initial.enabled ? 'On' : 'Off'}
+            </Badge>
+            {dirty && (
+              <Badge variant="outline" color="orange" data-testid="editor-dirty">
+                Unsaved changes
+              </Badge>
+            )}
+          </Group>
+        </Stack>
+        <Group>
+          <Button variant="default" onClick={() => navigate('/automations')} data-testid="editor-cancel">
+            {dirty ? 'Discard' : 'Close'}
+          </Button>
+          <Button leftSection={<IconDeviceFloppy size={16} />} loading={save.isPending} onClick={() => save.mutate()} data-testid="editor-save">
+            Save
+          </Button>
+        </Group>
+      </Group>
+
+      {probs.length > 0 && (
+        <Alert color="red" title={`Not saved: ${probs.length === 1 ? 'one thing needs' : `${probs.length} things need`} fixing`} data-testid="editor-problems">
+          <Stack gap={2}>
+            {probs.map((x, i) => (
+              <Text key={i} size="sm">
+                {where(x)}: {x.message}
+              </Text>
+            ))}
+          </Stack>
+        </Alert>
+      )}
+      {problems !== null && probs.length === 0 && !dirty && (
+        <Alert color="teal" variant="light" data-testid="editor-saved">
+          Saved.{initial.enabled ? '' : ' Switch it on in the list when you are ready.'}
+        </Alert>
+      )}
+
+      <Grid gutter="lg">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap={0} data-testid="editor-canvas">
+            <TriggerCard trigger={def.trigger} onChange={(t) => setDef((d) => ({ ...d, trigger: t }))} problems={problemsFor(probs, 'trigger')} />
+            <Connector />
+            <ConditionCard value={def.condition ?? ''} onChange={(c) => setDef((d) => ({ ...d, condition: c }))} problems={problemsFor(probs, 'condition')} />
+            {steps.map((s, i) => {
+              const stepProblems = problemsFor(probs, i + 1);
+              if (s.action === 'wait') {
+                return (
+                  <Connector key={i}>
+                    <WaitPill
+                      step={s}
+                      index={i}
+                      problems={stepProblems}
+                      onChange={(n) => setSteps((all) => all.map((x, j) => (j === i ? n : x)))}
+                      onRemove={() => setSteps((all) => all.filter((_, j) => j !== i))}
+                    />
+                  </Connector>
+                );
+              }
+              const prevIsWait = i > 0 && steps[i - 1].action === 'wait';
+              return (
+                <div key={i}>
+                  {!prevIsWait && <Connector />}
+                  <ActionCard
+                    step={s}
+                    index={i}
+                    count={steps.length}
+                    emailTemplates={emailTemplates}
+                    problems={stepProblems}
+                    onChange={(n) => setSteps((all) => all.map((x, j) => (j === i ? n : x)))}
+                    onRemove={() => setSteps((all) => all.filter((_, j) => j !== i))}
+                    onMove={(delta) =>
+                      setSteps((all) => {
+                        const next = [...all];
+                        const [m] = next.splice(i, 1);
+                        next.splice(Math.max(0, Math.min(next.length, i + delta)), 0, m);
+                        return next;
+                      })
+                    }
+                  />
+                </div>
+              );
+            })}
+            <Connector />
+            <Group justify="center">
+              <Menu position="bottom" withinPortal>
+                <Menu.Target>
+                  <Button variant="light" leftSection={<IconPlus size={16} />} data-testid="editor-add-step">
+                    Add a step
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  {ACTIONS.map((a) => {
+                    const I = ACTION_ICON[a.value];
+                    return (
+                      <Menu.Item key={a.value} leftSection={I && <I size={14} />} onClick={() => setSteps((all) => [...all, { ...DEFAULT_STEP[a.value] }])} data-testid={`editor-add-${a.value}`}>
+                        {a.label}
+                      </Menu.Item>
+                    );
+                  })}
+                  <Menu.Divider />
+                  <Menu.Item leftSection={<IconClock size={14} />} onClick={() => setSteps((all) => [...all, { ...DEFAULT_STEP.wait }])} data-testid="editor-add-wait">
+                    Wait
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            </Group>
+          </Stack>
+        </Grid.Col>
+
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="sm">
+            <Paper withBorder radius="md" p="sm">
+              <Stack gap="xs">
+                <TextInput label="Name" value={draft.name} onChange={(e) => { const v = e.currentTarget.value; setDraft((f) => ({ ...f, name: v })); setDirty(true); }} data-testid="editor-name" />
+                <Textarea
+                  label="Description"
+                  autosize
+                  minRows={2}
+                  value={draft.description}
+                  onChange={(e) => { const v = e.currentTarget.value; setDraft((f) => ({ ...f, description: v })); setDirty(true); }}
+                />
+              </Stack>
+            </Paper>
+            <Paper withBorder radius="md" p="sm" data-testid="editor-policy">
+              <Stack gap="xs">
+                <Text fw={600} size="sm">
+                  Who and when
+                </Text>
+                <Select
+                  label="A customer can go through this flow"
+                  size="xs"
+                  data={[
+                    { value: 'every_time', label: 'every time it happens' },
+                    { value: 'once', label: 'only once, ever' },
+                    { value: 'cooldown', label: 'again after a cooldown' },
+                  ]}
+                  value={p.reentry}
+                  onChange={(v) => v && setPolicy({ reentry: v })}
+                  allowDeselect={false}
+                  data-testid="editor-reentry"
+                />
+                {p.reentry === 'cooldown' && (
+                  <NumberInput label="Cooldown (days)" size="xs" min={1} value={p.cooldownDays ?? 0} onChange={(v) => setPolicy({ cooldownDays: Number(v) || 0 })} />
+                )}
+                <Select
+                  label="Steps missed while the computer was off"
+                  size="xs"
+                  data={[
+                    { value: 'skip', label: 'skip them when too late' },
+                    { value: 'send', label: 'do them anyway' },
+                    { value: 'ask', label: 'ask me in the preview' },
+                  ]}
+                  value={p.catchUp}
+                  onChange={(v) => v && setPolicy({ catchUp: v })}
+                  allowDeselect={false}
+                  data-testid="editor-catchup"
+                />
+                <NumberInput
+                  label="Too late after (hours)"
+                  size="xs"
+                  min={1}
+                  value={p.maxLateHours}
+                  onChange={(v) => setPolicy({ maxLateHours: Number(v) || 0 })}
+                />
+                <Switch
+                  label="Marketing (opted-in customers only, quiet hours, weekly cap, unsubscribe link)"
+                  size="sm"
+                  checked={p.marketing}
+                  onChange={(e) => setPolicy({ marketing: e.currentTarget.checked })}
+                  data-testid="editor-marketing"
+                />
+                <Checkbox.Group label="Stop the sequence when" value={p.exitOn ?? []} onChange={(v) => setPolicy({ exitOn: v })}>
+                  <Stack gap={4} mt={4}>
+                    {EXITS.map((x) => (
+                      <Checkbox key={x.value} size="xs" value={x.value} label={x.label} />
+                    ))}
+                  </Stack>
+                </Checkbox.Group>
+                {general.map((x, i) => (
+                  <Text key={i} size="xs" c="red" data-testid="editor-policy-error">
+                    {x.message}
+                  </Text>
+                ))}
+              </Stack>
+            </Paper>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+function where(p: Problem): string {
+  const pos = p.line > 0 ? ` (line ${p.line}, column ${p.column})` : '';
+  switch (p.field) {
+    case 'trigger':
+      return 'Trigger';
+    case 'condition':
+      return `Condition${pos}`;
+    case 'policy':
+      return 'Settings';
+    case 'if':
+      return `Step ${p.step}, “only if”${pos}`;
+    default:
+      return p.step > 0 ? `Step ${p.step}` : 'Flow';
+  }
+}

@@ -1,0 +1,228 @@
+// The flows the seller has, each with its switch, its trigger in words, its
+// steps at a glance and what its last run did; below, the gallery of
+// ready-made flows to install (switched off until the seller turns them on).
+import { Alert, Badge, Button, Card, Group, Paper, SimpleGrid, Skeleton, Stack, Switch, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
+import { IconClock, IconPencil, IconPlus, IconRobot } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { errorTitle, normalizeError, notifyError, notifySuccess } from '../../api';
+import { automationKeys, automations, type Flow, type FlowTemplate, type RunRecord, type Step } from '../../api/automations';
+import { actionLabel, formatWhen, triggerText, waitText } from './describe';
+import { ACTION_ICON } from './StepEditors';
+
+/** What a flow's last run did, from the history (RunResult.byFlow is keyed by flow name). */
+export function lastDone(flow: Flow, history: RunRecord[]): { at: string; done: number } | null {
+  for (const r of history) {
+    if (r.dryRun) continue;
+    const n = r.result?.byFlow?.[flow.name];
+    if (n) return { at: r.startedAt, done: n };
+  }
+  return null;
+}
+
+function StepChips({ steps }: { steps: Step[] }) {
+  return (
+    <Group gap={4} wrap="wrap">
+      {steps.map((s, i) => {
+        if (s.action === 'wait')
+          return (
+            <Badge key={i} size="sm" variant="outline" color="gray" radius="xl" leftSection={<IconClock size={11} />} style={{ textTransform: 'none' }}>
+              {waitText(s).replace(/^wait /, '')}
+            </Badge>
+          );
+        const I = ACTION_ICON[s.action];
+        return (
+          <Badge key={i} size="sm" variant="light" radius="sm" leftSection={I && <I size={11} />} style={{ textTransform: 'none' }}>
+            {actionLabel(s.action)}
+          </Badge>
+        );
+      })}
+    </Group>
+  );
+}
+
+export function FlowsPanel() {
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const flows = useQuery({ queryKey: automationKeys.flows, queryFn: automations.listFlows });
+  const templates = useQuery({ queryKey: automationKeys.templates, queryFn: automations.templates, staleTime: Infinity });
+  const history = useQuery({ queryKey: automationKeys.history(50), queryFn: () => automations.history(50) });
+  const [busy, setBusy] = useState<number | null>(null);
+
+  const toggle = useMutation({
+    mutationFn: ({ id, on }: { id: number; on: boolean }) => {
+      setBusy(id);
+      return automations.setEnabled(id, on);
+    },
+    onSuccess: (_, { on }) => {
+      notifySuccess(on ? 'On. It shows up in the next preview.' : 'Off. Nothing more from this flow.');
+    },
+    onError: (e) => notifyError(e, 'Could not switch the flow'),
+    onSettled: () => {
+      setBusy(null);
+      qc.invalidateQueries({ queryKey: automationKeys.flows });
+    },
+  });
+  const install = useMutation({
+    mutationFn: (t: FlowTemplate) => automations.installTemplate(t.key),
+    onSuccess: (_, t) => {
+      notifySuccess(`“${t.name}” is in your flows, switched off. Check it, then switch it on.`);
+      qc.invalidateQueries({ queryKey: automationKeys.flows });
+    },
+    onError: (e) => notifyError(e, 'Could not install'),
+  });
+
+  const list = flows.data ?? [];
+  const installed = new Map<string, number>();
+  for (const f of list) if (f.template) installed.set(f.template, (installed.get(f.template) ?? 0) + 1);
+
+  return (
+    <Stack gap="lg">
+      <Stack gap="xs">
+        {flows.isPending && (
+          <Stack gap="xs" data-testid="flows-loading">
+            {[0, 1, 2].map((i) => (
+              <Skeleton key={i} h={78} radius="md" />
+            ))}
+          </Stack>
+        )}
+        {flows.isError && (
+          <Alert color="red" title={errorTitle(normalizeError(flows.error).code)} data-testid="flows-error">
+            {normalizeError(flows.error).message}{' '}
+            <Button size="compact-xs" variant="subtle" onClick={() => flows.refetch()}>
+              Try again
+            </Button>
+          </Alert>
+        )}
+        {flows.isSuccess && list.length === 0 && (
+          <Paper withBorder radius="md" p="xl" data-testid="flows-empty">
+            <Group wrap="nowrap">
+              <ThemeIcon size={44} radius="xl" variant="light" color="gray">
+                <IconRobot size={24} stroke={1.5} />
+              </ThemeIcon>
+              <div>
+                <Text fw={500}>No flows yet</Text>
+                <Text size="sm" c="dimmed">
+                  Install a ready-made flow below: it arrives switched off, so you can read it, change it, preview what it would do and only then switch it on.
+                </Text>
+              </div>
+            </Group>
+          </Paper>
+        )}
+        {list.map((f) => {
+          const last = lastDone(f, history.data ?? []);
+          return (
+            <Paper key={f.id} withBorder radius="md" p="sm" data-testid={`flow-row-${f.id}`} data-template={f.template} data-enabled={f.enabled ? 'true' : 'false'}>
+              <Group justify="space-between" wrap="nowrap" align="flex-start">
+                <Group wrap="nowrap" align="flex-start" gap="md" style={{ minWidth: 0 }}>
+                  <Switch
+                    mt={4}
+                    size="md"
+                    checked={f.enabled}
+                    disabled={busy === f.id}
+                    onChange={(e) => toggle.mutate({ id: f.id, on: e.currentTarget.checked })}
+                    aria-label={f.enabled ? 'Switch off' : 'Switch on'}
+                    data-testid={`flow-switch-${f.id}`}
+                  />
+                  <Stack gap={4} style={{ minWidth: 0 }}>
+                    <Group gap="xs">
+                      <Text fw={600}>{f.name}</Text>
+                      {f.definition.policy?.marketing && (
+                        <Badge size="xs" variant="light" color="grape">
+                          marketing
+                        </Badge>
+                      )}
+                    </Group>
+                    <Text size="sm" data-testid={`flow-trigger-${f.id}`}>
+                      {triggerText(f.definition.trigger)}
+                      {f.definition.condition ? (
+                        <Text span size="sm" c="dimmed">
+                          {' '}
+                          · only if <Text span ff="monospace" size="xs">{f.definition.condition}</Text>
+                        </Text>
+                      ) : null}
+                    </Text>
+                    <StepChips steps={f.definition.steps ?? []} />
+                  </Stack>
+                </Group>
+                <Group gap="md" wrap="nowrap">
+                  <Stack gap={0} align="flex-end" data-testid={`flow-last-${f.id}`}>
+                    <Text size="xs" c="dimmed">
+                      Last run
+                    </Text>
+                    <Text size="sm">{formatWhen(f.lastRunAt)}</Text>
+                    <Text size="xs" c="dimmed">
+                      {last ? `did ${last.done} thing${last.done === 1 ? '' : 's'}` : f.lastRunAt ? 'nothing to do' : 'never run'}
+                    </Text>
+                  </Stack>
+                  <Button variant="default" size="xs" leftSection={<IconPencil size={14} />} onClick={() => navigate(`/automations/flow/${f.id}`)} data-testid={`flow-edit-${f.id}`}>
+                    Edit
+                  </Button>
+                </Group>
+              </Group>
+            </Paper>
+          );
+        })}
+      </Stack>
+
+      <Stack gap="xs" data-testid="template-gallery">
+        <div>
+          <Title order={5}>Ready-made flows</Title>
+          <Text size="sm" c="dimmed">
+            Each arrives switched off. Edit it to your shop, preview it, then switch it on.
+          </Text>
+        </div>
+        {templates.isPending && (
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+            {[0, 1, 2, 3, 4, 5].map((i) => (
+              <Skeleton key={i} h={150} radius="md" />
+            ))}
+          </SimpleGrid>
+        )}
+        {templates.isError && <Alert color="red">{normalizeError(templates.error).message}</Alert>}
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+          {(templates.data ?? []).map((t) => {
+            const n = installed.get(t.key) ?? 0;
+            return (
+              <Card key={t.key} withBorder radius="md" padding="sm" data-testid={`template-${t.key}`}>
+                <Stack gap={6} h="100%" justify="space-between">
+                  <Stack gap={6}>
+                    <Text fw={600} size="sm">
+                      {t.name}
+                    </Text>
+                    <Text size="xs" c="dimmed" lineClamp={3} title={t.description}>
+                      {t.description}
+                    </Text>
+                    <StepChips steps={t.definition.steps ?? []} />
+                  </Stack>
+                  <Group justify="space-between" mt={4}>
+                    {n > 0 ? (
+                      <Tooltip label="You can install a template more than once, e.g. for a variant">
+                        <Badge size="sm" variant="light" color="teal" data-testid={`template-installed-${t.key}`}>
+                          installed{n > 1 ? ` ×${n}` : ''}
+                        </Badge>
+                      </Tooltip>
+                    ) : (
+                      <span />
+                    )}
+                    <Button
+                      size="xs"
+                      variant={n > 0 ? 'subtle' : 'light'}
+                      leftSection={<IconPlus size={14} />}
+                      loading={install.isPending && install.variables?.key === t.key}
+                      onClick={() => install.mutate(t)}
+                      data-testid={`template-install-${t.key}`}
+                    >
+                      Install
+                    </Button>
+                  </Group>
+                </Stack>
+              </Card>
+            );
+          })}
+        </SimpleGrid>
+      </Stack>
+    </Stack>
+  );
+}

@@ -76,6 +76,13 @@ type Composed struct {
 // at the top. Marketing mail gets List-Unsubscribe; other mail never does.
 // Errors are permanent: the message itself is wrong and retrying cannot help.
 func Compose(a Account, m store.OutboxMessage, now time.Time) (*Composed, error) {
+	return compose(a, m, now, true)
+}
+
+// compose is Compose; withRaw false leaves Raw empty. The send loop needs
+// no Raw (go-mail renders the message onto the wire itself, and Sent copies
+// are rebuilt from the store), so it skips rendering every message twice.
+func compose(a Account, m store.OutboxMessage, now time.Time, withRaw bool) (*Composed, error) {
 	if !msgIDPattern.MatchString(m.MessageID) {
 		return nil, domain.Errorf(domain.CodeInvalid, "the message has no valid Message-ID")
 	}
@@ -188,11 +195,15 @@ func Compose(a Account, m store.OutboxMessage, now time.Time) (*Composed, error)
 			return nil, domain.Wrap(err, domain.CodeInvalid, "an attachment could not be added")
 		}
 	}
-	var raw bytes.Buffer
-	if _, err := msg.WriteTo(&raw); err != nil {
-		return nil, domain.Wrap(err, domain.CodeInvalid, "the message could not be built")
+	c := &Composed{Msg: msg, DeliveredTo: to}
+	if withRaw {
+		var raw bytes.Buffer
+		if _, err := msg.WriteTo(&raw); err != nil {
+			return nil, domain.Wrap(err, domain.CodeInvalid, "the message could not be built")
+		}
+		c.Raw = raw.Bytes()
 	}
-	return &Composed{Msg: msg, DeliveredTo: to, Raw: raw.Bytes()}, nil
+	return c, nil
 }
 
 // cleanIDList keeps only well-formed <id@host> tokens.

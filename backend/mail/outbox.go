@@ -219,7 +219,7 @@ func (o *Outbox) Run(ctx context.Context, opt RunOptions) (RunResult, error) {
 			report(m)
 			continue
 		}
-		c, err := Compose(o.account, m, now)
+		c, err := compose(o.account, m, now, false)
 		if err != nil {
 			o.move(ctx, b, m, store.Transition{To: store.MsgFailed, Reason: err.Error()})
 			res.Failed++

@@ -50,7 +50,8 @@ function EmailAccount() {
   const preset = presets.data?.find((p) => p.id === a?.provider);
   const report = (ok: boolean) => (v: unknown) => setResult({ ok, text: ok ? String(v) : (v as Error).message });
   const save = useMutation({
-    mutationFn: () => mail.saveAccount(a as Account, password),
+    // Test mode sends to the seller's own address unless they name another.
+    mutationFn: () => mail.saveAccount({ ...(a as Account), testAddress: a?.testAddress || a?.fromAddress || '' }, password),
     onSuccess: () => { setPassword(''); notifySuccess('Email account saved'); qc.invalidateQueries({ queryKey: ['mail'] }); },
     onError: (e) => notifyError(e, 'Not saved'),
   });
@@ -59,7 +60,7 @@ function EmailAccount() {
   return (
     <Stack gap="sm" maw={820} data-testid="settings-email">
       {a.testMode && (
-        <Alert color="orange" title="Test mode is on">Every message goes to {a.testAddress || 'your test address'} instead of your customers.</Alert>
+        <Alert color="orange" title="Test mode is on">Every message goes to {a.testAddress || a.fromAddress || 'your test address'} instead of your customers.</Alert>
       )}
       {view.data.secretsBackend === 'file' && (
         <Alert color="yellow">No system keychain was found on this computer: your password is kept in a file only you can read, next to the shop database.</Alert>
@@ -110,12 +111,12 @@ function EmailAccount() {
       ) : null}
       <Group align="end">
         <Checkbox label="Test mode: send every message to" checked={a.testMode} onChange={(e) => set('testMode', e.currentTarget.checked)} data-testid="settings-test-mode" />
-        <TextInput value={a.testAddress} onChange={(e) => set('testAddress', e.currentTarget.value)} placeholder="you@example.com" />
+        <TextInput value={a.testAddress} onChange={(e) => set('testAddress', e.currentTarget.value)} placeholder={a.fromAddress || 'you@example.com'} />
       </Group>
       <Group>
         <Button onClick={() => save.mutate()} loading={save.isPending} data-testid="settings-save">Save</Button>
         <TextInput placeholder="send a test to…" data-testid="settings-test-to" value={testTo} onChange={(e) => setTestTo(e.currentTarget.value)} />
-        <Button variant="default" onClick={() => { setResult(null); mail.sendTest(testTo || a.fromAddress).then(report(true), report(false)); }} data-testid="settings-send-test">Send test email</Button>
+        <Button variant="default" onClick={() => { setResult(null); mail.sendTest(testTo || a.fromAddress).then((reply) => report(true)(`Sent. The server said: ${reply}`), report(false)); }} data-testid="settings-send-test">Send test email</Button>
         <Button variant="default" onClick={() => { setResult(null); mail.checkMailbox().then(report(true), report(false)); }} data-testid="settings-check-mailbox">Check mailbox</Button>
       </Group>
       {result && <Alert color={result.ok ? 'green' : 'red'} data-testid="settings-result">{result.text}</Alert>}

@@ -2,8 +2,12 @@ package app
 
 import (
 	"context"
+	"log/slog"
+	"time"
 
+	"shopclerk/backend/mail"
 	"shopclerk/backend/rules"
+	"shopclerk/backend/store"
 )
 
 // AutomationService serves the Automations screen: the flows with their
@@ -19,7 +23,24 @@ func (s *AutomationService) engine() (*rules.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return rules.New(st, rules.Options{Log: s.app.cfg.Log}), nil
+	return NewAutomationEngine(context.Background(), st, s.app.cfg.Log), nil
+}
+
+// NewAutomationEngine builds the rules engine with the mail package's
+// templates and Message-IDs, so automation emails look like, and are
+// tracked like, every other email the shop sends. The schedule, the CLI and
+// the Automations screen all use it.
+func NewAutomationEngine(ctx context.Context, st *store.Store, log *slog.Logger) *rules.Engine {
+	acct, _, err := mail.LoadAccount(ctx, st)
+	if err != nil {
+		log.Warn("mail account not readable; automation emails use the shop address for Message-IDs", "err", err)
+	}
+	from := acct.FromAddress
+	if from == "" {
+		from, _ = st.Setting(ctx, rules.SettingShopEmail, "")
+	}
+	return rules.New(st, rules.Options{Log: log, Renderer: &mail.Templates{},
+		MessageID: func(now time.Time) string { return mail.NewMessageID(from, now) }})
 }
 
 // Templates lists the ready-made flows.

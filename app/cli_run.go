@@ -36,7 +36,7 @@ func runAutomations(ctx context.Context, env *CLIEnv, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("run: %v (flags: --dry-run, --confirm, --json)", err)
 	}
-	e := rules.New(env.Store, rules.Options{Log: env.Log})
+	e := NewAutomationEngine(ctx, env.Store, env.Log)
 	now := env.Clock.Now()
 	if *install {
 		if err := installTemplates(ctx, e); err != nil {

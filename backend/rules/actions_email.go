@@ -110,8 +110,13 @@ func (a *SendEmail) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *I
 	if a.Marketing {
 		kind = store.KindMarketing
 	}
+	// The headers the mail package allows on a stored message: which
+	// template it came from, and that a machine sent it (RFC 3834), so
+	// auto-responders do not answer. List-Unsubscribe is added by
+	// mail.Compose for every marketing message, with the account's address.
+	headers := map[string]string{"X-Shopclerk-Template": r.Template, "Auto-Submitted": "auto-generated"}
 	id, err := fx.QueueEmail(store.OutMessage{MessageID: ac.messageID(), Kind: string(kind), To: it.Email.To, ToName: it.Email.ToName,
-		Subject: r.Subject, HTML: r.HTML, Text: r.Text, CustomerID: sub.customerID(), Template: r.Template})
+		Subject: r.Subject, HTML: r.HTML, Text: r.Text, Headers: headers, CustomerID: sub.customerID(), Template: r.Template})
 	return fmt.Sprintf("message %d", id), err
 }
 

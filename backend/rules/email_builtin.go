@@ -25,6 +25,10 @@ func init() {
 			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>a week ago you chose:</p>` + cartLines + `<p><a href="{{.Cart.RecoveryURL}}">Have another look</a></p>`},
 		{Name: "winback", Subject: "We miss you, {{.Customer.FirstName}}",
 			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>it has been a while since your last order at {{.Shop.Name}}. Here is what is new: {{.Vars.news}}</p>`},
+		// winback_news opens the win-back sequence without a coupon: the
+		// mail package's "winback" is a one-email version with one.
+		{Name: "winback_news", Subject: "We miss you, {{.Customer.FirstName}}",
+			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>it has been a while since your last order at {{.Shop.Name}}. Here is what is new: {{.Vars.news}}</p>`},
 		{Name: "winback_offer", Subject: "{{.Coupon.Description}} to welcome you back",
 			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>come back with <b>{{.Coupon.Code}}</b> for {{.Coupon.Description}}, valid until {{.Coupon.ExpiresOn}}.</p>`},
 		{Name: "account_closure", Subject: "Your account at {{.Shop.Name}} will be closed",

@@ -38,8 +38,14 @@ type Settings struct {
 
 // Options plug other packages' implementations into the engine.
 type Options struct {
+	// Renderer renders emails; the app passes the mail package's templates
+	// (mail.Templates), so automation emails look like every other email.
 	Renderer  Renderer
 	Reorderer Reorderer
+	// MessageID makes the Message-ID stored with a queued email. The app
+	// passes mail.NewMessageID under the account's sender address, which
+	// the outbox's in-doubt lookup searches the Sent folder for.
+	MessageID func(now time.Time) string
 	// WrapEffects lets the mail or inventory package take over effects; it
 	// gets the engine's default and returns what actions should call.
 	WrapEffects func(Effects, *store.RuleTx) Effects
@@ -280,13 +286,17 @@ func (pc *planCtx) emailData(sub *Subject, vars map[string]string, coupon *Coupo
 
 // applyCtx is what actions see while running.
 type applyCtx struct {
-	pc       *planCtx
-	renderer Renderer
+	pc        *planCtx
+	renderer  Renderer
+	messageFn func(now time.Time) string
 }
 
 // messageID makes an RFC 5322 Message-ID under the shop's domain, stored with
 // the message before it is ever sent (invariant 3).
 func (ac *applyCtx) messageID() string {
+	if ac.messageFn != nil {
+		return ac.messageFn(ac.pc.now)
+	}
 	domainPart := "shopclerk.local"
 	if _, d, ok := strings.Cut(ac.pc.settings.ShopEmail, "@"); ok && d != "" {
 		domainPart = strings.ToLower(d)

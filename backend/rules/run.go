@@ -80,7 +80,7 @@ func (e *Engine) execute(ctx context.Context, p *Preview, approved []string, res
 		ok[k] = true
 	}
 	ps := e.newPlanState(ctx, now, p)
-	ac := &applyCtx{pc: ps.pc, renderer: e.opt.Renderer}
+	ac := &applyCtx{pc: ps.pc, renderer: e.opt.Renderer, messageFn: e.opt.MessageID}
 	blocked := map[string]bool{} // occurrence key prefixes whose sequence must wait
 	for _, f := range p.Flows {
 		for i := range f.Items {

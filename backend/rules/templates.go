@@ -46,7 +46,7 @@ var Templates = []FlowTemplate{
 		Description: "A customer with no order for 180 days gets a we-miss-you email, an offer two weeks later, and after another 30 days a notice that their account will be closed.",
 		Definition: Definition{Trigger: TriggerSpec{Type: TriggerInactive, Days: 180},
 			Condition: "customer.ordersCount > 0",
-			Steps: []Step{{Action: ActionSendEmail, Template: "winback", Vars: map[string]string{"news": "new glazes and a spring collection"}},
+			Steps: []Step{{Action: ActionSendEmail, Template: "winback_news", Vars: map[string]string{"news": "new glazes and a spring collection"}},
 				wait(0, 14), {Action: ActionIssueCoupon, PercentOff: 15, ValidDays: 30}, email("winback_offer"), wait(0, 30),
 				{Action: ActionSendEmail, Template: "account_closure", Vars: map[string]string{"closeInDays": "30"}}},
 			Policy: Policy{Reentry: ReentryEveryTime, CatchUp: CatchUpSkip, MaxLateHours: 72, Marketing: true, ExitOn: buyExits}}},
@@ -62,7 +62,7 @@ var Templates = []FlowTemplate{
 			Steps: []Step{
 				{Action: ActionIssueCoupon, If: "order.total >= 40000", PercentOff: 10, FreeShipping: true, ValidDays: 60},
 				{Action: ActionIssueCoupon, If: "order.total < 40000", PercentOff: 5, ValidDays: 60},
-				email("spend_tier_coupon")},
+				{Action: ActionSendEmail, Template: "spend_tier_coupon", Vars: map[string]string{"tier": "200"}}},
 			Policy: Policy{Reentry: ReentryEveryTime, CatchUp: CatchUpSkip, MaxLateHours: 72, Marketing: true}}},
 	{Key: "high_value", Name: "High-value customer: tag",
 		Description: "When a customer's lifetime spend passes 1,000, tag them high-value.",

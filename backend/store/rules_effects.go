@@ -130,17 +130,18 @@ type POLine struct {
 	UnitCost    int64
 }
 
-// AutomationPONote marks draft purchase orders the automations started, so
-// low-stock SKUs of one supplier collect on one draft until it is sent.
-const AutomationPONote = "Drafted by automation"
-
-// AddDraftPOLine adds a line to the supplier's open automation draft (made if
-// none), keeping the larger quantity when the SKU is already on it.
+// AddDraftPOLine puts a line on the supplier's draft purchase order, the
+// same draft inventory's "Reorder now" fills (store.AddToDraft): any open
+// draft of the supplier collects, so there is never a second one. A SKU
+// already on it keeps the seller's quantity, and a SKU marked "order once"
+// is spent. It is AddToDraft's logic inside the step's transaction, so the
+// line and its ledger key commit together (invariant 2). A draft the
+// automations start carries the step's ledger key.
 func (t *RuleTx) AddDraftPOLine(supplierID int64, currency string, l POLine) (int64, error) {
 	var poID int64
-	err := t.tx.QueryRowContext(t.ctx, q("RuleDraftPOForSupplier"), supplierID, AutomationPONote).Scan(&poID)
+	err := t.tx.QueryRowContext(t.ctx, q("InvPODraftFor"), supplierID).Scan(&poID)
 	if err == sql.ErrNoRows {
-		res, err := t.tx.ExecContext(t.ctx, q("RulePOInsert"), supplierID, currency, AutomationPONote, t.now, t.key)
+		res, err := t.tx.ExecContext(t.ctx, q("RulePOInsert"), supplierID, currency, "", t.now, t.key)
 		if err != nil {
 			return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not draft the purchase order")
 		}
@@ -148,7 +149,10 @@ func (t *RuleTx) AddDraftPOLine(supplierID int64, currency string, l POLine) (in
 	} else if err != nil {
 		return 0, err
 	}
-	if _, err := t.tx.ExecContext(t.ctx, q("RulePOLineUpsert"), poID, l.SKU, l.SupplierSKU, l.Quantity, l.UnitCost); err != nil {
+	if _, err := t.tx.ExecContext(t.ctx, q("InvPOLineAddIfMissing"), poID, l.SKU, l.SupplierSKU, l.Quantity, l.UnitCost); err != nil {
+		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not add the line to the purchase order")
+	}
+	if _, err := t.tx.ExecContext(t.ctx, q("RuleSKUOrderOnceSpent"), t.now, l.SKU); err != nil {
 		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not add the line to the purchase order")
 	}
 	return poID, nil

@@ -3,8 +3,9 @@
 # every ready-made flow switched on, then
 #   - the first plan (shopclerk run --dry-run): detection of every customer's
 #     consent and tags, and each flow's trigger window;
-#   - a real run (what the schedule approves by itself);
-#   - a run with nothing new since the last one.
+#   - a real run with everything approved (--confirm: the seller ticked the
+#     big flows and the late items too);
+#   - a run with nothing new since the last one (the schedule's next tick).
 # Wall time and peak memory per step. Reference, measured in the same run:
 # the sqlite3 shell doing the same trigger-window range queries over the
 # same file (the floor any engine pays for reading the facts).
@@ -35,7 +36,7 @@ step() {
 "$bin" run --db "$work/shop.db" --now "$now" --json --dry-run >/dev/null
 read -r plan_s plan_mb < <(step plan --install-templates --dry-run)
 items=$(grep -o '"items": [0-9]*' "$work/plan.json" | head -1 | grep -o '[0-9]*$')
-read -r run_s run_mb < <(step run)
+read -r run_s run_mb < <(step run --confirm)
 done_n=$(grep -o '"done": [0-9]*' "$work/run.json" | head -1 | grep -o '[0-9]*$')
 read -r again_s again_mb < <(step again)
 again_n=$(grep -o '"done": [0-9]*' "$work/again.json" | head -1 | grep -o '[0-9]*$')

@@ -71,16 +71,13 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 SELECT code, percent_off, amount_off, currency, free_shipping, expires_at FROM coupons
 WHERE ledger_key >= ?1 AND ledger_key < ?1 || X'FF' ORDER BY ledger_key DESC LIMIT 1
 
--- name: RuleDraftPOForSupplier
-SELECT id FROM purchase_orders WHERE supplier_id = ? AND status = 'draft' AND note = ? ORDER BY id DESC LIMIT 1
-
 -- name: RulePOInsert
 INSERT INTO purchase_orders (supplier_id, status, currency, note, created_at, ledger_key)
 VALUES (?, 'draft', ?, ?, ?, ?)
 
--- name: RulePOLineUpsert
-INSERT INTO purchase_order_lines (po_id, sku, supplier_sku, quantity, unit_cost) VALUES (?1, ?2, ?3, ?4, ?5)
-ON CONFLICT (po_id, sku) DO UPDATE SET quantity = MAX(quantity, ?4)
+-- "Order once" is spent once the SKU is on an order (as in AddToDraft).
+-- name: RuleSKUOrderOnceSpent
+UPDATE sku_policies SET order_once = 0, updated_at = ?1 WHERE sku = ?2 AND order_once = 1
 
 -- name: RuleCustomerTagsGet
 SELECT tags FROM customers WHERE id = ?

@@ -14,8 +14,8 @@ import (
 // statements it runs per message are prepared once, on one connection,
 // instead of being parsed again for every message.
 type OutboxBatch struct {
-	conn                               *sql.Conn
-	claim, get, suppressed, transition *sql.Stmt
+	conn                          *sql.Conn
+	claim, suppressed, transition *sql.Stmt
 }
 
 // BeginOutboxBatch prepares the send loop's statements. Close it when the
@@ -30,8 +30,7 @@ func (s *Store) BeginOutboxBatch(ctx context.Context) (*OutboxBatch, error) {
 		st    **sql.Stmt
 		query string
 	}{
-		{&b.claim, q("MsgClaim")},
-		{&b.get, q("MsgColumns") + " WHERE id = ?"},
+		{&b.claim, q("MsgClaimRow")},
 		{&b.suppressed, q("SuppressionGet")},
 		{&b.transition, q("MsgTransition")},
 	} {
@@ -45,7 +44,7 @@ func (s *Store) BeginOutboxBatch(ctx context.Context) (*OutboxBatch, error) {
 
 // Close releases the statements and the connection.
 func (b *OutboxBatch) Close() error {
-	for _, st := range []*sql.Stmt{b.claim, b.get, b.suppressed, b.transition} {
+	for _, st := range []*sql.Stmt{b.claim, b.suppressed, b.transition} {
 		if st != nil {
 			st.Close()
 		}
@@ -53,19 +52,16 @@ func (b *OutboxBatch) Close() error {
 	return b.conn.Close()
 }
 
-// ClaimNext is Store.ClaimNext on the batch's prepared statements.
+// ClaimNext is Store.ClaimNext in one statement: the next due message is
+// marked 'sending' (committed before this returns) and read back by the
+// same UPDATE ... RETURNING.
 func (b *OutboxBatch) ClaimNext(ctx context.Context, now time.Time) (OutboxMessage, bool, error) {
-	var id int64
-	err := b.claim.QueryRowContext(ctx, now.Unix()).Scan(&id)
+	m, err := scanMessage(b.claim.QueryRowContext(ctx, now.Unix()))
 	if errors.Is(err, sql.ErrNoRows) {
 		return OutboxMessage{}, false, nil
 	}
 	if err != nil {
 		return OutboxMessage{}, false, domain.Wrap(err, domain.CodeTemporary, "the shop database is busy; try again in a moment")
-	}
-	m, err := scanMessage(b.get.QueryRowContext(ctx, id))
-	if err != nil {
-		return m, false, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the outbox")
 	}
 	return m, true, nil
 }

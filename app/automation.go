@@ -109,6 +109,24 @@ func (s *AutomationService) Preview() (*rules.Preview, error) {
 	return e.Plan(context.Background(), s.app.cfg.Clock.Now())
 }
 
+// StartPreview plans in the background and returns the job's id at once:
+// on the l demo shop a first plan takes seconds. Progress ("job:progress")
+// counts the flows planned; the preview comes with "job:done" (kind
+// "automation-preview"); JobService.Cancel stops it. Preview stays for
+// small shops and for screens written against it.
+func (s *AutomationService) StartPreview() (string, error) {
+	e, err := s.engine()
+	if err != nil {
+		return "", err
+	}
+	now := s.app.cfg.Clock.Now()
+	return s.app.jobs.Start("automation-preview", func(ctx context.Context, progress func(Progress)) (any, error) {
+		return e.PlanProgress(ctx, now, func(done, total int, flow string) {
+			progress(Progress{Done: int64(done), Total: int64(total), Message: flow})
+		})
+	}), nil
+}
+
 // RunApproved executes the approved items (their keys from the preview).
 func (s *AutomationService) RunApproved(keys []string) (rules.RunResult, error) {
 	e, err := s.engine()

@@ -33,6 +33,14 @@ type planState struct {
 // events (detection is bookkeeping, not an effect); everything else is read
 // only. The preview is grouped by flow.
 func (e *Engine) Plan(ctx context.Context, now time.Time) (*Preview, error) {
+	return e.PlanProgress(ctx, now, nil)
+}
+
+// PlanProgress is Plan for a background job: progress, when set, is told
+// after each flow how many of the enabled flows are planned. Cancelling ctx
+// stops the plan between two occurrences; a plan writes no effects, so
+// nothing is left half done.
+func (e *Engine) PlanProgress(ctx context.Context, now time.Time, progress func(done, total int, flow string)) (*Preview, error) {
 	if err := e.st.EnsureRuleSchema(ctx); err != nil {
 		return nil, err
 	}
@@ -60,12 +68,15 @@ func (e *Engine) Plan(ctx context.Context, now time.Time) (*Preview, error) {
 	// already see their effect in the same preview.
 	sort.SliceStable(flows, func(i, j int) bool { return flowRank(flows[i]) < flowRank(flows[j]) })
 	ps := e.newPlanState(ctx, now, p)
-	for _, c := range flows {
+	for i, c := range flows {
 		fp, err := e.planFlow(ctx, ps, c, e.window(c, now))
 		if err != nil {
 			return nil, err
 		}
 		p.Flows = append(p.Flows, fp)
+		if progress != nil {
+			progress(i+1, len(flows), c.row.Name)
+		}
 	}
 	sort.SliceStable(p.Flows, func(i, j int) bool { return p.Flows[i].FlowID < p.Flows[j].FlowID })
 	return p, nil

@@ -189,3 +189,15 @@ type RunRecord struct {
 	DryRun     bool       `json:"dryRun"`
 	Result     RunResult  `json:"result"`
 }
+
+// DetectNow records the events new data shows (consent given or withdrawn,
+// tags added, shipment statuses) without planning anything. The import job
+// calls it after each committed batch: consent is compared with the last
+// snapshot, so a customer who opts in and out again between two plans still
+// gets both events. It returns how many events were new.
+func (e *Engine) DetectNow(ctx context.Context) (int, error) {
+	if err := e.st.EnsureRuleSchema(ctx); err != nil {
+		return 0, err
+	}
+	return e.st.DetectRuleEvents(ctx)
+}

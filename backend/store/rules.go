@@ -328,3 +328,24 @@ func (s *Store) RuleEffectCounts(ctx context.Context) (map[string]int, error) {
 	}
 	return out, nil
 }
+
+// RecordSignal notes what the inbox learnt about an address (kind replied or
+// suppressed) at at.
+func (s *Store) RecordSignal(ctx context.Context, email, kind string, at time.Time) error {
+	_, err := s.db.ExecContext(ctx, q("RuleSignalInsert"), strings.ToLower(strings.TrimSpace(email)), kind, at.Unix())
+	if err != nil {
+		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not record what the inbox found")
+	}
+	return nil
+}
+
+// StopCustomerSequences ends every sequence of the customer that began
+// before at, for a reason outside any flow (an unsubscribe, a bounce). The
+// key makes recording the same signal twice harmless.
+func (s *Store) StopCustomerSequences(ctx context.Context, customerID int64, at time.Time, reason, key string) error {
+	_, err := s.db.ExecContext(ctx, q("RuleStopInsertOnce"), customerID, 0, at.Unix(), reason, key)
+	if err != nil {
+		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not stop the customer's automations")
+	}
+	return nil
+}

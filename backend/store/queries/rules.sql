@@ -291,13 +291,15 @@ SELECT occurrence, step, status, result FROM rule_ledger WHERE rule_id = ?
 -- order: any import that changes them changes it, so a remembered "condition
 -- not met" is re-evaluated.
 -- name: RuleFactPrints
-SELECT o.id, printf('%d/%d/%d/%d/%d/%d', o.updated_at, COALESCE(c.updated_at, 0), COALESCE(c.orders_count, 0),
-    COALESCE(c.total_spent, 0), COALESCE(c.last_order_at, 0), COALESCE(c.id, 0))
+SELECT o.id, printf('%d/%s/%d/%s/%d/%d/%d/%d/%d', o.updated_at, o.row_hash, COALESCE(c.updated_at, 0),
+    COALESCE(c.row_hash, ''), COALESCE(c.orders_count, 0), COALESCE(c.total_spent, 0), COALESCE(c.last_order_at, 0),
+    COALESCE(c.id, 0), c.accepts_marketing)
 FROM orders o LEFT JOIN customers c ON c.id = o.customer_id
 WHERE o.id IN (SELECT value FROM json_each(?))
 
 -- name: RuleCustomerPrints
-SELECT c.id, printf('%d/%d/%d/%d', c.updated_at, c.orders_count, c.total_spent, COALESCE(c.last_order_at, 0))
+SELECT c.id, printf('%d/%s/%d/%d/%d/%d/%s', c.updated_at, c.row_hash, c.orders_count, c.total_spent,
+    COALESCE(c.last_order_at, 0), c.accepts_marketing, c.tags)
 FROM customers c WHERE c.id IN (SELECT value FROM json_each(?))
 
 -- name: RuleMemoEnsure
@@ -326,3 +328,7 @@ CREATE INDEX IF NOT EXISTS orders_paid_no_time ON orders(financial_status, updat
 CREATE INDEX IF NOT EXISTS orders_fulfilled_no_time ON orders(fulfillment_status, updated_at) WHERE fulfilled_at IS NULL;
 CREATE INDEX IF NOT EXISTS orders_refunded_updated ON orders(updated_at)
     WHERE financial_status IN ('refunded', 'partially_refunded') OR refunded > 0;
+
+-- name: RuleStopInsertOnce
+INSERT INTO rule_stops (customer_id, rule_id, at, reason, ledger_key) VALUES (?, ?, ?, ?, ?)
+ON CONFLICT (ledger_key) DO NOTHING

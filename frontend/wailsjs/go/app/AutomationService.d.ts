@@ -28,6 +28,8 @@ export function SaveFlow(arg1:rules.Flow):Promise<number>;
 
 export function SetEnabled(arg1:number,arg2:boolean):Promise<void>;
 
+export function StartPreview():Promise<string>;
+
 export function Templates():Promise<Array<rules.FlowTemplate>>;
 
 export function Validate(arg1:rules.Definition):Promise<Array<rules.Problem>>;

@@ -54,6 +54,10 @@ export function SetEnabled(arg1, arg2) {
   return window['go']['app']['AutomationService']['SetEnabled'](arg1, arg2);
 }
 
+export function StartPreview() {
+  return window['go']['app']['AutomationService']['StartPreview']();
+}
+
 export function Templates() {
   return window['go']['app']['AutomationService']['Templates']();
 }

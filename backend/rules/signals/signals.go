@@ -1,0 +1,61 @@
+// Package signals feeds what the inbox learns back into the automations:
+// a reply, an unsubscribe, a bounce. It implements inbox.Events; it lives
+// apart from package rules because inbox imports mail, which imports rules,
+// so rules itself cannot name inbox's types.
+package signals
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"shopclerk/backend/clock"
+	"shopclerk/backend/inbox"
+	"shopclerk/backend/store"
+)
+
+// Events records inbox signals where the rules engine reads them.
+//   - A reply is recorded by address: every flow that exits on a reply (the
+//     cart and win-back sequences) ends before its next step, and the
+//     ending is written to the ledger by the next run. Flows that do not
+//     exit on replies (an order confirmation) are left alone, as the seller
+//     set them.
+//   - A suppressed address (unsubscribe, hard bounce, complaint) stops every
+//     running sequence of its customer, whatever the flow: nothing more may
+//     go to it. Sequences that start later, for a new order, are not stopped.
+type Events struct {
+	st    *store.Store
+	clock clock.Clock
+}
+
+var _ inbox.Events = (*Events)(nil)
+
+// New builds the inbox events over the shop's store.
+func New(st *store.Store, clk clock.Clock) *Events { return &Events{st: st, clock: clk} }
+
+// CustomerReplied records the reply.
+func (e *Events) CustomerReplied(ctx context.Context, ev inbox.ReplyEvent) error {
+	if strings.TrimSpace(ev.Email) == "" {
+		return nil
+	}
+	return e.st.RecordReply(ctx, ev.Email, ev.At)
+}
+
+// AddressSuppressed records the signal and stops the customer's running
+// sequences. The stop is keyed by address and reason, so the inbox may
+// report the same suppression twice.
+func (e *Events) AddressSuppressed(ctx context.Context, email string, reason store.SuppressionReason) error {
+	email = strings.ToLower(strings.TrimSpace(email))
+	if email == "" {
+		return nil
+	}
+	now := e.clock.Now()
+	if err := e.st.RecordSignal(ctx, email, "suppressed", now); err != nil {
+		return err
+	}
+	c, ok, err := e.st.CustomerByEmail(ctx, email)
+	if err != nil || !ok {
+		return err
+	}
+	return e.st.StopCustomerSequences(ctx, c.ID, now, string(reason), fmt.Sprintf("inbox/%s/%s", reason, email))
+}

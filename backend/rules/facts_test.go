@@ -12,7 +12,9 @@ import (
 func TestMemoForgetsWhenFactsChange(t *testing.T) {
 	s := newShop(t)
 	ann := cust("ann@example.com", "Ann", "DE", true)
-	s.write(func(w *store.Writer) error { return w.UpsertOrder(order("1001", ann.Email, 1000, t0.Add(-2*hour)), &ann) })
+	s.write(func(w *store.Writer) error {
+		return w.UpsertOrder(order("1001", ann.Email, 1000, t0.Add(-2*hour)), &ann)
+	})
 	d := taskFlow(TriggerSpec{Type: TriggerOrderPaid})
 	d.Condition = "order.total >= 20000"
 	id := s.flow("big orders", d)
@@ -27,7 +29,9 @@ func TestMemoForgetsWhenFactsChange(t *testing.T) {
 	}
 	// The same order re-imported with a larger total (same second, same
 	// clock): the fingerprint changes and the condition is asked again.
-	s.write(func(w *store.Writer) error { return w.UpsertOrder(order("1001", ann.Email, 25000, t0.Add(-2*hour)), &ann) })
+	s.write(func(w *store.Writer) error {
+		return w.UpsertOrder(order("1001", ann.Email, 25000, t0.Add(-2*hour)), &ann)
+	})
 	if items := flowItems(s.plan(t0), id); len(items) != 1 {
 		t.Fatalf("items %+v", items)
 	}

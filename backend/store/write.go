@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -56,6 +54,7 @@ type Writer struct {
 	skus      map[string]struct{}
 	indexes   []string // CREATE INDEX statements dropped for a fresh bulk load
 	cacheSize int64    // the connection's cache_size before a fresh bulk load
+	hash      rowHasher
 }
 
 // WriteOptions tune WriteBatch.
@@ -166,12 +165,6 @@ func (w *Writer) count(found bool, same bool) {
 	}
 }
 
-func hashOf(v any) string {
-	b, _ := json.Marshal(v)
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:12])
-}
-
 func joinTags(tags []string) string { return strings.Join(tags, ", ") }
 
 func boolInt(b bool) int {
@@ -216,7 +209,7 @@ func (w *Writer) UpsertCustomer(c domain.Customer, mode CustomerMode) (int64, er
 	c.ID, c.OrdersCount, c.TotalSpent, c.LastOrderAt = 0, 0, domain.Money{}, nil
 	// Hash before defaulting CreatedAt to the batch time: a customers export
 	// has no creation date, and the same file must hash the same tomorrow.
-	h := hashOf(c)
+	h := w.hash.customer(&c)
 	if c.CreatedAt.IsZero() {
 		c.CreatedAt = time.Unix(w.now, 0)
 	}
@@ -259,7 +252,7 @@ func (w *Writer) UpsertProduct(p domain.Product) error {
 		return err
 	}
 	p.ID = 0
-	h := hashOf(p)
+	h := w.hash.product(&p)
 	w.count(found, oldHash == h)
 	w.skus[p.SKU] = struct{}{}
 	if found && oldHash == h {
@@ -293,7 +286,7 @@ func (w *Writer) UpsertOrder(o domain.Order, cust *domain.Customer) error {
 		return err
 	}
 	o.ID, o.CustomerID = 0, nil
-	h := hashOf(o)
+	h := w.hash.order(&o)
 	w.count(found, oldHash == h)
 	if found && oldHash == h {
 		return nil
@@ -350,7 +343,7 @@ func (w *Writer) UpsertCart(c domain.Cart, cust *domain.Customer) error {
 		return err
 	}
 	c.ID, c.CustomerID = 0, nil
-	h := hashOf(c)
+	h := w.hash.cart(&c)
 	w.count(found, oldHash == h)
 	if found && oldHash == h {
 		return nil

@@ -35,7 +35,7 @@ step() {
 # first open; do it apart so it does not count as planning.
 "$bin" run --db "$work/shop.db" --now "$now" --json --dry-run >/dev/null
 read -r plan_s plan_mb < <(step plan --install-templates --dry-run)
-items=$(grep -o '"items": [0-9]*' "$work/plan.json" | head -1 | grep -o '[0-9]*$')
+items=$(grep -oE '"items": [0-9]+' "$work/plan.json" | tail -1 | grep -oE '[0-9]+$')
 read -r run_s run_mb < <(step run --confirm)
 done_n=$(grep -o '"done": [0-9]*' "$work/run.json" | head -1 | grep -o '[0-9]*$')
 read -r again_s again_mb < <(step again)

@@ -60,7 +60,7 @@ func (t tableSpec) build(req domain.PageRequest) (rowsSQL, countSQL string, args
 		limit = 50
 	}
 	offset := max(req.Offset, 0)
-		// The tie-break keeps paging stable when many rows share a sort value.
+	// The tie-break keeps paging stable when many rows share a sort value.
 	keys := []string{order + " " + dir}
 	for _, k := range t.tieBreak {
 		keys = append(keys, k+" "+dir)
@@ -77,6 +77,12 @@ func prefixRange(term string) (string, string) {
 	return lo, lo + "\uffff"
 }
 
+// nocasePrefix is the same range for a column indexed COLLATE NOCASE. LIKE
+// cannot use such an index (the column itself is BINARY), a range can.
+func nocasePrefix(col, term string) (string, []any) {
+	return "(" + col + " COLLATE NOCASE >= ? AND " + col + " COLLATE NOCASE < ?)", []any{term, term + "\uffff"}
+}
+
 var orderTable = tableSpec{
 	base:  q("OrderRows"),
 	count: q("OrderCount"),
@@ -89,14 +95,15 @@ var orderTable = tableSpec{
 		"paid":        "o.financial_status = 'paid'",
 		"pending":     "o.financial_status = 'pending'",
 		"refunded":    "o.financial_status IN ('refunded', 'partially_refunded')",
-		"unfulfilled": "o.fulfillment_status IN ('unfulfilled', '') AND o.cancelled_at IS NULL",
-		"cancelled":   "o.cancelled_at IS NOT NULL",
+		"unfulfilled": "o.fulfillment_status IN ('unfulfilled', '') AND o.cancelled_at IS NULL", // = index orders_open
+		"cancelled":   "o.cancelled_at IS NOT NULL",                                             // = index orders_cancelled
 	},
 	search: func(term string) (string, []any) {
 		lo, hi := prefixRange(term)
 		name := strings.TrimPrefix(term, "#")
-		return "(o.email >= ? AND o.email < ? OR o.name LIKE ? OR o.name LIKE ?)",
-			[]any{lo, hi, name + "%", "#" + name + "%"}
+		bare, a1 := nocasePrefix("o.name", name)
+		hashed, a2 := nocasePrefix("o.name", "#"+name)
+		return "(o.email >= ? AND o.email < ? OR " + bare + " OR " + hashed + ")", append(append([]any{lo, hi}, a1...), a2...)
 	},
 }
 
@@ -135,8 +142,9 @@ var customerTable = tableSpec{
 	},
 	search: func(term string) (string, []any) {
 		lo, hi := prefixRange(term)
-		return "(c.email >= ? AND c.email < ? OR c.last_name LIKE ? OR c.first_name LIKE ?)",
-			[]any{lo, hi, term + "%", term + "%"}
+		last, a1 := nocasePrefix("c.last_name", term)
+		first, a2 := nocasePrefix("c.first_name", term)
+		return "(c.email >= ? AND c.email < ? OR " + last + " OR " + first + ")", append(append([]any{lo, hi}, a1...), a2...)
 	},
 }
 
@@ -238,7 +246,8 @@ var cartTable = tableSpec{
 	},
 	search: func(term string) (string, []any) {
 		lo, hi := prefixRange(term)
-		return "(c.email >= ? AND c.email < ? OR c.external_id LIKE ?)", []any{lo, hi, strings.TrimPrefix(term, "#") + "%"}
+		ext, a := nocasePrefix("c.external_id", strings.TrimPrefix(term, "#"))
+		return "(c.email >= ? AND c.email < ? OR " + ext + ")", append([]any{lo, hi}, a...)
 	},
 }
 

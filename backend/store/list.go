@@ -144,7 +144,8 @@ var customerTable = tableSpec{
 		lo, hi := prefixRange(term)
 		last, a1 := nocasePrefix("c.last_name", term)
 		first, a2 := nocasePrefix("c.first_name", term)
-		return "(c.email >= ? AND c.email < ? OR " + last + " OR " + first + ")", append(append([]any{lo, hi}, a1...), a2...)
+		// email <> '' lets SQLite use the partial unique index on email.
+		return "((c.email <> '' AND c.email >= ? AND c.email < ?) OR " + last + " OR " + first + ")", append(append([]any{lo, hi}, a1...), a2...)
 	},
 }
 

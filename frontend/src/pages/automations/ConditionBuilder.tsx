@@ -2,7 +2,7 @@
 // write the expr-lang expression, or the expression itself as text. A problem
 // from Validate is shown under it with a caret at its line and column.
 import { ActionIcon, Alert, Button, Code, Group, Paper, SegmentedControl, Select, Stack, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconArrowsExchange, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import type { Problem } from '../../api/automations';
 import {
@@ -40,7 +40,7 @@ function fieldOptions(current: string) {
 }
 
 const VALUE_HINT: Record<string, string> = {
-  money: 'amount, e.g. 200 or 49.90',
+  money: 'amount, e.g. 49.90',
   number: 'number',
   days: 'days',
   hours: 'hours',
@@ -278,20 +278,19 @@ function RowEditor({ row, onChange, onRemove, testId }: { row: Row; onChange: (r
             onChange={(e) => onChange({ ...row, value: e.currentTarget.value })}
             data-testid={`${testId}-value`}
             aria-label="Value"
-            rightSection={d.type === 'money' ? <Text size="xs" c="dimmed">¤</Text> : undefined}
           />
         ))}
       {rowHasValue(row) && others.length > 0 && (
-        <Tooltip label={byField ? 'Compare with a value' : 'Compare with another field'}>
-          <Button
-            size="compact-xs"
-            variant="subtle"
+        <Tooltip label={byField ? 'Compare with a value you type' : 'Compare with another field'}>
+          <ActionIcon
+            variant={byField ? 'light' : 'subtle'}
             color="gray"
             onClick={() => onChange(byField ? { ...row, valueField: undefined } : { ...row, value: '', valueField: others[0].expr })}
+            aria-label={byField ? 'Compare with a value' : 'Compare with another field'}
             data-testid={`${testId}-value-kind`}
           >
-            {byField ? 'field' : 'value'}
-          </Button>
+            <IconArrowsExchange size={16} />
+          </ActionIcon>
         </Tooltip>
       )}
       <ActionIcon variant="subtle" color="gray" onClick={onRemove} aria-label="Remove condition" data-testid={`${testId}-remove`}>

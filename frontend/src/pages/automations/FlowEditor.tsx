@@ -28,7 +28,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { normalizeError, notifyError, notifySuccess } from '../../api';
 import { automationKeys, automations, type Definition, type Flow, type Problem, type Step } from '../../api/automations';
-import { ACTIONS, EXITS } from './describe';
+import { actionCounts, ACTIONS, EXITS } from './describe';
 import { ActionCard, ACTION_ICON, ConditionCard, Connector, TriggerCard, WaitPill } from './StepEditors';
 
 const DEFAULT_STEP: Record<string, Step> = {
@@ -327,6 +327,7 @@ function EditorBody({ initial, emailTemplates }: { initial: Flow; emailTemplates
                 ))}
               </Stack>
             </Paper>
+            <BacktestCard id={initial.id} dirty={dirty} />
           </Stack>
         </Grid.Col>
       </Grid>
@@ -348,4 +349,50 @@ function where(p: Problem): string {
     default:
       return p.step > 0 ? `Step ${p.step}` : 'Flow';
   }
+}
+
+function BacktestCard({ id, dirty }: { id: number; dirty: boolean }) {
+  const [days, setDays] = useState(30);
+  const bt = useMutation({ mutationFn: () => automations.backtest(id, days), onError: (e) => notifyError(e, 'No backtest') });
+  const r = bt.data;
+  return (
+    <Paper withBorder radius="md" p="sm" data-testid="editor-backtest">
+      <Stack gap="xs">
+        <Text fw={600} size="sm">
+          What would it have done?
+        </Text>
+        <Group gap="xs" align="flex-end">
+          <NumberInput label="Over the last (days)" size="xs" w={140} min={1} max={365} value={days} onChange={(v) => setDays(Number(v) || 30)} />
+          <Button size="xs" variant="light" loading={bt.isPending} onClick={() => bt.mutate()} data-testid="editor-backtest-run">
+            Backtest
+          </Button>
+        </Group>
+        <Text size="xs" c="dimmed">
+          Replays the saved flow over your imported history without doing anything{dirty ? ' (save first to test your changes)' : ''}.
+        </Text>
+        {r && (
+          <Stack gap={4} data-testid="editor-backtest-result">
+            <Text size="sm">
+              <b>{r.items}</b> item{r.items === 1 ? '' : 's'}
+              {actionCounts(r.byKind) ? `: ${actionCounts(r.byKind)}` : ''}
+            </Text>
+            {Object.entries(r.skipped ?? {}).filter(([, n]) => n > 0).length > 0 && (
+              <Text size="xs" c="dimmed">
+                Left out:{' '}
+                {Object.entries(r.skipped ?? {})
+                  .filter(([, n]) => n > 0)
+                  .map(([why, n]) => `${n} ${why}`)
+                  .join(', ')}
+              </Text>
+            )}
+            {(r.sample ?? []).slice(0, 5).map((it) => (
+              <Text key={it.key} size="xs" truncate title={it.summary}>
+                · {it.summary}
+              </Text>
+            ))}
+          </Stack>
+        )}
+      </Stack>
+    </Paper>
+  );
 }

@@ -55,6 +55,10 @@ export function FlowsPanel() {
       setBusy(id);
       return automations.setEnabled(id, on);
     },
+    // the switch moves at once; a refusal (the flow has problems) moves it back
+    onMutate: ({ id, on }) => {
+      qc.setQueryData<Flow[]>(automationKeys.flows, (old) => old?.map((f) => (f.id === id ? { ...f, enabled: on } : f)));
+    },
     onSuccess: (_, { on }) => {
       notifySuccess(on ? 'On. It shows up in the next preview.' : 'Off. Nothing more from this flow.');
     },
@@ -129,7 +133,7 @@ export function FlowsPanel() {
                     <Group gap="xs">
                       <Text fw={600}>{f.name}</Text>
                       {f.definition.policy?.marketing && (
-                        <Badge size="xs" variant="light" color="grape">
+                        <Badge size="xs" variant="light" color="grape" style={{ textTransform: 'none' }}>
                           marketing
                         </Badge>
                       )}
@@ -199,7 +203,7 @@ export function FlowsPanel() {
                   <Group justify="space-between" mt={4}>
                     {n > 0 ? (
                       <Tooltip label="You can install a template more than once, e.g. for a variant">
-                        <Badge size="sm" variant="light" color="teal" data-testid={`template-installed-${t.key}`}>
+                        <Badge size="sm" variant="light" color="teal" style={{ textTransform: 'none' }} data-testid={`template-installed-${t.key}`}>
                           installed{n > 1 ? ` ×${n}` : ''}
                         </Badge>
                       </Tooltip>

@@ -2,10 +2,11 @@
 // this moment, grouped by flow, each email rendered as the customer will see
 // it, each purchase order with its lines, each tag, coupon and task. The
 // seller ticks all, some or none, and "Run N approved" does exactly those.
-import { Alert, Badge, Box, Button, Checkbox, Group, Paper, Progress, Skeleton, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Checkbox, Group, Paper, Progress, Skeleton, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconClock, IconEye, IconPlayerPlay } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { errorTitle, normalizeError, notifyError, useJob } from '../../api';
 import {
   automationKeys,
@@ -200,7 +201,19 @@ function RunResultView({ result: r }: { result: RunResult }) {
   return (
     <Alert color={r.failed?.length ? 'orange' : 'teal'} title={`Done: ${r.done} item${r.done === 1 ? '' : 's'}`} data-testid="run-result">
       <Stack gap={4}>
-        {did && <Text size="sm">{did}.</Text>}
+        {did && (
+          <Text size="sm">
+            {did}.
+            {(r.byAction?.send_email ?? 0) > 0 && (
+              <>
+                {' '}
+                <Anchor component={Link} to="/outbox" size="sm" data-testid="run-result-outbox">
+                  See the emails in the Outbox
+                </Anchor>
+              </>
+            )}
+          </Text>
+        )}
         {Object.entries(r.byFlow ?? {}).map(([name, n]) => (
           <Text size="sm" key={name}>
             {name}: {n}

@@ -69,9 +69,12 @@ export function triggerText(t: TriggerSpec): string {
 }
 
 export function waitText(s: Step): string {
+  const total = (s.days ?? 0) * 24 + (s.hours ?? 0);
+  const days = Math.floor(total / 24);
+  const hours = total % 24;
   const parts: string[] = [];
-  if (s.days) parts.push(plural(s.days, 'day'));
-  if (s.hours) parts.push(plural(s.hours, 'hour'));
+  if (days) parts.push(plural(days, 'day'));
+  if (hours) parts.push(plural(hours, 'hour'));
   return `wait ${parts.join(' ') || '0 hours'}`;
 }
 

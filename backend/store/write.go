@@ -102,6 +102,9 @@ func (s *Store) WriteBatch(ctx context.Context, meta BatchMeta, opt WriteOptions
 		}
 		return 0, Counts{}, err
 	}
+	// A batch can change the shape of the data (the first import into an
+	// empty shop); refresh the planner's statistics while it is small work.
+	s.optimize(ctx, 0xfffe)
 	return w.batchID, w.counts, nil
 }
 

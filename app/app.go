@@ -19,7 +19,9 @@ import (
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
+	"shopclerk/backend/inbox"
 	"shopclerk/backend/rules"
+	"shopclerk/backend/rules/signals"
 	"shopclerk/backend/runner"
 	"shopclerk/backend/store"
 )
@@ -75,7 +77,11 @@ func New(ctx context.Context, cfg Config) *App {
 	a.Inventory = NewInventoryService(a)
 	a.Import = NewImportService(a)
 	a.Automation = NewAutomationService(a)
-	a.MailConfig, a.Outbox = NewMailServices(a, nil)
+	var events inbox.Events // replies and suppressions stop the customer's sequences
+	if a.st != nil {
+		events = signals.New(a.st, cfg.Clock)
+	}
+	a.MailConfig, a.Outbox = NewMailServices(a, events)
 	return a
 }
 
@@ -92,7 +98,7 @@ func (a *App) Startup(ctx context.Context) {
 	if err != nil {
 		return
 	}
-	a.automations = runner.NewAutomations(st, rules.New(st, rules.Options{Log: a.cfg.Log}), a.cfg.Clock, a.cfg.Log)
+	a.automations = runner.NewAutomations(st, NewAutomationEngine(ctx, st, a.cfg.Log), a.cfg.Clock, a.cfg.Log)
 	a.automations.OnRun = func(res rules.RunResult, err error) {
 		if err != nil {
 			a.emit("automations:run", map[string]any{"error": a.FormatError(err)})

@@ -59,6 +59,7 @@ func runImport(ctx context.Context, env *CLIEnv, args []string) error {
 		specs[i] = importer.FileSpec{Path: f, Options: opts}
 	}
 	res, err := importer.Import(ctx, env.Store, specs, nil)
+	detectAfterImport(ctx, env.Store, env.Log)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"context"
+	"log/slog"
 	"os"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
@@ -45,10 +46,24 @@ func (s *ImportService) Start(files []importer.FileSpec) (string, error) {
 		return "", err
 	}
 	return s.app.jobs.Start("import", func(ctx context.Context, progress func(Progress)) (any, error) {
-		return importer.Import(ctx, st, files, func(p importer.Progress) {
+		res, err := importer.Import(ctx, st, files, func(p importer.Progress) {
 			progress(Progress{Done: p.Bytes, Total: p.Total, Message: p.File})
 		})
+		detectAfterImport(ctx, st, s.app.cfg.Log)
+		return res, err
 	}), nil
+}
+
+// detectAfterImport lets the automation engine record what the import
+// changed (consent given or withdrawn, tags, shipment status) right away:
+// those are seen by comparing states, so a later import must not overwrite
+// a state the engine never saw. A failure is logged; the import stands.
+func detectAfterImport(ctx context.Context, st *store.Store, log *slog.Logger) {
+	if n, err := NewAutomationEngine(ctx, st, log).DetectNow(ctx); err != nil {
+		log.Warn("automation events not detected after import", "err", err)
+	} else if n > 0 {
+		log.Info("automation events detected after import", "events", n)
+	}
 }
 
 // StartUpload is Start for one file the browser sent.

@@ -1,0 +1,175 @@
+// Typed calls into the bound ImportService, plus the file-drop and
+// browser-upload plumbing the Import screen needs. src/api is the only place
+// that imports the generated wailsjs bindings.
+import * as ImportService from '../../wailsjs/go/app/ImportService';
+import { importer, type store } from '../../wailsjs/go/models';
+import { OnFileDrop, OnFileDropOff } from '../../wailsjs/runtime/runtime';
+import { AppError, callAs } from './errors';
+
+/* eslint-disable @typescript-eslint/no-unsafe-function-type */
+// The generated models are classes with a convertValues() helper; the JSON
+// the bindings resolve with is plain data of the same shape.
+type Plain<T> = T extends (infer U)[]
+  ? Plain<U>[]
+  : T extends object
+    ? { [K in keyof T as T[K] extends Function ? never : K]: Plain<T[K]> }
+    : T;
+
+/** What Inspect found in a file (source, kind, columns, preview, questions, mapping). */
+export type FileInfo = Plain<importer.FileInfo>;
+export type ImportRecord = Plain<importer.Record>;
+export type DateQuestion = Plain<importer.DateQuestion>;
+export type ImportIssue = Plain<importer.Issue>;
+export type ImportBatch = Plain<store.ImportBatch>;
+export type ImportCounts = Plain<store.Counts>;
+/** A field the mapping editor offers (the stopgap global in wailsjs-shims.d.ts). */
+export type MappingField = FieldInfo;
+
+export type ImportKind = 'orders' | 'carts' | 'products' | 'inventory' | 'customers';
+export type DateOrder = '' | 'dmy' | 'mdy';
+
+/** How to read one file; the zero value lets Shopclerk detect everything. */
+export interface ImportOptions {
+  preset?: string;
+  sheet?: string;
+  kind?: ImportKind | '';
+  mapping?: Record<string, string>;
+  dateOrders?: Record<string, DateOrder>;
+  defaultDateOrder?: DateOrder;
+  currency?: string;
+}
+
+/** importer.FileResult: what importing one file did (job:done result). */
+export interface FileResult {
+  file: string;
+  hash: string;
+  batchId: number;
+  preset: string;
+  kind: string;
+  label: string;
+  rows: number;
+  counts: ImportCounts;
+  rejected: ImportIssue[] | null;
+  warnings: ImportIssue[] | null;
+  error?: string;
+  errorCode?: string;
+}
+
+/** importer.Result: every file of one import job. */
+export interface ImportResult {
+  files: FileResult[] | null;
+}
+
+/** The size the Go side accepts for a file sent from the browser (importer.MaxUploadSize). */
+export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+
+export const importKeys = {
+  all: ['import'] as const,
+  history: ['import', 'history'] as const,
+  rejects: (batchId: number) => ['import', 'rejects', batchId] as const,
+};
+
+function opts(o: ImportOptions): importer.Options {
+  return {
+    preset: o.preset ?? '',
+    sheet: o.sheet ?? '',
+    kind: o.kind ?? '',
+    mapping: o.mapping ?? (null as unknown as Record<string, string>),
+    dateOrders: o.dateOrders ?? {},
+    defaultDateOrder: o.defaultDateOrder ?? '',
+    currency: o.currency ?? '',
+  };
+}
+
+/** Go's encoding/json reads a []byte from a base64 string: a third the size of a number array. */
+type Bytes = number[];
+const asBytes = (base64: string) => base64 as unknown as Bytes;
+
+function mb(n: number): string {
+  return `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}
+
+/**
+ * Reads a browser File as base64 for InspectUpload/StartUpload, refusing
+ * files over the upload cap before any bytes travel.
+ */
+export function readUpload(file: File): Promise<string> {
+  if (file.size > MAX_UPLOAD_BYTES) {
+    return Promise.reject(
+      new AppError({
+        code: 'invalid',
+        message: `${file.name} is ${mb(file.size)}; files chosen here can be at most ${mb(MAX_UPLOAD_BYTES)}. Drop it onto the Shopclerk window instead, or run \`shopclerk import\`.`,
+      }),
+    );
+  }
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onerror = () => reject(new AppError({ code: 'invalid', message: `Shopclerk could not read ${file.name}.` }));
+    r.onload = () => {
+      const s = String(r.result ?? '');
+      const comma = s.indexOf(',');
+      resolve(comma >= 0 ? s.slice(comma + 1) : '');
+    };
+    r.readAsDataURL(file);
+  });
+}
+
+/** A file on disk (native drop) or read in the browser (base64 bytes). */
+export type ImportSource = { path: string } | { name: string; base64: string };
+
+export const imports = {
+  inspect: (src: ImportSource, o: ImportOptions = {}) =>
+    'path' in src
+      ? callAs<FileInfo>(() => ImportService.Inspect(src.path, opts(o)))
+      : callAs<FileInfo>(() => ImportService.InspectUpload(src.name, asBytes(src.base64), opts(o))),
+  /** Imports files on disk in one job; returns the job id. */
+  start: (files: { path: string; options: ImportOptions }[]) =>
+    callAs<string>(() => ImportService.Start(files.map((f) => importer.FileSpec.createFrom({ path: f.path, name: '', options: opts(f.options) })))),
+  /** Imports one browser file as a job; returns the job id. */
+  startUpload: (name: string, base64: string, o: ImportOptions) =>
+    callAs<string>(() => ImportService.StartUpload(name, asBytes(base64), opts(o))),
+  saveMapping: (headerHash: string, kind: ImportKind, mapping: Record<string, string>) =>
+    callAs<void>(() => ImportService.SaveMapping(headerHash, kind, mapping)),
+  history: (limit = 100, offset = 0) => callAs<ImportBatch[] | null>(() => ImportService.History(limit, offset)),
+  rejects: (batchId: number) => callAs<ImportIssue[] | null>(() => ImportService.Rejects(batchId)),
+  /** Saves a batch's rejected rows as xlsx via a save dialog; "" when cancelled. */
+  exportRejects: (batchId: number) => callAs<string>(() => ImportService.ExportRejects(batchId)),
+};
+
+interface NativeWindow {
+  webkit?: { messageHandlers?: { external?: unknown } };
+  chrome?: { webview?: unknown };
+}
+
+/**
+ * Whether the page runs inside the Shopclerk window (WebKit/WebView2) rather
+ * than a browser on the dev server: native file drops and save dialogs only
+ * work there.
+ */
+export function isNativeWindow(): boolean {
+  if (typeof window === 'undefined') return false;
+  const w = window as unknown as NativeWindow;
+  return !!(w.webkit?.messageHandlers?.external || w.chrome?.webview);
+}
+
+/**
+ * Listens for files dropped onto the Shopclerk window (paths, from the
+ * native side; EnableFileDrop is on). Returns the unsubscribe function; a
+ * no-op outside the app window.
+ */
+export function onNativeFileDrop(cb: (paths: string[]) => void): () => void {
+  try {
+    OnFileDrop((_x, _y, paths) => {
+      if (paths?.length) cb(paths);
+    }, false);
+  } catch {
+    return () => {};
+  }
+  return () => {
+    try {
+      OnFileDropOff();
+    } catch {
+      // no runtime
+    }
+  };
+}

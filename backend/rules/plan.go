@@ -41,9 +41,6 @@ func (e *Engine) Plan(ctx context.Context, now time.Time) (*Preview, error) {
 // stops the plan between two occurrences; a plan writes no effects, so
 // nothing is left half done.
 func (e *Engine) PlanProgress(ctx context.Context, now time.Time, progress func(done, total int, flow string)) (*Preview, error) {
-	if err := e.st.EnsureRuleSchema(ctx); err != nil {
-		return nil, err
-	}
 	if _, err := e.st.DetectRuleEvents(ctx); err != nil {
 		return nil, err
 	}

@@ -196,8 +196,5 @@ type RunRecord struct {
 // snapshot, so a customer who opts in and out again between two plans still
 // gets both events. It returns how many events were new.
 func (e *Engine) DetectNow(ctx context.Context) (int, error) {
-	if err := e.st.EnsureRuleSchema(ctx); err != nil {
-		return 0, err
-	}
 	return e.st.DetectRuleEvents(ctx)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"strings"
 	"time"
 
 	"shopclerk/backend/domain"
@@ -228,33 +227,8 @@ type MemoEntry struct {
 // The memo is a cache, never a record: losing it only costs one slower
 // plan. So it is created on first use rather than by a migration, and shops
 // migrated before it existed get it too.
-func (s *Store) ensureMemo(ctx context.Context) error {
-	_, err := s.db.ExecContext(ctx, q("RuleMemoEnsure"))
-	return err
-}
-
-// EnsureRuleSchema creates the planner's cache table and partial indexes
-// when they are missing; it is a few schema lookups when they exist.
-func (s *Store) EnsureRuleSchema(ctx context.Context) error {
-	if err := s.ensureMemo(ctx); err != nil {
-		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not prepare the automation cache")
-	}
-	for _, stmt := range strings.Split(q("RuleIndexesEnsure"), ";") {
-		if strings.TrimSpace(stmt) == "" {
-			continue
-		}
-		if _, err := s.db.ExecContext(ctx, stmt); err != nil {
-			return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not prepare the automation indexes")
-		}
-	}
-	return nil
-}
-
 // RuleMemo returns a flow's remembered outcomes by occurrence.
 func (s *Store) RuleMemo(ctx context.Context, ruleID int64) (map[string]MemoEntry, error) {
-	if err := s.ensureMemo(ctx); err != nil {
-		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not prepare the automation cache")
-	}
 	rows, err := s.db.QueryContext(ctx, q("RuleMemoLoad"), ruleID)
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the automation cache")
@@ -275,9 +249,6 @@ func (s *Store) RuleMemo(ctx context.Context, ruleID int64) (map[string]MemoEntr
 func (s *Store) SaveRuleMemo(ctx context.Context, ruleID int64, entries []MemoEntry) error {
 	if len(entries) == 0 {
 		return nil
-	}
-	if err := s.ensureMemo(ctx); err != nil {
-		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		st, err := tx.PrepareContext(ctx, q("RuleMemoSet"))

@@ -302,15 +302,6 @@ SELECT c.id, printf('%d/%s/%d/%d/%d/%d/%s', c.updated_at, c.row_hash, c.orders_c
     COALESCE(c.last_order_at, 0), c.accepts_marketing, c.tags)
 FROM customers c WHERE c.id IN (SELECT value FROM json_each(?))
 
--- name: RuleMemoEnsure
-CREATE TABLE IF NOT EXISTS rule_memo (
-    rule_id    INTEGER NOT NULL,
-    occurrence TEXT    NOT NULL,
-    print      TEXT    NOT NULL,
-    reason     TEXT    NOT NULL,
-    PRIMARY KEY (rule_id, occurrence)
-) STRICT, WITHOUT ROWID
-
 -- name: RuleMemoLoad
 SELECT occurrence, print, reason FROM rule_memo WHERE rule_id = ?
 
@@ -323,12 +314,6 @@ ON CONFLICT (rule_id, occurrence) DO UPDATE SET print = ?3, reason = ?4
 -- rows: an import touches every order's updated_at, and a plain updated_at
 -- range then scanned the whole table. Created on first use, like the memo,
 -- so shops migrated before they existed get them.
--- name: RuleIndexesEnsure
-CREATE INDEX IF NOT EXISTS orders_paid_no_time ON orders(financial_status, updated_at) WHERE paid_at IS NULL;
-CREATE INDEX IF NOT EXISTS orders_fulfilled_no_time ON orders(fulfillment_status, updated_at) WHERE fulfilled_at IS NULL;
-CREATE INDEX IF NOT EXISTS orders_refunded_updated ON orders(updated_at)
-    WHERE financial_status IN ('refunded', 'partially_refunded') OR refunded > 0;
-
 -- name: RuleStopInsertOnce
 INSERT INTO rule_stops (customer_id, rule_id, at, reason, ledger_key) VALUES (?, ?, ?, ?, ?)
 ON CONFLICT (ledger_key) DO NOTHING

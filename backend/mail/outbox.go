@@ -157,7 +157,9 @@ func (o *Outbox) Resume(ctx context.Context) error {
 // empty, a limit is reached, ctx is cancelled or opt.Max messages went.
 // Each message is claimed ('sending', committed) before the server hears
 // of it and moved on by the server's answer, so a crash at any point
-// leaves a state the next start can resolve without a blind resend.
+// leaves a state the next start can resolve without a blind resend. The
+// claiming and recording run on a feeder goroutine beside the sending (see
+// feeder.go); every outcome is recorded before Run returns.
 func (o *Outbox) Run(ctx context.Context, opt RunOptions) (RunResult, error) {
 	var res RunResult
 	if opt.Max <= 0 {
@@ -181,6 +183,28 @@ func (o *Outbox) Run(ctx context.Context, opt RunOptions) (RunResult, error) {
 		return res, err
 	}
 	defer b.Close()
+	f := o.startFeeder(ctx, b, opt.Max)
+	var pause *time.Time
+	res, fin, err := o.sendClaimed(ctx, f, thr, opt, res, &pause)
+	// Every outcome is recorded before the run reports: the Sent copies,
+	// the throttle and the next run read them.
+	if ferr := f.finish(); ferr != nil && err == nil {
+		err, fin = ferr, false
+	}
+	if pause != nil {
+		o.pause(ctx, *pause, res.PauseReason)
+	}
+	if fin {
+		res = o.finish(ctx, res)
+	}
+	return res, err
+}
+
+// sendClaimed is Run's sending side: it takes the messages the feeder
+// claimed and rendered, sends them over one reused connection and hands
+// each outcome back to the feeder. fin says whether the run ended in a way
+// that files Sent copies.
+func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, thr *throttle, opt RunOptions, res RunResult, pause **time.Time) (_ RunResult, fin bool, _ error) {
 	var conn Conn
 	defer func() {
 		if conn != nil {
@@ -194,76 +218,77 @@ func (o *Outbox) Run(ctx context.Context, opt RunOptions) (RunResult, error) {
 			opt.Progress(res.Progress)
 		}
 	}
+	giveBack := func(m store.OutboxMessage, reason string) {
+		f.move(m, store.Transition{To: store.MsgQueued, Reason: reason, Unclaim: true})
+	}
 	for res.Done < opt.Max {
 		if ctx.Err() != nil {
 			break
 		}
-		now := o.clock.Now()
-		if until, why := thr.blocked(now); until != nil {
+		if until, why := thr.blocked(o.clock.Now()); until != nil {
 			res.PausedUntil, res.PauseReason = until, why
 			break
 		}
-		m, ok, err := b.ClaimNext(ctx, now)
-		if err != nil {
-			return res, err
-		}
+		it, ok := <-f.items
 		if !ok {
 			break
 		}
-		if skip, why, err := o.mustNotSend(ctx, b, m); err != nil {
-			o.giveBack(ctx, b, m, "")
-			return res, err
-		} else if skip {
-			o.move(ctx, b, m, store.Transition{To: store.MsgCancelled, Reason: why, Unclaim: true})
+		m, now := it.m, it.now
+		if it.err != nil {
+			giveBack(m, "")
+			return res, false, it.err
+		}
+		if it.skip {
+			f.move(m, store.Transition{To: store.MsgCancelled, Reason: it.why, Unclaim: true})
 			res.Cancelled++
 			report(m)
 			continue
 		}
-		c, err := compose(o.account, m, now, false)
-		if err != nil {
-			o.move(ctx, b, m, store.Transition{To: store.MsgFailed, Reason: err.Error()})
+		if it.compErr != nil {
+			f.move(m, store.Transition{To: store.MsgFailed, Reason: it.compErr.Error()})
 			res.Failed++
 			report(m)
 			continue
 		}
+		c := it.c
 		if conn == nil {
+			var err error
 			if conn, err = o.dial(ctx); err != nil {
 				conn = nil
-				o.giveBack(ctx, b, m, err.Error())
-				return res, Explain(err, o.account)
+				giveBack(m, err.Error())
+				return res, false, Explain(err, o.account)
 			}
 		}
 		reply, sendErr := conn.Send(ctx, c)
 		switch outcome := Classify(sendErr); outcome {
 		case OutcomeSent:
-			o.move(ctx, b, m, store.Transition{To: store.MsgSent, At: now, ServerReply: oneLine(reply), DeliveredTo: c.DeliveredTo})
+			f.move(m, store.Transition{To: store.MsgSent, At: now, ServerReply: oneLine(reply), DeliveredTo: c.DeliveredTo})
 			thr.sent()
 			res.Sent++
 		case OutcomeTemporary:
 			if m.Attempts >= MaxAttempts {
-				o.move(ctx, b, m, store.Transition{To: store.MsgFailed, Reason: fmt.Sprintf("gave up after %d tries: %s", m.Attempts, serverText(sendErr))})
+				f.move(m, store.Transition{To: store.MsgFailed, Reason: fmt.Sprintf("gave up after %d tries: %s", m.Attempts, serverText(sendErr))})
 				res.Failed++
 				break
 			}
 			next := now.Add(Backoff(m.Attempts))
-			o.move(ctx, b, m, store.Transition{To: store.MsgDeferred, NextAttempt: &next, Reason: "the server asked to try later: " + serverText(sendErr)})
+			f.move(m, store.Transition{To: store.MsgDeferred, NextAttempt: &next, Reason: "the server asked to try later: " + serverText(sendErr)})
 			res.Deferred++
 		case OutcomePermanent:
 			reason := serverText(sendErr)
-			o.move(ctx, b, m, store.Transition{To: store.MsgFailed, Reason: "the server refused it: " + reason})
+			f.move(m, store.Transition{To: store.MsgFailed, Reason: "the server refused it: " + reason})
 			if isHardBounce(reason) {
 				o.store.Suppress(ctx, m.ToAddr, store.SuppressHardBounce, reason)
 			}
 			res.Failed++
 		case OutcomeQuota:
-			o.giveBack(ctx, b, m, "")
+			giveBack(m, "")
 			until := o.quotaReset(now, sendErr)
-			why := "your mail provider's sending limit was reached: " + serverText(sendErr)
-			o.pause(ctx, until, why)
-			res.PausedUntil, res.PauseReason = &until, why
-			return o.finish(ctx, res), nil
+			res.PausedUntil, res.PauseReason = &until, "your mail provider's sending limit was reached: "+serverText(sendErr)
+			*pause = &until
+			return res, true, nil
 		case OutcomeInDoubt:
-			o.move(ctx, b, m, store.Transition{To: store.MsgInDoubt, DeliveredTo: c.DeliveredTo,
+			f.move(m, store.Transition{To: store.MsgInDoubt, DeliveredTo: c.DeliveredTo,
 				Reason: "the connection broke after the message was handed over, before the server confirmed it: " + oneLine(sendErr.Error())})
 			res.InDoubt++
 			conn.Close()
@@ -273,12 +298,12 @@ func (o *Outbox) Run(ctx context.Context, opt RunOptions) (RunResult, error) {
 			// the next attempt opens a new connection.
 			conn.Close()
 			conn = nil
-			o.giveBack(ctx, b, m, "")
-			return o.finish(ctx, res), wrapTemp(sendErr, "the connection to the mail server broke; the message is queued again")
+			giveBack(m, "")
+			return res, true, wrapTemp(sendErr, "the connection to the mail server broke; the message is queued again")
 		}
 		report(m)
 	}
-	return o.finish(ctx, res), nil
+	return res, true, nil
 }
 
 // finish files Sent copies after a run; failing to file does not undo
@@ -325,19 +350,6 @@ func (o *Outbox) mustNotSend(ctx context.Context, b *store.OutboxBatch, m store.
 		return true, "not sent: this customer has not agreed to marketing email", nil
 	}
 	return false, "", nil
-}
-
-func (o *Outbox) move(ctx context.Context, b *store.OutboxBatch, m store.OutboxMessage, t store.Transition) {
-	t.From = store.MsgSending
-	if err := b.Transition(ctx, m.ID, t); err != nil {
-		o.log.Error("outbox transition failed", "id", m.ID, "to", t.To, "err", err)
-	}
-}
-
-// giveBack returns a claimed message to the queue without counting the
-// attempt: it never reached the server.
-func (o *Outbox) giveBack(ctx context.Context, b *store.OutboxBatch, m store.OutboxMessage, reason string) {
-	o.move(ctx, b, m, store.Transition{To: store.MsgQueued, Reason: reason, Unclaim: true})
 }
 
 // quotaReset guesses when a provider limit lifts: daily limits at the next

@@ -14,8 +14,8 @@ import (
 // statements it runs per message are prepared once, on one connection,
 // instead of being parsed again for every message.
 type OutboxBatch struct {
-	conn                          *sql.Conn
-	claim, suppressed, transition *sql.Stmt
+	conn                                         *sql.Conn
+	claim, suppressed, transition, begin, commit *sql.Stmt
 }
 
 // BeginOutboxBatch prepares the send loop's statements. Close it when the
@@ -33,6 +33,8 @@ func (s *Store) BeginOutboxBatch(ctx context.Context) (*OutboxBatch, error) {
 		{&b.claim, q("MsgClaimRow")},
 		{&b.suppressed, q("SuppressionGet")},
 		{&b.transition, q("MsgTransition")},
+		{&b.begin, "BEGIN IMMEDIATE"},
+		{&b.commit, "COMMIT"},
 	} {
 		if *p.st, err = conn.PrepareContext(ctx, p.query); err != nil {
 			b.Close()
@@ -44,7 +46,7 @@ func (s *Store) BeginOutboxBatch(ctx context.Context) (*OutboxBatch, error) {
 
 // Close releases the statements and the connection.
 func (b *OutboxBatch) Close() error {
-	for _, st := range []*sql.Stmt{b.claim, b.suppressed, b.transition} {
+	for _, st := range []*sql.Stmt{b.claim, b.suppressed, b.transition, b.begin, b.commit} {
 		if st != nil {
 			st.Close()
 		}
@@ -100,4 +102,51 @@ func execTransition(ctx context.Context, st *sql.Stmt, id int64, t Transition) e
 		return domain.Errorf(domain.CodeConflict, "message %d is no longer %s", id, strings.ReplaceAll(string(t.From), "_", " "))
 	}
 	return nil
+}
+
+// MessageMove is a transition of message ID recorded by Apply.
+type MessageMove struct {
+	ID int64
+	T  Transition
+}
+
+// Apply records moves and then, when claim is set, claims the next due
+// message, all in one transaction: one commit both finishes the messages
+// the send loop is done with and marks the next one 'sending'. Moves are
+// applied in order; errs[i] is moves[i]'s conflict, if any. When err is
+// set nothing was written.
+func (b *OutboxBatch) Apply(ctx context.Context, moves []MessageMove, claim bool, now time.Time) (m OutboxMessage, ok bool, errs []error, err error) {
+	if len(moves) == 0 {
+		if !claim {
+			return m, false, nil, nil
+		}
+		m, ok, err = b.ClaimNext(ctx, now)
+		return m, ok, nil, err
+	}
+	// The batch's connection is its own, so its prepared statements run
+	// inside a transaction begun on it (database/sql's Tx would prepare
+	// them again).
+	if _, err = b.begin.ExecContext(ctx); err != nil {
+		return m, false, nil, domain.Wrap(err, domain.CodeTemporary, "the shop database is busy; try again in a moment")
+	}
+	defer func() {
+		if err != nil {
+			b.conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+		}
+	}()
+	errs = make([]error, len(moves))
+	for i, mv := range moves {
+		if errs[i] = execTransition(ctx, b.transition, mv.ID, mv.T); errs[i] != nil && domain.CodeOf(errs[i]) != domain.CodeConflict {
+			return m, false, nil, errs[i]
+		}
+	}
+	if claim {
+		if m, ok, err = b.ClaimNext(ctx, now); err != nil {
+			return m, false, nil, err
+		}
+	}
+	if _, err = b.commit.ExecContext(ctx); err != nil {
+		return OutboxMessage{}, false, nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not update the outbox")
+	}
+	return m, ok, errs, nil
 }

@@ -94,7 +94,7 @@ export default function ImportPage() {
 
           {run.summary && <ImportResults summary={run.summary} onClose={run.dismiss} />}
 
-          {!run.running && <DropZone onFiles={onBrowserFiles} compact={files.length > 0} />}
+          {!run.running && <DropZone onFiles={onBrowserFiles} compact={files.length > 0 || !!run.summary} />}
 
           {files.length > 0 && (
             <Stack gap="sm" data-testid="import-files">

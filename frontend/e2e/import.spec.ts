@@ -1,0 +1,193 @@
+// Import end to end on the demo shop, through the real Go bindings: drop a
+// real Shopify orders export, see it recognised and previewed, import it and
+// read the result; import it again and see that nothing changed; a German
+// stock list no preset knows, mapped column by column, with a bad row that
+// is rejected; bad files (empty, a PDF renamed .csv, only a header) refused
+// with the backend's message; the import history.
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+// frontend/e2e -> repo root -> shared/ beside it (as CI clones them).
+const SHOPIFY_ORDERS = 'orders_export_2025-04_CAD_79col.csv';
+
+function repoRoot(info: TestInfo): string {
+  return resolve(info.config.rootDir, '..', '..');
+}
+
+function artifacts(info: TestInfo): string {
+  const dir = resolve(repoRoot(info), 'test-artifacts');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+async function shot(page: Page, info: TestInfo, name: string) {
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: resolve(artifacts(info), `import-${name}.png`), fullPage: false });
+}
+
+/** Drops files onto the drop zone as a browser would (a DataTransfer of Files). */
+async function drop(page: Page, files: { name: string; data: Buffer; type?: string }[]) {
+  const payload = files.map((f) => ({ name: f.name, b64: f.data.toString('base64'), type: f.type ?? 'text/csv' }));
+  const dt = await page.evaluateHandle((fs) => {
+    const t = new DataTransfer();
+    for (const f of fs) {
+      const bin = atob(f.b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      t.items.add(new File([bytes], f.name, { type: f.type }));
+    }
+    return t;
+  }, payload);
+  const zone = page.getByTestId('import-dropzone');
+  await zone.dispatchEvent('dragover', { dataTransfer: dt });
+  await zone.dispatchEvent('drop', { dataTransfer: dt });
+}
+
+/** Picks an option of a Mantine Select by its visible label. */
+async function choose(page: Page, testId: string, option: string) {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+async function openImport(page: Page) {
+  await page.goto('/');
+  await page.getByTestId('nav-import').click();
+  await expect(page.getByTestId('import-page')).toBeVisible();
+  await expect(page.getByTestId('import-dropzone')).toBeVisible();
+}
+
+async function count(page: Page, testId: string, row = 0): Promise<number> {
+  const text = await page.getByTestId('import-result-file').nth(row).getByTestId(testId).innerText();
+  return Number(text.replace(/\D/g, ''));
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('a real Shopify orders export: recognised, previewed, imported; again changes nothing', async ({ page }, info) => {
+  const file = resolve(repoRoot(info), '..', 'shared', 'fixtures', 'real', 'shopify', SHOPIFY_ORDERS);
+  const data = readFileSync(file);
+  await openImport(page);
+  await shot(page, info, '01-empty');
+
+  await drop(page, [{ name: SHOPIFY_ORDERS, data }]);
+  const card = page.getByTestId('import-file-0');
+  await expect(card).toHaveAttribute('data-status', 'ready');
+  await expect(page.getByTestId('import-file-0-label')).toHaveText('Shopify orders export, 79 columns');
+  await expect(card.getByTestId('import-preview-row').first()).toBeVisible();
+  await expect(card.getByTestId('import-file-0-preview')).toContainText('#');
+  await shot(page, info, '02-shopify-recognised');
+
+  await page.getByTestId('import-start').click();
+  await expect(page.getByTestId('import-result')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('import-result-file')).toHaveCount(1);
+  await expect(page.getByTestId('import-result-file').first()).toContainText(SHOPIFY_ORDERS);
+  const created = await count(page, 'import-result-created');
+  const updated = await count(page, 'import-result-updated');
+  expect(created + updated).toBeGreaterThan(0);
+  await expect(page.getByTestId('import-result-headline')).toContainText(/created|updated/);
+  await expect(page.getByTestId('import-history-row').filter({ hasText: SHOPIFY_ORDERS }).first()).toBeVisible();
+  await shot(page, info, '03-shopify-result');
+
+  // The same file again: idempotent, and the screen says so.
+  await drop(page, [{ name: SHOPIFY_ORDERS, data }]);
+  await expect(page.getByTestId('import-file-0')).toHaveAttribute('data-status', 'ready');
+  await page.getByTestId('import-start').click();
+  await expect(page.getByTestId('import-result-file').first()).toContainText('nothing changed', { timeout: 60_000 });
+  expect(await count(page, 'import-result-created')).toBe(0);
+  expect(await count(page, 'import-result-updated')).toBe(0);
+  expect(await count(page, 'import-result-unchanged')).toBeGreaterThan(0);
+  await shot(page, info, '04-shopify-again');
+});
+
+test('an unknown stock list: map its columns, import, see the rejected row', async ({ page }, info) => {
+  await openImport(page);
+  const csv = ['Artikelnummer;Bestand;Lager', 'E2E-LAGER-1;12;Berlin', 'E2E-LAGER-2;0;Berlin', 'E2E-LAGER-3;viele;Berlin', ''].join('\r\n');
+  await page.getByTestId('import-file-input').setInputFiles({ name: 'lagerbestand.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+
+  const card = page.getByTestId('import-file-0');
+  await expect(page.getByTestId('import-file-0-label')).toContainText('unknown: map the columns');
+  await expect(page.getByTestId('import-file-0-mapping')).toBeVisible();
+  await expect(page.getByTestId('import-start')).toBeDisabled();
+  await shot(page, info, '05-generic-unknown');
+
+  await choose(page, 'import-file-0-mapping-kind', 'Stock levels');
+  await expect(page.getByTestId('import-file-0-mapping-problem')).toContainText('SKU');
+  await choose(page, 'import-file-0-mapping-field-sku', 'Artikelnummer');
+  await choose(page, 'import-file-0-mapping-field-available', 'Bestand');
+  await choose(page, 'import-file-0-mapping-field-location', 'Lager');
+  await expect(page.getByTestId('import-file-0-mapping-problem')).toHaveCount(0);
+  await expect(card).toHaveAttribute('data-status', 'ready');
+  await expect(page.getByTestId('import-file-0-label')).toHaveText(/Mapped inventory file/);
+  await expect(card.getByTestId('import-preview-row').first()).toContainText('E2E-LAGER-1');
+  await shot(page, info, '06-generic-mapped');
+
+  await page.getByTestId('import-start').click();
+  await expect(page.getByTestId('import-result')).toBeVisible({ timeout: 60_000 });
+  expect(await count(page, 'import-result-created')).toBeGreaterThanOrEqual(2);
+  expect(await count(page, 'import-result-rejected')).toBe(1);
+  const rejected = page.getByTestId('import-rejects-row');
+  await expect(rejected).toHaveCount(1);
+  await expect(rejected.first()).toContainText('lagerbestand.csv');
+  await expect(rejected.first()).toContainText('viele');
+  await expect(page.getByTestId('import-export-rejects')).toBeVisible();
+  await shot(page, info, '07-generic-result');
+
+  // The mapping is remembered for files with the same columns.
+  await page.getByTestId('import-file-input').setInputFiles({
+    name: 'lagerbestand-2.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(['Artikelnummer;Bestand;Lager', 'E2E-LAGER-1;11;Berlin', ''].join('\r\n')),
+  });
+  await expect(page.getByTestId('import-file-0-mapping-remembered')).toBeVisible();
+  await expect(page.getByTestId('import-file-0')).toHaveAttribute('data-status', 'ready');
+  await shot(page, info, '08-generic-remembered');
+  await page.getByTestId('import-start').click();
+  await expect(page.getByTestId('import-result-file').first()).toContainText('lagerbestand-2.csv', { timeout: 60_000 });
+  expect(await count(page, 'import-result-updated')).toBe(1);
+});
+
+test('bad files get a clear message and the good ones can still be imported', async ({ page }, info) => {
+  await openImport(page);
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n%'), Buffer.from([0xe2, 0xe3, 0xcf, 0xd3, 0x0a, 0x00, 0x01, 0x02, 0xff, 0xfe]), Buffer.from('\n1 0 obj\n<< /Type /Catalog >>\nendobj\n')]);
+  await page.getByTestId('import-file-input').setInputFiles([
+    { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) },
+    { name: 'invoice.csv', mimeType: 'text/csv', buffer: pdf },
+    { name: 'header-only.csv', mimeType: 'text/csv', buffer: Buffer.from('Name,Email,Financial Status,Created at,Total,Lineitem quantity,Lineitem name,Lineitem sku\r\n') },
+  ]);
+  const card = (name: string) => page.locator(`[data-testid^="import-file-"][data-name="${name}"]`);
+  await expect(card('empty.csv').getByTestId(/-error$/)).toContainText('empty');
+  await expect(card('invoice.csv').getByTestId(/-error$/)).toContainText('PDF');
+  await expect(card('header-only.csv').getByTestId(/-error$/)).toContainText(/only a header|no rows/i);
+  for (const n of ['empty.csv', 'invoice.csv', 'header-only.csv']) await expect(card(n)).toHaveAttribute('data-status', 'error');
+  await expect(page.getByTestId('import-start')).toBeDisabled();
+  await expect(page.getByTestId('import-ready-summary')).toContainText('3 cannot be imported');
+  await shot(page, info, '09-bad-files');
+
+  // A good file beside them imports; the bad ones are left out.
+  const customers = 'customers_export_2024_20col_apostrophes.csv';
+  await page.getByTestId('import-file-input').setInputFiles({
+    name: customers,
+    mimeType: 'text/csv',
+    buffer: readFileSync(resolve(repoRoot(info), '..', 'shared', 'fixtures', 'real', 'shopify', customers)),
+  });
+  await expect(card(customers)).toHaveAttribute('data-status', 'ready');
+  await expect(page.getByTestId('import-start')).toBeEnabled();
+  await shot(page, info, '10-bad-and-good');
+  await page.getByTestId('import-start').click();
+  await expect(page.getByTestId('import-result-file')).toHaveCount(1, { timeout: 60_000 });
+  await expect(page.getByTestId('import-result-file').first()).toContainText(customers);
+
+  // History lists every batch with file name and a short hash.
+  const rows = page.getByTestId('import-history-row');
+  await expect(rows.filter({ hasText: SHOPIFY_ORDERS }).first()).toBeVisible();
+  await expect(rows.filter({ hasText: 'lagerbestand.csv' }).first()).toBeVisible();
+  await expect(rows.first().getByTestId('import-history-hash')).toHaveText(/^[0-9a-f]{10}…$/);
+  await page.getByTestId('import-history').scrollIntoViewIfNeeded();
+  await shot(page, info, '11-history');
+
+  // A batch with rejected rows opens them.
+  await rows.filter({ hasText: 'lagerbestand.csv' }).first().click();
+  await expect(page.getByTestId('import-batch-rejects-table-row').first()).toContainText('viele');
+  await shot(page, info, '12-history-rejects');
+});

@@ -55,7 +55,11 @@ func SMTPDialer(a Account, secret SecretFunc) Dialer {
 			gomail.WithTLSConfig(tlsCfg), gomail.WithUsername(a.Login()), gomail.WithPassword(pw),
 			// No NOOP before every message: a dead connection shows at MAIL FROM,
 			// before any content, and is classified as lost (the message requeued).
-			gomail.WithoutNoop()}
+			gomail.WithoutNoop(),
+			// No RSET after each accepted message: a completed DATA already ends
+			// the transaction (RFC 5321 4.1.1.4), so the next MAIL FROM starts
+			// clean; go-mail still sends RSET after a refused MAIL/RCPT.
+			gomail.WithoutRset()}
 		switch a.SMTPSecurity {
 		case SecurityTLS:
 			opts = append(opts, gomail.WithSSL())

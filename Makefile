@@ -36,7 +36,7 @@ test-frontend: setup
 
 test-integration: setup
 	scripts/mailstack.sh start
-	go test -count=1 -tags integration ./...
+	go test -count=1 -tags integration -run Integration ./...
 
 test-e2e: setup
 	scripts/e2e.sh

@@ -9,8 +9,13 @@ root=$(pwd)
 artifacts="$root/test-artifacts"
 work=$(mktemp -d /tmp/shopclerk-e2e.XXXXXX)
 mkdir -p "$artifacts" build/bin
-port=${SHOPCLERK_E2E_PORT:-34115}
-display=${SHOPCLERK_E2E_DISPLAY:-:97}
+# A free port and display, so two runs on one machine do not collide.
+port=${SHOPCLERK_E2E_PORT:-}
+if [ -z "$port" ]; then
+  for p in $(seq 34115 34199); do
+    ss -ltn "sport = :$p" | grep -q LISTEN || { port=$p; break; }
+  done
+fi
 export SHOPCLERK_NOW=${SHOPCLERK_NOW:-2026-03-01T09:00:00Z}
 
 pids=()
@@ -29,9 +34,10 @@ eval "$(scripts/mailstack.sh env)"
 go build -tags dev,webkit2_41 -o build/bin/shopclerk-dev .
 build/bin/shopclerk-dev demo --size s --db "$work/shop.db" --json >"$work/demo.json"
 
-Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+Xvfb -displayfd 3 -screen 0 1440x900x24 -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 50); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sleep 0.1; done
+for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+display=":$(cat "$work/display")"
 
 DISPLAY="$display" assetdir="$root/frontend/dist" devserver="127.0.0.1:$port" \
   build/bin/shopclerk-dev --db "$work/shop.db" >"$artifacts/app.log" 2>&1 &

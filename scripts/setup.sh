@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev # the Wails window (webkit2_41)
-  xvfb xauth x11-utils curl imagemagick chromium                             # end-to-end tests and screenshots
+  xvfb xauth x11-utils iproute2 curl imagemagick chromium                             # end-to-end tests and screenshots
   nsis                                                          # the Windows installer
   sqlite3 time poppler-utils                                    # benchmarks' references, PDF checks
   fonts-dejavu-core

@@ -90,6 +90,12 @@ test('install, switch on, edit a condition, preview, approve some, run, history'
   await expect(page.getByTestId('editor-saved')).toBeVisible();
   await page.getByTestId('cond-mode').getByText('Builder').click();
   await expect(page.getByTestId('cond-row')).toHaveCount(2);
+  await expect(page.getByTestId('cond-value').last()).toHaveValue('20');
+
+  // What would the saved flow have done over the last 30 days?
+  await page.getByTestId('editor-backtest-run').click();
+  await expect(page.getByTestId('editor-backtest-result')).toContainText(/\d+ items?/, { timeout: 60_000 });
+  await shot('05b-editor-backtest');
   await page.getByTestId('editor-back').click();
   await expect(page.getByTestId(`flow-trigger-${confirmId}`)).toContainText('order.total >= 2000');
 

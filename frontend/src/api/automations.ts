@@ -3,7 +3,8 @@
 // rejects with an AppError {code, message}.
 import * as AutomationService from '../../wailsjs/go/app/AutomationService';
 import type { rules } from '../../wailsjs/go/models';
-import { AppError, call } from './errors';
+import { EventsOn } from '../../wailsjs/runtime/runtime';
+import { call } from './errors';
 
 /* eslint-disable @typescript-eslint/no-unsafe-function-type */
 // Plain-data views of the generated classes (fixtures and JSON have no methods).
@@ -63,31 +64,32 @@ export const automations = {
   releaseHold: (orderId: number): Promise<void> => call(() => AutomationService.ReleaseHold(orderId)),
 };
 
-// StartPreview(): job id, is being added by the engine's owner. Looked up by
-// name so this file compiles before and after the bindings are regenerated:
-// first the generated binding, then the method Wails exposes on window.go.
-type StartPreviewFn = () => Promise<string>;
-const generated: Record<string, unknown> = { ...AutomationService };
-
+// StartPreview(): a job id at once; progress counts the flows planned and
+// "job:done" carries the Preview (follow it with useJob<Preview>). A binary
+// older than its binding lacks the method on window.go: then Preview() is used.
 interface WailsWindow {
   go?: { app?: { AutomationService?: Record<string, unknown> } };
 }
 
-function startPreviewBinding(): StartPreviewFn | undefined {
-  const fn = generated['StartPreview'];
-  if (typeof fn === 'function') return fn as StartPreviewFn;
-  const live = typeof window !== 'undefined' ? (window as WailsWindow).go?.app?.AutomationService?.['StartPreview'] : undefined;
-  return typeof live === 'function' ? (live as StartPreviewFn) : undefined;
-}
-
 /** Whether the preview can run as a job with progress and cancel. */
 export function canStartPreview(): boolean {
-  return startPreviewBinding() !== undefined;
+  const live = typeof window !== 'undefined' ? (window as WailsWindow).go?.app?.AutomationService : undefined;
+  return live ? typeof live['StartPreview'] === 'function' : typeof AutomationService.StartPreview === 'function';
 }
 
 /** Starts planning a preview as a job; resolves to a job id for useJob<Preview>(). */
 export function startPreview(): Promise<string> {
-  const fn = startPreviewBinding();
-  if (!fn) return Promise.reject(new AppError({ code: 'invalid', message: 'This build plans the preview in one call.' }));
-  return call(() => fn());
+  return call(() => AutomationService.StartPreview());
+}
+
+/**
+ * Calls back after each scheduled run (the app emits "automations:run" with a
+ * RunResult, or {error}); returns the unsubscribe. Safe outside the app window.
+ */
+export function onAutomationRun(cb: (r: RunResult | { error: string }) => void): () => void {
+  try {
+    return EventsOn('automations:run', cb);
+  } catch {
+    return () => {};
+  }
 }

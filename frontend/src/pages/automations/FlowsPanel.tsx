@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorTitle, normalizeError, notifyError, notifySuccess } from '../../api';
 import { automationKeys, automations, type Flow, type FlowTemplate, type RunRecord, type Step } from '../../api/automations';
+import { ExportImport } from './ExportImport';
 import { actionLabel, formatWhen, triggerText, waitText } from './describe';
 import { ACTION_ICON } from './StepEditors';
 
@@ -84,6 +85,14 @@ export function FlowsPanel() {
   return (
     <Stack gap="lg">
       <Stack gap="xs">
+        {list.length > 0 && (
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed">
+              {list.filter((f) => f.enabled).length} of {list.length} flow{list.length === 1 ? '' : 's'} on. Switched-on flows run on their schedule while Shopclerk is open.
+            </Text>
+            <ExportImport />
+          </Group>
+        )}
         {flows.isPending && (
           <Stack gap="xs" data-testid="flows-loading">
             {[0, 1, 2].map((i) => (

@@ -1,14 +1,21 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { act } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Preview } from '../../api/automations';
+import { receiveJobEvent } from '../../api/jobs';
 import { renderWithProviders } from '../../test/render';
 import { PreviewPanel } from './PreviewPanel';
 
-const { preview, runApproved } = vi.hoisted(() => ({ preview: vi.fn(), runApproved: vi.fn() }));
+const { preview, runApproved, startPreview, asJob } = vi.hoisted(() => ({
+  preview: vi.fn(),
+  runApproved: vi.fn(),
+  startPreview: vi.fn(),
+  asJob: { on: false },
+}));
 
 vi.mock('../../api/automations', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../api/automations')>();
-  return { ...real, canStartPreview: () => false, automations: { ...real.automations, preview, runApproved } };
+  return { ...real, canStartPreview: () => asJob.on, startPreview, automations: { ...real.automations, preview, runApproved } };
 });
 
 const email = (to: string) => ({ to, toName: '', kind: 'transactional', template: 'order_confirmation', subject: `Hello ${to}`, html: `<p>Hi ${to}</p>`, text: '' });
@@ -48,6 +55,25 @@ const plan: Preview = {
 };
 
 describe('PreviewPanel', () => {
+  afterEach(() => {
+    asJob.on = false;
+  });
+
+  it('plans as a job with a progress bar and cancel when StartPreview exists', async () => {
+    asJob.on = true;
+    startPreview.mockResolvedValue('job-7');
+    renderWithProviders(<PreviewPanel />);
+    fireEvent.click(screen.getByTestId('preview-start'));
+    await screen.findByTestId('preview-progress');
+    act(() => receiveJobEvent({ id: 'job-7', kind: 'automation-preview', progress: { done: 1, total: 3, message: 'Confirmations' }, done: false }));
+    expect(screen.getByTestId('preview-progress')).toHaveTextContent('Confirmations (1 of 3)');
+    expect(screen.getByTestId('preview-cancel')).toBeInTheDocument();
+    act(() => receiveJobEvent({ id: 'job-7', kind: 'automation-preview', progress: { done: 3, total: 3, message: '' }, result: plan, done: true }));
+    expect(await screen.findByTestId('preview-summary')).toBeInTheDocument();
+    expect(screen.getByTestId('preview-run')).toHaveTextContent('Run 2 approved');
+    expect(preview).not.toHaveBeenCalled();
+  });
+
   it('marks late items and confirmations, ticks only the usual ones, and runs the ticked keys', async () => {
     preview.mockResolvedValue(plan);
     runApproved.mockResolvedValue({ runId: 1, at: '', dryRun: false, done: 2, alreadyDone: 0, notApproved: 3, waiting: 0, failed: [], byFlow: { Confirmations: 1, 'Low stock': 1 }, byAction: { send_email: 1, create_purchase_order: 1 }, cancelled: false });

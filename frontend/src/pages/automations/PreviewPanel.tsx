@@ -5,7 +5,7 @@
 import { Alert, Anchor, Badge, Box, Button, Checkbox, Group, Paper, Progress, Skeleton, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconClock, IconEye, IconPlayerPlay } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { errorTitle, normalizeError, notifyError, useJob } from '../../api';
 import {
@@ -34,6 +34,8 @@ export function PreviewPanel() {
   const [jobId, setJobId] = useState<string | null>(null);
   const job = useJob<Preview>(jobId);
   const asJob = canStartPreview();
+  const cancelled = useRef(false);
+  const [note, setNote] = useState<string | null>(null);
 
   const show = (p: Preview) => {
     setPreview(p);
@@ -43,6 +45,7 @@ export function PreviewPanel() {
   const plan = useMutation({
     mutationFn: async () => {
       setResult(null);
+      setNote(null);
       if (asJob) {
         setJobId(await startPreview());
         return null;
@@ -56,7 +59,11 @@ export function PreviewPanel() {
   useEffect(() => {
     if (!job.done) return;
     if (job.result) show(job.result);
-    if (job.error && job.error.code !== 'cancelled') notifyError(job.error, 'No preview');
+    if (job.error) {
+      if (cancelled.current) setNote('Preview cancelled; nothing was changed.');
+      else notifyError(job.error, 'No preview');
+    }
+    cancelled.current = false;
     setJobId(null);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [job.done]);
@@ -96,7 +103,15 @@ export function PreviewPanel() {
               {job.progress?.message || 'Planning…'}
               {job.progress && job.progress.total > 0 ? ` (${job.progress.done} of ${job.progress.total})` : ''}
             </Text>
-            <Button size="compact-xs" variant="subtle" onClick={() => job.cancel().catch(notifyError)} data-testid="preview-cancel">
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              onClick={() => {
+                cancelled.current = true;
+                job.cancel().catch(notifyError);
+              }}
+              data-testid="preview-cancel"
+            >
               Cancel
             </Button>
           </Group>
@@ -115,6 +130,11 @@ export function PreviewPanel() {
         </Alert>
       )}
 
+      {note && (
+        <Text size="sm" c="dimmed" data-testid="preview-cancelled">
+          {note}
+        </Text>
+      )}
       {result && <RunResultView result={result} />}
 
       {preview && !planning && (

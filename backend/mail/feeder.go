@@ -78,7 +78,7 @@ func (f *feeder) run(ctx context.Context) {
 	var held *claimed
 	n := 0
 	open := true
-	apply := func(claim bool) (store.OutboxMessage, bool) {
+	apply := func(claim bool) (store.Claimed, bool) {
 		m, ok, errs, err := f.b.Apply(wctx, pending, claim, f.o.clock.Now())
 		if err != nil {
 			f.err = err // pending is kept and tried again at the end
@@ -149,9 +149,10 @@ func (f *feeder) run(ctx context.Context) {
 
 // prepare is the check right before sending and the rendering, done while
 // the sender is busy with the previous message.
-func (f *feeder) prepare(ctx context.Context, m store.OutboxMessage, now time.Time) *claimed {
+func (f *feeder) prepare(ctx context.Context, c store.Claimed, now time.Time) *claimed {
+	m := c.Msg
 	it := &claimed{m: m, now: now}
-	skip, why, err := f.o.mustNotSend(ctx, f.b, m)
+	skip, why, err := f.o.mustNotSend(ctx, f.b, c)
 	switch {
 	case err != nil:
 		it.err = err

@@ -322,10 +322,17 @@ func (o *Outbox) finish(ctx context.Context, res RunResult) RunResult {
 
 // mustNotSend is the check right before each send: the suppression list
 // and, for marketing mail, the customer's consent.
-func (o *Outbox) mustNotSend(ctx context.Context, b *store.OutboxBatch, m store.OutboxMessage) (bool, string, error) {
-	sp, suppressed, err := b.Suppressed(ctx, m.ToAddr)
-	if err != nil {
-		return false, "", err
+func (o *Outbox) mustNotSend(ctx context.Context, b *store.OutboxBatch, cl store.Claimed) (bool, string, error) {
+	m := cl.Msg
+	var sp store.Suppression
+	var err error
+	suppressed := cl.Suppression != nil
+	if suppressed {
+		sp = *cl.Suppression
+	} else if !cl.SuppressionKnown {
+		if sp, suppressed, err = b.Suppressed(ctx, m.ToAddr); err != nil {
+			return false, "", err
+		}
 	}
 	if suppressed {
 		return true, fmt.Sprintf("not sent: %s is on the suppression list (%s)", m.ToAddr, strings.ReplaceAll(string(sp.Reason), "_", " ")), nil

@@ -293,6 +293,26 @@ func TestSuppressionCheckedRightBeforeSend(t *testing.T) {
 	}
 }
 
+// A message stored with its address not in normal form (not through
+// Enqueue) is still checked against the list, which holds normal forms.
+func TestSuppressionCheckedForAddressNotInNormalForm(t *testing.T) {
+	r := newRig(t, mailtest.SMTPOptions{}, nil)
+	ctx := context.Background()
+	id, _, err := r.st.EnqueueMessage(ctx, &store.OutboxMessage{MessageID: "<odd.1@shop.test>", Kind: store.KindTransactional,
+		ToAddr: " C9@Customer.test", Subject: "s", Text: "t"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.st.Suppress(ctx, "c9@customer.test", store.SuppressHardBounce, "5.1.1")
+	res, _ := r.outbox().Run(ctx, RunOptions{})
+	if res.Cancelled != 1 || res.Sent != 0 || len(r.srv.Deliveries()) != 0 {
+		t.Fatalf("%+v, %d delivered", res, len(r.srv.Deliveries()))
+	}
+	if m := status(t, r.st, id); m.Status != store.MsgCancelled || !strings.Contains(m.LastError, "hard bounce") {
+		t.Fatalf("%+v", m)
+	}
+}
+
 func TestMarketingNeedsConsentAndCarriesListUnsubscribe(t *testing.T) {
 	r := newRig(t, mailtest.SMTPOptions{}, func(a *Account) { a.UnsubscribeURL = "https://shop.test/unsub?t={token}" })
 	ctx := context.Background()

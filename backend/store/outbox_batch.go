@@ -54,19 +54,51 @@ func (b *OutboxBatch) Close() error {
 	return b.conn.Close()
 }
 
+// Claimed is a message the batch claimed, with the suppression check
+// made by the same statement.
+type Claimed struct {
+	Msg OutboxMessage
+	// Suppression is the recipient's entry on the suppression list, when
+	// SuppressionKnown; the statement matches the stored address as it is,
+	// so for an address not stored in normal form (lower case, trimmed)
+	// the caller asks Suppressed instead.
+	Suppression      *Suppression
+	SuppressionKnown bool
+}
+
 // ClaimNext is Store.ClaimNext in one statement: the next due message is
-// marked 'sending' (committed before this returns) and read back by the
-// same UPDATE ... RETURNING.
-func (b *OutboxBatch) ClaimNext(ctx context.Context, now time.Time) (OutboxMessage, bool, error) {
-	m, err := scanMessage(b.claim.QueryRowContext(ctx, now.Unix()))
+// marked 'sending' (committed before this returns, unless inside Apply's
+// transaction) and read back, with its suppression entry, by the same
+// UPDATE ... RETURNING.
+func (b *OutboxBatch) ClaimNext(ctx context.Context, now time.Time) (Claimed, bool, error) {
+	var c Claimed
+	var reason, detail sql.NullString
+	var at sql.NullInt64
+	m, err := scanMessage(extraScanner{b.claim.QueryRowContext(ctx, now.Unix()), []any{&reason, &detail, &at}})
 	if errors.Is(err, sql.ErrNoRows) {
-		return OutboxMessage{}, false, nil
+		return c, false, nil
 	}
 	if err != nil {
-		return OutboxMessage{}, false, domain.Wrap(err, domain.CodeTemporary, "the shop database is busy; try again in a moment")
+		return c, false, domain.Wrap(err, domain.CodeTemporary, "the shop database is busy; try again in a moment")
 	}
-	return m, true, nil
+	c.Msg = m
+	if normEmail(m.ToAddr) == m.ToAddr {
+		c.SuppressionKnown = true
+		if reason.Valid {
+			c.Suppression = &Suppression{Email: m.ToAddr, Reason: SuppressionReason(reason.String), Detail: detail.String,
+				At: time.Unix(at.Int64, 0).UTC()}
+		}
+	}
+	return c, true, nil
 }
+
+// extraScanner scans a row that has more columns after the usual ones.
+type extraScanner struct {
+	r     scanner
+	extra []any
+}
+
+func (e extraScanner) Scan(dest ...any) error { return e.r.Scan(append(dest, e.extra...)...) }
 
 // Suppressed is Store.Suppressed on the batch's prepared statement.
 func (b *OutboxBatch) Suppressed(ctx context.Context, email string) (Suppression, bool, error) {
@@ -115,7 +147,7 @@ type MessageMove struct {
 // the send loop is done with and marks the next one 'sending'. Moves are
 // applied in order; errs[i] is moves[i]'s conflict, if any. When err is
 // set nothing was written.
-func (b *OutboxBatch) Apply(ctx context.Context, moves []MessageMove, claim bool, now time.Time) (m OutboxMessage, ok bool, errs []error, err error) {
+func (b *OutboxBatch) Apply(ctx context.Context, moves []MessageMove, claim bool, now time.Time) (m Claimed, ok bool, errs []error, err error) {
 	if len(moves) == 0 {
 		if !claim {
 			return m, false, nil, nil
@@ -146,7 +178,7 @@ func (b *OutboxBatch) Apply(ctx context.Context, moves []MessageMove, claim bool
 		}
 	}
 	if _, err = b.commit.ExecContext(ctx); err != nil {
-		return OutboxMessage{}, false, nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not update the outbox")
+		return Claimed{}, false, nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not update the outbox")
 	}
 	return m, ok, errs, nil
 }

@@ -26,8 +26,9 @@ WHERE id = COALESCE(
 RETURNING id;
 
 -- name: MsgClaimRow
--- MsgClaim returning the whole claimed row, so claiming, marking 'sending'
--- and reading the message are one statement and one commit.
+-- MsgClaim returning the whole claimed row and the recipient's suppression
+-- entry, if any, so claiming, marking 'sending', reading the message and the
+-- check right before sending are one statement and one commit.
 UPDATE messages SET status = 'sending', attempts = attempts + 1, sending_at = ?1
 WHERE id = COALESCE(
     (SELECT id FROM messages WHERE status = 'deferred' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id LIMIT 1),
@@ -35,7 +36,10 @@ WHERE id = COALESCE(
     (SELECT id FROM messages WHERE status = 'queued' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id LIMIT 1))
 RETURNING id, message_id, kind, to_addr, to_name, subject, html, text, headers, attachments, status, attempts,
     last_error, next_attempt_at, customer_id, COALESCE(ledger_key, ''), created_at, sent_at, sending_at,
-    server_reply, delivered_to, filed, template;
+    server_reply, delivered_to, filed, template,
+    (SELECT reason FROM suppressions WHERE email = messages.to_addr),
+    (SELECT detail FROM suppressions WHERE email = messages.to_addr),
+    (SELECT at FROM suppressions WHERE email = messages.to_addr);
 
 -- name: MsgTransition
 UPDATE messages SET status = ?3, last_error = ?4, next_attempt_at = ?5,

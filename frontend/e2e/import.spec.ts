@@ -115,6 +115,7 @@ test('an unknown stock list: map its columns, import, see the rejected row', asy
   await expect(page.getByTestId('import-file-0-mapping-problem')).toContainText('SKU');
   await choose(page, 'import-file-0-mapping-field-sku', 'Artikelnummer');
   await choose(page, 'import-file-0-mapping-field-available', 'Bestand');
+  await page.getByTestId('import-file-0-mapping-more').click();
   await choose(page, 'import-file-0-mapping-field-location', 'Lager');
   await expect(page.getByTestId('import-file-0-mapping-problem')).toHaveCount(0);
   await expect(card).toHaveAttribute('data-status', 'ready');
@@ -132,6 +133,11 @@ test('an unknown stock list: map its columns, import, see the rejected row', asy
   await expect(rejected.first()).toContainText('viele');
   await expect(page.getByTestId('import-export-rejects')).toBeVisible();
   await shot(page, info, '07-generic-result');
+  // In a browser the rejected rows download as CSV (the window saves xlsx through a dialog).
+  const download = page.waitForEvent('download');
+  await page.getByTestId('import-export-rejects').click();
+  expect((await download).suggestedFilename()).toBe('rejected-rows.csv');
+  await expect(page.getByTestId('import-export-rejects-saved')).toBeVisible();
 
   // The mapping is remembered for files with the same columns.
   await page.getByTestId('import-file-input').setInputFiles({
@@ -145,6 +151,27 @@ test('an unknown stock list: map its columns, import, see the rejected row', asy
   await page.getByTestId('import-start').click();
   await expect(page.getByTestId('import-result-file').first()).toContainText('lagerbestand-2.csv', { timeout: 60_000 });
   expect(await count(page, 'import-result-updated')).toBe(1);
+});
+
+test('an orders list with ambiguous dates asks day-first or month-first', async ({ page }, info) => {
+  await openImport(page);
+  const csv = ['Bestellnummer;Datum;E-Mail;Summe', 'E2E-9001;03/04/2025;e2e.dates@example.com;10,00', 'E2E-9002;05/06/2025;e2e.dates@example.com;12,50', ''].join('\r\n');
+  await page.getByTestId('import-file-input').setInputFiles({ name: 'bestellungen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await choose(page, 'import-file-0-mapping-kind', 'Orders');
+  await choose(page, 'import-file-0-mapping-field-order_id', 'Bestellnummer');
+  await choose(page, 'import-file-0-mapping-field-created_at', 'Datum');
+  await expect(page.getByTestId('import-file-0')).toHaveAttribute('data-status', 'ready');
+  await expect(page.getByTestId('import-file-0-dates')).toContainText('Datum');
+  const firstDate = page.getByTestId('import-file-0-preview').getByTestId('import-preview-row').first().locator('td').nth(2);
+  await expect(firstDate).toContainText('Apr 3, 2025');
+  await page.getByTestId('import-file-0-preview').scrollIntoViewIfNeeded();
+  await shot(page, info, '09-dates-question');
+  await page.getByTestId('import-file-0-date-Datum').getByText('Month first').click();
+  await expect(firstDate).toContainText('Mar 4, 2025');
+  await expect(page.getByTestId('import-file-0')).toHaveAttribute('data-status', 'ready');
+  await page.getByTestId('import-start').click();
+  await expect(page.getByTestId('import-result')).toBeVisible({ timeout: 60_000 });
+  expect(await count(page, 'import-result-created')).toBeGreaterThanOrEqual(2);
 });
 
 test('bad files get a clear message and the good ones can still be imported', async ({ page }, info) => {
@@ -162,7 +189,7 @@ test('bad files get a clear message and the good ones can still be imported', as
   for (const n of ['empty.csv', 'invoice.csv', 'header-only.csv']) await expect(card(n)).toHaveAttribute('data-status', 'error');
   await expect(page.getByTestId('import-start')).toBeDisabled();
   await expect(page.getByTestId('import-ready-summary')).toContainText('3 cannot be imported');
-  await shot(page, info, '09-bad-files');
+  await shot(page, info, '10-bad-files');
 
   // A good file beside them imports; the bad ones are left out.
   const customers = 'customers_export_2024_20col_apostrophes.csv';
@@ -173,7 +200,7 @@ test('bad files get a clear message and the good ones can still be imported', as
   });
   await expect(card(customers)).toHaveAttribute('data-status', 'ready');
   await expect(page.getByTestId('import-start')).toBeEnabled();
-  await shot(page, info, '10-bad-and-good');
+  await shot(page, info, '11-bad-and-good');
   await page.getByTestId('import-start').click();
   await expect(page.getByTestId('import-result-file')).toHaveCount(1, { timeout: 60_000 });
   await expect(page.getByTestId('import-result-file').first()).toContainText(customers);
@@ -184,10 +211,10 @@ test('bad files get a clear message and the good ones can still be imported', as
   await expect(rows.filter({ hasText: 'lagerbestand.csv' }).first()).toBeVisible();
   await expect(rows.first().getByTestId('import-history-hash')).toHaveText(/^[0-9a-f]{10}…$/);
   await page.getByTestId('import-history').scrollIntoViewIfNeeded();
-  await shot(page, info, '11-history');
+  await shot(page, info, '12-history');
 
   // A batch with rejected rows opens them.
   await rows.filter({ hasText: 'lagerbestand.csv' }).first().click();
   await expect(page.getByTestId('import-batch-rejects-table-row').first()).toContainText('viele');
-  await shot(page, info, '12-history-rejects');
+  await shot(page, info, '13-history-rejects');
 });

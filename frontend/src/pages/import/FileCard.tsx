@@ -111,7 +111,7 @@ export function FileCard({
           <MappingEditor
             info={info}
             draft={f.draft}
-            remembered={!!info.mappingRemembered}
+            remembered={f.remembered}
             onChange={onDraft}
             testId={`${id}-mapping`}
           />

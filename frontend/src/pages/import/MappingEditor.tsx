@@ -1,6 +1,7 @@
 // Target field -> source column, for files no known export matches. The
 // choice is remembered for files with the same columns.
-import { Alert, Badge, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import type { FileInfo } from '../../api/imports';
 import { checkMapping, fieldsFor, kindOptions, setField, setKind, unusedColumns, type MappingDraft } from './mapping';
 
@@ -17,12 +18,23 @@ export function MappingEditor({
   onChange: (d: MappingDraft) => void;
   testId: string;
 }) {
+  const [all, setAll] = useState(false);
   const fields = fieldsFor(info, draft.kind);
+  // The required fields and those already mapped; the rest on request (an
+  // orders file offers twenty-odd).
+  const shown = all ? fields : fields.filter((f) => f.required || draft.mapping[f.field]);
+  const hidden = fields.length - shown.length;
   const check = checkMapping(draft, info);
   const columns = (info.columns ?? []).filter((c) => c.trim() !== '');
   const unused = draft.kind ? unusedColumns(draft, columns) : [];
   return (
     <Stack gap="xs" data-testid={testId}>
+      {!remembered && info.preset === '' && (
+        <Text size="sm" c="dimmed">
+          Shopclerk does not know this layout. Say what the file holds and which column is which; it remembers your choice for
+          files with the same columns.
+        </Text>
+      )}
       <Group gap="xs" align="flex-end">
         <Select
           label="This file holds"
@@ -43,7 +55,7 @@ export function MappingEditor({
       </Group>
       {draft.kind && (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="xs" verticalSpacing={6}>
-          {fields.map((f) => (
+          {shown.map((f) => (
             <Select
               key={f.field}
               label={f.label}
@@ -61,6 +73,11 @@ export function MappingEditor({
             />
           ))}
         </SimpleGrid>
+      )}
+      {draft.kind && (hidden > 0 || all) && (
+        <Anchor component="button" type="button" size="xs" onClick={() => setAll((v) => !v)} data-testid={`${testId}-more`} ta="left">
+          {all ? 'Show only the chosen fields' : `Map more fields (${hidden}): ${fields.filter((f) => !shown.includes(f)).slice(0, 4).map((f) => f.label.toLowerCase()).join(', ')}${hidden > 4 ? '…' : ''}`}
+        </Anchor>
       )}
       {check.message && draft.kind && (
         <Alert color="yellow" variant="light" py={6} data-testid={`${testId}-problem`}>

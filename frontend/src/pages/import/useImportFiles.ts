@@ -29,6 +29,8 @@ export interface InspectedFile extends ImportFile {
   /** options for Inspect/Start as the seller set them */
   options: ImportOptions;
   mappingMessage: string | null;
+  /** the mapping was remembered from an earlier file with the same columns */
+  remembered: boolean;
   ready: boolean;
 }
 
@@ -138,6 +140,7 @@ export function useImportFiles() {
           error,
           options,
           mappingMessage,
+          remembered: !!base?.mappingRemembered,
           ready: !!info && !error && !inspecting && mapped,
         };
       }),

@@ -124,7 +124,7 @@ export function FileCard({
             </Text>
             {info.questions.map((q) => (
               <Group key={q.column} gap="sm" wrap="nowrap">
-                <Text size="sm" w={200} truncate="end">
+                <Text size="sm" w={340} truncate="end">
                   “{q.column}”{' '}
                   <Text span size="xs" c="dimmed">
                     e.g. {(q.samples ?? []).slice(0, 3).join(', ')}

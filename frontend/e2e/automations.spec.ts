@@ -95,6 +95,7 @@ test('install, switch on, edit a condition, preview, approve some, run, history'
   // What would the saved flow have done over the last 30 days?
   await page.getByTestId('editor-backtest-run').click();
   await expect(page.getByTestId('editor-backtest-result')).toContainText(/\d+ items?/, { timeout: 60_000 });
+  await page.getByTestId('editor-backtest').scrollIntoViewIfNeeded();
   await shot('05b-editor-backtest');
   await page.getByTestId('editor-back').click();
   await expect(page.getByTestId(`flow-trigger-${confirmId}`)).toContainText('order.total >= 2000');

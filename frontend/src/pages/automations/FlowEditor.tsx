@@ -26,7 +26,7 @@ import { IconArrowLeft, IconClock, IconDeviceFloppy, IconPlus } from '@tabler/ic
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { normalizeError, notifyError, notifySuccess } from '../../api';
+import { normalizeError, notifyError } from '../../api';
 import { automationKeys, automations, type Definition, type Flow, type Problem, type Step } from '../../api/automations';
 import { actionCounts, ACTIONS, EXITS } from './describe';
 import { ActionCard, ACTION_ICON, ConditionCard, Connector, TriggerCard, WaitPill } from './StepEditors';
@@ -124,7 +124,6 @@ function EditorBody({ initial, emailTemplates }: { initial: Flow; emailTemplates
       if (probs.length > 0) return;
       setDirty(false);
       qc.invalidateQueries({ queryKey: automationKeys.all });
-      notifySuccess('Saved. The next preview uses the new version.', draft.name);
     },
     onError: (e) => notifyError(e, 'Not saved'),
   });
@@ -175,7 +174,7 @@ function EditorBody({ initial, emailTemplates }: { initial: Flow; emailTemplates
       )}
       {problems !== null && probs.length === 0 && !dirty && (
         <Alert color="teal" variant="light" data-testid="editor-saved">
-          Saved.{initial.enabled ? '' : ' Switch it on in the list when you are ready.'}
+          Saved. The next preview uses this version.{initial.enabled ? '' : ' Switch it on in the list when you are ready.'}
         </Alert>
       )}
 

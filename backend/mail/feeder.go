@@ -2,6 +2,7 @@ package mail
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"shopclerk/backend/store"
@@ -46,6 +47,7 @@ type feeder struct {
 	stop  chan struct{}
 	done  chan struct{}
 	err   error // a database failure; read after done
+	once  sync.Once
 }
 
 func (o *Outbox) startFeeder(ctx context.Context, b *store.OutboxBatch, max int) *feeder {
@@ -62,10 +64,13 @@ func (f *feeder) move(m store.OutboxMessage, t store.Transition) {
 }
 
 // finish stops the feeder, gives back what it claimed and the sender never
-// took, and records every outcome before returning.
+// took, and records every outcome before returning. Calling it again only
+// returns the same error (Run also defers it, for a panicking callback).
 func (f *feeder) finish() error {
-	close(f.stop)
-	<-f.done
+	f.once.Do(func() {
+		close(f.stop)
+		<-f.done
+	})
 	return f.err
 }
 

@@ -184,6 +184,7 @@ func (o *Outbox) Run(ctx context.Context, opt RunOptions) (RunResult, error) {
 	}
 	defer b.Close()
 	f := o.startFeeder(ctx, b, opt.Max)
+	defer f.finish() // before b.Close: the feeder is joined on every way out
 	var pause *time.Time
 	res, fin, err := o.sendClaimed(ctx, f, thr, opt, res, &pause)
 	// Every outcome is recorded before the run reports: the Sent copies,

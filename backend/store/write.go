@@ -259,7 +259,12 @@ func (w *Writer) UpsertCustomer(c domain.Customer, mode CustomerMode) (int64, er
 			return 0, err
 		}
 		id, _ = res.LastInsertId()
-		w.counts.Created++
+		// Counts are about the file's own rows: a customer derived from an
+		// order's email is part of that order, so the same file reads
+		// "20 created" the first time and "20 unchanged" the second.
+		if mode == CustomerAuthoritative {
+			w.counts.Created++
+		}
 	case mode == CustomerFromOrder:
 		if _, err := w.exec("CustomerFillBlanks", append([]any{id}, args[3:8]...)...); err != nil {
 			return 0, err

@@ -309,11 +309,6 @@ SELECT occurrence, print, reason FROM rule_memo WHERE rule_id = ?
 INSERT INTO rule_memo (rule_id, occurrence, print, reason) VALUES (?1, ?2, ?3, ?4)
 ON CONFLICT (rule_id, occurrence) DO UPDATE SET print = ?3, reason = ?4
 
--- Indexes for the fallback branches of the order triggers (a status without
--- its timestamp, read by updated_at). Partial, so they hold only those few
--- rows: an import touches every order's updated_at, and a plain updated_at
--- range then scanned the whole table. Created on first use, like the memo,
--- so shops migrated before they existed get them.
 -- name: RuleStopInsertOnce
 INSERT INTO rule_stops (customer_id, rule_id, at, reason, ledger_key) VALUES (?, ?, ?, ?, ?)
 ON CONFLICT (ledger_key) DO NOTHING

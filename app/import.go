@@ -122,3 +122,20 @@ func (s *ImportService) ExportRejects(batchID int64) (string, error) {
 	}
 	return path, nil
 }
+
+// ChooseFiles opens the system's file dialog for spreadsheets and returns
+// the chosen paths (none when cancelled). Paths, unlike uploads, have no size
+// cap: the importer streams them.
+func (s *ImportService) ChooseFiles() ([]string, error) {
+	paths, err := runtime.OpenMultipleFilesDialog(s.app.ctx, runtime.OpenDialogOptions{
+		Title: "Choose exports to import",
+		Filters: []runtime.FileFilter{
+			{DisplayName: "Spreadsheets (*.csv, *.tsv, *.txt, *.xlsx)", Pattern: "*.csv;*.tsv;*.txt;*.xlsx"},
+			{DisplayName: "All files", Pattern: "*"},
+		},
+	})
+	if err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not open the file dialog")
+	}
+	return paths, nil
+}

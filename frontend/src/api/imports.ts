@@ -132,6 +132,8 @@ export const imports = {
     callAs<void>(() => ImportService.SaveMapping(headerHash, kind, mapping)),
   history: (limit = 100, offset = 0) => callAs<ImportBatch[] | null>(() => ImportService.History(limit, offset)),
   rejects: (batchId: number) => callAs<ImportIssue[] | null>(() => ImportService.Rejects(batchId)),
+  /** Opens the system file dialog (window only); the chosen paths, none when cancelled. */
+  chooseFiles: () => callAs<string[] | null>(() => ImportService.ChooseFiles()),
   /** Saves a batch's rejected rows as xlsx via a save dialog; "" when cancelled. */
   exportRejects: (batchId: number) => callAs<string>(() => ImportService.ExportRejects(batchId)),
 };

@@ -1,13 +1,25 @@
 // Where files come in: dropped onto the zone (a browser gives File objects;
 // the Shopclerk window gives paths through the native drop, wired by the
-// page) or picked with "Choose files".
+// page) or picked with "Choose files" (the system dialog in the window,
+// which gives paths without the upload size cap; a file input in a browser).
 import { Button, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconUpload } from '@tabler/icons-react';
 import { useRef, useState, type DragEvent } from 'react';
 import { ACCEPT } from './useImportFiles';
 
-export function DropZone({ onFiles, disabled, compact }: { onFiles: (files: File[]) => void; disabled?: boolean; compact?: boolean }) {
+export function DropZone({
+  onFiles,
+  onChoose,
+  disabled,
+  compact,
+}: {
+  onFiles: (files: File[]) => void;
+  onChoose?: () => void;
+  disabled?: boolean;
+  compact?: boolean;
+}) {
   const input = useRef<HTMLInputElement>(null);
+  const choose = onChoose ?? (() => input.current?.click());
   const [over, setOver] = useState(false);
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -56,7 +68,7 @@ export function DropZone({ onFiles, disabled, compact }: { onFiles: (files: File
           <Text size="sm" c="dimmed">
             Drop more files here, or
           </Text>
-          <Button size="xs" variant="default" onClick={() => input.current?.click()} disabled={disabled} data-testid="import-choose">
+          <Button size="xs" variant="default" onClick={choose} disabled={disabled} data-testid="import-choose">
             Choose files
           </Button>
         </Group>
@@ -70,7 +82,7 @@ export function DropZone({ onFiles, disabled, compact }: { onFiles: (files: File
             CSV, TSV, TXT or Excel (.xlsx), several at once: Shopify orders, products, stock, customers and abandoned checkouts;
             WooCommerce; Etsy; Amazon reports; or any spreadsheet, with its columns mapped once.
           </Text>
-          <Button mt="xs" onClick={() => input.current?.click()} disabled={disabled} data-testid="import-choose">
+          <Button mt="xs" onClick={choose} disabled={disabled} data-testid="import-choose">
             Choose files
           </Button>
         </Stack>

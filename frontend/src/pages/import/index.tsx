@@ -7,6 +7,7 @@ import { Button, Group, Progress, Stack, Text, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { isNativeWindow, onNativeFileDrop, imports, type ImportOptions } from '../../api/imports';
+import { notifyError } from '../../api';
 import { FullHeightPage, PageHeader } from '../../components/PageHeader';
 import { DropZone } from './DropZone';
 import { FileCard } from './FileCard';
@@ -56,6 +57,16 @@ export default function ImportPage() {
       if (rest.length) sel.addUploads(rest);
     }, 400);
   };
+  // In the window, "Choose files" is the system dialog: paths, no size cap.
+  const onChoose = native.current
+    ? () =>
+        imports.chooseFiles().then(
+          (paths) => {
+            if (paths?.length) addPaths(paths);
+          },
+          (e) => notifyError(e, 'Could not open the file dialog'),
+        )
+    : undefined;
   const ready = files.filter((f) => f.ready);
   const failed = files.filter((f) => f.error);
   const waiting = files.filter((f) => !f.ready && !f.error);
@@ -94,7 +105,7 @@ export default function ImportPage() {
 
           {run.summary && <ImportResults summary={run.summary} onClose={run.dismiss} />}
 
-          {!run.running && <DropZone onFiles={onBrowserFiles} compact={files.length > 0 || !!run.summary} />}
+          {!run.running && <DropZone onFiles={onBrowserFiles} onChoose={onChoose} compact={files.length > 0 || !!run.summary} />}
 
           {files.length > 0 && (
             <Stack gap="sm" data-testid="import-files">

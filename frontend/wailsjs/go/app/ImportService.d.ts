@@ -3,6 +3,8 @@
 import {store} from '../models';
 import {importer} from '../models';
 
+export function ChooseFiles():Promise<Array<string>>;
+
 export function ExportRejects(arg1:number):Promise<string>;
 
 export function History(arg1:number,arg2:number):Promise<Array<store.ImportBatch>>;

@@ -30,7 +30,9 @@ func TestDemoCommand(t *testing.T) {
 	if code := RunCommand(context.Background(), "demo", args, &out, &errOut); code != 1 {
 		t.Fatalf("second run: exit %d", code)
 	}
-	var fail struct{ Error struct{ Code, Message string } }
+	var fail struct {
+		Error struct{ Code, Message string }
+	}
 	json.Unmarshal(out.Bytes(), &fail)
 	if fail.Error.Code != "conflict" || !strings.Contains(fail.Error.Message, "--db") {
 		t.Errorf("second run said %+v", fail.Error)

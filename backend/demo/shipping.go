@@ -24,7 +24,9 @@ var (
 		"https://tracking.dpd.de/status/en_US/parcel/%s"}
 	carrierGLS = carrier{"GLS", func(g *generator) string { return fmt.Sprintf("%011d", 60_000_000_000+g.trackSeq()) },
 		"https://gls-group.com/DE/en/parcel-tracking?match=%s"}
-	carrierUPS = carrier{"UPS", func(g *generator) string { return fmt.Sprintf("1Z%06X68%08d", 0xA10000+g.trackSeq()%0xFFFF, g.trackSeq()) },
+	carrierUPS = carrier{"UPS", func(g *generator) string {
+		return fmt.Sprintf("1Z%06X68%08d", 0xA10000+g.trackSeq()%0xFFFF, g.trackSeq())
+	},
 		"https://www.ups.com/track?tracknum=%s"}
 	carrierPostNL = carrier{"PostNL", func(g *generator) string { return fmt.Sprintf("3SDEMO%09d", g.trackSeq()) },
 		"https://postnl.nl/tracktrace/?B=%s&D=NL&T=C"}

@@ -101,10 +101,16 @@ func TestCrashSendsEachMessageExactlyOnce(t *testing.T) {
 	}
 	var mu sync.Mutex
 	var child *exec.Cmd
-	var exited chan struct{}
+	var exited, started chan struct{}
 	killAfterAccept := false
 	killed := 0
 	killChild := func() {
+		// The child is known only once cmd.Start returned (Start sets
+		// cmd.Process); wait for that rather than read it while it is set.
+		mu.Lock()
+		ready := started
+		mu.Unlock()
+		<-ready
 		mu.Lock()
 		c, done := child, exited
 		killed++
@@ -160,13 +166,17 @@ func TestCrashSendsEachMessageExactlyOnce(t *testing.T) {
 		cmd.Env = append(os.Environ(), envChild+"="+string(raw))
 		var out bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &out
-		done := make(chan struct{})
+		done, ready := make(chan struct{}), make(chan struct{})
 		mu.Lock()
-		child, exited = cmd, done
+		child, exited, started = nil, done, ready
 		mu.Unlock()
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
+		mu.Lock()
+		child = cmd
+		mu.Unlock()
+		close(ready)
 		waitErr := cmd.Wait()
 		close(done)
 		if waitErr != nil && !bytes.Contains(out.Bytes(), []byte("signal: killed")) && cmd.ProcessState.ExitCode() != -1 {

@@ -26,6 +26,7 @@ run: build
 	$(BIN) --db $(DEMO_DB)
 
 vet: setup
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	go vet -tags $(GO_TAGS) ./...
 
 test-go: setup

@@ -44,6 +44,7 @@ type App struct {
 	jobs    *Jobs
 	// automations runs enabled flows on their schedule while the window is open.
 	automations *runner.Automations
+	backups     *runner.Backups // a daily copy of the shop while the window is open
 	// started and firstDashboard time the cold start: process start to the
 	// first dashboard handed to the web view (logged once, read by make bench).
 	started        time.Time
@@ -91,13 +92,15 @@ func (a *App) Bindings() []any {
 }
 
 // Startup keeps the Wails context for events and dialogs, and starts the
-// automation schedule.
+// daily backup and the automation schedule.
 func (a *App) Startup(ctx context.Context) {
 	a.ctx = ctx
 	st, err := a.store()
 	if err != nil {
 		return
 	}
+	a.backups = runner.NewBackups(st, a.cfg.Clock, a.cfg.Log)
+	a.backups.Start()
 	a.automations = runner.NewAutomations(st, NewAutomationEngine(ctx, st, a.cfg.Log), a.cfg.Clock, a.cfg.Log)
 	a.automations.OnRun = func(res rules.RunResult, err error) {
 		if err != nil {
@@ -125,6 +128,9 @@ func (a *App) BeforeClose(ctx context.Context) bool {
 func (a *App) Shutdown(ctx context.Context) {
 	if a.automations != nil {
 		a.automations.Stop()
+	}
+	if a.backups != nil {
+		a.backups.Stop()
 	}
 	a.jobs.cancelAll()
 	a.mu.Lock()

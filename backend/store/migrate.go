@@ -60,7 +60,8 @@ func (s *Store) BackupDir() string {
 }
 
 // Backup writes a consistent copy of the shop with VACUUM INTO, then keeps only
-// the newest keep backups with the same label prefix. It returns the new file.
+// the newest keep backups with the same label, so daily copies never push out
+// the copy taken before a schema upgrade. It returns the new file.
 func (s *Store) Backup(ctx context.Context, label string, keep int) (string, error) {
 	dir := s.BackupDir()
 	if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -72,7 +73,7 @@ func (s *Store) Backup(ctx context.Context, label string, keep int) (string, err
 	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, name); err != nil {
 		return "", domain.Wrap(err, domain.CodeInternal, "Shopclerk could not back up the shop database")
 	}
-	matches, _ := filepath.Glob(filepath.Join(dir, base+"-*.db"))
+	matches, _ := filepath.Glob(filepath.Join(dir, base+"-*-"+label+".db"))
 	sort.Strings(matches) // names start with a sortable timestamp
 	for len(matches) > keep {
 		os.Remove(matches[0])

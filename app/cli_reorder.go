@@ -14,7 +14,7 @@ import (
 func init() {
 	registerCommand(Command{
 		Name:    "reorder",
-		Summary: "draft a purchase order per supplier for SKUs at their reorder point: reorder [--dry-run]",
+		Summary: "draft a purchase order per supplier for SKUs at their reorder point: reorder [--dry-run]; the daily low-stock email: reorder --digest [--dry-run]",
 		Run:     runReorder,
 	})
 }
@@ -37,8 +37,17 @@ func runReorder(ctx context.Context, env *CLIEnv, args []string) error {
 	fs := flag.NewFlagSet("reorder", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	dry := fs.Bool("dry-run", false, "show the purchase orders without writing them")
+	digest := fs.Bool("digest", false, "queue today's low-stock digest to your own address (once per shop day)")
 	if err := fs.Parse(args); err != nil {
-		return domain.Wrap(err, domain.CodeInvalid, "reorder: "+err.Error()+" (usage: shopclerk reorder [--dry-run] [--json] [--db PATH])")
+		return domain.Wrap(err, domain.CodeInvalid, "reorder: "+err.Error()+" (usage: shopclerk reorder [--digest] [--dry-run] [--json] [--db PATH])")
+	}
+	if *digest {
+		d, err := inventory.New(env.Store, env.Clock, nil).SendDigest(ctx, digestOptions(ctx, env.Store, *dry))
+		if err != nil {
+			return err
+		}
+		env.Print(d, func(w io.Writer) { printDigest(w, d) })
+		return nil
 	}
 	svc := inventory.New(env.Store, env.Clock, nil)
 	plan, err := svc.Plan(ctx)
@@ -87,5 +96,19 @@ func printDrafts(w io.Writer, res reorderResult) {
 			msgs = append(msgs, f.Message)
 		}
 		fmt.Fprintf(w, "Skipped %s: %s\n", s.SKU, strings.Join(msgs, " "))
+	}
+}
+
+func printDigest(w io.Writer, d inventory.Digest) {
+	switch {
+	case d.Queued:
+		fmt.Fprintf(w, "Queued the low-stock digest for %s to %s: %s\n", d.Day, d.To, d.Subject)
+	case d.DryRun && d.Skipped == "dry run":
+		fmt.Fprintf(w, "Would send the low-stock digest for %s to %s: %s\n", d.Day, d.To, d.Subject)
+	default:
+		fmt.Fprintf(w, "No digest sent for %s: %s. %s\n", d.Day, d.Skipped, d.Subject)
+	}
+	if !d.Empty() {
+		fmt.Fprintf(w, "\n%s", d.Text)
 	}
 }

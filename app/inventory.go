@@ -3,11 +3,13 @@ package app
 import (
 	"context"
 	"os"
+	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/inventory"
+	"shopclerk/backend/mail"
 	"shopclerk/backend/store"
 )
 
@@ -104,6 +106,27 @@ func (s *InventoryService) LinkSupplier(o store.SupplierOffer) error {
 		return domain.Errorf(domain.CodeInvalid, "A unit cost cannot be negative.")
 	}
 	return st.SetSupplierOffer(context.Background(), o)
+}
+
+// Digest builds today's low-stock digest and queues it to the seller's own
+// address (at most once per shop day); dryRun only shows it.
+func (s *InventoryService) Digest(dryRun bool) (inventory.Digest, error) {
+	b, st, err := s.backend()
+	if err != nil {
+		return inventory.Digest{}, err
+	}
+	ctx := context.Background()
+	return b.SendDigest(ctx, digestOptions(ctx, st, dryRun))
+}
+
+// digestOptions sends the digest from and to the mail account's address,
+// rendered in the shop's email layout with its Message-IDs.
+func digestOptions(ctx context.Context, st *store.Store, dryRun bool) inventory.DigestOptions {
+	acct, _, _ := mail.LoadAccount(ctx, st) // no account: SendDigest says so
+	shop, _ := st.Setting(ctx, store.SettingShopName, "")
+	return inventory.DigestOptions{DryRun: dryRun, To: acct.FromAddress, ToName: acct.FromName, ShopName: shop,
+		Renderer:  &mail.Templates{},
+		MessageID: func(now time.Time) string { return mail.NewMessageID(acct.FromAddress, now) }}
 }
 
 // ReorderNow drafts one purchase order per supplier; preview only with dryRun.

@@ -99,6 +99,8 @@ type SKUPlan struct {
 	series   []float64
 	forecast Forecast
 	supplier *domain.Supplier
+	// nextDelivery is days until the open order is expected, or -1.
+	nextDelivery float64
 }
 
 // Plan is the whole shop's replenishment picture at one moment.
@@ -280,6 +282,7 @@ func (s *Service) planSKU(it store.InventoryItem, y []float64, suppliers map[int
 	if it.NextDelivery != nil {
 		days = math.Max(0, it.NextDelivery.Sub(now).Hours()/24)
 	}
+	p.nextDelivery = days
 	dec, err := Decide(Item{SKU: it.SKU, Forecast: f, LeadTime: lead, PackSize: pack, MinOrderQty: moq,
 		Override: it.ReorderPoint, DaysToDelivery: days,
 		Position: Position{OnHand: p.OnHand, Available: p.Available, Incoming: p.Incoming}}, policy)

@@ -148,3 +148,7 @@ ON CONFLICT (sku, location) DO UPDATE SET on_hand = on_hand + ?3, available = av
 
 -- name: InvStockChangeInsert
 INSERT INTO stock_changes (sku, location, before, after, reason, at) VALUES (?, ?, ?, ?, 'receive', ?)
+
+-- name: InvDigestMessage
+-- The low-stock digest already queued for a shop day, found by its ledger key.
+SELECT id, message_id, status FROM messages WHERE ledger_key = ?

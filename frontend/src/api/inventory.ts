@@ -4,12 +4,13 @@
 import * as InventoryService from '../../wailsjs/go/app/InventoryService';
 import { store } from '../../wailsjs/go/models';
 import { callAs as typed } from './errors';
-import type { Draft, History, Plan, Policy, PurchaseOrder, Receipt, SKUPolicy, Supplier, SupplierOffer } from '../pages/inventory/types';
+import type { Digest, Draft, History, Plan, Policy, PurchaseOrder, Receipt, SKUPolicy, Supplier, SupplierOffer } from '../pages/inventory/types';
 
 export const inventoryKeys = {
   plan: ['inventory', 'plan'] as const,
   history: (sku: string) => ['inventory', 'history', sku] as const,
   suppliers: ['inventory', 'suppliers'] as const,
+  digest: (dryRun: boolean) => typed<Digest>(() => InventoryService.Digest(dryRun)),
   orders: (status: string) => ['inventory', 'orders', status] as const,
 };
 
@@ -23,6 +24,7 @@ export const inventory = {
   deleteSupplier: (id: number) => typed<void>(() => InventoryService.DeleteSupplier(id)),
   linkSupplier: (o: SupplierOffer) => typed<void>(() => InventoryService.LinkSupplier(o)),
   reorderNow: (dryRun: boolean) => typed<Draft[]>(() => InventoryService.ReorderNow(dryRun)),
+  digest: (dryRun: boolean) => typed<Digest>(() => InventoryService.Digest(dryRun)),
   orders: (status: string) => typed<PurchaseOrder[]>(() => InventoryService.PurchaseOrders(status)),
   setLine: (poId: number, sku: string, quantity: number, unitCost: number | null) =>
     typed<PurchaseOrder>(() => InventoryService.SetLine(poId, sku, quantity, unitCost)),

@@ -1237,6 +1237,91 @@ export namespace inventory {
 	        this.explanation = source["explanation"];
 	    }
 	}
+	export class DigestItem {
+	    sku: string;
+	    title: string;
+	    available: number;
+	    incoming: number;
+	    reorderPoint: number;
+	    daysOfCover: number;
+	    daysToDelivery: number;
+	    suggest: number;
+	    supplierName: string;
+	    why: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DigestItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sku = source["sku"];
+	        this.title = source["title"];
+	        this.available = source["available"];
+	        this.incoming = source["incoming"];
+	        this.reorderPoint = source["reorderPoint"];
+	        this.daysOfCover = source["daysOfCover"];
+	        this.daysToDelivery = source["daysToDelivery"];
+	        this.suggest = source["suggest"];
+	        this.supplierName = source["supplierName"];
+	        this.why = source["why"];
+	    }
+	}
+	export class Digest {
+	    day: string;
+	    // Go type: time
+	    generatedAt: any;
+	    atRisk: DigestItem[];
+	    low: DigestItem[];
+	    to: string;
+	    subject: string;
+	    text: string;
+	    dryRun: boolean;
+	    queued: boolean;
+	    alreadySent: boolean;
+	    messageId: string;
+	    outboxId: number;
+	    skipped: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Digest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.day = source["day"];
+	        this.generatedAt = this.convertValues(source["generatedAt"], null);
+	        this.atRisk = this.convertValues(source["atRisk"], DigestItem);
+	        this.low = this.convertValues(source["low"], DigestItem);
+	        this.to = source["to"];
+	        this.subject = source["subject"];
+	        this.text = source["text"];
+	        this.dryRun = source["dryRun"];
+	        this.queued = source["queued"];
+	        this.alreadySent = source["alreadySent"];
+	        this.messageId = source["messageId"];
+	        this.outboxId = source["outboxId"];
+	        this.skipped = source["skipped"];
+	    }
+
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Flag {
 	    code: string;
 	    message: string;

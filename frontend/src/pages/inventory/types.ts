@@ -160,3 +160,34 @@ export interface Receipt {
   sku: string;
   quantity: number;
 }
+
+/** One SKU of the daily low-stock digest, with why it is listed. */
+export interface DigestItem {
+  sku: string;
+  title: string;
+  available: number;
+  incoming: number;
+  reorderPoint: number;
+  daysOfCover: number;
+  daysToDelivery: number;
+  suggest: number;
+  supplierName: string;
+  why: string;
+}
+
+/** The daily low-stock email (inventory.Digest); queued at most once per shop day. */
+export interface Digest {
+  day: string;
+  generatedAt: string;
+  atRisk: DigestItem[];
+  low: DigestItem[];
+  to: string;
+  subject: string;
+  text: string;
+  dryRun: boolean;
+  queued: boolean;
+  alreadySent: boolean;
+  messageId: string;
+  outboxId: number;
+  skipped: string;
+}

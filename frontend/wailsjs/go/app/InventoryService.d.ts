@@ -6,6 +6,8 @@ import {domain} from '../models';
 
 export function DeleteSupplier(arg1:number):Promise<void>;
 
+export function Digest(arg1:boolean):Promise<inventory.Digest>;
+
 export function Export(arg1:number,arg2:string):Promise<string>;
 
 export function History(arg1:string):Promise<inventory.History>;

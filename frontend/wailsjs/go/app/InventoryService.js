@@ -6,6 +6,10 @@ export function DeleteSupplier(arg1) {
   return window['go']['app']['InventoryService']['DeleteSupplier'](arg1);
 }
 
+export function Digest(arg1) {
+  return window['go']['app']['InventoryService']['Digest'](arg1);
+}
+
 export function Export(arg1, arg2) {
   return window['go']['app']['InventoryService']['Export'](arg1, arg2);
 }

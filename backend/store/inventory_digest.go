@@ -1,0 +1,33 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"shopclerk/backend/domain"
+)
+
+// QueuedMessage names an outbox message found by its ledger key.
+type QueuedMessage struct {
+	ID        int64         `json:"id"`
+	MessageID string        `json:"messageId"`
+	Status    MessageStatus `json:"status"`
+}
+
+// MessageByLedger finds the outbox message carrying a ledger key, so a
+// once-a-day email (the low-stock digest) can tell it was already queued
+// without rendering it again.
+func (s *Store) MessageByLedger(ctx context.Context, key string) (QueuedMessage, bool, error) {
+	var m QueuedMessage
+	var status string
+	err := s.db.QueryRowContext(ctx, q("InvDigestMessage"), key).Scan(&m.ID, &m.MessageID, &status)
+	if errors.Is(err, sql.ErrNoRows) {
+		return m, false, nil
+	}
+	if err != nil {
+		return m, false, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the outbox")
+	}
+	m.Status = MessageStatus(status)
+	return m, true, nil
+}

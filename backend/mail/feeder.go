@@ -27,6 +27,25 @@ import (
 // nothing to claim (a crash leaves at most these few to look up).
 const maxMoveLag = 32
 
+// ClaimBatch is how many messages one commit marks 'sending' on accounts
+// where a message left 'sending' by a crash can be proven unsent: the
+// provider files sent mail itself (Gmail, Outlook, Microsoft 365) or the
+// account asks for a confirm copy, and a mailbox (IMAP) is set up to look.
+// A crash then leaves up to this many never-transmitted messages in_doubt;
+// the Sent-folder lookup on the next start finds them missing and queues
+// them again. Everywhere else a missing message proves nothing and each
+// in-doubt message goes to the seller, so those accounts claim one message
+// per commit: at most the one on the wire is ever in doubt.
+const ClaimBatch = 16
+
+// claimBatch is this outbox's claim size (see ClaimBatch).
+func (o *Outbox) claimBatch() int {
+	if o.mailbox != nil && (o.account.ProviderFilesSent || o.account.ConfirmCopy) {
+		return ClaimBatch
+	}
+	return 1
+}
+
 // claimed is one message the feeder claimed, ready for the sender.
 type claimed struct {
 	m       store.OutboxMessage
@@ -48,11 +67,12 @@ type feeder struct {
 	done  chan struct{}
 	err   error // a database failure; read after done
 	once  sync.Once
+	batch int // messages claimed per commit
 }
 
 func (o *Outbox) startFeeder(ctx context.Context, b *store.OutboxBatch, max int) *feeder {
 	f := &feeder{o: o, b: b, max: max, items: make(chan claimed), moves: make(chan store.MessageMove, 2*maxMoveLag),
-		stop: make(chan struct{}), done: make(chan struct{})}
+		stop: make(chan struct{}), done: make(chan struct{}), batch: o.claimBatch()}
 	go f.run(ctx)
 	return f
 }
@@ -80,14 +100,16 @@ func (f *feeder) run(ctx context.Context) {
 	// the seller pressed stop.
 	wctx := context.WithoutCancel(ctx)
 	var pending []store.MessageMove
+	var queue []store.Claimed // claimed (committed), not yet prepared
+	var claimedAt time.Time
 	var held *claimed
 	n := 0
 	open := true
-	apply := func(claim bool) (store.Claimed, bool) {
-		m, ok, errs, err := f.b.Apply(wctx, pending, claim, f.o.clock.Now())
+	apply := func(claim int) []store.Claimed {
+		ms, errs, err := f.b.Apply(wctx, pending, claim, f.o.clock.Now())
 		if err != nil {
 			f.err = err // pending is kept and tried again at the end
-			return m, false
+			return nil
 		}
 		for i, e := range errs {
 			if e != nil {
@@ -95,7 +117,7 @@ func (f *feeder) run(ctx context.Context) {
 			}
 		}
 		pending = pending[:0]
-		return m, ok
+		return ms
 	}
 	drain := func() {
 		for {
@@ -107,22 +129,27 @@ func (f *feeder) run(ctx context.Context) {
 			}
 		}
 	}
+	unclaim := func(id int64) {
+		pending = append(pending, store.MessageMove{ID: id,
+			T: store.Transition{From: store.MsgSending, To: store.MsgQueued, Unclaim: true}})
+	}
 	for {
 		if held == nil && open {
-			if n >= f.max || ctx.Err() != nil || f.err != nil {
+			if ctx.Err() != nil || f.err != nil || (len(queue) == 0 && n >= f.max) {
 				open = false
 				close(f.items)
-			} else {
+			} else if len(queue) == 0 {
 				drain()
-				now := f.o.clock.Now()
-				m, ok := apply(true)
-				if !ok {
+				claimedAt = f.o.clock.Now()
+				if queue = apply(min(f.batch, f.max-n)); len(queue) == 0 {
 					open = false
 					close(f.items)
-				} else {
-					n++
-					held = f.prepare(wctx, m, now)
 				}
+				n += len(queue)
+			}
+			if open {
+				held = f.prepare(wctx, queue[0], claimedAt)
+				queue = queue[1:]
 			}
 		}
 		var out chan claimed
@@ -136,16 +163,18 @@ func (f *feeder) run(ctx context.Context) {
 		case mv := <-f.moves:
 			pending = append(pending, mv)
 			if len(pending) >= maxMoveLag {
-				apply(false)
+				apply(0)
 			}
 		case <-f.stop:
 			drain()
 			if held != nil {
-				pending = append(pending, store.MessageMove{ID: held.m.ID,
-					T: store.Transition{From: store.MsgSending, To: store.MsgQueued, Unclaim: true}})
+				unclaim(held.m.ID)
+			}
+			for _, c := range queue {
+				unclaim(c.Msg.ID)
 			}
 			if len(pending) > 0 {
-				apply(false)
+				apply(0)
 			}
 			return
 		}

@@ -142,24 +142,34 @@ type MessageMove struct {
 	T  Transition
 }
 
-// Apply records moves and then, when claim is set, claims the next due
-// message, all in one transaction: one commit both finishes the messages
-// the send loop is done with and marks the next one 'sending'. Moves are
-// applied in order; errs[i] is moves[i]'s conflict, if any. When err is
-// set nothing was written.
-func (b *OutboxBatch) Apply(ctx context.Context, moves []MessageMove, claim bool, now time.Time) (m Claimed, ok bool, errs []error, err error) {
-	if len(moves) == 0 {
-		if !claim {
-			return m, false, nil, nil
+// Apply records moves and then claims up to claim due messages, all in one
+// transaction: one commit both finishes the messages the send loop is done
+// with and marks the next ones 'sending'. Moves are applied in order;
+// errs[i] is moves[i]'s conflict, if any. The claimed messages come back in
+// claim order (fewer when fewer are due). When err is set nothing was
+// written.
+//
+// Claiming more than one per commit is the caller's decision about crash
+// safety: a crash leaves every claimed message 'sending', including those
+// never handed to the server, so it only pays where such messages can be
+// proven unsent afterwards (see mail.Outbox's claim batch).
+func (b *OutboxBatch) Apply(ctx context.Context, moves []MessageMove, claim int, now time.Time) (claimed []Claimed, errs []error, err error) {
+	if len(moves) == 0 && claim <= 0 {
+		return nil, nil, nil
+	}
+	if len(moves) == 0 && claim == 1 {
+		// One statement: its own implicit transaction, no BEGIN/COMMIT.
+		m, ok, err := b.ClaimNext(ctx, now)
+		if !ok {
+			return nil, nil, err
 		}
-		m, ok, err = b.ClaimNext(ctx, now)
-		return m, ok, nil, err
+		return []Claimed{m}, nil, nil
 	}
 	// The batch's connection is its own, so its prepared statements run
 	// inside a transaction begun on it (database/sql's Tx would prepare
 	// them again).
 	if _, err = b.begin.ExecContext(ctx); err != nil {
-		return m, false, nil, domain.Wrap(err, domain.CodeTemporary, "the shop database is busy; try again in a moment")
+		return nil, nil, domain.Wrap(err, domain.CodeTemporary, "the shop database is busy; try again in a moment")
 	}
 	defer func() {
 		if err != nil {
@@ -169,16 +179,21 @@ func (b *OutboxBatch) Apply(ctx context.Context, moves []MessageMove, claim bool
 	errs = make([]error, len(moves))
 	for i, mv := range moves {
 		if errs[i] = execTransition(ctx, b.transition, mv.ID, mv.T); errs[i] != nil && domain.CodeOf(errs[i]) != domain.CodeConflict {
-			return m, false, nil, errs[i]
+			return nil, nil, errs[i]
 		}
 	}
-	if claim {
-		if m, ok, err = b.ClaimNext(ctx, now); err != nil {
-			return m, false, nil, err
+	for range claim {
+		m, ok, err := b.ClaimNext(ctx, now)
+		if err != nil {
+			return nil, nil, err
 		}
+		if !ok {
+			break
+		}
+		claimed = append(claimed, m)
 	}
 	if _, err = b.commit.ExecContext(ctx); err != nil {
-		return Claimed{}, false, nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not update the outbox")
+		return nil, nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not update the outbox")
 	}
-	return m, ok, errs, nil
+	return claimed, errs, nil
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"shopclerk/backend/domain"
@@ -77,20 +78,6 @@ func (d *detector) watermark(name string) (int64, error) {
 	return v, err
 }
 
-// snapshot returns the stored value and version of a fact, found=false if
-// the detector never saw it.
-func (d *detector) snapshot(subject, kind string) (value string, version int, found bool, err error) {
-	st, err := d.stmt("RuleSnapshotGet")
-	if err != nil {
-		return "", 0, false, err
-	}
-	err = st.QueryRowContext(d.ctx, subject, kind).Scan(&value, &version)
-	if err == sql.ErrNoRows {
-		return "", 0, false, nil
-	}
-	return value, version, err == nil, err
-}
-
 func (d *detector) setSnapshot(subject, kind, value string, version int) error {
 	st, err := d.stmt("RuleSnapshotSet")
 	if err != nil {
@@ -119,6 +106,8 @@ func (d *detector) customers() error {
 	if err != nil {
 		return err
 	}
+	// Only rows that may differ from their snapshot come back (see the
+	// query); the watermark still moves over every row read.
 	rows, err := d.tx.QueryContext(d.ctx, q("RuleDetectCustomers"), wm)
 	if err != nil {
 		return err
@@ -127,11 +116,14 @@ func (d *detector) customers() error {
 		id, consentAt, created, updated int64
 		accepts                         bool
 		tags                            string
+		consent, tagSnap                sql.NullString
+		consentVer, tagVer              int
 	}
 	var list []row
 	for rows.Next() {
 		var r row
-		if err := rows.Scan(&r.id, &r.accepts, &r.consentAt, &r.tags, &r.created, &r.updated); err != nil {
+		if err := rows.Scan(&r.id, &r.accepts, &r.consentAt, &r.tags, &r.created, &r.updated,
+			&r.consent, &r.consentVer, &r.tagSnap, &r.tagVer); err != nil {
 			rows.Close()
 			return err
 		}
@@ -141,19 +133,14 @@ func (d *detector) customers() error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	maxSeen := wm
 	for _, r := range list {
-		maxSeen = max(maxSeen, r.updated)
-		subject := fmt.Sprintf("customer:%d", r.id)
+		subject := "customer:" + strconv.FormatInt(r.id, 10)
 		consent := "0"
 		if r.accepts {
 			consent = "1"
 		}
-		old, ver, found, err := d.snapshot(subject, "consent")
-		if err != nil {
-			return err
-		}
-		if !found {
+		old, ver := r.consent.String, r.consentVer
+		if !r.consent.Valid {
 			// First sight of a customer is its creation; arriving opted in is
 			// a sign-up, arriving opted out is the baseline.
 			if err := d.event(EventCustomerCreated, subject+":created", r.id, 0, "", r.created); err != nil {
@@ -181,22 +168,30 @@ func (d *detector) customers() error {
 				return err
 			}
 		}
-		if err := d.tags(subject, r.id, r.tags, r.updated); err != nil {
+		if err := d.tags(subject, r.id, r.tags, r.updated, r.tagSnap, r.tagVer); err != nil {
 			return err
 		}
 	}
-	_, err = d.tx.ExecContext(d.ctx, q("RuleWatermarkSet"), "customers", maxSeen)
+	return d.advance("customers", "RuleDetectCustomersMax", wm)
+}
+
+// advance moves a detector's watermark to the newest updated_at at or after
+// wm, read in the detection's transaction.
+func (d *detector) advance(name, query string, wm int64) error {
+	var maxSeen int64
+	if err := d.tx.QueryRowContext(d.ctx, q(query), wm).Scan(&maxSeen); err != nil {
+		return err
+	}
+	_, err := d.tx.ExecContext(d.ctx, q("RuleWatermarkSet"), name, maxSeen)
 	return err
 }
 
-// tags records a tag_added event per tag that is new since the snapshot.
-func (d *detector) tags(subject string, customerID int64, raw string, at int64) error {
+// tags records a tag_added event per tag that is new since the snapshot
+// (snap, ver: the stored normalised tags, invalid if never seen).
+func (d *detector) tags(subject string, customerID int64, raw string, at int64, snap sql.NullString, ver int) error {
 	cur := normTags(raw)
-	old, ver, found, err := d.snapshot(subject, "tags")
-	if err != nil {
-		return err
-	}
-	if found && old == cur {
+	old := snap.String
+	if snap.Valid && old == cur {
 		return nil
 	}
 	oldSet := strings.Split(old, ",")
@@ -224,11 +219,13 @@ func (d *detector) shipments() error {
 	type row struct {
 		id, customer, updated int64
 		status                string
+		ver                   int
+		found                 bool
 	}
 	var list []row
 	for rows.Next() {
 		var r row
-		if err := rows.Scan(&r.id, &r.customer, &r.status, &r.updated); err != nil {
+		if err := rows.Scan(&r.id, &r.customer, &r.status, &r.updated, &r.ver, &r.found); err != nil {
 			rows.Close()
 			return err
 		}
@@ -238,28 +235,18 @@ func (d *detector) shipments() error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	maxSeen := wm
 	for _, r := range list {
-		maxSeen = max(maxSeen, r.updated)
-		subject := fmt.Sprintf("shipment:%d", r.id)
-		old, ver, found, err := d.snapshot(subject, "status")
-		if err != nil {
-			return err
-		}
-		if found && old == r.status {
-			continue
-		}
+		subject := "shipment:" + strconv.FormatInt(r.id, 10)
 		// Keyed by status, not version: a carrier feed that flaps between two
 		// statuses must not notify the customer of "delivered" twice.
 		if err := d.event(EventShipmentStatus, subject+":"+r.status, r.customer, r.id, r.status, r.updated); err != nil {
 			return err
 		}
-		if err := d.setSnapshot(subject, "status", r.status, ver+1); err != nil {
+		if err := d.setSnapshot(subject, "status", r.status, r.ver+1); err != nil {
 			return err
 		}
 	}
-	_, err = d.tx.ExecContext(d.ctx, q("RuleWatermarkSet"), "shipments", maxSeen)
-	return err
+	return d.advance("shipments", "RuleDetectShipmentsMax", wm)
 }
 
 // RuleEventCount is how many events the detector ever recorded.

@@ -234,16 +234,37 @@ SELECT value FROM rule_watermarks WHERE name = ?
 -- name: RuleWatermarkSet
 INSERT INTO rule_watermarks (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET value = MAX(value, ?2)
 
+-- Only customers whose consent or tags may differ from the snapshot reach
+-- Go: the stored snapshot rows are joined in, and a row whose tags, with
+-- ", " read as "," and ASCII lowered, already equal the normalised snapshot
+-- is settled here (normTags of such a row is that snapshot). Anything else,
+-- first sight included, is compared in Go. The watermark is inclusive, so
+-- without this every customer sharing the last import's second is re-read.
 -- name: RuleDetectCustomers
-SELECT id, accepts_marketing, COALESCE(consent_at, 0), tags, created_at, updated_at FROM customers
-WHERE updated_at >= ? ORDER BY updated_at
+SELECT c.id, c.accepts_marketing, COALESCE(c.consent_at, 0), c.tags, c.created_at, c.updated_at,
+    sc.value, COALESCE(sc.version, 0), st.value, COALESCE(st.version, 0)
+FROM customers c
+LEFT JOIN rule_snapshots sc ON sc.subject = 'customer:' || c.id AND sc.kind = 'consent'
+LEFT JOIN rule_snapshots st ON st.subject = 'customer:' || c.id AND st.kind = 'tags'
+WHERE c.updated_at >= ?1
+    AND (sc.value IS NULL OR sc.value <> CASE WHEN c.accepts_marketing THEN '1' ELSE '0' END
+        OR st.value IS NULL OR st.value <> lower(replace(c.tags, ', ', ',')))
+ORDER BY c.updated_at
 
+-- name: RuleDetectCustomersMax
+SELECT COALESCE(MAX(updated_at), ?1) FROM customers WHERE updated_at >= ?1
+
+-- Shipments whose status differs from the snapshot (or that were never seen).
 -- name: RuleDetectShipments
-SELECT s.id, COALESCE(o.customer_id, 0), s.status, s.updated_at FROM shipments s
-JOIN orders o ON o.id = s.order_id WHERE s.updated_at >= ? ORDER BY s.updated_at
+SELECT s.id, COALESCE(o.customer_id, 0), s.status, s.updated_at, COALESCE(r.version, 0), r.value IS NOT NULL
+FROM shipments s
+JOIN orders o ON o.id = s.order_id
+LEFT JOIN rule_snapshots r ON r.subject = 'shipment:' || s.id AND r.kind = 'status'
+WHERE s.updated_at >= ?1 AND (r.value IS NULL OR r.value <> s.status)
+ORDER BY s.updated_at
 
--- name: RuleSnapshotGet
-SELECT value, version FROM rule_snapshots WHERE subject = ? AND kind = ?
+-- name: RuleDetectShipmentsMax
+SELECT COALESCE(MAX(updated_at), ?1) FROM shipments WHERE updated_at >= ?1
 
 -- name: RuleSnapshotSet
 INSERT INTO rule_snapshots (subject, kind, value, version) VALUES (?1, ?2, ?3, ?4)

@@ -16,7 +16,7 @@ out=$(for _ in 1 2 3; do go test -count 1 -run '^$' -bench BenchmarkSend10k -ben
 # proven unsent by the Sent lookup.
 for p in "generic:generic account (1 claim per commit)" "gmail:Gmail/Outlook preset or confirm copy (batched claims)"; do
 	o=$(grep "BenchmarkSend10k/${p%%:*}-" <<<"$out" || true)
-	echo "| outbox: 10,000 messages over one SMTP connection, ${p#*:} (median of 3) | $(median outbox_msgs/s "$o") msg/s (peak heap $(median peak_heap_MB "$o") MB) | bare go-smtp loop: $(median bare_msgs/s "$o") msg/s (ratio $(median ratio "$o")) | >= 0.8x bare |"
+	echo "| outbox: 10,000 messages over one SMTP connection, ${p#*:} (median of 3) | $(median outbox_msgs/s "$o") msg/s (peak heap $(median peak_heap_MB "$o") MB) | bare go-smtp loop: $(median bare_msgs/s "$o") msg/s (ratio $(median ratio "$o"); CPU $(median outbox_cpu_us/msg "$o") vs $(median bare_cpu_us/msg "$o") us/msg) | >= 0.8x bare |"
 done
 # SKIP_INBOX=1 measures the outbox only
 if [ -z "${SKIP_INBOX:-}" ]; then

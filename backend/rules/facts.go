@@ -18,19 +18,27 @@ type factCache struct {
 	orders    map[int64]*store.OrderFact
 	customers map[int64]*domain.Customer
 	byEmail   map[string]*domain.Customer
+	products  map[string]*store.ProductInfo // nil: no product with this SKU
 }
 
 func newFactCache() *factCache {
-	return &factCache{orders: map[int64]*store.OrderFact{}, customers: map[int64]*domain.Customer{}, byEmail: map[string]*domain.Customer{}}
+	return &factCache{orders: map[int64]*store.OrderFact{}, customers: map[int64]*domain.Customer{}, byEmail: map[string]*domain.Customer{},
+		products: map[string]*store.ProductInfo{}}
 }
 
 // prefetch loads, in batches, the orders and customers of occurrences the
-// planner is about to look at.
+// planner is about to look at, and the products (with stock) of their SKUs.
 func (fc *factCache) prefetch(ctx context.Context, st *store.Store, occs []store.RuleOccurrence) error {
 	var orderIDs, custIDs []int64
-	var emails []string
-	seenO, seenC, seenE := map[int64]bool{}, map[int64]bool{}, map[string]bool{}
+	var emails, skus []string
+	seenO, seenC, seenE, seenS := map[int64]bool{}, map[int64]bool{}, map[string]bool{}, map[string]bool{}
 	for _, o := range occs {
+		if o.SKU != "" {
+			if _, ok := fc.products[o.SKU]; !ok && !seenS[o.SKU] {
+				seenS[o.SKU] = true
+				skus = append(skus, o.SKU)
+			}
+		}
 		switch {
 		case o.OrderID != 0:
 			if _, ok := fc.orders[o.OrderID]; !ok && !seenO[o.OrderID] {
@@ -68,6 +76,15 @@ func (fc *factCache) prefetch(ctx context.Context, st *store.Store, occs []store
 		}
 		for id, c := range m {
 			fc.customers[id] = c
+		}
+	}
+	if len(skus) > 0 {
+		m, err := st.ProductInfos(ctx, skus)
+		if err != nil {
+			return err
+		}
+		for _, sku := range skus {
+			fc.products[sku] = m[sku]
 		}
 	}
 	if len(emails) > 0 {

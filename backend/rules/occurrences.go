@@ -199,9 +199,17 @@ func (e *Engine) loadSubject(ctx context.Context, fc *factCache, o store.RuleOcc
 		sub.Env.Customer = CustomerEnv{Email: o.Email, Tags: []string{}}
 	}
 	if o.SKU != "" {
-		p, err := e.st.GetProductInfo(ctx, o.SKU)
-		if err != nil {
-			return nil, nil
+		var p store.ProductInfo
+		if cp, ok := fc.products[o.SKU]; ok {
+			if cp == nil {
+				return nil, nil
+			}
+			p = *cp
+		} else {
+			var err error
+			if p, err = e.st.GetProductInfo(ctx, o.SKU); err != nil {
+				return nil, nil
+			}
 		}
 		sub.Product = &p
 		sub.Env.Product = productEnv(p)

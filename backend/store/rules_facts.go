@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -312,15 +313,46 @@ type ProductInfo struct {
 
 // GetProductInfo returns one SKU's product, supplier and stock.
 func (s *Store) GetProductInfo(ctx context.Context, sku string) (ProductInfo, error) {
-	var p ProductInfo
-	var tags string
-	var supplier, rp sql.NullInt64
-	err := s.db.QueryRowContext(ctx, q("RuleProductInfo"), sku).Scan(&p.ID, &p.SKU, &p.Title, &p.VariantTitle, &p.Vendor, &p.Type,
-		&p.Price.Currency, &p.Price.Amount, &p.Cost.Amount, &p.Status, &tags, &supplier, &rp, &p.SupplierName,
-		&p.SupplierEmail, &p.SupplierCurrency, &p.MinOrderQty, &p.PackSize, &p.SupplierSKU, &p.UnitCost, &p.Available, &p.Incoming)
+	p, err := scanProductInfo(s.db.QueryRowContext(ctx, q("RuleProductInfo"), sku))
 	if err == sql.ErrNoRows {
 		return p, domain.Errorf(domain.CodeNotFound, "product %s was not found", sku)
 	}
+	return p, err
+}
+
+// ProductInfos loads several SKUs' products, suppliers and stock in batches;
+// SKUs without a product are missing from the map.
+func (s *Store) ProductInfos(ctx context.Context, skus []string) (map[string]*ProductInfo, error) {
+	out := make(map[string]*ProductInfo, len(skus))
+	err := chunks(skus, func(part []string) error {
+		b, _ := json.Marshal(part)
+		rows, err := s.db.QueryContext(ctx, q("RuleBatchProductInfo"), string(b))
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			p, err := scanProductInfo(rows)
+			if err != nil {
+				return err
+			}
+			out[p.SKU] = &p
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the products for the automations")
+	}
+	return out, nil
+}
+
+func scanProductInfo(r interface{ Scan(...any) error }) (ProductInfo, error) {
+	var p ProductInfo
+	var tags string
+	var supplier, rp sql.NullInt64
+	err := r.Scan(&p.ID, &p.SKU, &p.Title, &p.VariantTitle, &p.Vendor, &p.Type,
+		&p.Price.Currency, &p.Price.Amount, &p.Cost.Amount, &p.Status, &tags, &supplier, &rp, &p.SupplierName,
+		&p.SupplierEmail, &p.SupplierCurrency, &p.MinOrderQty, &p.PackSize, &p.SupplierSKU, &p.UnitCost, &p.Available, &p.Incoming)
 	if err != nil {
 		return p, err
 	}

@@ -157,6 +157,18 @@ LEFT JOIN suppliers sup ON sup.id = p.supplier_id
 LEFT JOIN supplier_products sp ON sp.supplier_id = p.supplier_id AND sp.sku = p.sku
 WHERE p.sku = ?
 
+-- name: RuleBatchProductInfo
+SELECT p.id, p.sku, p.title, p.variant_title, p.vendor, p.type, p.currency, p.price, p.cost, p.status, p.tags,
+    p.supplier_id, p.reorder_point, COALESCE(sup.name, ''), COALESCE(sup.email, ''), COALESCE(sup.currency, ''),
+    COALESCE(sup.min_order_qty, 0), COALESCE(sup.pack_size, 1), COALESCE(sp.supplier_sku, ''),
+    COALESCE(sp.unit_cost, 0),
+    COALESCE((SELECT SUM(available) FROM stock_levels s WHERE s.sku = p.sku), 0),
+    COALESCE((SELECT SUM(incoming) FROM stock_levels s WHERE s.sku = p.sku), 0)
+FROM products p
+LEFT JOIN suppliers sup ON sup.id = p.supplier_id
+LEFT JOIN supplier_products sp ON sp.supplier_id = p.supplier_id AND sp.sku = p.sku
+WHERE p.sku IN (SELECT value FROM json_each(?))
+
 -- name: RuleShipmentGet
 SELECT id, order_id, carrier, tracking_number, tracking_url, status, shipped_at, delivered_at, updated_at
 FROM shipments WHERE id = ?

@@ -167,6 +167,13 @@ func (s *Service) plan(ctx context.Context, only string) (Plan, error) {
 		return plan, err
 	}
 	series, _ := DailyDemand(sales, now, loc)
+	// Sold-out days understate demand: estimate them before forecasting, the
+	// same correction the decision-quality simulation applies.
+	changes, err := s.st.StockChangesSince(ctx, now.AddDate(0, 0, -HistoryDays-2))
+	if err != nil {
+		return plan, err
+	}
+	soldOut := SoldOutDays(changes, series, now, loc)
 	suppliers, err := s.st.Suppliers(ctx)
 	if err != nil {
 		return plan, err
@@ -184,7 +191,7 @@ func (s *Service) plan(ctx context.Context, only string) (Plan, error) {
 		if only != "" && it.SKU != only {
 			continue
 		}
-		p := s.planSKU(it, series[it.SKU], byID, observed, policy, plan.Currency, now)
+		p := s.planSKU(it, series[it.SKU], UncensorDemand(series[it.SKU], soldOut[it.SKU]), byID, observed, policy, plan.Currency, now)
 		if p.Decision != nil && p.Decision.AtRisk {
 			plan.AtRisk++
 		}
@@ -212,7 +219,7 @@ func shopCurrency(items []store.InventoryItem) string {
 	return best
 }
 
-func (s *Service) planSKU(it store.InventoryItem, y []float64, suppliers map[int64]*domain.Supplier,
+func (s *Service) planSKU(it store.InventoryItem, y, demand []float64, suppliers map[int64]*domain.Supplier,
 	observed map[int64][]float64, policy Policy, currency string, now time.Time) SKUPlan {
 	p := SKUPlan{SKU: it.SKU, Title: strings.TrimSpace(it.Title + " " + it.VariantTitle), Levels: it.Levels,
 		SnoozeUntil: it.SnoozeUntil, OrderOnce: it.OrderOnce, OnDraft: it.OnDraft, UnitCost: it.Cost,
@@ -227,7 +234,7 @@ func (s *Service) planSKU(it store.InventoryItem, y []float64, suppliers map[int
 		p.Incoming += l.Incoming
 	}
 	p.Incoming += it.OpenIncoming
-	p.forecast = ForecastSeries(y, forecastHorizon)
+	p.forecast = ForecastSeries(demand, forecastHorizon)
 	f := p.forecast
 	p.Forecast = ForecastSummary{Method: f.Method, Class: f.Class, PerDay: f.PerDay(28), Next30: f.Over(0, 30),
 		Next60: f.Over(0, 60), Next90: f.Over(0, 90), MAE: f.MAE, MASE: f.MASE, HoldoutDays: f.HoldoutDays, HistoryDays: f.HistoryDays}
@@ -284,7 +291,7 @@ func (s *Service) planSKU(it store.InventoryItem, y []float64, suppliers map[int
 	}
 	p.nextDelivery = days
 	dec, err := Decide(Item{SKU: it.SKU, Forecast: f, LeadTime: lead, PackSize: pack, MinOrderQty: moq,
-		Override: it.ReorderPoint, DaysToDelivery: days,
+		Override: it.ReorderPoint, DaysToDelivery: days, History: demand,
 		Position: Position{OnHand: p.OnHand, Available: p.Available, Incoming: p.Incoming}}, policy)
 	if err != nil {
 		flag(FlagBadSupplierData, err.Error())

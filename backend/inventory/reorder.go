@@ -93,6 +93,11 @@ type Item struct {
 	Override *int
 	// DaysToDelivery is when the next open order is expected, or -1.
 	DaysToDelivery float64
+	// History is the SKU's daily demand, oldest first, with sold-out days
+	// estimated (UncensorDemand). For intermittent and lumpy sellers the
+	// safety stock comes from it (see empiricalReorderPoint); nil keeps the
+	// normal approximation.
+	History []float64
 }
 
 // Decision is the reorder advice for one SKU.
@@ -166,6 +171,10 @@ func Decide(it Item, p Policy) (Decision, error) {
 	orderSize := math.Max(reviewDemand, float64(max(it.MinOrderQty, it.PackSize)))
 	d.SafetyStock = safetyFactor(p.ServiceLevel, orderSize, sigma) * sigma
 	rop := int(math.Ceil(d.LeadDemand + d.SafetyStock - 1e-9))
+	if e, ok := empiricalReorderPoint(it, p.ServiceLevel, orderSize); ok {
+		rop = max(e, int(math.Ceil(d.LeadDemand-1e-9)))
+		d.SafetyStock = math.Max(0, float64(rop)-d.LeadDemand)
+	}
 	if it.Override != nil {
 		rop, d.Overridden = *it.Override, true
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"time"
 
 	"shopclerk/backend/domain"
 )
@@ -30,4 +31,28 @@ func (s *Store) MessageByLedger(ctx context.Context, key string) (QueuedMessage,
 	}
 	m.Status = MessageStatus(status)
 	return m, true, nil
+}
+
+// StockChange is one recorded stock level of a SKU at a location.
+type StockChange struct {
+	SKU      string
+	Location string
+	After    int
+	At       time.Time
+}
+
+// StockChangesSince lists stock changes from a time, by SKU then time.
+func (s *Store) StockChangesSince(ctx context.Context, since time.Time) ([]StockChange, error) {
+	var out []StockChange
+	err := s.invEach(ctx, q("InvStockChangesSince"), []any{since.Unix()}, func(r *sql.Rows) error {
+		var c StockChange
+		var at int64
+		if err := r.Scan(&c.SKU, &c.Location, &c.After, &at); err != nil {
+			return err
+		}
+		c.At = time.Unix(at, 0).UTC()
+		out = append(out, c)
+		return nil
+	})
+	return out, err
 }

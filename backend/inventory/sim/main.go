@@ -4,7 +4,8 @@
 // random supplier lead times, and runs two policies side by side on the same
 // demand and the same lead-time draws:
 //
-//   - shopclerk: every day the SKU's sales history is forecast and
+//   - shopclerk: every day the SKU's sales history, with the demand of
+//     sold-out days estimated (inventory.UncensorDemand), is forecast and
 //     inventory.Decide says whether and how much to order (the very code the
 //     app's "Reorder now" uses), lead times learnt from its own deliveries;
 //   - min/max: the rule sellers usually set by hand: reorder when stock on
@@ -152,6 +153,7 @@ type state struct {
 	onHand  int
 	pipe    []arrival
 	sales   []float64 // the history the policy sees: sales, not demand
+	out     []bool    // days that ended sold out (the app reads them from stock changes)
 	leads   []float64 // observed lead times
 	res     result
 	minimum int
@@ -183,6 +185,7 @@ func (st *state) sell(d int, recording bool) {
 	served := min(d, st.onHand)
 	st.onHand -= served
 	st.sales = append(st.sales, float64(served))
+	st.out = append(st.out, st.onHand == 0)
 	if recording {
 		st.res.demand += d
 		st.res.served += served
@@ -190,7 +193,7 @@ func (st *state) sell(d int, recording bool) {
 }
 
 // run simulates one SKU under both policies with the same random draws.
-func run(s sku, seed uint64, policy inventory.Policy, refit int) (shop, base result) {
+func run(s sku, seed uint64, policy inventory.Policy, refit int, lv levers) (shop, base result) {
 	dr := rand.New(rand.NewPCG(seed, 1)) // demand
 	lr := rand.New(rand.NewPCG(seed, 2)) // lead times, drawn per day so both policies see the same
 	hist := make([]float64, 0, warmupDays)
@@ -199,7 +202,7 @@ func run(s sku, seed uint64, policy inventory.Policy, refit int) (shop, base res
 	}
 	avg := mean(hist[warmupDays-56:])
 	start := int(math.Ceil(avg * 28))
-	a := &state{onHand: start, sales: append([]float64(nil), hist...)}
+	a := &state{onHand: start, sales: append([]float64(nil), hist...), out: make([]bool, len(hist))}
 	b := &state{onHand: start, sales: append([]float64(nil), hist...)}
 	var fc inventory.Forecast
 	for day := 0; day < simDays; day++ {
@@ -212,12 +215,20 @@ func run(s sku, seed uint64, policy inventory.Policy, refit int) (shop, base res
 		lt := s.leadTime(lr)
 
 		// Shopclerk: the app's forecast and decision.
+		var y []float64
 		if day%refit == 0 {
-			fc = inventory.ForecastSeries(a.sales, 120)
+			y = a.sales
+			if lv.censor {
+				y = inventory.UncensorDemand(a.sales, a.out)
+			}
+			fc = inventory.ForecastSeries(y, 120)
 		} else {
 			fc.Daily = fc.Daily[1:]
 		}
-		item := inventory.Item{SKU: "sim", Forecast: fc, PackSize: s.pack, MinOrderQty: s.moq, DaysToDelivery: -1,
+		if !lv.empirical {
+			y = nil
+		}
+		item := inventory.Item{SKU: "sim", Forecast: fc, PackSize: s.pack, MinOrderQty: s.moq, DaysToDelivery: -1, History: y,
 			Position: inventory.Position{OnHand: a.onHand, Available: a.onHand, Incoming: a.onOrder()},
 			LeadTime: inventory.LearnLeadTime(s.leadMean, 0, a.leads)}
 		dec, err := inventory.Decide(item, policy)
@@ -245,6 +256,9 @@ func run(s sku, seed uint64, policy inventory.Policy, refit int) (shop, base res
 	return a.res, b.res
 }
 
+// levers switch the decision-quality improvements, to measure each one.
+type levers struct{ censor, empirical bool }
+
 func mean(xs []float64) float64 {
 	s := 0.0
 	for _, x := range xs {
@@ -260,6 +274,9 @@ func main() {
 	review := flag.Float64("review", 14, "days of demand one order covers beyond the lead time")
 	refit := flag.Int("refit", 1, "refit the forecast every N days")
 	detail := flag.Bool("detail", false, "also print one row per demand process")
+	var lv levers
+	flag.BoolVar(&lv.censor, "censor", true, "estimate the demand of sold-out days (inventory.UncensorDemand)")
+	flag.BoolVar(&lv.empirical, "empirical", true, "safety stock of intermittent/lumpy SKUs from their bootstrapped lead-time demand")
 	flag.Parse()
 	policy := inventory.Policy{ServiceLevel: *level, ReviewDays: *review}
 	if err := policy.Validate(); err != nil {
@@ -279,7 +296,7 @@ func main() {
 	for range min(runtime.GOMAXPROCS(0), 2) { // the bench machine is shared
 		wg.Go(func() {
 			for i := range work {
-				shop[i], base[i] = run(skus[i], *seed+uint64(i)*7919, policy, max(*refit, 1))
+				shop[i], base[i] = run(skus[i], *seed+uint64(i)*7919, policy, max(*refit, 1), lv)
 			}
 		})
 	}
@@ -306,8 +323,8 @@ func main() {
 	fill := func(x result) float64 { return 100 * float64(x.served) / float64(max(x.demand, 1)) }
 	avgInv := func(x result) float64 { return x.invValue / simDays / 100 } // major units
 	less := 100 * (1 - avgInv(ts)/avgInv(tb))
-	fmt.Printf("| inventory sim: fill rate, %d SKUs x %d days | %.1f %% | %.1f %% (min/max 2w/6w) | >= %.0f %% |\n",
-		*n, simDays, fill(ts), fill(tb), *level*100)
+	fmt.Printf("| inventory sim: fill rate, %d SKUs x %d days, order every ~%g days | %.1f %% | %.1f %% (min/max 2w/6w) | >= %.0f %% |\n",
+		*n, simDays, *review, fill(ts), fill(tb), *level*100)
 	fmt.Printf("| inventory sim: average inventory value | %.0f | %.0f (min/max) | <= %.0f (20 %% less) |\n",
 		avgInv(ts), avgInv(tb), 0.8*avgInv(tb))
 	fmt.Printf("| inventory sim: inventory vs min/max | %+.1f %% | 0 %% | <= -20 %% (or higher fill at equal inventory) |\n", -less)

@@ -152,3 +152,8 @@ INSERT INTO stock_changes (sku, location, before, after, reason, at) VALUES (?, 
 -- name: InvDigestMessage
 -- The low-stock digest already queued for a shop day, found by its ledger key.
 SELECT id, message_id, status FROM messages WHERE ledger_key = ?
+
+-- name: InvStockChangesSince
+-- Stock level changes per SKU and location, oldest first, to tell the days
+-- a SKU was sold out (its sales then understate demand).
+SELECT sku, location, after, at FROM stock_changes WHERE at >= ? ORDER BY sku, at, id

@@ -150,8 +150,23 @@ func scanMessage(r scanner) (OutboxMessage, error) {
 	if err != nil {
 		return m, err
 	}
-	json.Unmarshal([]byte(headers), &m.Headers)
-	json.Unmarshal([]byte(atts), &m.Attachments)
+	// Most messages carry no extra headers and no attachments: the empty
+	// encodings are decoded by hand (to what the JSON decoder gives, so the
+	// UI sees the same), skipping the decoder and its allocations.
+	switch headers {
+	case "", "null":
+	case "{}":
+		m.Headers = map[string]string{}
+	default:
+		json.Unmarshal([]byte(headers), &m.Headers)
+	}
+	switch atts {
+	case "", "null":
+	case "[]":
+		m.Attachments = []Attachment{}
+	default:
+		json.Unmarshal([]byte(atts), &m.Attachments)
+	}
 	m.NextAttemptAt, m.SentAt, m.SendingAt = fromUnix(next), fromUnix(sent), fromUnix(sending)
 	if cust.Valid {
 		m.CustomerID = &cust.Int64

@@ -136,3 +136,49 @@ func TestInboxStateAndItems(t *testing.T) {
 		t.Fatal("task created twice", a, b)
 	}
 }
+
+// The send loop's own connection carries the pragmas of every pooled one:
+// WAL with synchronous=NORMAL, so a claim's commit writes the WAL without
+// an fsync.
+func TestOutboxBatchConnectionPragmas(t *testing.T) {
+	ctx := context.Background()
+	s := openOutboxStore(t)
+	b, err := s.BeginOutboxBatch(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	var mode string
+	var sync int
+	if err := b.conn.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.conn.QueryRowContext(ctx, "PRAGMA synchronous").Scan(&sync); err != nil {
+		t.Fatal(err)
+	}
+	if mode != "wal" || sync != 1 {
+		t.Fatalf("journal_mode %q, synchronous %d; want wal, 1 (NORMAL)", mode, sync)
+	}
+}
+
+// A message without extra headers or attachments reads back with none.
+func TestMessageWithoutHeadersOrAttachmentsReadsBack(t *testing.T) {
+	ctx := context.Background()
+	s := openOutboxStore(t)
+	with := &OutboxMessage{MessageID: "<h@shop.test>", Kind: KindTransactional, ToAddr: "h@customer.test", Subject: "x", Text: "x",
+		Headers: map[string]string{"In-Reply-To": "<a@b>"}, Attachments: []Attachment{{Name: "po.xlsx", Data: []byte("x")}}}
+	bare := &OutboxMessage{MessageID: "<n@shop.test>", Kind: KindTransactional, ToAddr: "n@customer.test", Subject: "x", Text: "x"}
+	for _, m := range []*OutboxMessage{with, bare} {
+		id, _, err := s.EnqueueMessage(ctx, m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.GetMessage(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Headers) != len(m.Headers) || len(got.Attachments) != len(m.Attachments) {
+			t.Fatalf("%s: headers %v, %d attachments", m.MessageID, got.Headers, len(got.Attachments))
+		}
+	}
+}

@@ -175,7 +175,7 @@ func (s *Store) LedgerForOccurrence(ctx context.Context, ruleID int64, occurrenc
 // occurrence than occurrence) at or after since: the re-entry policies.
 func (s *Store) RuleActedSince(ctx context.Context, ruleID int64, subject, occurrence string, since time.Time) (bool, error) {
 	var b bool
-	err := s.db.QueryRowContext(ctx, q("RuleLedgerActedSince"), ruleID, subject, occurrence, since.Unix()).Scan(&b)
+	err := s.namedRow(ctx, "RuleLedgerActedSince", ruleID, subject, occurrence, since.Unix()).Scan(&b)
 	return b, err
 }
 

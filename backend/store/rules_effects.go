@@ -96,22 +96,18 @@ type IssuedCoupon struct {
 // CouponForPrefix finds the newest coupon issued under a ledger key prefix
 // (rule/subject/occurrence/), so a later email of the sequence can show it.
 func (t *RuleTx) CouponForPrefix(prefix string) (*IssuedCoupon, error) {
-	return couponForPrefix(t.ctx, t.tx, prefix)
+	return couponForPrefix(t.ctx, txRows{t.tx}, prefix)
 }
 
 // CouponForPrefix is the read-only variant used by previews.
 func (s *Store) CouponForPrefix(ctx context.Context, prefix string) (*IssuedCoupon, error) {
-	return couponForPrefix(ctx, s.db, prefix)
+	return couponForPrefix(ctx, s, prefix)
 }
 
-type querier interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
-
-func couponForPrefix(ctx context.Context, db querier, prefix string) (*IssuedCoupon, error) {
+func couponForPrefix(ctx context.Context, db namedRower, prefix string) (*IssuedCoupon, error) {
 	var c IssuedCoupon
 	var exp sql.NullInt64
-	err := db.QueryRowContext(ctx, q("RuleCouponByKeyPrefix"), prefix).Scan(&c.Code, &c.PercentOff, &c.AmountOff, &c.Currency, &c.FreeShipping, &exp)
+	err := db.namedRow(ctx, "RuleCouponByKeyPrefix", prefix).Scan(&c.Code, &c.PercentOff, &c.AmountOff, &c.Currency, &c.FreeShipping, &exp)
 	if err == sql.ErrNoRows {
 		return nil, nil
 	}

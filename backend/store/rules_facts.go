@@ -257,7 +257,7 @@ func (s *Store) CustomerByID(ctx context.Context, id int64) (domain.Customer, er
 
 // CustomerByEmail returns the customer with that email, or false.
 func (s *Store) CustomerByEmail(ctx context.Context, email string) (domain.Customer, bool, error) {
-	c, err := scanCustomer(s.db.QueryRowContext(ctx, q("RuleCustomerByEmailGet"), email))
+	c, err := scanCustomer(s.namedRow(ctx, "RuleCustomerByEmailGet", email))
 	if err == sql.ErrNoRows {
 		return c, false, nil
 	}
@@ -269,7 +269,7 @@ func (s *Store) GetCart(ctx context.Context, id int64) (domain.Cart, error) {
 	var c domain.Cart
 	var cust, recovered sql.NullInt64
 	var created, updated int64
-	err := s.db.QueryRowContext(ctx, q("RuleCartGet"), id).Scan(&c.ID, &c.Source, &c.ExternalID, &c.Email, &cust, &c.Currency,
+	err := s.namedRow(ctx, "RuleCartGet", id).Scan(&c.ID, &c.Source, &c.ExternalID, &c.Email, &cust, &c.Currency,
 		&c.Total, &c.RecoveryURL, &created, &updated, &recovered)
 	if err == sql.ErrNoRows {
 		return c, domain.Errorf(domain.CodeNotFound, "cart %d was not found", id)
@@ -281,7 +281,7 @@ func (s *Store) GetCart(ctx context.Context, id int64) (domain.Cart, error) {
 		c.CustomerID = &cust.Int64
 	}
 	c.CreatedAt, c.UpdatedAt, c.RecoveredAt = time.Unix(created, 0).UTC(), time.Unix(updated, 0).UTC(), fromUnix(recovered)
-	rows, err := s.db.QueryContext(ctx, q("RuleCartLinesGet"), id)
+	rows, err := s.namedQuery(ctx, "RuleCartLinesGet", id)
 	if err != nil {
 		return c, err
 	}
@@ -313,7 +313,7 @@ type ProductInfo struct {
 
 // GetProductInfo returns one SKU's product, supplier and stock.
 func (s *Store) GetProductInfo(ctx context.Context, sku string) (ProductInfo, error) {
-	p, err := scanProductInfo(s.db.QueryRowContext(ctx, q("RuleProductInfo"), sku))
+	p, err := scanProductInfo(s.namedRow(ctx, "RuleProductInfo", sku))
 	if err == sql.ErrNoRows {
 		return p, domain.Errorf(domain.CodeNotFound, "product %s was not found", sku)
 	}
@@ -373,7 +373,7 @@ func (s *Store) GetShipment(ctx context.Context, id int64) (domain.Shipment, err
 	var sh domain.Shipment
 	var shipped, updated int64
 	var delivered sql.NullInt64
-	err := s.db.QueryRowContext(ctx, q("RuleShipmentGet"), id).Scan(&sh.ID, &sh.OrderID, &sh.Carrier, &sh.TrackingNumber,
+	err := s.namedRow(ctx, "RuleShipmentGet", id).Scan(&sh.ID, &sh.OrderID, &sh.Carrier, &sh.TrackingNumber,
 		&sh.TrackingURL, &sh.Status, &shipped, &delivered, &updated)
 	if err == sql.ErrNoRows {
 		return sh, domain.Errorf(domain.CodeNotFound, "shipment %d was not found", id)
@@ -385,7 +385,7 @@ func (s *Store) GetShipment(ctx context.Context, id int64) (domain.Shipment, err
 // BoughtSince tells whether the customer (or email) placed an order after since.
 func (s *Store) BoughtSince(ctx context.Context, customerID int64, email string, since time.Time) (bool, error) {
 	var b bool
-	err := s.db.QueryRowContext(ctx, q("RuleBoughtSince"), customerID, email, since.Unix()).Scan(&b)
+	err := s.namedRow(ctx, "RuleBoughtSince", customerID, email, since.Unix()).Scan(&b)
 	return b, err
 }
 
@@ -393,14 +393,14 @@ func (s *Store) BoughtSince(ctx context.Context, customerID int64, email string,
 // inbox recorded and, when the mail tables exist, the inbox's own items.
 func (s *Store) RepliedSince(ctx context.Context, email string, since time.Time) (bool, error) {
 	var b bool
-	if err := s.db.QueryRowContext(ctx, q("RuleRepliedSince"), email, since.Unix()).Scan(&b); err != nil || b {
+	if err := s.namedRow(ctx, "RuleRepliedSince", email, since.Unix()).Scan(&b); err != nil || b {
 		return b, err
 	}
 	var has bool
-	if err := s.db.QueryRowContext(ctx, q("RuleTableExists"), "inbox_items").Scan(&has); err != nil || !has {
+	if err := s.namedRow(ctx, "RuleTableExists", "inbox_items").Scan(&has); err != nil || !has {
 		return false, err
 	}
-	err := s.db.QueryRowContext(ctx, q("RuleRepliedSinceInbox"), email, since.Unix()).Scan(&b)
+	err := s.namedRow(ctx, "RuleRepliedSinceInbox", email, since.Unix()).Scan(&b)
 	return b, err
 }
 
@@ -408,21 +408,21 @@ func (s *Store) RepliedSince(ctx context.Context, email string, since time.Time)
 // since since: the frequency cap.
 func (s *Store) MarketingSentSince(ctx context.Context, customerID int64, since time.Time) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, q("RuleMarketingSentSince"), customerID, since.Unix()).Scan(&n)
+	err := s.namedRow(ctx, "RuleMarketingSentSince", customerID, since.Unix()).Scan(&n)
 	return n, err
 }
 
 // CartOutOfStock tells whether every item of the cart is out of stock.
 func (s *Store) CartOutOfStock(ctx context.Context, cartID int64) (bool, error) {
 	var b sql.NullBool
-	err := s.db.QueryRowContext(ctx, q("RuleCartOutOfStock"), cartID).Scan(&b)
+	err := s.namedRow(ctx, "RuleCartOutOfStock", cartID).Scan(&b)
 	return b.Bool, err
 }
 
 // OrderHeld tells whether an order waits for the seller's review.
 func (s *Store) OrderHeld(ctx context.Context, orderID int64) (bool, error) {
 	var b bool
-	err := s.db.QueryRowContext(ctx, q("RuleOrderHeld"), orderID).Scan(&b)
+	err := s.namedRow(ctx, "RuleOrderHeld", orderID).Scan(&b)
 	return b, err
 }
 
@@ -430,6 +430,6 @@ func (s *Store) OrderHeld(ctx context.Context, orderID int64) (bool, error) {
 // sequences after since, or "".
 func (s *Store) StoppedSince(ctx context.Context, customerID, ruleID int64, since time.Time) (string, error) {
 	var reason string
-	err := s.db.QueryRowContext(ctx, q("RuleStoppedSince"), customerID, ruleID, since.Unix()).Scan(&reason)
+	err := s.namedRow(ctx, "RuleStoppedSince", customerID, ruleID, since.Unix()).Scan(&reason)
 	return reason, err
 }

@@ -50,6 +50,8 @@ type Store struct {
 	lock  *fileLock
 	clock clock.Clock
 	log   *slog.Logger
+	// ruleStmts: the automation planner's prepared look-ups (rules_stmts.go).
+	ruleStmts *ruleStmts
 }
 
 // DefaultPath is where the seller's shop lives unless --db says otherwise.
@@ -93,7 +95,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{path: path, lock: lock, clock: opt.Clock, log: opt.Log}
+	s := &Store{path: path, lock: lock, clock: opt.Clock, log: opt.Log, ruleStmts: &ruleStmts{}}
 	s.db, err = sql.Open("sqlite", dsn(path))
 	if err != nil {
 		lock.release()
@@ -174,6 +176,7 @@ func checkFile(path string) error {
 // Close releases the database and its lock.
 func (s *Store) Close() error {
 	var err error
+	s.ruleStmts.close()
 	if s.db != nil {
 		err = s.db.Close()
 	}

@@ -45,6 +45,7 @@ type App struct {
 	// automations runs enabled flows on their schedule while the window is open.
 	automations *runner.Automations
 	backups     *runner.Backups // a daily copy of the shop while the window is open
+	digest      *runner.Daily   // the morning low-stock digest into the outbox
 	// started and firstDashboard time the cold start: process start to the
 	// first dashboard handed to the web view (logged once, read by make bench).
 	started        time.Time
@@ -92,7 +93,7 @@ func (a *App) Bindings() []any {
 }
 
 // Startup keeps the Wails context for events and dialogs, and starts the
-// daily backup and the automation schedule.
+// daily backup, the morning low-stock digest and the automation schedule.
 func (a *App) Startup(ctx context.Context) {
 	a.ctx = ctx
 	st, err := a.store()
@@ -101,6 +102,11 @@ func (a *App) Startup(ctx context.Context) {
 	}
 	a.backups = runner.NewBackups(st, a.cfg.Clock, a.cfg.Log)
 	a.backups.Start()
+	a.digest = runner.NewDaily("low-stock digest", 8, st, a.cfg.Clock, a.cfg.Log, func(context.Context) error {
+		_, err := a.Inventory.Digest(false)
+		return err
+	})
+	a.digest.Start()
 	a.automations = runner.NewAutomations(st, NewAutomationEngine(ctx, st, a.cfg.Log), a.cfg.Clock, a.cfg.Log)
 	a.automations.OnRun = func(res rules.RunResult, err error) {
 		if err != nil {
@@ -131,6 +137,7 @@ func (a *App) Shutdown(ctx context.Context) {
 	}
 	if a.backups != nil {
 		a.backups.Stop()
+		a.digest.Stop()
 	}
 	a.jobs.cancelAll()
 	a.mu.Lock()

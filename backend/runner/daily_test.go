@@ -1,0 +1,34 @@
+package runner
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"shopclerk/backend/store"
+)
+
+func TestDailyWaitsForItsHourInShopTime(t *testing.T) {
+	ctx := context.Background()
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	now := time.Date(2026, 3, 1, 6, 30, 0, 0, time.UTC) // 07:30 in Berlin
+	clk := stepClock{&now}
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "shop.db"), store.Options{Clock: clk, Log: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	st.SetSetting(ctx, store.SettingTimeZone, "Europe/Berlin")
+	calls := 0
+	d := NewDaily("digest", 8, st, clk, log, func(context.Context) error { calls++; return nil })
+	if d.Tick(ctx) || calls != 0 {
+		t.Fatalf("ran at 07:30 shop time (calls %d)", calls)
+	}
+	now = now.Add(time.Hour) // 08:30 in Berlin, 07:30 UTC
+	if !d.Tick(ctx) || calls != 1 {
+		t.Fatalf("did not run at 08:30 shop time (calls %d)", calls)
+	}
+}

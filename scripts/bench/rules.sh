@@ -21,24 +21,25 @@ trap 'rm -rf "$work"' EXIT
 cp "$src" "$work/shop.db"
 now=2026-03-01T09:00:00Z
 
-# step NAME ARGS...: runs shopclerk, prints "seconds peak_mb".
+# step NAME ARGS...: runs shopclerk, prints "seconds peak_mb cpu_seconds"
+# (cpu = user + sys: on a shared machine the figure to compare).
 step() {
   local name=$1; shift
   local t0 t1
   t0=$(date +%s%N)
   /usr/bin/time -v "$bin" run --db "$work/shop.db" --now "$now" --json "$@" >"$work/$name.json" 2>"$work/$name.time"
   t1=$(date +%s%N)
-  echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", (b-a)/1e9}') $(awk '/Maximum resident set size/{print int($NF/1024)}' "$work/$name.time")"
+  echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", (b-a)/1e9}') $(awk '/Maximum resident set size/{print int($NF/1024)}' "$work/$name.time") $(awk -F': ' '/User time|System time/{s+=$2} END{printf "%.2f", s}' "$work/$name.time")"
 }
 
 # The migration to the rules schema (indexes on 1M orders) happens on the
 # first open; do it apart so it does not count as planning.
 "$bin" run --db "$work/shop.db" --now "$now" --json --dry-run >/dev/null
-read -r plan_s plan_mb < <(step plan --install-templates --dry-run)
+read -r plan_s plan_mb plan_cpu < <(step plan --install-templates --dry-run)
 items=$(grep -oE '"items": [0-9]+' "$work/plan.json" | tail -1 | grep -oE '[0-9]+$')
-read -r run_s run_mb < <(step run --confirm)
+read -r run_s run_mb run_cpu < <(step run --confirm)
 done_n=$(grep -o '"done": [0-9]*' "$work/run.json" | head -1 | grep -o '[0-9]*$')
-read -r again_s again_mb < <(step again)
+read -r again_s again_mb again_cpu < <(step again)
 again_n=$(grep -o '"done": [0-9]*' "$work/again.json" | head -1 | grep -o '[0-9]*$')
 
 # Reference: the trigger windows as plain range queries in the sqlite3 shell.
@@ -60,6 +61,6 @@ SQL
 ref_t1=$(date +%s%N)
 ref_s=$(awk -v a="$ref_t0" -v b="$ref_t1" 'BEGIN{printf "%.2f", (b-a)/1e9}')
 
-echo "| automations: first plan of all 16 flows, l shop ($items items, peak ${plan_mb} MB) | ${plan_s} s | ${ref_s} s (sqlite3 trigger-window queries) | < 10 s |"
-echo "| automations: run ($done_n actions, peak ${run_mb} MB) | ${run_s} s | ${ref_s} s (same queries) | < 10 s |"
-echo "| automations: run with nothing new ($again_n actions, peak ${again_mb} MB) | ${again_s} s | ${ref_s} s (same queries) | < 1 s |"
+echo "| automations: first plan of all 16 flows, l shop ($items items, peak ${plan_mb} MB, CPU ${plan_cpu} s) | ${plan_s} s | ${ref_s} s (sqlite3 trigger-window queries) | < 10 s |"
+echo "| automations: run ($done_n actions, peak ${run_mb} MB, CPU ${run_cpu} s) | ${run_s} s | ${ref_s} s (same queries) | < 10 s |"
+echo "| automations: run with nothing new ($again_n actions, peak ${again_mb} MB, CPU ${again_cpu} s) | ${again_s} s | ${ref_s} s (same queries) | < 1 s |"

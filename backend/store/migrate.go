@@ -31,7 +31,13 @@ func (s *Store) migrate(ctx context.Context, migrations fs.FS, keep int) error {
 			"%s was made by a newer version of Shopclerk (database version %d, this Shopclerk knows up to %d). Update Shopclerk to open it; the file was left untouched.",
 			s.path, current, target)
 	}
-	if current == target {
+	// HasPending, not current == target: it also sees a migration numbered
+	// below the newest applied one (and goose then refuses to skip it).
+	pending, err := p.HasPending(ctx)
+	if err != nil {
+		return domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("%s could not be read as a shop database", s.path))
+	}
+	if !pending {
 		return nil
 	}
 	if current > 0 {

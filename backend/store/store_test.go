@@ -173,3 +173,22 @@ func TestOpenRefusesBadFilesAndLeavesThemUntouched(t *testing.T) {
 		})
 	}
 }
+
+func TestMigrationNumberedBelowTheNewestIsNotSkipped(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "shop.db")
+	base, _ := os.ReadFile("migrations/00001_schema.sql")
+	first := fstest.MapFS{
+		"00001_schema.sql": {Data: base},
+		"00009_later.sql":  {Data: []byte("-- +goose Up\nCREATE TABLE later (x INTEGER);\n")},
+	}
+	openTest(t, path, Options{Migrations: first}).Close()
+	withGap := fstest.MapFS{
+		"00001_schema.sql":  first["00001_schema.sql"],
+		"00009_later.sql":   first["00009_later.sql"],
+		"00007_between.sql": {Data: []byte("-- +goose Up\nCREATE TABLE between_ (x INTEGER);\n")},
+	}
+	_, err := Open(context.Background(), path, Options{Migrations: withGap, Clock: clock.Fixed{T: testNow}})
+	if err == nil {
+		t.Fatal("a migration below the applied version was silently skipped")
+	}
+}

@@ -11,10 +11,12 @@ import (
 )
 
 // Suppressed reports whether email is on the suppression list, and why.
+// The planner asks it for every planned email, so the statement is prepared
+// once for the life of the Store (like the rule look-ups in rules_stmts.go).
 func (s *Store) Suppressed(ctx context.Context, email string) (Suppression, bool, error) {
 	sp := Suppression{Email: normEmail(email)}
 	var at int64
-	err := s.db.QueryRowContext(ctx, q("SuppressionGet"), sp.Email).Scan(&sp.Reason, &sp.Detail, &at)
+	err := s.namedRow(ctx, "SuppressionGet", sp.Email).Scan(&sp.Reason, &sp.Detail, &at)
 	if errors.Is(err, sql.ErrNoRows) {
 		return sp, false, nil
 	}

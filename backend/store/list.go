@@ -14,29 +14,46 @@ import (
 // A table's server-side paging: sort keys map to indexed columns only, so
 // every page on a million-order shop is an index walk, not a full scan.
 type tableSpec struct {
-	base        string            // SELECT ... FROM ... (no WHERE)
-	count       string            // SELECT COUNT(*) FROM ...
+	base        string            // SELECT ... FROM ... (no WHERE): the columns of one row
+	from        string            // the FROM clause that filters and searches need
+	id          string            // the row's unique id column; empty for one-step paging
 	sorts       map[string]string // sort key -> ORDER BY expression
 	defaultSort string
-	tieBreak    []string          // unique columns that make the order total
-	filters     map[string]string // filter key -> WHERE clause
+	tieBreak    []string // unique columns that make the order total
+	filters     map[string]filter
 	search      func(term string) (string, []any)
+}
+
+// filter is one status filter of a table.
+type filter struct {
+	where string
+	// most marks a filter most rows pass (paid orders): a page then walks
+	// the sort column's index and tests each row (the unary + keeps SQLite
+	// off the filter's index, which would mean sorting nearly every row),
+	// while the count still counts through the filter's index.
+	most bool
 }
 
 const maxPageSize = 500
 
 func (t tableSpec) build(req domain.PageRequest) (rowsSQL, countSQL string, args []any, err error) {
-	var where []string
+	var where, pageWhere []string // the count's clauses, and the page's
 	if req.Filter != "" {
-		clause, ok := t.filters[req.Filter]
+		f, ok := t.filters[req.Filter]
 		if !ok {
 			return "", "", nil, domain.Errorf(domain.CodeInvalid, "unknown filter %q", req.Filter)
 		}
-		where = append(where, clause)
+		where = append(where, f.where)
+		if f.most {
+			pageWhere = append(pageWhere, "+"+f.where)
+		} else {
+			pageWhere = append(pageWhere, f.where)
+		}
 	}
 	if term := strings.TrimSpace(req.Search); term != "" {
 		clause, a := t.search(term)
 		where = append(where, clause)
+		pageWhere = append(pageWhere, clause)
 		args = append(args, a...)
 	}
 	sortKey := req.Sort
@@ -51,9 +68,10 @@ func (t tableSpec) build(req domain.PageRequest) (rowsSQL, countSQL string, args
 	if req.Desc {
 		dir = "DESC"
 	}
-	w := ""
+	w, pw := "", ""
 	if len(where) > 0 {
 		w = " WHERE " + strings.Join(where, " AND ")
+		pw = " WHERE " + strings.Join(pageWhere, " AND ")
 	}
 	limit := req.Limit
 	if limit <= 0 || limit > maxPageSize {
@@ -65,8 +83,20 @@ func (t tableSpec) build(req domain.PageRequest) (rowsSQL, countSQL string, args
 	for _, k := range t.tieBreak {
 		keys = append(keys, k+" "+dir)
 	}
-	rowsSQL = fmt.Sprintf("%s%s ORDER BY %s LIMIT %d OFFSET %d", t.base, w, strings.Join(keys, ", "), limit, offset)
-	countSQL = t.count + w
+	orderBy := strings.Join(keys, ", ")
+	countSQL = "SELECT COUNT(*) FROM " + t.from + w
+	if strings.TrimSpace(req.Search) != "" {
+		countSQL = "SELECT COUNT(*) FROM " + t.from + pw // the search is the selective part
+	}
+	if t.id == "" {
+		rowsSQL = fmt.Sprintf("%s%s ORDER BY %s LIMIT %d OFFSET %d", t.base, pw, orderBy, limit, offset)
+		return rowsSQL, countSQL, args, nil
+	}
+	// Two steps: find the page's ids by walking only the indexes, then read
+	// the columns (joins, line counts) of those rows alone. In one step
+	// SQLite computes every column of every row it sorts before the LIMIT.
+	rowsSQL = fmt.Sprintf("%s WHERE %s IN (SELECT %s FROM %s%s ORDER BY %s LIMIT %d OFFSET %d) ORDER BY %s",
+		t.base, t.id, t.id, t.from, pw, orderBy, limit, offset, orderBy)
 	return rowsSQL, countSQL, args, nil
 }
 
@@ -83,27 +113,42 @@ func nocasePrefix(col, term string) (string, []any) {
 	return "(" + col + " COLLATE NOCASE >= ? AND " + col + " COLLATE NOCASE < ?)", []any{term, term + "\uffff"}
 }
 
+// anyOf matches rows whose id is found by any of the ranges, each searched
+// through its own index. A plain OR of ranges with bound parameters makes
+// SQLite guess the ranges wide and scan the whole table instead.
+func anyOf(table string, ranges []string, args [][]any) (string, []any) {
+	alias := table[:1]
+	parts := make([]string, len(ranges))
+	var all []any
+	for i, r := range ranges {
+		parts[i] = "SELECT id FROM " + table + " " + alias + " WHERE " + r
+		all = append(all, args[i]...)
+	}
+	return alias + ".id IN (" + strings.Join(parts, " UNION ") + ")", all
+}
+
 var orderTable = tableSpec{
-	base:  q("OrderRows"),
-	count: q("OrderCount"),
+	base: q("OrderRows"),
+	from: "orders o",
+	id:   "o.id",
 	sorts: map[string]string{
 		"createdAt": "o.created_at", "name": "o.name COLLATE NOCASE", "total": "o.total", "email": "o.email",
 	},
 	defaultSort: "createdAt",
 	tieBreak:    []string{"o.id"},
-	filters: map[string]string{
-		"paid":        "o.financial_status = 'paid'",
-		"pending":     "o.financial_status = 'pending'",
-		"refunded":    "o.financial_status IN ('refunded', 'partially_refunded')",
-		"unfulfilled": "o.fulfillment_status IN ('unfulfilled', '') AND o.cancelled_at IS NULL", // = index orders_open
-		"cancelled":   "o.cancelled_at IS NOT NULL",                                             // = index orders_cancelled
+	filters: map[string]filter{
+		"paid":        {where: "o.financial_status = 'paid'", most: true},
+		"pending":     {where: "o.financial_status = 'pending'"},
+		"refunded":    {where: "o.financial_status IN ('refunded', 'partially_refunded')"},
+		"unfulfilled": {where: "o.fulfillment_status IN ('unfulfilled', '') AND o.cancelled_at IS NULL"}, // = index orders_open
+		"cancelled":   {where: "o.cancelled_at IS NOT NULL"},                                             // = index orders_cancelled
 	},
 	search: func(term string) (string, []any) {
 		lo, hi := prefixRange(term)
 		name := strings.TrimPrefix(term, "#")
 		bare, a1 := nocasePrefix("o.name", name)
 		hashed, a2 := nocasePrefix("o.name", "#"+name)
-		return "(o.email >= ? AND o.email < ? OR " + bare + " OR " + hashed + ")", append(append([]any{lo, hi}, a1...), a2...)
+		return anyOf("orders", []string{"o.email >= ? AND o.email < ?", bare, hashed}, [][]any{{lo, hi}, a1, a2})
 	},
 }
 
@@ -127,25 +172,26 @@ func (s *Store) ListOrders(ctx context.Context, req domain.PageRequest) (domain.
 }
 
 var customerTable = tableSpec{
-	base:  q("CustomerRows"),
-	count: q("CustomerCount"),
+	base: q("CustomerRows"),
+	from: "customers c",
+	id:   "c.id",
 	sorts: map[string]string{
 		"createdAt": "c.created_at", "lastName": "c.last_name COLLATE NOCASE", "email": "c.email",
 		"totalSpent": "c.total_spent", "ordersCount": "c.orders_count", "lastOrderAt": "c.last_order_at",
 	},
 	defaultSort: "createdAt",
 	tieBreak:    []string{"c.id"},
-	filters: map[string]string{
-		"marketing": "c.accepts_marketing = 1",
-		"repeat":    "c.orders_count > 1",
-		"noOrders":  "c.orders_count = 0",
+	filters: map[string]filter{
+		"marketing": {where: "c.accepts_marketing = 1"},
+		"repeat":    {where: "c.orders_count > 1"},
+		"noOrders":  {where: "c.orders_count = 0"},
 	},
 	search: func(term string) (string, []any) {
 		lo, hi := prefixRange(term)
 		last, a1 := nocasePrefix("c.last_name", term)
 		first, a2 := nocasePrefix("c.first_name", term)
 		// email <> '' lets SQLite use the partial unique index on email.
-		return "((c.email <> '' AND c.email >= ? AND c.email < ?) OR " + last + " OR " + first + ")", append(append([]any{lo, hi}, a1...), a2...)
+		return anyOf("customers", []string{"c.email <> '' AND c.email >= ? AND c.email < ?", last, first}, [][]any{{lo, hi}, a1, a2})
 	},
 }
 
@@ -189,17 +235,17 @@ func splitTags(s string) []string {
 }
 
 var stockTable = tableSpec{
-	base:  q("StockRows"),
-	count: q("StockCount"),
+	base: q("StockRows"),
+	from: "stock_levels s LEFT JOIN products p ON p.sku = s.sku",
 	sorts: map[string]string{
 		"sku": "s.sku", "available": "s.available", "onHand": "s.on_hand", "location": "s.location",
 	},
 	defaultSort: "sku",
 	tieBreak:    []string{"s.sku", "s.location"},
-	filters: map[string]string{
-		"low":        "s.stocked = 1 AND s.available <= COALESCE(p.reorder_point, 5)",
-		"outOfStock": "s.stocked = 1 AND s.available <= 0",
-		"notStocked": "s.stocked = 0",
+	filters: map[string]filter{
+		"low":        {where: "s.stocked = 1 AND s.available <= COALESCE(p.reorder_point, 5)"},
+		"outOfStock": {where: "s.stocked = 1 AND s.available <= 0"},
+		"notStocked": {where: "s.stocked = 0"},
 	},
 	search: func(term string) (string, []any) {
 		return "(s.sku LIKE ? OR p.title LIKE ?)", []any{term + "%", term + "%"}
@@ -234,21 +280,22 @@ func scanStockRow(r scanner) (domain.StockRow, error) {
 }
 
 var cartTable = tableSpec{
-	base:  q("CartRows"),
-	count: q("CartCount"),
+	base: q("CartRows"),
+	from: "carts c",
+	id:   "c.id",
 	sorts: map[string]string{
 		"updatedAt": "c.updated_at", "createdAt": "c.created_at", "total": "c.total", "email": "c.email",
 	},
 	defaultSort: "updatedAt",
 	tieBreak:    []string{"c.id"},
-	filters: map[string]string{
-		"open":      "c.recovered_at IS NULL",
-		"recovered": "c.recovered_at IS NOT NULL",
+	filters: map[string]filter{
+		"open":      {where: "c.recovered_at IS NULL"},
+		"recovered": {where: "c.recovered_at IS NOT NULL"},
 	},
 	search: func(term string) (string, []any) {
 		lo, hi := prefixRange(term)
 		ext, a := nocasePrefix("c.external_id", strings.TrimPrefix(term, "#"))
-		return "(c.email >= ? AND c.email < ? OR " + ext + ")", append([]any{lo, hi}, a...)
+		return anyOf("carts", []string{"c.email >= ? AND c.email < ?", ext}, [][]any{{lo, hi}, a})
 	},
 }
 

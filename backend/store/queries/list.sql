@@ -4,9 +4,6 @@ SELECT o.id, o.name, o.email, COALESCE(TRIM(c.first_name || ' ' || c.last_name),
     (SELECT COALESCE(SUM(quantity), 0) FROM line_items li WHERE li.order_id = o.id), o.cancelled_at
 FROM orders o LEFT JOIN customers c ON c.id = o.customer_id
 
--- name: OrderCount
-SELECT COUNT(*) FROM orders o
-
 -- name: OrderGet
 SELECT id, source, external_id, name, email, customer_id, financial_status, fulfillment_status, currency,
     subtotal, shipping, taxes, discount, total, refunded, discount_code, shipping_method, payment_method,
@@ -29,9 +26,6 @@ SELECT c.id, c.email, c.source, c.external_id, c.first_name, c.last_name, c.phon
     c.total_spent, c.currency, c.last_order_at
 FROM customers c
 
--- name: CustomerCount
-SELECT COUNT(*) FROM customers c
-
 -- name: CustomerGet
 SELECT c.id, c.email, c.source, c.external_id, c.first_name, c.last_name, c.phone, c.country, c.city,
     c.accepts_marketing, c.consent_at, c.birthday, c.tags, c.note, c.created_at, c.orders_count,
@@ -45,14 +39,9 @@ FROM stock_levels s
 LEFT JOIN products p ON p.sku = s.sku
 LEFT JOIN suppliers sup ON sup.id = p.supplier_id
 
--- name: StockCount
-SELECT COUNT(*) FROM stock_levels s LEFT JOIN products p ON p.sku = s.sku
-
 -- name: CartRows
 SELECT c.id, c.external_id, c.email, c.total, c.currency,
     (SELECT COALESCE(SUM(quantity), 0) FROM cart_lines cl WHERE cl.cart_id = c.id),
     c.created_at, c.updated_at, c.recovered_at
 FROM carts c
 
--- name: CartCount
-SELECT COUNT(*) FROM carts c

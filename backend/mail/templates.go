@@ -6,6 +6,7 @@ import (
 	htmltemplate "html/template"
 	"regexp"
 	"strings"
+	"sync"
 	texttemplate "text/template"
 
 	"shopclerk/backend/rules"
@@ -19,6 +20,49 @@ import (
 type Templates struct {
 	// Overrides are the seller's edited templates, by name.
 	Overrides map[string]rules.EmailTemplate
+
+	// parsed keeps each subject and body source parsed (and, for the body,
+	// escaped by html/template on first use): a plan renders thousands of
+	// emails from a handful of templates, and parsing per email was about a
+	// third of rendering. Keyed by the source itself, so an edited template
+	// is simply a new entry.
+	mu     sync.Mutex
+	parsed map[string]*parsedTemplate
+}
+
+type parsedTemplate struct {
+	subject *texttemplate.Template
+	body    *htmltemplate.Template
+}
+
+// maxParsed bounds the cache; a seller editing templates all day only ever
+// makes it start over.
+const maxParsed = 256
+
+func (t *Templates) parse(tp rules.EmailTemplate) (*parsedTemplate, error) {
+	key := tp.Subject + "\x00" + tp.HTML
+	t.mu.Lock()
+	p, ok := t.parsed[key]
+	t.mu.Unlock()
+	if ok {
+		return p, nil
+	}
+	st, err := texttemplate.New("subject").Option("missingkey=error").Funcs(tmplFuncs).Parse(tp.Subject)
+	if err != nil {
+		return nil, templateErr("subject", err)
+	}
+	bt, err := htmltemplate.New("body").Option("missingkey=error").Funcs(tmplFuncs).Parse(tp.HTML)
+	if err != nil {
+		return nil, templateErr("body", err)
+	}
+	p = &parsedTemplate{subject: st, body: bt}
+	t.mu.Lock()
+	if t.parsed == nil || len(t.parsed) >= maxParsed {
+		t.parsed = map[string]*parsedTemplate{}
+	}
+	t.parsed[key] = p
+	t.mu.Unlock()
+	return p, nil
 }
 
 var _ rules.Renderer = (*Templates)(nil)
@@ -90,30 +134,29 @@ var tmplFuncs = map[string]any{"join": strings.Join, "upper": strings.ToUpper}
 // error naming it, never a blank in a customer's email.
 func (t *Templates) Render(tp rules.EmailTemplate, data rules.EmailData) (rules.RenderedEmail, error) {
 	out := rules.RenderedEmail{Template: tp.Name}
-	st, err := texttemplate.New("subject").Option("missingkey=error").Funcs(tmplFuncs).Parse(tp.Subject)
+	p, err := t.parse(tp)
 	if err != nil {
-		return out, templateErr("subject", err)
+		return out, err
 	}
 	var sb bytes.Buffer
-	if err := st.Execute(&sb, data); err != nil {
+	if err := p.subject.Execute(&sb, data); err != nil {
 		return out, templateErr("subject", err)
 	}
 	out.Subject = oneLine(sb.String())
-	bt, err := htmltemplate.New("body").Option("missingkey=error").Funcs(tmplFuncs).Parse(tp.HTML)
-	if err != nil {
-		return out, templateErr("body", err)
-	}
 	var bb bytes.Buffer
-	if err := bt.Execute(&bb, data); err != nil {
+	if err := p.body.Execute(&bb, data); err != nil {
 		return out, templateErr("body", err)
 	}
+	body := bb.String()
+	// The text alternative and the preheader are the same conversion; do it once.
+	text := HTMLToText(body)
 	var doc bytes.Buffer
 	if err := baseLayout.Execute(&doc, layoutData{Subject: out.Subject, Shop: data.Shop.Name, ShopEmail: data.Shop.Email,
-		Preheader: preheader(bb.String()), Body: htmltemplate.HTML(bb.String())}); err != nil {
+		Preheader: preheaderOf(text), Body: htmltemplate.HTML(body)}); err != nil {
 		return out, templateErr("layout", err)
 	}
 	out.HTML = doc.String()
-	out.Text = HTMLToText(bb.String())
+	out.Text = text
 	if data.Shop.Name != "" {
 		out.Text += "\n\n-- \n" + data.Shop.Name + "\n"
 	}
@@ -176,8 +219,10 @@ func HTMLToText(h string) string {
 	return strings.TrimSpace(blanksRe.ReplaceAllString(strings.Join(lines, "\n"), "\n\n"))
 }
 
-func preheader(body string) string {
-	t := oneLine(HTMLToText(body))
+// preheaderOf is the hidden preheader: the start of the body's text
+// (already converted by HTMLToText).
+func preheaderOf(text string) string {
+	t := oneLine(text)
 	if len(t) > 110 {
 		t = t[:110]
 	}

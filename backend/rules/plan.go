@@ -136,7 +136,15 @@ func (e *Engine) planFlow(ctx context.Context, ps *planState, c *compiled, from 
 			return fp, err
 		}
 		if c.memoable() {
-			if memo, err = e.loadMemo(ctx, c, occs); err != nil {
+			// Only occurrences not yet entered consult the memo (recall and
+			// remember both skip entered ones), so only theirs need prints.
+			fresh := make([]store.RuleOccurrence, 0, len(occs))
+			for _, o := range occs {
+				if len(ledger[o.Occurrence]) == 0 {
+					fresh = append(fresh, o)
+				}
+			}
+			if memo, err = e.loadMemo(ctx, c, fresh); err != nil {
 				return fp, err
 			}
 		}

@@ -25,7 +25,7 @@ func (b *shopifyProducts) row(r *rowCtx) {
 		b.first = domain.Product{Handle: handle, Title: r.str(FTitle), Vendor: r.str(FVendor), Type: r.str(FType),
 			Tags: splitTags(r.str(FTags)), Status: productStatus(r)}
 	}
-	sku, price := r.str(FSKU), r.str(FPrice)
+	sku, price := own(r.str(FSKU)), r.str(FPrice)
 	if sku == "" && price == "" && r.str(FOption1) == "" {
 		return // an image-only row
 	}
@@ -81,7 +81,7 @@ var _ builder = (*stockRow)(nil)
 func newShopifyInventory(e *env) builder { return &stockRow{e: e} }
 
 func (b *stockRow) row(r *rowCtx) {
-	sku := r.str(FSKU)
+	sku := own(r.str(FSKU))
 	if sku == "" {
 		r.rejectAt(FSKU, "", "has no SKU; Shopclerk tracks stock by SKU, so give this variant one in your store and export again")
 		return
@@ -122,7 +122,7 @@ var _ builder = customers{}
 func newCustomers(e *env) builder { return customers{e: e} }
 
 func (b customers) row(r *rowCtx) {
-	c := domain.Customer{Source: r.e.b.preset.source, ExternalID: r.str(FExternalID), Email: strings.ToLower(r.str(FEmail)),
+	c := domain.Customer{Source: r.e.b.preset.source, ExternalID: r.str(FExternalID), Email: own(strings.ToLower(r.str(FEmail))),
 		FirstName: r.str(FFirstName), LastName: r.str(FLastName), Phone: r.str(FPhone), City: r.str(FCity),
 		Country: strings.ToUpper(r.str(FCountry)), Tags: splitTags(r.str(FTags)), Note: r.str(FNote)}
 	if r.e.b.has(FAcceptsMarketing) {
@@ -159,7 +159,7 @@ var _ builder = wooProducts{}
 func newWooProducts(e *env) builder { return wooProducts{e: e} }
 
 func (b wooProducts) row(r *rowCtx) {
-	sku := r.str(FSKU)
+	sku := own(r.str(FSKU))
 	typ := strings.ToLower(r.str(FType))
 	if sku == "" {
 		r.rejectAt(FSKU, "", "this product has no SKU; Shopclerk tracks products by SKU, so give it one in WooCommerce and export again")
@@ -196,7 +196,7 @@ var _ builder = amazonInventory{}
 func newAmazonInventory(e *env) builder { return amazonInventory{e: e} }
 
 func (b amazonInventory) row(r *rowCtx) {
-	sku := r.str(FSKU)
+	sku := own(r.str(FSKU))
 	if sku == "" {
 		r.rejectAt(FSKU, "", "has no SKU")
 		return

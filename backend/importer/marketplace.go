@@ -114,7 +114,7 @@ type genericProducts struct{ e *env }
 var _ builder = genericProducts{}
 
 func (b genericProducts) row(r *rowCtx) {
-	sku := r.str(FSKU)
+	sku := own(r.str(FSKU))
 	if sku == "" {
 		r.rejectAt(FSKU, "", "has no SKU")
 		return

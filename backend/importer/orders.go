@@ -87,7 +87,7 @@ func (b *orderBuilder) header(r *rowCtx, acc *orderAcc, key string) {
 	if o.Name == "" {
 		o.Name = key
 	}
-	o.Email = strings.ToLower(r.str(FEmail))
+	o.Email = own(strings.ToLower(r.str(FEmail)))
 	o.Currency = strings.ToUpper(r.str(FCurrency))
 	if o.Currency == "" {
 		o.Currency = b.e.opts.currency()
@@ -182,7 +182,7 @@ func firstNonEmpty(s ...string) string {
 func (b *orderBuilder) line(r *rowCtx, acc *orderAcc) {
 	o := &acc.o
 	exp := currencyExponent(o.Currency)
-	l := domain.LineItem{Position: len(o.Lines) + 1, SKU: r.str(FLineSKU), Name: r.str(FLineName), Vendor: r.str(FLineVendor),
+	l := domain.LineItem{Position: len(o.Lines) + 1, SKU: own(r.str(FLineSKU)), Name: r.str(FLineName), Vendor: r.str(FLineVendor),
 		FulfillmentStatus: r.str(FLineFulfillment), RequiresShipping: true}
 	if opt := r.str(FOption1); opt != "" {
 		l.Name += " (" + opt + ")"

@@ -90,7 +90,18 @@ func importFile(ctx context.Context, st *store.Store, spec FileSpec, idx, total 
 	}
 	meta := store.BatchMeta{FileName: in.name, FileHash: fr.Hash, FileSize: in.size, Preset: string(p.b.preset.name), Kind: string(p.b.preset.kind)}
 	batchID, counts, err := st.WriteBatch(ctx, meta, store.WriteOptions{}, func(w *store.Writer) error {
-		return pipe(ctx, p, w, report)
+		bulk, err := bulkLoad(w, p)
+		if err != nil {
+			return err
+		}
+		if bulk == nil {
+			return pipe(ctx, p, w, report)
+		}
+		defer bulk.Restore()
+		if err := pipe(ctx, p, w, report); err != nil {
+			return err
+		}
+		return bulk.Rebuild()
 	})
 	if err != nil {
 		return fr, err

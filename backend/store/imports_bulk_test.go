@@ -1,0 +1,94 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"shopclerk/backend/domain"
+)
+
+func indexDefs(t *testing.T, s *Store) []string {
+	t.Helper()
+	rows, err := s.db.Query(`SELECT sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var d string
+		rows.Scan(&d)
+		out = append(out, d)
+	}
+	return out
+}
+
+// TestBulkIndexes: a batch that loads with the plain indexes dropped ends
+// with every index back and the same rows, counts and aggregates as a
+// normal batch; a failed one leaves the shop, indexes included, as before.
+func TestBulkIndexes(t *testing.T) {
+	ctx := context.Background()
+	cust := &domain.Customer{Source: domain.SourceShopify, Email: "ann@example.com", FirstName: "Ann"}
+	load := func(bulk bool, fail bool) func(w *Writer) error {
+		return func(w *Writer) error {
+			var b *BulkIndexes
+			if bulk {
+				var err error
+				if b, err = w.DropIndexesForBulk(2000); err != nil {
+					return err
+				}
+				defer b.Restore()
+			}
+			for _, o := range []domain.Order{sampleOrder("#1001", 1000, "ann@example.com"), sampleOrder("#1002", 3000, "ann@example.com")} {
+				if err := w.UpsertOrder(o, cust); err != nil {
+					return err
+				}
+			}
+			if fail {
+				return errors.New("cancelled")
+			}
+			if b != nil {
+				return b.Rebuild()
+			}
+			return nil
+		}
+	}
+	plain := openTest(t, filepath.Join(t.TempDir(), "plain.db"), Options{})
+	bulk := openTest(t, filepath.Join(t.TempDir(), "bulk.db"), Options{})
+	defs := indexDefs(t, bulk)
+	if _, _, err := bulk.WriteBatch(ctx, BatchMeta{FileName: "t.csv"}, WriteOptions{}, load(true, true)); err == nil {
+		t.Fatal("failing batch succeeded")
+	}
+	if got := indexDefs(t, bulk); !reflect.DeepEqual(got, defs) {
+		t.Fatalf("indexes after a failed bulk batch:\n%v\nwant\n%v", got, defs)
+	}
+	if n, _ := bulk.RowCounts(ctx); n["orders"] != 0 || n["customers"] != 0 {
+		t.Fatalf("failed batch left rows: %v", n)
+	}
+	want := write(t, plain, load(false, false))
+	got := write(t, bulk, load(true, false))
+	if got != want {
+		t.Errorf("bulk counts %+v, plain %+v", got, want)
+	}
+	if got := indexDefs(t, bulk); !reflect.DeepEqual(got, defs) {
+		t.Errorf("indexes after a bulk batch:\n%v\nwant\n%v", got, defs)
+	}
+	var cache int64
+	bulk.db.QueryRow(`PRAGMA cache_size`).Scan(&cache)
+	if cache != -32000 {
+		t.Errorf("cache_size after the batch = %d, want the shop's -32000", cache)
+	}
+	q := `SELECT orders_count, total_spent FROM customers WHERE email = 'ann@example.com'`
+	var pn, ps, bn, bs int64
+	plain.db.QueryRow(q).Scan(&pn, &ps)
+	bulk.db.QueryRow(q).Scan(&bn, &bs)
+	if pn != 2 || bn != pn || bs != ps {
+		t.Errorf("aggregates bulk (%d, %d), plain (%d, %d)", bn, bs, pn, ps)
+	}
+	if again := write(t, bulk, load(true, false)); again.Unchanged != 2 || again.Created+again.Updated != 0 {
+		t.Errorf("same batch again: %+v, want all unchanged", again)
+	}
+}

@@ -278,9 +278,28 @@ func (w *Writer) UpsertCustomer(c domain.Customer, mode CustomerMode) (int64, er
 		w.counts.Updated++
 	}
 	if c.Email != "" {
+		// A fresh batch cannot look customers up, so it keeps every email;
+		// otherwise the cache is bounded (keyCacheMax) and refills from the
+		// database.
+		if !w.fresh && len(w.custByEm) >= keyCacheMax {
+			clear(w.custByEm)
+		}
 		w.custByEm[c.Email] = id
 	}
 	return id, nil
+}
+
+// keyCacheMax bounds the Writer's caches of emails and SKUs seen in a batch
+// (about 10 MB each when full), so memory stays flat whatever the file's
+// size: past it a cache is emptied, and the keys are looked up again
+// (customers) or ensured again by an INSERT that does nothing (SKUs).
+const keyCacheMax = 1 << 17
+
+func (w *Writer) rememberSKU(sku string) {
+	if len(w.skus) >= keyCacheMax {
+		clear(w.skus)
+	}
+	w.skus[sku] = struct{}{}
 }
 
 // UpsertProduct creates or updates a product by SKU.
@@ -296,7 +315,7 @@ func (w *Writer) UpsertProduct(p domain.Product) error {
 	p.ID = 0
 	h := w.hash.product(&p)
 	w.count(found, oldHash == h)
-	w.skus[p.SKU] = struct{}{}
+	w.rememberSKU(p.SKU)
 	if found && oldHash == h {
 		return nil
 	}
@@ -314,7 +333,7 @@ func (w *Writer) ensureProduct(l domain.LineItem, currency string) error {
 	if _, ok := w.skus[l.SKU]; ok {
 		return nil
 	}
-	w.skus[l.SKU] = struct{}{}
+	w.rememberSKU(l.SKU)
 	_, err := w.exec("ProductEnsure", l.SKU, l.Name, l.Vendor, currency, l.Price, w.now)
 	return err
 }

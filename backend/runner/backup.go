@@ -31,6 +31,7 @@ type Backups struct {
 	log   *slog.Logger
 	mu    sync.Mutex
 	c     *cron.Cron
+	first *time.Timer
 }
 
 // NewBackups builds the daily backup; Start begins it.
@@ -41,15 +42,19 @@ func NewBackups(st *store.Store, clk clock.Clock, log *slog.Logger) *Backups {
 	return &Backups{st: st, clock: clk, log: log}
 }
 
-// Start checks now and then every hour.
+// firstCheckAfter keeps the copy (a full read of the shop) away from the
+// app's start, where the seller waits for the dashboard.
+const firstCheckAfter = 2 * time.Minute
+
+// Start checks two minutes from now and then every hour.
 func (b *Backups) Start() {
 	c := cron.New()
 	c.AddFunc("@every 1h", func() { b.Tick(context.Background()) })
 	b.mu.Lock()
 	b.c = c
+	b.first = time.AfterFunc(firstCheckAfter, func() { b.Tick(context.Background()) })
 	b.mu.Unlock()
 	c.Start()
-	go b.Tick(context.Background())
 }
 
 // Stop ends the hourly check and waits for a backup in progress.
@@ -57,6 +62,9 @@ func (b *Backups) Stop() {
 	b.mu.Lock()
 	c := b.c
 	b.c = nil
+	if b.first != nil {
+		b.first.Stop()
+	}
 	b.mu.Unlock()
 	if c != nil {
 		<-c.Stop().Done()

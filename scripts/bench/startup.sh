@@ -34,7 +34,7 @@ start() {
   for _ in $(seq 300); do grep -q "first dashboard served" "$log" && break; sleep 0.05; done
   sleep 2 # let the charts paint before reading peak memory
   local ms go_kb all_kb
-  ms=$(grep -o 'first dashboard served ms=[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
+  ms=$(sed -n 's/.*first dashboard served" ms=\([0-9]*\).*/\1/p' "$log" | head -1)
   go_kb=$(awk '/VmHWM/{print $2}' /proc/$pid/status)
   all_kb=$(peak_kb $pid)
   DISPLAY=$display import -window root "$work/shot.png" 2>/dev/null && cp "$work/shot.png" "${2:-/dev/null}" 2>/dev/null || true

@@ -90,18 +90,36 @@ func importFile(ctx context.Context, st *store.Store, spec FileSpec, idx, total 
 	}
 	meta := store.BatchMeta{FileName: in.name, FileHash: fr.Hash, FileSize: in.size, Preset: string(p.b.preset.name), Kind: string(p.b.preset.kind)}
 	batchID, counts, err := st.WriteBatch(ctx, meta, store.WriteOptions{}, func(w *store.Writer) error {
-		bulk, err := bulkLoad(w, p)
+		candidate, err := bulkCandidate(w, p)
 		if err != nil {
 			return err
 		}
-		if bulk == nil {
-			return pipe(ctx, p, w, report)
+		var bulk *store.BulkIndexes
+		defer func() {
+			if bulk != nil {
+				bulk.Restore()
+			}
+		}()
+		var afterFirst func(n int) error
+		if candidate {
+			afterFirst = func(n int) error {
+				// Only a file that writes goes bulk: a re-import of the same
+				// file changes nothing, and rebuilding the indexes would cost
+				// more than the lookups it saves.
+				if w.Written()*2 < n {
+					return nil
+				}
+				bulk, err = w.DropIndexesForBulk(bulkCacheKiB)
+				return err
+			}
 		}
-		defer bulk.Restore()
-		if err := pipe(ctx, p, w, report); err != nil {
+		if err := pipe(ctx, p, w, report, afterFirst); err != nil {
 			return err
 		}
-		return bulk.Rebuild()
+		if bulk != nil {
+			return bulk.Rebuild()
+		}
+		return nil
 	})
 	if err != nil {
 		return fr, err
@@ -119,7 +137,8 @@ func importFile(ctx context.Context, st *store.Store, spec FileSpec, idx, total 
 
 // pipe parses on this goroutine's partner while it writes: the parser sends
 // batches of records, the writer applies them inside the open transaction.
-func pipe(ctx context.Context, p *parsed, w *store.Writer, report func(int)) error {
+// afterFirst, if set, runs once the first batch of n records is written.
+func pipe(ctx context.Context, p *parsed, w *store.Writer, report func(int), afterFirst func(n int) error) error {
 	pctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	recs := make(chan []Record, 4)
@@ -154,6 +173,16 @@ func pipe(ctx context.Context, p *parsed, w *store.Writer, report func(int)) err
 				<-done
 				return err
 			}
+		}
+		if afterFirst != nil {
+			if err := afterFirst(len(batch)); err != nil {
+				cancel()
+				for range recs {
+				}
+				<-done
+				return err
+			}
+			afterFirst = nil
 		}
 	}
 	if err := <-done; err != nil {

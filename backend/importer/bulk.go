@@ -42,24 +42,22 @@ func (p *parsed) estimatedRows() int64 {
 	return size / (bytes/n + 1)
 }
 
-// bulkLoad drops the bulk tables' plain indexes when an orders file is large
-// relative to what the shop holds (rows of the file at least a quarter of the orders stored):
-// rebuilding them once at the end is then cheaper than updating them row by
-// row. It returns nil when the batch should keep its indexes.
-func bulkLoad(w *store.Writer, p *parsed) (*store.BulkIndexes, error) {
+// bulkCandidate says whether an orders file is large relative to what the
+// shop holds (its rows at least a quarter of the orders stored), so that
+// loading it with the bulk tables' plain indexes dropped and rebuilding them
+// once at the end is cheaper than updating them row by row. Whether it then
+// goes bulk depends on its first batch writing anything (see importFile).
+func bulkCandidate(w *store.Writer, p *parsed) (bool, error) {
 	if p.b.preset.kind != KindOrders {
-		return nil, nil
+		return false, nil
 	}
 	est := p.estimatedRows()
 	if est < bulkMinRows {
-		return nil, nil
+		return false, nil
 	}
 	have, err := w.TableRows("orders")
 	if err != nil {
-		return nil, err
+		return false, err
 	}
-	if est*4 < have {
-		return nil, nil
-	}
-	return w.DropIndexesForBulk(bulkCacheKiB)
+	return est*4 >= have, nil
 }

@@ -28,6 +28,9 @@ func (w *Writer) TableRows(table string) (int64, error) {
 	return n, err
 }
 
+// Written is how many rows the batch has created or updated so far.
+func (w *Writer) Written() int { return w.counts.Created + w.counts.Updated }
+
 // DropIndexesForBulk drops the non-unique secondary indexes of orders,
 // line_items and customers for an import batch that is large relative to
 // those tables: building an index once from sorted rows costs a fraction of

@@ -1303,7 +1303,7 @@ export namespace inventory {
 	        this.outboxId = source["outboxId"];
 	        this.skipped = source["skipped"];
 	    }
-
+	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
 		    if (!a) {
 		        return a;
@@ -1322,6 +1322,7 @@ export namespace inventory {
 		    return a;
 		}
 	}
+	
 	export class Flag {
 	    code: string;
 	    message: string;

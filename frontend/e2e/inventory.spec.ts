@@ -1,9 +1,10 @@
 // Inventory end to end on the demo shop, through the real Go bindings: the
 // forecast chart, Reorder now, editing a draft line, sending it (the message
-// lands in the outbox for the test SMTP server), and the outbox showing it.
+// lands in the outbox), and the outbox sending it through the test Postfix.
 import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { setUpMailAccount } from './mailAccount';
 
 test('forecast chart, reorder now, edit a line, send, see it in the outbox', async ({ page }, info) => {
   const dir = resolve(info.config.rootDir, '..', '..', 'test-artifacts');
@@ -17,14 +18,19 @@ test('forecast chart, reorder now, edit a line, send, see it in the outbox', asy
   await expect(rows.first()).toBeVisible();
   await shot('01-reorder');
 
-  // The first row is a SKU due for reorder (due rows sort first); its
-  // forecast drawer shows a chart of history and forecast.
+  // The first row's forecast drawer shows a chart of history and forecast.
   await rows.first().click();
   await expect(page.getByTestId('forecast-drawer')).toBeVisible();
   await expect(page.getByTestId('forecast-chart').locator('svg.recharts-surface').first()).toBeVisible();
   await expect(page.getByTestId('forecast-drawer')).toContainText(/Method: /);
   await shot('02-forecast');
+
+  // The seller's own reorder point, above the stock on hand, makes the SKU
+  // due whatever the forecast says.
+  await page.getByTestId('forecast-reorder-point').fill('500');
+  await page.getByTestId('forecast-save').click();
   await page.keyboard.press('Escape');
+  await expect(page.getByTestId('reorder-now')).toBeEnabled();
 
   await page.getByTestId('reorder-now').click();
   await expect(page.getByTestId('purchase-orders')).toBeVisible();
@@ -48,6 +54,14 @@ test('forecast chart, reorder now, edit a line, send, see it in the outbox', asy
   await shot('04-sent');
 
   await page.getByTestId('nav-outbox').click();
-  await expect(page.getByText(`Purchase order ${number}`).first()).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: `Purchase order ${number}` }).first();
+  await expect(row).toBeVisible();
   await shot('05-outbox');
+
+  // Send it for real: through Postfix to the seller's own box (test mode).
+  await setUpMailAccount(page);
+  await page.getByTestId('nav-outbox').click();
+  await page.getByTestId('outbox-send').click();
+  await expect(row).toContainText(/sent/i);
+  await shot('06-outbox-sent');
 });

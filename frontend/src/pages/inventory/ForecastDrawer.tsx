@@ -88,9 +88,10 @@ function SKUChoices({ h }: { h: History }) {
   return (
     <Stack gap="xs" mt="sm">
       <Group align="flex-end">
-        <NumberInput label="Your own reorder point" placeholder="computed" min={0} value={rp} onChange={setRp} w={200} />
+        <NumberInput label="Your own reorder point" placeholder="computed" min={0} value={rp} onChange={setRp} w={200} data-testid="forecast-reorder-point" />
         <Button
           variant="light"
+          data-testid="forecast-save"
           onClick={() =>
             save.mutate(rp === '' ? { sku: p.sku, clearReorderPoint: true } : { sku: p.sku, reorderPoint: Number(rp) })
           }

@@ -21,7 +21,10 @@ type tableSpec struct {
 	defaultSort string
 	tieBreak    []string // unique columns that make the order total
 	filters     map[string]filter
-	search      func(term string) (string, []any)
+	// search is either rangeSearch (index ranges over the id table, each
+	// searched through its own index) or likeSearch (a plain WHERE clause).
+	rangeSearch func(term string) (ranges []string, args [][]any)
+	likeSearch  func(term string) (string, []any)
 }
 
 // filter is one status filter of a table.
@@ -50,8 +53,17 @@ func (t tableSpec) build(req domain.PageRequest) (rowsSQL, countSQL string, args
 			pageWhere = append(pageWhere, f.where)
 		}
 	}
+	var ids string // the search's ids alone, when it has them
 	if term := strings.TrimSpace(req.Search); term != "" {
-		clause, a := t.search(term)
+		var clause string
+		var a []any
+		if t.rangeSearch != nil {
+			ranges, ra := t.rangeSearch(term)
+			ids, a = idsOf(t.from, ranges), flatten(ra)
+			clause = t.id + " IN (" + ids + ")"
+		} else {
+			clause, a = t.likeSearch(term)
+		}
 		where = append(where, clause)
 		pageWhere = append(pageWhere, clause)
 		args = append(args, a...)
@@ -87,6 +99,9 @@ func (t tableSpec) build(req domain.PageRequest) (rowsSQL, countSQL string, args
 	countSQL = "SELECT COUNT(*) FROM " + t.from + w
 	if strings.TrimSpace(req.Search) != "" {
 		countSQL = "SELECT COUNT(*) FROM " + t.from + pw // the search is the selective part
+		if req.Filter == "" && ids != "" {
+			countSQL = "SELECT COUNT(*) FROM (" + ids + ")"
+		}
 	}
 	if t.id == "" {
 		rowsSQL = fmt.Sprintf("%s%s ORDER BY %s LIMIT %d OFFSET %d", t.base, pw, orderBy, limit, offset)
@@ -113,18 +128,25 @@ func nocasePrefix(col, term string) (string, []any) {
 	return "(" + col + " COLLATE NOCASE >= ? AND " + col + " COLLATE NOCASE < ?)", []any{term, term + "\uffff"}
 }
 
-// anyOf matches rows whose id is found by any of the ranges, each searched
-// through its own index. A plain OR of ranges with bound parameters makes
-// SQLite guess the ranges wide and scan the whole table instead.
-func anyOf(table string, ranges []string, args [][]any) (string, []any) {
-	alias := table[:1]
+// idsOf is the UNION of the rows' ids found by each range through its own
+// index. A plain OR of ranges with bound parameters makes SQLite guess the
+// ranges wide and scan the whole table instead; and a count of the UNION
+// alone reads only the indexes, never the rows.
+func idsOf(from string, ranges []string) string {
 	parts := make([]string, len(ranges))
-	var all []any
+	alias := from[strings.LastIndex(from, " ")+1:]
 	for i, r := range ranges {
-		parts[i] = "SELECT id FROM " + table + " " + alias + " WHERE " + r
-		all = append(all, args[i]...)
+		parts[i] = "SELECT " + alias + ".id FROM " + from + " WHERE " + r
 	}
-	return alias + ".id IN (" + strings.Join(parts, " UNION ") + ")", all
+	return strings.Join(parts, " UNION ")
+}
+
+func flatten(args [][]any) []any {
+	var all []any
+	for _, a := range args {
+		all = append(all, a...)
+	}
+	return all
 }
 
 var orderTable = tableSpec{
@@ -143,12 +165,12 @@ var orderTable = tableSpec{
 		"unfulfilled": {where: "o.fulfillment_status IN ('unfulfilled', '') AND o.cancelled_at IS NULL"}, // = index orders_open
 		"cancelled":   {where: "o.cancelled_at IS NOT NULL"},                                             // = index orders_cancelled
 	},
-	search: func(term string) (string, []any) {
+	rangeSearch: func(term string) ([]string, [][]any) {
 		lo, hi := prefixRange(term)
 		name := strings.TrimPrefix(term, "#")
 		bare, a1 := nocasePrefix("o.name", name)
 		hashed, a2 := nocasePrefix("o.name", "#"+name)
-		return anyOf("orders", []string{"o.email >= ? AND o.email < ?", bare, hashed}, [][]any{{lo, hi}, a1, a2})
+		return []string{"o.email >= ? AND o.email < ?", bare, hashed}, [][]any{{lo, hi}, a1, a2}
 	},
 }
 
@@ -186,12 +208,12 @@ var customerTable = tableSpec{
 		"repeat":    {where: "c.orders_count > 1"},
 		"noOrders":  {where: "c.orders_count = 0"},
 	},
-	search: func(term string) (string, []any) {
+	rangeSearch: func(term string) ([]string, [][]any) {
 		lo, hi := prefixRange(term)
 		last, a1 := nocasePrefix("c.last_name", term)
 		first, a2 := nocasePrefix("c.first_name", term)
 		// email <> '' lets SQLite use the partial unique index on email.
-		return anyOf("customers", []string{"c.email <> '' AND c.email >= ? AND c.email < ?", last, first}, [][]any{{lo, hi}, a1, a2})
+		return []string{"c.email <> '' AND c.email >= ? AND c.email < ?", last, first}, [][]any{{lo, hi}, a1, a2}
 	},
 }
 
@@ -247,7 +269,7 @@ var stockTable = tableSpec{
 		"outOfStock": {where: "s.stocked = 1 AND s.available <= 0"},
 		"notStocked": {where: "s.stocked = 0"},
 	},
-	search: func(term string) (string, []any) {
+	likeSearch: func(term string) (string, []any) {
 		return "(s.sku LIKE ? OR p.title LIKE ?)", []any{term + "%", term + "%"}
 	},
 }
@@ -292,10 +314,10 @@ var cartTable = tableSpec{
 		"open":      {where: "c.recovered_at IS NULL"},
 		"recovered": {where: "c.recovered_at IS NOT NULL"},
 	},
-	search: func(term string) (string, []any) {
+	rangeSearch: func(term string) ([]string, [][]any) {
 		lo, hi := prefixRange(term)
 		ext, a := nocasePrefix("c.external_id", strings.TrimPrefix(term, "#"))
-		return anyOf("carts", []string{"c.email >= ? AND c.email < ?", ext}, [][]any{{lo, hi}, a})
+		return []string{"c.email >= ? AND c.email < ?", ext}, [][]any{{lo, hi}, a}
 	},
 }
 

@@ -65,7 +65,14 @@ func (t tableSpec) build(req domain.PageRequest) (rowsSQL, countSQL string, args
 			clause, a = t.likeSearch(term)
 		}
 		where = append(where, clause)
-		pageWhere = append(pageWhere, clause)
+		if ids != "" && req.Filter != "" && !t.filters[req.Filter].most {
+			// A small filter has an index in every sort order: walk it and test
+			// each row against the search's ids, rather than reading and
+			// sorting every match of a broad search (the unary + decides).
+			pageWhere = append(pageWhere, "+"+clause)
+		} else {
+			pageWhere = append(pageWhere, clause)
+		}
 		args = append(args, a...)
 	}
 	sortKey := req.Sort

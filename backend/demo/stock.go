@@ -2,6 +2,8 @@ package demo
 
 import (
 	"math"
+	"slices"
+	"strings"
 
 	"shopclerk/backend/domain"
 )
@@ -15,9 +17,10 @@ var locations = []string{"Warehouse Leipzig", "Showroom Berlin"}
 // reorder point of their own.
 const defaultLowStock = 5
 
-// chooseLowStock marks about 3 % of the SKUs that sold in the last 30 days
-// (at least 3) to sit at or below the stock table's default threshold, which
-// is also below any reorder point computed from their demand and lead time.
+// chooseLowStock marks about 3 % of the SKUs (at least 3) to sit at or
+// below the stock table's default threshold. They are drawn from the better
+// sellers of the last 30 days, so the threshold is also below the reorder
+// point their demand and lead time give, and the demo shows SKUs to reorder.
 func (g *generator) chooseLowStock() {
 	var sold []*skuGen
 	for _, s := range g.skus {
@@ -25,6 +28,14 @@ func (g *generator) chooseLowStock() {
 			sold = append(sold, s)
 		}
 	}
+	// The better-selling half (stable order: sort by sales, then SKU).
+	slices.SortStableFunc(sold, func(a, b *skuGen) int {
+		if a.sold30 != b.sold30 {
+			return b.sold30 - a.sold30
+		}
+		return strings.Compare(a.prod.SKU, b.prod.SKU)
+	})
+	sold = sold[:max(min(len(sold), 3), len(sold)/2)]
 	want := max(3, len(g.skus)*3/100)
 	for i, s := range sold {
 		// Picks the remaining number from the remaining candidates, so
@@ -54,7 +65,7 @@ func (g *generator) stock() error {
 			if r.IntN(3) == 0 {
 				avail = 0
 			}
-			if r.IntN(2) == 0 {
+			if r.IntN(3) == 0 { // a purchase already on its way for some
 				incoming = packUp(max(sup.MinOrderQty, int(math.Ceil(rate*30)), 10), sup.PackSize)
 			}
 		default:
@@ -64,7 +75,7 @@ func (g *generator) stock() error {
 		levels := []domain.StockLevel{{SKU: s.prod.SKU, Location: locations[0], Available: avail, Committed: s.committed,
 			OnHand: avail + s.committed, Incoming: incoming, Stocked: s.prod.Status == "active", UpdatedAt: g.now}}
 		second := domain.StockLevel{SKU: s.prod.SKU, Location: locations[1], UpdatedAt: g.now}
-		if s.prod.Status == "active" && r.Float64() < 0.25 {
+		if s.prod.Status == "active" && !s.low && r.Float64() < 0.25 {
 			second.Available = rp + 1 + r.IntN(15)
 			second.OnHand, second.Stocked = second.Available, true
 		}

@@ -46,7 +46,7 @@ func (e *Engine) occurrences(ctx context.Context, c *compiled, from, to time.Tim
 		if def <= 0 {
 			def = 5
 		}
-		occs, err = e.st.StockCrossings(ctx, from, to, def)
+		occs, err = e.st.StockCrossings(ctx, from, to, def, c.restockPlansNothing())
 	case TriggerBirthday:
 		return e.birthdays(ctx, from, to, set.Location)
 	case TriggerInactive:
@@ -226,4 +226,27 @@ func (e *Engine) loadSubject(ctx context.Context, fc *factCache, o store.RuleOcc
 		sub.Env.Product.Tags = []string{}
 	}
 	return sub, nil
+}
+
+// restockPlansNothing tells whether an occurrence of a stock flow whose SKU
+// is back at or above its reorder point (and has a supplier) plans nothing
+// and counts no reason: the flow only drafts purchase orders (which pass over
+// a restocked SKU), with no condition, step If, exit or re-entry check that
+// could report a reason first. Such occurrences can be left out of the window.
+func (c *compiled) restockPlansNothing() bool {
+	d := c.def
+	if d.Condition != "" || d.Policy.Reentry != ReentryEveryTime || d.Policy.Marketing || len(d.Policy.ExitOn) > 0 {
+		return false
+	}
+	acts := false
+	for _, s := range d.Steps {
+		switch {
+		case s.Action == ActionWait:
+		case s.Action == ActionPurchaseOrder && s.If == "":
+			acts = true
+		default:
+			return false
+		}
+	}
+	return acts
 }

@@ -158,8 +158,14 @@ func (s *Store) IdleCartOccurrences(ctx context.Context, from, to time.Time) ([]
 // available quantity at a location from at or above its reorder point (or
 // def when it has none) to below it. Each change row is one occurrence:
 // re-importing the same levels writes no change row, so nothing repeats.
-func (s *Store) StockCrossings(ctx context.Context, from, to time.Time, def int) ([]RuleOccurrence, error) {
-	rows, err := s.db.QueryContext(ctx, q("OccStockCrossed"), from.Unix(), to.Unix(), def)
+// With stillLow, only SKUs whose available stock is below that point now, or
+// that have no supplier, are listed.
+func (s *Store) StockCrossings(ctx context.Context, from, to time.Time, def int, stillLow bool) ([]RuleOccurrence, error) {
+	name := "OccStockCrossed"
+	if stillLow {
+		name = "OccStockCrossedStillLow"
+	}
+	rows, err := s.db.QueryContext(ctx, q(name), from.Unix(), to.Unix(), def)
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the stock changes")
 	}

@@ -102,6 +102,22 @@ func (d *detector) event(trigger, occurrence string, customerID, ref int64, valu
 }
 
 func (d *detector) customers() error {
+	// Nothing to compare when no customer was added and no consent or tags
+	// were written since the last look (the triggers of migration 00013).
+	var version int64
+	if err := d.tx.QueryRowContext(d.ctx, q("RuleChangesVersion"), "customers").Scan(&version); err != nil {
+		return err
+	}
+	seen, err := d.watermark("customers_version")
+	if err != nil {
+		return err
+	}
+	if version == seen {
+		return nil
+	}
+	if _, err := d.tx.ExecContext(d.ctx, q("RuleWatermarkSet"), "customers_version", version); err != nil {
+		return err
+	}
 	wm, err := d.watermark("customers")
 	if err != nil {
 		return err

@@ -58,3 +58,40 @@ func TestDetectComparesNormalisedState(t *testing.T) {
 		t.Fatalf("%d events (%v), want 6", n, err)
 	}
 }
+
+// TestCustomerChangeCounter checks what makes the detector read customers
+// again: a new customer or written consent/tags bump the counter, an order
+// (which only refreshes the customer's spend) does not.
+func TestCustomerChangeCounter(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, filepath.Join(t.TempDir(), "shop.db"), Options{})
+	version := func() int64 {
+		var v int64
+		if err := s.db.QueryRowContext(ctx, q("RuleChangesVersion"), "customers").Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	v0 := version()
+	write(t, s, func(w *Writer) error {
+		_, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceShopify, Email: "b@example.com"}, CustomerAuthoritative)
+		return err
+	})
+	v1 := version()
+	if v1 == v0 {
+		t.Fatal("a new customer did not bump the counter")
+	}
+	write(t, s, func(w *Writer) error {
+		return w.UpsertOrder(sampleOrder("#9", 100, "b@example.com"), &domain.Customer{Email: "b@example.com"})
+	})
+	if v := version(); v != v1 {
+		t.Errorf("an order for a known customer bumped the counter (%d -> %d)", v1, v)
+	}
+	write(t, s, func(w *Writer) error {
+		_, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceShopify, Email: "b@example.com", AcceptsMarketing: true}, CustomerAuthoritative)
+		return err
+	})
+	if v := version(); v == v1 {
+		t.Error("consent given did not bump the counter")
+	}
+}

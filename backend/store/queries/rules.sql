@@ -357,3 +357,6 @@ ON CONFLICT (rule_id, occurrence) DO UPDATE SET print = ?3, reason = ?4
 -- name: RuleStopInsertOnce
 INSERT INTO rule_stops (customer_id, rule_id, at, reason, ledger_key) VALUES (?, ?, ?, ?, ?)
 ON CONFLICT (ledger_key) DO NOTHING
+
+-- name: RuleChangesVersion
+SELECT version FROM rule_changes WHERE name = ?

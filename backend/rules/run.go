@@ -132,6 +132,14 @@ func (e *Engine) execute(ctx context.Context, p *Preview, approved []string, res
 			e.st.TouchRuleRun(ctx, f.FlowID, now)
 		}
 	}
+	// The run's own tags are changes too: record them now, so the next plan
+	// starts from a seen state and, when nothing else changed, skips reading
+	// the customers. Detection only compares states; it is safe to run more.
+	if res.Done > 0 {
+		if _, err := e.st.DetectRuleEvents(ctx); err != nil {
+			e.opt.Log.Warn("events after the run not detected; the next plan will", "err", err)
+		}
+	}
 	e.finish(runID, now, &res)
 	return res, nil
 }

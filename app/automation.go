@@ -31,6 +31,12 @@ func (s *AutomationService) engine() (*rules.Engine, error) {
 // tracked like, every other email the shop sends. The schedule, the CLI and
 // the Automations screen all use it.
 func NewAutomationEngine(ctx context.Context, st *store.Store, log *slog.Logger) *rules.Engine {
+	return rules.New(st, automationOptions(ctx, st, log))
+}
+
+// automationOptions are NewAutomationEngine's options, for callers that add
+// to them (the headless run's crash failpoint).
+func automationOptions(ctx context.Context, st *store.Store, log *slog.Logger) rules.Options {
 	acct, _, err := mail.LoadAccount(ctx, st)
 	if err != nil {
 		log.Warn("mail account not readable; automation emails use the shop address for Message-IDs", "err", err)
@@ -39,8 +45,8 @@ func NewAutomationEngine(ctx context.Context, st *store.Store, log *slog.Logger)
 	if from == "" {
 		from, _ = st.Setting(ctx, rules.SettingShopEmail, "")
 	}
-	return rules.New(st, rules.Options{Log: log, Renderer: &mail.Templates{},
-		MessageID: func(now time.Time) string { return mail.NewMessageID(from, now) }})
+	return rules.Options{Log: log, Renderer: &mail.Templates{},
+		MessageID: func(now time.Time) string { return mail.NewMessageID(from, now) }}
 }
 
 // Templates lists the ready-made flows.

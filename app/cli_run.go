@@ -5,9 +5,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"strconv"
 	"strings"
 
 	"shopclerk/backend/rules"
+	"shopclerk/backend/store"
 )
 
 // runOutput is what `shopclerk run --json` prints.
@@ -36,7 +39,11 @@ func runAutomations(ctx context.Context, env *CLIEnv, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("run: %v (flags: --dry-run, --confirm, --json)", err)
 	}
-	e := NewAutomationEngine(ctx, env.Store, env.Log)
+	opts := automationOptions(ctx, env.Store, env.Log)
+	if n, err := strconv.Atoi(os.Getenv(crashAfterEffectsEnv)); err == nil && n > 0 {
+		opts.WrapEffects = crashBeforeEffect(n)
+	}
+	e := rules.New(env.Store, opts)
 	now := env.Clock.Now()
 	if *install {
 		if err := installTemplates(ctx, e); err != nil {
@@ -133,4 +140,20 @@ func installTemplates(ctx context.Context, e *rules.Engine) error {
 		}
 	}
 	return nil
+}
+
+// crashAfterEffectsEnv is a failpoint for the crash test: with N set, the
+// process exits at once, as a kill would, when the (N+1)th effect starts,
+// after N committed ones and inside the transaction of the next.
+const crashAfterEffectsEnv = "SHOPCLERK_CRASH_AFTER_EFFECTS"
+
+func crashBeforeEffect(n int) func(rules.Effects, *store.RuleTx) rules.Effects {
+	applied := 0
+	return func(fx rules.Effects, _ *store.RuleTx) rules.Effects {
+		if applied == n {
+			os.Exit(3)
+		}
+		applied++
+		return fx
+	}
 }

@@ -179,7 +179,7 @@ func (w *Writer) StoredOrder(source domain.Source, externalID string) (domain.Or
 // tests that compare a database before and after.
 func (s *Store) RowCounts(ctx context.Context) (map[string]int, error) {
 	out := map[string]int{}
-	for _, t := range []string{"orders", "line_items", "customers", "products", "stock_levels", "stock_changes", "carts", "cart_lines", "coupons", "import_batches", "import_rejects"} {
+	for _, t := range []string{"orders", "line_items", "customers", "products", "stock_levels", "stock_changes", "carts", "cart_lines", "coupons", "messages", "import_batches", "import_rejects"} {
 		var n int
 		// The table names are the constants above, never input.
 		if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+t).Scan(&n); err != nil {

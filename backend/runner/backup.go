@@ -4,10 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"strconv"
-	"sync"
 	"time"
-
-	"github.com/robfig/cron/v3"
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/store"
@@ -29,9 +26,7 @@ type Backups struct {
 	st    *store.Store
 	clock clock.Clock
 	log   *slog.Logger
-	mu    sync.Mutex
-	c     *cron.Cron
-	first *time.Timer
+	hourly
 }
 
 // NewBackups builds the daily backup; Start begins it.
@@ -47,29 +42,10 @@ func NewBackups(st *store.Store, clk clock.Clock, log *slog.Logger) *Backups {
 const firstCheckAfter = 2 * time.Minute
 
 // Start checks two minutes from now and then every hour.
-func (b *Backups) Start() {
-	c := cron.New()
-	c.AddFunc("@every 1h", func() { b.Tick(context.Background()) })
-	b.mu.Lock()
-	b.c = c
-	b.first = time.AfterFunc(firstCheckAfter, func() { b.Tick(context.Background()) })
-	b.mu.Unlock()
-	c.Start()
-}
+func (b *Backups) Start() { b.start(firstCheckAfter, func() { b.Tick(context.Background()) }) }
 
 // Stop ends the hourly check and waits for a backup in progress.
-func (b *Backups) Stop() {
-	b.mu.Lock()
-	c := b.c
-	b.c = nil
-	if b.first != nil {
-		b.first.Stop()
-	}
-	b.mu.Unlock()
-	if c != nil {
-		<-c.Stop().Done()
-	}
-}
+func (b *Backups) Stop() { b.stop() }
 
 // Tick writes a backup when the last one is a day old or more, and returns
 // its path ("" when none was due).

@@ -3,9 +3,6 @@ package runner
 import (
 	"context"
 	"log/slog"
-	"sync"
-
-	"github.com/robfig/cron/v3"
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/store"
@@ -22,8 +19,7 @@ type Daily struct {
 	clk  clock.Clock
 	log  *slog.Logger
 	job  func(ctx context.Context) error
-	mu   sync.Mutex
-	c    *cron.Cron
+	hourly
 }
 
 // NewDaily builds a daily job; Start begins the hourly checks.
@@ -35,26 +31,10 @@ func NewDaily(name string, hour int, st *store.Store, clk clock.Clock, log *slog
 }
 
 // Start checks now and then every hour.
-func (d *Daily) Start() {
-	c := cron.New()
-	c.AddFunc("@every 1h", func() { d.Tick(context.Background()) })
-	d.mu.Lock()
-	d.c = c
-	d.mu.Unlock()
-	c.Start()
-	go d.Tick(context.Background())
-}
+func (d *Daily) Start() { d.start(0, func() { d.Tick(context.Background()) }) }
 
-// Stop ends the checks and waits for a job in progress.
-func (d *Daily) Stop() {
-	d.mu.Lock()
-	c := d.c
-	d.c = nil
-	d.mu.Unlock()
-	if c != nil {
-		<-c.Stop().Done()
-	}
-}
+// Stop ends the checks and waits for an hourly job in progress.
+func (d *Daily) Stop() { d.stop() }
 
 // Tick runs the job when the shop's clock is past its hour, and reports
 // whether it ran.

@@ -137,6 +137,8 @@ func (a *App) Shutdown(ctx context.Context) {
 	}
 	if a.backups != nil {
 		a.backups.Stop()
+	}
+	if a.digest != nil {
 		a.digest.Stop()
 	}
 	a.jobs.cancelAll()

@@ -54,7 +54,8 @@ func (t tableSpec) build(req domain.PageRequest) (rowsSQL, countSQL string, args
 		}
 	}
 	var ids string // the search's ids alone, when it has them
-	if term := strings.TrimSpace(req.Search); term != "" {
+	term := strings.TrimSpace(req.Search)
+	if term != "" {
 		var clause string
 		var a []any
 		if t.rangeSearch != nil {
@@ -104,7 +105,7 @@ func (t tableSpec) build(req domain.PageRequest) (rowsSQL, countSQL string, args
 	}
 	orderBy := strings.Join(keys, ", ")
 	countSQL = "SELECT COUNT(*) FROM " + t.from + w
-	if strings.TrimSpace(req.Search) != "" {
+	if term != "" {
 		countSQL = "SELECT COUNT(*) FROM " + t.from + pw // the search is the selective part
 		if req.Filter == "" && ids != "" {
 			countSQL = "SELECT COUNT(*) FROM (" + ids + ")"

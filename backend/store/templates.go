@@ -1,0 +1,87 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"shopclerk/backend/domain"
+)
+
+// EmailTemplate is a seller's edited email template. It replaces the
+// designed default of the same name for every email rendered after it was
+// saved; messages already in the outbox keep what they were rendered with.
+type EmailTemplate struct {
+	Name    string `json:"name"`
+	Subject string `json:"subject"`
+	HTML    string `json:"html"`
+	// Text is an optional plain-text version; empty means the plain-text
+	// part is derived from HTML.
+	Text      string    `json:"text"`
+	UpdatedAt time.Time `json:"updatedAt"`
+}
+
+// EmailTemplates returns every saved template, by name.
+func (s *Store) EmailTemplates(ctx context.Context) ([]EmailTemplate, error) {
+	rows, err := s.db.QueryContext(ctx, q("EmailTemplatesAll"))
+	if err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read your email templates")
+	}
+	defer rows.Close()
+	var out []EmailTemplate
+	for rows.Next() {
+		t, err := scanEmailTemplate(rows)
+		if err != nil {
+			return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read your email templates")
+		}
+		out = append(out, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read your email templates")
+	}
+	return out, nil
+}
+
+// EmailTemplate returns the saved template of that name; ok is false when
+// the seller has not edited it (the default applies).
+func (s *Store) EmailTemplate(ctx context.Context, name string) (t EmailTemplate, ok bool, err error) {
+	t, err = scanEmailTemplate(s.db.QueryRowContext(ctx, q("EmailTemplateGet"), name))
+	if err == sql.ErrNoRows {
+		return EmailTemplate{}, false, nil
+	}
+	if err != nil {
+		return EmailTemplate{}, false, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the email template")
+	}
+	return t, true, nil
+}
+
+// SaveEmailTemplate stores (or replaces) the seller's version of a
+// template. The caller has checked that it renders; UpdatedAt is set here.
+func (s *Store) SaveEmailTemplate(ctx context.Context, t EmailTemplate) error {
+	if t.Name == "" {
+		return domain.Errorf(domain.CodeInvalid, "a template needs a name")
+	}
+	if _, err := s.db.ExecContext(ctx, q("EmailTemplatePut"), t.Name, t.Subject, t.HTML, t.Text, s.now()); err != nil {
+		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not save the email template")
+	}
+	return nil
+}
+
+// DeleteEmailTemplate removes the seller's version, so the default applies
+// again. Deleting a template that was never edited is not an error.
+func (s *Store) DeleteEmailTemplate(ctx context.Context, name string) error {
+	if _, err := s.db.ExecContext(ctx, q("EmailTemplateDelete"), name); err != nil {
+		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not reset the email template")
+	}
+	return nil
+}
+
+func scanEmailTemplate(r scanner) (EmailTemplate, error) {
+	var t EmailTemplate
+	var at int64
+	if err := r.Scan(&t.Name, &t.Subject, &t.HTML, &t.Text, &at); err != nil {
+		return EmailTemplate{}, err
+	}
+	t.UpdatedAt = time.Unix(at, 0).UTC()
+	return t, nil
+}

@@ -2,14 +2,18 @@ package mail
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	htmltemplate "html/template"
 	"regexp"
 	"strings"
 	"sync"
 	texttemplate "text/template"
+	"time"
 
+	"shopclerk/backend/domain"
 	"shopclerk/backend/rules"
+	"shopclerk/backend/store"
 )
 
 // Templates renders the emails of the ready-made flows inside a base
@@ -20,6 +24,12 @@ import (
 type Templates struct {
 	// Overrides are the seller's edited templates, by name.
 	Overrides map[string]rules.EmailTemplate
+
+	// Store, when set, holds the seller's saved templates (Settings >
+	// Templates). Lookup does not read it: the rules engine takes a
+	// Snapshot at the start of each plan and run, so one plan renders from
+	// one version of every template and an edit applies from the next.
+	Store *store.Store
 
 	// parsed keeps each subject and body source parsed (and, for the body,
 	// escaped by html/template on first use): a plan renders thousands of
@@ -33,6 +43,7 @@ type Templates struct {
 type parsedTemplate struct {
 	subject *texttemplate.Template
 	body    *htmltemplate.Template
+	text    *texttemplate.Template // the seller's plain-text version, if any
 }
 
 // maxParsed bounds the cache; a seller editing templates all day only ever
@@ -40,7 +51,7 @@ type parsedTemplate struct {
 const maxParsed = 256
 
 func (t *Templates) parse(tp rules.EmailTemplate) (*parsedTemplate, error) {
-	key := tp.Subject + "\x00" + tp.HTML
+	key := tp.Subject + "\x00" + tp.HTML + "\x00" + tp.Text
 	t.mu.Lock()
 	p, ok := t.parsed[key]
 	t.mu.Unlock()
@@ -56,6 +67,11 @@ func (t *Templates) parse(tp rules.EmailTemplate) (*parsedTemplate, error) {
 		return nil, templateErr("body", err)
 	}
 	p = &parsedTemplate{subject: st, body: bt}
+	if strings.TrimSpace(tp.Text) != "" {
+		if p.text, err = texttemplate.New("plain text").Option("missingkey=error").Funcs(tmplFuncs).Parse(tp.Text); err != nil {
+			return nil, templateErr("plain text", err)
+		}
+	}
 	t.mu.Lock()
 	if t.parsed == nil || len(t.parsed) >= maxParsed {
 		t.parsed = map[string]*parsedTemplate{}
@@ -65,7 +81,27 @@ func (t *Templates) parse(tp rules.EmailTemplate) (*parsedTemplate, error) {
 	return p, nil
 }
 
-var _ rules.Renderer = (*Templates)(nil)
+var _ rules.RendererSnapshot = (*Templates)(nil)
+
+// Snapshot implements rules.RendererSnapshot: the designed defaults with the
+// seller's saved templates over them, as they are now.
+func (t *Templates) Snapshot(ctx context.Context) (rules.Renderer, error) {
+	if t.Store == nil {
+		return t, nil
+	}
+	saved, err := t.Store.EmailTemplates(ctx)
+	if err != nil {
+		return nil, err
+	}
+	o := make(map[string]rules.EmailTemplate, len(t.Overrides)+len(saved))
+	for k, v := range t.Overrides {
+		o[k] = v
+	}
+	for _, v := range saved {
+		o[v.Name] = rules.EmailTemplate{Name: v.Name, Subject: v.Subject, HTML: v.HTML, Text: v.Text}
+	}
+	return &Templates{Overrides: o}, nil
+}
 
 // DefaultTemplateNames are the designed defaults, in the order the
 // template editor lists them.
@@ -150,9 +186,17 @@ func (t *Templates) Render(tp rules.EmailTemplate, data rules.EmailData) (rules.
 	body := bb.String()
 	// The text alternative and the preheader are the same conversion; do it once.
 	text := HTMLToText(body)
+	preheader := preheaderOf(text)
+	if p.text != nil {
+		var tb bytes.Buffer
+		if err := p.text.Execute(&tb, data); err != nil {
+			return out, templateErr("plain text", err)
+		}
+		text = strings.TrimSpace(tb.String())
+	}
 	var doc bytes.Buffer
 	if err := baseLayout.Execute(&doc, layoutData{Subject: out.Subject, Shop: data.Shop.Name, ShopEmail: data.Shop.Email,
-		Preheader: preheaderOf(text), Body: htmltemplate.HTML(body)}); err != nil {
+		Preheader: preheader, Body: htmltemplate.HTML(body)}); err != nil {
 		return out, templateErr("layout", err)
 	}
 	out.HTML = doc.String()
@@ -183,15 +227,36 @@ var baseLayout = htmltemplate.Must(htmltemplate.New("layout").Parse(`<!DOCTYPE h
 </body></html>
 `))
 
-var fieldErr = regexp.MustCompile(`can't evaluate field (\w+)|map has no entry for key "?(\w+)"?|function "(\w+)" not defined`)
+var (
+	fieldErr = regexp.MustCompile(`can't evaluate field (\w+)|map has no entry for key "?(\w+)"?|function "(\w+)" not defined`)
+	// posErr takes Go's "template: body:3:14: executing "body" at <.X>: ..."
+	// apart into the line, the action and the complaint.
+	posErr = regexp.MustCompile(`^template: [^:]+:(\d+)(?::\d+)?: (?:executing "[^"]*" at <([^>]*)>: )?(.*)$`)
+)
 
+// templateErr words a template failure for the seller: which variable is
+// unknown, or on which line the syntax is wrong. The Go error stays the
+// cause, for the log.
 func templateErr(part string, err error) error {
 	msg := err.Error()
+	line, action := "", ""
+	if m := posErr.FindStringSubmatch(msg); m != nil {
+		line, action, msg = m[1], m[2], m[3]
+	}
+	where := ""
+	if line != "" {
+		where = " (line " + line + ")"
+	}
 	if m := fieldErr.FindStringSubmatch(msg); m != nil {
 		name := m[1] + m[2] + m[3]
-		return fmt.Errorf("the email %s uses %q, which Shopclerk does not know; use one of .Customer, .Order, .Cart, .Shipment, .Coupon, .Shop or .Vars: %w", part, name, err)
+		used := ""
+		if action != "" {
+			used = " in {{" + action + "}}"
+		}
+		return domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("the email %s uses %q%s%s, which Shopclerk does not know; use one of .Customer, .Order, .Cart, .Shipment, .Coupon, .Shop or .Vars",
+			part, name, used, where))
 	}
-	return fmt.Errorf("the email %s has a mistake: %w", part, err)
+	return domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("the email %s has a mistake%s: %s", part, where, msg))
 }
 
 var (
@@ -227,4 +292,91 @@ func preheaderOf(text string) string {
 		t = t[:110]
 	}
 	return t
+}
+
+// EditableTemplate is a template as the editor shows it: the seller's saved
+// version, or the default when there is none, and which of the two it is.
+type EditableTemplate struct {
+	Name       string     `json:"name"`
+	Subject    string     `json:"subject"`
+	HTML       string     `json:"html"`
+	Text       string     `json:"text"` // the seller's plain-text version; empty: derived from HTML
+	Customised bool       `json:"customised"`
+	UpdatedAt  *time.Time `json:"updatedAt"`
+}
+
+func knownTemplate(name string) (rules.EmailTemplate, error) {
+	d, ok := (&Templates{}).Lookup(name)
+	if !ok {
+		return d, domain.Errorf(domain.CodeNotFound, "there is no email template called %q", name)
+	}
+	return d, nil
+}
+
+// LoadTemplate returns the template the next email of that name will be
+// rendered from.
+func LoadTemplate(ctx context.Context, st *store.Store, name string) (EditableTemplate, error) {
+	d, err := knownTemplate(name)
+	if err != nil {
+		return EditableTemplate{}, err
+	}
+	saved, ok, err := st.EmailTemplate(ctx, name)
+	if err != nil {
+		return EditableTemplate{}, err
+	}
+	if !ok {
+		return EditableTemplate{Name: name, Subject: d.Subject, HTML: d.HTML, Text: d.Text}, nil
+	}
+	at := saved.UpdatedAt
+	return EditableTemplate{Name: name, Subject: saved.Subject, HTML: saved.HTML, Text: saved.Text, Customised: true, UpdatedAt: &at}, nil
+}
+
+// maxTemplateSize bounds one part of a template; an email body is a few KB.
+const maxTemplateSize = 256 << 10
+
+var varsRe = regexp.MustCompile(`\.Vars\.(\w+)`)
+
+// CheckTemplate parses the template and renders it with sample data, so a
+// broken template is refused when the seller saves it, not when a customer
+// should have received it. Variables of the flow step ({{.Vars.x}}) are
+// set by the automation, so any name is accepted here.
+func CheckTemplate(tp rules.EmailTemplate, shop rules.ShopData) error {
+	switch {
+	case strings.TrimSpace(tp.Subject) == "":
+		return domain.Errorf(domain.CodeInvalid, "the email needs a subject")
+	case strings.TrimSpace(tp.HTML) == "":
+		return domain.Errorf(domain.CodeInvalid, "the email needs a body")
+	case len(tp.Subject)+len(tp.HTML)+len(tp.Text) > maxTemplateSize:
+		return domain.Errorf(domain.CodeInvalid, "the email is too long (over %d KB)", maxTemplateSize>>10)
+	}
+	data := SampleData(shop)
+	for _, m := range varsRe.FindAllStringSubmatch(tp.Subject+tp.HTML+tp.Text, -1) {
+		if _, ok := data.Vars[m[1]]; !ok {
+			data.Vars[m[1]] = "[" + m[1] + "]"
+		}
+	}
+	_, err := (&Templates{}).Render(tp, data)
+	return err
+}
+
+// SaveTemplate stores the seller's version of a template, which every email
+// rendered from then on uses instead of the default. A template that does
+// not render is refused with the reason and nothing is saved. Messages
+// already in the outbox keep what they were rendered with.
+func SaveTemplate(ctx context.Context, st *store.Store, tp rules.EmailTemplate, shop rules.ShopData) error {
+	if _, err := knownTemplate(tp.Name); err != nil {
+		return err
+	}
+	if err := CheckTemplate(tp, shop); err != nil {
+		return err
+	}
+	return st.SaveEmailTemplate(ctx, store.EmailTemplate{Name: tp.Name, Subject: tp.Subject, HTML: tp.HTML, Text: tp.Text})
+}
+
+// ResetTemplate forgets the seller's version, so the default applies again.
+func ResetTemplate(ctx context.Context, st *store.Store, name string) error {
+	if _, err := knownTemplate(name); err != nil {
+		return err
+	}
+	return st.DeleteEmailTemplate(ctx, name)
 }

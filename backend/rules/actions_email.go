@@ -34,6 +34,7 @@ func (a *SendEmail) template(r Renderer) (EmailTemplate, error) {
 	}
 	if a.Step.Body != "" {
 		t.HTML = a.Step.Body
+		t.Text = "" // a plain-text version of another body would not match this one
 	}
 	if t.Name == "" {
 		t.Name = a.Step.Template

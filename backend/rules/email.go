@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	htmltemplate "html/template"
 	"regexp"
@@ -98,6 +99,9 @@ type EmailTemplate struct {
 	Name    string `json:"name"`
 	Subject string `json:"subject"`
 	HTML    string `json:"html"`
+	// Text is an optional plain-text version of HTML (the seller's own);
+	// empty means the renderer derives the plain-text part from HTML.
+	Text string `json:"text,omitempty"`
 }
 
 // RenderedEmail is an email as the customer will see it.
@@ -113,6 +117,15 @@ type RenderedEmail struct {
 type Renderer interface {
 	Lookup(name string) (EmailTemplate, bool)
 	Render(t EmailTemplate, data EmailData) (RenderedEmail, error)
+}
+
+// RendererSnapshot is a Renderer whose templates can change while an
+// engine lives (the seller edits them in Settings). Each plan and each run
+// renders from one snapshot taken at its start, so a plan never mixes two
+// versions of a template and a saved edit applies from the next plan on.
+type RendererSnapshot interface {
+	Renderer
+	Snapshot(ctx context.Context) (Renderer, error)
 }
 
 // FallbackRenderer renders the built-in templates (or a seller's override)

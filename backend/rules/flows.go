@@ -200,7 +200,10 @@ func (e *Engine) Backtest(ctx context.Context, id int64, days int, now time.Time
 		return Backtest{}, err
 	}
 	from := now.Add(-time.Duration(days) * 24 * time.Hour)
-	ps := e.newPlanState(ctx, now, &Preview{At: now})
+	ps, err := e.newPlanState(ctx, now, &Preview{At: now})
+	if err != nil {
+		return Backtest{}, err
+	}
 	ps.backtest = true
 	fp, err := e.planFlow(ctx, ps, c, from)
 	if err != nil {

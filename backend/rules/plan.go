@@ -64,7 +64,10 @@ func (e *Engine) PlanProgress(ctx context.Context, now time.Time, progress func(
 	// Flows that hold orders or stop sequences go first, so the others
 	// already see their effect in the same preview.
 	sort.SliceStable(flows, func(i, j int) bool { return flowRank(flows[i]) < flowRank(flows[j]) })
-	ps := e.newPlanState(ctx, now, p)
+	ps, err := e.newPlanState(ctx, now, p)
+	if err != nil {
+		return nil, err
+	}
 	for i, c := range flows {
 		fp, err := e.planFlow(ctx, ps, c, e.window(c, now))
 		if err != nil {
@@ -79,10 +82,17 @@ func (e *Engine) PlanProgress(ctx context.Context, now time.Time, progress func(
 	return p, nil
 }
 
-func (e *Engine) newPlanState(ctx context.Context, now time.Time, p *Preview) *planState {
-	pc := &planCtx{ctx: ctx, st: e.st, now: now, settings: e.LoadSettings(ctx), renderer: e.opt.Renderer, reorder: e.opt.Reorderer}
+func (e *Engine) newPlanState(ctx context.Context, now time.Time, p *Preview) (*planState, error) {
+	r := e.opt.Renderer
+	if s, ok := r.(RendererSnapshot); ok {
+		var err error
+		if r, err = s.Snapshot(ctx); err != nil {
+			return nil, err
+		}
+	}
+	pc := &planCtx{ctx: ctx, st: e.st, now: now, settings: e.LoadSettings(ctx), renderer: r, reorder: e.opt.Reorderer}
 	return &planState{pc: pc, holds: map[int64]bool{}, stops: map[int64]time.Time{}, marketing: map[int64]int{}, preview: p,
-		facts: newFactCache()}
+		facts: newFactCache()}, nil
 }
 
 func flowRank(c *compiled) int {

@@ -79,8 +79,12 @@ func (e *Engine) execute(ctx context.Context, p *Preview, approved []string, res
 	for _, k := range approved {
 		ok[k] = true
 	}
-	ps := e.newPlanState(ctx, now, p)
-	ac := &applyCtx{pc: ps.pc, renderer: e.opt.Renderer, messageFn: e.opt.MessageID}
+	ps, err := e.newPlanState(ctx, now, p)
+	if err != nil {
+		e.finish(runID, now, &res)
+		return res, err
+	}
+	ac := &applyCtx{pc: ps.pc, renderer: ps.pc.renderer, messageFn: e.opt.MessageID}
 	blocked := map[string]bool{} // occurrence key prefixes whose sequence must wait
 	for _, f := range p.Flows {
 		for i := range f.Items {

@@ -1,0 +1,235 @@
+package mail
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"shopclerk/backend/clock"
+	"shopclerk/backend/domain"
+	"shopclerk/backend/rules"
+	"shopclerk/backend/store"
+)
+
+// tplNow is a Monday 10:00 UTC, outside the engine's default quiet hours.
+var tplNow = time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+
+func templateStore(t *testing.T) *store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "shop.db"),
+		store.Options{Clock: clock.Fixed{T: tplNow}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// abandonCart writes a consenting customer's cart, idle for two hours.
+func abandonCart(t *testing.T, st *store.Store, ext, email, first string) {
+	t.Helper()
+	c := domain.Customer{Source: domain.SourceShopify, ExternalID: email, Email: email, FirstName: first, Country: "DE",
+		AcceptsMarketing: true, CreatedAt: tplNow.Add(-400 * 24 * time.Hour)}
+	updated := tplNow.Add(-2 * time.Hour)
+	cart := domain.Cart{Source: domain.SourceShopify, ExternalID: ext, Email: email, Currency: "EUR", Total: 2400,
+		RecoveryURL: "https://shop.example/cart/" + ext, CreatedAt: updated.Add(-10 * time.Minute), UpdatedAt: updated,
+		Lines: []domain.LineItem{{SKU: "MUG-1", Name: "Stoneware mug", Quantity: 2, Price: 1200}}}
+	if _, _, err := st.WriteBatch(context.Background(), store.BatchMeta{FileName: ext + ".csv", FileHash: ext, Preset: "test", Kind: "test"},
+		store.WriteOptions{}, func(w *store.Writer) error { return w.UpsertCart(cart, &c) }); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func savedCount(t *testing.T, st *store.Store) int {
+	t.Helper()
+	all, err := st.EmailTemplates(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(all)
+}
+
+func TestSaveTemplateRefusesWhatDoesNotRender(t *testing.T) {
+	ctx := context.Background()
+	st := templateStore(t)
+	shop := rules.ShopData{Name: "Bea's Shop"}
+	good := rules.EmailTemplate{Name: "winback", Subject: "We miss you, {{.Customer.FirstName}}", HTML: "<p>Come back to {{.Shop.Name}}</p>"}
+	if err := SaveTemplate(ctx, st, good, shop); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		tp   rules.EmailTemplate
+		want string
+		code domain.Code
+	}{
+		{"unknown variable", rules.EmailTemplate{Name: "winback", Subject: "Hi", HTML: "<p>{{.Customer.Nickname}}</p>"},
+			`the email body uses "Nickname" in {{.Customer.Nickname}} (line 1), which Shopclerk does not know`, domain.CodeInvalid},
+		{"unknown variable in the subject", rules.EmailTemplate{Name: "winback", Subject: "Hi {{.Buyer}}", HTML: "<p>x</p>"},
+			`the email subject uses "Buyer"`, domain.CodeInvalid},
+		{"broken syntax", rules.EmailTemplate{Name: "winback", Subject: "Hi", HTML: "<p>one</p>\n<p>{{.Order.Name</p>"},
+			"the email body has a mistake (line 2): ", domain.CodeInvalid},
+		{"unknown function", rules.EmailTemplate{Name: "winback", Subject: "Hi", HTML: "{{shout .Shop.Name}}"},
+			`the email body uses "shout"`, domain.CodeInvalid},
+		{"broken plain text", rules.EmailTemplate{Name: "winback", Subject: "Hi", HTML: "<p>x</p>", Text: "Hi {{.Customer.Nick}}"},
+			`the email plain text uses "Nick"`, domain.CodeInvalid},
+		{"no subject", rules.EmailTemplate{Name: "winback", Subject: "  ", HTML: "<p>x</p>"}, "the email needs a subject", domain.CodeInvalid},
+		{"no body", rules.EmailTemplate{Name: "winback", Subject: "Hi", HTML: ""}, "the email needs a body", domain.CodeInvalid},
+		{"unknown template", rules.EmailTemplate{Name: "no_such_email", Subject: "Hi", HTML: "<p>x</p>"},
+			`there is no email template called "no_such_email"`, domain.CodeNotFound},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			err := SaveTemplate(ctx, st, c.tp, shop)
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("err = %v, want %q", err, c.want)
+			}
+			if got := domain.CodeOf(err); got != c.code {
+				t.Fatalf("code %s, want %s", got, c.code)
+			}
+			et, err := LoadTemplate(ctx, st, "winback")
+			if err != nil || !et.Customised || et.HTML != good.HTML || savedCount(t, st) != 1 {
+				t.Fatalf("the refused template changed what is saved: %+v %v", et, err)
+			}
+		})
+	}
+	// A flow step's own variables are the automation's to give: any name
+	// passes the check.
+	if err := SaveTemplate(ctx, st, rules.EmailTemplate{Name: "winback", Subject: "Hi", HTML: "<p>{{.Vars.headline}}</p>"}, shop); err != nil {
+		t.Fatalf("a .Vars name was refused: %v", err)
+	}
+}
+
+func TestLoadAndResetTemplate(t *testing.T) {
+	ctx := context.Background()
+	st := templateStore(t)
+	def, err := LoadTemplate(ctx, st, "order_confirmation")
+	if err != nil || def.Customised || def.UpdatedAt != nil || def.Subject != defaults["order_confirmation"].Subject {
+		t.Fatalf("default: %+v %v", def, err)
+	}
+	edited := rules.EmailTemplate{Name: "order_confirmation", Subject: "Thanks for {{.Order.Name}}", HTML: "<p>Got it</p>", Text: "Got it, {{.Customer.FirstName}}"}
+	if err := SaveTemplate(ctx, st, edited, rules.ShopData{}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := LoadTemplate(ctx, st, "order_confirmation")
+	if err != nil || !got.Customised || got.Subject != edited.Subject || got.Text != edited.Text || got.UpdatedAt == nil || !got.UpdatedAt.Equal(tplNow) {
+		t.Fatalf("saved: %+v %v", got, err)
+	}
+	if err := ResetTemplate(ctx, st, "order_confirmation"); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := LoadTemplate(ctx, st, "order_confirmation"); got.Customised || got.Subject != def.Subject || got.HTML != def.HTML {
+		t.Fatalf("after reset: %+v", got)
+	}
+	if err := ResetTemplate(ctx, st, "nope"); domain.CodeOf(err) != domain.CodeNotFound {
+		t.Fatalf("reset of an unknown template: %v", err)
+	}
+}
+
+func TestPlainTextVersion(t *testing.T) {
+	tpl := &Templates{}
+	data := SampleData(rules.ShopData{Name: "Bea's Shop"})
+	tp := rules.EmailTemplate{Name: "x", Subject: "Hi", HTML: "<p>Hello <b>{{.Customer.FirstName}}</b></p>", Text: "Dear {{.Customer.FirstName}} & co\n"}
+	r, err := tpl.Render(tp, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The seller's text is used as written (no HTML escaping), the shop's
+	// signature follows, and the hidden preheader still comes from the HTML.
+	if !strings.HasPrefix(r.Text, "Dear Alex & co\n\n-- \nBea's Shop") || !strings.Contains(r.HTML, ">Hello Alex</div>") {
+		t.Fatalf("text %q\nhtml %s", r.Text, r.HTML)
+	}
+	tp.Text = ""
+	if r, _ := tpl.Render(tp, data); !strings.HasPrefix(r.Text, "Hello Alex") {
+		t.Fatalf("derived text %q", r.Text)
+	}
+}
+
+// TestAutomationUsesSavedTemplate: an engine built before the seller saves
+// (as the app's scheduler is) renders the saved version from the next plan
+// on; a message already queued keeps its content after a reset, and the
+// next email is the default again.
+func TestAutomationUsesSavedTemplate(t *testing.T) {
+	ctx := context.Background()
+	st := templateStore(t)
+	e := rules.New(st, rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	id, err := e.InstallTemplate(ctx, "cart_abandoned")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.SetEnabled(ctx, id, true); err != nil {
+		t.Fatal(err)
+	}
+	abandonCart(t, st, "c1", "carl@example.com", "Carl")
+
+	firstEmail := func(p *rules.Preview) *rules.EmailPreview {
+		t.Helper()
+		for _, f := range p.Flows {
+			if f.Error != "" {
+				t.Fatalf("flow %s: %s", f.Name, f.Error)
+			}
+			for _, it := range f.Items {
+				if it.Email != nil {
+					return it.Email
+				}
+			}
+		}
+		t.Fatal("no email planned")
+		return nil
+	}
+	p, err := e.Plan(ctx, tplNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if em := firstEmail(p); em.Template != "cart_reminder" || !strings.Contains(em.Subject, "you left something in your basket") {
+		t.Fatalf("before the edit: %+v", em.RenderedEmail)
+	}
+
+	edited := rules.EmailTemplate{Name: "cart_reminder", Subject: "{{.Customer.FirstName}}, your mugs are waiting",
+		HTML: `<p>Your basket of {{.Cart.Total}} is kept for you.</p>`, Text: "Your basket of {{.Cart.Total}} is kept, {{.Customer.FirstName}}."}
+	if err := SaveTemplate(ctx, st, edited, rules.ShopData{Name: "Bea's Shop"}); err != nil {
+		t.Fatal(err)
+	}
+	p, err = e.Plan(ctx, tplNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if em := firstEmail(p); em.Subject != "Carl, your mugs are waiting" || !strings.Contains(em.HTML, "Your basket of 24.00 EUR is kept for you.") {
+		t.Fatalf("the plan did not use the saved template: %+v", em.RenderedEmail)
+	}
+	res, err := e.Run(ctx, tplNow, p.AllKeys())
+	if err != nil || len(res.Failed) > 0 {
+		t.Fatalf("run: %v %+v", err, res.Failed)
+	}
+	queued := func() []store.OutboxMessage {
+		t.Helper()
+		msgs, err := st.ListMessages(ctx, store.MsgQueued, 10, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return msgs
+	}
+	msgs := queued()
+	if len(msgs) != 1 || msgs[0].Subject != "Carl, your mugs are waiting" || !strings.HasPrefix(msgs[0].Text, "Your basket of 24.00 EUR is kept, Carl.") ||
+		!strings.Contains(msgs[0].HTML, "is kept for you") {
+		t.Fatalf("queued: %+v", msgs)
+	}
+
+	if err := ResetTemplate(ctx, st, "cart_reminder"); err != nil {
+		t.Fatal(err)
+	}
+	abandonCart(t, st, "c2", "dora@example.com", "Dora")
+	p, err = e.Plan(ctx, tplNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if em := firstEmail(p); em.To != "dora@example.com" || em.Subject != "Dora, you left something in your basket" {
+		t.Fatalf("after the reset: %+v", em)
+	}
+	if msgs := queued(); len(msgs) != 1 || msgs[0].Subject != "Carl, your mugs are waiting" {
+		t.Fatalf("the queued message changed with the template: %+v", msgs)
+	}
+}

@@ -45,7 +45,7 @@ func automationOptions(ctx context.Context, st *store.Store, log *slog.Logger) r
 	if from == "" {
 		from, _ = st.Setting(ctx, rules.SettingShopEmail, "")
 	}
-	return rules.Options{Log: log, Renderer: &mail.Templates{},
+	return rules.Options{Log: log, Renderer: &mail.Templates{Store: st},
 		MessageID: func(now time.Time) string { return mail.NewMessageID(from, now) }}
 }
 

@@ -177,38 +177,71 @@ func (s *MailSettingsService) CheckMailbox() (string, error) {
 // TemplateNames lists the default templates.
 func (s *MailSettingsService) TemplateNames() []string { return mail.DefaultTemplateNames }
 
-// PreviewTemplate renders a template (the default when subject and html
-// are empty) with a real customer's data (customerID 0: sample data).
+// Template returns what the editor starts from: the seller's saved version
+// of the template, or the default, and which of the two it is.
+func (s *MailSettingsService) Template(name string) (mail.EditableTemplate, error) {
+	e, err := s.d.env()
+	if err != nil {
+		return mail.EditableTemplate{}, err
+	}
+	return mail.LoadTemplate(context.Background(), e.st, name)
+}
+
+// SaveTemplate stores the seller's version of a template after rendering it
+// with sample data; a template that does not render is refused, with the
+// reason, and nothing is saved. The plain-text part is derived from html.
+func (s *MailSettingsService) SaveTemplate(name, subject, html string) error {
+	e, err := s.d.env()
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	return mail.SaveTemplate(ctx, e.st, rules.EmailTemplate{Name: name, Subject: subject, HTML: html}, shopData(ctx, e.st))
+}
+
+// ResetTemplate goes back to the default template.
+func (s *MailSettingsService) ResetTemplate(name string) error {
+	e, err := s.d.env()
+	if err != nil {
+		return err
+	}
+	return mail.ResetTemplate(context.Background(), e.st, name)
+}
+
+// PreviewTemplate renders a template (the saved or default one when
+// subject and html are empty) with a real customer's data (customerID 0:
+// sample data).
 func (s *MailSettingsService) PreviewTemplate(name, subject, html string, customerID int64) (rules.RenderedEmail, error) {
 	e, err := s.d.env()
 	if err != nil {
 		return rules.RenderedEmail{}, err
 	}
 	ctx := context.Background()
-	tpl := &mail.Templates{}
-	t, ok := tpl.Lookup(name)
-	if subject != "" || html != "" {
-		t, ok = rules.EmailTemplate{Name: name, Subject: subject, HTML: html}, true
+	t := rules.EmailTemplate{Name: name, Subject: subject, HTML: html}
+	if subject == "" && html == "" {
+		cur, err := mail.LoadTemplate(ctx, e.st, name)
+		if err != nil {
+			return rules.RenderedEmail{}, err
+		}
+		t = rules.EmailTemplate{Name: name, Subject: cur.Subject, HTML: cur.HTML, Text: cur.Text}
 	}
-	if !ok {
-		return rules.RenderedEmail{}, domain.Errorf(domain.CodeNotFound, "there is no template called %q", name)
-	}
-	shopName, _ := e.st.Setting(ctx, store.SettingShopName, "Your shop")
-	shop := rules.ShopData{Name: shopName}
-	if a, ok, _ := mail.LoadAccount(ctx, e.st); ok {
-		shop.Email = a.FromAddress
-	}
-	data := mail.SampleData(shop)
+	data := mail.SampleData(shopData(ctx, e.st))
 	if customerID != 0 {
-		if data, err = mail.PreviewData(ctx, e.st, customerID, shop); err != nil {
+		if data, err = mail.PreviewData(ctx, e.st, customerID, data.Shop); err != nil {
 			return rules.RenderedEmail{}, err
 		}
 	}
-	r, err := tpl.Render(t, data)
-	if err != nil {
-		return r, domain.Wrap(err, domain.CodeInvalid, err.Error())
+	return (&mail.Templates{}).Render(t, data)
+}
+
+// shopData names the shop in templates: its name and sending address.
+func shopData(ctx context.Context, st *store.Store) rules.ShopData {
+	name, _ := st.Setting(ctx, store.SettingShopName, "Your shop")
+	shop := rules.ShopData{Name: name}
+	if a, ok, _ := mail.LoadAccount(ctx, st); ok {
+		shop.Email = a.FromAddress
 	}
-	return r, nil
+	return shop
 }
 
 // Suppressions lists the do-not-mail list.

@@ -6,6 +6,17 @@ import * as OutboxService from '../../wailsjs/go/app/OutboxService';
 import { callAs as typed } from './errors';
 import type { Account, AccountView, DayCount, InboxItem, MessageDetail, OutboxPage, Preset, RenderedEmail, Suppression } from '../pages/outbox/types';
 
+/** A template as the editor starts from it: the seller's saved version or the default. */
+export interface EditableTemplate {
+  name: string;
+  subject: string;
+  html: string;
+  /** The seller's plain-text version; empty when it is derived from the HTML. */
+  text: string;
+  customised: boolean;
+  updatedAt?: string | null;
+}
+
 export const mailKeys = {
   account: ['mail', 'account'] as const,
   presets: ['mail', 'presets'] as const,
@@ -14,6 +25,8 @@ export const mailKeys = {
   today: ['mail', 'today'] as const,
   suppressions: ['mail', 'suppressions'] as const,
   inbox: ['mail', 'inbox'] as const,
+  templates: ['mail', 'templates'] as const,
+  template: (name: string) => ['mail', 'template', name] as const,
 };
 
 export const mail = {
@@ -25,6 +38,9 @@ export const mail = {
   sendTest: (to: string) => typed<string>(() => MailSettingsService.SendTestEmail(to)),
   checkMailbox: () => typed<string>(() => MailSettingsService.CheckMailbox()),
   templateNames: () => typed<string[]>(() => MailSettingsService.TemplateNames()),
+  template: (name: string) => typed<EditableTemplate>(() => MailSettingsService.Template(name)),
+  saveTemplate: (name: string, subject: string, html: string) => typed<void>(() => MailSettingsService.SaveTemplate(name, subject, html)),
+  resetTemplate: (name: string) => typed<void>(() => MailSettingsService.ResetTemplate(name)),
   preview: (name: string, subject: string, html: string, customerId: number) =>
     typed<RenderedEmail>(() => MailSettingsService.PreviewTemplate(name, subject, html, customerId)),
   suppressions: () => typed<Suppression[]>(() => MailSettingsService.Suppressions(200, 0)),

@@ -1688,6 +1688,47 @@ export namespace mail {
 		    return a;
 		}
 	}
+	export class EditableTemplate {
+	    name: string;
+	    subject: string;
+	    html: string;
+	    text: string;
+	    customised: boolean;
+	    // Go type: time
+	    updatedAt?: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new EditableTemplate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.subject = source["subject"];
+	        this.html = source["html"];
+	        this.text = source["text"];
+	        this.customised = source["customised"];
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Preset {
 	    id: string;
 	    name: string;

@@ -1,9 +1,9 @@
 // Settings > Email: the seller's SMTP/IMAP account with provider presets,
 // limits, test mode, "Send test email" and "Check mailbox" with plain-language
-// errors, Sign in with Google/Microsoft, template preview on real customer
-// data, and the suppression list. Passwords go to the system keychain only.
+// errors, Sign in with Google/Microsoft, the template editor (TemplateEditor.tsx),
+// and the suppression list. Passwords go to the system keychain only.
 import {
-  Alert, Badge, Button, Checkbox, Group, NumberInput, PasswordInput, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Textarea,
+  Alert, Badge, Button, Checkbox, Group, NumberInput, PasswordInput, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -11,6 +11,7 @@ import { notifyError, notifySuccess } from '../../api';
 import { FullHeightPage, PageHeader } from '../../components/PageHeader';
 import { mail, mailKeys } from '../outbox/api';
 import type { Account, Security } from '../outbox/types';
+import { TemplateEditor } from './TemplateEditor';
 
 const SECURITY = [
   { value: 'starttls', label: 'STARTTLS' },
@@ -29,7 +30,7 @@ export default function SettingsPage() {
           <Tabs.Tab value="suppressions" data-testid="settings-tab-suppressions">Do not email</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="email"><EmailAccount /></Tabs.Panel>
-        <Tabs.Panel value="templates"><Templates /></Tabs.Panel>
+        <Tabs.Panel value="templates"><TemplateEditor /></Tabs.Panel>
         <Tabs.Panel value="suppressions"><Suppressions /></Tabs.Panel>
       </Tabs>
     </FullHeightPage>
@@ -121,38 +122,6 @@ function EmailAccount() {
       </Group>
       {result && <Alert color={result.ok ? 'green' : 'red'} data-testid="settings-result">{result.text}</Alert>}
     </Stack>
-  );
-}
-
-function Templates() {
-  const names = useQuery({ queryKey: ['mail', 'templates'], queryFn: mail.templateNames });
-  const [name, setName] = useState<string>('order_confirmation');
-  const [subject, setSubject] = useState('');
-  const [html, setHtml] = useState('');
-  const [customer, setCustomer] = useState<number>(0);
-  const preview = useQuery({
-    queryKey: ['mail', 'preview', name, subject, html, customer],
-    queryFn: () => mail.preview(name, subject, html, customer),
-    retry: false,
-  });
-  return (
-    <SimpleGrid cols={2} data-testid="settings-templates">
-      <Stack gap="sm">
-        <Select label="Template" data={names.data ?? []} value={name} onChange={(v) => { if (v) { setName(v); setSubject(''); setHtml(''); } }} />
-        <NumberInput label="Preview with customer # (0 = sample data)" value={customer} min={0} onChange={(v) => setCustomer(Number(v))} />
-        <TextInput label="Subject" placeholder={preview.data?.subject} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} />
-        <Textarea label="Body (HTML with {{.Customer.FirstName}}, {{.Order.Name}}, {{.Coupon.Code}}, …)" autosize minRows={10} value={html} onChange={(e) => setHtml(e.currentTarget.value)} />
-      </Stack>
-      <Stack gap="xs">
-        {preview.error && <Alert color="red">{(preview.error as Error).message}</Alert>}
-        {preview.data && (
-          <>
-            <Text fw={600}>{preview.data.subject}</Text>
-            <iframe title="preview" sandbox="" srcDoc={preview.data.html} style={{ width: '100%', height: 480, border: '1px solid #ddd' }} />
-          </>
-        )}
-      </Stack>
-    </SimpleGrid>
   );
 }
 

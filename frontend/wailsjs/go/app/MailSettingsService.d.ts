@@ -15,7 +15,11 @@ export function Presets():Promise<Array<mail.Preset>>;
 
 export function PreviewTemplate(arg1:string,arg2:string,arg3:string,arg4:number):Promise<rules.RenderedEmail>;
 
+export function ResetTemplate(arg1:string):Promise<void>;
+
 export function SaveAccount(arg1:mail.Account,arg2:string):Promise<void>;
+
+export function SaveTemplate(arg1:string,arg2:string,arg3:string):Promise<void>;
 
 export function SendTestEmail(arg1:string):Promise<string>;
 
@@ -24,6 +28,8 @@ export function SignIn(arg1:string):Promise<void>;
 export function Suppress(arg1:string,arg2:string):Promise<void>;
 
 export function Suppressions(arg1:number,arg2:number):Promise<Array<store.Suppression>>;
+
+export function Template(arg1:string):Promise<mail.EditableTemplate>;
 
 export function TemplateNames():Promise<Array<string>>;
 

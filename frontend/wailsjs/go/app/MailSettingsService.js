@@ -22,8 +22,16 @@ export function PreviewTemplate(arg1, arg2, arg3, arg4) {
   return window['go']['app']['MailSettingsService']['PreviewTemplate'](arg1, arg2, arg3, arg4);
 }
 
+export function ResetTemplate(arg1) {
+  return window['go']['app']['MailSettingsService']['ResetTemplate'](arg1);
+}
+
 export function SaveAccount(arg1, arg2) {
   return window['go']['app']['MailSettingsService']['SaveAccount'](arg1, arg2);
+}
+
+export function SaveTemplate(arg1, arg2, arg3) {
+  return window['go']['app']['MailSettingsService']['SaveTemplate'](arg1, arg2, arg3);
 }
 
 export function SendTestEmail(arg1) {
@@ -40,6 +48,10 @@ export function Suppress(arg1, arg2) {
 
 export function Suppressions(arg1, arg2) {
   return window['go']['app']['MailSettingsService']['Suppressions'](arg1, arg2);
+}
+
+export function Template(arg1) {
+  return window['go']['app']['MailSettingsService']['Template'](arg1);
 }
 
 export function TemplateNames() {

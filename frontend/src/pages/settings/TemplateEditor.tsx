@@ -1,0 +1,152 @@
+// Settings > Templates: edit an email template (subject + HTML body in Go
+// template syntax) with a live preview on sample or real customer data, save
+// it (the backend renders it with sample data first and refuses a broken one,
+// naming the problem) or go back to the default. Drafts are kept per template
+// while the seller switches between them, so nothing typed is lost by looking
+// at another template.
+import { Alert, Badge, Button, Group, NumberInput, Popover, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Textarea } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { notifyError, notifySuccess } from '../../api';
+import { mail, mailKeys } from '../../api/mail';
+
+export interface Draft {
+  subject: string;
+  html: string;
+}
+
+/** A draft differs from the template it started from. */
+export function isDirty(draft: Draft | undefined, saved: Draft | undefined): boolean {
+  return !!draft && !!saved && (draft.subject !== saved.subject || draft.html !== saved.html);
+}
+
+/** "order_confirmation" -> "Order confirmation", for the template list. */
+export function templateLabel(name: string): string {
+  const s = name.replace(/_/g, ' ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function TemplateEditor() {
+  const qc = useQueryClient();
+  const names = useQuery({ queryKey: mailKeys.templates, queryFn: mail.templateNames });
+  const [name, setName] = useState<string>('order_confirmation');
+  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  const [customer, setCustomer] = useState<number>(0);
+  const [confirmReset, setConfirmReset] = useState(false);
+  const current = useQuery({ queryKey: mailKeys.template(name), queryFn: () => mail.template(name) });
+  const saved = current.data ? { subject: current.data.subject, html: current.data.html } : undefined;
+  const draft = drafts[name] ?? saved;
+  const dirty = isDirty(draft, saved);
+  const edit = (patch: Partial<Draft>) => draft && setDrafts((d) => ({ ...d, [name]: { ...draft, ...patch } }));
+  const forget = (n: string) => setDrafts(({ [n]: _, ...rest }) => rest);
+
+  const [shown] = useDebouncedValue(draft, 250);
+  const preview = useQuery({
+    queryKey: ['mail', 'preview', name, shown?.subject, shown?.html, customer],
+    queryFn: () => mail.preview(name, shown?.subject ?? '', shown?.html ?? '', customer),
+    enabled: !!shown,
+    retry: false,
+  });
+
+  const refresh = (n: string) => qc.invalidateQueries({ queryKey: mailKeys.template(n) });
+  const save = useMutation({
+    mutationFn: (v: { name: string; draft: Draft }) => mail.saveTemplate(v.name, v.draft.subject, v.draft.html),
+    onSuccess: async (_, v) => {
+      await refresh(v.name);
+      forget(v.name);
+      notifySuccess(`${templateLabel(v.name)} saved: new emails use it from now on`);
+    },
+    onError: (e) => notifyError(e, 'Template not saved'),
+  });
+  const reset = useMutation({
+    mutationFn: (n: string) => mail.resetTemplate(n),
+    onSuccess: async (_, n) => {
+      await refresh(n);
+      forget(n);
+      notifySuccess(`${templateLabel(n)} is back to the default`);
+    },
+    onError: (e) => notifyError(e, 'Not reset'),
+  });
+
+  return (
+    <SimpleGrid cols={2} data-testid="settings-templates">
+      <Stack gap="sm">
+        <Group align="end" wrap="nowrap">
+          <Select
+            label="Template" style={{ flex: 1 }} data-testid="template-select" allowDeselect={false}
+            data={(names.data ?? []).map((n) => ({ value: n, label: templateLabel(n) }))}
+            value={name} onChange={(v) => v && setName(v)}
+          />
+          <NumberInput label="Preview with customer # (0 = sample data)" value={customer} min={0} onChange={(v) => setCustomer(Number(v))} w={260} />
+        </Group>
+        <Group gap="xs" data-testid="template-status">
+          {current.data?.customised ? (
+            <Badge color="blue" variant="light" data-testid="template-customised">Customised</Badge>
+          ) : (
+            current.data && <Badge color="gray" variant="light" data-testid="template-default">Default</Badge>
+          )}
+          {dirty && <Badge color="yellow" variant="light" data-testid="template-unsaved">Unsaved changes</Badge>}
+          {current.data?.customised && current.data.updatedAt && (
+            <Text size="xs" c="dimmed">saved {new Date(current.data.updatedAt).toLocaleString()}</Text>
+          )}
+        </Group>
+        {current.error && <Alert color="red">{(current.error as Error).message}</Alert>}
+        <TextInput
+          label="Subject" data-testid="template-subject" disabled={!draft}
+          value={draft?.subject ?? ''} onChange={(e) => edit({ subject: e.currentTarget.value })}
+        />
+        <Textarea
+          label="Body (HTML with {{.Customer.FirstName}}, {{.Order.Name}}, {{.Cart.RecoveryURL}}, {{.Coupon.Code}}, {{.Shipment.TrackingURL}}, …)"
+          description="Shopclerk wraps it in the shop's email layout and writes the plain-text version from it."
+          autosize minRows={10} maxRows={24} data-testid="template-html" disabled={!draft}
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
+          value={draft?.html ?? ''} onChange={(e) => edit({ html: e.currentTarget.value })}
+        />
+        <Group>
+          <Button onClick={() => draft && save.mutate({ name, draft })} disabled={!dirty} loading={save.isPending} data-testid="template-save">Save</Button>
+          <Button variant="default" onClick={() => forget(name)} disabled={!dirty} data-testid="template-discard">Discard changes</Button>
+          <Popover opened={confirmReset} onChange={setConfirmReset} withArrow position="top">
+            <Popover.Target>
+              <Button
+                variant="subtle" color="red" disabled={!current.data?.customised} loading={reset.isPending}
+                onClick={() => setConfirmReset((o) => !o)} data-testid="template-reset"
+              >
+                Reset to default
+              </Button>
+            </Popover.Target>
+            <Popover.Dropdown>
+              <Stack gap="xs" maw={260}>
+                <Text size="sm">Forget your version of this template? New emails will use the default again; emails already in the outbox stay as they are.</Text>
+                <Group gap="xs">
+                  <Button size="xs" color="red" onClick={() => { setConfirmReset(false); reset.mutate(name); }} data-testid="template-reset-confirm">Reset</Button>
+                  <Button size="xs" variant="default" onClick={() => setConfirmReset(false)}>Keep mine</Button>
+                </Group>
+              </Stack>
+            </Popover.Dropdown>
+          </Popover>
+        </Group>
+      </Stack>
+      <Stack gap="xs">
+        {preview.error && <Alert color="red" data-testid="template-preview-error">{(preview.error as Error).message}</Alert>}
+        {preview.data && (
+          <>
+            <Text fw={600} data-testid="template-preview-subject">{preview.data.subject}</Text>
+            <Tabs defaultValue="html" keepMounted={false}>
+              <Tabs.List mb="xs">
+                <Tabs.Tab value="html">Email</Tabs.Tab>
+                <Tabs.Tab value="text" data-testid="template-preview-text-tab">Plain text</Tabs.Tab>
+              </Tabs.List>
+              <Tabs.Panel value="html">
+                <iframe title="preview" sandbox="" srcDoc={preview.data.html} style={{ width: '100%', height: 480, border: '1px solid #ddd' }} />
+              </Tabs.Panel>
+              <Tabs.Panel value="text">
+                <Text component="pre" size="sm" style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="template-preview-text">{preview.data.text}</Text>
+              </Tabs.Panel>
+            </Tabs>
+          </>
+        )}
+      </Stack>
+    </SimpleGrid>
+  );
+}

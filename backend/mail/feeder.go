@@ -11,40 +11,31 @@ import (
 // The send loop is a pipeline of two goroutines so the database work for
 // the next message overlaps the SMTP exchange of the current one:
 //
-//   - the feeder claims the next message (marking it 'sending', committed),
-//     checks the suppression list and consent, and renders it;
-//   - Run's goroutine sends it and hands the outcome back as a move.
+//   - the feeder claims the next messages (marking them 'sending', one
+//     commit per ClaimBatch), checks the suppression list and consent, and
+//     renders each;
+//   - Run's goroutine writes the message's id to the send journal, sends it
+//     and hands the outcome back as a move.
 //
 // The feeder writes the moves it was handed in the same transaction as its
-// next claim (group commit). So a message's 'sending' mark is durable before
-// its DATA goes out, while its 'sent' mark may lag a few messages: a crash
-// before that commit leaves the message in 'sending', which Recover turns
-// into 'in_doubt' and resolves by Message-ID in the Sent folder, exactly as
-// a crash between DATA and the server's reply. Only the feeder writes to the
+// next claim (group commit). So a message's 'sending' mark and its journal
+// line are durable before its content goes out, while its 'sent' mark may
+// lag a few messages: a crash before that commit leaves the message in
+// 'sending' and in the journal, which Recover turns into 'in_doubt' and
+// resolves by Message-ID in the Sent folder, exactly as a crash between
+// DATA and the server's reply. Only the feeder writes to the
 // outbox during a run, so the two never wait on each other's locks.
 
 // maxMoveLag bounds how many outcomes wait unrecorded while the feeder has
 // nothing to claim (a crash leaves at most these few to look up).
 const maxMoveLag = 32
 
-// ClaimBatch is how many messages one commit marks 'sending' on accounts
-// where a message left 'sending' by a crash can be proven unsent: the
-// provider files sent mail itself (Gmail, Outlook, Microsoft 365) or the
-// account asks for a confirm copy, and a mailbox (IMAP) is set up to look.
-// A crash then leaves up to this many never-transmitted messages in_doubt;
-// the Sent-folder lookup on the next start finds them missing and queues
-// them again. Everywhere else a missing message proves nothing and each
-// in-doubt message goes to the seller, so those accounts claim one message
-// per commit: at most the one on the wire is ever in doubt.
+// ClaimBatch is how many messages one commit marks 'sending'. A crash can
+// leave all of them 'sending'; the send journal (store.SendJournal), written
+// right before each message's content goes out, tells recovery which of
+// them may have reached the server (in doubt) and which never left (queued
+// again), so batching the claims puts no extra message in doubt.
 const ClaimBatch = 16
-
-// claimBatch is this outbox's claim size (see ClaimBatch).
-func (o *Outbox) claimBatch() int {
-	if o.mailbox != nil && (o.account.ProviderFilesSent || o.account.ConfirmCopy) {
-		return ClaimBatch
-	}
-	return 1
-}
 
 // claimed is one message the feeder claimed, ready for the sender.
 type claimed struct {
@@ -61,6 +52,8 @@ type feeder struct {
 	o     *Outbox
 	b     *store.OutboxBatch
 	max   int
+	// items is buffered by a claim batch, so the feeder claims and renders
+	// the next batch while the sender works through the previous one.
 	items chan claimed           // closed when nothing more will be claimed
 	moves chan store.MessageMove // outcomes, in order
 	stop  chan struct{}
@@ -71,8 +64,8 @@ type feeder struct {
 }
 
 func (o *Outbox) startFeeder(ctx context.Context, b *store.OutboxBatch, max int) *feeder {
-	f := &feeder{o: o, b: b, max: max, items: make(chan claimed), moves: make(chan store.MessageMove, 2*maxMoveLag),
-		stop: make(chan struct{}), done: make(chan struct{}), batch: o.claimBatch()}
+	f := &feeder{o: o, b: b, max: max, items: make(chan claimed, ClaimBatch), moves: make(chan store.MessageMove, 2*maxMoveLag),
+		stop: make(chan struct{}), done: make(chan struct{}), batch: ClaimBatch}
 	go f.run(ctx)
 	return f
 }
@@ -173,10 +166,30 @@ func (f *feeder) run(ctx context.Context) {
 			for _, c := range queue {
 				unclaim(c.Msg.ID)
 			}
+			for _, it := range f.prepared() {
+				unclaim(it.m.ID)
+			}
 			if len(pending) > 0 {
 				apply(0)
 			}
 			return
+		}
+	}
+}
+
+// prepared takes what the feeder prepared and the sender never took out
+// of the items buffer (the sender has stopped taking).
+func (f *feeder) prepared() []claimed {
+	var its []claimed
+	for {
+		select {
+		case it, ok := <-f.items:
+			if !ok {
+				return its
+			}
+			its = append(its, it)
+		default:
+			return its
 		}
 	}
 }
@@ -193,7 +206,9 @@ func (f *feeder) prepare(ctx context.Context, c store.Claimed, now time.Time) *c
 	case skip:
 		it.skip, it.why = true, why
 	default:
-		it.c, it.compErr = compose(f.o.account, m, now, false)
+		// Rendered here, off the sender's path: the sender only copies
+		// the bytes onto the wire.
+		it.c, it.compErr = compose(f.o.account, m, now, true)
 	}
 	return it
 }

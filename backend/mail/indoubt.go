@@ -9,17 +9,25 @@ import (
 	"shopclerk/backend/store"
 )
 
-// Recover runs at start-up, before the first send: messages a previous
-// run left in 'sending' become 'in_doubt', then ResolveInDoubt checks them.
+// Recover runs before each send run: of the messages a previous run left
+// in 'sending', those the send journal says the server accepted are marked
+// sent, those whose content it says went out become 'in_doubt' and the
+// rest are queued again (see store.RecoverSending); then ResolveInDoubt
+// checks the in-doubt ones.
 func (o *Outbox) Recover(ctx context.Context) (ResolveResult, error) {
-	if _, err := o.store.RecoverSending(ctx); err != nil {
+	rec, err := o.store.RecoverSending(ctx)
+	if err != nil {
 		return ResolveResult{}, err
 	}
-	return o.ResolveInDoubt(ctx)
+	res, err := o.ResolveInDoubt(ctx)
+	res.NeverSent, res.JournalSent = rec.Requeued, rec.Sent
+	return res, err
 }
 
 // ResolveResult tells what the in-doubt check decided.
 type ResolveResult struct {
+	JournalSent  int    `json:"journalSent"`  // accepted by the server just before a stop: marked sent
+	NeverSent    int    `json:"neverSent"`    // interrupted before transmission: queued again
 	FoundSent    int    `json:"foundSent"`    // in the mailbox: marked sent, never resent
 	ProvenUnsent int    `json:"provenUnsent"` // provably not delivered: queued again
 	SellerDecide int    `json:"sellerDecide"` // left for the seller

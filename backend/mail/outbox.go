@@ -155,9 +155,10 @@ func (o *Outbox) Resume(ctx context.Context) error {
 
 // Run sends what is due over one reused connection, until the outbox is
 // empty, a limit is reached, ctx is cancelled or opt.Max messages went.
-// Each message is claimed ('sending', committed) before the server hears
-// of it and moved on by the server's answer, so a crash at any point
-// leaves a state the next start can resolve without a blind resend. The
+// Each message is claimed ('sending', committed) and named in the send
+// journal before the server hears of it, and moved on by the server's
+// answer, so a crash at any point leaves a state the next start can resolve
+// without a blind resend. The
 // claiming and recording run on a feeder goroutine beside the sending (see
 // feeder.go); every outcome is recorded before Run returns.
 func (o *Outbox) Run(ctx context.Context, opt RunOptions) (RunResult, error) {
@@ -178,6 +179,11 @@ func (o *Outbox) Run(ctx context.Context, opt RunOptions) (RunResult, error) {
 	if err != nil {
 		return res, err
 	}
+	j, err := o.store.OpenSendJournal()
+	if err != nil {
+		return res, err
+	}
+	defer j.Close()
 	b, err := o.store.BeginOutboxBatch(ctx)
 	if err != nil {
 		return res, err
@@ -186,7 +192,7 @@ func (o *Outbox) Run(ctx context.Context, opt RunOptions) (RunResult, error) {
 	f := o.startFeeder(ctx, b, opt.Max)
 	defer f.finish() // before b.Close: the feeder is joined on every way out
 	var pause *time.Time
-	res, fin, err := o.sendClaimed(ctx, f, thr, opt, res, &pause)
+	res, fin, err := o.sendClaimed(ctx, f, j, thr, opt, res, &pause)
 	// Every outcome is recorded before the run reports: the Sent copies,
 	// the throttle and the next run read them.
 	if ferr := f.finish(); ferr != nil && err == nil {
@@ -205,7 +211,7 @@ func (o *Outbox) Run(ctx context.Context, opt RunOptions) (RunResult, error) {
 // claimed and rendered, sends them over one reused connection and hands
 // each outcome back to the feeder. fin says whether the run ended in a way
 // that files Sent copies.
-func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, thr *throttle, opt RunOptions, res RunResult, pause **time.Time) (_ RunResult, fin bool, _ error) {
+func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, j *store.SendJournal, thr *throttle, opt RunOptions, res RunResult, pause **time.Time) (_ RunResult, fin bool, _ error) {
 	var conn Conn
 	defer func() {
 		if conn != nil {
@@ -260,9 +266,14 @@ func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, thr *throttle, opt 
 				return res, false, Explain(err, o.account)
 			}
 		}
+		if err := j.OnWire(m.ID); err != nil {
+			giveBack(m, "")
+			return res, false, err
+		}
 		reply, sendErr := conn.Send(ctx, c)
 		switch outcome := Classify(sendErr); outcome {
 		case OutcomeSent:
+			j.Accepted(m.ID, now, c.DeliveredTo)
 			f.move(m, store.Transition{To: store.MsgSent, At: now, ServerReply: oneLine(reply), DeliveredTo: c.DeliveredTo})
 			thr.sent()
 			res.Sent++

@@ -93,7 +93,11 @@ func newRig(t *testing.T, opt mailtest.SMTPOptions, tune func(*Account)) *rig {
 
 func (r *rig) outbox() *Outbox {
 	dial := SMTPDialer(r.acct, func(context.Context) (string, error) { return r.srv.Password, nil })
-	return NewOutbox(r.st, r.clk, r.acct, dial, r.box, time.UTC, nil)
+	var box Mailbox
+	if r.box != nil {
+		box = r.box
+	}
+	return NewOutbox(r.st, r.clk, r.acct, dial, box, time.UTC, nil)
 }
 
 func (r *rig) enqueue(t *testing.T, n int, kind store.MessageKind) []int64 {

@@ -3,11 +3,14 @@ package mail
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
+	"strconv"
 	"strings"
 	"time"
 
 	gomail "github.com/wneessen/go-mail"
+	gosmtp "github.com/wneessen/go-mail/smtp"
 
 	"shopclerk/backend/domain"
 )
@@ -84,20 +87,33 @@ func SMTPDialer(a Account, secret SecretFunc) Dialer {
 		if err != nil {
 			return nil, Explain(err, a)
 		}
-		if err := c.DialWithContext(ctx); err != nil {
+		sc, err := c.DialToSMTPClientWithContext(ctx)
+		if err != nil {
 			return nil, Explain(err, a)
 		}
-		return &smtpConn{c: c, acct: a}, nil
+		conn := &smtpConn{c: c, sc: sc, timeout: DialTimeout}
+		conn.pipelining, _ = sc.Extension("PIPELINING")
+		return conn, nil
 	}
 }
 
+// smtpConn is one connection dialled, secured and logged in by go-mail.
+// Where the server offers PIPELINING (RFC 2920: Gmail, Outlook, iCloud,
+// Postfix and Exim all do) a message takes two round trips instead of
+// four: MAIL FROM, RCPT TO and DATA go out together, then the content.
+// Elsewhere go-mail runs the transaction one command at a time.
 type smtpConn struct {
-	c    *gomail.Client
-	acct Account
+	c          *gomail.Client
+	sc         *gosmtp.Client
+	timeout    time.Duration
+	pipelining bool
 }
 
 func (s *smtpConn) Send(ctx context.Context, m *Composed) (string, error) {
-	err := s.c.Send(m.Msg)
+	if s.pipelining {
+		return s.sendPipelined(m)
+	}
+	err := s.c.SendWithSMTPClient(s.sc, m.Msg)
 	if err == nil || m.Msg.IsDelivered() {
 		// IsDelivered: the server accepted DATA; a failed RSET afterwards
 		// does not undo that.
@@ -106,7 +122,112 @@ func (s *smtpConn) Send(ctx context.Context, m *Composed) (string, error) {
 	return "", err
 }
 
-func (s *smtpConn) Close() error { return s.c.Close() }
+func (s *smtpConn) Close() error { return s.c.CloseWithSMTPClient(s.sc) }
+
+// sendPipelined is one pipelined mail transaction (RFC 2920 3.1: DATA ends
+// the group, the content follows its 354). Every reply of the group is read
+// whatever the first one said, so the connection stays in step; a refused
+// MAIL or RCPT is followed by RSET, as go-mail does.
+func (s *smtpConn) sendPipelined(m *Composed) (string, error) {
+	from, err := m.Msg.GetSender(false)
+	if err != nil {
+		return "", &pipeError{step: "MAIL FROM", err: err}
+	}
+	rcpts, err := m.Msg.GetRecipients()
+	if err != nil {
+		return "", &pipeError{step: "RCPT TO", err: err}
+	}
+	if err := s.sc.UpdateDeadline(s.timeout); err != nil {
+		return "", &pipeError{step: "MAIL FROM", err: err}
+	}
+	w := s.sc.Text.W
+	w.WriteString("MAIL FROM:" + from)
+	if ok, _ := s.sc.Extension("8BITMIME"); ok {
+		w.WriteString(" BODY=8BITMIME")
+	}
+	w.WriteString("\r\n")
+	for _, r := range rcpts {
+		w.WriteString("RCPT TO:" + r + "\r\n")
+	}
+	w.WriteString("DATA\r\n")
+	if err := w.Flush(); err != nil {
+		return "", &pipeError{step: "MAIL FROM", err: err}
+	}
+	var refused *pipeError // the first refusal of the group
+	read := func(step string, want int) bool {
+		code, text, err := s.sc.Text.ReadResponse(want)
+		if err == nil {
+			return true
+		}
+		if refused == nil {
+			refused = &pipeError{step: step, code: code, text: text}
+			if code == 0 {
+				refused.err = err // no reply: the connection broke
+			}
+		}
+		return false
+	}
+	read("MAIL FROM", 250)
+	for range rcpts {
+		read("RCPT TO", 25)
+	}
+	if dataOK := read("DATA", 354); refused != nil {
+		if refused.code == 0 {
+			return "", refused
+		}
+		if dataOK {
+			// DATA was accepted although MAIL or RCPT was not: an empty
+			// message ends it, which the server refuses for want of a
+			// recipient (RFC 2920 3.1).
+			w.WriteString(".\r\n")
+			w.Flush()
+			s.sc.Text.ReadResponse(250)
+		}
+		s.sc.Reset()
+		return "", refused
+	}
+	dw := s.sc.Text.DotWriter()
+	if m.Raw != nil {
+		_, err = dw.Write(m.Raw)
+	} else {
+		_, err = m.Msg.WriteTo(dw)
+	}
+	if err != nil {
+		return "", &pipeError{step: "message", err: err}
+	}
+	if err := dw.Close(); err != nil {
+		return "", &pipeError{step: "message", err: err}
+	}
+	code, text, err := s.sc.Text.ReadResponse(250)
+	if err != nil {
+		// The final dot went out: a missing reply leaves the message in doubt.
+		return "", &pipeError{step: "end of data", code: code, text: text, err: err, content: true}
+	}
+	return strconv.Itoa(code) + " " + text, nil
+}
+
+// pipeError is a refusal or a broken connection in a pipelined
+// transaction, classified like go-mail's SendError.
+type pipeError struct {
+	step    string // the command whose reply it is
+	code    int    // the server's reply code; 0 when no reply came
+	text    string
+	err     error // the network error when no reply came
+	content bool  // the whole content, final dot included, was written
+}
+
+func (e *pipeError) Error() string {
+	if e.code != 0 {
+		return fmt.Sprintf("%s refused: %d %s", e.step, e.code, e.text)
+	}
+	return fmt.Sprintf("%s: %v", e.step, e.err)
+}
+
+func (e *pipeError) Unwrap() error { return e.err }
+
+// ErrorCode is the server's reply code (0 when none came), as go-mail's
+// SendError has it.
+func (e *pipeError) ErrorCode() int { return e.code }
 
 // Outcome classifies one send attempt for the state machine.
 type Outcome string
@@ -131,13 +252,23 @@ func Classify(err error) Outcome {
 	if err == nil {
 		return OutcomeSent
 	}
+	var pe *pipeError
 	var se *gomail.SendError
-	if !errors.As(err, &se) {
-		return OutcomeConnLost
+	switch {
+	case errors.As(err, &pe):
+		return classifyReply(err, pe.code, pe.content, false)
+	case errors.As(err, &se):
+		return classifyReply(err, se.ErrorCode(), se.Reason == gomail.ErrSMTPDataClose, se.IsTemp())
 	}
-	low := strings.ToLower(err.Error())
-	code := se.ErrorCode()
+	return OutcomeConnLost
+}
+
+// classifyReply classifies a failed transaction by the server's reply code
+// (0 when no reply came); afterContent says the whole content, final dot
+// included, had been written; temp is go-mail's own "temporary" verdict.
+func classifyReply(err error, code int, afterContent, temp bool) Outcome {
 	if code >= 400 {
+		low := strings.ToLower(err.Error())
 		for _, w := range quotaWords {
 			if strings.Contains(low, w) {
 				return OutcomeQuota
@@ -145,18 +276,16 @@ func Classify(err error) Outcome {
 		}
 	}
 	switch {
-	case se.Reason == gomail.ErrSMTPDataClose && code == 0:
+	case afterContent && code == 0:
 		// The final dot went out and the reply never came: the server may
 		// or may not have taken the message.
 		return OutcomeInDoubt
 	case code >= 500:
 		return OutcomePermanent
-	case code >= 400 || se.IsTemp():
+	case code >= 400 || temp:
 		return OutcomeTemporary
-	case se.Reason == gomail.ErrConnCheck || se.Reason == gomail.ErrWriteContent || se.Reason == gomail.ErrSMTPData:
-		// No reply code: the connection broke before the message was complete.
-		return OutcomeConnLost
 	}
+	// No reply code: the connection broke before the message was complete.
 	return OutcomeConnLost
 }
 

@@ -285,18 +285,6 @@ func (s *Store) TransitionMessage(ctx context.Context, id int64, t Transition) e
 	return nil
 }
 
-// RecoverSending marks every message left in 'sending' by a previous run as
-// 'in_doubt'. Only call it before the send loop starts: the store's file
-// lock guarantees no other Shopclerk is sending from this database.
-func (s *Store) RecoverSending(ctx context.Context) (int, error) {
-	res, err := s.db.ExecContext(ctx, q("MsgRecoverSending"))
-	if err != nil {
-		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not check the outbox")
-	}
-	n, _ := res.RowsAffected()
-	return int(n), nil
-}
-
 // CountMessagesByStatus returns how many messages are in each status.
 func (s *Store) CountMessagesByStatus(ctx context.Context) (map[MessageStatus]int, error) {
 	rows, err := s.db.QueryContext(ctx, q("MsgCountByStatus"))

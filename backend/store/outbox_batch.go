@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"strings"
 	"time"
@@ -14,8 +15,8 @@ import (
 // statements it runs per message are prepared once, on one connection,
 // instead of being parsed again for every message.
 type OutboxBatch struct {
-	conn                                         *sql.Conn
-	claim, suppressed, transition, begin, commit *sql.Stmt
+	conn                                                        *sql.Conn
+	claim, due, claimIDs, suppressed, transition, begin, commit *sql.Stmt
 }
 
 // BeginOutboxBatch prepares the send loop's statements. Close it when the
@@ -31,6 +32,8 @@ func (s *Store) BeginOutboxBatch(ctx context.Context) (*OutboxBatch, error) {
 		query string
 	}{
 		{&b.claim, q("MsgClaimRow")},
+		{&b.due, q("MsgDueBatch")},
+		{&b.claimIDs, q("MsgClaimIDs")},
 		{&b.suppressed, q("SuppressionGet")},
 		{&b.transition, q("MsgTransition")},
 		{&b.begin, "BEGIN IMMEDIATE"},
@@ -46,7 +49,7 @@ func (s *Store) BeginOutboxBatch(ctx context.Context) (*OutboxBatch, error) {
 
 // Close releases the statements and the connection.
 func (b *OutboxBatch) Close() error {
-	for _, st := range []*sql.Stmt{b.claim, b.suppressed, b.transition, b.begin, b.commit} {
+	for _, st := range []*sql.Stmt{b.claim, b.due, b.claimIDs, b.suppressed, b.transition, b.begin, b.commit} {
 		if st != nil {
 			st.Close()
 		}
@@ -71,15 +74,24 @@ type Claimed struct {
 // transaction) and read back, with its suppression entry, by the same
 // UPDATE ... RETURNING.
 func (b *OutboxBatch) ClaimNext(ctx context.Context, now time.Time) (Claimed, bool, error) {
-	var c Claimed
-	var reason, detail sql.NullString
-	var at sql.NullInt64
-	m, err := scanMessage(extraScanner{b.claim.QueryRowContext(ctx, now.Unix()), []any{&reason, &detail, &at}})
+	c, err := scanClaimed(b.claim.QueryRowContext(ctx, now.Unix()))
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, false, nil
 	}
 	if err != nil {
 		return c, false, domain.Wrap(err, domain.CodeTemporary, "the shop database is busy; try again in a moment")
+	}
+	return c, true, nil
+}
+
+// scanClaimed reads a claimed message with its suppression entry.
+func scanClaimed(r scanner) (Claimed, error) {
+	var c Claimed
+	var reason, detail sql.NullString
+	var at sql.NullInt64
+	m, err := scanMessage(extraScanner{r, []any{&reason, &detail, &at}})
+	if err != nil {
+		return c, err
 	}
 	c.Msg = m
 	if normEmail(m.ToAddr) == m.ToAddr {
@@ -89,7 +101,56 @@ func (b *OutboxBatch) ClaimNext(ctx context.Context, now time.Time) (Claimed, bo
 				At: time.Unix(at.Int64, 0).UTC()}
 		}
 	}
-	return c, true, nil
+	return c, nil
+}
+
+// claimMany claims up to n due messages with two statements (which are
+// due, then mark them), in claim order; inside Apply's transaction.
+func (b *OutboxBatch) claimMany(ctx context.Context, now time.Time, n int) ([]Claimed, error) {
+	busy := func(err error) error {
+		return domain.Wrap(err, domain.CodeTemporary, "the shop database is busy; try again in a moment")
+	}
+	rows, err := b.due.QueryContext(ctx, now.Unix(), n)
+	if err != nil {
+		return nil, busy(err)
+	}
+	order := map[int64]int{}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, busy(err)
+		}
+		order[id] = len(ids)
+		ids = append(ids, id)
+	}
+	if err := rows.Close(); err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	list, _ := json.Marshal(ids)
+	if rows, err = b.claimIDs.QueryContext(ctx, now.Unix(), string(list)); err != nil {
+		return nil, busy(err)
+	}
+	defer rows.Close()
+	claimed := make([]Claimed, len(ids))
+	got := 0
+	for rows.Next() {
+		c, err := scanClaimed(rows)
+		if err != nil {
+			return nil, busy(err)
+		}
+		claimed[order[c.Msg.ID]] = c
+		got++
+	}
+	if err := rows.Err(); err != nil {
+		return nil, busy(err)
+	}
+	if got != len(ids) {
+		// Cannot happen inside the transaction that picked them.
+		return nil, domain.Errorf(domain.CodeInternal, "Shopclerk could not claim the outbox's next messages")
+	}
+	return claimed, nil
 }
 
 // extraScanner scans a row that has more columns after the usual ones.
@@ -149,10 +210,9 @@ type MessageMove struct {
 // claim order (fewer when fewer are due). When err is set nothing was
 // written.
 //
-// Claiming more than one per commit is the caller's decision about crash
-// safety: a crash leaves every claimed message 'sending', including those
-// never handed to the server, so it only pays where such messages can be
-// proven unsent afterwards (see mail.Outbox's claim batch).
+// A crash leaves every claimed message 'sending', including those never
+// handed to the server; the send journal (SendJournal) tells
+// RecoverSending which ones those are.
 func (b *OutboxBatch) Apply(ctx context.Context, moves []MessageMove, claim int, now time.Time) (claimed []Claimed, errs []error, err error) {
 	if len(moves) == 0 && claim <= 0 {
 		return nil, nil, nil
@@ -182,15 +242,10 @@ func (b *OutboxBatch) Apply(ctx context.Context, moves []MessageMove, claim int,
 			return nil, nil, errs[i]
 		}
 	}
-	for range claim {
-		m, ok, err := b.ClaimNext(ctx, now)
-		if err != nil {
+	if claim > 0 {
+		if claimed, err = b.claimMany(ctx, now, claim); err != nil {
 			return nil, nil, err
 		}
-		if !ok {
-			break
-		}
-		claimed = append(claimed, m)
 	}
 	if _, err = b.commit.ExecContext(ctx); err != nil {
 		return nil, nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not update the outbox")

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -46,8 +48,8 @@ func TestOutboxLifecycle(t *testing.T) {
 		t.Fatal("a sending message was claimed twice")
 	}
 	// A crash leaves it sending; recovery makes it in_doubt.
-	if n, err := s.RecoverSending(ctx); err != nil || n != 1 {
-		t.Fatal(n, err)
+	if r, err := s.RecoverSending(ctx); err != nil || r.InDoubt != 1 {
+		t.Fatal(r, err)
 	}
 	err = s.TransitionMessage(ctx, id, Transition{From: MsgSending, To: MsgSent, At: now})
 	if domain.CodeOf(err) != domain.CodeConflict {
@@ -180,5 +182,69 @@ func TestMessageWithoutHeadersOrAttachmentsReadsBack(t *testing.T) {
 		if len(got.Headers) != len(m.Headers) || len(got.Attachments) != len(m.Attachments) {
 			t.Fatalf("%s: headers %v, %d attachments", m.MessageID, got.Headers, len(got.Attachments))
 		}
+	}
+}
+
+// Recovery splits 'sending' messages by the send journal: accepted ones
+// are sent, ones whose content went out are in doubt, the rest never left
+// (queued again, the attempt given back). A torn last line counts for
+// nothing, and the journal is gone afterwards.
+func TestRecoverSendingByJournal(t *testing.T) {
+	ctx := context.Background()
+	s := openOutboxStore(t)
+	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	var ids []int64
+	for i := range 4 {
+		id, _, err := s.EnqueueMessage(ctx, &OutboxMessage{Kind: KindTransactional, MessageID: fmt.Sprintf("<%d@shop.test>", i),
+			ToAddr: fmt.Sprintf("c%d@customer.test", i), Subject: "Hi", Text: "Hi"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+		if _, ok, err := s.ClaimNext(ctx, now); !ok || err != nil {
+			t.Fatal(ok, err)
+		}
+	}
+	j, err := s.OpenSendJournal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range ids[:2] {
+		if err := j.OnWire(id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	j.Accepted(ids[0], now, "test@seller.test")
+	j.Close()
+	f, _ := os.OpenFile(journalPath(s.path), os.O_WRONLY|os.O_APPEND, 0)
+	f.WriteString("\n\nw ") // blank lines and a torn line
+	f.Close()
+	r, err := s.RecoverSending(ctx)
+	if err != nil || r != (Recovered{Sent: 1, InDoubt: 1, Requeued: 2}) {
+		t.Fatalf("%+v, %v", r, err)
+	}
+	for i, want := range []MessageStatus{MsgSent, MsgInDoubt, MsgQueued, MsgQueued} {
+		m, _ := s.GetMessage(ctx, ids[i])
+		attempts := 1
+		if want == MsgQueued {
+			attempts = 0
+		}
+		if m.Status != want || m.Attempts != attempts {
+			t.Fatalf("message %d: %s after %d attempts, want %s", i, m.Status, m.Attempts, want)
+		}
+		if want == MsgSent && (m.SentAt == nil || !m.SentAt.Equal(now) || m.DeliveredTo != "test@seller.test") {
+			t.Fatalf("accepted message: %+v", m)
+		}
+	}
+	if _, err := os.Stat(journalPath(s.path)); !os.IsNotExist(err) {
+		t.Fatalf("the journal is still there: %v", err)
+	}
+	// Without a journal (a crash of a version before it) every 'sending'
+	// message is in doubt.
+	if _, ok, _ := s.ClaimNext(ctx, now); !ok {
+		t.Fatal("claim")
+	}
+	if r, err := s.RecoverSending(ctx); err != nil || r != (Recovered{InDoubt: 1}) {
+		t.Fatalf("without a journal: %+v, %v", r, err)
 	}
 }

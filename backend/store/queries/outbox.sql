@@ -41,6 +41,32 @@ RETURNING id, message_id, kind, to_addr, to_name, subject, html, text, headers, 
     (SELECT detail FROM suppressions WHERE email = messages.to_addr),
     (SELECT at FROM suppressions WHERE email = messages.to_addr);
 
+-- name: MsgDueBatch
+-- The next ?2 due messages in MsgClaim's order (its three index ranges),
+-- for a claim of several in one statement.
+SELECT id FROM (
+    SELECT id, 0 AS k, next_attempt_at AS t FROM (SELECT id, next_attempt_at FROM messages
+        WHERE status = 'deferred' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id LIMIT ?2)
+    UNION ALL
+    SELECT id, 1, 0 FROM (SELECT id FROM messages
+        WHERE status = 'queued' AND next_attempt_at IS NULL ORDER BY id LIMIT ?2)
+    UNION ALL
+    SELECT id, 2, next_attempt_at FROM (SELECT id, next_attempt_at FROM messages
+        WHERE status = 'queued' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id LIMIT ?2))
+ORDER BY k, t, id LIMIT ?2;
+
+-- name: MsgClaimIDs
+-- MsgClaimRow for the messages ?2 (a JSON array of MsgDueBatch's ids), in
+-- one statement; RETURNING's order is not defined, the caller restores it.
+UPDATE messages SET status = 'sending', attempts = attempts + 1, sending_at = ?1
+WHERE id IN (SELECT value FROM json_each(?2)) AND status IN ('queued', 'deferred')
+RETURNING id, message_id, kind, to_addr, to_name, subject, html, text, headers, attachments, status, attempts,
+    last_error, next_attempt_at, customer_id, COALESCE(ledger_key, ''), created_at, sent_at, sending_at,
+    server_reply, delivered_to, filed, template,
+    (SELECT reason FROM suppressions WHERE email = messages.to_addr),
+    (SELECT detail FROM suppressions WHERE email = messages.to_addr),
+    (SELECT at FROM suppressions WHERE email = messages.to_addr);
+
 -- name: MsgTransition
 UPDATE messages SET status = ?3, last_error = ?4, next_attempt_at = ?5,
     sent_at = CASE WHEN ?3 = 'sent' THEN ?6 ELSE sent_at END,
@@ -48,6 +74,23 @@ UPDATE messages SET status = ?3, last_error = ?4, next_attempt_at = ?5,
     delivered_to = CASE WHEN ?8 <> '' THEN ?8 ELSE delivered_to END,
     attempts = CASE WHEN ?9 THEN MAX(attempts - 1, 0) ELSE attempts END
 WHERE id = ?1 AND status = ?2;
+
+-- name: MsgRecoverAccepted
+-- Messages the send journal says the server accepted (?1, a JSON array of
+-- [id, unix time, delivered-to]), whose 'sent' was not yet committed.
+UPDATE messages SET status = 'sent', last_error = '', next_attempt_at = NULL,
+    sent_at = json_extract(j.value, '$[1]'), delivered_to = json_extract(j.value, '$[2]'),
+    server_reply = 'accepted by the mail server (recorded from the send journal after Shopclerk stopped)'
+FROM json_each(?1) AS j
+WHERE messages.id = json_extract(j.value, '$[0]') AND messages.status = 'sending';
+
+-- name: MsgRequeueNeverSent
+-- A claim the send journal (?1, a JSON array of ids) does not name: its
+-- content never left this computer, so it is queued again and the attempt
+-- given back.
+UPDATE messages SET status = 'queued', attempts = MAX(attempts - 1, 0),
+    last_error = 'Shopclerk stopped before handing this message to the mail server; it is queued again.'
+WHERE status = 'sending' AND id NOT IN (SELECT value FROM json_each(?1));
 
 -- name: MsgRecoverSending
 UPDATE messages SET status = 'in_doubt',

@@ -49,9 +49,9 @@ type claimed struct {
 }
 
 type feeder struct {
-	o     *Outbox
-	b     *store.OutboxBatch
-	max   int
+	o   *Outbox
+	b   *store.OutboxBatch
+	max int
 	// items is buffered by a claim batch, so the feeder claims and renders
 	// the next batch while the sender works through the previous one.
 	items chan claimed           // closed when nothing more will be claimed

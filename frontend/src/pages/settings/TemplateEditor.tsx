@@ -6,7 +6,7 @@
 // at another template.
 import { Alert, Badge, Button, Group, NumberInput, Popover, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { notifyError, notifySuccess } from '../../api';
 import { mail, mailKeys } from '../../api/mail';
@@ -34,6 +34,7 @@ export function TemplateEditor() {
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [customer, setCustomer] = useState<number>(0);
   const [confirmReset, setConfirmReset] = useState(false);
+  const [view, setView] = useState<string | null>('html');
   const current = useQuery({ queryKey: mailKeys.template(name), queryFn: () => mail.template(name) });
   const saved = current.data ? { subject: current.data.subject, html: current.data.html } : undefined;
   const draft = drafts[name] ?? saved;
@@ -47,6 +48,8 @@ export function TemplateEditor() {
     queryFn: () => mail.preview(name, shown?.subject ?? '', shown?.html ?? '', customer),
     enabled: !!shown,
     retry: false,
+    // Keep showing the last preview while the next renders, instead of flashing empty.
+    placeholderData: keepPreviousData,
   });
 
   const refresh = (n: string) => qc.invalidateQueries({ queryKey: mailKeys.template(n) });
@@ -78,7 +81,7 @@ export function TemplateEditor() {
             data={(names.data ?? []).map((n) => ({ value: n, label: templateLabel(n) }))}
             value={name} onChange={(v) => v && setName(v)}
           />
-          <NumberInput label="Preview with customer # (0 = sample data)" value={customer} min={0} onChange={(v) => setCustomer(Number(v))} w={260} />
+          <NumberInput label="Preview as customer # (0: sample)" value={customer} min={0} onChange={(v) => setCustomer(Number(v))} w={240} />
         </Group>
         <Group gap="xs" data-testid="template-status">
           {current.data?.customised ? (
@@ -132,7 +135,7 @@ export function TemplateEditor() {
         {preview.data && (
           <>
             <Text fw={600} data-testid="template-preview-subject">{preview.data.subject}</Text>
-            <Tabs defaultValue="html" keepMounted={false}>
+            <Tabs value={view} onChange={setView} keepMounted={false}>
               <Tabs.List mb="xs">
                 <Tabs.Tab value="html">Email</Tabs.Tab>
                 <Tabs.Tab value="text" data-testid="template-preview-text-tab">Plain text</Tabs.Tab>

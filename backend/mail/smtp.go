@@ -37,7 +37,11 @@ const DialTimeout = 30 * time.Second
 // SMTPDialer connects to the account's SMTP server with go-mail: TLS is
 // mandatory (STARTTLS or implicit) and the certificate verified, except a
 // plaintext connection to this computer the seller explicitly allowed.
-func SMTPDialer(a Account, secret SecretFunc) Dialer {
+func SMTPDialer(a Account, secret SecretFunc) Dialer { return smtpDialer(a, secret, true) }
+
+// smtpDialer is SMTPDialer; pipelining false never pipelines (for tests of
+// the one-command-at-a-time transaction, since test servers all offer it).
+func smtpDialer(a Account, secret SecretFunc, pipelining bool) Dialer {
 	return func(ctx context.Context) (Conn, error) {
 		if err := a.Validate(); err != nil {
 			return nil, err
@@ -92,7 +96,9 @@ func SMTPDialer(a Account, secret SecretFunc) Dialer {
 			return nil, Explain(err, a)
 		}
 		conn := &smtpConn{c: c, sc: sc, timeout: DialTimeout}
-		conn.pipelining, _ = sc.Extension("PIPELINING")
+		if pipelining {
+			conn.pipelining, _ = sc.Extension("PIPELINING")
+		}
 		return conn, nil
 	}
 }

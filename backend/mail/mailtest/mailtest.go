@@ -108,6 +108,7 @@ type SMTP struct {
 	mu         sync.Mutex
 	deliveries []Delivery
 	script     func(n int, messageID string) Reply // n counts DATA commands from 1
+	rcptReply  func(to string) Reply
 	onAccept   func(Delivery)
 	dataCount  int
 	logins     int
@@ -121,12 +122,15 @@ type SMTPOptions struct {
 	NoAuth   bool  // accept mail without AUTH
 	Script   func(n int, messageID string) Reply
 	OnAccept func(Delivery) // e.g. file in a Sent folder, like Gmail does
+	// RcptReply scripts the answer to RCPT TO (Accept, Temporary or
+	// Permanent); nil accepts every recipient.
+	RcptReply func(to string) Reply
 }
 
 // NewSMTP starts a server on 127.0.0.1 and stops it with the test.
 func NewSMTP(t testing.TB, opt SMTPOptions) *SMTP {
 	t.Helper()
-	s := &SMTP{User: "seller@shop.test", Password: "app-password", script: opt.Script, onAccept: opt.OnAccept}
+	s := &SMTP{User: "seller@shop.test", Password: "app-password", script: opt.Script, onAccept: opt.OnAccept, rcptReply: opt.RcptReply}
 	srv := smtp.NewServer(smtp.BackendFunc(func(c *smtp.Conn) (smtp.Session, error) {
 		return &session{srv: s, conn: c, authed: opt.NoAuth}, nil
 	}))
@@ -216,6 +220,14 @@ func (se *session) Mail(from string, _ *smtp.MailOptions) error {
 }
 
 func (se *session) Rcpt(to string, _ *smtp.RcptOptions) error {
+	if se.srv.rcptReply != nil {
+		switch se.srv.rcptReply(to) {
+		case Temporary:
+			return &smtp.SMTPError{Code: 450, EnhancedCode: smtp.EnhancedCode{4, 2, 1}, Message: "Mailbox temporarily busy"}
+		case Permanent:
+			return &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 1, 1}, Message: "User unknown: no such mailbox"}
+		}
+	}
 	se.to = append(se.to, to)
 	return nil
 }

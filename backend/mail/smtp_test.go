@@ -1,0 +1,64 @@
+package mail
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"shopclerk/backend/mail/mailtest"
+	"shopclerk/backend/store"
+)
+
+// A recipient refused at RCPT TO, permanently or for now, is failed or
+// deferred with the server's words, and the messages around it go out over
+// the same connection: the pipelined transaction reads every reply of its
+// group and stays in step with the server. The same holds for the
+// one-command-at-a-time transaction used where the server does not offer
+// PIPELINING.
+func TestRecipientRefusedAtRcptKeepsTheConnectionInStep(t *testing.T) {
+	for _, pipelining := range []bool{true, false} {
+		name := map[bool]string{true: "pipelined", false: "one command at a time"}[pipelining]
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			r := newRig(t, mailtest.SMTPOptions{RcptReply: func(to string) mailtest.Reply {
+				switch {
+				case strings.HasPrefix(to, "c1@"):
+					return mailtest.Permanent
+				case strings.HasPrefix(to, "c2@"):
+					return mailtest.Temporary
+				}
+				return mailtest.Accept
+			}}, nil)
+			ids := r.enqueue(t, 4, store.KindTransactional)
+			dial := smtpDialer(r.acct, func(context.Context) (string, error) { return r.srv.Password, nil }, pipelining)
+			o := NewOutbox(r.st, r.clk, r.acct, dial, nil, time.UTC, nil)
+			res, err := o.Run(ctx, RunOptions{})
+			if err != nil || res.Sent != 2 || res.Failed != 1 || res.Deferred != 1 {
+				t.Fatalf("%+v %v", res, err)
+			}
+			want := []store.MessageStatus{store.MsgSent, store.MsgFailed, store.MsgDeferred, store.MsgSent}
+			for i, id := range ids {
+				m := status(t, r.st, id)
+				if m.Status != want[i] {
+					t.Fatalf("message %d: %s (%s), want %s", i, m.Status, m.LastError, want[i])
+				}
+				if i == 1 && !strings.Contains(m.LastError, "5.1.1") {
+					t.Fatalf("the refusal does not quote the server: %q", m.LastError)
+				}
+				if i == 2 && !strings.Contains(m.LastError, "4.2.1") {
+					t.Fatalf("the deferral does not quote the server: %q", m.LastError)
+				}
+			}
+			if sp, ok, _ := r.st.Suppressed(ctx, "c1@customer.test"); !ok || sp.Reason != store.SuppressHardBounce {
+				t.Fatalf("a user-unknown refusal did not suppress the address: %+v %v", sp, ok)
+			}
+			if n := len(r.srv.Deliveries()); n != 2 {
+				t.Fatalf("%d deliveries, want 2", n)
+			}
+			if n := r.srv.Logins(); n != 1 {
+				t.Fatalf("%d connections, want 1", n)
+			}
+		})
+	}
+}

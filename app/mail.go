@@ -174,8 +174,8 @@ func (s *MailSettingsService) CheckMailbox() (string, error) {
 	return fmt.Sprintf("Your mailbox works: %d messages in the inbox.", n), nil
 }
 
-// TemplateNames lists the default templates.
-func (s *MailSettingsService) TemplateNames() []string { return mail.DefaultTemplateNames }
+// TemplateNames lists the templates the editor offers, defaults first.
+func (s *MailSettingsService) TemplateNames() []string { return mail.EditableTemplateNames() }
 
 // Template returns what the editor starts from: the seller's saved version
 // of the template, or the default, and which of the two it is.

@@ -108,6 +108,19 @@ func (t *Templates) Snapshot(ctx context.Context) (rules.Renderer, error) {
 var DefaultTemplateNames = []string{"order_confirmation", "shipping_update", "cart_reminder", "cart_reminder_second",
 	"cart_reminder_coupon", "winback", "welcome_voucher", "spend_tier_coupon", "feedback_request", "birthday_offer", "purchase_order"}
 
+// EditableTemplateNames are the templates the seller can edit: the designed
+// defaults first, then the rules engine's other flow emails (rendered in the
+// same layout), so every email a ready-made flow sends can be changed.
+func EditableTemplateNames() []string {
+	out := append([]string{}, DefaultTemplateNames...)
+	for _, n := range rules.TemplateNames() {
+		if _, ok := defaults[n]; !ok {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 const lineTable = `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:16px 0">` +
 	`{{range .Order.Lines}}<tr><td style="padding:6px 0;border-bottom:1px solid #eee">{{.Quantity}} × {{.Name}}</td>` +
 	`<td align="right" style="padding:6px 0;border-bottom:1px solid #eee">{{.Total}}</td></tr>{{end}}</table>`

@@ -233,3 +233,26 @@ func TestAutomationUsesSavedTemplate(t *testing.T) {
 		t.Fatalf("the queued message changed with the template: %+v", msgs)
 	}
 }
+
+// TestEveryEditableTemplatePassesTheSaveCheck: each template the editor
+// offers, as shipped, can be saved unchanged.
+func TestEveryEditableTemplatePassesTheSaveCheck(t *testing.T) {
+	names := EditableTemplateNames()
+	if len(names) <= len(DefaultTemplateNames) {
+		t.Fatalf("the flows' own emails are missing from the editor: %v", names)
+	}
+	seen := map[string]bool{}
+	for _, n := range names {
+		if seen[n] {
+			t.Fatalf("%s listed twice", n)
+		}
+		seen[n] = true
+		tp, ok := (&Templates{}).Lookup(n)
+		if !ok {
+			t.Fatalf("%s: no template", n)
+		}
+		if err := CheckTemplate(tp, rules.ShopData{Name: "Bea's Shop"}); err != nil {
+			t.Errorf("%s: %v", n, err)
+		}
+	}
+}

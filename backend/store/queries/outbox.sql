@@ -56,10 +56,13 @@ SELECT id FROM (
 ORDER BY k, t, id LIMIT ?2;
 
 -- name: MsgClaimIDs
--- MsgClaimRow for the messages ?2 (a JSON array of MsgDueBatch's ids), in
--- one statement; RETURNING's order is not defined, the caller restores it.
+-- MsgClaimRow for the messages ?2 (a JSON array of MsgDueBatch's ids, read
+-- in the same transaction, so still due), in one statement; RETURNING's
+-- order is not defined, the caller restores it. (A status condition here
+-- would make the planner walk messages_status over the whole queue
+-- instead of looking up the ids.)
 UPDATE messages SET status = 'sending', attempts = attempts + 1, sending_at = ?1
-WHERE id IN (SELECT value FROM json_each(?2)) AND status IN ('queued', 'deferred')
+WHERE id IN (SELECT value FROM json_each(?2))
 RETURNING id, message_id, kind, to_addr, to_name, subject, html, text, headers, attachments, status, attempts,
     last_error, next_attempt_at, customer_id, COALESCE(ledger_key, ''), created_at, sent_at, sending_at,
     server_reply, delivered_to, filed, template,

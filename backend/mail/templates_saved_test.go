@@ -256,3 +256,19 @@ func TestEveryEditableTemplatePassesTheSaveCheck(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCheckTemplate: whatever the seller types, the save check answers
+// (an error or nil) and never panics; what it accepts renders.
+func FuzzCheckTemplate(f *testing.F) {
+	f.Add("Hi {{.Customer.FirstName}}", "<p>{{range .Order.Lines}}{{.Name}}{{end}}</p>", "")
+	f.Add("{{", "<a href=\"{{.Cart.RecoveryURL}}\">x</a>", "{{.Vars.x}}")
+	f.Add("x", "{{define \"a\"}}{{template \"a\"}}{{end}}{{template \"a\"}}", "")
+	f.Fuzz(func(t *testing.T, subject, html, text string) {
+		tp := rules.EmailTemplate{Name: "winback", Subject: subject, HTML: html, Text: text}
+		if err := CheckTemplate(tp, rules.ShopData{Name: "Shop"}); err != nil {
+			if domain.CodeOf(err) != domain.CodeInvalid || err.Error() == "" {
+				t.Fatalf("unhelpful refusal: %v", err)
+			}
+		}
+	})
+}

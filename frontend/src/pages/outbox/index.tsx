@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { notifyError, notifySuccess, useJob } from '../../api';
 import { FullHeightPage, PageHeader } from '../../components/PageHeader';
 import { mail, mailKeys } from './api';
+import { recoveryNote } from './recovery';
 import type { MessageStatus, OutboxMessage, SendReport } from './types';
 
 const STATUSES: { value: MessageStatus | ''; label: string }[] = [
@@ -47,7 +48,11 @@ export default function OutboxPage() {
       if (send.error) notifyError(send.error, 'Sending stopped');
       else if (send.result) {
         const r = send.result.run;
-        notifySuccess(`Sent ${r.sent}, deferred ${r.deferred}, failed ${r.failed}${r.pausedUntil ? `. Paused: ${r.pauseReason}` : ''}`);
+        const recovered = recoveryNote(send.result.inDoubt);
+        notifySuccess(
+          `Sent ${r.sent}, deferred ${r.deferred}, failed ${r.failed}${r.pausedUntil ? `. Paused: ${r.pauseReason}` : ''}` +
+            (recovered ? `. ${recovered}` : ''),
+        );
       }
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -182,3 +187,4 @@ function MessageDrawer({ id, onClose, onChanged }: { id: number | null; onClose:
     </Drawer>
   );
 }
+

@@ -111,6 +111,13 @@ export interface InboxItem {
 }
 
 export interface SendReport {
-  inDoubt: { foundSent: number; provenUnsent: number; sellerDecide: number; error: string };
+  inDoubt: {
+    journalSent: number;
+    neverSent: number;
+    foundSent: number;
+    provenUnsent: number;
+    sellerDecide: number;
+    error: string;
+  };
   run: { sent: number; deferred: number; failed: number; inDoubt: number; cancelled: number; pausedUntil: string | null; pauseReason: string; fileError: string };
 }

@@ -20,11 +20,12 @@ import (
 // The feeder writes the moves it was handed in the same transaction as its
 // next claim (group commit). So a message's 'sending' mark and its journal
 // line are durable before its content goes out, while its 'sent' mark may
-// lag a few messages: a crash before that commit leaves the message in
-// 'sending' and in the journal, which Recover turns into 'in_doubt' and
-// resolves by Message-ID in the Sent folder, exactly as a crash between
-// DATA and the server's reply. Only the feeder writes to the
-// outbox during a run, so the two never wait on each other's locks.
+// lag a batch or two: a crash before that commit leaves the message in
+// 'sending', and Recover marks it sent from the journal's acceptance line,
+// or, when that line was lost with the process, in doubt, resolved by
+// Message-ID in the Sent folder exactly as a crash between DATA and the
+// server's reply. Only the feeder writes to the outbox during a run, so
+// the two never wait on each other's locks.
 
 // maxMoveLag bounds how many outcomes wait unrecorded while the feeder has
 // nothing to claim (a crash leaves at most these few to look up).
@@ -48,43 +49,83 @@ type claimed struct {
 	err     error // the suppression check failed: the run stops
 }
 
+// The two goroutines hand each other whole batches, not single messages:
+// a goroutine woken once per batch instead of once per message costs the
+// run far less than the work itself.
 type feeder struct {
 	o   *Outbox
 	b   *store.OutboxBatch
 	max int
-	// items is buffered by a claim batch, so the feeder claims and renders
-	// the next batch while the sender works through the previous one.
-	items chan claimed           // closed when nothing more will be claimed
-	moves chan store.MessageMove // outcomes, in order
+	// items holds one prepared batch, so the feeder claims and renders the
+	// next batch while the sender works through the previous one.
+	items chan []claimed           // closed when nothing more will be claimed
+	moves chan []store.MessageMove // outcomes, in order
 	stop  chan struct{}
 	done  chan struct{}
 	err   error // a database failure; read after done
 	once  sync.Once
-	batch int // messages claimed per commit
+
+	// The sender's side, used only by the sending goroutine.
+	cur []claimed           // the rest of the batch being sent
+	out []store.MessageMove // outcomes not yet handed to the feeder
 }
 
 func (o *Outbox) startFeeder(ctx context.Context, b *store.OutboxBatch, max int) *feeder {
-	f := &feeder{o: o, b: b, max: max, items: make(chan claimed, ClaimBatch), moves: make(chan store.MessageMove, 2*maxMoveLag),
-		stop: make(chan struct{}), done: make(chan struct{}), batch: ClaimBatch}
+	f := &feeder{o: o, b: b, max: max, items: make(chan []claimed, 1), moves: make(chan []store.MessageMove, 4),
+		stop: make(chan struct{}), done: make(chan struct{})}
 	go f.run(ctx)
 	return f
 }
 
-// move hands an outcome to the feeder, which records it with its next commit.
-func (f *feeder) move(m store.OutboxMessage, t store.Transition) {
-	t.From = store.MsgSending
-	f.moves <- store.MessageMove{ID: m.ID, T: t}
+// next is the sender's next prepared message; ok is false when the feeder
+// has nothing more. Between batches it hands the outcomes so far over.
+func (f *feeder) next() (claimed, bool) {
+	if len(f.cur) == 0 {
+		f.handOver()
+		batch, ok := <-f.items
+		if !ok {
+			return claimed{}, false
+		}
+		f.cur = batch
+	}
+	it := f.cur[0]
+	f.cur = f.cur[1:]
+	return it, true
 }
 
-// finish stops the feeder, gives back what it claimed and the sender never
-// took, and records every outcome before returning. Calling it again only
-// returns the same error (Run also defers it, for a panicking callback).
+// move notes an outcome; the feeder records it with its next commit.
+func (f *feeder) move(m store.OutboxMessage, t store.Transition) {
+	t.From = store.MsgSending
+	f.out = append(f.out, store.MessageMove{ID: m.ID, T: t})
+}
+
+func (f *feeder) handOver() {
+	if len(f.out) > 0 {
+		f.moves <- f.out
+		f.out = nil
+	}
+}
+
+// finish gives back what the sender took and did not send, stops the
+// feeder (which gives back what it prepared and the sender never took) and
+// records every outcome before returning. Only the sender calls it; calling
+// it again only returns the same error (Run also defers it, for a
+// panicking callback).
 func (f *feeder) finish() error {
 	f.once.Do(func() {
+		for _, it := range f.cur {
+			f.out = append(f.out, unclaimMove(it.m.ID))
+		}
+		f.cur = nil
+		f.handOver()
 		close(f.stop)
 		<-f.done
 	})
 	return f.err
+}
+
+func unclaimMove(id int64) store.MessageMove {
+	return store.MessageMove{ID: id, T: store.Transition{From: store.MsgSending, To: store.MsgQueued, Unclaim: true}}
 }
 
 func (f *feeder) run(ctx context.Context) {
@@ -93,9 +134,7 @@ func (f *feeder) run(ctx context.Context) {
 	// the seller pressed stop.
 	wctx := context.WithoutCancel(ctx)
 	var pending []store.MessageMove
-	var queue []store.Claimed // claimed (committed), not yet prepared
-	var claimedAt time.Time
-	var held *claimed
+	var held []claimed // prepared, not yet taken by the sender
 	n := 0
 	open := true
 	apply := func(claim int) []store.Claimed {
@@ -115,59 +154,51 @@ func (f *feeder) run(ctx context.Context) {
 	drain := func() {
 		for {
 			select {
-			case mv := <-f.moves:
-				pending = append(pending, mv)
+			case mvs := <-f.moves:
+				pending = append(pending, mvs...)
 			default:
 				return
 			}
 		}
 	}
-	unclaim := func(id int64) {
-		pending = append(pending, store.MessageMove{ID: id,
-			T: store.Transition{From: store.MsgSending, To: store.MsgQueued, Unclaim: true}})
-	}
 	for {
 		if held == nil && open {
-			if ctx.Err() != nil || f.err != nil || (len(queue) == 0 && n >= f.max) {
+			var batch []store.Claimed
+			if ctx.Err() == nil && f.err == nil && n < f.max {
+				drain()
+				now := f.o.clock.Now()
+				batch = apply(min(ClaimBatch, f.max-n))
+				n += len(batch)
+				for _, c := range batch {
+					held = append(held, *f.prepare(wctx, c, now))
+				}
+			}
+			if len(batch) == 0 {
 				open = false
 				close(f.items)
-			} else if len(queue) == 0 {
-				drain()
-				claimedAt = f.o.clock.Now()
-				if queue = apply(min(f.batch, f.max-n)); len(queue) == 0 {
-					open = false
-					close(f.items)
-				}
-				n += len(queue)
-			}
-			if open {
-				held = f.prepare(wctx, queue[0], claimedAt)
-				queue = queue[1:]
 			}
 		}
-		var out chan claimed
-		var next claimed
+		var out chan []claimed
 		if held != nil {
-			out, next = f.items, *held
+			out = f.items
 		}
 		select {
-		case out <- next:
+		case out <- held:
 			held = nil
-		case mv := <-f.moves:
-			pending = append(pending, mv)
-			if len(pending) >= maxMoveLag {
-				apply(0)
+		case mvs := <-f.moves:
+			pending = append(pending, mvs...)
+			if !open && len(pending) >= maxMoveLag {
+				apply(0) // nothing more to claim: record without waiting for the end
 			}
 		case <-f.stop:
 			drain()
-			if held != nil {
-				unclaim(held.m.ID)
+			for _, it := range held {
+				pending = append(pending, unclaimMove(it.m.ID))
 			}
-			for _, c := range queue {
-				unclaim(c.Msg.ID)
-			}
-			for _, it := range f.prepared() {
-				unclaim(it.m.ID)
+			for _, batch := range f.prepared() {
+				for _, it := range batch {
+					pending = append(pending, unclaimMove(it.m.ID))
+				}
 			}
 			if len(pending) > 0 {
 				apply(0)
@@ -177,19 +208,19 @@ func (f *feeder) run(ctx context.Context) {
 	}
 }
 
-// prepared takes what the feeder prepared and the sender never took out
-// of the items buffer (the sender has stopped taking).
-func (f *feeder) prepared() []claimed {
-	var its []claimed
+// prepared takes the batch the feeder prepared and the sender never took
+// out of items (the sender has stopped taking).
+func (f *feeder) prepared() [][]claimed {
+	var batches [][]claimed
 	for {
 		select {
-		case it, ok := <-f.items:
+		case b, ok := <-f.items:
 			if !ok {
-				return its
+				return batches
 			}
-			its = append(its, it)
+			batches = append(batches, b)
 		default:
-			return its
+			return batches
 		}
 	}
 }
@@ -206,9 +237,23 @@ func (f *feeder) prepare(ctx context.Context, c store.Claimed, now time.Time) *c
 	case skip:
 		it.skip, it.why = true, why
 	default:
-		// Rendered here, off the sender's path: the sender only copies
-		// the bytes onto the wire.
-		it.c, it.compErr = compose(f.o.account, m, now, true)
+		// Rendered here, off the sender's path, so the sender only copies
+		// the bytes onto the wire; a message with big attachments is
+		// rendered by the sender instead, so the batches waiting in memory
+		// stay small.
+		it.c, it.compErr = compose(f.o.account, m, now, attachmentBytes(m) <= preRenderMax)
 	}
 	return it
+}
+
+// preRenderMax is the most attachment data a message may carry and still be
+// rendered ahead by the feeder.
+const preRenderMax = 1 << 20
+
+func attachmentBytes(m store.OutboxMessage) int {
+	n := 0
+	for _, a := range m.Attachments {
+		n += len(a.Data)
+	}
+	return n
 }

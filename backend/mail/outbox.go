@@ -236,7 +236,7 @@ func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, j *store.SendJourna
 			res.PausedUntil, res.PauseReason = until, why
 			break
 		}
-		it, ok := <-f.items
+		it, ok := f.next()
 		if !ok {
 			break
 		}

@@ -313,7 +313,12 @@ func (s *Store) CountSentSince(ctx context.Context, t time.Time) (int, error) {
 
 // UnfiledSent lists sent messages with no copy in the Sent folder yet.
 func (s *Store) UnfiledSent(ctx context.Context, limit int) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, q("MsgUnfiled"), limit)
+	return scanIDs(s.db.QueryContext(ctx, q("MsgUnfiled"), limit))
+}
+
+// scanIDs reads a query's rows of one id each, in order; it takes the
+// query's own results, so it serves databases, transactions and statements.
+func scanIDs(rows *sql.Rows, err error) ([]int64, error) {
 	if err != nil {
 		return nil, err
 	}

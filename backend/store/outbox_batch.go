@@ -110,26 +110,20 @@ func (b *OutboxBatch) claimMany(ctx context.Context, now time.Time, n int) ([]Cl
 	busy := func(err error) error {
 		return domain.Wrap(err, domain.CodeTemporary, "the shop database is busy; try again in a moment")
 	}
-	rows, err := b.due.QueryContext(ctx, now.Unix(), n)
+	ids, err := scanIDs(b.due.QueryContext(ctx, now.Unix(), n))
 	if err != nil {
 		return nil, busy(err)
 	}
-	order := map[int64]int{}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, busy(err)
-		}
-		order[id] = len(ids)
-		ids = append(ids, id)
+	if len(ids) == 0 {
+		return nil, nil
 	}
-	if err := rows.Close(); err != nil || len(ids) == 0 {
-		return nil, err
+	order := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		order[id] = i
 	}
 	list, _ := json.Marshal(ids)
-	if rows, err = b.claimIDs.QueryContext(ctx, now.Unix(), string(list)); err != nil {
+	rows, err := b.claimIDs.QueryContext(ctx, now.Unix(), string(list))
+	if err != nil {
 		return nil, busy(err)
 	}
 	defer rows.Close()

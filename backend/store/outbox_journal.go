@@ -3,8 +3,6 @@ package store
 import (
 	"bufio"
 	"context"
-	"database/sql"
-	"encoding/json"
 	"errors"
 	"io/fs"
 	"os"
@@ -94,8 +92,13 @@ func (j *SendJournal) Close() error {
 
 // journal is what a send journal file says.
 type journal struct {
-	onWire   []int64
-	accepted [][3]any // id, unix time, delivered-to
+	onWire   map[int64]bool
+	accepted map[int64]acceptance
+}
+
+type acceptance struct {
+	at          time.Time
+	deliveredTo string
 }
 
 // readJournal reads the journal at path; ok is false when there is none.
@@ -108,6 +111,7 @@ func readJournal(path string) (j journal, ok bool, err error) {
 		return j, false, err
 	}
 	defer f.Close()
+	j = journal{onWire: map[int64]bool{}, accepted: map[int64]acceptance{}}
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		// A torn last line (the process died mid-write) is missing its
@@ -120,10 +124,10 @@ func readJournal(path string) (j journal, ok bool, err error) {
 		id, err := strconv.ParseInt(f[1], 10, 64)
 		switch {
 		case len(f) == 2 && f[0] == "w" && err == nil:
-			j.onWire = append(j.onWire, id)
+			j.onWire[id] = true
 		case len(f) == 4 && f[0] == "s" && err == nil:
 			if at, err := strconv.ParseInt(f[2], 10, 64); err == nil {
-				j.accepted = append(j.accepted, [3]any{id, at, f[3]})
+				j.accepted[id] = acceptance{time.Unix(at, 0).UTC(), f[3]}
 			}
 		}
 	}
@@ -149,22 +153,36 @@ func (s *Store) RecoverSending(ctx context.Context) (r Recovered, err error) {
 		return r, domain.Wrap(err, domain.CodeTemporary, "the shop database is busy; try again in a moment")
 	}
 	defer tx.Rollback()
-	count := func(res sql.Result, err error) int {
-		if err != nil {
-			return -1
+	ids, err := scanIDs(tx.QueryContext(ctx, q("MsgSendingIDs")))
+	if err != nil {
+		return r, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not check the outbox")
+	}
+	st, err := tx.PrepareContext(ctx, q("MsgTransition"))
+	if err != nil {
+		return r, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not check the outbox")
+	}
+	defer st.Close()
+	for _, id := range ids {
+		t := Transition{From: MsgSending, To: MsgInDoubt, Reason: "Shopclerk stopped while this message was being handed to the mail server."}
+		acc, accepted := j.accepted[id]
+		switch {
+		case accepted:
+			t = Transition{From: MsgSending, To: MsgSent, At: acc.at, DeliveredTo: acc.deliveredTo,
+				ServerReply: "accepted by the mail server (recorded from the send journal after Shopclerk stopped)"}
+			r.Sent++
+		case exists && !j.onWire[id]:
+			t = Transition{From: MsgSending, To: MsgQueued, Unclaim: true,
+				Reason: "Shopclerk stopped before handing this message to the mail server; it is queued again."}
+			r.Requeued++
+		default:
+			r.InDoubt++
 		}
-		n, _ := res.RowsAffected()
-		return int(n)
+		if err := execTransition(ctx, st, id, t); err != nil {
+			return Recovered{}, err
+		}
 	}
-	if exists {
-		acc, _ := json.Marshal(append([][3]any{}, j.accepted...))
-		wire, _ := json.Marshal(append([]int64{}, j.onWire...))
-		r.Sent = count(tx.ExecContext(ctx, q("MsgRecoverAccepted"), string(acc)))
-		r.Requeued = count(tx.ExecContext(ctx, q("MsgRequeueNeverSent"), string(wire)))
-	}
-	r.InDoubt = count(tx.ExecContext(ctx, q("MsgRecoverSending")))
-	if r.Sent < 0 || r.Requeued < 0 || r.InDoubt < 0 || tx.Commit() != nil {
-		return Recovered{}, domain.Errorf(domain.CodeInternal, "Shopclerk could not check the outbox")
+	if err := tx.Commit(); err != nil {
+		return Recovered{}, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not check the outbox")
 	}
 	if exists {
 		// Stale lines would only make a later recovery more careful, so a

@@ -78,27 +78,9 @@ UPDATE messages SET status = ?3, last_error = ?4, next_attempt_at = ?5,
     attempts = CASE WHEN ?9 THEN MAX(attempts - 1, 0) ELSE attempts END
 WHERE id = ?1 AND status = ?2;
 
--- name: MsgRecoverAccepted
--- Messages the send journal says the server accepted (?1, a JSON array of
--- [id, unix time, delivered-to]), whose 'sent' was not yet committed.
-UPDATE messages SET status = 'sent', last_error = '', next_attempt_at = NULL,
-    sent_at = json_extract(j.value, '$[1]'), delivered_to = json_extract(j.value, '$[2]'),
-    server_reply = 'accepted by the mail server (recorded from the send journal after Shopclerk stopped)'
-FROM json_each(?1) AS j
-WHERE messages.id = json_extract(j.value, '$[0]') AND messages.status = 'sending';
-
--- name: MsgRequeueNeverSent
--- A claim the send journal (?1, a JSON array of ids) does not name: its
--- content never left this computer, so it is queued again and the attempt
--- given back.
-UPDATE messages SET status = 'queued', attempts = MAX(attempts - 1, 0),
-    last_error = 'Shopclerk stopped before handing this message to the mail server; it is queued again.'
-WHERE status = 'sending' AND id NOT IN (SELECT value FROM json_each(?1));
-
--- name: MsgRecoverSending
-UPDATE messages SET status = 'in_doubt',
-    last_error = 'Shopclerk stopped while this message was being handed to the mail server.'
-WHERE status = 'sending';
+-- name: MsgSendingIDs
+-- Messages a previous run left claimed (RecoverSending settles them).
+SELECT id FROM messages WHERE status = 'sending' ORDER BY id;
 
 -- name: MsgCountByStatus
 SELECT status, COUNT(*) FROM messages GROUP BY status;

@@ -5,14 +5,7 @@ import * as AutomationService from '../../wailsjs/go/app/AutomationService';
 import type { rules } from '../../wailsjs/go/models';
 import { EventsOn } from '../../wailsjs/runtime/runtime';
 import { call } from './errors';
-
-/* eslint-disable @typescript-eslint/no-unsafe-function-type */
-// Plain-data views of the generated classes (fixtures and JSON have no methods).
-type Plain<T> = T extends (infer U)[]
-  ? Plain<U>[]
-  : T extends object
-    ? { [K in keyof T as T[K] extends Function ? never : K]: Plain<T[K]> }
-    : T;
+import type { Plain } from './plain';
 
 export type TriggerSpec = Plain<rules.TriggerSpec>;
 export type Step = Plain<rules.Step>;

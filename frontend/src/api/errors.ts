@@ -115,8 +115,9 @@ export async function call<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Like call, for a generated binding whose JSON a screen describes with its
- * own hand-written type (the generated models are classes of the same shape).
+ * Like call, with a cast: for a binding whose result src/api narrows beyond
+ * its generated model (a string union for Go's typed string constants, which
+ * Wails generates as plain strings). Use call wherever Plain<model> suffices.
  */
 export function callAs<T>(fn: () => Promise<unknown>): Promise<T> {
   return call(() => fn() as Promise<T>);

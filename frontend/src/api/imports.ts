@@ -4,16 +4,8 @@
 import * as ImportService from '../../wailsjs/go/app/ImportService';
 import { importer, type store } from '../../wailsjs/go/models';
 import { OnFileDrop, OnFileDropOff } from '../../wailsjs/runtime/runtime';
-import { AppError, callAs } from './errors';
-
-/* eslint-disable @typescript-eslint/no-unsafe-function-type */
-// The generated models are classes with a convertValues() helper; the JSON
-// the bindings resolve with is plain data of the same shape.
-type Plain<T> = T extends (infer U)[]
-  ? Plain<U>[]
-  : T extends object
-    ? { [K in keyof T as T[K] extends Function ? never : K]: Plain<T[K]> }
-    : T;
+import { AppError, call } from './errors';
+import type { Plain } from './plain';
 
 /** What Inspect found in a file (source, kind, columns, preview, questions, mapping). */
 export type FileInfo = Plain<importer.FileInfo>;
@@ -39,7 +31,10 @@ export interface ImportOptions {
   currency?: string;
 }
 
-/** importer.FileResult: what importing one file did (job:done result). */
+/**
+ * importer.FileResult: what importing one file did (job:done result).
+ * Hand-written: it reaches the UI only in an event, so Wails generates no model.
+ */
 export interface FileResult {
   file: string;
   hash: string;
@@ -120,22 +115,22 @@ export type ImportSource = { path: string } | { name: string; base64: string };
 export const imports = {
   inspect: (src: ImportSource, o: ImportOptions = {}) =>
     'path' in src
-      ? callAs<FileInfo>(() => ImportService.Inspect(src.path, opts(o)))
-      : callAs<FileInfo>(() => ImportService.InspectUpload(src.name, asBytes(src.base64), opts(o))),
+      ? call<FileInfo>(() => ImportService.Inspect(src.path, opts(o)))
+      : call<FileInfo>(() => ImportService.InspectUpload(src.name, asBytes(src.base64), opts(o))),
   /** Imports files on disk in one job; returns the job id. */
-  start: (files: { path: string; options: ImportOptions }[]) =>
-    callAs<string>(() => ImportService.Start(files.map((f) => importer.FileSpec.createFrom({ path: f.path, name: '', options: opts(f.options) })))),
+  start: (files: { path: string; options: ImportOptions }[]): Promise<string> =>
+    call(() => ImportService.Start(files.map((f) => importer.FileSpec.createFrom({ path: f.path, name: '', options: opts(f.options) })))),
   /** Imports one browser file as a job; returns the job id. */
-  startUpload: (name: string, base64: string, o: ImportOptions) =>
-    callAs<string>(() => ImportService.StartUpload(name, asBytes(base64), opts(o))),
-  saveMapping: (headerHash: string, kind: ImportKind, mapping: Record<string, string>) =>
-    callAs<void>(() => ImportService.SaveMapping(headerHash, kind, mapping)),
-  history: (limit = 100, offset = 0) => callAs<ImportBatch[] | null>(() => ImportService.History(limit, offset)),
-  rejects: (batchId: number) => callAs<ImportIssue[] | null>(() => ImportService.Rejects(batchId)),
+  startUpload: (name: string, base64: string, o: ImportOptions): Promise<string> =>
+    call(() => ImportService.StartUpload(name, asBytes(base64), opts(o))),
+  saveMapping: (headerHash: string, kind: ImportKind, mapping: Record<string, string>): Promise<void> =>
+    call(() => ImportService.SaveMapping(headerHash, kind, mapping)),
+  history: (limit = 100, offset = 0): Promise<ImportBatch[] | null> => call(() => ImportService.History(limit, offset)),
+  rejects: (batchId: number): Promise<ImportIssue[] | null> => call(() => ImportService.Rejects(batchId)),
   /** Opens the system file dialog (window only); the chosen paths, none when cancelled. */
-  chooseFiles: () => callAs<string[] | null>(() => ImportService.ChooseFiles()),
+  chooseFiles: (): Promise<string[] | null> => call(() => ImportService.ChooseFiles()),
   /** Saves a batch's rejected rows as xlsx via a save dialog; "" when cancelled. */
-  exportRejects: (batchId: number) => callAs<string>(() => ImportService.ExportRejects(batchId)),
+  exportRejects: (batchId: number): Promise<string> => call(() => ImportService.ExportRejects(batchId)),
 };
 
 interface NativeWindow {

@@ -1,36 +1,67 @@
 // Typed calls into the bound InventoryService. src/api is the only place
-// that imports the generated wailsjs bindings; the Inventory screen's own
-// types (pages/inventory/types.ts) describe what the Go service returns.
+// that imports the generated wailsjs bindings; the data types below are the
+// generated models as plain data (see plain.ts).
 import * as InventoryService from '../../wailsjs/go/app/InventoryService';
-import { store } from '../../wailsjs/go/models';
-import { callAs as typed } from './errors';
-import type { Digest, Draft, History, Plan, Policy, PurchaseOrder, Receipt, SKUPolicy, Supplier, SupplierOffer } from '../pages/inventory/types';
+import { store, type domain, type inventory as inv } from '../../wailsjs/go/models';
+import { call, callAs } from './errors';
+import type { Plain } from './plain';
+
+export type StockLevel = Plain<domain.StockLevel>;
+export type Supplier = Plain<domain.Supplier>;
+export type Policy = Plain<inv.Policy>;
+export type Flag = Plain<inv.Flag>;
+export type ForecastSummary = Plain<inv.ForecastSummary>;
+export type Decision = Plain<inv.Decision>;
+export type LeadTime = Plain<inv.LeadTime>;
+export type SKUPlan = Plain<inv.SKUPlan>;
+export type Plan = Plain<inv.Plan>;
+export type History = Plain<inv.History>;
+export type SupplierOffer = Plain<store.SupplierOffer>;
+export type POLine = Plain<store.PurchaseOrderLine>;
+export type Receipt = Plain<store.Receipt>;
+/** One SKU of the daily low-stock digest, with why it is listed. */
+export type DigestItem = Plain<inv.DigestItem>;
+/** The daily low-stock email (inventory.Digest); queued at most once per shop day. */
+export type Digest = Plain<inv.Digest>;
+
+/** store.POStatus: Go's typed string constants, which Wails generates as a plain string. */
+export type POStatus = 'draft' | 'sent' | 'confirmed' | 'partly_received' | 'received' | 'cancelled';
+export type PurchaseOrder = Omit<Plain<store.PurchaseOrder>, 'status'> & { status: POStatus };
+export type Draft = Omit<Plain<inv.Draft>, 'po'> & { po: PurchaseOrder };
+
+/**
+ * store.SKUPolicy as the screen sends it: clearReorderPoint may be left out
+ * (Go reads a missing field as false), so a change names only what it sets.
+ */
+export type SKUPolicy = Omit<Plain<store.SKUPolicy>, 'clearReorderPoint'> & { clearReorderPoint?: boolean };
 
 export const inventoryKeys = {
   plan: ['inventory', 'plan'] as const,
   history: (sku: string) => ['inventory', 'history', sku] as const,
   suppliers: ['inventory', 'suppliers'] as const,
-  digest: (dryRun: boolean) => typed<Digest>(() => InventoryService.Digest(dryRun)),
+  digest: (dryRun: boolean) => callAs<Digest>(() => InventoryService.Digest(dryRun)),
   orders: (status: string) => ['inventory', 'orders', status] as const,
 };
 
+// Calls returning a PurchaseOrder (or Draft) keep callAs: the POStatus union is
+// a claim about the Go constants that the generated `status: string` cannot make.
 export const inventory = {
-  plan: () => typed<Plan>(() => InventoryService.Plan()),
-  history: (sku: string) => typed<History>(() => InventoryService.History(sku)),
-  setPolicy: (p: Policy) => typed<void>(() => InventoryService.SetPolicy(p)),
-  setSKUPolicy: (p: SKUPolicy) => typed<void>(() => InventoryService.SetSKUPolicy(store.SKUPolicy.createFrom(p))),
-  suppliers: () => typed<Supplier[]>(() => InventoryService.Suppliers()),
-  saveSupplier: (s: Supplier) => typed<Supplier>(() => InventoryService.SaveSupplier(s)),
-  deleteSupplier: (id: number) => typed<void>(() => InventoryService.DeleteSupplier(id)),
-  linkSupplier: (o: SupplierOffer) => typed<void>(() => InventoryService.LinkSupplier(o)),
-  reorderNow: (dryRun: boolean) => typed<Draft[]>(() => InventoryService.ReorderNow(dryRun)),
-  digest: (dryRun: boolean) => typed<Digest>(() => InventoryService.Digest(dryRun)),
-  orders: (status: string) => typed<PurchaseOrder[]>(() => InventoryService.PurchaseOrders(status)),
+  plan: (): Promise<Plan> => call(() => InventoryService.Plan()),
+  history: (sku: string): Promise<History> => call(() => InventoryService.History(sku)),
+  setPolicy: (p: Policy): Promise<void> => call(() => InventoryService.SetPolicy(p)),
+  setSKUPolicy: (p: SKUPolicy): Promise<void> => call(() => InventoryService.SetSKUPolicy(store.SKUPolicy.createFrom(p))),
+  suppliers: (): Promise<Supplier[]> => call(() => InventoryService.Suppliers()),
+  saveSupplier: (s: Supplier): Promise<Supplier> => call(() => InventoryService.SaveSupplier(s)),
+  deleteSupplier: (id: number): Promise<void> => call(() => InventoryService.DeleteSupplier(id)),
+  linkSupplier: (o: SupplierOffer): Promise<void> => call(() => InventoryService.LinkSupplier(o)),
+  reorderNow: (dryRun: boolean) => callAs<Draft[]>(() => InventoryService.ReorderNow(dryRun)),
+  digest: (dryRun: boolean): Promise<Digest> => call(() => InventoryService.Digest(dryRun)),
+  orders: (status: string) => callAs<PurchaseOrder[]>(() => InventoryService.PurchaseOrders(status)),
   setLine: (poId: number, sku: string, quantity: number, unitCost: number | null) =>
-    typed<PurchaseOrder>(() => InventoryService.SetLine(poId, sku, quantity, unitCost)),
-  setStatus: (poId: number, status: string) => typed<void>(() => InventoryService.SetStatus(poId, status)),
-  send: (poId: number) => typed<PurchaseOrder>(() => InventoryService.Send(poId)),
+    callAs<PurchaseOrder>(() => InventoryService.SetLine(poId, sku, quantity, unitCost)),
+  setStatus: (poId: number, status: string): Promise<void> => call(() => InventoryService.SetStatus(poId, status)),
+  send: (poId: number) => callAs<PurchaseOrder>(() => InventoryService.Send(poId)),
   receive: (poId: number, location: string, receipts: Receipt[]) =>
-    typed<PurchaseOrder>(() => InventoryService.Receive(poId, location, receipts)),
-  exportPO: (poId: number, format: 'xlsx' | 'pdf' | 'csv') => typed<string>(() => InventoryService.Export(poId, format)),
+    callAs<PurchaseOrder>(() => InventoryService.Receive(poId, location, receipts)),
+  exportPO: (poId: number, format: 'xlsx' | 'pdf' | 'csv'): Promise<string> => call(() => InventoryService.Export(poId, format)),
 };

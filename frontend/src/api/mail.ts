@@ -1,20 +1,74 @@
 // Typed calls into the bound MailSettingsService and OutboxService. src/api is
-// the only place that imports the generated wailsjs bindings; the Outbox and
-// Settings screens' own types (pages/outbox/types.ts) describe the same JSON.
+// the only place that imports the generated wailsjs bindings; the data types
+// below are the generated models as plain data (see plain.ts).
 import * as MailSettingsService from '../../wailsjs/go/app/MailSettingsService';
 import * as OutboxService from '../../wailsjs/go/app/OutboxService';
-import { callAs as typed } from './errors';
-import type { Account, AccountView, DayCount, InboxItem, MessageDetail, OutboxPage, Preset, RenderedEmail, Suppression } from '../pages/outbox/types';
+import type { app, mail as m, rules, store } from '../../wailsjs/go/models';
+import { call, callAs } from './errors';
+import type { Plain, Time } from './plain';
 
-/** A template as the editor starts from it: the seller's saved version or the default. */
-export interface EditableTemplate {
-  name: string;
-  subject: string;
-  html: string;
-  /** The seller's plain-text version; empty when it is derived from the HTML. */
-  text: string;
-  customised: boolean;
-  updatedAt?: string | null;
+// Go declares these as typed string constants (mail.Security, mail.AuthMethod,
+// secrets.BackendKind, store.MessageStatus, store.MessageKind); Wails generates
+// each as a plain string, so the unions are kept here, on top of the models.
+export type Security = 'starttls' | 'tls' | 'none';
+export type AuthMethod = 'password' | 'oauth2';
+export type MessageStatus = 'draft' | 'queued' | 'sending' | 'sent' | 'deferred' | 'failed' | 'in_doubt' | 'cancelled';
+export type MessageKind = 'transactional' | 'marketing' | 'supplier';
+
+export type Account = Omit<Plain<m.Account>, 'auth' | 'smtpSecurity' | 'imapSecurity'> & {
+  auth: AuthMethod;
+  smtpSecurity: Security;
+  imapSecurity: Security;
+};
+export type AccountView = Omit<Plain<app.AccountView>, 'account' | 'secretsBackend'> & {
+  account: Account;
+  secretsBackend: 'keychain' | 'file';
+};
+export type Preset = Plain<m.Preset>;
+export type Attachment = Plain<store.Attachment>;
+export type OutboxMessage = Omit<Plain<store.OutboxMessage>, 'kind' | 'status' | 'attachments'> & {
+  kind: MessageKind;
+  status: MessageStatus;
+  /** null when the message has none (Go writes a nil slice as null). */
+  attachments: Attachment[] | null;
+};
+export type OutboxPage = Omit<Plain<app.OutboxPage>, 'rows' | 'counts'> & {
+  rows: OutboxMessage[];
+  /** Go's map[store.MessageStatus]int: only the statuses that have messages. */
+  counts: Partial<Record<MessageStatus, number>>;
+};
+export type MessageDetail = Omit<Plain<app.MessageDetail>, 'message'> & { message: OutboxMessage };
+export type DayCount = Plain<m.DayCount>;
+export type RenderedEmail = Plain<rules.RenderedEmail>;
+export type Suppression = Plain<store.Suppression>;
+export type InboxItem = Plain<store.InboxItem>;
+/** A template as the editor starts from it: the seller's saved version or the default (text is '' when derived from the HTML). */
+export type EditableTemplate = Plain<m.EditableTemplate>;
+
+/**
+ * What a send job reports in job:done. Hand-written: it is app's unexported
+ * sendReport (app/cli_inbox.go: mail.ResolveResult + mail.RunResult), which
+ * reaches the UI only through an event, so Wails generates no model for it.
+ */
+export interface SendReport {
+  inDoubt: {
+    journalSent: number;
+    neverSent: number;
+    foundSent: number;
+    provenUnsent: number;
+    sellerDecide: number;
+    error: string;
+  };
+  run: {
+    sent: number;
+    deferred: number;
+    failed: number;
+    inDoubt: number;
+    cancelled: number;
+    pausedUntil: Time | null;
+    pauseReason: string;
+    fileError: string;
+  };
 }
 
 export const mailKeys = {
@@ -29,33 +83,36 @@ export const mailKeys = {
   template: (name: string) => ['mail', 'template', name] as const,
 };
 
+// Calls returning an Account, AccountView, OutboxPage or MessageDetail keep
+// callAs: the string unions above are claims the generated models cannot make.
 export const mail = {
-  presets: () => typed<Preset[]>(() => MailSettingsService.Presets()),
-  applyPreset: (a: Account, provider: string) => typed<Account>(() => MailSettingsService.ApplyPreset(a, provider)),
-  account: () => typed<AccountView>(() => MailSettingsService.Account()),
-  saveAccount: (a: Account, password: string) => typed<void>(() => MailSettingsService.SaveAccount(a, password)),
-  signIn: (clientSecret: string) => typed<void>(() => MailSettingsService.SignIn(clientSecret)),
-  sendTest: (to: string) => typed<string>(() => MailSettingsService.SendTestEmail(to)),
-  checkMailbox: () => typed<string>(() => MailSettingsService.CheckMailbox()),
-  templateNames: () => typed<string[]>(() => MailSettingsService.TemplateNames()),
-  template: (name: string) => typed<EditableTemplate>(() => MailSettingsService.Template(name)),
-  saveTemplate: (name: string, subject: string, html: string) => typed<void>(() => MailSettingsService.SaveTemplate(name, subject, html)),
-  resetTemplate: (name: string) => typed<void>(() => MailSettingsService.ResetTemplate(name)),
-  preview: (name: string, subject: string, html: string, customerId: number) =>
-    typed<RenderedEmail>(() => MailSettingsService.PreviewTemplate(name, subject, html, customerId)),
-  suppressions: () => typed<Suppression[]>(() => MailSettingsService.Suppressions(200, 0)),
-  suppress: (email: string, note: string) => typed<void>(() => MailSettingsService.Suppress(email, note)),
-  unsuppress: (email: string) => typed<void>(() => MailSettingsService.Unsuppress(email)),
+  presets: (): Promise<Preset[]> => call(() => MailSettingsService.Presets()),
+  applyPreset: (a: Account, provider: string) => callAs<Account>(() => MailSettingsService.ApplyPreset(a, provider)),
+  account: () => callAs<AccountView>(() => MailSettingsService.Account()),
+  saveAccount: (a: Account, password: string): Promise<void> => call(() => MailSettingsService.SaveAccount(a, password)),
+  signIn: (clientSecret: string): Promise<void> => call(() => MailSettingsService.SignIn(clientSecret)),
+  sendTest: (to: string): Promise<string> => call(() => MailSettingsService.SendTestEmail(to)),
+  checkMailbox: (): Promise<string> => call(() => MailSettingsService.CheckMailbox()),
+  templateNames: (): Promise<string[]> => call(() => MailSettingsService.TemplateNames()),
+  template: (name: string): Promise<EditableTemplate> => call(() => MailSettingsService.Template(name)),
+  saveTemplate: (name: string, subject: string, html: string): Promise<void> =>
+    call(() => MailSettingsService.SaveTemplate(name, subject, html)),
+  resetTemplate: (name: string): Promise<void> => call(() => MailSettingsService.ResetTemplate(name)),
+  preview: (name: string, subject: string, html: string, customerId: number): Promise<RenderedEmail> =>
+    call(() => MailSettingsService.PreviewTemplate(name, subject, html, customerId)),
+  suppressions: (): Promise<Suppression[]> => call(() => MailSettingsService.Suppressions(200, 0)),
+  suppress: (email: string, note: string): Promise<void> => call(() => MailSettingsService.Suppress(email, note)),
+  unsuppress: (email: string): Promise<void> => call(() => MailSettingsService.Unsuppress(email)),
 
-  list: (status: string) => typed<OutboxPage>(() => OutboxService.List(status, 200, 0)),
-  message: (id: number) => typed<MessageDetail>(() => OutboxService.Message(id)),
-  retry: (id: number) => typed<void>(() => OutboxService.Retry(id)),
-  cancel: (id: number) => typed<void>(() => OutboxService.Cancel(id)),
-  approve: (id: number) => typed<void>(() => OutboxService.Approve(id)),
-  resolveInDoubt: (id: number, wasSent: boolean) => typed<void>(() => OutboxService.ResolveInDoubt(id, wasSent)),
-  resume: () => typed<void>(() => OutboxService.Resume()),
-  today: () => typed<DayCount>(() => OutboxService.Today()),
-  startSend: () => typed<string>(() => OutboxService.StartSend()),
-  startInboxSync: () => typed<string>(() => OutboxService.StartInboxSync()),
-  inboxActivity: () => typed<InboxItem[]>(() => OutboxService.InboxActivity(50)),
+  list: (status: string) => callAs<OutboxPage>(() => OutboxService.List(status, 200, 0)),
+  message: (id: number) => callAs<MessageDetail>(() => OutboxService.Message(id)),
+  retry: (id: number): Promise<void> => call(() => OutboxService.Retry(id)),
+  cancel: (id: number): Promise<void> => call(() => OutboxService.Cancel(id)),
+  approve: (id: number): Promise<void> => call(() => OutboxService.Approve(id)),
+  resolveInDoubt: (id: number, wasSent: boolean): Promise<void> => call(() => OutboxService.ResolveInDoubt(id, wasSent)),
+  resume: (): Promise<void> => call(() => OutboxService.Resume()),
+  today: (): Promise<DayCount> => call(() => OutboxService.Today()),
+  startSend: (): Promise<string> => call(() => OutboxService.StartSend()),
+  startInboxSync: (): Promise<string> => call(() => OutboxService.StartInboxSync()),
+  inboxActivity: (): Promise<InboxItem[]> => call(() => OutboxService.InboxActivity(50)),
 };

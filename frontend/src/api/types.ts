@@ -1,18 +1,8 @@
-// Plain-data views of the generated model classes: the classes carry a
-// convertValues() helper that plain JSON (and test fixtures) do not have.
+// Plain-data views of the generated models the shell's tables use (see plain.ts).
 import type { app, domain } from '../../wailsjs/go/models';
+import type { Plain } from './plain';
 
-/* eslint-disable @typescript-eslint/no-unsafe-function-type */
-type Plain<T> = T extends (infer U)[]
-  ? Plain<U>[]
-  : T extends Record<string, unknown> | object
-    ? T extends Date
-      ? T
-      : { [K in keyof T as T[K] extends Function ? never : K]: Plain<T[K]> }
-    : T;
-
-/** An RFC 3339 time as Go's encoding/json writes it (UTC). */
-export type Time = string;
+export type { Time } from './plain';
 
 export type PageRequest = Plain<domain.PageRequest>;
 export type Money = Plain<domain.Money>;

@@ -7,7 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { notifyError } from '../../api';
 import { inventory, inventoryKeys } from './api';
-import type { History } from './types';
+import type { History } from '../../api/inventory';
 
 function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);

@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { notifyError, notifySuccess } from '../../api';
 import { formatDate, formatMoney } from '../../lib/format';
 import { inventory, inventoryKeys } from './api';
-import type { PurchaseOrder } from './types';
+import type { PurchaseOrder } from '../../api/inventory';
 
 const statusColor: Record<PurchaseOrder['status'], string> = {
   draft: 'gray',

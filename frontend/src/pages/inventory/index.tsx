@@ -13,7 +13,7 @@ import { inventory, inventoryKeys } from './api';
 import { ForecastDrawer } from './ForecastDrawer';
 import { PurchaseOrders } from './PurchaseOrders';
 import { Suppliers } from './Suppliers';
-import type { SKUPlan } from './types';
+import type { SKUPlan } from '../../api/inventory';
 
 export default function InventoryPage() {
   const [tab, setTab] = useState<string | null>('reorder');

@@ -9,7 +9,7 @@ import { notifyError, notifySuccess, useJob } from '../../api';
 import { FullHeightPage, PageHeader } from '../../components/PageHeader';
 import { mail, mailKeys } from './api';
 import { recoveryNote } from './recovery';
-import type { MessageStatus, OutboxMessage, SendReport } from './types';
+import type { MessageStatus, OutboxMessage, SendReport } from '../../api/mail';
 
 const STATUSES: { value: MessageStatus | ''; label: string }[] = [
   { value: '', label: 'All' },

@@ -1,4 +1,4 @@
-import type { SendReport } from './types';
+import type { SendReport } from '../../api/mail';
 
 /** What the check of an interrupted earlier run decided, in words ('' when there was none). */
 export function recoveryNote(d: SendReport['inDoubt']): string {

@@ -10,7 +10,7 @@ import { useEffect, useState } from 'react';
 import { notifyError, notifySuccess } from '../../api';
 import { FullHeightPage, PageHeader } from '../../components/PageHeader';
 import { mail, mailKeys } from '../outbox/api';
-import type { Account, Security } from '../outbox/types';
+import type { Account, Security } from '../../api/mail';
 import { TemplateEditor } from './TemplateEditor';
 
 const SECURITY = [

@@ -145,8 +145,15 @@ func pipe(ctx context.Context, p *parsed, w *store.Writer, report func(int), aft
 	done := make(chan error, 1)
 	go func() {
 		defer close(recs)
+		var prep store.OrderPreparer
 		batch := make([]Record, 0, batchSize)
 		err := p.run(pctx, func(r Record) {
+			if r.Order != nil && r.merge == mergeNone {
+				// The order's hash, JSON and values are made here, on the
+				// parser's goroutine, while the writer writes.
+				r.prep = &store.OrderRecord{Order: *r.Order, Customer: r.Customer, DiscountCodes: r.DiscountCodes}
+				prep.Prepare(r.prep)
+			}
 			batch = append(batch, r)
 			if len(batch) == batchSize {
 				select {
@@ -164,23 +171,39 @@ func pipe(ctx context.Context, p *parsed, w *store.Writer, report func(int), aft
 		}
 		done <- err
 	}()
+	fail := func(err error) error {
+		cancel()
+		for range recs {
+		}
+		<-done
+		return err
+	}
+	var orders []store.OrderRecord
 	for batch := range recs {
+		orders = orders[:0]
 		for _, rec := range batch {
-			if err := applyRecord(w, rec); err != nil {
-				cancel()
-				for range recs {
+			if rec.prep != nil {
+				orders = append(orders, *rec.prep)
+				continue
+			}
+			if len(orders) > 0 {
+				if err := w.UpsertOrders(orders); err != nil {
+					return fail(err)
 				}
-				<-done
-				return err
+				orders = orders[:0]
+			}
+			if err := applyRecord(w, rec); err != nil {
+				return fail(err)
+			}
+		}
+		if len(orders) > 0 {
+			if err := w.UpsertOrders(orders); err != nil {
+				return fail(err)
 			}
 		}
 		if afterFirst != nil {
 			if err := afterFirst(len(batch)); err != nil {
-				cancel()
-				for range recs {
-				}
-				<-done
-				return err
+				return fail(err)
 			}
 			afterFirst = nil
 		}

@@ -103,6 +103,8 @@ type Record struct {
 	// merge says the row holds only part of an order (Etsy's two files) and
 	// must be merged with what is stored.
 	merge mergeMode
+	// prep is a whole order readied for the Writer by the parser goroutine.
+	prep *store.OrderRecord
 }
 
 // DateQuestion asks the seller how to read a column whose dates fit both

@@ -57,6 +57,7 @@ type Writer struct {
 	hash      rowHasher
 	rowCtx    context.Context // w.ctx without its cancellation, for per-row statements
 	rows      uint            // per-row statements run, to check w.ctx now and then
+	imp       *importState    // UpsertOrders' state (imports_orders.go)
 }
 
 // WriteOptions tune WriteBatch.
@@ -513,6 +514,9 @@ func (w *Writer) OrderID(source domain.Source, externalID string) (int64, error)
 
 // finish refreshes customer aggregates and records the batch's outcome.
 func (w *Writer) finish() error {
+	if err := w.flushAggregates(); err != nil {
+		return err
+	}
 	if w.fresh {
 		// Aggregates first: without orders_customer the planner scans orders
 		// in rowid order and groups in a sorter, instead of a million random

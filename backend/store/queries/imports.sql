@@ -49,3 +49,35 @@ FROM (SELECT customer_id, COUNT(*) FILTER (WHERE cancelled_at IS NULL) AS n,
       FROM orders WHERE customer_id IN (SELECT customer_id FROM orders WHERE batch_id = ?1)
       GROUP BY customer_id) AS l
 WHERE customers.id = a.customer_id AND l.customer_id = a.customer_id;
+
+-- name: ImportOrdersByKeys
+-- Every stored order among the keys of an UpsertOrders call (?2, a JSON
+-- array of external ids of source ?1), through the unique key's index.
+SELECT o.external_id, o.id, o.row_hash
+FROM json_each(?2) AS k CROSS JOIN orders o
+WHERE o.source = ?1 AND o.external_id = k.value;
+
+-- name: ImportOrderInsert
+-- OrderInsert with the id given: UpsertOrders repeats the VALUES tuple to
+-- insert many orders in one statement, and their lines need the ids.
+INSERT INTO orders (id, customer_id, source, external_id, name, email, financial_status, fulfillment_status,
+    currency, subtotal, shipping, taxes, discount, total, refunded, discount_code, shipping_method, payment_method,
+    risk_level, accepts_marketing, tags, note, billing, shipping_address, created_at, paid_at, fulfilled_at,
+    cancelled_at, updated_at, batch_id, row_hash)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- name: ImportLineItemInsert
+-- LineItemInsert, whose VALUES tuple UpsertOrders repeats.
+INSERT INTO line_items (order_id, position, sku, name, vendor, quantity, price, compare_at_price, discount,
+    requires_shipping, fulfillment_status)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- name: ImportCustomerAggregatesAdd
+-- Adds what UpsertOrders summed in memory for a customer the batch created
+-- (?1): the same values CustomerAggregatesOne reads from orders, added so
+-- that a customer may be flushed more than once. SET sees the old row.
+UPDATE customers SET orders_count = orders_count + ?2, total_spent = total_spent + ?3,
+    currency = CASE WHEN last_order_at IS NULL OR ?4 >= last_order_at THEN ?5 ELSE currency END,
+    last_order_at = MAX(COALESCE(last_order_at, ?4), ?4),
+    created_at = MIN(created_at, ?6)
+WHERE id = ?1;

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -41,7 +42,8 @@ func (w *Writer) Written() int { return w.counts.Created + w.counts.Updated }
 // those tables: building an index once from sorted rows costs a fraction of
 // keeping it up to date through a million random inserts, and the inserts
 // then append to the tables' rowid order. Unique indexes stay, so every
-// natural-key lookup of the batch (orders, customers by email) still works.
+// natural-key lookup of the batch (orders, customers by email) still works,
+// and so do partial indexes that hold few rows (partialIndexSmall).
 // The page cache of the connection is set to cacheKiB for the load.
 //
 // The caller must call Rebuild (or Restore on failure) before the batch's
@@ -63,26 +65,39 @@ func (w *Writer) DropIndexesForBulk(cacheKiB int64) (*BulkIndexes, error) {
 		}
 	}
 	in := "'" + strings.Join(importBulkTables, "', '") + "'"
-	rows, err := w.tx.QueryContext(w.ctx, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ("+in+") AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name")
+	rows, err := w.tx.QueryContext(w.ctx, "SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ("+in+") AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name")
 	if err != nil {
 		b.Restore()
 		return nil, err
 	}
-	var names []string
+	type index struct{ name, table, def string }
+	var all []index
 	for rows.Next() {
-		var name, def string
-		if err := rows.Scan(&name, &def); err != nil {
+		var ix index
+		if err := rows.Scan(&ix.name, &ix.table, &ix.def); err != nil {
 			rows.Close()
 			b.Restore()
 			return nil, err
 		}
-		names = append(names, name)
-		b.defs = append(b.defs, def)
+		all = append(all, ix)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		b.Restore()
 		return nil, err
+	}
+	var names []string
+	for _, ix := range all {
+		small, err := w.partialIndexSmall(ix.table, ix.def)
+		if err != nil {
+			b.Restore()
+			return nil, err
+		}
+		if small {
+			continue
+		}
+		names = append(names, ix.name)
+		b.defs = append(b.defs, ix.def)
 	}
 	for _, n := range names {
 		if _, err := w.tx.ExecContext(w.ctx, `DROP INDEX "`+strings.ReplaceAll(n, `"`, `""`)+`"`); err != nil {
@@ -91,6 +106,40 @@ func (w *Writer) DropIndexesForBulk(cacheKiB int64) (*BulkIndexes, error) {
 		}
 	}
 	return b, nil
+}
+
+// partialSample is how many of a table's newest rows tell whether a partial
+// index covers few rows; partialSmall is the share under which it does.
+const (
+	partialSample = 1000
+	partialSmall  = 0.1
+)
+
+// partialWhere finds the WHERE clause of a partial index's definition.
+var partialWhere = regexp.MustCompile(`(?is)\)\s+WHERE\s+(.+)$`)
+
+// partialIndexSmall says whether def is a partial index that holds few of
+// the table's newest rows (cancelled, pending or refunded orders, say). Such
+// an index stays during a bulk load: keeping it up to date costs a test of
+// its WHERE clause per row and an insert for the few that match, while
+// rebuilding it costs a scan of the whole table (a quarter of a second per
+// index at 550k orders, as much as loading the orders' lines).
+func (w *Writer) partialIndexSmall(table, def string) (bool, error) {
+	m := partialWhere.FindStringSubmatch(def)
+	if m == nil {
+		return false, nil
+	}
+	var matched, sampled int64
+	t := `"` + strings.ReplaceAll(table, `"`, `""`) + `"`
+	// The table names are importBulkTables, the clause the index's own.
+	err := w.tx.QueryRowContext(w.ctx, "SELECT COUNT(*) FILTER (WHERE "+m[1]+"), COUNT(*) FROM (SELECT * FROM "+t+
+		" ORDER BY rowid DESC LIMIT "+strconv.Itoa(partialSample)+")").Scan(&matched, &sampled)
+	if err != nil {
+		// A WITHOUT ROWID table, or a clause that does not read as an
+		// expression on its own: rebuild the index as before.
+		return false, nil
+	}
+	return sampled > 0 && float64(matched) <= partialSmall*float64(sampled), nil
 }
 
 // Rebuild writes the aggregates UpsertOrders summed for the customers the

@@ -12,7 +12,7 @@ import (
 // batchSize is how many records travel from the parser to the writer at a
 // time: large enough that channel hand-offs cost nothing, small enough to
 // keep memory flat.
-const batchSize = 512
+const batchSize = 256
 
 // StoreLookup adapts the store's remembered mappings for Inspect/Import.
 func StoreLookup(st *store.Store) MappingLookup {
@@ -141,7 +141,7 @@ func importFile(ctx context.Context, st *store.Store, spec FileSpec, idx, total 
 func pipe(ctx context.Context, p *parsed, w *store.Writer, report func(int), afterFirst func(n int) error) error {
 	pctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	recs := make(chan []Record, 4)
+	recs := make(chan []Record, 2)
 	done := make(chan error, 1)
 	go func() {
 		defer close(recs)
@@ -153,6 +153,7 @@ func pipe(ctx context.Context, p *parsed, w *store.Writer, report func(int), aft
 				// parser's goroutine, while the writer writes.
 				r.prep = &store.OrderRecord{Order: *r.Order, Customer: r.Customer, DiscountCodes: r.DiscountCodes}
 				prep.Prepare(r.prep)
+				r.Order, r.Customer, r.DiscountCodes = nil, nil, nil
 			}
 			batch = append(batch, r)
 			if len(batch) == batchSize {

@@ -87,10 +87,13 @@ type importState struct {
 	custMax int64
 	// aggs sums the orders this batch inserted for customers it created,
 	// so their aggregates are written once instead of re-read from orders.
-	aggs map[int64]*custAgg
+	aggs map[int64]custAgg
 	// codes are discount codes already ensured in this batch.
-	codes      map[string]struct{}
-	currencies map[string]string
+	codes map[string]struct{}
+	// currencies numbers the currency codes of aggs, which so hold no
+	// pointer for the GC to follow, and no slice of a CSV record.
+	currencies map[string]uint32
+	curNames   []string
 	// pending inserts of the current call
 	orders, lines []any
 	nOrders       int
@@ -99,15 +102,14 @@ type importState struct {
 }
 
 type custAgg struct {
-	n, spent    int64
-	first, last int64
-	currency    string
-	hasOrders   bool
+	n, spent, first, last int64
+	currency              uint32
+	hasOrders             bool
 }
 
 func (w *Writer) importState() (*importState, error) {
 	if w.imp == nil {
-		w.imp = &importState{aggs: map[int64]*custAgg{}, codes: map[string]struct{}{}, currencies: map[string]string{},
+		w.imp = &importState{aggs: map[int64]custAgg{}, codes: map[string]struct{}{}, currencies: map[string]uint32{},
 			inCall: map[string]bool{}}
 	}
 	s := w.imp
@@ -243,16 +245,12 @@ func (w *Writer) addToAggregates(s *importState, cid int64, o *domain.Order) err
 		w.touched[cid] = struct{}{}
 		return nil
 	}
-	a := s.aggs[cid]
-	if a == nil {
-		if len(s.aggs) >= aggMax {
-			// Flushing adds to the rows, so it may happen any number of times.
-			if err := w.flushAggregates(); err != nil {
-				return err
-			}
+	a, ok := s.aggs[cid]
+	if !ok && len(s.aggs) >= aggMax {
+		// Flushing adds to the rows, so it may happen any number of times.
+		if err := w.flushAggregates(); err != nil {
+			return err
 		}
-		a = &custAgg{}
-		s.aggs[cid] = a
 	}
 	at := o.CreatedAt.Unix()
 	if o.CancelledAt == nil || o.CancelledAt.IsZero() {
@@ -263,25 +261,21 @@ func (w *Writer) addToAggregates(s *importState, cid int64, o *domain.Order) err
 		a.first = at
 	}
 	if !a.hasOrders || at >= a.last {
-		a.last, a.currency = at, s.intern(o.Currency)
+		a.last, a.currency = at, s.currencyNo(o.Currency)
 	}
 	a.hasOrders = true
+	s.aggs[cid] = a
 	return nil
 }
 
-// intern returns a copy of a currency code that is shared by every customer
-// of that currency: the code is a slice of its CSV record, which would
-// otherwise stay in memory as long as the customer's aggregates (40 MB at
-// a million line items).
-func (s *importState) intern(cur string) string {
-	if c, ok := s.currencies[cur]; ok {
-		return c
+func (s *importState) currencyNo(cur string) uint32 {
+	if n, ok := s.currencies[cur]; ok {
+		return n
 	}
-	c := strings.Clone(cur)
-	if len(s.currencies) < 1024 {
-		s.currencies[c] = c
-	}
-	return c
+	n := uint32(len(s.curNames))
+	s.curNames = append(s.curNames, strings.Clone(cur)) // not the record it was cut from
+	s.currencies[s.curNames[n]] = n
+	return n
 }
 
 // flushAggregates adds the summed aggregates to their customers' rows.
@@ -295,7 +289,7 @@ func (w *Writer) flushAggregates() error {
 		return err
 	}
 	for id, a := range s.aggs {
-		if _, err := st.ExecContext(w.rowCtx, id, a.n, a.spent, a.last, a.currency, a.first); err != nil {
+		if _, err := st.ExecContext(w.rowCtx, id, a.n, a.spent, a.last, s.curNames[a.currency], a.first); err != nil {
 			return err
 		}
 	}

@@ -68,14 +68,17 @@ func importFile(ctx context.Context, st *store.Store, spec FileSpec, idx, total 
 		return fr, err
 	}
 	fr.File = in.name
-	if fr.Hash, err = hashInput(in); err != nil {
-		return fr, err
-	}
 	p, err := open(ctx, in, spec.Options, StoreLookup(st))
 	if err != nil {
 		return fr, err
 	}
 	defer p.close()
+	if p.sum == nil {
+		// A workbook is not read in order: hash it whole first.
+		if fr.Hash, err = hashInput(in); err != nil {
+			return fr, err
+		}
+	}
 	if p.b == nil {
 		return fr, p.unknownHeader()
 	}
@@ -115,6 +118,16 @@ func importFile(ctx context.Context, st *store.Store, spec FileSpec, idx, total 
 		}
 		if err := pipe(ctx, p, w, report, afterFirst); err != nil {
 			return err
+		}
+		if fr.Hash == "" {
+			if fr.Hash = p.fileHash(); fr.Hash == "" {
+				if fr.Hash, err = hashInput(in); err != nil {
+					return err
+				}
+			}
+			if err := w.SetFileHash(fr.Hash); err != nil {
+				return err
+			}
 		}
 		if bulk != nil {
 			return bulk.Rebuild()

@@ -2,7 +2,10 @@ package importer
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"hash"
 	"io"
 	"strings"
 	"sync/atomic"
@@ -40,22 +43,52 @@ type parsed struct {
 	rejectCount       int
 	rows              int
 	bytes             atomic.Int64
+	// sum hashes a CSV file's bytes as the main table reads them.
+	sum *fileSum
 }
 
-// countingReader counts bytes for the progress bar.
+// fileSum hashes and counts the bytes written to it.
+type fileSum struct {
+	h hash.Hash
+	n int64
+}
+
+func (f *fileSum) Write(b []byte) (int, error) {
+	f.n += int64(len(b))
+	return f.h.Write(b)
+}
+
+// fileHash is the sha256 of the whole file, once the main table has read it
+// to its end; "" for a workbook, or a table not read to its end.
+func (p *parsed) fileHash() string {
+	if p.sum == nil || p.sum.n != p.in.size {
+		return ""
+	}
+	return hex.EncodeToString(p.sum.h.Sum(nil))
+}
+
+// countingReader counts bytes for the progress bar, and hashes them when
+// sum is set.
 type countingReader struct {
-	r io.Reader
-	n *atomic.Int64
+	r   io.Reader
+	n   *atomic.Int64
+	sum *fileSum
 }
 
 func (c countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n.Add(int64(n))
+	if c.sum != nil {
+		c.sum.Write(p[:n])
+	}
 	return n, err
 }
 
-// openTable opens the input's rows from the start.
-func (p *parsed) openTable(sheet string) (table, error) {
+// openTable opens the input's rows from the start. The rows of a CSV file
+// are read once, in order, to its end, so the main table hashes the bytes as
+// they pass (sum), instead of a separate read of the whole file before the
+// import starts.
+func (p *parsed) openTable(sheet string, sum *fileSum) (table, error) {
 	if p.sn.format == FormatXLSX {
 		f, err := openWorkbook(p.in)
 		if err != nil {
@@ -73,7 +106,7 @@ func (p *parsed) openTable(sheet string) (table, error) {
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("Shopclerk cannot read %s.", p.in.name))
 	}
-	return newCSVTable(decoder(countingReader{rc, &p.bytes}, p.sn.encoding), rc, p.sn.delim), nil
+	return newCSVTable(decoder(countingReader{rc, &p.bytes, sum}, p.sn.encoding), rc, p.sn.delim), nil
 }
 
 func blank(rec []string) bool {
@@ -95,7 +128,10 @@ func open(ctx context.Context, in input, opts Options, lookup MappingLookup) (*p
 		return nil, err
 	}
 	p := &parsed{in: in, sn: sn}
-	if p.t, err = p.openTable(opts.Sheet); err != nil {
+	if sn.format == FormatCSV {
+		p.sum = &fileSum{h: sha256.New()}
+	}
+	if p.t, err = p.openTable(opts.Sheet, p.sum); err != nil {
 		return nil, err
 	}
 	for {
@@ -221,7 +257,7 @@ func (p *parsed) prepare(opts Options, full bool) error {
 		}
 	}
 	if undecided && full {
-		t, err := p.openTable(p.sheet)
+		t, err := p.openTable(p.sheet, nil)
 		if err != nil {
 			return err
 		}

@@ -2,6 +2,8 @@ package importer
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"strings"
 	"testing"
 
@@ -33,6 +35,10 @@ func TestNewerExportUpdates(t *testing.T) {
 	hist, err := st.ImportBatches(context.Background(), 10, 0, false)
 	if err != nil || len(hist) != 2 || hist[0].FileName != "orders (1).csv" || hist[0].FileHash == hist[1].FileHash || len(hist[0].FileHash) != 64 {
 		t.Errorf("history %+v, %v", hist, err)
+	}
+	// A CSV file is hashed as it is read: the same sha256 as the whole file's.
+	if sum := sha256.Sum256(newer); len(hist) == 2 && (hist[0].FileHash != hex.EncodeToString(sum[:]) || second.Hash != hist[0].FileHash) {
+		t.Errorf("file hash %s (result %s), want the file's sha256 %x", hist[0].FileHash, second.Hash, sum)
 	}
 }
 

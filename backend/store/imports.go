@@ -189,3 +189,10 @@ func (s *Store) RowCounts(ctx context.Context) (map[string]int, error) {
 	}
 	return out, nil
 }
+
+// SetFileHash records the batch's file hash when it is known only at the
+// end (the importer hashes a CSV file as it reads it).
+func (w *Writer) SetFileHash(hash string) error {
+	_, err := w.tx.ExecContext(w.ctx, q("ImportBatchSetHash"), hash, w.batchID)
+	return err
+}

@@ -81,3 +81,6 @@ UPDATE customers SET orders_count = orders_count + ?2, total_spent = total_spent
     last_order_at = MAX(COALESCE(last_order_at, ?4), ?4),
     created_at = MIN(created_at, ?6)
 WHERE id = ?1;
+
+-- name: ImportBatchSetHash
+UPDATE import_batches SET file_hash = ? WHERE id = ?;

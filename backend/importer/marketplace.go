@@ -76,14 +76,17 @@ func (b etsyOrders) row(r *rowCtx) {
 	if st := r.str(FOrderStatus); st != "" {
 		applyOrderStatus(&o, st)
 	}
-	o.ShippingAddress = r.address(FFullName, "", FShipAddress1, FShipAddress2, FShipCity, FShipZip, FShipProvince, FShipCountry, "")
+	e := r.e
+	o.ShippingAddress = r.address(e.ref(FFullName), e.ref(""), e.ref(FShipAddress1), e.ref(FShipAddress2), e.ref(FShipCity),
+		e.ref(FShipZip), e.ref(FShipProvince), e.ref(FShipCountry), e.ref(""))
 	if o.CreatedAt.IsZero() && !r.bad {
 		r.rejectAt(FCreatedAt, "", "has no sale date")
 	}
 	if r.bad {
 		return
 	}
-	r.e.emit(Record{Row: r.num, Order: &o, Customer: orderCustomer(r, &o), DiscountCodes: splitTags(o.DiscountCode), merge: mergeKeepLines})
+	cs := newOrderCols(e) // a small file: resolving the columns per row costs nothing
+	r.e.emit(Record{Row: r.num, Order: &o, Customer: orderCustomer(r, &cs, &o), DiscountCodes: splitTags(o.DiscountCode), merge: mergeKeepLines})
 }
 
 func (b etsyOrders) end() {}
@@ -94,9 +97,9 @@ func genericBuilder(kind Kind) func(e *env) builder {
 	return func(e *env) builder {
 		switch kind {
 		case KindOrders:
-			return &orderBuilder{e: e}
+			return &orderBuilder{e: e, cs: newOrderCols(e)}
 		case KindCarts:
-			return &orderBuilder{e: e, cart: true}
+			return &orderBuilder{e: e, cs: newOrderCols(e), cart: true}
 		case KindCustomers:
 			return customers{e: e}
 		case KindInventory:

@@ -24,6 +24,7 @@ type orderAcc struct {
 // be apart, so those files are grouped whole (they are small).
 type orderBuilder struct {
 	e        *env
+	cs       orderCols
 	cart     bool
 	buffered bool
 	merge    mergeMode
@@ -34,20 +35,91 @@ type orderBuilder struct {
 
 var _ builder = (*orderBuilder)(nil)
 
+// orderCols are the columns the order builder reads, resolved once per file.
+type orderCols struct {
+	FAcceptsMarketing, FBillAddress1, FBillAddress2, FBillCity, FBillCompany, FBillCountry, FBillName, FBillPhone, FBillProvince, FBillZip, FBuyerID, FCancelledAt, FCreatedAt, FCurrency, FDiscountAmount, FDiscountCode, FEmail, FFinancialStatus, FFirstName, FFulfilledAt, FFulfillmentStatus, FFullName, FLastName, FLineCompareAt, FLineDiscount, FLineFulfillment, FLineName, FLinePrice, FLineQuantity, FLineRequiresShipping, FLineSKU, FLineShipping, FLineTax, FLineTotal, FLineVendor, FNote, FOption1, FOrderID, FOrderName, FOrderStatus, FPaidAt, FPaymentMethod, FPhone, FRefunded, FRiskLevel, FShipAddress1, FShipAddress2, FShipCity, FShipCompany, FShipCountry, FShipName, FShipPhone, FShipProvince, FShipZip, FShipping, FShippingMethod, FSubtotal, FTags, FTaxes, FTotal colRef
+}
+
+func newOrderCols(e *env) orderCols {
+	return orderCols{
+		FAcceptsMarketing:     e.ref(FAcceptsMarketing),
+		FBillAddress1:         e.ref(FBillAddress1),
+		FBillAddress2:         e.ref(FBillAddress2),
+		FBillCity:             e.ref(FBillCity),
+		FBillCompany:          e.ref(FBillCompany),
+		FBillCountry:          e.ref(FBillCountry),
+		FBillName:             e.ref(FBillName),
+		FBillPhone:            e.ref(FBillPhone),
+		FBillProvince:         e.ref(FBillProvince),
+		FBillZip:              e.ref(FBillZip),
+		FBuyerID:              e.ref(FBuyerID),
+		FCancelledAt:          e.ref(FCancelledAt),
+		FCreatedAt:            e.ref(FCreatedAt),
+		FCurrency:             e.ref(FCurrency),
+		FDiscountAmount:       e.ref(FDiscountAmount),
+		FDiscountCode:         e.ref(FDiscountCode),
+		FEmail:                e.ref(FEmail),
+		FFinancialStatus:      e.ref(FFinancialStatus),
+		FFirstName:            e.ref(FFirstName),
+		FFulfilledAt:          e.ref(FFulfilledAt),
+		FFulfillmentStatus:    e.ref(FFulfillmentStatus),
+		FFullName:             e.ref(FFullName),
+		FLastName:             e.ref(FLastName),
+		FLineCompareAt:        e.ref(FLineCompareAt),
+		FLineDiscount:         e.ref(FLineDiscount),
+		FLineFulfillment:      e.ref(FLineFulfillment),
+		FLineName:             e.ref(FLineName),
+		FLinePrice:            e.ref(FLinePrice),
+		FLineQuantity:         e.ref(FLineQuantity),
+		FLineRequiresShipping: e.ref(FLineRequiresShipping),
+		FLineSKU:              e.ref(FLineSKU),
+		FLineShipping:         e.ref(FLineShipping),
+		FLineTax:              e.ref(FLineTax),
+		FLineTotal:            e.ref(FLineTotal),
+		FLineVendor:           e.ref(FLineVendor),
+		FNote:                 e.ref(FNote),
+		FOption1:              e.ref(FOption1),
+		FOrderID:              e.ref(FOrderID),
+		FOrderName:            e.ref(FOrderName),
+		FOrderStatus:          e.ref(FOrderStatus),
+		FPaidAt:               e.ref(FPaidAt),
+		FPaymentMethod:        e.ref(FPaymentMethod),
+		FPhone:                e.ref(FPhone),
+		FRefunded:             e.ref(FRefunded),
+		FRiskLevel:            e.ref(FRiskLevel),
+		FShipAddress1:         e.ref(FShipAddress1),
+		FShipAddress2:         e.ref(FShipAddress2),
+		FShipCity:             e.ref(FShipCity),
+		FShipCompany:          e.ref(FShipCompany),
+		FShipCountry:          e.ref(FShipCountry),
+		FShipName:             e.ref(FShipName),
+		FShipPhone:            e.ref(FShipPhone),
+		FShipProvince:         e.ref(FShipProvince),
+		FShipZip:              e.ref(FShipZip),
+		FShipping:             e.ref(FShipping),
+		FShippingMethod:       e.ref(FShippingMethod),
+		FSubtotal:             e.ref(FSubtotal),
+		FTags:                 e.ref(FTags),
+		FTaxes:                e.ref(FTaxes),
+		FTotal:                e.ref(FTotal),
+	}
+}
+
 func newShopifyOrders(e *env) builder {
-	return &orderBuilder{e: e, cart: e.b.preset.kind == KindCarts}
+	return &orderBuilder{e: e, cs: newOrderCols(e), cart: e.b.preset.kind == KindCarts}
 }
 
 func newAmazonOrders(e *env) builder {
-	return &orderBuilder{e: e, buffered: true}
+	return &orderBuilder{e: e, cs: newOrderCols(e), buffered: true}
 }
 
 func newEtsyItems(e *env) builder {
-	return &orderBuilder{e: e, buffered: true, merge: mergeKeepHeader}
+	return &orderBuilder{e: e, cs: newOrderCols(e), buffered: true, merge: mergeKeepHeader}
 }
 
 func (b *orderBuilder) row(r *rowCtx) {
-	key := r.str(FOrderID)
+	cs := &b.cs
+	key := r.cell(cs.FOrderID)
 	if key == "" {
 		r.rejectAt(FOrderID, "", "has no order number, so the row cannot be matched to an order")
 		return
@@ -80,26 +152,27 @@ func (b *orderBuilder) row(r *rowCtx) {
 
 // header fills the order-level fields from the order's first row.
 func (b *orderBuilder) header(r *rowCtx, acc *orderAcc, key string) {
+	cs := &b.cs
 	o := &acc.o
 	o.Source = b.e.b.preset.source
 	o.ExternalID = key
-	o.Name = r.str(FOrderName)
+	o.Name = r.cell(cs.FOrderName)
 	if o.Name == "" {
 		o.Name = key
 	}
-	o.Email = own(strings.ToLower(r.str(FEmail)))
-	o.Currency = strings.ToUpper(r.str(FCurrency))
+	o.Email = own(strings.ToLower(r.cell(cs.FEmail)))
+	o.Currency = strings.ToUpper(r.cell(cs.FCurrency))
 	if o.Currency == "" {
 		o.Currency = b.e.opts.currency()
 	}
 	exp := currencyExponent(o.Currency)
-	o.FinancialStatus = financialStatus(r.str(FFinancialStatus))
-	o.FulfillmentStatus = fulfillmentStatus(r.str(FFulfillmentStatus))
-	o.CreatedAt = r.date(FCreatedAt)
-	o.PaidAt = r.datePtr(FPaidAt)
-	o.FulfilledAt = r.datePtr(FFulfilledAt)
-	o.CancelledAt = r.datePtr(FCancelledAt)
-	if st := r.str(FOrderStatus); st != "" {
+	o.FinancialStatus = financialStatus(r.cell(cs.FFinancialStatus))
+	o.FulfillmentStatus = fulfillmentStatus(r.cell(cs.FFulfillmentStatus))
+	o.CreatedAt = r.dateAt(cs.FCreatedAt)
+	o.PaidAt = r.datePtrAt(cs.FPaidAt)
+	o.FulfilledAt = r.datePtrAt(cs.FFulfilledAt)
+	o.CancelledAt = r.datePtrAt(cs.FCancelledAt)
+	if st := r.cell(cs.FOrderStatus); st != "" {
 		applyOrderStatus(o, st)
 	}
 	if o.FinancialStatus == "" && o.PaidAt != nil {
@@ -111,48 +184,48 @@ func (b *orderBuilder) header(r *rowCtx, acc *orderAcc, key string) {
 			o.FulfillmentStatus = domain.FulfillmentFulfilled
 		}
 	}
-	acc.totals = r.e.b.has(FTotal)
-	o.Subtotal = r.money(FSubtotal, exp)
-	o.Shipping = r.money(FShipping, exp)
-	o.Taxes = r.money(FTaxes, exp)
-	o.Total = r.money(FTotal, exp)
-	o.Discount = r.money(FDiscountAmount, exp)
-	o.Refunded = r.money(FRefunded, exp)
-	o.DiscountCode = r.str(FDiscountCode)
-	o.ShippingMethod = r.str(FShippingMethod)
-	o.PaymentMethod = r.str(FPaymentMethod)
-	o.RiskLevel = r.str(FRiskLevel)
-	o.Tags = splitTags(r.str(FTags))
-	o.Note = r.str(FNote)
-	if r.e.b.has(FAcceptsMarketing) {
-		o.AcceptsMarketing = r.boolean(FAcceptsMarketing)
+	acc.totals = cs.FTotal.ok()
+	o.Subtotal = r.moneyAt(cs.FSubtotal, exp)
+	o.Shipping = r.moneyAt(cs.FShipping, exp)
+	o.Taxes = r.moneyAt(cs.FTaxes, exp)
+	o.Total = r.moneyAt(cs.FTotal, exp)
+	o.Discount = r.moneyAt(cs.FDiscountAmount, exp)
+	o.Refunded = r.moneyAt(cs.FRefunded, exp)
+	o.DiscountCode = r.cell(cs.FDiscountCode)
+	o.ShippingMethod = r.cell(cs.FShippingMethod)
+	o.PaymentMethod = r.cell(cs.FPaymentMethod)
+	o.RiskLevel = r.cell(cs.FRiskLevel)
+	o.Tags = splitTags(r.cell(cs.FTags))
+	o.Note = r.cell(cs.FNote)
+	if cs.FAcceptsMarketing.ok() {
+		o.AcceptsMarketing = r.booleanAt(cs.FAcceptsMarketing)
 	}
-	o.Billing = r.address(FBillName, FBillCompany, FBillAddress1, FBillAddress2, FBillCity, FBillZip, FBillProvince, FBillCountry, FBillPhone)
-	o.ShippingAddress = r.address(FShipName, FShipCompany, FShipAddress1, FShipAddress2, FShipCity, FShipZip, FShipProvince, FShipCountry, FShipPhone)
+	o.Billing = r.address(cs.FBillName, cs.FBillCompany, cs.FBillAddress1, cs.FBillAddress2, cs.FBillCity, cs.FBillZip, cs.FBillProvince, cs.FBillCountry, cs.FBillPhone)
+	o.ShippingAddress = r.address(cs.FShipName, cs.FShipCompany, cs.FShipAddress1, cs.FShipAddress2, cs.FShipCity, cs.FShipZip, cs.FShipProvince, cs.FShipCountry, cs.FShipPhone)
 	if o.CreatedAt.IsZero() && !r.bad {
 		r.rejectAt(FCreatedAt, "", "has no order date")
 	}
 	acc.codes = splitTags(o.DiscountCode)
-	acc.cust = orderCustomer(r, o)
+	acc.cust = orderCustomer(r, cs, o)
 }
 
-func (r *rowCtx) address(name, company, a1, a2, city, zip, prov, country, phone Field) domain.Address {
-	c := strings.ToUpper(r.str(country))
-	return domain.Address{Name: r.str(name), Company: r.str(company), Address1: r.str(a1), Address2: r.str(a2),
-		City: r.str(city), Zip: r.zip(zip, c), Province: r.str(prov), Country: c, Phone: r.str(phone)}
+func (r *rowCtx) address(name, company, a1, a2, city, zip, prov, country, phone colRef) domain.Address {
+	cc := strings.ToUpper(r.cell(country))
+	return domain.Address{Name: r.cell(name), Company: r.cell(company), Address1: r.cell(a1), Address2: r.cell(a2),
+		City: r.cell(city), Zip: r.zipAt(zip, cc), Province: r.cell(prov), Country: cc, Phone: r.cell(phone)}
 }
 
 // orderCustomer derives the buyer from the order: by email, else by the
 // marketplace's buyer id (Etsy gives no email).
-func orderCustomer(r *rowCtx, o *domain.Order) *domain.Customer {
-	c := &domain.Customer{Source: o.Source, Email: o.Email, ExternalID: r.str(FBuyerID), CreatedAt: o.CreatedAt,
+func orderCustomer(r *rowCtx, cs *orderCols, o *domain.Order) *domain.Customer {
+	c := &domain.Customer{Source: o.Source, Email: o.Email, ExternalID: r.cell(cs.FBuyerID), CreatedAt: o.CreatedAt,
 		AcceptsMarketing: o.AcceptsMarketing}
 	if c.Email == "" && c.ExternalID == "" {
 		return nil
 	}
-	c.FirstName, c.LastName = r.str(FFirstName), r.str(FLastName)
+	c.FirstName, c.LastName = r.cell(cs.FFirstName), r.cell(cs.FLastName)
 	if c.FirstName == "" && c.LastName == "" {
-		full := r.str(FFullName)
+		full := r.cell(cs.FFullName)
 		if full == "" {
 			full = o.Billing.Name
 		}
@@ -161,7 +234,7 @@ func orderCustomer(r *rowCtx, o *domain.Order) *domain.Customer {
 		}
 		c.FirstName, c.LastName = splitName(full)
 	}
-	c.Phone = firstNonEmpty(r.str(FPhone), o.Billing.Phone, o.ShippingAddress.Phone)
+	c.Phone = firstNonEmpty(r.cell(cs.FPhone), o.Billing.Phone, o.ShippingAddress.Phone)
 	c.Country = firstNonEmpty(o.Billing.Country, o.ShippingAddress.Country)
 	c.City = firstNonEmpty(o.Billing.City, o.ShippingAddress.City)
 	return c
@@ -180,36 +253,37 @@ func firstNonEmpty(s ...string) string {
 // the unit price; Etsy and Amazon give per-line tax and shipping, summed
 // into the order when the file has no order totals.
 func (b *orderBuilder) line(r *rowCtx, acc *orderAcc) {
+	cs := &b.cs
 	o := &acc.o
 	exp := currencyExponent(o.Currency)
-	l := domain.LineItem{Position: len(o.Lines) + 1, SKU: own(r.str(FLineSKU)), Name: r.str(FLineName), Vendor: r.str(FLineVendor),
-		FulfillmentStatus: r.str(FLineFulfillment), RequiresShipping: true}
-	if opt := r.str(FOption1); opt != "" {
+	l := domain.LineItem{Position: len(o.Lines) + 1, SKU: own(r.cell(cs.FLineSKU)), Name: r.cell(cs.FLineName), Vendor: r.cell(cs.FLineVendor),
+		FulfillmentStatus: r.cell(cs.FLineFulfillment), RequiresShipping: true}
+	if opt := r.cell(cs.FOption1); opt != "" {
 		l.Name += " (" + opt + ")"
 	}
-	if l.SKU == "" && l.Name == "" && !r.e.b.has(FLineQuantity) {
+	if l.SKU == "" && l.Name == "" && !cs.FLineQuantity.ok() {
 		return // an order-only file
 	}
 	l.Quantity = 1
-	if s := r.str(FLineQuantity); s != "" {
-		l.Quantity = r.qty(FLineQuantity)
+	if s := r.cell(cs.FLineQuantity); s != "" {
+		l.Quantity = r.qtyAt(cs.FLineQuantity)
 	}
-	l.Price = r.money(FLinePrice, exp)
-	l.CompareAtPrice = r.money(FLineCompareAt, exp)
-	l.Discount = r.money(FLineDiscount, exp)
-	if r.e.b.has(FLineRequiresShipping) && r.str(FLineRequiresShipping) != "" {
-		l.RequiresShipping = r.boolean(FLineRequiresShipping)
+	l.Price = r.moneyAt(cs.FLinePrice, exp)
+	l.CompareAtPrice = r.moneyAt(cs.FLineCompareAt, exp)
+	l.Discount = r.moneyAt(cs.FLineDiscount, exp)
+	if cs.FLineRequiresShipping.ok() && r.cell(cs.FLineRequiresShipping) != "" {
+		l.RequiresShipping = r.booleanAt(cs.FLineRequiresShipping)
 	}
-	if r.e.b.has(FLineTotal) && !r.e.b.has(FLinePrice) {
-		total := r.money(FLineTotal, exp)
+	if cs.FLineTotal.ok() && !cs.FLinePrice.ok() {
+		total := r.moneyAt(cs.FLineTotal, exp)
 		if l.Quantity != 0 {
 			l.Price = total / int64(l.Quantity)
 		}
 	}
 	if !acc.totals {
 		o.Subtotal += l.Price * int64(l.Quantity)
-		o.Taxes += r.money(FLineTax, exp)
-		o.Shipping += r.money(FLineShipping, exp)
+		o.Taxes += r.moneyAt(cs.FLineTax, exp)
+		o.Shipping += r.moneyAt(cs.FLineShipping, exp)
 		o.Discount += l.Discount
 		o.Total = o.Subtotal + o.Shipping + o.Taxes - o.Discount
 	}

@@ -48,6 +48,27 @@ type rowCtx struct {
 	bad   bool
 }
 
+// colRef is a field's column, resolved once: builders of files that may be
+// large (orders) keep their fields' colRefs and read cells by index, instead
+// of through the binding's map for every cell of every row.
+type colRef struct {
+	f     Field
+	n     int // the column's index + 1; 0 (the zero colRef) when the file has none for f
+	code  bool
+	order DateOrder
+}
+
+// ref resolves f's column (its date order too: ref is taken after prepare).
+func (e *env) ref(f Field) colRef {
+	c := colRef{f: f, code: codeFields[f]}
+	if i, ok := e.b.idx[f]; ok {
+		c.n, c.order = i+1, e.dateOrder[i]
+	}
+	return c
+}
+
+func (c colRef) ok() bool { return c.n > 0 }
+
 func (r *rowCtx) col(f Field) (int, bool) {
 	i, ok := r.e.b.idx[f]
 	if !ok || i >= len(r.cells) {
@@ -66,14 +87,16 @@ func (r *rowCtx) raw(f Field) string {
 
 // str returns the field's cleaned text and flags identifiers that Excel
 // turned into scientific notation.
-func (r *rowCtx) str(f Field) string {
-	i, ok := r.col(f)
-	if !ok {
+func (r *rowCtx) str(f Field) string { return r.cell(r.e.ref(f)) }
+
+// cell is str for a resolved column.
+func (r *rowCtx) cell(c colRef) string {
+	if c.n == 0 || c.n > len(r.cells) {
 		return ""
 	}
-	s := cleanCell(r.cells[i])
-	if codeFields[f] && len(s) > 2 && isScientific(s) {
-		r.warnAt(f, s, "looks like a number Excel rewrote in scientific notation; its last digits are lost. Export again and import without opening the file in Excel")
+	s := cleanCell(r.cells[c.n-1])
+	if c.code && len(s) > 2 && isScientific(s) {
+		r.warnAt(c.f, s, "looks like a number Excel rewrote in scientific notation; its last digits are lost. Export again and import without opening the file in Excel")
 	}
 	return s
 }
@@ -95,52 +118,61 @@ func (r *rowCtx) warnAt(f Field, value, reason string) {
 }
 
 // money reads an amount in minor units of a currency with exp decimals.
-func (r *rowCtx) money(f Field, exp int) int64 {
-	s := r.str(f)
+func (r *rowCtx) money(f Field, exp int) int64 { return r.moneyAt(r.e.ref(f), exp) }
+
+func (r *rowCtx) moneyAt(c colRef, exp int) int64 {
+	s := r.cell(c)
 	if s == "" {
 		return 0
 	}
 	v, err := parseMoney(s, exp, r.e.decimalComma)
 	if err != nil {
-		r.rejectAt(f, s, "is not an amount of money")
+		r.rejectAt(c.f, s, "is not an amount of money")
 	}
 	return v
 }
 
-func (r *rowCtx) qty(f Field) int {
-	s := r.str(f)
+func (r *rowCtx) qty(f Field) int { return r.qtyAt(r.e.ref(f)) }
+
+func (r *rowCtx) qtyAt(c colRef) int {
+	s := r.cell(c)
 	n, err := parseQuantity(s)
 	if err != nil {
-		r.rejectAt(f, s, "is not a whole number")
+		r.rejectAt(c.f, s, "is not a whole number")
 	}
 	return n
 }
 
-func (r *rowCtx) boolean(f Field) bool {
-	s := r.str(f)
+func (r *rowCtx) boolean(f Field) bool { return r.booleanAt(r.e.ref(f)) }
+
+func (r *rowCtx) booleanAt(c colRef) bool {
+	s := r.cell(c)
 	v, ok := parseBool(s)
 	if !ok {
-		r.warnAt(f, s, "is not yes/no; read as no")
+		r.warnAt(c.f, s, "is not yes/no; read as no")
 	}
 	return v
 }
 
 // date reads a date field; empty gives the zero time.
-func (r *rowCtx) date(f Field) time.Time {
-	s := r.str(f)
+func (r *rowCtx) date(f Field) time.Time { return r.dateAt(r.e.ref(f)) }
+
+func (r *rowCtx) dateAt(c colRef) time.Time {
+	s := r.cell(c)
 	if s == "" {
 		return time.Time{}
 	}
-	i, _ := r.col(f)
-	t, err := parseDate(s, r.e.dateOrder[i], r.e.opts.location())
+	t, err := parseDate(s, c.order, r.e.opts.location())
 	if err != nil {
-		r.rejectAt(f, s, "is not a date Shopclerk can read")
+		r.rejectAt(c.f, s, "is not a date Shopclerk can read")
 	}
 	return t
 }
 
-func (r *rowCtx) datePtr(f Field) *time.Time {
-	t := r.date(f)
+func (r *rowCtx) datePtr(f Field) *time.Time { return r.datePtrAt(r.e.ref(f)) }
+
+func (r *rowCtx) datePtrAt(c colRef) *time.Time {
+	t := r.dateAt(c)
 	if t.IsZero() {
 		return nil
 	}
@@ -148,13 +180,15 @@ func (r *rowCtx) datePtr(f Field) *time.Time {
 }
 
 // zip reads a postcode and warns when Excel dropped its leading zeros.
-func (r *rowCtx) zip(f Field, country string) string {
-	z := r.str(f)
+func (r *rowCtx) zip(f Field, country string) string { return r.zipAt(r.e.ref(f), country) }
+
+func (r *rowCtx) zipAt(c colRef, country string) string {
+	z := r.cell(c)
 	if z == "-" {
 		return ""
 	}
 	if zipLostZeros(z, country) {
-		r.warnAt(f, z, "is shorter than this country's postcodes: Excel probably dropped its leading zeros")
+		r.warnAt(c.f, z, "is shorter than this country's postcodes: Excel probably dropped its leading zeros")
 	}
 	return z
 }

@@ -85,6 +85,9 @@ type importState struct {
 	// custMax is the largest customer id before the first UpsertOrders:
 	// customers above it were created by this batch, with zero aggregates.
 	custMax int64
+	// custCleared says custByEm was emptied once (keyCacheMax), so it may
+	// no longer hold every customer the batch created.
+	custCleared bool
 	// aggs sums the orders this batch inserted for customers it created,
 	// so their aggregates are written once instead of re-read from orders.
 	aggs map[int64]custAgg
@@ -99,6 +102,20 @@ type importState struct {
 	nOrders       int
 	nLines        int
 	inCall        map[string]bool // order keys of the current call
+}
+
+// noCustomersBefore says that no customer was stored before the batch and
+// custByEm holds every customer the batch created: an email it lacks is not
+// stored, and UpsertCustomer need not look it up (an import into an empty
+// shop). Nil-safe: a Writer without UpsertOrders has no import state.
+func (s *importState) noCustomersBefore() bool {
+	return s != nil && s.started && s.custMax == 0 && !s.custCleared
+}
+
+func (s *importState) cacheCleared() {
+	if s != nil {
+		s.custCleared = true
+	}
 }
 
 type custAgg struct {

@@ -175,11 +175,18 @@ func TestUpsertOrdersSameAsPerRow(t *testing.T) {
 		{"batches of 64, indexes dropped", batched(64, true)},
 		{"batches of 33, indexes dropped", batched(33, true)},
 		{"aggregates flushed every 5 customers", batched(40, false)},
+		{"customer cache emptied every 4 emails", batched(40, false)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if strings.HasPrefix(tc.name, "aggregates flushed") {
 				defer func(n int) { aggMax = n }(aggMax)
 				aggMax = 5
+			}
+			if strings.HasPrefix(tc.name, "customer cache emptied") {
+				// An email the emptied cache lacks must be looked up again,
+				// though the shop had no customers before the batch.
+				defer func(n int) { keyCacheMax = n }(keyCacheMax)
+				keyCacheMax = 4
 			}
 			s := openTest(t, filepath.Join(t.TempDir(), "shop.db"), Options{})
 			for i, v := range []int{1, 1, 2} {

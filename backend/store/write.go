@@ -227,8 +227,10 @@ const (
 // (or source + external id without one) and returns its id.
 func (w *Writer) UpsertCustomer(c domain.Customer, mode CustomerMode) (int64, error) {
 	c.Email = strings.ToLower(strings.TrimSpace(c.Email))
+	cached := false
 	if c.Email != "" {
-		if id, ok := w.custByEm[c.Email]; ok && mode == CustomerFromOrder {
+		var id int64
+		if id, cached = w.custByEm[c.Email]; cached && mode == CustomerFromOrder {
 			return id, nil
 		}
 	}
@@ -236,9 +238,12 @@ func (w *Writer) UpsertCustomer(c domain.Customer, mode CustomerMode) (int64, er
 	var oldHash string
 	var found bool
 	var err error
-	if c.Email != "" {
+	switch {
+	case c.Email != "" && !cached && w.imp.noCustomersBefore():
+		// Not stored: every customer of the batch is in custByEm.
+	case c.Email != "":
 		id, oldHash, found, err = w.lookup("CustomerByEmail", c.Email)
-	} else {
+	default:
 		id, oldHash, found, err = w.lookup("CustomerByExternal", string(c.Source), c.ExternalID)
 	}
 	if err != nil {
@@ -284,6 +289,7 @@ func (w *Writer) UpsertCustomer(c domain.Customer, mode CustomerMode) (int64, er
 		// database.
 		if !w.fresh && len(w.custByEm) >= keyCacheMax {
 			clear(w.custByEm)
+			w.imp.cacheCleared()
 		}
 		w.custByEm[c.Email] = id
 	}
@@ -294,7 +300,7 @@ func (w *Writer) UpsertCustomer(c domain.Customer, mode CustomerMode) (int64, er
 // (about 10 MB each when full), so memory stays flat whatever the file's
 // size: past it a cache is emptied, and the keys are looked up again
 // (customers) or ensured again by an INSERT that does nothing (SKUs).
-const keyCacheMax = 1 << 17
+var keyCacheMax = 1 << 17
 
 func (w *Writer) rememberSKU(sku string) {
 	if len(w.skus) >= keyCacheMax {

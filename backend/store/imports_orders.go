@@ -102,6 +102,57 @@ type importState struct {
 	nOrders       int
 	nLines        int
 	inCall        map[string]bool // order keys of the current call
+	// onlyOurs says the orders table was empty before the first call and
+	// holds only the orders these calls inserted (its largest id is ourMax,
+	// the one the last flush left): then an order key that seen has not
+	// seen is surely not stored, and is not looked up (a first import).
+	onlyOurs bool
+	ourMax   int64
+	seen     keyFilter
+}
+
+// keyFilter is a Bloom filter of the order keys a batch inserted: fixed
+// size (1 MB), never a false "not seen"; at a million keys about 1 in 300
+// unseen keys reads as seen, and is looked up.
+type keyFilter struct {
+	bits []uint64
+}
+
+const keyFilterBits = 1 << 23
+
+// hashes are two FNV-1a based hashes of key, combined as a + i*b.
+func (f *keyFilter) hashes(key string) (uint64, uint64) {
+	a := uint64(14695981039346656037)
+	for i := 0; i < len(key); i++ {
+		a ^= uint64(key[i])
+		a *= 1099511628211
+	}
+	return a, a>>33 | a<<31 | 1
+}
+
+func (f *keyFilter) add(key string) {
+	if f.bits == nil {
+		f.bits = make([]uint64, keyFilterBits/64)
+	}
+	a, b := f.hashes(key)
+	for i := uint64(0); i < 4; i++ {
+		n := (a + i*b) % keyFilterBits
+		f.bits[n/64] |= 1 << (n % 64)
+	}
+}
+
+func (f *keyFilter) mayHave(key string) bool {
+	if f.bits == nil {
+		return false
+	}
+	a, b := f.hashes(key)
+	for i := uint64(0); i < 4; i++ {
+		n := (a + i*b) % keyFilterBits
+		if f.bits[n/64]&(1<<(n%64)) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // noCustomersBefore says that no customer was stored before the batch and
@@ -156,11 +207,14 @@ func (w *Writer) UpsertOrders(recs []OrderRecord) error {
 			prepareOrder(&w.hash, &recs[i])
 		}
 	}
-	stored, err := w.storedOrders(recs)
+	nextID, err := w.TableRows("orders")
 	if err != nil {
 		return err
 	}
-	nextID, err := w.TableRows("orders")
+	// The orders table holds only what these calls inserted since it was
+	// empty at the first: a key the filter has not seen is not stored.
+	s.onlyOurs = nextID == s.ourMax && (s.onlyOurs || nextID == 0)
+	stored, err := w.storedOrders(recs, s)
 	if err != nil {
 		return err
 	}
@@ -215,6 +269,7 @@ func (w *Writer) UpsertOrders(recs []OrderRecord) error {
 		}
 		id := nextID
 		nextID++
+		s.seen.add(key)
 		s.orders = append(s.orders, r.args...)
 		base := len(s.orders) - orderCols
 		s.orders[base], s.orders[base+1] = id, custID
@@ -320,7 +375,7 @@ type storedOrder struct {
 }
 
 // storedOrders looks up every order key of recs in one statement per source.
-func (w *Writer) storedOrders(recs []OrderRecord) (map[string]storedOrder, error) {
+func (w *Writer) storedOrders(recs []OrderRecord, s *importState) (map[string]storedOrder, error) {
 	out := map[string]storedOrder{}
 	if w.fresh {
 		return out, nil
@@ -328,6 +383,9 @@ func (w *Writer) storedOrders(recs []OrderRecord) (map[string]storedOrder, error
 	bySource := map[domain.Source][]string{}
 	for i := range recs {
 		o := &recs[i].Order
+		if s.onlyOurs && !s.seen.mayHave(string(o.Source)+"\x00"+o.ExternalID) {
+			continue
+		}
 		bySource[o.Source] = append(bySource[o.Source], o.ExternalID)
 	}
 	for src, keys := range bySource {
@@ -361,7 +419,7 @@ func (w *Writer) storedOrders(recs []OrderRecord) (map[string]storedOrder, error
 }
 
 // flushOrderInserts writes the pending orders, then their lines.
-func (w *Writer) flushOrderInserts() error {
+func (w *Writer) flushOrderInserts() (err error) {
 	s := w.imp
 	if err := w.insertRows("ImportOrderInsert", orderCols, orderChunk, s.orders, s.nOrders); err != nil {
 		return err
@@ -370,6 +428,9 @@ func (w *Writer) flushOrderInserts() error {
 		return err
 	}
 	s.orders, s.lines, s.nOrders, s.nLines = s.orders[:0], s.lines[:0], 0, 0
+	if s.ourMax, err = w.TableRows("orders"); err != nil {
+		return err
+	}
 	if _, err := w.rctx(); err != nil {
 		return err
 	}

@@ -236,21 +236,20 @@ func (s *Store) queryMessages(ctx context.Context, query string, args ...any) ([
 	return out, rows.Err()
 }
 
-// ClaimNext moves the next due message to 'sending' and returns it. The
-// claim is committed before the caller talks to the server, so a crash
-// from here on leaves a 'sending' row that RecoverSending turns into
-// 'in_doubt'. ok is false when nothing is due.
+// ClaimNext claims the next due message (marked 'sending' and committed)
+// the way a send run's batch does, one message at a time. ok is false when
+// nothing is due.
 func (s *Store) ClaimNext(ctx context.Context, now time.Time) (OutboxMessage, bool, error) {
-	var id int64
-	err := s.db.QueryRowContext(ctx, q("MsgClaim"), now.Unix()).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return OutboxMessage{}, false, nil
-	}
+	b, err := s.BeginOutboxBatch(ctx)
 	if err != nil {
-		return OutboxMessage{}, false, domain.Wrap(err, domain.CodeTemporary, "the shop database is busy; try again in a moment")
+		return OutboxMessage{}, false, err
 	}
-	m, err := s.GetMessage(ctx, id)
-	return m, err == nil, err
+	defer b.Close()
+	c, _, err := b.Apply(ctx, nil, 1, now)
+	if err != nil || len(c) == 0 {
+		return OutboxMessage{}, false, err
+	}
+	return c[0].Msg, true, nil
 }
 
 // Transition describes one move of the state machine.

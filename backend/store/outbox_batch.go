@@ -15,8 +15,8 @@ import (
 // statements it runs per message are prepared once, on one connection,
 // instead of being parsed again for every message.
 type OutboxBatch struct {
-	conn                                                        *sql.Conn
-	claim, due, claimIDs, suppressed, transition, begin, commit *sql.Stmt
+	conn                                                 *sql.Conn
+	due, claimIDs, suppressed, transition, begin, commit *sql.Stmt
 }
 
 // BeginOutboxBatch prepares the send loop's statements. Close it when the
@@ -31,7 +31,6 @@ func (s *Store) BeginOutboxBatch(ctx context.Context) (*OutboxBatch, error) {
 		st    **sql.Stmt
 		query string
 	}{
-		{&b.claim, q("MsgClaimRow")},
 		{&b.due, q("MsgDueBatch")},
 		{&b.claimIDs, q("MsgClaimIDs")},
 		{&b.suppressed, q("SuppressionGet")},
@@ -49,7 +48,7 @@ func (s *Store) BeginOutboxBatch(ctx context.Context) (*OutboxBatch, error) {
 
 // Close releases the statements and the connection.
 func (b *OutboxBatch) Close() error {
-	for _, st := range []*sql.Stmt{b.claim, b.due, b.claimIDs, b.suppressed, b.transition, b.begin, b.commit} {
+	for _, st := range []*sql.Stmt{b.due, b.claimIDs, b.suppressed, b.transition, b.begin, b.commit} {
 		if st != nil {
 			st.Close()
 		}
@@ -67,21 +66,6 @@ type Claimed struct {
 	// the caller asks Suppressed instead.
 	Suppression      *Suppression
 	SuppressionKnown bool
-}
-
-// ClaimNext is Store.ClaimNext in one statement: the next due message is
-// marked 'sending' (committed before this returns, unless inside Apply's
-// transaction) and read back, with its suppression entry, by the same
-// UPDATE ... RETURNING.
-func (b *OutboxBatch) ClaimNext(ctx context.Context, now time.Time) (Claimed, bool, error) {
-	c, err := scanClaimed(b.claim.QueryRowContext(ctx, now.Unix()))
-	if errors.Is(err, sql.ErrNoRows) {
-		return c, false, nil
-	}
-	if err != nil {
-		return c, false, domain.Wrap(err, domain.CodeTemporary, "the shop database is busy; try again in a moment")
-	}
-	return c, true, nil
 }
 
 // scanClaimed reads a claimed message with its suppression entry.
@@ -210,14 +194,6 @@ type MessageMove struct {
 func (b *OutboxBatch) Apply(ctx context.Context, moves []MessageMove, claim int, now time.Time) (claimed []Claimed, errs []error, err error) {
 	if len(moves) == 0 && claim <= 0 {
 		return nil, nil, nil
-	}
-	if len(moves) == 0 && claim == 1 {
-		// One statement: its own implicit transaction, no BEGIN/COMMIT.
-		m, ok, err := b.ClaimNext(ctx, now)
-		if !ok {
-			return nil, nil, err
-		}
-		return []Claimed{m}, nil, nil
 	}
 	// The batch's connection is its own, so its prepared statements run
 	// inside a transaction begun on it (database/sql's Tx would prepare

@@ -15,35 +15,10 @@ SELECT id, message_id, kind, to_addr, to_name, subject, html, text, headers, att
     server_reply, delivered_to, filed, template
 FROM messages
 
--- name: MsgClaim
--- Three index range scans (messages_status) instead of one sort over the
--- whole queue: due retries first, then new mail in order, then scheduled.
-UPDATE messages SET status = 'sending', attempts = attempts + 1, sending_at = ?1
-WHERE id = COALESCE(
-    (SELECT id FROM messages WHERE status = 'deferred' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id LIMIT 1),
-    (SELECT id FROM messages WHERE status = 'queued' AND next_attempt_at IS NULL ORDER BY id LIMIT 1),
-    (SELECT id FROM messages WHERE status = 'queued' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id LIMIT 1))
-RETURNING id;
-
--- name: MsgClaimRow
--- MsgClaim returning the whole claimed row and the recipient's suppression
--- entry, if any, so claiming, marking 'sending', reading the message and the
--- check right before sending are one statement and one commit.
-UPDATE messages SET status = 'sending', attempts = attempts + 1, sending_at = ?1
-WHERE id = COALESCE(
-    (SELECT id FROM messages WHERE status = 'deferred' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id LIMIT 1),
-    (SELECT id FROM messages WHERE status = 'queued' AND next_attempt_at IS NULL ORDER BY id LIMIT 1),
-    (SELECT id FROM messages WHERE status = 'queued' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id LIMIT 1))
-RETURNING id, message_id, kind, to_addr, to_name, subject, html, text, headers, attachments, status, attempts,
-    last_error, next_attempt_at, customer_id, COALESCE(ledger_key, ''), created_at, sent_at, sending_at,
-    server_reply, delivered_to, filed, template,
-    (SELECT reason FROM suppressions WHERE email = messages.to_addr),
-    (SELECT detail FROM suppressions WHERE email = messages.to_addr),
-    (SELECT at FROM suppressions WHERE email = messages.to_addr);
-
 -- name: MsgDueBatch
--- The next ?2 due messages in MsgClaim's order (its three index ranges),
--- for a claim of several in one statement.
+-- The next ?2 due messages: due retries first, then new mail in order, then
+-- scheduled mail; three index range scans (messages_status) instead of one
+-- sort over the whole queue.
 SELECT id FROM (
     SELECT id, 0 AS k, next_attempt_at AS t FROM (SELECT id, next_attempt_at FROM messages
         WHERE status = 'deferred' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id LIMIT ?2)
@@ -56,9 +31,11 @@ SELECT id FROM (
 ORDER BY k, t, id LIMIT ?2;
 
 -- name: MsgClaimIDs
--- MsgClaimRow for the messages ?2 (a JSON array of MsgDueBatch's ids, read
--- in the same transaction, so still due), in one statement; RETURNING's
--- order is not defined, the caller restores it. (A status condition here
+-- Claims the messages ?2 (a JSON array of MsgDueBatch's ids, read in the
+-- same transaction, so still due): marks them 'sending' and returns each
+-- whole row with the recipient's suppression entry, so claiming, reading
+-- and the check right before sending are one statement. RETURNING's order
+-- is not defined; the caller restores it. (A status condition here
 -- would make the planner walk messages_status over the whole queue
 -- instead of looking up the ids.)
 UPDATE messages SET status = 'sending', attempts = attempts + 1, sending_at = ?1

@@ -208,5 +208,5 @@ type RunRecord struct {
 // snapshot, so a customer who opts in and out again between two plans still
 // gets both events. It returns how many events were new.
 func (e *Engine) DetectNow(ctx context.Context) (int, error) {
-	return e.st.DetectRuleEvents(ctx)
+	return e.st.DetectRuleEventsOnSmallCache(ctx)
 }

@@ -28,8 +28,24 @@ const (
 // makes re-reading a row harmless: the same data never yields a second event.
 // It returns how many new events were recorded.
 func (s *Store) DetectRuleEvents(ctx context.Context) (int, error) {
+	return s.detectRuleEvents(ctx, s.db)
+}
+
+// DetectRuleEventsOnSmallCache is DetectRuleEvents for the pass right after
+// an import, which reads most of what the import wrote once: on a small
+// page cache, so it does not leave a full 32 MB cache behind (it is what
+// set the import's peak memory).
+func (s *Store) DetectRuleEventsOnSmallCache(ctx context.Context) (added int, err error) {
+	err = s.onSmallCache(ctx, func(conn *sql.Conn) error {
+		added, err = s.detectRuleEvents(ctx, conn)
+		return err
+	})
+	return added, err
+}
+
+func (s *Store) detectRuleEvents(ctx context.Context, db txBeginner) (int, error) {
 	var added int
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := runTx(ctx, db, func(tx *sql.Tx) error {
 		d := &detector{tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}}
 		defer func() {
 			for _, st := range d.stmts {

@@ -122,21 +122,35 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 // It runs on one connection with a small page cache: ANALYZE reads every
 // index once, and a pooled connection would keep the pages it filled.
 func (s *Store) optimize(ctx context.Context, mask int) {
+	s.onSmallCache(ctx, func(conn *sql.Conn) error {
+		if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA optimize = %#x", mask)); err != nil {
+			s.log.Warn("PRAGMA optimize failed", "err", err)
+		}
+		return nil
+	})
+}
+
+// onSmallCache runs fn on a pooled connection whose page cache is cut to
+// 2 MB meanwhile and whose memory is given back afterwards: a one-off pass
+// over much of the database would otherwise fill the connection's 32 MB
+// cache, which then stays allocated for as long as the pool keeps it.
+func (s *Store) onSmallCache(ctx context.Context, fn func(conn *sql.Conn) error) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
-		return
+		return err
 	}
 	defer conn.Close()
 	var cache int64
 	if err := conn.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&cache); err != nil {
-		return
+		return err
 	}
 	conn.ExecContext(ctx, "PRAGMA cache_size = -2000")
-	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA optimize = %#x", mask)); err != nil {
-		s.log.Warn("PRAGMA optimize failed", "err", err)
-	}
-	conn.ExecContext(ctx, "PRAGMA shrink_memory")
-	conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", cache))
+	defer func() {
+		ctx := context.WithoutCancel(ctx)
+		conn.ExecContext(ctx, "PRAGMA shrink_memory")
+		conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", cache))
+	}()
+	return fn(conn)
 }
 
 func dsn(path string) string {
@@ -217,8 +231,19 @@ func fromUnix(v sql.NullInt64) *time.Time {
 }
 
 // inTx runs fn in one transaction, rolled back on error or panic.
-func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return runTx(ctx, s.db, fn)
+}
+
+// txBeginner is a *sql.DB or one of its *sql.Conn.
+type txBeginner interface {
+	BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error)
+}
+
+// runTx runs fn in a transaction begun on db: committed when fn returns
+// nil, rolled back otherwise (and on a panic, which goes on).
+func runTx(ctx context.Context, db txBeginner, fn func(tx *sql.Tx) error) (err error) {
+	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return domain.Wrap(err, domain.CodeTemporary, "the shop database is busy; try again in a moment")
 	}

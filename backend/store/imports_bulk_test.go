@@ -34,26 +34,17 @@ func TestBulkIndexes(t *testing.T) {
 	cust := &domain.Customer{Source: domain.SourceShopify, Email: "ann@example.com", FirstName: "Ann"}
 	load := func(bulk bool, fail bool) func(w *Writer) error {
 		return func(w *Writer) error {
-			var b *BulkIndexes
-			if bulk {
-				var err error
-				if b, err = w.DropIndexesForBulk(2000); err != nil {
-					return err
+			return inBulk(w, bulk, func() error {
+				for _, o := range []domain.Order{sampleOrder("#1001", 1000, "ann@example.com"), sampleOrder("#1002", 3000, "ann@example.com")} {
+					if err := w.UpsertOrder(o, cust); err != nil {
+						return err
+					}
 				}
-				defer b.Restore()
-			}
-			for _, o := range []domain.Order{sampleOrder("#1001", 1000, "ann@example.com"), sampleOrder("#1002", 3000, "ann@example.com")} {
-				if err := w.UpsertOrder(o, cust); err != nil {
-					return err
+				if fail {
+					return errors.New("cancelled")
 				}
-			}
-			if fail {
-				return errors.New("cancelled")
-			}
-			if b != nil {
-				return b.Rebuild()
-			}
-			return nil
+				return nil
+			})
 		}
 	}
 	plain := openTest(t, filepath.Join(t.TempDir(), "plain.db"), Options{})
@@ -91,4 +82,22 @@ func TestBulkIndexes(t *testing.T) {
 	if again := write(t, bulk, load(true, false)); again.Unchanged != 2 || again.Created+again.Updated != 0 {
 		t.Errorf("same batch again: %+v, want all unchanged", again)
 	}
+}
+
+// inBulk runs fn the way a large import does when bulk is set: non-unique
+// indexes dropped first and rebuilt after, or put back as they were when fn
+// fails.
+func inBulk(w *Writer, bulk bool, fn func() error) error {
+	if !bulk {
+		return fn()
+	}
+	b, err := w.DropIndexesForBulk(2000)
+	if err != nil {
+		return err
+	}
+	defer b.Restore()
+	if err := fn(); err != nil {
+		return err
+	}
+	return b.Rebuild()
 }

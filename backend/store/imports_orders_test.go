@@ -128,32 +128,23 @@ func TestUpsertOrdersSameAsPerRow(t *testing.T) {
 	batched := func(size int, bulk bool) func(recs []OrderRecord) func(w *Writer) error {
 		return func(recs []OrderRecord) func(w *Writer) error {
 			return func(w *Writer) error {
-				var b *BulkIndexes
-				if bulk {
-					var err error
-					if b, err = w.DropIndexesForBulk(2000); err != nil {
-						return err
-					}
-					defer b.Restore()
-				}
-				for len(recs) > 0 {
-					n := min(size, len(recs))
-					chunk := append([]OrderRecord(nil), recs[:n]...)
-					if size%2 == 0 { // prepared by the caller, as the importer does
-						var p OrderPreparer
-						for i := range chunk {
-							p.Prepare(&chunk[i])
+				return inBulk(w, bulk, func() error {
+					for len(recs) > 0 {
+						n := min(size, len(recs))
+						chunk := append([]OrderRecord(nil), recs[:n]...)
+						if size%2 == 0 { // prepared by the caller, as the importer does
+							var p OrderPreparer
+							for i := range chunk {
+								p.Prepare(&chunk[i])
+							}
 						}
+						if err := w.UpsertOrders(chunk); err != nil {
+							return err
+						}
+						recs = recs[n:]
 					}
-					if err := w.UpsertOrders(chunk); err != nil {
-						return err
-					}
-					recs = recs[n:]
-				}
-				if b != nil {
-					return b.Rebuild()
-				}
-				return nil
+					return nil
+				})
 			}
 		}
 	}

@@ -28,7 +28,8 @@ import (
 // the two never wait on each other's locks.
 
 // maxMoveLag bounds how many outcomes wait unrecorded while the feeder has
-// nothing to claim (a crash leaves at most these few to look up).
+// nothing more to claim (a crash leaves at most these few for Recover to
+// settle from the send journal).
 const maxMoveLag = 32
 
 // ClaimBatch is how many messages one commit marks 'sending'. A crash can

@@ -158,9 +158,9 @@ func (o *Outbox) Resume(ctx context.Context) error {
 // Each message is claimed ('sending', committed) and named in the send
 // journal before the server hears of it, and moved on by the server's
 // answer, so a crash at any point leaves a state the next start can resolve
-// without a blind resend. The
-// claiming and recording run on a feeder goroutine beside the sending (see
-// feeder.go); every outcome is recorded before Run returns.
+// without a blind resend. The claiming and recording run on a feeder
+// goroutine beside the sending (see feeder.go); every outcome is recorded
+// before Run returns.
 func (o *Outbox) Run(ctx context.Context, opt RunOptions) (RunResult, error) {
 	var res RunResult
 	if opt.Max <= 0 {

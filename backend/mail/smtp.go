@@ -116,8 +116,8 @@ type smtpConn struct {
 }
 
 func (s *smtpConn) Send(ctx context.Context, m *Composed) (string, error) {
-	if s.pipelining {
-		return s.sendPipelined(m)
+	if rcpts, _ := m.Msg.GetRecipients(); s.pipelining && len(rcpts) == 1 {
+		return s.sendPipelined(m, rcpts[0])
 	}
 	err := s.c.SendWithSMTPClient(s.sc, m.Msg)
 	if err == nil || m.Msg.IsDelivered() {
@@ -130,32 +130,34 @@ func (s *smtpConn) Send(ctx context.Context, m *Composed) (string, error) {
 
 func (s *smtpConn) Close() error { return s.c.CloseWithSMTPClient(s.sc) }
 
-// sendPipelined is one pipelined mail transaction (RFC 2920 3.1: DATA ends
-// the group, the content follows its 354). Every reply of the group is read
-// whatever the first one said, so the connection stays in step; a refused
-// MAIL or RCPT is followed by RSET, as go-mail does.
-func (s *smtpConn) sendPipelined(m *Composed) (string, error) {
+// sendPipelined is one pipelined mail transaction to one recipient (RFC
+// 2920 3.1: DATA ends the group, the content follows its 354). Every reply
+// of the group is read whatever the first one said, so the connection stays
+// in step; a refused MAIL or RCPT is followed by RSET, as go-mail does. A
+// message with more recipients (a confirm copy) goes through go-mail, which
+// hears every RCPT answer before DATA: pipelined, a refused customer beside
+// an accepted copy would leave only a DATA that cannot be taken back.
+func (s *smtpConn) sendPipelined(m *Composed, rcpt string) (string, error) {
 	from, err := m.Msg.GetSender(false)
 	if err != nil {
 		return "", &pipeError{step: "MAIL FROM", err: err}
 	}
-	rcpts, err := m.Msg.GetRecipients()
-	if err != nil {
-		return "", &pipeError{step: "RCPT TO", err: err}
+	if strings.ContainsAny(from+rcpt, "\r\n") { // parsed addresses never have them; a command must not either
+		return "", &pipeError{step: "MAIL FROM", err: errors.New("an address contains a line break")}
 	}
 	if err := s.sc.UpdateDeadline(s.timeout); err != nil {
 		return "", &pipeError{step: "MAIL FROM", err: err}
 	}
+	// The same MAIL FROM parameters go-mail's Mail sends.
 	w := s.sc.Text.W
 	w.WriteString("MAIL FROM:" + from)
 	if ok, _ := s.sc.Extension("8BITMIME"); ok {
 		w.WriteString(" BODY=8BITMIME")
 	}
-	w.WriteString("\r\n")
-	for _, r := range rcpts {
-		w.WriteString("RCPT TO:" + r + "\r\n")
+	if ok, _ := s.sc.Extension("SMTPUTF8"); ok {
+		w.WriteString(" SMTPUTF8")
 	}
-	w.WriteString("DATA\r\n")
+	w.WriteString("\r\nRCPT TO:" + rcpt + "\r\nDATA\r\n")
 	if err := w.Flush(); err != nil {
 		return "", &pipeError{step: "MAIL FROM", err: err}
 	}
@@ -174,9 +176,7 @@ func (s *smtpConn) sendPipelined(m *Composed) (string, error) {
 		return false
 	}
 	read("MAIL FROM", 250)
-	for range rcpts {
-		read("RCPT TO", 25)
-	}
+	read("RCPT TO", 25)
 	if dataOK := read("DATA", 354); refused != nil {
 		if refused.code == 0 {
 			return "", refused
@@ -184,7 +184,7 @@ func (s *smtpConn) sendPipelined(m *Composed) (string, error) {
 		if dataOK {
 			// DATA was accepted although MAIL or RCPT was not: an empty
 			// message ends it, which the server refuses for want of a
-			// recipient (RFC 2920 3.1).
+			// recipient, the only one having been refused (RFC 2920 3.1).
 			w.WriteString(".\r\n")
 			w.Flush()
 			s.sc.Text.ReadResponse(250)

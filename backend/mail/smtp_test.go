@@ -62,3 +62,28 @@ func TestRecipientRefusedAtRcptKeepsTheConnectionInStep(t *testing.T) {
 		})
 	}
 }
+
+// With a confirm copy the message has two recipients. When the server
+// refuses the customer but would take the seller's copy, nothing is
+// delivered (not even an empty message to the seller): such messages go
+// through go-mail, which hears each RCPT answer before DATA.
+func TestConfirmCopyWithRefusedCustomerDeliversNothing(t *testing.T) {
+	r := newRig(t, mailtest.SMTPOptions{RcptReply: func(to string) mailtest.Reply {
+		if strings.HasPrefix(to, "c0@") {
+			return mailtest.Permanent
+		}
+		return mailtest.Accept
+	}}, func(a *Account) { a.ConfirmCopy = true })
+	ids := r.enqueue(t, 2, store.KindTransactional)
+	res, err := r.outbox().Run(context.Background(), RunOptions{})
+	if err != nil || res.Failed != 1 || res.Sent != 1 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	if m := status(t, r.st, ids[0]); m.Status != store.MsgFailed {
+		t.Fatalf("%+v", m)
+	}
+	d := r.srv.Deliveries()
+	if len(d) != 1 || len(d[0].To) != 2 {
+		t.Fatalf("deliveries: %+v", d)
+	}
+}

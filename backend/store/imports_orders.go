@@ -51,7 +51,7 @@ func (p *OrderPreparer) Prepare(r *OrderRecord) { prepareOrder(&p.h, r) }
 
 func prepareOrder(h *rowHasher, r *OrderRecord) {
 	o := &r.Order
-	o.Email = strings.ToLower(strings.TrimSpace(o.Email))
+	o.Email = normEmail(o.Email)
 	o.ID, o.CustomerID = 0, nil
 	r.hash = h.order(o)
 	billing, _ := json.Marshal(o.Billing)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strings"
 	"time"
 
 	"shopclerk/backend/domain"
@@ -287,7 +286,7 @@ func (s *Store) ListRuleRuns(ctx context.Context, limit int) ([]RuleRun, error) 
 // RecordReply notes that email replied at at; sequences started before it
 // exit. The inbox calls it for each reply it files.
 func (s *Store) RecordReply(ctx context.Context, email string, at time.Time) error {
-	_, err := s.db.ExecContext(ctx, q("RuleSignalInsert"), strings.ToLower(strings.TrimSpace(email)), "replied", at.Unix())
+	_, err := s.db.ExecContext(ctx, q("RuleSignalInsert"), normEmail(email), "replied", at.Unix())
 	return err
 }
 
@@ -332,7 +331,7 @@ func (s *Store) RuleEffectCounts(ctx context.Context) (map[string]int, error) {
 // RecordSignal notes what the inbox learnt about an address (kind replied or
 // suppressed) at at.
 func (s *Store) RecordSignal(ctx context.Context, email, kind string, at time.Time) error {
-	_, err := s.db.ExecContext(ctx, q("RuleSignalInsert"), strings.ToLower(strings.TrimSpace(email)), kind, at.Unix())
+	_, err := s.db.ExecContext(ctx, q("RuleSignalInsert"), normEmail(email), kind, at.Unix())
 	if err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not record what the inbox found")
 	}

@@ -226,7 +226,7 @@ const (
 // UpsertCustomer creates or updates a customer keyed by lower-cased email
 // (or source + external id without one) and returns its id.
 func (w *Writer) UpsertCustomer(c domain.Customer, mode CustomerMode) (int64, error) {
-	c.Email = strings.ToLower(strings.TrimSpace(c.Email))
+	c.Email = normEmail(c.Email)
 	cached := false
 	if c.Email != "" {
 		var id int64
@@ -348,7 +348,7 @@ func (w *Writer) ensureProduct(l domain.LineItem, currency string) error {
 // UpsertOrder creates or updates an order with its lines, linking (and if
 // need be creating) its customer and products.
 func (w *Writer) UpsertOrder(o domain.Order, cust *domain.Customer) error {
-	o.Email = strings.ToLower(strings.TrimSpace(o.Email))
+	o.Email = normEmail(o.Email)
 	id, oldHash, found, err := w.lookup("OrderByKey", string(o.Source), o.ExternalID)
 	if err != nil {
 		return err
@@ -405,7 +405,7 @@ func (w *Writer) UpsertOrder(o domain.Order, cust *domain.Customer) error {
 
 // UpsertCart creates or updates an abandoned checkout with its lines.
 func (w *Writer) UpsertCart(c domain.Cart, cust *domain.Customer) error {
-	c.Email = strings.ToLower(strings.TrimSpace(c.Email))
+	c.Email = normEmail(c.Email)
 	id, oldHash, found, err := w.lookup("CartByKey", string(c.Source), c.ExternalID)
 	if err != nil {
 		return err

@@ -231,10 +231,7 @@ func (s *Service) Send(ctx context.Context, poID int64) (store.PurchaseOrder, er
 	if s.mailer == nil {
 		return po, domain.Errorf(domain.CodeInternal, "Sending is not set up in this Shopclerk.")
 	}
-	doc, err := s.Document(ctx, poID)
-	if err != nil {
-		return po, err
-	}
+	doc := s.document(ctx, po, sup)
 	xlsx, err := doc.XLSX()
 	if err != nil {
 		return po, err
@@ -273,8 +270,12 @@ func (s *Service) Document(ctx context.Context, poID int64) (Document, error) {
 	if err != nil {
 		return Document{}, err
 	}
+	return s.document(ctx, po, sup), nil
+}
+
+func (s *Service) document(ctx context.Context, po store.PurchaseOrder, sup domain.Supplier) Document {
 	shop, _ := s.st.Setting(ctx, store.SettingShopName, "")
-	return Document{PO: po, Supplier: sup, ShopName: shop, Date: s.clock.Now(), Location: s.st.Location(ctx)}, nil
+	return Document{PO: po, Supplier: sup, ShopName: shop, Date: s.clock.Now(), Location: s.st.Location(ctx)}
 }
 
 // Receive books a delivery in. An empty receipt list receives everything

@@ -220,12 +220,9 @@ func settled(c *compiled, steps []store.LedgerStep) bool {
 	if len(steps) == 0 {
 		return false
 	}
-	done := map[int]bool{}
-	for _, l := range steps {
-		if l.Status == "skipped" && strings.HasPrefix(l.Result, "exit") {
-			return true
-		}
-		done[l.Step] = true
+	done, exited := ledgerDone(steps)
+	if exited {
+		return true
 	}
 	for i, s := range c.def.Steps {
 		if s.Action != ActionWait && !done[i] {
@@ -233,4 +230,17 @@ func settled(c *compiled, steps []store.LedgerStep) bool {
 		}
 	}
 	return true
+}
+
+// ledgerDone reads an occurrence's ledger: the steps already recorded, or
+// exited when the sequence ended by an exit (then done is not filled).
+func ledgerDone(steps []store.LedgerStep) (done map[int]bool, exited bool) {
+	done = make(map[int]bool, len(steps))
+	for _, l := range steps {
+		if l.Status == "skipped" && strings.HasPrefix(l.Result, "exit") {
+			return nil, true
+		}
+		done[l.Step] = true
+	}
+	return done, false
 }

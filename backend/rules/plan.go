@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"shopclerk/backend/domain"
@@ -233,13 +232,11 @@ const (
 func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled, o store.RuleOccurrence, start, from time.Time,
 	ledger []store.LedgerStep, memo *flowMemo) ([]Item, string, error) {
 	now := ps.pc.now
-	done := map[int]bool{}
+	var done map[int]bool
 	if !ps.backtest {
-		for _, l := range ledger {
-			if l.Status == "skipped" && strings.HasPrefix(l.Result, "exit") {
-				return nil, "", nil
-			}
-			done[l.Step] = true
+		var exited bool
+		if done, exited = ledgerDone(ledger); exited {
+			return nil, "", nil
 		}
 	}
 	entered := len(done) > 0

@@ -39,7 +39,6 @@ export const inventoryKeys = {
   plan: ['inventory', 'plan'] as const,
   history: (sku: string) => ['inventory', 'history', sku] as const,
   suppliers: ['inventory', 'suppliers'] as const,
-  digest: (dryRun: boolean) => callAs<Digest>(() => InventoryService.Digest(dryRun)),
   orders: (status: string) => ['inventory', 'orders', status] as const,
 };
 

@@ -22,6 +22,21 @@ import (
 // files is the most that reliably arrives.
 const MaxAttachmentBytes = 18 << 20
 
+// attachmentBytes is the size of m's attachments.
+func attachmentBytes(m store.OutboxMessage) int {
+	n := 0
+	for _, a := range m.Attachments {
+		n += len(a.Data)
+	}
+	return n
+}
+
+// attachmentsTooBig is the refusal of a message whose attachments are
+// size bytes, more than MaxAttachmentBytes.
+func attachmentsTooBig(size int) error {
+	return domain.Errorf(domain.CodeInvalid, "the attachments are %d MB; mail providers refuse messages this big (the most is about %d MB)", size>>20, MaxAttachmentBytes>>20)
+}
+
 // allowedHeaders are the only extra headers a stored message may carry.
 // Anything else is dropped: a template or rule cannot add Bcc, From or a
 // second Content-Type.
@@ -175,12 +190,10 @@ func compose(a Account, m store.OutboxMessage, now time.Time, withRaw bool) (*Co
 	} else {
 		msg.SetBodyString(gomail.TypeTextHTML, htmlBody)
 	}
-	total := 0
+	if size := attachmentBytes(m); size > MaxAttachmentBytes {
+		return nil, attachmentsTooBig(size)
+	}
 	for _, att := range m.Attachments {
-		total += len(att.Data)
-		if total > MaxAttachmentBytes {
-			return nil, domain.Errorf(domain.CodeInvalid, "the attachments are %d MB; mail providers refuse messages this big (the most is about %d MB)", total>>20, MaxAttachmentBytes>>20)
-		}
 		fname := strings.Map(func(r rune) rune {
 			if r < 0x20 || r == '"' || r == '/' || r == '\\' {
 				return '_'

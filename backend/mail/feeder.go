@@ -231,7 +231,7 @@ func (f *feeder) prepared() [][]claimed {
 func (f *feeder) prepare(ctx context.Context, c store.Claimed, now time.Time) *claimed {
 	m := c.Msg
 	it := &claimed{m: m, now: now}
-	skip, why, err := f.o.mustNotSend(ctx, f.b, c)
+	skip, why, err := f.o.mustNotSend(ctx, c)
 	switch {
 	case err != nil:
 		it.err = err
@@ -250,11 +250,3 @@ func (f *feeder) prepare(ctx context.Context, c store.Claimed, now time.Time) *c
 // preRenderMax is the most attachment data a message may carry and still be
 // rendered ahead by the feeder.
 const preRenderMax = 1 << 20
-
-func attachmentBytes(m store.OutboxMessage) int {
-	n := 0
-	for _, a := range m.Attachments {
-		n += len(a.Data)
-	}
-	return n
-}

@@ -76,12 +76,8 @@ func (o *Outbox) Enqueue(ctx context.Context, m *store.OutboxMessage) (int64, er
 	if _, err := parseAddr(m.ToAddr); err != nil {
 		return 0, domain.Errorf(domain.CodeInvalid, "%q is not a valid email address", oneLine(m.ToAddr))
 	}
-	size := 0
-	for _, a := range m.Attachments {
-		size += len(a.Data)
-	}
-	if size > MaxAttachmentBytes {
-		return 0, domain.Errorf(domain.CodeInvalid, "the attachments are %d MB; mail providers refuse messages this big (the most is about %d MB)", size>>20, MaxAttachmentBytes>>20)
+	if size := attachmentBytes(*m); size > MaxAttachmentBytes {
+		return 0, attachmentsTooBig(size)
 	}
 	if m.Kind == "" {
 		m.Kind = store.KindTransactional
@@ -334,7 +330,7 @@ func (o *Outbox) finish(ctx context.Context, res RunResult) RunResult {
 
 // mustNotSend is the check right before each send: the suppression list
 // and, for marketing mail, the customer's consent.
-func (o *Outbox) mustNotSend(ctx context.Context, b *store.OutboxBatch, cl store.Claimed) (bool, string, error) {
+func (o *Outbox) mustNotSend(ctx context.Context, cl store.Claimed) (bool, string, error) {
 	m := cl.Msg
 	var sp store.Suppression
 	var err error
@@ -342,7 +338,7 @@ func (o *Outbox) mustNotSend(ctx context.Context, b *store.OutboxBatch, cl store
 	if suppressed {
 		sp = *cl.Suppression
 	} else if !cl.SuppressionKnown {
-		if sp, suppressed, err = b.Suppressed(ctx, m.ToAddr); err != nil {
+		if sp, suppressed, err = o.store.Suppressed(ctx, m.ToAddr); err != nil {
 			return false, "", err
 		}
 	}

@@ -95,7 +95,7 @@ func smtpDialer(a Account, secret SecretFunc, pipelining bool) Dialer {
 		if err != nil {
 			return nil, Explain(err, a)
 		}
-		conn := &smtpConn{c: c, sc: sc, timeout: DialTimeout}
+		conn := &smtpConn{c: c, sc: sc, timeout: timeout}
 		if pipelining {
 			conn.pipelining, _ = sc.Extension("PIPELINING")
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"strings"
 	"time"
 
@@ -15,8 +14,8 @@ import (
 // statements it runs per message are prepared once, on one connection,
 // instead of being parsed again for every message.
 type OutboxBatch struct {
-	conn                                                 *sql.Conn
-	due, claimIDs, suppressed, transition, begin, commit *sql.Stmt
+	conn                                     *sql.Conn
+	due, claimIDs, transition, begin, commit *sql.Stmt
 }
 
 // BeginOutboxBatch prepares the send loop's statements. Close it when the
@@ -33,7 +32,6 @@ func (s *Store) BeginOutboxBatch(ctx context.Context) (*OutboxBatch, error) {
 	}{
 		{&b.due, q("MsgDueBatch")},
 		{&b.claimIDs, q("MsgClaimIDs")},
-		{&b.suppressed, q("SuppressionGet")},
 		{&b.transition, q("MsgTransition")},
 		{&b.begin, "BEGIN IMMEDIATE"},
 		{&b.commit, "COMMIT"},
@@ -48,7 +46,7 @@ func (s *Store) BeginOutboxBatch(ctx context.Context) (*OutboxBatch, error) {
 
 // Close releases the statements and the connection.
 func (b *OutboxBatch) Close() error {
-	for _, st := range []*sql.Stmt{b.due, b.claimIDs, b.suppressed, b.transition, b.begin, b.commit} {
+	for _, st := range []*sql.Stmt{b.due, b.claimIDs, b.transition, b.begin, b.commit} {
 		if st != nil {
 			st.Close()
 		}
@@ -138,21 +136,6 @@ type extraScanner struct {
 }
 
 func (e extraScanner) Scan(dest ...any) error { return e.r.Scan(append(dest, e.extra...)...) }
-
-// Suppressed is Store.Suppressed on the batch's prepared statement.
-func (b *OutboxBatch) Suppressed(ctx context.Context, email string) (Suppression, bool, error) {
-	sp := Suppression{Email: normEmail(email)}
-	var at int64
-	err := b.suppressed.QueryRowContext(ctx, sp.Email).Scan(&sp.Reason, &sp.Detail, &at)
-	if errors.Is(err, sql.ErrNoRows) {
-		return sp, false, nil
-	}
-	if err != nil {
-		return sp, false, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the suppression list")
-	}
-	sp.At = time.Unix(at, 0).UTC()
-	return sp, true, nil
-}
 
 // Transition is Store.TransitionMessage on the batch's prepared statement.
 func (b *OutboxBatch) Transition(ctx context.Context, id int64, t Transition) error {

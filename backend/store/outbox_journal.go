@@ -117,17 +117,17 @@ func readJournal(path string) (j journal, ok bool, err error) {
 		// A torn last line (the process died mid-write) is missing its
 		// newline or fields and counts for nothing: the write had not
 		// returned, so its message's content had not gone out.
-		f := strings.Fields(sc.Text())
-		if len(f) < 2 {
+		fields := strings.Fields(sc.Text())
+		if len(fields) < 2 {
 			continue
 		}
-		id, err := strconv.ParseInt(f[1], 10, 64)
+		id, err := strconv.ParseInt(fields[1], 10, 64)
 		switch {
-		case len(f) == 2 && f[0] == "w" && err == nil:
+		case len(fields) == 2 && fields[0] == "w" && err == nil:
 			j.onWire[id] = true
-		case len(f) == 4 && f[0] == "s" && err == nil:
-			if at, err := strconv.ParseInt(f[2], 10, 64); err == nil {
-				j.accepted[id] = acceptance{time.Unix(at, 0).UTC(), f[3]}
+		case len(fields) == 4 && fields[0] == "s" && err == nil:
+			if at, err := strconv.ParseInt(fields[2], 10, 64); err == nil {
+				j.accepted[id] = acceptance{time.Unix(at, 0).UTC(), fields[3]}
 			}
 		}
 	}

@@ -39,15 +39,13 @@ type RunFailure struct {
 // Cancelling ctx stops between items: what committed stays, and the next run
 // carries on from there.
 func (e *Engine) Run(ctx context.Context, now time.Time, approved []string) (RunResult, error) {
-	res := RunResult{At: now, Failed: []RunFailure{}, ByFlow: map[string]int{}, ByAction: map[string]int{}}
-	runID, err := e.st.StartRuleRun(ctx, now, false)
+	res, err := e.startRun(ctx, now, false)
 	if err != nil {
 		return res, err
 	}
-	res.RunID = runID
 	p, err := e.Plan(ctx, now)
 	if err != nil {
-		e.finish(runID, now, &res)
+		e.finish(res.RunID, now, &res)
 		return res, err
 	}
 	return e.execute(ctx, p, approved, res)
@@ -59,14 +57,22 @@ func (e *Engine) Run(ctx context.Context, now time.Time, approved []string) (Run
 // item: a key another run did meanwhile is counted, not repeated. A preview
 // the seller looked at a while ago goes through Run, which plans afresh.
 func (e *Engine) RunPreview(ctx context.Context, p *Preview, approved []string) (RunResult, error) {
-	now := p.At
-	res := RunResult{At: now, Failed: []RunFailure{}, ByFlow: map[string]int{}, ByAction: map[string]int{}}
-	runID, err := e.st.StartRuleRun(ctx, now, false)
+	res, err := e.startRun(ctx, p.At, false)
+	if err != nil {
+		return res, err
+	}
+	return e.execute(ctx, p, approved, res)
+}
+
+// startRun opens a run's history row and the empty result it fills.
+func (e *Engine) startRun(ctx context.Context, now time.Time, dry bool) (RunResult, error) {
+	res := RunResult{At: now, DryRun: dry, Failed: []RunFailure{}, ByFlow: map[string]int{}, ByAction: map[string]int{}}
+	runID, err := e.st.StartRuleRun(ctx, now, dry)
 	if err != nil {
 		return res, err
 	}
 	res.RunID = runID
-	return e.execute(ctx, p, approved, res)
+	return res, nil
 }
 
 func (e *Engine) execute(ctx context.Context, p *Preview, approved []string, res RunResult) (RunResult, error) {
@@ -150,12 +156,10 @@ func (e *Engine) execute(ctx context.Context, p *Preview, approved []string, res
 
 // DryRun plans and records the run in the history without doing anything.
 func (e *Engine) DryRun(ctx context.Context, now time.Time) (*Preview, RunResult, error) {
-	res := RunResult{At: now, DryRun: true, Failed: []RunFailure{}, ByFlow: map[string]int{}, ByAction: map[string]int{}}
-	runID, err := e.st.StartRuleRun(ctx, now, true)
+	res, err := e.startRun(ctx, now, true)
 	if err != nil {
 		return nil, res, err
 	}
-	res.RunID = runID
 	p, err := e.Plan(ctx, now)
 	if err == nil {
 		for _, f := range p.Flows {
@@ -165,7 +169,7 @@ func (e *Engine) DryRun(ctx context.Context, now time.Time) (*Preview, RunResult
 			}
 		}
 	}
-	e.finish(runID, now, &res)
+	e.finish(res.RunID, now, &res)
 	return p, res, err
 }
 

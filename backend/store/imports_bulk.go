@@ -30,7 +30,7 @@ type BulkIndexes struct {
 // cheaply, to decide whether a batch is large relative to it.
 func (w *Writer) TableRows(table string) (int64, error) {
 	var n int64
-	err := w.tx.QueryRowContext(w.ctx, `SELECT COALESCE(MAX(rowid), 0) FROM "`+strings.ReplaceAll(table, `"`, `""`)+`"`).Scan(&n)
+	err := w.tx.QueryRowContext(w.ctx, "SELECT COALESCE(MAX(rowid), 0) FROM "+quoteIdent(table)).Scan(&n)
 	return n, err
 }
 
@@ -65,24 +65,8 @@ func (w *Writer) DropIndexesForBulk(cacheKiB int64) (*BulkIndexes, error) {
 		}
 	}
 	in := "'" + strings.Join(importBulkTables, "', '") + "'"
-	rows, err := w.tx.QueryContext(w.ctx, "SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ("+in+") AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name")
+	all, err := w.secondaryIndexes(in, " AND sql NOT LIKE 'CREATE UNIQUE%'")
 	if err != nil {
-		b.Restore()
-		return nil, err
-	}
-	type index struct{ name, table, def string }
-	var all []index
-	for rows.Next() {
-		var ix index
-		if err := rows.Scan(&ix.name, &ix.table, &ix.def); err != nil {
-			rows.Close()
-			b.Restore()
-			return nil, err
-		}
-		all = append(all, ix)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		b.Restore()
 		return nil, err
 	}
@@ -100,7 +84,7 @@ func (w *Writer) DropIndexesForBulk(cacheKiB int64) (*BulkIndexes, error) {
 		b.defs = append(b.defs, ix.def)
 	}
 	for _, n := range names {
-		if _, err := w.tx.ExecContext(w.ctx, `DROP INDEX "`+strings.ReplaceAll(n, `"`, `""`)+`"`); err != nil {
+		if err := w.dropIndex(n); err != nil {
 			b.Restore()
 			return nil, err
 		}
@@ -130,9 +114,8 @@ func (w *Writer) partialIndexSmall(table, def string) (bool, error) {
 		return false, nil
 	}
 	var matched, sampled int64
-	t := `"` + strings.ReplaceAll(table, `"`, `""`) + `"`
 	// The table names are importBulkTables, the clause the index's own.
-	err := w.tx.QueryRowContext(w.ctx, "SELECT COUNT(*) FILTER (WHERE "+m[1]+"), COUNT(*) FROM (SELECT * FROM "+t+
+	err := w.tx.QueryRowContext(w.ctx, "SELECT COUNT(*) FILTER (WHERE "+m[1]+"), COUNT(*) FROM (SELECT * FROM "+quoteIdent(table)+
 		" ORDER BY rowid DESC LIMIT "+strconv.Itoa(partialSample)+")").Scan(&matched, &sampled)
 	if err != nil {
 		// A WITHOUT ROWID table, or a clause that does not read as an

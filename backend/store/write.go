@@ -584,31 +584,50 @@ func (w *Writer) dropBulkIndexes() error {
 	if _, err := w.tx.ExecContext(w.ctx, "PRAGMA threads = 2"); err != nil {
 		return err
 	}
-	rows, err := w.tx.QueryContext(w.ctx, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ("+bulkTables+") ORDER BY name")
+	all, err := w.secondaryIndexes(bulkTables, "")
 	if err != nil {
 		return err
 	}
-	var names []string
-	for rows.Next() {
-		var name, def string
-		if err := rows.Scan(&name, &def); err != nil {
-			rows.Close()
-			return err
-		}
-		names = append(names, name)
-		w.indexes = append(w.indexes, def)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for _, n := range names {
-		if _, err := w.tx.ExecContext(w.ctx, `DROP INDEX "`+strings.ReplaceAll(n, `"`, `""`)+`"`); err != nil {
+	for _, ix := range all {
+		w.indexes = append(w.indexes, ix.def)
+		if err := w.dropIndex(ix.name); err != nil {
 			return err
 		}
 	}
 	return nil
 }
+
+// sqlIndex is an index as sqlite_schema holds it.
+type sqlIndex struct{ name, table, def string }
+
+// secondaryIndexes lists by name the indexes of the tables in tables (a
+// quoted SQL list) that have a definition of their own, which leaves out
+// those behind UNIQUE and PRIMARY KEY constraints; cond (" AND ...") narrows
+// the list.
+func (w *Writer) secondaryIndexes(tables, cond string) ([]sqlIndex, error) {
+	rows, err := w.tx.QueryContext(w.ctx, "SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ("+tables+")"+cond+" ORDER BY name")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var all []sqlIndex
+	for rows.Next() {
+		var ix sqlIndex
+		if err := rows.Scan(&ix.name, &ix.table, &ix.def); err != nil {
+			return nil, err
+		}
+		all = append(all, ix)
+	}
+	return all, rows.Err()
+}
+
+func (w *Writer) dropIndex(name string) error {
+	_, err := w.tx.ExecContext(w.ctx, "DROP INDEX "+quoteIdent(name))
+	return err
+}
+
+// quoteIdent quotes a table or index name for SQL text.
+func quoteIdent(name string) string { return `"` + strings.ReplaceAll(name, `"`, `""`) + `"` }
 
 func (w *Writer) rebuildBulkIndexes() error {
 	for _, def := range w.indexes {

@@ -60,21 +60,11 @@ func SampleData(shop rules.ShopData) rules.EmailData {
 func OrderData(o domain.Order) rules.OrderData {
 	out := rules.OrderData{Name: o.Name, Subtotal: Money(o.Subtotal, o.Currency), Shipping: Money(o.Shipping, o.Currency),
 		Taxes: Money(o.Taxes, o.Currency), Discount: Money(o.Discount, o.Currency), Total: Money(o.Total, o.Currency),
-		CreatedOn: o.CreatedAt.Format("2 January 2006"), ShippingAddress: addressLines(o.ShippingAddress),
-		BillingAddress: addressLines(o.Billing)}
+		CreatedOn: o.CreatedAt.Format("2 January 2006"), ShippingAddress: rules.AddressLines(o.ShippingAddress),
+		BillingAddress: rules.AddressLines(o.Billing)}
 	for _, l := range o.Lines {
 		out.Lines = append(out.Lines, rules.LineData{Name: l.Name, SKU: l.SKU, Quantity: l.Quantity,
 			Price: Money(l.Price, o.Currency), Total: Money(l.Price*int64(l.Quantity)-l.Discount, o.Currency)})
-	}
-	return out
-}
-
-func addressLines(a domain.Address) []string {
-	var out []string
-	for _, s := range []string{a.Name, a.Company, a.Address1, a.Address2, strings.TrimSpace(a.Zip + " " + a.City), a.Province, a.Country} {
-		if s = strings.TrimSpace(s); s != "" {
-			out = append(out, s)
-		}
 	}
 	return out
 }

@@ -243,7 +243,8 @@ func FormatMoney(amount int64, currency string) string {
 	return strings.TrimSpace(fmt.Sprintf("%s%d.%0*d %s", sign, amount/p, d, amount%p, currency))
 }
 
-func addressLines(a domain.Address) []string {
+// AddressLines is an address as the lines an email prints, empty parts left out.
+func AddressLines(a domain.Address) []string {
 	var out []string
 	for _, s := range []string{a.Name, a.Company, a.Address1, a.Address2, strings.TrimSpace(a.Zip + " " + a.City), a.Province, a.Country} {
 		if s = strings.TrimSpace(s); s != "" {
@@ -266,7 +267,7 @@ func orderData(o domain.Order, loc *time.Location) OrderData {
 	return OrderData{Name: o.Name, Lines: linesData(o.Lines, o.Currency), Subtotal: FormatMoney(o.Subtotal, o.Currency),
 		Shipping: FormatMoney(o.Shipping, o.Currency), Taxes: FormatMoney(o.Taxes, o.Currency),
 		Discount: FormatMoney(o.Discount, o.Currency), Total: FormatMoney(o.Total, o.Currency),
-		ShippingAddress: addressLines(o.ShippingAddress), BillingAddress: addressLines(o.Billing),
+		ShippingAddress: AddressLines(o.ShippingAddress), BillingAddress: AddressLines(o.Billing),
 		CreatedOn: o.CreatedAt.In(loc).Format("2 January 2006")}
 }
 

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -151,7 +152,7 @@ func (st *dateStats) add(s string) {
 	case d.b > 12 && d.a <= 12:
 		st.monthFirst = true
 	}
-	if len(st.samples) < 5 && !contains(st.samples, s) {
+	if len(st.samples) < 5 && !slices.Contains(st.samples, s) {
 		st.samples = append(st.samples, s)
 	}
 }
@@ -171,15 +172,6 @@ func (st *dateStats) order() DateOrder {
 
 func (st *dateStats) ambiguous() bool {
 	return st.slashed > 0 && st.order() == DateAuto && !(st.dayFirst && st.monthFirst)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // parseDate reads any of the date forms sellers' files hold. order decides

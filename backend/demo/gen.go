@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -216,21 +217,12 @@ func (g *generator) dayTimes(d, n int) []time.Time {
 		h := weighted(g.r, hourWeights[:], hourTotal)
 		secs[i] = int64(h)*3600 + g.r.Int64N(3600)
 	}
-	sortInt64(secs)
+	slices.Sort(secs)
 	out := make([]time.Time, n)
 	for i, s := range secs {
 		out[i] = start.Add(time.Duration(s) * time.Second)
 	}
 	return out
-}
-
-func sortInt64(a []int64) {
-	// Insertion sort: a day holds at most a few thousand orders.
-	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && a[j] < a[j-1]; j-- {
-			a[j], a[j-1] = a[j-1], a[j]
-		}
-	}
 }
 
 // dayWeights fills g.cum with the cumulative SKU demand of day d.

@@ -136,28 +136,31 @@ func orderEnv(o domain.Order, held bool) OrderEnv {
 		Refunded: o.Refunded, Currency: o.Currency, FinancialStatus: string(o.FinancialStatus),
 		FulfillmentStatus: string(o.FulfillmentStatus), RiskLevel: strings.ToLower(o.RiskLevel),
 		BillingCountry: o.Billing.Country, ShippingCountry: o.ShippingAddress.Country, DiscountCode: o.DiscountCode,
-		Tags: nonNil(o.Tags), CreatedAt: o.CreatedAt, Held: held, SKUs: []string{}, Cancelled: o.CancelledAt != nil}
+		Tags: nonNil(o.Tags), CreatedAt: o.CreatedAt, Held: held, Cancelled: o.CancelledAt != nil}
 	if o.PaidAt != nil {
 		e.PaidAt = *o.PaidAt
 	}
-	for _, l := range o.Lines {
-		e.ItemCount += l.Quantity
-		if l.SKU != "" {
-			e.SKUs = append(e.SKUs, l.SKU)
-		}
-	}
+	e.ItemCount, e.SKUs = lineItems(o.Lines)
 	return e
 }
 
 func cartEnv(c domain.Cart) CartEnv {
-	e := CartEnv{ID: c.ID, Total: c.Total, Currency: c.Currency, UpdatedAt: c.UpdatedAt, SKUs: []string{}}
-	for _, l := range c.Lines {
-		e.ItemCount += l.Quantity
+	e := CartEnv{ID: c.ID, Total: c.Total, Currency: c.Currency, UpdatedAt: c.UpdatedAt}
+	e.ItemCount, e.SKUs = lineItems(c.Lines)
+	return e
+}
+
+// lineItems counts the items of an order's or cart's lines and lists their
+// SKUs (never nil, for conditions over skus).
+func lineItems(lines []domain.LineItem) (count int, skus []string) {
+	skus = []string{}
+	for _, l := range lines {
+		count += l.Quantity
 		if l.SKU != "" {
-			e.SKUs = append(e.SKUs, l.SKU)
+			skus = append(skus, l.SKU)
 		}
 	}
-	return e
+	return count, skus
 }
 
 func productEnv(p store.ProductInfo) ProductEnv {

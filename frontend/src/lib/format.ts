@@ -90,11 +90,6 @@ export function formatMoney(amount: number | null | undefined, currency: string,
   }
 }
 
-/** Short money for chart axes and tooltips: "€12.3K", from minor units. */
-export function formatMoneyCompact(amount: number, currency: string, locale = defaultLocale()): string {
-  return formatMajorCompact(toMajor(amount, currency), currency, locale);
-}
-
 /** Chart values are already in major units (display only): "€12.3K". */
 export function formatMajorCompact(major: number, currency: string, locale = defaultLocale()): string {
   try {

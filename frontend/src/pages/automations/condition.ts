@@ -499,15 +499,6 @@ export function parseCondition(src: string): Group | null {
 
 export type Path = number[];
 
-export function getNode(g: Group, path: Path): Node {
-  let n: Node = g;
-  for (const i of path) {
-    if (n.kind !== 'group') throw new Error('bad path');
-    n = n.children[i];
-  }
-  return n;
-}
-
 export function updateAt(g: Group, path: Path, fn: (n: Node) => Node | null): Group {
   if (path.length === 0) {
     const r = fn(g);

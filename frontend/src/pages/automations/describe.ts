@@ -1,6 +1,5 @@
 // Flows in words: what starts them, what each step does, how long a wait is.
 import type { Step, TriggerSpec } from '../../api/automations';
-import { minorToMajor } from './condition';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -97,37 +96,6 @@ export function actionLabel(a: string): string {
 export function templateLabel(name: string): string {
   const s = name.replaceAll('_', ' ');
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-/** One line for a step card. */
-export function stepText(s: Step): string {
-  switch (s.action) {
-    case 'wait':
-      return waitText(s);
-    case 'send_email':
-      return s.subject ? `Email “${s.subject}”` : `Email: ${templateLabel(s.template ?? '')}`;
-    case 'issue_coupon': {
-      const parts: string[] = [];
-      if (s.percentOff) parts.push(`${s.percentOff} % off`);
-      if (s.amountOff) parts.push(`${minorToMajor(String(s.amountOff))} off`);
-      if (s.freeShipping) parts.push('free shipping');
-      return `Coupon: ${parts.join(' + ') || 'nothing yet'}${s.validDays ? `, valid ${plural(s.validDays, 'day')}` : ''}`;
-    }
-    case 'add_tag':
-      return `Tag “${s.tag ?? ''}”`;
-    case 'remove_tag':
-      return `Remove tag “${s.tag ?? ''}”`;
-    case 'create_task':
-      return `Task: ${s.title ?? ''}`;
-    case 'hold_order':
-      return `Hold the order${s.detail ? ` (${s.detail})` : ''}`;
-    case 'create_purchase_order':
-      return 'Add to the supplier’s draft purchase order';
-    case 'stop_sequences':
-      return 'Stop every other running sequence for this customer';
-    default:
-      return actionLabel(s.action);
-  }
 }
 
 export const EXITS: { value: string; label: string }[] = [

@@ -197,9 +197,7 @@ func (d *Definition) offsets() []time.Duration {
 	var at time.Duration
 	for i, s := range d.Steps {
 		out[i] = at
-		if s.Action == ActionWait {
-			at += time.Duration(s.Hours)*time.Hour + time.Duration(s.Days)*24*time.Hour
-		}
+		at += s.delay()
 	}
 	return out
 }
@@ -208,11 +206,17 @@ func (d *Definition) offsets() []time.Duration {
 func (d *Definition) span() time.Duration {
 	var at time.Duration
 	for _, s := range d.Steps {
-		if s.Action == ActionWait {
-			at += time.Duration(s.Hours)*time.Hour + time.Duration(s.Days)*24*time.Hour
-		}
+		at += s.delay()
 	}
 	return at
+}
+
+// delay is how long a wait step holds the sequence; other steps take no time.
+func (s Step) delay() time.Duration {
+	if s.Action != ActionWait {
+		return 0
+	}
+	return time.Duration(s.Hours)*time.Hour + time.Duration(s.Days)*24*time.Hour
 }
 
 // LedgerKey is the idempotency key of one step of one occurrence of a flow.

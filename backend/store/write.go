@@ -54,6 +54,7 @@ type Writer struct {
 	skus      map[string]struct{}
 	indexes   []string // CREATE INDEX statements dropped for a fresh bulk load
 	cacheSize int64    // the connection's cache_size before a fresh bulk load
+	threads   int64    // and its sorter threads
 	hash      rowHasher
 	rowCtx    context.Context // w.ctx without its cancellation, for per-row statements
 	rows      uint            // per-row statements run, to check w.ctx now and then
@@ -578,6 +579,9 @@ func (w *Writer) dropBulkIndexes() error {
 	if err := w.tx.QueryRowContext(w.ctx, "PRAGMA cache_size").Scan(&w.cacheSize); err != nil {
 		return err
 	}
+	if err := w.tx.QueryRowContext(w.ctx, "PRAGMA threads").Scan(&w.threads); err != nil {
+		return err
+	}
 	if _, err := w.tx.ExecContext(w.ctx, "PRAGMA cache_size = -131072"); err != nil {
 		return err
 	}
@@ -636,6 +640,9 @@ func (w *Writer) rebuildBulkIndexes() error {
 		}
 	}
 	w.indexes = nil
+	if _, err := w.tx.ExecContext(w.ctx, "PRAGMA threads = "+strconv.FormatInt(w.threads, 10)); err != nil {
+		return err
+	}
 	_, err := w.tx.ExecContext(w.ctx, "PRAGMA cache_size = "+strconv.FormatInt(w.cacheSize, 10))
 	return err
 }

@@ -8,8 +8,9 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorTitle, normalizeError, notifyError, notifySuccess } from '../../api';
 import { automationKeys, automations, type Flow, type FlowTemplate, type RunRecord, type Step } from '../../api/automations';
+import { formatDateTime } from '../../lib/format';
 import { ExportImport } from './ExportImport';
-import { actionLabel, formatWhen, triggerText, waitText } from './describe';
+import { actionLabel, triggerText, waitText } from './describe';
 import { ACTION_ICON } from './StepEditors';
 
 /** What a flow's last run did, from the history (RunResult.byFlow is keyed by flow name). */
@@ -164,7 +165,7 @@ export function FlowsPanel() {
                     <Text size="xs" c="dimmed">
                       Last run
                     </Text>
-                    <Text size="sm">{formatWhen(f.lastRunAt)}</Text>
+                    <Text size="sm">{formatDateTime(f.lastRunAt)}</Text>
                     <Text size="xs" c="dimmed">
                       {last ? `did ${last.done} thing${last.done === 1 ? '' : 's'}` : f.lastRunAt ? 'nothing to do' : 'never run'}
                     </Text>

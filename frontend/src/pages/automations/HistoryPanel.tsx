@@ -5,7 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorTitle, normalizeError } from '../../api';
 import { automationKeys, automations, type RunRecord } from '../../api/automations';
-import { actionCounts, formatWhen } from './describe';
+import { formatDateTime } from '../../lib/format';
+import { actionCounts } from './describe';
 
 export function HistoryPanel() {
   const [limit, setLimit] = useState(50);
@@ -74,7 +75,7 @@ function HistoryRow({ r }: { r: RunRecord }) {
   return (
     <Table.Tr data-testid="history-row" data-run={r.id}>
       <Table.Td>
-        <Text size="sm">{formatWhen(r.startedAt)}</Text>
+        <Text size="sm">{formatDateTime(r.startedAt)}</Text>
         {r.dryRun && (
           <Badge size="xs" variant="light" color="gray">
             dry run

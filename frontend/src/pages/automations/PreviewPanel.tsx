@@ -19,9 +19,9 @@ import {
   type Preview,
   type RunResult,
 } from '../../api/automations';
-import { formatMoney } from '../../lib/format';
+import { formatDateTime, formatMoney } from '../../lib/format';
 import { approvedKeys, flowKeys, initialSelection, selectAll, setKeys, toggle, triState, waitingKeys, type Selection } from './approval';
-import { actionCounts, actionLabel, formatWhen } from './describe';
+import { actionCounts, actionLabel } from './describe';
 import { ACTION_ICON } from './StepEditors';
 
 const PAGE = 25;
@@ -404,7 +404,7 @@ function ItemView({ item: it, sel, setSel, waiting, open }: { item: PlanItem; se
             </Text>
             {it.late && (
               <Badge size="sm" color="orange" variant="light" leftSection={<IconClock size={11} />} data-testid="preview-item-late" style={{ textTransform: 'none' }}>
-                late: was due {formatWhen(it.dueAt)}, needs your yes
+                late: was due {formatDateTime(it.dueAt)}, needs your yes
               </Badge>
             )}
             {waiting && (
@@ -443,7 +443,7 @@ function ItemView({ item: it, sel, setSel, waiting, open }: { item: PlanItem; se
           {it.coupon && (
             <Text size="xs" data-testid="preview-item-coupon">
               Coupon <b>{it.coupon.code}</b>: {it.coupon.description}
-              {it.coupon.expiresAt ? `, until ${formatWhen(it.coupon.expiresAt)}` : ''}
+              {it.coupon.expiresAt ? `, until ${formatDateTime(it.coupon.expiresAt)}` : ''}
             </Text>
           )}
           {it.tag && (
@@ -463,7 +463,7 @@ function ItemView({ item: it, sel, setSel, waiting, open }: { item: PlanItem; se
           )}
         </Stack>
         <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-          {formatWhen(it.dueAt)}
+          {formatDateTime(it.dueAt)}
         </Text>
       </Group>
     </Box>

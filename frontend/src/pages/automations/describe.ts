@@ -124,10 +124,3 @@ export function actionCounts(byAction: Record<string, number> | undefined): stri
     });
   return parts.join(', ');
 }
-
-export function formatWhen(t: string | null | undefined): string {
-  if (!t) return '—';
-  const d = new Date(t);
-  if (Number.isNaN(d.getTime()) || d.getFullYear() < 1970) return '—';
-  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}

@@ -115,7 +115,7 @@ func TestPreviewOnRealCustomer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Customer.FirstName != "Alice" || d.Order.Name != "#1042" || d.Order.Total != "EUR 42.50" || d.Shipment.TrackingNumber != "TRK1" {
+	if d.Customer.FirstName != "Alice" || d.Order.Name != "#1042" || d.Order.Total != rules.FormatMoney(4250, "EUR") || d.Shipment.TrackingNumber != "TRK1" {
 		t.Fatalf("%+v", d)
 	}
 	tp, _ := (&Templates{}).Lookup("shipping_update")

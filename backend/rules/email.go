@@ -263,7 +263,10 @@ func linesData(lines []domain.LineItem, currency string) []LineData {
 	return out
 }
 
-func orderData(o domain.Order, loc *time.Location) OrderData {
+// OrderDataIn is an order as email templates show it, its date in loc
+// (the shop's zone). The template editor's preview uses it too, so the
+// seller sees what the customer will get.
+func OrderDataIn(o domain.Order, loc *time.Location) OrderData {
 	return OrderData{Name: o.Name, Lines: linesData(o.Lines, o.Currency), Subtotal: FormatMoney(o.Subtotal, o.Currency),
 		Shipping: FormatMoney(o.Shipping, o.Currency), Taxes: FormatMoney(o.Taxes, o.Currency),
 		Discount: FormatMoney(o.Discount, o.Currency), Total: FormatMoney(o.Total, o.Currency),

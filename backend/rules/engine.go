@@ -266,7 +266,7 @@ func (pc *planCtx) emailData(sub *Subject, vars map[string]string, coupon *Coupo
 		d.Customer.FirstName = "there" // "Hi there," reads better than "Hi ,"
 	}
 	if o := sub.Order; o != nil {
-		d.Order = orderData(*o, pc.settings.Location)
+		d.Order = OrderDataIn(*o, pc.settings.Location)
 	}
 	if c := sub.Cart; c != nil {
 		d.Cart = CartData{Lines: linesData(c.Lines, c.Currency), Total: FormatMoney(c.Total, c.Currency), RecoveryURL: c.RecoveryURL}

@@ -4,7 +4,6 @@
 import { Alert, Badge, Button, Card, Group, Paper, SimpleGrid, Skeleton, Stack, Switch, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
 import { IconClock, IconPencil, IconPlus, IconRobot } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorTitle, normalizeError, notifyError, notifySuccess } from '../../api';
 import { automationKeys, automations, type Flow, type FlowTemplate, type RunRecord, type Step } from '../../api/automations';
@@ -50,13 +49,9 @@ export function FlowsPanel() {
   const flows = useQuery({ queryKey: automationKeys.flows, queryFn: automations.listFlows });
   const templates = useQuery({ queryKey: automationKeys.templates, queryFn: automations.templates, staleTime: Infinity });
   const history = useQuery({ queryKey: automationKeys.history(50), queryFn: () => automations.history(50) });
-  const [busy, setBusy] = useState<number | null>(null);
 
   const toggle = useMutation({
-    mutationFn: ({ id, on }: { id: number; on: boolean }) => {
-      setBusy(id);
-      return automations.setEnabled(id, on);
-    },
+    mutationFn: ({ id, on }: { id: number; on: boolean }) => automations.setEnabled(id, on),
     // the switch moves at once; a refusal (the flow has problems) moves it back
     onMutate: ({ id, on }) => {
       qc.setQueryData<Flow[]>(automationKeys.flows, (old) => old?.map((f) => (f.id === id ? { ...f, enabled: on } : f)));
@@ -66,10 +61,10 @@ export function FlowsPanel() {
     },
     onError: (e) => notifyError(e, 'Could not switch the flow'),
     onSettled: () => {
-      setBusy(null);
       qc.invalidateQueries({ queryKey: automationKeys.flows });
     },
   });
+  const busy = toggle.isPending ? toggle.variables.id : null;
   const install = useMutation({
     mutationFn: (t: FlowTemplate) => automations.installTemplate(t.key),
     onSuccess: (_, t) => {

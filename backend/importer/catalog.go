@@ -34,7 +34,7 @@ func (b *shopifyProducts) row(r *rowCtx) {
 		return
 	}
 	cur := r.e.opts.currency()
-	exp := currencyExponent(cur)
+	exp := domain.CurrencyDigits(cur)
 	p := b.first
 	p.SKU = sku
 	p.VariantTitle = variantTitle(r.str(FOption1), r.str(FOption2), r.str(FOption3))
@@ -166,7 +166,7 @@ func (b wooProducts) row(r *rowCtx) {
 		return
 	}
 	cur := r.e.opts.currency()
-	exp := currencyExponent(cur)
+	exp := domain.CurrencyDigits(cur)
 	p := domain.Product{SKU: sku, Title: r.str(FTitle), Type: typ, Barcode: r.str(FBarcode), Tags: splitTags(r.str(FTags)),
 		Status: productStatus(r), Price: domain.Money{Amount: r.money(FPrice, exp), Currency: cur},
 		Cost: domain.Money{Amount: r.money(FCost, exp), Currency: cur}}
@@ -207,7 +207,7 @@ func (b amazonInventory) row(r *rowCtx) {
 		status = "draft"
 	}
 	p := domain.Product{SKU: sku, Title: r.str(FTitle), Status: status,
-		Price: domain.Money{Amount: r.money(FPrice, currencyExponent(cur)), Currency: cur}}
+		Price: domain.Money{Amount: r.money(FPrice, domain.CurrencyDigits(cur)), Currency: cur}}
 	var levels []domain.StockLevel
 	if s := r.str(FAvailable); s != "" {
 		n := r.qty(FAvailable)

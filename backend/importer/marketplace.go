@@ -23,7 +23,7 @@ func (b wooOrders) row(r *rowCtx) {
 	}
 	cur := r.e.opts.currency()
 	o := domain.Order{Source: domain.SourceWooCommerce, ExternalID: id, Name: "#" + id, Currency: cur,
-		CreatedAt: r.date(FCreatedAt), Total: r.money(FTotal, currencyExponent(cur)), DiscountCode: r.str(FDiscountCode),
+		CreatedAt: r.date(FCreatedAt), Total: r.money(FTotal, domain.CurrencyDigits(cur)), DiscountCode: r.str(FDiscountCode),
 		PaymentMethod: r.str(FPaymentMethod), FulfillmentStatus: domain.FulfillmentUnfulfilled}
 	o.Subtotal = o.Total
 	applyOrderStatus(&o, r.str(FOrderStatus))
@@ -63,7 +63,7 @@ func (b etsyOrders) row(r *rowCtx) {
 		return
 	}
 	cur := strings.ToUpper(firstNonEmpty(r.str(FCurrency), r.e.opts.currency()))
-	exp := currencyExponent(cur)
+	exp := domain.CurrencyDigits(cur)
 	o := domain.Order{Source: domain.SourceEtsy, ExternalID: id, Name: id, Currency: cur, CreatedAt: r.date(FCreatedAt),
 		FulfilledAt: r.datePtr(FFulfilledAt), Subtotal: r.money(FSubtotal, exp), Discount: r.money(FDiscountAmount, exp),
 		Shipping: r.money(FShipping, exp), Taxes: r.money(FTaxes, exp), Total: r.money(FTotal, exp),
@@ -123,7 +123,7 @@ func (b genericProducts) row(r *rowCtx) {
 		return
 	}
 	cur := strings.ToUpper(firstNonEmpty(r.str(FCurrency), r.e.opts.currency()))
-	exp := currencyExponent(cur)
+	exp := domain.CurrencyDigits(cur)
 	p := domain.Product{SKU: sku, Title: r.str(FTitle), Vendor: r.str(FVendor), Type: r.str(FType), Barcode: r.str(FBarcode),
 		Status: productStatus(r), Price: domain.Money{Amount: r.money(FPrice, exp), Currency: cur},
 		Cost: domain.Money{Amount: r.money(FCost, exp), Currency: cur}}

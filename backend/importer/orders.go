@@ -165,7 +165,7 @@ func (b *orderBuilder) header(r *rowCtx, acc *orderAcc, key string) {
 	if o.Currency == "" {
 		o.Currency = b.e.opts.currency()
 	}
-	exp := currencyExponent(o.Currency)
+	exp := domain.CurrencyDigits(o.Currency)
 	o.FinancialStatus = financialStatus(r.cell(cs.FFinancialStatus))
 	o.FulfillmentStatus = fulfillmentStatus(r.cell(cs.FFulfillmentStatus))
 	o.CreatedAt = r.dateAt(cs.FCreatedAt)
@@ -255,7 +255,7 @@ func firstNonEmpty(s ...string) string {
 func (b *orderBuilder) line(r *rowCtx, acc *orderAcc) {
 	cs := &b.cs
 	o := &acc.o
-	exp := currencyExponent(o.Currency)
+	exp := domain.CurrencyDigits(o.Currency)
 	l := domain.LineItem{Position: len(o.Lines) + 1, SKU: own(r.cell(cs.FLineSKU)), Name: r.cell(cs.FLineName), Vendor: r.cell(cs.FLineVendor),
 		FulfillmentStatus: r.cell(cs.FLineFulfillment), RequiresShipping: true}
 	if opt := r.cell(cs.FOption1); opt != "" {

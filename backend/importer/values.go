@@ -49,18 +49,6 @@ func isScientific(s string) bool {
 	return true
 }
 
-// currencyExponent is ISO 4217's number of minor-unit digits. Almost all
-// currencies use 2; these are the exceptions sellers meet.
-func currencyExponent(cur string) int {
-	switch strings.ToUpper(cur) {
-	case "JPY", "KRW", "VND", "CLP", "ISK", "UGX", "XAF", "XOF", "XPF", "PYG", "RWF", "KMF", "GNF", "DJF", "VUV", "BIF":
-		return 0
-	case "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND":
-		return 3
-	}
-	return 2
-}
-
 var errNotMoney = errors.New("not an amount")
 
 var dropSeparators = strings.NewReplacer(",", "", ".", "")

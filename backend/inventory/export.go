@@ -69,25 +69,10 @@ func SafeCell(s string) string {
 	return s
 }
 
-// minorDigits lists ISO 4217 currencies whose minor unit is not 1/100.
-var minorDigits = map[string]int{
-	"BIF": 0, "CLP": 0, "DJF": 0, "GNF": 0, "ISK": 0, "JPY": 0, "KMF": 0, "KRW": 0, "PYG": 0,
-	"RWF": 0, "UGX": 0, "UYI": 0, "VND": 0, "VUV": 0, "XAF": 0, "XOF": 0, "XPF": 0,
-	"BHD": 3, "IQD": 3, "JOD": 3, "KWD": 3, "LYD": 3, "OMR": 3, "TND": 3,
-}
-
-// Digits is how many decimals the currency's minor unit has.
-func Digits(currency string) int {
-	if d, ok := minorDigits[strings.ToUpper(currency)]; ok {
-		return d
-	}
-	return 2
-}
-
 // FormatMoney prints minor units as a decimal amount (1234 EUR -> "12.34")
 // with integer arithmetic only.
 func FormatMoney(amount int64, currency string) string {
-	digits := Digits(currency)
+	digits := domain.CurrencyDigits(currency)
 	sign := ""
 	if amount < 0 {
 		sign, amount = "-", -amount
@@ -133,9 +118,9 @@ func (d Document) XLSX() ([]byte, error) {
 	}
 	cur := d.PO.Currency
 	numFmt := "#,##0.00"
-	if Digits(cur) == 0 {
+	if domain.CurrencyDigits(cur) == 0 {
 		numFmt = "#,##0"
-	} else if Digits(cur) == 3 {
+	} else if domain.CurrencyDigits(cur) == 3 {
 		numFmt = "#,##0.000"
 	}
 	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})

@@ -220,15 +220,9 @@ func TemplateNames() []string {
 	return out
 }
 
-// minorDigits is how many decimals a currency shows; most have two.
-var minorDigits = map[string]int{"JPY": 0, "KRW": 0, "VND": 0, "CLP": 0, "ISK": 0, "HUF": 2, "BHD": 3, "KWD": 3, "JOD": 3, "OMR": 3, "TND": 3}
-
 // FormatMoney renders minor units with the currency code: 1234 EUR -> "12.34 EUR".
 func FormatMoney(amount int64, currency string) string {
-	d, ok := minorDigits[strings.ToUpper(currency)]
-	if !ok {
-		d = 2
-	}
+	d := domain.CurrencyDigits(currency)
 	sign := ""
 	if amount < 0 {
 		sign, amount = "-", -amount

@@ -6,8 +6,7 @@ import { Button, Drawer, Group, NumberInput, Stack, Switch, Text } from '@mantin
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { notifyError } from '../../api';
-import { inventory, inventoryKeys } from './api';
-import type { History } from '../../api/inventory';
+import { inventory, inventoryKeys, type History } from '../../api/inventory';
 
 function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);

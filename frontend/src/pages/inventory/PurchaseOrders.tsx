@@ -5,8 +5,7 @@ import { Badge, Button, Card, Group, NumberInput, Stack, Table, Text } from '@ma
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { notifyError, notifySuccess } from '../../api';
 import { formatDate, formatMoney } from '../../lib/format';
-import { inventory, inventoryKeys } from './api';
-import type { PurchaseOrder } from '../../api/inventory';
+import { inventory, inventoryKeys, type PurchaseOrder } from '../../api/inventory';
 
 const statusColor: Record<PurchaseOrder['status'], string> = {
   draft: 'gray',

@@ -4,8 +4,7 @@ import { Button, Group, NumberInput, Stack, Table, Text, TextInput } from '@mant
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { notifyError, notifySuccess } from '../../api';
-import { inventory, inventoryKeys } from './api';
-import type { Supplier } from '../../api/inventory';
+import { inventory, inventoryKeys, type Supplier } from '../../api/inventory';
 
 const blank: Supplier = { id: 0, name: '', email: '', currency: '', leadTimeDays: 14, leadTimeStdDays: 0, minOrderQty: 0, packSize: 1 };
 

@@ -9,11 +9,10 @@ import { notifyError, notifySuccess } from '../../api';
 import { FullHeightPage, PageHeader } from '../../components/PageHeader';
 import { formatNumber } from '../../lib/format';
 import { StockPage } from '../StockPage';
-import { inventory, inventoryKeys } from './api';
+import { inventory, inventoryKeys, type SKUPlan } from '../../api/inventory';
 import { ForecastDrawer } from './ForecastDrawer';
 import { PurchaseOrders } from './PurchaseOrders';
 import { Suppliers } from './Suppliers';
-import type { SKUPlan } from '../../api/inventory';
 
 export default function InventoryPage() {
   const [tab, setTab] = useState<string | null>('reorder');

@@ -7,9 +7,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { notifyError, notifySuccess, useJob } from '../../api';
 import { FullHeightPage, PageHeader } from '../../components/PageHeader';
-import { mail, mailKeys } from './api';
+import { mail, mailKeys, type MessageStatus, type OutboxMessage, type SendReport } from '../../api/mail';
 import { recoveryNote } from './recovery';
-import type { MessageStatus, OutboxMessage, SendReport } from '../../api/mail';
 
 const STATUSES: { value: MessageStatus | ''; label: string }[] = [
   { value: '', label: 'All' },

@@ -9,8 +9,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { notifyError, notifySuccess } from '../../api';
 import { FullHeightPage, PageHeader } from '../../components/PageHeader';
-import { mail, mailKeys } from '../outbox/api';
-import type { Account, Security } from '../../api/mail';
+import { mail, mailKeys, type Account, type Security } from '../../api/mail';
 import { TemplateEditor } from './TemplateEditor';
 
 const SECURITY = [

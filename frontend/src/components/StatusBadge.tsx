@@ -25,8 +25,20 @@ const SHIPMENT: Record<string, MantineColor> = {
   exception: 'red',
 };
 const CART: Record<string, MantineColor> = { open: 'orange', recovered: 'teal' };
+// store.MessageStatus: an outbox message's life (queued -> sending -> sent, or
+// deferred / failed / in_doubt; drafts wait for the seller's approval).
+const OUTBOX: Record<string, MantineColor> = {
+  draft: 'grape',
+  queued: 'blue',
+  sending: 'cyan',
+  sent: 'green',
+  deferred: 'yellow',
+  failed: 'red',
+  in_doubt: 'orange',
+  cancelled: 'gray',
+};
 
-const PALETTES = { financial: FINANCIAL, fulfillment: FULFILLMENT, shipment: SHIPMENT, cart: CART } as const;
+const PALETTES = { financial: FINANCIAL, fulfillment: FULFILLMENT, shipment: SHIPMENT, cart: CART, outbox: OUTBOX } as const;
 
 export type StatusKind = keyof typeof PALETTES;
 

@@ -2,11 +2,13 @@
 // by status (queued, sent, deferred, failed, in doubt, drafts to approve), with
 // the reason for each failure, the rendered message, retry / cancel, a
 // progress bar while sending and today's count against the provider's limit.
-import { Alert, Badge, Button, Code, Drawer, Group, Progress, ScrollArea, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Code, Drawer, Group, Progress, ScrollArea, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { notifyError, notifySuccess, useJob } from '../../api';
 import { FullHeightPage, PageHeader } from '../../components/PageHeader';
+import { StatusBadge } from '../../components/StatusBadge';
+import { formatDateTime } from '../../lib/format';
 import { mail, mailKeys, type MessageStatus, type OutboxMessage, type SendReport } from '../../api/mail';
 import { recoveryNote } from './recovery';
 
@@ -20,14 +22,6 @@ const STATUSES: { value: MessageStatus | ''; label: string }[] = [
   { value: 'in_doubt', label: 'In doubt' },
   { value: 'cancelled', label: 'Not sent' },
 ];
-
-const COLOR: Record<MessageStatus, string> = {
-  draft: 'grape', queued: 'blue', sending: 'cyan', sent: 'green', deferred: 'yellow', failed: 'red', in_doubt: 'orange', cancelled: 'gray',
-};
-
-export function StatusBadge({ status }: { status: MessageStatus }) {
-  return <Badge color={COLOR[status]} variant="light">{status.replace('_', ' ')}</Badge>;
-}
 
 export default function OutboxPage() {
   const qc = useQueryClient();
@@ -93,7 +87,7 @@ export default function OutboxPage() {
         )}
         {t?.pausedUntil && (
           <Alert color="yellow" title="Sending is paused">
-            {t.pauseReason} Until {new Date(t.pausedUntil).toLocaleString()}.{' '}
+            {t.pauseReason} Until {formatDateTime(t.pausedUntil)}.{' '}
             <Button size="xs" variant="subtle" onClick={() => mail.resume().then(refresh, notifyError)}>Resume now</Button>
           </Alert>
         )}
@@ -126,12 +120,12 @@ export default function OutboxPage() {
             </Table.Thead>
             <Table.Tbody>
               {(list.data?.rows ?? []).map((m) => (
-                <Table.Tr key={m.id} onClick={() => setOpen(m.id)} style={{ cursor: 'pointer' }}>
+                <Table.Tr key={m.id} data-testid={`outbox-row-${m.id}`} onClick={() => setOpen(m.id)} style={{ cursor: 'pointer' }}>
                   <Table.Td>{m.toName ? `${m.toName} <${m.toAddr}>` : m.toAddr}</Table.Td>
                   <Table.Td>{m.subject}</Table.Td>
-                  <Table.Td><StatusBadge status={m.status} /></Table.Td>
+                  <Table.Td><StatusBadge kind="outbox" status={m.status} testId={`outbox-status-${m.id}`} /></Table.Td>
                   <Table.Td><Text size="xs" c="dimmed" lineClamp={2}>{m.lastError}</Text></Table.Td>
-                  <Table.Td><Text size="xs">{new Date(m.sentAt ?? m.createdAt).toLocaleString()}</Text></Table.Td>
+                  <Table.Td><Text size="xs">{formatDateTime(m.sentAt ?? m.createdAt)}</Text></Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -153,7 +147,7 @@ function MessageDrawer({ id, onClose, onChanged }: { id: number | null; onClose:
     <Drawer opened={id !== null} onClose={onClose} position="right" size="xl" title={m?.subject ?? 'Message'}>
       {m && (
         <Stack gap="sm" data-testid="outbox-detail">
-          <Group><StatusBadge status={m.status} /><Text size="sm">to {m.toAddr}{m.deliveredTo && m.deliveredTo !== m.toAddr ? ` (test mode: went to ${m.deliveredTo})` : ''}</Text></Group>
+          <Group><StatusBadge kind="outbox" status={m.status} testId="outbox-detail-status" /><Text size="sm">to {m.toAddr}{m.deliveredTo && m.deliveredTo !== m.toAddr ? ` (test mode: went to ${m.deliveredTo})` : ''}</Text></Group>
           {m.lastError && <Alert color={m.status === 'sent' ? 'gray' : 'orange'}>{m.lastError}</Alert>}
           {m.serverReply && <Text size="xs" c="dimmed">Server: {m.serverReply}</Text>}
           <Group>

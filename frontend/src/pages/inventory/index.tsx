@@ -1,6 +1,7 @@
 // The Inventory screen: what to reorder and why (per SKU: stock, forecast,
 // reorder point with its one-line explanation, flags), a forecast chart per
-// SKU, "Reorder now", purchase orders (edit, send, receive) and suppliers.
+// SKU, "Reorder now", purchase orders (edit, send, receive) and suppliers;
+// the low-stock digest (preview, then send) from the header.
 // Stock per location stays on the shell's StockTable in the last tab.
 import { Badge, Button, Group, Stack, Table, Tabs, Text, Tooltip } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -10,6 +11,7 @@ import { FullHeightPage, PageHeader } from '../../components/PageHeader';
 import { formatNumber } from '../../lib/format';
 import { StockPage } from '../StockPage';
 import { inventory, inventoryKeys, type SKUPlan } from '../../api/inventory';
+import { DigestButton } from './DigestPanel';
 import { ForecastDrawer } from './ForecastDrawer';
 import { PurchaseOrders } from './PurchaseOrders';
 import { Suppliers } from './Suppliers';
@@ -21,6 +23,7 @@ export default function InventoryPage() {
       <PageHeader
         title="Inventory"
         description="What to order, from whom and when: forecasts from your sales, reorder points, purchase orders."
+        right={<DigestButton />}
       />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="sm">

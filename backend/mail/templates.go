@@ -3,7 +3,6 @@ package mail
 import (
 	"bytes"
 	"context"
-	"fmt"
 	htmltemplate "html/template"
 	"regexp"
 	"strings"
@@ -60,16 +59,16 @@ func (t *Templates) parse(tp rules.EmailTemplate) (*parsedTemplate, error) {
 	}
 	st, err := texttemplate.New("subject").Option("missingkey=error").Funcs(tmplFuncs).Parse(tp.Subject)
 	if err != nil {
-		return nil, templateErr("subject", err)
+		return nil, rules.TemplateError("email subject", err)
 	}
 	bt, err := htmltemplate.New("body").Option("missingkey=error").Funcs(tmplFuncs).Parse(tp.HTML)
 	if err != nil {
-		return nil, templateErr("body", err)
+		return nil, rules.TemplateError("email body", err)
 	}
 	p = &parsedTemplate{subject: st, body: bt}
 	if strings.TrimSpace(tp.Text) != "" {
 		if p.text, err = texttemplate.New("plain text").Option("missingkey=error").Funcs(tmplFuncs).Parse(tp.Text); err != nil {
-			return nil, templateErr("plain text", err)
+			return nil, rules.TemplateError("email plain text", err)
 		}
 	}
 	t.mu.Lock()
@@ -189,28 +188,28 @@ func (t *Templates) Render(tp rules.EmailTemplate, data rules.EmailData) (rules.
 	}
 	var sb bytes.Buffer
 	if err := p.subject.Execute(&sb, data); err != nil {
-		return out, templateErr("subject", err)
+		return out, rules.TemplateError("email subject", err)
 	}
 	out.Subject = oneLine(sb.String())
 	var bb bytes.Buffer
 	if err := p.body.Execute(&bb, data); err != nil {
-		return out, templateErr("body", err)
+		return out, rules.TemplateError("email body", err)
 	}
 	body := bb.String()
 	// The text alternative and the preheader are the same conversion; do it once.
-	text := HTMLToText(body)
+	text := rules.HTMLToText(body)
 	preheader := preheaderOf(text)
 	if p.text != nil {
 		var tb bytes.Buffer
 		if err := p.text.Execute(&tb, data); err != nil {
-			return out, templateErr("plain text", err)
+			return out, rules.TemplateError("email plain text", err)
 		}
 		text = strings.TrimSpace(tb.String())
 	}
 	var doc bytes.Buffer
 	if err := baseLayout.Execute(&doc, layoutData{Subject: out.Subject, Shop: data.Shop.Name, ShopEmail: data.Shop.Email,
 		Preheader: preheader, Body: htmltemplate.HTML(body)}); err != nil {
-		return out, templateErr("layout", err)
+		return out, rules.TemplateError("email layout", err)
 	}
 	out.HTML = doc.String()
 	out.Text = text
@@ -240,65 +239,8 @@ var baseLayout = htmltemplate.Must(htmltemplate.New("layout").Parse(`<!DOCTYPE h
 </body></html>
 `))
 
-var (
-	fieldErr = regexp.MustCompile(`can't evaluate field (\w+)|map has no entry for key "?(\w+)"?|function "(\w+)" not defined`)
-	// posErr takes Go's "template: body:3:14: executing "body" at <.X>: ..."
-	// apart into the line, the action and the complaint.
-	posErr = regexp.MustCompile(`^template: [^:]+:(\d+)(?::\d+)?: (?:executing "[^"]*" at <([^>]*)>: )?(.*)$`)
-)
-
-// templateErr words a template failure for the seller: which variable is
-// unknown, or on which line the syntax is wrong. The Go error stays the
-// cause, for the log.
-func templateErr(part string, err error) error {
-	msg := err.Error()
-	line, action := "", ""
-	if m := posErr.FindStringSubmatch(msg); m != nil {
-		line, action, msg = m[1], m[2], m[3]
-	}
-	where := ""
-	if line != "" {
-		where = " (line " + line + ")"
-	}
-	if m := fieldErr.FindStringSubmatch(msg); m != nil {
-		name := m[1] + m[2] + m[3]
-		used := ""
-		if action != "" {
-			used = " in {{" + action + "}}"
-		}
-		return domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("the email %s uses %q%s%s, which Shopclerk does not know; use one of .Customer, .Order, .Cart, .Shipment, .Coupon, .Shop or .Vars",
-			part, name, used, where))
-	}
-	return domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("the email %s has a mistake%s: %s", part, where, msg))
-}
-
-var (
-	linkRe   = regexp.MustCompile(`(?is)<a\s[^>]*href="([^"]*)"[^>]*>(.*?)</a>`)
-	blockRe  = regexp.MustCompile(`(?i)</?(p|div|br|tr|li|h[1-6]|table)[^>]*>`)
-	cellRe   = regexp.MustCompile(`(?i)</td>\s*<td[^>]*>`)
-	tagsRe   = regexp.MustCompile(`(?s)<[^>]*>`)
-	spacesRe = regexp.MustCompile(`[ \t]+`)
-	blanksRe = regexp.MustCompile(`\n\s*\n(\s*\n)+`)
-)
-
-// HTMLToText is the plain-text alternative: blocks on their own lines,
-// links written out as "label (url)".
-func HTMLToText(h string) string {
-	s := linkRe.ReplaceAllString(h, "$2 ($1)")
-	s = cellRe.ReplaceAllString(s, "  ")
-	s = blockRe.ReplaceAllString(s, "\n")
-	s = tagsRe.ReplaceAllString(s, "")
-	s = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&#39;", "'", "&#34;", `"`, "&quot;", `"`, "&nbsp;", " ").Replace(s)
-	s = spacesRe.ReplaceAllString(s, " ")
-	lines := strings.Split(s, "\n")
-	for i := range lines {
-		lines[i] = strings.TrimSpace(lines[i])
-	}
-	return strings.TrimSpace(blanksRe.ReplaceAllString(strings.Join(lines, "\n"), "\n\n"))
-}
-
 // preheaderOf is the hidden preheader: the start of the body's text
-// (already converted by HTMLToText).
+// (already converted by rules.HTMLToText).
 func preheaderOf(text string) string {
 	t := oneLine(text)
 	if len(t) > 110 {

@@ -105,6 +105,12 @@ func TestTemplateEscapesAndReportsUnknownVariables(t *testing.T) {
 	if !strings.Contains(err.Error(), `"Nickname"`) {
 		t.Fatalf("unknown variable not named: %v", err)
 	}
+	// A step variable the data lacks is the step's, not an unknown name
+	// (the same words as the engine's own renderer, rules.TemplateError).
+	_, err = tpl.Render(rules.EmailTemplate{Subject: "Hi", HTML: "<p>{{.Vars.missing}}</p>"}, data)
+	if err == nil || err.Error() != "the email body uses {{.Vars.missing}} (line 1), which the automation step does not set" {
+		t.Fatalf("missing step variable: %v", err)
+	}
 }
 
 func TestPreviewOnRealCustomer(t *testing.T) {

@@ -213,11 +213,11 @@ func (a *CreateTask) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *
 func renderText(src string, data EmailData) (string, error) {
 	t, err := texttemplate.New("t").Option("missingkey=error").Funcs(funcs).Parse(src)
 	if err != nil {
-		return "", templateError("task", err)
+		return "", TemplateError("task", err)
 	}
 	var b bytes.Buffer
 	if err := t.Execute(&b, data); err != nil {
-		return "", templateError("task", err)
+		return "", TemplateError("task", err)
 	}
 	return b.String(), nil
 }

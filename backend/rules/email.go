@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	htmltemplate "html/template"
-	"regexp"
 	"sort"
 	"strings"
 	texttemplate "text/template"
@@ -149,66 +148,29 @@ func (FallbackRenderer) Render(t EmailTemplate, data EmailData) (RenderedEmail, 
 	out := RenderedEmail{Template: t.Name}
 	st, err := texttemplate.New("subject").Option("missingkey=error").Funcs(funcs).Parse(t.Subject)
 	if err != nil {
-		return out, templateError("subject", err)
+		return out, TemplateError("email subject", err)
 	}
 	var sb bytes.Buffer
 	if err := st.Execute(&sb, data); err != nil {
-		return out, templateError("subject", err)
+		return out, TemplateError("email subject", err)
 	}
 	out.Subject = strings.Join(strings.Fields(sb.String()), " ")
 	bt, err := htmltemplate.New("body").Option("missingkey=error").Funcs(funcs).Parse(t.HTML)
 	if err != nil {
-		return out, templateError("body", err)
+		return out, TemplateError("email body", err)
 	}
 	var bb bytes.Buffer
 	if err := bt.Execute(&bb, data); err != nil {
-		return out, templateError("body", err)
+		return out, TemplateError("email body", err)
 	}
 	out.HTML = fmt.Sprintf(layout, htmltemplate.HTMLEscapeString(out.Subject), bb.String(), htmltemplate.HTMLEscapeString(data.Shop.Name))
-	out.Text = htmlToText(bb.String())
+	out.Text = HTMLToText(bb.String())
 	return out, nil
 }
 
 const layout = `<!doctype html><html><head><meta charset="utf-8"><title>%s</title></head>` +
 	`<body style="font-family:sans-serif;max-width:600px;margin:auto;color:#222">%s` +
 	`<p style="color:#888;font-size:12px">%s</p></body></html>`
-
-var (
-	tagRe    = regexp.MustCompile(`(?s)<[^>]*>`)
-	blockRe  = regexp.MustCompile(`(?i)</?(p|div|br|tr|li|h[1-6]|table)[^>]*>`)
-	spacesRe = regexp.MustCompile(`[ \t]+`)
-	blanksRe = regexp.MustCompile(`\n{3,}`)
-)
-
-// htmlToText is the plain-text part: the body without tags, one block per line.
-func htmlToText(h string) string {
-	s := blockRe.ReplaceAllString(h, "\n")
-	s = tagRe.ReplaceAllString(s, "")
-	s = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&#39;", "'", "&#34;", `"`, "&quot;", `"`).Replace(s)
-	s = spacesRe.ReplaceAllString(s, " ")
-	lines := strings.Split(s, "\n")
-	for i := range lines {
-		lines[i] = strings.TrimSpace(lines[i])
-	}
-	return strings.TrimSpace(blanksRe.ReplaceAllString(strings.Join(lines, "\n"), "\n\n"))
-}
-
-var fieldRe = regexp.MustCompile(`can't evaluate field (\w+)`)
-var keyRe = regexp.MustCompile(`map has no entry for key "?([^"]+)"?`)
-
-// templateError words a template failure for the seller: which variable is
-// unknown, or where the syntax is wrong.
-func templateError(part string, err error) error {
-	m := err.Error()
-	if f := fieldRe.FindStringSubmatch(m); f != nil {
-		return domain.Errorf(domain.CodeInvalid, "the email %s uses an unknown variable %q", part, f[1])
-	}
-	if k := keyRe.FindStringSubmatch(m); k != nil {
-		return domain.Errorf(domain.CodeInvalid, "the email %s uses {{.Vars.%s}}, which this step does not define", part, k[1])
-	}
-	m = strings.TrimPrefix(m, "template: ")
-	return domain.Errorf(domain.CodeInvalid, "the email %s has a template error: %s", part, m)
-}
 
 // TemplateNames lists the built-in email templates, sorted.
 func TemplateNames() []string {

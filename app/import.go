@@ -46,12 +46,26 @@ func (s *ImportService) Start(files []importer.FileSpec) (string, error) {
 		return "", err
 	}
 	return s.app.jobs.Start("import", func(ctx context.Context, progress func(Progress)) (any, error) {
+		var last importer.Progress
 		res, err := importer.Import(ctx, st, files, func(p importer.Progress) {
-			progress(Progress{Done: p.Bytes, Total: p.Total, Message: p.File})
+			last = p
+			progress(Progress{Done: p.Bytes, Total: p.Total, Message: importMessage(p)})
 		})
+		progress(Progress{Done: last.Total, Total: last.Total, Message: "Looking for what the automations should act on"})
 		detectAfterImport(ctx, st, s.app.cfg.Log)
 		return res, err
 	}), nil
+}
+
+// importMessage says what an import is doing, for the progress bar.
+func importMessage(p importer.Progress) string {
+	switch p.Phase {
+	case importer.PhaseIndexing:
+		return "Importing " + p.File + ": sorting it into the lists"
+	case importer.PhaseSaving:
+		return "Importing " + p.File + ": saving"
+	}
+	return "Importing " + p.File
 }
 
 // detectAfterImport lets the automation engine record what the import

@@ -57,12 +57,15 @@ func (j *Jobs) Start(kind string, fn func(ctx context.Context, progress func(Pro
 	go func() {
 		defer cancel()
 		var last time.Time
+		var lastMsg string
 		var mu sync.Mutex
 		report := func(p Progress) {
 			mu.Lock()
 			defer mu.Unlock()
-			if now := time.Now(); now.Sub(last) >= progressEvery {
-				last = now
+			// A new message (the next file, or the next step of one) always
+			// goes out: the throttle must not hide what the job is doing.
+			if now := time.Now(); now.Sub(last) >= progressEvery || p.Message != lastMsg {
+				last, lastMsg = now, p.Message
 				j.emit("job:progress", JobEvent{ID: id, Kind: kind, Progress: p})
 			}
 		}

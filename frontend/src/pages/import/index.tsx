@@ -87,7 +87,7 @@ export default function ImportPage() {
             <Stack gap={6} data-testid="import-progress">
               <Group justify="space-between">
                 <Text size="sm" fw={500}>
-                  {run.cancelling ? 'Cancelling…' : `Importing ${run.current || '…'}`}
+                  {run.cancelling ? 'Cancelling…' : run.current || 'Importing…'}
                   {run.step && run.step.of > 1 ? ` (${run.step.index} of ${run.step.of})` : ''}
                 </Text>
                 <Group gap="sm">

@@ -91,7 +91,10 @@ export function useImportRun() {
 
   const count = run?.tasks.length ?? 0;
   const fraction = run ? (run.index + (job.fraction ?? 0)) / Math.max(1, count) : 0;
-  const current = run ? (job.progress?.message || run.tasks[run.index]?.files.join(', ') || '') : '';
+  // The job's message is a whole sentence ("Importing orders.csv: saving");
+  // before its first report, the files it was given.
+  const files = run?.tasks[run.index]?.files.join(', ');
+  const current = run ? job.progress?.message || (files ? `Importing ${files}` : '') : '';
 
   return {
     running: !!run,

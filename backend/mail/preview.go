@@ -50,6 +50,6 @@ func SampleData(shop rules.ShopData) rules.EmailData {
 		Cart:     rules.CartData{Lines: lines, Total: "42.00 EUR", RecoveryURL: "https://shop.example/cart/sample"},
 		Shipment: rules.ShipmentData{Carrier: "DHL", TrackingNumber: "SAMPLE123", TrackingURL: "https://shop.example/track/SAMPLE123", Status: "in_transit"},
 		Coupon:   rules.CouponData{Code: "SAMPLE-CODE", Description: "10 % off", ExpiresOn: "31 March 2026"},
-		Vars:     map[string]string{"tier": "200 EUR", "po_number": "PO-0007", "news": "our spring collection"},
+		Vars:     map[string]string{"tier": "200.00 EUR", "po_number": "PO-0007", "news": "our spring collection"},
 	}
 }

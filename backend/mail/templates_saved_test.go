@@ -272,3 +272,44 @@ func FuzzCheckTemplate(f *testing.F) {
 		}
 	})
 }
+
+// TestSpendTierEmailShowsTheTierAsMoney: the designed spend-tier email a
+// customer gets says how much they spent over as money ("200.00 EUR"), not
+// a bare "200".
+func TestSpendTierEmailShowsTheTierAsMoney(t *testing.T) {
+	ctx := context.Background()
+	st := templateStore(t)
+	e := rules.New(st, rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	id, err := e.InstallTemplate(ctx, "spend_tiers")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.SetEnabled(ctx, id, true); err != nil {
+		t.Fatal(err)
+	}
+	c := domain.Customer{Source: domain.SourceShopify, ExternalID: "ann", Email: "ann@example.com", FirstName: "Ann", Country: "DE",
+		AcceptsMarketing: true, CreatedAt: tplNow.Add(-400 * 24 * time.Hour)}
+	paid := tplNow.Add(-2 * time.Hour)
+	o := domain.Order{Source: domain.SourceShopify, ExternalID: "1001", Name: "#1001", Email: c.Email, Currency: "EUR",
+		FinancialStatus: domain.FinancialPaid, Subtotal: 25000, Total: 25000, CreatedAt: paid.Add(-time.Minute), PaidAt: &paid,
+		Lines: []domain.LineItem{{SKU: "MUG-1", Name: "Stoneware mug", Quantity: 1, Price: 25000}}}
+	if _, _, err := st.WriteBatch(ctx, store.BatchMeta{FileName: "o.csv", FileHash: "o", Preset: "test", Kind: "test"},
+		store.WriteOptions{}, func(w *store.Writer) error { return w.UpsertOrder(o, &c) }); err != nil {
+		t.Fatal(err)
+	}
+	p, err := e.Plan(ctx, tplNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text string
+	for _, f := range p.Flows {
+		for _, it := range f.Items {
+			if it.Email != nil {
+				text = it.Email.Text
+			}
+		}
+	}
+	if !strings.Contains(text, "you have spent over 200.00 EUR with us") {
+		t.Fatalf("spend-tier email: %q", text)
+	}
+}

@@ -191,7 +191,10 @@ type CreateTask struct{ Step Step }
 func (a *CreateTask) Kind() ActionKind { return ActionCreateTask }
 
 func (a *CreateTask) Plan(pc *planCtx, sub *Subject, it *Item) error {
-	data := pc.emailData(sub, a.Step.Vars, nil)
+	data, err := pc.emailData(sub, a.Step, nil)
+	if err != nil {
+		return err
+	}
 	title, err := renderText(a.Step.Title, data)
 	if err != nil {
 		return err

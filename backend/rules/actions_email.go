@@ -74,7 +74,11 @@ func (a *SendEmail) Plan(pc *planCtx, sub *Subject, it *Item) error {
 			cd.ExpiresOn = pcp.ExpiresAt.In(pc.settings.Location).Format("2 January 2006")
 		}
 	}
-	r, err := pc.renderer.Render(t, pc.emailData(sub, a.Step.Vars, cd))
+	data, err := pc.emailData(sub, a.Step, cd)
+	if err != nil {
+		return err
+	}
+	r, err := pc.renderer.Render(t, data)
 	if err != nil {
 		return err
 	}
@@ -103,7 +107,11 @@ func (a *SendEmail) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *I
 		if err != nil {
 			return "", err
 		}
-		if r, err = ac.renderer.Render(t, ac.pc.emailData(sub, a.Step.Vars, couponData(coupon, ac.pc.settings.Location))); err != nil {
+		data, err := ac.pc.emailData(sub, a.Step, couponData(coupon, ac.pc.settings.Location))
+		if err != nil {
+			return "", err
+		}
+		if r, err = ac.renderer.Render(t, data); err != nil {
 			return "", err
 		}
 	}

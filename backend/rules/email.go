@@ -5,7 +5,9 @@ import (
 	"context"
 	"fmt"
 	htmltemplate "html/template"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	texttemplate "text/template"
 	"time"
@@ -197,6 +199,27 @@ func FormatMoney(amount int64, currency string) string {
 		p *= 10
 	}
 	return strings.TrimSpace(fmt.Sprintf("%s%d.%0*d %s", sign, amount/p, d, amount%p, currency))
+}
+
+// amountRe is an amount as the seller types it in major units: "200",
+// "19.90". Fifteen digits keep any currency's minor units inside an int64.
+var amountRe = regexp.MustCompile(`^(\d{1,15})(?:\.(\d{1,3}))?$`)
+
+// minorUnits reads an amount typed in major units ("200") as minor units of
+// currency (20000 for EUR, 200 for JPY). More decimals than the currency
+// has is an error rather than a rounded amount.
+func minorUnits(s, currency string) (int64, error) {
+	m := amountRe.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return 0, fmt.Errorf("%q is not an amount like 200 or 19.90", s)
+	}
+	d := domain.CurrencyDigits(currency)
+	if len(m[2]) > d {
+		return 0, fmt.Errorf("%s has more decimals than %s has", s, currency)
+	}
+	frac := m[2] + strings.Repeat("0", d-len(m[2]))
+	v, _ := strconv.ParseInt(m[1]+frac, 10, 64)
+	return v, nil
 }
 
 // AddressLines is an address as the lines an email prints, empty parts left out.

@@ -251,9 +251,24 @@ func (pc *planCtx) currency(sub *Subject) string {
 	return (&IssueCoupon{}).currency(pc, sub)
 }
 
-// emailData assembles the template data for a subject.
-func (pc *planCtx) emailData(sub *Subject, vars map[string]string, coupon *CouponData) EmailData {
-	d := EmailData{Shop: ShopData{Name: pc.settings.ShopName, Email: pc.settings.ShopEmail}, Vars: vars}
+// emailData assembles the template data for a subject and a step: its
+// Vars, with those it marks as money formatted in the subject's currency.
+func (pc *planCtx) emailData(sub *Subject, step Step, coupon *CouponData) (EmailData, error) {
+	d := EmailData{Shop: ShopData{Name: pc.settings.ShopName, Email: pc.settings.ShopEmail}, Vars: step.Vars}
+	if len(step.MoneyVars) > 0 {
+		cur := pc.currency(sub)
+		d.Vars = make(map[string]string, len(step.Vars))
+		for k, v := range step.Vars {
+			d.Vars[k] = v
+		}
+		for _, k := range step.MoneyVars {
+			amount, err := minorUnits(step.Vars[k], cur)
+			if err != nil {
+				return d, domain.Errorf(domain.CodeInvalid, "the step's amount %s: %s", k, err.Error())
+			}
+			d.Vars[k] = FormatMoney(amount, cur)
+		}
+	}
 	if d.Vars == nil {
 		d.Vars = map[string]string{}
 	}
@@ -281,7 +296,7 @@ func (pc *planCtx) emailData(sub *Subject, vars map[string]string, coupon *Coupo
 	if coupon != nil {
 		d.Coupon = *coupon
 	}
-	return d
+	return d, nil
 }
 
 // applyCtx is what actions see while running.

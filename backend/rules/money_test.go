@@ -1,6 +1,12 @@
 package rules
 
-import "testing"
+import (
+	"maps"
+	"strings"
+	"testing"
+
+	"shopclerk/backend/store"
+)
 
 // Emails show amounts with the same decimals the importer stored them in
 // (domain.CurrencyDigits), so a Ugandan shilling order of 5000 is 5000 UGX,
@@ -14,5 +20,76 @@ func TestFormatMoneyUsesTheCurrencysDecimals(t *testing.T) {
 		if got := FormatMoney(c.amount, c.currency); got != c.want {
 			t.Errorf("%d %s: %q, want %q", c.amount, c.currency, got, c.want)
 		}
+	}
+}
+
+// tierRenderer is the engine's renderer with a spend-tier email that shows
+// the tier, as the mail package's designed one does.
+type tierRenderer struct{ FallbackRenderer }
+
+func (tierRenderer) Lookup(name string) (EmailTemplate, bool) {
+	if name == "spend_tier_coupon" {
+		return EmailTemplate{Name: name, Subject: "Thanks", HTML: "<p>you have spent over {{.Vars.tier}} with us</p>"}, true
+	}
+	return FallbackRenderer{}.Lookup(name)
+}
+
+// The spend-tier email said "spent over 200": the tier is an amount, shown
+// like the order's amounts, in the order's currency with its decimals.
+func TestSpendTierShowsTheTierAsMoney(t *testing.T) {
+	s := newShop(t)
+	s.e = New(s.st, Options{Log: quietLog, Renderer: tierRenderer{}})
+	s.template("spend_tiers")
+	s.write(func(w *store.Writer) error {
+		for _, c := range []struct {
+			email, currency string
+			total           int64
+		}{{"ann@example.com", "EUR", 25000}, {"ben@example.com", "GBP", 45000}, {"kei@example.com", "JPY", 30000}} {
+			cu := cust(c.email, "X", "DE", true)
+			o := order(c.email, c.email, c.total, t0.Add(-2*hour))
+			o.Currency = c.currency
+			if err := w.UpsertOrder(o, &cu); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	got := map[string]string{}
+	for _, f := range s.plan(t0).Flows {
+		for _, it := range f.Items {
+			if it.Problem != "" {
+				t.Fatalf("%s: %s", it.Summary, it.Problem)
+			}
+			if it.Email != nil {
+				got[it.Email.To] = it.Email.Text
+			}
+		}
+	}
+	want := map[string]string{"ann@example.com": "you have spent over 200.00 EUR with us",
+		"ben@example.com": "you have spent over 200.00 GBP with us", "kei@example.com": "you have spent over 200 JPY with us"}
+	if !maps.Equal(got, want) {
+		t.Fatalf("got %q\nwant %q", got, want)
+	}
+}
+
+func TestMoneyVars(t *testing.T) {
+	for _, c := range []struct {
+		in, currency string
+		want         int64
+		bad          bool
+	}{{"200", "EUR", 20000, false}, {" 19.9 ", "EUR", 1990, false}, {"200", "JPY", 200, false}, {"1.5", "KWD", 1500, false},
+		{"200.5", "JPY", 0, true}, {"200 EUR", "EUR", 0, true}, {"-5", "EUR", 0, true}, {"", "EUR", 0, true}} {
+		got, err := minorUnits(c.in, c.currency)
+		if (err != nil) != c.bad || got != c.want {
+			t.Errorf("%q %s: %d %v", c.in, c.currency, got, err)
+		}
+	}
+	d := Definition{Trigger: TriggerSpec{Type: TriggerOrderPaid}, Policy: Policy{CatchUp: CatchUpSkip, MaxLateHours: 72},
+		Steps: []Step{{Action: ActionSendEmail, Template: "order_confirmation", Vars: map[string]string{"tier": "two hundred"},
+			MoneyVars: []string{"tier", "floor"}}}}
+	probs := Validate(d)
+	if len(probs) != 2 || !strings.Contains(probs[0].Message, `tier must be an amount like 200 or 19.90, not "two hundred"`) ||
+		!strings.Contains(probs[1].Message, "floor is marked as an amount") {
+		t.Fatalf("%+v", probs)
 	}
 }

@@ -124,6 +124,13 @@ func Validate(d Definition) []Problem {
 		if s.Action != ActionWait {
 			acts++
 		}
+		for _, k := range s.MoneyVars {
+			if v, ok := s.Vars[k]; !ok {
+				add("step", n, "%s is marked as an amount, but the step has no text called %s", k, k)
+			} else if !amountRe.MatchString(strings.TrimSpace(v)) {
+				add("step", n, "%s must be an amount like 200 or 19.90, not %q", k, v)
+			}
+		}
 		needCustomer := false
 		switch s.Action {
 		case ActionWait:

@@ -2016,6 +2016,7 @@ export namespace rules {
 	    subject?: string;
 	    body?: string;
 	    vars?: {[key: string]: string};
+	    moneyVars?: string[];
 	    tag?: string;
 	    percentOff?: number;
 	    amountOff?: number;
@@ -2038,6 +2039,7 @@ export namespace rules {
 	        this.subject = source["subject"];
 	        this.body = source["body"];
 	        this.vars = source["vars"];
+	        this.moneyVars = source["moneyVars"];
 	        this.tag = source["tag"];
 	        this.percentOff = source["percentOff"];
 	        this.amountOff = source["amountOff"];

@@ -103,7 +103,19 @@ type Product struct {
 	SupplierID   *int64   `json:"supplierId"`
 	ReorderPoint *int     `json:"reorderPoint"` // manual override; nil means computed
 	Tags         []string `json:"tags"`
+	// SKUGenerated says SKU is a key Shopclerk made because the store gave
+	// the variant no SKU (see GeneratedSKUPrefix), not the seller's own.
+	SKUGenerated bool `json:"skuGenerated"`
 }
+
+// GeneratedSKUPrefix starts every key Shopclerk makes for a variant that has
+// no SKU in the seller's store: "~" + the Shopify handle, then "/" and each
+// option value ("~linen-apron", "~linen-apron/Blue/M"), or "~woo:" + the
+// WooCommerce product id. Store exports carry the handle, options and id
+// in every file, so products, inventory and orders files all reach the same
+// key. A real SKU may start with "~" too; products.sku_generated tells them
+// apart, and an import refuses to give one product both meanings.
+const GeneratedSKUPrefix = "~"
 
 // StockLevel is the quantity of one SKU at one location.
 type StockLevel struct {

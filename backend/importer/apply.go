@@ -86,6 +86,9 @@ func importFile(ctx context.Context, st *store.Store, spec FileSpec, idx, total 
 	if err := p.prepare(spec.Options, true); err != nil {
 		return fr, err
 	}
+	if err := p.linkLines(ctx, st); err != nil {
+		return fr, err
+	}
 	report := func(rows int) {
 		if progress != nil {
 			progress(Progress{File: in.name, FileIndex: idx, Files: total, Rows: rows, Bytes: p.bytes.Load(), Total: in.size})
@@ -206,7 +209,7 @@ func pipe(ctx context.Context, p *parsed, w *store.Writer, report func(int), aft
 				}
 				orders = orders[:0]
 			}
-			if err := applyRecord(w, rec); err != nil {
+			if err := applyRecord(w, rec); err != nil && !p.clash(rec, err) {
 				return fail(err)
 			}
 		}
@@ -228,6 +231,7 @@ func pipe(ctx context.Context, p *parsed, w *store.Writer, report func(int), aft
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	p.addClashes()
 	for _, is := range p.rejects {
 		w.Reject(store.Reject(is))
 	}
@@ -261,7 +265,7 @@ func applyRecord(w *store.Writer, rec Record) error {
 		return w.UpsertCart(*rec.Cart, rec.Customer)
 	case rec.Stock != nil:
 		if rec.Product != nil {
-			if err := w.EnsureProduct(rec.Product.SKU, rec.Product.Title, rec.Product.Vendor, rec.Product.Price.Currency); err != nil {
+			if err := w.EnsureProduct(*rec.Product); err != nil {
 				return err
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
 )
 
 // shopifyProducts: rows are grouped by Handle; the first row of a handle
@@ -12,6 +13,7 @@ type shopifyProducts struct {
 	e      *env
 	handle string
 	first  domain.Product
+	gen    genKeys
 }
 
 var _ builder = (*shopifyProducts)(nil)
@@ -26,22 +28,30 @@ func (b *shopifyProducts) row(r *rowCtx) {
 			Tags: splitTags(r.str(FTags)), Status: productStatus(r)}
 	}
 	sku, price := own(r.str(FSKU)), r.str(FPrice)
-	if sku == "" && price == "" && r.str(FOption1) == "" {
+	o1, o2, o3 := r.str(FOption1), r.str(FOption2), r.str(FOption3)
+	if sku == "" && price == "" && o1 == "" {
 		return // an image-only row
 	}
-	if sku == "" {
-		r.rejectAt(FSKU, "", "this variant has no SKU; Shopclerk tracks products by SKU, so give it one in your store and export again")
-		return
+	generated := sku == ""
+	if generated {
+		if handle == "" {
+			r.rejectAt(FSKU, "", "this variant has neither a SKU nor a Handle, so Shopclerk cannot tell it from other variants; give it a SKU in your store and export again")
+			return
+		}
+		sku = shopifyKey(handle, o1, o2, o3)
 	}
 	cur := r.e.opts.currency()
 	exp := domain.CurrencyDigits(cur)
 	p := b.first
-	p.SKU = sku
-	p.VariantTitle = variantTitle(r.str(FOption1), r.str(FOption2), r.str(FOption3))
+	p.SKU, p.SKUGenerated = sku, generated
+	p.VariantTitle = variantTitle(o1, o2, o3)
 	p.Barcode = r.str(FBarcode)
 	p.Price = domain.Money{Amount: r.money(FPrice, exp), Currency: cur}
 	p.Cost = domain.Money{Amount: r.money(FCost, exp), Currency: cur}
 	if !r.bad {
+		if generated {
+			b.gen.add(r, sku)
+		}
 		r.e.emit(Record{Row: r.num, Product: &p})
 	}
 }
@@ -74,6 +84,7 @@ func variantTitle(opts ...string) string {
 type stockRow struct {
 	e        *env
 	location string
+	gen      genKeys
 }
 
 var _ builder = (*stockRow)(nil)
@@ -81,10 +92,15 @@ var _ builder = (*stockRow)(nil)
 func newShopifyInventory(e *env) builder { return &stockRow{e: e} }
 
 func (b *stockRow) row(r *rowCtx) {
-	sku := own(r.str(FSKU))
-	if sku == "" {
-		r.rejectAt(FSKU, "", "has no SKU; Shopclerk tracks stock by SKU, so give this variant one in your store and export again")
-		return
+	sku, handle := own(r.str(FSKU)), r.str(FHandle)
+	o1, o2, o3 := r.str(FOption1), r.str(FOption2), r.str(FOption3)
+	generated := sku == ""
+	if generated {
+		if handle == "" {
+			r.rejectAt(FSKU, "", "has no SKU; Shopclerk tracks stock by SKU, so give this variant one in your store and export again")
+			return
+		}
+		sku = shopifyKey(handle, o1, o2, o3)
 	}
 	loc := firstNonEmpty(r.str(FLocation), b.location, "Default")
 	l := domain.StockLevel{SKU: sku, Location: loc, Stocked: true}
@@ -105,14 +121,16 @@ func (b *stockRow) row(r *rowCtx) {
 	if r.bad {
 		return
 	}
-	title := r.str(FTitle)
-	if v := variantTitle(r.str(FOption1), r.str(FOption2), r.str(FOption3)); v != "" {
-		title += " - " + v
+	if generated {
+		b.gen.add(r, sku)
 	}
-	r.e.emit(Record{Row: r.num, Stock: &l, Product: &domain.Product{SKU: sku, Title: title, Handle: r.str(FHandle)}})
+	title := store.LineName(r.str(FTitle), variantTitle(o1, o2, o3))
+	r.e.emit(Record{Row: r.num, Stock: &l, Product: &domain.Product{SKU: sku, Title: title, Handle: handle, SKUGenerated: generated}})
 }
 
-func (b *stockRow) end() {}
+func (b *stockRow) end() {
+	b.gen.warn(b.e, FSKU, "variant", "handle and options", "your store")
+}
 
 // customers: one customer per row, authoritative over what orders derived.
 type customers struct{ e *env }
@@ -147,27 +165,38 @@ func (b customers) row(r *rowCtx) {
 	}
 }
 
-func (b customers) end()        {}
-func (b *shopifyProducts) end() {}
+func (b customers) end() {}
+
+func (b *shopifyProducts) end() {
+	b.gen.warn(b.e, FSKU, "variant", "handle and options", "your store")
+}
 
 // wooProducts: one product or variation per row; Stock feeds the
 // "WooCommerce" location when stock is managed.
-type wooProducts struct{ e *env }
+type wooProducts struct {
+	e   *env
+	gen genKeys
+}
 
-var _ builder = wooProducts{}
+var _ builder = (*wooProducts)(nil)
 
-func newWooProducts(e *env) builder { return wooProducts{e: e} }
+func newWooProducts(e *env) builder { return &wooProducts{e: e} }
 
-func (b wooProducts) row(r *rowCtx) {
+func (b *wooProducts) row(r *rowCtx) {
 	sku := own(r.str(FSKU))
 	typ := strings.ToLower(r.str(FType))
-	if sku == "" {
-		r.rejectAt(FSKU, "", "this product has no SKU; Shopclerk tracks products by SKU, so give it one in WooCommerce and export again")
-		return
+	generated := sku == ""
+	if generated {
+		id := r.str(FExternalID)
+		if id == "" {
+			r.rejectAt(FSKU, "", "this product has neither a SKU nor an ID, so Shopclerk cannot tell it from other products; give it a SKU in WooCommerce and export again")
+			return
+		}
+		sku = wooKey(id)
 	}
 	cur := r.e.opts.currency()
 	exp := domain.CurrencyDigits(cur)
-	p := domain.Product{SKU: sku, Title: r.str(FTitle), Type: typ, Barcode: r.str(FBarcode), Tags: splitTags(r.str(FTags)),
+	p := domain.Product{SKU: sku, SKUGenerated: generated, Title: r.str(FTitle), Type: typ, Barcode: r.str(FBarcode), Tags: splitTags(r.str(FTags)),
 		Status: productStatus(r), Price: domain.Money{Amount: r.money(FPrice, exp), Currency: cur},
 		Cost: domain.Money{Amount: r.money(FCost, exp), Currency: cur}}
 	if sale := r.money(FSalePrice, exp); sale > 0 {
@@ -176,16 +205,23 @@ func (b wooProducts) row(r *rowCtx) {
 	if r.bad {
 		return
 	}
+	if generated {
+		b.gen.add(r, sku)
+	}
 	r.e.emit(Record{Row: r.num, Product: &p})
 	if s := r.str(FAvailable); s != "" {
 		n := r.qty(FAvailable)
 		if !r.bad {
-			r.e.emit(Record{Row: r.num, Stock: &domain.StockLevel{SKU: sku, Location: "WooCommerce", Available: n, OnHand: n, Stocked: true}})
+			// The product rides along so the Writer checks its key again:
+			// stock never lands on a product the row's was refused for.
+			r.e.emit(Record{Row: r.num, Stock: &domain.StockLevel{SKU: sku, Location: "WooCommerce", Available: n, OnHand: n, Stocked: true}, Product: &p})
 		}
 	}
 }
 
-func (b wooProducts) end() {}
+func (b *wooProducts) end() {
+	b.gen.warn(b.e, FSKU, "product", "product ID", "WooCommerce")
+}
 
 // amazonInventory: the listings report (seller-sku, quantity) or the FBA
 // report (afn-fulfillable-quantity). An FBA listing leaves quantity empty.
@@ -222,7 +258,7 @@ func (b amazonInventory) row(r *rowCtx) {
 	}
 	r.e.emit(Record{Row: r.num, Product: &p})
 	for i := range levels {
-		r.e.emit(Record{Row: r.num, Stock: &levels[i]})
+		r.e.emit(Record{Row: r.num, Stock: &levels[i], Product: &p})
 	}
 }
 

@@ -137,7 +137,7 @@ func (b genericProducts) row(r *rowCtx) {
 	}
 	r.e.emit(Record{Row: r.num, Product: &p})
 	if stock != nil {
-		r.e.emit(Record{Row: r.num, Stock: stock})
+		r.e.emit(Record{Row: r.num, Stock: stock, Product: &p})
 	}
 }
 

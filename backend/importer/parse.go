@@ -40,6 +40,9 @@ type parsed struct {
 	question []DateQuestion
 
 	rejects, warnings []Issue
+	// clashes are rows the Writer refused (skuless.go); only the writing
+	// goroutine touches them until the parser is done.
+	clashes []Issue
 	rejectCount       int
 	rows              int
 	bytes             atomic.Int64

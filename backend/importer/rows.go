@@ -37,6 +37,9 @@ type env struct {
 	// reject and warn collect issues; rows that were rejected are counted.
 	reject func(Issue)
 	warn   func(Issue)
+	// lineSKUs links an order line without a SKU to the product with a
+	// generated key whose name it carries (skuless.go); nil for other files.
+	lineSKUs map[string]string
 }
 
 // rowCtx reads one record's cells through the binding, turning failures

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"time"
 
@@ -107,10 +108,107 @@ func (s *Store) BatchRejects(ctx context.Context, batchID int64) ([]Reject, erro
 	return out, rows.Err()
 }
 
-// EnsureProduct makes sure a SKU seen in stock or order data has a product
-// row, without touching a product that exists.
-func (w *Writer) EnsureProduct(sku, title, vendor, currency string) error {
-	return w.ensureProduct(domain.LineItem{SKU: strings.TrimSpace(sku), Name: title, Vendor: vendor}, currency)
+// EnsureProduct makes sure the SKU of a stock row has a product row, without
+// touching a product that exists. A generated key (p.SKUGenerated) is stored
+// as one; a key that a stored product holds with the other meaning returns a
+// *SKUClashError.
+func (w *Writer) EnsureProduct(p domain.Product) error {
+	sku := strings.TrimSpace(p.SKU)
+	if sku == "" {
+		return nil
+	}
+	if err := w.checkSKUKind(sku, p.SKUGenerated); err != nil {
+		return err
+	}
+	if _, ok := w.skus[sku]; ok {
+		return nil
+	}
+	w.rememberSKU(sku)
+	_, err := w.exec("ImportProductEnsure", sku, p.Handle, p.Title, p.Vendor, p.Price.Currency, w.now, boolInt(p.SKUGenerated))
+	return err
+}
+
+// SKUClashError says a product key means a real SKU in one place and a key
+// Shopclerk generated for a SKU-less variant in the other. The row that
+// would mix them up is refused instead.
+type SKUClashError struct {
+	SKU string
+	// StoredGenerated is what the stored product's key is.
+	StoredGenerated bool
+}
+
+func (e *SKUClashError) Error() string {
+	if e.StoredGenerated {
+		return fmt.Sprintf("%s is the key Shopclerk gave a variant without a SKU, so this product cannot use it as its SKU", e.SKU)
+	}
+	return fmt.Sprintf("a product in the shop has %s as its real SKU, so Shopclerk cannot use it as the key of a variant without a SKU", e.SKU)
+}
+
+// checkSKUKind refuses a key that a stored product holds with the other
+// meaning (real SKU or generated key). Only keys with the generated prefix
+// can clash, so other SKUs cost no look-up.
+func (w *Writer) checkSKUKind(sku string, generated bool) error {
+	if w.fresh || !strings.HasPrefix(sku, domain.GeneratedSKUPrefix) {
+		return nil
+	}
+	row, err := w.queryRow("ImportProductSKUGenerated", sku)
+	if err != nil {
+		return err
+	}
+	var stored bool
+	switch err := row.Scan(&stored); {
+	case err == sql.ErrNoRows:
+		return nil
+	case err != nil:
+		return err
+	case stored != generated:
+		return &SKUClashError{SKU: sku, StoredGenerated: stored}
+	}
+	return nil
+}
+
+// GeneratedSKUNames maps the name an order line shows for each product with a
+// generated key ("Title - Variant title", or the title alone) to that key,
+// so an order import can link a SKU-less line to it. A name two such
+// products share is left out: the line cannot be told apart.
+func (s *Store) GeneratedSKUNames(ctx context.Context) (map[string]string, error) {
+	rows, err := s.db.QueryContext(ctx, q("ImportGeneratedSKUNames"))
+	if err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the products without a SKU")
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	ambiguous := map[string]bool{}
+	for rows.Next() {
+		var sku, title, variant string
+		if err := rows.Scan(&sku, &title, &variant); err != nil {
+			return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the products without a SKU")
+		}
+		name := LineName(title, variant)
+		if name == "" || ambiguous[name] {
+			continue
+		}
+		if _, dup := out[name]; dup {
+			delete(out, name)
+			ambiguous[name] = true
+			continue
+		}
+		out[name] = sku
+	}
+	if err := rows.Err(); err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the products without a SKU")
+	}
+	return out, nil
+}
+
+// LineName is the name Shopify gives an order line of a product's variant:
+// "Title - Variant title", or the title alone for a product without options.
+func LineName(title, variantTitle string) string {
+	title, variantTitle = strings.TrimSpace(title), strings.TrimSpace(variantTitle)
+	if variantTitle == "" {
+		return title
+	}
+	return title + " - " + variantTitle
 }
 
 // EnsureDiscountCode records a discount code seen on an imported order, so

@@ -316,6 +316,9 @@ func (w *Writer) UpsertProduct(p domain.Product) error {
 	if p.SKU == "" {
 		return nil
 	}
+	if err := w.checkSKUKind(p.SKU, p.SKUGenerated); err != nil {
+		return err
+	}
 	_, oldHash, found, err := w.lookup("ProductBySKU", p.SKU)
 	if err != nil {
 		return err
@@ -328,7 +331,7 @@ func (w *Writer) UpsertProduct(p domain.Product) error {
 		return nil
 	}
 	_, err = w.exec("ProductUpsert", p.SKU, p.Handle, p.Title, p.VariantTitle, p.Vendor, p.Type, p.Barcode,
-		p.Price.Currency, p.Price.Amount, p.Cost.Amount, nonEmpty(p.Status, "active"), joinTags(p.Tags), p.SupplierID, h, w.now)
+		p.Price.Currency, p.Price.Amount, p.Cost.Amount, nonEmpty(p.Status, "active"), joinTags(p.Tags), p.SupplierID, h, w.now, boolInt(p.SKUGenerated))
 	return err
 }
 

@@ -148,6 +148,11 @@ func (h *rowHasher) product(p *domain.Product) string {
 	h.int64Ptr(p.SupplierID)
 	h.intPtr(p.ReorderPoint)
 	h.strs(p.Tags)
+	if p.SKUGenerated {
+		// Only when set, so the hashes of products stored before the flag
+		// existed stay the same (a re-import after the upgrade: unchanged).
+		h.buf = append(h.buf, 'g')
+	}
 	return h.sum()
 }
 

@@ -84,3 +84,16 @@ WHERE id = ?1;
 
 -- name: ImportBatchSetHash
 UPDATE import_batches SET file_hash = ? WHERE id = ?;
+
+-- name: ImportProductEnsure
+-- ProductEnsure for a stock row: its handle and whether its key is generated
+-- (?7) are kept; a product that exists is left alone.
+INSERT INTO products (sku, handle, title, vendor, currency, updated_at, sku_generated) VALUES (?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (sku) DO NOTHING;
+
+-- name: ImportProductSKUGenerated
+SELECT sku_generated FROM products WHERE sku = ?;
+
+-- name: ImportGeneratedSKUNames
+-- Products whose key Shopclerk generated, through their partial index.
+SELECT sku, title, variant_title FROM products WHERE sku_generated = 1 ORDER BY sku;

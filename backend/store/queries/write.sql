@@ -61,8 +61,8 @@ SELECT id, row_hash FROM products WHERE sku = ?;
 
 -- name: ProductUpsert
 INSERT INTO products (sku, handle, title, variant_title, vendor, type, barcode, currency, price, cost, status, tags,
-    supplier_id, row_hash, updated_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+    supplier_id, row_hash, updated_at, sku_generated)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
 ON CONFLICT (sku) DO UPDATE SET handle = ?2, title = ?3, variant_title = ?4, vendor = ?5, type = ?6,
     barcode = ?7, currency = ?8, price = ?9, cost = CASE WHEN ?10 = 0 THEN cost ELSE ?10 END, status = ?11,
     tags = ?12, supplier_id = COALESCE(?13, supplier_id), row_hash = ?14, updated_at = ?15;

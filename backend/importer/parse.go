@@ -40,14 +40,15 @@ type parsed struct {
 	question []DateQuestion
 
 	rejects, warnings []Issue
-	// clashes are rows the Writer refused (skuless.go); only the writing
-	// goroutine touches them until the parser is done.
-	clashes []Issue
 	rejectCount       int
 	rows              int
 	bytes             atomic.Int64
 	// sum hashes a CSV file's bytes as the main table reads them.
 	sum *fileSum
+
+	// clashes are rows the Writer refused (skuless.go); only the writing
+	// goroutine touches them until the parser is done.
+	clashes []Issue
 }
 
 // fileSum hashes and counts the bytes written to it.

@@ -319,7 +319,8 @@ type ProductInfo struct {
 
 // GetProductInfo returns one SKU's product, supplier and stock.
 func (s *Store) GetProductInfo(ctx context.Context, sku string) (ProductInfo, error) {
-	p, err := scanProductInfo(s.namedRow(ctx, "RuleProductInfo", sku))
+	b, _ := json.Marshal([]string{sku})
+	p, err := scanProductInfo(s.namedRow(ctx, "RuleProductInfo", string(b)))
 	if err == sql.ErrNoRows {
 		return p, domain.Errorf(domain.CodeNotFound, "product %s was not found", sku)
 	}
@@ -332,7 +333,7 @@ func (s *Store) ProductInfos(ctx context.Context, skus []string) (map[string]*Pr
 	out := make(map[string]*ProductInfo, len(skus))
 	err := chunks(skus, func(part []string) error {
 		b, _ := json.Marshal(part)
-		rows, err := s.db.QueryContext(ctx, q("RuleBatchProductInfo"), string(b))
+		rows, err := s.namedQuery(ctx, "RuleProductInfo", string(b))
 		if err != nil {
 			return err
 		}

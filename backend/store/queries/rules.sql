@@ -146,18 +146,8 @@ SELECT c.id, c.email, c.source, c.external_id, c.first_name, c.last_name, c.phon
 FROM customers c WHERE c.email = ?1 AND c.email <> ''
 
 -- name: RuleProductInfo
-SELECT p.id, p.sku, p.title, p.variant_title, p.vendor, p.type, p.currency, p.price, p.cost, p.status, p.tags,
-    p.supplier_id, p.reorder_point, COALESCE(sup.name, ''), COALESCE(sup.email, ''), COALESCE(sup.currency, ''),
-    COALESCE(sup.min_order_qty, 0), COALESCE(sup.pack_size, 1), COALESCE(sp.supplier_sku, ''),
-    COALESCE(sp.unit_cost, 0),
-    COALESCE((SELECT SUM(available) FROM stock_levels s WHERE s.sku = p.sku), 0),
-    COALESCE((SELECT SUM(incoming) FROM stock_levels s WHERE s.sku = p.sku), 0)
-FROM products p
-LEFT JOIN suppliers sup ON sup.id = p.supplier_id
-LEFT JOIN supplier_products sp ON sp.supplier_id = p.supplier_id AND sp.sku = p.sku
-WHERE p.sku = ?
-
--- name: RuleBatchProductInfo
+-- The products, suppliers and stock of a JSON array of SKUs (one for
+-- GetProductInfo, a batch for ProductInfos).
 SELECT p.id, p.sku, p.title, p.variant_title, p.vendor, p.type, p.currency, p.price, p.cost, p.status, p.tags,
     p.supplier_id, p.reorder_point, COALESCE(sup.name, ''), COALESCE(sup.email, ''), COALESCE(sup.currency, ''),
     COALESCE(sup.min_order_qty, 0), COALESCE(sup.pack_size, 1), COALESCE(sp.supplier_sku, ''),

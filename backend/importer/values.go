@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"shopclerk/backend/domain"
 )
 
 // cleanCell trims a cell and removes the apostrophe exporters put in front of
@@ -189,20 +191,9 @@ func parseBool(s string) (bool, bool) {
 	return false, false
 }
 
-// splitTags splits "a, b, c" and drops blanks.
-func splitTags(s string) []string {
-	if strings.TrimSpace(s) == "" {
-		return nil
-	}
-	parts := strings.Split(s, ",")
-	out := parts[:0]
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
+// splitTags splits "a, b, c" and drops blanks (tags, discount codes,
+// marketplace item lists), as everywhere else: domain.SplitTags.
+func splitTags(s string) []string { return domain.SplitTags(s) }
 
 // zipLengths are postcode lengths of all-digit postcodes; a shorter digit
 // string lost its leading zeros in Excel.

@@ -250,18 +250,8 @@ func scanCustomer(r scanner) (domain.Customer, error) {
 		&c.TotalSpent.Amount, &c.TotalSpent.Currency, &lastOrder)
 	c.ConsentAt, c.LastOrderAt = fromUnix(consent), fromUnix(lastOrder)
 	c.CreatedAt = time.Unix(created, 0).UTC()
-	c.Tags = splitTags(tags)
+	c.Tags = domain.SplitTags(tags)
 	return c, err
-}
-
-func splitTags(s string) []string {
-	out := []string{}
-	for _, t := range strings.Split(s, ",") {
-		if t = strings.TrimSpace(t); t != "" {
-			out = append(out, t)
-		}
-	}
-	return out
 }
 
 var stockTable = tableSpec{
@@ -389,7 +379,7 @@ func (s *Store) GetOrder(ctx context.Context, id int64) (domain.OrderDetail, err
 	}
 	o.CreatedAt = time.Unix(created, 0).UTC()
 	o.PaidAt, o.FulfilledAt, o.CancelledAt = fromUnix(paid), fromUnix(fulfilled), fromUnix(cancelled)
-	o.Tags = splitTags(tags)
+	o.Tags = domain.SplitTags(tags)
 	json.Unmarshal([]byte(billing), &o.Billing)
 	json.Unmarshal([]byte(shipping), &o.ShippingAddress)
 	if custID.Valid {

@@ -70,7 +70,7 @@ func (s *Store) OrderFacts(ctx context.Context, ids []int64) (map[int64]*OrderFa
 			}
 			o.CreatedAt = time.Unix(created, 0).UTC()
 			o.PaidAt, o.FulfilledAt, o.CancelledAt = fromUnix(paid), fromUnix(fulfilled), fromUnix(cancelled)
-			o.Tags = splitTags(tags)
+			o.Tags = domain.SplitTags(tags)
 			json.Unmarshal([]byte(billing), &o.Billing)
 			json.Unmarshal([]byte(shipping), &o.ShippingAddress)
 			o.Lines = []domain.LineItem{}

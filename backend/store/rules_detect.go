@@ -290,7 +290,7 @@ func (s *Store) RuleEventCount(ctx context.Context) (int, error) {
 
 func normTags(raw string) string {
 	var out []string
-	for _, t := range splitTags(raw) {
+	for _, t := range domain.SplitTags(raw) {
 		t = strings.ToLower(t)
 		if !slices.Contains(out, t) {
 			out = append(out, t)

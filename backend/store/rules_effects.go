@@ -161,7 +161,7 @@ func (t *RuleTx) SetCustomerTags(customerID int64, add, remove []string) error {
 	if err := t.tx.QueryRowContext(t.ctx, q("RuleCustomerTagsGet"), customerID).Scan(&cur); err != nil {
 		return domain.Wrap(err, domain.CodeNotFound, "the customer to tag was not found")
 	}
-	tags := splitTags(cur)
+	tags := domain.SplitTags(cur)
 	for _, a := range add {
 		if !slices.ContainsFunc(tags, func(x string) bool { return strings.EqualFold(x, a) }) {
 			tags = append(tags, a)

@@ -364,7 +364,7 @@ func scanProductInfo(r interface{ Scan(...any) error }) (ProductInfo, error) {
 		return p, err
 	}
 	p.Cost.Currency = p.Price.Currency
-	p.Tags = splitTags(tags)
+	p.Tags = domain.SplitTags(tags)
 	if supplier.Valid {
 		p.SupplierID = &supplier.Int64
 	}

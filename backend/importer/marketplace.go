@@ -37,7 +37,8 @@ func (b wooOrders) row(r *rowCtx) {
 				qty, name = n, strings.TrimSpace(rest)
 			}
 		}
-		o.Lines = append(o.Lines, domain.LineItem{Position: i + 1, Name: name, Quantity: qty, RequiresShipping: true})
+		// No SKUs here: a name that is exactly one SKU-less product's links to it.
+		o.Lines = append(o.Lines, domain.LineItem{Position: i + 1, SKU: r.e.lineSKUs[name], Name: name, Quantity: qty, RequiresShipping: true})
 	}
 	if r.bad {
 		return

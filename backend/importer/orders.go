@@ -261,6 +261,11 @@ func (b *orderBuilder) line(r *rowCtx, acc *orderAcc) {
 	if opt := r.cell(cs.FOption1); opt != "" {
 		l.Name += " (" + opt + ")"
 	}
+	if l.SKU == "" && b.e.lineSKUs != nil {
+		// A variant without a SKU in the store: the product Shopclerk gave
+		// a key, when exactly one has this line's name (skuless.go).
+		l.SKU = b.e.lineSKUs[l.Name]
+	}
 	if l.SKU == "" && l.Name == "" && !cs.FLineQuantity.ok() {
 		return // an order-only file
 	}

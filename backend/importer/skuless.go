@@ -75,13 +75,12 @@ func (g *genKeys) warn(e *env, f Field, noun, from, store string) {
 	if n == 0 {
 		return
 	}
-	what := fmt.Sprintf("%d %ss have", n, noun)
+	gave := fmt.Sprintf("%d %ss have no SKU in %s; Shopclerk gave them keys from their %s (like %s)", n, noun, store, from, g.example)
 	if n == 1 {
-		what = "1 " + noun + " has"
+		gave = fmt.Sprintf("1 %s has no SKU in %s; Shopclerk gave it a key from its %s (%s)", noun, store, from, g.example)
 	}
 	e.warn(Issue{File: e.file, Row: g.first, Column: e.b.columnOf(f), Value: g.example,
-		Reason: fmt.Sprintf("%s no SKU in %s; Shopclerk gave them keys from their %s (like %s), shown as \"no SKU\" on the Inventory screen. Add SKUs in %s to make reorders and supplier emails clearer",
-			what, store, from, g.example, store)})
+		Reason: gave + `, marked "no SKU" on the Inventory screen. Add SKUs in ` + store + " to make reorders and supplier emails clearer"})
 }
 
 // linkLines loads, for an orders or carts file, the names of the products

@@ -1,0 +1,79 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"shopclerk/backend/domain"
+)
+
+// TestGeneratedSKUs: a generated key is stored as one, whichever Writer
+// method creates its product; a key used with the other meaning is a
+// *SKUClashError and writes nothing; names shared by two such products are
+// not offered for linking order lines.
+func TestGeneratedSKUs(t *testing.T) {
+	s := openTest(t, filepath.Join(t.TempDir(), "shop.db"), Options{})
+	ctx := context.Background()
+	write(t, s, func(w *Writer) error {
+		for _, p := range []domain.Product{
+			{SKU: "~apron/Blue", Title: "Apron", VariantTitle: "Blue", SKUGenerated: true},
+			{SKU: "~twin-a", Title: "Twin", SKUGenerated: true},
+			{SKU: "~twin-b", Title: "Twin", SKUGenerated: true},
+			{SKU: "~real", Title: "Real with a tilde"},
+			{SKU: "apron/Blue", Title: "Not generated"},
+		} {
+			if err := w.UpsertProduct(p); err != nil {
+				return err
+			}
+		}
+		return w.EnsureProduct(domain.Product{SKU: "~towel", Title: "Towel", Handle: "towel", SKUGenerated: true})
+	})
+	var generated []string
+	rows, err := s.db.QueryContext(ctx, "SELECT sku FROM products WHERE sku_generated = 1 ORDER BY sku")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var sku string
+		rows.Scan(&sku)
+		generated = append(generated, sku)
+	}
+	rows.Close()
+	if got := joinTags(generated); got != "~apron/Blue, ~towel, ~twin-a, ~twin-b" {
+		t.Errorf("generated keys: %s", got)
+	}
+	names, err := s.GeneratedSKUNames(ctx)
+	if err != nil || len(names) != 2 || names["Apron - Blue"] != "~apron/Blue" || names["Towel"] != "~towel" {
+		t.Errorf("names %v, %v", names, err)
+	}
+
+	for _, c := range []struct {
+		name string
+		fn   func(w *Writer) error
+		want SKUClashError
+	}{
+		{"real SKU on a generated key", func(w *Writer) error { return w.UpsertProduct(domain.Product{SKU: "~towel", Title: "Real"}) },
+			SKUClashError{SKU: "~towel", StoredGenerated: true}},
+		{"generated key on a real SKU", func(w *Writer) error {
+			return w.UpsertProduct(domain.Product{SKU: "~real", Title: "Gen", SKUGenerated: true})
+		}, SKUClashError{SKU: "~real"}},
+		{"stock row of a generated key on a real SKU", func(w *Writer) error {
+			return w.EnsureProduct(domain.Product{SKU: "~real", SKUGenerated: true})
+		}, SKUClashError{SKU: "~real"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, _, err := s.WriteBatch(ctx, BatchMeta{FileName: "t.csv"}, WriteOptions{}, c.fn)
+			var clash *SKUClashError
+			if !errors.As(err, &clash) || *clash != c.want {
+				t.Errorf("got %v, want %+v", err, c.want)
+			}
+		})
+	}
+	if got := write(t, s, func(w *Writer) error {
+		return w.UpsertProduct(domain.Product{SKU: "~apron/Blue", Title: "Apron", VariantTitle: "Blue", SKUGenerated: true})
+	}); got.Unchanged != 1 {
+		t.Errorf("the same generated product again: %+v", got)
+	}
+}

@@ -1,15 +1,21 @@
 // Inventory end to end on the demo shop, through the real Go bindings: the
 // forecast chart, Reorder now, editing a draft line, sending it (the message
-// lands in the outbox), and the outbox sending it through the test Postfix.
-import { expect, test } from '@playwright/test';
+// lands in the outbox), and the outbox sending it through the test Postfix;
+// then the low-stock digest: its preview, the send, the message queued in
+// the outbox, and no second digest the same shop day.
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setUpMailAccount } from './mailAccount';
 
-test('forecast chart, reorder now, edit a line, send, see it in the outbox', async ({ page }, info) => {
+function shooter(page: Page, info: TestInfo) {
   const dir = resolve(info.config.rootDir, '..', '..', 'test-artifacts');
   mkdirSync(dir, { recursive: true });
-  const shot = (name: string) => page.screenshot({ path: resolve(dir, `inventory-${name}.png`) });
+  return (name: string) => page.screenshot({ path: resolve(dir, `inventory-${name}.png`) });
+}
+
+test('forecast chart, reorder now, edit a line, send, see it in the outbox', async ({ page }, info) => {
+  const shot = shooter(page, info);
 
   await page.goto('/');
   await page.getByTestId('nav-inventory').click();
@@ -64,4 +70,53 @@ test('forecast chart, reorder now, edit a line, send, see it in the outbox', asy
   await page.getByTestId('outbox-send').click();
   await expect(row).toContainText(/sent/i);
   await shot('06-outbox-sent');
+});
+
+test('low-stock digest: preview, send, queued in the outbox, once a day', async ({ page }, info) => {
+  const shot = shooter(page, info);
+  // Screenshots wait for the dialog's fade-in to finish.
+  const settled = async () => {
+    await expect(page.locator('.mantine-Modal-content')).toHaveCSS('opacity', '1');
+    await expect(page.locator('.mantine-Modal-overlay')).toHaveCSS('opacity', '1');
+  };
+  await page.goto('/');
+  // The digest goes to the seller's own address (idempotent if the test above set it up).
+  await setUpMailAccount(page);
+
+  await page.getByTestId('nav-inventory').click();
+  await expect(page.getByTestId('inventory-page')).toBeVisible();
+  await page.getByTestId('digest-open').click();
+  const panel = page.getByTestId('digest-panel');
+  await expect(panel).toBeVisible();
+  await expect(page.getByTestId('digest-to')).toHaveText('seller@shop.test');
+  const subject = page.getByTestId('digest-subject');
+  await expect(subject).toHaveText(/^Low stock \d{4}-\d{2}-\d{2}: /);
+  const subjectText = await subject.innerText();
+  const items = panel.locator('[data-testid^="digest-item-"]');
+  await expect(items.first()).toBeVisible();
+  expect(await items.count()).toBeGreaterThan(0);
+  await expect(page.getByTestId('digest-send')).toBeEnabled();
+  await settled();
+  await shot('07-digest-preview');
+
+  await page.getByTestId('digest-send').click();
+  await expect(page.getByTestId('digest-queued')).toContainText('Queued to the outbox');
+  await expect(page.getByTestId('digest-outbox-badge')).toHaveText('Queued');
+  await settled();
+  await shot('08-digest-queued');
+
+  await page.getByTestId('digest-open-outbox').click();
+  await expect(page.getByTestId('outbox-page')).toBeVisible();
+  const row = page.getByTestId('outbox-table').getByRole('row').filter({ hasText: subjectText });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('seller@shop.test');
+  await expect(row.locator('[data-testid^="outbox-status-"]')).toHaveText('Queued');
+  await shot('09-digest-outbox');
+
+  // Asked again the same shop day, the preview says it is already there and offers no send.
+  await page.getByTestId('nav-inventory').click();
+  await page.getByTestId('digest-open').click();
+  await expect(page.getByTestId('digest-already')).toBeVisible();
+  await expect(page.getByTestId('digest-outbox-badge')).toHaveText('Queued');
+  await expect(page.getByTestId('digest-send')).toHaveCount(0);
 });

@@ -130,7 +130,7 @@ export function DigestPanel({ onClose }: { onClose: () => void }) {
           </Table>
           {!ready && (
             <Alert color="yellow" title="It cannot be sent yet" data-testid="digest-blocked">
-              {sentence(d.skipped)} The digest goes to your own address: set up your email account in Settings, Email.
+              {sentence(d.skipped)} The digest goes to your own address: set up your email account in Settings &gt; Email.
               <SettingsLink />
             </Alert>
           )}
@@ -197,8 +197,8 @@ function ItemList({ title, color, items, testId }: { title: string; color: strin
           <Table.Tr>
             <Table.Th w={150}>SKU</Table.Th>
             <Table.Th>Item and why</Table.Th>
-            <Table.Th ta="right" w={80}>Available</Table.Th>
-            <Table.Th ta="right" w={80}>Reorder at</Table.Th>
+            <Table.Th ta="right" w={90} style={{ whiteSpace: 'nowrap' }}>Available</Table.Th>
+            <Table.Th ta="right" w={100} style={{ whiteSpace: 'nowrap' }}>Reorder at</Table.Th>
             <Table.Th ta="right" w={70}>Order</Table.Th>
             <Table.Th w={140}>Supplier</Table.Th>
           </Table.Tr>

@@ -313,3 +313,66 @@ func TestSpendTierEmailShowsTheTierAsMoney(t *testing.T) {
 		t.Fatalf("spend-tier email: %q", text)
 	}
 }
+
+// TestRunSendsWhatItsPlanShowed: a run renders from the templates its plan
+// rendered from. The welcome email is rendered again at run time with the
+// coupon really issued; a template saved between the plan and the run must
+// not change it (the next plan shows the edit).
+func TestRunSendsWhatItsPlanShowed(t *testing.T) {
+	ctx := context.Background()
+	st := templateStore(t)
+	e := rules.New(st, rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	id, err := e.InstallTemplate(ctx, "welcome_voucher")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.SetEnabled(ctx, id, true); err != nil {
+		t.Fatal(err)
+	}
+	consent := tplNow.Add(-time.Hour)
+	c := domain.Customer{Source: domain.SourceShopify, ExternalID: "nia", Email: "nia@example.com", FirstName: "Nia", Country: "FR",
+		AcceptsMarketing: true, ConsentAt: &consent, CreatedAt: consent}
+	if _, _, err := st.WriteBatch(ctx, store.BatchMeta{FileName: "c.csv", FileHash: "c", Preset: "test", Kind: "test"},
+		store.WriteOptions{}, func(w *store.Writer) error { _, err := w.UpsertCustomer(c, store.CustomerAuthoritative); return err }); err != nil {
+		t.Fatal(err)
+	}
+	p, err := e.Plan(ctx, tplNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var planned *rules.EmailPreview
+	for _, f := range p.Flows {
+		for _, it := range f.Items {
+			if it.Email != nil {
+				planned = it.Email
+			}
+		}
+	}
+	if planned == nil || !strings.HasPrefix(planned.Subject, "Welcome to") {
+		t.Fatalf("planned %+v", planned)
+	}
+	edited := rules.EmailTemplate{Name: "welcome_voucher", Subject: "Edited after the preview", HTML: "<p>{{.Coupon.Code}}</p>"}
+	if err := SaveTemplate(ctx, st, edited, rules.ShopData{Name: "Shop"}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := e.RunPreview(ctx, p, p.AllKeys())
+	if err != nil || res.Done != 2 || len(res.Failed) > 0 {
+		t.Fatalf("run: %v %+v", err, res)
+	}
+	msgs, err := st.ListMessages(ctx, store.MsgQueued, 10, 0)
+	if err != nil || len(msgs) != 1 {
+		t.Fatalf("queued %v %v", msgs, err)
+	}
+	if m := msgs[0]; m.Subject != planned.Subject || !strings.Contains(m.HTML, "thanks for signing up") || strings.Contains(m.HTML, "XXXX-XXXX") {
+		t.Fatalf("the run did not send what its plan showed:\nplanned %q\nqueued  %q\n%s", planned.Subject, m.Subject, m.HTML)
+	}
+	// The next plan (a Run plans afresh too) renders from the saved template.
+	c.ExternalID, c.Email, c.FirstName = "ola", "ola@example.com", "Ola"
+	if _, _, err := st.WriteBatch(ctx, store.BatchMeta{FileName: "c2.csv", FileHash: "c2", Preset: "test", Kind: "test"},
+		store.WriteOptions{}, func(w *store.Writer) error { _, err := w.UpsertCustomer(c, store.CustomerAuthoritative); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if p2, err := e.Plan(ctx, tplNow); err != nil || p2.Items != 2 || p2.Flows[0].Items[1].Email.Subject != "Edited after the preview" {
+		t.Fatalf("next plan: %v %+v", err, p2)
+	}
+}

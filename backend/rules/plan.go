@@ -81,17 +81,30 @@ func (e *Engine) PlanProgress(ctx context.Context, now time.Time, progress func(
 	return p, nil
 }
 
+// newPlanState starts a plan from the settings and templates as they are
+// now, and keeps that snapshot on the preview for the run that executes it.
 func (e *Engine) newPlanState(ctx context.Context, now time.Time, p *Preview) (*planState, error) {
+	settings, r, err := e.snapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p.settings, p.renderer = settings, r
+	pc := &planCtx{ctx: ctx, st: e.st, now: now, settings: settings, renderer: r, reorder: e.opt.Reorderer}
+	return &planState{pc: pc, holds: map[int64]bool{}, stops: map[int64]time.Time{}, marketing: map[int64]int{}, preview: p,
+		facts: newFactCache()}, nil
+}
+
+// snapshot reads the shop's settings and takes the renderer's snapshot of
+// the templates (when it has one): what one plan renders from.
+func (e *Engine) snapshot(ctx context.Context) (Settings, Renderer, error) {
 	r := e.opt.Renderer
 	if s, ok := r.(RendererSnapshot); ok {
 		var err error
 		if r, err = s.Snapshot(ctx); err != nil {
-			return nil, err
+			return Settings{}, nil, err
 		}
 	}
-	pc := &planCtx{ctx: ctx, st: e.st, now: now, settings: e.LoadSettings(ctx), renderer: r, reorder: e.opt.Reorderer}
-	return &planState{pc: pc, holds: map[int64]bool{}, stops: map[int64]time.Time{}, marketing: map[int64]int{}, preview: p,
-		facts: newFactCache()}, nil
+	return e.LoadSettings(ctx), r, nil
 }
 
 func flowRank(c *compiled) int {

@@ -17,6 +17,10 @@ type Preview struct {
 	// decisions are sequence exits found while planning; Run records them
 	// so later plans treat the sequence as finished.
 	decisions []store.LedgerEntry
+	// settings and renderer are the snapshot the plan rendered from; the
+	// run of this preview renders with them too (see execute).
+	settings Settings
+	renderer Renderer
 }
 
 // FlowPlan is one flow's part of a preview.

@@ -85,12 +85,20 @@ func (e *Engine) execute(ctx context.Context, p *Preview, approved []string, res
 	for _, k := range approved {
 		ok[k] = true
 	}
-	ps, err := e.newPlanState(ctx, now, p)
-	if err != nil {
-		e.finish(runID, now, &res)
-		return res, err
+	// The run renders (an email re-rendered with the coupon it really
+	// issued) from the settings and templates its plan rendered from, not
+	// from a second reading: it queues what the preview showed, even when
+	// the seller saved a template in between; the next plan shows the edit.
+	settings, r := p.settings, p.renderer
+	if r == nil { // a Preview this engine did not plan
+		var err error
+		if settings, r, err = e.snapshot(ctx); err != nil {
+			e.finish(runID, now, &res)
+			return res, err
+		}
 	}
-	ac := &applyCtx{pc: ps.pc, renderer: ps.pc.renderer, messageFn: e.opt.MessageID}
+	pc := &planCtx{ctx: ctx, st: e.st, now: now, settings: settings, renderer: r, reorder: e.opt.Reorderer}
+	ac := &applyCtx{pc: pc, renderer: r, messageFn: e.opt.MessageID}
 	blocked := map[string]bool{} // occurrence key prefixes whose sequence must wait
 	for _, f := range p.Flows {
 		for i := range f.Items {

@@ -5,6 +5,7 @@ import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
 import { shop, shopKeys, type StockRow } from '../api';
 import { DataTable, type FilterOption } from './DataTable';
+import { SkuText } from './SkuText';
 import { formatNumber } from '../lib/format';
 
 const col = createColumnHelper<StockRow>();
@@ -21,11 +22,7 @@ export const stockColumns = [
   col.accessor('sku', {
     header: 'SKU',
     meta: { sortKey: 'sku', width: 150 },
-    cell: (c) => (
-      <Text span size="sm" ff="monospace">
-        {c.getValue()}
-      </Text>
-    ),
+    cell: (c) => <SkuText sku={c.getValue()} monospace />,
   }),
   col.accessor('title', { header: 'Product' }),
   col.accessor('location', { header: 'Location', meta: { sortKey: 'location', width: 145 } }),

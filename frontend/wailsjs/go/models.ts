@@ -845,6 +845,7 @@ export namespace domain {
 	    supplierId?: number;
 	    reorderPoint?: number;
 	    tags: string[];
+	    skuGenerated: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Product(source);
@@ -866,6 +867,7 @@ export namespace domain {
 	        this.supplierId = source["supplierId"];
 	        this.reorderPoint = source["reorderPoint"];
 	        this.tags = source["tags"];
+	        this.skuGenerated = source["skuGenerated"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

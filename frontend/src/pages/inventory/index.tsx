@@ -8,6 +8,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { notifyError, notifySuccess } from '../../api';
 import { FullHeightPage, PageHeader } from '../../components/PageHeader';
+import { SkuText } from '../../components/SkuText';
 import { formatNumber } from '../../lib/format';
 import { StockPage } from '../StockPage';
 import { inventory, inventoryKeys, type SKUPlan } from '../../api/inventory';
@@ -107,7 +108,9 @@ function ReorderPanel({ onDrafted }: { onDrafted: () => void }) {
         <Table.Tbody>
           {rows.map((r) => (
             <Table.Tr key={r.sku} data-testid={`reorder-row-${r.sku}`} style={{ cursor: 'pointer' }} onClick={() => setSku(r.sku)}>
-              <Table.Td>{r.sku}</Table.Td>
+              <Table.Td>
+                <SkuText sku={r.sku} />
+              </Table.Td>
               <Table.Td>{r.title}</Table.Td>
               <Table.Td ta="right" c={r.available < 0 ? 'red' : undefined}>{formatNumber(r.available)}</Table.Td>
               <Table.Td ta="right">{formatNumber(r.incoming)}</Table.Td>

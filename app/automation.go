@@ -29,24 +29,37 @@ func (s *AutomationService) engine() (*rules.Engine, error) {
 // NewAutomationEngine builds the rules engine with the mail package's
 // templates and Message-IDs, so automation emails look like, and are
 // tracked like, every other email the shop sends. The schedule, the CLI and
-// the Automations screen all use it.
+// the Automations screen all use it. Building it reads nothing (ctx is
+// unused): the account is read by a run that queues an email.
 func NewAutomationEngine(ctx context.Context, st *store.Store, log *slog.Logger) *rules.Engine {
-	return rules.New(st, automationOptions(ctx, st, log))
+	return rules.New(st, automationOptions(st, log))
 }
 
 // automationOptions are NewAutomationEngine's options, for callers that add
 // to them (the headless run's crash failpoint).
-func automationOptions(ctx context.Context, st *store.Store, log *slog.Logger) rules.Options {
+func automationOptions(st *store.Store, log *slog.Logger) rules.Options {
+	return rules.Options{Log: log, Renderer: &mail.Templates{Store: st},
+		MessageID: func(ctx context.Context) func(time.Time) string {
+			from := messageIDSender(ctx, st, log)
+			return func(now time.Time) string { return mail.NewMessageID(from, now) }
+		}}
+}
+
+// messageIDSender is the address automation Message-IDs are made under:
+// the mail account's sender, or the shop's address before there is one.
+// A run asks once, at its first email, so the Automations screen's other
+// calls never read the account and a run after the seller saved a new one
+// (app/mail.go) uses it, including the schedule's long-lived engine.
+func messageIDSender(ctx context.Context, st *store.Store, log *slog.Logger) string {
 	acct, _, err := mail.LoadAccount(ctx, st)
 	if err != nil {
 		log.Warn("mail account not readable; automation emails use the shop address for Message-IDs", "err", err)
 	}
-	from := acct.FromAddress
-	if from == "" {
-		from, _ = st.Setting(ctx, rules.SettingShopEmail, "")
+	if acct.FromAddress != "" {
+		return acct.FromAddress
 	}
-	return rules.Options{Log: log, Renderer: &mail.Templates{Store: st},
-		MessageID: func(now time.Time) string { return mail.NewMessageID(from, now) }}
+	from, _ := st.Setting(ctx, rules.SettingShopEmail, "")
+	return from
 }
 
 // Templates lists the ready-made flows.

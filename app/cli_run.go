@@ -39,7 +39,7 @@ func runAutomations(ctx context.Context, env *CLIEnv, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("run: %v (flags: --dry-run, --confirm, --json)", err)
 	}
-	opts := automationOptions(ctx, env.Store, env.Log)
+	opts := automationOptions(env.Store, env.Log)
 	if n, err := strconv.Atoi(os.Getenv(crashAfterEffectsEnv)); err == nil && n > 0 {
 		opts.WrapEffects = crashBeforeEffect(n)
 	}

@@ -42,10 +42,14 @@ type Options struct {
 	// (mail.Templates), so automation emails look like every other email.
 	Renderer  Renderer
 	Reorderer Reorderer
-	// MessageID makes the Message-ID stored with a queued email. The app
-	// passes mail.NewMessageID under the account's sender address, which
-	// the outbox's in-doubt lookup searches the Sent folder for.
-	MessageID func(now time.Time) string
+	// MessageID gives a run its maker of the Message-ID stored with each
+	// queued email. The app's reads the mail account and makes
+	// mail.NewMessageID under its sender address, which the outbox's
+	// in-doubt lookup searches the Sent folder for. It is called at a run's
+	// first email (ctx is the run's), so a plan, a listing or a run that
+	// queues no email never reads the account, and each run reads it once,
+	// as it is then.
+	MessageID func(ctx context.Context) func(now time.Time) string
 	// WrapEffects lets the mail or inventory package take over effects; it
 	// gets the engine's default and returns what actions should call.
 	WrapEffects func(Effects, *store.RuleTx) Effects
@@ -301,14 +305,20 @@ func (pc *planCtx) emailData(sub *Subject, step Step, coupon *CouponData) (Email
 
 // applyCtx is what actions see while running.
 type applyCtx struct {
-	pc        *planCtx
-	renderer  Renderer
-	messageFn func(now time.Time) string
+	pc       *planCtx
+	renderer Renderer
+	// newMessageFn is Options.MessageID; messageFn is what it returned,
+	// asked for at the run's first email.
+	newMessageFn func(ctx context.Context) func(now time.Time) string
+	messageFn    func(now time.Time) string
 }
 
 // messageID makes an RFC 5322 Message-ID under the shop's domain, stored with
 // the message before it is ever sent (invariant 3).
 func (ac *applyCtx) messageID() string {
+	if ac.messageFn == nil && ac.newMessageFn != nil {
+		ac.messageFn = ac.newMessageFn(ac.pc.ctx)
+	}
 	if ac.messageFn != nil {
 		return ac.messageFn(ac.pc.now)
 	}

@@ -3,6 +3,7 @@ package rules
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math/rand"
 	"slices"
 	"strings"
@@ -363,5 +364,47 @@ func TestBacktest(t *testing.T) {
 	}
 	if c := s.counts(); c["messages"] != 0 || c["ledger_done"] != 0 {
 		t.Fatalf("a backtest changed something: %v", c)
+	}
+}
+
+// TestMessageIDMakerAskedOncePerRun: what Message-IDs need (the app reads
+// the mail account) is asked for at a run's first email, once per run;
+// plans and runs without emails never ask.
+func TestMessageIDMakerAskedOncePerRun(t *testing.T) {
+	s := newShop(t)
+	asked := 0
+	s.e = New(s.st, Options{Log: quietLog, MessageID: func(context.Context) func(time.Time) string {
+		asked++
+		run, n := asked, 0
+		return func(now time.Time) string { n++; return fmt.Sprintf("<%d.%d@run%d.test>", now.Unix(), n, run) }
+	}})
+	s.template("order_confirmation")
+	s.write(func(w *store.Writer) error {
+		for _, c := range []domain.Customer{cust("ann@example.com", "Ann", "DE", true), cust("ben@example.com", "Ben", "DE", true)} {
+			if err := w.UpsertOrder(order(c.Email, c.Email, 2500, t0.Add(-2*hour)), &c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if p := s.plan(t0); p.Items != 2 || asked != 0 {
+		t.Fatalf("plan: %d items, maker asked %d times", p.Items, asked)
+	}
+	if res := s.runAll(t0); res.Done != 2 || asked != 1 {
+		t.Fatalf("run: done %d, maker asked %d times", res.Done, asked)
+	}
+	if res := s.runAll(t0); res.Done != 0 || asked != 1 {
+		t.Fatalf("run without emails: done %d, maker asked %d times", res.Done, asked)
+	}
+	var ids []string
+	rows, err := s.st.ListMessages(s.ctx, store.MsgQueued, 10, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range rows {
+		ids = append(ids, m.MessageID)
+	}
+	if len(ids) != 2 || !strings.HasSuffix(ids[0], "@run1.test>") || !strings.HasSuffix(ids[1], "@run1.test>") {
+		t.Fatalf("message ids %v", ids)
 	}
 }

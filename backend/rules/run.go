@@ -98,7 +98,7 @@ func (e *Engine) execute(ctx context.Context, p *Preview, approved []string, res
 		}
 	}
 	pc := &planCtx{ctx: ctx, st: e.st, now: now, settings: settings, renderer: r, reorder: e.opt.Reorderer}
-	ac := &applyCtx{pc: pc, renderer: r, messageFn: e.opt.MessageID}
+	ac := &applyCtx{pc: pc, renderer: r, newMessageFn: e.opt.MessageID}
 	blocked := map[string]bool{} // occurrence key prefixes whose sequence must wait
 	for _, f := range p.Flows {
 		for i := range f.Items {

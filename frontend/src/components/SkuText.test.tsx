@@ -14,10 +14,12 @@ describe('SkuText', () => {
       <>
         <SkuText sku="~linen-apron/Blue/M" />
         <SkuText sku="APRON-BL-M" monospace />
+        <SkuText sku="~real-with-tilde" generated={false} />
       </>,
     );
     expect(screen.getByText('~linen-apron/Blue/M')).toBeTruthy();
     expect(screen.getByText('APRON-BL-M')).toBeTruthy();
+    expect(screen.getByText('~real-with-tilde')).toBeTruthy();
     expect(screen.getAllByTestId('no-sku-badge')).toHaveLength(1);
   });
 });

@@ -11,9 +11,10 @@ export function isGeneratedSku(sku: string): boolean {
   return sku.startsWith(GENERATED_SKU_PREFIX);
 }
 
-export function SkuText({ sku, monospace = false }: { sku: string; monospace?: boolean }) {
+/** generated, when the row carries the flag (domain.Product.skuGenerated), wins over the prefix. */
+export function SkuText({ sku, monospace = false, generated }: { sku: string; monospace?: boolean; generated?: boolean }) {
   const ff = monospace ? 'monospace' : undefined;
-  if (!isGeneratedSku(sku))
+  if (!(generated ?? isGeneratedSku(sku)))
     return (
       <Text span size="sm" ff={ff}>
         {sku}

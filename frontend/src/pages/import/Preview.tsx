@@ -3,6 +3,7 @@
 import { ScrollArea, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { ImportRecord } from '../../api/imports';
+import { SkuText } from '../../components/SkuText';
 import { formatDateTime, formatMoney, formatNumber } from '../../lib/format';
 
 interface Col {
@@ -33,7 +34,7 @@ const CART: Col[] = [
 ];
 
 const PRODUCT: Col[] = [
-  { title: 'SKU', cell: (r) => r.product?.sku },
+  { title: 'SKU', cell: (r) => r.product && <SkuText sku={r.product.sku} generated={r.product.skuGenerated} /> },
   { title: 'Title', cell: (r) => [r.product?.title, r.product?.variantTitle].filter(Boolean).join(' — ') },
   { title: 'Vendor', cell: (r) => r.product?.vendor },
   { title: 'Status', cell: (r) => r.product?.status },
@@ -41,7 +42,7 @@ const PRODUCT: Col[] = [
 ];
 
 const STOCK: Col[] = [
-  { title: 'SKU', cell: (r) => r.stock?.sku },
+  { title: 'SKU', cell: (r) => r.stock && <SkuText sku={r.stock.sku} generated={r.product?.skuGenerated} /> },
   { title: 'Location', cell: (r) => r.stock?.location },
   { title: 'Available', cell: (r) => (r.stock ? (r.stock.stocked === false ? 'not stocked' : formatNumber(r.stock.available)) : '') },
   { title: 'On hand', cell: (r) => (r.stock ? formatNumber(r.stock.onHand) : '') },

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"html"
 	"regexp"
 	"strings"
 
@@ -23,17 +24,17 @@ var (
 	blanksRe = regexp.MustCompile(`\n\s*\n(\s*\n)+`)
 )
 
-var entities = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&#39;", "'", "&#34;", `"`, "&quot;", `"`, "&nbsp;", " ")
-
 // HTMLToText is the plain-text version of an HTML body: blocks on their own
-// lines, table cells side by side (one space apart), links written out as "label (url)" so a
-// reader of the text part can still follow them.
+// lines, table cells side by side (one space apart), links written out as
+// "label (url)" so a reader of the text part can still follow them.
 func HTMLToText(h string) string {
 	s := linkRe.ReplaceAllString(h, "$2 ($1)")
 	s = cellRe.ReplaceAllString(s, " ")
 	s = blockRe.ReplaceAllString(s, "\n")
 	s = tagsRe.ReplaceAllString(s, "")
-	s = entities.Replace(s)
+	// Every entity, numeric ones included: html/template writes a "+" in a
+	// value as &#43;. A no-break space is a space in plain text.
+	s = strings.ReplaceAll(html.UnescapeString(s), "\u00a0", " ")
 	s = spacesRe.ReplaceAllString(s, " ")
 	lines := strings.Split(s, "\n")
 	for i := range lines {

@@ -14,6 +14,7 @@ func TestHTMLToText(t *testing.T) {
 			"Finish your order (https://shop.example/cart/1)"},
 		{"cells side by side", "<table><tr><td>2 × Mug</td><td align=\"right\">24.00 EUR</td></tr></table>", "2 × Mug 24.00 EUR"},
 		{"entities", "<p>Tom &amp; Jerry&nbsp;&lt;3 &#39;x&#39;</p>", "Tom & Jerry <3 'x'"},
+		{"numeric entities", "<p>&#43;POT-1 &#x2013; caf&eacute;</p>", "+POT-1 – café"},
 		{"blank runs", "<p>a</p>\n\n \n<div></div><p>b</p>", "a\n\nb"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -89,11 +89,12 @@ func importFile(ctx context.Context, st *store.Store, spec FileSpec, idx, total 
 	if err := p.linkLines(ctx, st); err != nil {
 		return fr, err
 	}
-	report := func(rows int) {
+	reportPhase := func(rows int, phase Phase) {
 		if progress != nil {
-			progress(Progress{File: in.name, FileIndex: idx, Files: total, Rows: rows, Bytes: p.bytes.Load(), Total: in.size})
+			progress(Progress{File: in.name, FileIndex: idx, Files: total, Rows: rows, Bytes: p.bytes.Load(), Total: in.size, Phase: phase})
 		}
 	}
+	report := func(rows int) { reportPhase(rows, PhaseReading) }
 	meta := store.BatchMeta{FileName: in.name, FileHash: fr.Hash, FileSize: in.size, Preset: string(p.b.preset.name), Kind: string(p.b.preset.kind)}
 	batchID, counts, err := st.WriteBatch(ctx, meta, store.WriteOptions{}, func(w *store.Writer) error {
 		candidate, err := bulkCandidate(w, p)
@@ -133,8 +134,13 @@ func importFile(ctx context.Context, st *store.Store, spec FileSpec, idx, total 
 			}
 		}
 		if bulk != nil {
-			return bulk.Rebuild()
+			reportPhase(p.rows, PhaseIndexing)
+			if err := bulk.Rebuild(); err != nil {
+				return err
+			}
 		}
+		// What is left is the commit (copying a large batch into the file).
+		reportPhase(p.rows, PhaseSaving)
 		return nil
 	})
 	if err != nil {

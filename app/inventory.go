@@ -21,13 +21,14 @@ type InventoryService struct{ app *App }
 func NewInventoryService(a *App) *InventoryService { return &InventoryService{app: a} }
 
 // backend returns the inventory service over the open shop. Purchase orders
-// go out through the outbox, which the mail service delivers.
+// go out through the outbox, which the mail service delivers, worded by the
+// purchase_order email template (the seller's saved version, if any).
 func (s *InventoryService) backend() (*inventory.Service, *store.Store, error) {
 	st, err := s.app.store()
 	if err != nil {
 		return nil, nil, err
 	}
-	return inventory.New(st, s.app.cfg.Clock, inventory.OutboxMailer{Store: st}), st, nil
+	return inventory.New(st, s.app.cfg.Clock, inventory.OutboxMailer{Store: st, Renderer: &mail.Templates{Store: st}}), st, nil
 }
 
 // Plan returns every SKU with stock, forecast and reorder advice.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/rules"
 	"shopclerk/backend/store"
 )
 
@@ -25,9 +26,16 @@ type Mailer interface {
 // mail package's send loop delivers them from the seller's own account.
 type OutboxMailer struct {
 	Store *store.Store
+	// Renderer renders the email from the "purchase_order" template: the app
+	// passes the mail package's templates, whose snapshot carries the
+	// seller's saved version (Settings > Templates).
+	Renderer rules.Renderer
 	// ShopName signs the email; empty reads the shop's name setting.
 	ShopName string
 }
+
+// POTemplate is the email template purchase orders are sent with.
+const POTemplate = "purchase_order"
 
 var _ Mailer = OutboxMailer{}
 
@@ -44,12 +52,15 @@ func (m OutboxMailer) QueuePurchaseOrder(ctx context.Context, po store.PurchaseO
 	if shop == "" {
 		shop, _ = m.Store.Setting(ctx, store.SettingShopName, "")
 	}
+	out, err := m.render(ctx, po, shop)
+	if err != nil {
+		return "", err
+	}
 	msg := &store.OutboxMessage{
 		MessageID: fmt.Sprintf("<%s.%s@shopclerk.local>", strings.ToLower(po.Number), sum),
 		Kind:      store.KindSupplier, ToAddr: sup.Email, ToName: sup.Name,
-		Subject:     fmt.Sprintf("Purchase order %s", po.Number),
-		Text:        poEmailText(po, shop),
-		Attachments: atts, LedgerKey: "po:" + po.Number + ":" + sum, Template: "purchase_order",
+		Subject: out.Subject, HTML: out.HTML, Text: out.Text,
+		Attachments: atts, LedgerKey: "po:" + po.Number + ":" + sum, Template: POTemplate,
 	}
 	id, created, err := m.Store.EnqueueMessage(ctx, msg)
 	if err != nil {
@@ -65,25 +76,44 @@ func (m OutboxMailer) QueuePurchaseOrder(ctx context.Context, po store.PurchaseO
 	return msg.MessageID, nil
 }
 
-func poEmailText(po store.PurchaseOrder, shop string) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Hello %s,\n\nplease find attached our purchase order %s (as a spreadsheet and a PDF).\n\n", po.SupplierName, po.Number)
+// render fills the purchase_order template (the seller's saved version when
+// the renderer has a snapshot) with the order.
+func (m OutboxMailer) render(ctx context.Context, po store.PurchaseOrder, shop string) (rules.RenderedEmail, error) {
+	r := m.Renderer
+	if r == nil {
+		return rules.RenderedEmail{}, domain.Errorf(domain.CodeInternal, "Sending is not set up in this Shopclerk.")
+	}
+	if s, ok := r.(rules.RendererSnapshot); ok {
+		var err error
+		if r, err = s.Snapshot(ctx); err != nil {
+			return rules.RenderedEmail{}, err
+		}
+	}
+	tp, ok := r.Lookup(POTemplate)
+	if !ok {
+		return rules.RenderedEmail{}, domain.Errorf(domain.CodeInternal, "There is no purchase order email template.")
+	}
+	out, err := r.Render(tp, rules.EmailData{Shop: rules.ShopData{Name: shop}, PurchaseOrder: poData(po),
+		Vars: map[string]string{"po_number": po.Number}}) // po_number: templates saved before .PurchaseOrder existed
+	if err != nil {
+		return out, domain.Wrap(err, domain.CodeInvalid, "The purchase order email could not be written: "+err.Error()+" (Settings > Templates)")
+	}
+	return out, nil
+}
+
+// poData is a purchase order as its email shows it: each line under the
+// supplier's code where there is one, amounts in the order's currency.
+func poData(po store.PurchaseOrder) rules.PurchaseOrderData {
+	d := rules.PurchaseOrderData{Number: po.Number, Supplier: po.SupplierName, Total: rules.FormatMoney(po.Total, po.Currency), Note: po.Note}
 	for _, l := range po.Lines {
 		code := l.SupplierSKU
 		if code == "" {
 			code = l.SKU
 		}
-		fmt.Fprintf(&b, "  %d x %s  %s\n", l.Quantity, code, l.Title)
+		d.Lines = append(d.Lines, rules.LineData{Name: l.Title, SKU: code, Quantity: l.Quantity,
+			Price: rules.FormatMoney(l.UnitCost, po.Currency), Total: rules.FormatMoney(l.UnitCost*int64(l.Quantity), po.Currency)})
 	}
-	fmt.Fprintf(&b, "\nTotal: %s %s\n", FormatMoney(po.Total, po.Currency), po.Currency)
-	if po.Note != "" {
-		fmt.Fprintf(&b, "\n%s\n", po.Note)
-	}
-	b.WriteString("\nPlease confirm the order and the expected delivery date by replying to this email.\n\nThank you,\n")
-	if shop != "" {
-		b.WriteString(shop + "\n")
-	}
-	return b.String()
+	return d
 }
 
 // Draft is one supplier's purchase order that "Reorder now" makes (or, in a

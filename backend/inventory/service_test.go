@@ -3,6 +3,7 @@ package inventory
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -16,6 +17,8 @@ import (
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
+	"shopclerk/backend/mail"
+	"shopclerk/backend/rules"
 	"shopclerk/backend/store"
 )
 
@@ -96,7 +99,7 @@ func TestReorderSendReceive(t *testing.T) {
 	st := openStore(t, testNow)
 	supID := seedShop(t, st, "orders@potter.test")
 	st.SetSetting(ctx, store.SettingShopName, "Clay Shop")
-	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st})
+	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: st}})
 
 	plan, err := svc.Plan(ctx)
 	if err != nil {
@@ -175,6 +178,15 @@ func TestReorderSendReceive(t *testing.T) {
 	}
 	if _, err := svc.Send(ctx, poID); domain.CodeOf(err) != domain.CodeConflict {
 		t.Errorf("sending twice: %v", err)
+	}
+	// The default template words the email as purchase orders were worded
+	// before they went through the templates; the shop's name comes as the
+	// signature every email's text part ends with.
+	if want := strings.TrimSpace(fixedPOText(po, "")) + "\n\n-- \nClay Shop\n"; m.Text != want || m.Subject != "Purchase order "+po.Number {
+		t.Errorf("queued %q\n%s\nwant\n%s", m.Subject, m.Text, want)
+	}
+	if !strings.Contains(m.HTML, "please find attached our purchase order "+po.Number) {
+		t.Errorf("HTML part: %s", m.HTML)
 	}
 	checkXLSX(t, m.Attachments[0].Data)
 	checkPDF(t, m.Attachments[1].Data)
@@ -261,7 +273,7 @@ func checkPDF(t *testing.T, data []byte) {
 func TestSupplierBadInput(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t, testNow)
-	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st})
+	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: st}})
 	for _, c := range []struct {
 		name string
 		sp   domain.Supplier
@@ -290,7 +302,7 @@ func TestSupplierWithoutEmailIsFlaggedAndCannotSend(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t, testNow)
 	seedShop(t, st, "")
-	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st})
+	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: st}})
 	drafts, err := svc.ReorderNow(ctx, false)
 	if err != nil || len(drafts) != 1 {
 		t.Fatalf("a supplier without email still gets a draft: %+v %v", drafts, err)
@@ -356,5 +368,61 @@ func TestExportsEscapeFormulas(t *testing.T) {
 	}
 	if got := FormatMoney(1234, "KWD"); got != "1.234" {
 		t.Errorf("KWD: %q", got)
+	}
+}
+
+// fixedPOText is the wording purchase orders had before the seller could
+// edit it, kept to check the default template against.
+func fixedPOText(po store.PurchaseOrder, shop string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Hello %s,\n\nplease find attached our purchase order %s (as a spreadsheet and a PDF).\n\n", po.SupplierName, po.Number)
+	for _, l := range po.Lines {
+		code := l.SupplierSKU
+		if code == "" {
+			code = l.SKU
+		}
+		fmt.Fprintf(&b, "  %d x %s  %s\n", l.Quantity, code, l.Title)
+	}
+	fmt.Fprintf(&b, "\nTotal: %s %s\n", FormatMoney(po.Total, po.Currency), po.Currency)
+	if po.Note != "" {
+		fmt.Fprintf(&b, "\n%s\n", po.Note)
+	}
+	b.WriteString("\nPlease confirm the order and the expected delivery date by replying to this email.\n\nThank you,\n")
+	if shop != "" {
+		b.WriteString(shop + "\n")
+	}
+	return b.String()
+}
+
+// TestPurchaseOrderEmailUsesTheSavedTemplate: the seller's version of the
+// purchase_order template (Settings > Templates) is what the supplier gets;
+// a template that no longer renders stops the send with the reason.
+func TestPurchaseOrderEmailUsesTheSavedTemplate(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t, testNow)
+	seedShop(t, st, "orders@potter.test")
+	st.SetSetting(ctx, store.SettingShopName, "Clay Shop")
+	edited := rules.EmailTemplate{Name: POTemplate, Subject: "Order {{.PurchaseOrder.Number}} from {{.Shop.Name}}",
+		HTML: `<p>Dear {{.PurchaseOrder.Supplier}},</p>{{range .PurchaseOrder.Lines}}<p>{{.Quantity}} × {{.SKU}} at {{.Price}}</p>{{end}}<p>Note: {{.PurchaseOrder.Note}} / {{.Vars.po_number}}</p>`}
+	if err := mail.SaveTemplate(ctx, st, edited, rules.ShopData{Name: "Clay Shop"}); err != nil {
+		t.Fatal(err)
+	}
+	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: st}})
+	drafts, err := svc.ReorderNow(ctx, false)
+	if err != nil || len(drafts) != 1 {
+		t.Fatalf("reorder: %+v %v", drafts, err)
+	}
+	po, err := svc.Send(ctx, drafts[0].PO.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	msgs, err := st.ListMessages(ctx, store.MsgQueued, 10, 0)
+	if err != nil || len(msgs) != 1 {
+		t.Fatalf("outbox: %v %v", msgs, err)
+	}
+	m := msgs[0]
+	if m.Subject != "Order "+po.Number+" from Clay Shop" || !strings.HasPrefix(m.Text, "Dear Potter & Co,") ||
+		!strings.Contains(m.Text, " × +POT-1 at 3.50 EUR") || !strings.Contains(m.Text, " / "+po.Number) || len(m.Attachments) != 2 {
+		t.Fatalf("queued %q\n%s", m.Subject, m.Text)
 	}
 }

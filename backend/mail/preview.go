@@ -50,6 +50,9 @@ func SampleData(shop rules.ShopData) rules.EmailData {
 		Cart:     rules.CartData{Lines: lines, Total: "42.00 EUR", RecoveryURL: "https://shop.example/cart/sample"},
 		Shipment: rules.ShipmentData{Carrier: "DHL", TrackingNumber: "SAMPLE123", TrackingURL: "https://shop.example/track/SAMPLE123", Status: "in_transit"},
 		Coupon:   rules.CouponData{Code: "SAMPLE-CODE", Description: "10 % off", ExpiresOn: "31 March 2026"},
-		Vars:     map[string]string{"tier": "200.00 EUR", "po_number": "PO-0007", "news": "our spring collection"},
+		PurchaseOrder: rules.PurchaseOrderData{Number: "PO-0007", Supplier: "Sample Supplies Ltd", Total: "84.00 EUR",
+			Lines: []rules.LineData{{Name: "Linen tote bag", SKU: "SUP-TOTE", Quantity: 6, Price: "8.00 EUR", Total: "48.00 EUR"},
+				{Name: "Beeswax candle (set of 2)", SKU: "SUP-CANDLE", Quantity: 12, Price: "3.00 EUR", Total: "36.00 EUR"}}},
+		Vars: map[string]string{"tier": "200.00 EUR", "po_number": "PO-0007", "news": "our spring collection"},
 	}
 }

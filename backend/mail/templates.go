@@ -158,9 +158,22 @@ var defaults = map[string]rules.EmailTemplate{
 		HTML: `<p>Hi {{.Customer.FirstName}},</p><p>your order arrived a few days ago. Are you happy with it? Just reply to this email: we read every answer.</p>` + lineTable},
 	"birthday_offer": {Subject: "Happy birthday, {{.Customer.FirstName}}!",
 		HTML: `<p>Hi {{.Customer.FirstName}},</p><p>happy birthday from all of us at {{.Shop.Name}}! Treat yourself: {{.Coupon.Description}} with the code <strong>{{.Coupon.Code}}</strong>, until {{.Coupon.ExpiresOn}}.</p>`},
-	"purchase_order": {Subject: "Purchase order {{.Vars.po_number}} from {{.Shop.Name}}",
-		HTML: `<p>Hello,</p><p>please find attached our purchase order {{.Vars.po_number}}. Kindly confirm quantities and the expected delivery date by replying to this email.</p><p>Thank you,<br>{{.Shop.Name}}</p>`},
+	// purchase_order has the words purchase orders were sent with before
+	// they went through the templates, and that plain text as its own
+	// (signed by Render's "-- Shop" rather than a second shop name).
+	"purchase_order": {Subject: "Purchase order {{.PurchaseOrder.Number}}",
+		HTML: `<p>Hello {{.PurchaseOrder.Supplier}},</p><p>please find attached our purchase order {{.PurchaseOrder.Number}} (as a spreadsheet and a PDF).</p>` +
+			poLines + `<p>Total: {{.PurchaseOrder.Total}}</p>{{with .PurchaseOrder.Note}}<p>{{.}}</p>{{end}}` +
+			`<p>Please confirm the order and the expected delivery date by replying to this email.</p><p>Thank you,<br>{{.Shop.Name}}</p>`,
+		Text: "Hello {{.PurchaseOrder.Supplier}},\n\nplease find attached our purchase order {{.PurchaseOrder.Number}} (as a spreadsheet and a PDF).\n\n" +
+			"{{range .PurchaseOrder.Lines}}  {{.Quantity}} x {{.SKU}}  {{.Name}}\n{{end}}\nTotal: {{.PurchaseOrder.Total}}\n" +
+			"{{with .PurchaseOrder.Note}}\n{{.}}\n{{end}}\nPlease confirm the order and the expected delivery date by replying to this email.\n\n" +
+			"Thank you,\n"}, // the shop's name follows as the signature Render adds
 }
+
+const poLines = `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:16px 0">` +
+	`{{range .PurchaseOrder.Lines}}<tr><td style="padding:6px 0;border-bottom:1px solid #eee;white-space:nowrap">{{.Quantity}} x {{.SKU}}</td>` +
+	`<td style="padding:6px 0 6px 12px;border-bottom:1px solid #eee">{{.Name}}</td></tr>{{end}}</table>`
 
 // Lookup finds the seller's override, a designed default, or the rules
 // engine's built-in template of that name.

@@ -26,7 +26,9 @@ type EmailData struct {
 	Shipment ShipmentData
 	Coupon   CouponData
 	Product  ProductData
-	Vars     map[string]string
+	// PurchaseOrder is set in the emails to suppliers only.
+	PurchaseOrder PurchaseOrderData
+	Vars          map[string]string
 }
 
 // ShopData names the shop.
@@ -93,6 +95,16 @@ type CouponData struct {
 type ProductData struct {
 	SKU   string
 	Title string
+}
+
+// PurchaseOrderData is the purchase order a supplier's email is about.
+// Its lines' SKU is the supplier's code for the item where one is known.
+type PurchaseOrderData struct {
+	Number   string
+	Supplier string
+	Lines    []LineData
+	Total    string
+	Note     string
 }
 
 // EmailTemplate is a subject and an HTML body in Go template syntax.
@@ -284,6 +296,8 @@ func sampleEmailData(vars map[string]string) EmailData {
 		Shipment: ShipmentData{Carrier: "DHL", TrackingNumber: "0034", TrackingURL: "https://track.example/0034", Status: "delivered"},
 		Coupon:   CouponData{Code: "SC-ABCD-EFGH", Description: "10 % off", ExpiresOn: "15 March 2026"},
 		Product:  ProductData{SKU: "MUG-1", Title: "Stoneware mug"},
-		Vars:     vars,
+		PurchaseOrder: PurchaseOrderData{Number: "PO-0007", Supplier: "Clayworks", Total: "48.00 EUR",
+			Lines: []LineData{{Name: "Stoneware mug", SKU: "CW-MUG", Quantity: 12, Price: "4.00 EUR", Total: "48.00 EUR"}}},
+		Vars: vars,
 	}
 }

@@ -78,7 +78,7 @@ func TemplateError(part string, err error) error {
 		if action != "" {
 			used = " in {{" + action + "}}"
 		}
-		return domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("the %s uses %q%s%s, which Shopclerk does not know; use one of .Customer, .Order, .Cart, .Shipment, .Coupon, .Shop or .Vars",
+		return domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("the %s uses %q%s%s, which Shopclerk does not know; use one of .Customer, .Order, .Cart, .Shipment, .Coupon, .Product, .PurchaseOrder, .Shop or .Vars",
 			part, name, used, where))
 	}
 	return domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("the %s has a mistake%s: %s", part, where, msg))

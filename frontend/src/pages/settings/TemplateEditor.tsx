@@ -27,12 +27,6 @@ export function templateLabel(name: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-// Templates listed for completeness whose emails do not go through the
-// template yet: say so rather than let an edit silently change nothing.
-const NOT_USED_YET: Record<string, string> = {
-  purchase_order: 'Purchase orders are still sent with their own fixed wording (Inventory > Purchase orders); an edit here does not reach suppliers yet.',
-};
-
 export function TemplateEditor() {
   const qc = useQueryClient();
   const names = useQuery({ queryKey: mailKeys.templates, queryFn: mail.templateNames });
@@ -100,7 +94,6 @@ export function TemplateEditor() {
             <Text size="xs" c="dimmed">saved {new Date(current.data.updatedAt).toLocaleString()}</Text>
           )}
         </Group>
-        {NOT_USED_YET[name] && <Alert color="yellow" data-testid="template-not-used">{NOT_USED_YET[name]}</Alert>}
         {current.error && <Alert color="red">{(current.error as Error).message}</Alert>}
         <TextInput
           label="Subject" data-testid="template-subject" disabled={!draft}

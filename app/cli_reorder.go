@@ -103,7 +103,7 @@ func printDigest(w io.Writer, d inventory.Digest) {
 	switch {
 	case d.Queued:
 		fmt.Fprintf(w, "Queued the low-stock digest for %s to %s: %s\n", d.Day, d.To, d.Subject)
-	case d.DryRun && d.Skipped == "dry run":
+	case d.Sendable:
 		fmt.Fprintf(w, "Would send the low-stock digest for %s to %s: %s\n", d.Day, d.To, d.Subject)
 	default:
 		fmt.Fprintf(w, "No digest sent for %s: %s. %s\n", d.Day, d.Skipped, d.Subject)

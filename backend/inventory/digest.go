@@ -62,6 +62,8 @@ type Digest struct {
 	OutboxID    int64  `json:"outboxId"`
 	// Skipped says why nothing was queued (nothing low, no address).
 	Skipped string `json:"skipped"`
+	// Sendable: a dry run whose real send would queue this digest.
+	Sendable bool `json:"sendable"`
 }
 
 // Empty reports a digest with nothing to tell.
@@ -267,7 +269,7 @@ func (s *Service) SendDigest(ctx context.Context, opt DigestOptions) (Digest, er
 		return d, domain.Errorf(domain.CodeInvalid, "The low-stock digest goes to your own address: set up your email account first.")
 	}
 	if opt.DryRun {
-		d.Skipped = "dry run"
+		d.Skipped, d.Sendable = "dry run", true
 		return d, nil
 	}
 	r := opt.Renderer

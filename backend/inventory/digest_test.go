@@ -30,7 +30,7 @@ func TestDigestOncePerShopDay(t *testing.T) {
 	dry := opt
 	dry.DryRun = true
 	d, err := svc.SendDigest(ctx, dry)
-	if err != nil || d.Queued || d.Skipped != "dry run" || count() != 0 {
+	if err != nil || d.Queued || !d.Sendable || d.Skipped != "dry run" || count() != 0 {
 		t.Fatalf("dry run: %+v %v, %d messages", d, err, count())
 	}
 	// MUG: 10 left, sells 3 a day, 12 days' lead time: it sells out first.
@@ -79,7 +79,7 @@ func TestDigestOncePerShopDay(t *testing.T) {
 	if err != nil || !d2.Queued || d2.Day != "2026-03-02" || count() != 2 {
 		t.Fatalf("next day: %+v %v, %d messages", d2, err, count())
 	}
-	if dd, err := next.SendDigest(ctx, dry); err != nil || !dd.AlreadySent || count() != 2 {
+	if dd, err := next.SendDigest(ctx, dry); err != nil || !dd.AlreadySent || dd.Sendable || count() != 2 {
 		t.Fatalf("dry run after the send: %+v %v", dd, err)
 	}
 }
@@ -92,7 +92,7 @@ func TestDigestNeedsAnAddressAndSomethingLow(t *testing.T) {
 	if _, err := svc.SendDigest(ctx, DigestOptions{}); err == nil {
 		t.Fatal("a digest without the seller's address must fail")
 	}
-	if d, err := svc.SendDigest(ctx, DigestOptions{DryRun: true}); err != nil || d.Empty() || d.Queued {
+	if d, err := svc.SendDigest(ctx, DigestOptions{DryRun: true}); err != nil || d.Empty() || d.Queued || d.Sendable {
 		t.Fatalf("dry run without an account: %+v %v", d, err)
 	}
 	// Snoozed SKUs stay out; with everything snoozed there is nothing to send.

@@ -1284,6 +1284,7 @@ export namespace inventory {
 	    messageId: string;
 	    outboxId: number;
 	    skipped: string;
+	    sendable: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Digest(source);
@@ -1304,6 +1305,7 @@ export namespace inventory {
 	        this.messageId = source["messageId"];
 	        this.outboxId = source["outboxId"];
 	        this.skipped = source["skipped"];
+	        this.sendable = source["sendable"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -46,6 +46,7 @@ const preview = (extra: Partial<Digest> = {}): Digest => ({
   messageId: '',
   outboxId: 0,
   skipped: 'dry run',
+  sendable: true,
   ...extra,
 });
 
@@ -88,7 +89,7 @@ describe('Low-stock digest panel', () => {
   });
 
   it('says plainly when nothing is low, and offers no send', async () => {
-    digest.mockResolvedValue(preview({ atRisk: [], low: [], subject: 'Stock check 2026-03-01: nothing low', skipped: 'nothing is low' }));
+    digest.mockResolvedValue(preview({ atRisk: [], low: [], subject: 'Stock check 2026-03-01: nothing low', sendable: false, skipped: 'nothing is low' }));
     const { onClose } = renderPanel();
     expect(await screen.findByTestId('digest-empty')).toHaveTextContent('Nothing is low today: no digest would be sent');
     expect(screen.queryByTestId('digest-send')).toBeNull();
@@ -109,7 +110,7 @@ describe('Low-stock digest panel', () => {
 
   it('sends on confirm and reports it queued, with its outbox status', async () => {
     digest.mockResolvedValueOnce(preview());
-    digest.mockResolvedValueOnce(preview({ dryRun: false, queued: true, skipped: '', outboxId: 42, messageId: '<m@x>' }));
+    digest.mockResolvedValueOnce(preview({ dryRun: false, queued: true, sendable: false, skipped: '', outboxId: 42, messageId: '<m@x>' }));
     message.mockResolvedValue(detail('queued'));
     renderPanel();
     fireEvent.click(await screen.findByTestId('digest-send'));
@@ -125,7 +126,7 @@ describe('Low-stock digest panel', () => {
 
   it('after sending, says when the stock changed since the preview and lists what went', async () => {
     digest.mockResolvedValueOnce(preview());
-    digest.mockResolvedValueOnce(preview({ dryRun: false, queued: true, skipped: '', outboxId: 42, low: [item('SUNH-10'), item('CUTT-19')] }));
+    digest.mockResolvedValueOnce(preview({ dryRun: false, queued: true, sendable: false, skipped: '', outboxId: 42, low: [item('SUNH-10'), item('CUTT-19')] }));
     message.mockResolvedValue(detail('queued'));
     renderPanel();
     fireEvent.click(await screen.findByTestId('digest-send'));
@@ -146,7 +147,7 @@ describe('Low-stock digest panel', () => {
   });
 
   it('without an email account, explains why it cannot be sent', async () => {
-    digest.mockResolvedValue(preview({ to: '', skipped: 'no email account is set up to send it to' }));
+    digest.mockResolvedValue(preview({ to: '', sendable: false, skipped: 'no email account is set up to send it to' }));
     renderPanel();
     expect(await screen.findByTestId('digest-blocked')).toHaveTextContent('No email account is set up to send it to.');
     expect(screen.queryByTestId('digest-send')).toBeNull();
@@ -154,7 +155,7 @@ describe('Low-stock digest panel', () => {
   });
 
   it('when today’s digest already went, shows it as sent and offers no second send', async () => {
-    digest.mockResolvedValue(preview({ alreadySent: true, outboxId: 42, skipped: "today's digest is already in the outbox" }));
+    digest.mockResolvedValue(preview({ alreadySent: true, outboxId: 42, sendable: false, skipped: "today's digest is already in the outbox" }));
     message.mockResolvedValue(detail('sent', '2026-03-01T07:00:00Z'));
     renderPanel();
     expect(await screen.findByTestId('digest-already')).toHaveTextContent('already in the outbox');
@@ -167,8 +168,8 @@ describe('canSend', () => {
   it('is true only for a dry run the backend would queue', () => {
     expect(canSend(preview())).toBe(true);
     expect(canSend(preview({ atRisk: [], low: [] }))).toBe(false);
-    expect(canSend(preview({ alreadySent: true }))).toBe(false);
-    expect(canSend(preview({ skipped: 'no email account is set up to send it to' }))).toBe(false);
-    expect(canSend(preview({ dryRun: false, queued: true, skipped: '' }))).toBe(false);
+    expect(canSend(preview({ alreadySent: true, sendable: false }))).toBe(false);
+    expect(canSend(preview({ sendable: false, skipped: 'no email account is set up to send it to' }))).toBe(false);
+    expect(canSend(preview({ dryRun: false, queued: true, sendable: false, skipped: '' }))).toBe(false);
   });
 });

@@ -32,14 +32,9 @@ export function DigestButton() {
   );
 }
 
-/**
- * True when the preview is one the backend would queue now. "dry run" is the
- * reason SendDigest gives when it stopped only because it was asked to (the
- * CLI's printDigest reads it the same way); any other reason (no email
- * account) would stop the real send too.
- */
+/** True when the preview is one the backend would queue now (its `sendable`). */
 export function canSend(d: Digest): boolean {
-  return d.dryRun && !d.alreadySent && d.skipped === 'dry run' && (d.atRisk.length > 0 || d.low.length > 0);
+  return d.sendable && (d.atRisk.length > 0 || d.low.length > 0);
 }
 
 function sentence(s: string): string {

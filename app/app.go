@@ -102,7 +102,7 @@ func (a *App) Startup(ctx context.Context) {
 	}
 	a.backups = runner.NewBackups(st, a.cfg.Clock, a.cfg.Log)
 	a.backups.Start()
-	a.digest = runner.NewDaily("low-stock digest", 8, st, a.cfg.Clock, a.cfg.Log, func(context.Context) error {
+	a.digest = runner.NewDaily("low-stock digest", DigestHour, st, a.cfg.Clock, a.cfg.Log, func(context.Context) error {
 		_, err := a.Inventory.Digest(false)
 		return err
 	})

@@ -120,6 +120,27 @@ func (s *InventoryService) Digest(dryRun bool) (inventory.Digest, error) {
 	return b.SendDigest(ctx, digestOptions(ctx, st, dryRun))
 }
 
+// DigestHour is the hour of the shop's day from which the daily runner
+// (Startup) queues the low-stock digest; the Inventory screen tells the
+// seller through DigestSchedule, so the two cannot disagree.
+const DigestHour = 8
+
+// DigestSchedule is when the automatic digest goes out: from Hour:00 in the
+// shop's TimeZone, at the runner's first hourly check while the app is open.
+type DigestSchedule struct {
+	Hour     int    `json:"hour"`
+	TimeZone string `json:"timeZone"`
+}
+
+// DigestSchedule says when the automatic low-stock digest goes out.
+func (s *InventoryService) DigestSchedule() (DigestSchedule, error) {
+	st, err := s.app.store()
+	if err != nil {
+		return DigestSchedule{}, err
+	}
+	return DigestSchedule{Hour: DigestHour, TimeZone: st.Location(context.Background()).String()}, nil
+}
+
 // digestOptions sends the digest from and to the mail account's address,
 // rendered in the shop's email layout with its Message-IDs.
 func digestOptions(ctx context.Context, st *store.Store, dryRun bool) inventory.DigestOptions {

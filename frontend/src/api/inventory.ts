@@ -2,7 +2,7 @@
 // that imports the generated wailsjs bindings; the data types below are the
 // generated models as plain data (see plain.ts).
 import * as InventoryService from '../../wailsjs/go/app/InventoryService';
-import { store, type domain, type inventory as inv } from '../../wailsjs/go/models';
+import { store, type app, type domain, type inventory as inv } from '../../wailsjs/go/models';
 import { call, callAs } from './errors';
 import type { Plain } from './plain';
 
@@ -23,6 +23,8 @@ export type Receipt = Plain<store.Receipt>;
 export type DigestItem = Plain<inv.DigestItem>;
 /** The daily low-stock email (inventory.Digest); queued at most once per shop day. */
 export type Digest = Plain<inv.Digest>;
+/** When the automatic digest goes out: from `hour`:00 of the shop's day in `timeZone` (app.DigestSchedule). */
+export type DigestSchedule = Plain<app.DigestSchedule>;
 
 /** store.POStatus: Go's typed string constants, which Wails generates as a plain string. */
 export type POStatus = 'draft' | 'sent' | 'confirmed' | 'partly_received' | 'received' | 'cancelled';
@@ -55,6 +57,7 @@ export const inventory = {
   linkSupplier: (o: SupplierOffer): Promise<void> => call(() => InventoryService.LinkSupplier(o)),
   reorderNow: (dryRun: boolean) => callAs<Draft[]>(() => InventoryService.ReorderNow(dryRun)),
   digest: (dryRun: boolean): Promise<Digest> => call(() => InventoryService.Digest(dryRun)),
+  digestSchedule: (): Promise<DigestSchedule> => call(() => InventoryService.DigestSchedule()),
   orders: (status: string) => callAs<PurchaseOrder[]>(() => InventoryService.PurchaseOrders(status)),
   setLine: (poId: number, sku: string, quantity: number, unitCost: number | null) =>
     callAs<PurchaseOrder>(() => InventoryService.SetLine(poId, sku, quantity, unitCost)),

@@ -36,6 +36,20 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class DigestSchedule {
+	    hour: number;
+	    timeZone: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DigestSchedule(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.hour = source["hour"];
+	        this.timeZone = source["timeZone"];
+	    }
+	}
 	export class MessageDetail {
 	    message: store.OutboxMessage;
 	    raw: string;

@@ -1,16 +1,16 @@
-import { fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../api';
 import type { Digest, DigestItem } from '../../api/inventory';
 import type { MessageDetail } from '../../api/mail';
 import { renderWithProviders } from '../../test/render';
-import { canSend, DigestPanel } from './DigestPanel';
+import { autoDigestNote, canSend, DigestPanel } from './DigestPanel';
 
-const { digest, message } = vi.hoisted(() => ({ digest: vi.fn(), message: vi.fn() }));
+const { digest, digestSchedule, message } = vi.hoisted(() => ({ digest: vi.fn(), digestSchedule: vi.fn(), message: vi.fn() }));
 
 vi.mock('../../api/inventory', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../api/inventory')>();
-  return { ...real, inventory: { ...real.inventory, digest } };
+  return { ...real, inventory: { ...real.inventory, digest, digestSchedule } };
 });
 vi.mock('../../api/mail', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../api/mail')>();
@@ -59,8 +59,16 @@ function renderPanel() {
   return { onClose };
 }
 
+// As InventoryService.DigestSchedule answers for a shop in Berlin (app.DigestHour).
+const berlin = { hour: 8, timeZone: 'Europe/Berlin' };
+
+beforeEach(() => {
+  digestSchedule.mockResolvedValue(berlin);
+});
+
 afterEach(() => {
   digest.mockReset();
+  digestSchedule.mockReset();
   message.mockReset();
 });
 
@@ -161,6 +169,40 @@ describe('Low-stock digest panel', () => {
     expect(await screen.findByTestId('digest-already')).toHaveTextContent('already in the outbox');
     expect(await screen.findByTestId('digest-outbox-badge')).toHaveTextContent('Sent');
     expect(screen.queryByTestId('digest-send')).toBeNull();
+  });
+});
+
+describe('when the automatic digest goes out', () => {
+  it('tells the runner’s hour in the shop’s time zone, next to the preview', async () => {
+    digest.mockResolvedValue(preview());
+    renderPanel();
+    const note = await screen.findByTestId('digest-schedule');
+    expect(note).toHaveTextContent('every day within the hour after 8:00 (Europe/Berlin time) when something is low');
+    expect(note).toHaveTextContent('only while Shopclerk is open');
+    expect(note).toHaveTextContent('if it is closed at 8:00, that day’s digest is queued as soon as you open it');
+    expect(note).toHaveTextContent('a day it stays closed gets none');
+    expect(digestSchedule).toHaveBeenCalledTimes(1);
+  });
+
+  it('is told when nothing is low too', async () => {
+    digest.mockResolvedValueOnce(preview({ atRisk: [], low: [], sendable: false, skipped: 'nothing is low' }));
+    renderPanel();
+    expect(await screen.findByTestId('digest-empty')).toBeInTheDocument();
+    expect(await screen.findByTestId('digest-schedule')).toHaveTextContent('8:00 (Europe/Berlin time)');
+  });
+
+  it('follows the hour and zone the backend gives', () => {
+    expect(autoDigestNote({ hour: 7, timeZone: 'UTC' })).toContain('within the hour after 7:00 (UTC time)');
+    expect(autoDigestNote({ hour: 7, timeZone: 'UTC' })).toContain('if it is closed at 7:00');
+  });
+
+  it('leaves the note out when the schedule cannot be read, and the panel still works', async () => {
+    digestSchedule.mockRejectedValue(new AppError({ code: 'internal', message: 'the shop is closed' }));
+    digest.mockResolvedValue(preview());
+    renderPanel();
+    expect(await screen.findByTestId('digest-send')).toBeInTheDocument();
+    await waitFor(() => expect(digestSchedule).toHaveBeenCalled());
+    expect(screen.queryByTestId('digest-schedule')).toBeNull();
   });
 });
 

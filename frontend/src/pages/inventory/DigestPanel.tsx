@@ -3,19 +3,22 @@
 // then sends it with one click. The backend queues it to the outbox at most
 // once per shop day, whoever asks first (this button, the daily schedule or
 // `shopclerk reorder --digest`), so a second send says so instead of repeating.
+// The panel also says when the daily schedule runs, from the hour the runner
+// is built with (InventoryService.DigestSchedule).
 import { Alert, Badge, Button, Group, Loader, Modal, Stack, Table, Text, ThemeIcon } from '@mantine/core';
 import { IconCircleCheck, IconMailForward, IconSend } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { normalizeError, shopKeys } from '../../api';
-import { inventory, type Digest, type DigestItem } from '../../api/inventory';
+import { inventory, type Digest, type DigestItem, type DigestSchedule } from '../../api/inventory';
 import { mail, mailKeys } from '../../api/mail';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime, formatDay, formatNumber } from '../../lib/format';
 
 /** The dry run; not kept once the panel closes, so every opening checks the stock again. */
 export const digestPreviewKey = ['inventory', 'digest', 'preview'] as const;
+export const digestScheduleKey = ['inventory', 'digest', 'schedule'] as const;
 
 /** The header button and its dialog. */
 export function DigestButton() {
@@ -132,6 +135,7 @@ export function DigestPanel({ onClose }: { onClose: () => void }) {
         </>
       )}
       {!empty && <DigestItems digest={d} />}
+      <AutoDigestNote />
       {send.isError && (
         <Alert color="red" title="The digest was not sent" data-testid="digest-send-error">
           {normalizeError(send.error).message}
@@ -153,6 +157,32 @@ export function DigestPanel({ onClose }: { onClose: () => void }) {
         </Group>
       </Group>
     </Stack>
+  );
+}
+
+/**
+ * What the daily runner does (app.Startup: runner.NewDaily at DigestHour, checking
+ * on start and then hourly): it runs only while the app is open, from the hour on
+ * in the shop's time zone, catches up a missed morning the same day but never a
+ * missed day, and queues nothing when nothing is low or the day's digest is queued.
+ */
+export function autoDigestNote(s: DigestSchedule): string {
+  const at = `${s.hour}:00`;
+  return (
+    `Shopclerk also puts this digest in the Outbox by itself every day within the hour after ${at} ` +
+    `(${s.timeZone} time) when something is low, but only while Shopclerk is open: if it is closed at ${at}, ` +
+    `that day’s digest is queued as soon as you open it, and a day it stays closed gets none. ` +
+    `It is never queued twice on one day, whether you or the schedule sends first.`
+  );
+}
+
+function AutoDigestNote() {
+  const schedule = useQuery({ queryKey: digestScheduleKey, queryFn: inventory.digestSchedule, staleTime: 60_000 });
+  if (!schedule.data) return null; // a hint, not worth an error of its own
+  return (
+    <Text size="xs" c="dimmed" data-testid="digest-schedule">
+      {autoDigestNote(schedule.data)}
+    </Text>
   );
 }
 

@@ -10,6 +10,10 @@ export function Digest(arg1) {
   return window['go']['app']['InventoryService']['Digest'](arg1);
 }
 
+export function DigestSchedule() {
+  return window['go']['app']['InventoryService']['DigestSchedule']();
+}
+
 export function Export(arg1, arg2) {
   return window['go']['app']['InventoryService']['Export'](arg1, arg2);
 }

@@ -125,8 +125,9 @@ func (s *InventoryService) Digest(dryRun bool) (inventory.Digest, error) {
 // seller through DigestSchedule, so the two cannot disagree.
 const DigestHour = 8
 
-// DigestSchedule is when the automatic digest goes out: from Hour:00 in the
-// shop's TimeZone, at the runner's first hourly check while the app is open.
+// DigestSchedule is when the automatic digest goes out: while the app is
+// open, the runner checks hourly from Hour:00 in the shop's TimeZone and
+// queues the day's digest at the first check that finds something low.
 type DigestSchedule struct {
 	Hour     int    `json:"hour"`
 	TimeZone string `json:"timeZone"`

@@ -177,10 +177,10 @@ describe('when the automatic digest goes out', () => {
     digest.mockResolvedValue(preview());
     renderPanel();
     const note = await screen.findByTestId('digest-schedule');
-    expect(note).toHaveTextContent('every day within the hour after 8:00 (Europe/Berlin time) when something is low');
-    expect(note).toHaveTextContent('only while Shopclerk is open');
-    expect(note).toHaveTextContent('if it is closed at 8:00, that day’s digest is queued as soon as you open it');
-    expect(note).toHaveTextContent('a day it stays closed gets none');
+    expect(note).toHaveTextContent('once a day: from 8:00 (Europe/Berlin time) it checks every hour while Shopclerk is open');
+    expect(note).toHaveTextContent('queues the day’s digest at the first check that finds something low');
+    expect(note).toHaveTextContent('If Shopclerk is closed at 8:00, it checks as soon as you open it');
+    expect(note).toHaveTextContent('a day it stays closed gets no digest');
     expect(digestSchedule).toHaveBeenCalledTimes(1);
   });
 
@@ -192,8 +192,8 @@ describe('when the automatic digest goes out', () => {
   });
 
   it('follows the hour and zone the backend gives', () => {
-    expect(autoDigestNote({ hour: 7, timeZone: 'UTC' })).toContain('within the hour after 7:00 (UTC time)');
-    expect(autoDigestNote({ hour: 7, timeZone: 'UTC' })).toContain('if it is closed at 7:00');
+    expect(autoDigestNote({ hour: 7, timeZone: 'UTC' })).toContain('from 7:00 (UTC time) it checks every hour');
+    expect(autoDigestNote({ hour: 7, timeZone: 'UTC' })).toContain('closed at 7:00');
   });
 
   it('leaves the note out when the schedule cannot be read, and the panel still works', async () => {

@@ -162,16 +162,17 @@ export function DigestPanel({ onClose }: { onClose: () => void }) {
 
 /**
  * What the daily runner does (app.Startup: runner.NewDaily at DigestHour, checking
- * on start and then hourly): it runs only while the app is open, from the hour on
- * in the shop's time zone, catches up a missed morning the same day but never a
- * missed day, and queues nothing when nothing is low or the day's digest is queued.
+ * on start and then hourly): only while the app is open, from the hour on in the
+ * shop's time zone, every check tries the day's digest, which is queued by the
+ * first one that finds something low (and an email account); a missed morning is
+ * caught up the same day, a missed day never.
  */
 export function autoDigestNote(s: DigestSchedule): string {
   const at = `${s.hour}:00`;
   return (
-    `Shopclerk also puts this digest in the Outbox by itself every day within the hour after ${at} ` +
-    `(${s.timeZone} time) when something is low, but only while Shopclerk is open: if it is closed at ${at}, ` +
-    `that day’s digest is queued as soon as you open it, and a day it stays closed gets none. ` +
+    `Shopclerk also puts this digest in the Outbox by itself, once a day: from ${at} (${s.timeZone} time) it checks ` +
+    `every hour while Shopclerk is open, and queues the day’s digest at the first check that finds something low. ` +
+    `If Shopclerk is closed at ${at}, it checks as soon as you open it; a day it stays closed gets no digest. ` +
     `It is never queued twice on one day, whether you or the schedule sends first.`
   );
 }

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { formatDateTime } from '../../lib/format';
 import { renderWithProviders } from '../../test/render';
 import { isDirty, templateLabel, TemplateEditor } from './TemplateEditor';
 
@@ -47,6 +48,8 @@ describe('TemplateEditor', () => {
     await screen.findByTestId('template-customised');
     expect(screen.queryByTestId('template-unsaved')).toBeNull();
     expect(notify.notifySuccess).toHaveBeenCalled();
+    // the same date and time format as every other screen, not the runtime's toLocaleString
+    expect(screen.getByTestId('template-saved-at')).toHaveTextContent(`saved ${formatDateTime('2026-03-02T10:00:00Z')}`);
   });
 
   it('shows why a template was refused and keeps the draft', async () => {

@@ -10,6 +10,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import { notifyError, notifySuccess } from '../../api';
 import { mail, mailKeys } from '../../api/mail';
+import { formatDateTime } from '../../lib/format';
 
 export interface Draft {
   subject: string;
@@ -91,7 +92,7 @@ export function TemplateEditor() {
           )}
           {dirty && <Badge color="yellow" variant="light" data-testid="template-unsaved">Unsaved changes</Badge>}
           {current.data?.customised && current.data.updatedAt && (
-            <Text size="xs" c="dimmed">saved {new Date(current.data.updatedAt).toLocaleString()}</Text>
+            <Text size="xs" c="dimmed" data-testid="template-saved-at">saved {formatDateTime(current.data.updatedAt)}</Text>
           )}
         </Group>
         {current.error && <Alert color="red">{(current.error as Error).message}</Alert>}

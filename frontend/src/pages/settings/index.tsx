@@ -10,6 +10,7 @@ import { useEffect, useState } from 'react';
 import { notifyError, notifySuccess } from '../../api';
 import { FullHeightPage, PageHeader } from '../../components/PageHeader';
 import { mail, mailKeys, type Account, type Security } from '../../api/mail';
+import { formatDate } from '../../lib/format';
 import { TemplateEditor } from './TemplateEditor';
 
 const SECURITY = [
@@ -143,7 +144,7 @@ function Suppressions() {
             <Table.Tr key={s.email}>
               <Table.Td>{s.email}</Table.Td>
               <Table.Td><Badge variant="light">{s.reason.replace('_', ' ')}</Badge> <Text span size="xs" c="dimmed">{s.detail}</Text></Table.Td>
-              <Table.Td>{new Date(s.at).toLocaleDateString()}</Table.Td>
+              <Table.Td>{formatDate(s.at)}</Table.Td>
               <Table.Td><Button size="xs" variant="subtle" onClick={() => mail.unsuppress(s.email).then(refresh, notifyError)}>Remove</Button></Table.Td>
             </Table.Tr>
           ))}

@@ -189,7 +189,9 @@ func (t *Templates) Lookup(name string) (rules.EmailTemplate, bool) {
 	return rules.FallbackRenderer{}.Lookup(name)
 }
 
-var tmplFuncs = map[string]any{"join": strings.Join, "upper": strings.ToUpper}
+// tmplFuncs are the rules engine's, so a flow email that saves (checked by
+// its FallbackRenderer) renders here too.
+var tmplFuncs = rules.TemplateFuncs()
 
 // Render executes the template. A variable the data does not have is an
 // error naming it, never a blank in a customer's email.

@@ -74,7 +74,7 @@ func TestSaveTemplateRefusesWhatDoesNotRender(t *testing.T) {
 		{"broken syntax", rules.EmailTemplate{Name: "winback", Subject: "Hi", HTML: "<p>one</p>\n<p>{{.Order.Name</p>"},
 			"the email body has a mistake (line 2): ", domain.CodeInvalid},
 		{"unknown function", rules.EmailTemplate{Name: "winback", Subject: "Hi", HTML: "{{shout .Shop.Name}}"},
-			`the email body uses "shout"`, domain.CodeInvalid},
+			`the email body calls "shout" (line 1), which is not a template function; use join or upper`, domain.CodeInvalid},
 		{"broken plain text", rules.EmailTemplate{Name: "winback", Subject: "Hi", HTML: "<p>x</p>", Text: "Hi {{.Customer.Nick}}"},
 			`the email plain text uses "Nick"`, domain.CodeInvalid},
 		{"no subject", rules.EmailTemplate{Name: "winback", Subject: "  ", HTML: "<p>x</p>"}, "the email needs a subject", domain.CodeInvalid},

@@ -154,7 +154,8 @@ func (FallbackRenderer) Lookup(name string) (EmailTemplate, bool) {
 	return t, ok
 }
 
-var funcs = map[string]any{"join": strings.Join}
+// funcs serve the emails and task texts of flows (TemplateFuncs).
+var funcs = TemplateFuncs()
 
 // Render executes subject and body. An unknown variable or field is an
 // error (missingkey=error), never an empty hole in a customer's email.

@@ -3,7 +3,9 @@ package rules
 import (
 	"fmt"
 	"html"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 
 	"shopclerk/backend/domain"
@@ -11,8 +13,9 @@ import (
 
 // This file holds what every renderer of Shopclerk's templates shares (the
 // engine's FallbackRenderer and the mail package's designed templates): the
-// plain-text version of an HTML body, and the seller-facing wording of a
-// template that does not parse or names a variable that does not exist.
+// functions a template can call, the plain-text version of an HTML body, and
+// the seller-facing wording of a template that does not parse or names a
+// variable that does not exist.
 // It lives here because the mail package imports rules, not the reverse.
 
 var (
@@ -23,6 +26,27 @@ var (
 	spacesRe = regexp.MustCompile(`[ \t]+`)
 	blanksRe = regexp.MustCompile(`\n\s*\n(\s*\n)+`)
 )
+
+// TemplateFuncs are the functions an email template can call, the same in
+// the engine's FallbackRenderer (which checks a flow's custom emails when it
+// is saved) and the mail package's Templates (which render what customers
+// get), so an email that one accepts the other renders. Each call returns a
+// fresh map: no renderer can change another's.
+func TemplateFuncs() map[string]any {
+	return map[string]any{
+		"join":  strings.Join,    // {{join .Order.ShippingAddress ", "}}
+		"upper": strings.ToUpper, // {{upper .Coupon.Code}}
+	}
+}
+
+// funcNames lists the template functions for a seller: "join or upper".
+func funcNames() string {
+	names := slices.Sorted(maps.Keys(TemplateFuncs()))
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
 
 // HTMLToText is the plain-text version of an HTML body: blocks on their own
 // lines, table cells side by side (one space apart), links written out as
@@ -73,7 +97,11 @@ func TemplateError(part string, err error) error {
 			return domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("the %s uses {{.Vars.%s}}%s, which the automation step does not set",
 				part, m[2], where))
 		}
-		name := m[1] + m[3]
+		if m[3] != "" {
+			return domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("the %s calls %q%s, which is not a template function; use %s",
+				part, m[3], where, funcNames()))
+		}
+		name := m[1]
 		used := ""
 		if action != "" {
 			used = " in {{" + action + "}}"

@@ -45,6 +45,8 @@ func TestFallbackRendererSharesTextAndWording(t *testing.T) {
 		{EmailTemplate{Subject: "Hi", HTML: "<p>\n{{.Vars.headline}}</p>"},
 			"the email body uses {{.Vars.headline}} (line 2), which the automation step does not set"},
 		{EmailTemplate{Subject: "Hi", HTML: "<p>\n{{.Order.Name</p>"}, "the email body has a mistake (line 2): "},
+		{EmailTemplate{Subject: "Hi {{lower .Customer.FirstName}}", HTML: "x"},
+			`the email subject calls "lower" (line 1), which is not a template function; use join or upper`},
 	} {
 		_, err := r.Render(c.tp, sampleEmailData(nil))
 		if err == nil || !strings.HasPrefix(err.Error(), c.want) || domain.CodeOf(err) != domain.CodeInvalid {

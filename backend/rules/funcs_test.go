@@ -1,0 +1,63 @@
+package rules_test
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"shopclerk/backend/mail"
+	"shopclerk/backend/rules"
+	"shopclerk/backend/store"
+)
+
+// TestTemplateFuncsSaveAndRenderAlike: a flow's custom email that calls any
+// template function saves (the engine checks it with its FallbackRenderer),
+// passes the Settings check, and renders the same with both renderers.
+// Before, the engine knew only join, so an email using upper, which the
+// mail package renders, was refused on save.
+func TestTemplateFuncsSaveAndRenderAlike(t *testing.T) {
+	uses := map[string]struct{ call, want string }{
+		"join":  {`{{join .Order.ShippingAddress ", "}}`, "Alex Sample, Sample Street 1, 10115 Berlin, DE"},
+		"upper": {`{{upper .Customer.FirstName}}`, "ALEX"},
+	}
+	for name := range rules.TemplateFuncs() {
+		if _, ok := uses[name]; !ok {
+			t.Errorf("template function %q has no case here", name)
+		}
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "shop.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	eng := rules.New(st, rules.Options{})
+	data := mail.SampleData(rules.ShopData{Name: "Ann's Pottery", Email: "shop@example.com"})
+	for name, u := range uses {
+		t.Run(name, func(t *testing.T) {
+			tp := rules.EmailTemplate{Name: "custom", Subject: "For " + u.call, HTML: "<p>Hello " + u.call + "</p>"}
+			def := rules.Definition{Trigger: rules.TriggerSpec{Type: rules.TriggerOrderPaid},
+				Steps: []rules.Step{{Action: rules.ActionSendEmail, Subject: tp.Subject, Body: tp.HTML}}}
+			if _, err := eng.SaveFlow(ctx, rules.Flow{Name: "uses " + name, Definition: def}); err != nil {
+				t.Fatalf("flow not saved: %v", err)
+			}
+			if err := mail.CheckTemplate(tp, data.Shop); err != nil {
+				t.Fatalf("refused in Settings: %v", err)
+			}
+			fallback, err := rules.FallbackRenderer{}.Render(tp, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			designed, err := (&mail.Templates{}).Render(tp, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range []rules.RenderedEmail{fallback, designed} {
+				if r.Subject != "For "+u.want || !strings.Contains(r.HTML, "Hello "+u.want) || !strings.Contains(r.Text, "Hello "+u.want) {
+					t.Errorf("rendered %q / %q, want %q", r.Subject, r.Text, u.want)
+				}
+			}
+		})
+	}
+}

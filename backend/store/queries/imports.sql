@@ -95,5 +95,74 @@ ON CONFLICT (sku) DO NOTHING;
 SELECT sku_generated FROM products WHERE sku = ?;
 
 -- name: ImportGeneratedSKUNames
--- Products whose key Shopclerk generated, through their partial index.
-SELECT sku, title, variant_title FROM products WHERE sku_generated = 1 ORDER BY sku;
+-- Products whose key Shopclerk generated, through their partial index, and
+-- those whose generated key a real SKU took over (sku_renames): old orders'
+-- SKU-less lines keep reaching them.
+SELECT sku, title, variant_title FROM products WHERE sku_generated = 1
+UNION ALL
+SELECT p.sku, p.title, p.variant_title FROM sku_renames r JOIN products p ON p.sku = r.sku
+ORDER BY sku;
+
+-- name: ImportGeneratedKeys
+-- The generated keys a products or inventory import may meet: those stored
+-- (sku = '') and those a real SKU took over (sku set).
+SELECT sku, '' FROM products WHERE sku_generated = 1
+UNION ALL
+SELECT generated_sku, sku FROM sku_renames;
+
+-- name: ImportSKUInUse
+-- Whether a SKU keys anything yet: a product, or a row of a table whose key
+-- includes the SKU, which a take-over could not move a key into.
+SELECT EXISTS (SELECT 1 FROM products WHERE sku = ?1)
+    OR EXISTS (SELECT 1 FROM stock_levels WHERE sku = ?1)
+    OR EXISTS (SELECT 1 FROM sku_policies WHERE sku = ?1)
+    OR EXISTS (SELECT 1 FROM supplier_products WHERE sku = ?1)
+    OR EXISTS (SELECT 1 FROM purchase_order_lines WHERE sku = ?1);
+
+-- name: ImportTakeOverProduct
+-- A generated key (?1) becomes the real SKU (?2) the seller gave its variant.
+UPDATE products SET sku = ?2, sku_generated = 0, updated_at = ?3 WHERE sku = ?1 AND sku_generated = 1;
+
+-- name: ImportTakeOverStock
+-- Right away, so the row's own stock level compares with the moved one.
+UPDATE stock_levels SET sku = ?2 WHERE sku = ?1;
+
+-- name: ImportTakeOverRecord
+INSERT INTO sku_renames (generated_sku, sku, batch_id, at) VALUES (?1, ?2, ?3, ?4)
+ON CONFLICT (generated_sku) DO UPDATE SET sku = ?2, batch_id = ?3, at = ?4;
+
+-- name: ImportTakeOverStockChanges
+-- This and the next ones move the rest of what refers to a SKU, once per
+-- batch (?1): one statement per table whatever the number of keys taken
+-- over, since cart_lines, supplier_products and purchase_order_lines have no
+-- index on sku and a statement per key would read them whole each time.
+UPDATE stock_changes SET sku = (SELECT r.sku FROM sku_renames r WHERE r.generated_sku = stock_changes.sku)
+WHERE sku IN (SELECT generated_sku FROM sku_renames WHERE batch_id = ?1);
+
+-- name: ImportTakeOverLineItems
+UPDATE line_items SET sku = (SELECT r.sku FROM sku_renames r WHERE r.generated_sku = line_items.sku)
+WHERE sku IN (SELECT generated_sku FROM sku_renames WHERE batch_id = ?1);
+
+-- name: ImportTakeOverCartLines
+UPDATE cart_lines SET sku = (SELECT r.sku FROM sku_renames r WHERE r.generated_sku = cart_lines.sku)
+WHERE sku IN (SELECT generated_sku FROM sku_renames WHERE batch_id = ?1);
+
+-- name: ImportTakeOverSupplierProducts
+UPDATE supplier_products SET sku = (SELECT r.sku FROM sku_renames r WHERE r.generated_sku = supplier_products.sku)
+WHERE sku IN (SELECT generated_sku FROM sku_renames WHERE batch_id = ?1);
+
+-- name: ImportTakeOverPOLines
+UPDATE purchase_order_lines SET sku = (SELECT r.sku FROM sku_renames r WHERE r.generated_sku = purchase_order_lines.sku)
+WHERE sku IN (SELECT generated_sku FROM sku_renames WHERE batch_id = ?1);
+
+-- name: ImportTakeOverPolicies
+UPDATE sku_policies SET sku = (SELECT r.sku FROM sku_renames r WHERE r.generated_sku = sku_policies.sku)
+WHERE sku IN (SELECT generated_sku FROM sku_renames WHERE batch_id = ?1);
+
+-- name: ImportTakeOverLedger
+-- A flow that acts "once per SKU" (re-entry) keeps its memory of the
+-- variant. Only the subject moves: ledger keys stay as written (invariant 2),
+-- and a sequence finds its steps by occurrence, which is not the SKU.
+UPDATE rule_ledger SET subject = 'sku:' || (SELECT r.sku FROM sku_renames r WHERE r.generated_sku = substr(rule_ledger.subject, 5))
+WHERE rule_id IN (SELECT id FROM rules)
+  AND subject IN (SELECT 'sku:' || generated_sku FROM sku_renames WHERE batch_id = ?1);

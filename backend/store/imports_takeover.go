@@ -1,0 +1,148 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"shopclerk/backend/domain"
+)
+
+// A variant imported without a SKU has a generated key (domain.
+// GeneratedSKUPrefix). When the seller later gives it a real SKU in their
+// store, the next products or inventory export carries that SKU on the same
+// row, and the importer can still derive the key the row would have had.
+// The real SKU then takes the generated key over: the product, its stock,
+// stock history, order and cart lines, supplier offers, purchase order lines,
+// reorder choices and the automations' per-SKU memory all move to it, inside
+// the import's batch transaction. sku_renames remembers the old key.
+
+// GeneratedKeys are the shop's generated keys as a products or inventory
+// import needs them, read once per file.
+type GeneratedKeys struct {
+	// Stored are the keys of products stored with sku_generated = 1; nil
+	// when there are none.
+	Stored map[string]struct{}
+	// Renamed maps a generated key that a real SKU took over to that SKU;
+	// nil when there are none.
+	Renamed map[string]string
+}
+
+// GeneratedKeys reads the shop's generated keys and the real SKUs that took
+// some of them over, through the generated keys' partial index.
+func (s *Store) GeneratedKeys(ctx context.Context) (GeneratedKeys, error) {
+	var out GeneratedKeys
+	fail := func(err error) (GeneratedKeys, error) {
+		return GeneratedKeys{}, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the products without a SKU")
+	}
+	rows, err := s.db.QueryContext(ctx, q("ImportGeneratedKeys"))
+	if err != nil {
+		return fail(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var key, sku string
+		if err := rows.Scan(&key, &sku); err != nil {
+			return fail(err)
+		}
+		if sku == "" {
+			if out.Stored == nil {
+				out.Stored = map[string]struct{}{}
+			}
+			out.Stored[key] = struct{}{}
+			continue
+		}
+		if out.Renamed == nil {
+			out.Renamed = map[string]string{}
+		}
+		out.Renamed[key] = sku
+	}
+	if err := rows.Err(); err != nil {
+		return fail(err)
+	}
+	return out, nil
+}
+
+// TakeOver is what TakeOverGeneratedKey did.
+type TakeOver int
+
+const (
+	// TakeOverNone: the key is not a generated product's (any more).
+	TakeOverNone TakeOver = iota
+	// TakeOverDone: the product and its stock now use the real SKU; the rest
+	// moves in FinishTakeOvers.
+	TakeOverDone
+	// TakeOverBothExist: the real SKU is in use already, so both are kept.
+	TakeOverBothExist
+)
+
+// TakeOverGeneratedKey gives the product stored under the generated key the
+// real SKU its variant now has in the seller's store, when that SKU keys
+// nothing yet. The product and its stock levels move at once, so the row
+// that follows updates them; everything else that names the key moves in
+// FinishTakeOvers, once per batch. A real SKU already in use is
+// TakeOverBothExist and changes nothing: two products are never merged on
+// a guess.
+func (w *Writer) TakeOverGeneratedKey(key, sku string) (TakeOver, error) {
+	key, sku = strings.TrimSpace(key), strings.TrimSpace(sku)
+	if key == "" || sku == "" || key == sku {
+		return TakeOverNone, nil
+	}
+	row, err := w.queryRow("ImportProductSKUGenerated", key)
+	if err != nil {
+		return TakeOverNone, err
+	}
+	var generated bool
+	switch err := row.Scan(&generated); {
+	case err == sql.ErrNoRows:
+		return TakeOverNone, nil
+	case err != nil:
+		return TakeOverNone, err
+	case !generated:
+		return TakeOverNone, nil
+	}
+	if row, err = w.queryRow("ImportSKUInUse", sku); err != nil {
+		return TakeOverNone, err
+	}
+	var inUse bool
+	if err := row.Scan(&inUse); err != nil {
+		return TakeOverNone, err
+	}
+	if inUse {
+		return TakeOverBothExist, nil
+	}
+	for _, st := range []struct {
+		name string
+		args []any
+	}{
+		{"ImportTakeOverProduct", []any{key, sku, w.now}},
+		{"ImportTakeOverStock", []any{key, sku}},
+		{"ImportTakeOverRecord", []any{key, sku, w.batchID, w.now}},
+	} {
+		if _, err := w.exec(st.name, st.args...); err != nil {
+			return TakeOverNone, err
+		}
+	}
+	delete(w.skus, key)
+	w.rememberSKU(sku)
+	return TakeOverDone, nil
+}
+
+// takeOverTables are the statements that move the rest of what names a
+// taken-over key, each over the batch's keys at once.
+var takeOverTables = []string{"ImportTakeOverStockChanges", "ImportTakeOverLineItems", "ImportTakeOverCartLines",
+	"ImportTakeOverSupplierProducts", "ImportTakeOverPOLines", "ImportTakeOverPolicies", "ImportTakeOverLedger"}
+
+// FinishTakeOvers moves the stock history, order and cart lines, supplier
+// offers, purchase order lines, reorder choices and the automations'
+// per-SKU memory of the keys this batch took over. The caller runs it once,
+// after the batch's last take-over, and only when there was one: a batch
+// without take-overs pays nothing.
+func (w *Writer) FinishTakeOvers() error {
+	for _, name := range takeOverTables {
+		if _, err := w.tx.ExecContext(w.ctx, q(name), w.batchID); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -89,6 +89,9 @@ func importFile(ctx context.Context, st *store.Store, spec FileSpec, idx, total 
 	if err := p.linkLines(ctx, st); err != nil {
 		return fr, err
 	}
+	if err := p.loadKeys(ctx, st); err != nil {
+		return fr, err
+	}
 	reportPhase := func(rows int, phase Phase) {
 		if progress != nil {
 			progress(Progress{File: in.name, FileIndex: idx, Files: total, Rows: rows, Bytes: p.bytes.Load(), Total: in.size, Phase: phase})
@@ -215,6 +218,11 @@ func pipe(ctx context.Context, p *parsed, w *store.Writer, report func(int), aft
 				}
 				orders = orders[:0]
 			}
+			if rec.takeOver != "" {
+				if err := p.takeOver(w, rec); err != nil {
+					return fail(err)
+				}
+			}
 			if err := applyRecord(w, rec); err != nil && !p.clash(rec, err) {
 				return fail(err)
 			}
@@ -235,6 +243,9 @@ func pipe(ctx context.Context, p *parsed, w *store.Writer, report func(int), aft
 		return err
 	}
 	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := p.finishTakeOvers(w); err != nil {
 		return err
 	}
 	p.addClashes()

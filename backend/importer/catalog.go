@@ -32,13 +32,18 @@ func (b *shopifyProducts) row(r *rowCtx) {
 	if sku == "" && price == "" && o1 == "" {
 		return // an image-only row
 	}
-	generated := sku == ""
+	generated, former := sku == "", ""
 	if generated {
 		if handle == "" {
 			r.rejectAt(FSKU, "", "this variant has neither a SKU nor a Handle, so Shopclerk cannot tell it from other variants; give it a SKU in your store and export again")
 			return
 		}
 		sku = shopifyKey(handle, o1, o2, o3)
+		if to := r.e.keys.renamedTo(sku); to != "" {
+			sku, generated = to, false
+		}
+	} else {
+		former = r.e.keys.shopify(sku, handle, o1, o2, o3)
 	}
 	cur := r.e.opts.currency()
 	exp := domain.CurrencyDigits(cur)
@@ -52,7 +57,7 @@ func (b *shopifyProducts) row(r *rowCtx) {
 		if generated {
 			b.gen.add(r, sku)
 		}
-		r.e.emit(Record{Row: r.num, Product: &p})
+		r.e.emit(Record{Row: r.num, Product: &p, takeOver: former})
 	}
 }
 
@@ -94,13 +99,18 @@ func newShopifyInventory(e *env) builder { return &stockRow{e: e} }
 func (b *stockRow) row(r *rowCtx) {
 	sku, handle := own(r.str(FSKU)), r.str(FHandle)
 	o1, o2, o3 := r.str(FOption1), r.str(FOption2), r.str(FOption3)
-	generated := sku == ""
+	generated, former := sku == "", ""
 	if generated {
 		if handle == "" {
 			r.rejectAt(FSKU, "", "has no SKU; Shopclerk tracks stock by SKU, so give this variant one in your store and export again")
 			return
 		}
 		sku = shopifyKey(handle, o1, o2, o3)
+		if to := r.e.keys.renamedTo(sku); to != "" {
+			sku, generated = to, false
+		}
+	} else {
+		former = r.e.keys.shopify(sku, handle, o1, o2, o3)
 	}
 	loc := firstNonEmpty(r.str(FLocation), b.location, "Default")
 	l := domain.StockLevel{SKU: sku, Location: loc, Stocked: true}
@@ -125,7 +135,7 @@ func (b *stockRow) row(r *rowCtx) {
 		b.gen.add(r, sku)
 	}
 	title := store.LineName(r.str(FTitle), variantTitle(o1, o2, o3))
-	r.e.emit(Record{Row: r.num, Stock: &l, Product: &domain.Product{SKU: sku, Title: title, Handle: handle, SKUGenerated: generated}})
+	r.e.emit(Record{Row: r.num, Stock: &l, Product: &domain.Product{SKU: sku, Title: title, Handle: handle, SKUGenerated: generated}, takeOver: former})
 }
 
 func (b *stockRow) end() {
@@ -185,7 +195,7 @@ func newWooProducts(e *env) builder { return &wooProducts{e: e} }
 func (b *wooProducts) row(r *rowCtx) {
 	sku := own(r.str(FSKU))
 	typ := strings.ToLower(r.str(FType))
-	generated := sku == ""
+	generated, former := sku == "", ""
 	if generated {
 		id := r.str(FExternalID)
 		if id == "" {
@@ -193,6 +203,11 @@ func (b *wooProducts) row(r *rowCtx) {
 			return
 		}
 		sku = wooKey(id)
+		if to := r.e.keys.renamedTo(sku); to != "" {
+			sku, generated = to, false
+		}
+	} else if r.e.keys != nil {
+		former = r.e.keys.woo(sku, r.str(FExternalID))
 	}
 	cur := r.e.opts.currency()
 	exp := domain.CurrencyDigits(cur)
@@ -208,7 +223,7 @@ func (b *wooProducts) row(r *rowCtx) {
 	if generated {
 		b.gen.add(r, sku)
 	}
-	r.e.emit(Record{Row: r.num, Product: &p})
+	r.e.emit(Record{Row: r.num, Product: &p, takeOver: former})
 	if s := r.str(FAvailable); s != "" {
 		n := r.qty(FAvailable)
 		if !r.bad {

@@ -105,6 +105,9 @@ type Record struct {
 	merge mergeMode
 	// prep is a whole order readied for the Writer by the parser goroutine.
 	prep *store.OrderRecord
+	// takeOver is the stored generated key this row's variant had before
+	// the seller gave it the row's real SKU (takeover.go).
+	takeOver string
 }
 
 // DateQuestion asks the seller how to read a column whose dates fit both

@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
 )
 
 const (
@@ -49,6 +50,10 @@ type parsed struct {
 	// clashes are rows the Writer refused (skuless.go); only the writing
 	// goroutine touches them until the parser is done.
 	clashes []Issue
+	// takeOvers, rekeyed and twins are what the writing goroutine did with
+	// the generated keys rows' real SKUs could take over (takeover.go).
+	takeOvers      map[string]store.TakeOver
+	rekeyed, twins []keyPair
 }
 
 // fileSum hashes and counts the bytes written to it.

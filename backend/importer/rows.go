@@ -40,6 +40,10 @@ type env struct {
 	// lineSKUs links an order line without a SKU to the product with a
 	// generated key whose name it carries (skuless.go); nil for other files.
 	lineSKUs map[string]string
+	// keys are the shop's generated keys, for a products or inventory file
+	// whose rows may now carry the real SKU of one (takeover.go); nil when
+	// the shop has none.
+	keys *knownKeys
 }
 
 // rowCtx reads one record's cells through the binding, turning failures

@@ -75,6 +75,7 @@ type ForecastSummary struct {
 // SKUPlan is one row of the Inventory screen: stock, forecast and advice.
 type SKUPlan struct {
 	SKU          string              `json:"sku"`
+	SKUGenerated bool                `json:"skuGenerated"` // a key Shopclerk made: the screen's "no SKU" badge
 	Title        string              `json:"title"`
 	Levels       []domain.StockLevel `json:"levels"`
 	OnHand       int                 `json:"onHand"`
@@ -221,7 +222,7 @@ func shopCurrency(items []store.InventoryItem) string {
 
 func (s *Service) planSKU(it store.InventoryItem, y, demand []float64, suppliers map[int64]*domain.Supplier,
 	observed map[int64][]float64, policy Policy, currency string, now time.Time) SKUPlan {
-	p := SKUPlan{SKU: it.SKU, Title: strings.TrimSpace(it.Title + " " + it.VariantTitle), Levels: it.Levels,
+	p := SKUPlan{SKU: it.SKU, SKUGenerated: it.SKUGenerated, Title: strings.TrimSpace(it.Title + " " + it.VariantTitle), Levels: it.Levels,
 		SnoozeUntil: it.SnoozeUntil, OrderOnce: it.OrderOnce, OnDraft: it.OnDraft, UnitCost: it.Cost,
 		Currency: it.Currency, Flags: []Flag{}, series: y}
 	for _, l := range it.Levels {

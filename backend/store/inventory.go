@@ -55,6 +55,7 @@ type SupplierOffer struct {
 // per-SKU choices.
 type InventoryItem struct {
 	SKU          string              `json:"sku"`
+	SKUGenerated bool                `json:"skuGenerated"` // a key Shopclerk made: no SKU in the store
 	Title        string              `json:"title"`
 	VariantTitle string              `json:"variantTitle"`
 	Currency     string              `json:"currency"`
@@ -92,7 +93,7 @@ func (s *Store) InventoryItems(ctx context.Context) ([]InventoryItem, error) {
 		var it InventoryItem
 		var rp, sup, snooze sql.NullInt64
 		var once int
-		if err := rows.Scan(&it.SKU, &it.Title, &it.VariantTitle, &it.Currency, &it.Cost, &it.Status, &rp, &sup, &snooze, &once); err != nil {
+		if err := rows.Scan(&it.SKU, &it.Title, &it.VariantTitle, &it.Currency, &it.Cost, &it.Status, &rp, &sup, &snooze, &once, &it.SKUGenerated); err != nil {
 			return fail(err)
 		}
 		if rp.Valid {

@@ -13,7 +13,7 @@ ORDER BY li.sku, o.created_at
 
 -- name: InvProducts
 SELECT p.sku, p.title, p.variant_title, p.currency, p.cost, p.status, p.reorder_point, p.supplier_id,
-    pol.snooze_until, COALESCE(pol.order_once, 0)
+    pol.snooze_until, COALESCE(pol.order_once, 0), p.sku_generated
 FROM products p LEFT JOIN sku_policies pol ON pol.sku = p.sku
 WHERE p.status <> 'archived'
 ORDER BY p.sku

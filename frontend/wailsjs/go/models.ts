@@ -1438,6 +1438,7 @@ export namespace inventory {
 	}
 	export class SKUPlan {
 	    sku: string;
+	    skuGenerated: boolean;
 	    title: string;
 	    levels: domain.StockLevel[];
 	    onHand: number;
@@ -1466,6 +1467,7 @@ export namespace inventory {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.sku = source["sku"];
+	        this.skuGenerated = source["skuGenerated"];
 	        this.title = source["title"];
 	        this.levels = this.convertValues(source["levels"], domain.StockLevel);
 	        this.onHand = source["onHand"];

@@ -109,7 +109,7 @@ function ReorderPanel({ onDrafted }: { onDrafted: () => void }) {
           {rows.map((r) => (
             <Table.Tr key={r.sku} data-testid={`reorder-row-${r.sku}`} style={{ cursor: 'pointer' }} onClick={() => setSku(r.sku)}>
               <Table.Td>
-                <SkuText sku={r.sku} />
+                <SkuText sku={r.sku} generated={r.skuGenerated} />
               </Table.Td>
               <Table.Td>{r.title}</Table.Td>
               <Table.Td ta="right" c={r.available < 0 ? 'red' : undefined}>{formatNumber(r.available)}</Table.Td>

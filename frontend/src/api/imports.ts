@@ -55,8 +55,16 @@ export interface ImportResult {
   files: FileResult[] | null;
 }
 
-/** The size the Go side accepts for a file sent from the browser (importer.MaxUploadSize). */
-export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+/**
+ * The largest file a browser sends. The Go side accepts 64 MB
+ * (importer.MaxUploadSize), but a browser's calls travel over the dev
+ * server's websocket, which drops a message over 32 MB (x/net/websocket's
+ * DefaultMaxPayloadBytes) without an answer: the call never settled and the
+ * file stayed "Reading the file…". A file travels as base64 (4/3 of its
+ * size) in a JSON call, so 20 MB is the most that fits with room to spare.
+ * The Shopclerk window never uploads: its drops and "Choose files" give paths.
+ */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 export const importKeys = {
   all: ['import'] as const,

@@ -92,10 +92,12 @@ func (a *App) Bindings() []any {
 	return []any{a.Shop, a.Jobs, a.Inventory, a.Import, a.MailConfig, a.Outbox, a.Automation}
 }
 
-// Startup keeps the Wails context for events and dialogs, and starts the
+// Startup keeps the Wails context for events and dialogs, removes browser
+// uploads left behind a day ago or more, and starts the
 // daily backup, the morning low-stock digest and the automation schedule.
 func (a *App) Startup(ctx context.Context) {
 	a.ctx = ctx
+	removeOldUploads(time.Now(), uploadsMaxAge)
 	st, err := a.store()
 	if err != nil {
 		return

@@ -33,19 +33,31 @@ func (s *ImportService) Inspect(path string, opts importer.Options) (importer.Fi
 	return importer.Inspect(context.Background(), importer.FileSpec{Path: path, Options: opts}, s.lookup())
 }
 
-// InspectUpload is Inspect for a file the browser sent (size-capped).
-func (s *ImportService) InspectUpload(name string, data []byte, opts importer.Options) (importer.FileInfo, error) {
-	return importer.Inspect(context.Background(), importer.FileSpec{Name: name, Data: data, Options: opts}, s.lookup())
+// InspectUpload is Inspect for a file the browser sent (see UploadChunk).
+func (s *ImportService) InspectUpload(id, name string, opts importer.Options) (importer.FileInfo, error) {
+	spec, err := uploadSpec(id, name, opts)
+	if err != nil {
+		return importer.FileInfo{}, err
+	}
+	return importer.Inspect(context.Background(), spec, s.lookup())
 }
 
 // Start imports files as a job and returns its id; "job:done" carries the
 // importer.Result.
 func (s *ImportService) Start(files []importer.FileSpec) (string, error) {
+	return s.start(files, nil)
+}
+
+// start runs the import job; after, if set, runs when it is over.
+func (s *ImportService) start(files []importer.FileSpec, after func()) (string, error) {
 	st, err := s.app.store()
 	if err != nil {
 		return "", err
 	}
 	return s.app.jobs.Start("import", func(ctx context.Context, progress func(Progress)) (any, error) {
+		if after != nil {
+			defer after()
+		}
 		var last importer.Progress
 		res, err := importer.Import(ctx, st, files, func(p importer.Progress) {
 			last = p
@@ -80,9 +92,14 @@ func detectAfterImport(ctx context.Context, st *store.Store, log *slog.Logger) {
 	}
 }
 
-// StartUpload is Start for one file the browser sent.
-func (s *ImportService) StartUpload(name string, data []byte, opts importer.Options) (string, error) {
-	return s.Start([]importer.FileSpec{{Name: name, Data: data, Options: opts}})
+// StartUpload is Start for one file the browser sent (see UploadChunk); the
+// upload is removed once the job is over.
+func (s *ImportService) StartUpload(id, name string, opts importer.Options) (string, error) {
+	spec, err := uploadSpec(id, name, opts)
+	if err != nil {
+		return "", err
+	}
+	return s.start([]importer.FileSpec{spec}, func() { s.DiscardUpload(id) })
 }
 
 // SaveMapping remembers a column mapping for a header set.

@@ -100,6 +100,68 @@ test('a real Shopify orders export: recognised, previewed, imported; again chang
   await shot(page, info, '04-shopify-again');
 });
 
+/** Parses RFC 4180 CSV (quoted cells may hold commas, quotes and line breaks). */
+function parseCSV(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell), rows.push(row), (row = []), (cell = '');
+    } else cell += c;
+  }
+  if (cell || row.length) row.push(cell), rows.push(row);
+  return rows;
+}
+
+const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/**
+ * The real export repeated as `copies` shops' worth of orders: every order
+ * gets a new name and id, so each copy adds its orders.
+ */
+function biggerExport(info: TestInfo, copies: number): Buffer {
+  const text = readFileSync(resolve(repoRoot(info), '..', 'shared', 'fixtures', 'real', 'shopify', SHOPIFY_ORDERS), 'utf8');
+  const [header, ...rows] = parseCSV(text.replace(/^\uFEFF/, ''));
+  const name = header.indexOf('Name');
+  const id = header.indexOf('Id');
+  const out = [header.map(csvCell).join(',')];
+  for (let k = 1; k <= copies; k++) {
+    for (const r of rows) {
+      const c = [...r];
+      c[name] = `${c[name]}-${k}`;
+      if (c[id]) c[id] = `${c[id]}${String(k).padStart(4, '0')}`;
+      out.push(c.map(csvCell).join(','));
+    }
+  }
+  return Buffer.from(out.join('\r\n') + '\r\n');
+}
+
+test('a 2 MB export dropped in a browser travels in pieces and imports whole', async ({ page }, info) => {
+  const copies = 120;
+  const data = biggerExport(info, copies);
+  expect(data.length).toBeGreaterThan(2 * 1024 * 1024); // dozens of pieces; one call of it never arrived
+  await openImport(page);
+  await drop(page, [{ name: 'orders_export_big.csv', data }]);
+  await expect(page.getByTestId('import-file-0')).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+  await expect(page.getByTestId('import-file-0-label')).toHaveText('Shopify orders export, 79 columns');
+  await page.getByTestId('import-start').click();
+  await expect(page.getByTestId('import-result')).toBeVisible({ timeout: 120_000 });
+  // Every copy's 20 orders, none lost on the way.
+  expect(await count(page, 'import-result-created')).toBe(20 * copies);
+  expect(await count(page, 'import-result-rejected')).toBe(0);
+  await shot(page, info, '05-big-upload-result');
+});
+
 test('an unknown stock list: map its columns, import, see the rejected row', async ({ page }, info) => {
   await openImport(page);
   const csv = ['Artikelnummer;Bestand;Lager', 'E2E-LAGER-1;12;Berlin', 'E2E-LAGER-2;0;Berlin', 'E2E-LAGER-3;viele;Berlin', ''].join('\r\n');

@@ -55,16 +55,17 @@ export interface ImportResult {
   files: FileResult[] | null;
 }
 
+/** The largest file a browser may send (importer.MaxUploadSize). */
+export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+
 /**
- * The largest file a browser sends. The Go side accepts 64 MB
- * (importer.MaxUploadSize), but a browser's calls travel over the dev
- * server's websocket, which drops a message over 32 MB (x/net/websocket's
- * DefaultMaxPayloadBytes) without an answer: the call never settled and the
- * file stayed "Reading the file…". A file travels as base64 (4/3 of its
- * size) in a JSON call, so 20 MB is the most that fits with room to spare.
- * The Shopclerk window never uploads: its drops and "Choose files" give paths.
+ * A browser sends a file in pieces of this size (see app/upload.go): one call
+ * per piece, so each call's message (the piece as base64, 4/3 of its size)
+ * goes out as one websocket frame, which is all the dev server reads as a
+ * message. Chromium split a 128 KB message at 128 KB and an 87 KB one at
+ * 43 KB (its send buffer is 64 KB); a 32 KB message has not been split.
  */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+export const UPLOAD_PIECE_BYTES = 24 * 1024;
 
 export const importKeys = {
   all: ['import'] as const,
@@ -92,45 +93,65 @@ function mb(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 }
 
-/**
- * Reads a browser File as base64 for InspectUpload/StartUpload, refusing
- * files over the upload cap before any bytes travel.
- */
-export function readUpload(file: File): Promise<string> {
-  if (file.size > MAX_UPLOAD_BYTES) {
-    return Promise.reject(
-      new AppError({
-        code: 'invalid',
-        message: `${file.name} is ${mb(file.size)}; files chosen here can be at most ${mb(MAX_UPLOAD_BYTES)}. Drop it onto the Shopclerk window instead, or run \`shopclerk import\`.`,
-      }),
-    );
-  }
+function base64Of(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+/** One piece of a file, through FileReader (which every web view has). */
+function readPiece(file: File, off: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const r = new FileReader();
     r.onerror = () => reject(new AppError({ code: 'invalid', message: `Shopclerk could not read ${file.name}.` }));
-    r.onload = () => {
-      const s = String(r.result ?? '');
-      const comma = s.indexOf(',');
-      resolve(comma >= 0 ? s.slice(comma + 1) : '');
-    };
-    r.readAsDataURL(file);
+    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
+    r.readAsArrayBuffer(file.slice(off, off + UPLOAD_PIECE_BYTES));
   });
 }
 
-/** A file on disk (native drop) or read in the browser (base64 bytes). */
-export type ImportSource = { path: string } | { name: string; base64: string };
+function uploadId(): string {
+  const b = new Uint8Array(16);
+  crypto.getRandomValues(b);
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Sends a browser File to the backend in pieces (UploadChunk) and returns the
+ * upload's id for InspectUpload/StartUpload, refusing files over the cap
+ * before any bytes travel. onProgress gets the bytes sent so far.
+ */
+export async function sendUpload(file: File, onProgress?: (sent: number) => void): Promise<string> {
+  if (file.size > MAX_UPLOAD_BYTES) {
+    throw new AppError({
+      code: 'invalid',
+      message: `${file.name} is ${mb(file.size)}; files chosen here can be at most ${mb(MAX_UPLOAD_BYTES)}. Drop it onto the Shopclerk window instead, or run \`shopclerk import\`.`,
+    });
+  }
+  const id = uploadId();
+  for (let off = 0; off === 0 || off < file.size; off += UPLOAD_PIECE_BYTES) {
+    const piece = await readPiece(file, off);
+    await call(() => ImportService.UploadChunk(id, off, asBytes(base64Of(piece))));
+    onProgress?.(Math.min(file.size, off + piece.length));
+  }
+  return id;
+}
+
+/** A file on disk (native drop) or sent by the browser (an upload id). */
+export type ImportSource = { path: string } | { name: string; uploadId: string };
 
 export const imports = {
   inspect: (src: ImportSource, o: ImportOptions = {}) =>
     'path' in src
       ? call<FileInfo>(() => ImportService.Inspect(src.path, opts(o)))
-      : call<FileInfo>(() => ImportService.InspectUpload(src.name, asBytes(src.base64), opts(o))),
+      : call<FileInfo>(() => ImportService.InspectUpload(src.uploadId, src.name, opts(o))),
   /** Imports files on disk in one job; returns the job id. */
   start: (files: { path: string; options: ImportOptions }[]): Promise<string> =>
     call(() => ImportService.Start(files.map((f) => importer.FileSpec.createFrom({ path: f.path, name: '', options: opts(f.options) })))),
-  /** Imports one browser file as a job; returns the job id. */
-  startUpload: (name: string, base64: string, o: ImportOptions): Promise<string> =>
-    call(() => ImportService.StartUpload(name, asBytes(base64), opts(o))),
+  /** Imports one browser file (sendUpload's id) as a job, which removes the upload when over; returns the job id. */
+  startUpload: (uploadId: string, name: string, o: ImportOptions): Promise<string> =>
+    call(() => ImportService.StartUpload(uploadId, name, opts(o))),
+  /** Removes an upload that will not be imported (best effort: the app also clears day-old ones). */
+  discardUpload: (uploadId: string): Promise<void> => call(() => ImportService.DiscardUpload(uploadId)).catch(() => {}),
   saveMapping: (headerHash: string, kind: ImportKind, mapping: Record<string, string>): Promise<void> =>
     call(() => ImportService.SaveMapping(headerHash, kind, mapping)),
   history: (limit = 100, offset = 0): Promise<ImportBatch[] | null> => call(() => ImportService.History(limit, offset)),

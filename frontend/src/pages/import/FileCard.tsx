@@ -14,6 +14,12 @@ export function fileSize(n: number): string {
   return `${Math.max(1, Math.round(n / 1024))} KB`;
 }
 
+/** A browser file on its way to Shopclerk, with how much of it has arrived. */
+export function sending(f: InspectedFile): string {
+  if (!f.size || f.sent === undefined) return 'Loading the file…';
+  return `Loading the file… ${Math.floor((100 * f.sent) / f.size)}%`;
+}
+
 function describe(f: InspectedFile): string {
   const i = f.info;
   if (!i) return '';
@@ -63,7 +69,7 @@ export function FileCard({
                 {status === 'error' && <IconAlertTriangle size={16} color="var(--mantine-color-red-6)" />}
               </Group>
               <Text size="xs" c="dimmed">
-                {status === 'reading' ? (f.source ? 'Reading the file…' : 'Loading the file…') : describe(f)}
+                {status === 'reading' ? (f.source ? 'Reading the file…' : sending(f)) : describe(f)}
               </Text>
             </div>
           </Group>

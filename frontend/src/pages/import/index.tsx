@@ -24,7 +24,7 @@ export function tasksFor(files: InspectedFile[]): ImportTask[] {
   for (const f of ready) {
     const src = f.source!;
     if ('path' in src) onDisk.push({ path: src.path, options: f.options, name: f.name });
-    else tasks.push({ files: [f.name], start: () => imports.startUpload(src.name, src.base64, f.options) });
+    else tasks.push({ files: [f.name], start: () => imports.startUpload(src.uploadId, src.name, f.options) });
   }
   if (onDisk.length) {
     tasks.unshift({ files: onDisk.map((f) => f.name), start: () => imports.start(onDisk.map(({ path, options }) => ({ path, options }))) });
@@ -72,7 +72,8 @@ export default function ImportPage() {
   const waiting = files.filter((f) => !f.ready && !f.error);
   const startImport = () => {
     run.start(tasksFor(files));
-    sel.clear();
+    // The import jobs own the uploads they read; any other upload goes.
+    sel.clear(ready.flatMap((f) => (f.source && 'uploadId' in f.source ? [f.source.uploadId] : [])));
   };
 
   return (
@@ -132,7 +133,7 @@ export default function ImportPage() {
                     .join(' · ')}
                 </Text>
                 <Group gap="sm">
-                  <Button variant="subtle" color="gray" onClick={sel.clear} data-testid="import-clear">
+                  <Button variant="subtle" color="gray" onClick={() => sel.clear()} data-testid="import-clear">
                     Clear
                   </Button>
                   <Button

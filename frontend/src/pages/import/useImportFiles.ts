@@ -2,9 +2,9 @@
 // path (native drop), inspected with its current options (sheet, date
 // answers, column mapping), and ready once Shopclerk knows how to read it.
 import { keepPreviousData, useQueries } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { normalizeError, type AppErrorShape } from '../../api';
-import { imports, readUpload, type DateOrder, type FileInfo, type ImportOptions, type ImportSource } from '../../api/imports';
+import { imports, sendUpload, type DateOrder, type FileInfo, type ImportOptions, type ImportSource } from '../../api/imports';
 import { checkMapping, initialDraft, mappingOptions, needsMapping, type MappingDraft } from './mapping';
 
 export const ACCEPT = '.csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -13,8 +13,10 @@ export interface ImportFile {
   key: string;
   name: string;
   size: number;
-  /** null while a browser file is being read */
+  /** null while a browser file is being sent */
   source: ImportSource | null;
+  /** bytes of a browser file sent so far */
+  sent?: number;
   readError: AppErrorShape | null;
   sheet: string;
   dateOrders: Record<string, DateOrder>;
@@ -54,6 +56,8 @@ export function optionsOf(f: ImportFile, info: FileInfo | undefined): ImportOpti
 
 export function useImportFiles() {
   const [files, setFiles] = useState<ImportFile[]>([]);
+  const filesRef = useRef(files);
+  filesRef.current = files;
   // The first inspection of a file (no options): it carries the file's
   // fields and suggested mapping, so later inspections with a mapping do not
   // lose what the editor needs.
@@ -78,8 +82,8 @@ export function useImportFiles() {
       for (const file of list) {
         const key = nextKey();
         setFiles((fs) => [...fs, { key, name: file.name, size: file.size, source: null, readError: null, sheet: '', dateOrders: {}, draft: null }]);
-        readUpload(file).then(
-          (base64) => update(key, (f) => ({ ...f, source: { name: file.name, base64 } })),
+        sendUpload(file, (sent) => update(key, (f) => ({ ...f, sent }))).then(
+          (uploadId) => update(key, (f) => ({ ...f, source: { name: file.name, uploadId } })),
           (e) => update(key, (f) => ({ ...f, readError: normalizeError(e) })),
         );
       }
@@ -87,8 +91,16 @@ export function useImportFiles() {
     [update],
   );
 
-  const remove = useCallback((key: string) => setFiles((fs) => fs.filter((f) => f.key !== key)), []);
-  const clear = useCallback(() => {
+  const discard = (fs: ImportFile[], keep: string[] = []) => {
+    for (const f of fs) if (f.source && 'uploadId' in f.source && !keep.includes(f.source.uploadId)) void imports.discardUpload(f.source.uploadId);
+  };
+  const remove = useCallback((key: string) => {
+    discard(filesRef.current.filter((f) => f.key === key));
+    setFiles((fs) => fs.filter((f) => f.key !== key));
+  }, []);
+  /** Empties the list, discarding its uploads except those in keep (which an import now reads). */
+  const clear = useCallback((keep: string[] = []) => {
+    discard(filesRef.current, keep);
     setFiles([]);
     setFirstInfo({});
   }, []);

@@ -5,13 +5,15 @@ import {importer} from '../models';
 
 export function ChooseFiles():Promise<Array<string>>;
 
+export function DiscardUpload(arg1:string):Promise<void>;
+
 export function ExportRejects(arg1:number):Promise<string>;
 
 export function History(arg1:number,arg2:number):Promise<Array<store.ImportBatch>>;
 
 export function Inspect(arg1:string,arg2:importer.Options):Promise<importer.FileInfo>;
 
-export function InspectUpload(arg1:string,arg2:Array<number>,arg3:importer.Options):Promise<importer.FileInfo>;
+export function InspectUpload(arg1:string,arg2:string,arg3:importer.Options):Promise<importer.FileInfo>;
 
 export function Rejects(arg1:number):Promise<Array<store.Reject>>;
 
@@ -19,4 +21,6 @@ export function SaveMapping(arg1:string,arg2:importer.Kind,arg3:importer.Mapping
 
 export function Start(arg1:Array<importer.FileSpec>):Promise<string>;
 
-export function StartUpload(arg1:string,arg2:Array<number>,arg3:importer.Options):Promise<string>;
+export function StartUpload(arg1:string,arg2:string,arg3:importer.Options):Promise<string>;
+
+export function UploadChunk(arg1:string,arg2:number,arg3:Array<number>):Promise<void>;

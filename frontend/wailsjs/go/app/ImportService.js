@@ -6,6 +6,10 @@ export function ChooseFiles() {
   return window['go']['app']['ImportService']['ChooseFiles']();
 }
 
+export function DiscardUpload(arg1) {
+  return window['go']['app']['ImportService']['DiscardUpload'](arg1);
+}
+
 export function ExportRejects(arg1) {
   return window['go']['app']['ImportService']['ExportRejects'](arg1);
 }
@@ -36,4 +40,8 @@ export function Start(arg1) {
 
 export function StartUpload(arg1, arg2, arg3) {
   return window['go']['app']['ImportService']['StartUpload'](arg1, arg2, arg3);
+}
+
+export function UploadChunk(arg1, arg2, arg3) {
+  return window['go']['app']['ImportService']['UploadChunk'](arg1, arg2, arg3);
 }

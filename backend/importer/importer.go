@@ -34,8 +34,9 @@ const (
 	KindCustomers Kind = "customers"
 )
 
-// FileSpec is one file to import: a path, or the bytes of a browser upload
-// (Data set, Name its file name).
+// FileSpec is one file to import: a path (Name, if set, is the name to show
+// for it: a browser upload is a temp file), or bytes already in memory (Data
+// set, Name its file name; tests and the fuzzer read files this way).
 type FileSpec struct {
 	Path    string  `json:"path"`
 	Name    string  `json:"name"`

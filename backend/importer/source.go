@@ -30,8 +30,8 @@ const (
 	// imports at 15 MB; a file of gigabytes is almost certainly not a shop
 	// export, and refusing early keeps the app responsive.
 	MaxFileSize int64 = 1 << 30
-	// MaxUploadSize bounds the in-memory path (browser uploads), which holds
-	// the whole file in memory.
+	// MaxUploadSize bounds what a browser may send (app/upload.go) and the
+	// in-memory path, which holds the whole file in memory.
 	MaxUploadSize int64 = 64 << 20
 	// maxUnzipped bounds what an xlsx may expand to: a zip bomb is refused
 	// before excelize opens it.
@@ -64,7 +64,7 @@ func newInput(spec FileSpec) (input, error) {
 			name = "upload"
 		}
 		if int64(len(spec.Data)) > MaxUploadSize {
-			return input{}, domain.Errorf(domain.CodeInvalid, "%s is %s; files sent through the browser can be at most %s. Use the desktop app or `shopclerk import` for bigger files.",
+			return input{}, domain.Errorf(domain.CodeInvalid, "%s is %s; files read from memory can be at most %s. Use the desktop app or `shopclerk import` for bigger files.",
 				name, humanSize(int64(len(spec.Data))), humanSize(MaxUploadSize))
 		}
 		return input{name: name, data: spec.Data, size: int64(len(spec.Data))}, nil

@@ -7,7 +7,7 @@ import { imports, importKeys, type ImportBatch } from '../../api/imports';
 import { formatDateTime, formatNumber, humanize } from '../../lib/format';
 import { fileSize } from './FileCard';
 import { ExportRejects, RejectsTable } from './Results';
-import { shortHash } from './summary';
+import { recordCount, shortHash } from './summary';
 
 const STATUS_COLOR: Record<string, string> = { done: 'green', ok: 'green', imported: 'green', failed: 'red', cancelled: 'gray', running: 'blue' };
 
@@ -55,7 +55,7 @@ export function ImportHistory() {
                 <Table.Td maw={280}>
                   <Text size="sm" truncate="end">{b.fileName}</Text>
                   <Text size="xs" c="dimmed">
-                    {[fileSize(b.fileSize), b.rows ? `${formatNumber(b.rows)} rows` : ''].filter(Boolean).join(' · ')}
+                    {[fileSize(b.fileSize), b.rows ? recordCount(b.kind, b.rows) : ''].filter(Boolean).join(' · ')}
                   </Text>
                 </Table.Td>
                 <Table.Td>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FileResult } from '../../api/imports';
-import { headline, rejectsCsv, shortHash, summarize } from './summary';
+import { headline, recordCount, rejectsCsv, shortHash, summarize } from './summary';
 
 const ok: FileResult = {
   file: 'orders.csv', hash: 'abc', batchId: 7, preset: 'shopify_orders', kind: 'orders', label: 'Shopify orders export, 79 columns', rows: 12,
@@ -46,5 +46,14 @@ describe('import result summary', () => {
     expect(shortHash('abc')).toBe('abc');
     const csv = rejectsCsv([{ file: 'a.csv', row: 2, column: 'Total', value: '=HYPERLINK("x")', reason: 'bad, really' }]);
     expect(csv).toBe('File,Row,Column,Value,Reason\r\na.csv,2,Total,"\'=HYPERLINK(""x"")","bad, really"\r\n');
+  });
+});
+
+describe('recordCount', () => {
+  it("names a batch's records by what the file holds", () => {
+    expect(recordCount('orders', 33388)).toMatch(/^33.388 orders$/);
+    expect(recordCount('orders', 1)).toBe('1 order');
+    expect(recordCount('inventory', 67)).toBe('67 stock levels');
+    expect(recordCount('something', 2)).toBe('2 records');
   });
 });

@@ -1,6 +1,7 @@
 // The result of one import run (one or more jobs), summarised for the screen:
 // counts per file and in total, and every rejected row with its file.
 import type { FileResult, ImportCounts, ImportIssue, ImportResult } from '../../api/imports';
+import { formatNumber } from '../../lib/format';
 
 export interface FileSummary {
   file: string;
@@ -36,6 +37,23 @@ function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /** One line saying what happened, e.g. "2 files: 120 created, 3 updated, 4 rejected". */
+/**
+ * What a batch's records are, counted: an orders export has a row per line
+ * item but its batch counts orders, so "33,388 rows" under a 60,000-row file
+ * read wrong.
+ */
+export function recordCount(kind: string, n: number): string {
+  const nouns: Record<string, [string, string]> = {
+    orders: ['order', 'orders'],
+    carts: ['cart', 'carts'],
+    customers: ['customer', 'customers'],
+    products: ['product', 'products'],
+    inventory: ['stock level', 'stock levels'],
+  };
+  const [one, many] = nouns[kind] ?? ['record', 'records'];
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}
+
 export function headline(totals: ImportCounts, files: number, failed: number, error: string | null): string {
   if (error && files === 0) return error;
   const parts: string[] = [];

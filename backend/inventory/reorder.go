@@ -285,7 +285,7 @@ func explain(d Decision, it Item, p Policy) string {
 	if d.Overridden {
 		fmt.Fprintf(&b, "; you set the reorder point to %d", d.ReorderPoint)
 	} else {
-		fmt.Fprintf(&b, "; %s %% service level -> reorder at %d", trimFloat(p.ServiceLevel*100), d.ReorderPoint)
+		fmt.Fprintf(&b, "; %s %% service level → reorder at %d", trimFloat(p.ServiceLevel*100), d.ReorderPoint)
 	}
 	if d.Quantity > 0 {
 		fmt.Fprintf(&b, "; order %d", d.Quantity)

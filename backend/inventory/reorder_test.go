@@ -53,7 +53,7 @@ func TestDecideTable(t *testing.T) {
 			item: Item{Forecast: flatForecast(2, 0), LeadTime: LeadTime{MeanDays: 10}, PackSize: 1,
 				Position: Position{Available: 20}, DaysToDelivery: -1},
 			rop: 20, upTo: 48, qt: 28, due: true, atRisk: false,
-			explain: "sells about 2 a day; the supplier takes 10 days; 95 % service level -> reorder at 20; order 28",
+			explain: "sells about 2 a day; the supplier takes 10 days; 95 % service level → reorder at 20; order 28",
 		},
 		{
 			name: "pack size and minimum",
@@ -138,7 +138,7 @@ func TestSafetyStockGrowsWithVariability(t *testing.T) {
 	if d3.ReorderPoint <= d2.ReorderPoint {
 		t.Errorf("99 %% service reorder point %d not above 95 %%'s %d", d3.ReorderPoint, d2.ReorderPoint)
 	}
-	if !strings.Contains(d2.Explanation, "sells about 2.3 a day; the supplier takes 12 days (give or take 4); 95 % service level -> reorder at") {
+	if !strings.Contains(d2.Explanation, "sells about 2.3 a day; the supplier takes 12 days (give or take 4); 95 % service level → reorder at") {
 		t.Errorf("explanation: %q", d2.Explanation)
 	}
 }

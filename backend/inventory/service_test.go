@@ -114,7 +114,7 @@ func TestReorderSendReceive(t *testing.T) {
 		t.Fatalf("MUG plan: %+v decision %+v", mug, mug.Decision)
 	}
 	near(t, "MUG per day", mug.Forecast.PerDay, 3, 0.05)
-	if !strings.HasPrefix(mug.Decision.Explanation, "sells about 3 a day; the supplier takes 12 days; 95 % service level -> reorder at 36") {
+	if !strings.HasPrefix(mug.Decision.Explanation, "sells about 3 a day; the supplier takes 12 days; 95 % service level → reorder at 36") {
 		t.Errorf("MUG explanation: %q", mug.Decision.Explanation)
 	}
 	if items["PLATE"].Suggest != 0 {

@@ -30,7 +30,7 @@ export function SkuText({ sku, monospace = false, generated }: { sku: string; mo
         <Text span size="sm" ff={ff} c="dimmed">
           {sku}
         </Text>
-        <Badge size="xs" variant="light" color="gray" data-testid="no-sku-badge">
+        <Badge size="xs" variant="light" color="gray" style={{ flexShrink: 0 }} data-testid="no-sku-badge">
           no SKU
         </Badge>
       </Group>

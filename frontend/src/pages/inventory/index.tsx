@@ -115,8 +115,16 @@ function ReorderPanel({ onDrafted }: { onDrafted: () => void }) {
               <Table.Td ta="right" c={r.available < 0 ? 'red' : undefined}>{formatNumber(r.available)}</Table.Td>
               <Table.Td ta="right">{formatNumber(r.incoming)}</Table.Td>
               <Table.Td ta="right">{r.forecast.perDay.toFixed(1)}</Table.Td>
-              <Table.Td ta="right">
-                {cover(r)} {r.decision?.atRisk && <Badge color="red" size="xs">at risk</Badge>}
+              <Table.Td ta="right" miw={76} style={{ whiteSpace: 'nowrap' }}>
+                {cover(r)}
+                {r.decision?.atRisk && (
+                  <>
+                    <br />
+                    <Badge color="red" size="xs" style={{ flexShrink: 0, maxWidth: 'none' }}>
+                      at risk
+                    </Badge>
+                  </>
+                )}
               </Table.Td>
               <Table.Td ta="right">{r.decision ? formatNumber(r.decision.reorderPoint) : '–'}</Table.Td>
               <Table.Td ta="right">

@@ -110,9 +110,9 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
-func TestUploadSizeCap(t *testing.T) {
+func TestInMemorySizeCap(t *testing.T) {
 	_, err := Inspect(context.Background(), FileSpec{Name: "big.csv", Data: make([]byte, MaxUploadSize+1)}, nil)
-	if err == nil || !strings.Contains(err.Error(), "through the browser") {
+	if err == nil || !strings.Contains(err.Error(), "can be at most 64.0 MB") {
 		t.Errorf("got %v", err)
 	}
 }

@@ -214,25 +214,18 @@ func FormatMoney(amount int64, currency string) string {
 	return strings.TrimSpace(fmt.Sprintf("%s%d.%0*d %s", sign, amount/p, d, amount%p, currency))
 }
 
-// amountRe is an amount as the seller types it in major units: "200",
-// "19.90". Fifteen digits keep any currency's minor units inside an int64.
-var amountRe = regexp.MustCompile(`^(\d{1,15})(?:\.(\d{1,3}))?$`)
+// amountRe is an amount in minor units, as the flows' conditions write them
+// ("20000" is 200.00 EUR, 20,000 JPY): fifteen digits stay inside an int64.
+var amountRe = regexp.MustCompile(`^\d{1,15}$`)
 
-// minorUnits reads an amount typed in major units ("200") as minor units of
-// currency (20000 for EUR, 200 for JPY). More decimals than the currency
-// has is an error rather than a rounded amount.
-func minorUnits(s, currency string) (int64, error) {
-	m := amountRe.FindStringSubmatch(strings.TrimSpace(s))
-	if m == nil {
-		return 0, fmt.Errorf("%q is not an amount like 200 or 19.90", s)
+// minorUnits reads a step's amount (minor units of the currency it is shown
+// in, like order.total in a condition).
+func minorUnits(s string) (int64, error) {
+	s = strings.TrimSpace(s)
+	if !amountRe.MatchString(s) {
+		return 0, fmt.Errorf("%q is not an amount in cents like 20000 (200.00)", s)
 	}
-	d := domain.CurrencyDigits(currency)
-	if len(m[2]) > d {
-		return 0, fmt.Errorf("%s has more decimals than %s has", s, currency)
-	}
-	frac := m[2] + strings.Repeat("0", d-len(m[2]))
-	v, _ := strconv.ParseInt(m[1]+frac, 10, 64)
-	return v, nil
+	return strconv.ParseInt(s, 10, 64)
 }
 
 // AddressLines is an address as the lines an email prints, empty parts left out.

@@ -266,7 +266,7 @@ func (pc *planCtx) emailData(sub *Subject, step Step, coupon *CouponData) (Email
 			d.Vars[k] = v
 		}
 		for _, k := range step.MoneyVars {
-			amount, err := minorUnits(step.Vars[k], cur)
+			amount, err := minorUnits(step.Vars[k])
 			if err != nil {
 				return d, domain.Errorf(domain.CodeInvalid, "the step's amount %s: %s", k, err.Error())
 			}

@@ -120,10 +120,11 @@ type Step struct {
 	Subject  string            `json:"subject,omitempty"`
 	Body     string            `json:"body,omitempty"`
 	Vars     map[string]string `json:"vars,omitempty"`
-	// MoneyVars names the Vars that are amounts of money, typed in major
-	// units ("200"). Emails show them as they show order amounts: in the
-	// order's currency (the shop's when there is no order) with that
-	// currency's decimals, "200.00 EUR".
+	// MoneyVars names the Vars that are amounts of money, in minor units as
+	// the flow's conditions compare order.total ("20000"), so an email names
+	// the threshold its condition used. Emails show them as they show order
+	// amounts: in the order's currency (the shop's when there is no order)
+	// with that currency's decimals: "200.00 EUR", "20000 JPY".
 	MoneyVars []string `json:"moneyVars,omitempty"`
 
 	// add_tag, remove_tag

@@ -62,7 +62,7 @@ var Templates = []FlowTemplate{
 			Steps: []Step{
 				{Action: ActionIssueCoupon, If: "order.total >= 40000", PercentOff: 10, FreeShipping: true, ValidDays: 60},
 				{Action: ActionIssueCoupon, If: "order.total < 40000", PercentOff: 5, ValidDays: 60},
-				{Action: ActionSendEmail, Template: "spend_tier_coupon", Vars: map[string]string{"tier": "200"}, MoneyVars: []string{"tier"}}},
+				{Action: ActionSendEmail, Template: "spend_tier_coupon", Vars: map[string]string{"tier": "20000"}, MoneyVars: []string{"tier"}}},
 			Policy: Policy{Reentry: ReentryEveryTime, CatchUp: CatchUpSkip, MaxLateHours: 72, Marketing: true}}},
 	{Key: "high_value", Name: "High-value customer: tag",
 		Description: "When a customer's lifetime spend passes 1,000, tag them high-value.",

@@ -9,8 +9,9 @@ import (
 )
 
 // TestMigrationSpendTierMoney: a spend-tier flow installed before its tier
-// was marked as money gets the mark, once, wherever its email step is; a
-// tier the seller changed to a word, another flow, and a flow that has the
+// was marked as money gets the mark and its tier in cents ("200" is 20000,
+// as its condition compares order.total), once, wherever its email step is;
+// a tier the seller changed to a word, another flow, and a flow that has the
 // mark already are left as they were.
 func TestMigrationSpendTierMoney(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "shop.db")
@@ -32,7 +33,7 @@ func TestMigrationSpendTierMoney(t *testing.T) {
 		"installed": {"spend_tiers", `{"trigger":{"event":"order_paid"},"steps":[` + coupon + `,` + coupon + `,{"action":"send_email","template":"spend_tier_coupon","vars":{"tier":"200"}}],"policy":{}}`},
 		"reordered": {"spend_tiers", `{"trigger":{"event":"order_paid"},"steps":[{"action":"send_email","template":"spend_tier_coupon","vars":{"tier":"150.50"}},` + coupon + `],"policy":{}}`},
 		"word":      {"spend_tiers", `{"trigger":{"event":"order_paid"},"steps":[{"action":"send_email","template":"spend_tier_coupon","vars":{"tier":"gold"}}],"policy":{}}`},
-		"marked":    {"spend_tiers", `{"trigger":{"event":"order_paid"},"steps":[{"action":"send_email","template":"spend_tier_coupon","vars":{"tier":"200"},"moneyVars":["tier"]}],"policy":{}}`},
+		"marked":    {"spend_tiers", `{"trigger":{"event":"order_paid"},"steps":[{"action":"send_email","template":"spend_tier_coupon","vars":{"tier":"20000"},"moneyVars":["tier"]}],"policy":{}}`},
 		"other":     {"welcome", `{"trigger":{"event":"customer_created"},"steps":[{"action":"send_email","template":"spend_tier_coupon","vars":{"tier":"200"}}],"policy":{}}`},
 	}
 	for name, f := range flows {
@@ -44,18 +45,18 @@ func TestMigrationSpendTierMoney(t *testing.T) {
 
 	st := openTest(t, path, Options{})
 	want := map[string]string{
-		"installed": `[null,null,["tier"]]`,
-		"reordered": `[["tier"],null]`,
-		"word":      `[null]`,
-		"marked":    `[["tier"]]`,
-		"other":     `[null]`,
+		"installed": `[[null,null],[null,null],[["tier"],"20000"]]`,
+		"reordered": `[[["tier"],"15050"],[null,null]]`,
+		"word":      `[[null,"gold"]]`,
+		"marked":    `[[["tier"],"20000"]]`,
+		"other":     `[[null,"200"]]`,
 	}
 	for name, w := range want {
 		var got string
 		err := st.db.QueryRowContext(context.Background(),
-			`SELECT json_group_array(json_extract(s.value, '$.moneyVars')) FROM rules, json_each(rules.definition, '$.steps') s WHERE rules.name = ?`, name).Scan(&got)
+			`SELECT json_group_array(json_array(json_extract(s.value, '$.moneyVars'), json_extract(s.value, '$.vars.tier'))) FROM rules, json_each(rules.definition, '$.steps') s WHERE rules.name = ?`, name).Scan(&got)
 		if err != nil || got != w {
-			t.Errorf("%s: moneyVars of its steps %s (%v), want %s", name, got, err, w)
+			t.Errorf("%s: moneyVars and tier of its steps %s (%v), want %s", name, got, err, w)
 		}
 	}
 }

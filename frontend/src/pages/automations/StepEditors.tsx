@@ -334,9 +334,19 @@ export function ActionCard({ step, index, count, emailTemplates, problems, onCha
             )}
             {step.vars && Object.keys(step.vars).length > 0 && (
               <Stack gap={4}>
-                {Object.entries(step.vars).map(([k, v]) => (
-                  <TextInput key={k} label={`Text: ${k}`} size="xs" value={v} onChange={(e) => set({ vars: { ...step.vars, [k]: e.currentTarget.value } })} />
-                ))}
+                {Object.entries(step.vars).map(([k, v]) => {
+                  const money = step.moneyVars?.includes(k);
+                  return (
+                    <TextInput
+                      key={k}
+                      label={money ? `Amount: ${k}` : `Text: ${k}`}
+                      description={money ? 'In cents, like the conditions: 20000 is 200.00 (the email shows it in the order’s currency)' : undefined}
+                      size="xs"
+                      value={v}
+                      onChange={(e) => set({ vars: { ...step.vars, [k]: e.currentTarget.value } })}
+                    />
+                  );
+                })}
               </Stack>
             )}
           </>

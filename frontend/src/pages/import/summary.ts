@@ -36,7 +36,6 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString()} ${n === 1 ? one : many}`;
 }
 
-/** One line saying what happened, e.g. "2 files: 120 created, 3 updated, 4 rejected". */
 /**
  * What a batch's records are, counted: an orders export has a row per line
  * item but its batch counts orders, so "33,388 rows" under a 60,000-row file
@@ -54,6 +53,7 @@ export function recordCount(kind: string, n: number): string {
   return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }
 
+/** One line saying what happened, e.g. "2 files: 120 created, 3 updated, 4 rejected". */
 export function headline(totals: ImportCounts, files: number, failed: number, error: string | null): string {
   if (error && files === 0) return error;
   const parts: string[] = [];

@@ -83,7 +83,11 @@ export function useImportFiles() {
         const key = nextKey();
         setFiles((fs) => [...fs, { key, name: file.name, size: file.size, source: null, readError: null, sheet: '', dateOrders: {}, draft: null }]);
         sendUpload(file, (sent) => update(key, (f) => ({ ...f, sent }))).then(
-          (uploadId) => update(key, (f) => ({ ...f, source: { name: file.name, uploadId } })),
+          (uploadId) => {
+            // Removed or cleared while it was on its way: nobody will import it.
+            if (!filesRef.current.some((f) => f.key === key)) void imports.discardUpload(uploadId);
+            else update(key, (f) => ({ ...f, source: { name: file.name, uploadId } }));
+          },
           (e) => update(key, (f) => ({ ...f, readError: normalizeError(e) })),
         );
       }

@@ -28,7 +28,7 @@ export function DigestButton() {
       <Button variant="default" leftSection={<IconMailForward size={16} />} onClick={() => setOpen(true)} data-testid="digest-open">
         Low-stock digest
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={<Text fw={600}>Low-stock digest</Text>} size="56rem">
+      <Modal opened={open} onClose={() => setOpen(false)} title="Low-stock digest" size="56rem">
         <DigestPanel onClose={() => setOpen(false)} />
       </Modal>
     </>

@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"log/slog"
 	"os"
 
@@ -61,9 +62,9 @@ func (s *ImportService) start(files []importer.FileSpec, after func()) (string, 
 		var last importer.Progress
 		res, err := importer.Import(ctx, st, files, func(p importer.Progress) {
 			last = p
-			progress(Progress{Done: p.Bytes, Total: p.Total, Message: importMessage(p)})
+			progress(Progress{Done: p.Bytes, Total: p.Total, Message: importMessage(p), Step: fmt.Sprint(p.FileIndex, p.Phase)})
 		})
-		progress(Progress{Done: last.Total, Total: last.Total, Message: "Looking for what the automations should act on"})
+		progress(Progress{Done: last.Total, Total: last.Total, Message: "Looking for what the automations should act on", Step: "detect"})
 		detectAfterImport(ctx, st, s.app.cfg.Log)
 		return res, err
 	}), nil

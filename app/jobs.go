@@ -17,6 +17,9 @@ type Progress struct {
 	Done    int64  `json:"done"`
 	Total   int64  `json:"total"` // 0 when unknown
 	Message string `json:"message"`
+	// Step names the part of the job under way (an import's file and
+	// phase); a new step always goes out, whatever the throttle says.
+	Step string `json:"-"`
 }
 
 // JobEvent is the payload of "job:progress" and "job:done".
@@ -57,15 +60,15 @@ func (j *Jobs) Start(kind string, fn func(ctx context.Context, progress func(Pro
 	go func() {
 		defer cancel()
 		var last time.Time
-		var lastMsg string
+		var lastStep string
 		var mu sync.Mutex
 		report := func(p Progress) {
 			mu.Lock()
 			defer mu.Unlock()
-			// A new message (the next file, or the next step of one) always
+			// A new step (the next file, or the next phase of one) always
 			// goes out: the throttle must not hide what the job is doing.
-			if now := time.Now(); now.Sub(last) >= progressEvery || p.Message != lastMsg {
-				last, lastMsg = now, p.Message
+			if now := time.Now(); now.Sub(last) >= progressEvery || p.Step != lastStep {
+				last, lastStep = now, p.Step
 				j.emit("job:progress", JobEvent{ID: id, Kind: kind, Progress: p})
 			}
 		}

@@ -9,7 +9,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -19,6 +22,7 @@ import (
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
+	"shopclerk/backend/importer"
 	"shopclerk/backend/inbox"
 	"shopclerk/backend/rules"
 	"shopclerk/backend/rules/signals"
@@ -44,8 +48,9 @@ type App struct {
 	jobs    *Jobs
 	// automations runs enabled flows on their schedule while the window is open.
 	automations *runner.Automations
-	backups     *runner.Backups // a daily copy of the shop while the window is open
-	digest      *runner.Daily   // the morning low-stock digest into the outbox
+	backups     *runner.Backups   // a daily copy of the shop while the window is open
+	digest      *runner.Daily     // the morning low-stock digest into the outbox
+	uploads     *importer.Uploads // files a browser sends to the Import screen
 	// started and firstDashboard time the cold start: process start to the
 	// first dashboard handed to the web view (logged once, read by make bench).
 	started        time.Time
@@ -68,7 +73,7 @@ func New(ctx context.Context, cfg Config) *App {
 	if cfg.Clock == nil {
 		cfg.Clock = clock.System{}
 	}
-	a := &App{cfg: cfg, started: time.Now()}
+	a := &App{cfg: cfg, started: time.Now(), uploads: &importer.Uploads{Dir: uploadsDir(), Log: cfg.Log}}
 	a.jobs = newJobs(a.emit, a.FormatError, cfg.Log)
 	a.st, a.openErr = store.Open(ctx, cfg.DBPath, store.Options{Clock: cfg.Clock, Log: cfg.Log})
 	if a.openErr != nil {
@@ -87,6 +92,16 @@ func New(ctx context.Context, cfg Config) *App {
 	return a
 }
 
+// uploadsDir is the seller's own folder for browser uploads: their user
+// cache (orders exports hold customers' addresses, so not the shared temp
+// folder), or a temp folder of their own where there is none.
+func uploadsDir() string {
+	if dir, err := os.UserCacheDir(); err == nil {
+		return filepath.Join(dir, "shopclerk", "uploads")
+	}
+	return filepath.Join(os.TempDir(), fmt.Sprintf("shopclerk-uploads-%d", os.Getuid()))
+}
+
 // Bindings lists the services the frontend may call.
 func (a *App) Bindings() []any {
 	return []any{a.Shop, a.Jobs, a.Inventory, a.Import, a.MailConfig, a.Outbox, a.Automation}
@@ -97,7 +112,7 @@ func (a *App) Bindings() []any {
 // daily backup, the morning low-stock digest and the automation schedule.
 func (a *App) Startup(ctx context.Context) {
 	a.ctx = ctx
-	removeOldUploads(time.Now(), uploadsMaxAge)
+	a.uploads.RemoveOld(time.Now(), importer.UploadsMaxAge)
 	st, err := a.store()
 	if err != nil {
 		return

@@ -34,9 +34,17 @@ func (s *ImportService) Inspect(path string, opts importer.Options) (importer.Fi
 	return importer.Inspect(context.Background(), importer.FileSpec{Path: path, Options: opts}, s.lookup())
 }
 
+// UploadChunk appends one piece of a file a browser sends (importer.Uploads).
+func (s *ImportService) UploadChunk(id string, offset int64, data []byte) error {
+	return s.app.uploads.Append(id, offset, data)
+}
+
+// DiscardUpload removes a browser file the seller took off the list.
+func (s *ImportService) DiscardUpload(id string) error { return s.app.uploads.Discard(id) }
+
 // InspectUpload is Inspect for a file the browser sent (see UploadChunk).
 func (s *ImportService) InspectUpload(id, name string, opts importer.Options) (importer.FileInfo, error) {
-	spec, err := uploadSpec(id, name, opts)
+	spec, err := s.app.uploads.Spec(id, name, opts)
 	if err != nil {
 		return importer.FileInfo{}, err
 	}
@@ -96,11 +104,11 @@ func detectAfterImport(ctx context.Context, st *store.Store, log *slog.Logger) {
 // StartUpload is Start for one file the browser sent (see UploadChunk); the
 // upload is removed once the job is over.
 func (s *ImportService) StartUpload(id, name string, opts importer.Options) (string, error) {
-	spec, err := uploadSpec(id, name, opts)
+	spec, err := s.app.uploads.Spec(id, name, opts)
 	if err != nil {
 		return "", err
 	}
-	return s.start([]importer.FileSpec{spec}, func() { s.DiscardUpload(id) })
+	return s.start([]importer.FileSpec{spec}, func() { s.app.uploads.Discard(id) })
 }
 
 // SaveMapping remembers a column mapping for a header set.

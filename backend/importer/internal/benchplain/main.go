@@ -3,7 +3,7 @@
 // issue compares the shell against. It reads a Shopify orders export with
 // encoding/csv on one goroutine and, on another, inserts each order and its
 // lines with prepared one-row statements into tables with the importer's
-// columns but no secondary index, nothing else (no customers, products,
+// columns and only the unique order key for an index, nothing else (no customers, products,
 // discount codes, row hashes, events, re-import checks). It prints the
 // seconds the load took.
 package main

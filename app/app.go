@@ -124,7 +124,7 @@ func (a *App) Startup(ctx context.Context) {
 		return err
 	})
 	a.digest.Start()
-	a.automations = runner.NewAutomations(st, NewAutomationEngine(ctx, st, a.cfg.Log), a.cfg.Clock, a.cfg.Log)
+	a.automations = runner.NewAutomations(st, NewAutomationEngine(st, a.cfg.Log), a.cfg.Clock, a.cfg.Log)
 	a.automations.OnRun = func(res rules.RunResult, err error) {
 		if err != nil {
 			a.emit("automations:run", map[string]any{"error": a.FormatError(err)})

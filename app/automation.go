@@ -23,15 +23,15 @@ func (s *AutomationService) engine() (*rules.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return NewAutomationEngine(context.Background(), st, s.app.cfg.Log), nil
+	return NewAutomationEngine(st, s.app.cfg.Log), nil
 }
 
 // NewAutomationEngine builds the rules engine with the mail package's
 // templates and Message-IDs, so automation emails look like, and are
 // tracked like, every other email the shop sends. The schedule, the CLI and
-// the Automations screen all use it. Building it reads nothing (ctx is
-// unused): the account is read by a run that queues an email.
-func NewAutomationEngine(ctx context.Context, st *store.Store, log *slog.Logger) *rules.Engine {
+// the Automations screen all use it. Building it reads nothing: the account
+// is read by a run that queues an email.
+func NewAutomationEngine(st *store.Store, log *slog.Logger) *rules.Engine {
 	return rules.New(st, automationOptions(st, log))
 }
 

@@ -29,7 +29,7 @@ func TestAutomationMessageIDsFollowTheSavedAccount(t *testing.T) {
 	}
 	t.Cleanup(func() { st.Close() })
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	e := NewAutomationEngine(ctx, st, log)
+	e := NewAutomationEngine(st, log)
 	id, err := e.InstallTemplate(ctx, "order_confirmation")
 	if err != nil {
 		t.Fatal(err)

@@ -94,7 +94,7 @@ func importMessage(p importer.Progress) string {
 // those are seen by comparing states, so a later import must not overwrite
 // a state the engine never saw. A failure is logged; the import stands.
 func detectAfterImport(ctx context.Context, st *store.Store, log *slog.Logger) {
-	if n, err := NewAutomationEngine(ctx, st, log).DetectNow(ctx); err != nil {
+	if n, err := NewAutomationEngine(st, log).DetectNow(ctx); err != nil {
 		log.Warn("automation events not detected after import", "err", err)
 	} else if n > 0 {
 		log.Info("automation events detected after import", "events", n)

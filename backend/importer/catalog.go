@@ -32,18 +32,10 @@ func (b *shopifyProducts) row(r *rowCtx) {
 	if sku == "" && price == "" && o1 == "" {
 		return // an image-only row
 	}
-	generated, former := sku == "", ""
-	if generated {
-		if handle == "" {
-			r.rejectAt(FSKU, "", "this variant has neither a SKU nor a Handle, so Shopclerk cannot tell it from other variants; give it a SKU in your store and export again")
-			return
-		}
-		sku = shopifyKey(handle, o1, o2, o3)
-		if to := r.e.keys.renamedTo(sku); to != "" {
-			sku, generated = to, false
-		}
-	} else {
-		former = r.e.keys.shopify(sku, handle, o1, o2, o3)
+	sku, generated, former, ok := r.e.keys.variantKey(sku, handle, func() string { return shopifyKey(handle, o1, o2, o3) })
+	if !ok {
+		r.rejectAt(FSKU, "", "this variant has neither a SKU nor a Handle, so Shopclerk cannot tell it from other variants; give it a SKU in your store and export again")
+		return
 	}
 	cur := r.e.opts.currency()
 	exp := domain.CurrencyDigits(cur)
@@ -99,18 +91,10 @@ func newShopifyInventory(e *env) builder { return &stockRow{e: e} }
 func (b *stockRow) row(r *rowCtx) {
 	sku, handle := own(r.str(FSKU)), r.str(FHandle)
 	o1, o2, o3 := r.str(FOption1), r.str(FOption2), r.str(FOption3)
-	generated, former := sku == "", ""
-	if generated {
-		if handle == "" {
-			r.rejectAt(FSKU, "", "has no SKU; Shopclerk tracks stock by SKU, so give this variant one in your store and export again")
-			return
-		}
-		sku = shopifyKey(handle, o1, o2, o3)
-		if to := r.e.keys.renamedTo(sku); to != "" {
-			sku, generated = to, false
-		}
-	} else {
-		former = r.e.keys.shopify(sku, handle, o1, o2, o3)
+	sku, generated, former, ok := r.e.keys.variantKey(sku, handle, func() string { return shopifyKey(handle, o1, o2, o3) })
+	if !ok {
+		r.rejectAt(FSKU, "", "has no SKU; Shopclerk tracks stock by SKU, so give this variant one in your store and export again")
+		return
 	}
 	loc := firstNonEmpty(r.str(FLocation), b.location, "Default")
 	l := domain.StockLevel{SKU: sku, Location: loc, Stocked: true}
@@ -195,19 +179,11 @@ func newWooProducts(e *env) builder { return &wooProducts{e: e} }
 func (b *wooProducts) row(r *rowCtx) {
 	sku := own(r.str(FSKU))
 	typ := strings.ToLower(r.str(FType))
-	generated, former := sku == "", ""
-	if generated {
-		id := r.str(FExternalID)
-		if id == "" {
-			r.rejectAt(FSKU, "", "this product has neither a SKU nor an ID, so Shopclerk cannot tell it from other products; give it a SKU in WooCommerce and export again")
-			return
-		}
-		sku = wooKey(id)
-		if to := r.e.keys.renamedTo(sku); to != "" {
-			sku, generated = to, false
-		}
-	} else if r.e.keys != nil {
-		former = r.e.keys.woo(sku, r.str(FExternalID))
+	id := r.str(FExternalID)
+	sku, generated, former, ok := r.e.keys.variantKey(sku, id, func() string { return wooKey(id) })
+	if !ok {
+		r.rejectAt(FSKU, "", "this product has neither a SKU nor an ID, so Shopclerk cannot tell it from other products; give it a SKU in WooCommerce and export again")
+		return
 	}
 	cur := r.e.opts.currency()
 	exp := domain.CurrencyDigits(cur)

@@ -49,6 +49,7 @@ func newKnownKeys(g store.GeneratedKeys) *knownKeys {
 		body := strings.TrimPrefix(key, domain.GeneratedSKUPrefix)
 		if id, ok := strings.CutPrefix(body, "woo:"); ok {
 			k.heads[keyUnescaper.Replace(id)] = struct{}{}
+			continue
 		}
 		head, _, _ := strings.Cut(body, "/")
 		k.heads[keyUnescaper.Replace(head)] = struct{}{}
@@ -56,35 +57,35 @@ func newKnownKeys(g store.GeneratedKeys) *knownKeys {
 	return k
 }
 
-// shopify returns the stored generated key of a Shopify variant that now
-// has a real SKU, or "".
-func (k *knownKeys) shopify(sku, handle, o1, o2, o3 string) string {
-	if k == nil || handle == "" {
-		return ""
+// variantKey is the key a products or inventory row is stored under: its
+// own SKU; without one, the key made from what tells the variant apart (head
+// is its Shopify handle or WooCommerce ID, keyOf builds the key from it), or
+// the real SKU that took that key over. former is the stored generated key
+// that a row with a real SKU takes over, "" for none. ok is false for a row
+// with neither a SKU nor a head. A nil *knownKeys knows no keys.
+func (k *knownKeys) variantKey(sku, head string, keyOf func() string) (key string, generated bool, former string, ok bool) {
+	if sku == "" {
+		if head == "" {
+			return "", false, "", false
+		}
+		key = keyOf()
+		if to := k.renamedTo(key); to != "" {
+			return to, false, "", true
+		}
+		return key, true, "", true
 	}
-	if _, ok := k.heads[handle]; !ok {
-		return ""
+	if k == nil || head == "" {
+		return sku, false, "", true
 	}
-	return k.storedKey(sku, shopifyKey(handle, o1, o2, o3))
-}
-
-// woo returns the stored generated key of a WooCommerce product that now
-// has a real SKU, or "".
-func (k *knownKeys) woo(sku, id string) string {
-	if k == nil || id == "" {
-		return ""
+	if _, known := k.heads[head]; !known {
+		return sku, false, "", true
 	}
-	if _, ok := k.heads[id]; !ok {
-		return ""
+	if key = keyOf(); key != sku {
+		if _, stored := k.stored[key]; stored {
+			former = key
+		}
 	}
-	return k.storedKey(sku, wooKey(id))
-}
-
-func (k *knownKeys) storedKey(sku, key string) string {
-	if _, ok := k.stored[key]; !ok || key == sku {
-		return ""
-	}
-	return key
+	return sku, false, former, true
 }
 
 // renamedTo is the real SKU that took a generated key over, or "".

@@ -86,12 +86,6 @@ func importFile(ctx context.Context, st *store.Store, spec FileSpec, idx, total 
 	if err := p.prepare(spec.Options, true); err != nil {
 		return fr, err
 	}
-	if err := p.linkLines(ctx, st); err != nil {
-		return fr, err
-	}
-	if err := p.loadKeys(ctx, st); err != nil {
-		return fr, err
-	}
 	reportPhase := func(rows int, phase Phase) {
 		if progress != nil {
 			progress(Progress{File: in.name, FileIndex: idx, Files: total, Rows: rows, Bytes: p.bytes.Load(), Total: in.size, Phase: phase})
@@ -100,6 +94,14 @@ func importFile(ctx context.Context, st *store.Store, spec FileSpec, idx, total 
 	report := func(rows int) { reportPhase(rows, PhaseReading) }
 	meta := store.BatchMeta{FileName: in.name, FileHash: fr.Hash, FileSize: in.size, Preset: string(p.b.preset.name), Kind: string(p.b.preset.kind)}
 	batchID, counts, err := st.WriteBatch(ctx, meta, store.WriteOptions{}, func(w *store.Writer) error {
+		// The shop's generated keys, read in the batch's own transaction
+		// (which holds the write lock), before the parser starts.
+		if err := p.linkLines(w); err != nil {
+			return err
+		}
+		if err := p.loadKeys(w); err != nil {
+			return err
+		}
 		candidate, err := bulkCandidate(w, p)
 		if err != nil {
 			return err

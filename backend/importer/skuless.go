@@ -24,7 +24,6 @@ package importer
 // linked by name like any other.
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -85,11 +84,11 @@ func (g *genKeys) warn(e *env, f Field, noun, from, store string) {
 
 // linkLines loads, for an orders or carts file, the names of the products
 // with a generated key, so the builder can link SKU-less lines to them.
-func (p *parsed) linkLines(ctx context.Context, st *store.Store) error {
+func (p *parsed) linkLines(w *store.Writer) error {
 	if k := p.b.preset.kind; k != KindOrders && k != KindCarts {
 		return nil
 	}
-	names, err := st.GeneratedSKUNames(ctx)
+	names, err := w.GeneratedSKUNames()
 	if err != nil {
 		return err
 	}

@@ -19,7 +19,6 @@ package importer
 // over (store.GeneratedKeys.Renamed) instead of making the key anew.
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -98,14 +97,14 @@ func (k *knownKeys) renamedTo(key string) string {
 
 // loadKeys reads, for a products or inventory file whose rows can carry a
 // generated key, the shop's generated keys: one query per file.
-func (p *parsed) loadKeys(ctx context.Context, st *store.Store) error {
+func (p *parsed) loadKeys(w *store.Writer) error {
 	if k := p.b.preset.kind; k != KindProducts && k != KindInventory {
 		return nil
 	}
 	if !p.b.has(FHandle) && p.b.preset.name != PresetWooProducts {
 		return nil
 	}
-	g, err := st.GeneratedKeys(ctx)
+	g, err := w.GeneratedKeys()
 	if err != nil {
 		return err
 	}

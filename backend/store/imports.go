@@ -172,7 +172,17 @@ func (w *Writer) checkSKUKind(sku string, generated bool) error {
 // so an order import can link a SKU-less line to it. A name two such
 // products share is left out: the line cannot be told apart.
 func (s *Store) GeneratedSKUNames(ctx context.Context) (map[string]string, error) {
-	rows, err := s.db.QueryContext(ctx, q("ImportGeneratedSKUNames"))
+	return generatedSKUNames(ctx, s.db)
+}
+
+// GeneratedSKUNames is Store.GeneratedSKUNames inside the batch, so an
+// orders file links its lines to the products as its transaction sees them.
+func (w *Writer) GeneratedSKUNames() (map[string]string, error) {
+	return generatedSKUNames(w.ctx, w.tx)
+}
+
+func generatedSKUNames(ctx context.Context, db queryer) (map[string]string, error) {
+	rows, err := db.QueryContext(ctx, q("ImportGeneratedSKUNames"))
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the products without a SKU")
 	}

@@ -48,10 +48,12 @@ func (m OutboxMailer) QueuePurchaseOrder(ctx context.Context, po store.PurchaseO
 		h.Write(a.Data)
 	}
 	sum := hex.EncodeToString(h.Sum(nil)[:6])
-	shop := m.ShopName
-	if shop == "" {
-		shop, _ = m.Store.Setting(ctx, store.SettingShopName, "")
+	shop := rules.ShopData{Name: m.ShopName}
+	if shop.Name == "" {
+		shop.Name, _ = m.Store.Setting(ctx, store.SettingShopName, "")
 	}
+	// The footer names the shop's address, as every other email's does.
+	shop.Email, _ = m.Store.Setting(ctx, rules.SettingShopEmail, "")
 	out, err := m.render(ctx, po, shop)
 	if err != nil {
 		return "", err
@@ -78,7 +80,7 @@ func (m OutboxMailer) QueuePurchaseOrder(ctx context.Context, po store.PurchaseO
 
 // render fills the purchase_order template (the seller's saved version when
 // the renderer has a snapshot) with the order.
-func (m OutboxMailer) render(ctx context.Context, po store.PurchaseOrder, shop string) (rules.RenderedEmail, error) {
+func (m OutboxMailer) render(ctx context.Context, po store.PurchaseOrder, shop rules.ShopData) (rules.RenderedEmail, error) {
 	r := m.Renderer
 	if r == nil {
 		return rules.RenderedEmail{}, domain.Errorf(domain.CodeInternal, "Sending is not set up in this Shopclerk.")
@@ -93,7 +95,7 @@ func (m OutboxMailer) render(ctx context.Context, po store.PurchaseOrder, shop s
 	if !ok {
 		return rules.RenderedEmail{}, domain.Errorf(domain.CodeInternal, "There is no purchase order email template.")
 	}
-	out, err := r.Render(tp, rules.EmailData{Shop: rules.ShopData{Name: shop}, PurchaseOrder: poData(po),
+	out, err := r.Render(tp, rules.EmailData{Shop: shop, PurchaseOrder: poData(po),
 		Vars: map[string]string{"po_number": po.Number}}) // po_number: templates saved before .PurchaseOrder existed
 	if err != nil {
 		return out, domain.Wrap(err, domain.CodeInvalid, "The purchase order email could not be written: "+err.Error()+" (Settings > Templates)")

@@ -395,15 +395,16 @@ func fixedPOText(po store.PurchaseOrder, shop string) string {
 }
 
 // TestPurchaseOrderEmailUsesTheSavedTemplate: the seller's version of the
-// purchase_order template (Settings > Templates) is what the supplier gets;
-// a template that no longer renders stops the send with the reason.
+// purchase_order template (Settings > Templates) is what the supplier gets,
+// with the shop's name and address as every other email has them.
 func TestPurchaseOrderEmailUsesTheSavedTemplate(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t, testNow)
 	seedShop(t, st, "orders@potter.test")
 	st.SetSetting(ctx, store.SettingShopName, "Clay Shop")
+	st.SetSetting(ctx, rules.SettingShopEmail, "hello@clayshop.test")
 	edited := rules.EmailTemplate{Name: POTemplate, Subject: "Order {{.PurchaseOrder.Number}} from {{.Shop.Name}}",
-		HTML: `<p>Dear {{.PurchaseOrder.Supplier}},</p>{{range .PurchaseOrder.Lines}}<p>{{.Quantity}} × {{.SKU}} at {{.Price}}</p>{{end}}<p>Note: {{.PurchaseOrder.Note}} / {{.Vars.po_number}}</p>`}
+		HTML: `<p>Dear {{.PurchaseOrder.Supplier}},</p>{{range .PurchaseOrder.Lines}}<p>{{.Quantity}} × {{.SKU}} at {{.Price}}</p>{{end}}<p>Note: {{.PurchaseOrder.Note}} / {{.Vars.po_number}}</p><p>Reply to {{.Shop.Email}}</p>`}
 	if err := mail.SaveTemplate(ctx, st, edited, rules.ShopData{Name: "Clay Shop"}); err != nil {
 		t.Fatal(err)
 	}
@@ -422,7 +423,8 @@ func TestPurchaseOrderEmailUsesTheSavedTemplate(t *testing.T) {
 	}
 	m := msgs[0]
 	if m.Subject != "Order "+po.Number+" from Clay Shop" || !strings.HasPrefix(m.Text, "Dear Potter & Co,") ||
-		!strings.Contains(m.Text, " × +POT-1 at 3.50 EUR") || !strings.Contains(m.Text, " / "+po.Number) || len(m.Attachments) != 2 {
+		!strings.Contains(m.Text, " × +POT-1 at 3.50 EUR") || !strings.Contains(m.Text, " / "+po.Number) ||
+		!strings.Contains(m.Text, "Reply to hello@clayshop.test") || len(m.Attachments) != 2 {
 		t.Fatalf("queued %q\n%s", m.Subject, m.Text)
 	}
 }

@@ -51,6 +51,8 @@ type StockRow struct {
 	Title        string `json:"title"`
 	ReorderPoint *int   `json:"reorderPoint"`
 	Supplier     string `json:"supplier"`
+	// SKUGenerated: the SKU is a key Shopclerk made (Product.SKUGenerated).
+	SKUGenerated bool `json:"skuGenerated"`
 }
 
 // StockPage is a page of stock levels.

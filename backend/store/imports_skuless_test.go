@@ -77,3 +77,32 @@ func TestGeneratedSKUs(t *testing.T) {
 		t.Errorf("the same generated product again: %+v", got)
 	}
 }
+
+// TestStockRowsCarryTheGeneratedFlag: the stock table (and the dashboard's
+// low-stock list, which reads it) says which SKUs are keys Shopclerk made, by
+// the product's flag, so a real SKU that starts with "~" is not one.
+func TestStockRowsCarryTheGeneratedFlag(t *testing.T) {
+	s := openTest(t, filepath.Join(t.TempDir(), "shop.db"), Options{})
+	write(t, s, func(w *Writer) error {
+		for _, p := range []domain.Product{{SKU: "~apron/Blue", Title: "Apron", SKUGenerated: true}, {SKU: "~real", Title: "Real with a tilde"}} {
+			if err := w.UpsertProduct(p); err != nil {
+				return err
+			}
+			if err := w.SetStock(domain.StockLevel{SKU: p.SKU, Location: "Shop", Available: 3, Stocked: true}, "test"); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	page, err := s.ListStock(context.Background(), domain.PageRequest{Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, r := range page.Rows {
+		got[r.SKU] = r.SKUGenerated
+	}
+	if len(got) != 2 || !got["~apron/Blue"] || got["~real"] {
+		t.Fatalf("stock rows' flags: %v", got)
+	}
+}

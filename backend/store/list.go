@@ -290,7 +290,7 @@ func scanStockRow(r scanner) (domain.StockRow, error) {
 	var updated int64
 	var rp sql.NullInt64
 	err := r.Scan(&row.SKU, &row.Location, &row.OnHand, &row.Committed, &row.Available, &row.Incoming,
-		&row.Stocked, &updated, &row.Title, &rp, &row.Supplier)
+		&row.Stocked, &updated, &row.Title, &rp, &row.Supplier, &row.SKUGenerated)
 	row.UpdatedAt = time.Unix(updated, 0).UTC()
 	if rp.Valid {
 		v := int(rp.Int64)

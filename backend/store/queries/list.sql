@@ -34,7 +34,7 @@ FROM customers c WHERE c.id = ?
 
 -- name: StockRows
 SELECT s.sku, s.location, s.on_hand, s.committed, s.available, s.incoming, s.stocked, s.updated_at,
-    COALESCE(p.title, ''), p.reorder_point, COALESCE(sup.name, '')
+    COALESCE(p.title, ''), p.reorder_point, COALESCE(sup.name, ''), COALESCE(p.sku_generated, 0)
 FROM stock_levels s
 LEFT JOIN products p ON p.sku = s.sku
 LEFT JOIN suppliers sup ON sup.id = p.supplier_id

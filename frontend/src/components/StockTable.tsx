@@ -22,7 +22,7 @@ export const stockColumns = [
   col.accessor('sku', {
     header: 'SKU',
     meta: { sortKey: 'sku', width: 150 },
-    cell: (c) => <SkuText sku={c.getValue()} monospace />,
+    cell: (c) => <SkuText sku={c.getValue()} generated={c.row.original.skuGenerated} monospace />,
   }),
   col.accessor('title', { header: 'Product' }),
   col.accessor('location', { header: 'Location', meta: { sortKey: 'location', width: 145 } }),

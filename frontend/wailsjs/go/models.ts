@@ -474,6 +474,7 @@ export namespace domain {
 	    title: string;
 	    reorderPoint?: number;
 	    supplier: string;
+	    skuGenerated: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new StockRow(source);
@@ -492,6 +493,7 @@ export namespace domain {
 	        this.title = source["title"];
 	        this.reorderPoint = source["reorderPoint"];
 	        this.supplier = source["supplier"];
+	        this.skuGenerated = source["skuGenerated"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

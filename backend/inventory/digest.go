@@ -26,6 +26,7 @@ const digestLedgerPrefix = "inventory.digest:"
 // DigestItem is one SKU in the digest, with why it is there.
 type DigestItem struct {
 	SKU          string `json:"sku"`
+	SKUGenerated bool   `json:"skuGenerated"` // a key Shopclerk made: the "no SKU" badge
 	Title        string `json:"title"`
 	Available    int    `json:"available"`
 	Incoming     int    `json:"incoming"`
@@ -93,7 +94,7 @@ func BuildDigest(p Plan, day string) Digest {
 		if it.nextDelivery >= 0 {
 			next = it.nextDelivery
 		}
-		di := DigestItem{SKU: it.SKU, Title: it.Title, Available: it.Available, Incoming: it.Incoming,
+		di := DigestItem{SKU: it.SKU, SKUGenerated: it.SKUGenerated, Title: it.Title, Available: it.Available, Incoming: it.Incoming,
 			ReorderPoint: dec.ReorderPoint, DaysOfCover: dec.DaysOfCover, DaysToDelivery: next,
 			Suggest: it.Suggest, SupplierName: it.SupplierName}
 		var why []string

@@ -1257,6 +1257,7 @@ export namespace inventory {
 	}
 	export class DigestItem {
 	    sku: string;
+	    skuGenerated: boolean;
 	    title: string;
 	    available: number;
 	    incoming: number;
@@ -1274,6 +1275,7 @@ export namespace inventory {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.sku = source["sku"];
+	        this.skuGenerated = source["skuGenerated"];
 	        this.title = source["title"];
 	        this.available = source["available"];
 	        this.incoming = source["incoming"];

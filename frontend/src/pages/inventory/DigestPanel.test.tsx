@@ -19,6 +19,7 @@ vi.mock('../../api/mail', async (importOriginal) => {
 
 const item = (sku: string, extra: Partial<DigestItem> = {}): DigestItem => ({
   sku,
+  skuGenerated: false,
   title: `Title ${sku}`,
   available: 2,
   incoming: 0,

@@ -14,6 +14,7 @@ import { normalizeError, shopKeys } from '../../api';
 import { inventory, type Digest, type DigestItem, type DigestSchedule } from '../../api/inventory';
 import { mail, mailKeys } from '../../api/mail';
 import { StatusBadge } from '../../components/StatusBadge';
+import { SkuText } from '../../components/SkuText';
 import { formatDateTime, formatDay, formatNumber } from '../../lib/format';
 
 /** The dry run; not kept once the panel closes, so every opening checks the stock again. */
@@ -233,7 +234,7 @@ function ItemList({ title, color, items, testId }: { title: string; color: strin
           {items.map((it) => (
             <Table.Tr key={it.sku} data-testid={`digest-item-${it.sku}`} style={{ verticalAlign: 'top' }}>
               <Table.Td>
-                <Text size="sm" ff="monospace">{it.sku}</Text>
+                <SkuText sku={it.sku} generated={it.skuGenerated} monospace />
               </Table.Td>
               <Table.Td>
                 <Text size="sm" fw={500}>{it.title}</Text>

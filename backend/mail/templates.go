@@ -5,6 +5,7 @@ import (
 	"context"
 	htmltemplate "html/template"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	texttemplate "text/template"
@@ -306,10 +307,15 @@ const maxTemplateSize = 256 << 10
 
 var varsRe = regexp.MustCompile(`\.Vars\.(\w+)`)
 
+// givenVars are the {{.Vars.x}} an email sent by Shopclerk itself, not by
+// an automation step, is given; the others take any name a step may set.
+var givenVars = map[string][]string{"purchase_order": {"po_number"}}
+
 // CheckTemplate parses the template and renders it with sample data, so a
 // broken template is refused when the seller saves it, not when a customer
-// should have received it. Variables of the flow step ({{.Vars.x}}) are
-// set by the automation, so any name is accepted here.
+// should have received it. Variables of a flow step ({{.Vars.x}}) are set by
+// the automation, so any name is accepted, except in an email no step sends
+// (givenVars).
 func CheckTemplate(tp rules.EmailTemplate, shop rules.ShopData) error {
 	switch {
 	case strings.TrimSpace(tp.Subject) == "":
@@ -320,7 +326,12 @@ func CheckTemplate(tp rules.EmailTemplate, shop rules.ShopData) error {
 		return domain.Errorf(domain.CodeInvalid, "the email is too long (over %d KB)", maxTemplateSize>>10)
 	}
 	data := SampleData(shop)
+	given, fixed := givenVars[tp.Name]
 	for _, m := range varsRe.FindAllStringSubmatch(tp.Subject+tp.HTML+tp.Text, -1) {
+		if fixed && !slices.Contains(given, m[1]) {
+			return domain.Errorf(domain.CodeInvalid, "the email uses {{.Vars.%s}}, which this email is not given; it can use {{.Vars.%s}}",
+				m[1], strings.Join(given, "}}, {{.Vars."))
+		}
 		if _, ok := data.Vars[m[1]]; !ok {
 			data.Vars[m[1]] = "[" + m[1] + "]"
 		}

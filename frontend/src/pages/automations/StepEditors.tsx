@@ -335,15 +335,23 @@ export function ActionCard({ step, index, count, emailTemplates, problems, onCha
             {step.vars && Object.keys(step.vars).length > 0 && (
               <Stack gap={4}>
                 {Object.entries(step.vars).map(([k, v]) => {
+                  // An amount is kept in cents, as conditions compare order.total,
+                  // and typed like the condition builder's amounts ("200").
                   const money = step.moneyVars?.includes(k);
+                  const shown = money && /^\d+$/.test(v) ? minorToMajor(v) : v;
+                  const typed = (t: string) => {
+                    const minor = money ? majorToMinor(t) : null;
+                    return minor !== null && !minor.startsWith('-') ? minor : t;
+                  };
                   return (
                     <TextInput
                       key={k}
                       label={money ? `Amount: ${k}` : `Text: ${k}`}
-                      description={money ? 'In cents, like the conditions: 20000 is 200.00 (the email shows it in the order’s currency)' : undefined}
+                      description={money ? 'The email shows it in the order’s currency, like the order’s total' : undefined}
                       size="xs"
-                      value={v}
-                      onChange={(e) => set({ vars: { ...step.vars, [k]: e.currentTarget.value } })}
+                      value={shown}
+                      onChange={(e) => set({ vars: { ...step.vars, [k]: typed(e.currentTarget.value) } })}
+                      data-testid={`editor-step-${index}-var-${k}`}
                     />
                   );
                 })}

@@ -1,0 +1,27 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { Step } from '../../api/automations';
+import { renderWithProviders } from '../../test/render';
+import { ActionCard } from './StepEditors';
+
+describe('an email step’s amount', () => {
+  it('is typed like the condition builder’s amounts and kept in cents, as the conditions compare order.total', () => {
+    const onChange = vi.fn<(s: Step) => void>();
+    const step: Step = { action: 'send_email', template: 'spend_tier_coupon', vars: { tier: '20000', note: 'thanks' }, moneyVars: ['tier'] };
+    renderWithProviders(
+      <ActionCard step={step} index={2} count={3} emailTemplates={['spend_tier_coupon']} problems={[]} onChange={onChange} onMove={() => {}} onRemove={() => {}} />,
+    );
+    const tier = screen.getByTestId('editor-step-2-var-tier') as HTMLInputElement;
+    expect(tier.value).toBe('200');
+    expect(screen.getByText('Amount: tier')).toBeTruthy();
+    fireEvent.change(tier, { target: { value: '250.5' } });
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ vars: { tier: '25050', note: 'thanks' } }));
+    // Not an amount: kept as typed, for the save check to name it.
+    fireEvent.change(tier, { target: { value: 'gold' } });
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ vars: { tier: 'gold', note: 'thanks' } }));
+    // A plain text variable is left alone.
+    const note = screen.getByTestId('editor-step-2-var-note') as HTMLInputElement;
+    fireEvent.change(note, { target: { value: '200' } });
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ vars: { tier: '20000', note: '200' } }));
+  });
+});

@@ -90,7 +90,7 @@ func TestMoneyVars(t *testing.T) {
 		Steps: []Step{{Action: ActionSendEmail, Template: "order_confirmation", Vars: map[string]string{"tier": "two hundred"},
 			MoneyVars: []string{"tier", "floor"}}}}
 	probs := Validate(d)
-	if len(probs) != 2 || !strings.Contains(probs[0].Message, `tier must be an amount in cents like 20000 (200.00, as conditions write order.total), not "two hundred"`) ||
+	if len(probs) != 2 || !strings.Contains(probs[0].Message, `tier must be an amount like 200 (kept in cents, 20000, as conditions compare order.total), not "two hundred"`) ||
 		!strings.Contains(probs[1].Message, "floor is marked as an amount") {
 		t.Fatalf("%+v", probs)
 	}

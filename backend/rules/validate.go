@@ -128,7 +128,7 @@ func Validate(d Definition) []Problem {
 			if v, ok := s.Vars[k]; !ok {
 				add("step", n, "%s is marked as an amount, but the step has no text called %s", k, k)
 			} else if !amountRe.MatchString(strings.TrimSpace(v)) {
-				add("step", n, "%s must be an amount in cents like 20000 (200.00, as conditions write order.total), not %q", k, v)
+				add("step", n, "%s must be an amount like 200 (kept in cents, 20000, as conditions compare order.total), not %q", k, v)
 			}
 		}
 		needCustomer := false

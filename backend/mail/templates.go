@@ -325,6 +325,9 @@ func CheckTemplate(tp rules.EmailTemplate, shop rules.ShopData) error {
 	case len(tp.Subject)+len(tp.HTML)+len(tp.Text) > maxTemplateSize:
 		return domain.Errorf(domain.CodeInvalid, "the email is too long (over %d KB)", maxTemplateSize>>10)
 	}
+	if tp.Name != "purchase_order" && rules.UsesPurchaseOrder(tp) {
+		return domain.Errorf(domain.CodeInvalid, "%s", rules.NoPurchaseOrder)
+	}
 	data := SampleData(shop)
 	given, fixed := givenVars[tp.Name]
 	for _, m := range varsRe.FindAllStringSubmatch(tp.Subject+tp.HTML+tp.Text, -1) {

@@ -79,6 +79,8 @@ func TestSaveTemplateRefusesWhatDoesNotRender(t *testing.T) {
 			`the email plain text uses "Nick"`, domain.CodeInvalid},
 		{"a variable a purchase order is not given", rules.EmailTemplate{Name: "purchase_order", Subject: "PO {{.Vars.po_number}}", HTML: "<p>{{.Vars.delivery_date}}</p>"},
 			"the email uses {{.Vars.delivery_date}}, which this email is not given; it can use {{.Vars.po_number}}", domain.CodeInvalid},
+		{"a customer email with the purchase order", rules.EmailTemplate{Name: "winback", Subject: "Hi", HTML: "<p>{{.PurchaseOrder.Number}}</p>"},
+			"the email uses .PurchaseOrder, which only the purchase order email to a supplier is given", domain.CodeInvalid},
 		{"no subject", rules.EmailTemplate{Name: "winback", Subject: "  ", HTML: "<p>x</p>"}, "the email needs a subject", domain.CodeInvalid},
 		{"no body", rules.EmailTemplate{Name: "winback", Subject: "Hi", HTML: ""}, "the email needs a body", domain.CodeInvalid},
 		{"unknown template", rules.EmailTemplate{Name: "no_such_email", Subject: "Hi", HTML: "<p>x</p>"},

@@ -97,6 +97,17 @@ type ProductData struct {
 	Title string
 }
 
+// UsesPurchaseOrder says whether a template uses .PurchaseOrder, which only
+// the purchase order email to a supplier is given: anywhere else it would
+// print blanks to a customer.
+func UsesPurchaseOrder(tp EmailTemplate) bool {
+	return strings.Contains(tp.Subject+tp.HTML+tp.Text, ".PurchaseOrder")
+}
+
+// NoPurchaseOrder is the problem of an email other than the purchase order
+// that uses .PurchaseOrder.
+const NoPurchaseOrder = "the email uses .PurchaseOrder, which only the purchase order email to a supplier is given"
+
 // PurchaseOrderData is the purchase order a supplier's email is about.
 // Its lines' SKU is the supplier's code for the item where one is known.
 type PurchaseOrderData struct {

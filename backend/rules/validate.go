@@ -144,7 +144,9 @@ func Validate(d Definition) []Problem {
 				continue
 			}
 			t, _ := (&SendEmail{Step: s}).template(FallbackRenderer{})
-			if _, err := (FallbackRenderer{}).Render(t, sampleEmailData(s.Vars)); err != nil {
+			if UsesPurchaseOrder(t) {
+				add("template", n, "%s", NoPurchaseOrder)
+			} else if _, err := (FallbackRenderer{}).Render(t, sampleEmailData(s.Vars)); err != nil {
 				add("template", n, "%s", err.Error())
 			}
 		case ActionIssueCoupon:

@@ -35,6 +35,9 @@ func TestMigrationSpendTierMoney(t *testing.T) {
 		"word":      {"spend_tiers", `{"trigger":{"event":"order_paid"},"steps":[{"action":"send_email","template":"spend_tier_coupon","vars":{"tier":"gold"}}],"policy":{}}`},
 		"marked":    {"spend_tiers", `{"trigger":{"event":"order_paid"},"steps":[{"action":"send_email","template":"spend_tier_coupon","vars":{"tier":"20000"},"moneyVars":["tier"]}],"policy":{}}`},
 		"other":     {"welcome", `{"trigger":{"event":"customer_created"},"steps":[{"action":"send_email","template":"spend_tier_coupon","vars":{"tier":"200"}}],"policy":{}}`},
+		// Damaged definitions must not stop the shop from opening.
+		"steps object": {"spend_tiers", `{"steps":{"x":{"template":"spend_tier_coupon","vars":{"tier":"200"}}}}`},
+		"not json":     {"spend_tiers", `{"steps":[`},
 	}
 	for name, f := range flows {
 		if _, err := old.db.Exec(`INSERT INTO rules (name, template, definition, created_at, updated_at) VALUES (?, ?, ?, 0, 0)`, name, f.template, f.def); err != nil {
@@ -45,11 +48,12 @@ func TestMigrationSpendTierMoney(t *testing.T) {
 
 	st := openTest(t, path, Options{})
 	want := map[string]string{
-		"installed": `[[null,null],[null,null],[["tier"],"20000"]]`,
-		"reordered": `[[["tier"],"15050"],[null,null]]`,
-		"word":      `[[null,"gold"]]`,
-		"marked":    `[[["tier"],"20000"]]`,
-		"other":     `[[null,"200"]]`,
+		"installed":    `[[null,null],[null,null],[["tier"],"20000"]]`,
+		"reordered":    `[[["tier"],"15050"],[null,null]]`,
+		"word":         `[[null,"gold"]]`,
+		"marked":       `[[["tier"],"20000"]]`,
+		"other":        `[[null,"200"]]`,
+		"steps object": `[[null,"200"]]`,
 	}
 	for name, w := range want {
 		var got string

@@ -18,7 +18,7 @@ UPDATE rules SET definition = (
       AND json_extract(s.value, '$.vars.tier') GLOB '[0-9]*'
       AND json_extract(s.value, '$.vars.tier') NOT GLOB '*[^0-9.]*'
     ORDER BY s.key LIMIT 1)
-WHERE template = 'spend_tiers' AND json_valid(definition) AND EXISTS (
+WHERE template = 'spend_tiers' AND json_valid(definition) AND json_type(definition, '$.steps') = 'array' AND EXISTS (
     SELECT 1 FROM json_each(rules.definition, '$.steps') AS s
     WHERE json_extract(s.value, '$.template') = 'spend_tier_coupon'
       AND json_extract(s.value, '$.moneyVars') IS NULL

@@ -136,10 +136,10 @@ func (w *Writer) TakeOverGeneratedKey(key, sku string) (TakeOver, error) {
 	return TakeOverDone, nil
 }
 
-// takeOverTables are the statements that move the rest of what names a
-// taken-over key, each over the batch's keys at once.
-var takeOverTables = []string{"ImportTakeOverStockChanges", "ImportTakeOverLineItems", "ImportTakeOverCartLines",
-	"ImportTakeOverSupplierProducts", "ImportTakeOverPOLines", "ImportTakeOverPolicies", "ImportTakeOverLedger"}
+// takeOverTables are the tables whose sku column ImportTakeOverSKUs moves,
+// each over the batch's keys at once.
+var takeOverTables = []string{"stock_changes", "line_items", "cart_lines", "supplier_products",
+	"purchase_order_lines", "sku_policies"}
 
 // FinishTakeOvers moves the stock history, order and cart lines, supplier
 // offers, purchase order lines, reorder choices and the automations'
@@ -147,10 +147,11 @@ var takeOverTables = []string{"ImportTakeOverStockChanges", "ImportTakeOverLineI
 // after the batch's last take-over, and only when there was one: a batch
 // without take-overs pays nothing.
 func (w *Writer) FinishTakeOvers() error {
-	for _, name := range takeOverTables {
-		if _, err := w.tx.ExecContext(w.ctx, q(name), w.batchID); err != nil {
+	for _, table := range takeOverTables {
+		if _, err := w.tx.ExecContext(w.ctx, strings.ReplaceAll(q("ImportTakeOverSKUs"), "sku_table", quoteIdent(table)), w.batchID); err != nil {
 			return err
 		}
 	}
-	return nil
+	_, err := w.tx.ExecContext(w.ctx, q("ImportTakeOverLedger"), w.batchID)
+	return err
 }

@@ -131,32 +131,13 @@ UPDATE stock_levels SET sku = ?2 WHERE sku = ?1;
 INSERT INTO sku_renames (generated_sku, sku, batch_id, at) VALUES (?1, ?2, ?3, ?4)
 ON CONFLICT (generated_sku) DO UPDATE SET sku = ?2, batch_id = ?3, at = ?4;
 
--- name: ImportTakeOverStockChanges
--- This and the next ones move the rest of what refers to a SKU, once per
--- batch (?1): one statement per table whatever the number of keys taken
--- over, since cart_lines, supplier_products and purchase_order_lines have no
--- index on sku and a statement per key would read them whole each time.
-UPDATE stock_changes SET sku = (SELECT r.sku FROM sku_renames r WHERE r.generated_sku = stock_changes.sku)
-WHERE sku IN (SELECT generated_sku FROM sku_renames WHERE batch_id = ?1);
-
--- name: ImportTakeOverLineItems
-UPDATE line_items SET sku = (SELECT r.sku FROM sku_renames r WHERE r.generated_sku = line_items.sku)
-WHERE sku IN (SELECT generated_sku FROM sku_renames WHERE batch_id = ?1);
-
--- name: ImportTakeOverCartLines
-UPDATE cart_lines SET sku = (SELECT r.sku FROM sku_renames r WHERE r.generated_sku = cart_lines.sku)
-WHERE sku IN (SELECT generated_sku FROM sku_renames WHERE batch_id = ?1);
-
--- name: ImportTakeOverSupplierProducts
-UPDATE supplier_products SET sku = (SELECT r.sku FROM sku_renames r WHERE r.generated_sku = supplier_products.sku)
-WHERE sku IN (SELECT generated_sku FROM sku_renames WHERE batch_id = ?1);
-
--- name: ImportTakeOverPOLines
-UPDATE purchase_order_lines SET sku = (SELECT r.sku FROM sku_renames r WHERE r.generated_sku = purchase_order_lines.sku)
-WHERE sku IN (SELECT generated_sku FROM sku_renames WHERE batch_id = ?1);
-
--- name: ImportTakeOverPolicies
-UPDATE sku_policies SET sku = (SELECT r.sku FROM sku_renames r WHERE r.generated_sku = sku_policies.sku)
+-- name: ImportTakeOverSKUs
+-- Moves the rest of what refers to a SKU in the table sku_table (each of
+-- takeOverTables in turn), once per batch (?1): one statement per table
+-- whatever the number of keys taken over, since cart_lines,
+-- supplier_products and purchase_order_lines have no index on sku and a
+-- statement per key would read them whole each time.
+UPDATE sku_table SET sku = (SELECT r.sku FROM sku_renames r WHERE r.generated_sku = sku_table.sku)
 WHERE sku IN (SELECT generated_sku FROM sku_renames WHERE batch_id = ?1);
 
 -- name: ImportTakeOverLedger

@@ -1,7 +1,6 @@
 // The result of one import run (one or more jobs), summarised for the screen:
 // counts per file and in total, and every rejected row with its file.
 import type { FileResult, ImportCounts, ImportIssue, ImportResult } from '../../api/imports';
-import { formatNumber } from '../../lib/format';
 
 export interface FileSummary {
   file: string;
@@ -50,7 +49,7 @@ export function recordCount(kind: string, n: number): string {
     inventory: ['stock level', 'stock levels'],
   };
   const [one, many] = nouns[kind] ?? ['record', 'records'];
-  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+  return plural(n, one, many);
 }
 
 /** One line saying what happened, e.g. "2 files: 120 created, 3 updated, 4 rejected". */

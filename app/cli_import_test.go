@@ -12,7 +12,7 @@ import (
 	"shopclerk/backend/importer"
 )
 
-const realOrders = "../../shared/fixtures/real/shopify/orders_export_2025-04_CAD_79col.csv"
+const realOrders = "../testdata/real/shopify/orders_export_2025-04_CAD_79col.csv"
 
 func TestCLIImport(t *testing.T) {
 	dir := t.TempDir()

@@ -4,7 +4,7 @@
 # `scripts/mailstack.sh start` first. The tests find the servers through the MAILSTACK_*
 # variables, or read $MAILSTACK_DIR/mailstack.env (default /tmp/mailstack) when unset:
 #   eval "$(scripts/mailstack.sh env)"   exports them into a shell.
-# Based on the tested recipe in ../shared/docs/mailstack.{md,sh} (pitfalls explained there).
+# Based on the tested recipe in docs/mailstack.md (pitfalls explained there).
 #
 #   Postfix: SMTP submission with STARTTLS + SASL AUTH (via Dovecot's auth socket)
 #   Dovecot: IMAP (STARTTLS or implicit TLS) + LMTP (Postfix delivers into Dovecot)

@@ -17,8 +17,8 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-// realDir holds the real exports; CI clones the repo beside shared/.
-const realDir = "../../../shared/fixtures/real"
+// realDir holds the real exports, copied into the repo (see its README).
+const realDir = "../../testdata/real"
 
 func openStore(t testing.TB) *store.Store {
 	t.Helper()
@@ -37,7 +37,7 @@ func realFixtures(t *testing.T) []string {
 	for _, sub := range []string{"shopify", "woocommerce", "amazon"} {
 		entries, err := os.ReadDir(filepath.Join(realDir, sub))
 		if err != nil {
-			t.Fatalf("the real fixtures are expected at %s (shared/ beside the repo): %v", realDir, err)
+			t.Fatalf("the real fixtures are expected at %s (testdata/real in the repo): %v", realDir, err)
 		}
 		for _, e := range entries {
 			if ext := filepath.Ext(e.Name()); ext == ".csv" || ext == ".txt" {

@@ -8,11 +8,15 @@ import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-// frontend/e2e -> repo root -> shared/ beside it (as CI clones them).
 const SHOPIFY_ORDERS = 'orders_export_2025-04_CAD_79col.csv';
 
 function repoRoot(info: TestInfo): string {
   return resolve(info.config.rootDir, '..', '..');
+}
+
+// The real exports the Go tests use too (testdata/real, with their provenance).
+function realExport(info: TestInfo, name: string): string {
+  return resolve(repoRoot(info), 'testdata', 'real', 'shopify', name);
 }
 
 function artifacts(info: TestInfo): string {
@@ -65,7 +69,7 @@ async function count(page: Page, testId: string, row = 0): Promise<number> {
 test.describe.configure({ mode: 'serial' });
 
 test('a real Shopify orders export: recognised, previewed, imported; again changes nothing', async ({ page }, info) => {
-  const file = resolve(repoRoot(info), '..', 'shared', 'fixtures', 'real', 'shopify', SHOPIFY_ORDERS);
+  const file = realExport(info, SHOPIFY_ORDERS);
   const data = readFileSync(file);
   await openImport(page);
   await shot(page, info, '01-empty');
@@ -130,7 +134,7 @@ const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"
  * gets a new name and id, so each copy adds its orders.
  */
 function biggerExport(info: TestInfo, copies: number): Buffer {
-  const text = readFileSync(resolve(repoRoot(info), '..', 'shared', 'fixtures', 'real', 'shopify', SHOPIFY_ORDERS), 'utf8');
+  const text = readFileSync(realExport(info, SHOPIFY_ORDERS), 'utf8');
   const [header, ...rows] = parseCSV(text.replace(/^\uFEFF/, ''));
   const name = header.indexOf('Name');
   const id = header.indexOf('Id');
@@ -258,7 +262,7 @@ test('bad files get a clear message and the good ones can still be imported', as
   await page.getByTestId('import-file-input').setInputFiles({
     name: customers,
     mimeType: 'text/csv',
-    buffer: readFileSync(resolve(repoRoot(info), '..', 'shared', 'fixtures', 'real', 'shopify', customers)),
+    buffer: readFileSync(realExport(info, customers)),
   });
   await expect(card(customers)).toHaveAttribute('data-status', 'ready');
   await expect(page.getByTestId('import-start')).toBeEnabled();

@@ -88,25 +88,13 @@ func (e mailEnv) parts(ctx context.Context) (mail.Account, *mail.Outbox, *inbox.
 	return a, ob, cl, nil
 }
 
-// send recovers interrupted sends, resolves in-doubt messages, then runs
-// the send loop: the order that keeps invariant 3.
-func (e mailEnv) send(ctx context.Context, max int, progress func(mail.Progress)) (sendReport, error) {
+// send runs the outbox for the saved account (mail.Outbox.Send).
+func (e mailEnv) send(ctx context.Context, max int, progress func(mail.Progress)) (mail.SendReport, error) {
 	_, ob, _, err := e.parts(ctx)
 	if err != nil {
-		return sendReport{}, err
+		return mail.SendReport{}, err
 	}
-	var rep sendReport
-	if rep.InDoubt, err = ob.Recover(ctx); err != nil {
-		return rep, err
-	}
-	rep.Run, err = ob.Run(ctx, mail.RunOptions{Max: max, Progress: progress})
-	return rep, err
-}
-
-// sendReport is what a send run did, for the UI and `shopclerk send --json`.
-type sendReport struct {
-	InDoubt mail.ResolveResult `json:"inDoubt"`
-	Run     mail.RunResult     `json:"run"`
+	return ob.Send(ctx, mail.RunOptions{Max: max, Progress: progress})
 }
 
 // syncInbox runs one bounded inbox sync.

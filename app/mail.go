@@ -135,23 +135,7 @@ func (s *MailSettingsService) SendTestEmail(to string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	a.TestMode = false // the seller typed this address themselves
-	now := e.clk.Now()
-	c, err := mail.Compose(a, store.OutboxMessage{MessageID: mail.NewMessageID(a.FromAddress, now), Kind: store.KindTransactional,
-		ToAddr: to, Subject: "Shopclerk test email", Text: "This is a test from Shopclerk. Your email account works."}, now)
-	if err != nil {
-		return "", err
-	}
-	conn, err := mail.SMTPDialer(a, e.secretFunc(a))(ctx)
-	if err != nil {
-		return "", err
-	}
-	defer conn.Close()
-	reply, err := conn.Send(ctx, c)
-	if err != nil {
-		return "", mail.Explain(err, a)
-	}
-	return reply, nil
+	return mail.SendTest(ctx, a, e.secretFunc(a), to, e.clk.Now())
 }
 
 // CheckMailbox logs in to IMAP and reports how many messages INBOX holds.
@@ -388,7 +372,7 @@ func (s *OutboxService) Today() (mail.DayCount, error) {
 }
 
 // StartSend runs the send loop as a job ("send"); the result is a
-// sendReport. Only one send runs at a time.
+// mail.SendReport. Only one send runs at a time.
 func (s *OutboxService) StartSend() (string, error) {
 	e, err := s.d.env()
 	if err != nil {

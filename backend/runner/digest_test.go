@@ -1,0 +1,76 @@
+package runner
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"shopclerk/backend/clock"
+	"shopclerk/backend/domain"
+	"shopclerk/backend/inventory"
+	"shopclerk/backend/mail"
+	"shopclerk/backend/store"
+)
+
+// TestDigestReadsTheAccountAtEachRun: the morning digest is built once when
+// the shop opens, but goes to the mail account as saved when it runs: before
+// there is one nothing is queued, and an account saved later (Settings >
+// Email) gets the next run's digest.
+func TestDigestReadsTheAccountAtEachRun(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	clk := clock.Fixed{T: now}
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "shop.db"), store.Options{Clock: clk})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	// A sold-out SKU that sells every day is at risk.
+	if _, _, err := st.WriteBatch(ctx, store.BatchMeta{FileName: "seed", Kind: "test"}, store.WriteOptions{}, func(w *store.Writer) error {
+		if err := w.UpsertProduct(domain.Product{SKU: "MUG", Title: "Mug", Price: domain.Money{Amount: 1200, Currency: "EUR"}}); err != nil {
+			return err
+		}
+		if err := w.SetStock(domain.StockLevel{SKU: "MUG", Location: "Shop", Stocked: true}, "import"); err != nil {
+			return err
+		}
+		for d := 1; d <= 30; d++ {
+			o := domain.Order{Source: domain.SourceManual, ExternalID: "o" + string(rune('a'+d%26)) + string(rune('a'+d/26)), Currency: "EUR",
+				FinancialStatus: domain.FinancialPaid, CreatedAt: now.AddDate(0, 0, -d), Lines: []domain.LineItem{{SKU: "MUG", Quantity: 2}}}
+			o.Name = "#" + o.ExternalID
+			if err := w.UpsertOrder(o, nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	d := NewDigest(st, inventory.New(st, clk, nil), clk, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	queued := func() []store.OutboxMessage {
+		t.Helper()
+		msgs, err := st.ListMessages(ctx, "", 10, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return msgs
+	}
+	if !d.Tick(ctx) || len(queued()) != 0 {
+		t.Fatalf("queued without an account: %+v", queued())
+	}
+	a := mail.ApplyPreset(mail.Account{FromName: "Ann", FromAddress: "ann@clay.test"}, mail.ProviderGeneric)
+	a.SMTPHost = "smtp.clay.test"
+	if err := mail.SaveAccount(ctx, st, a); err != nil {
+		t.Fatal(err)
+	}
+	if !d.Tick(ctx) {
+		t.Fatal("did not run after 08:00")
+	}
+	msgs := queued()
+	if len(msgs) != 1 || msgs[0].ToAddr != "ann@clay.test" || !strings.HasSuffix(msgs[0].MessageID, "@clay.test>") {
+		t.Fatalf("after the account was saved: %+v", msgs)
+	}
+}

@@ -23,10 +23,8 @@ import (
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/importer"
-	"shopclerk/backend/inbox"
 	"shopclerk/backend/rules"
-	"shopclerk/backend/rules/signals"
-	"shopclerk/backend/runner"
+	"shopclerk/backend/secrets"
 	"shopclerk/backend/store"
 )
 
@@ -35,22 +33,28 @@ type Config struct {
 	DBPath string
 	Clock  clock.Clock
 	Log    *slog.Logger
+	// Secrets is where mail passwords and tokens are kept; nil probes the
+	// system keychain on first use (a file beside the shop where there is none).
+	Secrets secrets.Store
 }
 
-// App holds the open shop and the window context. The store may be nil: a
-// shop that cannot be opened still gets a window that explains why.
+// App holds the open shop and the window's lifecycle. No shop may be open:
+// a shop that cannot be opened still gets a window that explains why.
 type App struct {
-	cfg     Config
-	ctx     context.Context // Wails runtime context, set in Startup
+	cfg Config
+	ctx context.Context // the Wails runtime's, set in Startup: events and dialogs need it
+	// root is cancelled by Shutdown: bound calls run under it and each job
+	// under a context of its own derived from it, so nothing outlives the
+	// window.
+	root    context.Context
+	cancel  context.CancelFunc
 	mu      sync.RWMutex
-	st      *store.Store
+	b       *backend // the open shop's object graph; nil when none is open
+	path    string   // the shop file b is over, or that could not be opened
 	openErr error
+	running bool // Startup ran: an open shop's background work runs
 	jobs    *Jobs
-	// automations runs enabled flows on their schedule while the window is open.
-	automations *runner.Automations
-	backups     *runner.Backups   // a daily copy of the shop while the window is open
-	digest      *runner.Daily     // the morning low-stock digest into the outbox
-	uploads     *importer.Uploads // files a browser sends to the Import screen
+	uploads *importer.Uploads // files a browser sends to the Import screen
 	// started and firstDashboard time the cold start: process start to the
 	// first dashboard handed to the web view (logged once, read by make bench).
 	started        time.Time
@@ -65,7 +69,8 @@ type App struct {
 	Automation *AutomationService
 }
 
-// New opens the shop database and builds the bound services.
+// New builds the bound services and opens the shop; ctx bounds the app's
+// whole life (Shutdown also ends it).
 func New(ctx context.Context, cfg Config) *App {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
@@ -74,22 +79,45 @@ func New(ctx context.Context, cfg Config) *App {
 		cfg.Clock = clock.System{}
 	}
 	a := &App{cfg: cfg, started: time.Now(), uploads: &importer.Uploads{Dir: uploadsDir(), Log: cfg.Log}}
-	a.jobs = newJobs(a.emit, a.FormatError, cfg.Log)
-	a.st, a.openErr = store.Open(ctx, cfg.DBPath, store.Options{Clock: cfg.Clock, Log: cfg.Log})
-	if a.openErr != nil {
-		cfg.Log.Error("cannot open shop", "path", cfg.DBPath, "err", a.openErr)
-	}
+	a.root, a.cancel = context.WithCancel(ctx)
+	a.jobs = newJobs(a.root, a.emit, a.FormatError, cfg.Log)
 	a.Shop = &ShopService{app: a}
 	a.Jobs = &JobService{app: a}
-	a.Inventory = NewInventoryService(a)
-	a.Import = NewImportService(a)
-	a.Automation = NewAutomationService(a)
-	var events inbox.Events // replies and suppressions stop the customer's sequences
-	if a.st != nil {
-		events = signals.New(a.st, cfg.Clock)
-	}
-	a.MailConfig, a.Outbox = NewMailServices(a, events)
+	a.Inventory = &InventoryService{app: a}
+	a.Import = &ImportService{app: a}
+	a.Automation = &AutomationService{app: a}
+	a.MailConfig, a.Outbox = &MailSettingsService{app: a}, &OutboxService{app: a}
+	a.open(cfg.DBPath)
 	return a
+}
+
+// open makes the shop at path the open one: the one place the store, and
+// the object graph over it, change. The previous shop's jobs are cancelled,
+// its background work stopped and its file closed; the new shop's
+// background work starts when the window is up. A shop that cannot be
+// opened leaves none open, and the reason for Status.
+func (a *App) open(path string) error {
+	st, err := store.Open(a.root, path, store.Options{Clock: a.cfg.Clock, Log: a.cfg.Log})
+	if err != nil {
+		a.cfg.Log.Error("cannot open shop", "path", path, "err", err)
+	}
+	var b *backend
+	if st != nil {
+		b = newBackend(st, a.cfg.Clock, a.cfg.Secrets, a.cfg.Log)
+	}
+	// Under the lock throughout, so a Startup or Shutdown at the same time
+	// never starts background work over a shop that is being closed.
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.b != nil {
+		a.jobs.cancelAll()
+		a.b.close()
+	}
+	a.b, a.path, a.openErr = b, path, err
+	if a.running && b != nil {
+		b.start(a.root, a.onRun)
+	}
+	return err
 }
 
 // uploadsDir is the seller's own folder for browser uploads: their user
@@ -108,70 +136,57 @@ func (a *App) Bindings() []any {
 }
 
 // Startup keeps the Wails context for events and dialogs, removes browser
-// uploads left behind a day ago or more, and starts the
-// daily backup, the morning low-stock digest and the automation schedule.
+// uploads left behind a day ago or more, and starts the open shop's
+// background work: the daily backup, the morning low-stock digest and the
+// automation schedule.
 func (a *App) Startup(ctx context.Context) {
 	a.ctx = ctx
 	a.uploads.RemoveOld(time.Now(), importer.UploadsMaxAge)
-	st, err := a.store()
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.running = true
+	if a.b != nil {
+		a.b.start(a.root, a.onRun)
+	}
+}
+
+// onRun tells the Automations screen about each scheduled run.
+func (a *App) onRun(res rules.RunResult, err error) {
 	if err != nil {
+		a.emit("automations:run", map[string]any{"error": a.FormatError(err)})
 		return
 	}
-	a.backups = runner.NewBackups(st, a.cfg.Clock, a.cfg.Log)
-	a.backups.Start()
-	a.digest = runner.NewDaily("low-stock digest", DigestHour, st, a.cfg.Clock, a.cfg.Log, func(context.Context) error {
-		_, err := a.Inventory.Digest(false)
-		return err
-	})
-	a.digest.Start()
-	a.automations = runner.NewAutomations(st, NewAutomationEngine(st, a.cfg.Log), a.cfg.Clock, a.cfg.Log)
-	a.automations.OnRun = func(res rules.RunResult, err error) {
-		if err != nil {
-			a.emit("automations:run", map[string]any{"error": a.FormatError(err)})
-			return
-		}
-		a.emit("automations:run", res)
-	}
-	if err := a.automations.Start(ctx); err != nil {
-		a.cfg.Log.Warn("automation schedule not started", "err", err)
-	}
+	a.emit("automations:run", res)
 }
 
 // BeforeClose remembers the window size for the next start.
 func (a *App) BeforeClose(ctx context.Context) bool {
-	if st, err := a.store(); err == nil {
+	if b, rctx, err := a.current(); err == nil {
 		if w, h := runtime.WindowGetSize(ctx); w > 200 && h > 200 {
-			st.SetSetting(context.Background(), store.SettingWindowSize, strconv.Itoa(w)+"x"+strconv.Itoa(h))
+			b.st.SetSetting(rctx, store.SettingWindowSize, strconv.Itoa(w)+"x"+strconv.Itoa(h))
 		}
 	}
 	return false
 }
 
-// Shutdown cancels running jobs and closes the shop.
+// Shutdown cancels bound calls and jobs in flight, stops the background
+// work and closes the shop.
 func (a *App) Shutdown(ctx context.Context) {
-	if a.automations != nil {
-		a.automations.Stop()
-	}
-	if a.backups != nil {
-		a.backups.Stop()
-	}
-	if a.digest != nil {
-		a.digest.Stop()
-	}
-	a.jobs.cancelAll()
+	a.cancel()
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if a.st != nil {
-		a.st.Close()
-		a.st = nil
+	a.running = false
+	if a.b != nil {
+		a.b.close()
+		a.b = nil
 	}
 }
 
 // WindowSize is the remembered window size, or the default.
 func (a *App) WindowSize() (int, int) {
 	w, h := 1280, 820
-	if st, err := a.store(); err == nil {
-		v, _ := st.Setting(context.Background(), store.SettingWindowSize, "")
+	if b, ctx, err := a.current(); err == nil {
+		v, _ := b.st.Setting(ctx, store.SettingWindowSize, "")
 		if ws, hs, ok := strings.Cut(v, "x"); ok {
 			if wi, err := strconv.Atoi(ws); err == nil && wi >= 800 {
 				w = wi
@@ -184,17 +199,25 @@ func (a *App) WindowSize() (int, int) {
 	return w, h
 }
 
-// store returns the open shop, or the reason it could not be opened.
-func (a *App) store() (*store.Store, error) {
+// current returns the open shop's object graph with the context bound
+// calls run under, or the reason no shop is open.
+func (a *App) current() (*backend, context.Context, error) {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
-	if a.st == nil {
+	if a.b == nil {
 		if a.openErr != nil {
-			return nil, a.openErr
+			return nil, a.root, a.openErr
 		}
-		return nil, domain.Errorf(domain.CodeInternal, "the shop is closed")
+		return nil, a.root, domain.Errorf(domain.CodeInternal, "the shop is closed")
 	}
-	return a.st, nil
+	return a.b, a.root, nil
+}
+
+// shopPath is the file of the open shop, or of the one that failed to open.
+func (a *App) shopPath() string {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	return a.path
 }
 
 func (a *App) emit(name string, data any) {

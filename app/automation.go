@@ -15,17 +15,6 @@ import (
 // approvals, one-click runs, backtests and the run history.
 type AutomationService struct{ app *App }
 
-// NewAutomationService builds the bound service; app.New wires it.
-func NewAutomationService(a *App) *AutomationService { return &AutomationService{app: a} }
-
-func (s *AutomationService) engine() (*rules.Engine, error) {
-	st, err := s.app.store()
-	if err != nil {
-		return nil, err
-	}
-	return NewAutomationEngine(st, s.app.cfg.Log), nil
-}
-
 // NewAutomationEngine builds the rules engine with the mail package's
 // templates and Message-IDs, so automation emails look like, and are
 // tracked like, every other email the shop sends. The schedule, the CLI and
@@ -70,20 +59,20 @@ func (s *AutomationService) EmailTemplates() ([]string, error) { return rules.Te
 
 // ListFlows returns every stored flow with its switch and last run.
 func (s *AutomationService) ListFlows() ([]rules.Flow, error) {
-	e, err := s.engine()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return nil, err
 	}
-	return e.ListFlows(context.Background())
+	return b.engine.ListFlows(ctx)
 }
 
 // GetFlow returns one flow for the editor.
 func (s *AutomationService) GetFlow(id int64) (rules.Flow, error) {
-	e, err := s.engine()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return rules.Flow{}, err
 	}
-	return e.GetFlow(context.Background(), id)
+	return b.engine.GetFlow(ctx, id)
 }
 
 // Validate checks a definition as the editor changes it; problems carry
@@ -94,38 +83,38 @@ func (s *AutomationService) Validate(d rules.Definition) ([]rules.Problem, error
 
 // SaveFlow stores a flow (new when id is 0) after validating it.
 func (s *AutomationService) SaveFlow(f rules.Flow) (int64, error) {
-	e, err := s.engine()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return 0, err
 	}
-	return e.SaveFlow(context.Background(), f)
+	return b.engine.SaveFlow(ctx, f)
 }
 
 // InstallTemplate adds a ready-made flow, switched off, and returns its id.
 func (s *AutomationService) InstallTemplate(key string) (int64, error) {
-	e, err := s.engine()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return 0, err
 	}
-	return e.InstallTemplate(context.Background(), key)
+	return b.engine.InstallTemplate(ctx, key)
 }
 
 // SetEnabled switches a flow on or off.
 func (s *AutomationService) SetEnabled(id int64, on bool) error {
-	e, err := s.engine()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return err
 	}
-	return e.SetEnabled(context.Background(), id, on)
+	return b.engine.SetEnabled(ctx, id, on)
 }
 
 // Preview shows what a run would do now, grouped by flow.
 func (s *AutomationService) Preview() (*rules.Preview, error) {
-	e, err := s.engine()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return nil, err
 	}
-	return e.Plan(context.Background(), s.app.cfg.Clock.Now())
+	return b.engine.Plan(ctx, b.clk.Now())
 }
 
 // StartPreview plans in the background and returns the job's id at once:
@@ -134,13 +123,13 @@ func (s *AutomationService) Preview() (*rules.Preview, error) {
 // "automation-preview"); JobService.Cancel stops it. Preview stays for
 // small shops and for screens written against it.
 func (s *AutomationService) StartPreview() (string, error) {
-	e, err := s.engine()
+	b, _, err := s.app.current()
 	if err != nil {
 		return "", err
 	}
-	now := s.app.cfg.Clock.Now()
+	now := b.clk.Now()
 	return s.app.jobs.Start("automation-preview", func(ctx context.Context, progress func(Progress)) (any, error) {
-		return e.PlanProgress(ctx, now, func(done, total int, flow string) {
+		return b.engine.PlanProgress(ctx, now, func(done, total int, flow string) {
 			progress(Progress{Done: int64(done), Total: int64(total), Message: flow})
 		})
 	}), nil
@@ -148,55 +137,55 @@ func (s *AutomationService) StartPreview() (string, error) {
 
 // RunApproved executes the approved items (their keys from the preview).
 func (s *AutomationService) RunApproved(keys []string) (rules.RunResult, error) {
-	e, err := s.engine()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return rules.RunResult{}, err
 	}
-	return e.Run(context.Background(), s.app.cfg.Clock.Now(), keys)
+	return b.engine.Run(ctx, b.clk.Now(), keys)
 }
 
 // History returns the newest runs.
 func (s *AutomationService) History(limit int) ([]rules.RunRecord, error) {
-	e, err := s.engine()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return nil, err
 	}
-	return e.History(context.Background(), limit)
+	return b.engine.History(ctx, limit)
 }
 
 // Backtest shows what a flow would have done over the last days.
 func (s *AutomationService) Backtest(id int64, days int) (rules.Backtest, error) {
-	e, err := s.engine()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return rules.Backtest{}, err
 	}
-	return e.Backtest(context.Background(), id, days, s.app.cfg.Clock.Now())
+	return b.engine.Backtest(ctx, id, days, b.clk.Now())
 }
 
 // Export returns the given flows (all when empty) as JSON text.
 func (s *AutomationService) Export(ids []int64) (string, error) {
-	e, err := s.engine()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return "", err
 	}
-	b, err := e.ExportFlows(context.Background(), ids)
-	return string(b), err
+	out, err := b.engine.ExportFlows(ctx, ids)
+	return string(out), err
 }
 
 // Import stores the flows of an export, switched off.
 func (s *AutomationService) Import(data string) ([]int64, error) {
-	e, err := s.engine()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return nil, err
 	}
-	return e.ImportFlows(context.Background(), []byte(data))
+	return b.engine.ImportFlows(ctx, []byte(data))
 }
 
 // ReleaseHold lets a held order's confirmation go out on the next run.
 func (s *AutomationService) ReleaseHold(orderID int64) error {
-	st, err := s.app.store()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return err
 	}
-	return st.ReleaseHold(context.Background(), orderID)
+	return b.st.ReleaseHold(ctx, orderID)
 }

@@ -6,122 +6,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
-	"path/filepath"
 	"strings"
 
-	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
-	"shopclerk/backend/inbox"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/secrets"
-	"shopclerk/backend/store"
 )
-
-// mailEnv builds the mail backends over an open shop; the window's services
-// and the headless commands share it so both send the same way.
-type mailEnv struct {
-	st     *store.Store
-	clk    clock.Clock
-	sec    secrets.Store
-	events inbox.Events
-	log    *slog.Logger
-}
-
-func newMailEnv(st *store.Store, clk clock.Clock, sec secrets.Store, events inbox.Events, log *slog.Logger) mailEnv {
-	if sec == nil {
-		sec = secrets.Open(filepath.Dir(st.Path()))
-	}
-	return mailEnv{st: st, clk: clk, sec: sec, events: events, log: log}
-}
-
-// account is the saved account, or a clear error when there is none.
-func (e mailEnv) account(ctx context.Context) (mail.Account, error) {
-	a, ok, err := mail.LoadAccount(ctx, e.st)
-	if err != nil {
-		return a, err
-	}
-	if !ok {
-		return a, domain.Errorf(domain.CodeInvalid, "no email account is set up yet: open Settings > Email (or run `shopclerk account set`)")
-	}
-	return a, nil
-}
-
-func oauthProvider(a mail.Account) secrets.OAuthProvider {
-	if a.Provider == mail.ProviderGmail {
-		return secrets.Google
-	}
-	return secrets.Microsoft
-}
-
-const oauthSecretKey = "oauth-client-secret:"
-
-// secretFunc gives the password, or a fresh OAuth access token.
-func (e mailEnv) secretFunc(a mail.Account) mail.SecretFunc {
-	return func(ctx context.Context) (string, error) {
-		if a.Auth == mail.AuthOAuth2 {
-			cs, err := e.sec.Get(oauthSecretKey + a.Login())
-			if err != nil {
-				return "", err
-			}
-			return secrets.AccessToken(ctx, oauthProvider(a), a.OAuthClientID, cs, a.Login(), e.sec)
-		}
-		return e.sec.Get(secrets.MailPasswordKey(a.Login()))
-	}
-}
-
-// parts builds the outbox and the mailbox client for the saved account.
-func (e mailEnv) parts(ctx context.Context) (mail.Account, *mail.Outbox, *inbox.Client, error) {
-	a, err := e.account(ctx)
-	if err != nil {
-		return a, nil, nil, err
-	}
-	secret := e.secretFunc(a)
-	var box mail.Mailbox
-	var cl *inbox.Client
-	if a.IMAPHost != "" {
-		cl = inbox.NewClient(a, secret, e.clk)
-		box = cl
-	}
-	ob := mail.NewOutbox(e.st, e.clk, a, mail.SMTPDialer(a, secret), box, e.st.Location(ctx), e.log)
-	return a, ob, cl, nil
-}
-
-// send runs the outbox for the saved account (mail.Outbox.Send).
-func (e mailEnv) send(ctx context.Context, max int, progress func(mail.Progress)) (mail.SendReport, error) {
-	_, ob, _, err := e.parts(ctx)
-	if err != nil {
-		return mail.SendReport{}, err
-	}
-	return ob.Send(ctx, mail.RunOptions{Max: max, Progress: progress})
-}
-
-// syncInbox runs one bounded inbox sync.
-func (e mailEnv) syncInbox(ctx context.Context, progress func(inbox.SyncResult)) (inbox.SyncResult, error) {
-	a, ob, cl, err := e.parts(ctx)
-	if err != nil {
-		return inbox.SyncResult{}, err
-	}
-	if cl == nil {
-		return inbox.SyncResult{}, domain.Errorf(domain.CodeInvalid, "no mailbox (IMAP) server is set up in Settings > Email")
-	}
-	return inbox.NewSyncer(e.st, cl, ob, e.events, e.clk, a, e.log).Sync(ctx, progress)
-}
-
-// saveAccount validates and stores the account; a non-empty password goes
-// to the keychain only.
-func (e mailEnv) saveAccount(ctx context.Context, a mail.Account, password string) error {
-	if err := a.Validate(); err != nil {
-		return err
-	}
-	if password != "" {
-		if err := e.sec.Set(secrets.MailPasswordKey(a.Login()), password); err != nil {
-			return err
-		}
-	}
-	return mail.SaveAccount(ctx, e.st, a)
-}
 
 func init() {
 	registerCommand(Command{Name: "send", Summary: "send what is queued in the outbox: send [--max N]", Run: runSend})
@@ -129,9 +20,10 @@ func init() {
 	registerCommand(Command{Name: "account", Summary: "email account: account show | account set --provider gmail --from ADDR [--password-stdin] ...", Run: runAccount})
 }
 
-func cliMailEnv(env *CLIEnv) mailEnv {
-	return newMailEnv(env.Store, env.Clock, nil, nil, env.Log)
-}
+// cliMailer is the mail wiring for one command. It tells nobody about
+// replies and suppressions, as before the window and the commands shared
+// one graph.
+func cliMailer(env *CLIEnv) *mailer { return newMailer(env.Store, env.Clock, nil, nil, env.Log) }
 
 func runSend(ctx context.Context, env *CLIEnv, args []string) error {
 	fs := flag.NewFlagSet("send", flag.ContinueOnError)
@@ -140,7 +32,7 @@ func runSend(ctx context.Context, env *CLIEnv, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return domain.Wrap(err, domain.CodeInvalid, "send: "+err.Error()+" (usage: shopclerk send [--max N] [--json])")
 	}
-	rep, err := cliMailEnv(env).send(ctx, *max, nil)
+	rep, err := cliMailer(env).send(ctx, *max, nil)
 	if err != nil {
 		return err
 	}
@@ -163,7 +55,7 @@ func runSend(ctx context.Context, env *CLIEnv, args []string) error {
 }
 
 func runInbox(ctx context.Context, env *CLIEnv, args []string) error {
-	res, err := cliMailEnv(env).syncInbox(ctx, nil)
+	res, err := cliMailer(env).syncInbox(ctx, nil)
 	if err != nil {
 		return err
 	}
@@ -185,7 +77,7 @@ type accountView struct {
 }
 
 func runAccount(ctx context.Context, env *CLIEnv, args []string) error {
-	me := cliMailEnv(env)
+	me := cliMailer(env)
 	if len(args) == 0 || (args[0] != "set" && args[0] != "show") {
 		return domain.Errorf(domain.CodeInvalid, "usage: shopclerk account show | account set --provider NAME --from ADDR [flags] (see account set -h)")
 	}
@@ -194,12 +86,12 @@ func runAccount(ctx context.Context, env *CLIEnv, args []string) error {
 		return err
 	}
 	if args[0] == "set" {
-		if cur, err = accountFromFlags(cur, args[1:], me); err != nil {
+		if cur, err = accountFromFlags(ctx, cur, args[1:], me); err != nil {
 			return err
 		}
 	}
-	pw, _ := me.sec.Get(secrets.MailPasswordKey(cur.Login()))
-	v := accountView{Account: cur, HasPassword: pw != "", SecretsBackend: string(me.sec.Backend())}
+	pw, _ := me.secrets().Get(secrets.MailPasswordKey(cur.Login()))
+	v := accountView{Account: cur, HasPassword: pw != "", SecretsBackend: string(me.secrets().Backend())}
 	env.Print(v, func(w io.Writer) {
 		a := v.Account
 		fmt.Fprintf(w, "%s <%s> via %s:%d (%s), mailbox %s:%d (%s)\n", a.FromName, a.FromAddress, a.SMTPHost, a.SMTPPort, a.SMTPSecurity, a.IMAPHost, a.IMAPPort, a.IMAPSecurity)
@@ -217,7 +109,7 @@ func runAccount(ctx context.Context, env *CLIEnv, args []string) error {
 // accountFromFlags applies `account set` flags over the saved account.
 // The password is read from stdin (--password-stdin), never from a flag,
 // so it stays out of shell history and process lists.
-func accountFromFlags(a mail.Account, args []string, me mailEnv) (mail.Account, error) {
+func accountFromFlags(ctx context.Context, a mail.Account, args []string, me *mailer) (mail.Account, error) {
 	fs := flag.NewFlagSet("account set", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	provider := fs.String("provider", "", "gmail, outlook, microsoft365, icloud, yahoo, zoho, fastmail or generic (fills servers and limits)")
@@ -285,5 +177,5 @@ func accountFromFlags(a mail.Account, args []string, me mailEnv) (mail.Account, 
 		}
 		password = strings.TrimRight(line, "\r\n")
 	}
-	return a, me.saveAccount(context.Background(), a, password)
+	return a, me.saveAccount(ctx, a, password)
 }

@@ -9,6 +9,7 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/inventory"
+	"shopclerk/backend/runner"
 )
 
 func init() {
@@ -41,20 +42,20 @@ func runReorder(ctx context.Context, env *CLIEnv, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return domain.Wrap(err, domain.CodeInvalid, "reorder: "+err.Error()+" (usage: shopclerk reorder [--digest] [--dry-run] [--json] [--db PATH])")
 	}
+	b := cliBackend(env)
 	if *digest {
-		d, err := inventory.New(env.Store, env.Clock, nil).SendDigest(ctx, digestOptions(ctx, env.Store, *dry))
+		d, err := runner.SendDigest(ctx, b.st, b.inventory, *dry)
 		if err != nil {
 			return err
 		}
 		env.Print(d, func(w io.Writer) { printDigest(w, d) })
 		return nil
 	}
-	svc := inventory.New(env.Store, env.Clock, nil)
-	plan, err := svc.Plan(ctx)
+	plan, err := b.inventory.Plan(ctx)
 	if err != nil {
 		return err
 	}
-	drafts, err := svc.ReorderNow(ctx, *dry)
+	drafts, err := b.inventory.ReorderNow(ctx, *dry)
 	if err != nil {
 		return err
 	}

@@ -9,23 +9,25 @@ import (
 	"time"
 
 	"shopclerk/backend/clock"
+	"shopclerk/backend/runner"
 	"shopclerk/backend/store"
 )
 
 // TestDigestScheduleIsTheRunnersHour: the Inventory screen's "sent
 // automatically from 8:00" reads the hour the runner is built with
-// (DigestHour) and the shop's time zone, whose day the runner follows.
+// (runner.DigestHour) and the shop's time zone, whose day the runner follows.
 func TestDigestScheduleIsTheRunnersHour(t *testing.T) {
 	ctx := context.Background()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	a := New(ctx, Config{DBPath: filepath.Join(t.TempDir(), "shop.db"), Clock: clock.Fixed{T: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}, Log: log})
-	st, err := a.store()
+	b, _, err := a.current()
 	if err != nil {
 		t.Fatal(err)
 	}
+	st := b.st
 	t.Cleanup(func() { a.Shutdown(ctx) })
 	got, err := a.Inventory.DigestSchedule()
-	if err != nil || got != (DigestSchedule{Hour: DigestHour, TimeZone: "UTC"}) {
+	if err != nil || got != (DigestSchedule{Hour: runner.DigestHour, TimeZone: "UTC"}) {
 		t.Fatalf("default shop: %+v, %v", got, err)
 	}
 	if err := st.SetSetting(ctx, store.SettingTimeZone, "Europe/Berlin"); err != nil {

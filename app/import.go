@@ -11,6 +11,7 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/importer"
+	"shopclerk/backend/rules"
 	"shopclerk/backend/store"
 )
 
@@ -18,20 +19,20 @@ import (
 // a job with progress and cancel, the history and its rejected rows.
 type ImportService struct{ app *App }
 
-// NewImportService binds the import screen to the app.
-func NewImportService(a *App) *ImportService { return &ImportService{app: a} }
-
-func (s *ImportService) lookup() importer.MappingLookup {
-	st, err := s.app.store()
+// lookup is the open shop's saved column mappings, or none: a file can be
+// inspected without a shop.
+func (s *ImportService) lookup() (importer.MappingLookup, context.Context) {
+	b, ctx, err := s.app.current()
 	if err != nil {
-		return nil
+		return nil, ctx
 	}
-	return importer.StoreLookup(st)
+	return b.lookup, ctx
 }
 
 // Inspect says what a file on disk is, with a preview and questions.
 func (s *ImportService) Inspect(path string, opts importer.Options) (importer.FileInfo, error) {
-	return importer.Inspect(context.Background(), importer.FileSpec{Path: path, Options: opts}, s.lookup())
+	lookup, ctx := s.lookup()
+	return importer.Inspect(ctx, importer.FileSpec{Path: path, Options: opts}, lookup)
 }
 
 // UploadChunk appends one piece of a file a browser sends (importer.Uploads).
@@ -48,7 +49,8 @@ func (s *ImportService) InspectUpload(id, name string, opts importer.Options) (i
 	if err != nil {
 		return importer.FileInfo{}, err
 	}
-	return importer.Inspect(context.Background(), spec, s.lookup())
+	lookup, ctx := s.lookup()
+	return importer.Inspect(ctx, spec, lookup)
 }
 
 // Start imports files as a job and returns its id; "job:done" carries the
@@ -59,7 +61,7 @@ func (s *ImportService) Start(files []importer.FileSpec) (string, error) {
 
 // start runs the import job; after, if set, runs when it is over.
 func (s *ImportService) start(files []importer.FileSpec, after func()) (string, error) {
-	st, err := s.app.store()
+	b, _, err := s.app.current()
 	if err != nil {
 		return "", err
 	}
@@ -68,12 +70,12 @@ func (s *ImportService) start(files []importer.FileSpec, after func()) (string, 
 			defer after()
 		}
 		var last importer.Progress
-		res, err := importer.Import(ctx, st, files, func(p importer.Progress) {
+		res, err := importer.Import(ctx, b.st, files, func(p importer.Progress) {
 			last = p
 			progress(Progress{Done: p.Bytes, Total: p.Total, Message: importMessage(p), Step: fmt.Sprint(p.FileIndex, p.Phase)})
 		})
 		progress(Progress{Done: last.Total, Total: last.Total, Message: "Looking for what the automations should act on", Step: "detect"})
-		detectAfterImport(ctx, st, s.app.cfg.Log)
+		detectChanges(ctx, b.engine, b.log)
 		return res, err
 	}), nil
 }
@@ -89,16 +91,22 @@ func importMessage(p importer.Progress) string {
 	return "Importing " + p.File
 }
 
-// detectAfterImport lets the automation engine record what the import
-// changed (consent given or withdrawn, tags, shipment status) right away:
-// those are seen by comparing states, so a later import must not overwrite
-// a state the engine never saw. A failure is logged; the import stands.
-func detectAfterImport(ctx context.Context, st *store.Store, log *slog.Logger) {
-	if n, err := NewAutomationEngine(st, log).DetectNow(ctx); err != nil {
+// detectChanges lets the automation engine record what an import changed
+// (consent given or withdrawn, tags, shipment status) right away: those are
+// seen by comparing states, so a later import must not overwrite a state
+// the engine never saw. A failure is logged; the import stands.
+func detectChanges(ctx context.Context, e *rules.Engine, log *slog.Logger) {
+	if n, err := e.DetectNow(ctx); err != nil {
 		log.Warn("automation events not detected after import", "err", err)
 	} else if n > 0 {
 		log.Info("automation events detected after import", "events", n)
 	}
+}
+
+// detectAfterImport is detectChanges for `shopclerk import`, whose one
+// import needs one engine.
+func detectAfterImport(ctx context.Context, st *store.Store, log *slog.Logger) {
+	detectChanges(ctx, NewAutomationEngine(st, log), log)
 }
 
 // StartUpload is Start for one file the browser sent (see UploadChunk); the
@@ -113,29 +121,29 @@ func (s *ImportService) StartUpload(id, name string, opts importer.Options) (str
 
 // SaveMapping remembers a column mapping for a header set.
 func (s *ImportService) SaveMapping(headerHash string, kind importer.Kind, m importer.Mapping) error {
-	st, err := s.app.store()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return err
 	}
-	return importer.RememberMapping(context.Background(), st, headerHash, kind, m)
+	return importer.RememberMapping(ctx, b.st, headerHash, kind, m)
 }
 
 // History lists import batches, newest first.
 func (s *ImportService) History(limit, offset int) ([]store.ImportBatch, error) {
-	st, err := s.app.store()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return nil, err
 	}
-	return st.ImportBatches(context.Background(), limit, offset, false)
+	return b.st.ImportBatches(ctx, limit, offset, false)
 }
 
 // Rejects lists the rows a batch could not take.
 func (s *ImportService) Rejects(batchID int64) ([]store.Reject, error) {
-	st, err := s.app.store()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return nil, err
 	}
-	return st.BatchRejects(context.Background(), batchID)
+	return b.st.BatchRejects(ctx, batchID)
 }
 
 // ExportRejects saves a batch's rejected rows as xlsx where the seller picks

@@ -34,6 +34,7 @@ type JobEvent struct {
 
 // Jobs runs long work in the background with progress and cancel.
 type Jobs struct {
+	root    context.Context // the app's: a job's own context derives from it
 	mu      sync.Mutex
 	running map[string]context.CancelFunc
 	emit    func(name string, data any)
@@ -44,16 +45,17 @@ type Jobs struct {
 // progressEvery throttles progress events to about ten a second.
 const progressEvery = 100 * time.Millisecond
 
-func newJobs(emit func(string, any), format func(error) any, log *slog.Logger) *Jobs {
-	return &Jobs{running: map[string]context.CancelFunc{}, emit: emit, format: format, log: log}
+func newJobs(root context.Context, emit func(string, any), format func(error) any, log *slog.Logger) *Jobs {
+	return &Jobs{root: root, running: map[string]context.CancelFunc{}, emit: emit, format: format, log: log}
 }
 
-// Start runs fn in the background and returns its id at once.
+// Start runs fn in the background and returns its id at once. fn gets a
+// context of its own, cancelled by Cancel(id) and when the app's ends.
 func (j *Jobs) Start(kind string, fn func(ctx context.Context, progress func(Progress)) (any, error)) string {
 	b := make([]byte, 8)
 	rand.Read(b)
 	id := kind + "-" + hex.EncodeToString(b)
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(j.root)
 	j.mu.Lock()
 	j.running[id] = cancel
 	j.mu.Unlock()
@@ -97,6 +99,7 @@ func (j *Jobs) Cancel(id string) {
 	}
 }
 
+// cancelAll stops every running job: the shop they work on is closing.
 func (j *Jobs) cancelAll() {
 	j.mu.Lock()
 	defer j.mu.Unlock()

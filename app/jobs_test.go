@@ -27,7 +27,7 @@ func TestJobsProgressNewStep(t *testing.T) {
 		msgs = append(msgs, ev.Progress.Message)
 		mu.Unlock()
 	}
-	j := newJobs(emit, func(err error) any { return err.Error() }, slog.Default())
+	j := newJobs(context.Background(), emit, func(err error) any { return err.Error() }, slog.Default())
 	j.Start("import", func(ctx context.Context, progress func(Progress)) (any, error) {
 		for i := range 1000 {
 			progress(Progress{Done: int64(i), Total: 1000, Message: fmt.Sprintf("Sending to customer%d@example.com", i), Step: "0"})

@@ -3,9 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"path/filepath"
-	"sync"
-	"sync/atomic"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -17,35 +14,8 @@ import (
 	"shopclerk/backend/store"
 )
 
-// mailDeps is shared by the two mail services: the keychain is probed once,
-// and only one send run goes at a time (the in-doubt recovery at the start
-// of a run relies on that).
-type mailDeps struct {
-	app     *App
-	events  inbox.Events
-	once    sync.Once
-	sec     secrets.Store
-	sending atomic.Bool
-}
-
-func (d *mailDeps) env() (mailEnv, error) {
-	st, err := d.app.store()
-	if err != nil {
-		return mailEnv{}, err
-	}
-	d.once.Do(func() { d.sec = secrets.Open(filepath.Dir(st.Path())) })
-	return newMailEnv(st, d.app.cfg.Clock, d.sec, d.events, d.app.cfg.Log), nil
-}
-
-// NewMailServices builds the Settings > Email and Outbox services. events
-// is the automation engine's hook for replies and suppressions (may be nil).
-func NewMailServices(a *App, events inbox.Events) (*MailSettingsService, *OutboxService) {
-	d := &mailDeps{app: a, events: events}
-	return &MailSettingsService{d: d}, &OutboxService{d: d}
-}
-
 // MailSettingsService serves Settings > Email.
-type MailSettingsService struct{ d *mailDeps }
+type MailSettingsService struct{ app *App }
 
 // AccountView is the account form's content.
 type AccountView struct {
@@ -65,24 +35,23 @@ func (s *MailSettingsService) ApplyPreset(a mail.Account, provider string) mail.
 
 // Account returns the saved account, or a new one with test mode on.
 func (s *MailSettingsService) Account() (AccountView, error) {
-	e, err := s.d.env()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return AccountView{}, err
 	}
-	ctx := context.Background()
-	a, ok, err := mail.LoadAccount(ctx, e.st)
+	a, ok, err := mail.LoadAccount(ctx, b.st)
 	if err != nil {
 		return AccountView{}, err
 	}
 	if !ok {
 		a = mail.ApplyPreset(mail.Account{TestMode: true}, mail.ProviderGmail)
 	}
-	v := AccountView{Account: a, Configured: ok, SecretsBackend: e.sec.Backend()}
+	v := AccountView{Account: a, Configured: ok, SecretsBackend: b.mail.secrets().Backend()}
 	key := secrets.MailPasswordKey(a.Login())
 	if a.Auth == mail.AuthOAuth2 {
 		key = secrets.OAuthTokenKey(a.Login())
 	}
-	if sec, _ := e.sec.Get(key); sec != "" {
+	if sec, _ := b.mail.secrets().Get(key); sec != "" {
 		v.HasSecret = true
 	}
 	return v, nil
@@ -91,33 +60,32 @@ func (s *MailSettingsService) Account() (AccountView, error) {
 // SaveAccount stores the account; the password (if given) goes to the
 // keychain, an empty one keeps the saved one.
 func (s *MailSettingsService) SaveAccount(a mail.Account, password string) error {
-	e, err := s.d.env()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return err
 	}
-	return e.saveAccount(context.Background(), a, password)
+	return b.mail.saveAccount(ctx, a, password)
 }
 
 // SignIn runs Sign in with Google/Microsoft in the browser (saved account's
 // provider and client ID; the client secret is kept in the keychain).
 func (s *MailSettingsService) SignIn(clientSecret string) error {
-	e, err := s.d.env()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	a, err := e.account(ctx)
+	a, err := b.mail.account(ctx)
 	if err != nil {
 		return err
 	}
 	if clientSecret != "" {
-		if err := e.sec.Set(oauthSecretKey+a.Login(), clientSecret); err != nil {
+		if err := b.mail.secrets().Set(oauthSecretKey+a.Login(), clientSecret); err != nil {
 			return err
 		}
 	}
-	cs, _ := e.sec.Get(oauthSecretKey + a.Login())
-	_, err = secrets.SignIn(ctx, oauthProvider(a), a.OAuthClientID, cs, a.Login(), e.sec, func(url string) error {
-		runtime.BrowserOpenURL(s.d.app.ctx, url)
+	cs, _ := b.mail.secrets().Get(oauthSecretKey + a.Login())
+	_, err = secrets.SignIn(ctx, oauthProvider(a), a.OAuthClientID, cs, a.Login(), b.mail.secrets(), func(url string) error {
+		runtime.BrowserOpenURL(s.app.ctx, url)
 		return nil
 	})
 	return err
@@ -126,32 +94,27 @@ func (s *MailSettingsService) SignIn(clientSecret string) error {
 // SendTestEmail sends one message straight away (not through the queue)
 // to check the account; it returns the server's reply.
 func (s *MailSettingsService) SendTestEmail(to string) (string, error) {
-	e, err := s.d.env()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return "", err
 	}
-	ctx := context.Background()
-	a, err := e.account(ctx)
-	if err != nil {
-		return "", err
-	}
-	return mail.SendTest(ctx, a, e.secretFunc(a), to, e.clk.Now())
+	return b.mail.sendTest(ctx, to)
 }
 
 // CheckMailbox logs in to IMAP and reports how many messages INBOX holds.
 func (s *MailSettingsService) CheckMailbox() (string, error) {
-	e, err := s.d.env()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return "", err
 	}
-	_, _, cl, err := e.parts(context.Background())
+	_, _, cl, err := b.mail.parts(ctx)
 	if err != nil {
 		return "", err
 	}
 	if cl == nil {
 		return "", domain.Errorf(domain.CodeInvalid, "no mailbox (IMAP) server is set up")
 	}
-	n, err := cl.Check(context.Background())
+	n, err := cl.Check(ctx)
 	if err != nil {
 		return "", err
 	}
@@ -164,54 +127,52 @@ func (s *MailSettingsService) TemplateNames() []string { return mail.EditableTem
 // Template returns what the editor starts from: the seller's saved version
 // of the template, or the default, and which of the two it is.
 func (s *MailSettingsService) Template(name string) (mail.EditableTemplate, error) {
-	e, err := s.d.env()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return mail.EditableTemplate{}, err
 	}
-	return mail.LoadTemplate(context.Background(), e.st, name)
+	return mail.LoadTemplate(ctx, b.st, name)
 }
 
 // SaveTemplate stores the seller's version of a template after rendering it
 // with sample data; a template that does not render is refused, with the
 // reason, and nothing is saved. The plain-text part is derived from html.
 func (s *MailSettingsService) SaveTemplate(name, subject, html string) error {
-	e, err := s.d.env()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	return mail.SaveTemplate(ctx, e.st, rules.EmailTemplate{Name: name, Subject: subject, HTML: html}, shopData(ctx, e.st))
+	return mail.SaveTemplate(ctx, b.st, rules.EmailTemplate{Name: name, Subject: subject, HTML: html}, shopData(ctx, b.st))
 }
 
 // ResetTemplate goes back to the default template.
 func (s *MailSettingsService) ResetTemplate(name string) error {
-	e, err := s.d.env()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return err
 	}
-	return mail.ResetTemplate(context.Background(), e.st, name)
+	return mail.ResetTemplate(ctx, b.st, name)
 }
 
 // PreviewTemplate renders a template (the saved or default one when
 // subject and html are empty) with a real customer's data (customerID 0:
 // sample data).
 func (s *MailSettingsService) PreviewTemplate(name, subject, html string, customerID int64) (rules.RenderedEmail, error) {
-	e, err := s.d.env()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return rules.RenderedEmail{}, err
 	}
-	ctx := context.Background()
 	t := rules.EmailTemplate{Name: name, Subject: subject, HTML: html}
 	if subject == "" && html == "" {
-		cur, err := mail.LoadTemplate(ctx, e.st, name)
+		cur, err := mail.LoadTemplate(ctx, b.st, name)
 		if err != nil {
 			return rules.RenderedEmail{}, err
 		}
 		t = rules.EmailTemplate{Name: name, Subject: cur.Subject, HTML: cur.HTML, Text: cur.Text}
 	}
-	data := mail.SampleData(shopData(ctx, e.st))
+	data := mail.SampleData(shopData(ctx, b.st))
 	if customerID != 0 {
-		if data, err = mail.PreviewData(ctx, e.st, customerID, data.Shop); err != nil {
+		if data, err = mail.PreviewData(ctx, b.st, customerID, data.Shop); err != nil {
 			return rules.RenderedEmail{}, err
 		}
 	}
@@ -230,34 +191,34 @@ func shopData(ctx context.Context, st *store.Store) rules.ShopData {
 
 // Suppressions lists the do-not-mail list.
 func (s *MailSettingsService) Suppressions(limit, offset int) ([]store.Suppression, error) {
-	e, err := s.d.env()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return nil, err
 	}
-	return e.st.ListSuppressions(context.Background(), limit, offset)
+	return b.st.ListSuppressions(ctx, limit, offset)
 }
 
 // Suppress adds an address by hand; Unsuppress removes one.
 func (s *MailSettingsService) Suppress(email, note string) error {
-	e, err := s.d.env()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return err
 	}
-	_, err = e.st.Suppress(context.Background(), email, store.SuppressManual, note)
+	_, err = b.st.Suppress(ctx, email, store.SuppressManual, note)
 	return err
 }
 
 // Unsuppress lets Shopclerk mail the address again (the seller's call).
 func (s *MailSettingsService) Unsuppress(email string) error {
-	e, err := s.d.env()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return err
 	}
-	return e.st.Unsuppress(context.Background(), email)
+	return b.st.Unsuppress(ctx, email)
 }
 
 // OutboxService serves the Outbox screen.
-type OutboxService struct{ d *mailDeps }
+type OutboxService struct{ app *App }
 
 // OutboxPage is one page of the outbox with the counts per status.
 type OutboxPage struct {
@@ -268,12 +229,11 @@ type OutboxPage struct {
 // List returns messages of one status ("" for all), newest first, without
 // attachment contents.
 func (s *OutboxService) List(status string, limit, offset int) (OutboxPage, error) {
-	e, err := s.d.env()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return OutboxPage{}, err
 	}
-	ctx := context.Background()
-	rows, err := e.st.ListMessages(ctx, store.MessageStatus(status), limit, offset)
+	rows, err := b.st.ListMessages(ctx, store.MessageStatus(status), limit, offset)
 	if err != nil {
 		return OutboxPage{}, err
 	}
@@ -283,7 +243,7 @@ func (s *OutboxService) List(status string, limit, offset int) (OutboxPage, erro
 			rows[i].Attachments[j].Data = nil
 		}
 	}
-	counts, err := e.st.CountMessagesByStatus(ctx)
+	counts, err := b.st.CountMessagesByStatus(ctx)
 	return OutboxPage{Rows: rows, Counts: counts}, err
 }
 
@@ -296,20 +256,19 @@ type MessageDetail struct {
 
 // Message returns one message with its rendered wire form.
 func (s *OutboxService) Message(id int64) (MessageDetail, error) {
-	e, err := s.d.env()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return MessageDetail{}, err
 	}
-	ctx := context.Background()
-	m, err := e.st.GetMessage(ctx, id)
+	m, err := b.st.GetMessage(ctx, id)
 	if err != nil {
 		return MessageDetail{}, err
 	}
 	d := MessageDetail{Message: m}
-	a, _, _ := mail.LoadAccount(ctx, e.st)
+	a, _, _ := mail.LoadAccount(ctx, b.st)
 	bare := m
 	bare.Attachments = nil
-	if c, err := mail.Compose(a, bare, e.clk.Now()); err != nil {
+	if c, err := mail.Compose(a, bare, b.clk.Now()); err != nil {
 		d.Error = err.Error()
 	} else {
 		d.Raw = string(c.Raw)
@@ -346,44 +305,44 @@ func (s *OutboxService) Resume() error {
 }
 
 func (s *OutboxService) act(fn func(context.Context, *mail.Outbox) error) error {
-	e, err := s.d.env()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return err
 	}
-	_, ob, _, err := e.parts(context.Background())
+	_, ob, _, err := b.mail.parts(ctx)
 	if err != nil {
 		return err
 	}
-	return fn(context.Background(), ob)
+	return fn(ctx, ob)
 }
 
 // Today returns today's count against the daily limit, any pause, and
 // whether test mode is on (the screen shows a banner while it is).
 func (s *OutboxService) Today() (mail.DayCount, error) {
-	e, err := s.d.env()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return mail.DayCount{}, err
 	}
-	_, ob, _, err := e.parts(context.Background())
+	_, ob, _, err := b.mail.parts(ctx)
 	if err != nil {
 		return mail.DayCount{}, err
 	}
-	return ob.Today(context.Background())
+	return ob.Today(ctx)
 }
 
 // StartSend runs the send loop as a job ("send"); the result is a
 // mail.SendReport. Only one send runs at a time.
 func (s *OutboxService) StartSend() (string, error) {
-	e, err := s.d.env()
+	b, _, err := s.app.current()
 	if err != nil {
 		return "", err
 	}
-	if !s.d.sending.CompareAndSwap(false, true) {
+	if !b.mail.sending.CompareAndSwap(false, true) {
 		return "", domain.Errorf(domain.CodeConflict, "the outbox is already sending")
 	}
-	return s.d.app.jobs.Start("send", func(ctx context.Context, progress func(Progress)) (any, error) {
-		defer s.d.sending.Store(false)
-		return e.send(ctx, 0, func(p mail.Progress) {
+	return s.app.jobs.Start("send", func(ctx context.Context, progress func(Progress)) (any, error) {
+		defer b.mail.sending.Store(false)
+		return b.mail.send(ctx, 0, func(p mail.Progress) {
 			progress(Progress{Done: int64(p.Done), Total: int64(p.Total), Message: p.Current})
 		})
 	}), nil
@@ -392,12 +351,12 @@ func (s *OutboxService) StartSend() (string, error) {
 // StartInboxSync reads new mail as a job ("inbox"); the result is an
 // inbox.SyncResult.
 func (s *OutboxService) StartInboxSync() (string, error) {
-	e, err := s.d.env()
+	b, _, err := s.app.current()
 	if err != nil {
 		return "", err
 	}
-	return s.d.app.jobs.Start("inbox", func(ctx context.Context, progress func(Progress)) (any, error) {
-		return e.syncInbox(ctx, func(r inbox.SyncResult) {
+	return s.app.jobs.Start("inbox", func(ctx context.Context, progress func(Progress)) (any, error) {
+		return b.mail.syncInbox(ctx, func(r inbox.SyncResult) {
 			progress(Progress{Done: int64(r.Scanned), Message: "reading new mail"})
 		})
 	}), nil
@@ -405,9 +364,9 @@ func (s *OutboxService) StartInboxSync() (string, error) {
 
 // InboxActivity lists what the last syncs found.
 func (s *OutboxService) InboxActivity(limit int) ([]store.InboxItem, error) {
-	e, err := s.d.env()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return nil, err
 	}
-	return e.st.ListInboxItems(context.Background(), limit)
+	return b.st.ListInboxItems(ctx, limit)
 }

@@ -22,13 +22,13 @@ type ShopStatus struct {
 
 // Status reports whether the shop is open and whether it has data yet.
 func (s *ShopService) Status() (ShopStatus, error) {
-	out := ShopStatus{Path: s.app.cfg.DBPath, Now: s.app.cfg.Clock.Now().Format("2006-01-02T15:04:05Z07:00")}
-	st, err := s.app.store()
+	b, ctx, err := s.app.current()
+	out := ShopStatus{Path: s.app.shopPath(), Now: s.app.cfg.Clock.Now().Format("2006-01-02T15:04:05Z07:00")}
 	if err != nil {
 		out.OpenError, _ = s.app.FormatError(err).(string)
 		return out, nil
 	}
-	d, err := st.Dashboard(context.Background())
+	d, err := b.st.Dashboard(ctx)
 	if err != nil {
 		return out, err
 	}
@@ -38,11 +38,11 @@ func (s *ShopService) Status() (ShopStatus, error) {
 
 // Dashboard returns the first screen's figures.
 func (s *ShopService) Dashboard() (domain.Dashboard, error) {
-	st, err := s.app.store()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return domain.Dashboard{}, err
 	}
-	d, err := st.Dashboard(context.Background())
+	d, err := b.st.Dashboard(ctx)
 	s.app.firstDashboard.Do(func() {
 		s.app.cfg.Log.Info("cold start: first dashboard served", "ms", time.Since(s.app.started).Milliseconds())
 	})
@@ -51,53 +51,53 @@ func (s *ShopService) Dashboard() (domain.Dashboard, error) {
 
 // ListOrders returns one page of orders.
 func (s *ShopService) ListOrders(req domain.PageRequest) (domain.OrderPage, error) {
-	st, err := s.app.store()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return domain.OrderPage{}, err
 	}
-	return st.ListOrders(context.Background(), req)
+	return b.st.ListOrders(ctx, req)
 }
 
 // GetOrder returns one order with lines, customer and shipments.
 func (s *ShopService) GetOrder(id int64) (domain.OrderDetail, error) {
-	st, err := s.app.store()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return domain.OrderDetail{}, err
 	}
-	return st.GetOrder(context.Background(), id)
+	return b.st.GetOrder(ctx, id)
 }
 
 // ListCustomers returns one page of customers.
 func (s *ShopService) ListCustomers(req domain.PageRequest) (domain.CustomerPage, error) {
-	st, err := s.app.store()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return domain.CustomerPage{}, err
 	}
-	return st.ListCustomers(context.Background(), req)
+	return b.st.ListCustomers(ctx, req)
 }
 
 // ListStock returns one page of stock levels.
 func (s *ShopService) ListStock(req domain.PageRequest) (domain.StockPage, error) {
-	st, err := s.app.store()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return domain.StockPage{}, err
 	}
-	return st.ListStock(context.Background(), req)
+	return b.st.ListStock(ctx, req)
 }
 
 // ListCarts returns one page of abandoned checkouts.
 func (s *ShopService) ListCarts(req domain.PageRequest) (domain.CartPage, error) {
-	st, err := s.app.store()
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return domain.CartPage{}, err
 	}
-	return st.ListCarts(context.Background(), req)
+	return b.st.ListCarts(ctx, req)
 }
 
 // StartDemo fills the (empty) shop with the demo shop in the background and
 // returns the job id; progress and the Summary arrive as job events.
 func (s *ShopService) StartDemo(size string) (string, error) {
-	st, err := s.app.store()
+	b, _, err := s.app.current()
 	if err != nil {
 		return "", err
 	}
@@ -106,7 +106,7 @@ func (s *ShopService) StartDemo(size string) (string, error) {
 		return "", err
 	}
 	return s.app.jobs.Start("demo", func(ctx context.Context, progress func(Progress)) (any, error) {
-		return demo.Generate(ctx, st, s.app.cfg.Clock, sz, demo.DefaultSeed, func(done, total int) {
+		return demo.Generate(ctx, b.st, b.clk, sz, demo.DefaultSeed, func(done, total int) {
 			progress(Progress{Done: int64(done), Total: int64(total), Message: "Creating demo orders"})
 		})
 	}), nil

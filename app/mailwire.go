@@ -1,0 +1,155 @@
+package app
+
+import (
+	"context"
+	"log/slog"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+
+	"shopclerk/backend/clock"
+	"shopclerk/backend/domain"
+	"shopclerk/backend/inbox"
+	"shopclerk/backend/mail"
+	"shopclerk/backend/secrets"
+	"shopclerk/backend/store"
+)
+
+// mailer is the shop's mail wiring, one per open shop, shared by the
+// window's services and the headless commands so both send the same way.
+// It builds the outbox and the mailbox client per operation, from the
+// account as saved at that moment: a mail.Outbox holds its Account, and the
+// seller may save another (Settings > Email, `shopclerk account set`) while
+// the app is open.
+type mailer struct {
+	st     *store.Store
+	clk    clock.Clock
+	events inbox.Events // nil: nobody hears replies and suppressions
+	log    *slog.Logger
+
+	secOnce sync.Once
+	sec     secrets.Store
+	// sending keeps to one send run at a time: the in-doubt recovery at the
+	// start of a run relies on it.
+	sending atomic.Bool
+}
+
+func newMailer(st *store.Store, clk clock.Clock, sec secrets.Store, events inbox.Events, log *slog.Logger) *mailer {
+	return &mailer{st: st, clk: clk, sec: sec, events: events, log: log}
+}
+
+// secrets is the keychain, or the file beside the shop where there is none.
+// Opening probes the keychain with a write, so it waits for the first
+// secret needed rather than slowing every start.
+func (m *mailer) secrets() secrets.Store {
+	m.secOnce.Do(func() {
+		if m.sec == nil {
+			m.sec = secrets.Open(filepath.Dir(m.st.Path()))
+		}
+	})
+	return m.sec
+}
+
+// account is the saved account, or a clear error when there is none.
+func (m *mailer) account(ctx context.Context) (mail.Account, error) {
+	a, ok, err := mail.LoadAccount(ctx, m.st)
+	if err != nil {
+		return a, err
+	}
+	if !ok {
+		return a, domain.Errorf(domain.CodeInvalid, "no email account is set up yet: open Settings > Email (or run `shopclerk account set`)")
+	}
+	return a, nil
+}
+
+func oauthProvider(a mail.Account) secrets.OAuthProvider {
+	if a.Provider == mail.ProviderGmail {
+		return secrets.Google
+	}
+	return secrets.Microsoft
+}
+
+const oauthSecretKey = "oauth-client-secret:"
+
+// secretFunc gives the password, or a fresh OAuth access token.
+func (m *mailer) secretFunc(a mail.Account) mail.SecretFunc {
+	return func(ctx context.Context) (string, error) {
+		sec := m.secrets()
+		if a.Auth == mail.AuthOAuth2 {
+			cs, err := sec.Get(oauthSecretKey + a.Login())
+			if err != nil {
+				return "", err
+			}
+			return secrets.AccessToken(ctx, oauthProvider(a), a.OAuthClientID, cs, a.Login(), sec)
+		}
+		return sec.Get(secrets.MailPasswordKey(a.Login()))
+	}
+}
+
+// parts builds the outbox and the mailbox client (nil without an IMAP
+// server) for the account as saved now, in the shop's time zone as set now.
+func (m *mailer) parts(ctx context.Context) (mail.Account, *mail.Outbox, *inbox.Client, error) {
+	a, err := m.account(ctx)
+	if err != nil {
+		return a, nil, nil, err
+	}
+	secret := m.secretFunc(a)
+	var box mail.Mailbox
+	var cl *inbox.Client
+	if a.IMAPHost != "" {
+		cl = inbox.NewClient(a, secret, m.clk)
+		box = cl
+	}
+	ob := mail.NewOutbox(m.st, m.clk, a, mail.SMTPDialer(a, secret), box, m.st.Location(ctx), m.log)
+	return a, ob, cl, nil
+}
+
+// outbox is parts' outbox alone.
+func (m *mailer) outbox(ctx context.Context) (*mail.Outbox, error) {
+	_, ob, _, err := m.parts(ctx)
+	return ob, err
+}
+
+// send runs the outbox for the saved account (mail.Outbox.Send).
+func (m *mailer) send(ctx context.Context, max int, progress func(mail.Progress)) (mail.SendReport, error) {
+	ob, err := m.outbox(ctx)
+	if err != nil {
+		return mail.SendReport{}, err
+	}
+	return ob.Send(ctx, mail.RunOptions{Max: max, Progress: progress})
+}
+
+// syncInbox runs one bounded inbox sync.
+func (m *mailer) syncInbox(ctx context.Context, progress func(inbox.SyncResult)) (inbox.SyncResult, error) {
+	a, ob, cl, err := m.parts(ctx)
+	if err != nil {
+		return inbox.SyncResult{}, err
+	}
+	if cl == nil {
+		return inbox.SyncResult{}, domain.Errorf(domain.CodeInvalid, "no mailbox (IMAP) server is set up in Settings > Email")
+	}
+	return inbox.NewSyncer(m.st, cl, ob, m.events, m.clk, a, m.log).Sync(ctx, progress)
+}
+
+// sendTest checks the saved account with one message to the given address.
+func (m *mailer) sendTest(ctx context.Context, to string) (string, error) {
+	a, err := m.account(ctx)
+	if err != nil {
+		return "", err
+	}
+	return mail.SendTest(ctx, a, m.secretFunc(a), to, m.clk.Now())
+}
+
+// saveAccount validates and stores the account; a non-empty password goes
+// to the keychain only.
+func (m *mailer) saveAccount(ctx context.Context, a mail.Account, password string) error {
+	if err := a.Validate(); err != nil {
+		return err
+	}
+	if password != "" {
+		if err := m.secrets().Set(secrets.MailPasswordKey(a.Login()), password); err != nil {
+			return err
+		}
+	}
+	return mail.SaveAccount(ctx, m.st, a)
+}

@@ -1,0 +1,82 @@
+package app
+
+import (
+	"context"
+	"log/slog"
+
+	"shopclerk/backend/clock"
+	"shopclerk/backend/importer"
+	"shopclerk/backend/inventory"
+	"shopclerk/backend/mail"
+	"shopclerk/backend/rules"
+	"shopclerk/backend/rules/signals"
+	"shopclerk/backend/runner"
+	"shopclerk/backend/secrets"
+	"shopclerk/backend/store"
+)
+
+// backend is the object graph of one open shop. newBackend builds it once
+// when the shop opens (App.open, or a headless command); bound methods and
+// commands call into it instead of building backend objects per call.
+//
+// It captures nothing the seller can change while the app is open: the
+// engine reads the mail account at each run, the mailer builds the outbox
+// from the account as saved when it sends, templates are read per plan, the
+// time zone per question. Holding these objects therefore never freezes a
+// setting.
+type backend struct {
+	st        *store.Store
+	clk       clock.Clock
+	log       *slog.Logger
+	engine    *rules.Engine
+	inventory *inventory.Service
+	mail      *mailer
+	lookup    importer.MappingLookup // the column mappings the seller saved
+
+	// The window's background work over this shop; built here, started by
+	// start (the headless commands never start it).
+	backups     *runner.Backups
+	digest      *runner.Daily
+	automations *runner.Automations
+}
+
+// newBackend wires the shop's backend. sec may be nil: the keychain is then
+// probed on the first use of a secret, not when the shop opens.
+func newBackend(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.Logger) *backend {
+	engine := NewAutomationEngine(st, log)
+	// Purchase orders go out through the outbox, worded by the
+	// purchase_order template (the seller's saved version, if any).
+	inv := inventory.New(st, clk, inventory.OutboxMailer{Store: st, Renderer: &mail.Templates{Store: st}})
+	return &backend{
+		st: st, clk: clk, log: log, engine: engine, inventory: inv,
+		// Replies and suppressions the inbox finds stop the customer's sequences.
+		mail:        newMailer(st, clk, sec, signals.New(st, clk), log),
+		lookup:      importer.StoreLookup(st),
+		backups:     runner.NewBackups(st, clk, log),
+		digest:      runner.NewDigest(st, inv, clk, log),
+		automations: runner.NewAutomations(st, engine, clk, log),
+	}
+}
+
+// cliBackend is newBackend over a command's store.
+func cliBackend(env *CLIEnv) *backend { return newBackend(env.Store, env.Clock, nil, env.Log) }
+
+// start begins the daily backup, the morning low-stock digest and the
+// automation schedule; onRun hears each scheduled run.
+func (b *backend) start(ctx context.Context, onRun func(rules.RunResult, error)) {
+	b.backups.Start()
+	b.digest.Start()
+	b.automations.OnRun = onRun
+	if err := b.automations.Start(ctx); err != nil {
+		b.log.Warn("automation schedule not started", "err", err)
+	}
+}
+
+// close stops the background work, waiting for a run in progress, and
+// closes the shop.
+func (b *backend) close() {
+	b.automations.Stop()
+	b.backups.Stop()
+	b.digest.Stop()
+	b.st.Close()
+}

@@ -309,7 +309,7 @@ func (s *OutboxService) act(fn func(context.Context, *mail.Outbox) error) error 
 	if err != nil {
 		return err
 	}
-	_, ob, _, err := b.mail.parts(ctx)
+	ob, err := b.mail.outbox(ctx)
 	if err != nil {
 		return err
 	}
@@ -323,7 +323,7 @@ func (s *OutboxService) Today() (mail.DayCount, error) {
 	if err != nil {
 		return mail.DayCount{}, err
 	}
-	_, ob, _, err := b.mail.parts(ctx)
+	ob, err := b.mail.outbox(ctx)
 	if err != nil {
 		return mail.DayCount{}, err
 	}

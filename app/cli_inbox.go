@@ -20,11 +20,6 @@ func init() {
 	registerCommand(Command{Name: "account", Summary: "email account: account show | account set --provider gmail --from ADDR [--password-stdin] ...", Run: runAccount})
 }
 
-// cliMailer is the mail wiring for one command. It tells nobody about
-// replies and suppressions, as before the window and the commands shared
-// one graph.
-func cliMailer(env *CLIEnv) *mailer { return newMailer(env.Store, env.Clock, nil, nil, env.Log) }
-
 func runSend(ctx context.Context, env *CLIEnv, args []string) error {
 	fs := flag.NewFlagSet("send", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -32,7 +27,7 @@ func runSend(ctx context.Context, env *CLIEnv, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return domain.Wrap(err, domain.CodeInvalid, "send: "+err.Error()+" (usage: shopclerk send [--max N] [--json])")
 	}
-	rep, err := cliMailer(env).send(ctx, *max, nil)
+	rep, err := cliBackend(env).mail.send(ctx, *max, nil)
 	if err != nil {
 		return err
 	}
@@ -55,7 +50,7 @@ func runSend(ctx context.Context, env *CLIEnv, args []string) error {
 }
 
 func runInbox(ctx context.Context, env *CLIEnv, args []string) error {
-	res, err := cliMailer(env).syncInbox(ctx, nil)
+	res, err := cliBackend(env).mail.syncInbox(ctx, nil)
 	if err != nil {
 		return err
 	}
@@ -77,7 +72,7 @@ type accountView struct {
 }
 
 func runAccount(ctx context.Context, env *CLIEnv, args []string) error {
-	me := cliMailer(env)
+	me := cliBackend(env).mail
 	if len(args) == 0 || (args[0] != "set" && args[0] != "show") {
 		return domain.Errorf(domain.CodeInvalid, "usage: shopclerk account show | account set --provider NAME --from ADDR [flags] (see account set -h)")
 	}

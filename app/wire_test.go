@@ -125,3 +125,18 @@ func TestJobContextEndsWithCancelAndShutdown(t *testing.T) {
 		t.Fatal("the bound calls' context outlived Shutdown")
 	}
 }
+
+// TestCommandsShareTheWindowsMailWiring: `shopclerk inbox` is wired as the
+// window is, so a reply or an unsubscribe it reads stops the customer's
+// sequences there too.
+func TestCommandsShareTheWindowsMailWiring(t *testing.T) {
+	a := newTestApp(t, filepath.Join(t.TempDir(), "shop.db"))
+	b, _, err := a.current()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cli := cliBackend(&CLIEnv{Store: b.st, Clock: b.clk, Log: b.log})
+	if b.mail.events == nil || cli.mail.events == nil {
+		t.Fatalf("inbox events: window %v, command %v", b.mail.events, cli.mail.events)
+	}
+}

@@ -24,11 +24,7 @@ func TestDigestReadsTheAccountAtEachRun(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 	clk := clock.Fixed{T: now}
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "shop.db"), store.Options{Clock: clk})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openStore(t, clk)
 	// A sold-out SKU that sells every day is at risk.
 	if _, _, err := st.WriteBatch(ctx, store.BatchMeta{FileName: "seed", Kind: "test"}, store.WriteOptions{}, func(w *store.Writer) error {
 		if err := w.UpsertProduct(domain.Product{SKU: "MUG", Title: "Mug", Price: domain.Money{Amount: 1200, Currency: "EUR"}}); err != nil {
@@ -49,7 +45,7 @@ func TestDigestReadsTheAccountAtEachRun(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	d := NewDigest(st, inventory.New(st, clk, nil), clk, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	d := NewDigest(st, inventory.New(st, clk, nil), clk, quietLog)
 	queued := func() []store.OutboxMessage {
 		t.Helper()
 		msgs, err := st.ListMessages(ctx, "", 10, 0)
@@ -73,4 +69,17 @@ func TestDigestReadsTheAccountAtEachRun(t *testing.T) {
 	if len(msgs) != 1 || msgs[0].ToAddr != "ann@clay.test" || !strings.HasSuffix(msgs[0].MessageID, "@clay.test>") {
 		t.Fatalf("after the account was saved: %+v", msgs)
 	}
+}
+
+var quietLog = slog.New(slog.NewTextHandler(io.Discard, nil))
+
+// openStore opens a new shop for one test, closed when it ends.
+func openStore(t *testing.T, clk clock.Clock) *store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "shop.db"), store.Options{Clock: clk, Log: quietLog})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
 }

@@ -46,15 +46,7 @@ func (s *MailSettingsService) Account() (AccountView, error) {
 	if !ok {
 		a = mail.ApplyPreset(mail.Account{TestMode: true}, mail.ProviderGmail)
 	}
-	v := AccountView{Account: a, Configured: ok, SecretsBackend: b.mail.secrets().Backend()}
-	key := secrets.MailPasswordKey(a.Login())
-	if a.Auth == mail.AuthOAuth2 {
-		key = secrets.OAuthTokenKey(a.Login())
-	}
-	if sec, _ := b.mail.secrets().Get(key); sec != "" {
-		v.HasSecret = true
-	}
-	return v, nil
+	return AccountView{Account: a, Configured: ok, SecretsBackend: b.mail.secrets().Backend(), HasSecret: b.mail.hasSecret(a)}, nil
 }
 
 // SaveAccount stores the account; the password (if given) goes to the
@@ -74,21 +66,10 @@ func (s *MailSettingsService) SignIn(clientSecret string) error {
 	if err != nil {
 		return err
 	}
-	a, err := b.mail.account(ctx)
-	if err != nil {
-		return err
-	}
-	if clientSecret != "" {
-		if err := b.mail.secrets().Set(oauthSecretKey+a.Login(), clientSecret); err != nil {
-			return err
-		}
-	}
-	cs, _ := b.mail.secrets().Get(oauthSecretKey + a.Login())
-	_, err = secrets.SignIn(ctx, oauthProvider(a), a.OAuthClientID, cs, a.Login(), b.mail.secrets(), func(url string) error {
+	return b.mail.signIn(ctx, clientSecret, func(url string) error {
 		runtime.BrowserOpenURL(s.app.ctx, url)
 		return nil
 	})
-	return err
 }
 
 // SendTestEmail sends one message straight away (not through the queue)
@@ -107,14 +88,7 @@ func (s *MailSettingsService) CheckMailbox() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	_, _, cl, err := b.mail.parts(ctx)
-	if err != nil {
-		return "", err
-	}
-	if cl == nil {
-		return "", domain.Errorf(domain.CodeInvalid, "no mailbox (IMAP) server is set up")
-	}
-	n, err := cl.Check(ctx)
+	n, err := b.mail.checkMailbox(ctx)
 	if err != nil {
 		return "", err
 	}
@@ -266,12 +240,8 @@ func (s *OutboxService) Message(id int64) (MessageDetail, error) {
 	}
 	d := MessageDetail{Message: m}
 	a, _, _ := mail.LoadAccount(ctx, b.st)
-	bare := m
-	bare.Attachments = nil
-	if c, err := mail.Compose(a, bare, b.clk.Now()); err != nil {
+	if d.Raw, err = mail.WireForm(a, m, b.clk.Now()); err != nil {
 		d.Error = err.Error()
-	} else {
-		d.Raw = string(c.Raw)
 	}
 	for j := range d.Message.Attachments {
 		d.Message.Attachments[j].Data = nil

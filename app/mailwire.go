@@ -86,6 +86,36 @@ func (m *mailer) secretFunc(a mail.Account) mail.SecretFunc {
 	}
 }
 
+// hasSecret tells whether the keychain holds the account's password, or
+// its OAuth token after a sign-in.
+func (m *mailer) hasSecret(a mail.Account) bool {
+	key := secrets.MailPasswordKey(a.Login())
+	if a.Auth == mail.AuthOAuth2 {
+		key = secrets.OAuthTokenKey(a.Login())
+	}
+	v, _ := m.secrets().Get(key)
+	return v != ""
+}
+
+// signIn runs the OAuth sign-in for the saved account's provider and
+// client ID in the browser (open shows the page). A client secret given
+// is kept in the keychain for the token refreshes; empty keeps the saved one.
+func (m *mailer) signIn(ctx context.Context, clientSecret string, open func(url string) error) error {
+	a, err := m.account(ctx)
+	if err != nil {
+		return err
+	}
+	sec := m.secrets()
+	if clientSecret != "" {
+		if err := sec.Set(oauthSecretKey+a.Login(), clientSecret); err != nil {
+			return err
+		}
+	}
+	cs, _ := sec.Get(oauthSecretKey + a.Login())
+	_, err = secrets.SignIn(ctx, oauthProvider(a), a.OAuthClientID, cs, a.Login(), sec, open)
+	return err
+}
+
 // parts builds the outbox and the mailbox client (nil without an IMAP
 // server) for the account as saved now, in the shop's time zone as set now.
 func (m *mailer) parts(ctx context.Context) (mail.Account, *mail.Outbox, *inbox.Client, error) {
@@ -129,6 +159,18 @@ func (m *mailer) syncInbox(ctx context.Context, progress func(inbox.SyncResult))
 		return inbox.SyncResult{}, domain.Errorf(domain.CodeInvalid, "no mailbox (IMAP) server is set up in Settings > Email")
 	}
 	return inbox.NewSyncer(m.st, cl, ob, m.events, m.clk, a, m.log).Sync(ctx, progress)
+}
+
+// checkMailbox logs in to IMAP and counts the messages in INBOX.
+func (m *mailer) checkMailbox(ctx context.Context) (uint32, error) {
+	_, _, cl, err := m.parts(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if cl == nil {
+		return 0, domain.Errorf(domain.CodeInvalid, "no mailbox (IMAP) server is set up")
+	}
+	return cl.Check(ctx)
 }
 
 // sendTest checks the saved account with one message to the given address.

@@ -277,3 +277,15 @@ func injectBeforeBodyEnd(doc, fragment string) string {
 	}
 	return doc + fragment
 }
+
+// WireForm is a message as it goes out (headers and parts) for the Outbox
+// screen, with the attachments left out: they are shown apart, and a large
+// one would swamp the view.
+func WireForm(a Account, m store.OutboxMessage, now time.Time) (string, error) {
+	m.Attachments = nil
+	c, err := Compose(a, m, now)
+	if err != nil {
+		return "", err
+	}
+	return string(c.Raw), nil
+}

@@ -238,3 +238,21 @@ func TestConnectionErrorsInPlainLanguage(t *testing.T) {
 		c.Close()
 	})
 }
+
+// TestWireFormLeavesAttachmentsOut: the Outbox screen's view of a message
+// has its headers and text, not the attachment it carries, and the
+// message itself keeps the attachment.
+func TestWireFormLeavesAttachmentsOut(t *testing.T) {
+	m := store.OutboxMessage{MessageID: "<po7@shop.test>", ToAddr: "sup@supplier.test", Subject: "PO 7", Text: "attached",
+		Attachments: []store.Attachment{{Name: "po-7.xlsx", ContentType: "application/octet-stream", Data: []byte("PK-sheet")}}}
+	raw, err := WireForm(baseAccount(), m, time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(raw, "Subject: PO 7") || strings.Contains(raw, "po-7.xlsx") {
+		t.Fatalf("wire form:\n%s", raw)
+	}
+	if len(m.Attachments) != 1 {
+		t.Fatal("the message lost its attachment")
+	}
+}

@@ -69,8 +69,10 @@ type App struct {
 	Automation *AutomationService
 }
 
-// New builds the bound services and opens the shop; ctx bounds the app's
-// whole life (Shutdown also ends it).
+// New builds the bound services and opens the shop. ctx bounds the app's
+// whole life and Shutdown ends it; it is made here rather than taken from
+// Startup's Wails context because the window reads the shop (its size)
+// before Wails starts, and tests call the services without a window.
 func New(ctx context.Context, cfg Config) *App {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
@@ -102,7 +104,7 @@ func (a *App) open(path string) error {
 		a.cfg.Log.Error("cannot open shop", "path", path, "err", err)
 	}
 	var b *backend
-	if st != nil {
+	if err == nil {
 		b = newBackend(st, a.cfg.Clock, a.cfg.Secrets, a.cfg.Log)
 	}
 	// Under the lock throughout, so a Startup or Shutdown at the same time

@@ -150,7 +150,7 @@ func (s *MailSettingsService) PreviewTemplate(name, subject, html string, custom
 			return rules.RenderedEmail{}, err
 		}
 	}
-	return (&mail.Templates{}).Render(t, data)
+	return b.preview.Render(t, data)
 }
 
 // shopData names the shop in templates: its name and sending address.

@@ -32,6 +32,9 @@ type backend struct {
 	inventory *inventory.Service
 	mail      *mailer
 	lookup    importer.MappingLookup // the column mappings the seller saved
+	// preview renders the template editor's previews; it keeps the parsed
+	// templates, so a preview after each keystroke parses only what changed.
+	preview *mail.Templates
 
 	// The window's background work over this shop; built here, started by
 	// start (the headless commands never start it).
@@ -52,6 +55,7 @@ func newBackend(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.L
 		// Replies and suppressions the inbox finds stop the customer's sequences.
 		mail:        newMailer(st, clk, sec, signals.New(st, clk), log),
 		lookup:      importer.StoreLookup(st),
+		preview:     &mail.Templates{},
 		backups:     runner.NewBackups(st, clk, log),
 		digest:      runner.NewDigest(st, inv, clk, log),
 		automations: runner.NewAutomations(st, engine, clk, log),

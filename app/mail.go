@@ -116,7 +116,7 @@ func (s *MailSettingsService) SaveTemplate(name, subject, html string) error {
 	if err != nil {
 		return err
 	}
-	return mail.SaveTemplate(ctx, b.st, rules.EmailTemplate{Name: name, Subject: subject, HTML: html}, shopData(ctx, b.st))
+	return mail.SaveTemplate(ctx, b.st, rules.EmailTemplate{Name: name, Subject: subject, HTML: html}, mail.ShopData(ctx, b.st))
 }
 
 // ResetTemplate goes back to the default template.
@@ -136,31 +136,7 @@ func (s *MailSettingsService) PreviewTemplate(name, subject, html string, custom
 	if err != nil {
 		return rules.RenderedEmail{}, err
 	}
-	t := rules.EmailTemplate{Name: name, Subject: subject, HTML: html}
-	if subject == "" && html == "" {
-		cur, err := mail.LoadTemplate(ctx, b.st, name)
-		if err != nil {
-			return rules.RenderedEmail{}, err
-		}
-		t = rules.EmailTemplate{Name: name, Subject: cur.Subject, HTML: cur.HTML, Text: cur.Text}
-	}
-	data := mail.SampleData(shopData(ctx, b.st))
-	if customerID != 0 {
-		if data, err = mail.PreviewData(ctx, b.st, customerID, data.Shop); err != nil {
-			return rules.RenderedEmail{}, err
-		}
-	}
-	return b.preview.Render(t, data)
-}
-
-// shopData names the shop in templates: its name and sending address.
-func shopData(ctx context.Context, st *store.Store) rules.ShopData {
-	name, _ := st.Setting(ctx, store.SettingShopName, "Your shop")
-	shop := rules.ShopData{Name: name}
-	if a, ok, _ := mail.LoadAccount(ctx, st); ok {
-		shop.Email = a.FromAddress
-	}
-	return shop
+	return mail.PreviewTemplate(ctx, b.st, b.preview, name, subject, html, customerID)
 }
 
 // Suppressions lists the do-not-mail list.

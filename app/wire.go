@@ -19,11 +19,13 @@ import (
 // when the shop opens (App.open, or a headless command); bound methods and
 // commands call into it instead of building backend objects per call.
 //
-// It captures nothing the seller can change while the app is open: the
-// engine reads the mail account at each run, the mailer builds the outbox
-// from the account as saved when it sends, templates are read per plan, the
-// time zone per question. Holding these objects therefore never freezes a
-// setting.
+// Holding it must not freeze what the seller can change while the app is
+// open, so its objects read settings where they use them: the engine reads
+// the mail account at each run, the mailer builds the outbox from the
+// account as saved when it sends, templates are read per plan, the time
+// zone per question. The one exception is older than the graph: the
+// automation schedule (its cron expression and time zone) is read when the
+// background work starts.
 type backend struct {
 	st        *store.Store
 	clk       clock.Clock

@@ -140,3 +140,23 @@ func TestCommandsShareTheWindowsMailWiring(t *testing.T) {
 		t.Fatalf("inbox events: window %v, command %v", b.mail.events, cli.mail.events)
 	}
 }
+
+// TestOpenStartsTheNewShopsBackgroundWork: with the window up, the shop
+// opened next gets its own schedule, told to report to the window.
+func TestOpenStartsTheNewShopsBackgroundWork(t *testing.T) {
+	dir := t.TempDir()
+	a := newTestApp(t, filepath.Join(dir, "first.db"))
+	a.mu.Lock()
+	a.running = true // what Startup sets; Startup itself needs a Wails context
+	a.mu.Unlock()
+	if err := a.open(filepath.Join(dir, "second.db")); err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := a.current()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.automations.OnRun == nil {
+		t.Fatal("the new shop's automation schedule was not started")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"time"
 
+	"shopclerk/backend/email"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/rules"
 	"shopclerk/backend/store"
@@ -58,7 +59,7 @@ func messageIDSender(ctx context.Context, st *store.Store, log *slog.Logger) str
 	if acct.FromAddress != "" {
 		return acct.FromAddress
 	}
-	from, _ := st.Setting(ctx, rules.SettingShopEmail, "")
+	from, _ := st.Setting(ctx, email.SettingShopEmail, "")
 	return from
 }
 
@@ -66,7 +67,7 @@ func messageIDSender(ctx context.Context, st *store.Store, log *slog.Logger) str
 func (s *AutomationService) Templates() ([]rules.FlowTemplate, error) { return rules.Templates, nil }
 
 // EmailTemplates lists the email templates a send-email step can use.
-func (s *AutomationService) EmailTemplates() ([]string, error) { return rules.TemplateNames(), nil }
+func (s *AutomationService) EmailTemplates() ([]string, error) { return email.TemplateNames(), nil }
 
 // ListFlows returns every stored flow with its switch and last run.
 func (s *AutomationService) ListFlows() ([]rules.Flow, error) {

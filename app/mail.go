@@ -10,9 +10,9 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/email"
 	"shopclerk/backend/inbox"
 	"shopclerk/backend/mail"
-	"shopclerk/backend/rules"
 	"shopclerk/backend/secrets"
 	"shopclerk/backend/store"
 )
@@ -196,7 +196,7 @@ func (s *MailSettingsService) SaveTemplate(name, subject, html string) error {
 		return err
 	}
 	ctx := context.Background()
-	return mail.SaveTemplate(ctx, e.st, rules.EmailTemplate{Name: name, Subject: subject, HTML: html}, shopData(ctx, e.st))
+	return mail.SaveTemplate(ctx, e.st, email.Template{Name: name, Subject: subject, HTML: html}, shopData(ctx, e.st))
 }
 
 // ResetTemplate goes back to the default template.
@@ -211,33 +211,33 @@ func (s *MailSettingsService) ResetTemplate(name string) error {
 // PreviewTemplate renders a template (the saved or default one when
 // subject and html are empty) with a real customer's data (customerID 0:
 // sample data).
-func (s *MailSettingsService) PreviewTemplate(name, subject, html string, customerID int64) (rules.RenderedEmail, error) {
+func (s *MailSettingsService) PreviewTemplate(name, subject, html string, customerID int64) (email.Rendered, error) {
 	e, err := s.d.env()
 	if err != nil {
-		return rules.RenderedEmail{}, err
+		return email.Rendered{}, err
 	}
 	ctx := context.Background()
-	t := rules.EmailTemplate{Name: name, Subject: subject, HTML: html}
+	t := email.Template{Name: name, Subject: subject, HTML: html}
 	if subject == "" && html == "" {
 		cur, err := mail.LoadTemplate(ctx, e.st, name)
 		if err != nil {
-			return rules.RenderedEmail{}, err
+			return email.Rendered{}, err
 		}
-		t = rules.EmailTemplate{Name: name, Subject: cur.Subject, HTML: cur.HTML, Text: cur.Text}
+		t = email.Template{Name: name, Subject: cur.Subject, HTML: cur.HTML, Text: cur.Text}
 	}
 	data := mail.SampleData(shopData(ctx, e.st))
 	if customerID != 0 {
 		if data, err = mail.PreviewData(ctx, e.st, customerID, data.Shop); err != nil {
-			return rules.RenderedEmail{}, err
+			return email.Rendered{}, err
 		}
 	}
 	return (&mail.Templates{}).Render(t, data)
 }
 
 // shopData names the shop in templates: its name and sending address.
-func shopData(ctx context.Context, st *store.Store) rules.ShopData {
+func shopData(ctx context.Context, st *store.Store) email.Shop {
 	name, _ := st.Setting(ctx, store.SettingShopName, "Your shop")
-	shop := rules.ShopData{Name: name}
+	shop := email.Shop{Name: name}
 	if a, ok, _ := mail.LoadAccount(ctx, st); ok {
 		shop.Email = a.FromAddress
 	}

@@ -17,8 +17,8 @@ import (
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
+	"shopclerk/backend/email"
 	"shopclerk/backend/mail"
-	"shopclerk/backend/rules"
 	"shopclerk/backend/store"
 )
 
@@ -402,10 +402,10 @@ func TestPurchaseOrderEmailUsesTheSavedTemplate(t *testing.T) {
 	st := openStore(t, testNow)
 	seedShop(t, st, "orders@potter.test")
 	st.SetSetting(ctx, store.SettingShopName, "Clay Shop")
-	st.SetSetting(ctx, rules.SettingShopEmail, "hello@clayshop.test")
-	edited := rules.EmailTemplate{Name: POTemplate, Subject: "Order {{.PurchaseOrder.Number}} from {{.Shop.Name}}",
+	st.SetSetting(ctx, email.SettingShopEmail, "hello@clayshop.test")
+	edited := email.Template{Name: POTemplate, Subject: "Order {{.PurchaseOrder.Number}} from {{.Shop.Name}}",
 		HTML: `<p>Dear {{.PurchaseOrder.Supplier}},</p>{{range .PurchaseOrder.Lines}}<p>{{.Quantity}} × {{.SKU}} at {{.Price}}</p>{{end}}<p>Note: {{.PurchaseOrder.Note}} / {{.Vars.po_number}}</p><p>Reply to {{.Shop.Email}}</p>`}
-	if err := mail.SaveTemplate(ctx, st, edited, rules.ShopData{Name: "Clay Shop"}); err != nil {
+	if err := mail.SaveTemplate(ctx, st, edited, email.Shop{Name: "Clay Shop"}); err != nil {
 		t.Fatal(err)
 	}
 	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: st}})

@@ -1012,6 +1012,29 @@ export namespace domain {
 
 }
 
+export namespace email {
+	
+	export class Rendered {
+	    template: string;
+	    subject: string;
+	    html: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Rendered(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.template = source["template"];
+	        this.subject = source["subject"];
+	        this.html = source["html"];
+	        this.text = source["text"];
+	    }
+	}
+
+}
+
 export namespace importer {
 	
 	export class DateQuestion {
@@ -2372,24 +2395,6 @@ export namespace rules {
 	        this.line = source["line"];
 	        this.column = source["column"];
 	        this.message = source["message"];
-	    }
-	}
-	export class RenderedEmail {
-	    template: string;
-	    subject: string;
-	    html: string;
-	    text: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new RenderedEmail(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.template = source["template"];
-	        this.subject = source["subject"];
-	        this.html = source["html"];
-	        this.text = source["text"];
 	    }
 	}
 	export class RunFailure {

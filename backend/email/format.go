@@ -2,27 +2,38 @@ package email
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
 	"shopclerk/backend/domain"
 )
 
-// FormatMoney renders minor units with the currency code: 1234 EUR -> "12.34 EUR".
+// FormatMoney is an amount as an email shows it, the currency code after
+// the number: 1234 EUR -> "12.34 EUR". Emails to customers and suppliers,
+// the CLI and the plan summaries all print money this way.
 func FormatMoney(amount int64, currency string) string {
-	d := domain.CurrencyDigits(currency)
+	return strings.TrimSpace(Decimal(amount, currency) + " " + currency)
+}
+
+// Decimal is the number alone, in the currency's own decimals (1234 EUR ->
+// "12.34", 5000 UGX -> "5000"), with integer arithmetic only. Spreadsheet
+// cells, CSV columns and the purchase order PDF use it: their heading names
+// the currency once, and a number without a code stays a number.
+func Decimal(amount int64, currency string) string {
+	digits := domain.CurrencyDigits(currency)
 	sign := ""
 	if amount < 0 {
 		sign, amount = "-", -amount
 	}
-	if d == 0 {
-		return strings.TrimSpace(fmt.Sprintf("%s%d %s", sign, amount, currency))
+	if digits == 0 {
+		return sign + strconv.FormatInt(amount, 10)
 	}
-	p := int64(1)
-	for range d {
-		p *= 10
+	scale := int64(1)
+	for range digits {
+		scale *= 10
 	}
-	return strings.TrimSpace(fmt.Sprintf("%s%d.%0*d %s", sign, amount/p, d, amount%p, currency))
+	return fmt.Sprintf("%s%d.%0*d", sign, amount/scale, digits, amount%scale)
 }
 
 // AddressLines is an address as the lines an email prints, empty parts left out.

@@ -361,14 +361,6 @@ func TestExportsEscapeFormulas(t *testing.T) {
 	if _, err := doc.Render("docx"); domain.CodeOf(err) != domain.CodeInvalid {
 		t.Errorf("unknown format: %v", err)
 	}
-	for amount, want := range map[int64]string{1234: "12.34", -5: "-0.05", 0: "0.00"} {
-		if got := FormatMoney(amount, "EUR"); got != want {
-			t.Errorf("FormatMoney(%d, EUR) = %q, want %q", amount, got, want)
-		}
-	}
-	if got := FormatMoney(1234, "KWD"); got != "1.234" {
-		t.Errorf("KWD: %q", got)
-	}
 }
 
 // fixedPOText is the wording purchase orders had before the seller could
@@ -383,7 +375,7 @@ func fixedPOText(po store.PurchaseOrder, shop string) string {
 		}
 		fmt.Fprintf(&b, "  %d x %s  %s\n", l.Quantity, code, l.Title)
 	}
-	fmt.Fprintf(&b, "\nTotal: %s %s\n", FormatMoney(po.Total, po.Currency), po.Currency)
+	fmt.Fprintf(&b, "\nTotal: %s %s\n", email.Decimal(po.Total, po.Currency), po.Currency)
 	if po.Note != "" {
 		fmt.Fprintf(&b, "\n%s\n", po.Note)
 	}

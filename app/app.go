@@ -24,8 +24,8 @@ import (
 	"shopclerk/backend/domain"
 	"shopclerk/backend/importer"
 	"shopclerk/backend/inbox"
+	"shopclerk/backend/inbox/signals"
 	"shopclerk/backend/rules"
-	"shopclerk/backend/rules/signals"
 	"shopclerk/backend/runner"
 	"shopclerk/backend/store"
 )

@@ -69,6 +69,11 @@ func (s *AutomationService) Templates() ([]rules.FlowTemplate, error) { return r
 // EmailTemplates lists the email templates a send-email step can use.
 func (s *AutomationService) EmailTemplates() ([]string, error) { return email.TemplateNames(), nil }
 
+// Schema is the flow editor's vocabulary as the engine knows it: triggers,
+// step kinds, exits and condition fields (frontend/src/api/schema.json is
+// the same, checked by rules.TestSchemaGolden).
+func (s *AutomationService) Schema() (rules.Schema, error) { return rules.EditorSchema(), nil }
+
 // ListFlows returns every stored flow with its switch and last run.
 func (s *AutomationService) ListFlows() ([]rules.Flow, error) {
 	e, err := s.engine()

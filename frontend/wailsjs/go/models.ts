@@ -2505,6 +2505,59 @@ export namespace rules {
 		}
 	}
 	
+	export class SchemaField {
+	    expr: string;
+	    type: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SchemaField(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.expr = source["expr"];
+	        this.type = source["type"];
+	    }
+	}
+	export class Schema {
+	    triggers: string[];
+	    actions: string[];
+	    exits: string[];
+	    after: string[];
+	    fields: SchemaField[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Schema(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.triggers = source["triggers"];
+	        this.actions = source["actions"];
+	        this.exits = source["exits"];
+	        this.after = source["after"];
+	        this.fields = this.convertValues(source["fields"], SchemaField);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	
 	
 

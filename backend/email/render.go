@@ -42,29 +42,77 @@ func (Fallback) Lookup(name string) (Template, bool) {
 // funcs serve the emails and task texts of flows (Funcs).
 var funcs = Funcs()
 
-// Render executes subject and body. An unknown variable or field is an
-// error (missingkey=error), never an empty hole in a customer's email.
-func (Fallback) Render(t Template, data Data) (Rendered, error) {
-	out := Rendered{Template: t.Name}
+// Parsed is a template parsed once, with the functions and the refusal of
+// unknown names every renderer shares, so a template one renderer accepts
+// the other renders, and a mistake is worded the same by both.
+type Parsed struct {
+	subject *texttemplate.Template
+	body    *htmltemplate.Template
+	text    *texttemplate.Template // the seller's plain-text version, if any
+}
+
+// Parse parses subject, HTML body and, when there is one, the seller's
+// plain-text version. An unknown variable or field is an error when the
+// template is executed (missingkey=error), never an empty hole in a
+// customer's email.
+func Parse(t Template) (*Parsed, error) {
 	st, err := texttemplate.New("subject").Option("missingkey=error").Funcs(funcs).Parse(t.Subject)
 	if err != nil {
-		return out, TemplateError("email subject", err)
+		return nil, TemplateError("email subject", err)
 	}
-	var sb bytes.Buffer
-	if err := st.Execute(&sb, data); err != nil {
-		return out, TemplateError("email subject", err)
-	}
-	out.Subject = strings.Join(strings.Fields(sb.String()), " ")
 	bt, err := htmltemplate.New("body").Option("missingkey=error").Funcs(funcs).Parse(t.HTML)
 	if err != nil {
-		return out, TemplateError("email body", err)
+		return nil, TemplateError("email body", err)
 	}
-	var bb bytes.Buffer
-	if err := bt.Execute(&bb, data); err != nil {
-		return out, TemplateError("email body", err)
+	p := &Parsed{subject: st, body: bt}
+	if strings.TrimSpace(t.Text) != "" {
+		if p.text, err = texttemplate.New("plain text").Option("missingkey=error").Funcs(funcs).Parse(t.Text); err != nil {
+			return nil, TemplateError("email plain text", err)
+		}
 	}
-	out.HTML = fmt.Sprintf(layout, htmltemplate.HTMLEscapeString(out.Subject), bb.String(), htmltemplate.HTMLEscapeString(data.Shop.Name))
-	out.Text = HTMLToText(bb.String())
+	return p, nil
+}
+
+// Execute renders the subject (as written, spaces and all), the HTML body
+// without a layout, and the seller's plain text, "" when the template has
+// none (then the text part is HTMLToText of the body).
+func (p *Parsed) Execute(data Data) (subject, body, text string, err error) {
+	var b bytes.Buffer
+	if err := p.subject.Execute(&b, data); err != nil {
+		return "", "", "", TemplateError("email subject", err)
+	}
+	subject = b.String()
+	b.Reset()
+	if err := p.body.Execute(&b, data); err != nil {
+		return "", "", "", TemplateError("email body", err)
+	}
+	body = b.String()
+	if p.text != nil {
+		b.Reset()
+		if err := p.text.Execute(&b, data); err != nil {
+			return "", "", "", TemplateError("email plain text", err)
+		}
+		text = b.String()
+	}
+	return subject, body, text, nil
+}
+
+// Render executes subject and body inside the plain layout. The engine
+// checks a flow's own emails with it, which have no plain-text version:
+// the text part is always derived from the body.
+func (Fallback) Render(t Template, data Data) (Rendered, error) {
+	out := Rendered{Template: t.Name}
+	p, err := Parse(Template{Subject: t.Subject, HTML: t.HTML})
+	if err != nil {
+		return out, err
+	}
+	subject, body, _, err := p.Execute(data)
+	if err != nil {
+		return out, err
+	}
+	out.Subject = strings.Join(strings.Fields(subject), " ")
+	out.HTML = fmt.Sprintf(layout, htmltemplate.HTMLEscapeString(out.Subject), body, htmltemplate.HTMLEscapeString(data.Shop.Name))
+	out.Text = HTMLToText(body)
 	return out, nil
 }
 

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	texttemplate "text/template"
 	"time"
 
 	"shopclerk/backend/domain"
@@ -37,20 +36,14 @@ type Templates struct {
 	// third of rendering. Keyed by the source itself, so an edited template
 	// is simply a new entry.
 	mu     sync.Mutex
-	parsed map[string]*parsedTemplate
-}
-
-type parsedTemplate struct {
-	subject *texttemplate.Template
-	body    *htmltemplate.Template
-	text    *texttemplate.Template // the seller's plain-text version, if any
+	parsed map[string]*email.Parsed
 }
 
 // maxParsed bounds the cache; a seller editing templates all day only ever
 // makes it start over.
 const maxParsed = 256
 
-func (t *Templates) parse(tp email.Template) (*parsedTemplate, error) {
+func (t *Templates) parse(tp email.Template) (*email.Parsed, error) {
 	key := tp.Subject + "\x00" + tp.HTML + "\x00" + tp.Text
 	t.mu.Lock()
 	p, ok := t.parsed[key]
@@ -58,23 +51,13 @@ func (t *Templates) parse(tp email.Template) (*parsedTemplate, error) {
 	if ok {
 		return p, nil
 	}
-	st, err := texttemplate.New("subject").Option("missingkey=error").Funcs(tmplFuncs).Parse(tp.Subject)
+	p, err := email.Parse(tp)
 	if err != nil {
-		return nil, email.TemplateError("email subject", err)
-	}
-	bt, err := htmltemplate.New("body").Option("missingkey=error").Funcs(tmplFuncs).Parse(tp.HTML)
-	if err != nil {
-		return nil, email.TemplateError("email body", err)
-	}
-	p = &parsedTemplate{subject: st, body: bt}
-	if strings.TrimSpace(tp.Text) != "" {
-		if p.text, err = texttemplate.New("plain text").Option("missingkey=error").Funcs(tmplFuncs).Parse(tp.Text); err != nil {
-			return nil, email.TemplateError("email plain text", err)
-		}
+		return nil, err
 	}
 	t.mu.Lock()
 	if t.parsed == nil || len(t.parsed) >= maxParsed {
-		t.parsed = map[string]*parsedTemplate{}
+		t.parsed = map[string]*email.Parsed{}
 	}
 	t.parsed[key] = p
 	t.mu.Unlock()
@@ -190,10 +173,6 @@ func (t *Templates) Lookup(name string) (email.Template, bool) {
 	return email.Fallback{}.Lookup(name)
 }
 
-// tmplFuncs are the shared email.Funcs, so a flow email that saves (checked by
-// email.Fallback) renders here too.
-var tmplFuncs = email.Funcs()
-
 // Render executes the template. A variable the data does not have is an
 // error naming it, never a blank in a customer's email.
 func (t *Templates) Render(tp email.Template, data email.Data) (email.Rendered, error) {
@@ -202,25 +181,16 @@ func (t *Templates) Render(tp email.Template, data email.Data) (email.Rendered, 
 	if err != nil {
 		return out, err
 	}
-	var sb bytes.Buffer
-	if err := p.subject.Execute(&sb, data); err != nil {
-		return out, email.TemplateError("email subject", err)
+	subject, body, own, err := p.Execute(data)
+	if err != nil {
+		return out, err
 	}
-	out.Subject = oneLine(sb.String())
-	var bb bytes.Buffer
-	if err := p.body.Execute(&bb, data); err != nil {
-		return out, email.TemplateError("email body", err)
-	}
-	body := bb.String()
+	out.Subject = oneLine(subject)
 	// The text alternative and the preheader are the same conversion; do it once.
 	text := email.HTMLToText(body)
 	preheader := preheaderOf(text)
-	if p.text != nil {
-		var tb bytes.Buffer
-		if err := p.text.Execute(&tb, data); err != nil {
-			return out, email.TemplateError("email plain text", err)
-		}
-		text = strings.TrimSpace(tb.String())
+	if strings.TrimSpace(tp.Text) != "" { // the seller wrote their own
+		text = strings.TrimSpace(own)
 	}
 	var doc bytes.Buffer
 	if err := baseLayout.Execute(&doc, layoutData{Subject: out.Subject, Shop: data.Shop.Name, ShopEmail: data.Shop.Email,

@@ -222,7 +222,7 @@ type DigestOptions struct {
 	To, ToName string
 	ShopName   string
 	// Renderer renders the email (the mail package's Templates); nil uses
-	// the rules engine's plain fallback.
+	// email.Fallback's plain layout.
 	Renderer email.Renderer
 	// MessageID makes the Message-ID; nil uses a shopclerk.local one.
 	MessageID func(now time.Time) string

@@ -19,7 +19,8 @@ import (
 // layout made for mail clients (one 600 px table, inline styles, a hidden
 // preheader), with a plain-text alternative. Values are escaped by
 // html/template in the HTML part; the subject is rendered as text and
-// later kept on one line by Compose. It is the rules engine's Renderer.
+// later kept on one line by Compose. It is the email.Renderer the app gives
+// the rules engine and the purchase orders.
 type Templates struct {
 	// Overrides are the seller's edited templates, by name.
 	Overrides map[string]email.Template
@@ -92,8 +93,9 @@ var DefaultTemplateNames = []string{"order_confirmation", "shipping_update", "ca
 	"cart_reminder_coupon", "winback", "welcome_voucher", "spend_tier_coupon", "feedback_request", "birthday_offer", "purchase_order"}
 
 // EditableTemplateNames are the templates the seller can edit: the designed
-// defaults first, then the rules engine's other flow emails (rendered in the
-// same layout), so every email a ready-made flow sends can be changed.
+// defaults first, then the other built-in flow emails (email.TemplateNames,
+// rendered in the same layout), so every email a ready-made flow sends can
+// be changed.
 func EditableTemplateNames() []string {
 	out := append([]string{}, DefaultTemplateNames...)
 	for _, n := range email.TemplateNames() {
@@ -159,8 +161,8 @@ const poLines = `<table role="presentation" width="100%" cellpadding="0" cellspa
 	`{{range .PurchaseOrder.Lines}}<tr><td style="padding:6px 0;border-bottom:1px solid #eee;white-space:nowrap">{{.Quantity}} x {{.SKU}}</td>` +
 	`<td style="padding:6px 0 6px 12px;border-bottom:1px solid #eee">{{.Name}}</td></tr>{{end}}</table>`
 
-// Lookup finds the seller's override, a designed default, or the rules
-// engine's built-in template of that name.
+// Lookup finds the seller's override, a designed default, or the built-in
+// template of that name (email.Fallback).
 func (t *Templates) Lookup(name string) (email.Template, bool) {
 	if o, ok := t.Overrides[name]; ok {
 		o.Name = name

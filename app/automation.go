@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"time"
 
+	"shopclerk/backend/email"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/rules"
 	"shopclerk/backend/store"
@@ -47,7 +48,7 @@ func messageIDSender(ctx context.Context, st *store.Store, log *slog.Logger) str
 	if acct.FromAddress != "" {
 		return acct.FromAddress
 	}
-	from, _ := st.Setting(ctx, rules.SettingShopEmail, "")
+	from, _ := st.Setting(ctx, email.SettingShopEmail, "")
 	return from
 }
 
@@ -55,7 +56,12 @@ func messageIDSender(ctx context.Context, st *store.Store, log *slog.Logger) str
 func (s *AutomationService) Templates() ([]rules.FlowTemplate, error) { return rules.Templates, nil }
 
 // EmailTemplates lists the email templates a send-email step can use.
-func (s *AutomationService) EmailTemplates() ([]string, error) { return rules.TemplateNames(), nil }
+func (s *AutomationService) EmailTemplates() ([]string, error) { return email.TemplateNames(), nil }
+
+// Schema is the flow editor's vocabulary as the engine knows it: triggers,
+// step kinds, exits and condition fields (frontend/src/api/schema.json is
+// the same, checked by rules.TestSchemaGolden).
+func (s *AutomationService) Schema() (rules.Schema, error) { return rules.EditorSchema(), nil }
 
 // ListFlows returns every stored flow with its switch and last run.
 func (s *AutomationService) ListFlows() ([]rules.Flow, error) {

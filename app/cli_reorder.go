@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/email"
 	"shopclerk/backend/inventory"
 	"shopclerk/backend/runner"
 )
@@ -83,9 +84,9 @@ func printDrafts(w io.Writer, res reorderResult) {
 			num = "(new)"
 		}
 		fmt.Fprintf(w, "%s %s for %s <%s>: %d lines, %s %s\n", verb, num, d.PO.SupplierName, d.PO.SupplierEmail,
-			len(d.PO.Lines), inventory.FormatMoney(d.PO.Total, d.PO.Currency), d.PO.Currency)
+			len(d.PO.Lines), email.Decimal(d.PO.Total, d.PO.Currency), d.PO.Currency)
 		for _, l := range d.PO.Lines {
-			fmt.Fprintf(w, "  %-16s %6d x %10s  %s\n", l.SKU, l.Quantity, inventory.FormatMoney(l.UnitCost, d.PO.Currency), l.Title)
+			fmt.Fprintf(w, "  %-16s %6d x %10s  %s\n", l.SKU, l.Quantity, email.Decimal(l.UnitCost, d.PO.Currency), l.Title)
 		}
 		for _, f := range d.Flags {
 			fmt.Fprintf(w, "  ! %s\n", f.Message)

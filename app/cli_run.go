@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"shopclerk/backend/email"
 	"shopclerk/backend/rules"
 	"shopclerk/backend/store"
 )
@@ -111,7 +112,7 @@ func printPreview(w io.Writer, p *rules.Preview) {
 			fmt.Fprintf(w, "  - %s%s\n", it.Summary, extra)
 		}
 		for _, po := range f.PurchaseOrders {
-			fmt.Fprintf(w, "  purchase order to %s: %d lines, %s\n", po.Supplier, len(po.Lines), rules.FormatMoney(po.Total, po.Currency))
+			fmt.Fprintf(w, "  purchase order to %s: %d lines, %s\n", po.Supplier, len(po.Lines), email.FormatMoney(po.Total, po.Currency))
 		}
 	}
 }

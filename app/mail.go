@@ -7,9 +7,9 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/email"
 	"shopclerk/backend/inbox"
 	"shopclerk/backend/mail"
-	"shopclerk/backend/rules"
 	"shopclerk/backend/secrets"
 	"shopclerk/backend/store"
 )
@@ -116,7 +116,7 @@ func (s *MailSettingsService) SaveTemplate(name, subject, html string) error {
 	if err != nil {
 		return err
 	}
-	return mail.SaveTemplate(ctx, b.st, rules.EmailTemplate{Name: name, Subject: subject, HTML: html}, mail.ShopData(ctx, b.st))
+	return mail.SaveTemplate(ctx, b.st, email.Template{Name: name, Subject: subject, HTML: html}, mail.ShopData(ctx, b.st))
 }
 
 // ResetTemplate goes back to the default template.
@@ -131,10 +131,10 @@ func (s *MailSettingsService) ResetTemplate(name string) error {
 // PreviewTemplate renders a template (the saved or default one when
 // subject and html are empty) with a real customer's data (customerID 0:
 // sample data).
-func (s *MailSettingsService) PreviewTemplate(name, subject, html string, customerID int64) (rules.RenderedEmail, error) {
+func (s *MailSettingsService) PreviewTemplate(name, subject, html string, customerID int64) (email.Rendered, error) {
 	b, ctx, err := s.app.current()
 	if err != nil {
-		return rules.RenderedEmail{}, err
+		return email.Rendered{}, err
 	}
 	return mail.PreviewTemplate(ctx, b.st, b.preview, name, subject, html, customerID)
 }

@@ -9,7 +9,7 @@ import (
 	"shopclerk/backend/inventory"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/rules"
-	"shopclerk/backend/rules/signals"
+	"shopclerk/backend/inbox/signals"
 	"shopclerk/backend/runner"
 	"shopclerk/backend/secrets"
 	"shopclerk/backend/store"

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/rules"
+	"shopclerk/backend/email"
 	"shopclerk/backend/store"
 )
 
@@ -183,11 +183,11 @@ func digestText(d Digest) string {
 }
 
 // digestEmail is the digest as a template and its data for a
-// rules.Renderer (the mail package's Templates: the shop's layout, the
+// email.Renderer (the mail package's Templates: the shop's layout, the
 // plain-text part). The HTML is built from fixed markup with one variable
 // per value, so html/template escapes every title and a SKU holding "{{"
 // cannot change the template.
-func digestEmail(d Digest, shopName, shopEmail string) (rules.EmailTemplate, rules.EmailData) {
+func digestEmail(d Digest, shopName, shopEmail string) (email.Template, email.Data) {
 	vars := map[string]string{"day": d.Day}
 	var h strings.Builder
 	h.WriteString(`<p>Good morning,</p><p>this is the stock check for {{.Vars.day}}.</p>`)
@@ -206,8 +206,8 @@ func digestEmail(d Digest, shopName, shopEmail string) (rules.EmailTemplate, rul
 	section("risk", "At risk of selling out before the next delivery", d.AtRisk)
 	section("low", "At or below the reorder point", d.Low)
 	h.WriteString(`<p>Open Shopclerk's Inventory screen and click Reorder now to draft the purchase orders.</p>`)
-	return rules.EmailTemplate{Name: DigestTemplate, Subject: "{{.Vars.subject}}", HTML: h.String()},
-		rules.EmailData{Shop: rules.ShopData{Name: shopName, Email: shopEmail}, Vars: withSubject(vars, d.Subject)}
+	return email.Template{Name: DigestTemplate, Subject: "{{.Vars.subject}}", HTML: h.String()},
+		email.Data{Shop: email.Shop{Name: shopName, Email: shopEmail}, Vars: withSubject(vars, d.Subject)}
 }
 
 func withSubject(v map[string]string, s string) map[string]string {
@@ -222,8 +222,8 @@ type DigestOptions struct {
 	To, ToName string
 	ShopName   string
 	// Renderer renders the email (the mail package's Templates); nil uses
-	// the rules engine's plain fallback.
-	Renderer rules.Renderer
+	// email.Fallback's plain layout.
+	Renderer email.Renderer
 	// MessageID makes the Message-ID; nil uses a shopclerk.local one.
 	MessageID func(now time.Time) string
 }
@@ -275,7 +275,7 @@ func (s *Service) SendDigest(ctx context.Context, opt DigestOptions) (Digest, er
 	}
 	r := opt.Renderer
 	if r == nil {
-		r = rules.FallbackRenderer{}
+		r = email.Fallback{}
 	}
 	tp, data := digestEmail(d, opt.ShopName, d.To)
 	out, err := r.Render(tp, data)

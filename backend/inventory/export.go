@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/email"
 	"shopclerk/backend/store"
 )
 
@@ -69,28 +70,10 @@ func SafeCell(s string) string {
 	return s
 }
 
-// FormatMoney prints minor units as a decimal amount (1234 EUR -> "12.34")
-// with integer arithmetic only.
-func FormatMoney(amount int64, currency string) string {
-	digits := domain.CurrencyDigits(currency)
-	sign := ""
-	if amount < 0 {
-		sign, amount = "-", -amount
-	}
-	if digits == 0 {
-		return sign + strconv.FormatInt(amount, 10)
-	}
-	scale := int64(1)
-	for range digits {
-		scale *= 10
-	}
-	return fmt.Sprintf("%s%d.%0*d", sign, amount/scale, digits, amount%scale)
-}
-
 // majorUnits is the amount as a spreadsheet number. A float is fine here:
 // it is display only, derived from the exact integer.
 func majorUnits(amount int64, currency string) float64 {
-	f, _ := strconv.ParseFloat(FormatMoney(amount, currency), 64)
+	f, _ := strconv.ParseFloat(email.Decimal(amount, currency), 64)
 	return f
 }
 
@@ -182,9 +165,9 @@ func (d Document) CSV() ([]byte, error) {
 	w.Write(lineHeader)
 	for _, l := range d.PO.Lines {
 		w.Write([]string{SafeCell(lineCode(l)), SafeCell(l.SKU), SafeCell(lineTitle(l)), strconv.Itoa(l.Quantity),
-			FormatMoney(l.UnitCost, d.PO.Currency), FormatMoney(int64(l.Quantity)*l.UnitCost, d.PO.Currency)})
+			email.Decimal(l.UnitCost, d.PO.Currency), email.Decimal(int64(l.Quantity)*l.UnitCost, d.PO.Currency)})
 	}
-	w.Write([]string{"", "", "", "", "Total", FormatMoney(d.PO.Total, d.PO.Currency)})
+	w.Write([]string{"", "", "", "", "Total", email.Decimal(d.PO.Total, d.PO.Currency)})
 	w.Flush()
 	if err := w.Error(); err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not build the CSV")
@@ -240,7 +223,7 @@ func (d Document) PDF() ([]byte, error) {
 			header()
 		}
 		cells := []string{lineCode(l), l.SKU, lineTitle(l), strconv.Itoa(l.Quantity),
-			FormatMoney(l.UnitCost, d.PO.Currency), FormatMoney(int64(l.Quantity)*l.UnitCost, d.PO.Currency)}
+			email.Decimal(l.UnitCost, d.PO.Currency), email.Decimal(int64(l.Quantity)*l.UnitCost, d.PO.Currency)}
 		for i, c := range cells {
 			pdf.CellFormat(widths[i], 6, fit(pdf, tr(c), widths[i]-1), "", 0, align[i], false, 0, "")
 		}
@@ -248,7 +231,7 @@ func (d Document) PDF() ([]byte, error) {
 	}
 	pdf.SetFont("Helvetica", "B", 10)
 	pdf.CellFormat(widths[0]+widths[1]+widths[2]+widths[3]+widths[4], 8, "Total "+d.PO.Currency, "T", 0, "R", false, 0, "")
-	pdf.CellFormat(widths[5], 8, FormatMoney(d.PO.Total, d.PO.Currency), "T", 1, "R", false, 0, "")
+	pdf.CellFormat(widths[5], 8, email.Decimal(d.PO.Total, d.PO.Currency), "T", 1, "R", false, 0, "")
 	var b bytes.Buffer
 	if err := pdf.Output(&b); err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not build the purchase order PDF")

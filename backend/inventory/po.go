@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/rules"
+	"shopclerk/backend/email"
 	"shopclerk/backend/store"
 )
 
@@ -29,7 +29,7 @@ type OutboxMailer struct {
 	// Renderer renders the email from the "purchase_order" template: the app
 	// passes the mail package's templates, whose snapshot carries the
 	// seller's saved version (Settings > Templates).
-	Renderer rules.Renderer
+	Renderer email.Renderer
 	// ShopName signs the email; empty reads the shop's name setting.
 	ShopName string
 }
@@ -48,12 +48,12 @@ func (m OutboxMailer) QueuePurchaseOrder(ctx context.Context, po store.PurchaseO
 		h.Write(a.Data)
 	}
 	sum := hex.EncodeToString(h.Sum(nil)[:6])
-	shop := rules.ShopData{Name: m.ShopName}
+	shop := email.Shop{Name: m.ShopName}
 	if shop.Name == "" {
 		shop.Name, _ = m.Store.Setting(ctx, store.SettingShopName, "")
 	}
 	// The footer names the shop's address, as every other email's does.
-	shop.Email, _ = m.Store.Setting(ctx, rules.SettingShopEmail, "")
+	shop.Email, _ = m.Store.Setting(ctx, email.SettingShopEmail, "")
 	out, err := m.render(ctx, po, shop)
 	if err != nil {
 		return "", err
@@ -80,22 +80,22 @@ func (m OutboxMailer) QueuePurchaseOrder(ctx context.Context, po store.PurchaseO
 
 // render fills the purchase_order template (the seller's saved version when
 // the renderer has a snapshot) with the order.
-func (m OutboxMailer) render(ctx context.Context, po store.PurchaseOrder, shop rules.ShopData) (rules.RenderedEmail, error) {
+func (m OutboxMailer) render(ctx context.Context, po store.PurchaseOrder, shop email.Shop) (email.Rendered, error) {
 	r := m.Renderer
 	if r == nil {
-		return rules.RenderedEmail{}, domain.Errorf(domain.CodeInternal, "Sending is not set up in this Shopclerk.")
+		return email.Rendered{}, domain.Errorf(domain.CodeInternal, "Sending is not set up in this Shopclerk.")
 	}
-	if s, ok := r.(rules.RendererSnapshot); ok {
+	if s, ok := r.(email.RendererSnapshot); ok {
 		var err error
 		if r, err = s.Snapshot(ctx); err != nil {
-			return rules.RenderedEmail{}, err
+			return email.Rendered{}, err
 		}
 	}
 	tp, ok := r.Lookup(POTemplate)
 	if !ok {
-		return rules.RenderedEmail{}, domain.Errorf(domain.CodeInternal, "There is no purchase order email template.")
+		return email.Rendered{}, domain.Errorf(domain.CodeInternal, "There is no purchase order email template.")
 	}
-	out, err := r.Render(tp, rules.EmailData{Shop: shop, PurchaseOrder: poData(po),
+	out, err := r.Render(tp, email.Data{Shop: shop, PurchaseOrder: poData(po),
 		Vars: map[string]string{"po_number": po.Number}}) // po_number: templates saved before .PurchaseOrder existed
 	if err != nil {
 		return out, domain.Wrap(err, domain.CodeInvalid, "The purchase order email could not be written: "+err.Error()+" (Settings > Templates)")
@@ -105,15 +105,15 @@ func (m OutboxMailer) render(ctx context.Context, po store.PurchaseOrder, shop r
 
 // poData is a purchase order as its email shows it: each line under the
 // supplier's code where there is one, amounts in the order's currency.
-func poData(po store.PurchaseOrder) rules.PurchaseOrderData {
-	d := rules.PurchaseOrderData{Number: po.Number, Supplier: po.SupplierName, Total: rules.FormatMoney(po.Total, po.Currency), Note: po.Note}
+func poData(po store.PurchaseOrder) email.PurchaseOrder {
+	d := email.PurchaseOrder{Number: po.Number, Supplier: po.SupplierName, Total: email.FormatMoney(po.Total, po.Currency), Note: po.Note}
 	for _, l := range po.Lines {
 		code := l.SupplierSKU
 		if code == "" {
 			code = l.SKU
 		}
-		d.Lines = append(d.Lines, rules.LineData{Name: l.Title, SKU: code, Quantity: l.Quantity,
-			Price: rules.FormatMoney(l.UnitCost, po.Currency), Total: rules.FormatMoney(l.UnitCost*int64(l.Quantity), po.Currency)})
+		d.Lines = append(d.Lines, email.Line{Name: l.Title, SKU: code, Quantity: l.Quantity,
+			Price: email.FormatMoney(l.UnitCost, po.Currency), Total: email.FormatMoney(l.UnitCost*int64(l.Quantity), po.Currency)})
 	}
 	return d
 }

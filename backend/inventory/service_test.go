@@ -17,8 +17,8 @@ import (
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
+	"shopclerk/backend/email"
 	"shopclerk/backend/mail"
-	"shopclerk/backend/rules"
 	"shopclerk/backend/store"
 )
 
@@ -361,14 +361,6 @@ func TestExportsEscapeFormulas(t *testing.T) {
 	if _, err := doc.Render("docx"); domain.CodeOf(err) != domain.CodeInvalid {
 		t.Errorf("unknown format: %v", err)
 	}
-	for amount, want := range map[int64]string{1234: "12.34", -5: "-0.05", 0: "0.00"} {
-		if got := FormatMoney(amount, "EUR"); got != want {
-			t.Errorf("FormatMoney(%d, EUR) = %q, want %q", amount, got, want)
-		}
-	}
-	if got := FormatMoney(1234, "KWD"); got != "1.234" {
-		t.Errorf("KWD: %q", got)
-	}
 }
 
 // fixedPOText is the wording purchase orders had before the seller could
@@ -383,7 +375,7 @@ func fixedPOText(po store.PurchaseOrder, shop string) string {
 		}
 		fmt.Fprintf(&b, "  %d x %s  %s\n", l.Quantity, code, l.Title)
 	}
-	fmt.Fprintf(&b, "\nTotal: %s %s\n", FormatMoney(po.Total, po.Currency), po.Currency)
+	fmt.Fprintf(&b, "\nTotal: %s %s\n", email.Decimal(po.Total, po.Currency), po.Currency)
 	if po.Note != "" {
 		fmt.Fprintf(&b, "\n%s\n", po.Note)
 	}
@@ -402,10 +394,10 @@ func TestPurchaseOrderEmailUsesTheSavedTemplate(t *testing.T) {
 	st := openStore(t, testNow)
 	seedShop(t, st, "orders@potter.test")
 	st.SetSetting(ctx, store.SettingShopName, "Clay Shop")
-	st.SetSetting(ctx, rules.SettingShopEmail, "hello@clayshop.test")
-	edited := rules.EmailTemplate{Name: POTemplate, Subject: "Order {{.PurchaseOrder.Number}} from {{.Shop.Name}}",
+	st.SetSetting(ctx, email.SettingShopEmail, "hello@clayshop.test")
+	edited := email.Template{Name: POTemplate, Subject: "Order {{.PurchaseOrder.Number}} from {{.Shop.Name}}",
 		HTML: `<p>Dear {{.PurchaseOrder.Supplier}},</p>{{range .PurchaseOrder.Lines}}<p>{{.Quantity}} × {{.SKU}} at {{.Price}}</p>{{end}}<p>Note: {{.PurchaseOrder.Note}} / {{.Vars.po_number}}</p><p>Reply to {{.Shop.Email}}</p>`}
-	if err := mail.SaveTemplate(ctx, st, edited, rules.ShopData{Name: "Clay Shop"}); err != nil {
+	if err := mail.SaveTemplate(ctx, st, edited, email.Shop{Name: "Clay Shop"}); err != nil {
 		t.Fatal(err)
 	}
 	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: st}})

@@ -14,7 +14,7 @@ import (
 	gomail "github.com/wneessen/go-mail"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/rules"
+	"shopclerk/backend/email"
 	"shopclerk/backend/store"
 )
 
@@ -116,7 +116,7 @@ func compose(a Account, m store.OutboxMessage, now time.Time, withRaw bool) (*Co
 	subject := oneLine(m.Subject)
 	text, htmlBody := m.Text, m.HTML
 	if text == "" && htmlBody != "" {
-		text = rules.HTMLToText(htmlBody) // every message gets a plain-text alternative
+		text = email.HTMLToText(htmlBody) // every message gets a plain-text alternative
 	}
 	if a.TestMode {
 		test, err := parseAddr(a.TestAddress)

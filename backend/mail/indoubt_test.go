@@ -24,10 +24,7 @@ func TestDropAfterDataLeavesInDoubt(t *testing.T) {
 			return mailtest.Accept
 		}}, nil)
 		ids := r.enqueue(t, 2, store.KindTransactional)
-		res, err := r.outbox().Run(context.Background(), RunOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := r.run(t)
 		if res.InDoubt != 1 || res.Sent != 1 {
 			t.Fatalf("reply %d: %+v", reply, res)
 		}

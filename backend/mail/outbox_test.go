@@ -100,6 +100,17 @@ func (r *rig) outbox() *Outbox {
 	return NewOutbox(r.st, r.clk, r.acct, dial, box, time.UTC, nil)
 }
 
+// run sends what is due, as one run of the send loop, and fails the test
+// on an error.
+func (r *rig) run(t *testing.T) RunResult {
+	t.Helper()
+	res, err := r.outbox().Run(context.Background(), RunOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
 func (r *rig) enqueue(t *testing.T, n int, kind store.MessageKind) []int64 {
 	t.Helper()
 	var ids []int64
@@ -171,10 +182,7 @@ func TestTemporaryDefersWithBackoffPermanentFails(t *testing.T) {
 		return mailtest.Accept
 	}}, nil)
 	ids := r.enqueue(t, 3, store.KindTransactional)
-	res, err := r.outbox().Run(context.Background(), RunOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := r.run(t)
 	if res.Deferred != 1 || res.Failed != 1 || res.Sent != 1 {
 		t.Fatalf("%+v", res)
 	}
@@ -254,10 +262,7 @@ func TestQuotaReplyPausesUntilReset(t *testing.T) {
 		return mailtest.Accept
 	}}, nil)
 	ids := r.enqueue(t, 3, store.KindTransactional)
-	res, err := r.outbox().Run(context.Background(), RunOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := r.run(t)
 	if res.Sent != 1 || res.PausedUntil == nil || !strings.Contains(res.PauseReason, "quota") {
 		t.Fatalf("%+v", res)
 	}

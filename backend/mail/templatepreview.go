@@ -3,15 +3,15 @@ package mail
 import (
 	"context"
 
-	"shopclerk/backend/rules"
+	"shopclerk/backend/email"
 	"shopclerk/backend/store"
 )
 
 // ShopData names the shop in templates: its name and the account's
 // sending address, as saved now.
-func ShopData(ctx context.Context, st *store.Store) rules.ShopData {
+func ShopData(ctx context.Context, st *store.Store) email.Shop {
 	name, _ := st.Setting(ctx, store.SettingShopName, "Your shop")
-	shop := rules.ShopData{Name: name}
+	shop := email.Shop{Name: name}
 	if a, ok, _ := LoadAccount(ctx, st); ok {
 		shop.Email = a.FromAddress
 	}
@@ -22,20 +22,20 @@ func ShopData(ctx context.Context, st *store.Store) rules.ShopData {
 // being edited, or the saved (else default) version when both are empty;
 // with a real customer's data, or sample data when customerID is 0. r
 // renders; one kept between previews keeps what it parsed.
-func PreviewTemplate(ctx context.Context, st *store.Store, r *Templates, name, subject, html string, customerID int64) (rules.RenderedEmail, error) {
-	t := rules.EmailTemplate{Name: name, Subject: subject, HTML: html}
+func PreviewTemplate(ctx context.Context, st *store.Store, r *Templates, name, subject, html string, customerID int64) (email.Rendered, error) {
+	t := email.Template{Name: name, Subject: subject, HTML: html}
 	if subject == "" && html == "" {
 		cur, err := LoadTemplate(ctx, st, name)
 		if err != nil {
-			return rules.RenderedEmail{}, err
+			return email.Rendered{}, err
 		}
-		t = rules.EmailTemplate{Name: name, Subject: cur.Subject, HTML: cur.HTML, Text: cur.Text}
+		t = email.Template{Name: name, Subject: cur.Subject, HTML: cur.HTML, Text: cur.Text}
 	}
 	data := SampleData(ShopData(ctx, st))
 	if customerID != 0 {
 		var err error
 		if data, err = PreviewData(ctx, st, customerID, data.Shop); err != nil {
-			return rules.RenderedEmail{}, err
+			return email.Rendered{}, err
 		}
 	}
 	return r.Render(t, data)

@@ -8,11 +8,10 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	texttemplate "text/template"
 	"time"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/rules"
+	"shopclerk/backend/email"
 	"shopclerk/backend/store"
 )
 
@@ -20,10 +19,11 @@ import (
 // layout made for mail clients (one 600 px table, inline styles, a hidden
 // preheader), with a plain-text alternative. Values are escaped by
 // html/template in the HTML part; the subject is rendered as text and
-// later kept on one line by Compose. It is the rules engine's Renderer.
+// later kept on one line by Compose. It is the email.Renderer the app gives
+// the rules engine and the purchase orders.
 type Templates struct {
 	// Overrides are the seller's edited templates, by name.
-	Overrides map[string]rules.EmailTemplate
+	Overrides map[string]email.Template
 
 	// Store, when set, holds the seller's saved templates (Settings >
 	// Templates). Lookup does not read it: the rules engine takes a
@@ -37,20 +37,14 @@ type Templates struct {
 	// third of rendering. Keyed by the source itself, so an edited template
 	// is simply a new entry.
 	mu     sync.Mutex
-	parsed map[string]*parsedTemplate
-}
-
-type parsedTemplate struct {
-	subject *texttemplate.Template
-	body    *htmltemplate.Template
-	text    *texttemplate.Template // the seller's plain-text version, if any
+	parsed map[string]*email.Parsed
 }
 
 // maxParsed bounds the cache; a seller editing templates all day only ever
 // makes it start over.
 const maxParsed = 256
 
-func (t *Templates) parse(tp rules.EmailTemplate) (*parsedTemplate, error) {
+func (t *Templates) parse(tp email.Template) (*email.Parsed, error) {
 	key := tp.Subject + "\x00" + tp.HTML + "\x00" + tp.Text
 	t.mu.Lock()
 	p, ok := t.parsed[key]
@@ -58,34 +52,24 @@ func (t *Templates) parse(tp rules.EmailTemplate) (*parsedTemplate, error) {
 	if ok {
 		return p, nil
 	}
-	st, err := texttemplate.New("subject").Option("missingkey=error").Funcs(tmplFuncs).Parse(tp.Subject)
+	p, err := email.Parse(tp)
 	if err != nil {
-		return nil, rules.TemplateError("email subject", err)
-	}
-	bt, err := htmltemplate.New("body").Option("missingkey=error").Funcs(tmplFuncs).Parse(tp.HTML)
-	if err != nil {
-		return nil, rules.TemplateError("email body", err)
-	}
-	p = &parsedTemplate{subject: st, body: bt}
-	if strings.TrimSpace(tp.Text) != "" {
-		if p.text, err = texttemplate.New("plain text").Option("missingkey=error").Funcs(tmplFuncs).Parse(tp.Text); err != nil {
-			return nil, rules.TemplateError("email plain text", err)
-		}
+		return nil, err
 	}
 	t.mu.Lock()
 	if t.parsed == nil || len(t.parsed) >= maxParsed {
-		t.parsed = map[string]*parsedTemplate{}
+		t.parsed = map[string]*email.Parsed{}
 	}
 	t.parsed[key] = p
 	t.mu.Unlock()
 	return p, nil
 }
 
-var _ rules.RendererSnapshot = (*Templates)(nil)
+var _ email.RendererSnapshot = (*Templates)(nil)
 
-// Snapshot implements rules.RendererSnapshot: the designed defaults with the
+// Snapshot implements email.RendererSnapshot: the designed defaults with the
 // seller's saved templates over them, as they are now.
-func (t *Templates) Snapshot(ctx context.Context) (rules.Renderer, error) {
+func (t *Templates) Snapshot(ctx context.Context) (email.Renderer, error) {
 	if t.Store == nil {
 		return t, nil
 	}
@@ -93,12 +77,12 @@ func (t *Templates) Snapshot(ctx context.Context) (rules.Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	o := make(map[string]rules.EmailTemplate, len(t.Overrides)+len(saved))
+	o := make(map[string]email.Template, len(t.Overrides)+len(saved))
 	for k, v := range t.Overrides {
 		o[k] = v
 	}
 	for _, v := range saved {
-		o[v.Name] = rules.EmailTemplate{Name: v.Name, Subject: v.Subject, HTML: v.HTML, Text: v.Text}
+		o[v.Name] = email.Template{Name: v.Name, Subject: v.Subject, HTML: v.HTML, Text: v.Text}
 	}
 	return &Templates{Overrides: o}, nil
 }
@@ -109,11 +93,12 @@ var DefaultTemplateNames = []string{"order_confirmation", "shipping_update", "ca
 	"cart_reminder_coupon", "winback", "welcome_voucher", "spend_tier_coupon", "feedback_request", "birthday_offer", "purchase_order"}
 
 // EditableTemplateNames are the templates the seller can edit: the designed
-// defaults first, then the rules engine's other flow emails (rendered in the
-// same layout), so every email a ready-made flow sends can be changed.
+// defaults first, then the other built-in flow emails (email.TemplateNames,
+// rendered in the same layout), so every email a ready-made flow sends can
+// be changed.
 func EditableTemplateNames() []string {
 	out := append([]string{}, DefaultTemplateNames...)
-	for _, n := range rules.TemplateNames() {
+	for _, n := range email.TemplateNames() {
 		if _, ok := defaults[n]; !ok {
 			out = append(out, n)
 		}
@@ -133,7 +118,7 @@ func button(href, label string) string {
 		`<a href="` + href + `" style="display:inline-block;padding:12px 22px;color:#ffffff;text-decoration:none;font-weight:bold">` + label + `</a></td></tr></table>`
 }
 
-var defaults = map[string]rules.EmailTemplate{
+var defaults = map[string]email.Template{
 	"order_confirmation": {Subject: "Your order {{.Order.Name}} is confirmed",
 		HTML: `<p>Hi {{.Customer.FirstName}},</p><p>thank you for your order {{.Order.Name}} of {{.Order.CreatedOn}}. We have your payment and are getting it ready.</p>` +
 			lineTable + `<p>Subtotal {{.Order.Subtotal}}<br>Shipping {{.Order.Shipping}}<br>Taxes {{.Order.Taxes}}<br><strong>Total {{.Order.Total}}</strong></p>` +
@@ -176,9 +161,9 @@ const poLines = `<table role="presentation" width="100%" cellpadding="0" cellspa
 	`{{range .PurchaseOrder.Lines}}<tr><td style="padding:6px 0;border-bottom:1px solid #eee;white-space:nowrap">{{.Quantity}} x {{.SKU}}</td>` +
 	`<td style="padding:6px 0 6px 12px;border-bottom:1px solid #eee">{{.Name}}</td></tr>{{end}}</table>`
 
-// Lookup finds the seller's override, a designed default, or the rules
-// engine's built-in template of that name.
-func (t *Templates) Lookup(name string) (rules.EmailTemplate, bool) {
+// Lookup finds the seller's override, a designed default, or the built-in
+// template of that name (email.Fallback).
+func (t *Templates) Lookup(name string) (email.Template, bool) {
 	if o, ok := t.Overrides[name]; ok {
 		o.Name = name
 		return o, true
@@ -187,45 +172,32 @@ func (t *Templates) Lookup(name string) (rules.EmailTemplate, bool) {
 		d.Name = name
 		return d, true
 	}
-	return rules.FallbackRenderer{}.Lookup(name)
+	return email.Fallback{}.Lookup(name)
 }
-
-// tmplFuncs are the rules engine's, so a flow email that saves (checked by
-// its FallbackRenderer) renders here too.
-var tmplFuncs = rules.TemplateFuncs()
 
 // Render executes the template. A variable the data does not have is an
 // error naming it, never a blank in a customer's email.
-func (t *Templates) Render(tp rules.EmailTemplate, data rules.EmailData) (rules.RenderedEmail, error) {
-	out := rules.RenderedEmail{Template: tp.Name}
+func (t *Templates) Render(tp email.Template, data email.Data) (email.Rendered, error) {
+	out := email.Rendered{Template: tp.Name}
 	p, err := t.parse(tp)
 	if err != nil {
 		return out, err
 	}
-	var sb bytes.Buffer
-	if err := p.subject.Execute(&sb, data); err != nil {
-		return out, rules.TemplateError("email subject", err)
+	subject, body, own, err := p.Execute(data)
+	if err != nil {
+		return out, err
 	}
-	out.Subject = oneLine(sb.String())
-	var bb bytes.Buffer
-	if err := p.body.Execute(&bb, data); err != nil {
-		return out, rules.TemplateError("email body", err)
-	}
-	body := bb.String()
+	out.Subject = oneLine(subject)
 	// The text alternative and the preheader are the same conversion; do it once.
-	text := rules.HTMLToText(body)
+	text := email.HTMLToText(body)
 	preheader := preheaderOf(text)
-	if p.text != nil {
-		var tb bytes.Buffer
-		if err := p.text.Execute(&tb, data); err != nil {
-			return out, rules.TemplateError("email plain text", err)
-		}
-		text = strings.TrimSpace(tb.String())
+	if strings.TrimSpace(tp.Text) != "" { // the seller wrote their own
+		text = strings.TrimSpace(own)
 	}
 	var doc bytes.Buffer
 	if err := baseLayout.Execute(&doc, layoutData{Subject: out.Subject, Shop: data.Shop.Name, ShopEmail: data.Shop.Email,
 		Preheader: preheader, Body: htmltemplate.HTML(body)}); err != nil {
-		return out, rules.TemplateError("email layout", err)
+		return out, email.TemplateError("email layout", err)
 	}
 	out.HTML = doc.String()
 	out.Text = text
@@ -256,7 +228,7 @@ var baseLayout = htmltemplate.Must(htmltemplate.New("layout").Parse(`<!DOCTYPE h
 `))
 
 // preheaderOf is the hidden preheader: the start of the body's text
-// (already converted by rules.HTMLToText).
+// (already converted by email.HTMLToText).
 func preheaderOf(text string) string {
 	t := oneLine(text)
 	if len(t) > 110 {
@@ -276,7 +248,7 @@ type EditableTemplate struct {
 	UpdatedAt  *time.Time `json:"updatedAt"`
 }
 
-func knownTemplate(name string) (rules.EmailTemplate, error) {
+func knownTemplate(name string) (email.Template, error) {
 	d, ok := (&Templates{}).Lookup(name)
 	if !ok {
 		return d, domain.Errorf(domain.CodeNotFound, "there is no email template called %q", name)
@@ -316,7 +288,7 @@ var givenVars = map[string][]string{"purchase_order": {"po_number"}}
 // should have received it. Variables of a flow step ({{.Vars.x}}) are set by
 // the automation, so any name is accepted, except in an email no step sends
 // (givenVars).
-func CheckTemplate(tp rules.EmailTemplate, shop rules.ShopData) error {
+func CheckTemplate(tp email.Template, shop email.Shop) error {
 	switch {
 	case strings.TrimSpace(tp.Subject) == "":
 		return domain.Errorf(domain.CodeInvalid, "the email needs a subject")
@@ -325,8 +297,8 @@ func CheckTemplate(tp rules.EmailTemplate, shop rules.ShopData) error {
 	case len(tp.Subject)+len(tp.HTML)+len(tp.Text) > maxTemplateSize:
 		return domain.Errorf(domain.CodeInvalid, "the email is too long (over %d KB)", maxTemplateSize>>10)
 	}
-	if tp.Name != "purchase_order" && rules.UsesPurchaseOrder(tp) {
-		return domain.Errorf(domain.CodeInvalid, "%s", rules.NoPurchaseOrder)
+	if tp.Name != "purchase_order" && email.UsesPurchaseOrder(tp) {
+		return domain.Errorf(domain.CodeInvalid, "%s", email.NoPurchaseOrder)
 	}
 	data := SampleData(shop)
 	given, fixed := givenVars[tp.Name]
@@ -347,7 +319,7 @@ func CheckTemplate(tp rules.EmailTemplate, shop rules.ShopData) error {
 // rendered from then on uses instead of the default. A template that does
 // not render is refused with the reason and nothing is saved. Messages
 // already in the outbox keep what they were rendered with.
-func SaveTemplate(ctx context.Context, st *store.Store, tp rules.EmailTemplate, shop rules.ShopData) error {
+func SaveTemplate(ctx context.Context, st *store.Store, tp email.Template, shop email.Shop) error {
 	if _, err := knownTemplate(tp.Name); err != nil {
 		return err
 	}

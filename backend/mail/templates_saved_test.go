@@ -11,6 +11,7 @@ import (
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
+	"shopclerk/backend/email"
 	"shopclerk/backend/rules"
 	"shopclerk/backend/store"
 )
@@ -56,34 +57,34 @@ func savedCount(t *testing.T, st *store.Store) int {
 func TestSaveTemplateRefusesWhatDoesNotRender(t *testing.T) {
 	ctx := context.Background()
 	st := templateStore(t)
-	shop := rules.ShopData{Name: "Bea's Shop"}
-	good := rules.EmailTemplate{Name: "winback", Subject: "We miss you, {{.Customer.FirstName}}", HTML: "<p>Come back to {{.Shop.Name}}</p>"}
+	shop := email.Shop{Name: "Bea's Shop"}
+	good := email.Template{Name: "winback", Subject: "We miss you, {{.Customer.FirstName}}", HTML: "<p>Come back to {{.Shop.Name}}</p>"}
 	if err := SaveTemplate(ctx, st, good, shop); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {
 		name string
-		tp   rules.EmailTemplate
+		tp   email.Template
 		want string
 		code domain.Code
 	}{
-		{"unknown variable", rules.EmailTemplate{Name: "winback", Subject: "Hi", HTML: "<p>{{.Customer.Nickname}}</p>"},
+		{"unknown variable", email.Template{Name: "winback", Subject: "Hi", HTML: "<p>{{.Customer.Nickname}}</p>"},
 			`the email body uses "Nickname" in {{.Customer.Nickname}} (line 1), which Shopclerk does not know`, domain.CodeInvalid},
-		{"unknown variable in the subject", rules.EmailTemplate{Name: "winback", Subject: "Hi {{.Buyer}}", HTML: "<p>x</p>"},
+		{"unknown variable in the subject", email.Template{Name: "winback", Subject: "Hi {{.Buyer}}", HTML: "<p>x</p>"},
 			`the email subject uses "Buyer"`, domain.CodeInvalid},
-		{"broken syntax", rules.EmailTemplate{Name: "winback", Subject: "Hi", HTML: "<p>one</p>\n<p>{{.Order.Name</p>"},
+		{"broken syntax", email.Template{Name: "winback", Subject: "Hi", HTML: "<p>one</p>\n<p>{{.Order.Name</p>"},
 			"the email body has a mistake (line 2): ", domain.CodeInvalid},
-		{"unknown function", rules.EmailTemplate{Name: "winback", Subject: "Hi", HTML: "{{shout .Shop.Name}}"},
+		{"unknown function", email.Template{Name: "winback", Subject: "Hi", HTML: "{{shout .Shop.Name}}"},
 			`the email body calls "shout" (line 1), which is not a template function; use join or upper`, domain.CodeInvalid},
-		{"broken plain text", rules.EmailTemplate{Name: "winback", Subject: "Hi", HTML: "<p>x</p>", Text: "Hi {{.Customer.Nick}}"},
+		{"broken plain text", email.Template{Name: "winback", Subject: "Hi", HTML: "<p>x</p>", Text: "Hi {{.Customer.Nick}}"},
 			`the email plain text uses "Nick"`, domain.CodeInvalid},
-		{"a variable a purchase order is not given", rules.EmailTemplate{Name: "purchase_order", Subject: "PO {{.Vars.po_number}}", HTML: "<p>{{.Vars.delivery_date}}</p>"},
+		{"a variable a purchase order is not given", email.Template{Name: "purchase_order", Subject: "PO {{.Vars.po_number}}", HTML: "<p>{{.Vars.delivery_date}}</p>"},
 			"the email uses {{.Vars.delivery_date}}, which this email is not given; it can use {{.Vars.po_number}}", domain.CodeInvalid},
-		{"a customer email with the purchase order", rules.EmailTemplate{Name: "winback", Subject: "Hi", HTML: "<p>{{.PurchaseOrder.Number}}</p>"},
+		{"a customer email with the purchase order", email.Template{Name: "winback", Subject: "Hi", HTML: "<p>{{.PurchaseOrder.Number}}</p>"},
 			"the email uses .PurchaseOrder, which only the purchase order email to a supplier is given", domain.CodeInvalid},
-		{"no subject", rules.EmailTemplate{Name: "winback", Subject: "  ", HTML: "<p>x</p>"}, "the email needs a subject", domain.CodeInvalid},
-		{"no body", rules.EmailTemplate{Name: "winback", Subject: "Hi", HTML: ""}, "the email needs a body", domain.CodeInvalid},
-		{"unknown template", rules.EmailTemplate{Name: "no_such_email", Subject: "Hi", HTML: "<p>x</p>"},
+		{"no subject", email.Template{Name: "winback", Subject: "  ", HTML: "<p>x</p>"}, "the email needs a subject", domain.CodeInvalid},
+		{"no body", email.Template{Name: "winback", Subject: "Hi", HTML: ""}, "the email needs a body", domain.CodeInvalid},
+		{"unknown template", email.Template{Name: "no_such_email", Subject: "Hi", HTML: "<p>x</p>"},
 			`there is no email template called "no_such_email"`, domain.CodeNotFound},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -102,7 +103,7 @@ func TestSaveTemplateRefusesWhatDoesNotRender(t *testing.T) {
 	}
 	// A flow step's own variables are the automation's to give: any name
 	// passes the check.
-	if err := SaveTemplate(ctx, st, rules.EmailTemplate{Name: "winback", Subject: "Hi", HTML: "<p>{{.Vars.headline}}</p>"}, shop); err != nil {
+	if err := SaveTemplate(ctx, st, email.Template{Name: "winback", Subject: "Hi", HTML: "<p>{{.Vars.headline}}</p>"}, shop); err != nil {
 		t.Fatalf("a .Vars name was refused: %v", err)
 	}
 }
@@ -114,8 +115,8 @@ func TestLoadAndResetTemplate(t *testing.T) {
 	if err != nil || def.Customised || def.UpdatedAt != nil || def.Subject != defaults["order_confirmation"].Subject {
 		t.Fatalf("default: %+v %v", def, err)
 	}
-	edited := rules.EmailTemplate{Name: "order_confirmation", Subject: "Thanks for {{.Order.Name}}", HTML: "<p>Got it</p>", Text: "Got it, {{.Customer.FirstName}}"}
-	if err := SaveTemplate(ctx, st, edited, rules.ShopData{}); err != nil {
+	edited := email.Template{Name: "order_confirmation", Subject: "Thanks for {{.Order.Name}}", HTML: "<p>Got it</p>", Text: "Got it, {{.Customer.FirstName}}"}
+	if err := SaveTemplate(ctx, st, edited, email.Shop{}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := LoadTemplate(ctx, st, "order_confirmation")
@@ -135,8 +136,8 @@ func TestLoadAndResetTemplate(t *testing.T) {
 
 func TestPlainTextVersion(t *testing.T) {
 	tpl := &Templates{}
-	data := SampleData(rules.ShopData{Name: "Bea's Shop"})
-	tp := rules.EmailTemplate{Name: "x", Subject: "Hi", HTML: "<p>Hello <b>{{.Customer.FirstName}}</b></p>", Text: "Dear {{.Customer.FirstName}} & co\n"}
+	data := SampleData(email.Shop{Name: "Bea's Shop"})
+	tp := email.Template{Name: "x", Subject: "Hi", HTML: "<p>Hello <b>{{.Customer.FirstName}}</b></p>", Text: "Dear {{.Customer.FirstName}} & co\n"}
 	r, err := tpl.Render(tp, data)
 	if err != nil {
 		t.Fatal(err)
@@ -189,12 +190,12 @@ func TestAutomationUsesSavedTemplate(t *testing.T) {
 		t.Fatal(err)
 	}
 	if em := firstEmail(p); em.Template != "cart_reminder" || !strings.Contains(em.Subject, "you left something in your basket") {
-		t.Fatalf("before the edit: %+v", em.RenderedEmail)
+		t.Fatalf("before the edit: %+v", em.Rendered)
 	}
 
-	edited := rules.EmailTemplate{Name: "cart_reminder", Subject: "{{.Customer.FirstName}}, your mugs are waiting",
+	edited := email.Template{Name: "cart_reminder", Subject: "{{.Customer.FirstName}}, your mugs are waiting",
 		HTML: `<p>Your basket of {{.Cart.Total}} is kept for you.</p>`, Text: "Your basket of {{.Cart.Total}} is kept, {{.Customer.FirstName}}."}
-	if err := SaveTemplate(ctx, st, edited, rules.ShopData{Name: "Bea's Shop"}); err != nil {
+	if err := SaveTemplate(ctx, st, edited, email.Shop{Name: "Bea's Shop"}); err != nil {
 		t.Fatal(err)
 	}
 	p, err = e.Plan(ctx, tplNow)
@@ -202,7 +203,7 @@ func TestAutomationUsesSavedTemplate(t *testing.T) {
 		t.Fatal(err)
 	}
 	if em := firstEmail(p); em.Subject != "Carl, your mugs are waiting" || !strings.Contains(em.HTML, "Your basket of 24.00 EUR is kept for you.") {
-		t.Fatalf("the plan did not use the saved template: %+v", em.RenderedEmail)
+		t.Fatalf("the plan did not use the saved template: %+v", em.Rendered)
 	}
 	res, err := e.Run(ctx, tplNow, p.AllKeys())
 	if err != nil || len(res.Failed) > 0 {
@@ -255,7 +256,7 @@ func TestEveryEditableTemplatePassesTheSaveCheck(t *testing.T) {
 		if !ok {
 			t.Fatalf("%s: no template", n)
 		}
-		if err := CheckTemplate(tp, rules.ShopData{Name: "Bea's Shop"}); err != nil {
+		if err := CheckTemplate(tp, email.Shop{Name: "Bea's Shop"}); err != nil {
 			t.Errorf("%s: %v", n, err)
 		}
 	}
@@ -268,8 +269,8 @@ func FuzzCheckTemplate(f *testing.F) {
 	f.Add("{{", "<a href=\"{{.Cart.RecoveryURL}}\">x</a>", "{{.Vars.x}}")
 	f.Add("x", "{{define \"a\"}}{{template \"a\"}}{{end}}{{template \"a\"}}", "")
 	f.Fuzz(func(t *testing.T, subject, html, text string) {
-		tp := rules.EmailTemplate{Name: "winback", Subject: subject, HTML: html, Text: text}
-		if err := CheckTemplate(tp, rules.ShopData{Name: "Shop"}); err != nil {
+		tp := email.Template{Name: "winback", Subject: subject, HTML: html, Text: text}
+		if err := CheckTemplate(tp, email.Shop{Name: "Shop"}); err != nil {
 			if domain.CodeOf(err) != domain.CodeInvalid || err.Error() == "" {
 				t.Fatalf("unhelpful refusal: %v", err)
 			}
@@ -355,8 +356,8 @@ func TestRunSendsWhatItsPlanShowed(t *testing.T) {
 	if planned == nil || !strings.HasPrefix(planned.Subject, "Welcome to") {
 		t.Fatalf("planned %+v", planned)
 	}
-	edited := rules.EmailTemplate{Name: "welcome_voucher", Subject: "Edited after the preview", HTML: "<p>{{.Coupon.Code}}</p>"}
-	if err := SaveTemplate(ctx, st, edited, rules.ShopData{Name: "Shop"}); err != nil {
+	edited := email.Template{Name: "welcome_voucher", Subject: "Edited after the preview", HTML: "<p>{{.Coupon.Code}}</p>"}
+	if err := SaveTemplate(ctx, st, edited, email.Shop{Name: "Shop"}); err != nil {
 		t.Fatal(err)
 	}
 	res, err := e.RunPreview(ctx, p, p.AllKeys())

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"shopclerk/backend/rules"
+	"shopclerk/backend/email"
 	"shopclerk/backend/store"
 )
 
@@ -28,7 +28,7 @@ func TestGoldenDefaultTemplates(t *testing.T) {
 	tpl := &Templates{}
 	a := baseAccount()
 	a.FromName = "Bea's Shop"
-	data := SampleData(rules.ShopData{Name: "Bea's Shop", Email: "seller@shop.test"})
+	data := SampleData(email.Shop{Name: "Bea's Shop", Email: "seller@shop.test"})
 	for _, name := range DefaultTemplateNames {
 		t.Run(name, func(t *testing.T) {
 			tp, ok := tpl.Lookup(name)
@@ -78,7 +78,7 @@ func TestGoldenDefaultTemplates(t *testing.T) {
 
 func TestTemplateEscapesAndReportsUnknownVariables(t *testing.T) {
 	tpl := &Templates{}
-	data := SampleData(rules.ShopData{Name: "Shop"})
+	data := SampleData(email.Shop{Name: "Shop"})
 	data.Customer.FirstName = `<script>alert(1)</script>`
 	tp, _ := tpl.Lookup("order_confirmation")
 	r, err := tpl.Render(tp, data)
@@ -91,7 +91,7 @@ func TestTemplateEscapesAndReportsUnknownVariables(t *testing.T) {
 	if !strings.Contains(r.Text, "<script>alert(1)</script>") {
 		t.Fatal("plain text should show the name as typed")
 	}
-	for _, bad := range []rules.EmailTemplate{
+	for _, bad := range []email.Template{
 		{Name: "x", Subject: "Hi {{.Customer.Nickname}}", HTML: "x"},
 		{Name: "x", Subject: "Hi", HTML: "{{.Vars.missing}}"},
 		{Name: "x", Subject: "Hi", HTML: "{{.Order.Name"},
@@ -101,13 +101,13 @@ func TestTemplateEscapesAndReportsUnknownVariables(t *testing.T) {
 			t.Fatalf("%q: %v", bad.Subject+bad.HTML, err)
 		}
 	}
-	_, err = tpl.Render(rules.EmailTemplate{Subject: "Hi {{.Customer.Nickname}}", HTML: "x"}, data)
+	_, err = tpl.Render(email.Template{Subject: "Hi {{.Customer.Nickname}}", HTML: "x"}, data)
 	if !strings.Contains(err.Error(), `"Nickname"`) {
 		t.Fatalf("unknown variable not named: %v", err)
 	}
 	// A step variable the data lacks is the step's, not an unknown name
-	// (the same words as the engine's own renderer, rules.TemplateError).
-	_, err = tpl.Render(rules.EmailTemplate{Subject: "Hi", HTML: "<p>{{.Vars.missing}}</p>"}, data)
+	// (the same words as the engine's own renderer, email.TemplateError).
+	_, err = tpl.Render(email.Template{Subject: "Hi", HTML: "<p>{{.Vars.missing}}</p>"}, data)
 	if err == nil || err.Error() != "the email body uses {{.Vars.missing}} (line 1), which the automation step does not set" {
 		t.Fatalf("missing step variable: %v", err)
 	}
@@ -117,11 +117,11 @@ func TestPreviewOnRealCustomer(t *testing.T) {
 	r := newRig(t, mailtestOptions(), nil)
 	ctx := context.Background()
 	id := seedCustomerWithOrder(t, r.st)
-	d, err := PreviewData(ctx, r.st, id, rules.ShopData{Name: "Bea's Shop"})
+	d, err := PreviewData(ctx, r.st, id, email.Shop{Name: "Bea's Shop"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Customer.FirstName != "Alice" || d.Order.Name != "#1042" || d.Order.Total != rules.FormatMoney(4250, "EUR") || d.Shipment.TrackingNumber != "TRK1" {
+	if d.Customer.FirstName != "Alice" || d.Order.Name != "#1042" || d.Order.Total != email.FormatMoney(4250, "EUR") || d.Shipment.TrackingNumber != "TRK1" {
 		t.Fatalf("%+v", d)
 	}
 	tp, _ := (&Templates{}).Lookup("shipping_update")

@@ -1,14 +1,13 @@
 package rules
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"fmt"
-	texttemplate "text/template"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/email"
 	"shopclerk/backend/store"
 )
 
@@ -116,7 +115,7 @@ func (a *IssueCoupon) Plan(pc *planCtx, sub *Subject, it *Item) error {
 	}
 	cur := a.currency(pc, sub)
 	it.Coupon = &CouponPreview{Code: "(made when run)", PercentOff: a.Step.PercentOff, AmountOff: a.Step.AmountOff,
-		Currency: cur, FreeShipping: a.Step.FreeShipping, Description: couponDescription(a.Step.PercentOff, a.Step.AmountOff, cur, a.Step.FreeShipping)}
+		Currency: cur, FreeShipping: a.Step.FreeShipping, Description: email.CouponDescription(a.Step.PercentOff, a.Step.AmountOff, cur, a.Step.FreeShipping)}
 	if a.Step.ValidDays > 0 {
 		exp := pc.now.Add(time.Duration(a.Step.ValidDays) * 24 * time.Hour)
 		it.Coupon.ExpiresAt = &exp
@@ -195,11 +194,11 @@ func (a *CreateTask) Plan(pc *planCtx, sub *Subject, it *Item) error {
 	if err != nil {
 		return err
 	}
-	title, err := renderText(a.Step.Title, data)
+	title, err := email.RenderText("task", a.Step.Title, data)
 	if err != nil {
 		return err
 	}
-	detail, err := renderText(a.Step.Detail, data)
+	detail, err := email.RenderText("task", a.Step.Detail, data)
 	if err != nil {
 		return err
 	}
@@ -211,18 +210,6 @@ func (a *CreateTask) Plan(pc *planCtx, sub *Subject, it *Item) error {
 func (a *CreateTask) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *Item, fx Effects) (string, error) {
 	id, err := fx.CreateTask(it.Task.Title, it.Task.Detail, sub.customerID(), sub.orderID())
 	return fmt.Sprintf("task %d", id), err
-}
-
-func renderText(src string, data EmailData) (string, error) {
-	t, err := texttemplate.New("t").Option("missingkey=error").Funcs(funcs).Parse(src)
-	if err != nil {
-		return "", TemplateError("task", err)
-	}
-	var b bytes.Buffer
-	if err := t.Execute(&b, data); err != nil {
-		return "", TemplateError("task", err)
-	}
-	return b.String(), nil
 }
 
 // StopSequences ends every other flow's running sequence for the customer.

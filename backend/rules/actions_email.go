@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/email"
 	"shopclerk/backend/store"
 )
 
@@ -24,7 +25,7 @@ type SendEmail struct {
 
 func (a *SendEmail) Kind() ActionKind { return ActionSendEmail }
 
-func (a *SendEmail) template(r Renderer) (EmailTemplate, error) {
+func (a *SendEmail) template(r email.Renderer) (email.Template, error) {
 	t, ok := r.Lookup(a.Step.Template)
 	if !ok && (a.Step.Subject == "" || a.Step.Body == "") {
 		return t, domain.Errorf(domain.CodeInvalid, "there is no email template named %q", a.Step.Template)
@@ -65,11 +66,11 @@ func (a *SendEmail) Plan(pc *planCtx, sub *Subject, it *Item) error {
 	if err != nil {
 		return err
 	}
-	var cd *CouponData
+	var cd *email.Coupon
 	if coupon != nil {
 		cd = couponData(coupon, pc.settings.Location)
 	} else if pcp := sub.plannedCoupon; pcp != nil {
-		cd = &CouponData{Code: "XXXX-XXXX (made when run)", Description: pcp.Description}
+		cd = &email.Coupon{Code: "XXXX-XXXX (made when run)", Description: pcp.Description}
 		if pcp.ExpiresAt != nil {
 			cd.ExpiresOn = pcp.ExpiresAt.In(pc.settings.Location).Format("2 January 2006")
 		}
@@ -86,7 +87,7 @@ func (a *SendEmail) Plan(pc *planCtx, sub *Subject, it *Item) error {
 	if a.Marketing {
 		kind = store.KindMarketing
 	}
-	it.Email = &EmailPreview{To: to, ToName: name, Kind: string(kind), RenderedEmail: r}
+	it.Email = &EmailPreview{To: to, ToName: name, Kind: string(kind), Rendered: r}
 	it.Summary = fmt.Sprintf("Email %q to %s", r.Subject, to)
 	return nil
 }
@@ -94,7 +95,7 @@ func (a *SendEmail) Plan(pc *planCtx, sub *Subject, it *Item) error {
 // Apply renders again with the coupon the sequence really issued, then
 // queues the message with a fresh Message-ID.
 func (a *SendEmail) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *Item, fx Effects) (string, error) {
-	r := it.Email.RenderedEmail
+	r := it.Email.Rendered
 	coupon, err := fx.SequenceCoupon()
 	if err != nil {
 		return "", err
@@ -129,8 +130,8 @@ func (a *SendEmail) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *I
 	return fmt.Sprintf("message %d", id), err
 }
 
-func couponData(c *store.IssuedCoupon, loc *time.Location) *CouponData {
-	cd := &CouponData{Code: c.Code, Description: couponDescription(c.PercentOff, c.AmountOff, c.Currency, c.FreeShipping)}
+func couponData(c *store.IssuedCoupon, loc *time.Location) *email.Coupon {
+	cd := &email.Coupon{Code: c.Code, Description: email.CouponDescription(c.PercentOff, c.AmountOff, c.Currency, c.FreeShipping)}
 	if c.ExpiresAt != nil {
 		cd.ExpiresOn = c.ExpiresAt.In(loc).Format("2 January 2006")
 	}

@@ -6,11 +6,13 @@ import (
 	"encoding/hex"
 	"fmt"
 	"log/slog"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/email"
 	"shopclerk/backend/store"
 )
 
@@ -19,7 +21,6 @@ const (
 	SettingQuietHours  = "rules.quiet_hours"   // "21-8": marketing waits from 21:00 to 08:00 shop time
 	SettingWeeklyCap   = "rules.weekly_cap"    // marketing emails per customer per 7 days; 0 = no cap
 	SettingConfirmOver = "rules.confirm_over"  // a flow emailing more customers than this at once asks first
-	SettingShopEmail   = "shop.email"          // sender address, for Message-IDs
 	SettingCurrency    = "shop.currency"       // for coupons without an order
 	SettingLowStockDef = "rules.low_stock_def" // threshold for SKUs without a reorder point
 )
@@ -40,7 +41,7 @@ type Settings struct {
 type Options struct {
 	// Renderer renders emails; the app passes the mail package's templates
 	// (mail.Templates), so automation emails look like every other email.
-	Renderer  Renderer
+	Renderer  email.Renderer
 	Reorderer Reorderer
 	// MessageID gives a run its maker of the Message-ID stored with each
 	// queued email. The app's reads the mail account and makes
@@ -65,7 +66,7 @@ type Engine struct {
 // New builds an engine over a store.
 func New(st *store.Store, opt Options) *Engine {
 	if opt.Renderer == nil {
-		opt.Renderer = FallbackRenderer{}
+		opt.Renderer = email.Fallback{}
 	}
 	if opt.Reorderer == nil {
 		opt.Reorderer = defaultReorder{}
@@ -82,7 +83,7 @@ func New(st *store.Store, opt Options) *Engine {
 func (e *Engine) LoadSettings(ctx context.Context) Settings {
 	s := Settings{Location: e.st.Location(ctx), QuietFrom: 21, QuietTo: 8, WeeklyCap: 3, ConfirmOver: 50}
 	s.ShopName, _ = e.st.Setting(ctx, store.SettingShopName, "our shop")
-	s.ShopEmail, _ = e.st.Setting(ctx, SettingShopEmail, "")
+	s.ShopEmail, _ = e.st.Setting(ctx, email.SettingShopEmail, "")
 	s.Currency, _ = e.st.Setting(ctx, SettingCurrency, "EUR")
 	if v, _ := e.st.Setting(ctx, SettingQuietHours, ""); v != "" {
 		if a, b, ok := strings.Cut(v, "-"); ok {
@@ -247,7 +248,7 @@ type planCtx struct {
 	st       *store.Store
 	now      time.Time
 	settings Settings
-	renderer Renderer
+	renderer email.Renderer
 	reorder  Reorderer
 }
 
@@ -257,8 +258,8 @@ func (pc *planCtx) currency(sub *Subject) string {
 
 // emailData assembles the template data for a subject and a step: its
 // Vars, with those it marks as money formatted in the subject's currency.
-func (pc *planCtx) emailData(sub *Subject, step Step, coupon *CouponData) (EmailData, error) {
-	d := EmailData{Shop: ShopData{Name: pc.settings.ShopName, Email: pc.settings.ShopEmail}, Vars: step.Vars}
+func (pc *planCtx) emailData(sub *Subject, step Step, coupon *email.Coupon) (email.Data, error) {
+	d := email.Data{Shop: email.Shop{Name: pc.settings.ShopName, Email: pc.settings.ShopEmail}, Vars: step.Vars}
 	if len(step.MoneyVars) > 0 {
 		cur := pc.currency(sub)
 		d.Vars = make(map[string]string, len(step.Vars))
@@ -270,14 +271,14 @@ func (pc *planCtx) emailData(sub *Subject, step Step, coupon *CouponData) (Email
 			if err != nil {
 				return d, domain.Errorf(domain.CodeInvalid, "the step's amount %s: %s", k, err.Error())
 			}
-			d.Vars[k] = FormatMoney(amount, cur)
+			d.Vars[k] = email.FormatMoney(amount, cur)
 		}
 	}
 	if d.Vars == nil {
 		d.Vars = map[string]string{}
 	}
 	if c := sub.Customer; c != nil {
-		d.Customer = CustomerData{FirstName: c.FirstName, LastName: c.LastName, Email: c.Email, Country: c.Country}
+		d.Customer = email.Customer{FirstName: c.FirstName, LastName: c.LastName, Email: c.Email, Country: c.Country}
 	} else {
 		d.Customer.Email = sub.email()
 	}
@@ -285,17 +286,17 @@ func (pc *planCtx) emailData(sub *Subject, step Step, coupon *CouponData) (Email
 		d.Customer.FirstName = "there" // "Hi there," reads better than "Hi ,"
 	}
 	if o := sub.Order; o != nil {
-		d.Order = OrderDataIn(*o, pc.settings.Location)
+		d.Order = email.OrderIn(*o, pc.settings.Location)
 	}
 	if c := sub.Cart; c != nil {
-		d.Cart = CartData{Lines: linesData(c.Lines, c.Currency), Total: FormatMoney(c.Total, c.Currency), RecoveryURL: c.RecoveryURL}
+		d.Cart = email.Cart{Lines: email.Lines(c.Lines, c.Currency), Total: email.FormatMoney(c.Total, c.Currency), RecoveryURL: c.RecoveryURL}
 	}
 	if s := sub.Shipment; s != nil {
-		d.Shipment = ShipmentData{Carrier: s.Carrier, TrackingNumber: s.TrackingNumber, TrackingURL: s.TrackingURL,
+		d.Shipment = email.Shipment{Carrier: s.Carrier, TrackingNumber: s.TrackingNumber, TrackingURL: s.TrackingURL,
 			Status: strings.ReplaceAll(string(s.Status), "_", " ")}
 	}
 	if p := sub.Product; p != nil {
-		d.Product = ProductData{SKU: p.SKU, Title: p.Title}
+		d.Product = email.Product{SKU: p.SKU, Title: p.Title}
 	}
 	if coupon != nil {
 		d.Coupon = *coupon
@@ -306,7 +307,7 @@ func (pc *planCtx) emailData(sub *Subject, step Step, coupon *CouponData) (Email
 // applyCtx is what actions see while running.
 type applyCtx struct {
 	pc       *planCtx
-	renderer Renderer
+	renderer email.Renderer
 	// newMessageFn is Options.MessageID; messageFn is what it returned,
 	// asked for at the run's first email.
 	newMessageFn func(ctx context.Context) func(now time.Time) string
@@ -329,4 +330,18 @@ func (ac *applyCtx) messageID() string {
 	var b [12]byte
 	rand.Read(b[:])
 	return fmt.Sprintf("<%d.%s@%s>", ac.pc.now.Unix(), hex.EncodeToString(b[:]), domainPart)
+}
+
+// amountRe is an amount in minor units, as the flows' conditions write them
+// ("20000" is 200.00 EUR, 20,000 JPY): fifteen digits stay inside an int64.
+var amountRe = regexp.MustCompile(`^\d{1,15}$`)
+
+// minorUnits reads a step's amount (minor units of the currency it is shown
+// in, like order.total in a condition).
+func minorUnits(s string) (int64, error) {
+	s = strings.TrimSpace(s)
+	if !amountRe.MatchString(s) {
+		return 0, fmt.Errorf("%q is not an amount in cents like 20000 (200.00)", s)
+	}
+	return strconv.ParseInt(s, 10, 64)
 }

@@ -13,6 +13,10 @@ import (
 // condition over 200.00 reads order.total >= 20000. Times are UTC; use the
 // helpers for "days since". Fields of a part the trigger does not concern
 // (the cart of an order_paid flow) are zero.
+//
+// A builder tag offers a field in the flow editor's condition builder, and
+// says how the builder treats it (FieldType): Schema reads the tags, so the
+// builder's fields are these and no others.
 type Env struct {
 	Now      time.Time   `expr:"now"`
 	Customer CustomerEnv `expr:"customer"`
@@ -26,84 +30,84 @@ type Env struct {
 // CustomerEnv is the customer the flow acts for.
 type CustomerEnv struct {
 	ID               int64     `expr:"id"`
-	Email            string    `expr:"email"`
-	FirstName        string    `expr:"firstName"`
+	Email            string    `expr:"email" builder:"string"`
+	FirstName        string    `expr:"firstName" builder:"string"`
 	LastName         string    `expr:"lastName"`
-	Country          string    `expr:"country"`
-	City             string    `expr:"city"`
-	AcceptsMarketing bool      `expr:"acceptsMarketing"`
-	Tags             []string  `expr:"tags"`
-	OrdersCount      int       `expr:"ordersCount"`
-	TotalSpent       int64     `expr:"totalSpent"`
+	Country          string    `expr:"country" builder:"string"`
+	City             string    `expr:"city" builder:"string"`
+	AcceptsMarketing bool      `expr:"acceptsMarketing" builder:"bool"`
+	Tags             []string  `expr:"tags" builder:"tags"`
+	OrdersCount      int       `expr:"ordersCount" builder:"number"`
+	TotalSpent       int64     `expr:"totalSpent" builder:"money"`
 	Currency         string    `expr:"currency"`
-	LastOrderAt      time.Time `expr:"lastOrderAt"`
-	CreatedAt        time.Time `expr:"createdAt"`
+	LastOrderAt      time.Time `expr:"lastOrderAt" builder:"days"`
+	CreatedAt        time.Time `expr:"createdAt" builder:"days"`
 	Birthday         string    `expr:"birthday"`
 }
 
 // OrderEnv is the order of an order, shipment or renewal trigger.
 type OrderEnv struct {
 	ID                int64     `expr:"id"`
-	Name              string    `expr:"name"`
-	Total             int64     `expr:"total"`
-	Subtotal          int64     `expr:"subtotal"`
-	Shipping          int64     `expr:"shipping"`
-	Discount          int64     `expr:"discount"`
-	Refunded          int64     `expr:"refunded"`
-	Currency          string    `expr:"currency"`
-	FinancialStatus   string    `expr:"financialStatus"`
-	FulfillmentStatus string    `expr:"fulfillmentStatus"`
-	RiskLevel         string    `expr:"riskLevel"`
-	BillingCountry    string    `expr:"billingCountry"`
-	ShippingCountry   string    `expr:"shippingCountry"`
-	DiscountCode      string    `expr:"discountCode"`
-	Tags              []string  `expr:"tags"`
-	ItemCount         int       `expr:"itemCount"`
-	SKUs              []string  `expr:"skus"`
-	CreatedAt         time.Time `expr:"createdAt"`
-	PaidAt            time.Time `expr:"paidAt"`
-	Held              bool      `expr:"held"`
-	Cancelled         bool      `expr:"cancelled"`
+	Name              string    `expr:"name" builder:"string"`
+	Total             int64     `expr:"total" builder:"money"`
+	Subtotal          int64     `expr:"subtotal" builder:"money"`
+	Shipping          int64     `expr:"shipping" builder:"money"`
+	Discount          int64     `expr:"discount" builder:"money"`
+	Refunded          int64     `expr:"refunded" builder:"money"`
+	Currency          string    `expr:"currency" builder:"string"`
+	FinancialStatus   string    `expr:"financialStatus" builder:"string"`
+	FulfillmentStatus string    `expr:"fulfillmentStatus" builder:"string"`
+	RiskLevel         string    `expr:"riskLevel" builder:"string"`
+	BillingCountry    string    `expr:"billingCountry" builder:"string"`
+	ShippingCountry   string    `expr:"shippingCountry" builder:"string"`
+	DiscountCode      string    `expr:"discountCode" builder:"string"`
+	Tags              []string  `expr:"tags" builder:"tags"`
+	ItemCount         int       `expr:"itemCount" builder:"number"`
+	SKUs              []string  `expr:"skus" builder:"list"`
+	CreatedAt         time.Time `expr:"createdAt" builder:"hours"`
+	PaidAt            time.Time `expr:"paidAt" builder:"days"`
+	Held              bool      `expr:"held" builder:"bool"`
+	Cancelled         bool      `expr:"cancelled" builder:"bool"`
 }
 
 // CartEnv is the abandoned checkout of a cart trigger.
 type CartEnv struct {
 	ID        int64     `expr:"id"`
-	Total     int64     `expr:"total"`
+	Total     int64     `expr:"total" builder:"money"`
 	Currency  string    `expr:"currency"`
-	ItemCount int       `expr:"itemCount"`
-	SKUs      []string  `expr:"skus"`
-	UpdatedAt time.Time `expr:"updatedAt"`
+	ItemCount int       `expr:"itemCount" builder:"number"`
+	SKUs      []string  `expr:"skus" builder:"list"`
+	UpdatedAt time.Time `expr:"updatedAt" builder:"hours"`
 }
 
 // ProductEnv is the SKU of a stock trigger.
 type ProductEnv struct {
-	SKU          string   `expr:"sku"`
-	Title        string   `expr:"title"`
-	Vendor       string   `expr:"vendor"`
-	Type         string   `expr:"type"`
-	Price        int64    `expr:"price"`
-	Cost         int64    `expr:"cost"`
-	Tags         []string `expr:"tags"`
-	Supplier     string   `expr:"supplier"`
-	ReorderPoint int      `expr:"reorderPoint"`
+	SKU          string   `expr:"sku" builder:"string"`
+	Title        string   `expr:"title" builder:"string"`
+	Vendor       string   `expr:"vendor" builder:"string"`
+	Type         string   `expr:"type" builder:"string"`
+	Price        int64    `expr:"price" builder:"money"`
+	Cost         int64    `expr:"cost" builder:"money"`
+	Tags         []string `expr:"tags" builder:"tags"`
+	Supplier     string   `expr:"supplier" builder:"string"`
+	ReorderPoint int      `expr:"reorderPoint" builder:"number"`
 }
 
 // StockEnv is the stock change of a stock trigger.
 type StockEnv struct {
-	Location  string `expr:"location"`
+	Location  string `expr:"location" builder:"string"`
 	Before    int    `expr:"before"`
 	After     int    `expr:"after"`
-	Available int    `expr:"available"` // all locations, now
-	Incoming  int    `expr:"incoming"`
+	Available int    `expr:"available" builder:"number"` // all locations, now
+	Incoming  int    `expr:"incoming" builder:"number"`
 	Threshold int    `expr:"threshold"`
 }
 
 // EventEnv is the occurrence itself.
 type EventEnv struct {
-	Type  string    `expr:"type"`
+	Type  string    `expr:"type" builder:"string"`
 	At    time.Time `expr:"at"`
-	Value string    `expr:"value"` // the tag added, the new shipment status
+	Value string    `expr:"value" builder:"string"` // the tag added, the new shipment status
 }
 
 // neverDays is what daysSince answers for a time that never happened (a

@@ -6,13 +6,14 @@ import (
 	"strings"
 	"testing"
 
+	"shopclerk/backend/email"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/rules"
 	"shopclerk/backend/store"
 )
 
 // TestTemplateFuncsSaveAndRenderAlike: a flow's custom email that calls any
-// template function saves (the engine checks it with its FallbackRenderer),
+// template function saves (the engine checks it with email.Fallback),
 // passes the Settings check, and renders the same with both renderers.
 // Before, the engine knew only join, so an email using upper, which the
 // mail package renders, was refused on save.
@@ -21,7 +22,7 @@ func TestTemplateFuncsSaveAndRenderAlike(t *testing.T) {
 		"join":  {`{{join .Order.ShippingAddress ", "}}`, "Alex Sample, Sample Street 1, 10115 Berlin, DE"},
 		"upper": {`{{upper .Customer.FirstName}}`, "ALEX"},
 	}
-	for name := range rules.TemplateFuncs() {
+	for name := range email.Funcs() {
 		if _, ok := uses[name]; !ok {
 			t.Errorf("template function %q has no case here", name)
 		}
@@ -33,10 +34,10 @@ func TestTemplateFuncsSaveAndRenderAlike(t *testing.T) {
 	}
 	t.Cleanup(func() { st.Close() })
 	eng := rules.New(st, rules.Options{})
-	data := mail.SampleData(rules.ShopData{Name: "Ann's Pottery", Email: "shop@example.com"})
+	data := mail.SampleData(email.Shop{Name: "Ann's Pottery", Email: "shop@example.com"})
 	for name, u := range uses {
 		t.Run(name, func(t *testing.T) {
-			tp := rules.EmailTemplate{Name: "custom", Subject: "For " + u.call, HTML: "<p>Hello " + u.call + "</p>"}
+			tp := email.Template{Name: "custom", Subject: "For " + u.call, HTML: "<p>Hello " + u.call + "</p>"}
 			def := rules.Definition{Trigger: rules.TriggerSpec{Type: rules.TriggerOrderPaid},
 				Steps: []rules.Step{{Action: rules.ActionSendEmail, Subject: tp.Subject, Body: tp.HTML}}}
 			if _, err := eng.SaveFlow(ctx, rules.Flow{Name: "uses " + name, Definition: def}); err != nil {
@@ -45,7 +46,7 @@ func TestTemplateFuncsSaveAndRenderAlike(t *testing.T) {
 			if err := mail.CheckTemplate(tp, data.Shop); err != nil {
 				t.Fatalf("refused in Settings: %v", err)
 			}
-			fallback, err := rules.FallbackRenderer{}.Render(tp, data)
+			fallback, err := email.Fallback{}.Render(tp, data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -53,7 +54,7 @@ func TestTemplateFuncsSaveAndRenderAlike(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, r := range []rules.RenderedEmail{fallback, designed} {
+			for _, r := range []email.Rendered{fallback, designed} {
 				if r.Subject != "For "+u.want || !strings.Contains(r.HTML, "Hello "+u.want) || !strings.Contains(r.Text, "Hello "+u.want) {
 					t.Errorf("rendered %q / %q, want %q", r.Subject, r.Text, u.want)
 				}

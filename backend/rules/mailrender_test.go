@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"shopclerk/backend/email"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/rules"
 )
@@ -31,7 +32,7 @@ func TestTemplatesRenderWithMailTemplates(t *testing.T) {
 				if !coupon && strings.Contains(tp.Subject+tp.HTML, ".Coupon") {
 					t.Fatalf("step %d: template %q shows a coupon but no earlier step issues one", i, s.Template)
 				}
-				data := mail.SampleData(rules.ShopData{Name: "Ann's Pottery", Email: "shop@example.com"})
+				data := mail.SampleData(email.Shop{Name: "Ann's Pottery", Email: "shop@example.com"})
 				data.Vars = s.Vars
 				if data.Vars == nil {
 					data.Vars = map[string]string{}

@@ -5,33 +5,19 @@ import (
 	"strings"
 	"testing"
 
+	"shopclerk/backend/email"
 	"shopclerk/backend/store"
 )
 
-// Emails show amounts with the same decimals the importer stored them in
-// (domain.CurrencyDigits), so a Ugandan shilling order of 5000 is 5000 UGX,
-// not 50.00.
-func TestFormatMoneyUsesTheCurrencysDecimals(t *testing.T) {
-	for _, c := range []struct {
-		amount   int64
-		currency string
-		want     string
-	}{{1234, "EUR", "12.34 EUR"}, {5000, "UGX", "5000 UGX"}, {1500, "JPY", "1500 JPY"}, {12345, "KWD", "12.345 KWD"}, {-250, "GBP", "-2.50 GBP"}} {
-		if got := FormatMoney(c.amount, c.currency); got != c.want {
-			t.Errorf("%d %s: %q, want %q", c.amount, c.currency, got, c.want)
-		}
-	}
-}
-
 // tierRenderer is the engine's renderer with a spend-tier email that shows
 // the tier, as the mail package's designed one does.
-type tierRenderer struct{ FallbackRenderer }
+type tierRenderer struct{ email.Fallback }
 
-func (tierRenderer) Lookup(name string) (EmailTemplate, bool) {
+func (tierRenderer) Lookup(name string) (email.Template, bool) {
 	if name == "spend_tier_coupon" {
-		return EmailTemplate{Name: name, Subject: "Thanks", HTML: "<p>you have spent over {{.Vars.tier}} with us</p>"}, true
+		return email.Template{Name: name, Subject: "Thanks", HTML: "<p>you have spent over {{.Vars.tier}} with us</p>"}, true
 	}
-	return FallbackRenderer{}.Lookup(name)
+	return email.Fallback{}.Lookup(name)
 }
 
 // The spend-tier email said "spent over 200": the tier is an amount, shown

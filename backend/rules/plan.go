@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/email"
 	"shopclerk/backend/store"
 )
 
@@ -96,9 +97,9 @@ func (e *Engine) newPlanState(ctx context.Context, now time.Time, p *Preview) (*
 
 // snapshot reads the shop's settings and takes the renderer's snapshot of
 // the templates (when it has one): what one plan renders from.
-func (e *Engine) snapshot(ctx context.Context) (Settings, Renderer, error) {
+func (e *Engine) snapshot(ctx context.Context) (Settings, email.Renderer, error) {
 	r := e.opt.Renderer
-	if s, ok := r.(RendererSnapshot); ok {
+	if s, ok := r.(email.RendererSnapshot); ok {
 		var err error
 		if r, err = s.Snapshot(ctx); err != nil {
 			return Settings{}, nil, err

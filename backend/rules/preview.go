@@ -4,6 +4,7 @@ import (
 	"sort"
 	"time"
 
+	"shopclerk/backend/email"
 	"shopclerk/backend/store"
 )
 
@@ -20,7 +21,7 @@ type Preview struct {
 	// settings and renderer are the snapshot the plan rendered from; the
 	// run of this preview renders with them too (see execute).
 	settings Settings
-	renderer Renderer
+	renderer email.Renderer
 }
 
 // FlowPlan is one flow's part of a preview.
@@ -67,7 +68,7 @@ type EmailPreview struct {
 	To     string `json:"to"`
 	ToName string `json:"toName"`
 	Kind   string `json:"kind"`
-	RenderedEmail
+	email.Rendered
 }
 
 // POLinePreview is one SKU for a supplier's draft purchase order.

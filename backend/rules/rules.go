@@ -6,6 +6,10 @@
 // into a Preview the seller can read; Run executes the approved items, each
 // under an idempotency key written to rule_ledger in the same transaction as
 // its effect (invariant 2), so running twice never does anything twice.
+//
+// Emails are rendered through backend/email (a Renderer the app plugs in);
+// rules imports neither mail nor inbox, which sit above it. EditorSchema is
+// the flow editor's vocabulary, read by the frontend.
 package rules
 
 import (

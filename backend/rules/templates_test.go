@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/email"
 	"shopclerk/backend/store"
 )
 
@@ -139,7 +140,7 @@ func TestTemplatesGolden(t *testing.T) {
 			lines = append(lines, fmt.Sprintf("%-20s skipped: %s", names[f.FlowID], strings.Join(skipped, ", ")))
 		}
 		for _, po := range f.PurchaseOrders {
-			lines = append(lines, fmt.Sprintf("%-20s purchase order to %s: %d lines, %s", names[f.FlowID], po.Supplier, len(po.Lines), FormatMoney(po.Total, po.Currency)))
+			lines = append(lines, fmt.Sprintf("%-20s purchase order to %s: %d lines, %s", names[f.FlowID], po.Supplier, len(po.Lines), email.FormatMoney(po.Total, po.Currency)))
 		}
 	}
 	got := strings.Join(lines, "\n") + "\n"

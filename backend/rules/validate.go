@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"shopclerk/backend/email"
 )
 
 // Problem is one thing wrong with a flow, worded for the seller, with where
@@ -139,14 +141,14 @@ func Validate(d Definition) []Problem {
 			}
 		case ActionSendEmail:
 			needCustomer = true
-			if _, ok := builtinTemplates[s.Template]; !ok && (s.Subject == "" || s.Body == "") {
+			if _, ok := (email.Fallback{}).Lookup(s.Template); !ok && (s.Subject == "" || s.Body == "") {
 				add("template", n, "choose an email template, or write a subject and a body")
 				continue
 			}
-			t, _ := (&SendEmail{Step: s}).template(FallbackRenderer{})
-			if UsesPurchaseOrder(t) {
-				add("template", n, "%s", NoPurchaseOrder)
-			} else if _, err := (FallbackRenderer{}).Render(t, sampleEmailData(s.Vars)); err != nil {
+			t, _ := (&SendEmail{Step: s}).template(email.Fallback{})
+			if email.UsesPurchaseOrder(t) {
+				add("template", n, "%s", email.NoPurchaseOrder)
+			} else if _, err := (email.Fallback{}).Render(t, email.Sample(s.Vars)); err != nil {
 				add("template", n, "%s", err.Error())
 			}
 		case ActionIssueCoupon:
@@ -168,7 +170,7 @@ func Validate(d Definition) []Problem {
 		case ActionCreateTask:
 			if strings.TrimSpace(s.Title) == "" {
 				add("step", n, "give the task a title")
-			} else if _, err := renderText(s.Title+s.Detail, sampleEmailData(s.Vars)); err != nil {
+			} else if _, err := email.RenderText("task", s.Title+s.Detail, email.Sample(s.Vars)); err != nil {
 				add("template", n, "%s", err.Error())
 			}
 		case ActionPurchaseOrder:

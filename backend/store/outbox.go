@@ -269,19 +269,9 @@ type Transition struct {
 // conflict when the message is no longer in t.From, so two hands (the send
 // loop and a seller's click) can never both act on one message.
 func (s *Store) TransitionMessage(ctx context.Context, id int64, t Transition) error {
-	var at any
-	if !t.At.IsZero() {
-		at = t.At.Unix()
-	}
-	res, err := s.db.ExecContext(ctx, q("MsgTransition"), id, string(t.From), string(t.To), t.Reason,
-		unixOrNull(t.NextAttempt), at, t.ServerReply, t.DeliveredTo, t.Unclaim)
-	if err != nil {
-		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not update the outbox")
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return domain.Errorf(domain.CodeConflict, "message %d is no longer %s", id, strings.ReplaceAll(string(t.From), "_", " "))
-	}
-	return nil
+	return transition(ctx, func(ctx context.Context, args ...any) (sql.Result, error) {
+		return s.db.ExecContext(ctx, q("MsgTransition"), args...)
+	}, id, t)
 }
 
 // CountMessagesByStatus returns how many messages are in each status.

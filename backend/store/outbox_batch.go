@@ -143,11 +143,18 @@ func (b *OutboxBatch) Transition(ctx context.Context, id int64, t Transition) er
 }
 
 func execTransition(ctx context.Context, st *sql.Stmt, id int64, t Transition) error {
+	return transition(ctx, st.ExecContext, id, t)
+}
+
+// transition runs MsgTransition through exec (the pool, or a prepared
+// statement of a batch or the journal), so every way of moving a message
+// checks its state and words a lost race the same.
+func transition(ctx context.Context, exec func(context.Context, ...any) (sql.Result, error), id int64, t Transition) error {
 	var at any
 	if !t.At.IsZero() {
 		at = t.At.Unix()
 	}
-	res, err := st.ExecContext(ctx, id, string(t.From), string(t.To), t.Reason,
+	res, err := exec(ctx, id, string(t.From), string(t.To), t.Reason,
 		unixOrNull(t.NextAttempt), at, t.ServerReply, t.DeliveredTo, t.Unclaim)
 	if err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not update the outbox")

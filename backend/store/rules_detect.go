@@ -140,10 +140,6 @@ func (d *detector) customers() error {
 	}
 	// Only rows that may differ from their snapshot come back (see the
 	// query); the watermark still moves over every row read.
-	rows, err := d.tx.QueryContext(d.ctx, q("RuleDetectCustomers"), wm)
-	if err != nil {
-		return err
-	}
 	type row struct {
 		id, consentAt, created, updated int64
 		accepts                         bool
@@ -151,18 +147,11 @@ func (d *detector) customers() error {
 		consent, tagSnap                sql.NullString
 		consentVer, tagVer              int
 	}
-	var list []row
-	for rows.Next() {
-		var r row
-		if err := rows.Scan(&r.id, &r.accepts, &r.consentAt, &r.tags, &r.created, &r.updated,
-			&r.consent, &r.consentVer, &r.tagSnap, &r.tagVer); err != nil {
-			rows.Close()
-			return err
-		}
-		list = append(list, r)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	list, err := scanAll(d, "RuleDetectCustomers", wm, func(rows *sql.Rows, r *row) error {
+		return rows.Scan(&r.id, &r.accepts, &r.consentAt, &r.tags, &r.created, &r.updated,
+			&r.consent, &r.consentVer, &r.tagSnap, &r.tagVer)
+	})
+	if err != nil {
 		return err
 	}
 	for _, r := range list {
@@ -207,6 +196,26 @@ func (d *detector) customers() error {
 	return d.advance("customers", "RuleDetectCustomersMax", wm)
 }
 
+// scanAll reads every row a detector query returns from watermark wm before
+// any is acted on: the events and snapshots that follow are written in the
+// same transaction, after the rows are closed.
+func scanAll[T any](d *detector, query string, wm int64, scan func(*sql.Rows, *T) error) ([]T, error) {
+	rows, err := d.tx.QueryContext(d.ctx, q(query), wm)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []T
+	for rows.Next() {
+		var r T
+		if err := scan(rows, &r); err != nil {
+			return nil, err
+		}
+		list = append(list, r)
+	}
+	return list, rows.Err()
+}
+
 // advance moves a detector's watermark to the newest updated_at at or after
 // wm, read in the detection's transaction.
 func (d *detector) advance(name, query string, wm int64) error {
@@ -244,27 +253,16 @@ func (d *detector) shipments() error {
 	if err != nil {
 		return err
 	}
-	rows, err := d.tx.QueryContext(d.ctx, q("RuleDetectShipments"), wm)
-	if err != nil {
-		return err
-	}
 	type row struct {
 		id, customer, updated int64
 		status                string
 		ver                   int
 		found                 bool
 	}
-	var list []row
-	for rows.Next() {
-		var r row
-		if err := rows.Scan(&r.id, &r.customer, &r.status, &r.updated, &r.ver, &r.found); err != nil {
-			rows.Close()
-			return err
-		}
-		list = append(list, r)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	list, err := scanAll(d, "RuleDetectShipments", wm, func(rows *sql.Rows, r *row) error {
+		return rows.Scan(&r.id, &r.customer, &r.status, &r.updated, &r.ver, &r.found)
+	})
+	if err != nil {
 		return err
 	}
 	for _, r := range list {

@@ -59,26 +59,43 @@ func (s *Store) SubscriptionOccurrences(ctx context.Context, tag string, from, t
 }
 
 func (s *Store) orderOccurrences(ctx context.Context, kind, query string, args ...any) ([]RuleOccurrence, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the orders for the automations")
-	}
-	defer rows.Close()
-	var out []RuleOccurrence
-	seen := map[int64]bool{}
-	for rows.Next() {
-		var o RuleOccurrence
+	list, err := s.occurrences(ctx, "Shopclerk could not read the orders for the automations", query, args, func(rows *sql.Rows, o *RuleOccurrence) error {
 		var at int64
 		if err := rows.Scan(&o.OrderID, &o.CustomerID, &o.Email, &at); err != nil {
-			return nil, err
+			return err
 		}
-		if seen[o.OrderID] {
-			continue
-		}
-		seen[o.OrderID] = true
 		o.Occurrence = fmt.Sprintf("order:%d:%s", o.OrderID, kind)
 		o.Subject = SubjectFor(o.CustomerID, o.Email)
 		o.At = time.Unix(at, 0).UTC()
+		return nil
+	})
+	// An order the query returns twice is one occurrence, the first.
+	seen := map[int64]bool{}
+	out := list[:0]
+	for _, o := range list {
+		if !seen[o.OrderID] {
+			seen[o.OrderID] = true
+			out = append(out, o)
+		}
+	}
+	return out, err
+}
+
+// occurrences runs one of a trigger's queries and reads each row into an
+// occurrence with scan; fail is the seller's words when the query fails.
+// Every trigger reads its facts this way.
+func (s *Store) occurrences(ctx context.Context, fail, query string, args []any, scan func(*sql.Rows, *RuleOccurrence) error) ([]RuleOccurrence, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, fail)
+	}
+	defer rows.Close()
+	var out []RuleOccurrence
+	for rows.Next() {
+		var o RuleOccurrence
+		if err := scan(rows, &o); err != nil {
+			return nil, err
+		}
 		out = append(out, o)
 	}
 	return out, rows.Err()
@@ -86,72 +103,48 @@ func (s *Store) orderOccurrences(ctx context.Context, kind, query string, args .
 
 // EventOccurrences lists detected events of a trigger between from and to.
 func (s *Store) EventOccurrences(ctx context.Context, trigger string, from, to time.Time) ([]RuleOccurrence, error) {
-	rows, err := s.db.QueryContext(ctx, q("OccEvents"), trigger, from.Unix(), to.Unix())
-	if err != nil {
-		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the detected events")
-	}
-	defer rows.Close()
-	var out []RuleOccurrence
-	for rows.Next() {
-		var o RuleOccurrence
+	return s.occurrences(ctx, "Shopclerk could not read the detected events", q("OccEvents"), []any{trigger, from.Unix(), to.Unix()}, func(rows *sql.Rows, o *RuleOccurrence) error {
 		var id, ref, at int64
 		if err := rows.Scan(&id, &o.Occurrence, &o.CustomerID, &ref, &o.Value, &at); err != nil {
-			return nil, err
+			return err
 		}
 		o.At = time.Unix(at, 0).UTC()
 		o.Subject = SubjectFor(o.CustomerID, "")
 		if trigger == "shipment_status" {
 			o.ShipmentID = ref
 		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+		return nil
+	})
 }
 
 // DeliveredOccurrences lists shipments delivered between from and to.
 func (s *Store) DeliveredOccurrences(ctx context.Context, from, to time.Time) ([]RuleOccurrence, error) {
-	rows, err := s.db.QueryContext(ctx, q("OccDelivered"), from.Unix(), to.Unix())
-	if err != nil {
-		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the deliveries")
-	}
-	defer rows.Close()
-	var out []RuleOccurrence
-	for rows.Next() {
-		var o RuleOccurrence
+	return s.occurrences(ctx, "Shopclerk could not read the deliveries", q("OccDelivered"), []any{from.Unix(), to.Unix()}, func(rows *sql.Rows, o *RuleOccurrence) error {
 		var at int64
 		if err := rows.Scan(&o.ShipmentID, &o.OrderID, &o.CustomerID, &o.Email, &at); err != nil {
-			return nil, err
+			return err
 		}
 		o.Occurrence = fmt.Sprintf("shipment:%d:delivered", o.ShipmentID)
 		o.Subject = SubjectFor(o.CustomerID, o.Email)
 		o.At = time.Unix(at, 0).UTC()
-		out = append(out, o)
-	}
-	return out, rows.Err()
+		return nil
+	})
 }
 
 // IdleCartOccurrences lists open carts last touched between from and to with
 // no order from the same email since. The occurrence carries the cart's
 // last-touched time: a cart touched again becomes a new occurrence.
 func (s *Store) IdleCartOccurrences(ctx context.Context, from, to time.Time) ([]RuleOccurrence, error) {
-	rows, err := s.db.QueryContext(ctx, q("OccIdleCarts"), from.Unix(), to.Unix())
-	if err != nil {
-		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the abandoned carts")
-	}
-	defer rows.Close()
-	var out []RuleOccurrence
-	for rows.Next() {
-		var o RuleOccurrence
+	return s.occurrences(ctx, "Shopclerk could not read the abandoned carts", q("OccIdleCarts"), []any{from.Unix(), to.Unix()}, func(rows *sql.Rows, o *RuleOccurrence) error {
 		var at int64
 		if err := rows.Scan(&o.CartID, &o.CustomerID, &o.Email, &at); err != nil {
-			return nil, err
+			return err
 		}
 		o.Occurrence = fmt.Sprintf("cart:%d:idle:%d", o.CartID, at)
 		o.Subject = SubjectFor(o.CustomerID, o.Email)
 		o.At = time.Unix(at, 0).UTC()
-		out = append(out, o)
-	}
-	return out, rows.Err()
+		return nil
+	})
 }
 
 // StockCrossings lists stock changes between from and to that took a SKU's
@@ -165,91 +158,59 @@ func (s *Store) StockCrossings(ctx context.Context, from, to time.Time, def int,
 	if stillLow {
 		name = "OccStockCrossedStillLow"
 	}
-	rows, err := s.db.QueryContext(ctx, q(name), from.Unix(), to.Unix(), def)
-	if err != nil {
-		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the stock changes")
-	}
-	defer rows.Close()
-	var out []RuleOccurrence
-	for rows.Next() {
-		var o RuleOccurrence
+	return s.occurrences(ctx, "Shopclerk could not read the stock changes", q(name), []any{from.Unix(), to.Unix(), def}, func(rows *sql.Rows, o *RuleOccurrence) error {
 		var id, at int64
 		if err := rows.Scan(&id, &o.SKU, &o.Location, &o.Before, &o.After, &o.Threshold, &at); err != nil {
-			return nil, err
+			return err
 		}
 		o.Occurrence = fmt.Sprintf("stock:%d", id)
 		o.Subject = "sku:" + o.SKU
 		o.At = time.Unix(at, 0).UTC()
-		out = append(out, o)
-	}
-	return out, rows.Err()
+		return nil
+	})
 }
 
 // BirthdayCustomers lists customers whose birthday (MM-DD or YYYY-MM-DD) falls
 // on mmdd.
 func (s *Store) BirthdayCustomers(ctx context.Context, mmdd string) ([]RuleOccurrence, error) {
-	rows, err := s.db.QueryContext(ctx, q("OccBirthdays"), mmdd)
-	if err != nil {
-		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the birthdays")
-	}
-	defer rows.Close()
-	var out []RuleOccurrence
-	for rows.Next() {
-		var o RuleOccurrence
+	return s.occurrences(ctx, "Shopclerk could not read the birthdays", q("OccBirthdays"), []any{mmdd}, func(rows *sql.Rows, o *RuleOccurrence) error {
 		if err := rows.Scan(&o.CustomerID, &o.Email); err != nil {
-			return nil, err
+			return err
 		}
 		o.Subject = SubjectFor(o.CustomerID, o.Email)
-		out = append(out, o)
-	}
-	return out, rows.Err()
+		return nil
+	})
 }
 
 // LastOrderBetween lists customers whose last order was between from and to;
 // the caller adds the inactivity period.
 func (s *Store) LastOrderBetween(ctx context.Context, from, to time.Time) ([]RuleOccurrence, error) {
-	rows, err := s.db.QueryContext(ctx, q("OccInactive"), from.Unix(), to.Unix())
-	if err != nil {
-		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the customers' last orders")
-	}
-	defer rows.Close()
-	var out []RuleOccurrence
-	for rows.Next() {
-		var o RuleOccurrence
+	return s.occurrences(ctx, "Shopclerk could not read the customers' last orders", q("OccInactive"), []any{from.Unix(), to.Unix()}, func(rows *sql.Rows, o *RuleOccurrence) error {
 		var at int64
 		if err := rows.Scan(&o.CustomerID, &o.Email, &at); err != nil {
-			return nil, err
+			return err
 		}
 		o.Subject = SubjectFor(o.CustomerID, o.Email)
 		o.At = time.Unix(at, 0).UTC()
-		out = append(out, o)
-	}
-	return out, rows.Err()
+		return nil
+	})
 }
 
 // UnansweredMarketing lists customers with at least n marketing emails since
 // their last order, the newest between from and to. The occurrence is tied
 // to the last order, so a new purchase starts a fresh count.
 func (s *Store) UnansweredMarketing(ctx context.Context, n int, from, to time.Time) ([]RuleOccurrence, error) {
-	rows, err := s.db.QueryContext(ctx, q("OccUnanswered"), n, to.Unix(), from.Unix())
-	if err != nil {
-		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not count the marketing emails")
-	}
-	defer rows.Close()
-	var out []RuleOccurrence
-	for rows.Next() {
-		var o RuleOccurrence
+	return s.occurrences(ctx, "Shopclerk could not count the marketing emails", q("OccUnanswered"), []any{n, to.Unix(), from.Unix()}, func(rows *sql.Rows, o *RuleOccurrence) error {
 		var count int
 		var at, lastOrder int64
 		if err := rows.Scan(&o.CustomerID, &o.Email, &count, &at, &lastOrder); err != nil {
-			return nil, err
+			return err
 		}
 		o.Occurrence = fmt.Sprintf("customer:%d:unanswered:%d", o.CustomerID, lastOrder)
 		o.Subject = SubjectFor(o.CustomerID, o.Email)
 		o.At = time.Unix(at, 0).UTC()
-		out = append(out, o)
-	}
-	return out, rows.Err()
+		return nil
+	})
 }
 
 // CustomerByID returns one customer.

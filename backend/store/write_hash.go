@@ -41,26 +41,20 @@ func (h *rowHasher) time(t time.Time) {
 	h.int(int64(t.Nanosecond()))
 }
 
-func (h *rowHasher) timePtr(t *time.Time) {
-	h.bool(t != nil)
-	if t != nil {
-		h.time(*t)
+// optional writes whether v is set and, when it is, its value with put: a
+// nil pointer and a pointer to zero hash apart.
+func optional[T any](h *rowHasher, v *T, put func(T)) {
+	h.bool(v != nil)
+	if v != nil {
+		put(*v)
 	}
 }
 
-func (h *rowHasher) int64Ptr(v *int64) {
-	h.bool(v != nil)
-	if v != nil {
-		h.int(*v)
-	}
-}
+func (h *rowHasher) timePtr(t *time.Time) { optional(h, t, h.time) }
 
-func (h *rowHasher) intPtr(v *int) {
-	h.bool(v != nil)
-	if v != nil {
-		h.int(int64(*v))
-	}
-}
+func (h *rowHasher) int64Ptr(v *int64) { optional(h, v, h.int) }
+
+func (h *rowHasher) intPtr(v *int) { optional(h, v, func(n int) { h.int(int64(n)) }) }
 
 func (h *rowHasher) strs(ss []string) {
 	h.int(int64(len(ss)))
@@ -103,6 +97,10 @@ func (h *rowHasher) lines(ls []domain.LineItem) {
 	}
 }
 
+// begin starts a row's encoding with its kind byte, which keeps rows of
+// different kinds apart.
+func (h *rowHasher) begin(kind byte) { h.buf = append(h.buf[:0], kind) }
+
 // sum returns the hash of what was encoded and resets the buffer.
 func (h *rowHasher) sum() string {
 	s := sha256.Sum256(h.buf)
@@ -112,10 +110,9 @@ func (h *rowHasher) sum() string {
 
 // The hashed fields: everything except the row id and what the store derives
 // (customer id, customer aggregates), which the Writer zeroes before hashing.
-// A leading kind byte keeps rows of different kinds apart.
 
 func (h *rowHasher) customer(c *domain.Customer) string {
-	h.buf = append(h.buf[:0], 'c')
+	h.begin('c')
 	h.str(string(c.Source))
 	h.str(c.ExternalID)
 	h.str(c.Email)
@@ -134,7 +131,7 @@ func (h *rowHasher) customer(c *domain.Customer) string {
 }
 
 func (h *rowHasher) product(p *domain.Product) string {
-	h.buf = append(h.buf[:0], 'p')
+	h.begin('p')
 	h.str(p.SKU)
 	h.str(p.Handle)
 	h.str(p.Title)
@@ -157,7 +154,7 @@ func (h *rowHasher) product(p *domain.Product) string {
 }
 
 func (h *rowHasher) order(o *domain.Order) string {
-	h.buf = append(h.buf[:0], 'o')
+	h.begin('o')
 	h.str(string(o.Source))
 	h.str(o.ExternalID)
 	h.str(o.Name)
@@ -189,7 +186,7 @@ func (h *rowHasher) order(o *domain.Order) string {
 }
 
 func (h *rowHasher) cart(c *domain.Cart) string {
-	h.buf = append(h.buf[:0], 'k')
+	h.begin('k')
 	h.str(string(c.Source))
 	h.str(c.ExternalID)
 	h.str(c.Email)

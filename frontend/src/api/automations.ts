@@ -6,6 +6,7 @@ import type { rules } from '../../wailsjs/go/models';
 import { EventsOn } from '../../wailsjs/runtime/runtime';
 import { call } from './errors';
 import type { Plain } from './plain';
+import type { Schema } from './schema';
 
 export type TriggerSpec = Plain<rules.TriggerSpec>;
 export type Step = Plain<rules.Step>;
@@ -41,6 +42,8 @@ const asModel = <T>(v: unknown): T => v as any as T;
 export const automations = {
   templates: (): Promise<FlowTemplate[]> => call(() => AutomationService.Templates()),
   emailTemplates: (): Promise<string[]> => call(() => AutomationService.EmailTemplates()),
+  /** The engine's live schema; the editor uses the committed copy in ./schema. */
+  schema: (): Promise<Schema> => call(() => AutomationService.Schema()),
   listFlows: (): Promise<Flow[]> => call(() => AutomationService.ListFlows()),
   getFlow: (id: number): Promise<Flow> => call(() => AutomationService.GetFlow(id)),
   validate: (d: Definition): Promise<Problem[]> =>

@@ -3,7 +3,7 @@
 // below are the generated models as plain data (see plain.ts).
 import * as MailSettingsService from '../../wailsjs/go/app/MailSettingsService';
 import * as OutboxService from '../../wailsjs/go/app/OutboxService';
-import type { app, mail as m, rules, store } from '../../wailsjs/go/models';
+import type { app, email, mail as m, store } from '../../wailsjs/go/models';
 import { call, callAs } from './errors';
 import type { Plain, Time } from './plain';
 
@@ -39,7 +39,7 @@ export type OutboxPage = Omit<Plain<app.OutboxPage>, 'rows' | 'counts'> & {
 };
 export type MessageDetail = Omit<Plain<app.MessageDetail>, 'message'> & { message: OutboxMessage };
 export type DayCount = Plain<m.DayCount>;
-export type RenderedEmail = Plain<rules.RenderedEmail>;
+export type RenderedEmail = Plain<email.Rendered>;
 export type Suppression = Plain<store.Suppression>;
 export type InboxItem = Plain<store.InboxItem>;
 /** A template as the editor starts from it: the seller's saved version or the default (text is '' when derived from the HTML). */

@@ -1012,6 +1012,29 @@ export namespace domain {
 
 }
 
+export namespace email {
+	
+	export class Rendered {
+	    template: string;
+	    subject: string;
+	    html: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Rendered(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.template = source["template"];
+	        this.subject = source["subject"];
+	        this.html = source["html"];
+	        this.text = source["text"];
+	    }
+	}
+
+}
+
 export namespace importer {
 	
 	export class DateQuestion {
@@ -2374,24 +2397,6 @@ export namespace rules {
 	        this.message = source["message"];
 	    }
 	}
-	export class RenderedEmail {
-	    template: string;
-	    subject: string;
-	    html: string;
-	    text: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new RenderedEmail(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.template = source["template"];
-	        this.subject = source["subject"];
-	        this.html = source["html"];
-	        this.text = source["text"];
-	    }
-	}
 	export class RunFailure {
 	    key: string;
 	    summary: string;
@@ -2479,6 +2484,59 @@ export namespace rules {
 	        this.finishedAt = this.convertValues(source["finishedAt"], null);
 	        this.dryRun = source["dryRun"];
 	        this.result = this.convertValues(source["result"], RunResult);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class SchemaField {
+	    expr: string;
+	    type: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SchemaField(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.expr = source["expr"];
+	        this.type = source["type"];
+	    }
+	}
+	export class Schema {
+	    triggers: string[];
+	    actions: string[];
+	    exits: string[];
+	    after: string[];
+	    fields: SchemaField[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Schema(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.triggers = source["triggers"];
+	        this.actions = source["actions"];
+	        this.exits = source["exits"];
+	        this.after = source["after"];
+	        this.fields = this.convertValues(source["fields"], SchemaField);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -5,7 +5,11 @@
 // text (parseCondition returns null). Money fields are shown in major units
 // (200.00) and written in minor units (20000), with integer string maths.
 
-export type FieldType = 'string' | 'number' | 'money' | 'bool' | 'tags' | 'list' | 'days' | 'hours';
+import { schema } from '../../api/schema';
+
+/** The builder's field types, as rules.FieldType names them. */
+export const FIELD_TYPES = ['string', 'number', 'money', 'bool', 'tags', 'list', 'days', 'hours'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
 
 export interface FieldDef {
   /** the left-hand side as written in the expression */
@@ -15,58 +19,75 @@ export interface FieldDef {
   group: string;
 }
 
-const f = (group: string, expr: string, label: string, type: FieldType): FieldDef => ({ expr, label, type, group });
+/**
+ * The builder's words for the fields the engine offers, in the order the
+ * builder lists them. Which fields exist and their types come from Go
+ * (schema.fields: Env's builder tags); schema.test.ts fails when the keys
+ * here and the schema's fields differ.
+ */
+export const FIELD_LABELS: Record<string, string> = {
+  'order.total': 'Order total',
+  'order.subtotal': 'Order subtotal',
+  'order.shipping': 'Shipping paid',
+  'order.discount': 'Discount given',
+  'order.refunded': 'Amount refunded',
+  'order.currency': 'Order currency',
+  'order.name': 'Order number',
+  'order.financialStatus': 'Payment status',
+  'order.fulfillmentStatus': 'Fulfilment status',
+  'order.riskLevel': 'Risk level',
+  'order.billingCountry': 'Billing country',
+  'order.shippingCountry': 'Shipping country',
+  'order.discountCode': 'Discount code',
+  'order.tags': 'Order tags',
+  'order.itemCount': 'Items in the order',
+  'order.skus': 'SKUs in the order',
+  'order.cancelled': 'Order is cancelled',
+  'order.held': 'Order is held',
+  'hoursSince(order.createdAt)': 'Hours since the order was placed',
+  'daysSince(order.paidAt)': 'Days since payment',
+  'customer.totalSpent': 'Lifetime spend',
+  'customer.ordersCount': 'Number of orders',
+  'customer.acceptsMarketing': 'Accepts marketing',
+  'customer.country': 'Customer country',
+  'customer.city': 'Customer city',
+  'customer.email': 'Customer email',
+  'customer.firstName': 'First name',
+  'customer.tags': 'Customer tags',
+  'daysSince(customer.lastOrderAt)': 'Days since last order',
+  'daysSince(customer.createdAt)': 'Days since sign-up',
+  'cart.total': 'Cart total',
+  'cart.itemCount': 'Items in the cart',
+  'cart.skus': 'SKUs in the cart',
+  'hoursSince(cart.updatedAt)': 'Hours since the cart was touched',
+  'product.sku': 'SKU',
+  'product.title': 'Product title',
+  'product.vendor': 'Vendor',
+  'product.type': 'Product type',
+  'product.supplier': 'Supplier',
+  'product.price': 'Price',
+  'product.cost': 'Cost',
+  'product.tags': 'Product tags',
+  'product.reorderPoint': 'Reorder point',
+  'stock.available': 'Available (all locations)',
+  'stock.incoming': 'Incoming',
+  'stock.location': 'Location',
+  'event.value': 'Event value (tag, shipment status)',
+  'event.type': 'Event type',
+};
 
-export const FIELDS: FieldDef[] = [
-  f('Order', 'order.total', 'Order total', 'money'),
-  f('Order', 'order.subtotal', 'Order subtotal', 'money'),
-  f('Order', 'order.shipping', 'Shipping paid', 'money'),
-  f('Order', 'order.discount', 'Discount given', 'money'),
-  f('Order', 'order.refunded', 'Amount refunded', 'money'),
-  f('Order', 'order.currency', 'Order currency', 'string'),
-  f('Order', 'order.name', 'Order number', 'string'),
-  f('Order', 'order.financialStatus', 'Payment status', 'string'),
-  f('Order', 'order.fulfillmentStatus', 'Fulfilment status', 'string'),
-  f('Order', 'order.riskLevel', 'Risk level', 'string'),
-  f('Order', 'order.billingCountry', 'Billing country', 'string'),
-  f('Order', 'order.shippingCountry', 'Shipping country', 'string'),
-  f('Order', 'order.discountCode', 'Discount code', 'string'),
-  f('Order', 'order.tags', 'Order tags', 'tags'),
-  f('Order', 'order.itemCount', 'Items in the order', 'number'),
-  f('Order', 'order.skus', 'SKUs in the order', 'list'),
-  f('Order', 'order.cancelled', 'Order is cancelled', 'bool'),
-  f('Order', 'order.held', 'Order is held', 'bool'),
-  f('Order', 'hoursSince(order.createdAt)', 'Hours since the order was placed', 'hours'),
-  f('Order', 'daysSince(order.paidAt)', 'Days since payment', 'days'),
-  f('Customer', 'customer.totalSpent', 'Lifetime spend', 'money'),
-  f('Customer', 'customer.ordersCount', 'Number of orders', 'number'),
-  f('Customer', 'customer.acceptsMarketing', 'Accepts marketing', 'bool'),
-  f('Customer', 'customer.country', 'Customer country', 'string'),
-  f('Customer', 'customer.city', 'Customer city', 'string'),
-  f('Customer', 'customer.email', 'Customer email', 'string'),
-  f('Customer', 'customer.firstName', 'First name', 'string'),
-  f('Customer', 'customer.tags', 'Customer tags', 'tags'),
-  f('Customer', 'daysSince(customer.lastOrderAt)', 'Days since last order', 'days'),
-  f('Customer', 'daysSince(customer.createdAt)', 'Days since sign-up', 'days'),
-  f('Cart', 'cart.total', 'Cart total', 'money'),
-  f('Cart', 'cart.itemCount', 'Items in the cart', 'number'),
-  f('Cart', 'cart.skus', 'SKUs in the cart', 'list'),
-  f('Cart', 'hoursSince(cart.updatedAt)', 'Hours since the cart was touched', 'hours'),
-  f('Product', 'product.sku', 'SKU', 'string'),
-  f('Product', 'product.title', 'Product title', 'string'),
-  f('Product', 'product.vendor', 'Vendor', 'string'),
-  f('Product', 'product.type', 'Product type', 'string'),
-  f('Product', 'product.supplier', 'Supplier', 'string'),
-  f('Product', 'product.price', 'Price', 'money'),
-  f('Product', 'product.cost', 'Cost', 'money'),
-  f('Product', 'product.tags', 'Product tags', 'tags'),
-  f('Product', 'product.reorderPoint', 'Reorder point', 'number'),
-  f('Stock', 'stock.available', 'Available (all locations)', 'number'),
-  f('Stock', 'stock.incoming', 'Incoming', 'number'),
-  f('Stock', 'stock.location', 'Location', 'string'),
-  f('Event', 'event.value', 'Event value (tag, shipment status)', 'string'),
-  f('Event', 'event.type', 'Event type', 'string'),
-];
+const ORDER = Object.keys(FIELD_LABELS);
+const rank = (expr: string) => (ORDER.includes(expr) ? ORDER.indexOf(expr) : ORDER.length);
+
+/** Part of the environment a field reads: daysSince(order.paidAt) -> "Order". */
+function groupOf(expr: string): string {
+  const root = expr.replace(/^\w+\(/, '').split('.')[0];
+  return root.charAt(0).toUpperCase() + root.slice(1);
+}
+
+export const FIELDS: FieldDef[] = schema.fields
+  .map((f) => ({ expr: f.expr, label: FIELD_LABELS[f.expr] ?? f.expr, type: f.type as FieldType, group: groupOf(f.expr) }))
+  .sort((x, y) => rank(x.expr) - rank(y.expr));
 
 const BY_EXPR = new Map(FIELDS.map((d) => [d.expr, d]));
 

@@ -1,36 +1,45 @@
 // Flows in words: what starts them, what each step does, how long a wait is.
 import type { Step, TriggerSpec } from '../../api/automations';
+import { schema } from '../../api/schema';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-export const TRIGGERS: { value: string; label: string }[] = [
-  { value: 'order_created', label: 'An order is placed' },
-  { value: 'order_paid', label: 'An order is paid' },
-  { value: 'order_fulfilled', label: 'An order is fulfilled' },
-  { value: 'order_cancelled', label: 'An order is cancelled' },
-  { value: 'order_refunded', label: 'An order is refunded' },
-  { value: 'shipment_status', label: 'A shipment changes status' },
-  { value: 'cart_idle', label: 'A cart is left' },
-  { value: 'stock_below', label: 'Stock runs low' },
-  { value: 'customer_created', label: 'A customer registers' },
-  { value: 'consent_given', label: 'A customer opts in to marketing' },
-  { value: 'consent_withdrawn', label: 'A customer opts out of marketing' },
-  { value: 'tag_added', label: 'A customer is tagged' },
-  { value: 'birthday', label: 'A customer’s birthday' },
-  { value: 'renewal_due', label: 'A subscription renewal is near' },
-  { value: 'payment_overdue', label: 'A payment is overdue' },
-  { value: 'days_after', label: 'Some days after an event' },
-  { value: 'inactive', label: 'A customer stops ordering' },
-  { value: 'marketing_unanswered', label: 'Marketing emails go unanswered' },
-];
+/** Words for each trigger of schema.triggers (schema.test.ts keeps the keys equal). */
+export const TRIGGER_LABELS: Record<string, string> = {
+  order_created: 'An order is placed',
+  order_paid: 'An order is paid',
+  order_fulfilled: 'An order is fulfilled',
+  order_cancelled: 'An order is cancelled',
+  order_refunded: 'An order is refunded',
+  shipment_status: 'A shipment changes status',
+  cart_idle: 'A cart is left',
+  stock_below: 'Stock runs low',
+  customer_created: 'A customer registers',
+  consent_given: 'A customer opts in to marketing',
+  consent_withdrawn: 'A customer opts out of marketing',
+  tag_added: 'A customer is tagged',
+  birthday: 'A customer’s birthday',
+  renewal_due: 'A subscription renewal is near',
+  payment_overdue: 'A payment is overdue',
+  days_after: 'Some days after an event',
+  inactive: 'A customer stops ordering',
+  marketing_unanswered: 'Marketing emails go unanswered',
+};
 
-const AFTER: Record<string, string> = {
+const options = (names: string[], labels: Record<string, string>) =>
+  names.map((value) => ({ value, label: labels[value] ?? value.replaceAll('_', ' ') }));
+
+/** The triggers the engine knows (schema.triggers), in its order. */
+export const TRIGGERS: { value: string; label: string }[] = options(schema.triggers, TRIGGER_LABELS);
+
+/** Words for each base event of schema.after. */
+export const AFTER: Record<string, string> = {
   order_paid: 'an order is paid',
   order_fulfilled: 'an order is fulfilled',
   delivered: 'a parcel is delivered',
   customer_created: 'a customer registers',
 };
-export const AFTER_OPTIONS = Object.entries(AFTER).map(([value, label]) => ({ value, label }));
+export const AFTER_OPTIONS = options(schema.after, AFTER);
 
 export function hoursText(h: number): string {
   if (h > 0 && h % 24 === 0) return plural(h / 24, 'day');
@@ -77,20 +86,26 @@ export function waitText(s: Step): string {
   return `wait ${parts.join(' ') || '0 hours'}`;
 }
 
-export const ACTIONS: { value: string; label: string }[] = [
-  { value: 'send_email', label: 'Send an email' },
-  { value: 'issue_coupon', label: 'Issue a coupon' },
-  { value: 'add_tag', label: 'Add a tag' },
-  { value: 'remove_tag', label: 'Remove a tag' },
-  { value: 'create_task', label: 'Create a task for me' },
-  { value: 'create_purchase_order', label: 'Draft a purchase order' },
-  { value: 'hold_order', label: 'Hold the order' },
-  { value: 'stop_sequences', label: 'Stop other sequences' },
-];
+/** Words for each step kind of schema.actions but wait, which the editor shows apart. */
+export const ACTION_LABELS: Record<string, string> = {
+  send_email: 'Send an email',
+  issue_coupon: 'Issue a coupon',
+  add_tag: 'Add a tag',
+  remove_tag: 'Remove a tag',
+  create_task: 'Create a task for me',
+  create_purchase_order: 'Draft a purchase order',
+  hold_order: 'Hold the order',
+  stop_sequences: 'Stop other sequences',
+};
+
+export const ACTIONS: { value: string; label: string }[] = options(
+  schema.actions.filter((a) => a !== 'wait'),
+  ACTION_LABELS,
+);
 
 export function actionLabel(a: string): string {
   if (a === 'wait') return 'Wait';
-  return ACTIONS.find((x) => x.value === a)?.label ?? a.replaceAll('_', ' ');
+  return ACTION_LABELS[a] ?? a.replaceAll('_', ' ');
 }
 
 export function templateLabel(name: string): string {
@@ -98,12 +113,15 @@ export function templateLabel(name: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-export const EXITS: { value: string; label: string }[] = [
-  { value: 'bought', label: 'they buy' },
-  { value: 'replied', label: 'they reply' },
-  { value: 'unsubscribed', label: 'they unsubscribe' },
-  { value: 'out_of_stock', label: 'the items sell out' },
-];
+/** Words for each exit of schema.exits. */
+export const EXIT_LABELS: Record<string, string> = {
+  bought: 'they buy',
+  replied: 'they reply',
+  unsubscribed: 'they unsubscribe',
+  out_of_stock: 'the items sell out',
+};
+
+export const EXITS: { value: string; label: string }[] = options(schema.exits, EXIT_LABELS);
 
 export function actionCounts(byAction: Record<string, number> | undefined): string {
   const names: Record<string, [string, string]> = {

@@ -26,6 +26,8 @@ export function RunApproved(arg1:Array<string>):Promise<rules.RunResult>;
 
 export function SaveFlow(arg1:rules.Flow):Promise<number>;
 
+export function Schema():Promise<rules.Schema>;
+
 export function SetEnabled(arg1:number,arg2:boolean):Promise<void>;
 
 export function StartPreview():Promise<string>;

@@ -50,6 +50,10 @@ export function SaveFlow(arg1) {
   return window['go']['app']['AutomationService']['SaveFlow'](arg1);
 }
 
+export function Schema() {
+  return window['go']['app']['AutomationService']['Schema']();
+}
+
 export function SetEnabled(arg1, arg2) {
   return window['go']['app']['AutomationService']['SetEnabled'](arg1, arg2);
 }

@@ -1,7 +1,10 @@
 // Package signals feeds what the inbox learns back into the automations:
-// a reply, an unsubscribe, a bounce. It implements inbox.Events; it lives
-// apart from package rules because inbox imports mail, which imports rules,
-// so rules itself cannot name inbox's types.
+// a reply, an unsubscribe, a bounce. It implements inbox.Events by writing
+// to the store, where the rules engine reads replies and stopped sequences
+// on its next plan; it never imports rules. It sits above inbox (it names
+// inbox's types) and below app, which hands it to the inbox; it used to be
+// rules/signals, the one arrow in the graph that ran back up from rules to
+// inbox (which imports mail).
 package signals
 
 import (

@@ -1,4 +1,4 @@
-package rules
+package email
 
 import (
 	"strings"
@@ -28,8 +28,8 @@ func TestHTMLToText(t *testing.T) {
 // The engine's own renderer and the mail package word template problems
 // the same way, and both write links out in the plain-text part.
 func TestFallbackRendererSharesTextAndWording(t *testing.T) {
-	r := FallbackRenderer{}
-	out, err := r.Render(EmailTemplate{Subject: "Hi", HTML: `<p><a href="{{.Cart.RecoveryURL}}">Back to my basket</a></p>`}, sampleEmailData(nil))
+	r := Fallback{}
+	out, err := r.Render(Template{Subject: "Hi", HTML: `<p><a href="{{.Cart.RecoveryURL}}">Back to my basket</a></p>`}, Sample(nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,39 +37,24 @@ func TestFallbackRendererSharesTextAndWording(t *testing.T) {
 		t.Errorf("text part %q", out.Text)
 	}
 	for _, c := range []struct {
-		tp   EmailTemplate
+		tp   Template
 		want string
 	}{
-		{EmailTemplate{Subject: "Hi {{.Customer.Nickname}}", HTML: "x"},
+		{Template{Subject: "Hi {{.Customer.Nickname}}", HTML: "x"},
 			`the email subject uses "Nickname" in {{.Customer.Nickname}} (line 1), which Shopclerk does not know; use one of`},
-		{EmailTemplate{Subject: "Hi", HTML: "<p>\n{{.Vars.headline}}</p>"},
+		{Template{Subject: "Hi", HTML: "<p>\n{{.Vars.headline}}</p>"},
 			"the email body uses {{.Vars.headline}} (line 2), which the automation step does not set"},
-		{EmailTemplate{Subject: "Hi", HTML: "<p>\n{{.Order.Name</p>"}, "the email body has a mistake (line 2): "},
-		{EmailTemplate{Subject: "Hi {{lower .Customer.FirstName}}", HTML: "x"},
+		{Template{Subject: "Hi", HTML: "<p>\n{{.Order.Name</p>"}, "the email body has a mistake (line 2): "},
+		{Template{Subject: "Hi {{lower .Customer.FirstName}}", HTML: "x"},
 			`the email subject calls "lower" (line 1), which is not a template function; use join or upper`},
 	} {
-		_, err := r.Render(c.tp, sampleEmailData(nil))
+		_, err := r.Render(c.tp, Sample(nil))
 		if err == nil || !strings.HasPrefix(err.Error(), c.want) || domain.CodeOf(err) != domain.CodeInvalid {
 			t.Errorf("%q: %v, want %q…", c.tp.Subject+c.tp.HTML, err, c.want)
 		}
 	}
-	if _, err := renderText("Call {{.Customer.Phone}}", sampleEmailData(nil)); err == nil ||
+	if _, err := RenderText("task", "Call {{.Customer.Phone}}", Sample(nil)); err == nil ||
 		!strings.HasPrefix(err.Error(), `the task uses "Phone" in {{.Customer.Phone}} (line 1)`) {
 		t.Errorf("task: %v", err)
-	}
-}
-
-// A flow's email to a customer cannot use .PurchaseOrder: only the purchase
-// order email to a supplier is given one, so it would print blanks.
-func TestFlowEmailCannotUsePurchaseOrder(t *testing.T) {
-	d := Definition{Trigger: TriggerSpec{Type: TriggerOrderPaid}, Policy: Policy{CatchUp: CatchUpSkip, MaxLateHours: 72},
-		Steps: []Step{{Action: ActionSendEmail, Subject: "Your order", Body: "<p>PO {{.PurchaseOrder.Number}}</p>"}}}
-	probs := Validate(d)
-	if len(probs) != 1 || probs[0].Message != NoPurchaseOrder {
-		t.Fatalf("%+v", probs)
-	}
-	d.Steps[0].Body = "<p>Thanks, {{.Customer.FirstName}}</p>"
-	if probs := Validate(d); len(probs) != 0 {
-		t.Fatalf("a plain customer email: %+v", probs)
 	}
 }

@@ -1,13 +1,13 @@
-package rules
+package email
 
-// builtinTemplates are the emails of the ready-made flows. The seller can
+// builtin are the emails of the ready-made flows. The seller can
 // override subject and body per step; these are the starting words.
-var builtinTemplates = map[string]EmailTemplate{}
+var builtin = map[string]Template{}
 
 func init() {
 	lines := `<table>{{range .Order.Lines}}<tr><td>{{.Quantity}} × {{.Name}}</td><td>{{.Total}}</td></tr>{{end}}</table>`
 	cartLines := `<ul>{{range .Cart.Lines}}<li>{{.Quantity}} × {{.Name}}</li>{{end}}</ul>`
-	for _, t := range []EmailTemplate{
+	for _, t := range []Template{
 		{Name: "order_confirmation", Subject: "Your order {{.Order.Name}} is confirmed",
 			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>thank you for your order {{.Order.Name}} of {{.Order.CreatedOn}}. We have your payment and are getting it ready.</p>` +
 				lines + `<p>Subtotal {{.Order.Subtotal}}<br>Shipping {{.Order.Shipping}}<br>Discount {{.Order.Discount}}<br>Taxes {{.Order.Taxes}}<br><b>Total {{.Order.Total}}</b></p>` +
@@ -54,6 +54,6 @@ func init() {
 		{Name: "shipping_update", Subject: "Your order {{.Order.Name}}: {{.Shipment.Status}}",
 			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>news about your parcel with {{.Shipment.Carrier}}: {{.Shipment.Status}}. <a href="{{.Shipment.TrackingURL}}">Track it</a></p>`},
 	} {
-		builtinTemplates[t.Name] = t
+		builtin[t.Name] = t
 	}
 }

@@ -1,4 +1,4 @@
-package rules
+package email
 
 import (
 	"fmt"
@@ -12,11 +12,10 @@ import (
 )
 
 // This file holds what every renderer of Shopclerk's templates shares (the
-// engine's FallbackRenderer and the mail package's designed templates): the
+// engine's Fallback and the mail package's designed templates): the
 // functions a template can call, the plain-text version of an HTML body, and
 // the seller-facing wording of a template that does not parse or names a
 // variable that does not exist.
-// It lives here because the mail package imports rules, not the reverse.
 
 var (
 	linkRe   = regexp.MustCompile(`(?is)<a\s[^>]*href="([^"]*)"[^>]*>(.*?)</a>`)
@@ -27,12 +26,12 @@ var (
 	blanksRe = regexp.MustCompile(`\n\s*\n(\s*\n)+`)
 )
 
-// TemplateFuncs are the functions an email template can call, the same in
-// the engine's FallbackRenderer (which checks a flow's custom emails when it
+// Funcs are the functions an email template can call, the same in
+// the engine's Fallback (which checks a flow's custom emails when it
 // is saved) and the mail package's Templates (which render what customers
 // get), so an email that one accepts the other renders. Each call returns a
 // fresh map: no renderer can change another's.
-func TemplateFuncs() map[string]any {
+func Funcs() map[string]any {
 	return map[string]any{
 		"join":  strings.Join,    // {{join .Order.ShippingAddress ", "}}
 		"upper": strings.ToUpper, // {{upper .Coupon.Code}}
@@ -41,7 +40,7 @@ func TemplateFuncs() map[string]any {
 
 // funcNames lists the template functions for a seller: "join or upper".
 func funcNames() string {
-	names := slices.Sorted(maps.Keys(TemplateFuncs()))
+	names := slices.Sorted(maps.Keys(Funcs()))
 	if len(names) < 2 {
 		return strings.Join(names, "")
 	}

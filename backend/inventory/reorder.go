@@ -1,8 +1,10 @@
 package inventory
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"shopclerk/backend/domain"
@@ -41,7 +43,7 @@ func (p Policy) Validate() error {
 	return nil
 }
 
-// LeadTime is a supplier's delivery time in days: its mean and spread.
+// LeadTime is a supplier's delivery time in days: its typical value and spread.
 type LeadTime struct {
 	MeanDays float64 `json:"meanDays"`
 	StdDays  float64 `json:"stdDays"`
@@ -49,27 +51,113 @@ type LeadTime struct {
 	Observed int `json:"observed"`
 }
 
+// Lead-time learning. A receipt booked within half a day of sending is not a
+// delivery: a seller trying the button, or receiving the wrong order. The
+// last ten deliveries tell (suppliers change), each older one weighing
+// recencyDecay times the next, and the typed figure weighs as one delivery.
+// A delivery far faster than the typical one (more than outlierMADs scaled
+// median deviations, at least a day each since deliveries are counted in
+// days, below the weighted median) is a booking mistake too. A late one
+// stays: late deliveries are what the safety stock is there for, and
+// leaving them out would order too little (the inventory simulation's fill
+// rate fell when they were). The weights decay gently: the simulation's
+// suppliers do not change, and steeper weights cost it fill rate.
+const (
+	minDeliveryDays = 0.5
+	leadWindow      = 10
+	recencyDecay    = 0.97
+	outlierMADs     = 3
+	// madToStd turns a median absolute deviation into the standard
+	// deviation it equals for normally spread delivery times.
+	madToStd = 1.4826
+)
+
 // LearnLeadTime combines the lead time the seller typed with the lead times
-// measured on received purchase orders. The typed figure counts as one
-// observation, so a single late delivery moves the estimate without
-// overriding it; after a few deliveries the measurements dominate.
+// measured on received purchase orders (oldest first). The weighted median
+// decides what is typical, so one booking mistake cannot take the estimate
+// over; the mean and spread come from the deliveries that are left, recent
+// ones weighing more. With fewer than three
+// deliveries the spread says little, so the seller's own spread is kept
+// when it is larger.
 func LearnLeadTime(meanDays, stdDays float64, observed []float64) LeadTime {
-	if len(observed) == 0 {
+	valid := make([]float64, 0, len(observed))
+	for _, d := range observed {
+		if d >= minDeliveryDays {
+			valid = append(valid, d)
+		}
+	}
+	if len(valid) == 0 {
 		return LeadTime{MeanDays: meanDays, StdDays: stdDays}
 	}
-	obs := observed[max(0, len(observed)-10):] // suppliers change; the last ten tell
-	xs := append([]float64{meanDays}, obs...)
-	m := mean(xs)
-	v := 0.0
-	for _, x := range xs {
-		v += (x - m) * (x - m)
+	obs := valid[max(0, len(valid)-leadWindow):]
+	pts := []weighted{{meanDays, 1, false}}
+	w := 1.0
+	for i := len(obs) - 1; i >= 0; i-- {
+		pts = append(pts, weighted{obs[i], w, true})
+		w *= recencyDecay
 	}
-	sd := math.Sqrt(v / float64(len(xs)-1))
-	if len(obs) < 3 {
-		// Two or three numbers say little about spread; keep the seller's.
+	center := weightedMedian(pts)
+	dev := make([]weighted, len(pts))
+	for i, p := range pts {
+		dev[i] = weighted{math.Abs(p.v - center), p.w, p.measured}
+	}
+	limit := outlierMADs * math.Max(1, madToStd*weightedMedian(dev))
+	var sum, sumW, sumW2 float64
+	used := 0
+	kept := pts[:0:0]
+	for _, p := range pts {
+		if center-p.v > limit {
+			continue
+		}
+		kept = append(kept, p)
+		sum += p.w * p.v
+		sumW += p.w
+		sumW2 += p.w * p.w
+		if p.measured {
+			used++
+		}
+	}
+	m := sum / sumW
+	sd := 0.0
+	if len(kept) > 1 {
+		v := 0.0
+		for _, p := range kept {
+			v += p.w * (p.v - m) * (p.v - m)
+		}
+		sd = math.Sqrt(v / (sumW - sumW2/sumW)) // unbiased for reliability weights
+	}
+	if used < 3 {
 		sd = math.Max(sd, stdDays)
 	}
-	return LeadTime{MeanDays: m, StdDays: sd, Observed: len(obs)}
+	return LeadTime{MeanDays: m, StdDays: sd, Observed: used}
+}
+
+// weighted is one lead time: the typed figure or a measured delivery.
+type weighted struct {
+	v, w     float64
+	measured bool
+}
+
+// weightedMedian is the value at half the total weight; where half falls
+// exactly between two values it is their midpoint (so {10, 14} gives 12).
+func weightedMedian(pts []weighted) float64 {
+	sorted := slices.Clone(pts)
+	slices.SortFunc(sorted, func(a, b weighted) int { return cmp.Compare(a.v, b.v) })
+	total := 0.0
+	for _, p := range sorted {
+		total += p.w
+	}
+	cum := 0.0
+	for i, p := range sorted {
+		cum += p.w
+		switch {
+		case math.Abs(cum-total/2) < 1e-9 && i+1 < len(sorted):
+			return (p.v + sorted[i+1].v) / 2
+		case cum > total/2:
+			return p.v
+		}
+	}
+	return sorted[len(sorted)-1].v
 }
 
 // Position is a SKU's stock across all locations.
@@ -280,6 +368,12 @@ func explain(d Decision, it Item, p Policy) string {
 		fmt.Fprintf(&b, "; the supplier takes %s days", trimFloat(it.LeadTime.MeanDays))
 		if it.LeadTime.StdDays >= 0.5 {
 			fmt.Fprintf(&b, " (give or take %s)", trimFloat(it.LeadTime.StdDays))
+		}
+		switch n := it.LeadTime.Observed; {
+		case n == 1:
+			b.WriteString(", learnt from 1 delivery")
+		case n > 1:
+			fmt.Fprintf(&b, ", learnt from %d deliveries", n)
 		}
 	}
 	if d.Overridden {

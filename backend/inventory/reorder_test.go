@@ -178,14 +178,67 @@ func TestLearnLeadTime(t *testing.T) {
 		t.Errorf("no observations: %+v", lt)
 	}
 	lt = LearnLeadTime(10, 2, []float64{14})
-	near(t, "one late delivery moves the mean", lt.MeanDays, 12, 1e-9)
+	near(t, "one late delivery moves the typical time halfway", lt.MeanDays, 12, 1e-9)
 	if lt.StdDays < 2 {
 		t.Errorf("std %.2f fell below the seller's 2 with little evidence", lt.StdDays)
 	}
 	lt = LearnLeadTime(10, 0, []float64{20, 21, 19, 20, 20})
-	near(t, "measured deliveries dominate", lt.MeanDays, 20*5.0/6+10.0/6, 1e-9)
-	if lt.Observed != 5 || lt.StdDays <= 0 {
-		t.Errorf("%+v", lt)
+	near(t, "measured deliveries dominate", lt.MeanDays, 20, 0.2)
+	if lt.Observed != 5 || lt.StdDays <= 0 || lt.StdDays > 2 {
+		t.Errorf("five deliveries of 19-21 days: %+v", lt)
+	}
+
+	// The case a seller met: 37 days typed, then one test receipt booked
+	// minutes after sending; it used to become "19 (give or take 26)".
+	lt = LearnLeadTime(37, 0, []float64{0.01})
+	if lt.MeanDays != 37 || lt.StdDays != 0 || lt.Observed != 0 {
+		t.Errorf("a same-day receipt is no delivery: %+v", lt)
+	}
+
+	// A receipt booked days too early among steady deliveries is left out;
+	// a plain mean said 17.2 give or take 6.8.
+	lt = LearnLeadTime(20, 0, []float64{20, 19, 21, 20, 3, 20})
+	near(t, "an early booking does not take over", lt.MeanDays, 20, 0.2)
+	if lt.StdDays > 1 || lt.Observed != 5 {
+		t.Errorf("one 3-day receipt among 20s: %+v", lt)
+	}
+	// A late delivery stays: it is what the safety stock is for.
+	lt = LearnLeadTime(20, 0, []float64{20, 19, 21, 20, 40, 20})
+	if lt.Observed != 6 || lt.MeanDays < 22 || lt.StdDays < 5 {
+		t.Errorf("a 40-day delivery among 20s must widen the spread: %+v", lt)
+	}
+
+	// A supplier that got slower: the recent deliveries weigh more than the
+	// old ones, so the estimate sits above the plain mean of the same days.
+	lt = LearnLeadTime(10, 0, []float64{10, 10, 10, 10, 25, 25, 25, 25})
+	if plain := (10*5 + 25*4) / 9.0; lt.MeanDays <= plain {
+		t.Errorf("recent 25-day deliveries: %.2f, not above the plain mean %.2f", lt.MeanDays, plain)
+	}
+
+	// Only the last ten deliveries count.
+	old := make([]float64, 30)
+	for i := range old {
+		old[i] = 40
+	}
+	lt = LearnLeadTime(12, 0, append(old, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12))
+	if math.Abs(lt.MeanDays-12) > 1e-9 || lt.Observed != 10 {
+		t.Errorf("ten recent 12-day deliveries after thirty 40-day ones: %+v", lt)
+	}
+}
+
+func TestLeadTimeExplanationSaysWhatItLearntFrom(t *testing.T) {
+	item := Item{SKU: "X", Forecast: flatForecast(2, 0), PackSize: 1, DaysToDelivery: -1,
+		LeadTime: LearnLeadTime(12, 0, []float64{12, 12, 12, 12})}
+	d, err := Decide(item, DefaultPolicy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(d.Explanation, "the supplier takes 12 days, learnt from 4 deliveries;") {
+		t.Errorf("explanation: %q", d.Explanation)
+	}
+	item.LeadTime = LearnLeadTime(10, 0, []float64{12})
+	if d, _ = Decide(item, DefaultPolicy()); !strings.Contains(d.Explanation, "learnt from 1 delivery;") {
+		t.Errorf("explanation: %q", d.Explanation)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
+	"shopclerk/backend/pdftext"
 	"shopclerk/backend/store"
 )
 
@@ -175,9 +176,8 @@ func (d Document) CSV() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// PDF renders the order as an A4 page (more pages for long orders) with
-// the core Helvetica font. Text is translated to Windows-1252, which covers
-// western European names; other characters print as "?".
+// PDF renders the order as an A4 page (more pages for long orders). Text
+// prints in its own script whatever the supplier writes in (see pdftext).
 func (d Document) PDF() ([]byte, error) {
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetTitle("Purchase order "+d.PO.Number, true)
@@ -185,11 +185,10 @@ func (d Document) PDF() ([]byte, error) {
 	pdf.SetCreationDate(d.Date)
 	pdf.SetModificationDate(d.Date)
 	pdf.SetAutoPageBreak(true, 15)
-	tr := pdf.UnicodeTranslatorFromDescriptor("")
 	pdf.AddPage()
-	pdf.SetFont("Helvetica", "B", 16)
-	pdf.CellFormat(0, 10, tr("Purchase order "+d.PO.Number), "", 1, "L", false, 0, "")
-	pdf.SetFont("Helvetica", "", 10)
+	t := pdftext.New(pdf)
+	t.SetFont(true, 16)
+	t.Cell(0, 10, "Purchase order "+d.PO.Number, "", 1, "L")
 	for _, kv := range [][2]string{
 		{"From", d.ShopName}, {"To", d.Supplier.Name}, {"Email", d.Supplier.Email},
 		{"Date", d.date()}, {"Currency", d.PO.Currency},
@@ -197,24 +196,24 @@ func (d Document) PDF() ([]byte, error) {
 		if kv[1] == "" {
 			continue
 		}
-		pdf.SetFont("Helvetica", "B", 10)
-		pdf.CellFormat(30, 6, tr(kv[0]), "", 0, "L", false, 0, "")
-		pdf.SetFont("Helvetica", "", 10)
-		pdf.CellFormat(0, 6, tr(kv[1]), "", 1, "L", false, 0, "")
+		t.SetFont(true, 10)
+		t.Cell(30, 6, kv[0], "", 0, "L")
+		t.SetFont(false, 10)
+		t.Cell(0, 6, kv[1], "", 1, "L")
 	}
 	if d.PO.Note != "" {
-		pdf.MultiCell(0, 5, tr(d.PO.Note), "", "L", false)
+		t.Paragraph(5, d.PO.Note)
 	}
 	pdf.Ln(4)
 	widths := []float64{32, 30, 60, 18, 24, 26}
 	align := []string{"L", "L", "L", "R", "R", "R"}
 	header := func() {
-		pdf.SetFont("Helvetica", "B", 9)
+		t.SetFont(true, 9)
 		for i, h := range lineHeader {
-			pdf.CellFormat(widths[i], 7, tr(h), "B", 0, align[i], false, 0, "")
+			t.Cell(widths[i], 7, h, "B", 0, align[i])
 		}
 		pdf.Ln(-1)
-		pdf.SetFont("Helvetica", "", 9)
+		t.SetFont(false, 9)
 	}
 	header()
 	for _, l := range d.PO.Lines {
@@ -225,28 +224,16 @@ func (d Document) PDF() ([]byte, error) {
 		cells := []string{lineCode(l), l.SKU, lineTitle(l), strconv.Itoa(l.Quantity),
 			email.Decimal(l.UnitCost, d.PO.Currency), email.Decimal(int64(l.Quantity)*l.UnitCost, d.PO.Currency)}
 		for i, c := range cells {
-			pdf.CellFormat(widths[i], 6, fit(pdf, tr(c), widths[i]-1), "", 0, align[i], false, 0, "")
+			t.Cell(widths[i], 6, c, "", 0, align[i])
 		}
 		pdf.Ln(-1)
 	}
-	pdf.SetFont("Helvetica", "B", 10)
-	pdf.CellFormat(widths[0]+widths[1]+widths[2]+widths[3]+widths[4], 8, "Total "+d.PO.Currency, "T", 0, "R", false, 0, "")
-	pdf.CellFormat(widths[5], 8, email.Decimal(d.PO.Total, d.PO.Currency), "T", 1, "R", false, 0, "")
+	t.SetFont(true, 10)
+	t.Cell(widths[0]+widths[1]+widths[2]+widths[3]+widths[4], 8, "Total "+d.PO.Currency, "T", 0, "R")
+	t.Cell(widths[5], 8, email.Decimal(d.PO.Total, d.PO.Currency), "T", 1, "R")
 	var b bytes.Buffer
 	if err := pdf.Output(&b); err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not build the purchase order PDF")
 	}
 	return b.Bytes(), nil
-}
-
-// fit shortens text to the cell width with an ellipsis-like "..".
-func fit(pdf *fpdf.Fpdf, s string, w float64) string {
-	if pdf.GetStringWidth(s) <= w {
-		return s
-	}
-	r := []byte(s) // already single-byte Windows-1252
-	for len(r) > 0 && pdf.GetStringWidth(string(r)+"..") > w {
-		r = r[:len(r)-1]
-	}
-	return string(r) + ".."
 }

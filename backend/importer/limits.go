@@ -113,9 +113,9 @@ type recordCap struct {
 	lazy    bool
 	buf     []byte
 	inQuote bool
-	n       int  // bytes of the current record passed on
-	cutting bool // dropping the rest of the current record
-	quoted  bool // the cut fell inside a quoted cell
+	n       int    // bytes of the current record passed on
+	cutting bool   // dropping the rest of the current record
+	quoted  bool   // the cut fell inside a quoted cell
 	out     []byte // filtered bytes not yet read
 	obuf    []byte
 }

@@ -36,18 +36,18 @@ type parsed struct {
 	sampleNo []int
 	// sampleErr is why a sample row could not be read ("" when it could).
 	sampleErr []string
-	b        *binding
-	env      *env
-	hash     string // header hash
-	remember bool   // the binding came from a remembered mapping
-	question []DateQuestion
+	b         *binding
+	env       *env
+	hash      string // header hash
+	remember  bool   // the binding came from a remembered mapping
+	question  []DateQuestion
 
 	rejects, warnings []Issue
 	rejectCount       int
 	rows              int
 	// binaryRows are rows rejected for holding binary junk (maxBinaryRows).
 	binaryRows int
-	bytes             atomic.Int64
+	bytes      atomic.Int64
 	// sum hashes a CSV file's bytes as the main table reads them.
 	sum *fileSum
 

@@ -285,11 +285,11 @@ func unescapeOOXML(b []byte) []byte {
 // node; a cut run still reads as over the cell limit. A cut never splits an
 // entity (&amp;). A tag longer than maxCellText is damage.
 type xmlCap struct {
-	r             io.Reader
-	buf, out      []byte
-	obuf          []byte
-	inTag         bool
-	run           int // bytes of the current text run or tag
+	r              io.Reader
+	buf, out       []byte
+	obuf           []byte
+	inTag          bool
+	run            int // bytes of the current text run or tag
 	inEnt, cutting bool
 }
 

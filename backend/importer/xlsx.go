@@ -124,6 +124,10 @@ func (t *xlsxTable) readRow() ([]string, int, error) {
 				text.add(e)
 				cur.has = true
 			}
+		case xml.Comment:
+			if inText {
+				text.addCut(e)
+			}
 		case xml.EndElement:
 			switch e.Name.Local {
 			case "v", "t":

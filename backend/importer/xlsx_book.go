@@ -236,6 +236,10 @@ func (wb *workbook) readSharedStrings() (*sharedStrings, error) {
 			if inT {
 				cell.add(t)
 			}
+		case xml.Comment:
+			if inT {
+				cell.addCut(t)
+			}
 		}
 	}
 }
@@ -282,20 +286,23 @@ func unescapeOOXML(b []byte) []byte {
 
 // xmlCap passes XML through, cutting every text run (the bytes between two
 // tags) to maxCellText+1 bytes, so encoding/xml never holds a 63 MB text
-// node; a cut run still reads as over the cell limit. A cut never splits an
-// entity (&amp;). A tag longer than maxCellText is damage.
+// node. A cut run is followed by the comment <!--cut N--> (N bytes were
+// dropped), which arrives in order after the text, so the full length
+// still counts against maxFileText. A cut never splits an entity (&amp;).
+// A tag longer than maxCellText is damage.
 type xmlCap struct {
 	r              io.Reader
-	buf, out       []byte
-	obuf           []byte
-	inTag          bool
-	run            int // bytes of the current text run or tag
-	inEnt, cutting bool
+	buf, out, obuf []byte
+	inTag, inEnt   bool
+	run            int   // bytes of the current text run or tag
+	cut            int64 // bytes dropped from the current run
 }
 
 func newXMLCap(r io.Reader) *xmlCap { return &xmlCap{r: r, buf: make([]byte, 32<<10)} }
 
 var errTagTooLong = fmt.Errorf("an XML tag is longer than %d bytes", maxCellText)
+
+const cutComment = "cut "
 
 func (c *xmlCap) Read(p []byte) (int, error) {
 	for len(c.out) == 0 {
@@ -318,17 +325,20 @@ func (c *xmlCap) filter(in, out []byte) ([]byte, error) {
 	for _, b := range in {
 		switch {
 		case b == '<':
-			c.inTag, c.run, c.cutting, c.inEnt = true, 0, false, false
+			if c.cut > 0 {
+				out = append(out, "<!--"+cutComment...)
+				out = strconv.AppendInt(out, c.cut, 10)
+				out = append(out, "-->"...)
+			}
+			c.inTag, c.run, c.cut, c.inEnt = true, 0, 0, false
 		case b == '>' && c.inTag:
 			c.inTag, c.run = false, -1
 		case c.inTag:
 			if c.run > maxCellText {
 				return out, errTagTooLong
 			}
-		case c.cutting:
-			continue
-		case c.run > maxCellText && (!c.inEnt || c.run > maxCellText+16):
-			c.cutting = true
+		case c.cut > 0 || c.run > maxCellText && (!c.inEnt || c.run > maxCellText+16):
+			c.cut++
 			continue
 		case b == '&':
 			c.inEnt = true
@@ -339,4 +349,13 @@ func (c *xmlCap) filter(in, out []byte) ([]byte, error) {
 		out = append(out, b)
 	}
 	return out, nil
+}
+
+// addCut counts the bytes an xmlCap comment says were dropped.
+func (c *cellText) addCut(comment []byte) {
+	if n, ok := bytes.CutPrefix(comment, []byte(cutComment)); ok {
+		if v, err := strconv.ParseInt(string(n), 10, 64); err == nil && v > 0 {
+			c.n += v
+		}
+	}
 }

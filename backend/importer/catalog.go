@@ -149,7 +149,7 @@ func (b customers) row(r *rowCtx) {
 	r.zip(FZip, c.Country)
 	switch {
 	case email != "" && !plainEmail(email) && c.ExternalID == "":
-		r.rejectAt(FEmail, clip(email), "is not one plain email address, and the row has no customer id, so the customer cannot be told apart from others")
+		r.rejectAt(FEmail, email, "is not one plain email address, and the row has no customer id, so the customer cannot be told apart from others")
 		return
 	case email == "" && c.ExternalID == "":
 		r.rejectAt(FEmail, "", "has neither an email nor a customer id, so the customer cannot be told apart from others")

@@ -23,6 +23,8 @@ const (
 	// maxSharedStrings the number of its entries.
 	maxSharedText    = 128 << 20
 	maxSharedStrings = 8 << 20
+	// maxSampleText bounds the rows held to detect the preset and dates.
+	maxSampleText = 16 << 20
 	// maxBinaryRows: beyond this many rows of binary junk (and a tenth of
 	// the file), the file is refused whole rather than row by row.
 	maxBinaryRows = 50

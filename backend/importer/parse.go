@@ -170,7 +170,10 @@ func open(ctx context.Context, in input, opts Options, lookup MappingLookup) (*p
 		p.t.Close()
 		return nil, domain.Errorf(domain.CodeInvalid, "%s: %s", in.name, msg)
 	}
-	for len(p.sample) < sampleRows {
+	// The sample is held whole: at most sampleRows rows or maxSampleText
+	// bytes of them (200 rows of up to 4 MB each would be 800 MB).
+	sampled := 0
+	for len(p.sample) < sampleRows && sampled < maxSampleText {
 		rec, n, err := p.t.Next()
 		if err == io.EOF {
 			break
@@ -180,6 +183,9 @@ func open(ctx context.Context, in input, opts Options, lookup MappingLookup) (*p
 				p.t.Close()
 				return nil, err
 			}
+		}
+		for _, c := range rec {
+			sampled += len(c)
 		}
 		p.sample = append(p.sample, append([]string(nil), rec...))
 		p.sampleNo = append(p.sampleNo, n)
@@ -327,7 +333,10 @@ func (p *parsed) prepare(opts Options, full bool) error {
 	return nil
 }
 
+// addReject and addWarning keep at most maxIssues issues, each value
+// clipped: 10,000 cells of 64 KB would be 640 MB.
 func (p *parsed) addReject(is Issue) {
+	is.Value = clip(is.Value)
 	p.rejectCount++
 	if len(p.rejects) < maxIssues {
 		p.rejects = append(p.rejects, is)
@@ -335,6 +344,7 @@ func (p *parsed) addReject(is Issue) {
 }
 
 func (p *parsed) addWarning(is Issue) {
+	is.Value = clip(is.Value)
 	if len(p.warnings) < maxIssues {
 		p.warnings = append(p.warnings, is)
 	}
@@ -432,7 +442,7 @@ func (p *parsed) checkRow(rec []string, n int) string {
 		return ""
 	}
 	if col >= 0 {
-		is.Column, is.Value = strings.TrimSpace(p.header[col]), clip(rec[col])
+		is.Column, is.Value = strings.TrimSpace(p.header[col]), rec[col]
 	}
 	is.Reason = reason
 	if binary {

@@ -239,6 +239,6 @@ func (r *rowCtx) emailAt(c colRef) string {
 	if s == "" || plainEmail(s) {
 		return own(s)
 	}
-	r.warnAt(c.f, clip(s), badEmail)
+	r.warnAt(c.f, s, badEmail)
 	return ""
 }

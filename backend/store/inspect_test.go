@@ -67,60 +67,6 @@ func appID(t *testing.T, s *Store) int64 {
 	return id
 }
 
-// TestOpenRefusesForeignFilesUntouched: each of these files was changed
-// (WAL switched on, 40 tables added, a migration tried) before Open checked
-// them read-only first.
-func TestOpenRefusesForeignFilesUntouched(t *testing.T) {
-	dir := t.TempDir()
-	shop := func(name string) string {
-		p := filepath.Join(dir, name)
-		openTest(t, p, Options{}).Close()
-		return p
-	}
-
-	// A newer Shopclerk's shop in rollback-journal mode: the WAL pragma used
-	// to rewrite header bytes 18-19 before the version check refused it.
-	newer := shop("newer.db")
-	rawExec(t, newer, `INSERT INTO goose_db_version (version_id, is_applied) VALUES (999, 1)`, `PRAGMA journal_mode = DELETE`)
-
-	foreign := filepath.Join(dir, "notes.db")
-	rawExec(t, foreign, `PRAGMA journal_mode = DELETE`, `CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)`, `INSERT INTO notes (body) VALUES ('mine')`)
-
-	otherID := filepath.Join(dir, "other-id.db")
-	rawExec(t, otherID, `PRAGMA application_id = 42`)
-
-	dropped := shop("dropped.db")
-	rawExec(t, dropped, `DROP TABLE goose_db_version`)
-
-	cases := []struct {
-		name, path, want string
-		code             domain.Code
-	}{
-		{"newer version in rollback mode", newer, "newer version of Shopclerk", domain.CodeInvalid},
-		{"another program's tables", foreign, "another program's database", domain.CodeInvalid},
-		{"another program's application id", otherID, "belongs to another program", domain.CodeInvalid},
-		{"version table dropped", dropped, "version made it is missing", domain.CodeInvalid},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			before := fileSum(t, c.path)
-			_, err := Open(context.Background(), c.path, Options{Clock: clock.Fixed{T: testNow}})
-			if err == nil || !strings.Contains(err.Error(), c.want) || domain.CodeOf(err) != c.code {
-				t.Fatalf("got %v (code %s), want %q (%s)", err, domain.CodeOf(err), c.want, c.code)
-			}
-			if strings.Contains(err.Error(), "backup") && !strings.Contains(err.Error(), "open a backup") {
-				t.Errorf("claims a backup: %v", err)
-			}
-			if fileSum(t, c.path) != before {
-				t.Error("the refused file was changed")
-			}
-			if backups, _ := filepath.Glob(filepath.Join(dir, "backups", "*")); len(backups) != 0 {
-				t.Errorf("a refused file was backed up: %v", backups)
-			}
-		})
-	}
-}
-
 // TestOpenLockedByAnotherProgram: a program holding the file with
 // locking_mode=EXCLUSIVE used to get the shop called "not a shop database".
 func TestOpenLockedByAnotherProgram(t *testing.T) {

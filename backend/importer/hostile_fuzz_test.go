@@ -87,7 +87,7 @@ func TestSharedStringsRead(t *testing.T) {
 func TestRecordCapResumes(t *testing.T) {
 	huge := `"` + strings.Repeat("x\"\"y\n", maxRowText/5+100) + `"`
 	in := "a,b\n1,2\n3," + huge + "\n5,6\n"
-	out, err := io.ReadAll(newRecordCap(strings.NewReader(in), false))
+	out, err := io.ReadAll(newRecordCap(strings.NewReader(in), ',', false))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,9 +98,32 @@ func TestRecordCapResumes(t *testing.T) {
 	if len(recs) != 4 || recs[3][0] != "5" || !strings.Contains(recs[2][1], cutMark) {
 		t.Fatalf("records after the cut: %d, last %q", len(recs), recs[len(recs)-1])
 	}
-	if small := "a,b\n\"q\"\"x\",2\n"; mustRead(t, newRecordCap(strings.NewReader(small), false)) != small {
-		t.Error("a short file was changed")
+	// A bare quote (a damaged row) must not make later rows one record.
+	var b strings.Builder
+	b.WriteString("a,b\n1,5\" screen\n")
+	for b.Len() < maxRowText+(1<<20) {
+		b.WriteString("2,\"quoted, fine\"\n")
 	}
+	if got := mustRead(t, newRecordCap(strings.NewReader(b.String()), ',', false)); got != b.String() {
+		t.Errorf("a file of short rows after a bare quote was cut (%d of %d bytes)", len(got), b.Len())
+	}
+}
+
+// FuzzRecordCap: rows under the limit pass through byte for byte, whatever
+// their quotes.
+func FuzzRecordCap(f *testing.F) {
+	f.Add("a,b\n\"q\"\"x\",2\n", false)
+	f.Add("a\tb\n5\" screen\t\"Big\" mug\n", true)
+	f.Add("a,b\n\"x\"y,\"open\n", false)
+	f.Fuzz(func(t *testing.T, s string, lazy bool) {
+		delim := ','
+		if lazy {
+			delim = '\t'
+		}
+		if got := mustRead(t, newRecordCap(strings.NewReader(s), delim, lazy)); got != s {
+			t.Fatalf("%q became %q", s, got)
+		}
+	})
 }
 
 func mustRead(t *testing.T, r io.Reader) string {

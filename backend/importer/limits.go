@@ -1,9 +1,6 @@
 package importer
 
-import (
-	"io"
-	"strings"
-)
+import "strings"
 
 // Bounds on the text a file may hold. A real export's longest cell is a
 // product description of a few KB; these are generous for that and keep a
@@ -102,79 +99,4 @@ func clip(s string) string {
 		cut--
 	}
 	return s[:cut] + "…"
-}
-
-// recordCap passes delimited text through, cutting every record (a row:
-// up to a line break outside quotes) at maxRowText, so encoding/csv never
-// buffers more than that. The cut part is replaced by cutMark, and by a
-// closing quote when the cut fell inside a quoted cell, so the reader
-// resumes at the next row. With lazy quotes (tab-separated files) records
-// are lines.
-type recordCap struct {
-	r       io.Reader
-	lazy    bool
-	buf     []byte
-	inQuote bool
-	n       int    // bytes of the current record passed on
-	cutting bool   // dropping the rest of the current record
-	quoted  bool   // the cut fell inside a quoted cell
-	out     []byte // filtered bytes not yet read
-	obuf    []byte
-}
-
-func newRecordCap(r io.Reader, lazy bool) *recordCap {
-	return &recordCap{r: r, lazy: lazy, buf: make([]byte, 64<<10)}
-}
-
-func (c *recordCap) Read(p []byte) (int, error) {
-	for len(c.out) == 0 {
-		n, err := c.r.Read(c.buf)
-		c.out = c.filter(c.buf[:n], c.obuf[:0])
-		c.obuf = c.out[:0]
-		if err != nil && len(c.out) == 0 {
-			if c.cutting { // a cut record at the end of the file
-				c.cutting = false
-				c.out = append(c.out, cutMark...)
-				if c.quoted {
-					c.out = append(c.out, '"')
-				}
-				continue
-			}
-			return 0, err
-		}
-	}
-	n := copy(p, c.out)
-	c.out = c.out[n:]
-	return n, nil
-}
-
-func (c *recordCap) filter(in, out []byte) []byte {
-	for _, b := range in {
-		if b == '"' && !c.lazy {
-			c.inQuote = !c.inQuote
-		}
-		end := b == '\n' && !c.inQuote
-		if c.cutting {
-			if end {
-				out = append(out, cutMark...)
-				if c.quoted {
-					out = append(out, '"')
-				}
-				out = append(out, '\n')
-				c.cutting, c.n = false, 0
-			}
-			continue
-		}
-		if c.n >= maxRowText && !end {
-			// The quote state before this byte decides how to close.
-			c.cutting, c.quoted = true, c.inQuote != (b == '"' && !c.lazy)
-			continue
-		}
-		out = append(out, b)
-		c.n++
-		if end {
-			c.n = 0
-		}
-	}
-	return out
 }

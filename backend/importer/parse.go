@@ -119,8 +119,7 @@ func (p *parsed) openTable(sheet string, sum *fileSum) (table, error) {
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("Shopclerk cannot read %s.", p.in.name))
 	}
-	text := decoder(countingReader{rc, &p.bytes, sum}, p.sn.encoding)
-	return newCSVTable(newRecordCap(text, p.sn.delim == '\t'), rc, p.sn.delim), nil
+	return newCSVTable(decoder(countingReader{rc, &p.bytes, sum}, p.sn.encoding), rc, p.sn.delim), nil
 }
 
 func blank(rec []string) bool {

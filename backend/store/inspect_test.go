@@ -135,7 +135,13 @@ func TestShopFilesArePrivate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A shop an earlier version made world-readable is tightened on opening.
+	old := filepath.Join(dir, "old.db")
+	openTest(t, old, Options{}).Close()
+	os.Chmod(old, 0o644)
+	openTest(t, old, Options{}).Close()
 	for path, want := range map[string]fs.FileMode{
+		old: 0o600,
 		dir: 0o700, filepath.Join(dir, "shop.db"): 0o600, filepath.Join(dir, "shop.db-wal"): 0o600,
 		s.BackupDir(): 0o700, backup: 0o600,
 	} {

@@ -103,6 +103,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 			lock.release()
 			return nil, err
 		}
+		makePrivate(path)
 	} else if err := createPrivate(path); err != nil {
 		lock.release()
 		return nil, err
@@ -205,6 +206,15 @@ func checkFile(path string) (exists bool, err error) {
 		return false, domain.Errorf(domain.CodeInvalid, "%s is not a Shopclerk shop database (it is not an SQLite file). It was left untouched.", path)
 	}
 	return true, nil
+}
+
+// makePrivate takes group and other access away from a shop an earlier
+// Shopclerk created 0644 (SQLite gives its -wal and -shm files the shop's
+// mode when it creates them); a file the seller cannot chmod stays as it is.
+func makePrivate(path string) {
+	if st, err := os.Stat(path); err == nil && st.Mode().Perm()&0o077 != 0 {
+		os.Chmod(path, st.Mode().Perm()&0o700)
+	}
 }
 
 // createPrivate makes an empty file readable by its owner only, so SQLite

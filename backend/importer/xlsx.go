@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"shopclerk/backend/domain"
 )
@@ -189,7 +190,7 @@ type xlsxCell struct {
 func (c *xlsxCell) value(sst *sharedStrings, text cellText) (string, int64, bool) {
 	switch {
 	case c.typ == "s":
-		i, err := strconv.Atoi(string(text.b))
+		i, err := strconv.Atoi(strings.TrimSpace(string(text.b)))
 		if err != nil {
 			return "", 0, false
 		}

@@ -98,7 +98,7 @@ func (wb *workbook) readMeta() error {
 		} `xml:"bookViews>workbookView"`
 		Sheets []struct {
 			Name string `xml:"name,attr"`
-			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+			ID   string `xml:"id,attr"` // r:id, in any namespace (Strict OOXML has its own)
 		} `xml:"sheets>sheet"`
 	}
 	var rels struct {

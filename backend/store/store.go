@@ -92,6 +92,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	_, statErr := os.Stat(path + ".lock")
 	lock, err := lockFile(path + ".lock")
 	if err != nil {
 		return nil, err
@@ -101,6 +102,9 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	if exists {
 		if err := inspectFile(ctx, path, migrations); err != nil {
 			lock.release()
+			if errors.Is(statErr, fs.ErrNotExist) {
+				os.Remove(path + ".lock") // leave nothing of ours beside a refused file
+			}
 			return nil, err
 		}
 		makePrivate(path)

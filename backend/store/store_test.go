@@ -195,6 +195,10 @@ func TestOpenRefusesBadFilesAndLeavesThemUntouched(t *testing.T) {
 			if backups, _ := filepath.Glob(filepath.Join(dir, "backups", "*")); len(backups) != 0 {
 				t.Errorf("a refused file was backed up: %v", backups)
 			}
+			never := c.path == notSQLite || c.path == foreign || c.path == otherID // never opened by Shopclerk
+			if _, err := os.Stat(c.path + ".lock"); never && err == nil {
+				t.Errorf("a lock file was left beside the refused file")
+			}
 		})
 	}
 }

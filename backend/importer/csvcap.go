@@ -62,45 +62,32 @@ func (c *recordCap) Read(p []byte) (int, error) {
 
 // step moves the state over b and reports whether b ends the record.
 func (c *recordCap) step(b byte) bool {
-	switch c.state {
-	case csvCellStart, csvUnquoted:
-		switch {
-		case b == '\n':
-			c.state = csvCellStart
-			return true
-		case b == c.delim:
-			c.state = csvCellStart
-		case b == '"' && c.state == csvCellStart:
-			c.state = csvQuoted
-		case b == '"' && !c.lazy:
-			c.state = csvBadLine
-		default:
-			c.state = csvUnquoted
-		}
-	case csvQuoted:
+	switch {
+	case c.state == csvQuoted:
 		if b == '"' {
 			c.state = csvAfterQuote
 		}
-	case csvAfterQuote:
-		switch {
-		case b == '"':
-			c.state = csvQuoted
-		case b == c.delim:
-			c.state = csvCellStart
-		case b == '\n':
-			c.state = csvCellStart
-			return true
-		case b == '\r':
-		case c.lazy:
-			c.state = csvQuoted
-		default:
-			c.state = csvBadLine
-		}
-	case csvBadLine:
-		if b == '\n' {
-			c.state = csvCellStart
-			return true
-		}
+		return false
+	case b == '\n': // outside a quoted cell, and after a refused line
+		c.state = csvCellStart
+		return true
+	case c.state == csvBadLine:
+		return false
+	case b == c.delim:
+		c.state = csvCellStart
+		return false
+	}
+	quote := b == '"'
+	switch {
+	case c.state == csvCellStart && quote, c.state == csvAfterQuote && quote:
+		c.state = csvQuoted // a quoted cell opens, or "" inside one
+	case c.state == csvAfterQuote && b == '\r':
+	case c.state == csvAfterQuote && c.lazy:
+		c.state = csvQuoted // a lone quote is a character
+	case c.state == csvAfterQuote, quote && !c.lazy:
+		c.state = csvBadLine
+	default:
+		c.state = csvUnquoted
 	}
 	return false
 }

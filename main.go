@@ -30,6 +30,11 @@ func main() {
 		stop()
 		os.Exit(code)
 	}
+	if word, unknown := app.UnknownCommand(os.Args[1:]); unknown {
+		fmt.Fprintf(os.Stderr, "shopclerk: %q is not a command.\n", word)
+		app.Usage(os.Stderr)
+		os.Exit(2)
+	}
 	if err := runWindow(); err != nil {
 		fmt.Fprintln(os.Stderr, "shopclerk:", err)
 		os.Exit(1)

@@ -40,11 +40,15 @@ type CLIEnv struct {
 	JSON   bool
 	Out    io.Writer
 	Log    *slog.Logger
+	// printed: a JSON document is on stdout already, so a failure after it
+	// only sets the exit code (scripts read exactly one document).
+	printed bool
 }
 
 // Print writes v as indented JSON with --json, else human text from text().
 func (e *CLIEnv) Print(v any, text func(w io.Writer)) {
 	if e.JSON {
+		e.printed = true
 		enc := json.NewEncoder(e.Out)
 		enc.SetIndent("", "  ")
 		enc.Encode(v)
@@ -57,6 +61,25 @@ func (e *CLIEnv) Print(v any, text func(w io.Writer)) {
 func IsCommand(name string) bool {
 	_, ok := commands[name]
 	return ok || name == "help" || name == "--help" || name == "-h"
+}
+
+// UnknownCommand returns the first word of args that is neither a flag nor
+// a flag's value, when it is not a command: main must not open the window
+// for a mistyped command (without a display that crashed with a stack).
+// A flag written without "=" is taken to own the word after it (--db PATH,
+// and the dev build's -assetdir DIR), except --json.
+func UnknownCommand(args []string) (string, bool) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if !strings.HasPrefix(a, "-") {
+			return a, !IsCommand(a)
+		}
+		name := strings.TrimLeft(a, "-")
+		if !strings.Contains(name, "=") && name != "json" && i+1 < len(args) && !strings.HasPrefix(args[i+1], "-") {
+			i++
+		}
+	}
+	return "", false
 }
 
 // RunCommand runs a headless subcommand and returns the process exit code.
@@ -81,9 +104,11 @@ func RunCommand(ctx context.Context, name string, args []string, stdout, stderr 
 	env := &CLIEnv{JSON: *asJSON, Out: stdout, Log: log}
 	fail := func(err error) int {
 		log.Debug("command failed", "err", err)
-		if env.JSON {
+		switch {
+		case env.JSON && env.printed:
+		case env.JSON:
 			json.NewEncoder(stdout).Encode(map[string]any{"error": map[string]string{"code": string(domain.CodeOf(err)), "message": err.Error()}})
-		} else {
+		default:
 			fmt.Fprintln(stderr, "shopclerk:", err.Error())
 		}
 		return 1
@@ -135,6 +160,9 @@ func splitCommonFlags(args []string) (common, rest []string) {
 	}
 	return common, rest
 }
+
+// Usage prints the commands and common flags.
+func Usage(w io.Writer) { usage(w) }
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "Shopclerk: run without arguments to open the app, or give a command:")

@@ -59,7 +59,14 @@ func runImport(ctx context.Context, env *CLIEnv, args []string) error {
 		specs[i] = importer.FileSpec{Path: f, Options: opts}
 	}
 	res, err := importer.Import(ctx, env.Store, specs, nil)
-	detectAfterImport(ctx, env.Store, env.Log)
+	// Detection writes its own state: a run whose every file was refused
+	// must leave the shop exactly as it was.
+	for _, f := range res.Files {
+		if f.BatchID != 0 {
+			detectAfterImport(ctx, env.Store, env.Log)
+			break
+		}
+	}
 	if err != nil {
 		return err
 	}

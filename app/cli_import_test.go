@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,8 +44,11 @@ func TestCLIImport(t *testing.T) {
 			if !strings.Contains(res.Files[0].Error, "empty") || res.Files[1].Error != "" {
 				t.Errorf("want the empty file refused and the other imported: %+v", res.Files)
 			}
-			if !strings.Contains(stdout, `"code": "invalid"`) && !strings.Contains(stdout, `"code":"invalid"`) {
-				t.Errorf("want an error document after the result, got %s", stdout)
+			dec := json.NewDecoder(strings.NewReader(stdout))
+			var first, second any
+			dec.Decode(&first)
+			if err := dec.Decode(&second); err != io.EOF {
+				t.Errorf("want exactly one JSON document (the result), got a second: %v %v", second, err)
 			}
 		}},
 		{"human text", []string{"--db", db, realOrders}, 0, 0, func(t *testing.T, _ importer.Result, stdout string) {
@@ -75,5 +79,28 @@ func TestCLIImport(t *testing.T) {
 				tc.check(t, res, out.String())
 			}
 		})
+	}
+}
+
+// TestUnknownCommand: a word that is not a command used to open the window.
+func TestUnknownCommand(t *testing.T) {
+	for _, tc := range []struct {
+		args    []string
+		word    string
+		unknown bool
+	}{
+		{nil, "", false},
+		{[]string{"--db", "shop.db"}, "", false},
+		{[]string{"--db=shop.db", "--now", "2026-03-01T09:00:00Z"}, "", false},
+		{[]string{"-assetdir", "frontend/dist", "-devserver", "127.0.0.1:34115"}, "", false},
+		{[]string{"store", "add", "x"}, "store", true},
+		{[]string{"--db", "shop.db", "imprt", "a.csv"}, "imprt", true},
+		{[]string{"--json", "nope"}, "nope", true},
+		{[]string{"import", "a.csv"}, "import", false},
+	} {
+		word, unknown := UnknownCommand(tc.args)
+		if word != tc.word || unknown != tc.unknown {
+			t.Errorf("UnknownCommand(%q) = %q, %v; want %q, %v", tc.args, word, unknown, tc.word, tc.unknown)
+		}
 	}
 }

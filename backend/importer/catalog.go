@@ -134,7 +134,8 @@ var _ builder = customers{}
 func newCustomers(e *env) builder { return customers{e: e} }
 
 func (b customers) row(r *rowCtx) {
-	c := domain.Customer{Source: r.e.b.preset.source, ExternalID: r.str(FExternalID), Email: own(strings.ToLower(r.str(FEmail))),
+	email := strings.ToLower(r.str(FEmail))
+	c := domain.Customer{Source: r.e.b.preset.source, ExternalID: r.str(FExternalID),
 		FirstName: r.str(FFirstName), LastName: r.str(FLastName), Phone: r.str(FPhone), City: r.str(FCity),
 		Country: strings.ToUpper(r.str(FCountry)), Tags: splitTags(r.str(FTags)), Note: r.str(FNote)}
 	if r.e.b.has(FAcceptsMarketing) {
@@ -146,14 +147,15 @@ func (b customers) row(r *rowCtx) {
 		}
 	}
 	r.zip(FZip, c.Country)
-	if c.Email == "" && c.ExternalID == "" {
+	switch {
+	case email != "" && !plainEmail(email) && c.ExternalID == "":
+		r.rejectAt(FEmail, email, "is not one plain email address, and the row has no customer id, so the customer cannot be told apart from others")
+		return
+	case email == "" && c.ExternalID == "":
 		r.rejectAt(FEmail, "", "has neither an email nor a customer id, so the customer cannot be told apart from others")
 		return
 	}
-	if c.Email != "" && !strings.Contains(c.Email, "@") {
-		r.rejectAt(FEmail, c.Email, "is not an email address")
-		return
-	}
+	c.Email = r.emailAt(r.e.ref(FEmail))
 	if !r.bad {
 		r.e.emit(Record{Row: r.num, Customer: &c})
 	}

@@ -6,11 +6,14 @@
 // Reading is pure and streaming: a file is sniffed (zip bomb, binary, empty,
 // old .xls are refused with a message the seller can act on), decoded
 // (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252), split
-// (delimiter sniffed; xlsx through excelize's row iterator), matched to a
-// preset by header names, never positions, and turned into records one row
-// at a time, so memory stays flat whatever the file's size. A bad row is a
-// reported reject, never a silent drop (invariant 6); a file that cannot be
-// read at all is refused whole and nothing of it is written.
+// (delimiter sniffed; xlsx by the package's own reader of the few parts an
+// import needs, xlsx_book.go), matched to a preset by header names, never
+// positions, and turned into records one row at a time, so memory stays
+// flat whatever the file's size. Files come from strangers too, so every
+// cell, row, workbook and shared-string table is bounded (limits.go) and
+// binary junk anywhere rejects its rows. A bad row is a reported reject,
+// never a silent drop (invariant 6); a file that cannot be read at all is
+// refused whole and nothing of it is written.
 //
 // Import parses on one goroutine while another writes, because parsing and
 // SQLite each take about half of the time.

@@ -160,7 +160,7 @@ func (b *orderBuilder) header(r *rowCtx, acc *orderAcc, key string) {
 	if o.Name == "" {
 		o.Name = key
 	}
-	o.Email = own(strings.ToLower(r.cell(cs.FEmail)))
+	o.Email = r.emailAt(cs.FEmail)
 	o.Currency = strings.ToUpper(r.cell(cs.FCurrency))
 	if o.Currency == "" {
 		o.Currency = b.e.opts.currency()

@@ -34,16 +34,20 @@ type parsed struct {
 	header   []string
 	sample   [][]string
 	sampleNo []int
-	b        *binding
-	env      *env
-	hash     string // header hash
-	remember bool   // the binding came from a remembered mapping
-	question []DateQuestion
+	// sampleErr is why a sample row could not be read ("" when it could).
+	sampleErr []string
+	b         *binding
+	env       *env
+	hash      string // header hash
+	remember  bool   // the binding came from a remembered mapping
+	question  []DateQuestion
 
 	rejects, warnings []Issue
 	rejectCount       int
 	rows              int
-	bytes             atomic.Int64
+	// binaryRows are rows rejected for holding binary junk (maxBinaryRows).
+	binaryRows int
+	bytes      atomic.Int64
 	// sum hashes a CSV file's bytes as the main table reads them.
 	sum *fileSum
 
@@ -99,17 +103,17 @@ func (c countingReader) Read(p []byte) (int, error) {
 // import starts.
 func (p *parsed) openTable(sheet string, sum *fileSum) (table, error) {
 	if p.sn.format == FormatXLSX {
-		f, err := openWorkbook(p.in)
+		wb, err := openWorkbook(p.in)
 		if err != nil {
 			return nil, err
 		}
-		name, sheets, err := pickSheet(f, sheet, p.in.name)
+		picked, sheets, err := pickSheet(wb, sheet)
 		if err != nil {
-			f.Close()
+			wb.Close()
 			return nil, err
 		}
-		p.sheets, p.sheet = sheets, name
-		return newXLSXTable(f, name, p.in.name)
+		p.sheets, p.sheet = sheets, picked.name
+		return newXLSXTable(wb, picked)
 	}
 	rc, err := p.in.open()
 	if err != nil {
@@ -165,7 +169,10 @@ func open(ctx context.Context, in input, opts Options, lookup MappingLookup) (*p
 		p.t.Close()
 		return nil, domain.Errorf(domain.CodeInvalid, "%s: %s", in.name, msg)
 	}
-	for len(p.sample) < sampleRows {
+	// The sample is held whole: at most sampleRows rows or maxSampleText
+	// bytes of them (200 rows of up to 4 MB each would be 800 MB).
+	sampled := 0
+	for len(p.sample) < sampleRows && sampled < maxSampleText {
 		rec, n, err := p.t.Next()
 		if err == io.EOF {
 			break
@@ -176,10 +183,14 @@ func open(ctx context.Context, in input, opts Options, lookup MappingLookup) (*p
 				return nil, err
 			}
 		}
+		for _, c := range rec {
+			sampled += len(c)
+		}
 		p.sample = append(p.sample, append([]string(nil), rec...))
 		p.sampleNo = append(p.sampleNo, n)
-		if err != nil {
-			p.sample[len(p.sample)-1] = nil // remembered as unreadable
+		p.sampleErr = append(p.sampleErr, "")
+		if re, ok := err.(*rowError); ok {
+			p.sampleErr[len(p.sampleErr)-1] = re.Reason // remembered as unreadable
 		}
 	}
 	if len(p.sample) == 0 {
@@ -321,7 +332,10 @@ func (p *parsed) prepare(opts Options, full bool) error {
 	return nil
 }
 
+// addReject and addWarning keep at most maxIssues issues, each value
+// clipped: 10,000 cells of 64 KB would be 640 MB.
 func (p *parsed) addReject(is Issue) {
+	is.Value = clip(is.Value)
 	p.rejectCount++
 	if len(p.rejects) < maxIssues {
 		p.rejects = append(p.rejects, is)
@@ -329,6 +343,7 @@ func (p *parsed) addReject(is Issue) {
 }
 
 func (p *parsed) addWarning(is Issue) {
+	is.Value = clip(is.Value)
 	if len(p.warnings) < maxIssues {
 		p.warnings = append(p.warnings, is)
 	}
@@ -341,35 +356,41 @@ func (p *parsed) run(ctx context.Context, emit func(Record), limit int, progress
 	p.env.reject = p.addReject
 	p.env.warn = p.addWarning
 	bld := p.b.preset.newBuilder(p.env)
-	width := len(p.header)
 	r := &rowCtx{e: p.env}
-	handle := func(rec []string, n int) {
-		p.rows++
-		if rec == nil {
-			return
+	// Blank rows count only once a row follows them: trailing blank rows
+	// (Excel keeps formatted ones) are not rows.
+	blanks := 0
+	handle := func(rec []string, n int, unreadable string) error {
+		if unreadable == "" && blank(rec) {
+			blanks++
+			return nil
 		}
-		if blank(rec) {
-			return
+		p.rows += blanks + 1
+		blanks = 0
+		if unreadable != "" {
+			p.addReject(Issue{File: p.in.name, Row: n, Reason: unreadable})
+			return nil
 		}
-		if len(rec) > width && !blank(rec[width:]) {
-			p.addReject(Issue{File: p.in.name, Row: n, Reason: fmt.Sprintf("this row has %d cells but the header has %d: a cell probably holds an unquoted %q", len(rec), width, string(p.sn.delim))})
-			return
+		if reason := p.checkRow(rec, n); reason != "" {
+			return p.tooMuchBinary(n)
 		}
 		r.cells, r.num, r.bad = rec, n, false
 		bld.row(r)
+		return nil
 	}
 	for i, rec := range p.sample {
-		if rec == nil {
-			p.addReject(Issue{File: p.in.name, Row: p.sampleNo[i], Reason: "a quoted cell in this row is never closed properly: the file looks cut off or damaged here"})
+		if err := handle(rec, p.sampleNo[i], p.sampleErr[i]); err != nil {
+			return err
 		}
-		handle(rec, p.sampleNo[i])
 		if limit > 0 && p.rows >= limit {
 			bld.end()
 			return nil
 		}
 	}
-	for {
-		if p.rows%1024 == 0 {
+	// Counted apart from p.rows, which blank rows leave alone: a million
+	// formatted blank rows must not check ctx and report progress each.
+	for read := 0; ; read++ {
+		if read%1024 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
@@ -381,15 +402,17 @@ func (p *parsed) run(ctx context.Context, emit func(Record), limit int, progress
 		if err == io.EOF {
 			break
 		}
+		unreadable := ""
 		if err != nil {
-			if re, ok := err.(*rowError); ok {
-				p.addReject(Issue{File: p.in.name, Row: re.Row, Reason: re.Reason})
-				p.rows++
-				continue
+			re, ok := err.(*rowError)
+			if !ok {
+				return err
 			}
+			n, unreadable = re.Row, re.Reason
+		}
+		if err := handle(rec, n, unreadable); err != nil {
 			return err
 		}
-		handle(rec, n)
 		if limit > 0 && p.rows >= limit {
 			break
 		}
@@ -399,6 +422,45 @@ func (p *parsed) run(ctx context.Context, emit func(Record), limit int, progress
 		progress(p.rows)
 	}
 	return nil
+}
+
+// checkRow rejects a row that is wider than the header, holds a cell past
+// maxCellText, was cut at maxRowText or holds binary junk; it returns the
+// reason, "" for a row to import.
+func (p *parsed) checkRow(rec []string, n int) string {
+	width := len(p.header)
+	is := Issue{File: p.in.name, Row: n}
+	if len(rec) > width && !blank(rec[width:]) {
+		is.Reason = fmt.Sprintf("this row has %d cells but the header has %d: a cell probably holds an unquoted %q", len(rec), width, string(p.sn.delim))
+		if p.sn.format == FormatXLSX {
+			is.Reason = fmt.Sprintf("this row has cells beyond the header's last column (column %d; the header has %d)", len(rec), width)
+		}
+		p.addReject(is)
+		return is.Reason
+	}
+	col, reason, binary := rowProblem(rec)
+	if reason == "" {
+		return ""
+	}
+	if col >= 0 {
+		is.Column, is.Value = strings.TrimSpace(p.header[col]), rec[col]
+	}
+	is.Reason = reason
+	if binary {
+		p.binaryRows++
+	}
+	p.addReject(is)
+	return reason
+}
+
+// tooMuchBinary refuses the file once binary rows are more than a few and
+// a tenth of all: junk that the first 64 KB did not show.
+func (p *parsed) tooMuchBinary(n int) error {
+	if p.binaryRows <= maxBinaryRows || p.binaryRows*10 <= p.rows {
+		return nil
+	}
+	return domain.Errorf(domain.CodeInvalid, "%s holds binary data, not text (%d rows up to row %d): it is damaged, or is not an export. Nothing of it was imported; export it again.",
+		p.in.name, p.binaryRows, n)
 }
 
 func (p *parsed) close() {

@@ -88,13 +88,14 @@ type csvTable struct {
 var _ table = (*csvTable)(nil)
 
 func newCSVTable(r io.Reader, c io.Closer, delim rune) *csvTable {
-	cr := csv.NewReader(bufio.NewReaderSize(r, 256<<10))
+	// Amazon flat files are tab-separated without any quoting, so a quote
+	// there is just a character (a 5" screen).
+	lazy := delim == '\t'
+	cr := csv.NewReader(bufio.NewReaderSize(newRecordCap(r, delim, lazy), 256<<10))
 	cr.Comma = delim
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	// Amazon flat files are tab-separated without any quoting, so a quote
-	// there is just a character (a 5" screen).
-	cr.LazyQuotes = delim == '\t'
+	cr.LazyQuotes = lazy
 	return &csvTable{r: cr, c: c}
 }
 

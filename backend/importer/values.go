@@ -3,6 +3,7 @@ package importer
 import (
 	"errors"
 	"math"
+	"net/mail"
 	"strconv"
 	"strings"
 
@@ -209,4 +210,35 @@ func zipLostZeros(zip, country string) bool {
 		return false
 	}
 	return true
+}
+
+// plainEmail reports whether s (lower-cased, trimmed) is exactly one plain
+// address: net/mail parses it, with no display name, no angle brackets, no
+// list, no header folded in ("a@b.c\nbcc: x@y"), no quoting and no spaces.
+// Anything more would put other recipients on the seller's mail.
+func plainEmail(s string) bool {
+	if s == "" || strings.ContainsAny(s, " \t\r\n<>,;:\"()[]\\") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] == 0x7F {
+			return false
+		}
+	}
+	a, err := mail.ParseAddress(s)
+	return err == nil && a.Name == "" && a.Address == s && strings.Count(s, "@") == 1
+}
+
+// badEmail is the issue reason for an address that is not plainEmail.
+const badEmail = "is not one plain email address (it holds a name, several addresses or other text); the row was kept without an email"
+
+// emailAt reads an email cell lower-cased, and "" with a warning when it
+// is not one plain address.
+func (r *rowCtx) emailAt(c colRef) string {
+	s := strings.ToLower(r.cell(c))
+	if s == "" || plainEmail(s) {
+		return own(s)
+	}
+	r.warnAt(c.f, s, badEmail)
+	return ""
 }

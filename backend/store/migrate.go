@@ -40,14 +40,19 @@ func (s *Store) migrate(ctx context.Context, migrations fs.FS, keep int) error {
 	if !pending {
 		return nil
 	}
+	backup := ""
 	if current > 0 {
-		if _, err := s.Backup(ctx, fmt.Sprintf("before-v%d", target), keep); err != nil {
+		if backup, err = s.Backup(ctx, fmt.Sprintf("before-v%d", target), keep); err != nil {
 			return err
 		}
 	}
 	if _, err := p.Up(ctx); err != nil {
-		return domain.Wrap(err, domain.CodeInternal,
-			"Shopclerk could not upgrade the shop database; it is unchanged and a backup was kept in the backups folder beside it")
+		// Say only what happened: a new shop has no backup.
+		msg := "Shopclerk could not set up the new shop database"
+		if backup != "" {
+			msg = "Shopclerk could not upgrade the shop database; the failed step was undone, and a copy from before the upgrade was kept at " + backup
+		}
+		return domain.Wrap(err, domain.CodeInternal, msg)
 	}
 	// New indexes have no statistics yet; without them the planner may not
 	// use them. A full ANALYZE takes about a second on a million orders.
@@ -81,6 +86,10 @@ func (s *Store) Backup(ctx context.Context, label string, keep int) (string, err
 	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
 	name := filepath.Join(dir, fmt.Sprintf("%s-%s-%s.db", base, s.clock.Now().Format("20060102T150405Z"), label))
 	os.Remove(name) // a pinned clock may reuse a name; VACUUM INTO refuses existing files
+	// VACUUM INTO fills an empty file and keeps its mode: owner-only, like the shop.
+	if err := createPrivate(name); err != nil {
+		return "", err
+	}
 	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, name); err != nil {
 		return "", domain.Wrap(err, domain.CodeInternal, "Shopclerk could not back up the shop database")
 	}

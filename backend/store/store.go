@@ -88,11 +88,28 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("Shopclerk cannot create the folder for %s", path))
 	}
-	if err := checkFile(path); err != nil {
+	exists, err := checkFile(path)
+	if err != nil {
 		return nil, err
 	}
+	_, statErr := os.Stat(path + ".lock")
 	lock, err := lockFile(path + ".lock")
 	if err != nil {
+		return nil, err
+	}
+	// Everything is checked read-only before the first write: the WAL pragma
+	// of the connection string rewrites the header of a file in rollback mode.
+	if exists {
+		if err := inspectFile(ctx, path, migrations); err != nil {
+			lock.release()
+			if errors.Is(statErr, fs.ErrNotExist) {
+				os.Remove(path + ".lock") // leave nothing of ours beside a refused file
+			}
+			return nil, err
+		}
+		makePrivate(path)
+	} else if err := createPrivate(path); err != nil {
+		lock.release()
 		return nil, err
 	}
 	s := &Store{path: path, lock: lock, clock: opt.Clock, log: opt.Log, ruleStmts: &ruleStmts{}}
@@ -170,28 +187,50 @@ func dsn(path string) string {
 }
 
 // checkFile refuses a path that exists but is not a writable SQLite file,
-// before SQLite gets a chance to touch it.
-func checkFile(path string) error {
+// before SQLite gets a chance to touch it. exists is false for no file or
+// an empty one: either becomes a new shop.
+func checkFile(path string) (exists bool, err error) {
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+		return false, nil
 	}
 	if errors.Is(err, fs.ErrPermission) {
-		return domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("%s is read-only: Shopclerk needs to write to it. Copy it somewhere you can write, or change its permissions.", path))
+		return false, domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("%s is read-only: Shopclerk needs to write to it. Copy it somewhere you can write, or change its permissions.", path))
 	}
 	if err != nil {
-		return domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("Shopclerk cannot open %s", path))
+		return false, domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("Shopclerk cannot open %s", path))
 	}
 	defer f.Close()
 	head := make([]byte, len(sqliteMagic))
 	n, err := io.ReadFull(f, head)
 	if n == 0 && (err == io.EOF) {
-		return nil // an empty file becomes a new shop
+		return false, nil
 	}
 	if err != nil || !bytes.Equal(head, sqliteMagic) {
-		return domain.Errorf(domain.CodeInvalid, "%s is not a Shopclerk shop database (it is not an SQLite file). It was left untouched.", path)
+		return false, domain.Errorf(domain.CodeInvalid, "%s is not a Shopclerk shop database (it is not an SQLite file). It was left untouched.", path)
 	}
-	return nil
+	return true, nil
+}
+
+// makePrivate takes group and other access away from a shop an earlier
+// Shopclerk created 0644 (SQLite gives its -wal and -shm files the shop's
+// mode when it creates them); a file the seller cannot chmod stays as it is.
+func makePrivate(path string) {
+	if st, err := os.Stat(path); err == nil && st.Mode().Perm()&0o077 != 0 {
+		os.Chmod(path, st.Mode().Perm()&0o700)
+	}
+}
+
+// createPrivate makes an empty file readable by its owner only, so SQLite
+// (which keeps an existing file's mode, and gives its -wal and -shm files
+// the same) never creates the shop world-readable: it holds customers'
+// names and addresses.
+func createPrivate(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("Shopclerk cannot create %s (is the folder read-only?)", path))
+	}
+	return f.Close()
 }
 
 // Close releases the database and its lock.

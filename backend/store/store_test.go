@@ -140,6 +140,21 @@ func TestOpenRefusesBadFilesAndLeavesThemUntouched(t *testing.T) {
 	locked := filepath.Join(dir, "locked.db")
 	openTest(t, locked, Options{}) // held open for the rest of the test
 
+	// A newer Shopclerk's shop in rollback-journal mode: the WAL pragma used
+	// to rewrite header bytes 18-19 before the version check refused it.
+	newerDelete := filepath.Join(dir, "newer-delete.db")
+	openTest(t, newerDelete, Options{}).Close()
+	rawExec(t, newerDelete, `INSERT INTO goose_db_version (version_id, is_applied) VALUES (999, 1)`, `PRAGMA journal_mode = DELETE`)
+	// Another program's files once got 40 tables and WAL; a shop without
+	// its version table a failed migration and a claimed backup.
+	foreign := filepath.Join(dir, "notes.sqlite")
+	rawExec(t, foreign, `PRAGMA journal_mode = DELETE`, `CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)`, `INSERT INTO notes (body) VALUES ('mine')`)
+	otherID := filepath.Join(dir, "other-id.sqlite")
+	rawExec(t, otherID, `PRAGMA application_id = 42`)
+	dropped := filepath.Join(dir, "dropped.db")
+	openTest(t, dropped, Options{}).Close()
+	rawExec(t, dropped, `DROP TABLE goose_db_version`)
+
 	readOnly := filepath.Join(dir, "ro.db")
 	ro := openTest(t, readOnly, Options{})
 	ro.Close()
@@ -152,6 +167,10 @@ func TestOpenRefusesBadFilesAndLeavesThemUntouched(t *testing.T) {
 		{"not sqlite", notSQLite, "not a Shopclerk shop database", domain.CodeInvalid},
 		{"newer version", newer, "newer version of Shopclerk", domain.CodeInvalid},
 		{"locked by another Shopclerk", locked, "already open in another Shopclerk", domain.CodeConflict},
+		{"newer version in rollback mode", newerDelete, "newer version of Shopclerk", domain.CodeInvalid},
+		{"another program's tables", foreign, "another program's database", domain.CodeInvalid},
+		{"another program's application id", otherID, "belongs to another program", domain.CodeInvalid},
+		{"version table dropped", dropped, "version made it is missing", domain.CodeInvalid},
 	}
 	if os.Geteuid() != 0 { // root writes read-only files anyway
 		cases = append(cases, struct {
@@ -169,6 +188,16 @@ func TestOpenRefusesBadFilesAndLeavesThemUntouched(t *testing.T) {
 			after, _ := os.ReadFile(c.path)
 			if string(before) != string(after) {
 				t.Error("the refused file was changed")
+			}
+			if strings.Contains(err.Error(), "backup") && !strings.Contains(err.Error(), "open a backup") {
+				t.Errorf("claims a backup: %v", err)
+			}
+			if backups, _ := filepath.Glob(filepath.Join(dir, "backups", "*")); len(backups) != 0 {
+				t.Errorf("a refused file was backed up: %v", backups)
+			}
+			never := c.path == notSQLite || c.path == foreign || c.path == otherID // never opened by Shopclerk
+			if _, err := os.Stat(c.path + ".lock"); never && err == nil {
+				t.Errorf("a lock file was left beside the refused file")
 			}
 		})
 	}

@@ -76,7 +76,7 @@ func TestCLIReorderDigest(t *testing.T) {
 	}
 	defer st.Close()
 	msgs, err := st.ListMessages(ctx, "", 10, 0)
-	if err != nil || len(msgs) != 1 || msgs[0].ToAddr != "ann@clay.test" || msgs[0].Kind != store.KindTransactional {
+	if err != nil || len(msgs) != 1 || msgs[0].ToAddr != "ann@clay.test" || msgs[0].Kind != domain.KindTransactional {
 		t.Fatalf("outbox: %+v %v", msgs, err)
 	}
 }

@@ -209,9 +209,9 @@ func TestAutomationUsesSavedTemplate(t *testing.T) {
 	if err != nil || len(res.Failed) > 0 {
 		t.Fatalf("run: %v %+v", err, res.Failed)
 	}
-	queued := func() []store.OutboxMessage {
+	queued := func() []domain.OutboxMessage {
 		t.Helper()
-		msgs, err := st.ListMessages(ctx, store.MsgQueued, 10, 0)
+		msgs, err := st.ListMessages(ctx, domain.MsgQueued, 10, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -364,7 +364,7 @@ func TestRunSendsWhatItsPlanShowed(t *testing.T) {
 	if err != nil || res.Done != 2 || len(res.Failed) > 0 {
 		t.Fatalf("run: %v %+v", err, res)
 	}
-	msgs, err := st.ListMessages(ctx, store.MsgQueued, 10, 0)
+	msgs, err := st.ListMessages(ctx, domain.MsgQueued, 10, 0)
 	if err != nil || len(msgs) != 1 {
 		t.Fatalf("queued %v %v", msgs, err)
 	}

@@ -21,7 +21,7 @@ type Effects interface {
 	// SequenceCoupon is the coupon an earlier step of the same occurrence
 	// issued, or nil.
 	SequenceCoupon() (*store.IssuedCoupon, error)
-	AddDraftPOLine(supplierID int64, currency string, l store.POLine) (int64, error)
+	AddDraftPOLine(supplierID int64, currency string, l domain.DraftLine) (int64, error)
 	SetCustomerTags(customerID int64, add, remove []string) error
 	CreateTask(title, detail string, customerID, orderID int64) (int64, error)
 	StopSequences(customerID, flowID int64, at time.Time, reason string) error
@@ -43,7 +43,7 @@ func (f *storeEffects) IssueCoupon(c store.NewCoupon) (string, error) {
 func (f *storeEffects) SequenceCoupon() (*store.IssuedCoupon, error) {
 	return f.tx.CouponForPrefix(f.prefix)
 }
-func (f *storeEffects) AddDraftPOLine(supplierID int64, currency string, l store.POLine) (int64, error) {
+func (f *storeEffects) AddDraftPOLine(supplierID int64, currency string, l domain.DraftLine) (int64, error) {
 	return f.tx.AddDraftPOLine(supplierID, currency, l)
 }
 func (f *storeEffects) SetCustomerTags(id int64, add, remove []string) error {

@@ -83,9 +83,9 @@ func (a *SendEmail) Plan(pc *planCtx, sub *Subject, it *Item) error {
 	if err != nil {
 		return err
 	}
-	kind := store.KindTransactional
+	kind := domain.KindTransactional
 	if a.Marketing {
-		kind = store.KindMarketing
+		kind = domain.KindMarketing
 	}
 	it.Email = &EmailPreview{To: to, ToName: name, Kind: string(kind), Rendered: r}
 	it.Summary = fmt.Sprintf("Email %q to %s", r.Subject, to)
@@ -116,9 +116,9 @@ func (a *SendEmail) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *I
 			return "", err
 		}
 	}
-	kind := store.KindTransactional
+	kind := domain.KindTransactional
 	if a.Marketing {
-		kind = store.KindMarketing
+		kind = domain.KindMarketing
 	}
 	// The headers the mail package allows on a stored message: which
 	// template it came from, and that a machine sent it (RFC 3834), so
@@ -198,6 +198,6 @@ func (a *CreatePurchaseOrder) Plan(pc *planCtx, sub *Subject, it *Item) error {
 
 func (a *CreatePurchaseOrder) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *Item, fx Effects) (string, error) {
 	l := it.PurchaseLine
-	po, err := fx.AddDraftPOLine(l.SupplierID, l.Currency, store.POLine{SKU: l.SKU, SupplierSKU: l.SupplierSKU, Quantity: l.Quantity, UnitCost: l.UnitCost})
+	po, err := fx.AddDraftPOLine(l.SupplierID, l.Currency, domain.DraftLine{SKU: l.SKU, SupplierSKU: l.SupplierSKU, Quantity: l.Quantity, UnitCost: l.UnitCost})
 	return fmt.Sprintf("purchase order %d", po), err
 }

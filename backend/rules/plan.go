@@ -422,7 +422,7 @@ func (e *Engine) mailGate(ctx context.Context, ps *planState, c *compiled, sub *
 	if err != nil {
 		return err.Error(), true
 	}
-	if found && (c.def.Policy.Marketing || sup.Reason == store.SuppressHardBounce || sup.Reason == store.SuppressComplaint) {
+	if found && (c.def.Policy.Marketing || sup.Reason == domain.SuppressHardBounce || sup.Reason == domain.SuppressComplaint) {
 		return whySuppress, true
 	}
 	if oid := sub.orderID(); isEmail && oid != 0 && !c.def.Policy.Marketing && !c.has(ActionHoldOrder) && (sub.Env.Order.Held || ps.holds[oid]) {

@@ -165,7 +165,7 @@ func TestMarketingUnansweredTrigger(t *testing.T) {
 	}
 	id := s.flow("unanswered", taskFlow(TriggerSpec{Type: TriggerMarketingUnanswered, Count: 3}))
 	for i := range 3 {
-		if _, _, err := s.st.EnqueueMessage(s.ctx, &store.OutboxMessage{MessageID: "<m" + string(rune('a'+i)) + "@x>", Kind: store.KindMarketing,
+		if _, _, err := s.st.EnqueueMessage(s.ctx, &domain.OutboxMessage{MessageID: "<m" + string(rune('a'+i)) + "@x>", Kind: domain.KindMarketing,
 			ToAddr: ann.Email, Subject: "news", CustomerID: &c.ID}); err != nil {
 			t.Fatal(err)
 		}

@@ -46,7 +46,7 @@ func TestDigestReadsTheAccountAtEachRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := NewDigest(st, inventory.New(st, clk, nil), clk, quietLog)
-	queued := func() []store.OutboxMessage {
+	queued := func() []domain.OutboxMessage {
 		t.Helper()
 		msgs, err := st.ListMessages(ctx, "", 10, 0)
 		if err != nil {

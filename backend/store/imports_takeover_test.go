@@ -69,14 +69,14 @@ func seedGenerated(t *testing.T, s *Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetSupplierOffer(ctx, SupplierOffer{SupplierID: sup, SKU: gen.SKU, SupplierSKU: "W-9", UnitCost: 700}); err != nil {
+	if err := s.SetSupplierOffer(ctx, domain.SupplierOffer{SupplierID: sup, SKU: gen.SKU, SupplierSKU: "W-9", UnitCost: 700}); err != nil {
 		t.Fatal(err)
 	}
 	until := testNow.Add(72 * time.Hour)
-	if err := s.SetSKUPolicy(ctx, SKUPolicy{SKU: gen.SKU, SnoozeUntil: &until}); err != nil {
+	if err := s.SetSKUPolicy(ctx, domain.SKUPolicy{SKU: gen.SKU, SnoozeUntil: &until}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddToDraft(ctx, sup, "EUR", "Shop", []DraftLine{{SKU: gen.SKU, Quantity: 10, UnitCost: 700}}); err != nil {
+	if _, err := s.AddToDraft(ctx, sup, "EUR", "Shop", []domain.DraftLine{{SKU: gen.SKU, Quantity: 10, UnitCost: 700}}); err != nil {
 		t.Fatal(err)
 	}
 	for _, stmt := range []string{

@@ -23,7 +23,7 @@ type SendEmail struct {
 	couponStep *Step
 }
 
-func (a *SendEmail) Kind() ActionKind { return ActionSendEmail }
+func (a *SendEmail) Kind() domain.StepKind { return domain.StepSendEmail }
 
 func (a *SendEmail) template(r email.Renderer) (email.Template, error) {
 	t, ok := r.Lookup(a.Step.Template)
@@ -161,7 +161,7 @@ func (defaultReorder) Quantity(_ context.Context, p store.ProductInfo, threshold
 // order; the preview groups the lines per supplier.
 type CreatePurchaseOrder struct{ Step Step }
 
-func (a *CreatePurchaseOrder) Kind() ActionKind { return ActionPurchaseOrder }
+func (a *CreatePurchaseOrder) Kind() domain.StepKind { return domain.StepPurchaseOrder }
 
 func (a *CreatePurchaseOrder) Plan(pc *planCtx, sub *Subject, it *Item) error {
 	p := sub.Product

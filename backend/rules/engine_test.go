@@ -52,7 +52,7 @@ func TestSequenceRunsItsSteps(t *testing.T) {
 	s.runAll(t0.Add(23 * hour))
 	p := s.plan(t0.Add(71 * hour))
 	items := flowItems(p, id)
-	if len(items) != 2 || items[0].Action != ActionIssueCoupon || items[1].Action != ActionSendEmail {
+	if len(items) != 2 || items[0].Action != domain.StepIssueCoupon || items[1].Action != domain.StepSendEmail {
 		t.Fatalf("at 72 h: %+v", items)
 	}
 	if !strings.Contains(items[1].Email.HTML, "10 % off") {
@@ -201,7 +201,7 @@ func TestRunTwiceDoesNothingTwice(t *testing.T) {
 		t.Fatalf("after a re-import the run did %d; counts %v -> %v", third.Done, before, after)
 	}
 	// Applying an already-done key directly is refused by the ledger.
-	err = s.st.ApplyRuleAction(s.ctx, store.LedgerEntry{Key: keys[0], RuleID: 1}, func(*store.RuleTx) (string, error) {
+	err = s.st.ApplyRuleAction(s.ctx, domain.LedgerEntry{Key: keys[0], RuleID: 1}, func(*store.RuleTx) (string, error) {
 		t.Fatal("effect ran for a done key")
 		return "", nil
 	})
@@ -313,8 +313,8 @@ func TestInterleavingsNeverDuplicate(t *testing.T) {
 
 func TestFlowValidationAndExport(t *testing.T) {
 	s := newShop(t)
-	bad := Definition{Trigger: TriggerSpec{Type: TriggerOrderPaid}, Condition: "order.total > 1 &&\n order.nope",
-		Steps: []Step{{Action: ActionSendEmail, Subject: "Hi {{.Customer.Nickname}}", Body: "x"}}}
+	bad := Definition{Trigger: TriggerSpec{Type: domain.TriggerOrderPaid}, Condition: "order.total > 1 &&\n order.nope",
+		Steps: []Step{{Action: domain.StepSendEmail, Subject: "Hi {{.Customer.Nickname}}", Body: "x"}}}
 	_, err := s.e.SaveFlow(s.ctx, Flow{Name: "bad", Definition: bad})
 	var ve *ValidationError
 	if !errors.As(err, &ve) || domain.CodeOf(err) != domain.CodeInvalid || len(ve.Problems) != 2 {

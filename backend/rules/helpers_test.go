@@ -148,6 +148,6 @@ func order(ext, email string, total int64, created time.Time) domain.Order {
 }
 
 func taskFlow(t TriggerSpec) Definition {
-	return Definition{Trigger: t, Steps: []Step{{Action: ActionCreateTask, Title: "saw {{.Customer.Email}}"}},
+	return Definition{Trigger: t, Steps: []Step{{Action: domain.StepCreateTask, Title: "saw {{.Customer.Email}}"}},
 		Policy: Policy{CatchUp: CatchUpSkip, MaxLateHours: 72}}
 }

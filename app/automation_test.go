@@ -41,7 +41,7 @@ func TestAutomationMessageIDsFollowTheSavedAccount(t *testing.T) {
 		t.Helper()
 		paid := now.Add(-time.Hour)
 		c := domain.Customer{Source: domain.SourceShopify, Email: email, FirstName: "Ann"}
-		if _, _, err := st.WriteBatch(ctx, store.BatchMeta{FileName: ext + ".csv", Kind: "orders"}, store.WriteOptions{}, func(w *store.Writer) error {
+		if _, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: ext + ".csv", Kind: "orders"}, store.WriteOptions{}, func(w *store.Writer) error {
 			return w.UpsertOrder(domain.Order{Source: domain.SourceShopify, ExternalID: ext, Name: "#" + ext, Email: email,
 				FinancialStatus: domain.FinancialPaid, Currency: "EUR", Total: 2500, CreatedAt: paid, PaidAt: &paid}, &c)
 		}); err != nil {

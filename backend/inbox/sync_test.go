@@ -75,7 +75,7 @@ func newEnv(t *testing.T) *env {
 			t.Fatal(err)
 		}
 	}
-	_, _, err = st.WriteBatch(ctx, store.BatchMeta{FileName: "t", Kind: "orders"}, store.WriteOptions{}, func(w *store.Writer) error {
+	_, _, err = st.WriteBatch(ctx, domain.BatchMeta{FileName: "t", Kind: "orders"}, store.WriteOptions{}, func(w *store.Writer) error {
 		for _, em := range []string{"alice@customer.test", "carol@customer.test"} {
 			if _, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceManual, Email: em, FirstName: strings.Title(strings.Split(em, "@")[0])}, store.CustomerAuthoritative); err != nil {
 				return err

@@ -9,14 +9,13 @@ import (
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/mail"
-	"shopclerk/backend/store"
 )
 
 func TestDigestOncePerShopDay(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t, testNow)
 	seedShop(t, st, "orders@potter.test")
-	st.SetSetting(ctx, store.SettingTimeZone, "Europe/Berlin")
+	st.SetSetting(ctx, domain.SettingTimeZone, "Europe/Berlin")
 	opt := DigestOptions{To: "Ann@Clay.test", ToName: "Ann", ShopName: "Clay Shop", Renderer: &mail.Templates{}}
 	count := func() int {
 		t.Helper()

@@ -50,7 +50,7 @@ func (m OutboxMailer) QueuePurchaseOrder(ctx context.Context, po domain.Purchase
 	sum := hex.EncodeToString(h.Sum(nil)[:6])
 	shop := email.Shop{Name: m.ShopName}
 	if shop.Name == "" {
-		shop.Name, _ = m.Store.Setting(ctx, store.SettingShopName, "")
+		shop.Name, _ = m.Store.Setting(ctx, domain.SettingShopName, "")
 	}
 	// The footer names the shop's address, as every other email's does.
 	shop.Email, _ = m.Store.Setting(ctx, email.SettingShopEmail, "")
@@ -306,7 +306,7 @@ func (s *Service) Document(ctx context.Context, poID int64) (Document, error) {
 }
 
 func (s *Service) document(ctx context.Context, po domain.PurchaseOrder, sup domain.Supplier) Document {
-	shop, _ := s.st.Setting(ctx, store.SettingShopName, "")
+	shop, _ := s.st.Setting(ctx, domain.SettingShopName, "")
 	return Document{PO: po, Supplier: sup, ShopName: shop, Date: s.clock.Now(), Location: s.st.Location(ctx)}
 }
 

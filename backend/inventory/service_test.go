@@ -45,7 +45,7 @@ func openStoreAt(t *testing.T, path string, at time.Time) *store.Store {
 func seedShop(t *testing.T, st *store.Store, supplierEmail string) int64 {
 	t.Helper()
 	ctx := context.Background()
-	_, _, err := st.WriteBatch(ctx, store.BatchMeta{FileName: "seed", Kind: "test"}, store.WriteOptions{}, func(w *store.Writer) error {
+	_, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "seed", Kind: "test"}, store.WriteOptions{}, func(w *store.Writer) error {
 		for _, p := range []domain.Product{
 			{SKU: "MUG", Title: "Mug =cheap", Price: domain.Money{Amount: 1200, Currency: "EUR"}, Cost: domain.Money{Amount: 400}},
 			{SKU: "PLATE", Title: "Plate", Price: domain.Money{Amount: 900, Currency: "EUR"}, Cost: domain.Money{Amount: 300}},
@@ -98,7 +98,7 @@ func TestReorderSendReceive(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t, testNow)
 	supID := seedShop(t, st, "orders@potter.test")
-	st.SetSetting(ctx, store.SettingShopName, "Clay Shop")
+	st.SetSetting(ctx, domain.SettingShopName, "Clay Shop")
 	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: st}})
 
 	plan, err := svc.Plan(ctx)
@@ -393,7 +393,7 @@ func TestPurchaseOrderEmailUsesTheSavedTemplate(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t, testNow)
 	seedShop(t, st, "orders@potter.test")
-	st.SetSetting(ctx, store.SettingShopName, "Clay Shop")
+	st.SetSetting(ctx, domain.SettingShopName, "Clay Shop")
 	st.SetSetting(ctx, email.SettingShopEmail, "hello@clayshop.test")
 	edited := email.Template{Name: POTemplate, Subject: "Order {{.PurchaseOrder.Number}} from {{.Shop.Name}}",
 		HTML: `<p>Dear {{.PurchaseOrder.Supplier}},</p>{{range .PurchaseOrder.Lines}}<p>{{.Quantity}} × {{.SKU}} at {{.Price}}</p>{{end}}<p>Note: {{.PurchaseOrder.Note}} / {{.Vars.po_number}}</p><p>Reply to {{.Shop.Email}}</p>`}

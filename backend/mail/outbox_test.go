@@ -325,7 +325,7 @@ func TestSuppressionCheckedForAddressNotInNormalForm(t *testing.T) {
 func TestMarketingNeedsConsentAndCarriesListUnsubscribe(t *testing.T) {
 	r := newRig(t, mailtest.SMTPOptions{}, func(a *Account) { a.UnsubscribeURL = "https://shop.test/unsub?t={token}" })
 	ctx := context.Background()
-	_, _, err := r.st.WriteBatch(ctx, store.BatchMeta{FileName: "t", Kind: "customers"}, store.WriteOptions{}, func(w *store.Writer) error {
+	_, _, err := r.st.WriteBatch(ctx, domain.BatchMeta{FileName: "t", Kind: "customers"}, store.WriteOptions{}, func(w *store.Writer) error {
 		if _, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceManual, Email: "c0@customer.test", AcceptsMarketing: true}, store.CustomerAuthoritative); err != nil {
 			return err
 		}
@@ -360,7 +360,7 @@ func mailtestOptions() mailtest.SMTPOptions { return mailtest.SMTPOptions{} }
 func seedCustomerWithOrder(t *testing.T, st *store.Store) int64 {
 	t.Helper()
 	ctx := context.Background()
-	_, _, err := st.WriteBatch(ctx, store.BatchMeta{FileName: "t", Kind: "orders"}, store.WriteOptions{}, func(w *store.Writer) error {
+	_, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "t", Kind: "orders"}, store.WriteOptions{}, func(w *store.Writer) error {
 		c := domain.Customer{Source: domain.SourceManual, Email: "alice@customer.test", FirstName: "Alice"}
 		if err := w.UpsertOrder(domain.Order{Source: domain.SourceManual, ExternalID: "1042", Name: "#1042", Email: c.Email,
 			Currency: "EUR", Total: 4250, CreatedAt: t0, Lines: []domain.LineItem{{Position: 1, SKU: "A", Name: "Mug", Quantity: 1, Price: 4250}}}, &c); err != nil {

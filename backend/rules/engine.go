@@ -82,7 +82,7 @@ func New(st *store.Store, opt Options) *Engine {
 // 50 recipients.
 func (e *Engine) LoadSettings(ctx context.Context) Settings {
 	s := Settings{Location: e.st.Location(ctx), QuietFrom: 21, QuietTo: 8, WeeklyCap: 3, ConfirmOver: 50}
-	s.ShopName, _ = e.st.Setting(ctx, store.SettingShopName, "our shop")
+	s.ShopName, _ = e.st.Setting(ctx, domain.SettingShopName, "our shop")
 	s.ShopEmail, _ = e.st.Setting(ctx, email.SettingShopEmail, "")
 	s.Currency, _ = e.st.Setting(ctx, SettingCurrency, "EUR")
 	if v, _ := e.st.Setting(ctx, SettingQuietHours, ""); v != "" {

@@ -26,7 +26,7 @@ func TestDigestReadsTheAccountAtEachRun(t *testing.T) {
 	clk := clock.Fixed{T: now}
 	st := openStore(t, clk)
 	// A sold-out SKU that sells every day is at risk.
-	if _, _, err := st.WriteBatch(ctx, store.BatchMeta{FileName: "seed", Kind: "test"}, store.WriteOptions{}, func(w *store.Writer) error {
+	if _, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "seed", Kind: "test"}, store.WriteOptions{}, func(w *store.Writer) error {
 		if err := w.UpsertProduct(domain.Product{SKU: "MUG", Title: "Mug", Price: domain.Money{Amount: 1200, Currency: "EUR"}}); err != nil {
 			return err
 		}

@@ -103,7 +103,7 @@ func TestTakeOverGeneratedKey(t *testing.T) {
 		s := openTest(t, filepath.Join(t.TempDir(), "shop.db"), Options{})
 		seedGenerated(t, s)
 		boom := errors.New("a later row failed")
-		_, _, err := s.WriteBatch(ctx, BatchMeta{FileName: "p.csv"}, WriteOptions{}, func(w *Writer) error {
+		_, _, err := s.WriteBatch(ctx, domain.BatchMeta{FileName: "p.csv"}, WriteOptions{}, func(w *Writer) error {
 			if res, err := w.TakeOverGeneratedKey(key, realSKU); err != nil || res != TakeOverDone {
 				t.Fatalf("take-over: %v %v", res, err)
 			}

@@ -17,7 +17,7 @@ func seedInventory(t *testing.T, s *Store) {
 	ctx := context.Background()
 	day := func(n int) time.Time { return testNow.AddDate(0, 0, -n) }
 	cancelled := day(3)
-	_, _, err := s.WriteBatch(ctx, BatchMeta{FileName: "seed", Kind: "test"}, WriteOptions{}, func(w *Writer) error {
+	_, _, err := s.WriteBatch(ctx, domain.BatchMeta{FileName: "seed", Kind: "test"}, WriteOptions{}, func(w *Writer) error {
 		for _, p := range []domain.Product{
 			{SKU: "A-1", Title: "Mug", Price: domain.Money{Amount: 1200, Currency: "EUR"}, Cost: domain.Money{Amount: 400}},
 			{SKU: "B-2", Title: "Plate", Price: domain.Money{Amount: 900, Currency: "EUR"}},

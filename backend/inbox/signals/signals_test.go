@@ -21,7 +21,7 @@ func TestSignalsStopAndRecord(t *testing.T) {
 	}
 	defer st.Close()
 	var id int64
-	if _, _, err := st.WriteBatch(ctx, store.BatchMeta{FileName: "c.csv", FileHash: "h", Preset: "test", Kind: "test"}, store.WriteOptions{},
+	if _, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "c.csv", FileHash: "h", Preset: "test", Kind: "test"}, store.WriteOptions{},
 		func(w *store.Writer) error {
 			id, err = w.UpsertCustomer(domain.Customer{Email: "ann@example.com", FirstName: "Ann", AcceptsMarketing: true}, store.CustomerAuthoritative)
 			return err

@@ -362,6 +362,24 @@ export namespace domain {
 		}
 	}
 	
+	export class Counts {
+	    created: number;
+	    updated: number;
+	    unchanged: number;
+	    rejected: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Counts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	        this.unchanged = source["unchanged"];
+	        this.rejected = source["rejected"];
+	    }
+	}
 	export class Customer {
 	    id: number;
 	    source: string;
@@ -583,6 +601,60 @@ export namespace domain {
 		}
 	}
 	
+	export class ImportBatch {
+	    id: number;
+	    fileName: string;
+	    fileHash: string;
+	    fileSize: number;
+	    preset: string;
+	    kind: string;
+	    status: string;
+	    rows: number;
+	    counts: Counts;
+	    message: string;
+	    // Go type: time
+	    startedAt: any;
+	    // Go type: time
+	    finishedAt?: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportBatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.fileName = source["fileName"];
+	        this.fileHash = source["fileHash"];
+	        this.fileSize = source["fileSize"];
+	        this.preset = source["preset"];
+	        this.kind = source["kind"];
+	        this.status = source["status"];
+	        this.rows = source["rows"];
+	        this.counts = this.convertValues(source["counts"], Counts);
+	        this.message = source["message"];
+	        this.startedAt = this.convertValues(source["startedAt"], null);
+	        this.finishedAt = this.convertValues(source["finishedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class InboxItem {
 	    mailbox: string;
 	    uid: number;
@@ -1148,6 +1220,26 @@ export namespace domain {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.sku = source["sku"];
 	        this.quantity = source["quantity"];
+	    }
+	}
+	export class Reject {
+	    file: string;
+	    row: number;
+	    column: string;
+	    value: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Reject(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.row = source["row"];
+	        this.column = source["column"];
+	        this.value = source["value"];
+	        this.reason = source["reason"];
 	    }
 	}
 	export class SKUPolicy {
@@ -2900,103 +2992,6 @@ export namespace rules {
 	
 	
 	
-
-}
-
-export namespace store {
-	
-	export class Counts {
-	    created: number;
-	    updated: number;
-	    unchanged: number;
-	    rejected: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new Counts(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.created = source["created"];
-	        this.updated = source["updated"];
-	        this.unchanged = source["unchanged"];
-	        this.rejected = source["rejected"];
-	    }
-	}
-	export class ImportBatch {
-	    id: number;
-	    fileName: string;
-	    fileHash: string;
-	    fileSize: number;
-	    preset: string;
-	    kind: string;
-	    status: string;
-	    rows: number;
-	    counts: Counts;
-	    message: string;
-	    // Go type: time
-	    startedAt: any;
-	    // Go type: time
-	    finishedAt?: any;
-	
-	    static createFrom(source: any = {}) {
-	        return new ImportBatch(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.fileName = source["fileName"];
-	        this.fileHash = source["fileHash"];
-	        this.fileSize = source["fileSize"];
-	        this.preset = source["preset"];
-	        this.kind = source["kind"];
-	        this.status = source["status"];
-	        this.rows = source["rows"];
-	        this.counts = this.convertValues(source["counts"], Counts);
-	        this.message = source["message"];
-	        this.startedAt = this.convertValues(source["startedAt"], null);
-	        this.finishedAt = this.convertValues(source["finishedAt"], null);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class Reject {
-	    file: string;
-	    row: number;
-	    column: string;
-	    value: string;
-	    reason: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Reject(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.file = source["file"];
-	        this.row = source["row"];
-	        this.column = source["column"];
-	        this.value = source["value"];
-	        this.reason = source["reason"];
-	    }
-	}
 
 }
 

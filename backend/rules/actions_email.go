@@ -125,7 +125,7 @@ func (a *SendEmail) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *I
 	// auto-responders do not answer. List-Unsubscribe is added by
 	// mail.Compose for every marketing message, with the account's address.
 	headers := map[string]string{"X-Shopclerk-Template": r.Template, "Auto-Submitted": "auto-generated"}
-	id, err := fx.QueueEmail(store.OutMessage{MessageID: ac.messageID(), Kind: string(kind), To: it.Email.To, ToName: it.Email.ToName,
+	id, err := fx.QueueEmail(store.OutMessage{MessageID: ac.messageID(), Kind: kind, To: it.Email.To, ToName: it.Email.ToName,
 		Subject: r.Subject, HTML: r.HTML, Text: r.Text, Headers: headers, CustomerID: sub.customerID(), Template: r.Template})
 	return fmt.Sprintf("message %d", id), err
 }

@@ -26,7 +26,7 @@ func (t *RuleTx) Key() string { return t.key }
 // OutMessage is an email to queue in the outbox.
 type OutMessage struct {
 	MessageID  string
-	Kind       string // transactional, marketing, supplier
+	Kind       domain.MessageKind
 	To         string
 	ToName     string
 	Subject    string
@@ -44,7 +44,7 @@ func (t *RuleTx) QueueMessage(m OutMessage) (int64, error) {
 	if m.Headers == nil {
 		headers = []byte("{}")
 	}
-	res, err := t.tx.ExecContext(t.ctx, q("RuleMessageInsert"), m.MessageID, m.Kind, strings.ToLower(m.To), m.ToName, m.Subject,
+	res, err := t.tx.ExecContext(t.ctx, q("RuleMessageInsert"), m.MessageID, string(m.Kind), strings.ToLower(m.To), m.ToName, m.Subject,
 		m.HTML, m.Text, string(headers), nullID(m.CustomerID), t.key, t.now, m.Template)
 	if err != nil {
 		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not queue the email")

@@ -165,7 +165,7 @@ func (a *App) onRun(res rules.RunResult, err error) {
 func (a *App) BeforeClose(ctx context.Context) bool {
 	if b, rctx, err := a.current(); err == nil {
 		if w, h := runtime.WindowGetSize(ctx); w > 200 && h > 200 {
-			b.st.SetSetting(rctx, store.SettingWindowSize, strconv.Itoa(w)+"x"+strconv.Itoa(h))
+			b.st.SetSetting(rctx, domain.SettingWindowSize, strconv.Itoa(w)+"x"+strconv.Itoa(h))
 		}
 	}
 	return false
@@ -188,7 +188,7 @@ func (a *App) Shutdown(ctx context.Context) {
 func (a *App) WindowSize() (int, int) {
 	w, h := 1280, 820
 	if b, ctx, err := a.current(); err == nil {
-		v, _ := b.st.Setting(ctx, store.SettingWindowSize, "")
+		v, _ := b.st.Setting(ctx, domain.SettingWindowSize, "")
 		if ws, hs, ok := strings.Cut(v, "x"); ok {
 			if wi, err := strconv.Atoi(ws); err == nil && wi >= 800 {
 				w = wi

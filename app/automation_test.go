@@ -41,7 +41,7 @@ func TestAutomationMessageIDsFollowTheSavedAccount(t *testing.T) {
 		t.Helper()
 		paid := now.Add(-time.Hour)
 		c := domain.Customer{Source: domain.SourceShopify, Email: email, FirstName: "Ann"}
-		if _, _, err := st.WriteBatch(ctx, store.BatchMeta{FileName: ext + ".csv", Kind: "orders"}, store.WriteOptions{}, func(w *store.Writer) error {
+		if _, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: ext + ".csv", Kind: "orders"}, store.WriteOptions{}, func(w *store.Writer) error {
 			return w.UpsertOrder(domain.Order{Source: domain.SourceShopify, ExternalID: ext, Name: "#" + ext, Email: email,
 				FinancialStatus: domain.FinancialPaid, Currency: "EUR", Total: 2500, CreatedAt: paid, PaidAt: &paid}, &c)
 		}); err != nil {
@@ -65,7 +65,7 @@ func TestAutomationMessageIDsFollowTheSavedAccount(t *testing.T) {
 		if res, err := e.RunPreview(ctx, p, p.AllKeys()); err != nil || res.Done != 1 {
 			t.Fatalf("run: %v %+v", err, res)
 		}
-		msgs, err := st.ListMessages(ctx, store.MsgQueued, 1, 0)
+		msgs, err := st.ListMessages(ctx, domain.MsgQueued, 1, 0)
 		if err != nil || len(msgs) == 0 {
 			t.Fatalf("queued: %v %v", msgs, err)
 		}

@@ -23,7 +23,7 @@ func TestCLIReorderDigest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, _, err = st.WriteBatch(ctx, store.BatchMeta{FileName: "seed", Kind: "test"}, store.WriteOptions{}, func(w *store.Writer) error {
+	_, _, err = st.WriteBatch(ctx, domain.BatchMeta{FileName: "seed", Kind: "test"}, store.WriteOptions{}, func(w *store.Writer) error {
 		if err := w.UpsertProduct(domain.Product{SKU: "MUG", Title: "Mug", Price: domain.Money{Amount: 1200, Currency: "EUR"}}); err != nil {
 			return err
 		}
@@ -76,7 +76,7 @@ func TestCLIReorderDigest(t *testing.T) {
 	}
 	defer st.Close()
 	msgs, err := st.ListMessages(ctx, "", 10, 0)
-	if err != nil || len(msgs) != 1 || msgs[0].ToAddr != "ann@clay.test" || msgs[0].Kind != store.KindTransactional {
+	if err != nil || len(msgs) != 1 || msgs[0].ToAddr != "ann@clay.test" || msgs[0].Kind != domain.KindTransactional {
 		t.Fatalf("outbox: %+v %v", msgs, err)
 	}
 }

@@ -102,7 +102,7 @@ func ledger(t *testing.T, path string) ledgerState {
 	}
 	var s ledgerState
 	for _, r := range rows {
-		s.keys = append(s.keys, r.Key+" "+r.Status)
+		s.keys = append(s.keys, r.Key+" "+string(r.Status))
 	}
 	slices.Sort(s.keys)
 	counts, err := st.RowCounts(context.Background())

@@ -32,7 +32,7 @@ func TestCLIRun(t *testing.T) {
 	}
 	paid := now.Add(-time.Hour)
 	c := domain.Customer{Source: domain.SourceShopify, Email: "ann@example.com", FirstName: "Ann"}
-	_, _, err = st.WriteBatch(ctx, store.BatchMeta{FileName: "o.csv", Kind: "orders"}, store.WriteOptions{}, func(w *store.Writer) error {
+	_, _, err = st.WriteBatch(ctx, domain.BatchMeta{FileName: "o.csv", Kind: "orders"}, store.WriteOptions{}, func(w *store.Writer) error {
 		return w.UpsertOrder(domain.Order{Source: domain.SourceShopify, ExternalID: "1001", Name: "#1001", Email: c.Email,
 			FinancialStatus: domain.FinancialPaid, Currency: "EUR", Total: 2500, CreatedAt: paid, PaidAt: &paid}, &c)
 	})

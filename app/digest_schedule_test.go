@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"shopclerk/backend/clock"
+	"shopclerk/backend/domain"
 	"shopclerk/backend/runner"
-	"shopclerk/backend/store"
 )
 
 // TestDigestScheduleIsTheRunnersHour: the Inventory screen's "sent
@@ -30,7 +30,7 @@ func TestDigestScheduleIsTheRunnersHour(t *testing.T) {
 	if err != nil || got != (DigestSchedule{Hour: runner.DigestHour, TimeZone: "UTC"}) {
 		t.Fatalf("default shop: %+v, %v", got, err)
 	}
-	if err := st.SetSetting(ctx, store.SettingTimeZone, "Europe/Berlin"); err != nil {
+	if err := st.SetSetting(ctx, domain.SettingTimeZone, "Europe/Berlin"); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := a.Inventory.DigestSchedule(); got.Hour != 8 || got.TimeZone != "Europe/Berlin" {

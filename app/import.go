@@ -129,7 +129,7 @@ func (s *ImportService) SaveMapping(headerHash string, kind importer.Kind, m imp
 }
 
 // History lists import batches, newest first.
-func (s *ImportService) History(limit, offset int) ([]store.ImportBatch, error) {
+func (s *ImportService) History(limit, offset int) ([]domain.ImportBatch, error) {
 	b, ctx, err := s.app.current()
 	if err != nil {
 		return nil, err
@@ -138,7 +138,7 @@ func (s *ImportService) History(limit, offset int) ([]store.ImportBatch, error) 
 }
 
 // Rejects lists the rows a batch could not take.
-func (s *ImportService) Rejects(batchID int64) ([]store.Reject, error) {
+func (s *ImportService) Rejects(batchID int64) ([]domain.Reject, error) {
 	b, ctx, err := s.app.current()
 	if err != nil {
 		return nil, err

@@ -8,7 +8,6 @@ import (
 	"shopclerk/backend/domain"
 	"shopclerk/backend/inventory"
 	"shopclerk/backend/runner"
-	"shopclerk/backend/store"
 )
 
 // InventoryService serves the Inventory screen: stock, forecasts, reorder
@@ -43,7 +42,7 @@ func (s *InventoryService) SetPolicy(p inventory.Policy) error {
 }
 
 // SetSKUPolicy stores a SKU's manual reorder point, snooze or "order once".
-func (s *InventoryService) SetSKUPolicy(p store.SKUPolicy) error {
+func (s *InventoryService) SetSKUPolicy(p domain.SKUPolicy) error {
 	b, ctx, err := s.app.current()
 	if err != nil {
 		return err
@@ -82,7 +81,7 @@ func (s *InventoryService) DeleteSupplier(id int64) error {
 }
 
 // LinkSupplier sets a SKU's supplier with the supplier's code and unit cost.
-func (s *InventoryService) LinkSupplier(o store.SupplierOffer) error {
+func (s *InventoryService) LinkSupplier(o domain.SupplierOffer) error {
 	b, ctx, err := s.app.current()
 	if err != nil {
 		return err
@@ -130,19 +129,19 @@ func (s *InventoryService) ReorderNow(dryRun bool) ([]inventory.Draft, error) {
 }
 
 // PurchaseOrders lists orders, newest first; status "" lists all.
-func (s *InventoryService) PurchaseOrders(status string) ([]store.PurchaseOrder, error) {
+func (s *InventoryService) PurchaseOrders(status string) ([]domain.PurchaseOrder, error) {
 	b, ctx, err := s.app.current()
 	if err != nil {
 		return nil, err
 	}
-	return b.st.PurchaseOrders(ctx, store.POStatus(status), 200)
+	return b.st.PurchaseOrders(ctx, domain.POStatus(status), 200)
 }
 
 // SetLine sets a draft line's quantity (0 removes it) and, if given, unit cost.
-func (s *InventoryService) SetLine(poID int64, sku string, quantity int, unitCost *int64) (store.PurchaseOrder, error) {
+func (s *InventoryService) SetLine(poID int64, sku string, quantity int, unitCost *int64) (domain.PurchaseOrder, error) {
 	b, ctx, err := s.app.current()
 	if err != nil {
-		return store.PurchaseOrder{}, err
+		return domain.PurchaseOrder{}, err
 	}
 	return b.inventory.SetLine(ctx, poID, sku, quantity, unitCost)
 }
@@ -153,23 +152,23 @@ func (s *InventoryService) SetStatus(poID int64, status string) error {
 	if err != nil {
 		return err
 	}
-	return b.st.SetPOStatus(ctx, poID, store.POStatus(status))
+	return b.st.SetPOStatus(ctx, poID, domain.POStatus(status))
 }
 
 // Send emails a draft to its supplier (xlsx and PDF attached) via the outbox.
-func (s *InventoryService) Send(poID int64) (store.PurchaseOrder, error) {
+func (s *InventoryService) Send(poID int64) (domain.PurchaseOrder, error) {
 	b, ctx, err := s.app.current()
 	if err != nil {
-		return store.PurchaseOrder{}, err
+		return domain.PurchaseOrder{}, err
 	}
 	return b.inventory.Send(ctx, poID)
 }
 
 // Receive books a delivery in; no receipts means everything outstanding.
-func (s *InventoryService) Receive(poID int64, location string, receipts []store.Receipt) (store.PurchaseOrder, error) {
+func (s *InventoryService) Receive(poID int64, location string, receipts []domain.Receipt) (domain.PurchaseOrder, error) {
 	b, ctx, err := s.app.current()
 	if err != nil {
-		return store.PurchaseOrder{}, err
+		return domain.PurchaseOrder{}, err
 	}
 	return b.inventory.Receive(ctx, poID, location, receipts)
 }

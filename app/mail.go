@@ -11,7 +11,6 @@ import (
 	"shopclerk/backend/inbox"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/secrets"
-	"shopclerk/backend/store"
 )
 
 // MailSettingsService serves Settings > Email.
@@ -140,7 +139,7 @@ func (s *MailSettingsService) PreviewTemplate(name, subject, html string, custom
 }
 
 // Suppressions lists the do-not-mail list.
-func (s *MailSettingsService) Suppressions(limit, offset int) ([]store.Suppression, error) {
+func (s *MailSettingsService) Suppressions(limit, offset int) ([]domain.Suppression, error) {
 	b, ctx, err := s.app.current()
 	if err != nil {
 		return nil, err
@@ -154,7 +153,7 @@ func (s *MailSettingsService) Suppress(email, note string) error {
 	if err != nil {
 		return err
 	}
-	_, err = b.st.Suppress(ctx, email, store.SuppressManual, note)
+	_, err = b.st.Suppress(ctx, email, domain.SuppressManual, note)
 	return err
 }
 
@@ -172,8 +171,8 @@ type OutboxService struct{ app *App }
 
 // OutboxPage is one page of the outbox with the counts per status.
 type OutboxPage struct {
-	Rows   []store.OutboxMessage       `json:"rows"`
-	Counts map[store.MessageStatus]int `json:"counts"`
+	Rows   []domain.OutboxMessage       `json:"rows"`
+	Counts map[domain.MessageStatus]int `json:"counts"`
 }
 
 // List returns messages of one status ("" for all), newest first, without
@@ -183,7 +182,7 @@ func (s *OutboxService) List(status string, limit, offset int) (OutboxPage, erro
 	if err != nil {
 		return OutboxPage{}, err
 	}
-	rows, err := b.st.ListMessages(ctx, store.MessageStatus(status), limit, offset)
+	rows, err := b.st.ListMessages(ctx, domain.MessageStatus(status), limit, offset)
 	if err != nil {
 		return OutboxPage{}, err
 	}
@@ -199,9 +198,9 @@ func (s *OutboxService) List(status string, limit, offset int) (OutboxPage, erro
 
 // MessageDetail is one message as it goes out.
 type MessageDetail struct {
-	Message store.OutboxMessage `json:"message"`
-	Raw     string              `json:"raw"`   // the wire form (headers and parts), attachments elided
-	Error   string              `json:"error"` // why it cannot be built, if so
+	Message domain.OutboxMessage `json:"message"`
+	Raw     string               `json:"raw"`   // the wire form (headers and parts), attachments elided
+	Error   string               `json:"error"` // why it cannot be built, if so
 }
 
 // Message returns one message with its rendered wire form.
@@ -309,7 +308,7 @@ func (s *OutboxService) StartInboxSync() (string, error) {
 }
 
 // InboxActivity lists what the last syncs found.
-func (s *OutboxService) InboxActivity(limit int) ([]store.InboxItem, error) {
+func (s *OutboxService) InboxActivity(limit int) ([]domain.InboxItem, error) {
 	b, ctx, err := s.app.current()
 	if err != nil {
 		return nil, err

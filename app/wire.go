@@ -6,10 +6,10 @@ import (
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/importer"
+	"shopclerk/backend/inbox/signals"
 	"shopclerk/backend/inventory"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/rules"
-	"shopclerk/backend/inbox/signals"
 	"shopclerk/backend/runner"
 	"shopclerk/backend/secrets"
 	"shopclerk/backend/store"

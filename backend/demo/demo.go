@@ -151,7 +151,7 @@ func generate(ctx context.Context, st *store.Store, csvDir string, clk clock.Clo
 		}
 		return g.sum, err
 	}
-	meta := store.BatchMeta{FileName: fmt.Sprintf("demo-%s-seed-%d", size, seed), FileHash: fmt.Sprintf("demo:%s:%d:%d", size, seed, now.Unix()),
+	meta := domain.BatchMeta{FileName: fmt.Sprintf("demo-%s-seed-%d", size, seed), FileHash: fmt.Sprintf("demo:%s:%d:%d", size, seed, now.Unix()),
 		Preset: "demo", Kind: "demo"}
 	err = writeStore(ctx, st, meta, g, sinks, progress)
 	if csvSink != nil {
@@ -162,10 +162,10 @@ func generate(ctx context.Context, st *store.Store, csvDir string, clk clock.Clo
 	if err != nil {
 		return Summary{}, err
 	}
-	if err := st.SetSetting(ctx, store.SettingTimeZone, ShopTimeZone); err != nil {
+	if err := st.SetSetting(ctx, domain.SettingTimeZone, ShopTimeZone); err != nil {
 		return g.sum, err
 	}
-	if err := st.SetSetting(ctx, store.SettingShopName, "Demo shop"); err != nil {
+	if err := st.SetSetting(ctx, domain.SettingShopName, "Demo shop"); err != nil {
 		return g.sum, err
 	}
 	return g.sum, nil

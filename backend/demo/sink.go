@@ -175,7 +175,7 @@ func (d *dbSink) finish(*generator) error { return d.flush() }
 
 // writeStore runs the generator on its own goroutine and writes its records
 // in one batch: the store gets a consistent shop or nothing.
-func writeStore(ctx context.Context, st *store.Store, meta store.BatchMeta, g *generator, extra []sink, progress Progress) error {
+func writeStore(ctx context.Context, st *store.Store, meta domain.BatchMeta, g *generator, extra []sink, progress Progress) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	ds := &dbSink{ctx: ctx, ch: make(chan []event, 8), buf: make([]event, 0, dbBatch)}

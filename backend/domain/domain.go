@@ -1,5 +1,12 @@
-// Package domain holds Shopclerk's plain data types and error codes. It imports
-// nothing internal, so every other package can depend on it without cycles.
+// Package domain is Shopclerk's vocabulary: the types and typed constants two
+// or more packages speak, and the error codes. It imports nothing internal,
+// so every other package can depend on it without cycles. A type only one
+// package and store share stays beside that package's store methods.
+//
+// One file per concern: shop data (this file), list pages (views.go),
+// imports, outbox (messages and their states), inbox, purchasing (purchase
+// orders and their statuses), automation (triggers, step kinds, ledger,
+// occurrences) and settings keys.
 //
 // Money is always integer minor units plus an ISO 4217 currency (invariant 4);
 // times are always UTC (invariant 5).

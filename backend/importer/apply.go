@@ -51,7 +51,7 @@ func Import(ctx context.Context, st *store.Store, files []FileSpec, progress fun
 		}
 		if err != nil {
 			fr.Error, fr.ErrorCode = err.Error(), domain.CodeOf(err)
-			fr.Counts, fr.BatchID = store.Counts{}, 0
+			fr.Counts, fr.BatchID = domain.Counts{}, 0
 		}
 		res.Files = append(res.Files, fr)
 	}
@@ -92,7 +92,7 @@ func importFile(ctx context.Context, st *store.Store, spec FileSpec, idx, total 
 		}
 	}
 	report := func(rows int) { reportPhase(rows, PhaseReading) }
-	meta := store.BatchMeta{FileName: in.name, FileHash: fr.Hash, FileSize: in.size, Preset: string(p.b.preset.name), Kind: string(p.b.preset.kind)}
+	meta := domain.BatchMeta{FileName: in.name, FileHash: fr.Hash, FileSize: in.size, Preset: string(p.b.preset.name), Kind: string(p.b.preset.kind)}
 	batchID, counts, err := st.WriteBatch(ctx, meta, store.WriteOptions{}, func(w *store.Writer) error {
 		// The shop's generated keys, read in the batch's own transaction
 		// (which holds the write lock), before the parser starts.
@@ -252,7 +252,7 @@ func pipe(ctx context.Context, p *parsed, w *store.Writer, report func(int), aft
 	}
 	p.addClashes()
 	for _, is := range p.rejects {
-		w.Reject(store.Reject(is))
+		w.Reject(domain.Reject(is))
 	}
 	return nil
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"shopclerk/backend/clock"
+	"shopclerk/backend/domain"
 	"shopclerk/backend/store"
 )
 
@@ -96,7 +97,7 @@ type summary struct {
 	Preset   PresetName     `json:"preset"`
 	Label    string         `json:"label"`
 	Rows     int            `json:"rows"`
-	Counts   store.Counts   `json:"counts"`
+	Counts   domain.Counts  `json:"counts"`
 	Tables   map[string]int `json:"tables"`
 	Rejected []Issue        `json:"rejected"`
 	Warnings []Issue        `json:"warnings"`
@@ -166,7 +167,7 @@ type writer = store.Writer
 
 var errProbe = errors.New("probe: roll back")
 
-func storeMeta(name string) store.BatchMeta {
-	return store.BatchMeta{FileName: name, Preset: "test", Kind: "test"}
+func storeMeta(name string) domain.BatchMeta {
+	return domain.BatchMeta{FileName: name, Preset: "test", Kind: "test"}
 }
 func writeOpts() store.WriteOptions { return store.WriteOptions{} }

@@ -172,16 +172,16 @@ const (
 
 // FileResult is what importing one file did.
 type FileResult struct {
-	File     string       `json:"file"`
-	Hash     string       `json:"hash"`
-	BatchID  int64        `json:"batchId"`
-	Preset   PresetName   `json:"preset"`
-	Kind     Kind         `json:"kind"`
-	Label    string       `json:"label"`
-	Rows     int          `json:"rows"`
-	Counts   store.Counts `json:"counts"`
-	Rejected []Issue      `json:"rejected"`
-	Warnings []Issue      `json:"warnings"`
+	File     string        `json:"file"`
+	Hash     string        `json:"hash"`
+	BatchID  int64         `json:"batchId"`
+	Preset   PresetName    `json:"preset"`
+	Kind     Kind          `json:"kind"`
+	Label    string        `json:"label"`
+	Rows     int           `json:"rows"`
+	Counts   domain.Counts `json:"counts"`
+	Rejected []Issue       `json:"rejected"`
+	Warnings []Issue       `json:"warnings"`
 	// Error is set when the file was refused whole; nothing of it was written.
 	Error     string      `json:"error,omitempty"`
 	ErrorCode domain.Code `json:"errorCode,omitempty"`

@@ -151,7 +151,7 @@ func TestSKUAddedLaterProducts(t *testing.T) {
 	st := skuLessShop(t)
 	spec := csvSpec(t, "products_export (1).csv", productsWithSKU)
 	fr := importOne(t, st, spec)
-	if fr.Error != "" || fr.Counts != (store.Counts{Updated: 3}) {
+	if fr.Error != "" || fr.Counts != (domain.Counts{Updated: 3}) {
 		t.Fatalf("%+v", fr)
 	}
 	w := takeOverWarnings(fr)
@@ -182,10 +182,10 @@ func TestSKUAddedLaterProducts(t *testing.T) {
 	}
 	// The stored orders' lines carried the old keys in their hash, so the
 	// orders file updates them once, to the same lines.
-	if fr := importOne(t, st, csvSpec(t, "orders_export.csv", ordersNoSKU)); fr.Error != "" || fr.Counts != (store.Counts{Updated: 1}) {
+	if fr := importOne(t, st, csvSpec(t, "orders_export.csv", ordersNoSKU)); fr.Error != "" || fr.Counts != (domain.Counts{Updated: 1}) {
 		t.Errorf("orders again: %+v", fr)
 	}
-	if fr := importOne(t, st, csvSpec(t, "orders_export.csv", ordersNoSKU)); fr.Counts != (store.Counts{Unchanged: 1}) {
+	if fr := importOne(t, st, csvSpec(t, "orders_export.csv", ordersNoSKU)); fr.Counts != (domain.Counts{Unchanged: 1}) {
 		t.Errorf("orders a third time: %+v", fr.Counts)
 	}
 	if got := skuState(t, st); got != want {
@@ -199,7 +199,7 @@ func TestSKUAddedLaterInventory(t *testing.T) {
 	st := skuLessShop(t)
 	spec := csvSpec(t, "inventory_export (1).csv", inventoryWithSKU)
 	fr := importOne(t, st, spec)
-	if fr.Error != "" || fr.Counts != (store.Counts{Updated: 1, Unchanged: 3}) {
+	if fr.Error != "" || fr.Counts != (domain.Counts{Updated: 1, Unchanged: 3}) {
 		t.Fatalf("%+v", fr)
 	}
 	if w := takeOverWarnings(fr); len(w) != 1 || w[0].Column != "SKU" || !strings.HasPrefix(w[0].Reason, "3 variants now use the SKUs you added in your store: ~linen-apron/Blue/M → LIN-BL-M,") {
@@ -211,7 +211,7 @@ func TestSKUAddedLaterInventory(t *testing.T) {
 	if got := skuState(t, st); got != want {
 		t.Fatalf("after the SKUs came:\n%s\nwant\n%s", got, want)
 	}
-	if again := importOne(t, st, spec); again.Counts != (store.Counts{Unchanged: 4}) || len(again.Warnings) != 0 {
+	if again := importOne(t, st, spec); again.Counts != (domain.Counts{Unchanged: 4}) || len(again.Warnings) != 0 {
 		t.Errorf("again: %+v", again)
 	}
 	if fr := importOne(t, st, csvSpec(t, "products_export (1).csv", productsWithSKU)); fr.Counts.Created != 0 || len(takeOverWarnings(fr)) != 0 {
@@ -251,7 +251,7 @@ func TestSKUAddedLaterBothExist(t *testing.T) {
 		t.Fatalf("%+v", fr)
 	}
 	fr := importOne(t, st, csvSpec(t, "products_export (1).csv", productsWithSKU))
-	if fr.Error != "" || fr.Counts != (store.Counts{Updated: 3}) {
+	if fr.Error != "" || fr.Counts != (domain.Counts{Updated: 3}) {
 		t.Fatalf("%+v", fr)
 	}
 	w := takeOverWarnings(fr)
@@ -276,7 +276,7 @@ func TestSKUAddedLaterBothExist(t *testing.T) {
 	}
 	// Each file that meets them says so again; nothing else changes.
 	again := importOne(t, st, csvSpec(t, "products_export (1).csv", productsWithSKU))
-	if w := takeOverWarnings(again); again.Counts != (store.Counts{Unchanged: 3}) || len(w) != 1 || !strings.Contains(w[0].Reason, "look like the same variant") {
+	if w := takeOverWarnings(again); again.Counts != (domain.Counts{Unchanged: 3}) || len(w) != 1 || !strings.Contains(w[0].Reason, "look like the same variant") {
 		t.Errorf("again: %+v", again)
 	}
 }

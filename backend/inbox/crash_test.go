@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"shopclerk/backend/clock"
+	"shopclerk/backend/domain"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/mail/mailtest"
 	"shopclerk/backend/store"
@@ -173,7 +174,7 @@ func crashRun(t *testing.T, withMailbox bool) {
 		t.Fatal(err)
 	}
 	for i := range crashMessages {
-		m := &store.OutboxMessage{MessageID: fmt.Sprintf("<crash-%04d@shop.test>", i), Kind: store.KindTransactional,
+		m := &domain.OutboxMessage{MessageID: fmt.Sprintf("<crash-%04d@shop.test>", i), Kind: domain.KindTransactional,
 			ToAddr: fmt.Sprintf("c%04d@customer.test", i), Subject: "Order " + strconv.Itoa(i), Text: "x"}
 		if _, _, err := st.EnqueueMessage(ctx, m); err != nil {
 			t.Fatal(err)
@@ -212,7 +213,7 @@ func crashRun(t *testing.T, withMailbox bool) {
 			}
 			counts, _ := st.CountMessagesByStatus(ctx)
 			st.Close()
-			if counts[store.MsgSent] == wantSent {
+			if counts[domain.MsgSent] == wantSent {
 				break
 			}
 		}
@@ -239,10 +240,10 @@ func crashRun(t *testing.T, withMailbox bool) {
 	st, _ = store.Open(ctx, cfg.DB, store.Options{Clock: clock.Fixed{T: cfg.Now}})
 	defer st.Close()
 	counts, _ := st.CountMessagesByStatus(ctx)
-	if counts[store.MsgSent] != wantSent || counts[store.MsgInDoubt] != crashMessages-wantSent {
+	if counts[domain.MsgSent] != wantSent || counts[domain.MsgInDoubt] != crashMessages-wantSent {
 		t.Fatalf("outbox after %d runs: %v", runs+1, counts)
 	}
-	inDoubt, err := st.MessagesWithStatus(ctx, store.MsgInDoubt, crashMessages)
+	inDoubt, err := st.MessagesWithStatus(ctx, domain.MsgInDoubt, crashMessages)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -257,5 +258,5 @@ func crashRun(t *testing.T, withMailbox bool) {
 		}
 	}
 	t.Logf("%d runs, %d kills, %d deliveries, each message at most once, %d sent, %d in doubt for the seller",
-		runs+1, killed, len(smtpSrv.Deliveries()), counts[store.MsgSent], counts[store.MsgInDoubt])
+		runs+1, killed, len(smtpSrv.Deliveries()), counts[domain.MsgSent], counts[domain.MsgInDoubt])
 }

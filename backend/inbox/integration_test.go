@@ -23,6 +23,7 @@ import (
 	"github.com/emersion/go-imap/v2"
 
 	"shopclerk/backend/clock"
+	"shopclerk/backend/domain"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/store"
 )
@@ -134,11 +135,11 @@ func TestIntegrationSendReadBounceReply(t *testing.T) {
 	ob := mail.NewOutbox(st, clock.System{}, a, mail.SMTPDialer(a, s.secret(seller)), sellerBox, time.UTC, nil)
 	tok := token()
 	nobody := "nobody-" + tok + "@customer.test"
-	idOK, err := ob.Enqueue(ctx, &store.OutboxMessage{ToAddr: alice, ToName: "Alice", Subject: "Order " + tok, Text: "Thanks " + tok})
+	idOK, err := ob.Enqueue(ctx, &domain.OutboxMessage{ToAddr: alice, ToName: "Alice", Subject: "Order " + tok, Text: "Thanks " + tok})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ob.Enqueue(ctx, &store.OutboxMessage{ToAddr: nobody, Subject: "Bounce " + tok, Text: "x"}); err != nil {
+	if _, err := ob.Enqueue(ctx, &domain.OutboxMessage{ToAddr: nobody, Subject: "Bounce " + tok, Text: "x"}); err != nil {
 		t.Fatal(err)
 	}
 	res, err := ob.Run(ctx, mail.RunOptions{})
@@ -167,13 +168,13 @@ func TestIntegrationSendReadBounceReply(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sp, ok, _ := st.Suppressed(ctx, nobody); !ok || sp.Reason != store.SuppressHardBounce || !strings.Contains(sp.Detail, "5.1.1") {
+	if sp, ok, _ := st.Suppressed(ctx, nobody); !ok || sp.Reason != domain.SuppressHardBounce || !strings.Contains(sp.Detail, "5.1.1") {
 		t.Fatalf("bounce not processed: %+v %v (sync %+v)", sp, ok, sr)
 	}
 	items, _ := st.ListInboxItems(ctx, 1000)
 	replies := 0
 	for _, it := range items {
-		if it.Kind == store.InboxReply && it.RelatedID != nil && *it.RelatedID == idOK {
+		if it.Kind == domain.InboxReply && it.RelatedID != nil && *it.RelatedID == idOK {
 			replies++
 		}
 	}
@@ -219,13 +220,13 @@ func TestIntegrationConfirmCopyResolvesInDoubt(t *testing.T) {
 	box := NewClient(a, s.secret(seller), clock.System{})
 	ob := mail.NewOutbox(st, clock.System{}, a, mail.SMTPDialer(a, s.secret(seller)), box, time.UTC, nil)
 	tok := token()
-	id, _ := ob.Enqueue(ctx, &store.OutboxMessage{ToAddr: "bob@customer.test", Subject: "Copy " + tok, Text: "x"})
+	id, _ := ob.Enqueue(ctx, &domain.OutboxMessage{ToAddr: "bob@customer.test", Subject: "Copy " + tok, Text: "x"})
 	if res, err := ob.Run(ctx, mail.RunOptions{}); err != nil || res.Sent != 1 {
 		t.Fatalf("%+v %v", res, err)
 	}
 	waitFor(t, box, "INBOX", "Copy "+tok)
 	// Pretend the reply to DATA had been lost.
-	if err := st.TransitionMessage(ctx, id, store.Transition{From: store.MsgSent, To: store.MsgInDoubt}); err != nil {
+	if err := st.TransitionMessage(ctx, id, domain.Transition{From: domain.MsgSent, To: domain.MsgInDoubt}); err != nil {
 		t.Fatal(err)
 	}
 	r, err := ob.ResolveInDoubt(ctx)

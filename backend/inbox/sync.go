@@ -22,7 +22,7 @@ import (
 // nil: tasks and suppressions are written by the inbox itself.
 type Events interface {
 	CustomerReplied(ctx context.Context, e ReplyEvent) error
-	AddressSuppressed(ctx context.Context, email string, reason store.SuppressionReason) error
+	AddressSuppressed(ctx context.Context, email string, reason domain.SuppressionReason) error
 }
 
 // ReplyEvent is a customer's (non-automatic) answer to one of our messages.
@@ -158,7 +158,7 @@ func (s *Syncer) Sync(ctx context.Context, progress func(SyncResult)) (SyncResul
 // process classifies one message and acts on it.
 func (s *Syncer) process(ctx context.Context, uidValidity, uid uint32, at time.Time, raw []byte, res *SyncResult) error {
 	p := Parse(raw)
-	item := store.InboxItem{Mailbox: mailboxName, UIDValidity: uidValidity, UID: uid, MessageID: p.MessageID,
+	item := domain.InboxItem{Mailbox: mailboxName, UIDValidity: uidValidity, UID: uid, MessageID: p.MessageID,
 		From: p.From, Subject: p.Subject, ReceivedAt: at.UTC()}
 	key := p.MessageID
 	if key == "" {
@@ -166,7 +166,7 @@ func (s *Syncer) process(ctx context.Context, uidValidity, uid uint32, at time.T
 	}
 	switch {
 	case p.Report != nil:
-		item.Kind = store.InboxBounce
+		item.Kind = domain.InboxBounce
 		res.Bounces++
 		item.RelatedID = s.ours(ctx, p.Report.OriginalMessageID)
 		var notes []string
@@ -174,29 +174,29 @@ func (s *Syncer) process(ctx context.Context, uidValidity, uid uint32, at time.T
 			notes = append(notes, fmt.Sprintf("%s %s %s", r.Address, r.Action, r.Status))
 			if r.Hard() {
 				detail := strings.TrimSpace(r.Status + " " + r.Diagnostic)
-				if err := s.suppress(ctx, r.Address, store.SuppressHardBounce, detail, res); err != nil {
+				if err := s.suppress(ctx, r.Address, domain.SuppressHardBounce, detail, res); err != nil {
 					return err
 				}
 			}
 		}
 		item.Detail = strings.Join(notes, "; ")
 	case p.Complaint:
-		item.Kind = store.InboxComplaint
+		item.Kind = domain.InboxComplaint
 		res.Complaints++
 		if p.ComplaintTo != "" {
 			item.Detail = p.ComplaintTo + " marked a message as spam"
-			if err := s.suppress(ctx, p.ComplaintTo, store.SuppressComplaint, "marked as spam", res); err != nil {
+			if err := s.suppress(ctx, p.ComplaintTo, domain.SuppressComplaint, "marked as spam", res); err != nil {
 				return err
 			}
 		}
 	case p.From == "" || strings.EqualFold(p.From, s.acct.FromAddress):
-		item.Kind = store.InboxOther // our own copies and test-mode mail
+		item.Kind = domain.InboxOther // our own copies and test-mode mail
 	case p.AutoReply:
-		item.Kind = store.InboxAutoReply
+		item.Kind = domain.InboxAutoReply
 		res.AutoReplies++
 		item.RelatedID = s.firstOurs(ctx, p)
 	case p.WantsUnsubscribe():
-		item.Kind = store.InboxUnsubscribe
+		item.Kind = domain.InboxUnsubscribe
 		res.Unsubscribes++
 		who := p.From
 		// The List-Unsubscribe mailto carries our Message-ID as a token:
@@ -210,7 +210,7 @@ func (s *Syncer) process(ctx context.Context, uidValidity, uid uint32, at time.T
 			}
 		}
 		item.Detail = who
-		if err := s.suppress(ctx, who, store.SuppressUnsubscribed, "asked by email", res); err != nil {
+		if err := s.suppress(ctx, who, domain.SuppressUnsubscribed, "asked by email", res); err != nil {
 			return err
 		}
 	default:
@@ -223,15 +223,15 @@ func (s *Syncer) process(ctx context.Context, uidValidity, uid uint32, at time.T
 		item.CustomerID = cust
 		switch {
 		case item.RelatedID != nil:
-			item.Kind = store.InboxReply
+			item.Kind = domain.InboxReply
 			res.Replies++
 			if err := s.reply(ctx, p, key, item, at); err != nil {
 				return err
 			}
 		case wismo:
-			item.Kind = store.InboxOrderQuestion
+			item.Kind = domain.InboxOrderQuestion
 		default:
-			item.Kind = store.InboxOther
+			item.Kind = domain.InboxOther
 		}
 		if wismo {
 			res.OrderQuestions++
@@ -244,7 +244,7 @@ func (s *Syncer) process(ctx context.Context, uidValidity, uid uint32, at time.T
 	return err
 }
 
-func (s *Syncer) suppress(ctx context.Context, email string, reason store.SuppressionReason, detail string, res *SyncResult) error {
+func (s *Syncer) suppress(ctx context.Context, email string, reason domain.SuppressionReason, detail string, res *SyncResult) error {
 	if email == "" {
 		return nil
 	}
@@ -291,7 +291,7 @@ func (s *Syncer) firstOurs(ctx context.Context, p Parsed) *int64 {
 	return nil
 }
 
-func (s *Syncer) reply(ctx context.Context, p Parsed, key string, item store.InboxItem, at time.Time) error {
+func (s *Syncer) reply(ctx context.Context, p Parsed, key string, item domain.InboxItem, at time.Time) error {
 	title := "Reply from " + p.From
 	if p.Subject != "" {
 		title += ": " + p.Subject

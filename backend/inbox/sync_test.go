@@ -31,7 +31,7 @@ func (r *recorder) CustomerReplied(_ context.Context, e ReplyEvent) error {
 	return nil
 }
 
-func (r *recorder) AddressSuppressed(_ context.Context, email string, reason store.SuppressionReason) error {
+func (r *recorder) AddressSuppressed(_ context.Context, email string, reason domain.SuppressionReason) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.suppressed = append(r.suppressed, email+":"+string(reason))
@@ -67,15 +67,15 @@ func newEnv(t *testing.T) *env {
 	ev := &recorder{}
 	e := &env{st: st, imap: srv, acct: a, client: cl, syncer: NewSyncer(st, cl, ob, ev, clk, a, nil), events: ev}
 	// Our two earlier messages and the shop's customers and one order.
-	for _, m := range []store.OutboxMessage{
-		{MessageID: "<orig-1@shop.test>", Kind: store.KindTransactional, ToAddr: "alice@customer.test", Subject: "Your cart is waiting", Text: "x"},
-		{MessageID: "<orig-2@shop.test>", Kind: store.KindMarketing, ToAddr: "carol@customer.test", Subject: "Spring sale", Text: "x"},
+	for _, m := range []domain.OutboxMessage{
+		{MessageID: "<orig-1@shop.test>", Kind: domain.KindTransactional, ToAddr: "alice@customer.test", Subject: "Your cart is waiting", Text: "x"},
+		{MessageID: "<orig-2@shop.test>", Kind: domain.KindMarketing, ToAddr: "carol@customer.test", Subject: "Spring sale", Text: "x"},
 	} {
 		if _, _, err := st.EnqueueMessage(ctx, &m); err != nil {
 			t.Fatal(err)
 		}
 	}
-	_, _, err = st.WriteBatch(ctx, store.BatchMeta{FileName: "t", Kind: "orders"}, store.WriteOptions{}, func(w *store.Writer) error {
+	_, _, err = st.WriteBatch(ctx, domain.BatchMeta{FileName: "t", Kind: "orders"}, store.WriteOptions{}, func(w *store.Writer) error {
 		for _, em := range []string{"alice@customer.test", "carol@customer.test"} {
 			if _, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceManual, Email: em, FirstName: strings.Title(strings.Split(em, "@")[0])}, store.CustomerAuthoritative); err != nil {
 				return err
@@ -118,11 +118,11 @@ func TestSyncActsOnEachKindAndNeverDeletes(t *testing.T) {
 	}
 	for _, want := range []struct {
 		email  string
-		reason store.SuppressionReason
+		reason domain.SuppressionReason
 	}{
-		{"nobody@customer.test", store.SuppressHardBounce}, {"gone@customer.test", store.SuppressHardBounce},
-		{"full.box@customer.test", store.SuppressHardBounce}, {"late@customer.test", store.SuppressHardBounce},
-		{"carol@customer.test", store.SuppressUnsubscribed}, {"erin@customer.test", store.SuppressComplaint},
+		{"nobody@customer.test", domain.SuppressHardBounce}, {"gone@customer.test", domain.SuppressHardBounce},
+		{"full.box@customer.test", domain.SuppressHardBounce}, {"late@customer.test", domain.SuppressHardBounce},
+		{"carol@customer.test", domain.SuppressUnsubscribed}, {"erin@customer.test", domain.SuppressComplaint},
 	} {
 		sp, ok, _ := e.st.Suppressed(ctx, want.email)
 		if !ok || sp.Reason != want.reason {
@@ -137,7 +137,7 @@ func TestSyncActsOnEachKindAndNeverDeletes(t *testing.T) {
 		t.Fatalf("reply events %+v", e.events.replies)
 	}
 	// The where-is-my-order draft waits for the seller, with the tracking.
-	drafts, _ := e.st.ListMessages(ctx, store.MsgDraft, 10, 0)
+	drafts, _ := e.st.ListMessages(ctx, domain.MsgDraft, 10, 0)
 	if len(drafts) != 1 || drafts[0].ToAddr != "dan@customer.test" || !strings.Contains(drafts[0].Text, "JJD000123") ||
 		!strings.Contains(drafts[0].Text, "is on its way") || drafts[0].Headers["In-Reply-To"] != "<q-1@customer.test>" {
 		t.Fatalf("draft %+v", drafts)
@@ -159,14 +159,14 @@ func TestSyncActsOnEachKindAndNeverDeletes(t *testing.T) {
 	tasks := 0
 	items, _ := e.st.ListInboxItems(ctx, 100)
 	for _, it := range items {
-		if it.Kind == store.InboxReply {
+		if it.Kind == domain.InboxReply {
 			tasks++
 		}
 	}
 	if tasks != 2 {
 		t.Fatalf("inbox items: %d replies", tasks)
 	}
-	if d, _ := e.st.ListMessages(ctx, store.MsgDraft, 10, 0); len(d) != 1 {
+	if d, _ := e.st.ListMessages(ctx, domain.MsgDraft, 10, 0); len(d) != 1 {
 		t.Fatal("draft duplicated")
 	}
 }

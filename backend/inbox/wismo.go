@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
 )
 
 // draftOrderStatus answers "where is my order?" with the order's tracking
@@ -25,8 +24,8 @@ func (s *Syncer) draftOrderStatus(ctx context.Context, p Parsed, key string, cus
 		subject = "Re: " + subject
 	}
 	refs := strings.TrimSpace(strings.Join(append(p.References, p.MessageID), " "))
-	m := &store.OutboxMessage{Kind: store.KindTransactional, ToAddr: p.From, Subject: subject,
-		Text: OrderStatusText(order), Status: store.MsgDraft, CustomerID: cust,
+	m := &domain.OutboxMessage{Kind: domain.KindTransactional, ToAddr: p.From, Subject: subject,
+		Text: OrderStatusText(order), Status: domain.MsgDraft, CustomerID: cust,
 		LedgerKey: "inbox/wismo/" + key, Template: "order_status_reply",
 		Headers: map[string]string{"In-Reply-To": p.MessageID, "References": refs}}
 	if order.Customer != nil {

@@ -11,7 +11,6 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
-	"shopclerk/backend/store"
 )
 
 // DigestTemplate names the low-stock digest among the shop's emails.
@@ -287,7 +286,7 @@ func (s *Service) SendDigest(ctx context.Context, opt DigestOptions) (Digest, er
 	if opt.MessageID != nil {
 		msgID = opt.MessageID(now)
 	}
-	id, created, err := s.st.EnqueueMessage(ctx, &store.OutboxMessage{MessageID: msgID, Kind: store.KindTransactional,
+	id, created, err := s.st.EnqueueMessage(ctx, &domain.OutboxMessage{MessageID: msgID, Kind: domain.KindTransactional,
 		ToAddr: strings.ToLower(d.To), ToName: opt.ToName, Subject: out.Subject, HTML: out.HTML, Text: out.Text,
 		LedgerKey: key, Template: DigestTemplate})
 	if err != nil {

@@ -7,15 +7,15 @@ import (
 	"time"
 
 	"shopclerk/backend/clock"
+	"shopclerk/backend/domain"
 	"shopclerk/backend/mail"
-	"shopclerk/backend/store"
 )
 
 func TestDigestOncePerShopDay(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t, testNow)
 	seedShop(t, st, "orders@potter.test")
-	st.SetSetting(ctx, store.SettingTimeZone, "Europe/Berlin")
+	st.SetSetting(ctx, domain.SettingTimeZone, "Europe/Berlin")
 	opt := DigestOptions{To: "Ann@Clay.test", ToName: "Ann", ShopName: "Clay Shop", Renderer: &mail.Templates{}}
 	count := func() int {
 		t.Helper()
@@ -58,7 +58,7 @@ func TestDigestOncePerShopDay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.ToAddr != "ann@clay.test" || m.Kind != store.KindTransactional || m.Status != store.MsgQueued ||
+	if m.ToAddr != "ann@clay.test" || m.Kind != domain.KindTransactional || m.Status != domain.MsgQueued ||
 		m.LedgerKey != "inventory.digest:2026-03-01" || m.Template != DigestTemplate {
 		t.Errorf("message: %+v", m)
 	}
@@ -98,7 +98,7 @@ func TestDigestNeedsAnAddressAndSomethingLow(t *testing.T) {
 	// Snoozed SKUs stay out; with everything snoozed there is nothing to send.
 	until := testNow.AddDate(0, 0, 7)
 	for _, sku := range []string{"MUG", "PLATE", "ORPHAN"} {
-		if err := st.SetSKUPolicy(ctx, store.SKUPolicy{SKU: sku, SnoozeUntil: &until}); err != nil {
+		if err := st.SetSKUPolicy(ctx, domain.SKUPolicy{SKU: sku, SnoozeUntil: &until}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -14,7 +14,6 @@ import (
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
 	"shopclerk/backend/pdftext"
-	"shopclerk/backend/store"
 )
 
 // ExportFormat is a file type a purchase order can be saved as.
@@ -41,7 +40,7 @@ func (d Document) Render(f ExportFormat) ([]byte, error) {
 
 // Document is a purchase order as the supplier receives it.
 type Document struct {
-	PO       store.PurchaseOrder
+	PO       domain.PurchaseOrder
 	Supplier domain.Supplier
 	ShopName string
 	Date     time.Time
@@ -80,14 +79,14 @@ func majorUnits(amount int64, currency string) float64 {
 
 var lineHeader = []string{"Supplier SKU", "Our SKU", "Item", "Quantity", "Unit cost", "Line total"}
 
-func lineCode(l store.PurchaseOrderLine) string {
+func lineCode(l domain.PurchaseOrderLine) string {
 	if l.SupplierSKU != "" {
 		return l.SupplierSKU
 	}
 	return l.SKU
 }
 
-func lineTitle(l store.PurchaseOrderLine) string {
+func lineTitle(l domain.PurchaseOrderLine) string {
 	return strings.TrimSpace(l.Title + " " + l.VariantTitle)
 }
 

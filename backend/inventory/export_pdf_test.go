@@ -10,7 +10,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
 )
 
 // Suppliers write in many scripts; the PDF used to print anything outside
@@ -30,8 +29,8 @@ func TestPurchaseOrderPDFPrintsEverySupplierScript(t *testing.T) {
 	} {
 		t.Run(c.script, func(t *testing.T) {
 			doc := Document{
-				PO: store.PurchaseOrder{Number: "PO-000042", Currency: "EUR", Total: 4200, Note: c.note,
-					Lines: []store.PurchaseOrderLine{{SKU: "MUG-1", Title: c.item, Quantity: 12, UnitCost: 350}}},
+				PO: domain.PurchaseOrder{Number: "PO-000042", Currency: "EUR", Total: 4200, Note: c.note,
+					Lines: []domain.PurchaseOrderLine{{SKU: "MUG-1", Title: c.item, Quantity: 12, UnitCost: 350}}},
 				Supplier: domain.Supplier{Name: c.supplier, Email: "orders@example.com"},
 				ShopName: "Clay Shop",
 				Date:     testNow,

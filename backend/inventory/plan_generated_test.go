@@ -18,7 +18,7 @@ func TestPlanCarriesGeneratedFlag(t *testing.T) {
 	st := openStore(t, testNow)
 	write := func(fn func(w *store.Writer) error) {
 		t.Helper()
-		if _, _, err := st.WriteBatch(ctx, store.BatchMeta{FileName: "seed", Kind: "test"}, store.WriteOptions{}, fn); err != nil {
+		if _, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "seed", Kind: "test"}, store.WriteOptions{}, fn); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -19,7 +19,7 @@ import (
 // Message-ID it will carry. Queuing the same order twice must not make a
 // second message (the outbox's ledger key sees to that).
 type Mailer interface {
-	QueuePurchaseOrder(ctx context.Context, po store.PurchaseOrder, sup domain.Supplier, atts []store.Attachment) (messageID string, err error)
+	QueuePurchaseOrder(ctx context.Context, po domain.PurchaseOrder, sup domain.Supplier, atts []domain.Attachment) (messageID string, err error)
 }
 
 // OutboxMailer queues purchase orders in the shop's outbox, from where the
@@ -42,7 +42,7 @@ var _ Mailer = OutboxMailer{}
 // QueuePurchaseOrder implements Mailer. The ledger key carries a hash of
 // the attachments, so a retry of the same order finds its first message,
 // while an order edited after a failed send gets a fresh one.
-func (m OutboxMailer) QueuePurchaseOrder(ctx context.Context, po store.PurchaseOrder, sup domain.Supplier, atts []store.Attachment) (string, error) {
+func (m OutboxMailer) QueuePurchaseOrder(ctx context.Context, po domain.PurchaseOrder, sup domain.Supplier, atts []domain.Attachment) (string, error) {
 	h := sha256.New()
 	for _, a := range atts {
 		h.Write(a.Data)
@@ -50,7 +50,7 @@ func (m OutboxMailer) QueuePurchaseOrder(ctx context.Context, po store.PurchaseO
 	sum := hex.EncodeToString(h.Sum(nil)[:6])
 	shop := email.Shop{Name: m.ShopName}
 	if shop.Name == "" {
-		shop.Name, _ = m.Store.Setting(ctx, store.SettingShopName, "")
+		shop.Name, _ = m.Store.Setting(ctx, domain.SettingShopName, "")
 	}
 	// The footer names the shop's address, as every other email's does.
 	shop.Email, _ = m.Store.Setting(ctx, email.SettingShopEmail, "")
@@ -58,9 +58,9 @@ func (m OutboxMailer) QueuePurchaseOrder(ctx context.Context, po store.PurchaseO
 	if err != nil {
 		return "", err
 	}
-	msg := &store.OutboxMessage{
+	msg := &domain.OutboxMessage{
 		MessageID: fmt.Sprintf("<%s.%s@shopclerk.local>", strings.ToLower(po.Number), sum),
-		Kind:      store.KindSupplier, ToAddr: sup.Email, ToName: sup.Name,
+		Kind:      domain.KindSupplier, ToAddr: sup.Email, ToName: sup.Name,
 		Subject: out.Subject, HTML: out.HTML, Text: out.Text,
 		Attachments: atts, LedgerKey: "po:" + po.Number + ":" + sum, Template: POTemplate,
 	}
@@ -80,7 +80,7 @@ func (m OutboxMailer) QueuePurchaseOrder(ctx context.Context, po store.PurchaseO
 
 // render fills the purchase_order template (the seller's saved version when
 // the renderer has a snapshot) with the order.
-func (m OutboxMailer) render(ctx context.Context, po store.PurchaseOrder, shop email.Shop) (email.Rendered, error) {
+func (m OutboxMailer) render(ctx context.Context, po domain.PurchaseOrder, shop email.Shop) (email.Rendered, error) {
 	r := m.Renderer
 	if r == nil {
 		return email.Rendered{}, domain.Errorf(domain.CodeInternal, "Sending is not set up in this Shopclerk.")
@@ -105,7 +105,7 @@ func (m OutboxMailer) render(ctx context.Context, po store.PurchaseOrder, shop e
 
 // poData is a purchase order as its email shows it: each line under the
 // supplier's code where there is one, amounts in the order's currency.
-func poData(po store.PurchaseOrder) email.PurchaseOrder {
+func poData(po domain.PurchaseOrder) email.PurchaseOrder {
 	d := email.PurchaseOrder{Number: po.Number, Supplier: po.SupplierName, Total: email.FormatMoney(po.Total, po.Currency), Note: po.Note}
 	for _, l := range po.Lines {
 		code := l.SupplierSKU
@@ -121,9 +121,9 @@ func poData(po store.PurchaseOrder) email.PurchaseOrder {
 // Draft is one supplier's purchase order that "Reorder now" makes (or, in a
 // dry run, would make).
 type Draft struct {
-	PO     store.PurchaseOrder `json:"po"`
-	Flags  []Flag              `json:"flags"`
-	DryRun bool                `json:"dryRun"`
+	PO     domain.PurchaseOrder `json:"po"`
+	Flags  []Flag               `json:"flags"`
+	DryRun bool                 `json:"dryRun"`
 }
 
 // ReorderNow puts every SKU at or below its reorder point (and every "order
@@ -143,12 +143,12 @@ func (s *Service) ReorderNow(ctx context.Context, dryRun bool) ([]Draft, error) 
 		sup := it.supplier
 		d := bySup[sup.ID]
 		if d == nil {
-			d = &Draft{DryRun: dryRun, Flags: []Flag{}, PO: store.PurchaseOrder{SupplierID: sup.ID, SupplierName: sup.Name,
-				SupplierEmail: sup.Email, Status: store.PODraft, Currency: it.Currency, CreatedAt: s.clock.Now(), Lines: []store.PurchaseOrderLine{}}}
+			d = &Draft{DryRun: dryRun, Flags: []Flag{}, PO: domain.PurchaseOrder{SupplierID: sup.ID, SupplierName: sup.Name,
+				SupplierEmail: sup.Email, Status: domain.PODraft, Currency: it.Currency, CreatedAt: s.clock.Now(), Lines: []domain.PurchaseOrderLine{}}}
 			bySup[sup.ID] = d
 			order = append(order, sup.ID)
 		}
-		d.PO.Lines = append(d.PO.Lines, store.PurchaseOrderLine{SKU: it.SKU, SupplierSKU: it.SupplierSKU, Title: it.Title,
+		d.PO.Lines = append(d.PO.Lines, domain.PurchaseOrderLine{SKU: it.SKU, SupplierSKU: it.SupplierSKU, Title: it.Title,
 			Quantity: it.Suggest, UnitCost: it.UnitCost})
 		d.PO.Total += int64(it.Suggest) * it.UnitCost
 		for _, f := range it.Flags {
@@ -162,9 +162,9 @@ func (s *Service) ReorderNow(ctx context.Context, dryRun bool) ([]Draft, error) 
 	for _, id := range order {
 		d := bySup[id]
 		if !dryRun {
-			lines := make([]store.DraftLine, 0, len(d.PO.Lines))
+			lines := make([]domain.DraftLine, 0, len(d.PO.Lines))
 			for _, l := range d.PO.Lines {
-				lines = append(lines, store.DraftLine{SKU: l.SKU, SupplierSKU: l.SupplierSKU, Quantity: l.Quantity, UnitCost: l.UnitCost})
+				lines = append(lines, domain.DraftLine{SKU: l.SKU, SupplierSKU: l.SupplierSKU, Quantity: l.Quantity, UnitCost: l.UnitCost})
 			}
 			poID, err := s.st.AddToDraft(ctx, id, d.PO.Currency, "", lines)
 			if err != nil {
@@ -190,23 +190,23 @@ func appendFlag(fs []Flag, f Flag) []Flag {
 
 // SetLine changes the quantity (0 removes the line) and, when unitCost is
 // not nil, the unit cost of a SKU on a draft, adding the SKU if missing.
-func (s *Service) SetLine(ctx context.Context, poID int64, sku string, qty int, unitCost *int64) (store.PurchaseOrder, error) {
+func (s *Service) SetLine(ctx context.Context, poID int64, sku string, qty int, unitCost *int64) (domain.PurchaseOrder, error) {
 	sku = strings.TrimSpace(sku)
 	switch {
 	case sku == "":
-		return store.PurchaseOrder{}, domain.Errorf(domain.CodeInvalid, "Give the SKU of the line.")
+		return domain.PurchaseOrder{}, domain.Errorf(domain.CodeInvalid, "Give the SKU of the line.")
 	case qty < 0:
-		return store.PurchaseOrder{}, domain.Errorf(domain.CodeInvalid, "A quantity cannot be negative (%d); use 0 to remove the line.", qty)
+		return domain.PurchaseOrder{}, domain.Errorf(domain.CodeInvalid, "A quantity cannot be negative (%d); use 0 to remove the line.", qty)
 	case qty > MaxQuantity:
-		return store.PurchaseOrder{}, domain.Errorf(domain.CodeInvalid, "%d is more than Shopclerk orders at once (%d); check the quantity.", qty, MaxQuantity)
+		return domain.PurchaseOrder{}, domain.Errorf(domain.CodeInvalid, "%d is more than Shopclerk orders at once (%d); check the quantity.", qty, MaxQuantity)
 	case unitCost != nil && *unitCost < 0:
-		return store.PurchaseOrder{}, domain.Errorf(domain.CodeInvalid, "A unit cost cannot be negative.")
+		return domain.PurchaseOrder{}, domain.Errorf(domain.CodeInvalid, "A unit cost cannot be negative.")
 	}
 	po, err := s.st.PurchaseOrder(ctx, poID)
 	if err != nil {
 		return po, err
 	}
-	line := store.DraftLine{SKU: sku, Quantity: qty}
+	line := domain.DraftLine{SKU: sku, Quantity: qty}
 	found := false
 	for _, l := range po.Lines {
 		if l.SKU == sku {
@@ -239,12 +239,12 @@ func (s *Service) SetLine(ctx context.Context, poID int64, sku string, qty int, 
 
 // Send emails a draft to its supplier with the order as xlsx and PDF, and
 // marks it sent with the delivery expected after the supplier's lead time.
-func (s *Service) Send(ctx context.Context, poID int64) (store.PurchaseOrder, error) {
+func (s *Service) Send(ctx context.Context, poID int64) (domain.PurchaseOrder, error) {
 	po, err := s.st.PurchaseOrder(ctx, poID)
 	if err != nil {
 		return po, err
 	}
-	if po.Status != store.PODraft {
+	if po.Status != domain.PODraft {
 		return po, domain.Errorf(domain.CodeConflict, "%s is %s; only a draft can be sent.", po.Number, po.Status)
 	}
 	if len(po.Lines) == 0 {
@@ -272,7 +272,7 @@ func (s *Service) Send(ctx context.Context, poID int64) (store.PurchaseOrder, er
 	if err != nil {
 		return po, err
 	}
-	atts := []store.Attachment{
+	atts := []domain.Attachment{
 		{Name: po.Number + ".xlsx", ContentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Data: xlsx},
 		{Name: po.Number + ".pdf", ContentType: "application/pdf", Data: pdf},
 	}
@@ -305,14 +305,14 @@ func (s *Service) Document(ctx context.Context, poID int64) (Document, error) {
 	return s.document(ctx, po, sup), nil
 }
 
-func (s *Service) document(ctx context.Context, po store.PurchaseOrder, sup domain.Supplier) Document {
-	shop, _ := s.st.Setting(ctx, store.SettingShopName, "")
+func (s *Service) document(ctx context.Context, po domain.PurchaseOrder, sup domain.Supplier) Document {
+	shop, _ := s.st.Setting(ctx, domain.SettingShopName, "")
 	return Document{PO: po, Supplier: sup, ShopName: shop, Date: s.clock.Now(), Location: s.st.Location(ctx)}
 }
 
 // Receive books a delivery in. An empty receipt list receives everything
 // still outstanding; location "" puts stock where the SKU has the most.
-func (s *Service) Receive(ctx context.Context, poID int64, location string, got []store.Receipt) (store.PurchaseOrder, error) {
+func (s *Service) Receive(ctx context.Context, poID int64, location string, got []domain.Receipt) (domain.PurchaseOrder, error) {
 	if len(got) == 0 {
 		po, err := s.st.PurchaseOrder(ctx, poID)
 		if err != nil {
@@ -320,7 +320,7 @@ func (s *Service) Receive(ctx context.Context, poID int64, location string, got 
 		}
 		for _, l := range po.Lines {
 			if rest := l.Quantity - l.ReceivedQty; rest > 0 {
-				got = append(got, store.Receipt{SKU: l.SKU, Quantity: rest})
+				got = append(got, domain.Receipt{SKU: l.SKU, Quantity: rest})
 			}
 		}
 		if len(got) == 0 {
@@ -329,7 +329,7 @@ func (s *Service) Receive(ctx context.Context, poID int64, location string, got 
 	}
 	for _, r := range got {
 		if r.Quantity <= 0 || r.Quantity > MaxQuantity {
-			return store.PurchaseOrder{}, domain.Errorf(domain.CodeInvalid, "Receive a quantity between 1 and %d for %s (not %d).", MaxQuantity, r.SKU, r.Quantity)
+			return domain.PurchaseOrder{}, domain.Errorf(domain.CodeInvalid, "Receive a quantity between 1 and %d for %s (not %d).", MaxQuantity, r.SKU, r.Quantity)
 		}
 	}
 	return s.st.ReceivePO(ctx, poID, strings.TrimSpace(location), got)

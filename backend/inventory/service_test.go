@@ -45,7 +45,7 @@ func openStoreAt(t *testing.T, path string, at time.Time) *store.Store {
 func seedShop(t *testing.T, st *store.Store, supplierEmail string) int64 {
 	t.Helper()
 	ctx := context.Background()
-	_, _, err := st.WriteBatch(ctx, store.BatchMeta{FileName: "seed", Kind: "test"}, store.WriteOptions{}, func(w *store.Writer) error {
+	_, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "seed", Kind: "test"}, store.WriteOptions{}, func(w *store.Writer) error {
 		for _, p := range []domain.Product{
 			{SKU: "MUG", Title: "Mug =cheap", Price: domain.Money{Amount: 1200, Currency: "EUR"}, Cost: domain.Money{Amount: 400}},
 			{SKU: "PLATE", Title: "Plate", Price: domain.Money{Amount: 900, Currency: "EUR"}, Cost: domain.Money{Amount: 300}},
@@ -85,7 +85,7 @@ func seedShop(t *testing.T, st *store.Store, supplierEmail string) int64 {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, o := range []store.SupplierOffer{{SupplierID: sup.ID, SKU: "MUG", SupplierSKU: "+POT-1", UnitCost: 350},
+	for _, o := range []domain.SupplierOffer{{SupplierID: sup.ID, SKU: "MUG", SupplierSKU: "+POT-1", UnitCost: 350},
 		{SupplierID: sup.ID, SKU: "PLATE", SupplierSKU: "POT-2", UnitCost: 250}} {
 		if err := st.SetSupplierOffer(ctx, o); err != nil {
 			t.Fatal(err)
@@ -98,7 +98,7 @@ func TestReorderSendReceive(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t, testNow)
 	supID := seedShop(t, st, "orders@potter.test")
-	st.SetSetting(ctx, store.SettingShopName, "Clay Shop")
+	st.SetSetting(ctx, domain.SettingShopName, "Clay Shop")
 	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: st}})
 
 	plan, err := svc.Plan(ctx)
@@ -164,15 +164,15 @@ func TestReorderSendReceive(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if po.Status != store.POSent || po.MessageID == "" || po.ExpectedAt == nil || po.ExpectedAt.Sub(testNow) != 12*24*time.Hour {
+	if po.Status != domain.POSent || po.MessageID == "" || po.ExpectedAt == nil || po.ExpectedAt.Sub(testNow) != 12*24*time.Hour {
 		t.Fatalf("sent: %+v", po)
 	}
-	msgs, err := st.ListMessages(ctx, store.MsgQueued, 10, 0)
+	msgs, err := st.ListMessages(ctx, domain.MsgQueued, 10, 0)
 	if err != nil || len(msgs) != 1 {
 		t.Fatalf("outbox: %v %v", msgs, err)
 	}
 	m := msgs[0]
-	if m.Kind != store.KindSupplier || m.ToAddr != "orders@potter.test" || m.MessageID != po.MessageID || len(m.Attachments) != 2 ||
+	if m.Kind != domain.KindSupplier || m.ToAddr != "orders@potter.test" || m.MessageID != po.MessageID || len(m.Attachments) != 2 ||
 		!strings.Contains(m.Text, "60 x +POT-1") || !strings.Contains(m.Text, "Clay Shop") {
 		t.Fatalf("queued message: %+v", m)
 	}
@@ -196,14 +196,14 @@ func TestReorderSendReceive(t *testing.T) {
 	at := testNow.AddDate(0, 0, 15)
 	st = openStoreAt(t, st.Path(), at)
 	later := New(st, clock.Fixed{T: at}, nil)
-	if _, err := later.Receive(ctx, poID, "", []store.Receipt{{SKU: "MUG", Quantity: 0}}); domain.CodeOf(err) != domain.CodeInvalid {
+	if _, err := later.Receive(ctx, poID, "", []domain.Receipt{{SKU: "MUG", Quantity: 0}}); domain.CodeOf(err) != domain.CodeInvalid {
 		t.Errorf("receiving 0: %v", err)
 	}
-	if _, err := later.Receive(ctx, poID, "", []store.Receipt{{SKU: "ORPHAN", Quantity: 1}}); domain.CodeOf(err) != domain.CodeInvalid {
+	if _, err := later.Receive(ctx, poID, "", []domain.Receipt{{SKU: "ORPHAN", Quantity: 1}}); domain.CodeOf(err) != domain.CodeInvalid {
 		t.Errorf("receiving a SKU not on the order: %v", err)
 	}
 	po, err = later.Receive(ctx, poID, "", nil)
-	if err != nil || po.Status != store.POReceived {
+	if err != nil || po.Status != domain.POReceived {
 		t.Fatalf("receive all: %+v %v", po, err)
 	}
 	plan, _ = later.Plan(ctx)
@@ -348,8 +348,8 @@ func TestExportsEscapeFormulas(t *testing.T) {
 			t.Errorf("SafeCell(%q) = %q, want %q", in, got, want)
 		}
 	}
-	doc := Document{PO: store.PurchaseOrder{Number: "PO-000009", Currency: "JPY", Total: 1500,
-		Lines: []store.PurchaseOrderLine{{SKU: "=HYPERLINK(\"http://x\")", Title: "@evil", Quantity: 3, UnitCost: 500}}},
+	doc := Document{PO: domain.PurchaseOrder{Number: "PO-000009", Currency: "JPY", Total: 1500,
+		Lines: []domain.PurchaseOrderLine{{SKU: "=HYPERLINK(\"http://x\")", Title: "@evil", Quantity: 3, UnitCost: 500}}},
 		Supplier: domain.Supplier{Name: "-Dash"}, Date: testNow}
 	csv, err := doc.Render(FormatCSV)
 	if err != nil {
@@ -365,7 +365,7 @@ func TestExportsEscapeFormulas(t *testing.T) {
 
 // fixedPOText is the wording purchase orders had before the seller could
 // edit it, kept to check the default template against.
-func fixedPOText(po store.PurchaseOrder, shop string) string {
+func fixedPOText(po domain.PurchaseOrder, shop string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Hello %s,\n\nplease find attached our purchase order %s (as a spreadsheet and a PDF).\n\n", po.SupplierName, po.Number)
 	for _, l := range po.Lines {
@@ -393,7 +393,7 @@ func TestPurchaseOrderEmailUsesTheSavedTemplate(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t, testNow)
 	seedShop(t, st, "orders@potter.test")
-	st.SetSetting(ctx, store.SettingShopName, "Clay Shop")
+	st.SetSetting(ctx, domain.SettingShopName, "Clay Shop")
 	st.SetSetting(ctx, email.SettingShopEmail, "hello@clayshop.test")
 	edited := email.Template{Name: POTemplate, Subject: "Order {{.PurchaseOrder.Number}} from {{.Shop.Name}}",
 		HTML: `<p>Dear {{.PurchaseOrder.Supplier}},</p>{{range .PurchaseOrder.Lines}}<p>{{.Quantity}} × {{.SKU}} at {{.Price}}</p>{{end}}<p>Note: {{.PurchaseOrder.Note}} / {{.Vars.po_number}}</p><p>Reply to {{.Shop.Email}}</p>`}
@@ -409,7 +409,7 @@ func TestPurchaseOrderEmailUsesTheSavedTemplate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	msgs, err := st.ListMessages(ctx, store.MsgQueued, 10, 0)
+	msgs, err := st.ListMessages(ctx, domain.MsgQueued, 10, 0)
 	if err != nil || len(msgs) != 1 {
 		t.Fatalf("outbox: %v %v", msgs, err)
 	}

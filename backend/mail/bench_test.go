@@ -13,6 +13,7 @@ import (
 
 	"github.com/emersion/go-smtp"
 
+	"shopclerk/backend/domain"
 	"shopclerk/backend/mail/mailtest"
 	"shopclerk/backend/store"
 )
@@ -43,7 +44,7 @@ func BenchmarkSend10k(b *testing.B) {
 		ob := NewOutbox(st, clk, a, SMTPDialer(a, func(context.Context) (string, error) { return "", nil }), nil, time.UTC, nil)
 		var raws [][]byte
 		for i := range n {
-			m := &store.OutboxMessage{Kind: store.KindTransactional, ToAddr: fmt.Sprintf("c%d@customer.test", i), ToName: "Customer",
+			m := &domain.OutboxMessage{Kind: domain.KindTransactional, ToAddr: fmt.Sprintf("c%d@customer.test", i), ToName: "Customer",
 				Subject: "Your order", Text: "Thanks for your order!", HTML: "<p>Thanks for your order!</p>"}
 			if _, err := ob.Enqueue(context.Background(), m); err != nil {
 				b.Fatal(err)

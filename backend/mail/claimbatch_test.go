@@ -4,24 +4,24 @@ import (
 	"context"
 	"testing"
 
+	"shopclerk/backend/domain"
 	"shopclerk/backend/mail/mailtest"
-	"shopclerk/backend/store"
 )
 
 // A run that stops early gives back every message it claimed and did not
 // send, however many one commit claimed.
 func TestBatchedRunGivesBackUnsentClaims(t *testing.T) {
 	r := newRig(t, mailtest.SMTPOptions{}, nil)
-	ids := r.enqueue(t, ClaimBatch+5, store.KindTransactional)
+	ids := r.enqueue(t, ClaimBatch+5, domain.KindTransactional)
 	res, err := r.outbox().Run(context.Background(), RunOptions{Max: 3})
 	if err != nil || res.Sent != 3 {
 		t.Fatalf("%+v %v", res, err)
 	}
 	for i, id := range ids {
 		m := status(t, r.st, id)
-		want, attempts := store.MsgQueued, 0
+		want, attempts := domain.MsgQueued, 0
 		if i < 3 {
-			want, attempts = store.MsgSent, 1
+			want, attempts = domain.MsgSent, 1
 		}
 		if m.Status != want || m.Attempts != attempts {
 			t.Fatalf("message %d: %s after %d attempts, want %s after %d", i, m.Status, m.Attempts, want, attempts)
@@ -37,7 +37,7 @@ func TestCrashAfterBatchClaimLeavesOnlyTheTransmittedInDoubt(t *testing.T) {
 	ctx := context.Background()
 	r := newRig(t, mailtest.SMTPOptions{}, nil)
 	r.box = nil
-	ids := r.enqueue(t, ClaimBatch+2, store.KindTransactional)
+	ids := r.enqueue(t, ClaimBatch+2, domain.KindTransactional)
 	b, err := r.st.BeginOutboxBatch(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -56,7 +56,7 @@ func TestCrashAfterBatchClaimLeavesOnlyTheTransmittedInDoubt(t *testing.T) {
 	}
 	j.Close() // the process died here, the first message's content on the wire
 	for i, c := range claimed {
-		if c.Msg.ID != ids[i] || status(t, r.st, ids[i]).Status != store.MsgSending {
+		if c.Msg.ID != ids[i] || status(t, r.st, ids[i]).Status != domain.MsgSending {
 			t.Fatalf("claim %d: %+v", i, c.Msg)
 		}
 	}
@@ -64,11 +64,11 @@ func TestCrashAfterBatchClaimLeavesOnlyTheTransmittedInDoubt(t *testing.T) {
 	if err != nil || rr.NeverSent != ClaimBatch-1 || rr.SellerDecide != 1 {
 		t.Fatalf("%+v %v", rr, err)
 	}
-	if m := status(t, r.st, ids[0]); m.Status != store.MsgInDoubt {
+	if m := status(t, r.st, ids[0]); m.Status != domain.MsgInDoubt {
 		t.Fatalf("the transmitted message: %+v", m)
 	}
 	for _, id := range ids[1:ClaimBatch] {
-		if m := status(t, r.st, id); m.Status != store.MsgQueued || m.Attempts != 0 {
+		if m := status(t, r.st, id); m.Status != domain.MsgQueued || m.Attempts != 0 {
 			t.Fatalf("a never-transmitted message: %s after %d attempts", m.Status, m.Attempts)
 		}
 	}
@@ -81,11 +81,11 @@ func TestCrashAfterBatchClaimLeavesOnlyTheTransmittedInDoubt(t *testing.T) {
 		seen[d.MessageID]++
 	}
 	for _, id := range ids[1:] {
-		if m := status(t, r.st, id); m.Status != store.MsgSent || seen[m.MessageID] != 1 {
+		if m := status(t, r.st, id); m.Status != domain.MsgSent || seen[m.MessageID] != 1 {
 			t.Fatalf("message %d: %s, delivered %d times", id, m.Status, seen[m.MessageID])
 		}
 	}
-	if m := status(t, r.st, ids[0]); m.Status != store.MsgInDoubt || seen[m.MessageID] != 0 {
+	if m := status(t, r.st, ids[0]); m.Status != domain.MsgInDoubt || seen[m.MessageID] != 0 {
 		t.Fatalf("the in-doubt message was resent blind: %s, delivered %d times", m.Status, seen[m.MessageID])
 	}
 }

@@ -15,7 +15,6 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
-	"shopclerk/backend/store"
 )
 
 // MaxAttachmentBytes is the most Shopclerk puts in one message. Gmail and
@@ -24,7 +23,7 @@ import (
 const MaxAttachmentBytes = 18 << 20
 
 // attachmentBytes is the size of m's attachments.
-func attachmentBytes(m store.OutboxMessage) int {
+func attachmentBytes(m domain.OutboxMessage) int {
 	n := 0
 	for _, a := range m.Attachments {
 		n += len(a.Data)
@@ -91,14 +90,14 @@ type Composed struct {
 // message goes to the seller's test address, with the real recipient named
 // at the top. Marketing mail gets List-Unsubscribe; other mail never does.
 // Errors are permanent: the message itself is wrong and retrying cannot help.
-func Compose(a Account, m store.OutboxMessage, now time.Time) (*Composed, error) {
+func Compose(a Account, m domain.OutboxMessage, now time.Time) (*Composed, error) {
 	return compose(a, m, now, true)
 }
 
 // compose is Compose; withRaw false leaves Raw empty. The send loop needs
 // no Raw (go-mail renders the message onto the wire itself, and Sent copies
 // are rebuilt from the store), so it skips rendering every message twice.
-func compose(a Account, m store.OutboxMessage, now time.Time, withRaw bool) (*Composed, error) {
+func compose(a Account, m domain.OutboxMessage, now time.Time, withRaw bool) (*Composed, error) {
 	if !msgIDPattern.MatchString(m.MessageID) {
 		return nil, domain.Errorf(domain.CodeInvalid, "the message has no valid Message-ID")
 	}
@@ -163,14 +162,14 @@ func compose(a Account, m store.OutboxMessage, now time.Time, withRaw bool) (*Co
 		}
 		msg.SetGenHeader(h, v)
 	}
-	if m.Kind == store.KindMarketing {
+	if m.Kind == domain.KindMarketing {
 		lu, post := ListUnsubscribe(a, m.MessageID)
 		msg.SetGenHeaderPreformatted(gomail.Header("List-Unsubscribe"), lu)
 		if post {
 			msg.SetGenHeaderPreformatted(gomail.Header("List-Unsubscribe-Post"), "List-Unsubscribe=One-Click")
 		}
 	}
-	if m.Kind == store.KindMarketing {
+	if m.Kind == domain.KindMarketing {
 		// The footer link sits in the body too: not every mail client shows
 		// List-Unsubscribe, and the seller's customers must find it.
 		link := UnsubscribeLink(a, m.MessageID)
@@ -281,7 +280,7 @@ func injectBeforeBodyEnd(doc, fragment string) string {
 // WireForm is a message as it goes out (headers and parts) for the Outbox
 // screen, with the attachments left out: they are shown apart, and a large
 // one would swamp the view.
-func WireForm(a Account, m store.OutboxMessage, now time.Time) (string, error) {
+func WireForm(a Account, m domain.OutboxMessage, now time.Time) (string, error) {
 	m.Attachments = nil
 	c, err := Compose(a, m, now)
 	if err != nil {

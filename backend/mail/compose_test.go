@@ -12,7 +12,6 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/mail/mailtest"
-	"shopclerk/backend/store"
 )
 
 func baseAccount() Account {
@@ -24,7 +23,7 @@ func baseAccount() Account {
 func TestHeaderInjectionIsImpossible(t *testing.T) {
 	a := baseAccount()
 	a.FromName = "Bea\r\nBcc: victim@evil.test"
-	m := store.OutboxMessage{MessageID: "<1.abc@shop.test>", Kind: store.KindTransactional,
+	m := domain.OutboxMessage{MessageID: "<1.abc@shop.test>", Kind: domain.KindTransactional,
 		ToAddr: "alice@customer.test", ToName: "Alice\r\nBcc: victim@evil.test\nX-Evil: 1",
 		Subject: "Hello\r\nBcc: victim@evil.test", Text: "hi",
 		Headers: map[string]string{
@@ -66,7 +65,7 @@ func TestHeaderInjectionIsImpossible(t *testing.T) {
 func TestTestModeRedirectsAndShowsRealRecipient(t *testing.T) {
 	a := baseAccount()
 	a.TestMode, a.TestAddress = true, "bea@shop.test"
-	m := store.OutboxMessage{MessageID: "<2.abc@shop.test>", Kind: store.KindMarketing, ToAddr: "alice@customer.test",
+	m := domain.OutboxMessage{MessageID: "<2.abc@shop.test>", Kind: domain.KindMarketing, ToAddr: "alice@customer.test",
 		ToName: "Alice <b>", Subject: "Sale", Text: "10% off", HTML: "<html><body><p>10% off</p></body></html>"}
 	c, err := Compose(a, m, t0)
 	if err != nil {
@@ -91,14 +90,14 @@ func TestTestModeRedirectsAndShowsRealRecipient(t *testing.T) {
 
 func TestListUnsubscribeOnlyOnMarketing(t *testing.T) {
 	a := baseAccount()
-	for _, kind := range []store.MessageKind{store.KindTransactional, store.KindSupplier, store.KindMarketing} {
-		c, err := Compose(a, store.OutboxMessage{MessageID: "<3.abc@shop.test>", Kind: kind, ToAddr: "a@customer.test", Subject: "s", Text: "t"}, t0)
+	for _, kind := range []domain.MessageKind{domain.KindTransactional, domain.KindSupplier, domain.KindMarketing} {
+		c, err := Compose(a, domain.OutboxMessage{MessageID: "<3.abc@shop.test>", Kind: kind, ToAddr: "a@customer.test", Subject: "s", Text: "t"}, t0)
 		if err != nil {
 			t.Fatal(err)
 		}
 		msg, _ := mail.ReadMessage(bytes.NewReader(c.Raw))
 		lu := msg.Header.Get("List-Unsubscribe")
-		if (kind == store.KindMarketing) != (lu != "") {
+		if (kind == domain.KindMarketing) != (lu != "") {
 			t.Fatalf("%s: List-Unsubscribe %q", kind, lu)
 		}
 		// Without the shop's https page there is no one-click POST (RFC 8058).
@@ -111,8 +110,8 @@ func TestListUnsubscribeOnlyOnMarketing(t *testing.T) {
 func TestAttachmentTooBigIsRefusedAtEnqueue(t *testing.T) {
 	r := newRig(t, mailtest.SMTPOptions{}, nil)
 	big := make([]byte, 50<<20)
-	_, err := r.outbox().Enqueue(context.Background(), &store.OutboxMessage{ToAddr: "s@supplier.test", Subject: "PO",
-		Text: "attached", Attachments: []store.Attachment{{Name: "po.xlsx", Data: big}}})
+	_, err := r.outbox().Enqueue(context.Background(), &domain.OutboxMessage{ToAddr: "s@supplier.test", Subject: "PO",
+		Text: "attached", Attachments: []domain.Attachment{{Name: "po.xlsx", Data: big}}})
 	if domain.CodeOf(err) != domain.CodeInvalid || !strings.Contains(err.Error(), "50 MB") {
 		t.Fatalf("%v", err)
 	}
@@ -123,8 +122,8 @@ func TestAttachmentTooBigIsRefusedAtEnqueue(t *testing.T) {
 
 func TestAttachmentArrives(t *testing.T) {
 	r := newRig(t, mailtest.SMTPOptions{}, nil)
-	_, err := r.outbox().Enqueue(context.Background(), &store.OutboxMessage{Kind: store.KindSupplier, ToAddr: "s@supplier.test",
-		Subject: "PO 7", Text: "attached", Attachments: []store.Attachment{{Name: "po-7.xlsx",
+	_, err := r.outbox().Enqueue(context.Background(), &domain.OutboxMessage{Kind: domain.KindSupplier, ToAddr: "s@supplier.test",
+		Subject: "PO 7", Text: "attached", Attachments: []domain.Attachment{{Name: "po-7.xlsx",
 			ContentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Data: []byte("PK\x03\x04xlsx")}}})
 	if err != nil {
 		t.Fatal(err)
@@ -141,14 +140,14 @@ func TestConnectionErrorsInPlainLanguage(t *testing.T) {
 	ctx := context.Background()
 	t.Run("wrong password", func(t *testing.T) {
 		r := newRig(t, mailtest.SMTPOptions{}, func(a *Account) { a.Provider = ProviderGmail })
-		r.enqueue(t, 1, store.KindTransactional)
+		r.enqueue(t, 1, domain.KindTransactional)
 		dial := SMTPDialer(r.acct, func(context.Context) (string, error) { return "wrong", nil })
 		_, err := NewOutbox(r.st, r.clk, r.acct, dial, nil, nil, nil).Run(ctx, RunOptions{})
 		if domain.CodeOf(err) != domain.CodeAuthFailed || !strings.Contains(err.Error(), "Gmail needs an app password") {
 			t.Fatalf("%v", err)
 		}
 		c, _ := r.st.CountMessagesByStatus(ctx)
-		if c[store.MsgQueued] != 1 {
+		if c[domain.MsgQueued] != 1 {
 			t.Fatalf("outbox not intact: %v", c)
 		}
 	})
@@ -243,8 +242,8 @@ func TestConnectionErrorsInPlainLanguage(t *testing.T) {
 // has its headers and text, not the attachment it carries, and the
 // message itself keeps the attachment.
 func TestWireFormLeavesAttachmentsOut(t *testing.T) {
-	m := store.OutboxMessage{MessageID: "<po7@shop.test>", ToAddr: "sup@supplier.test", Subject: "PO 7", Text: "attached",
-		Attachments: []store.Attachment{{Name: "po-7.xlsx", ContentType: "application/octet-stream", Data: []byte("PK-sheet")}}}
+	m := domain.OutboxMessage{MessageID: "<po7@shop.test>", ToAddr: "sup@supplier.test", Subject: "PO 7", Text: "attached",
+		Attachments: []domain.Attachment{{Name: "po-7.xlsx", ContentType: "application/octet-stream", Data: []byte("PK-sheet")}}}
 	raw, err := WireForm(baseAccount(), m, time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"time"
 
+	"shopclerk/backend/domain"
 	"shopclerk/backend/store"
 )
 
@@ -41,7 +42,7 @@ const ClaimBatch = 16
 
 // claimed is one message the feeder claimed, ready for the sender.
 type claimed struct {
-	m       store.OutboxMessage
+	m       domain.OutboxMessage
 	now     time.Time
 	c       *Composed // nil when skip or composeErr
 	skip    bool      // must not be sent (suppressed, no consent): why says so
@@ -95,8 +96,8 @@ func (f *feeder) next() (claimed, bool) {
 }
 
 // move notes an outcome; the feeder records it with its next commit.
-func (f *feeder) move(m store.OutboxMessage, t store.Transition) {
-	t.From = store.MsgSending
+func (f *feeder) move(m domain.OutboxMessage, t domain.Transition) {
+	t.From = domain.MsgSending
 	f.out = append(f.out, store.MessageMove{ID: m.ID, T: t})
 }
 
@@ -126,7 +127,7 @@ func (f *feeder) finish() error {
 }
 
 func unclaimMove(id int64) store.MessageMove {
-	return store.MessageMove{ID: id, T: store.Transition{From: store.MsgSending, To: store.MsgQueued, Unclaim: true}}
+	return store.MessageMove{ID: id, T: domain.Transition{From: domain.MsgSending, To: domain.MsgQueued, Unclaim: true}}
 }
 
 func (f *feeder) run(ctx context.Context) {

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
 )
 
 // Recover runs before each send run: of the messages a previous run left
@@ -41,7 +40,7 @@ type ResolveResult struct {
 // seller, with the reason.
 func (o *Outbox) ResolveInDoubt(ctx context.Context) (ResolveResult, error) {
 	var res ResolveResult
-	msgs, err := o.store.MessagesWithStatus(ctx, store.MsgInDoubt, 500)
+	msgs, err := o.store.MessagesWithStatus(ctx, domain.MsgInDoubt, 500)
 	if err != nil || len(msgs) == 0 {
 		return res, err
 	}
@@ -61,7 +60,7 @@ func (o *Outbox) ResolveInDoubt(ctx context.Context) (ResolveResult, error) {
 			reason = "No mailbox (IMAP) is set up, so Shopclerk cannot tell whether this message went out. Mark it as sent, or send it again."
 		}
 		for _, m := range msgs {
-			o.store.TransitionMessage(ctx, m.ID, store.Transition{From: store.MsgInDoubt, To: store.MsgInDoubt, Reason: reason})
+			o.store.TransitionMessage(ctx, m.ID, domain.Transition{From: domain.MsgInDoubt, To: domain.MsgInDoubt, Reason: reason})
 		}
 		res.SellerDecide = len(msgs)
 		res.Error = reason
@@ -72,17 +71,17 @@ func (o *Outbox) ResolveInDoubt(ctx context.Context) (ResolveResult, error) {
 	for _, m := range msgs {
 		switch {
 		case found[m.MessageID]:
-			err = o.store.TransitionMessage(ctx, m.ID, store.Transition{From: store.MsgInDoubt, To: store.MsgSent,
+			err = o.store.TransitionMessage(ctx, m.ID, domain.Transition{From: domain.MsgInDoubt, To: domain.MsgSent,
 				At: *firstTime(m.SendingAt, &now), ServerReply: "found in your Sent folder"})
 			res.FoundSent++
 		case provable && m.SendingAt != nil && now.Sub(*m.SendingAt) >= InDoubtGrace:
-			err = o.store.TransitionMessage(ctx, m.ID, store.Transition{From: store.MsgInDoubt, To: store.MsgQueued,
+			err = o.store.TransitionMessage(ctx, m.ID, domain.Transition{From: domain.MsgInDoubt, To: domain.MsgQueued,
 				Reason: "not in your Sent folder, so it did not go out; queued again"})
 			res.ProvenUnsent++
 		case provable:
 			res.SellerDecide++ // too soon to tell: checked again on the next run
 		default:
-			err = o.store.TransitionMessage(ctx, m.ID, store.Transition{From: store.MsgInDoubt, To: store.MsgInDoubt,
+			err = o.store.TransitionMessage(ctx, m.ID, domain.Transition{From: domain.MsgInDoubt, To: domain.MsgInDoubt,
 				Reason: "not found in your Sent folder, but your provider does not file sent mail there itself, so that proves nothing. Check with the customer or your provider, then mark it as sent or send it again."})
 			res.SellerDecide++
 		}
@@ -113,7 +112,7 @@ func (o *Outbox) FileSentCopies(ctx context.Context) (int, error) {
 	if err != nil || len(ids) == 0 {
 		return 0, err
 	}
-	msgs := make([]store.OutboxMessage, 0, len(ids))
+	msgs := make([]domain.OutboxMessage, 0, len(ids))
 	mids := make([]string, 0, len(ids))
 	for _, id := range ids {
 		m, err := o.store.GetMessage(ctx, id)
@@ -156,18 +155,18 @@ func (o *Outbox) FileSentCopies(ctx context.Context) (int, error) {
 
 // Retry queues a failed or deferred message again, now.
 func (o *Outbox) Retry(ctx context.Context, id int64) error {
-	return o.sellerMove(ctx, id, store.MsgQueued, "queued again by you", store.MsgFailed, store.MsgDeferred)
+	return o.sellerMove(ctx, id, domain.MsgQueued, "queued again by you", domain.MsgFailed, domain.MsgDeferred)
 }
 
 // Cancel stops a message that has not gone out.
 func (o *Outbox) Cancel(ctx context.Context, id int64) error {
-	return o.sellerMove(ctx, id, store.MsgCancelled, "cancelled by you",
-		store.MsgQueued, store.MsgDeferred, store.MsgDraft, store.MsgInDoubt, store.MsgFailed)
+	return o.sellerMove(ctx, id, domain.MsgCancelled, "cancelled by you",
+		domain.MsgQueued, domain.MsgDeferred, domain.MsgDraft, domain.MsgInDoubt, domain.MsgFailed)
 }
 
 // Approve queues a draft (a reply the inbox prepared) for sending.
 func (o *Outbox) Approve(ctx context.Context, id int64) error {
-	return o.sellerMove(ctx, id, store.MsgQueued, "", store.MsgDraft)
+	return o.sellerMove(ctx, id, domain.MsgQueued, "", domain.MsgDraft)
 }
 
 // DecideInDoubt records the seller's decision on an in-doubt message:
@@ -175,14 +174,14 @@ func (o *Outbox) Approve(ctx context.Context, id int64) error {
 func (o *Outbox) DecideInDoubt(ctx context.Context, id int64, wasSent bool) error {
 	if wasSent {
 		now := o.clock.Now()
-		return o.store.TransitionMessage(ctx, id, store.Transition{From: store.MsgInDoubt, To: store.MsgSent, At: now, ServerReply: "marked as sent by you"})
+		return o.store.TransitionMessage(ctx, id, domain.Transition{From: domain.MsgInDoubt, To: domain.MsgSent, At: now, ServerReply: "marked as sent by you"})
 	}
-	return o.sellerMove(ctx, id, store.MsgQueued, "you chose to send it again", store.MsgInDoubt)
+	return o.sellerMove(ctx, id, domain.MsgQueued, "you chose to send it again", domain.MsgInDoubt)
 }
 
-func (o *Outbox) sellerMove(ctx context.Context, id int64, to store.MessageStatus, reason string, from ...store.MessageStatus) error {
+func (o *Outbox) sellerMove(ctx context.Context, id int64, to domain.MessageStatus, reason string, from ...domain.MessageStatus) error {
 	for _, f := range from {
-		err := o.store.TransitionMessage(ctx, id, store.Transition{From: f, To: to, Reason: reason})
+		err := o.store.TransitionMessage(ctx, id, domain.Transition{From: f, To: to, Reason: reason})
 		if err == nil || domain.CodeOf(err) != domain.CodeConflict {
 			return err
 		}

@@ -10,7 +10,6 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/mail/mailtest"
-	"shopclerk/backend/store"
 )
 
 // A connection dropped after DATA leaves the message in_doubt: it is not
@@ -23,12 +22,12 @@ func TestDropAfterDataLeavesInDoubt(t *testing.T) {
 			}
 			return mailtest.Accept
 		}}, nil)
-		ids := r.enqueue(t, 2, store.KindTransactional)
+		ids := r.enqueue(t, 2, domain.KindTransactional)
 		res := r.run(t)
 		if res.InDoubt != 1 || res.Sent != 1 {
 			t.Fatalf("reply %d: %+v", reply, res)
 		}
-		if m := status(t, r.st, ids[0]); m.Status != store.MsgInDoubt {
+		if m := status(t, r.st, ids[0]); m.Status != domain.MsgInDoubt {
 			t.Fatalf("reply %d: %+v", reply, m)
 		}
 		// The next run leaves it alone: only the resolver may move it.
@@ -60,11 +59,11 @@ func TestResolveInDoubtBothWays(t *testing.T) {
 			r.box.mu.Unlock()
 		},
 	}, func(a *Account) { a.ProviderFilesSent = true })
-	ids := r.enqueue(t, 2, store.KindTransactional)
+	ids := r.enqueue(t, 2, domain.KindTransactional)
 	r.outbox().Run(ctx, RunOptions{}) // 1 in doubt, connection redialled
 	r.outbox().Run(ctx, RunOptions{}) // 2 in doubt
 	for _, id := range ids {
-		if m := status(t, r.st, id); m.Status != store.MsgInDoubt {
+		if m := status(t, r.st, id); m.Status != domain.MsgInDoubt {
 			t.Fatalf("setup: %+v", m)
 		}
 	}
@@ -73,7 +72,7 @@ func TestResolveInDoubtBothWays(t *testing.T) {
 	if err != nil || res.FoundSent != 1 || res.SellerDecide != 1 {
 		t.Fatalf("%+v %v", res, err)
 	}
-	if m := status(t, r.st, ids[0]); m.Status != store.MsgSent || m.ServerReply != "found in your Sent folder" {
+	if m := status(t, r.st, ids[0]); m.Status != domain.MsgSent || m.ServerReply != "found in your Sent folder" {
 		t.Fatalf("%+v", m)
 	}
 	r.clk.t = t0.Add(InDoubtGrace)
@@ -117,7 +116,7 @@ func TestInDoubtWithoutProofWaitsForSeller(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			r := newRig(t, mailtest.SMTPOptions{Script: func(int, string) mailtest.Reply { return mailtest.DropBeforeAccept }}, nil)
-			ids := r.enqueue(t, 1, store.KindTransactional)
+			ids := r.enqueue(t, 1, domain.KindTransactional)
 			r.outbox().Run(ctx, RunOptions{})
 			var o *Outbox
 			c.setup(r, &o)
@@ -131,14 +130,14 @@ func TestInDoubtWithoutProofWaitsForSeller(t *testing.T) {
 				t.Fatalf("%+v %v", res, err)
 			}
 			m := status(t, r.st, ids[0])
-			if m.Status != store.MsgInDoubt || !strings.Contains(m.LastError, c.want) {
+			if m.Status != domain.MsgInDoubt || !strings.Contains(m.LastError, c.want) {
 				t.Fatalf("%+v", m)
 			}
 			// The seller decides: send again.
 			if err := ob.DecideInDoubt(ctx, ids[0], false); err != nil {
 				t.Fatal(err)
 			}
-			if m := status(t, r.st, ids[0]); m.Status != store.MsgQueued {
+			if m := status(t, r.st, ids[0]); m.Status != domain.MsgQueued {
 				t.Fatalf("%+v", m)
 			}
 			if err := ob.DecideInDoubt(ctx, ids[0], true); domain.CodeOf(err) != domain.CodeConflict {
@@ -151,7 +150,7 @@ func TestInDoubtWithoutProofWaitsForSeller(t *testing.T) {
 func TestRecoverTurnsInterruptedSendsIntoInDoubt(t *testing.T) {
 	ctx := context.Background()
 	r := newRig(t, mailtest.SMTPOptions{}, func(a *Account) { a.ProviderFilesSent = true })
-	ids := r.enqueue(t, 1, store.KindTransactional)
+	ids := r.enqueue(t, 1, domain.KindTransactional)
 	// A process that claimed the message and died.
 	if _, ok, _ := r.st.ClaimNext(ctx, t0); !ok {
 		t.Fatal("claim")
@@ -160,7 +159,7 @@ func TestRecoverTurnsInterruptedSendsIntoInDoubt(t *testing.T) {
 	if err != nil || res.SellerDecide != 1 {
 		t.Fatalf("%+v %v", res, err)
 	}
-	if m := status(t, r.st, ids[0]); m.Status != store.MsgInDoubt {
+	if m := status(t, r.st, ids[0]); m.Status != domain.MsgInDoubt {
 		t.Fatalf("%+v", m)
 	}
 	r.clk.t = t0.Add(InDoubtGrace)
@@ -172,13 +171,13 @@ func TestRecoverTurnsInterruptedSendsIntoInDoubt(t *testing.T) {
 func TestSellerActions(t *testing.T) {
 	ctx := context.Background()
 	r := newRig(t, mailtest.SMTPOptions{Script: func(int, string) mailtest.Reply { return mailtest.Permanent }}, nil)
-	ids := r.enqueue(t, 2, store.KindTransactional)
+	ids := r.enqueue(t, 2, domain.KindTransactional)
 	o := r.outbox()
 	if err := o.Cancel(ctx, ids[1]); err != nil {
 		t.Fatal(err)
 	}
 	o.Run(ctx, RunOptions{})
-	if m := status(t, r.st, ids[0]); m.Status != store.MsgFailed {
+	if m := status(t, r.st, ids[0]); m.Status != domain.MsgFailed {
 		t.Fatalf("%+v", m)
 	}
 	if err := o.Retry(ctx, ids[0]); err != nil {

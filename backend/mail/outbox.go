@@ -71,7 +71,7 @@ func Backoff(attempt int) time.Duration {
 
 // Enqueue adds a message to the outbox with its Message-ID. A message with
 // a ledger key already present is not added again.
-func (o *Outbox) Enqueue(ctx context.Context, m *store.OutboxMessage) (int64, error) {
+func (o *Outbox) Enqueue(ctx context.Context, m *domain.OutboxMessage) (int64, error) {
 	now := o.clock.Now()
 	if _, err := parseAddr(m.ToAddr); err != nil {
 		return 0, domain.Errorf(domain.CodeInvalid, "%q is not a valid email address", oneLine(m.ToAddr))
@@ -80,7 +80,7 @@ func (o *Outbox) Enqueue(ctx context.Context, m *store.OutboxMessage) (int64, er
 		return 0, attachmentsTooBig(size)
 	}
 	if m.Kind == "" {
-		m.Kind = store.KindTransactional
+		m.Kind = domain.KindTransactional
 	}
 	if m.MessageID == "" {
 		m.MessageID = NewMessageID(o.account.FromAddress, now)
@@ -170,7 +170,7 @@ func (o *Outbox) Run(ctx context.Context, opt RunOptions) (RunResult, error) {
 	if err != nil {
 		return res, err
 	}
-	res.Total = min(counts[store.MsgQueued]+counts[store.MsgDeferred], opt.Max)
+	res.Total = min(counts[domain.MsgQueued]+counts[domain.MsgDeferred], opt.Max)
 	thr, err := o.newThrottle(ctx)
 	if err != nil {
 		return res, err
@@ -214,15 +214,15 @@ func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, j *store.SendJourna
 			conn.Close()
 		}
 	}()
-	report := func(m store.OutboxMessage) {
+	report := func(m domain.OutboxMessage) {
 		res.Done++
 		res.Current = m.ToAddr
 		if opt.Progress != nil {
 			opt.Progress(res.Progress)
 		}
 	}
-	giveBack := func(m store.OutboxMessage, reason string) {
-		f.move(m, store.Transition{To: store.MsgQueued, Reason: reason, Unclaim: true})
+	giveBack := func(m domain.OutboxMessage, reason string) {
+		f.move(m, domain.Transition{To: domain.MsgQueued, Reason: reason, Unclaim: true})
 	}
 	for res.Done < opt.Max {
 		if ctx.Err() != nil {
@@ -242,13 +242,13 @@ func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, j *store.SendJourna
 			return res, false, it.err
 		}
 		if it.skip {
-			f.move(m, store.Transition{To: store.MsgCancelled, Reason: it.why, Unclaim: true})
+			f.move(m, domain.Transition{To: domain.MsgCancelled, Reason: it.why, Unclaim: true})
 			res.Cancelled++
 			report(m)
 			continue
 		}
 		if it.compErr != nil {
-			f.move(m, store.Transition{To: store.MsgFailed, Reason: it.compErr.Error()})
+			f.move(m, domain.Transition{To: domain.MsgFailed, Reason: it.compErr.Error()})
 			res.Failed++
 			report(m)
 			continue
@@ -270,23 +270,23 @@ func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, j *store.SendJourna
 		switch outcome := Classify(sendErr); outcome {
 		case OutcomeSent:
 			j.Accepted(m.ID, now, c.DeliveredTo)
-			f.move(m, store.Transition{To: store.MsgSent, At: now, ServerReply: oneLine(reply), DeliveredTo: c.DeliveredTo})
+			f.move(m, domain.Transition{To: domain.MsgSent, At: now, ServerReply: oneLine(reply), DeliveredTo: c.DeliveredTo})
 			thr.sent()
 			res.Sent++
 		case OutcomeTemporary:
 			if m.Attempts >= MaxAttempts {
-				f.move(m, store.Transition{To: store.MsgFailed, Reason: fmt.Sprintf("gave up after %d tries: %s", m.Attempts, serverText(sendErr))})
+				f.move(m, domain.Transition{To: domain.MsgFailed, Reason: fmt.Sprintf("gave up after %d tries: %s", m.Attempts, serverText(sendErr))})
 				res.Failed++
 				break
 			}
 			next := now.Add(Backoff(m.Attempts))
-			f.move(m, store.Transition{To: store.MsgDeferred, NextAttempt: &next, Reason: "the server asked to try later: " + serverText(sendErr)})
+			f.move(m, domain.Transition{To: domain.MsgDeferred, NextAttempt: &next, Reason: "the server asked to try later: " + serverText(sendErr)})
 			res.Deferred++
 		case OutcomePermanent:
 			reason := serverText(sendErr)
-			f.move(m, store.Transition{To: store.MsgFailed, Reason: "the server refused it: " + reason})
+			f.move(m, domain.Transition{To: domain.MsgFailed, Reason: "the server refused it: " + reason})
 			if isHardBounce(reason) {
-				o.store.Suppress(ctx, m.ToAddr, store.SuppressHardBounce, reason)
+				o.store.Suppress(ctx, m.ToAddr, domain.SuppressHardBounce, reason)
 			}
 			res.Failed++
 		case OutcomeQuota:
@@ -296,7 +296,7 @@ func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, j *store.SendJourna
 			*pause = &until
 			return res, true, nil
 		case OutcomeInDoubt:
-			f.move(m, store.Transition{To: store.MsgInDoubt, DeliveredTo: c.DeliveredTo,
+			f.move(m, domain.Transition{To: domain.MsgInDoubt, DeliveredTo: c.DeliveredTo,
 				Reason: "the connection broke after the message was handed over, before the server confirmed it: " + oneLine(sendErr.Error())})
 			res.InDoubt++
 			conn.Close()
@@ -332,7 +332,7 @@ func (o *Outbox) finish(ctx context.Context, res RunResult) RunResult {
 // and, for marketing mail, the customer's consent.
 func (o *Outbox) mustNotSend(ctx context.Context, cl store.Claimed) (bool, string, error) {
 	m := cl.Msg
-	var sp store.Suppression
+	var sp domain.Suppression
 	var err error
 	suppressed := cl.Suppression != nil
 	if suppressed {
@@ -345,7 +345,7 @@ func (o *Outbox) mustNotSend(ctx context.Context, cl store.Claimed) (bool, strin
 	if suppressed {
 		return true, fmt.Sprintf("not sent: %s is on the suppression list (%s)", m.ToAddr, strings.ReplaceAll(string(sp.Reason), "_", " ")), nil
 	}
-	if m.Kind != store.KindMarketing {
+	if m.Kind != domain.KindMarketing {
 		return false, "", nil
 	}
 	cid := m.CustomerID

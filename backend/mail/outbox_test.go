@@ -111,11 +111,11 @@ func (r *rig) run(t *testing.T) RunResult {
 	return res
 }
 
-func (r *rig) enqueue(t *testing.T, n int, kind store.MessageKind) []int64 {
+func (r *rig) enqueue(t *testing.T, n int, kind domain.MessageKind) []int64 {
 	t.Helper()
 	var ids []int64
 	for i := range n {
-		id, err := r.outbox().Enqueue(context.Background(), &store.OutboxMessage{Kind: kind,
+		id, err := r.outbox().Enqueue(context.Background(), &domain.OutboxMessage{Kind: kind,
 			ToAddr: fmt.Sprintf("c%d@customer.test", i), ToName: "Customer", Subject: "Your order",
 			Text: "Thanks!", HTML: "<p>Thanks!</p>"})
 		if err != nil {
@@ -126,7 +126,7 @@ func (r *rig) enqueue(t *testing.T, n int, kind store.MessageKind) []int64 {
 	return ids
 }
 
-func status(t *testing.T, st *store.Store, id int64) store.OutboxMessage {
+func status(t *testing.T, st *store.Store, id int64) domain.OutboxMessage {
 	t.Helper()
 	m, err := st.GetMessage(context.Background(), id)
 	if err != nil {
@@ -137,7 +137,7 @@ func status(t *testing.T, st *store.Store, id int64) store.OutboxMessage {
 
 func TestSendBatchOverOneVerifiedConnection(t *testing.T) {
 	r := newRig(t, mailtest.SMTPOptions{}, nil)
-	ids := r.enqueue(t, 5, store.KindTransactional)
+	ids := r.enqueue(t, 5, domain.KindTransactional)
 	var seen []Progress
 	res, err := r.outbox().Run(context.Background(), RunOptions{Progress: func(p Progress) { seen = append(seen, p) }})
 	if err != nil {
@@ -155,7 +155,7 @@ func TestSendBatchOverOneVerifiedConnection(t *testing.T) {
 	for i, id := range ids {
 		m := status(t, r.st, id)
 		d := r.srv.Deliveries()[i]
-		if m.Status != store.MsgSent || d.MessageID != m.MessageID {
+		if m.Status != domain.MsgSent || d.MessageID != m.MessageID {
 			t.Fatalf("message %d: status %s, delivered id %q, stored id %q", id, m.Status, d.MessageID, m.MessageID)
 		}
 		if bytes.Contains(d.Data, []byte("List-Unsubscribe")) {
@@ -181,24 +181,24 @@ func TestTemporaryDefersWithBackoffPermanentFails(t *testing.T) {
 		}
 		return mailtest.Accept
 	}}, nil)
-	ids := r.enqueue(t, 3, store.KindTransactional)
+	ids := r.enqueue(t, 3, domain.KindTransactional)
 	res := r.run(t)
 	if res.Deferred != 1 || res.Failed != 1 || res.Sent != 1 {
 		t.Fatalf("%+v", res)
 	}
 	d := status(t, r.st, ids[0])
-	if d.Status != store.MsgDeferred || d.NextAttemptAt == nil || !d.NextAttemptAt.Equal(t0.Add(Backoff(1))) {
+	if d.Status != domain.MsgDeferred || d.NextAttemptAt == nil || !d.NextAttemptAt.Equal(t0.Add(Backoff(1))) {
 		t.Fatalf("deferred: %+v", d)
 	}
 	if !strings.Contains(d.LastError, "451") {
 		t.Fatalf("reason not kept: %q", d.LastError)
 	}
 	f := status(t, r.st, ids[1])
-	if f.Status != store.MsgFailed || !strings.Contains(f.LastError, "User unknown") {
+	if f.Status != domain.MsgFailed || !strings.Contains(f.LastError, "User unknown") {
 		t.Fatalf("failed: %+v", f)
 	}
 	// A 5.1.1 refusal means the address is dead: it is suppressed.
-	if sp, ok, _ := r.st.Suppressed(context.Background(), f.ToAddr); !ok || sp.Reason != store.SuppressHardBounce {
+	if sp, ok, _ := r.st.Suppressed(context.Background(), f.ToAddr); !ok || sp.Reason != domain.SuppressHardBounce {
 		t.Fatalf("hard bounce not suppressed: %+v", sp)
 	}
 	// Not due yet: nothing happens. Due: it goes.
@@ -215,7 +215,7 @@ func TestTemporaryDefersWithBackoffPermanentFails(t *testing.T) {
 
 func TestGivesUpAfterMaxAttempts(t *testing.T) {
 	r := newRig(t, mailtest.SMTPOptions{Script: func(int, string) mailtest.Reply { return mailtest.Temporary }}, nil)
-	ids := r.enqueue(t, 1, store.KindTransactional)
+	ids := r.enqueue(t, 1, domain.KindTransactional)
 	for range MaxAttempts {
 		if _, err := r.outbox().Run(context.Background(), RunOptions{}); err != nil {
 			t.Fatal(err)
@@ -223,14 +223,14 @@ func TestGivesUpAfterMaxAttempts(t *testing.T) {
 		r.clk.t = r.clk.t.Add(24 * time.Hour)
 	}
 	m := status(t, r.st, ids[0])
-	if m.Status != store.MsgFailed || m.Attempts != MaxAttempts || !strings.Contains(m.LastError, "gave up") {
+	if m.Status != domain.MsgFailed || m.Attempts != MaxAttempts || !strings.Contains(m.LastError, "gave up") {
 		t.Fatalf("%+v", m)
 	}
 }
 
 func TestThrottlePerMinuteAndPerDay(t *testing.T) {
 	r := newRig(t, mailtest.SMTPOptions{}, func(a *Account) { a.PerMinute, a.PerDay = 3, 5 })
-	r.enqueue(t, 8, store.KindTransactional)
+	r.enqueue(t, 8, domain.KindTransactional)
 	res, _ := r.outbox().Run(context.Background(), RunOptions{})
 	if res.Sent != 3 || res.PausedUntil == nil || !strings.Contains(res.PauseReason, "a minute") {
 		t.Fatalf("minute limit: %+v", res)
@@ -261,13 +261,13 @@ func TestQuotaReplyPausesUntilReset(t *testing.T) {
 		}
 		return mailtest.Accept
 	}}, nil)
-	ids := r.enqueue(t, 3, store.KindTransactional)
+	ids := r.enqueue(t, 3, domain.KindTransactional)
 	res := r.run(t)
 	if res.Sent != 1 || res.PausedUntil == nil || !strings.Contains(res.PauseReason, "quota") {
 		t.Fatalf("%+v", res)
 	}
 	m := status(t, r.st, ids[1])
-	if m.Status != store.MsgQueued || m.Attempts != 0 {
+	if m.Status != domain.MsgQueued || m.Attempts != 0 {
 		t.Fatalf("the message hit by the quota must wait in the queue unharmed: %+v", m)
 	}
 	// A second run during the pause sends nothing.
@@ -284,15 +284,15 @@ func TestQuotaReplyPausesUntilReset(t *testing.T) {
 
 func TestSuppressionCheckedRightBeforeSend(t *testing.T) {
 	r := newRig(t, mailtest.SMTPOptions{}, nil)
-	ids := r.enqueue(t, 2, store.KindTransactional)
+	ids := r.enqueue(t, 2, domain.KindTransactional)
 	// Suppressed after enqueue, before the run: still not sent.
-	r.st.Suppress(context.Background(), "c0@customer.test", store.SuppressUnsubscribed, "reply")
+	r.st.Suppress(context.Background(), "c0@customer.test", domain.SuppressUnsubscribed, "reply")
 	res, _ := r.outbox().Run(context.Background(), RunOptions{})
 	if res.Sent != 1 || res.Cancelled != 1 {
 		t.Fatalf("%+v", res)
 	}
 	m := status(t, r.st, ids[0])
-	if m.Status != store.MsgCancelled || !strings.Contains(m.LastError, "suppression list (unsubscribed)") {
+	if m.Status != domain.MsgCancelled || !strings.Contains(m.LastError, "suppression list (unsubscribed)") {
 		t.Fatalf("%+v", m)
 	}
 	for _, d := range r.srv.Deliveries() {
@@ -307,17 +307,17 @@ func TestSuppressionCheckedRightBeforeSend(t *testing.T) {
 func TestSuppressionCheckedForAddressNotInNormalForm(t *testing.T) {
 	r := newRig(t, mailtest.SMTPOptions{}, nil)
 	ctx := context.Background()
-	id, _, err := r.st.EnqueueMessage(ctx, &store.OutboxMessage{MessageID: "<odd.1@shop.test>", Kind: store.KindTransactional,
+	id, _, err := r.st.EnqueueMessage(ctx, &domain.OutboxMessage{MessageID: "<odd.1@shop.test>", Kind: domain.KindTransactional,
 		ToAddr: " C9@Customer.test", Subject: "s", Text: "t"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	r.st.Suppress(ctx, "c9@customer.test", store.SuppressHardBounce, "5.1.1")
+	r.st.Suppress(ctx, "c9@customer.test", domain.SuppressHardBounce, "5.1.1")
 	res, _ := r.outbox().Run(ctx, RunOptions{})
 	if res.Cancelled != 1 || res.Sent != 0 || len(r.srv.Deliveries()) != 0 {
 		t.Fatalf("%+v, %d delivered", res, len(r.srv.Deliveries()))
 	}
-	if m := status(t, r.st, id); m.Status != store.MsgCancelled || !strings.Contains(m.LastError, "hard bounce") {
+	if m := status(t, r.st, id); m.Status != domain.MsgCancelled || !strings.Contains(m.LastError, "hard bounce") {
 		t.Fatalf("%+v", m)
 	}
 }
@@ -325,7 +325,7 @@ func TestSuppressionCheckedForAddressNotInNormalForm(t *testing.T) {
 func TestMarketingNeedsConsentAndCarriesListUnsubscribe(t *testing.T) {
 	r := newRig(t, mailtest.SMTPOptions{}, func(a *Account) { a.UnsubscribeURL = "https://shop.test/unsub?t={token}" })
 	ctx := context.Background()
-	_, _, err := r.st.WriteBatch(ctx, store.BatchMeta{FileName: "t", Kind: "customers"}, store.WriteOptions{}, func(w *store.Writer) error {
+	_, _, err := r.st.WriteBatch(ctx, domain.BatchMeta{FileName: "t", Kind: "customers"}, store.WriteOptions{}, func(w *store.Writer) error {
 		if _, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceManual, Email: "c0@customer.test", AcceptsMarketing: true}, store.CustomerAuthoritative); err != nil {
 			return err
 		}
@@ -335,7 +335,7 @@ func TestMarketingNeedsConsentAndCarriesListUnsubscribe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ids := r.enqueue(t, 3, store.KindMarketing) // c2 is not a customer at all
+	ids := r.enqueue(t, 3, domain.KindMarketing) // c2 is not a customer at all
 	res, _ := r.outbox().Run(ctx, RunOptions{})
 	if res.Sent != 1 || res.Cancelled != 2 {
 		t.Fatalf("%+v", res)
@@ -360,7 +360,7 @@ func mailtestOptions() mailtest.SMTPOptions { return mailtest.SMTPOptions{} }
 func seedCustomerWithOrder(t *testing.T, st *store.Store) int64 {
 	t.Helper()
 	ctx := context.Background()
-	_, _, err := st.WriteBatch(ctx, store.BatchMeta{FileName: "t", Kind: "orders"}, store.WriteOptions{}, func(w *store.Writer) error {
+	_, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "t", Kind: "orders"}, store.WriteOptions{}, func(w *store.Writer) error {
 		c := domain.Customer{Source: domain.SourceManual, Email: "alice@customer.test", FirstName: "Alice"}
 		if err := w.UpsertOrder(domain.Order{Source: domain.SourceManual, ExternalID: "1042", Name: "#1042", Email: c.Email,
 			Currency: "EUR", Total: 4250, CreatedAt: t0, Lines: []domain.LineItem{{Position: 1, SKU: "A", Name: "Mug", Quantity: 1, Price: 4250}}}, &c); err != nil {

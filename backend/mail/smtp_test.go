@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"shopclerk/backend/domain"
 	"shopclerk/backend/mail/mailtest"
-	"shopclerk/backend/store"
 )
 
 // A recipient refused at RCPT TO, permanently or for now, is failed or
@@ -30,14 +30,14 @@ func TestRecipientRefusedAtRcptKeepsTheConnectionInStep(t *testing.T) {
 				}
 				return mailtest.Accept
 			}}, nil)
-			ids := r.enqueue(t, 4, store.KindTransactional)
+			ids := r.enqueue(t, 4, domain.KindTransactional)
 			dial := smtpDialer(r.acct, func(context.Context) (string, error) { return r.srv.Password, nil }, pipelining)
 			o := NewOutbox(r.st, r.clk, r.acct, dial, nil, time.UTC, nil)
 			res, err := o.Run(ctx, RunOptions{})
 			if err != nil || res.Sent != 2 || res.Failed != 1 || res.Deferred != 1 {
 				t.Fatalf("%+v %v", res, err)
 			}
-			want := []store.MessageStatus{store.MsgSent, store.MsgFailed, store.MsgDeferred, store.MsgSent}
+			want := []domain.MessageStatus{domain.MsgSent, domain.MsgFailed, domain.MsgDeferred, domain.MsgSent}
 			for i, id := range ids {
 				m := status(t, r.st, id)
 				if m.Status != want[i] {
@@ -50,7 +50,7 @@ func TestRecipientRefusedAtRcptKeepsTheConnectionInStep(t *testing.T) {
 					t.Fatalf("the deferral does not quote the server: %q", m.LastError)
 				}
 			}
-			if sp, ok, _ := r.st.Suppressed(ctx, "c1@customer.test"); !ok || sp.Reason != store.SuppressHardBounce {
+			if sp, ok, _ := r.st.Suppressed(ctx, "c1@customer.test"); !ok || sp.Reason != domain.SuppressHardBounce {
 				t.Fatalf("a user-unknown refusal did not suppress the address: %+v %v", sp, ok)
 			}
 			if n := len(r.srv.Deliveries()); n != 2 {
@@ -74,12 +74,12 @@ func TestConfirmCopyWithRefusedCustomerDeliversNothing(t *testing.T) {
 		}
 		return mailtest.Accept
 	}}, func(a *Account) { a.ConfirmCopy = true })
-	ids := r.enqueue(t, 2, store.KindTransactional)
+	ids := r.enqueue(t, 2, domain.KindTransactional)
 	res, err := r.outbox().Run(context.Background(), RunOptions{})
 	if err != nil || res.Failed != 1 || res.Sent != 1 {
 		t.Fatalf("%+v %v", res, err)
 	}
-	if m := status(t, r.st, ids[0]); m.Status != store.MsgFailed {
+	if m := status(t, r.st, ids[0]); m.Status != domain.MsgFailed {
 		t.Fatalf("%+v", m)
 	}
 	d := r.srv.Deliveries()

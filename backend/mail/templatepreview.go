@@ -3,6 +3,7 @@ package mail
 import (
 	"context"
 
+	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
 	"shopclerk/backend/store"
 )
@@ -10,7 +11,7 @@ import (
 // ShopData names the shop in templates: its name and the account's
 // sending address, as saved now.
 func ShopData(ctx context.Context, st *store.Store) email.Shop {
-	name, _ := st.Setting(ctx, store.SettingShopName, "Your shop")
+	name, _ := st.Setting(ctx, domain.SettingShopName, "Your shop")
 	shop := email.Shop{Name: name}
 	if a, ok, _ := LoadAccount(ctx, st); ok {
 		shop.Email = a.FromAddress

@@ -2,10 +2,9 @@ package mail
 
 import (
 	"context"
+	"shopclerk/backend/domain"
 	"strings"
 	"testing"
-
-	"shopclerk/backend/store"
 )
 
 // TestPreviewTemplate: with nothing being edited the editor previews the
@@ -14,7 +13,7 @@ import (
 func TestPreviewTemplate(t *testing.T) {
 	ctx := context.Background()
 	st := templateStore(t)
-	if err := st.SetSetting(ctx, store.SettingShopName, "Clay Shop"); err != nil {
+	if err := st.SetSetting(ctx, domain.SettingShopName, "Clay Shop"); err != nil {
 		t.Fatal(err)
 	}
 	r := &Templates{}

@@ -39,7 +39,7 @@ func abandonCart(t *testing.T, st *store.Store, ext, email, first string) {
 	cart := domain.Cart{Source: domain.SourceShopify, ExternalID: ext, Email: email, Currency: "EUR", Total: 2400,
 		RecoveryURL: "https://shop.example/cart/" + ext, CreatedAt: updated.Add(-10 * time.Minute), UpdatedAt: updated,
 		Lines: []domain.LineItem{{SKU: "MUG-1", Name: "Stoneware mug", Quantity: 2, Price: 1200}}}
-	if _, _, err := st.WriteBatch(context.Background(), store.BatchMeta{FileName: ext + ".csv", FileHash: ext, Preset: "test", Kind: "test"},
+	if _, _, err := st.WriteBatch(context.Background(), domain.BatchMeta{FileName: ext + ".csv", FileHash: ext, Preset: "test", Kind: "test"},
 		store.WriteOptions{}, func(w *store.Writer) error { return w.UpsertCart(cart, &c) }); err != nil {
 		t.Fatal(err)
 	}
@@ -209,9 +209,9 @@ func TestAutomationUsesSavedTemplate(t *testing.T) {
 	if err != nil || len(res.Failed) > 0 {
 		t.Fatalf("run: %v %+v", err, res.Failed)
 	}
-	queued := func() []store.OutboxMessage {
+	queued := func() []domain.OutboxMessage {
 		t.Helper()
-		msgs, err := st.ListMessages(ctx, store.MsgQueued, 10, 0)
+		msgs, err := st.ListMessages(ctx, domain.MsgQueued, 10, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -298,7 +298,7 @@ func TestSpendTierEmailShowsTheTierAsMoney(t *testing.T) {
 	o := domain.Order{Source: domain.SourceShopify, ExternalID: "1001", Name: "#1001", Email: c.Email, Currency: "EUR",
 		FinancialStatus: domain.FinancialPaid, Subtotal: 25000, Total: 25000, CreatedAt: paid.Add(-time.Minute), PaidAt: &paid,
 		Lines: []domain.LineItem{{SKU: "MUG-1", Name: "Stoneware mug", Quantity: 1, Price: 25000}}}
-	if _, _, err := st.WriteBatch(ctx, store.BatchMeta{FileName: "o.csv", FileHash: "o", Preset: "test", Kind: "test"},
+	if _, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "o.csv", FileHash: "o", Preset: "test", Kind: "test"},
 		store.WriteOptions{}, func(w *store.Writer) error { return w.UpsertOrder(o, &c) }); err != nil {
 		t.Fatal(err)
 	}
@@ -337,7 +337,7 @@ func TestRunSendsWhatItsPlanShowed(t *testing.T) {
 	consent := tplNow.Add(-time.Hour)
 	c := domain.Customer{Source: domain.SourceShopify, ExternalID: "nia", Email: "nia@example.com", FirstName: "Nia", Country: "FR",
 		AcceptsMarketing: true, ConsentAt: &consent, CreatedAt: consent}
-	if _, _, err := st.WriteBatch(ctx, store.BatchMeta{FileName: "c.csv", FileHash: "c", Preset: "test", Kind: "test"},
+	if _, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "c.csv", FileHash: "c", Preset: "test", Kind: "test"},
 		store.WriteOptions{}, func(w *store.Writer) error { _, err := w.UpsertCustomer(c, store.CustomerAuthoritative); return err }); err != nil {
 		t.Fatal(err)
 	}
@@ -364,7 +364,7 @@ func TestRunSendsWhatItsPlanShowed(t *testing.T) {
 	if err != nil || res.Done != 2 || len(res.Failed) > 0 {
 		t.Fatalf("run: %v %+v", err, res)
 	}
-	msgs, err := st.ListMessages(ctx, store.MsgQueued, 10, 0)
+	msgs, err := st.ListMessages(ctx, domain.MsgQueued, 10, 0)
 	if err != nil || len(msgs) != 1 {
 		t.Fatalf("queued %v %v", msgs, err)
 	}
@@ -373,7 +373,7 @@ func TestRunSendsWhatItsPlanShowed(t *testing.T) {
 	}
 	// The next plan (a Run plans afresh too) renders from the saved template.
 	c.ExternalID, c.Email, c.FirstName = "ola", "ola@example.com", "Ola"
-	if _, _, err := st.WriteBatch(ctx, store.BatchMeta{FileName: "c2.csv", FileHash: "c2", Preset: "test", Kind: "test"},
+	if _, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "c2.csv", FileHash: "c2", Preset: "test", Kind: "test"},
 		store.WriteOptions{}, func(w *store.Writer) error { _, err := w.UpsertCustomer(c, store.CustomerAuthoritative); return err }); err != nil {
 		t.Fatal(err)
 	}

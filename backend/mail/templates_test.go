@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
-	"shopclerk/backend/store"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden .eml files")
@@ -39,14 +39,14 @@ func TestGoldenDefaultTemplates(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			kind := store.KindTransactional
+			kind := domain.KindTransactional
 			if marketingTemplates[name] {
-				kind = store.KindMarketing
+				kind = domain.KindMarketing
 			}
 			if name == "purchase_order" {
-				kind = store.KindSupplier
+				kind = domain.KindSupplier
 			}
-			c, err := Compose(a, store.OutboxMessage{MessageID: "<golden." + strings.ReplaceAll(name, "_", "-") + "@shop.test>", Kind: kind,
+			c, err := Compose(a, domain.OutboxMessage{MessageID: "<golden." + strings.ReplaceAll(name, "_", "-") + "@shop.test>", Kind: kind,
 				ToAddr: "alex@example.com", ToName: "Alex Sample", Subject: r.Subject, HTML: r.HTML, Text: r.Text}, t0)
 			if err != nil {
 				t.Fatal(err)

@@ -2,9 +2,8 @@ package mail
 
 import (
 	"context"
+	"shopclerk/backend/domain"
 	"time"
-
-	"shopclerk/backend/store"
 )
 
 // SendTest sends one message to check an account from Settings > Email:
@@ -13,7 +12,7 @@ import (
 // the seller typed the address themselves.
 func SendTest(ctx context.Context, a Account, secret SecretFunc, to string, now time.Time) (string, error) {
 	a.TestMode = false
-	c, err := Compose(a, store.OutboxMessage{MessageID: NewMessageID(a.FromAddress, now), Kind: store.KindTransactional,
+	c, err := Compose(a, domain.OutboxMessage{MessageID: NewMessageID(a.FromAddress, now), Kind: domain.KindTransactional,
 		ToAddr: to, Subject: "Shopclerk test email", Text: "This is a test from Shopclerk. Your email account works."}, now)
 	if err != nil {
 		return "", err

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"shopclerk/backend/domain"
 	"shopclerk/backend/mail/mailtest"
-	"shopclerk/backend/store"
 )
 
 // TestSendTestGoesToTheTypedAddress: the account check bypasses the outbox
@@ -33,7 +33,7 @@ func TestSendTestGoesToTheTypedAddress(t *testing.T) {
 // blind again by the loop that follows; the queued one goes out.
 func TestSendRecoversBeforeItRuns(t *testing.T) {
 	r := newRig(t, mailtest.SMTPOptions{}, nil)
-	ids := r.enqueue(t, 2, store.KindTransactional)
+	ids := r.enqueue(t, 2, domain.KindTransactional)
 	ctx := context.Background()
 	if _, ok, err := r.st.ClaimNext(ctx, r.clk.Now()); !ok || err != nil {
 		t.Fatalf("claim: %v %v", ok, err)
@@ -45,10 +45,10 @@ func TestSendRecoversBeforeItRuns(t *testing.T) {
 	if rep.InDoubt.SellerDecide != 1 || rep.Run.Sent != 1 || len(r.srv.Deliveries()) != 1 {
 		t.Fatalf("report %+v, %d deliveries", rep, len(r.srv.Deliveries()))
 	}
-	if st := status(t, r.st, ids[0]).Status; st != store.MsgInDoubt {
+	if st := status(t, r.st, ids[0]).Status; st != domain.MsgInDoubt {
 		t.Fatalf("the interrupted message is %s, want in doubt", st)
 	}
-	if st := status(t, r.st, ids[1]).Status; st != store.MsgSent {
+	if st := status(t, r.st, ids[1]).Status; st != domain.MsgSent {
 		t.Fatalf("the queued message is %s", st)
 	}
 }

@@ -21,7 +21,7 @@ type Effects interface {
 	// SequenceCoupon is the coupon an earlier step of the same occurrence
 	// issued, or nil.
 	SequenceCoupon() (*store.IssuedCoupon, error)
-	AddDraftPOLine(supplierID int64, currency string, l store.POLine) (int64, error)
+	AddDraftPOLine(supplierID int64, currency string, l domain.DraftLine) (int64, error)
 	SetCustomerTags(customerID int64, add, remove []string) error
 	CreateTask(title, detail string, customerID, orderID int64) (int64, error)
 	StopSequences(customerID, flowID int64, at time.Time, reason string) error
@@ -43,7 +43,7 @@ func (f *storeEffects) IssueCoupon(c store.NewCoupon) (string, error) {
 func (f *storeEffects) SequenceCoupon() (*store.IssuedCoupon, error) {
 	return f.tx.CouponForPrefix(f.prefix)
 }
-func (f *storeEffects) AddDraftPOLine(supplierID int64, currency string, l store.POLine) (int64, error) {
+func (f *storeEffects) AddDraftPOLine(supplierID int64, currency string, l domain.DraftLine) (int64, error) {
 	return f.tx.AddDraftPOLine(supplierID, currency, l)
 }
 func (f *storeEffects) SetCustomerTags(id int64, add, remove []string) error {
@@ -85,7 +85,7 @@ func NewCouponCode() (string, error) {
 // (it reads, never writes); Apply performs it through fx and returns a short
 // result for the ledger.
 type Action interface {
-	Kind() ActionKind
+	Kind() domain.StepKind
 	Plan(pc *planCtx, sub *Subject, it *Item) error
 	Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *Item, fx Effects) (string, error)
 }
@@ -107,7 +107,7 @@ var errPass = fmt.Errorf("nothing to do")
 // IssueCoupon issues a unique coupon for the customer.
 type IssueCoupon struct{ Step Step }
 
-func (a *IssueCoupon) Kind() ActionKind { return ActionIssueCoupon }
+func (a *IssueCoupon) Kind() domain.StepKind { return domain.StepIssueCoupon }
 
 func (a *IssueCoupon) Plan(pc *planCtx, sub *Subject, it *Item) error {
 	if sub.Customer == nil {
@@ -152,11 +152,11 @@ type Tag struct {
 	Remove bool
 }
 
-func (a *Tag) Kind() ActionKind {
+func (a *Tag) Kind() domain.StepKind {
 	if a.Remove {
-		return ActionRemoveTag
+		return domain.StepRemoveTag
 	}
-	return ActionAddTag
+	return domain.StepAddTag
 }
 
 func (a *Tag) Plan(pc *planCtx, sub *Subject, it *Item) error {
@@ -187,7 +187,7 @@ func (a *Tag) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *Item, f
 // email variables ({{.Order.Name}}).
 type CreateTask struct{ Step Step }
 
-func (a *CreateTask) Kind() ActionKind { return ActionCreateTask }
+func (a *CreateTask) Kind() domain.StepKind { return domain.StepCreateTask }
 
 func (a *CreateTask) Plan(pc *planCtx, sub *Subject, it *Item) error {
 	data, err := pc.emailData(sub, a.Step, nil)
@@ -215,7 +215,7 @@ func (a *CreateTask) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *
 // StopSequences ends every other flow's running sequence for the customer.
 type StopSequences struct{ Step Step }
 
-func (a *StopSequences) Kind() ActionKind { return ActionStopSequences }
+func (a *StopSequences) Kind() domain.StepKind { return domain.StepStopSequences }
 
 func (a *StopSequences) Plan(pc *planCtx, sub *Subject, it *Item) error {
 	if sub.Customer == nil {
@@ -232,7 +232,7 @@ func (a *StopSequences) Apply(ctx context.Context, ac *applyCtx, sub *Subject, i
 // HoldOrder keeps an order's confirmation back for the seller's review.
 type HoldOrder struct{ Step Step }
 
-func (a *HoldOrder) Kind() ActionKind { return ActionHoldOrder }
+func (a *HoldOrder) Kind() domain.StepKind { return domain.StepHoldOrder }
 
 func (a *HoldOrder) Plan(pc *planCtx, sub *Subject, it *Item) error {
 	if sub.Order == nil {

@@ -23,7 +23,7 @@ type SendEmail struct {
 	couponStep *Step
 }
 
-func (a *SendEmail) Kind() ActionKind { return ActionSendEmail }
+func (a *SendEmail) Kind() domain.StepKind { return domain.StepSendEmail }
 
 func (a *SendEmail) template(r email.Renderer) (email.Template, error) {
 	t, ok := r.Lookup(a.Step.Template)
@@ -83,9 +83,9 @@ func (a *SendEmail) Plan(pc *planCtx, sub *Subject, it *Item) error {
 	if err != nil {
 		return err
 	}
-	kind := store.KindTransactional
+	kind := domain.KindTransactional
 	if a.Marketing {
-		kind = store.KindMarketing
+		kind = domain.KindMarketing
 	}
 	it.Email = &EmailPreview{To: to, ToName: name, Kind: string(kind), Rendered: r}
 	it.Summary = fmt.Sprintf("Email %q to %s", r.Subject, to)
@@ -116,16 +116,16 @@ func (a *SendEmail) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *I
 			return "", err
 		}
 	}
-	kind := store.KindTransactional
+	kind := domain.KindTransactional
 	if a.Marketing {
-		kind = store.KindMarketing
+		kind = domain.KindMarketing
 	}
 	// The headers the mail package allows on a stored message: which
 	// template it came from, and that a machine sent it (RFC 3834), so
 	// auto-responders do not answer. List-Unsubscribe is added by
 	// mail.Compose for every marketing message, with the account's address.
 	headers := map[string]string{"X-Shopclerk-Template": r.Template, "Auto-Submitted": "auto-generated"}
-	id, err := fx.QueueEmail(store.OutMessage{MessageID: ac.messageID(), Kind: string(kind), To: it.Email.To, ToName: it.Email.ToName,
+	id, err := fx.QueueEmail(store.OutMessage{MessageID: ac.messageID(), Kind: kind, To: it.Email.To, ToName: it.Email.ToName,
 		Subject: r.Subject, HTML: r.HTML, Text: r.Text, Headers: headers, CustomerID: sub.customerID(), Template: r.Template})
 	return fmt.Sprintf("message %d", id), err
 }
@@ -161,7 +161,7 @@ func (defaultReorder) Quantity(_ context.Context, p store.ProductInfo, threshold
 // order; the preview groups the lines per supplier.
 type CreatePurchaseOrder struct{ Step Step }
 
-func (a *CreatePurchaseOrder) Kind() ActionKind { return ActionPurchaseOrder }
+func (a *CreatePurchaseOrder) Kind() domain.StepKind { return domain.StepPurchaseOrder }
 
 func (a *CreatePurchaseOrder) Plan(pc *planCtx, sub *Subject, it *Item) error {
 	p := sub.Product
@@ -198,6 +198,6 @@ func (a *CreatePurchaseOrder) Plan(pc *planCtx, sub *Subject, it *Item) error {
 
 func (a *CreatePurchaseOrder) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *Item, fx Effects) (string, error) {
 	l := it.PurchaseLine
-	po, err := fx.AddDraftPOLine(l.SupplierID, l.Currency, store.POLine{SKU: l.SKU, SupplierSKU: l.SupplierSKU, Quantity: l.Quantity, UnitCost: l.UnitCost})
+	po, err := fx.AddDraftPOLine(l.SupplierID, l.Currency, domain.DraftLine{SKU: l.SKU, SupplierSKU: l.SupplierSKU, Quantity: l.Quantity, UnitCost: l.UnitCost})
 	return fmt.Sprintf("purchase order %d", po), err
 }

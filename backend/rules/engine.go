@@ -82,7 +82,7 @@ func New(st *store.Store, opt Options) *Engine {
 // 50 recipients.
 func (e *Engine) LoadSettings(ctx context.Context) Settings {
 	s := Settings{Location: e.st.Location(ctx), QuietFrom: 21, QuietTo: 8, WeeklyCap: 3, ConfirmOver: 50}
-	s.ShopName, _ = e.st.Setting(ctx, store.SettingShopName, "our shop")
+	s.ShopName, _ = e.st.Setting(ctx, domain.SettingShopName, "our shop")
 	s.ShopEmail, _ = e.st.Setting(ctx, email.SettingShopEmail, "")
 	s.Currency, _ = e.st.Setting(ctx, SettingCurrency, "EUR")
 	if v, _ := e.st.Setting(ctx, SettingQuietHours, ""); v != "" {
@@ -140,7 +140,7 @@ type compiled struct {
 	offsets []time.Duration
 }
 
-func (c *compiled) has(kind ActionKind) bool {
+func (c *compiled) has(kind domain.StepKind) bool {
 	for _, s := range c.def.Steps {
 		if s.Action == kind {
 			return true
@@ -172,7 +172,7 @@ func compileFlow(row store.RuleRow) (*compiled, error) {
 		}
 		c.ifs = append(c.ifs, ifc)
 		c.actions = append(c.actions, actionFor(s, def.Policy.Marketing, coupon))
-		if s.Action == ActionIssueCoupon {
+		if s.Action == domain.StepIssueCoupon {
 			coupon = &def.Steps[i]
 		}
 	}
@@ -181,21 +181,21 @@ func compileFlow(row store.RuleRow) (*compiled, error) {
 
 func actionFor(s Step, marketing bool, coupon *Step) Action {
 	switch s.Action {
-	case ActionSendEmail:
+	case domain.StepSendEmail:
 		return &SendEmail{Step: s, Marketing: marketing, couponStep: coupon}
-	case ActionIssueCoupon:
+	case domain.StepIssueCoupon:
 		return &IssueCoupon{Step: s}
-	case ActionPurchaseOrder:
+	case domain.StepPurchaseOrder:
 		return &CreatePurchaseOrder{Step: s}
-	case ActionAddTag:
+	case domain.StepAddTag:
 		return &Tag{Step: s}
-	case ActionRemoveTag:
+	case domain.StepRemoveTag:
 		return &Tag{Step: s, Remove: true}
-	case ActionCreateTask:
+	case domain.StepCreateTask:
 		return &CreateTask{Step: s}
-	case ActionStopSequences:
+	case domain.StepStopSequences:
 		return &StopSequences{Step: s}
-	case ActionHoldOrder:
+	case domain.StepHoldOrder:
 		return &HoldOrder{Step: s}
 	}
 	return nil // waits
@@ -203,7 +203,7 @@ func actionFor(s Step, marketing bool, coupon *Step) Action {
 
 // Subject is everything a flow knows about one occurrence, loaded once.
 type Subject struct {
-	Occ      store.RuleOccurrence
+	Occ      domain.RuleOccurrence
 	Start    time.Time // when the sequence starts: the occurrence plus the trigger's delay
 	Env      Env
 	Customer *domain.Customer

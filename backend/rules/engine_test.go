@@ -52,7 +52,7 @@ func TestSequenceRunsItsSteps(t *testing.T) {
 	s.runAll(t0.Add(23 * hour))
 	p := s.plan(t0.Add(71 * hour))
 	items := flowItems(p, id)
-	if len(items) != 2 || items[0].Action != ActionIssueCoupon || items[1].Action != ActionSendEmail {
+	if len(items) != 2 || items[0].Action != domain.StepIssueCoupon || items[1].Action != domain.StepSendEmail {
 		t.Fatalf("at 72 h: %+v", items)
 	}
 	if !strings.Contains(items[1].Email.HTML, "10 % off") {
@@ -63,17 +63,17 @@ func TestSequenceRunsItsSteps(t *testing.T) {
 	if c["messages"] != 3 || c["coupons"] != 1 || c["dup_keys"] != 0 {
 		t.Fatalf("effects %v", c)
 	}
-	msg, err := s.st.ListMessages(s.ctx, store.MsgQueued, 10, 0)
+	msg, err := s.st.ListMessages(s.ctx, domain.MsgQueued, 10, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var last store.OutboxMessage
+	var last domain.OutboxMessage
 	for _, m := range msg {
 		if strings.Contains(m.Subject, "10 % off") {
 			last = m
 		}
 	}
-	if !strings.Contains(last.HTML, "SC-") || last.Kind != store.KindMarketing || !strings.HasPrefix(last.MessageID, "<") {
+	if !strings.Contains(last.HTML, "SC-") || last.Kind != domain.KindMarketing || !strings.HasPrefix(last.MessageID, "<") {
 		t.Fatalf("the coupon email does not carry the issued code: %+v", last)
 	}
 }
@@ -96,7 +96,7 @@ func TestSequenceExits(t *testing.T) {
 			}
 		}, "replied"},
 		{"unsubscribed", func(s *shop) {
-			if _, err := s.st.Suppress(s.ctx, "carl@example.com", store.SuppressUnsubscribed, "link"); err != nil {
+			if _, err := s.st.Suppress(s.ctx, "carl@example.com", domain.SuppressUnsubscribed, "link"); err != nil {
 				s.t.Fatal(err)
 			}
 		}, "unsubscribed"},
@@ -151,7 +151,7 @@ func TestConsentRespected(t *testing.T) {
 		t.Fatalf("the order confirmation (transactional) must go without marketing consent: %+v", items)
 	}
 	// A hard bounce stops even transactional mail.
-	s.st.Suppress(s.ctx, carl.Email, store.SuppressHardBounce, "550")
+	s.st.Suppress(s.ctx, carl.Email, domain.SuppressHardBounce, "550")
 	if items := flowItems(s.plan(t0), conf); len(items) != 0 {
 		t.Fatalf("email to a hard-bounced address: %+v", items)
 	}
@@ -201,7 +201,7 @@ func TestRunTwiceDoesNothingTwice(t *testing.T) {
 		t.Fatalf("after a re-import the run did %d; counts %v -> %v", third.Done, before, after)
 	}
 	// Applying an already-done key directly is refused by the ledger.
-	err = s.st.ApplyRuleAction(s.ctx, store.LedgerEntry{Key: keys[0], RuleID: 1}, func(*store.RuleTx) (string, error) {
+	err = s.st.ApplyRuleAction(s.ctx, domain.LedgerEntry{Key: keys[0], RuleID: 1}, func(*store.RuleTx) (string, error) {
 		t.Fatal("effect ran for a done key")
 		return "", nil
 	})
@@ -313,8 +313,8 @@ func TestInterleavingsNeverDuplicate(t *testing.T) {
 
 func TestFlowValidationAndExport(t *testing.T) {
 	s := newShop(t)
-	bad := Definition{Trigger: TriggerSpec{Type: TriggerOrderPaid}, Condition: "order.total > 1 &&\n order.nope",
-		Steps: []Step{{Action: ActionSendEmail, Subject: "Hi {{.Customer.Nickname}}", Body: "x"}}}
+	bad := Definition{Trigger: TriggerSpec{Type: domain.TriggerOrderPaid}, Condition: "order.total > 1 &&\n order.nope",
+		Steps: []Step{{Action: domain.StepSendEmail, Subject: "Hi {{.Customer.Nickname}}", Body: "x"}}}
 	_, err := s.e.SaveFlow(s.ctx, Flow{Name: "bad", Definition: bad})
 	var ve *ValidationError
 	if !errors.As(err, &ve) || domain.CodeOf(err) != domain.CodeInvalid || len(ve.Problems) != 2 {
@@ -397,7 +397,7 @@ func TestMessageIDMakerAskedOncePerRun(t *testing.T) {
 		t.Fatalf("run without emails: done %d, maker asked %d times", res.Done, asked)
 	}
 	var ids []string
-	rows, err := s.st.ListMessages(s.ctx, store.MsgQueued, 10, 0)
+	rows, err := s.st.ListMessages(s.ctx, domain.MsgQueued, 10, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -200,6 +200,6 @@ func sampleEnv(now time.Time) Env {
 		Cart:    CartEnv{ID: 7, Total: 4800, Currency: "EUR", ItemCount: 2, SKUs: []string{"MUG-1"}, UpdatedAt: now.Add(-2 * time.Hour)},
 		Product: ProductEnv{SKU: "MUG-1", Title: "Mug", Price: 1200, Cost: 400, Tags: []string{}, Supplier: "Clayworks", ReorderPoint: 10},
 		Stock:   StockEnv{Location: "Main", Before: 12, After: 8, Available: 8, Incoming: 0, Threshold: 10},
-		Event:   EventEnv{Type: string(TriggerOrderPaid), At: now.Add(-time.Hour), Value: "vip"},
+		Event:   EventEnv{Type: string(domain.TriggerOrderPaid), At: now.Add(-time.Hour), Value: "vip"},
 	}
 }

@@ -28,7 +28,7 @@ func newFactCache() *factCache {
 
 // prefetch loads, in batches, the orders and customers of occurrences the
 // planner is about to look at, and the products (with stock) of their SKUs.
-func (fc *factCache) prefetch(ctx context.Context, st *store.Store, occs []store.RuleOccurrence) error {
+func (fc *factCache) prefetch(ctx context.Context, st *store.Store, occs []domain.RuleOccurrence) error {
 	var orderIDs, custIDs []int64
 	var emails, skus []string
 	seenO, seenC, seenE, seenS := map[int64]bool{}, map[int64]bool{}, map[string]bool{}, map[string]bool{}
@@ -122,7 +122,7 @@ func (c *compiled) memoable() bool {
 // memoKey is the subject whose fingerprint covers an occurrence's facts: its
 // order (which covers the order's customer), else its customer. Shipments,
 // products and guest carts carry facts the fingerprints do not cover.
-func memoKey(o store.RuleOccurrence) (id int64, customer bool, ok bool) {
+func memoKey(o domain.RuleOccurrence) (id int64, customer bool, ok bool) {
 	switch {
 	case o.SKU != "" || o.ShipmentID != 0 && o.OrderID == 0:
 		return 0, false, false
@@ -144,7 +144,7 @@ type flowMemo struct {
 	fresh   []store.MemoEntry
 }
 
-func (e *Engine) loadMemo(ctx context.Context, c *compiled, occs []store.RuleOccurrence) (*flowMemo, error) {
+func (e *Engine) loadMemo(ctx context.Context, c *compiled, occs []domain.RuleOccurrence) (*flowMemo, error) {
 	old, err := e.st.RuleMemo(ctx, c.row.ID)
 	if err != nil {
 		return nil, err
@@ -170,7 +170,7 @@ func (e *Engine) loadMemo(ctx context.Context, c *compiled, occs []store.RuleOcc
 }
 
 // print is the occurrence's current fingerprint, "" when it has none.
-func (m *flowMemo) print(o store.RuleOccurrence) string {
+func (m *flowMemo) print(o domain.RuleOccurrence) string {
 	if m == nil {
 		return ""
 	}
@@ -190,7 +190,7 @@ func (m *flowMemo) print(o store.RuleOccurrence) string {
 
 // recall returns the remembered reason an occurrence planned nothing, if its
 // facts are unchanged since.
-func (m *flowMemo) recall(o store.RuleOccurrence) (string, bool) {
+func (m *flowMemo) recall(o domain.RuleOccurrence) (string, bool) {
 	p := m.print(o)
 	if p == "" {
 		return "", false
@@ -202,7 +202,7 @@ func (m *flowMemo) recall(o store.RuleOccurrence) (string, bool) {
 	return old.Reason, true
 }
 
-func (m *flowMemo) remember(o store.RuleOccurrence, why string) {
+func (m *flowMemo) remember(o domain.RuleOccurrence, why string) {
 	if m == nil || (why != whyCondition && why != whyConsent) {
 		return
 	}
@@ -216,7 +216,7 @@ func (m *flowMemo) remember(o store.RuleOccurrence, why string) {
 
 // settled tells whether the ledger already holds every acting step of an
 // occurrence, or an exit: nothing of it can be planned again.
-func settled(c *compiled, steps []store.LedgerStep) bool {
+func settled(c *compiled, steps []domain.LedgerStep) bool {
 	if len(steps) == 0 {
 		return false
 	}
@@ -225,7 +225,7 @@ func settled(c *compiled, steps []store.LedgerStep) bool {
 		return true
 	}
 	for i, s := range c.def.Steps {
-		if s.Action != ActionWait && !done[i] {
+		if s.Action != domain.StepWait && !done[i] {
 			return false
 		}
 	}
@@ -234,10 +234,10 @@ func settled(c *compiled, steps []store.LedgerStep) bool {
 
 // ledgerDone reads an occurrence's ledger: the steps already recorded, or
 // exited when the sequence ended by an exit (then done is not filled).
-func ledgerDone(steps []store.LedgerStep) (done map[int]bool, exited bool) {
+func ledgerDone(steps []domain.LedgerStep) (done map[int]bool, exited bool) {
 	done = make(map[int]bool, len(steps))
 	for _, l := range steps {
-		if l.Status == "skipped" && strings.HasPrefix(l.Result, "exit") {
+		if l.Status == domain.LedgerSkipped && strings.HasPrefix(l.Result, "exit") {
 			return nil, true
 		}
 		done[l.Step] = true

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"testing"
 
+	"shopclerk/backend/domain"
 	"shopclerk/backend/store"
 )
 
@@ -15,7 +16,7 @@ func TestMemoForgetsWhenFactsChange(t *testing.T) {
 	s.write(func(w *store.Writer) error {
 		return w.UpsertOrder(order("1001", ann.Email, 1000, t0.Add(-2*hour)), &ann)
 	})
-	d := taskFlow(TriggerSpec{Type: TriggerOrderPaid})
+	d := taskFlow(TriggerSpec{Type: domain.TriggerOrderPaid})
 	d.Condition = "order.total >= 20000"
 	id := s.flow("big orders", d)
 	for range 2 { // the second plan answers from the memo

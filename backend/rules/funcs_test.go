@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/rules"
@@ -38,8 +39,8 @@ func TestTemplateFuncsSaveAndRenderAlike(t *testing.T) {
 	for name, u := range uses {
 		t.Run(name, func(t *testing.T) {
 			tp := email.Template{Name: "custom", Subject: "For " + u.call, HTML: "<p>Hello " + u.call + "</p>"}
-			def := rules.Definition{Trigger: rules.TriggerSpec{Type: rules.TriggerOrderPaid},
-				Steps: []rules.Step{{Action: rules.ActionSendEmail, Subject: tp.Subject, Body: tp.HTML}}}
+			def := rules.Definition{Trigger: rules.TriggerSpec{Type: domain.TriggerOrderPaid},
+				Steps: []rules.Step{{Action: domain.StepSendEmail, Subject: tp.Subject, Body: tp.HTML}}}
 			if _, err := eng.SaveFlow(ctx, rules.Flow{Name: "uses " + name, Definition: def}); err != nil {
 				t.Fatalf("flow not saved: %v", err)
 			}

@@ -44,7 +44,7 @@ func newShop(t *testing.T) *shop {
 func (s *shop) write(fn func(w *store.Writer) error) {
 	s.t.Helper()
 	s.n++
-	if _, _, err := s.st.WriteBatch(s.ctx, store.BatchMeta{FileName: "test.csv", FileHash: "h", Preset: "test", Kind: "test"},
+	if _, _, err := s.st.WriteBatch(s.ctx, domain.BatchMeta{FileName: "test.csv", FileHash: "h", Preset: "test", Kind: "test"},
 		store.WriteOptions{}, fn); err != nil {
 		s.t.Fatal(err)
 	}
@@ -148,6 +148,6 @@ func order(ext, email string, total int64, created time.Time) domain.Order {
 }
 
 func taskFlow(t TriggerSpec) Definition {
-	return Definition{Trigger: t, Steps: []Step{{Action: ActionCreateTask, Title: "saw {{.Customer.Email}}"}},
+	return Definition{Trigger: t, Steps: []Step{{Action: domain.StepCreateTask, Title: "saw {{.Customer.Email}}"}},
 		Policy: Policy{CatchUp: CatchUpSkip, MaxLateHours: 72}}
 }

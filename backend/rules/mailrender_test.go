@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/rules"
@@ -18,10 +19,10 @@ func TestTemplatesRenderWithMailTemplates(t *testing.T) {
 	for _, ft := range rules.Templates {
 		coupon := false
 		for i, s := range ft.Definition.Steps {
-			if s.Action == rules.ActionIssueCoupon {
+			if s.Action == domain.StepIssueCoupon {
 				coupon = true
 			}
-			if s.Action != rules.ActionSendEmail {
+			if s.Action != domain.StepSendEmail {
 				continue
 			}
 			t.Run(ft.Key+"/"+s.Template, func(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
 	"shopclerk/backend/store"
 )
@@ -72,8 +73,8 @@ func TestMoneyVars(t *testing.T) {
 			t.Errorf("%q: %d %v", c.in, got, err)
 		}
 	}
-	d := Definition{Trigger: TriggerSpec{Type: TriggerOrderPaid}, Policy: Policy{CatchUp: CatchUpSkip, MaxLateHours: 72},
-		Steps: []Step{{Action: ActionSendEmail, Template: "order_confirmation", Vars: map[string]string{"tier": "two hundred"},
+	d := Definition{Trigger: TriggerSpec{Type: domain.TriggerOrderPaid}, Policy: Policy{CatchUp: CatchUpSkip, MaxLateHours: 72},
+		Steps: []Step{{Action: domain.StepSendEmail, Template: "order_confirmation", Vars: map[string]string{"tier": "two hundred"},
 			MoneyVars: []string{"tier", "floor"}}}}
 	probs := Validate(d)
 	if len(probs) != 2 || !strings.Contains(probs[0].Message, `tier must be an amount like 200 (kept in cents, 20000, as conditions compare order.total), not "two hundred"`) ||

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"shopclerk/backend/domain"
 	"shopclerk/backend/store"
 )
 
@@ -14,50 +15,50 @@ import (
 // for N days", "idle for N hours") shift the base event by their delay, so
 // the store is asked for base times shifted back by the same amount: every
 // query is a range scan on an indexed time column, whatever the shop's size.
-func (e *Engine) occurrences(ctx context.Context, c *compiled, from, to time.Time, set Settings) ([]store.RuleOccurrence, []time.Time, error) {
+func (e *Engine) occurrences(ctx context.Context, c *compiled, from, to time.Time, set Settings) ([]domain.RuleOccurrence, []time.Time, error) {
 	t := c.def.Trigger
-	var occs []store.RuleOccurrence
+	var occs []domain.RuleOccurrence
 	var err error
 	var shift time.Duration
 	day := 24 * time.Hour
 	suffix := ""
 	switch t.Type {
-	case TriggerOrderCreated, TriggerOrderPaid, TriggerOrderFulfilled, TriggerOrderCancelled, TriggerOrderRefunded:
+	case domain.TriggerOrderCreated, domain.TriggerOrderPaid, domain.TriggerOrderFulfilled, domain.TriggerOrderCancelled, domain.TriggerOrderRefunded:
 		occs, err = e.st.OrderOccurrences(ctx, strings.TrimPrefix(string(t.Type), "order_"), from, to)
-	case TriggerPaymentOverdue:
+	case domain.TriggerPaymentOverdue:
 		shift = time.Duration(t.Days) * day
 		occs, err = e.st.OrderOccurrences(ctx, "overdue", from.Add(-shift), to.Add(-shift))
-	case TriggerRenewalDue:
+	case domain.TriggerRenewalDue:
 		shift = time.Duration(t.Days-t.LeadDays) * day
 		occs, err = e.st.SubscriptionOccurrences(ctx, t.Tag, from.Add(-shift), to.Add(-shift))
-	case TriggerShipmentStatus:
-		occs, err = e.st.EventOccurrences(ctx, string(t.Type), from, to)
+	case domain.TriggerShipmentStatus:
+		occs, err = e.st.EventOccurrences(ctx, t.Type, from, to)
 		occs = filterValue(occs, t.Status)
-	case TriggerTagAdded:
-		occs, err = e.st.EventOccurrences(ctx, string(t.Type), from, to)
+	case domain.TriggerTagAdded:
+		occs, err = e.st.EventOccurrences(ctx, t.Type, from, to)
 		occs = filterValue(occs, t.Tag)
-	case TriggerCustomerCreated, TriggerConsentGiven, TriggerConsentWithdrawn:
-		occs, err = e.st.EventOccurrences(ctx, string(t.Type), from, to)
-	case TriggerCartIdle:
+	case domain.TriggerCustomerCreated, domain.TriggerConsentGiven, domain.TriggerConsentWithdrawn:
+		occs, err = e.st.EventOccurrences(ctx, t.Type, from, to)
+	case domain.TriggerCartIdle:
 		shift = time.Duration(t.Hours) * time.Hour
 		occs, err = e.st.IdleCartOccurrences(ctx, from.Add(-shift), to.Add(-shift))
-	case TriggerStockBelow:
+	case domain.TriggerStockBelow:
 		def := t.Threshold
 		if def <= 0 {
 			def = 5
 		}
 		occs, err = e.st.StockCrossings(ctx, from, to, def, c.restockPlansNothing())
-	case TriggerBirthday:
+	case domain.TriggerBirthday:
 		return e.birthdays(ctx, from, to, set.Location)
-	case TriggerInactive:
+	case domain.TriggerInactive:
 		shift = time.Duration(t.Days) * day
 		occs, err = e.st.LastOrderBetween(ctx, from.Add(-shift), to.Add(-shift))
 		for i := range occs {
 			occs[i].Occurrence = fmt.Sprintf("customer:%d:inactive:%d", occs[i].CustomerID, occs[i].At.Unix())
 		}
-	case TriggerMarketingUnanswered:
+	case domain.TriggerMarketingUnanswered:
 		occs, err = e.st.UnansweredMarketing(ctx, t.Count, from, to)
-	case TriggerDaysAfter:
+	case domain.TriggerDaysAfter:
 		shift = time.Duration(t.Days) * day
 		suffix = fmt.Sprintf(":after%dd", t.Days)
 		f, u := from.Add(-shift), to.Add(-shift)
@@ -69,7 +70,7 @@ func (e *Engine) occurrences(ctx context.Context, c *compiled, from, to time.Tim
 		case AfterDelivered:
 			occs, err = e.st.DeliveredOccurrences(ctx, f, u)
 		case AfterCustomerCreated:
-			occs, err = e.st.EventOccurrences(ctx, string(TriggerCustomerCreated), f, u)
+			occs, err = e.st.EventOccurrences(ctx, domain.TriggerCustomerCreated, f, u)
 		}
 	}
 	if err != nil {
@@ -85,8 +86,8 @@ func (e *Engine) occurrences(ctx context.Context, c *compiled, from, to time.Tim
 
 // birthdays lists the customers whose birthday fell on a day of the shop's
 // calendar between from and to; the sequence starts at local midnight.
-func (e *Engine) birthdays(ctx context.Context, from, to time.Time, loc *time.Location) ([]store.RuleOccurrence, []time.Time, error) {
-	var occs []store.RuleOccurrence
+func (e *Engine) birthdays(ctx context.Context, from, to time.Time, loc *time.Location) ([]domain.RuleOccurrence, []time.Time, error) {
+	var occs []domain.RuleOccurrence
 	var starts []time.Time
 	f := from.In(loc)
 	d := time.Date(f.Year(), f.Month(), f.Day(), 0, 0, 0, 0, loc)
@@ -108,7 +109,7 @@ func (e *Engine) birthdays(ctx context.Context, from, to time.Time, loc *time.Lo
 	return occs, starts, nil
 }
 
-func filterValue(occs []store.RuleOccurrence, want string) []store.RuleOccurrence {
+func filterValue(occs []domain.RuleOccurrence, want string) []domain.RuleOccurrence {
 	if want == "" {
 		return occs
 	}
@@ -123,7 +124,7 @@ func filterValue(occs []store.RuleOccurrence, want string) []store.RuleOccurrenc
 
 // loadSubject reads the facts of an occurrence and builds the condition
 // environment. A subject whose rows are gone (a deleted customer) returns nil.
-func (e *Engine) loadSubject(ctx context.Context, fc *factCache, o store.RuleOccurrence, start time.Time, now time.Time, trig Trigger) (*Subject, error) {
+func (e *Engine) loadSubject(ctx context.Context, fc *factCache, o domain.RuleOccurrence, start time.Time, now time.Time, trig domain.Trigger) (*Subject, error) {
 	sub := &Subject{Occ: o, Start: start}
 	sub.Env.Now = now
 	sub.Env.Event = EventEnv{Type: string(trig), At: o.At, Value: o.Value}
@@ -241,8 +242,8 @@ func (c *compiled) restockPlansNothing() bool {
 	acts := false
 	for _, s := range d.Steps {
 		switch {
-		case s.Action == ActionWait:
-		case s.Action == ActionPurchaseOrder && s.If == "":
+		case s.Action == domain.StepWait:
+		case s.Action == domain.StepPurchaseOrder && s.If == "":
 			acts = true
 		default:
 			return false

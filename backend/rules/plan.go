@@ -9,7 +9,6 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
-	"shopclerk/backend/store"
 )
 
 // maxCatchUp bounds how far back a "send anyway" or "ask" flow looks for
@@ -109,7 +108,7 @@ func (e *Engine) snapshot(ctx context.Context) (Settings, email.Renderer, error)
 }
 
 func flowRank(c *compiled) int {
-	if c.has(ActionHoldOrder) || c.has(ActionStopSequences) {
+	if c.has(domain.StepHoldOrder) || c.has(domain.StepStopSequences) {
 		return 0
 	}
 	return 1
@@ -152,7 +151,7 @@ func (e *Engine) planFlow(ctx context.Context, ps *planState, c *compiled, from 
 	}
 	// The ledger and the remembered outcomes of the whole window are read
 	// once; the facts of what is left are then loaded in batches.
-	var ledger map[string][]store.LedgerStep
+	var ledger map[string][]domain.LedgerStep
 	var memo *flowMemo
 	if !ps.backtest {
 		if ledger, err = e.st.LedgerForRule(ctx, c.row.ID); err != nil {
@@ -161,7 +160,7 @@ func (e *Engine) planFlow(ctx context.Context, ps *planState, c *compiled, from 
 		if c.memoable() {
 			// Only occurrences not yet entered consult the memo (recall and
 			// remember both skip entered ones), so only theirs need prints.
-			fresh := make([]store.RuleOccurrence, 0, len(occs))
+			fresh := make([]domain.RuleOccurrence, 0, len(occs))
 			for _, o := range occs {
 				if len(ledger[o.Occurrence]) == 0 {
 					fresh = append(fresh, o)
@@ -172,7 +171,7 @@ func (e *Engine) planFlow(ctx context.Context, ps *planState, c *compiled, from 
 			}
 		}
 	}
-	var todo []store.RuleOccurrence
+	var todo []domain.RuleOccurrence
 	for _, o := range occs {
 		if settled(c, ledger[o.Occurrence]) {
 			continue
@@ -243,8 +242,8 @@ const (
 // are due and not yet in the ledger. Exit conditions are checked before each
 // step; an exit found after the sequence began is returned as a decision for
 // Run to record, so it is final.
-func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled, o store.RuleOccurrence, start, from time.Time,
-	ledger []store.LedgerStep, memo *flowMemo) ([]Item, string, error) {
+func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled, o domain.RuleOccurrence, start, from time.Time,
+	ledger []domain.LedgerStep, memo *flowMemo) ([]Item, string, error) {
 	now := ps.pc.now
 	var done map[int]bool
 	if !ps.backtest {
@@ -258,7 +257,7 @@ func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled,
 	var items []Item
 	pol := c.def.Policy
 	for i, step := range c.def.Steps {
-		if step.Action == ActionWait || done[i] {
+		if step.Action == domain.StepWait || done[i] {
 			continue
 		}
 		due := start.Add(c.offsets[i])
@@ -303,8 +302,8 @@ func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled,
 		}
 		if why != "" {
 			if entered && !ps.backtest {
-				ps.preview.decisions = append(ps.preview.decisions, store.LedgerEntry{Key: LedgerKey(c.row.ID, o.Subject, o.Occurrence, i),
-					RuleID: c.row.ID, Subject: o.Subject, Occurrence: o.Occurrence, Step: i, DueAt: due, Status: "skipped", Result: "exit: " + why})
+				ps.preview.decisions = append(ps.preview.decisions, domain.LedgerEntry{Key: LedgerKey(c.row.ID, o.Subject, o.Occurrence, i),
+					RuleID: c.row.ID, Subject: o.Subject, Occurrence: o.Occurrence, Step: i, DueAt: due, Status: domain.LedgerSkipped, Result: "exit: " + why})
 			}
 			return items, why, nil
 		}
@@ -316,8 +315,8 @@ func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled,
 		}
 		// A marketing flow acts only for consenting customers and only when
 		// it may email them, so its coupon never goes out without its email.
-		if step.Action == ActionSendEmail || pol.Marketing {
-			if why, stop := e.mailGate(ctx, ps, c, sub, now, step.Action == ActionSendEmail); stop {
+		if step.Action == domain.StepSendEmail || pol.Marketing {
+			if why, stop := e.mailGate(ctx, ps, c, sub, now, step.Action == domain.StepSendEmail); stop {
 				if !entered {
 					memo.remember(o, why)
 				}
@@ -336,17 +335,17 @@ func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled,
 			}
 		}
 		switch step.Action {
-		case ActionHoldOrder:
+		case domain.StepHoldOrder:
 			ps.holds[sub.orderID()] = true
-		case ActionStopSequences:
+		case domain.StepStopSequences:
 			if id := sub.customerID(); id != 0 {
 				ps.stops[id] = o.At
 			}
-		case ActionSendEmail:
+		case domain.StepSendEmail:
 			if pol.Marketing {
 				ps.marketing[sub.customerID()]++
 			}
-		case ActionIssueCoupon:
+		case domain.StepIssueCoupon:
 			sub.plannedCoupon = it.Coupon
 		}
 		items = append(items, it)
@@ -356,7 +355,7 @@ func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled,
 }
 
 // reentered applies the flow's re-entry policy.
-func (e *Engine) reentered(ctx context.Context, c *compiled, o store.RuleOccurrence, now time.Time) (bool, error) {
+func (e *Engine) reentered(ctx context.Context, c *compiled, o domain.RuleOccurrence, now time.Time) (bool, error) {
 	switch c.def.Policy.Reentry {
 	case ReentryOnce:
 		return e.st.RuleActedSince(ctx, c.row.ID, o.Subject, o.Occurrence, time.Unix(0, 0))
@@ -370,7 +369,7 @@ func (e *Engine) reentered(ctx context.Context, c *compiled, o store.RuleOccurre
 // another flow stopped it, or one of the flow's exit conditions holds.
 func (e *Engine) exitReason(ctx context.Context, ps *planState, c *compiled, sub *Subject, entered bool) (string, error) {
 	since := sub.Occ.At
-	if id := sub.customerID(); id != 0 && !c.has(ActionStopSequences) {
+	if id := sub.customerID(); id != 0 && !c.has(domain.StepStopSequences) {
 		if at, ok := ps.stops[id]; ok && at.After(since) {
 			return whyStopped, nil
 		}
@@ -422,10 +421,10 @@ func (e *Engine) mailGate(ctx context.Context, ps *planState, c *compiled, sub *
 	if err != nil {
 		return err.Error(), true
 	}
-	if found && (c.def.Policy.Marketing || sup.Reason == store.SuppressHardBounce || sup.Reason == store.SuppressComplaint) {
+	if found && (c.def.Policy.Marketing || sup.Reason == domain.SuppressHardBounce || sup.Reason == domain.SuppressComplaint) {
 		return whySuppress, true
 	}
-	if oid := sub.orderID(); isEmail && oid != 0 && !c.def.Policy.Marketing && !c.has(ActionHoldOrder) && (sub.Env.Order.Held || ps.holds[oid]) {
+	if oid := sub.orderID(); isEmail && oid != 0 && !c.def.Policy.Marketing && !c.has(domain.StepHoldOrder) && (sub.Env.Order.Held || ps.holds[oid]) {
 		return whyHeld, true
 	}
 	if !c.def.Policy.Marketing {

@@ -4,8 +4,8 @@ import (
 	"sort"
 	"time"
 
+	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
-	"shopclerk/backend/store"
 )
 
 // Preview is what a run would do right now, grouped by flow.
@@ -17,7 +17,7 @@ type Preview struct {
 	Late     int        `json:"late"`     // missed while the computer was off; need an explicit yes
 	// decisions are sequence exits found while planning; Run records them
 	// so later plans treat the sequence as finished.
-	decisions []store.LedgerEntry
+	decisions []domain.LedgerEntry
 	// settings and renderer are the snapshot the plan rendered from; the
 	// run of this preview renders with them too (see execute).
 	settings Settings
@@ -40,15 +40,15 @@ type FlowPlan struct {
 
 // Item is one planned action under its idempotency key.
 type Item struct {
-	Key        string     `json:"key"`
-	FlowID     int64      `json:"flowId"`
-	Step       int        `json:"step"`
-	Action     ActionKind `json:"action"`
-	Subject    string     `json:"subject"`
-	Occurrence string     `json:"occurrence"`
-	DueAt      time.Time  `json:"dueAt"`
-	Summary    string     `json:"summary"`
-	Late       bool       `json:"late"`
+	Key        string          `json:"key"`
+	FlowID     int64           `json:"flowId"`
+	Step       int             `json:"step"`
+	Action     domain.StepKind `json:"action"`
+	Subject    string          `json:"subject"`
+	Occurrence string          `json:"occurrence"`
+	DueAt      time.Time       `json:"dueAt"`
+	Summary    string          `json:"summary"`
+	Late       bool            `json:"late"`
 	// Problem explains why the item cannot run (no supplier, a template
 	// error); it is shown, never approved.
 	Problem      string         `json:"problem,omitempty"`

@@ -20,51 +20,12 @@ import (
 	"shopclerk/backend/domain"
 )
 
-// Trigger names what starts a flow.
-type Trigger string
-
-const (
-	TriggerOrderCreated        Trigger = "order_created"
-	TriggerOrderPaid           Trigger = "order_paid"
-	TriggerOrderFulfilled      Trigger = "order_fulfilled"
-	TriggerOrderCancelled      Trigger = "order_cancelled"
-	TriggerOrderRefunded       Trigger = "order_refunded"
-	TriggerShipmentStatus      Trigger = "shipment_status"
-	TriggerCartIdle            Trigger = "cart_idle"
-	TriggerStockBelow          Trigger = "stock_below"
-	TriggerCustomerCreated     Trigger = "customer_created"
-	TriggerConsentGiven        Trigger = "consent_given"
-	TriggerConsentWithdrawn    Trigger = "consent_withdrawn"
-	TriggerTagAdded            Trigger = "tag_added"
-	TriggerBirthday            Trigger = "birthday"
-	TriggerRenewalDue          Trigger = "renewal_due"
-	TriggerPaymentOverdue      Trigger = "payment_overdue"
-	TriggerDaysAfter           Trigger = "days_after"
-	TriggerInactive            Trigger = "inactive"
-	TriggerMarketingUnanswered Trigger = "marketing_unanswered"
-)
-
 // Base events a days_after trigger can count from.
 const (
 	AfterOrderPaid       = "order_paid"
 	AfterOrderFulfilled  = "order_fulfilled"
 	AfterDelivered       = "delivered"
 	AfterCustomerCreated = "customer_created"
-)
-
-// ActionKind names what a step does.
-type ActionKind string
-
-const (
-	ActionSendEmail     ActionKind = "send_email"
-	ActionPurchaseOrder ActionKind = "create_purchase_order"
-	ActionAddTag        ActionKind = "add_tag"
-	ActionRemoveTag     ActionKind = "remove_tag"
-	ActionIssueCoupon   ActionKind = "issue_coupon"
-	ActionCreateTask    ActionKind = "create_task"
-	ActionStopSequences ActionKind = "stop_sequences"
-	ActionHoldOrder     ActionKind = "hold_order"
-	ActionWait          ActionKind = "wait"
 )
 
 // Exit names a reason a running sequence ends before its next step.
@@ -97,20 +58,20 @@ const (
 
 // TriggerSpec is a trigger with its parameters. Unused fields stay zero.
 type TriggerSpec struct {
-	Type      Trigger `json:"type"`
-	Hours     int     `json:"hours,omitempty"`     // cart_idle: idle this long
-	Days      int     `json:"days,omitempty"`      // days_after, inactive, renewal period, payment_overdue
-	LeadDays  int     `json:"leadDays,omitempty"`  // renewal_due: remind this many days before
-	After     string  `json:"after,omitempty"`     // days_after: order_paid, order_fulfilled, delivered, customer_created
-	Status    string  `json:"status,omitempty"`    // shipment_status: only this status ("" = any)
-	Tag       string  `json:"tag,omitempty"`       // tag_added: only this tag; renewal_due: the subscription tag
-	Threshold int     `json:"threshold,omitempty"` // stock_below: for SKUs without a reorder point
-	Count     int     `json:"count,omitempty"`     // marketing_unanswered: this many emails without a purchase
+	Type      domain.Trigger `json:"type"`
+	Hours     int            `json:"hours,omitempty"`     // cart_idle: idle this long
+	Days      int            `json:"days,omitempty"`      // days_after, inactive, renewal period, payment_overdue
+	LeadDays  int            `json:"leadDays,omitempty"`  // renewal_due: remind this many days before
+	After     string         `json:"after,omitempty"`     // days_after: order_paid, order_fulfilled, delivered, customer_created
+	Status    string         `json:"status,omitempty"`    // shipment_status: only this status ("" = any)
+	Tag       string         `json:"tag,omitempty"`       // tag_added: only this tag; renewal_due: the subscription tag
+	Threshold int            `json:"threshold,omitempty"` // stock_below: for SKUs without a reorder point
+	Count     int            `json:"count,omitempty"`     // marketing_unanswered: this many emails without a purchase
 }
 
 // Step is one action or wait. The fields used depend on Action.
 type Step struct {
-	Action ActionKind `json:"action"`
+	Action domain.StepKind `json:"action"`
 	// If, when set, is an expression that must hold for the step to act;
 	// a false If passes over the step (spend tiers, per-segment emails).
 	If string `json:"if,omitempty"`
@@ -223,7 +184,7 @@ func (d *Definition) span() time.Duration {
 
 // delay is how long a wait step holds the sequence; other steps take no time.
 func (s Step) delay() time.Duration {
-	if s.Action != ActionWait {
+	if s.Action != domain.StepWait {
 		return 0
 	}
 	return time.Duration(s.Hours)*time.Hour + time.Duration(s.Days)*24*time.Hour

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"time"
 
+	"shopclerk/backend/domain"
 	"shopclerk/backend/store"
 )
 
@@ -118,7 +119,7 @@ func (e *Engine) execute(ctx context.Context, p *Preview, approved []string, res
 				e.finish(runID, now, &res)
 				return res, ctx.Err()
 			}
-			entry := store.LedgerEntry{Key: it.Key, RuleID: it.FlowID, Subject: it.Subject, Occurrence: it.Occurrence, Step: it.Step, DueAt: it.DueAt}
+			entry := domain.LedgerEntry{Key: it.Key, RuleID: it.FlowID, Subject: it.Subject, Occurrence: it.Occurrence, Step: it.Step, DueAt: it.DueAt}
 			err := e.st.ApplyRuleAction(ctx, entry, func(tx *store.RuleTx) (string, error) {
 				var fx Effects = &storeEffects{tx: tx, prefix: seq}
 				if e.opt.WrapEffects != nil {

@@ -1,6 +1,9 @@
 package rules
 
-import "reflect"
+import (
+	"reflect"
+	"shopclerk/backend/domain"
+)
 
 // This file is the flow editor's vocabulary as the engine knows it: which
 // triggers, step kinds, exits and base events exist and which fields the
@@ -37,22 +40,22 @@ type SchemaField struct {
 // Schema lists what a flow definition may name, in the order the editor
 // offers it.
 type Schema struct {
-	Triggers []Trigger     `json:"triggers"`
-	Actions  []ActionKind  `json:"actions"` // step kinds, wait last
-	Exits    []Exit        `json:"exits"`
-	After    []string      `json:"after"` // what a days_after trigger counts from
-	Fields   []SchemaField `json:"fields"`
+	Triggers []domain.Trigger  `json:"triggers"`
+	Actions  []domain.StepKind `json:"actions"` // step kinds, wait last
+	Exits    []Exit            `json:"exits"`
+	After    []string          `json:"after"` // what a days_after trigger counts from
+	Fields   []SchemaField     `json:"fields"`
 }
 
 // Triggers are every trigger Validate accepts.
-var Triggers = []Trigger{TriggerOrderCreated, TriggerOrderPaid, TriggerOrderFulfilled, TriggerOrderCancelled,
-	TriggerOrderRefunded, TriggerShipmentStatus, TriggerCartIdle, TriggerStockBelow, TriggerCustomerCreated,
-	TriggerConsentGiven, TriggerConsentWithdrawn, TriggerTagAdded, TriggerBirthday, TriggerRenewalDue,
-	TriggerPaymentOverdue, TriggerDaysAfter, TriggerInactive, TriggerMarketingUnanswered}
+var Triggers = []domain.Trigger{domain.TriggerOrderCreated, domain.TriggerOrderPaid, domain.TriggerOrderFulfilled, domain.TriggerOrderCancelled,
+	domain.TriggerOrderRefunded, domain.TriggerShipmentStatus, domain.TriggerCartIdle, domain.TriggerStockBelow, domain.TriggerCustomerCreated,
+	domain.TriggerConsentGiven, domain.TriggerConsentWithdrawn, domain.TriggerTagAdded, domain.TriggerBirthday, domain.TriggerRenewalDue,
+	domain.TriggerPaymentOverdue, domain.TriggerDaysAfter, domain.TriggerInactive, domain.TriggerMarketingUnanswered}
 
 // Actions are every step kind, wait last (the editor shows it apart).
-var Actions = []ActionKind{ActionSendEmail, ActionIssueCoupon, ActionAddTag, ActionRemoveTag, ActionCreateTask,
-	ActionPurchaseOrder, ActionHoldOrder, ActionStopSequences, ActionWait}
+var Actions = []domain.StepKind{domain.StepSendEmail, domain.StepIssueCoupon, domain.StepAddTag, domain.StepRemoveTag, domain.StepCreateTask,
+	domain.StepPurchaseOrder, domain.StepHoldOrder, domain.StepStopSequences, domain.StepWait}
 
 // Exits are every reason a sequence may end early.
 var Exits = []Exit{ExitBought, ExitReplied, ExitUnsubscribed, ExitOutOfStock}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"shopclerk/backend/domain"
 	"strings"
 	"testing"
 	"time"
@@ -120,24 +121,24 @@ func TestSchemaNamesAreKnown(t *testing.T) {
 		}
 	}
 	for _, a := range Actions {
-		if actionFor(Step{Action: a}, false, nil) == nil && a != ActionWait {
+		if actionFor(Step{Action: a}, false, nil) == nil && a != domain.StepWait {
 			t.Errorf("%s: no action", a)
 		}
-		for _, p := range Validate(Definition{Trigger: TriggerSpec{Type: TriggerOrderPaid}, Steps: []Step{{Action: a}}}) {
+		for _, p := range Validate(Definition{Trigger: TriggerSpec{Type: domain.TriggerOrderPaid}, Steps: []Step{{Action: a}}}) {
 			if strings.Contains(p.Message, "is not an action") {
 				t.Errorf("%s: %s", a, p.Message)
 			}
 		}
 	}
 	for _, x := range Exits {
-		for _, p := range Validate(Definition{Trigger: TriggerSpec{Type: TriggerOrderPaid}, Policy: Policy{ExitOn: []Exit{x}}}) {
+		for _, p := range Validate(Definition{Trigger: TriggerSpec{Type: domain.TriggerOrderPaid}, Policy: Policy{ExitOn: []Exit{x}}}) {
 			if strings.Contains(p.Message, "is not an exit") {
 				t.Errorf("%s: %s", x, p.Message)
 			}
 		}
 	}
 	for _, a := range Afters {
-		for _, p := range Validate(Definition{Trigger: TriggerSpec{Type: TriggerDaysAfter, Days: 3, After: a}}) {
+		for _, p := range Validate(Definition{Trigger: TriggerSpec{Type: domain.TriggerDaysAfter, Days: 3, After: a}}) {
 			if strings.Contains(p.Message, "which event the days count from") {
 				t.Errorf("%s: %s", a, p.Message)
 			}

@@ -15,8 +15,8 @@ import (
 func TestStockCrossingsOfRestockedSKUs(t *testing.T) {
 	s := newShop(t)
 	po := s.template("low_stock_po")
-	cond := s.flow("Stock with a condition", Definition{Trigger: TriggerSpec{Type: TriggerStockBelow, Threshold: 5},
-		Condition: "stock.available > 100", Steps: []Step{{Action: ActionPurchaseOrder}},
+	cond := s.flow("Stock with a condition", Definition{Trigger: TriggerSpec{Type: domain.TriggerStockBelow, Threshold: 5},
+		Condition: "stock.available > 100", Steps: []Step{{Action: domain.StepPurchaseOrder}},
 		Policy: Policy{Reentry: ReentryEveryTime, CatchUp: CatchUpSend, MaxLateHours: 72}})
 	s.write(func(w *store.Writer) error {
 		for _, sku := range []string{"MUG-1", "CUP-1"} {

@@ -106,7 +106,7 @@ func demoShopData(s *shop) {
 	})
 	c, _, _ := s.st.CustomerByEmail(s.ctx, finn.Email)
 	for i := range 3 {
-		s.st.EnqueueMessage(s.ctx, &store.OutboxMessage{MessageID: fmt.Sprintf("<n%d@shop.example>", i), Kind: store.KindMarketing,
+		s.st.EnqueueMessage(s.ctx, &domain.OutboxMessage{MessageID: fmt.Sprintf("<n%d@shop.example>", i), Kind: domain.KindMarketing,
 			ToAddr: finn.Email, Subject: "news", CustomerID: &c.ID})
 	}
 }

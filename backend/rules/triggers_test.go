@@ -21,8 +21,8 @@ func TestTriggersSeenOnce(t *testing.T) {
 		batches []func(w *store.Writer) error // written in order; the last is then written again
 		want    int
 	}{
-		{"order created", TriggerSpec{Type: TriggerOrderCreated}, []func(*store.Writer) error{paidOrder}, 1},
-		{"order paid (unpaid order ignored)", TriggerSpec{Type: TriggerOrderPaid}, []func(*store.Writer) error{func(w *store.Writer) error {
+		{"order created", TriggerSpec{Type: domain.TriggerOrderCreated}, []func(*store.Writer) error{paidOrder}, 1},
+		{"order paid (unpaid order ignored)", TriggerSpec{Type: domain.TriggerOrderPaid}, []func(*store.Writer) error{func(w *store.Writer) error {
 			o := order("1002", ann.Email, 1000, t0.Add(-hour))
 			o.PaidAt, o.FinancialStatus = nil, domain.FinancialPending
 			if err := w.UpsertOrder(o, &ann); err != nil {
@@ -30,25 +30,25 @@ func TestTriggersSeenOnce(t *testing.T) {
 			}
 			return paidOrder(w)
 		}}, 1},
-		{"order fulfilled", TriggerSpec{Type: TriggerOrderFulfilled}, []func(*store.Writer) error{paidOrder, func(w *store.Writer) error {
+		{"order fulfilled", TriggerSpec{Type: domain.TriggerOrderFulfilled}, []func(*store.Writer) error{paidOrder, func(w *store.Writer) error {
 			o := order("1001", ann.Email, 25000, t0.Add(-2*hour))
 			o.FulfillmentStatus, o.FulfilledAt = domain.FulfillmentFulfilled, ptr(t0.Add(-hour))
 			return w.UpsertOrder(o, &ann)
 		}}, 1},
-		{"order cancelled", TriggerSpec{Type: TriggerOrderCancelled}, []func(*store.Writer) error{func(w *store.Writer) error {
+		{"order cancelled", TriggerSpec{Type: domain.TriggerOrderCancelled}, []func(*store.Writer) error{func(w *store.Writer) error {
 			o := order("1001", ann.Email, 25000, t0.Add(-2*hour))
 			o.CancelledAt = ptr(t0.Add(-hour))
 			return w.UpsertOrder(o, &ann)
 		}}, 1},
-		{"order refunded", TriggerSpec{Type: TriggerOrderRefunded}, []func(*store.Writer) error{func(w *store.Writer) error {
+		{"order refunded", TriggerSpec{Type: domain.TriggerOrderRefunded}, []func(*store.Writer) error{func(w *store.Writer) error {
 			o := order("1001", ann.Email, 25000, t0.Add(-2*hour))
 			o.FinancialStatus, o.Refunded = domain.FinancialRefunded, 25000
 			return w.UpsertOrder(o, &ann)
 		}}, 1},
-		{"shipment status changed", TriggerSpec{Type: TriggerShipmentStatus, Status: "delivered"}, []func(*store.Writer) error{
+		{"shipment status changed", TriggerSpec{Type: domain.TriggerShipmentStatus, Status: "delivered"}, []func(*store.Writer) error{
 			func(w *store.Writer) error { return shipment(w, ann, domain.ShipmentInTransit) },
 			func(w *store.Writer) error { return shipment(w, ann, domain.ShipmentDelivered) }}, 1},
-		{"cart idle, not when they ordered later", TriggerSpec{Type: TriggerCartIdle, Hours: 1}, []func(*store.Writer) error{func(w *store.Writer) error {
+		{"cart idle, not when they ordered later", TriggerSpec{Type: domain.TriggerCartIdle, Hours: 1}, []func(*store.Writer) error{func(w *store.Writer) error {
 			bob := cust("bob@example.com", "Bob", "GB", true)
 			if err := w.UpsertCart(cart("c1", bob.Email, t0.Add(-2*hour)), &bob); err != nil {
 				return err
@@ -58,16 +58,16 @@ func TestTriggersSeenOnce(t *testing.T) {
 			}
 			return paidOrder(w) // Ann ordered after leaving c2
 		}}, 1},
-		{"stock crossed below threshold", TriggerSpec{Type: TriggerStockBelow, Threshold: 5}, []func(*store.Writer) error{
+		{"stock crossed below threshold", TriggerSpec{Type: domain.TriggerStockBelow, Threshold: 5}, []func(*store.Writer) error{
 			func(w *store.Writer) error { return stock(w, "MUG-1", 12) },
 			func(w *store.Writer) error { return stock(w, "MUG-1", 3) }}, 1},
-		{"customer created", TriggerSpec{Type: TriggerCustomerCreated}, []func(*store.Writer) error{func(w *store.Writer) error {
+		{"customer created", TriggerSpec{Type: domain.TriggerCustomerCreated}, []func(*store.Writer) error{func(w *store.Writer) error {
 			c := cust("new@example.com", "Nia", "FR", false)
 			c.CreatedAt = t0.Add(-hour)
 			_, err := w.UpsertCustomer(c, store.CustomerAuthoritative)
 			return err
 		}}, 1},
-		{"consent given", TriggerSpec{Type: TriggerConsentGiven}, []func(*store.Writer) error{
+		{"consent given", TriggerSpec{Type: domain.TriggerConsentGiven}, []func(*store.Writer) error{
 			func(w *store.Writer) error {
 				_, err := w.UpsertCustomer(cust("c@example.com", "Cy", "DE", false), 0)
 				return err
@@ -78,7 +78,7 @@ func TestTriggersSeenOnce(t *testing.T) {
 				_, err := w.UpsertCustomer(c, 0)
 				return err
 			}}, 1},
-		{"consent withdrawn", TriggerSpec{Type: TriggerConsentWithdrawn}, []func(*store.Writer) error{
+		{"consent withdrawn", TriggerSpec{Type: domain.TriggerConsentWithdrawn}, []func(*store.Writer) error{
 			func(w *store.Writer) error {
 				_, err := w.UpsertCustomer(cust("c@example.com", "Cy", "DE", true), 0)
 				return err
@@ -87,7 +87,7 @@ func TestTriggersSeenOnce(t *testing.T) {
 				_, err := w.UpsertCustomer(cust("c@example.com", "Cy", "DE", false), 0)
 				return err
 			}}, 1},
-		{"tag added", TriggerSpec{Type: TriggerTagAdded, Tag: "vip"}, []func(*store.Writer) error{
+		{"tag added", TriggerSpec{Type: domain.TriggerTagAdded, Tag: "vip"}, []func(*store.Writer) error{
 			func(w *store.Writer) error {
 				_, err := w.UpsertCustomer(cust("c@example.com", "Cy", "DE", true), 0)
 				return err
@@ -98,7 +98,7 @@ func TestTriggersSeenOnce(t *testing.T) {
 				_, err := w.UpsertCustomer(c, 0)
 				return err
 			}}, 1},
-		{"birthday in the shop's time zone", TriggerSpec{Type: TriggerBirthday}, []func(*store.Writer) error{func(w *store.Writer) error {
+		{"birthday in the shop's time zone", TriggerSpec{Type: domain.TriggerBirthday}, []func(*store.Writer) error{func(w *store.Writer) error {
 			c := cust("b@example.com", "Bea", "DE", true)
 			c.Birthday = "1990-03-02"
 			o := cust("o@example.com", "Oli", "DE", true)
@@ -110,20 +110,20 @@ func TestTriggersSeenOnce(t *testing.T) {
 			}
 			return nil
 		}}, 1},
-		{"subscription renewal due", TriggerSpec{Type: TriggerRenewalDue, Days: 30, LeadDays: 3, Tag: "subscription"}, []func(*store.Writer) error{func(w *store.Writer) error {
+		{"subscription renewal due", TriggerSpec{Type: domain.TriggerRenewalDue, Days: 30, LeadDays: 3, Tag: "subscription"}, []func(*store.Writer) error{func(w *store.Writer) error {
 			o := order("S1", ann.Email, 1500, t0.Add(-27*day-2*hour))
 			o.Tags = []string{"subscription"}
 			return w.UpsertOrder(o, &ann)
 		}}, 1},
-		{"payment overdue", TriggerSpec{Type: TriggerPaymentOverdue, Days: 7}, []func(*store.Writer) error{func(w *store.Writer) error {
+		{"payment overdue", TriggerSpec{Type: domain.TriggerPaymentOverdue, Days: 7}, []func(*store.Writer) error{func(w *store.Writer) error {
 			o := order("P1", ann.Email, 1500, t0.Add(-7*day-2*hour))
 			o.PaidAt, o.FinancialStatus = nil, domain.FinancialPending
 			return w.UpsertOrder(o, &ann)
 		}}, 1},
-		{"30 days after delivery", TriggerSpec{Type: TriggerDaysAfter, Days: 30, After: AfterDelivered}, []func(*store.Writer) error{func(w *store.Writer) error {
+		{"30 days after delivery", TriggerSpec{Type: domain.TriggerDaysAfter, Days: 30, After: AfterDelivered}, []func(*store.Writer) error{func(w *store.Writer) error {
 			return shipmentAt(w, ann, domain.ShipmentDelivered, t0.Add(-30*day-2*hour))
 		}}, 1},
-		{"inactive for 180 days", TriggerSpec{Type: TriggerInactive, Days: 180}, []func(*store.Writer) error{func(w *store.Writer) error {
+		{"inactive for 180 days", TriggerSpec{Type: domain.TriggerInactive, Days: 180}, []func(*store.Writer) error{func(w *store.Writer) error {
 			return w.UpsertOrder(order("OLD", ann.Email, 1500, t0.Add(-180*day-5*hour)), &ann)
 		}}, 1},
 	}
@@ -163,9 +163,9 @@ func TestMarketingUnansweredTrigger(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	id := s.flow("unanswered", taskFlow(TriggerSpec{Type: TriggerMarketingUnanswered, Count: 3}))
+	id := s.flow("unanswered", taskFlow(TriggerSpec{Type: domain.TriggerMarketingUnanswered, Count: 3}))
 	for i := range 3 {
-		if _, _, err := s.st.EnqueueMessage(s.ctx, &store.OutboxMessage{MessageID: "<m" + string(rune('a'+i)) + "@x>", Kind: store.KindMarketing,
+		if _, _, err := s.st.EnqueueMessage(s.ctx, &domain.OutboxMessage{MessageID: "<m" + string(rune('a'+i)) + "@x>", Kind: domain.KindMarketing,
 			ToAddr: ann.Email, Subject: "news", CustomerID: &c.ID}); err != nil {
 			t.Fatal(err)
 		}

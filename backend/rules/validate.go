@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
 )
 
@@ -33,11 +34,11 @@ func (p Problem) String() string {
 	return strings.Join(where, ", ") + ": " + p.Message
 }
 
-var orderTriggers = map[Trigger]bool{TriggerOrderCreated: true, TriggerOrderPaid: true, TriggerOrderFulfilled: true,
-	TriggerOrderCancelled: true, TriggerOrderRefunded: true, TriggerPaymentOverdue: true, TriggerRenewalDue: true}
+var orderTriggers = map[domain.Trigger]bool{domain.TriggerOrderCreated: true, domain.TriggerOrderPaid: true, domain.TriggerOrderFulfilled: true,
+	domain.TriggerOrderCancelled: true, domain.TriggerOrderRefunded: true, domain.TriggerPaymentOverdue: true, domain.TriggerRenewalDue: true}
 
 // customerless triggers have no customer to email, tag or reward.
-var customerless = map[Trigger]bool{TriggerStockBelow: true}
+var customerless = map[domain.Trigger]bool{domain.TriggerStockBelow: true}
 
 // Validate checks a flow definition and returns every problem found (none
 // means it can be saved): unknown triggers or actions, missing parameters,
@@ -51,31 +52,31 @@ func Validate(d Definition) []Problem {
 	}
 	t := d.Trigger
 	switch t.Type {
-	case TriggerOrderCreated, TriggerOrderPaid, TriggerOrderFulfilled, TriggerOrderCancelled, TriggerOrderRefunded,
-		TriggerShipmentStatus, TriggerCustomerCreated, TriggerConsentGiven, TriggerConsentWithdrawn, TriggerBirthday:
-	case TriggerTagAdded:
+	case domain.TriggerOrderCreated, domain.TriggerOrderPaid, domain.TriggerOrderFulfilled, domain.TriggerOrderCancelled, domain.TriggerOrderRefunded,
+		domain.TriggerShipmentStatus, domain.TriggerCustomerCreated, domain.TriggerConsentGiven, domain.TriggerConsentWithdrawn, domain.TriggerBirthday:
+	case domain.TriggerTagAdded:
 		if strings.TrimSpace(t.Tag) == "" {
 			add("trigger", 0, "say which tag starts this flow")
 		}
-	case TriggerCartIdle:
+	case domain.TriggerCartIdle:
 		if t.Hours <= 0 {
 			add("trigger", 0, "say after how many hours a cart counts as abandoned")
 		}
-	case TriggerStockBelow:
+	case domain.TriggerStockBelow:
 		if t.Threshold < 0 {
 			add("trigger", 0, "the stock threshold cannot be negative")
 		}
-	case TriggerRenewalDue:
+	case domain.TriggerRenewalDue:
 		if t.Days <= 0 || strings.TrimSpace(t.Tag) == "" {
 			add("trigger", 0, "say the subscription period in days and the tag that marks subscription orders")
 		} else if t.LeadDays < 0 || t.LeadDays >= t.Days {
 			add("trigger", 0, "the reminder must come before the renewal date, within the period")
 		}
-	case TriggerPaymentOverdue, TriggerInactive:
+	case domain.TriggerPaymentOverdue, domain.TriggerInactive:
 		if t.Days <= 0 {
 			add("trigger", 0, "say after how many days")
 		}
-	case TriggerDaysAfter:
+	case domain.TriggerDaysAfter:
 		if t.Days <= 0 {
 			add("trigger", 0, "say how many days after the event")
 		}
@@ -84,7 +85,7 @@ func Validate(d Definition) []Problem {
 		default:
 			add("trigger", 0, "say which event the days count from (order paid, order fulfilled, delivered, customer created)")
 		}
-	case TriggerMarketingUnanswered:
+	case domain.TriggerMarketingUnanswered:
 		if t.Count <= 0 {
 			add("trigger", 0, "say after how many marketing emails without a purchase")
 		}
@@ -123,7 +124,7 @@ func Validate(d Definition) []Problem {
 				out = append(out, conditionProblem("if", n, err))
 			}
 		}
-		if s.Action != ActionWait {
+		if s.Action != domain.StepWait {
 			acts++
 		}
 		for _, k := range s.MoneyVars {
@@ -135,11 +136,11 @@ func Validate(d Definition) []Problem {
 		}
 		needCustomer := false
 		switch s.Action {
-		case ActionWait:
+		case domain.StepWait:
 			if s.Hours < 0 || s.Days < 0 || s.Hours+s.Days == 0 {
 				add("step", n, "say how long to wait")
 			}
-		case ActionSendEmail:
+		case domain.StepSendEmail:
 			needCustomer = true
 			if _, ok := (email.Fallback{}).Lookup(s.Template); !ok && (s.Subject == "" || s.Body == "") {
 				add("template", n, "choose an email template, or write a subject and a body")
@@ -151,7 +152,7 @@ func Validate(d Definition) []Problem {
 			} else if _, err := (email.Fallback{}).Render(t, email.Sample(s.Vars)); err != nil {
 				add("template", n, "%s", err.Error())
 			}
-		case ActionIssueCoupon:
+		case domain.StepIssueCoupon:
 			needCustomer = true
 			if s.PercentOff < 0 || s.PercentOff > 100 {
 				add("step", n, "a coupon's percentage must be between 0 and 100")
@@ -162,26 +163,26 @@ func Validate(d Definition) []Problem {
 			if s.PercentOff == 0 && s.AmountOff == 0 && !s.FreeShipping {
 				add("step", n, "the coupon gives nothing: set a percentage, an amount or free shipping")
 			}
-		case ActionAddTag, ActionRemoveTag:
+		case domain.StepAddTag, domain.StepRemoveTag:
 			needCustomer = true
 			if strings.TrimSpace(s.Tag) == "" || strings.Contains(s.Tag, ",") {
 				add("step", n, "name the tag (without commas)")
 			}
-		case ActionCreateTask:
+		case domain.StepCreateTask:
 			if strings.TrimSpace(s.Title) == "" {
 				add("step", n, "give the task a title")
 			} else if _, err := email.RenderText("task", s.Title+s.Detail, email.Sample(s.Vars)); err != nil {
 				add("template", n, "%s", err.Error())
 			}
-		case ActionPurchaseOrder:
-			if t.Type != TriggerStockBelow {
+		case domain.StepPurchaseOrder:
+			if t.Type != domain.TriggerStockBelow {
 				add("step", n, "purchase orders can only follow the low-stock trigger")
 			}
-		case ActionHoldOrder:
+		case domain.StepHoldOrder:
 			if !orderTriggers[t.Type] {
 				add("step", n, "only an order trigger can hold an order")
 			}
-		case ActionStopSequences:
+		case domain.StepStopSequences:
 			needCustomer = true
 		default:
 			add("step", n, "%q is not an action Shopclerk knows", s.Action)

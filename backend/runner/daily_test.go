@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"shopclerk/backend/domain"
 	"shopclerk/backend/store"
 )
 
@@ -21,7 +22,7 @@ func TestDailyWaitsForItsHourInShopTime(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	st.SetSetting(ctx, store.SettingTimeZone, "Europe/Berlin")
+	st.SetSetting(ctx, domain.SettingTimeZone, "Europe/Berlin")
 	calls := 0
 	d := NewDaily("digest", 8, st, clk, log, func(context.Context) error { calls++; return nil })
 	if d.Tick(ctx) || calls != 0 {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"shopclerk/backend/clock"
+	"shopclerk/backend/domain"
 	"shopclerk/backend/inventory"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/store"
@@ -31,7 +32,7 @@ func NewDigest(st *store.Store, inv *inventory.Service, clk clock.Clock, log *sl
 // digest, so one saved while the app is open applies to the next.
 func SendDigest(ctx context.Context, st *store.Store, inv *inventory.Service, dryRun bool) (inventory.Digest, error) {
 	acct, _, _ := mail.LoadAccount(ctx, st) // no account: SendDigest says so
-	shop, _ := st.Setting(ctx, store.SettingShopName, "")
+	shop, _ := st.Setting(ctx, domain.SettingShopName, "")
 	return inv.SendDigest(ctx, inventory.DigestOptions{DryRun: dryRun, To: acct.FromAddress, ToName: acct.FromName, ShopName: shop,
 		Renderer:  &mail.Templates{},
 		MessageID: func(now time.Time) string { return mail.NewMessageID(acct.FromAddress, now) }})

@@ -26,7 +26,7 @@ func TestDigestReadsTheAccountAtEachRun(t *testing.T) {
 	clk := clock.Fixed{T: now}
 	st := openStore(t, clk)
 	// A sold-out SKU that sells every day is at risk.
-	if _, _, err := st.WriteBatch(ctx, store.BatchMeta{FileName: "seed", Kind: "test"}, store.WriteOptions{}, func(w *store.Writer) error {
+	if _, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "seed", Kind: "test"}, store.WriteOptions{}, func(w *store.Writer) error {
 		if err := w.UpsertProduct(domain.Product{SKU: "MUG", Title: "Mug", Price: domain.Money{Amount: 1200, Currency: "EUR"}}); err != nil {
 			return err
 		}
@@ -46,7 +46,7 @@ func TestDigestReadsTheAccountAtEachRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := NewDigest(st, inventory.New(st, clk, nil), clk, quietLog)
-	queued := func() []store.OutboxMessage {
+	queued := func() []domain.OutboxMessage {
 		t.Helper()
 		msgs, err := st.ListMessages(ctx, "", 10, 0)
 		if err != nil {

@@ -11,23 +11,6 @@ import (
 	"shopclerk/backend/domain"
 )
 
-// ImportBatch is one line of the import history: a file, its hash and what
-// importing it did.
-type ImportBatch struct {
-	ID         int64      `json:"id"`
-	FileName   string     `json:"fileName"`
-	FileHash   string     `json:"fileHash"`
-	FileSize   int64      `json:"fileSize"`
-	Preset     string     `json:"preset"`
-	Kind       string     `json:"kind"`
-	Status     string     `json:"status"`
-	Rows       int        `json:"rows"`
-	Counts     Counts     `json:"counts"`
-	Message    string     `json:"message"`
-	StartedAt  time.Time  `json:"startedAt"`
-	FinishedAt *time.Time `json:"finishedAt"`
-}
-
 // Mapping returns the column mapping remembered for a header set.
 func (s *Store) Mapping(ctx context.Context, headerHash string) (kind string, mapping map[string]string, found bool, err error) {
 	var raw string
@@ -56,7 +39,7 @@ func (s *Store) SaveMapping(ctx context.Context, headerHash, kind string, mappin
 
 // ImportBatches lists the import history, newest first. Demo batches are
 // left out unless includeDemo.
-func (s *Store) ImportBatches(ctx context.Context, limit, offset int, includeDemo bool) ([]ImportBatch, error) {
+func (s *Store) ImportBatches(ctx context.Context, limit, offset int, includeDemo bool) ([]domain.ImportBatch, error) {
 	if limit <= 0 {
 		limit = 100
 	}
@@ -64,19 +47,19 @@ func (s *Store) ImportBatches(ctx context.Context, limit, offset int, includeDem
 }
 
 // BatchesByHash finds earlier imports of the exact same file.
-func (s *Store) BatchesByHash(ctx context.Context, fileHash string) ([]ImportBatch, error) {
+func (s *Store) BatchesByHash(ctx context.Context, fileHash string) ([]domain.ImportBatch, error) {
 	return s.batches(ctx, q("BatchesByHash"), fileHash)
 }
 
-func (s *Store) batches(ctx context.Context, query string, args ...any) ([]ImportBatch, error) {
+func (s *Store) batches(ctx context.Context, query string, args ...any) ([]domain.ImportBatch, error) {
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the import history")
 	}
 	defer rows.Close()
-	var out []ImportBatch
+	var out []domain.ImportBatch
 	for rows.Next() {
-		var b ImportBatch
+		var b domain.ImportBatch
 		var started int64
 		var finished sql.NullInt64
 		if err := rows.Scan(&b.ID, &b.FileName, &b.FileHash, &b.FileSize, &b.Preset, &b.Kind, &b.Status, &b.Rows,
@@ -91,15 +74,15 @@ func (s *Store) batches(ctx context.Context, query string, args ...any) ([]Impor
 }
 
 // BatchRejects returns the rows a batch could not take.
-func (s *Store) BatchRejects(ctx context.Context, batchID int64) ([]Reject, error) {
+func (s *Store) BatchRejects(ctx context.Context, batchID int64) ([]domain.Reject, error) {
 	rows, err := s.db.QueryContext(ctx, q("BatchRejects"), batchID)
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the rejected rows")
 	}
 	defer rows.Close()
-	var out []Reject
+	var out []domain.Reject
 	for rows.Next() {
-		var r Reject
+		var r domain.Reject
 		if err := rows.Scan(&r.File, &r.Row, &r.Column, &r.Value, &r.Reason); err != nil {
 			return nil, err
 		}

@@ -50,7 +50,7 @@ func TestBulkIndexes(t *testing.T) {
 	plain := openTest(t, filepath.Join(t.TempDir(), "plain.db"), Options{})
 	bulk := openTest(t, filepath.Join(t.TempDir(), "bulk.db"), Options{})
 	defs := indexDefs(t, bulk)
-	if _, _, err := bulk.WriteBatch(ctx, BatchMeta{FileName: "t.csv"}, WriteOptions{}, load(true, true)); err == nil {
+	if _, _, err := bulk.WriteBatch(ctx, domain.BatchMeta{FileName: "t.csv"}, WriteOptions{}, load(true, true)); err == nil {
 		t.Fatal("failing batch succeeded")
 	}
 	if got := indexDefs(t, bulk); !reflect.DeepEqual(got, defs) {

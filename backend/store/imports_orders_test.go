@@ -149,7 +149,7 @@ func TestUpsertOrdersSameAsPerRow(t *testing.T) {
 		}
 	}
 	ref := openTest(t, filepath.Join(t.TempDir(), "ref.db"), Options{})
-	var refCounts []Counts
+	var refCounts []domain.Counts
 	for _, v := range []int{1, 1, 2} {
 		refCounts = append(refCounts, write(t, ref, perRow(importOrders(v))))
 	}

@@ -64,7 +64,7 @@ func TestGeneratedSKUs(t *testing.T) {
 		}, SKUClashError{SKU: "~real"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, _, err := s.WriteBatch(ctx, BatchMeta{FileName: "t.csv"}, WriteOptions{}, c.fn)
+			_, _, err := s.WriteBatch(ctx, domain.BatchMeta{FileName: "t.csv"}, WriteOptions{}, c.fn)
 			var clash *SKUClashError
 			if !errors.As(err, &clash) || *clash != c.want {
 				t.Errorf("got %v, want %+v", err, c.want)

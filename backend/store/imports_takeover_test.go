@@ -69,14 +69,14 @@ func seedGenerated(t *testing.T, s *Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetSupplierOffer(ctx, SupplierOffer{SupplierID: sup, SKU: gen.SKU, SupplierSKU: "W-9", UnitCost: 700}); err != nil {
+	if err := s.SetSupplierOffer(ctx, domain.SupplierOffer{SupplierID: sup, SKU: gen.SKU, SupplierSKU: "W-9", UnitCost: 700}); err != nil {
 		t.Fatal(err)
 	}
 	until := testNow.Add(72 * time.Hour)
-	if err := s.SetSKUPolicy(ctx, SKUPolicy{SKU: gen.SKU, SnoozeUntil: &until}); err != nil {
+	if err := s.SetSKUPolicy(ctx, domain.SKUPolicy{SKU: gen.SKU, SnoozeUntil: &until}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddToDraft(ctx, sup, "EUR", "Shop", []DraftLine{{SKU: gen.SKU, Quantity: 10, UnitCost: 700}}); err != nil {
+	if _, err := s.AddToDraft(ctx, sup, "EUR", "Shop", []domain.DraftLine{{SKU: gen.SKU, Quantity: 10, UnitCost: 700}}); err != nil {
 		t.Fatal(err)
 	}
 	for _, stmt := range []string{
@@ -103,7 +103,7 @@ func TestTakeOverGeneratedKey(t *testing.T) {
 		s := openTest(t, filepath.Join(t.TempDir(), "shop.db"), Options{})
 		seedGenerated(t, s)
 		boom := errors.New("a later row failed")
-		_, _, err := s.WriteBatch(ctx, BatchMeta{FileName: "p.csv"}, WriteOptions{}, func(w *Writer) error {
+		_, _, err := s.WriteBatch(ctx, domain.BatchMeta{FileName: "p.csv"}, WriteOptions{}, func(w *Writer) error {
 			if res, err := w.TakeOverGeneratedKey(key, realSKU); err != nil || res != TakeOverDone {
 				t.Fatalf("take-over: %v %v", res, err)
 			}

@@ -42,31 +42,23 @@ func (s *Store) SalesSince(ctx context.Context, since time.Time) ([]SaleRow, err
 	return out, rows.Err()
 }
 
-// SupplierOffer is what one supplier charges for one SKU.
-type SupplierOffer struct {
-	SupplierID  int64  `json:"supplierId"`
-	SKU         string `json:"sku"`
-	SupplierSKU string `json:"supplierSku"`
-	UnitCost    int64  `json:"unitCost"`
-}
-
 // InventoryItem is one SKU with what the reorder logic needs: the product,
 // its stock at every location, its suppliers' offers and the seller's
 // per-SKU choices.
 type InventoryItem struct {
-	SKU          string              `json:"sku"`
-	SKUGenerated bool                `json:"skuGenerated"` // a key Shopclerk made: no SKU in the store
-	Title        string              `json:"title"`
-	VariantTitle string              `json:"variantTitle"`
-	Currency     string              `json:"currency"`
-	Cost         int64               `json:"cost"`
-	Status       string              `json:"status"`
-	SupplierID   *int64              `json:"supplierId"`
-	ReorderPoint *int                `json:"reorderPoint"` // manual override
-	SnoozeUntil  *time.Time          `json:"snoozeUntil"`
-	OrderOnce    bool                `json:"orderOnce"`
-	Levels       []domain.StockLevel `json:"levels"`
-	Offers       []SupplierOffer     `json:"offers"` // cheapest first
+	SKU          string                 `json:"sku"`
+	SKUGenerated bool                   `json:"skuGenerated"` // a key Shopclerk made: no SKU in the store
+	Title        string                 `json:"title"`
+	VariantTitle string                 `json:"variantTitle"`
+	Currency     string                 `json:"currency"`
+	Cost         int64                  `json:"cost"`
+	Status       string                 `json:"status"`
+	SupplierID   *int64                 `json:"supplierId"`
+	ReorderPoint *int                   `json:"reorderPoint"` // manual override
+	SnoozeUntil  *time.Time             `json:"snoozeUntil"`
+	OrderOnce    bool                   `json:"orderOnce"`
+	Levels       []domain.StockLevel    `json:"levels"`
+	Offers       []domain.SupplierOffer `json:"offers"` // cheapest first
 	// OpenIncoming is what sent, unreceived purchase orders still bring;
 	// NextDelivery is the earliest of their expected dates.
 	OpenIncoming int        `json:"openIncoming"`
@@ -104,7 +96,7 @@ func (s *Store) InventoryItems(ctx context.Context) ([]InventoryItem, error) {
 			it.SupplierID = &sup.Int64
 		}
 		it.SnoozeUntil, it.OrderOnce = fromUnix(snooze), once != 0
-		it.Levels, it.Offers = []domain.StockLevel{}, []SupplierOffer{}
+		it.Levels, it.Offers = []domain.StockLevel{}, []domain.SupplierOffer{}
 		idx[it.SKU] = len(items)
 		items = append(items, it)
 	}
@@ -127,7 +119,7 @@ func (s *Store) InventoryItems(ctx context.Context) ([]InventoryItem, error) {
 		return fail(err)
 	}
 	err = s.invEach(ctx, q("InvSupplierProducts"), nil, func(r *sql.Rows) error {
-		var o SupplierOffer
+		var o domain.SupplierOffer
 		if err := r.Scan(&o.SupplierID, &o.SKU, &o.SupplierSKU, &o.UnitCost); err != nil {
 			return err
 		}
@@ -289,7 +281,7 @@ func (s *Store) DeleteSupplier(ctx context.Context, id int64) error {
 
 // SetSupplierOffer links a SKU to a supplier with the supplier's own SKU and
 // unit cost, and makes that supplier the SKU's main supplier.
-func (s *Store) SetSupplierOffer(ctx context.Context, o SupplierOffer) error {
+func (s *Store) SetSupplierOffer(ctx context.Context, o domain.SupplierOffer) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := skuExists(ctx, tx, o.SKU); err != nil {
 			return err
@@ -313,21 +305,8 @@ func skuExists(ctx context.Context, tx *sql.Tx, sku string) error {
 	return nil
 }
 
-// SKUPolicy is the seller's per-SKU reorder choices. A nil field is left as it is.
-type SKUPolicy struct {
-	SKU string `json:"sku"`
-	// ReorderPoint sets the manual reorder point; ClearReorderPoint goes
-	// back to the computed one.
-	ReorderPoint      *int `json:"reorderPoint"`
-	ClearReorderPoint bool `json:"clearReorderPoint"`
-	// SnoozeUntil hides the SKU from reordering until then; the zero time
-	// ends a snooze.
-	SnoozeUntil *time.Time `json:"snoozeUntil"`
-	OrderOnce   *bool      `json:"orderOnce"`
-}
-
 // SetSKUPolicy stores a SKU's reorder choices in one transaction.
-func (s *Store) SetSKUPolicy(ctx context.Context, p SKUPolicy) error {
+func (s *Store) SetSKUPolicy(ctx context.Context, p domain.SKUPolicy) error {
 	now := s.now()
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := skuExists(ctx, tx, p.SKU); err != nil {

@@ -11,9 +11,9 @@ import (
 
 // QueuedMessage names an outbox message found by its ledger key.
 type QueuedMessage struct {
-	ID        int64         `json:"id"`
-	MessageID string        `json:"messageId"`
-	Status    MessageStatus `json:"status"`
+	ID        int64                `json:"id"`
+	MessageID string               `json:"messageId"`
+	Status    domain.MessageStatus `json:"status"`
 }
 
 // MessageByLedger finds the outbox message carrying a ledger key, so a
@@ -29,7 +29,7 @@ func (s *Store) MessageByLedger(ctx context.Context, key string) (QueuedMessage,
 	if err != nil {
 		return m, false, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the outbox")
 	}
-	m.Status = MessageStatus(status)
+	m.Status = domain.MessageStatus(status)
 	return m, true, nil
 }
 

@@ -10,59 +10,11 @@ import (
 	"shopclerk/backend/domain"
 )
 
-// POStatus is where a purchase order stands.
-type POStatus string
-
-const (
-	PODraft          POStatus = "draft"
-	POSent           POStatus = "sent"
-	POConfirmed      POStatus = "confirmed"
-	POPartlyReceived POStatus = "partly_received"
-	POReceived       POStatus = "received"
-	POCancelled      POStatus = "cancelled"
-)
-
-// Receivable tells whether goods may be booked in against an order.
-func (s POStatus) Receivable() bool {
-	return s == POSent || s == POConfirmed || s == POPartlyReceived
-}
-
-// PurchaseOrderLine is one SKU on a purchase order.
-type PurchaseOrderLine struct {
-	SKU          string `json:"sku"`
-	SupplierSKU  string `json:"supplierSku"`
-	Title        string `json:"title"`
-	VariantTitle string `json:"variantTitle"`
-	Quantity     int    `json:"quantity"`
-	ReceivedQty  int    `json:"receivedQty"`
-	UnitCost     int64  `json:"unitCost"` // minor units of the order's currency
-}
-
-// PurchaseOrder is an order to a supplier with its lines.
-type PurchaseOrder struct {
-	ID            int64               `json:"id"`
-	Number        string              `json:"number"` // PO-000123, what the supplier sees
-	SupplierID    int64               `json:"supplierId"`
-	SupplierName  string              `json:"supplierName"`
-	SupplierEmail string              `json:"supplierEmail"`
-	Status        POStatus            `json:"status"`
-	Currency      string              `json:"currency"`
-	Note          string              `json:"note"`
-	Location      string              `json:"location"`
-	MessageID     string              `json:"messageId"`
-	CreatedAt     time.Time           `json:"createdAt"`
-	SentAt        *time.Time          `json:"sentAt"`
-	ExpectedAt    *time.Time          `json:"expectedAt"`
-	ReceivedAt    *time.Time          `json:"receivedAt"`
-	Lines         []PurchaseOrderLine `json:"lines"`
-	Total         int64               `json:"total"`
-}
-
 // PONumber is the order number printed on the documents.
 func PONumber(id int64) string { return fmt.Sprintf("PO-%06d", id) }
 
-func scanPO(r scanner) (PurchaseOrder, error) {
-	var po PurchaseOrder
+func scanPO(r scanner) (domain.PurchaseOrder, error) {
+	var po domain.PurchaseOrder
 	var created int64
 	var sent, expected, received sql.NullInt64
 	err := r.Scan(&po.ID, &po.SupplierID, &po.SupplierName, &po.SupplierEmail, &po.Status, &po.Currency, &po.Note,
@@ -70,7 +22,7 @@ func scanPO(r scanner) (PurchaseOrder, error) {
 	po.Number = PONumber(po.ID)
 	po.CreatedAt = time.Unix(created, 0).UTC()
 	po.SentAt, po.ExpectedAt, po.ReceivedAt = fromUnix(sent), fromUnix(expected), fromUnix(received)
-	po.Lines = []PurchaseOrderLine{}
+	po.Lines = []domain.PurchaseOrderLine{}
 	return po, err
 }
 
@@ -79,7 +31,7 @@ type queryer interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-func getPO(ctx context.Context, db queryer, id int64) (PurchaseOrder, error) {
+func getPO(ctx context.Context, db queryer, id int64) (domain.PurchaseOrder, error) {
 	po, err := scanPO(db.QueryRowContext(ctx, q("InvPOGet"), id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return po, domain.Errorf(domain.CodeNotFound, "There is no purchase order %s.", PONumber(id))
@@ -93,7 +45,7 @@ func getPO(ctx context.Context, db queryer, id int64) (PurchaseOrder, error) {
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var l PurchaseOrderLine
+		var l domain.PurchaseOrderLine
 		if err := rows.Scan(&l.SKU, &l.SupplierSKU, &l.Title, &l.VariantTitle, &l.Quantity, &l.ReceivedQty, &l.UnitCost); err != nil {
 			return po, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the purchase order")
 		}
@@ -104,12 +56,12 @@ func getPO(ctx context.Context, db queryer, id int64) (PurchaseOrder, error) {
 }
 
 // PurchaseOrder returns one order with its lines.
-func (s *Store) PurchaseOrder(ctx context.Context, id int64) (PurchaseOrder, error) {
+func (s *Store) PurchaseOrder(ctx context.Context, id int64) (domain.PurchaseOrder, error) {
 	return getPO(ctx, s.db, id)
 }
 
 // PurchaseOrders lists the newest orders, optionally of one status, with lines.
-func (s *Store) PurchaseOrders(ctx context.Context, status POStatus, limit int) ([]PurchaseOrder, error) {
+func (s *Store) PurchaseOrders(ctx context.Context, status domain.POStatus, limit int) ([]domain.PurchaseOrder, error) {
 	if limit <= 0 {
 		limit = 200
 	}
@@ -122,7 +74,7 @@ func (s *Store) PurchaseOrders(ctx context.Context, status POStatus, limit int) 
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the purchase orders")
 	}
-	out := make([]PurchaseOrder, 0, len(ids))
+	out := make([]domain.PurchaseOrder, 0, len(ids))
 	for _, id := range ids {
 		po, err := getPO(ctx, s.db, id)
 		if err != nil {
@@ -133,18 +85,10 @@ func (s *Store) PurchaseOrders(ctx context.Context, status POStatus, limit int) 
 	return out, nil
 }
 
-// DraftLine is a line "Reorder now" proposes.
-type DraftLine struct {
-	SKU         string
-	SupplierSKU string
-	Quantity    int
-	UnitCost    int64
-}
-
 // AddToDraft puts lines on the supplier's draft purchase order, creating the
 // draft if there is none. A SKU already on the draft keeps the seller's
 // quantity. It returns the draft's id.
-func (s *Store) AddToDraft(ctx context.Context, supplierID int64, currency, location string, lines []DraftLine) (int64, error) {
+func (s *Store) AddToDraft(ctx context.Context, supplierID int64, currency, location string, lines []domain.DraftLine) (int64, error) {
 	now := s.now()
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -179,14 +123,14 @@ func (s *Store) AddToDraft(ctx context.Context, supplierID int64, currency, loca
 }
 
 // SetPOLine sets a draft's line: quantity 0 removes it. The caller validates.
-func (s *Store) SetPOLine(ctx context.Context, poID int64, l DraftLine) (PurchaseOrder, error) {
-	var po PurchaseOrder
+func (s *Store) SetPOLine(ctx context.Context, poID int64, l domain.DraftLine) (domain.PurchaseOrder, error) {
+	var po domain.PurchaseOrder
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		cur, err := getPO(ctx, tx, poID)
 		if err != nil {
 			return err
 		}
-		if cur.Status != PODraft {
+		if cur.Status != domain.PODraft {
 			return domain.Errorf(domain.CodeConflict, "%s is %s; only a draft can be changed.", cur.Number, cur.Status)
 		}
 		if err := skuExists(ctx, tx, l.SKU); err != nil {
@@ -213,7 +157,7 @@ func (s *Store) SetPONote(ctx context.Context, poID int64, note string) error {
 		if err != nil {
 			return err
 		}
-		if cur.Status != PODraft {
+		if cur.Status != domain.PODraft {
 			return domain.Errorf(domain.CodeConflict, "%s is %s; only a draft can be changed.", cur.Number, cur.Status)
 		}
 		_, err = tx.ExecContext(ctx, q("InvPOSetNote"), poID, note)
@@ -223,15 +167,15 @@ func (s *Store) SetPONote(ctx context.Context, poID int64, note string) error {
 
 // poMoves are the status changes a seller may make by hand; sending and
 // receiving have their own functions.
-var poMoves = map[POStatus][]POStatus{
-	PODraft:          {POCancelled},
-	POSent:           {POConfirmed, POCancelled},
-	POConfirmed:      {POCancelled},
-	POPartlyReceived: {POCancelled},
+var poMoves = map[domain.POStatus][]domain.POStatus{
+	domain.PODraft:          {domain.POCancelled},
+	domain.POSent:           {domain.POConfirmed, domain.POCancelled},
+	domain.POConfirmed:      {domain.POCancelled},
+	domain.POPartlyReceived: {domain.POCancelled},
 }
 
 // SetPOStatus confirms or cancels an order.
-func (s *Store) SetPOStatus(ctx context.Context, poID int64, to POStatus) error {
+func (s *Store) SetPOStatus(ctx context.Context, poID int64, to domain.POStatus) error {
 	return wrapInternal(s.inTx(ctx, func(tx *sql.Tx) error {
 		cur, err := getPO(ctx, tx, poID)
 		if err != nil {
@@ -259,19 +203,13 @@ func (s *Store) MarkPOSent(ctx context.Context, poID int64, messageID, ledgerKey
 	return nil
 }
 
-// Receipt is goods that arrived for one line.
-type Receipt struct {
-	SKU      string `json:"sku"`
-	Quantity int    `json:"quantity"`
-}
-
 // ReceivePO books goods in, in one transaction: the lines' received
 // quantities, stock at the location (with a stock_changes row, reason
 // 'receive'), the order's status, and on the first receipt the real lead
 // time for the supplier.
-func (s *Store) ReceivePO(ctx context.Context, poID int64, location string, got []Receipt) (PurchaseOrder, error) {
+func (s *Store) ReceivePO(ctx context.Context, poID int64, location string, got []domain.Receipt) (domain.PurchaseOrder, error) {
 	now := s.now()
-	var po PurchaseOrder
+	var po domain.PurchaseOrder
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		cur, err := getPO(ctx, tx, poID)
 		if err != nil {
@@ -328,21 +266,21 @@ func (s *Store) ReceivePO(ctx context.Context, poID int64, location string, got 
 		if po, err = getPO(ctx, tx, poID); err != nil {
 			return err
 		}
-		status := POReceived
+		status := domain.POReceived
 		for _, l := range po.Lines {
 			if l.ReceivedQty < l.Quantity {
-				status = POPartlyReceived
+				status = domain.POPartlyReceived
 			}
 		}
 		var at any
-		if status == POReceived {
+		if status == domain.POReceived {
 			at = now
 		}
 		if _, err := tx.ExecContext(ctx, q("InvPOMarkReceived"), poID, string(status), at); err != nil {
 			return err
 		}
 		po.Status = status
-		po.ReceivedAt = fromUnix(sql.NullInt64{Int64: now, Valid: status == POReceived})
+		po.ReceivedAt = fromUnix(sql.NullInt64{Int64: now, Valid: status == domain.POReceived})
 		return nil
 	})
 	return po, wrapInternal(err, "Shopclerk could not book the delivery in")

@@ -17,7 +17,7 @@ func seedInventory(t *testing.T, s *Store) {
 	ctx := context.Background()
 	day := func(n int) time.Time { return testNow.AddDate(0, 0, -n) }
 	cancelled := day(3)
-	_, _, err := s.WriteBatch(ctx, BatchMeta{FileName: "seed", Kind: "test"}, WriteOptions{}, func(w *Writer) error {
+	_, _, err := s.WriteBatch(ctx, domain.BatchMeta{FileName: "seed", Kind: "test"}, WriteOptions{}, func(w *Writer) error {
 		for _, p := range []domain.Product{
 			{SKU: "A-1", Title: "Mug", Price: domain.Money{Amount: 1200, Currency: "EUR"}, Cost: domain.Money{Amount: 400}},
 			{SKU: "B-2", Title: "Plate", Price: domain.Money{Amount: 900, Currency: "EUR"}},
@@ -79,14 +79,14 @@ func TestInventoryReadsAndPurchaseOrderLifecycle(t *testing.T) {
 	if _, err := s.SaveSupplier(ctx, domain.Supplier{Name: "Potter & Co", PackSize: 1}); domain.CodeOf(err) != domain.CodeConflict {
 		t.Fatalf("duplicate supplier name: got %v, want conflict", err)
 	}
-	if err := s.SetSupplierOffer(ctx, SupplierOffer{SupplierID: supID, SKU: "A-1", SupplierSKU: "POT-MUG", UnitCost: 350}); err != nil {
+	if err := s.SetSupplierOffer(ctx, domain.SupplierOffer{SupplierID: supID, SKU: "A-1", SupplierSKU: "POT-MUG", UnitCost: 350}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetSupplierOffer(ctx, SupplierOffer{SupplierID: supID, SKU: "NOPE", UnitCost: 1}); domain.CodeOf(err) != domain.CodeNotFound {
+	if err := s.SetSupplierOffer(ctx, domain.SupplierOffer{SupplierID: supID, SKU: "NOPE", UnitCost: 1}); domain.CodeOf(err) != domain.CodeNotFound {
 		t.Fatalf("offer for unknown SKU: got %v, want not_found", err)
 	}
 	rp, once := 7, true
-	if err := s.SetSKUPolicy(ctx, SKUPolicy{SKU: "A-1", ReorderPoint: &rp, OrderOnce: &once}); err != nil {
+	if err := s.SetSKUPolicy(ctx, domain.SKUPolicy{SKU: "A-1", ReorderPoint: &rp, OrderOnce: &once}); err != nil {
 		t.Fatal(err)
 	}
 
@@ -103,11 +103,11 @@ func TestInventoryReadsAndPurchaseOrderLifecycle(t *testing.T) {
 		t.Fatalf("item A-1: %+v", a)
 	}
 
-	poID, err := s.AddToDraft(ctx, supID, "EUR", "", []DraftLine{{SKU: "A-1", SupplierSKU: "POT-MUG", Quantity: 12, UnitCost: 350}})
+	poID, err := s.AddToDraft(ctx, supID, "EUR", "", []domain.DraftLine{{SKU: "A-1", SupplierSKU: "POT-MUG", Quantity: 12, UnitCost: 350}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, err := s.AddToDraft(ctx, supID, "EUR", "", []DraftLine{{SKU: "A-1", Quantity: 99}})
+	again, err := s.AddToDraft(ctx, supID, "EUR", "", []domain.DraftLine{{SKU: "A-1", Quantity: 99}})
 	if err != nil || again != poID {
 		t.Fatalf("second reorder: id %d err %v, want the same draft %d", again, err, poID)
 	}
@@ -118,16 +118,16 @@ func TestInventoryReadsAndPurchaseOrderLifecycle(t *testing.T) {
 	if items, _ := s.InventoryItems(ctx); items[0].OrderOnce || !items[0].OnDraft {
 		t.Fatalf("order-once should be spent and the SKU on a draft: %+v", items[0])
 	}
-	if po, err = s.SetPOLine(ctx, poID, DraftLine{SKU: "A-1", SupplierSKU: "POT-MUG", Quantity: 18, UnitCost: 350}); err != nil || po.Lines[0].Quantity != 18 {
+	if po, err = s.SetPOLine(ctx, poID, domain.DraftLine{SKU: "A-1", SupplierSKU: "POT-MUG", Quantity: 18, UnitCost: 350}); err != nil || po.Lines[0].Quantity != 18 {
 		t.Fatalf("edit line: %+v %v", po, err)
 	}
-	if _, err := s.ReceivePO(ctx, poID, "", []Receipt{{SKU: "A-1", Quantity: 1}}); domain.CodeOf(err) != domain.CodeConflict {
+	if _, err := s.ReceivePO(ctx, poID, "", []domain.Receipt{{SKU: "A-1", Quantity: 1}}); domain.CodeOf(err) != domain.CodeConflict {
 		t.Fatalf("receiving a draft: got %v, want conflict", err)
 	}
 	if err := s.MarkPOSent(ctx, poID, "<po-1@test>", "po:1:send", testNow.AddDate(0, 0, 10)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SetPOLine(ctx, poID, DraftLine{SKU: "A-1", Quantity: 1}); domain.CodeOf(err) != domain.CodeConflict {
+	if _, err := s.SetPOLine(ctx, poID, domain.DraftLine{SKU: "A-1", Quantity: 1}); domain.CodeOf(err) != domain.CodeConflict {
 		t.Fatalf("editing a sent order: got %v, want conflict", err)
 	}
 	if items, _ := s.InventoryItems(ctx); items[0].OpenIncoming != 18 || items[0].NextDelivery == nil {
@@ -136,12 +136,12 @@ func TestInventoryReadsAndPurchaseOrderLifecycle(t *testing.T) {
 
 	// Twelve days later, part of the delivery arrives at the warehouse.
 	later := openAt(t, s, testNow.AddDate(0, 0, 12))
-	po, err = later.ReceivePO(ctx, poID, "Warehouse", []Receipt{{SKU: "A-1", Quantity: 12}})
-	if err != nil || po.Status != POPartlyReceived || po.Lines[0].ReceivedQty != 12 {
+	po, err = later.ReceivePO(ctx, poID, "Warehouse", []domain.Receipt{{SKU: "A-1", Quantity: 12}})
+	if err != nil || po.Status != domain.POPartlyReceived || po.Lines[0].ReceivedQty != 12 {
 		t.Fatalf("partial receipt: %+v %v", po, err)
 	}
-	po, err = later.ReceivePO(ctx, poID, "Warehouse", []Receipt{{SKU: "A-1", Quantity: 6}})
-	if err != nil || po.Status != POReceived || po.ReceivedAt == nil {
+	po, err = later.ReceivePO(ctx, poID, "Warehouse", []domain.Receipt{{SKU: "A-1", Quantity: 6}})
+	if err != nil || po.Status != domain.POReceived || po.ReceivedAt == nil {
 		t.Fatalf("full receipt: %+v %v", po, err)
 	}
 	var avail, changes int
@@ -157,11 +157,11 @@ func TestInventoryReadsAndPurchaseOrderLifecycle(t *testing.T) {
 	if err := s.DeleteSupplier(ctx, supID); domain.CodeOf(err) != domain.CodeConflict {
 		t.Fatalf("deleting a supplier with orders: got %v, want conflict", err)
 	}
-	list, err := s.PurchaseOrders(ctx, POReceived, 0)
+	list, err := s.PurchaseOrders(ctx, domain.POReceived, 0)
 	if err != nil || len(list) != 1 {
 		t.Fatalf("list received: %v %v", list, err)
 	}
-	if err := s.SetPOStatus(ctx, poID, POCancelled); domain.CodeOf(err) != domain.CodeConflict {
+	if err := s.SetPOStatus(ctx, poID, domain.POCancelled); domain.CodeOf(err) != domain.CodeConflict {
 		t.Fatalf("cancelling a received order: got %v, want conflict", err)
 	}
 }

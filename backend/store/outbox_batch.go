@@ -57,12 +57,12 @@ func (b *OutboxBatch) Close() error {
 // Claimed is a message the batch claimed, with the suppression check
 // made by the same statement.
 type Claimed struct {
-	Msg OutboxMessage
+	Msg domain.OutboxMessage
 	// Suppression is the recipient's entry on the suppression list, when
 	// SuppressionKnown; the statement matches the stored address as it is,
 	// so for an address not stored in normal form (lower case, trimmed)
 	// the caller asks Suppressed instead.
-	Suppression      *Suppression
+	Suppression      *domain.Suppression
 	SuppressionKnown bool
 }
 
@@ -79,7 +79,7 @@ func scanClaimed(r scanner) (Claimed, error) {
 	if normEmail(m.ToAddr) == m.ToAddr {
 		c.SuppressionKnown = true
 		if reason.Valid {
-			c.Suppression = &Suppression{Email: m.ToAddr, Reason: SuppressionReason(reason.String), Detail: detail.String,
+			c.Suppression = &domain.Suppression{Email: m.ToAddr, Reason: domain.SuppressionReason(reason.String), Detail: detail.String,
 				At: time.Unix(at.Int64, 0).UTC()}
 		}
 	}
@@ -138,18 +138,18 @@ type extraScanner struct {
 func (e extraScanner) Scan(dest ...any) error { return e.r.Scan(append(dest, e.extra...)...) }
 
 // Transition is Store.TransitionMessage on the batch's prepared statement.
-func (b *OutboxBatch) Transition(ctx context.Context, id int64, t Transition) error {
+func (b *OutboxBatch) Transition(ctx context.Context, id int64, t domain.Transition) error {
 	return execTransition(ctx, b.transition, id, t)
 }
 
-func execTransition(ctx context.Context, st *sql.Stmt, id int64, t Transition) error {
+func execTransition(ctx context.Context, st *sql.Stmt, id int64, t domain.Transition) error {
 	return transition(ctx, st.ExecContext, id, t)
 }
 
 // transition runs MsgTransition through exec (the pool, or a prepared
 // statement of a batch or the journal), so every way of moving a message
 // checks its state and words a lost race the same.
-func transition(ctx context.Context, exec func(context.Context, ...any) (sql.Result, error), id int64, t Transition) error {
+func transition(ctx context.Context, exec func(context.Context, ...any) (sql.Result, error), id int64, t domain.Transition) error {
 	var at any
 	if !t.At.IsZero() {
 		at = t.At.Unix()
@@ -168,7 +168,7 @@ func transition(ctx context.Context, exec func(context.Context, ...any) (sql.Res
 // MessageMove is a transition of message ID recorded by Apply.
 type MessageMove struct {
 	ID int64
-	T  Transition
+	T  domain.Transition
 }
 
 // Apply records moves and then claims up to claim due messages, all in one

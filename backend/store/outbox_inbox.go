@@ -13,8 +13,8 @@ import (
 // Suppressed reports whether email is on the suppression list, and why.
 // The planner asks it for every planned email, so the statement is prepared
 // once for the life of the Store (like the rule look-ups in rules_stmts.go).
-func (s *Store) Suppressed(ctx context.Context, email string) (Suppression, bool, error) {
-	sp := Suppression{Email: normEmail(email)}
+func (s *Store) Suppressed(ctx context.Context, email string) (domain.Suppression, bool, error) {
+	sp := domain.Suppression{Email: normEmail(email)}
 	var at int64
 	err := s.namedRow(ctx, "SuppressionGet", sp.Email).Scan(&sp.Reason, &sp.Detail, &at)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -29,7 +29,7 @@ func (s *Store) Suppressed(ctx context.Context, email string) (Suppression, bool
 
 // Suppress puts email on the suppression list. An address already listed
 // keeps its first reason; added is false then.
-func (s *Store) Suppress(ctx context.Context, email string, reason SuppressionReason, detail string) (added bool, err error) {
+func (s *Store) Suppress(ctx context.Context, email string, reason domain.SuppressionReason, detail string) (added bool, err error) {
 	e := normEmail(email)
 	if e == "" || !strings.Contains(e, "@") {
 		return false, domain.Errorf(domain.CodeInvalid, "%q is not an email address", email)
@@ -49,15 +49,15 @@ func (s *Store) Unsuppress(ctx context.Context, email string) error {
 }
 
 // ListSuppressions returns a page of the suppression list, newest first.
-func (s *Store) ListSuppressions(ctx context.Context, limit, offset int) ([]Suppression, error) {
+func (s *Store) ListSuppressions(ctx context.Context, limit, offset int) ([]domain.Suppression, error) {
 	rows, err := s.db.QueryContext(ctx, q("SuppressionList"), limit, offset)
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the suppression list")
 	}
 	defer rows.Close()
-	out := []Suppression{}
+	out := []domain.Suppression{}
 	for rows.Next() {
-		var sp Suppression
+		var sp domain.Suppression
 		var at int64
 		if err := rows.Scan(&sp.Email, &sp.Reason, &sp.Detail, &at); err != nil {
 			return nil, err
@@ -93,37 +93,9 @@ func (s *Store) SetInboxState(ctx context.Context, mailbox string, st InboxState
 	return err
 }
 
-// InboxKind is what the sync made of an inbound message.
-type InboxKind string
-
-const (
-	InboxReply         InboxKind = "reply"
-	InboxAutoReply     InboxKind = "auto_reply"
-	InboxBounce        InboxKind = "bounce"
-	InboxComplaint     InboxKind = "complaint"
-	InboxUnsubscribe   InboxKind = "unsubscribe"
-	InboxOrderQuestion InboxKind = "order_question"
-	InboxOther         InboxKind = "other"
-)
-
-// InboxItem is one inbound message the sync processed.
-type InboxItem struct {
-	Mailbox     string    `json:"mailbox"`
-	UIDValidity uint32    `json:"-"`
-	UID         uint32    `json:"uid"`
-	MessageID   string    `json:"messageId"`
-	Kind        InboxKind `json:"kind"`
-	From        string    `json:"from"`
-	Subject     string    `json:"subject"`
-	RelatedID   *int64    `json:"relatedId"`
-	CustomerID  *int64    `json:"customerId"`
-	Detail      string    `json:"detail"`
-	ReceivedAt  time.Time `json:"receivedAt"`
-}
-
 // RecordInboxItem stores what the sync made of one message; false means the
 // message had been processed before (a re-run after a crash).
-func (s *Store) RecordInboxItem(ctx context.Context, it InboxItem) (bool, error) {
+func (s *Store) RecordInboxItem(ctx context.Context, it domain.InboxItem) (bool, error) {
 	res, err := s.db.ExecContext(ctx, q("InboxItemInsert"), it.Mailbox, it.UIDValidity, it.UID, it.MessageID,
 		string(it.Kind), it.From, it.Subject, ptrOrNull(it.RelatedID), ptrOrNull(it.CustomerID), it.Detail,
 		it.ReceivedAt.Unix(), s.now())
@@ -135,15 +107,15 @@ func (s *Store) RecordInboxItem(ctx context.Context, it InboxItem) (bool, error)
 }
 
 // ListInboxItems returns the most recently processed inbound messages.
-func (s *Store) ListInboxItems(ctx context.Context, limit int) ([]InboxItem, error) {
+func (s *Store) ListInboxItems(ctx context.Context, limit int) ([]domain.InboxItem, error) {
 	rows, err := s.db.QueryContext(ctx, q("InboxItemList"), limit)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := []InboxItem{}
+	out := []domain.InboxItem{}
 	for rows.Next() {
-		var it InboxItem
+		var it domain.InboxItem
 		var rel, cust sql.NullInt64
 		var at int64
 		if err := rows.Scan(&it.Mailbox, &it.UID, &it.MessageID, &it.Kind, &it.From, &it.Subject, &rel, &cust,

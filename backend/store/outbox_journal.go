@@ -163,15 +163,15 @@ func (s *Store) RecoverSending(ctx context.Context) (r Recovered, err error) {
 	}
 	defer st.Close()
 	for _, id := range ids {
-		t := Transition{From: MsgSending, To: MsgInDoubt, Reason: "Shopclerk stopped while this message was being handed to the mail server."}
+		t := domain.Transition{From: domain.MsgSending, To: domain.MsgInDoubt, Reason: "Shopclerk stopped while this message was being handed to the mail server."}
 		acc, accepted := j.accepted[id]
 		switch {
 		case accepted:
-			t = Transition{From: MsgSending, To: MsgSent, At: acc.at, DeliveredTo: acc.deliveredTo,
+			t = domain.Transition{From: domain.MsgSending, To: domain.MsgSent, At: acc.at, DeliveredTo: acc.deliveredTo,
 				ServerReply: "accepted by the mail server (recorded from the send journal after Shopclerk stopped)"}
 			r.Sent++
 		case exists && !j.onWire[id]:
-			t = Transition{From: MsgSending, To: MsgQueued, Unclaim: true,
+			t = domain.Transition{From: domain.MsgSending, To: domain.MsgQueued, Unclaim: true,
 				Reason: "Shopclerk stopped before handing this message to the mail server; it is queued again."}
 			r.Requeued++
 		default:

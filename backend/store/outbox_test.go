@@ -27,7 +27,7 @@ func TestOutboxLifecycle(t *testing.T) {
 	ctx := context.Background()
 	s := openOutboxStore(t)
 	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
-	m := &OutboxMessage{MessageID: "<a@shop.test>", Kind: KindTransactional, ToAddr: "a@customer.test",
+	m := &domain.OutboxMessage{MessageID: "<a@shop.test>", Kind: domain.KindTransactional, ToAddr: "a@customer.test",
 		Subject: "Hi", Text: "x", LedgerKey: "rule/1/o1/0"}
 	id, created, err := s.EnqueueMessage(ctx, m)
 	if err != nil || !created {
@@ -41,7 +41,7 @@ func TestOutboxLifecycle(t *testing.T) {
 		t.Fatalf("ledger dedupe: id=%d created=%v err=%v", id2, created, err)
 	}
 	got, ok, err := s.ClaimNext(ctx, now)
-	if err != nil || !ok || got.ID != id || got.Status != MsgSending || got.Attempts != 1 {
+	if err != nil || !ok || got.ID != id || got.Status != domain.MsgSending || got.Attempts != 1 {
 		t.Fatalf("claim: %+v %v %v", got, ok, err)
 	}
 	if _, ok, _ := s.ClaimNext(ctx, now); ok {
@@ -51,15 +51,15 @@ func TestOutboxLifecycle(t *testing.T) {
 	if r, err := s.RecoverSending(ctx); err != nil || r.InDoubt != 1 {
 		t.Fatal(r, err)
 	}
-	err = s.TransitionMessage(ctx, id, Transition{From: MsgSending, To: MsgSent, At: now})
+	err = s.TransitionMessage(ctx, id, domain.Transition{From: domain.MsgSending, To: domain.MsgSent, At: now})
 	if domain.CodeOf(err) != domain.CodeConflict {
 		t.Fatalf("transition from the wrong state: %v", err)
 	}
-	if err := s.TransitionMessage(ctx, id, Transition{From: MsgInDoubt, To: MsgSent, At: now, ServerReply: "250 ok"}); err != nil {
+	if err := s.TransitionMessage(ctx, id, domain.Transition{From: domain.MsgInDoubt, To: domain.MsgSent, At: now, ServerReply: "250 ok"}); err != nil {
 		t.Fatal(err)
 	}
 	got, _ = s.GetMessage(ctx, id)
-	if got.Status != MsgSent || got.SentAt == nil || got.ServerReply != "250 ok" {
+	if got.Status != domain.MsgSent || got.SentAt == nil || got.ServerReply != "250 ok" {
 		t.Fatalf("%+v", got)
 	}
 	if n, _ := s.CountSentSince(ctx, now); n != 1 {
@@ -69,7 +69,7 @@ func TestOutboxLifecycle(t *testing.T) {
 		t.Fatal("lookup by Message-ID without brackets failed")
 	}
 	counts, _ := s.CountMessagesByStatus(ctx)
-	if counts[MsgSent] != 1 {
+	if counts[domain.MsgSent] != 1 {
 		t.Fatal(counts)
 	}
 }
@@ -78,10 +78,10 @@ func TestDeferredWaitsForItsTime(t *testing.T) {
 	ctx := context.Background()
 	s := openOutboxStore(t)
 	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
-	id, _, _ := s.EnqueueMessage(ctx, &OutboxMessage{MessageID: "<d@x>", Kind: KindTransactional, ToAddr: "d@x.test", Subject: "s"})
+	id, _, _ := s.EnqueueMessage(ctx, &domain.OutboxMessage{MessageID: "<d@x>", Kind: domain.KindTransactional, ToAddr: "d@x.test", Subject: "s"})
 	s.ClaimNext(ctx, now)
 	later := now.Add(5 * time.Minute)
-	if err := s.TransitionMessage(ctx, id, Transition{From: MsgSending, To: MsgDeferred, NextAttempt: &later, Reason: "421"}); err != nil {
+	if err := s.TransitionMessage(ctx, id, domain.Transition{From: domain.MsgSending, To: domain.MsgDeferred, NextAttempt: &later, Reason: "421"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, ok, _ := s.ClaimNext(ctx, now.Add(time.Minute)); ok {
@@ -95,17 +95,17 @@ func TestDeferredWaitsForItsTime(t *testing.T) {
 func TestSuppressionKeepsFirstReason(t *testing.T) {
 	ctx := context.Background()
 	s := openOutboxStore(t)
-	if added, err := s.Suppress(ctx, " Bob@Customer.test", SuppressUnsubscribed, "link"); err != nil || !added {
+	if added, err := s.Suppress(ctx, " Bob@Customer.test", domain.SuppressUnsubscribed, "link"); err != nil || !added {
 		t.Fatal(added, err)
 	}
-	if added, _ := s.Suppress(ctx, "bob@customer.test", SuppressHardBounce, "550"); added {
+	if added, _ := s.Suppress(ctx, "bob@customer.test", domain.SuppressHardBounce, "550"); added {
 		t.Fatal("second reason replaced the first")
 	}
 	sp, ok, _ := s.Suppressed(ctx, "BOB@customer.test")
-	if !ok || sp.Reason != SuppressUnsubscribed {
+	if !ok || sp.Reason != domain.SuppressUnsubscribed {
 		t.Fatalf("%+v %v", sp, ok)
 	}
-	if _, err := s.Suppress(ctx, "not-an-address", SuppressManual, ""); domain.CodeOf(err) != domain.CodeInvalid {
+	if _, err := s.Suppress(ctx, "not-an-address", domain.SuppressManual, ""); domain.CodeOf(err) != domain.CodeInvalid {
 		t.Fatal("accepted a non-address")
 	}
 	list, _ := s.ListSuppressions(ctx, 10, 0)
@@ -125,7 +125,7 @@ func TestInboxStateAndItems(t *testing.T) {
 	if !ok || st.UIDValidity != 7 || st.LastUID != 42 {
 		t.Fatal(st)
 	}
-	it := InboxItem{Mailbox: "INBOX", UIDValidity: 7, UID: 3, Kind: InboxReply, ReceivedAt: time.Unix(1, 0)}
+	it := domain.InboxItem{Mailbox: "INBOX", UIDValidity: 7, UID: 3, Kind: domain.InboxReply, ReceivedAt: time.Unix(1, 0)}
 	if first, _ := s.RecordInboxItem(ctx, it); !first {
 		t.Fatal("first record")
 	}
@@ -167,10 +167,10 @@ func TestOutboxBatchConnectionPragmas(t *testing.T) {
 func TestMessageWithoutHeadersOrAttachmentsReadsBack(t *testing.T) {
 	ctx := context.Background()
 	s := openOutboxStore(t)
-	with := &OutboxMessage{MessageID: "<h@shop.test>", Kind: KindTransactional, ToAddr: "h@customer.test", Subject: "x", Text: "x",
-		Headers: map[string]string{"In-Reply-To": "<a@b>"}, Attachments: []Attachment{{Name: "po.xlsx", Data: []byte("x")}}}
-	bare := &OutboxMessage{MessageID: "<n@shop.test>", Kind: KindTransactional, ToAddr: "n@customer.test", Subject: "x", Text: "x"}
-	for _, m := range []*OutboxMessage{with, bare} {
+	with := &domain.OutboxMessage{MessageID: "<h@shop.test>", Kind: domain.KindTransactional, ToAddr: "h@customer.test", Subject: "x", Text: "x",
+		Headers: map[string]string{"In-Reply-To": "<a@b>"}, Attachments: []domain.Attachment{{Name: "po.xlsx", Data: []byte("x")}}}
+	bare := &domain.OutboxMessage{MessageID: "<n@shop.test>", Kind: domain.KindTransactional, ToAddr: "n@customer.test", Subject: "x", Text: "x"}
+	for _, m := range []*domain.OutboxMessage{with, bare} {
 		id, _, err := s.EnqueueMessage(ctx, m)
 		if err != nil {
 			t.Fatal(err)
@@ -195,7 +195,7 @@ func TestRecoverSendingByJournal(t *testing.T) {
 	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	var ids []int64
 	for i := range 4 {
-		id, _, err := s.EnqueueMessage(ctx, &OutboxMessage{Kind: KindTransactional, MessageID: fmt.Sprintf("<%d@shop.test>", i),
+		id, _, err := s.EnqueueMessage(ctx, &domain.OutboxMessage{Kind: domain.KindTransactional, MessageID: fmt.Sprintf("<%d@shop.test>", i),
 			ToAddr: fmt.Sprintf("c%d@customer.test", i), Subject: "Hi", Text: "Hi"})
 		if err != nil {
 			t.Fatal(err)
@@ -223,16 +223,16 @@ func TestRecoverSendingByJournal(t *testing.T) {
 	if err != nil || r != (Recovered{Sent: 1, InDoubt: 1, Requeued: 2}) {
 		t.Fatalf("%+v, %v", r, err)
 	}
-	for i, want := range []MessageStatus{MsgSent, MsgInDoubt, MsgQueued, MsgQueued} {
+	for i, want := range []domain.MessageStatus{domain.MsgSent, domain.MsgInDoubt, domain.MsgQueued, domain.MsgQueued} {
 		m, _ := s.GetMessage(ctx, ids[i])
 		attempts := 1
-		if want == MsgQueued {
+		if want == domain.MsgQueued {
 			attempts = 0
 		}
 		if m.Status != want || m.Attempts != attempts {
 			t.Fatalf("message %d: %s after %d attempts, want %s", i, m.Status, m.Attempts, want)
 		}
-		if want == MsgSent && (m.SentAt == nil || !m.SentAt.Equal(now) || m.DeliveredTo != "test@seller.test") {
+		if want == domain.MsgSent && (m.SentAt == nil || !m.SentAt.Equal(now) || m.DeliveredTo != "test@seller.test") {
 			t.Fatalf("accepted message: %+v", m)
 		}
 	}

@@ -23,26 +23,6 @@ type RuleRow struct {
 	EnabledAt  *time.Time
 }
 
-// LedgerEntry is one planned side effect under its idempotency key
-// (rule/subject/occurrence/step, invariant 2).
-type LedgerEntry struct {
-	Key        string
-	RuleID     int64
-	Subject    string
-	Occurrence string
-	Step       int
-	DueAt      time.Time
-	Status     string // done, skipped
-	Result     string
-}
-
-// LedgerStep is what the ledger knows about one step of one occurrence.
-type LedgerStep struct {
-	Step   int
-	Status string
-	Result string
-}
-
 // RuleRun is one row of the run history.
 type RuleRun struct {
 	ID         int64
@@ -153,15 +133,15 @@ func (s *Store) TouchRuleRun(ctx context.Context, id int64, at time.Time) error 
 
 // LedgerForOccurrence returns what was done or decided for each step of one
 // occurrence of a flow.
-func (s *Store) LedgerForOccurrence(ctx context.Context, ruleID int64, occurrence string) ([]LedgerStep, error) {
+func (s *Store) LedgerForOccurrence(ctx context.Context, ruleID int64, occurrence string) ([]domain.LedgerStep, error) {
 	rows, err := s.db.QueryContext(ctx, q("RuleLedgerForOccurrence"), ruleID, occurrence)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []LedgerStep
+	var out []domain.LedgerStep
 	for rows.Next() {
-		var l LedgerStep
+		var l domain.LedgerStep
 		if err := rows.Scan(&l.Step, &l.Status, &l.Result); err != nil {
 			return nil, err
 		}
@@ -180,7 +160,7 @@ func (s *Store) RuleActedSince(ctx context.Context, ruleID int64, subject, occur
 
 // RecordLedgerDecisions writes decisions that are not effects (a sequence's
 // exit) so later plans treat them as settled. Existing keys are left alone.
-func (s *Store) RecordLedgerDecisions(ctx context.Context, entries []LedgerEntry) error {
+func (s *Store) RecordLedgerDecisions(ctx context.Context, entries []domain.LedgerEntry) error {
 	if len(entries) == 0 {
 		return nil
 	}
@@ -201,15 +181,15 @@ func (s *Store) RecordLedgerDecisions(ctx context.Context, entries []LedgerEntry
 }
 
 // AllLedger returns every ledger row, for tests and exports.
-func (s *Store) AllLedger(ctx context.Context) ([]LedgerEntry, error) {
+func (s *Store) AllLedger(ctx context.Context) ([]domain.LedgerEntry, error) {
 	rows, err := s.db.QueryContext(ctx, q("RuleLedgerKeys"))
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []LedgerEntry
+	var out []domain.LedgerEntry
 	for rows.Next() {
-		var e LedgerEntry
+		var e domain.LedgerEntry
 		if err := rows.Scan(&e.Key, &e.RuleID, &e.Subject, &e.Occurrence, &e.Step, &e.Status, &e.Result); err != nil {
 			return nil, err
 		}
@@ -225,10 +205,10 @@ var ErrAlreadyDone = errors.New("already done")
 // transaction, so the effect's row and its key commit together or not at all
 // (invariant 2). A key already in the ledger returns ErrAlreadyDone without
 // calling fn. fn returns a short result kept with the key.
-func (s *Store) ApplyRuleAction(ctx context.Context, e LedgerEntry, fn func(tx *RuleTx) (string, error)) error {
+func (s *Store) ApplyRuleAction(ctx context.Context, e domain.LedgerEntry, fn func(tx *RuleTx) (string, error)) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
-		res, err := tx.ExecContext(ctx, q("RuleLedgerInsert"), e.Key, e.RuleID, e.Subject, e.Occurrence, e.Step, "done", e.DueAt.Unix(), now, "")
+		res, err := tx.ExecContext(ctx, q("RuleLedgerInsert"), e.Key, e.RuleID, e.Subject, e.Occurrence, e.Step, string(domain.LedgerDone), e.DueAt.Unix(), now, "")
 		if err != nil {
 			return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not record the automation step")
 		}

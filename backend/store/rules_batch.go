@@ -167,16 +167,16 @@ func (s *Store) scanCustomers(ctx context.Context, query, list string, byID map[
 
 // LedgerForRule returns what the ledger knows about every occurrence of a
 // flow, by occurrence: one indexed scan instead of one query per occurrence.
-func (s *Store) LedgerForRule(ctx context.Context, ruleID int64) (map[string][]LedgerStep, error) {
+func (s *Store) LedgerForRule(ctx context.Context, ruleID int64) (map[string][]domain.LedgerStep, error) {
 	rows, err := s.db.QueryContext(ctx, q("RuleLedgerForRule"), ruleID)
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the automation ledger")
 	}
 	defer rows.Close()
-	out := map[string][]LedgerStep{}
+	out := map[string][]domain.LedgerStep{}
 	for rows.Next() {
 		var occ string
-		var l LedgerStep
+		var l domain.LedgerStep
 		if err := rows.Scan(&occ, &l.Step, &l.Status, &l.Result); err != nil {
 			return nil, err
 		}

@@ -11,16 +11,6 @@ import (
 	"shopclerk/backend/domain"
 )
 
-// Triggers the detector emits into rule_events. The names match backend/rules'
-// Trigger constants; store cannot import rules, so they are repeated here.
-const (
-	EventCustomerCreated  = "customer_created"
-	EventConsentGiven     = "consent_given"
-	EventConsentWithdrawn = "consent_withdrawn"
-	EventTagAdded         = "tag_added"
-	EventShipmentStatus   = "shipment_status"
-)
-
 // DetectRuleEvents compares the current consent, tags and shipment statuses
 // with the last snapshot and records an event for each difference. It reads
 // only rows changed since the last detection (a watermark on updated_at,
@@ -103,12 +93,12 @@ func (d *detector) setSnapshot(subject, kind, value string, version int) error {
 	return err
 }
 
-func (d *detector) event(trigger, occurrence string, customerID, ref int64, value string, at int64) error {
+func (d *detector) event(trigger domain.Trigger, occurrence string, customerID, ref int64, value string, at int64) error {
 	st, err := d.stmt("RuleEventInsert")
 	if err != nil {
 		return err
 	}
-	res, err := st.ExecContext(d.ctx, trigger, occurrence, nullID(customerID), nullID(ref), value, at)
+	res, err := st.ExecContext(d.ctx, string(trigger), occurrence, nullID(customerID), nullID(ref), value, at)
 	if err != nil {
 		return err
 	}
@@ -164,12 +154,12 @@ func (d *detector) customers() error {
 		if !r.consent.Valid {
 			// First sight of a customer is its creation; arriving opted in is
 			// a sign-up, arriving opted out is the baseline.
-			if err := d.event(EventCustomerCreated, subject+":created", r.id, 0, "", r.created); err != nil {
+			if err := d.event(domain.TriggerCustomerCreated, subject+":created", r.id, 0, "", r.created); err != nil {
 				return err
 			}
 			ver = 1
 			if r.accepts {
-				if err := d.event(EventConsentGiven, fmt.Sprintf("%s:consent:v%d", subject, ver), r.id, 0, "", firstNonZero(r.consentAt, r.created)); err != nil {
+				if err := d.event(domain.TriggerConsentGiven, fmt.Sprintf("%s:consent:v%d", subject, ver), r.id, 0, "", firstNonZero(r.consentAt, r.created)); err != nil {
 					return err
 				}
 			}
@@ -178,9 +168,9 @@ func (d *detector) customers() error {
 			}
 		} else if old != consent {
 			ver++
-			trigger, at := EventConsentWithdrawn, r.updated
+			trigger, at := domain.TriggerConsentWithdrawn, r.updated
 			if r.accepts {
-				trigger, at = EventConsentGiven, firstNonZero(r.consentAt, r.updated)
+				trigger, at = domain.TriggerConsentGiven, firstNonZero(r.consentAt, r.updated)
 			}
 			if err := d.event(trigger, fmt.Sprintf("%s:consent:v%d", subject, ver), r.id, 0, "", at); err != nil {
 				return err
@@ -241,7 +231,7 @@ func (d *detector) tags(subject string, customerID int64, raw string, at int64, 
 		if t == "" || slices.Contains(oldSet, t) {
 			continue
 		}
-		if err := d.event(EventTagAdded, fmt.Sprintf("%s:tag:%s:v%d", subject, t, ver), customerID, 0, t, at); err != nil {
+		if err := d.event(domain.TriggerTagAdded, fmt.Sprintf("%s:tag:%s:v%d", subject, t, ver), customerID, 0, t, at); err != nil {
 			return err
 		}
 	}
@@ -269,7 +259,7 @@ func (d *detector) shipments() error {
 		subject := "shipment:" + strconv.FormatInt(r.id, 10)
 		// Keyed by status, not version: a carrier feed that flaps between two
 		// statuses must not notify the customer of "delivered" twice.
-		if err := d.event(EventShipmentStatus, subject+":"+r.status, r.customer, r.id, r.status, r.updated); err != nil {
+		if err := d.event(domain.TriggerShipmentStatus, subject+":"+r.status, r.customer, r.id, r.status, r.updated); err != nil {
 			return err
 		}
 		if err := d.setSnapshot(subject, "status", r.status, r.ver+1); err != nil {

@@ -19,7 +19,7 @@ func TestDetectComparesNormalisedState(t *testing.T) {
 	s := openTest(t, filepath.Join(t.TempDir(), "shop.db"), Options{Clock: clock.Fixed{T: t0}})
 	put := func(tags []string, consent bool) {
 		t.Helper()
-		_, _, err := s.WriteBatch(ctx, BatchMeta{FileName: "c.csv", FileHash: "h", Preset: "test", Kind: "test"}, WriteOptions{},
+		_, _, err := s.WriteBatch(ctx, domain.BatchMeta{FileName: "c.csv", FileHash: "h", Preset: "test", Kind: "test"}, WriteOptions{},
 			func(w *Writer) error {
 				_, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceShopify, ExternalID: "1", Email: "a@example.com",
 					AcceptsMarketing: consent, Tags: tags, CreatedAt: t0.Add(-time.Hour)}, CustomerAuthoritative)

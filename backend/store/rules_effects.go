@@ -26,7 +26,7 @@ func (t *RuleTx) Key() string { return t.key }
 // OutMessage is an email to queue in the outbox.
 type OutMessage struct {
 	MessageID  string
-	Kind       string // transactional, marketing, supplier
+	Kind       domain.MessageKind
 	To         string
 	ToName     string
 	Subject    string
@@ -44,7 +44,7 @@ func (t *RuleTx) QueueMessage(m OutMessage) (int64, error) {
 	if m.Headers == nil {
 		headers = []byte("{}")
 	}
-	res, err := t.tx.ExecContext(t.ctx, q("RuleMessageInsert"), m.MessageID, m.Kind, strings.ToLower(m.To), m.ToName, m.Subject,
+	res, err := t.tx.ExecContext(t.ctx, q("RuleMessageInsert"), m.MessageID, string(m.Kind), strings.ToLower(m.To), m.ToName, m.Subject,
 		m.HTML, m.Text, string(headers), nullID(m.CustomerID), t.key, t.now, m.Template)
 	if err != nil {
 		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not queue the email")
@@ -118,14 +118,6 @@ func couponForPrefix(ctx context.Context, db namedRower, prefix string) (*Issued
 	return &c, nil
 }
 
-// POLine is one SKU to add to a supplier's draft purchase order.
-type POLine struct {
-	SKU         string
-	SupplierSKU string
-	Quantity    int
-	UnitCost    int64
-}
-
 // AddDraftPOLine puts a line on the supplier's draft purchase order, the
 // same draft inventory's "Reorder now" fills (store.AddToDraft): any open
 // draft of the supplier collects, so there is never a second one. A SKU
@@ -133,7 +125,7 @@ type POLine struct {
 // is spent. It is AddToDraft's logic inside the step's transaction, so the
 // line and its ledger key commit together (invariant 2). A draft the
 // automations start carries the step's ledger key.
-func (t *RuleTx) AddDraftPOLine(supplierID int64, currency string, l POLine) (int64, error) {
+func (t *RuleTx) AddDraftPOLine(supplierID int64, currency string, l domain.DraftLine) (int64, error) {
 	var poID int64
 	err := t.tx.QueryRowContext(t.ctx, q("InvPODraftFor"), supplierID).Scan(&poID)
 	if err == sql.ErrNoRows {

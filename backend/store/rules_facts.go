@@ -10,27 +10,6 @@ import (
 	"shopclerk/backend/domain"
 )
 
-// RuleOccurrence is one thing a trigger saw: an order that got paid, a cart
-// that went idle, a SKU that crossed below its reorder point. Occurrence is
-// derived from the data itself (never from when it was looked at), so the
-// same data always yields the same key.
-type RuleOccurrence struct {
-	Occurrence string
-	Subject    string // who the flow acts for: customer:12, email:a@b.c, sku:A-7
-	CustomerID int64
-	OrderID    int64
-	CartID     int64
-	ShipmentID int64
-	Email      string
-	SKU        string
-	Location   string
-	Value      string // the tag added, the new shipment status
-	Before     int    // stock crossings: available before (-1 when new), after, threshold
-	After      int
-	Threshold  int
-	At         time.Time
-}
-
 // SubjectFor names who an occurrence concerns: the customer row when there is
 // one, else the email address.
 func SubjectFor(customerID int64, email string) string {
@@ -42,7 +21,7 @@ func SubjectFor(customerID int64, email string) string {
 
 // OrderOccurrences lists orders that reached state kind (created, paid,
 // fulfilled, cancelled, refunded, overdue) with its time between from and to.
-func (s *Store) OrderOccurrences(ctx context.Context, kind string, from, to time.Time) ([]RuleOccurrence, error) {
+func (s *Store) OrderOccurrences(ctx context.Context, kind string, from, to time.Time) ([]domain.RuleOccurrence, error) {
 	name := map[string]string{"created": "OccOrdersCreated", "paid": "OccOrdersPaid", "fulfilled": "OccOrdersFulfilled",
 		"cancelled": "OccOrdersCancelled", "refunded": "OccOrdersRefunded", "overdue": "OccOrdersOverdue"}[kind]
 	if name == "" {
@@ -54,12 +33,12 @@ func (s *Store) OrderOccurrences(ctx context.Context, kind string, from, to time
 // SubscriptionOccurrences lists orders tagged tag, paid between from and to,
 // that have no later order with the tag from the same customer: subscriptions
 // not yet renewed.
-func (s *Store) SubscriptionOccurrences(ctx context.Context, tag string, from, to time.Time) ([]RuleOccurrence, error) {
+func (s *Store) SubscriptionOccurrences(ctx context.Context, tag string, from, to time.Time) ([]domain.RuleOccurrence, error) {
 	return s.orderOccurrences(ctx, "renewal", q("OccSubscriptionOrders"), from.Unix(), to.Unix(), tag)
 }
 
-func (s *Store) orderOccurrences(ctx context.Context, kind, query string, args ...any) ([]RuleOccurrence, error) {
-	list, err := s.occurrences(ctx, "Shopclerk could not read the orders for the automations", query, args, func(rows *sql.Rows, o *RuleOccurrence) error {
+func (s *Store) orderOccurrences(ctx context.Context, kind, query string, args ...any) ([]domain.RuleOccurrence, error) {
+	list, err := s.occurrences(ctx, "Shopclerk could not read the orders for the automations", query, args, func(rows *sql.Rows, o *domain.RuleOccurrence) error {
 		var at int64
 		if err := rows.Scan(&o.OrderID, &o.CustomerID, &o.Email, &at); err != nil {
 			return err
@@ -84,15 +63,15 @@ func (s *Store) orderOccurrences(ctx context.Context, kind, query string, args .
 // occurrences runs one of a trigger's queries and reads each row into an
 // occurrence with scan; fail is the seller's words when the query fails.
 // Every trigger reads its facts this way.
-func (s *Store) occurrences(ctx context.Context, fail, query string, args []any, scan func(*sql.Rows, *RuleOccurrence) error) ([]RuleOccurrence, error) {
+func (s *Store) occurrences(ctx context.Context, fail, query string, args []any, scan func(*sql.Rows, *domain.RuleOccurrence) error) ([]domain.RuleOccurrence, error) {
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, fail)
 	}
 	defer rows.Close()
-	var out []RuleOccurrence
+	var out []domain.RuleOccurrence
 	for rows.Next() {
-		var o RuleOccurrence
+		var o domain.RuleOccurrence
 		if err := scan(rows, &o); err != nil {
 			return nil, err
 		}
@@ -102,8 +81,8 @@ func (s *Store) occurrences(ctx context.Context, fail, query string, args []any,
 }
 
 // EventOccurrences lists detected events of a trigger between from and to.
-func (s *Store) EventOccurrences(ctx context.Context, trigger string, from, to time.Time) ([]RuleOccurrence, error) {
-	return s.occurrences(ctx, "Shopclerk could not read the detected events", q("OccEvents"), []any{trigger, from.Unix(), to.Unix()}, func(rows *sql.Rows, o *RuleOccurrence) error {
+func (s *Store) EventOccurrences(ctx context.Context, trigger domain.Trigger, from, to time.Time) ([]domain.RuleOccurrence, error) {
+	return s.occurrences(ctx, "Shopclerk could not read the detected events", q("OccEvents"), []any{string(trigger), from.Unix(), to.Unix()}, func(rows *sql.Rows, o *domain.RuleOccurrence) error {
 		var id, ref, at int64
 		if err := rows.Scan(&id, &o.Occurrence, &o.CustomerID, &ref, &o.Value, &at); err != nil {
 			return err
@@ -118,8 +97,8 @@ func (s *Store) EventOccurrences(ctx context.Context, trigger string, from, to t
 }
 
 // DeliveredOccurrences lists shipments delivered between from and to.
-func (s *Store) DeliveredOccurrences(ctx context.Context, from, to time.Time) ([]RuleOccurrence, error) {
-	return s.occurrences(ctx, "Shopclerk could not read the deliveries", q("OccDelivered"), []any{from.Unix(), to.Unix()}, func(rows *sql.Rows, o *RuleOccurrence) error {
+func (s *Store) DeliveredOccurrences(ctx context.Context, from, to time.Time) ([]domain.RuleOccurrence, error) {
+	return s.occurrences(ctx, "Shopclerk could not read the deliveries", q("OccDelivered"), []any{from.Unix(), to.Unix()}, func(rows *sql.Rows, o *domain.RuleOccurrence) error {
 		var at int64
 		if err := rows.Scan(&o.ShipmentID, &o.OrderID, &o.CustomerID, &o.Email, &at); err != nil {
 			return err
@@ -134,8 +113,8 @@ func (s *Store) DeliveredOccurrences(ctx context.Context, from, to time.Time) ([
 // IdleCartOccurrences lists open carts last touched between from and to with
 // no order from the same email since. The occurrence carries the cart's
 // last-touched time: a cart touched again becomes a new occurrence.
-func (s *Store) IdleCartOccurrences(ctx context.Context, from, to time.Time) ([]RuleOccurrence, error) {
-	return s.occurrences(ctx, "Shopclerk could not read the abandoned carts", q("OccIdleCarts"), []any{from.Unix(), to.Unix()}, func(rows *sql.Rows, o *RuleOccurrence) error {
+func (s *Store) IdleCartOccurrences(ctx context.Context, from, to time.Time) ([]domain.RuleOccurrence, error) {
+	return s.occurrences(ctx, "Shopclerk could not read the abandoned carts", q("OccIdleCarts"), []any{from.Unix(), to.Unix()}, func(rows *sql.Rows, o *domain.RuleOccurrence) error {
 		var at int64
 		if err := rows.Scan(&o.CartID, &o.CustomerID, &o.Email, &at); err != nil {
 			return err
@@ -153,12 +132,12 @@ func (s *Store) IdleCartOccurrences(ctx context.Context, from, to time.Time) ([]
 // re-importing the same levels writes no change row, so nothing repeats.
 // With stillLow, only SKUs whose available stock is below that point now, or
 // that have no supplier, are listed.
-func (s *Store) StockCrossings(ctx context.Context, from, to time.Time, def int, stillLow bool) ([]RuleOccurrence, error) {
+func (s *Store) StockCrossings(ctx context.Context, from, to time.Time, def int, stillLow bool) ([]domain.RuleOccurrence, error) {
 	name := "OccStockCrossed"
 	if stillLow {
 		name = "OccStockCrossedStillLow"
 	}
-	return s.occurrences(ctx, "Shopclerk could not read the stock changes", q(name), []any{from.Unix(), to.Unix(), def}, func(rows *sql.Rows, o *RuleOccurrence) error {
+	return s.occurrences(ctx, "Shopclerk could not read the stock changes", q(name), []any{from.Unix(), to.Unix(), def}, func(rows *sql.Rows, o *domain.RuleOccurrence) error {
 		var id, at int64
 		if err := rows.Scan(&id, &o.SKU, &o.Location, &o.Before, &o.After, &o.Threshold, &at); err != nil {
 			return err
@@ -172,8 +151,8 @@ func (s *Store) StockCrossings(ctx context.Context, from, to time.Time, def int,
 
 // BirthdayCustomers lists customers whose birthday (MM-DD or YYYY-MM-DD) falls
 // on mmdd.
-func (s *Store) BirthdayCustomers(ctx context.Context, mmdd string) ([]RuleOccurrence, error) {
-	return s.occurrences(ctx, "Shopclerk could not read the birthdays", q("OccBirthdays"), []any{mmdd}, func(rows *sql.Rows, o *RuleOccurrence) error {
+func (s *Store) BirthdayCustomers(ctx context.Context, mmdd string) ([]domain.RuleOccurrence, error) {
+	return s.occurrences(ctx, "Shopclerk could not read the birthdays", q("OccBirthdays"), []any{mmdd}, func(rows *sql.Rows, o *domain.RuleOccurrence) error {
 		if err := rows.Scan(&o.CustomerID, &o.Email); err != nil {
 			return err
 		}
@@ -184,8 +163,8 @@ func (s *Store) BirthdayCustomers(ctx context.Context, mmdd string) ([]RuleOccur
 
 // LastOrderBetween lists customers whose last order was between from and to;
 // the caller adds the inactivity period.
-func (s *Store) LastOrderBetween(ctx context.Context, from, to time.Time) ([]RuleOccurrence, error) {
-	return s.occurrences(ctx, "Shopclerk could not read the customers' last orders", q("OccInactive"), []any{from.Unix(), to.Unix()}, func(rows *sql.Rows, o *RuleOccurrence) error {
+func (s *Store) LastOrderBetween(ctx context.Context, from, to time.Time) ([]domain.RuleOccurrence, error) {
+	return s.occurrences(ctx, "Shopclerk could not read the customers' last orders", q("OccInactive"), []any{from.Unix(), to.Unix()}, func(rows *sql.Rows, o *domain.RuleOccurrence) error {
 		var at int64
 		if err := rows.Scan(&o.CustomerID, &o.Email, &at); err != nil {
 			return err
@@ -199,8 +178,8 @@ func (s *Store) LastOrderBetween(ctx context.Context, from, to time.Time) ([]Rul
 // UnansweredMarketing lists customers with at least n marketing emails since
 // their last order, the newest between from and to. The occurrence is tied
 // to the last order, so a new purchase starts a fresh count.
-func (s *Store) UnansweredMarketing(ctx context.Context, n int, from, to time.Time) ([]RuleOccurrence, error) {
-	return s.occurrences(ctx, "Shopclerk could not count the marketing emails", q("OccUnanswered"), []any{n, to.Unix(), from.Unix()}, func(rows *sql.Rows, o *RuleOccurrence) error {
+func (s *Store) UnansweredMarketing(ctx context.Context, n int, from, to time.Time) ([]domain.RuleOccurrence, error) {
+	return s.occurrences(ctx, "Shopclerk could not count the marketing emails", q("OccUnanswered"), []any{n, to.Unix(), from.Unix()}, func(rows *sql.Rows, o *domain.RuleOccurrence) error {
 		var count int
 		var at, lastOrder int64
 		if err := rows.Scan(&o.CustomerID, &o.Email, &count, &at, &lastOrder); err != nil {

@@ -19,7 +19,7 @@ func TestProductInfoOneAndMany(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetSupplierOffer(ctx, SupplierOffer{SupplierID: supID, SKU: "A-1", SupplierSKU: "POT-MUG", UnitCost: 350}); err != nil {
+	if err := s.SetSupplierOffer(ctx, domain.SupplierOffer{SupplierID: supID, SKU: "A-1", SupplierSKU: "POT-MUG", UnitCost: 350}); err != nil {
 		t.Fatal(err)
 	}
 	many, err := s.ProductInfos(ctx, []string{"A-1", "B-2", "NOPE"})

@@ -8,13 +8,6 @@ import (
 	"shopclerk/backend/domain"
 )
 
-// Setting keys used across the backend.
-const (
-	SettingTimeZone   = "shop.timezone"
-	SettingWindowSize = "ui.window"
-	SettingShopName   = "shop.name"
-)
-
 // Setting returns a stored setting, or def when it was never set.
 func (s *Store) Setting(ctx context.Context, key, def string) (string, error) {
 	var v string
@@ -38,7 +31,7 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 
 // Location is the shop's time zone, for day boundaries (invariant 5).
 func (s *Store) Location(ctx context.Context) *time.Location {
-	name, _ := s.Setting(ctx, SettingTimeZone, "UTC")
+	name, _ := s.Setting(ctx, domain.SettingTimeZone, "UTC")
 	loc, err := time.LoadLocation(name)
 	if err != nil {
 		return time.UTC

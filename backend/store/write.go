@@ -11,32 +11,6 @@ import (
 	"shopclerk/backend/domain"
 )
 
-// BatchMeta describes one import batch (one file, or one demo generation).
-type BatchMeta struct {
-	FileName string
-	FileHash string
-	FileSize int64
-	Preset   string
-	Kind     string
-}
-
-// Counts are what a batch did to the shop.
-type Counts struct {
-	Created   int `json:"created"`
-	Updated   int `json:"updated"`
-	Unchanged int `json:"unchanged"`
-	Rejected  int `json:"rejected"`
-}
-
-// Reject is one row the importer could not take, kept with its batch.
-type Reject struct {
-	File   string `json:"file"`
-	Row    int    `json:"row"`
-	Column string `json:"column"`
-	Value  string `json:"value"`
-	Reason string `json:"reason"`
-}
-
 // Writer upserts rows inside one batch transaction. Every upsert goes by the
 // row's natural key and compares a content hash, so importing the same data
 // twice changes nothing and is counted as unchanged (invariant 1).
@@ -45,8 +19,8 @@ type Writer struct {
 	ctx       context.Context
 	now       int64
 	batchID   int64
-	counts    Counts
-	rejects   []Reject
+	counts    domain.Counts
+	rejects   []domain.Reject
 	fresh     bool
 	stmts     map[string]*sql.Stmt
 	custByEm  map[string]int64
@@ -71,7 +45,7 @@ type WriteOptions struct {
 // WriteBatch runs fn inside one transaction: the batch is recorded, fn's
 // upserts applied, customer aggregates refreshed, and everything committed
 // together. If fn fails or ctx is cancelled nothing of the batch remains.
-func (s *Store) WriteBatch(ctx context.Context, meta BatchMeta, opt WriteOptions, fn func(w *Writer) error) (int64, Counts, error) {
+func (s *Store) WriteBatch(ctx context.Context, meta domain.BatchMeta, opt WriteOptions, fn func(w *Writer) error) (int64, domain.Counts, error) {
 	var w *Writer
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		w = &Writer{tx: tx, ctx: ctx, rowCtx: context.WithoutCancel(ctx), now: s.now(), fresh: opt.Fresh,
@@ -100,9 +74,9 @@ func (s *Store) WriteBatch(ctx context.Context, meta BatchMeta, opt WriteOptions
 	})
 	if err != nil {
 		if ctx.Err() != nil {
-			return 0, Counts{}, domain.Wrap(err, domain.CodeInvalid, "The import was cancelled; nothing was changed.")
+			return 0, domain.Counts{}, domain.Wrap(err, domain.CodeInvalid, "The import was cancelled; nothing was changed.")
 		}
-		return 0, Counts{}, err
+		return 0, domain.Counts{}, err
 	}
 	// A batch can change the shape of the data (the first import into an
 	// empty shop); refresh the planner's statistics while it is small work.
@@ -114,7 +88,7 @@ func (s *Store) WriteBatch(ctx context.Context, meta BatchMeta, opt WriteOptions
 func (w *Writer) BatchID() int64 { return w.batchID }
 
 // Reject records a row the importer could not take.
-func (w *Writer) Reject(r Reject) {
+func (w *Writer) Reject(r domain.Reject) {
 	w.rejects = append(w.rejects, r)
 	w.counts.Rejected++
 }

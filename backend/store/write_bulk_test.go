@@ -19,7 +19,7 @@ func TestCancelStopsBatchPromptly(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			stoppedAt := -1
-			_, _, err := s.WriteBatch(ctx, BatchMeta{FileName: "c.csv"}, WriteOptions{Fresh: fresh}, func(w *Writer) error {
+			_, _, err := s.WriteBatch(ctx, domain.BatchMeta{FileName: "c.csv"}, WriteOptions{Fresh: fresh}, func(w *Writer) error {
 				for i := range 5000 {
 					if i == 100 {
 						cancel()

@@ -20,9 +20,9 @@ func sampleOrder(name string, total int64, email string) domain.Order {
 	}
 }
 
-func write(t *testing.T, s *Store, fn func(w *Writer) error) Counts {
+func write(t *testing.T, s *Store, fn func(w *Writer) error) domain.Counts {
 	t.Helper()
-	_, c, err := s.WriteBatch(context.Background(), BatchMeta{FileName: "t.csv", Preset: "test", Kind: "orders"}, WriteOptions{}, fn)
+	_, c, err := s.WriteBatch(context.Background(), domain.BatchMeta{FileName: "t.csv", Preset: "test", Kind: "orders"}, WriteOptions{}, fn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,12 +44,12 @@ func TestUpsertRules(t *testing.T) {
 	tests := []struct {
 		name string
 		fn   func(w *Writer) error
-		want Counts
+		want domain.Counts
 	}{
 		// The customer derived from the orders' email is not a row of its own.
-		{"first import", orders(1000), Counts{Created: 2}},
-		{"same data again", orders(1000), Counts{Unchanged: 2}},
-		{"a newer export", orders(1200), Counts{Updated: 1, Unchanged: 1}},
+		{"first import", orders(1000), domain.Counts{Created: 2}},
+		{"same data again", orders(1000), domain.Counts{Unchanged: 2}},
+		{"a newer export", orders(1200), domain.Counts{Updated: 1, Unchanged: 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -97,8 +97,8 @@ func TestStockChangesRecordedOnlyWhenAvailableMoves(t *testing.T) {
 	}
 	for _, step := range []struct {
 		avail int
-		want  Counts
-	}{{10, Counts{Created: 1}}, {10, Counts{Unchanged: 1}}, {4, Counts{Updated: 1}}} {
+		want  domain.Counts
+	}{{10, domain.Counts{Created: 1}}, {10, domain.Counts{Unchanged: 1}}, {4, domain.Counts{Updated: 1}}} {
 		if got := write(t, s, level(step.avail)); got != step.want {
 			t.Errorf("stock %d: counts %+v, want %+v", step.avail, got, step.want)
 		}
@@ -115,7 +115,7 @@ func TestStockChangesRecordedOnlyWhenAvailableMoves(t *testing.T) {
 func TestFailedBatchLeavesNothing(t *testing.T) {
 	s := openTest(t, filepath.Join(t.TempDir(), "shop.db"), Options{})
 	boom := errors.New("disk on fire")
-	_, _, err := s.WriteBatch(context.Background(), BatchMeta{FileName: "x.csv"}, WriteOptions{}, func(w *Writer) error {
+	_, _, err := s.WriteBatch(context.Background(), domain.BatchMeta{FileName: "x.csv"}, WriteOptions{}, func(w *Writer) error {
 		if err := w.UpsertOrder(sampleOrder("#1", 100, "a@example.com"), &domain.Customer{Email: "a@example.com"}); err != nil {
 			return err
 		}
@@ -125,7 +125,7 @@ func TestFailedBatchLeavesNothing(t *testing.T) {
 		t.Fatalf("want the batch's error, got %v", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	_, _, err = s.WriteBatch(ctx, BatchMeta{FileName: "y.csv"}, WriteOptions{}, func(w *Writer) error {
+	_, _, err = s.WriteBatch(ctx, domain.BatchMeta{FileName: "y.csv"}, WriteOptions{}, func(w *Writer) error {
 		err := w.UpsertOrder(sampleOrder("#2", 100, "b@example.com"), nil)
 		cancel()
 		return err

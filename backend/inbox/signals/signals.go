@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"shopclerk/backend/clock"
+	"shopclerk/backend/domain"
 	"shopclerk/backend/inbox"
 	"shopclerk/backend/store"
 )
@@ -47,7 +48,7 @@ func (e *Events) CustomerReplied(ctx context.Context, ev inbox.ReplyEvent) error
 // AddressSuppressed records the signal and stops the customer's running
 // sequences. The stop is keyed by address and reason, so the inbox may
 // report the same suppression twice.
-func (e *Events) AddressSuppressed(ctx context.Context, email string, reason store.SuppressionReason) error {
+func (e *Events) AddressSuppressed(ctx context.Context, email string, reason domain.SuppressionReason) error {
 	email = strings.ToLower(strings.TrimSpace(email))
 	if email == "" {
 		return nil

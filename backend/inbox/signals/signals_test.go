@@ -21,7 +21,7 @@ func TestSignalsStopAndRecord(t *testing.T) {
 	}
 	defer st.Close()
 	var id int64
-	if _, _, err := st.WriteBatch(ctx, store.BatchMeta{FileName: "c.csv", FileHash: "h", Preset: "test", Kind: "test"}, store.WriteOptions{},
+	if _, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "c.csv", FileHash: "h", Preset: "test", Kind: "test"}, store.WriteOptions{},
 		func(w *store.Writer) error {
 			id, err = w.UpsertCustomer(domain.Customer{Email: "ann@example.com", FirstName: "Ann", AcceptsMarketing: true}, store.CustomerAuthoritative)
 			return err
@@ -37,7 +37,7 @@ func TestSignalsStopAndRecord(t *testing.T) {
 	}
 	// Reported twice (an inbox re-sync): one stop.
 	for range 2 {
-		if err := ev.AddressSuppressed(ctx, "ann@example.com", store.SuppressHardBounce); err != nil {
+		if err := ev.AddressSuppressed(ctx, "ann@example.com", domain.SuppressHardBounce); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -49,11 +49,11 @@ func TestSignalsStopAndRecord(t *testing.T) {
 		t.Fatalf("stops %d, want 1", c["stops"])
 	}
 	// Sequences that began before the bounce stop; the stop is not a flow's.
-	if r, err := st.StoppedSince(ctx, id, 99, t0.Add(-time.Hour)); err != nil || r != string(store.SuppressHardBounce) {
+	if r, err := st.StoppedSince(ctx, id, 99, t0.Add(-time.Hour)); err != nil || r != string(domain.SuppressHardBounce) {
 		t.Fatalf("stopped %q %v", r, err)
 	}
 	// An unknown address is recorded without a stop.
-	if err := ev.AddressSuppressed(ctx, "nobody@example.com", store.SuppressUnsubscribed); err != nil {
+	if err := ev.AddressSuppressed(ctx, "nobody@example.com", domain.SuppressUnsubscribed); err != nil {
 		t.Fatal(err)
 	}
 }

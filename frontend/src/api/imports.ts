@@ -2,7 +2,7 @@
 // browser-upload plumbing the Import screen needs. src/api is the only place
 // that imports the generated wailsjs bindings.
 import * as ImportService from '../../wailsjs/go/app/ImportService';
-import { importer, type store } from '../../wailsjs/go/models';
+import { importer, type domain } from '../../wailsjs/go/models';
 import { OnFileDrop, OnFileDropOff } from '../../wailsjs/runtime/runtime';
 import { AppError, call } from './errors';
 import type { Plain } from './plain';
@@ -12,8 +12,8 @@ export type FileInfo = Plain<importer.FileInfo>;
 export type ImportRecord = Plain<importer.Record>;
 export type DateQuestion = Plain<importer.DateQuestion>;
 export type ImportIssue = Plain<importer.Issue>;
-export type ImportBatch = Plain<store.ImportBatch>;
-export type ImportCounts = Plain<store.Counts>;
+export type ImportBatch = Plain<domain.ImportBatch>;
+export type ImportCounts = Plain<domain.Counts>;
 /** A field the mapping editor offers (the stopgap global in wailsjs-shims.d.ts). */
 export type MappingField = FieldInfo;
 

@@ -2,7 +2,7 @@
 // that imports the generated wailsjs bindings; the data types below are the
 // generated models as plain data (see plain.ts).
 import * as InventoryService from '../../wailsjs/go/app/InventoryService';
-import { store, type app, type domain, type inventory as inv } from '../../wailsjs/go/models';
+import { domain, type app, type inventory as inv } from '../../wailsjs/go/models';
 import { call, callAs } from './errors';
 import type { Plain } from './plain';
 
@@ -16,9 +16,9 @@ export type LeadTime = Plain<inv.LeadTime>;
 export type SKUPlan = Plain<inv.SKUPlan>;
 export type Plan = Plain<inv.Plan>;
 export type History = Plain<inv.History>;
-export type SupplierOffer = Plain<store.SupplierOffer>;
-export type POLine = Plain<store.PurchaseOrderLine>;
-export type Receipt = Plain<store.Receipt>;
+export type SupplierOffer = Plain<domain.SupplierOffer>;
+export type POLine = Plain<domain.PurchaseOrderLine>;
+export type Receipt = Plain<domain.Receipt>;
 /** One SKU of the daily low-stock digest, with why it is listed. */
 export type DigestItem = Plain<inv.DigestItem>;
 /** The daily low-stock email (inventory.Digest); queued at most once per shop day. */
@@ -26,16 +26,16 @@ export type Digest = Plain<inv.Digest>;
 /** When the automatic digest goes out: from `hour`:00 of the shop's day in `timeZone` (app.DigestSchedule). */
 export type DigestSchedule = Plain<app.DigestSchedule>;
 
-/** store.POStatus: Go's typed string constants, which Wails generates as a plain string. */
+/** domain.POStatus: Go's typed string constants, which Wails generates as a plain string. */
 export type POStatus = 'draft' | 'sent' | 'confirmed' | 'partly_received' | 'received' | 'cancelled';
-export type PurchaseOrder = Omit<Plain<store.PurchaseOrder>, 'status'> & { status: POStatus };
+export type PurchaseOrder = Omit<Plain<domain.PurchaseOrder>, 'status'> & { status: POStatus };
 export type Draft = Omit<Plain<inv.Draft>, 'po'> & { po: PurchaseOrder };
 
 /**
- * store.SKUPolicy as the screen sends it: clearReorderPoint may be left out
+ * domain.SKUPolicy as the screen sends it: clearReorderPoint may be left out
  * (Go reads a missing field as false), so a change names only what it sets.
  */
-export type SKUPolicy = Omit<Plain<store.SKUPolicy>, 'clearReorderPoint'> & { clearReorderPoint?: boolean };
+export type SKUPolicy = Omit<Plain<domain.SKUPolicy>, 'clearReorderPoint'> & { clearReorderPoint?: boolean };
 
 export const inventoryKeys = {
   plan: ['inventory', 'plan'] as const,
@@ -50,7 +50,7 @@ export const inventory = {
   plan: (): Promise<Plan> => call(() => InventoryService.Plan()),
   history: (sku: string): Promise<History> => call(() => InventoryService.History(sku)),
   setPolicy: (p: Policy): Promise<void> => call(() => InventoryService.SetPolicy(p)),
-  setSKUPolicy: (p: SKUPolicy): Promise<void> => call(() => InventoryService.SetSKUPolicy(store.SKUPolicy.createFrom(p))),
+  setSKUPolicy: (p: SKUPolicy): Promise<void> => call(() => InventoryService.SetSKUPolicy(domain.SKUPolicy.createFrom(p))),
   suppliers: (): Promise<Supplier[]> => call(() => InventoryService.Suppliers()),
   saveSupplier: (s: Supplier): Promise<Supplier> => call(() => InventoryService.SaveSupplier(s)),
   deleteSupplier: (id: number): Promise<void> => call(() => InventoryService.DeleteSupplier(id)),

@@ -3,12 +3,12 @@
 // below are the generated models as plain data (see plain.ts).
 import * as MailSettingsService from '../../wailsjs/go/app/MailSettingsService';
 import * as OutboxService from '../../wailsjs/go/app/OutboxService';
-import type { app, email, mail as m, store } from '../../wailsjs/go/models';
+import type { app, domain, email, mail as m } from '../../wailsjs/go/models';
 import { call, callAs } from './errors';
 import type { Plain, Time } from './plain';
 
 // Go declares these as typed string constants (mail.Security, mail.AuthMethod,
-// secrets.BackendKind, store.MessageStatus, store.MessageKind); Wails generates
+// secrets.BackendKind, domain.MessageStatus, domain.MessageKind); Wails generates
 // each as a plain string, so the unions are kept here, on top of the models.
 export type Security = 'starttls' | 'tls' | 'none';
 export type AuthMethod = 'password' | 'oauth2';
@@ -25,8 +25,8 @@ export type AccountView = Omit<Plain<app.AccountView>, 'account' | 'secretsBacke
   secretsBackend: 'keychain' | 'file';
 };
 export type Preset = Plain<m.Preset>;
-export type Attachment = Plain<store.Attachment>;
-export type OutboxMessage = Omit<Plain<store.OutboxMessage>, 'kind' | 'status' | 'attachments'> & {
+export type Attachment = Plain<domain.Attachment>;
+export type OutboxMessage = Omit<Plain<domain.OutboxMessage>, 'kind' | 'status' | 'attachments'> & {
   kind: MessageKind;
   status: MessageStatus;
   /** null when the message has none (Go writes a nil slice as null). */
@@ -34,14 +34,14 @@ export type OutboxMessage = Omit<Plain<store.OutboxMessage>, 'kind' | 'status' |
 };
 export type OutboxPage = Omit<Plain<app.OutboxPage>, 'rows' | 'counts'> & {
   rows: OutboxMessage[];
-  /** Go's map[store.MessageStatus]int: only the statuses that have messages. */
+  /** Go's map[domain.MessageStatus]int: only the statuses that have messages. */
   counts: Partial<Record<MessageStatus, number>>;
 };
 export type MessageDetail = Omit<Plain<app.MessageDetail>, 'message'> & { message: OutboxMessage };
 export type DayCount = Plain<m.DayCount>;
 export type RenderedEmail = Plain<email.Rendered>;
-export type Suppression = Plain<store.Suppression>;
-export type InboxItem = Plain<store.InboxItem>;
+export type Suppression = Plain<domain.Suppression>;
+export type InboxItem = Plain<domain.InboxItem>;
 /** A template as the editor starts from it: the seller's saved version or the default (text is '' when derived from the HTML). */
 export type EditableTemplate = Plain<m.EditableTemplate>;
 

@@ -25,7 +25,7 @@ const SHIPMENT: Record<string, MantineColor> = {
   exception: 'red',
 };
 const CART: Record<string, MantineColor> = { open: 'orange', recovered: 'teal' };
-// store.MessageStatus: an outbox message's life (queued -> sending -> sent, or
+// domain.MessageStatus: an outbox message's life (queued -> sending -> sent, or
 // deferred / failed / in_doubt; drafts wait for the seller's approval).
 const OUTBOX: Record<string, MantineColor> = {
   draft: 'grape',

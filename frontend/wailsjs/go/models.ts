@@ -51,7 +51,7 @@ export namespace app {
 	    }
 	}
 	export class MessageDetail {
-	    message: store.OutboxMessage;
+	    message: domain.OutboxMessage;
 	    raw: string;
 	    error: string;
 	
@@ -61,7 +61,7 @@ export namespace app {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.message = this.convertValues(source["message"], store.OutboxMessage);
+	        this.message = this.convertValues(source["message"], domain.OutboxMessage);
 	        this.raw = source["raw"];
 	        this.error = source["error"];
 	    }
@@ -85,7 +85,7 @@ export namespace app {
 		}
 	}
 	export class OutboxPage {
-	    rows: store.OutboxMessage[];
+	    rows: domain.OutboxMessage[];
 	    counts: {[key: string]: number};
 	
 	    static createFrom(source: any = {}) {
@@ -94,7 +94,7 @@ export namespace app {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.rows = this.convertValues(source["rows"], store.OutboxMessage);
+	        this.rows = this.convertValues(source["rows"], domain.OutboxMessage);
 	        this.counts = source["counts"];
 	    }
 	
@@ -165,6 +165,22 @@ export namespace domain {
 	        this.province = source["province"];
 	        this.country = source["country"];
 	        this.phone = source["phone"];
+	    }
+	}
+	export class Attachment {
+	    name: string;
+	    contentType: string;
+	    data: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Attachment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.contentType = source["contentType"];
+	        this.data = source["data"];
 	    }
 	}
 	export class LineItem {
@@ -346,6 +362,24 @@ export namespace domain {
 		}
 	}
 	
+	export class Counts {
+	    created: number;
+	    updated: number;
+	    unchanged: number;
+	    rejected: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Counts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	        this.unchanged = source["unchanged"];
+	        this.rejected = source["rejected"];
+	    }
+	}
 	export class Customer {
 	    id: number;
 	    source: string;
@@ -567,6 +601,109 @@ export namespace domain {
 		}
 	}
 	
+	export class ImportBatch {
+	    id: number;
+	    fileName: string;
+	    fileHash: string;
+	    fileSize: number;
+	    preset: string;
+	    kind: string;
+	    status: string;
+	    rows: number;
+	    counts: Counts;
+	    message: string;
+	    // Go type: time
+	    startedAt: any;
+	    // Go type: time
+	    finishedAt?: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportBatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.fileName = source["fileName"];
+	        this.fileHash = source["fileHash"];
+	        this.fileSize = source["fileSize"];
+	        this.preset = source["preset"];
+	        this.kind = source["kind"];
+	        this.status = source["status"];
+	        this.rows = source["rows"];
+	        this.counts = this.convertValues(source["counts"], Counts);
+	        this.message = source["message"];
+	        this.startedAt = this.convertValues(source["startedAt"], null);
+	        this.finishedAt = this.convertValues(source["finishedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class InboxItem {
+	    mailbox: string;
+	    uid: number;
+	    messageId: string;
+	    kind: string;
+	    from: string;
+	    subject: string;
+	    relatedId?: number;
+	    customerId?: number;
+	    detail: string;
+	    // Go type: time
+	    receivedAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new InboxItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.mailbox = source["mailbox"];
+	        this.uid = source["uid"];
+	        this.messageId = source["messageId"];
+	        this.kind = source["kind"];
+	        this.from = source["from"];
+	        this.subject = source["subject"];
+	        this.relatedId = source["relatedId"];
+	        this.customerId = source["customerId"];
+	        this.detail = source["detail"];
+	        this.receivedAt = this.convertValues(source["receivedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	
 	export class Order {
@@ -824,6 +961,84 @@ export namespace domain {
 		}
 	}
 	
+	export class OutboxMessage {
+	    id: number;
+	    messageId: string;
+	    kind: string;
+	    toAddr: string;
+	    toName: string;
+	    subject: string;
+	    html: string;
+	    text: string;
+	    headers: {[key: string]: string};
+	    attachments: Attachment[];
+	    status: string;
+	    attempts: number;
+	    lastError: string;
+	    // Go type: time
+	    nextAttemptAt?: any;
+	    customerId?: number;
+	    ledgerKey: string;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    sentAt?: any;
+	    // Go type: time
+	    sendingAt?: any;
+	    serverReply: string;
+	    deliveredTo: string;
+	    filed: boolean;
+	    template: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OutboxMessage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.messageId = source["messageId"];
+	        this.kind = source["kind"];
+	        this.toAddr = source["toAddr"];
+	        this.toName = source["toName"];
+	        this.subject = source["subject"];
+	        this.html = source["html"];
+	        this.text = source["text"];
+	        this.headers = source["headers"];
+	        this.attachments = this.convertValues(source["attachments"], Attachment);
+	        this.status = source["status"];
+	        this.attempts = source["attempts"];
+	        this.lastError = source["lastError"];
+	        this.nextAttemptAt = this.convertValues(source["nextAttemptAt"], null);
+	        this.customerId = source["customerId"];
+	        this.ledgerKey = source["ledgerKey"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.sentAt = this.convertValues(source["sentAt"], null);
+	        this.sendingAt = this.convertValues(source["sendingAt"], null);
+	        this.serverReply = source["serverReply"];
+	        this.deliveredTo = source["deliveredTo"];
+	        this.filed = source["filed"];
+	        this.template = source["template"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class PageRequest {
 	    offset: number;
 	    limit: number;
@@ -884,6 +1099,168 @@ export namespace domain {
 	        this.reorderPoint = source["reorderPoint"];
 	        this.tags = source["tags"];
 	        this.skuGenerated = source["skuGenerated"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PurchaseOrderLine {
+	    sku: string;
+	    supplierSku: string;
+	    title: string;
+	    variantTitle: string;
+	    quantity: number;
+	    receivedQty: number;
+	    unitCost: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PurchaseOrderLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sku = source["sku"];
+	        this.supplierSku = source["supplierSku"];
+	        this.title = source["title"];
+	        this.variantTitle = source["variantTitle"];
+	        this.quantity = source["quantity"];
+	        this.receivedQty = source["receivedQty"];
+	        this.unitCost = source["unitCost"];
+	    }
+	}
+	export class PurchaseOrder {
+	    id: number;
+	    number: string;
+	    supplierId: number;
+	    supplierName: string;
+	    supplierEmail: string;
+	    status: string;
+	    currency: string;
+	    note: string;
+	    location: string;
+	    messageId: string;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    sentAt?: any;
+	    // Go type: time
+	    expectedAt?: any;
+	    // Go type: time
+	    receivedAt?: any;
+	    lines: PurchaseOrderLine[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PurchaseOrder(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.number = source["number"];
+	        this.supplierId = source["supplierId"];
+	        this.supplierName = source["supplierName"];
+	        this.supplierEmail = source["supplierEmail"];
+	        this.status = source["status"];
+	        this.currency = source["currency"];
+	        this.note = source["note"];
+	        this.location = source["location"];
+	        this.messageId = source["messageId"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.sentAt = this.convertValues(source["sentAt"], null);
+	        this.expectedAt = this.convertValues(source["expectedAt"], null);
+	        this.receivedAt = this.convertValues(source["receivedAt"], null);
+	        this.lines = this.convertValues(source["lines"], PurchaseOrderLine);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Receipt {
+	    sku: string;
+	    quantity: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Receipt(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sku = source["sku"];
+	        this.quantity = source["quantity"];
+	    }
+	}
+	export class Reject {
+	    file: string;
+	    row: number;
+	    column: string;
+	    value: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Reject(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.row = source["row"];
+	        this.column = source["column"];
+	        this.value = source["value"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class SKUPolicy {
+	    sku: string;
+	    reorderPoint?: number;
+	    clearReorderPoint: boolean;
+	    // Go type: time
+	    snoozeUntil?: any;
+	    orderOnce?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SKUPolicy(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sku = source["sku"];
+	        this.reorderPoint = source["reorderPoint"];
+	        this.clearReorderPoint = source["clearReorderPoint"];
+	        this.snoozeUntil = this.convertValues(source["snoozeUntil"], null);
+	        this.orderOnce = source["orderOnce"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1008,6 +1385,61 @@ export namespace domain {
 	        this.minOrderQty = source["minOrderQty"];
 	        this.packSize = source["packSize"];
 	    }
+	}
+	export class SupplierOffer {
+	    supplierId: number;
+	    sku: string;
+	    supplierSku: string;
+	    unitCost: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SupplierOffer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.supplierId = source["supplierId"];
+	        this.sku = source["sku"];
+	        this.supplierSku = source["supplierSku"];
+	        this.unitCost = source["unitCost"];
+	    }
+	}
+	export class Suppression {
+	    email: string;
+	    reason: string;
+	    detail: string;
+	    // Go type: time
+	    at: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Suppression(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.email = source["email"];
+	        this.reason = source["reason"];
+	        this.detail = source["detail"];
+	        this.at = this.convertValues(source["at"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
@@ -1383,7 +1815,7 @@ export namespace inventory {
 	    }
 	}
 	export class Draft {
-	    po: store.PurchaseOrder;
+	    po: domain.PurchaseOrder;
 	    flags: Flag[];
 	    dryRun: boolean;
 	
@@ -1393,7 +1825,7 @@ export namespace inventory {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.po = this.convertValues(source["po"], store.PurchaseOrder);
+	        this.po = this.convertValues(source["po"], domain.PurchaseOrder);
 	        this.flags = this.convertValues(source["flags"], Flag);
 	        this.dryRun = source["dryRun"];
 	    }
@@ -2560,443 +2992,6 @@ export namespace rules {
 	
 	
 	
-
-}
-
-export namespace store {
-	
-	export class Attachment {
-	    name: string;
-	    contentType: string;
-	    data: number[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Attachment(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.contentType = source["contentType"];
-	        this.data = source["data"];
-	    }
-	}
-	export class Counts {
-	    created: number;
-	    updated: number;
-	    unchanged: number;
-	    rejected: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new Counts(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.created = source["created"];
-	        this.updated = source["updated"];
-	        this.unchanged = source["unchanged"];
-	        this.rejected = source["rejected"];
-	    }
-	}
-	export class ImportBatch {
-	    id: number;
-	    fileName: string;
-	    fileHash: string;
-	    fileSize: number;
-	    preset: string;
-	    kind: string;
-	    status: string;
-	    rows: number;
-	    counts: Counts;
-	    message: string;
-	    // Go type: time
-	    startedAt: any;
-	    // Go type: time
-	    finishedAt?: any;
-	
-	    static createFrom(source: any = {}) {
-	        return new ImportBatch(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.fileName = source["fileName"];
-	        this.fileHash = source["fileHash"];
-	        this.fileSize = source["fileSize"];
-	        this.preset = source["preset"];
-	        this.kind = source["kind"];
-	        this.status = source["status"];
-	        this.rows = source["rows"];
-	        this.counts = this.convertValues(source["counts"], Counts);
-	        this.message = source["message"];
-	        this.startedAt = this.convertValues(source["startedAt"], null);
-	        this.finishedAt = this.convertValues(source["finishedAt"], null);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class InboxItem {
-	    mailbox: string;
-	    uid: number;
-	    messageId: string;
-	    kind: string;
-	    from: string;
-	    subject: string;
-	    relatedId?: number;
-	    customerId?: number;
-	    detail: string;
-	    // Go type: time
-	    receivedAt: any;
-	
-	    static createFrom(source: any = {}) {
-	        return new InboxItem(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.mailbox = source["mailbox"];
-	        this.uid = source["uid"];
-	        this.messageId = source["messageId"];
-	        this.kind = source["kind"];
-	        this.from = source["from"];
-	        this.subject = source["subject"];
-	        this.relatedId = source["relatedId"];
-	        this.customerId = source["customerId"];
-	        this.detail = source["detail"];
-	        this.receivedAt = this.convertValues(source["receivedAt"], null);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class OutboxMessage {
-	    id: number;
-	    messageId: string;
-	    kind: string;
-	    toAddr: string;
-	    toName: string;
-	    subject: string;
-	    html: string;
-	    text: string;
-	    headers: {[key: string]: string};
-	    attachments: Attachment[];
-	    status: string;
-	    attempts: number;
-	    lastError: string;
-	    // Go type: time
-	    nextAttemptAt?: any;
-	    customerId?: number;
-	    ledgerKey: string;
-	    // Go type: time
-	    createdAt: any;
-	    // Go type: time
-	    sentAt?: any;
-	    // Go type: time
-	    sendingAt?: any;
-	    serverReply: string;
-	    deliveredTo: string;
-	    filed: boolean;
-	    template: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new OutboxMessage(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.messageId = source["messageId"];
-	        this.kind = source["kind"];
-	        this.toAddr = source["toAddr"];
-	        this.toName = source["toName"];
-	        this.subject = source["subject"];
-	        this.html = source["html"];
-	        this.text = source["text"];
-	        this.headers = source["headers"];
-	        this.attachments = this.convertValues(source["attachments"], Attachment);
-	        this.status = source["status"];
-	        this.attempts = source["attempts"];
-	        this.lastError = source["lastError"];
-	        this.nextAttemptAt = this.convertValues(source["nextAttemptAt"], null);
-	        this.customerId = source["customerId"];
-	        this.ledgerKey = source["ledgerKey"];
-	        this.createdAt = this.convertValues(source["createdAt"], null);
-	        this.sentAt = this.convertValues(source["sentAt"], null);
-	        this.sendingAt = this.convertValues(source["sendingAt"], null);
-	        this.serverReply = source["serverReply"];
-	        this.deliveredTo = source["deliveredTo"];
-	        this.filed = source["filed"];
-	        this.template = source["template"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class PurchaseOrderLine {
-	    sku: string;
-	    supplierSku: string;
-	    title: string;
-	    variantTitle: string;
-	    quantity: number;
-	    receivedQty: number;
-	    unitCost: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new PurchaseOrderLine(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.sku = source["sku"];
-	        this.supplierSku = source["supplierSku"];
-	        this.title = source["title"];
-	        this.variantTitle = source["variantTitle"];
-	        this.quantity = source["quantity"];
-	        this.receivedQty = source["receivedQty"];
-	        this.unitCost = source["unitCost"];
-	    }
-	}
-	export class PurchaseOrder {
-	    id: number;
-	    number: string;
-	    supplierId: number;
-	    supplierName: string;
-	    supplierEmail: string;
-	    status: string;
-	    currency: string;
-	    note: string;
-	    location: string;
-	    messageId: string;
-	    // Go type: time
-	    createdAt: any;
-	    // Go type: time
-	    sentAt?: any;
-	    // Go type: time
-	    expectedAt?: any;
-	    // Go type: time
-	    receivedAt?: any;
-	    lines: PurchaseOrderLine[];
-	    total: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new PurchaseOrder(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.number = source["number"];
-	        this.supplierId = source["supplierId"];
-	        this.supplierName = source["supplierName"];
-	        this.supplierEmail = source["supplierEmail"];
-	        this.status = source["status"];
-	        this.currency = source["currency"];
-	        this.note = source["note"];
-	        this.location = source["location"];
-	        this.messageId = source["messageId"];
-	        this.createdAt = this.convertValues(source["createdAt"], null);
-	        this.sentAt = this.convertValues(source["sentAt"], null);
-	        this.expectedAt = this.convertValues(source["expectedAt"], null);
-	        this.receivedAt = this.convertValues(source["receivedAt"], null);
-	        this.lines = this.convertValues(source["lines"], PurchaseOrderLine);
-	        this.total = source["total"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	
-	export class Receipt {
-	    sku: string;
-	    quantity: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new Receipt(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.sku = source["sku"];
-	        this.quantity = source["quantity"];
-	    }
-	}
-	export class Reject {
-	    file: string;
-	    row: number;
-	    column: string;
-	    value: string;
-	    reason: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Reject(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.file = source["file"];
-	        this.row = source["row"];
-	        this.column = source["column"];
-	        this.value = source["value"];
-	        this.reason = source["reason"];
-	    }
-	}
-	export class SKUPolicy {
-	    sku: string;
-	    reorderPoint?: number;
-	    clearReorderPoint: boolean;
-	    // Go type: time
-	    snoozeUntil?: any;
-	    orderOnce?: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new SKUPolicy(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.sku = source["sku"];
-	        this.reorderPoint = source["reorderPoint"];
-	        this.clearReorderPoint = source["clearReorderPoint"];
-	        this.snoozeUntil = this.convertValues(source["snoozeUntil"], null);
-	        this.orderOnce = source["orderOnce"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class SupplierOffer {
-	    supplierId: number;
-	    sku: string;
-	    supplierSku: string;
-	    unitCost: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new SupplierOffer(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.supplierId = source["supplierId"];
-	        this.sku = source["sku"];
-	        this.supplierSku = source["supplierSku"];
-	        this.unitCost = source["unitCost"];
-	    }
-	}
-	export class Suppression {
-	    email: string;
-	    reason: string;
-	    detail: string;
-	    // Go type: time
-	    at: any;
-	
-	    static createFrom(source: any = {}) {
-	        return new Suppression(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.email = source["email"];
-	        this.reason = source["reason"];
-	        this.detail = source["detail"];
-	        this.at = this.convertValues(source["at"], null);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
 
 }
 

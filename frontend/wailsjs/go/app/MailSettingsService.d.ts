@@ -3,7 +3,7 @@
 import {app} from '../models';
 import {mail} from '../models';
 import {email} from '../models';
-import {store} from '../models';
+import {domain} from '../models';
 
 export function Account():Promise<app.AccountView>;
 
@@ -27,7 +27,7 @@ export function SignIn(arg1:string):Promise<void>;
 
 export function Suppress(arg1:string,arg2:string):Promise<void>;
 
-export function Suppressions(arg1:number,arg2:number):Promise<Array<store.Suppression>>;
+export function Suppressions(arg1:number,arg2:number):Promise<Array<domain.Suppression>>;
 
 export function Template(arg1:string):Promise<mail.EditableTemplate>;
 

@@ -1,0 +1,92 @@
+package domain
+
+import "time"
+
+// Purchasing's vocabulary: purchase orders and their statuses, supplier
+// offers, receipts and the seller's per-SKU reorder choices. inventory
+// drafts, sends and receives them, rules adds lines from a flow's step, the
+// app shows them; store keeps the rows.
+
+// POStatus is where a purchase order stands.
+type POStatus string
+
+const (
+	PODraft          POStatus = "draft"
+	POSent           POStatus = "sent"
+	POConfirmed      POStatus = "confirmed"
+	POPartlyReceived POStatus = "partly_received"
+	POReceived       POStatus = "received"
+	POCancelled      POStatus = "cancelled"
+)
+
+// Receivable tells whether goods may be booked in against an order.
+func (s POStatus) Receivable() bool {
+	return s == POSent || s == POConfirmed || s == POPartlyReceived
+}
+
+// PurchaseOrderLine is one SKU on a purchase order.
+type PurchaseOrderLine struct {
+	SKU          string `json:"sku"`
+	SupplierSKU  string `json:"supplierSku"`
+	Title        string `json:"title"`
+	VariantTitle string `json:"variantTitle"`
+	Quantity     int    `json:"quantity"`
+	ReceivedQty  int    `json:"receivedQty"`
+	UnitCost     int64  `json:"unitCost"` // minor units of the order's currency
+}
+
+// PurchaseOrder is an order to a supplier with its lines.
+type PurchaseOrder struct {
+	ID            int64               `json:"id"`
+	Number        string              `json:"number"` // PO-000123, what the supplier sees
+	SupplierID    int64               `json:"supplierId"`
+	SupplierName  string              `json:"supplierName"`
+	SupplierEmail string              `json:"supplierEmail"`
+	Status        POStatus            `json:"status"`
+	Currency      string              `json:"currency"`
+	Note          string              `json:"note"`
+	Location      string              `json:"location"`
+	MessageID     string              `json:"messageId"`
+	CreatedAt     time.Time           `json:"createdAt"`
+	SentAt        *time.Time          `json:"sentAt"`
+	ExpectedAt    *time.Time          `json:"expectedAt"`
+	ReceivedAt    *time.Time          `json:"receivedAt"`
+	Lines         []PurchaseOrderLine `json:"lines"`
+	Total         int64               `json:"total"`
+}
+
+// DraftLine is a line to put on a supplier's draft purchase order: one
+// "Reorder now" proposes, or one a flow's create_purchase_order step adds.
+type DraftLine struct {
+	SKU         string
+	SupplierSKU string
+	Quantity    int
+	UnitCost    int64
+}
+
+// Receipt is goods that arrived for one line.
+type Receipt struct {
+	SKU      string `json:"sku"`
+	Quantity int    `json:"quantity"`
+}
+
+// SupplierOffer is what one supplier charges for one SKU.
+type SupplierOffer struct {
+	SupplierID  int64  `json:"supplierId"`
+	SKU         string `json:"sku"`
+	SupplierSKU string `json:"supplierSku"`
+	UnitCost    int64  `json:"unitCost"`
+}
+
+// SKUPolicy is the seller's per-SKU reorder choices. A nil field is left as it is.
+type SKUPolicy struct {
+	SKU string `json:"sku"`
+	// ReorderPoint sets the manual reorder point; ClearReorderPoint goes
+	// back to the computed one.
+	ReorderPoint      *int `json:"reorderPoint"`
+	ClearReorderPoint bool `json:"clearReorderPoint"`
+	// SnoozeUntil hides the SKU from reordering until then; the zero time
+	// ends a snooze.
+	SnoozeUntil *time.Time `json:"snoozeUntil"`
+	OrderOnce   *bool      `json:"orderOnce"`
+}

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -129,10 +130,28 @@ func RunCommand(ctx context.Context, name string, args []string, stdout, stderr 
 		}
 		defer env.Store.Close()
 	}
-	if err := cmd.Run(ctx, env, rest); err != nil {
+	if err := cmd.Run(ctx, env, rest); err != nil && !errors.Is(err, errHelp) {
 		return fail(err)
 	}
 	return 0
+}
+
+// errHelp ends a command that printed its flags for -h: exit 0, no error.
+var errHelp = errors.New("help shown")
+
+// parseFlags parses a command's own flags. The flag sets print nothing
+// themselves (each command words its parse errors for the seller); -h
+// prints the flags with their descriptions on out and ends the command.
+func parseFlags(fs *flag.FlagSet, args []string, out io.Writer) error {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintf(out, "shopclerk %s, flags:\n", fs.Name())
+		fs.SetOutput(out)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+		return errHelp
+	}
+	return err
 }
 
 // splitCommonFlags takes --db, --now and --json (with their values) out of

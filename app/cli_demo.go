@@ -36,7 +36,7 @@ func runDemo(ctx context.Context, env *CLIEnv, args []string) error {
 	size := fs.String("size", "s", "s (1k orders), m (100k) or l (1M)")
 	seed := fs.Uint64("seed", demo.DefaultSeed, "random seed; the same seed and --now give the same shop")
 	csvDir := fs.String("csv", "", "also write Shopify-format CSV exports into this folder")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args, env.Out); err != nil {
 		return domain.Wrap(err, domain.CodeInvalid, "demo: "+err.Error()+" (usage: shopclerk demo --size s|m|l [--db PATH] [--seed N] [--csv DIR])")
 	}
 	sz, err := demo.ParseSize(*size)

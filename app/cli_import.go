@@ -35,7 +35,7 @@ func runImport(ctx context.Context, env *CLIEnv, args []string) error {
 	var files []string
 	rest := args
 	for {
-		if err := fs.Parse(rest); err != nil {
+		if err := parseFlags(fs, rest, env.Out); err != nil {
 			return domain.Wrap(err, domain.CodeInvalid, "import: "+err.Error()+" (usage: shopclerk import [--preset NAME] FILE...)")
 		}
 		if fs.NArg() == 0 {

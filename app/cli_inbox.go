@@ -24,7 +24,7 @@ func runSend(ctx context.Context, env *CLIEnv, args []string) error {
 	fs := flag.NewFlagSet("send", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	max := fs.Int("max", 0, "send at most this many messages")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args, env.Out); err != nil {
 		return domain.Wrap(err, domain.CodeInvalid, "send: "+err.Error()+" (usage: shopclerk send [--max N] [--json])")
 	}
 	rep, err := cliBackend(env).mail.send(ctx, *max, nil)
@@ -81,7 +81,7 @@ func runAccount(ctx context.Context, env *CLIEnv, args []string) error {
 		return err
 	}
 	if args[0] == "set" {
-		if cur, err = accountFromFlags(ctx, cur, args[1:], me); err != nil {
+		if cur, err = accountFromFlags(ctx, cur, args[1:], me, env.Out); err != nil {
 			return err
 		}
 	}
@@ -104,7 +104,7 @@ func runAccount(ctx context.Context, env *CLIEnv, args []string) error {
 // accountFromFlags applies `account set` flags over the saved account.
 // The password is read from stdin (--password-stdin), never from a flag,
 // so it stays out of shell history and process lists.
-func accountFromFlags(ctx context.Context, a mail.Account, args []string, me *mailer) (mail.Account, error) {
+func accountFromFlags(ctx context.Context, a mail.Account, args []string, me *mailer, out io.Writer) (mail.Account, error) {
 	fs := flag.NewFlagSet("account set", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	provider := fs.String("provider", "", "gmail, outlook, microsoft365, icloud, yahoo, zoho, fastmail or generic (fills servers and limits)")
@@ -126,7 +126,7 @@ func accountFromFlags(ctx context.Context, a mail.Account, args []string, me *ma
 	testMode := fs.Bool("test-mode", a.TestMode, "send every message to --test-address instead")
 	testAddr := fs.String("test-address", a.TestAddress, "where test mode sends")
 	pwStdin := fs.Bool("password-stdin", false, "read the password from standard input")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args, out); err != nil {
 		return a, domain.Wrap(err, domain.CodeInvalid, "account set: "+err.Error())
 	}
 	if *provider != "" {

@@ -40,7 +40,7 @@ func runReorder(ctx context.Context, env *CLIEnv, args []string) error {
 	fs.SetOutput(io.Discard)
 	dry := fs.Bool("dry-run", false, "show the purchase orders without writing them")
 	digest := fs.Bool("digest", false, "queue today's low-stock digest to your own address (once per shop day)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args, env.Out); err != nil {
 		return domain.Wrap(err, domain.CodeInvalid, "reorder: "+err.Error()+" (usage: shopclerk reorder [--digest] [--dry-run] [--json] [--db PATH])")
 	}
 	b := cliBackend(env)

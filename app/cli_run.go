@@ -37,8 +37,8 @@ func runAutomations(ctx context.Context, env *CLIEnv, args []string) error {
 	dry := fs.Bool("dry-run", false, "only show what would be done")
 	confirm := fs.Bool("confirm", false, "also run late items and flows that need confirmation")
 	install := fs.Bool("install-templates", false, "first add every ready-made flow not yet added, switched on")
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("run: %v (flags: --dry-run, --confirm, --json)", err)
+	if err := parseFlags(fs, args, env.Out); err != nil {
+		return fmt.Errorf("run: %w (flags: --dry-run, --confirm, --json)", err)
 	}
 	opts := automationOptions(env.Store, env.Log)
 	if n, err := strconv.Atoi(os.Getenv(crashAfterEffectsEnv)); err == nil && n > 0 {

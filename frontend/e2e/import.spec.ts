@@ -7,6 +7,7 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { drop } from './dropFiles';
 
 const SHOPIFY_ORDERS = 'orders_export_2025-04_CAD_79col.csv';
 
@@ -28,24 +29,6 @@ function artifacts(info: TestInfo): string {
 async function shot(page: Page, info: TestInfo, name: string) {
   await page.waitForTimeout(250);
   await page.screenshot({ path: resolve(artifacts(info), `import-${name}.png`), fullPage: false });
-}
-
-/** Drops files onto the drop zone as a browser would (a DataTransfer of Files). */
-async function drop(page: Page, files: { name: string; data: Buffer; type?: string }[]) {
-  const payload = files.map((f) => ({ name: f.name, b64: f.data.toString('base64'), type: f.type ?? 'text/csv' }));
-  const dt = await page.evaluateHandle((fs) => {
-    const t = new DataTransfer();
-    for (const f of fs) {
-      const bin = atob(f.b64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      t.items.add(new File([bytes], f.name, { type: f.type }));
-    }
-    return t;
-  }, payload);
-  const zone = page.getByTestId('import-dropzone');
-  await zone.dispatchEvent('dragover', { dataTransfer: dt });
-  await zone.dispatchEvent('drop', { dataTransfer: dt });
 }
 
 /** Picks an option of a Mantine Select by its visible label. */

@@ -182,6 +182,134 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
+/** Presses `key` until `target` has focus; fails if it never does. */
+async function moveFocusTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab', max = 80) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press(key);
+  }
+  await expect(target, `${key} never reached it`).toBeFocused();
+}
+
+test('the keyboard alone: navigation, a table, drawers, a purchase order, a dialog, the flow editor', async ({ page }) => {
+  test.setTimeout(180_000);
+  // Setup with the mouse: a draft purchase order and a flow to edit.
+  await openApp(page, 'light');
+  await nav(page, 'inventory');
+  await ensureDraftOrders(page);
+  await nav(page, 'automations');
+  const flow = await ensureFlow(page, 'cart_abandoned');
+  await page.goto('/');
+  await page.reload();
+  await expect(page.getByTestId('dashboard')).toBeVisible();
+  const title = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+
+  // The skip link comes first and lands on the screen's title.
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('skip-link')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(title('Dashboard')).toBeFocused();
+
+  // Navigation: back into the nav, choose Orders; focus goes to its title.
+  await moveFocusTo(page, page.getByTestId('nav-orders'), 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/orders$/);
+  await expect(title('Orders')).toBeFocused();
+
+  // Sort by total with Enter, then the other way with Space.
+  const sortTotal = page.getByTestId('orders-sort-total');
+  await moveFocusTo(page, sortTotal);
+  await page.keyboard.press('Enter');
+  await expect(sortTotal.locator('xpath=ancestor::th')).toHaveAttribute('aria-sort', 'ascending');
+  await page.keyboard.press('Space');
+  await expect(sortTotal.locator('xpath=ancestor::th')).toHaveAttribute('aria-sort', 'descending');
+  await expect(sortTotal).toBeFocused();
+
+  // A row opens its drawer; focus is on its named close button and stays in
+  // the drawer; Escape closes it and focus is back on the row.
+  const firstRow = page.getByTestId('order-row').first();
+  await moveFocusTo(page, firstRow);
+  const rowId = await firstRow.getAttribute('data-row-id');
+  const row = page.locator(`[data-testid="order-row"][data-row-id="${rowId}"]`);
+  await page.keyboard.press('Enter');
+  const drawer = page.getByRole('dialog');
+  await expect(page.getByTestId('order-detail-name')).toBeVisible();
+  await expect(drawer.getByRole('button', { name: 'Close' })).toBeFocused();
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Tab');
+    await expect(drawer.locator(':focus')).toHaveCount(1);
+  }
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('order-detail')).toHaveCount(0);
+  await expect(row).toBeFocused();
+
+  // Inventory: a reorder row opens the forecast drawer with Space.
+  await moveFocusTo(page, page.getByTestId('nav-inventory'), 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(title('Inventory')).toBeFocused();
+  const reorderRow = page.locator('[data-testid^="reorder-row-"]').first();
+  await moveFocusTo(page, reorderRow);
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('forecast-drawer')).toBeVisible();
+  await expect(page.getByRole('dialog').getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('forecast-drawer')).toHaveCount(0);
+  await expect(reorderRow).toBeFocused();
+
+  // A purchase-order line: the tab with the arrow keys, the quantity by its name.
+  await moveFocusTo(page, page.getByTestId('inventory-tab-reorder'), 'Shift+Tab');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('inventory-tab-orders')).toBeFocused();
+  const card = page.locator('[data-testid^="po-PO-"]').filter({ has: page.locator('[data-testid^="po-send-"]') }).first();
+  const qty = card.locator('[data-testid^="po-qty-"]').first();
+  await moveFocusTo(page, qty);
+  await expect(qty).toHaveAccessibleName(/^Quantity of \S+/);
+  const number = (await card.getAttribute('data-testid'))!.replace(/^po-/, '');
+  const total = page.getByTestId(`po-total-${number}`);
+  const before = await total.innerText();
+  const value = Number((await qty.inputValue()).replace(/\D/g, ''));
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(String(value + 3));
+  await page.keyboard.press('Tab');
+  await expect(total).not.toHaveText(before);
+  await expect(card.locator(':focus')).toHaveCount(1);
+
+  // A dialog: opened with Enter, Tab and Shift+Tab stay inside, Escape
+  // closes it and focus is back on the button that opened it.
+  const digestOpen = page.getByTestId('digest-open');
+  await moveFocusTo(page, digestOpen, 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Low-stock digest' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator(':focus')).toHaveCount(1);
+  for (const key of ['Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+    await page.keyboard.press(key);
+    await expect(dialog.locator(':focus')).toHaveCount(1);
+  }
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(digestOpen).toBeFocused();
+
+  // The flow editor: opened with Enter on its Edit button, focus on the
+  // flow's title; Save keeps focus on Save; the back link returns to the list.
+  await moveFocusTo(page, page.getByTestId('nav-automations'), 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(title('Automations')).toBeFocused();
+  await moveFocusTo(page, flow.locator('[data-testid^="flow-edit-"]'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('flow-editor')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Automations');
+  const save = page.getByTestId('editor-save');
+  await moveFocusTo(page, save);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('editor-saved')).toBeVisible();
+  await expect(save).toBeFocused();
+  await moveFocusTo(page, page.getByTestId('editor-back'), 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(title('Automations')).toBeFocused();
+});
+
 test.afterAll(async ({ browser }) => {
   if (!db) return;
   sql(`DELETE FROM messages WHERE message_id = '${MESSAGE_ID}'`);

@@ -7,6 +7,7 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { expectNoViolations } from './axe';
 import { drop } from './dropFiles';
 
 const SHOPIFY_ORDERS = 'orders_export_2025-04_CAD_79col.csv';
@@ -75,6 +76,7 @@ test('a real Shopify orders export: recognised, previewed, imported; again chang
   await expect(page.getByTestId('import-result-headline')).toContainText(/created|updated/);
   await expect(page.getByTestId('import-history-row').filter({ hasText: SHOPIFY_ORDERS }).first()).toBeVisible();
   await shot(page, info, '03-shopify-result');
+  await expectNoViolations(page, 'import result');
 
   // The same file again: idempotent, and the screen says so.
   await drop(page, [{ name: SHOPIFY_ORDERS, data }]);
@@ -171,6 +173,7 @@ test('an unknown stock list: map its columns, import, see the rejected row', asy
   await expect(page.getByTestId('import-file-0-label')).toHaveText(/Mapped inventory file/);
   await expect(card.getByTestId('import-preview-row').first()).toContainText('E2E-LAGER-1');
   await shot(page, info, '06-generic-mapped');
+  await expectNoViolations(page, 'import column mapping');
 
   await page.getByTestId('import-start').click();
   await expect(page.getByTestId('import-result')).toBeVisible({ timeout: 60_000 });
@@ -215,6 +218,7 @@ test('an orders list with ambiguous dates asks day-first or month-first', async 
   await expect(firstDate).toContainText('Apr 3, 2025');
   await page.getByTestId('import-file-0-preview').scrollIntoViewIfNeeded();
   await shot(page, info, '09-dates-question');
+  await expectNoViolations(page, 'import dates question');
   await page.getByTestId('import-file-0-date-Datum').getByText('Month first').click();
   await expect(firstDate).toContainText('Mar 4, 2025');
   await expect(page.getByTestId('import-file-0')).toHaveAttribute('data-status', 'ready');
@@ -239,6 +243,7 @@ test('bad files get a clear message and the good ones can still be imported', as
   await expect(page.getByTestId('import-start')).toBeDisabled();
   await expect(page.getByTestId('import-ready-summary')).toContainText('3 cannot be imported');
   await shot(page, info, '10-bad-files');
+  await expectNoViolations(page, 'import refused files');
 
   // A good file beside them imports; the bad ones are left out.
   const customers = 'customers_export_2024_20col_apostrophes.csv';
@@ -266,4 +271,5 @@ test('bad files get a clear message and the good ones can still be imported', as
   await rows.filter({ hasText: 'lagerbestand.csv' }).first().click();
   await expect(page.getByTestId('import-batch-rejects-table-row').first()).toContainText('viele');
   await shot(page, info, '13-history-rejects');
+  await expectNoViolations(page, 'import rejected rows drawer');
 });

@@ -85,6 +85,11 @@ export const theme = createTheme({
     Paper: { defaultProps: { shadow: 'none' } },
     Drawer: { defaultProps: { closeButtonProps } },
     Modal: { defaultProps: { closeButtonProps } },
-    Notification: { defaultProps: { closeButtonProps } },
+    Notification: {
+      defaultProps: { closeButtonProps },
+      // Under a title Mantine greys the message with gray-6 itself (3.3:1), not with dimmed.
+      styles: (_t: MantineTheme, props: { title?: unknown }) =>
+        props.title ? { description: { color: 'var(--mantine-color-dimmed)' } } : {},
+    },
   },
 });

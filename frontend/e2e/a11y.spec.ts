@@ -30,6 +30,7 @@ const addOutboxMessage = () =>
                strftime('%s', 'now'))`);
 
 const SHOPIFY_ORDERS = 'orders_export_2025-04_CAD_79col.csv';
+const shopifyExport = () => resolve(test.info().config.rootDir, '..', '..', 'testdata', 'real', 'shopify', SHOPIFY_ORDERS);
 
 type Theme = 'light' | 'dark';
 
@@ -140,8 +141,7 @@ for (const theme of ['light', 'dark'] as const) {
     await nav(page, 'import');
     await expect(page.getByTestId('import-dropzone')).toBeVisible();
     await check('import');
-    const file = resolve(test.info().config.rootDir, '..', '..', 'testdata', 'real', 'shopify', SHOPIFY_ORDERS);
-    await drop(page, [{ name: SHOPIFY_ORDERS, data: readFileSync(file) }]);
+    await drop(page, [{ name: SHOPIFY_ORDERS, data: readFileSync(shopifyExport()) }]);
     await expect(page.getByTestId('import-file-0')).toHaveAttribute('data-status', 'ready');
     await expect(page.getByTestId('import-preview-row').first()).toBeVisible();
     await check('import recognised file');
@@ -191,7 +191,7 @@ async function moveFocusTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab'
   await expect(target, `${key} never reached it`).toBeFocused();
 }
 
-test('the keyboard alone: navigation, a table, drawers, a purchase order, a dialog, the flow editor', async ({ page }) => {
+test('the keyboard alone: navigation, a table, drawers, a purchase order, a dialog, the flow editor, a preview', async ({ page }) => {
   test.setTimeout(180_000);
   // Setup with the mouse: a draft purchase order and a flow to edit.
   await openApp(page, 'light');
@@ -308,6 +308,32 @@ test('the keyboard alone: navigation, a table, drawers, a purchase order, a dial
   await moveFocusTo(page, page.getByTestId('editor-back'), 'Shift+Tab');
   await page.keyboard.press('Enter');
   await expect(title('Automations')).toBeFocused();
+
+  // A recognised file's preview scrolls with the arrow keys.
+  await moveFocusTo(page, page.getByTestId('nav-import'), 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(title('Import')).toBeFocused();
+  await drop(page, [{ name: SHOPIFY_ORDERS, data: readFileSync(shopifyExport()) }]); // the file chooser is the system's
+  const preview = page.getByRole('region', { name: /^Preview of the first orders rows$/ });
+  await moveFocusTo(page, preview);
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+  await expect.poll(() => preview.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  await moveFocusTo(page, page.getByTestId('import-clear'));
+  await page.keyboard.press('Enter');
+
+  // An outbox message opens from its row and Escape returns to the row.
+  addOutboxMessage();
+  await moveFocusTo(page, page.getByTestId('nav-outbox'), 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(title('Outbox')).toBeFocused();
+  const message = page.getByTestId('outbox-table').getByRole('row').filter({ hasText: 'Your order #1001 is confirmed' });
+  await moveFocusTo(page, message);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('outbox-detail')).toBeVisible();
+  await expect(page.getByRole('dialog').getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('outbox-detail')).toHaveCount(0);
+  await expect(message).toBeFocused();
 });
 
 test.afterAll(async ({ browser }) => {

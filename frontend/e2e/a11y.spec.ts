@@ -10,9 +10,10 @@
 // orders it makes are cancelled and its outbox message removed.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { expectNoViolations } from './axe';
+import { expectHtmlFileHasNoViolations, expectNoViolations } from './axe';
 import { drop } from './dropFiles';
 import { setUpMailAccount } from './mailAccount';
 
@@ -22,10 +23,12 @@ const sql = (query: string) => execFileSync('sqlite3', [db, query], { encoding: 
 // A message that could not go, so the outbox has a row with a reason and the
 // drawer shows the rendered email, a server reply and actions.
 const MESSAGE_ID = '<a11y-check@shop.test>';
+const MESSAGE_HTML =
+  '<!doctype html><html lang="en"><head><title>Order confirmed</title></head><body><p>Thank you for your order.</p></body></html>';
 const addOutboxMessage = () =>
   sql(`INSERT OR IGNORE INTO messages (message_id, kind, to_addr, to_name, subject, html, text, status, last_error, server_reply, created_at)
        VALUES ('${MESSAGE_ID}', 'transactional', 'alice@customer.test', 'Alice Example', 'Your order #1001 is confirmed',
-               '<!doctype html><html lang="en"><head><title>Order confirmed</title></head><body><p>Thank you for your order.</p></body></html>',
+               '${MESSAGE_HTML}',
                'Thank you for your order.', 'failed', 'The server refused the address: mailbox unavailable', '550 5.1.1 mailbox unavailable',
                strftime('%s', 'now'))`);
 
@@ -43,9 +46,14 @@ async function openApp(page: Page, theme: Theme) {
   await expect(page.getByTestId('theme-toggle')).toHaveAttribute('data-scheme', theme);
 }
 
-function checker(page: Page, theme: Theme) {
+function artifacts(): string {
   const dir = resolve(test.info().config.rootDir, '..', '..', 'test-artifacts');
   mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+function checker(page: Page, theme: Theme) {
+  const dir = artifacts();
   let n = 0;
   return async (label: string) => {
     await expectNoViolations(page, `${theme} ${label}`);
@@ -182,6 +190,14 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
+// Rendered emails are checked as files, as a mail client shows them; this
+// proves the check works on one (the emails themselves are their area's).
+test('a standalone HTML file (a rendered email) is checked by axe too', async ({ page }) => {
+  const file = resolve(mkdtempSync(resolve(tmpdir(), 'shopclerk-a11y-')), 'email.html');
+  writeFileSync(file, MESSAGE_HTML);
+  await expectHtmlFileHasNoViolations(page, file, 'standalone email file');
+});
+
 /** Presses `key` until `target` has focus; fails if it never does. */
 async function moveFocusTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab', max = 80) {
   for (let i = 0; i < max; i++) {
@@ -215,6 +231,7 @@ test('the keyboard alone: navigation, a table, drawers, a purchase order, a dial
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/orders$/);
   await expect(title('Orders')).toBeFocused();
+  await page.screenshot({ path: resolve(artifacts(), 'a11y-keyboard-01-title-focused.png') });
 
   // Sort by total with Enter, then the other way with Space.
   const sortTotal = page.getByTestId('orders-sort-total');
@@ -242,6 +259,7 @@ test('the keyboard alone: navigation, a table, drawers, a purchase order, a dial
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('order-detail')).toHaveCount(0);
   await expect(row).toBeFocused();
+  await page.screenshot({ path: resolve(artifacts(), 'a11y-keyboard-02-row-focused.png') });
 
   // Inventory: a reorder row opens the forecast drawer with Space.
   await moveFocusTo(page, page.getByTestId('nav-inventory'), 'Shift+Tab');

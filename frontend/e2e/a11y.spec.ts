@@ -190,6 +190,23 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
+/**
+ * The focused `row` opens its drawer with `key`: focus is on the drawer's
+ * named close button and stays in the drawer while `inside` runs; Escape
+ * closes it and focus is back on the row.
+ */
+async function openRowDrawer(page: Page, row: Locator, key: 'Enter' | 'Space', detail: Locator, inside?: (drawer: Locator) => Promise<void>) {
+  await expect(row).toBeFocused();
+  await page.keyboard.press(key);
+  await expect(detail).toBeVisible();
+  const drawer = page.getByRole('dialog');
+  await expect(drawer.getByRole('button', { name: 'Close' })).toBeFocused();
+  await inside?.(drawer);
+  await page.keyboard.press('Escape');
+  await expect(detail).toHaveCount(0);
+  await expect(row).toBeFocused();
+}
+
 // Rendered emails are checked as files, as a mail client shows them; this
 // proves the check works on one (the emails themselves are their area's).
 test('a standalone HTML file (a rendered email) is checked by axe too', async ({ page }) => {
@@ -248,17 +265,12 @@ test('the keyboard alone: navigation, a table, drawers, a purchase order, a dial
   await moveFocusTo(page, firstRow);
   const rowId = await firstRow.getAttribute('data-row-id');
   const row = page.locator(`[data-testid="order-row"][data-row-id="${rowId}"]`);
-  await page.keyboard.press('Enter');
-  const drawer = page.getByRole('dialog');
-  await expect(page.getByTestId('order-detail-name')).toBeVisible();
-  await expect(drawer.getByRole('button', { name: 'Close' })).toBeFocused();
-  for (let i = 0; i < 3; i++) {
-    await page.keyboard.press('Tab');
-    await expect(drawer.locator(':focus')).toHaveCount(1);
-  }
-  await page.keyboard.press('Escape');
-  await expect(page.getByTestId('order-detail')).toHaveCount(0);
-  await expect(row).toBeFocused();
+  await openRowDrawer(page, row, 'Enter', page.getByTestId('order-detail'), async (drawer) => {
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      await expect(drawer.locator(':focus')).toHaveCount(1);
+    }
+  });
   await page.screenshot({ path: resolve(artifacts(), 'a11y-keyboard-02-row-focused.png') });
 
   // Inventory: a reorder row opens the forecast drawer with Space.
@@ -267,12 +279,7 @@ test('the keyboard alone: navigation, a table, drawers, a purchase order, a dial
   await expect(title('Inventory')).toBeFocused();
   const reorderRow = page.locator('[data-testid^="reorder-row-"]').first();
   await moveFocusTo(page, reorderRow);
-  await page.keyboard.press('Space');
-  await expect(page.getByTestId('forecast-drawer')).toBeVisible();
-  await expect(page.getByRole('dialog').getByRole('button', { name: 'Close' })).toBeFocused();
-  await page.keyboard.press('Escape');
-  await expect(page.getByTestId('forecast-drawer')).toHaveCount(0);
-  await expect(reorderRow).toBeFocused();
+  await openRowDrawer(page, reorderRow, 'Space', page.getByTestId('forecast-drawer'));
 
   // A purchase-order line: the tab with the arrow keys, the quantity by its name.
   await moveFocusTo(page, page.getByTestId('inventory-tab-reorder'), 'Shift+Tab');
@@ -346,12 +353,7 @@ test('the keyboard alone: navigation, a table, drawers, a purchase order, a dial
   await expect(title('Outbox')).toBeFocused();
   const message = page.getByTestId('outbox-table').getByRole('row').filter({ hasText: 'Your order #1001 is confirmed' });
   await moveFocusTo(page, message);
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('outbox-detail')).toBeVisible();
-  await expect(page.getByRole('dialog').getByRole('button', { name: 'Close' })).toBeFocused();
-  await page.keyboard.press('Escape');
-  await expect(page.getByTestId('outbox-detail')).toHaveCount(0);
-  await expect(message).toBeFocused();
+  await openRowDrawer(page, message, 'Enter', page.getByTestId('outbox-detail'));
 });
 
 test.afterAll(async ({ browser }) => {

@@ -4,6 +4,7 @@
 // what would happen now, approve some items, run them and see the history.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { expectNoViolations } from './axe';
 import { resolve } from 'node:path';
 
 async function install(page: Page, key: string): Promise<Locator> {
@@ -83,6 +84,7 @@ test('install, switch on, edit a condition, preview, approve some, run, history'
   await expect(page.getByTestId('cond-error')).toContainText(/totl/);
   await expect(page.getByTestId('cond-error-caret')).toContainText('^');
   await shot('05-editor-error');
+  await expectNoViolations(page, 'flow editor with a refused expression');
 
   // Fixed, saved, and the builder reads it again.
   await page.getByTestId('cond-raw').fill('!order.cancelled && order.total >= 2000');
@@ -97,6 +99,7 @@ test('install, switch on, edit a condition, preview, approve some, run, history'
   await expect(page.getByTestId('editor-backtest-result')).toContainText(/\d+ items?/, { timeout: 60_000 });
   await page.getByTestId('editor-backtest').scrollIntoViewIfNeeded();
   await shot('05b-editor-backtest');
+  await expectNoViolations(page, 'flow editor backtest');
   await page.getByTestId('editor-back').click();
   await expect(page.getByTestId(`flow-trigger-${confirmId}`)).toContainText('order.total >= 2000');
 
@@ -124,6 +127,7 @@ test('install, switch on, edit a condition, preview, approve some, run, history'
   await expect(page.getByTestId('preview-run')).toHaveText('Run 2 approved');
   await expect(page.getByTestId(`preview-flow-check-${confirmId}`)).toHaveAttribute('data-state', 'some');
   await shot('07-approved');
+  await expectNoViolations(page, 'automations preview with approvals');
 
   await page.getByTestId('preview-run').click();
   const result = page.getByTestId('run-result');
@@ -131,6 +135,7 @@ test('install, switch on, edit a condition, preview, approve some, run, history'
   await expect(result).toContainText('Done: 2 items');
   await expect(result).toContainText('2 emails');
   await shot('08-run');
+  await expectNoViolations(page, 'automations run result');
 
   // History: the run, with what it did.
   await page.getByTestId('automations-tab-history').click();
@@ -139,6 +144,7 @@ test('install, switch on, edit a condition, preview, approve some, run, history'
   await expect(run.getByTestId('history-done')).toHaveText('2');
   await expect(run).toContainText('2 emails');
   await shot('09-history');
+  await expectNoViolations(page, 'automations history with a run');
 
   // The flow list shows the last run and what it did.
   await page.getByTestId('automations-tab-flows').click();

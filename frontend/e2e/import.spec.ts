@@ -7,6 +7,8 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { expectNoViolations } from './axe';
+import { drop } from './dropFiles';
 
 const SHOPIFY_ORDERS = 'orders_export_2025-04_CAD_79col.csv';
 
@@ -28,24 +30,6 @@ function artifacts(info: TestInfo): string {
 async function shot(page: Page, info: TestInfo, name: string) {
   await page.waitForTimeout(250);
   await page.screenshot({ path: resolve(artifacts(info), `import-${name}.png`), fullPage: false });
-}
-
-/** Drops files onto the drop zone as a browser would (a DataTransfer of Files). */
-async function drop(page: Page, files: { name: string; data: Buffer; type?: string }[]) {
-  const payload = files.map((f) => ({ name: f.name, b64: f.data.toString('base64'), type: f.type ?? 'text/csv' }));
-  const dt = await page.evaluateHandle((fs) => {
-    const t = new DataTransfer();
-    for (const f of fs) {
-      const bin = atob(f.b64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      t.items.add(new File([bytes], f.name, { type: f.type }));
-    }
-    return t;
-  }, payload);
-  const zone = page.getByTestId('import-dropzone');
-  await zone.dispatchEvent('dragover', { dataTransfer: dt });
-  await zone.dispatchEvent('drop', { dataTransfer: dt });
 }
 
 /** Picks an option of a Mantine Select by its visible label. */
@@ -92,6 +76,7 @@ test('a real Shopify orders export: recognised, previewed, imported; again chang
   await expect(page.getByTestId('import-result-headline')).toContainText(/created|updated/);
   await expect(page.getByTestId('import-history-row').filter({ hasText: SHOPIFY_ORDERS }).first()).toBeVisible();
   await shot(page, info, '03-shopify-result');
+  await expectNoViolations(page, 'import result');
 
   // The same file again: idempotent, and the screen says so.
   await drop(page, [{ name: SHOPIFY_ORDERS, data }]);
@@ -188,6 +173,7 @@ test('an unknown stock list: map its columns, import, see the rejected row', asy
   await expect(page.getByTestId('import-file-0-label')).toHaveText(/Mapped inventory file/);
   await expect(card.getByTestId('import-preview-row').first()).toContainText('E2E-LAGER-1');
   await shot(page, info, '06-generic-mapped');
+  await expectNoViolations(page, 'import column mapping');
 
   await page.getByTestId('import-start').click();
   await expect(page.getByTestId('import-result')).toBeVisible({ timeout: 60_000 });
@@ -232,6 +218,7 @@ test('an orders list with ambiguous dates asks day-first or month-first', async 
   await expect(firstDate).toContainText('Apr 3, 2025');
   await page.getByTestId('import-file-0-preview').scrollIntoViewIfNeeded();
   await shot(page, info, '09-dates-question');
+  await expectNoViolations(page, 'import dates question');
   await page.getByTestId('import-file-0-date-Datum').getByText('Month first').click();
   await expect(firstDate).toContainText('Mar 4, 2025');
   await expect(page.getByTestId('import-file-0')).toHaveAttribute('data-status', 'ready');
@@ -256,6 +243,7 @@ test('bad files get a clear message and the good ones can still be imported', as
   await expect(page.getByTestId('import-start')).toBeDisabled();
   await expect(page.getByTestId('import-ready-summary')).toContainText('3 cannot be imported');
   await shot(page, info, '10-bad-files');
+  await expectNoViolations(page, 'import refused files');
 
   // A good file beside them imports; the bad ones are left out.
   const customers = 'customers_export_2024_20col_apostrophes.csv';
@@ -283,4 +271,5 @@ test('bad files get a clear message and the good ones can still be imported', as
   await rows.filter({ hasText: 'lagerbestand.csv' }).first().click();
   await expect(page.getByTestId('import-batch-rejects-table-row').first()).toContainText('viele');
   await shot(page, info, '13-history-rejects');
+  await expectNoViolations(page, 'import rejected rows drawer');
 });

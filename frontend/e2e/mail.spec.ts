@@ -5,6 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { expectNoViolations } from './axe';
 import { MAILSTACK_CA as CA, setUpMailAccount } from './mailAccount';
 
 test('set up the mail account, send a test email, check the mailbox, see the outbox', async ({ page }, info) => {
@@ -24,6 +25,7 @@ test('set up the mail account, send a test email, check the mailbox, see the out
   await page.getByTestId('settings-check-mailbox').click();
   await expect(page.getByTestId('settings-result')).toContainText('Your mailbox works');
   await shot('02-checked');
+  await expectNoViolations(page, 'mail account checked');
 
   await page.getByTestId('nav-outbox').click();
   await expect(page.getByTestId('outbox-page')).toBeVisible();

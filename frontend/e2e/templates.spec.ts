@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { expectNoViolations } from './axe';
 
 const db = process.env.SHOPCLERK_E2E_DB ?? '';
 const sql = (query: string) => execFileSync('sqlite3', [db, query], { encoding: 'utf8' }).trim();
@@ -43,6 +44,7 @@ test('edit a template, get a clear refusal, save, reload and see it kept, reset'
   await html.fill('<p>Hi {{.Customer.Nickname}}, it is on its way.</p>');
   await page.getByTestId('template-save').click();
   await expect(page.getByText('Template not saved')).toBeVisible();
+  await expectNoViolations(page, 'template refused, with its notice');
   await expect(page.getByText(/the email body uses "Nickname"/).first()).toBeVisible();
   expect(sql(`SELECT COUNT(*) FROM email_templates`)).toBe('0');
   await expect(page.getByTestId('template-unsaved')).toBeVisible();
@@ -56,6 +58,7 @@ test('edit a template, get a clear refusal, save, reload and see it kept, reset'
   expect(sql(`SELECT name, subject FROM email_templates`)).toBe(
     'shipping_update|{{.Customer.FirstName}}, your parcel {{.Shipment.TrackingNumber}} is coming');
   await shot('01-saved');
+  await expectNoViolations(page, 'template saved');
 
   // Kept across a reload of the whole UI.
   await page.reload();
@@ -69,6 +72,8 @@ test('edit a template, get a clear refusal, save, reload and see it kept, reset'
   await shot('02-reloaded');
 
   await page.getByTestId('template-reset').click();
+  await expect(page.getByTestId('template-reset-confirm')).toBeVisible();
+  await expectNoViolations(page, 'template reset confirmation');
   await page.getByTestId('template-reset-confirm').click();
   await expect(page.getByTestId('template-default')).toBeVisible();
   await expect(page.getByTestId('template-subject')).toHaveValue('Your order {{.Order.Name}} is on its way');

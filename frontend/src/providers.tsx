@@ -2,7 +2,7 @@ import { MantineProvider, localStorageColorSchemeManager } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { theme } from './theme';
+import { resolveColors, theme } from './theme';
 
 // Light/dark is remembered across starts in localStorage.
 export const colorSchemeManager = localStorageColorSchemeManager({ key: 'shopclerk-color-scheme' });
@@ -23,7 +23,7 @@ export function makeQueryClient(): QueryClient {
 
 export function Providers({ children, client }: { children: ReactNode; client: QueryClient }) {
   return (
-    <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={resolveColors} colorSchemeManager={colorSchemeManager} defaultColorScheme="light">
       <Notifications position="bottom-right" limit={4} />
       <QueryClientProvider client={client}>{children}</QueryClientProvider>
     </MantineProvider>

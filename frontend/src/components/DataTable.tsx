@@ -44,6 +44,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { normalizeError, type Page, type PageRequest } from '../api';
 import { formatNumber } from '../lib/format';
+import { activatableRow } from './activatableRow';
 import classes from './DataTable.module.css';
 
 declare module '@tanstack/react-table' {
@@ -192,6 +193,17 @@ export function DataTable<T>(props: DataTableProps<T>) {
     scrollRef.current?.scrollTo?.({ top: 0 });
   }, [state.offset, state.sort, state.desc, state.search, state.filter]);
 
+  // When a row's detail closes (selectedRowId cleared), focus goes back to
+  // that row: the detail's drawer unmounts and would leave focus on the body.
+  const lastSelected = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const id = lastSelected.current;
+    lastSelected.current = selectedRowId;
+    if (selectedRowId || !id || (document.activeElement && document.activeElement !== document.body)) return;
+    const rowEls = scrollRef.current?.querySelectorAll<HTMLElement>('[data-row-id]') ?? [];
+    Array.from(rowEls).find((el) => el.dataset.rowId === id)?.focus();
+  }, [selectedRowId]);
+
   const toggleSort = (key: string) =>
     setState((s) =>
       s.sort === key ? { ...s, desc: !s.desc, offset: 0 } : { ...s, sort: key, desc: false, offset: 0 },
@@ -339,7 +351,6 @@ export function DataTable<T>(props: DataTableProps<T>) {
             {virtualItems.map((vi) => {
               const row = tableRows[vi.index];
               if (!row) return null;
-              const clickable = !!onRowClick;
               return (
                 <Table.Tr
                   key={row.id}
@@ -347,18 +358,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
                   data-row-id={row.id}
                   data-index={vi.index}
                   className={classes.row}
-                  data-clickable={clickable || undefined}
                   data-selected={selectedRowId === row.id || undefined}
                   style={{ height: rowHeight }}
-                  tabIndex={clickable ? 0 : undefined}
-                  onClick={clickable ? () => onRowClick(row.original) : undefined}
-                  onKeyDown={
-                    clickable
-                      ? (e) => {
-                          if (e.key === 'Enter') onRowClick(row.original);
-                        }
-                      : undefined
-                  }
+                  {...(onRowClick && activatableRow(() => onRowClick(row.original)))}
                 >
                   {row.getVisibleCells().map((cell) => (
                     <Table.Td

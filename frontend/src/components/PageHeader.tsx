@@ -1,11 +1,25 @@
 import { Group, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useFocusOnArrival } from '../lib/focus';
+
+/**
+ * A screen's title: its one h1 (drawn at h3 size), which takes focus when
+ * the seller arrives from a nav link so Tab goes on from the screen's top.
+ */
+export function PageTitle({ children }: { children: ReactNode }) {
+  const ref = useFocusOnArrival<HTMLHeadingElement>();
+  return (
+    <Title order={1} size="h3" ref={ref} tabIndex={-1} data-page-title>
+      {children}
+    </Title>
+  );
+}
 
 export function PageHeader({ title, description, right }: { title: string; description?: ReactNode; right?: ReactNode }) {
   return (
     <Group justify="space-between" align="flex-end" mb="sm" wrap="nowrap">
       <div>
-        <Title order={3}>{title}</Title>
+        <PageTitle>{title}</PageTitle>
         {description && (
           <Text size="sm" c="dimmed">
             {description}

@@ -18,6 +18,7 @@ import type { ShopStatus } from '../api';
 import { ScreenErrorBoundary } from '../components/ErrorBoundary';
 import { Logo } from '../components/Logo';
 import { NAV } from './nav';
+import { MAIN_ID, SkipLink } from './SkipLink';
 import { AppRoutes } from './routes';
 import classes from './Shell.module.css';
 
@@ -49,6 +50,7 @@ export function Shell({ status }: { status: ShopStatus }) {
   const { pathname } = useLocation();
   return (
     <AppShell header={{ height: 48 }} navbar={{ width: 208, breakpoint: 0 }} padding="md">
+      <SkipLink />
       <AppShell.Header className={classes.header}>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap={8} wrap="nowrap">
@@ -83,7 +85,8 @@ export function Shell({ status }: { status: ShopStatus }) {
           </Tooltip>
         </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main className={classes.main}>
+      {/* tabIndex -1: the skip link focuses it; Tab then goes on inside the screen */}
+      <AppShell.Main className={classes.main} id={MAIN_ID} tabIndex={-1}>
         <ScreenErrorBoundary resetKey={pathname}>
         <Suspense
           fallback={

@@ -13,7 +13,6 @@ import {
   Table,
   Text,
   ThemeIcon,
-  Title,
   UnstyledButton,
 } from '@mantine/core';
 import {
@@ -30,6 +29,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { normalizeError, shop, shopKeys, type Dashboard } from '../api';
+import { PageTitle } from '../components/PageHeader';
 import { StatusBadge } from '../components/StatusBadge';
 import { isLow } from '../components/StockTable';
 import { formatDay, formatMoney, formatMajorCompact, formatNumber, humanize, toMajor } from '../lib/format';
@@ -154,7 +154,7 @@ export function DashboardView({ d, now }: { d: Dashboard; now: string }) {
     <Stack gap="md" data-testid="dashboard">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={3}>Dashboard</Title>
+          <PageTitle>Dashboard</PageTitle>
           <Text size="sm" c="dimmed" data-testid="dash-today-label">
             {todayLabel(now)}
           </Text>

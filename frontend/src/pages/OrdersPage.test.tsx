@@ -1,5 +1,5 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { Route, Routes } from 'react-router';
+import { Link, Route, Routes } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OrderPage, PageRequest } from '../api';
 import { resetTableState } from '../components/DataTable';
@@ -123,6 +123,24 @@ describe('Orders table', () => {
       fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     });
     await screen.findAllByTestId('order-row');
+  });
+
+  it('opens an order from its row with Enter and gives the row focus back when the detail closes', async () => {
+    renderWithProviders(
+      <Routes>
+        <Route path="/orders" element={<OrdersPage />}>
+          <Route path=":id" element={<Link to="/orders">Close detail</Link>} />
+        </Route>
+      </Routes>,
+      { route: '/orders' },
+    );
+    const rows = await screen.findAllByTestId('order-row');
+    fireEvent.keyDown(rows[2], { key: 'Enter' });
+    const close = await screen.findByRole('link', { name: 'Close detail' });
+    close.focus();
+    fireEvent.click(close); // the link goes away with the detail, and focus with it
+    await waitFor(() => expect(screen.queryByRole('link', { name: 'Close detail' })).toBeNull());
+    await waitFor(() => expect(screen.getAllByTestId('order-row')[2]).toHaveFocus());
   });
 
   it('says so when nothing matches', async () => {

@@ -89,7 +89,7 @@ export function WelcomeScreen({ path, onSkip }: { path: string; onSkip: () => vo
               />
               {job.running && (
                 <Stack gap={4} data-testid="welcome-demo-progress">
-                  <Progress value={(job.fraction ?? 0) * 100} animated={job.fraction === null} striped={job.fraction === null} />
+                  <Progress value={(job.fraction ?? 0) * 100} animated={job.fraction === null} striped={job.fraction === null} aria-label="Making the demo shop" />
                   <Group justify="space-between">
                     <Text size="xs" c="dimmed">
                       {job.progress?.message || 'Creating the demo shop…'}

@@ -59,6 +59,7 @@ export function ExportImport() {
             minRows={8}
             maxRows={18}
             readOnly={mode === 'export'}
+            aria-label="Flows as JSON"
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
             styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12 } }}

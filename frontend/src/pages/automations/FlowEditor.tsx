@@ -20,7 +20,6 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { IconArrowLeft, IconClock, IconDeviceFloppy, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -28,6 +27,8 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { normalizeError, notifyError } from '../../api';
 import { automationKeys, automations, type Definition, type Flow, type Problem, type Step } from '../../api/automations';
+import { PageTitle } from '../../components/PageHeader';
+import { useKeepFocus } from '../../lib/focus';
 import { actionCounts, ACTIONS, EXITS } from './describe';
 import { ActionCard, ACTION_ICON, ConditionCard, Connector, TriggerCard, WaitPill } from './StepEditors';
 
@@ -128,6 +129,7 @@ function EditorBody({ initial, emailTemplates }: { initial: Flow; emailTemplates
     onError: (e) => notifyError(e, 'Not saved'),
   });
 
+  const saveRef = useKeepFocus<HTMLButtonElement>(save.isPending);
   const probs = problems ?? [];
   const general = problemsFor(probs, 'policy');
   const steps = def.steps ?? [];
@@ -140,7 +142,7 @@ function EditorBody({ initial, emailTemplates }: { initial: Flow; emailTemplates
         <Stack gap={4}>
           <BackLink />
           <Group gap="xs">
-            <Title order={3}>{draft.name || 'Untitled flow'}</Title>
+            <PageTitle>{draft.name || 'Untitled flow'}</PageTitle>
             <Badge variant="light" color={initial.enabled ? 'teal' : 'gray'} data-testid="editor-enabled">
               {initial.enabled ? 'On' : 'Off'}
             </Badge>
@@ -155,7 +157,7 @@ function EditorBody({ initial, emailTemplates }: { initial: Flow; emailTemplates
           <Button variant="default" onClick={() => navigate('/automations')} data-testid="editor-cancel">
             {dirty ? 'Discard' : 'Close'}
           </Button>
-          <Button leftSection={<IconDeviceFloppy size={16} />} loading={save.isPending} onClick={() => save.mutate()} data-testid="editor-save">
+          <Button ref={saveRef} leftSection={<IconDeviceFloppy size={16} />} loading={save.isPending} onClick={() => save.mutate()} data-testid="editor-save">
             Save
           </Button>
         </Group>

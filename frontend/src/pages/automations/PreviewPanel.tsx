@@ -97,7 +97,7 @@ export function PreviewPanel() {
 
       {job.running && (
         <Stack gap={4} data-testid="preview-progress">
-          <Progress value={(job.fraction ?? 0) * 100} animated striped={job.fraction === null} />
+          <Progress value={(job.fraction ?? 0) * 100} animated striped={job.fraction === null} aria-label="Preparing the preview" />
           <Group justify="space-between">
             <Text size="xs" c="dimmed">
               {job.progress?.message || 'Planning…'}

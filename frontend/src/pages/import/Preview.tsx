@@ -92,7 +92,14 @@ export function Preview({ kind, rows, testId }: { kind: string; rows: ImportReco
   }
   const cols = columnsFor(kind, own);
   return (
-    <ScrollArea.Autosize mah={260} type="auto" data-testid={testId}>
+    // A wide file (79 columns) scrolls sideways: the region takes focus so
+    // arrow keys scroll it without a mouse.
+    <ScrollArea.Autosize
+      mah={260}
+      type="auto"
+      data-testid={testId}
+      viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': `Preview of the first ${kind} rows` }}
+    >
       <Table striped withTableBorder fz="xs" verticalSpacing={4} stickyHeader>
         <Table.Thead>
           <Table.Tr>

@@ -100,7 +100,7 @@ export default function ImportPage() {
                   </Button>
                 </Group>
               </Group>
-              <Progress value={Math.max(2, run.fraction * 100)} animated size="lg" />
+              <Progress value={Math.max(2, run.fraction * 100)} animated size="lg" aria-label="Importing" />
             </Stack>
           )}
 

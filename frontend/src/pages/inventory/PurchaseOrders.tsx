@@ -114,6 +114,7 @@ function OrderCard({ po }: { po: PurchaseOrder }) {
                 {draft ? (
                   <NumberInput
                     data-testid={`po-qty-${po.number}-${l.sku}`}
+                    aria-label={`Quantity of ${l.sku}`}
                     size="xs"
                     w={100}
                     ml="auto"

@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { notifyError, notifySuccess } from '../../api';
 import { FullHeightPage, PageHeader } from '../../components/PageHeader';
 import { SkuText } from '../../components/SkuText';
+import { activatableRow } from '../../components/activatableRow';
 import { formatNumber } from '../../lib/format';
 import { StockPage } from '../StockPage';
 import { inventory, inventoryKeys, type SKUPlan } from '../../api/inventory';
@@ -43,7 +44,7 @@ export default function InventoryPage() {
           <Suppliers />
         </Tabs.Panel>
         <Tabs.Panel value="stock">
-          <StockPage />
+          <StockPage embedded />
         </Tabs.Panel>
       </Tabs>
     </FullHeightPage>
@@ -107,7 +108,7 @@ function ReorderPanel({ onDrafted }: { onDrafted: () => void }) {
         </Table.Thead>
         <Table.Tbody>
           {rows.map((r) => (
-            <Table.Tr key={r.sku} data-testid={`reorder-row-${r.sku}`} style={{ cursor: 'pointer' }} onClick={() => setSku(r.sku)}>
+            <Table.Tr key={r.sku} data-testid={`reorder-row-${r.sku}`} {...activatableRow(() => setSku(r.sku))}>
               <Table.Td>
                 <SkuText sku={r.sku} generated={r.skuGenerated} />
               </Table.Td>

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { notifyError, notifySuccess, useJob } from '../../api';
 import { FullHeightPage, PageHeader } from '../../components/PageHeader';
 import { StatusBadge } from '../../components/StatusBadge';
+import { activatableRow } from '../../components/activatableRow';
 import { formatDateTime } from '../../lib/format';
 import { mail, mailKeys, type MessageStatus, type OutboxMessage, type SendReport } from '../../api/mail';
 import { recoveryNote } from './recovery';
@@ -94,12 +95,12 @@ export default function OutboxPage() {
         {t && (
           <Group gap="xs" data-testid="outbox-today">
             <Text size="sm">Sent today: <b>{t.sentToday}</b>{t.perDay > 0 && ` of ${t.perDay}`}</Text>
-            {t.perDay > 0 && <Progress w={200} value={Math.min(100, (100 * t.sentToday) / t.perDay)} />}
+            {t.perDay > 0 && <Progress w={200} value={Math.min(100, (100 * t.sentToday) / t.perDay)} aria-label="Sent today of the daily limit" />}
           </Group>
         )}
         {send.running && (
           <Stack gap={4} data-testid="outbox-progress">
-            <Progress value={(send.fraction ?? 0) * 100} animated />
+            <Progress value={(send.fraction ?? 0) * 100} animated aria-label="Sending" />
             <Group justify="space-between">
               <Text size="xs" c="dimmed">{send.progress ? `${send.progress.done} of ${send.progress.total}: ${send.progress.message}` : 'Connecting…'}</Text>
               <Button size="xs" variant="subtle" onClick={() => send.cancel()}>Stop</Button>
@@ -120,7 +121,7 @@ export default function OutboxPage() {
             </Table.Thead>
             <Table.Tbody>
               {(list.data?.rows ?? []).map((m) => (
-                <Table.Tr key={m.id} data-testid={`outbox-row-${m.id}`} onClick={() => setOpen(m.id)} style={{ cursor: 'pointer' }}>
+                <Table.Tr key={m.id} data-testid={`outbox-row-${m.id}`} {...activatableRow(() => setOpen(m.id))}>
                   <Table.Td>{m.toName ? `${m.toName} <${m.toAddr}>` : m.toAddr}</Table.Td>
                   <Table.Td>{m.subject}</Table.Td>
                   <Table.Td><StatusBadge kind="outbox" status={m.status} testId={`outbox-status-${m.id}`} /></Table.Td>

@@ -10,7 +10,8 @@ import (
 )
 
 // Reason says, in words a seller reads in the rejected-rows table, why a
-// row's cells cannot be imported.
+// row's cells cannot be imported. The sizes the reasons name are
+// MaxRowText and MaxCellText: change them together.
 type Reason string
 
 const (

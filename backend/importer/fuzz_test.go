@@ -3,9 +3,12 @@ package importer
 import (
 	"context"
 	"errors"
+	"net/mail"
+	"strings"
 	"testing"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/importer/sheet"
 )
 
 // parseBytes runs the whole reading path over in-memory bytes: whatever
@@ -73,5 +76,23 @@ func FuzzXLSXRows(f *testing.F) {
 	f.Add(buildXLSX(f, "S", []string{"S", "T"}, map[string][][]any{"S": {{"seller-sku", "item-name", "quantity"}, {"1E+11", "x", -3}}}))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		parseBytes(t, "fuzz.xlsx", data, Options{})
+	})
+}
+
+func FuzzPlainEmail(f *testing.F) {
+	for _, s := range append([]string{"a@b.c", "casey.fixture+shop@example.co.uk", "", "x@localhost", "ünï@exämple.com", "@b.c", "a@"}, hostileEmails...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !plainEmail(s) {
+			return
+		}
+		a, err := mail.ParseAddress(s)
+		if err != nil || a.Name != "" || a.Address != s {
+			t.Fatalf("%q passed but parses as %+v, %v", s, a, err)
+		}
+		if strings.ContainsAny(s, " \t\r\n,<>\"") || strings.Count(s, "@") != 1 || sheet.NotText(s) {
+			t.Fatalf("%q passed but could carry another recipient", s)
+		}
 	})
 }

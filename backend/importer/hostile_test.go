@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"shopclerk/backend/importer/sheet"
 )
 
 // The hostile corpus: files a stranger may send a seller, each of which
@@ -295,7 +297,7 @@ func TestHostileBigCellRejectsItsRow(t *testing.T) {
 		t.Errorf("reason %q", p.rejects[0].Reason)
 	}
 	// A cell just over the cell limit, in a row under the row limit.
-	long := customersHeader + "1,Casey,Fixture,a@example.com,1\n2," + strings.Repeat("B", maxCellText+1) + ",F,b@example.com,1\n"
+	long := customersHeader + "1,Casey,Fixture,a@example.com,1\n2," + strings.Repeat("B", sheet.MaxCellText+1) + ",F,b@example.com,1\n"
 	recs, p, err = collect(t, FileSpec{Name: "long.csv", Data: []byte(long)})
 	if err != nil || len(recs) != 1 || len(p.rejects) != 1 || !strings.Contains(p.rejects[0].Reason, "64 KB") || p.rejects[0].Column != "First Name" {
 		t.Errorf("got %v, %d records, rejects %+v; want row 3's First Name rejected", err, len(recs), p.rejects)

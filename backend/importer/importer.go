@@ -3,17 +3,14 @@
 // into domain rows plus row errors, and applies them to the shop through the
 // store's batch Writer, one transaction per file.
 //
-// Reading is pure and streaming: a file is sniffed (zip bomb, binary, empty,
-// old .xls are refused with a message the seller can act on), decoded
-// (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252), split
-// (delimiter sniffed; xlsx by the package's own reader of the few parts an
-// import needs, xlsx_book.go), matched to a preset by header names, never
-// positions, and turned into records one row at a time, so memory stays
-// flat whatever the file's size. Files come from strangers too, so every
-// cell, row, workbook and shared-string table is bounded (limits.go) and
-// binary junk anywhere rejects its rows. A bad row is a reported reject,
-// never a silent drop (invariant 6); a file that cannot be read at all is
-// refused whole and nothing of it is written.
+// Reading is pure and streaming: package sheet sniffs, decodes and splits a
+// file into bounded rows of text (files come from strangers too, so every
+// cell, row, workbook and shared-string table is bounded and binary junk
+// anywhere rejects its rows); this package matches them to a preset by
+// header names, never positions, and turns them into records one row at a
+// time, so memory stays flat whatever the file's size. A bad row is a
+// reported reject, never a silent drop (invariant 6); a file that cannot be
+// read at all is refused whole and nothing of it is written.
 //
 // Import parses on one goroutine while another writes, because parsing and
 // SQLite each take about half of the time.

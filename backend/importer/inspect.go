@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/importer/sheet"
 )
 
 const (
@@ -33,10 +34,10 @@ func Inspect(ctx context.Context, spec FileSpec, lookup MappingLookup) (FileInfo
 		return FileInfo{}, err
 	}
 	defer p.close()
-	info := FileInfo{Name: in.name, Size: in.size, Format: p.sn.format, Encoding: p.sn.encoding, Sheets: p.sheets, Sheet: p.sheet,
+	info := FileInfo{Name: in.name, Size: in.size, Format: p.sn.Format, Encoding: p.sn.Encoding, Sheets: p.sheets, Sheet: p.sheet,
 		Columns: p.header, HeaderHash: p.hash, Label: p.label(), Fields: genericFields, MappingRemembered: p.remember}
-	if p.sn.format == FormatCSV {
-		info.Delimiter = string(p.sn.delim)
+	if p.sn.Format == FormatCSV {
+		info.Delimiter = string(p.sn.Delim)
 	}
 	if p.b == nil {
 		info.Mapping = suggestMapping(p.header)
@@ -57,7 +58,7 @@ func Inspect(ctx context.Context, spec FileSpec, lookup MappingLookup) (FileInfo
 		if len(info.Preview) < previewRecords {
 			info.Preview = append(info.Preview, r)
 		}
-	}, sampleRows, nil)
+	}, sheet.SampleRows, nil)
 	if err != nil {
 		return FileInfo{}, err
 	}

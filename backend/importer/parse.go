@@ -11,14 +11,12 @@ import (
 	"sync/atomic"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/importer/sheet"
 	"shopclerk/backend/store"
 )
 
-const (
-	sampleRows = 200
-	// maxIssues caps the issues kept per file; beyond it they are counted.
-	maxIssues = 10000
-)
+// maxIssues caps the issues kept per file; beyond it they are counted.
+const maxIssues = 10000
 
 // MappingLookup finds a mapping remembered for a header set; the store
 // implements it, and nil means nothing is remembered.
@@ -28,14 +26,14 @@ type MappingLookup func(ctx context.Context, headerHash string) (Kind, Mapping, 
 type parsed struct {
 	in       input
 	sn       sniffed
-	t        table
+	t        *sheet.Reader
 	sheets   []string
 	sheet    string
 	header   []string
 	sample   [][]string
 	sampleNo []int
 	// sampleErr is why a sample row could not be read ("" when it could).
-	sampleErr []string
+	sampleErr []sheet.Reason
 	b         *binding
 	env       *env
 	hash      string // header hash
@@ -45,7 +43,7 @@ type parsed struct {
 	rejects, warnings []Issue
 	rejectCount       int
 	rows              int
-	// binaryRows are rows rejected for holding binary junk (maxBinaryRows).
+	// binaryRows are rows rejected for holding binary junk (sheet.MaxBinaryRows).
 	binaryRows int
 	bytes      atomic.Int64
 	// sum hashes a CSV file's bytes as the main table reads them.
@@ -80,55 +78,21 @@ func (p *parsed) fileHash() string {
 	return hex.EncodeToString(p.sum.h.Sum(nil))
 }
 
-// countingReader counts bytes for the progress bar, and hashes them when
-// sum is set.
-type countingReader struct {
-	r   io.Reader
-	n   *atomic.Int64
-	sum *fileSum
-}
-
-func (c countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n.Add(int64(n))
-	if c.sum != nil {
-		c.sum.Write(p[:n])
+// openTable opens the input's rows from the start, counting the bytes of a
+// CSV file for the progress bar; the main table also hashes them as they
+// pass (sum, sheet.Options.Tee), instead of a separate read of the whole
+// file before the import starts.
+func (p *parsed) openTable(sheetName string, sum *fileSum) (*sheet.Reader, error) {
+	o := sheet.Options{Sheet: sheetName, Bytes: &p.bytes}
+	if sum != nil {
+		o.Tee = sum
 	}
-	return n, err
-}
-
-// openTable opens the input's rows from the start. The rows of a CSV file
-// are read once, in order, to its end, so the main table hashes the bytes as
-// they pass (sum), instead of a separate read of the whole file before the
-// import starts.
-func (p *parsed) openTable(sheet string, sum *fileSum) (table, error) {
-	if p.sn.format == FormatXLSX {
-		wb, err := openWorkbook(p.in)
-		if err != nil {
-			return nil, err
-		}
-		picked, sheets, err := pickSheet(wb, sheet)
-		if err != nil {
-			wb.Close()
-			return nil, err
-		}
-		p.sheets, p.sheet = sheets, picked.name
-		return newXLSXTable(wb, picked)
-	}
-	rc, err := p.in.open()
+	r, err := sheet.Open(p.in.file, p.sn.Sniffed, o)
 	if err != nil {
-		return nil, domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("Shopclerk cannot read %s.", p.in.name))
+		return nil, err
 	}
-	return newCSVTable(decoder(countingReader{rc, &p.bytes, sum}, p.sn.encoding), rc, p.sn.delim), nil
-}
-
-func blank(rec []string) bool {
-	for _, c := range rec {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
+	p.sheets, p.sheet = r.Sheets, r.Sheet
+	return r, nil
 }
 
 // open sniffs the file, reads its header and a sample of rows, and binds a
@@ -136,67 +100,31 @@ func blank(rec []string) bool {
 // imported at all returns a *domain.Error; an unknown header returns a nil
 // binding so Inspect can ask for a mapping.
 func open(ctx context.Context, in input, opts Options, lookup MappingLookup) (*parsed, error) {
-	sn, err := sniff(in)
+	sn, err := sheet.Sniff(in.file)
 	if err != nil {
 		return nil, err
 	}
-	p := &parsed{in: in, sn: sn}
-	if sn.format == FormatCSV {
+	p := &parsed{in: in, sn: sniffed{Sniffed: sn, format: sn.Format}}
+	if sn.Format == FormatCSV {
 		p.sum = &fileSum{h: sha256.New()}
 	}
 	if p.t, err = p.openTable(opts.Sheet, p.sum); err != nil {
 		return nil, err
 	}
-	for {
-		rec, _, err := p.t.Next()
-		if err == io.EOF {
-			p.t.Close()
-			return nil, domain.Errorf(domain.CodeInvalid, "%s has no rows at all: there is nothing to import.", in.name)
-		}
-		if err != nil {
-			p.t.Close()
-			if re, ok := err.(*rowError); ok {
-				return nil, domain.Errorf(domain.CodeInvalid, "The header row of %s cannot be read (%s).", in.name, re.Reason)
-			}
-			return nil, err
-		}
-		if !blank(rec) {
-			p.header = append([]string(nil), rec...)
-			break
-		}
+	if p.header, err = p.t.Header(); err != nil {
+		p.t.Close()
+		return nil, err
 	}
 	if msg := duplicateColumn(p.header); msg != "" {
 		p.t.Close()
 		return nil, domain.Errorf(domain.CodeInvalid, "%s: %s", in.name, msg)
 	}
-	// The sample is held whole: at most sampleRows rows or maxSampleText
-	// bytes of them (200 rows of up to 4 MB each would be 800 MB).
-	sampled := 0
-	for len(p.sample) < sampleRows && sampled < maxSampleText {
-		rec, n, err := p.t.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			if _, ok := err.(*rowError); !ok {
-				p.t.Close()
-				return nil, err
-			}
-		}
-		for _, c := range rec {
-			sampled += len(c)
-		}
-		p.sample = append(p.sample, append([]string(nil), rec...))
-		p.sampleNo = append(p.sampleNo, n)
-		p.sampleErr = append(p.sampleErr, "")
-		if re, ok := err.(*rowError); ok {
-			p.sampleErr[len(p.sampleErr)-1] = re.Reason // remembered as unreadable
-		}
-	}
-	if len(p.sample) == 0 {
+	s, err := p.t.Sample()
+	if err != nil {
 		p.t.Close()
-		return nil, domain.Errorf(domain.CodeInvalid, "%s has only a header row: there are no rows to import.", in.name)
+		return nil, err
 	}
+	p.sample, p.sampleNo, p.sampleErr = s.Rows, s.Nums, s.Unreadable
 	p.hash = headerHash(p.header)
 	if err := p.bindPreset(ctx, opts, lookup); err != nil {
 		p.t.Close()
@@ -253,7 +181,7 @@ func (p *parsed) unknownHeader() error {
 // (the sample first; the whole file when the sample cannot tell) and sets
 // up the builder environment.
 func (p *parsed) prepare(opts Options, full bool) error {
-	p.env = &env{file: p.in.name, b: p.b, opts: opts, decimalComma: p.sn.delim == ';', dateOrder: map[int]DateOrder{}}
+	p.env = &env{file: p.in.name, b: p.b, opts: opts, decimalComma: p.sn.Delim == ';', dateOrder: map[int]DateOrder{}}
 	stats := map[int]*dateStats{}
 	for f := range p.b.idx {
 		if dateFields[f] {
@@ -291,7 +219,7 @@ func (p *parsed) prepare(opts Options, full bool) error {
 				break
 			}
 			if err != nil {
-				if _, ok := err.(*rowError); ok {
+				if _, ok := err.(*sheet.RowError); ok {
 					continue
 				}
 				t.Close()
@@ -349,6 +277,20 @@ func (p *parsed) addWarning(is Issue) {
 	}
 }
 
+// clip shortens a value for an issue: the rejected-rows table shows a
+// cell, not 50 MB of it.
+func clip(s string) string {
+	const n = 200
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
 // run feeds the sample and then the rest of the table through the preset's
 // builder. limit > 0 stops after that many data rows (previews).
 func (p *parsed) run(ctx context.Context, emit func(Record), limit int, progress func(rows int)) error {
@@ -360,15 +302,15 @@ func (p *parsed) run(ctx context.Context, emit func(Record), limit int, progress
 	// Blank rows count only once a row follows them: trailing blank rows
 	// (Excel keeps formatted ones) are not rows.
 	blanks := 0
-	handle := func(rec []string, n int, unreadable string) error {
-		if unreadable == "" && blank(rec) {
+	handle := func(rec []string, n int, unreadable sheet.Reason) error {
+		if unreadable == "" && sheet.Blank(rec) {
 			blanks++
 			return nil
 		}
 		p.rows += blanks + 1
 		blanks = 0
 		if unreadable != "" {
-			p.addReject(Issue{File: p.in.name, Row: n, Reason: unreadable})
+			p.addReject(Issue{File: p.in.name, Row: n, Reason: string(unreadable)})
 			return nil
 		}
 		if reason := p.checkRow(rec, n); reason != "" {
@@ -402,9 +344,9 @@ func (p *parsed) run(ctx context.Context, emit func(Record), limit int, progress
 		if err == io.EOF {
 			break
 		}
-		unreadable := ""
+		var unreadable sheet.Reason
 		if err != nil {
-			re, ok := err.(*rowError)
+			re, ok := err.(*sheet.RowError)
 			if !ok {
 				return err
 			}
@@ -425,38 +367,38 @@ func (p *parsed) run(ctx context.Context, emit func(Record), limit int, progress
 }
 
 // checkRow rejects a row that is wider than the header, holds a cell past
-// maxCellText, was cut at maxRowText or holds binary junk; it returns the
+// sheet.MaxCellText, was cut at sheet.MaxRowText or holds binary junk; it returns the
 // reason, "" for a row to import.
 func (p *parsed) checkRow(rec []string, n int) string {
 	width := len(p.header)
 	is := Issue{File: p.in.name, Row: n}
-	if len(rec) > width && !blank(rec[width:]) {
-		is.Reason = fmt.Sprintf("this row has %d cells but the header has %d: a cell probably holds an unquoted %q", len(rec), width, string(p.sn.delim))
-		if p.sn.format == FormatXLSX {
+	if len(rec) > width && !sheet.Blank(rec[width:]) {
+		is.Reason = fmt.Sprintf("this row has %d cells but the header has %d: a cell probably holds an unquoted %q", len(rec), width, string(p.sn.Delim))
+		if p.sn.Format == FormatXLSX {
 			is.Reason = fmt.Sprintf("this row has cells beyond the header's last column (column %d; the header has %d)", len(rec), width)
 		}
 		p.addReject(is)
 		return is.Reason
 	}
-	col, reason, binary := rowProblem(rec)
+	col, reason, binary := sheet.RowProblem(rec)
 	if reason == "" {
 		return ""
 	}
 	if col >= 0 {
 		is.Column, is.Value = strings.TrimSpace(p.header[col]), rec[col]
 	}
-	is.Reason = reason
+	is.Reason = string(reason)
 	if binary {
 		p.binaryRows++
 	}
 	p.addReject(is)
-	return reason
+	return is.Reason
 }
 
 // tooMuchBinary refuses the file once binary rows are more than a few and
 // a tenth of all: junk that the first 64 KB did not show.
 func (p *parsed) tooMuchBinary(n int) error {
-	if p.binaryRows <= maxBinaryRows || p.binaryRows*10 <= p.rows {
+	if p.binaryRows <= sheet.MaxBinaryRows || p.binaryRows*10 <= p.rows {
 		return nil
 	}
 	return domain.Errorf(domain.CodeInvalid, "%s holds binary data, not text (%d rows up to row %d): it is damaged, or is not an export. Nothing of it was imported; export it again.",

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/importer/sheet"
 )
 
 // Uploads holds the files a browser sends (the dev server, or any browser
@@ -32,6 +33,10 @@ type Uploads struct {
 // uploadID is what the frontend names an upload: random hex, so it is also
 // a safe file name.
 var uploadID = regexp.MustCompile(`^[0-9a-f]{16,64}$`)
+
+// MaxUploadSize bounds what a browser may send: no more than the reader
+// takes from memory (sheet.MaxUploadSize).
+const MaxUploadSize = sheet.MaxUploadSize
 
 // UploadsMaxAge is how old an upload left behind (an app closed between
 // choosing a file and importing it) is before RemoveOld removes it.

@@ -1,4 +1,4 @@
-package importer
+package sheet
 
 import (
 	"encoding/xml"
@@ -38,7 +38,7 @@ func newXLSXTable(wb *workbook, sheet wbSheet) (*xlsxTable, error) {
 		wb.Close()
 		return nil, err
 	}
-	rc, err := wb.part(sheet.part, maxUnzipped)
+	rc, err := wb.part(sheet.part, MaxUnzipped)
 	if err == nil && rc == nil {
 		err = domain.Errorf(domain.CodeInvalid, "The sheet %q of %s is missing from the file: it is damaged.", sheet.name, wb.name)
 	}
@@ -79,12 +79,12 @@ func (t *xlsxTable) Next() ([]string, int, error) {
 	}
 }
 
-// readRow reads the cells up to </row>. A row past maxRowText, or with a
+// readRow reads the cells up to </row>. A row past MaxRowText, or with a
 // reference to shared text that is not there, is read to its end but
-// returned as a *rowError; the sheet past maxFileText is refused.
+// returned as a *RowError; the sheet past MaxFileText is refused.
 func (t *xlsxTable) readRow() ([]string, int, error) {
 	var cells []string
-	var reason string
+	var reason Reason
 	var rowText int64
 	col := 0
 	var cur *xlsxCell
@@ -143,11 +143,11 @@ func (t *xlsxTable) readRow() ([]string, int, error) {
 				v, size, ok := cur.value(t.sst, text)
 				cur = nil
 				if !ok {
-					reason = "a cell of this row refers to shared text that is not in the file: the file is damaged here"
+					reason = ReasonSharedMissing
 					continue
 				}
 				if col > xlsxMaxCols {
-					reason = "this row has a cell beyond Excel's last column (XFD): the file is damaged here"
+					reason = ReasonPastLastColumn
 					continue
 				}
 				if v == "" {
@@ -155,12 +155,12 @@ func (t *xlsxTable) readRow() ([]string, int, error) {
 				}
 				t.total += size
 				rowText += int64(len(v))
-				if t.total > maxFileText {
+				if t.total > MaxFileText {
 					return nil, t.row, domain.Errorf(domain.CodeInvalid, "The cells of %s expand to more than %s of text, far more than any real export (a shared text repeated in many cells?), so Shopclerk stopped reading it. Nothing was imported.",
-						t.wb.name, humanSize(maxFileText))
+						t.wb.name, humanSize(MaxFileText))
 				}
-				if rowText > maxRowText {
-					reason = reasonTooLong
+				if rowText > MaxRowText {
+					reason = ReasonRowTooLong
 					continue
 				}
 				for len(cells) < col {
@@ -169,7 +169,7 @@ func (t *xlsxTable) readRow() ([]string, int, error) {
 				cells[col-1] = v
 			case "row":
 				if reason != "" {
-					return nil, t.row, &rowError{Row: t.row, Reason: reason}
+					return nil, t.row, &RowError{Row: t.row, Reason: reason}
 				}
 				return cells, t.row, nil
 			}

@@ -1,4 +1,4 @@
-package importer
+package sheet
 
 import (
 	"archive/zip"
@@ -33,8 +33,8 @@ type wbSheet struct{ name, part string }
 // sheets: a few KB in a real file.
 const maxMetaPart = 16 << 20
 
-func openWorkbook(in input) (*workbook, error) {
-	wb := &workbook{name: in.name}
+func openWorkbook(in File) (*workbook, error) {
+	wb := &workbook{name: in.Name}
 	if in.data != nil {
 		zr, err := zip.NewReader(bytes.NewReader(in.data), int64(len(in.data)))
 		if err != nil {
@@ -150,13 +150,13 @@ func (wb *workbook) readMeta() error {
 }
 
 // sharedStrings is the workbook's table of distinct cell texts, each kept
-// to maxCellText+1 bytes (a longer one can only reject the rows using it)
+// to MaxCellText+1 bytes (a longer one can only reject the rows using it)
 // in one arena.
 type sharedStrings struct {
 	text []byte
 	end  []uint32 // entry i is text[end[i-1]:end[i]]
 	// cut are the full lengths of the entries kept shortened: each cell
-	// using one counts that much against maxFileText.
+	// using one counts that much against MaxFileText.
 	cut map[int]int64
 }
 
@@ -178,19 +178,19 @@ func (s *sharedStrings) get(i int) (string, int64, bool) {
 
 // readSharedStrings streams the shared-strings part: <si> entries of plain
 // <t> text or rich-text runs <r><t>, whose phonetic hints (<rPh>) Excel
-// does not show. It refuses a table past maxSharedText or maxSharedStrings.
+// does not show. It refuses a table past MaxSharedText or MaxSharedStrings.
 func (wb *workbook) readSharedStrings() (*sharedStrings, error) {
 	sst := &sharedStrings{}
 	if wb.sst == "" {
 		return sst, nil
 	}
-	rc, err := wb.part(wb.sst, maxUnzipped)
+	rc, err := wb.part(wb.sst, MaxUnzipped)
 	if err != nil || rc == nil {
 		return sst, err
 	}
 	defer rc.Close()
 	tooMuch := domain.Errorf(domain.CodeInvalid, "%s holds more distinct text than Shopclerk reads from one workbook (%s in up to %d entries). Save the sheet as CSV, or split it, and import that.",
-		wb.name, humanSize(maxSharedText), maxSharedStrings)
+		wb.name, humanSize(MaxSharedText), MaxSharedStrings)
 	dec := xml.NewDecoder(rc)
 	var cell cellText
 	depthPh, inT, inSI := 0, false, false
@@ -215,7 +215,7 @@ func (wb *workbook) readSharedStrings() (*sharedStrings, error) {
 		case xml.EndElement:
 			switch t.Name.Local {
 			case "si":
-				if len(sst.end) >= maxSharedStrings || len(sst.text)+len(cell.b) > maxSharedText {
+				if len(sst.end) >= MaxSharedStrings || len(sst.text)+len(cell.b) > MaxSharedText {
 					return nil, tooMuch
 				}
 				if cell.n > int64(len(cell.b)) {
@@ -244,7 +244,7 @@ func (wb *workbook) readSharedStrings() (*sharedStrings, error) {
 	}
 }
 
-// cellText gathers one cell's text, keeping at most maxCellText+1 bytes: a
+// cellText gathers one cell's text, keeping at most MaxCellText+1 bytes: a
 // longer cell rejects its row, and what it held is never needed whole.
 type cellText struct {
 	b []byte
@@ -253,7 +253,7 @@ type cellText struct {
 
 func (c *cellText) add(b []byte) {
 	c.n += int64(len(b))
-	if room := maxCellText + 1 - len(c.b); room > 0 {
+	if room := MaxCellText + 1 - len(c.b); room > 0 {
 		c.b = append(c.b, b[:min(room, len(b))]...)
 	}
 }
@@ -285,11 +285,11 @@ func unescapeOOXML(b []byte) []byte {
 }
 
 // xmlCap passes XML through, cutting every text run (the bytes between two
-// tags) to maxCellText+1 bytes, so encoding/xml never holds a 63 MB text
+// tags) to MaxCellText+1 bytes, so encoding/xml never holds a 63 MB text
 // node. A cut run is followed by the comment <!--cut N--> (N bytes were
 // dropped), which arrives in order after the text, so the full length
-// still counts against maxFileText. A cut never splits an entity (&amp;).
-// A tag longer than maxCellText is damage.
+// still counts against MaxFileText. A cut never splits an entity (&amp;).
+// A tag longer than MaxCellText is damage.
 type xmlCap struct {
 	r              io.Reader
 	buf, out, obuf []byte
@@ -300,7 +300,7 @@ type xmlCap struct {
 
 func newXMLCap(r io.Reader) *xmlCap { return &xmlCap{r: r, buf: make([]byte, 32<<10)} }
 
-var errTagTooLong = fmt.Errorf("an XML tag is longer than %d bytes", maxCellText)
+var errTagTooLong = fmt.Errorf("an XML tag is longer than %d bytes", MaxCellText)
 
 const cutComment = "cut "
 
@@ -334,10 +334,10 @@ func (c *xmlCap) filter(in, out []byte) ([]byte, error) {
 		case b == '>' && c.inTag:
 			c.inTag, c.run = false, -1
 		case c.inTag:
-			if c.run > maxCellText {
+			if c.run > MaxCellText {
 				return out, errTagTooLong
 			}
-		case c.cut > 0 || c.run > maxCellText && (!c.inEnt || c.run > maxCellText+16):
+		case c.cut > 0 || c.run > MaxCellText && (!c.inEnt || c.run > MaxCellText+16):
 			c.cut++
 			continue
 		case b == '&':

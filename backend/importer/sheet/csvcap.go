@@ -1,9 +1,9 @@
-package importer
+package sheet
 
 import "io"
 
 // recordCap passes delimited text through, cutting every record at
-// maxRowText, so encoding/csv never buffers more than that (a 50 MB cell
+// MaxRowText, so encoding/csv never buffers more than that (a 50 MB cell
 // held whole took 600 MB). The cut part is replaced by cutMark, and by a
 // closing quote when the cut fell inside a quoted cell, so the reader
 // resumes at the next row.
@@ -102,7 +102,7 @@ func (c *recordCap) filter(in, out []byte) []byte {
 			}
 			continue
 		}
-		if c.n >= maxRowText && !end {
+		if c.n >= MaxRowText && !end {
 			c.cut, c.close = true, before == csvQuoted
 			continue
 		}

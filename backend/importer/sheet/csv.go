@@ -1,32 +1,13 @@
-package importer
+package sheet
 
 import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 )
-
-// table is a source of rows, header first. Implementations stream: they
-// hold one record at a time, whatever the file's size.
-type table interface {
-	// Next returns the next record and its row number as a spreadsheet shows
-	// it (the header is row 1). A *rowError means that row is unreadable but
-	// reading can go on; io.EOF ends the table; any other error ends it too.
-	Next() ([]string, int, error)
-	Close() error
-}
-
-// rowError is a row the reader could not split into cells.
-type rowError struct {
-	Row    int
-	Reason string
-}
-
-func (e *rowError) Error() string { return fmt.Sprintf("row %d: %s", e.Row, e.Reason) }
 
 // delimiters are the ones spreadsheets write, in the order we prefer them
 // when a sample fits several equally well.
@@ -110,11 +91,11 @@ func (t *csvTable) Next() ([]string, int, error) {
 	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		reason := "this row's quotes do not match up, so its cells cannot be told apart"
+		reason := ReasonQuotes
 		if errors.Is(pe.Err, csv.ErrQuote) {
-			reason = "a quoted cell in this row is never closed properly: the file looks cut off or damaged here"
+			reason = ReasonQuoteOpen
 		}
-		return nil, t.row, &rowError{Row: t.row, Reason: reason}
+		return nil, t.row, &RowError{Row: t.row, Reason: reason}
 	}
 	return nil, t.row, err
 }

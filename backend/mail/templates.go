@@ -300,19 +300,32 @@ func CheckTemplate(tp email.Template, shop email.Shop) error {
 	if tp.Name != "purchase_order" && email.UsesPurchaseOrder(tp) {
 		return domain.Errorf(domain.CodeInvalid, "%s", email.NoPurchaseOrder)
 	}
-	data := SampleData(shop)
-	given, fixed := givenVars[tp.Name]
-	for _, m := range varsRe.FindAllStringSubmatch(tp.Subject+tp.HTML+tp.Text, -1) {
-		if fixed && !slices.Contains(given, m[1]) {
-			return domain.Errorf(domain.CodeInvalid, "the email uses {{.Vars.%s}}, which this email is not given; it can use {{.Vars.%s}}",
-				m[1], strings.Join(given, "}}, {{.Vars."))
+	if given, fixed := givenVars[tp.Name]; fixed {
+		for _, m := range varsRe.FindAllStringSubmatch(tp.Subject+tp.HTML+tp.Text, -1) {
+			if !slices.Contains(given, m[1]) {
+				return domain.Errorf(domain.CodeInvalid, "the email uses {{.Vars.%s}}, which this email is not given; it can use {{.Vars.%s}}",
+					m[1], strings.Join(given, "}}, {{.Vars."))
+			}
 		}
+	}
+	data := SampleData(shop)
+	fillVars(&data, tp)
+	_, err := (&Templates{}).Render(tp, data)
+	return err
+}
+
+// fillVars gives each {{.Vars.x}} the template uses and data lacks a marked
+// placeholder, "[x]": a flow step sets them when it sends, so a check or a
+// preview outside a flow shows where they go instead of failing.
+func fillVars(data *email.Data, tp email.Template) {
+	if data.Vars == nil {
+		data.Vars = map[string]string{}
+	}
+	for _, m := range varsRe.FindAllStringSubmatch(tp.Subject+tp.HTML+tp.Text, -1) {
 		if _, ok := data.Vars[m[1]]; !ok {
 			data.Vars[m[1]] = "[" + m[1] + "]"
 		}
 	}
-	_, err := (&Templates{}).Render(tp, data)
-	return err
 }
 
 // SaveTemplate stores the seller's version of a template, which every email

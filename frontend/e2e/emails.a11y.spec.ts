@@ -6,10 +6,12 @@
 // editor's preview uses, with sample data and with a real demo customer,
 // written to test-artifacts/emails/<name>[.customer].html and checked as a
 // standalone page, as a mail client shows it. Any violation fails.
-// Screenshots (test-artifacts/emails/<name>.png) are for a look.
+// Screenshots (test-artifacts/emails/<name>.png) are for a look. The
+// messages as sent (composed, a marketing email with its unsubscribe
+// footer) are checked too, from the mail package's golden files.
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expectHtmlFileHasNoViolations } from './axe';
 
@@ -88,4 +90,45 @@ test('every email template renders to an accessible standalone page', async ({ p
     await expect(page, `${label} is titled by its subject`).toHaveTitle(r.subject);
     await page.screenshot({ path: file.replace(/\.html$/, '.png'), fullPage: true });
   }
+});
+
+/** The text/html part of a composed message, quoted-printable decoded. */
+function htmlPart(eml: string): string {
+  const part = eml.split(/\r?\n--BOUNDARY/).find((p) => /Content-Type: text\/html/i.test(p.split(/\r?\n\r?\n/)[0]));
+  if (!part) throw new Error('no text/html part');
+  const body = part.slice(part.search(/\r?\n\r?\n/)).replace(/^\s+/, '');
+  const qp = body.replace(/=\r?\n/g, '');
+  const bytes: number[] = [];
+  for (let i = 0; i < qp.length; i++) {
+    if (qp[i] === '=' && /^[0-9A-F]{2}$/.test(qp.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(qp.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(qp[i], 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+// Compose adds to a marketing email what the preview does not show: the
+// unsubscribe footer, outside the white card. backend/mail's golden files
+// are Compose's output for every designed template (its Go test keeps them
+// so), so what a customer receives is held to the same rules.
+test('the emails as sent, with the unsubscribe footer, are accessible too', async ({ page }) => {
+  const root = resolve(test.info().config.rootDir, '..', '..');
+  const golden = resolve(root, 'backend', 'mail', 'testdata');
+  const dir = resolve(root, 'test-artifacts', 'emails', 'sent');
+  mkdirSync(dir, { recursive: true });
+  await page.setViewportSize({ width: 720, height: 900 });
+  const names = readdirSync(golden).filter((f) => f.endsWith('.eml'));
+  expect(names).toContain('winback.eml');
+  let footers = 0;
+  for (const eml of names) {
+    const html = htmlPart(readFileSync(resolve(golden, eml), 'utf8'));
+    expect(html, `${eml} is a whole document`).toMatch(/^<!DOCTYPE html>[\s\S]*<\/html>\s*$/i);
+    if (html.includes('>Unsubscribe</a>')) footers++;
+    const file = resolve(dir, eml.replace(/\.eml$/, '.html'));
+    writeFileSync(file, html);
+    await expectHtmlFileHasNoViolations(page, file, `sent ${eml}`);
+    await page.screenshot({ path: file.replace(/\.html$/, '.png'), fullPage: true });
+  }
+  expect(footers, 'the marketing emails carry the unsubscribe footer').toBeGreaterThan(0);
 });

@@ -2,9 +2,9 @@
 // it: the automations' customer emails (rules), the designed templates and
 // the outbox (mail), the purchase orders and stock digests to the seller and
 // suppliers (inventory). It holds the data a template sees, the built-in
-// templates and a plain layout, the template functions, the plain-text
-// version of an HTML body, the seller-facing wording of a template mistake,
-// and the money and date formats.
+// templates and the layout of every email, the template functions, the
+// plain-text version of an HTML body, the seller-facing wording of a
+// template mistake, and the money and date formats.
 //
 // It sits below rules, mail and inventory and imports only domain: those
 // three each render emails, and before this package they did it through

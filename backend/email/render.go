@@ -25,9 +25,10 @@ type RendererSnapshot interface {
 	Snapshot(ctx context.Context) (Renderer, error)
 }
 
-// Fallback renders the built-in templates (or a seller's override)
-// with html/template, inside the same Layout as the mail package's. It exists so the engine can show
-// and queue real emails before the mail package offers designed templates.
+// Fallback renders the built-in templates (or a seller's override) with
+// html/template, inside the same Layout as the mail package's. It exists so
+// the engine can show and queue real emails before the mail package offers
+// designed templates.
 type Fallback struct{}
 
 var _ Renderer = Fallback{}

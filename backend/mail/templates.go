@@ -15,10 +15,10 @@ import (
 )
 
 // Templates renders the emails of the ready-made flows inside the layout
-// made for mail clients and for WCAG AA (email.Layout: one 600 px table,
-// inline styles, a hidden preheader), with a plain-text alternative. Values are escaped by
-// html/template in the HTML part; the subject is rendered as text and
-// later kept on one line by Compose. It is the email.Renderer the app gives
+// made for mail clients and WCAG AA (email.Layout: one 600 px table, inline
+// styles, a hidden preheader), with a plain-text alternative. Values are
+// escaped by html/template in the HTML part; the subject is rendered as
+// text and later kept on one line by Compose. It is the email.Renderer the app gives
 // the rules engine and the purchase orders.
 type Templates struct {
 	// Overrides are the seller's edited templates, by name.

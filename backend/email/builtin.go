@@ -1,11 +1,14 @@
 package email
 
 // builtin are the emails of the ready-made flows. The seller can
-// override subject and body per step; these are the starting words.
+// override subject and body per step; these are the starting words. Their
+// links say where they go (a screen reader lists links by their text), their
+// tables only lay lines out (role="presentation"), and one in another
+// language than the shop's names it (Lang), for the email's <html lang>.
 var builtin = map[string]Template{}
 
 func init() {
-	lines := `<table>{{range .Order.Lines}}<tr><td>{{.Quantity}} × {{.Name}}</td><td>{{.Total}}</td></tr>{{end}}</table>`
+	lines := `<table role="presentation">{{range .Order.Lines}}<tr><td>{{.Quantity}} × {{.Name}}</td><td>{{.Total}}</td></tr>{{end}}</table>`
 	cartLines := `<ul>{{range .Cart.Lines}}<li>{{.Quantity}} × {{.Name}}</li>{{end}}</ul>`
 	for _, t := range []Template{
 		{Name: "order_confirmation", Subject: "Your order {{.Order.Name}} is confirmed",
@@ -20,9 +23,9 @@ func init() {
 				`<p><a href="{{.Cart.RecoveryURL}}">Take me back to my basket</a></p>`},
 		{Name: "cart_reminder_coupon", Subject: "{{.Coupon.Description}} on your basket, just for you",
 			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>here is {{.Coupon.Description}} with the code <b>{{.Coupon.Code}}</b>, valid until {{.Coupon.ExpiresOn}}.</p>` + cartLines +
-				`<p><a href="{{.Cart.RecoveryURL}}">Use it now</a></p>`},
+				`<p><a href="{{.Cart.RecoveryURL}}">Use your code in your basket</a></p>`},
 		{Name: "cart_last_chance", Subject: "Your basket is about to expire",
-			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>a week ago you chose:</p>` + cartLines + `<p><a href="{{.Cart.RecoveryURL}}">Have another look</a></p>`},
+			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>a week ago you chose:</p>` + cartLines + `<p><a href="{{.Cart.RecoveryURL}}">Have another look at your basket</a></p>`},
 		{Name: "winback", Subject: "We miss you, {{.Customer.FirstName}}",
 			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>it has been a while since your last order at {{.Shop.Name}}. Here is what is new: {{.Vars.news}}</p>`},
 		// winback_news opens the win-back sequence without a coupon: the
@@ -49,10 +52,10 @@ func init() {
 			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>a little nudge from {{.Shop.Name}}: <b>{{.Coupon.Code}}</b> gives you {{.Coupon.Description}}, but only until {{.Coupon.ExpiresOn}}.</p>`},
 		{Name: "onboarding", Subject: "Welcome to {{.Shop.Name}}",
 			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>welcome! Here is how ordering, shipping and returns work at {{.Shop.Name}}: {{.Vars.howItWorks}}</p>`},
-		{Name: "onboarding_de", Subject: "Willkommen bei {{.Shop.Name}}",
+		{Name: "onboarding_de", Lang: "de", Subject: "Willkommen bei {{.Shop.Name}}",
 			HTML: `<p>Hallo {{.Customer.FirstName}},</p><p>willkommen! So funktionieren Bestellung, Versand und Rücksendung bei {{.Shop.Name}}: {{.Vars.howItWorks}}</p>`},
 		{Name: "shipping_update", Subject: "Your order {{.Order.Name}}: {{.Shipment.Status}}",
-			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>news about your parcel with {{.Shipment.Carrier}}: {{.Shipment.Status}}. <a href="{{.Shipment.TrackingURL}}">Track it</a></p>`},
+			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>news about your parcel with {{.Shipment.Carrier}}: {{.Shipment.Status}}. <a href="{{.Shipment.TrackingURL}}">Track your parcel</a></p>`},
 	} {
 		builtin[t.Name] = t
 	}

@@ -2,9 +2,9 @@
 // it: the automations' customer emails (rules), the designed templates and
 // the outbox (mail), the purchase orders and stock digests to the seller and
 // suppliers (inventory). It holds the data a template sees, the built-in
-// templates and a plain layout, the template functions, the plain-text
-// version of an HTML body, the seller-facing wording of a template mistake,
-// and the money and date formats.
+// templates and the layout of every email, the template functions, the
+// plain-text version of an HTML body, the seller-facing wording of a
+// template mistake, and the money and date formats.
 //
 // It sits below rules, mail and inventory and imports only domain: those
 // three each render emails, and before this package they did it through
@@ -36,6 +36,10 @@ type Data struct {
 type Shop struct {
 	Name  string
 	Email string
+	// Lang is the language the shop writes to its customers in ("de"):
+	// the emails' <html lang>. Empty until the shop has a language
+	// setting, which is English.
+	Lang string
 }
 
 // Customer is the recipient.
@@ -127,6 +131,9 @@ type Template struct {
 	// Text is an optional plain-text version of HTML (the seller's own);
 	// empty means the renderer derives the plain-text part from HTML.
 	Text string `json:"text,omitempty"`
+	// Lang is the language a built-in template is written in when it is
+	// not the shop's ("de" for onboarding_de); see Language.
+	Lang string `json:"lang,omitempty"`
 }
 
 // Rendered is an email as the customer will see it.

@@ -3,7 +3,6 @@ package email
 import (
 	"bytes"
 	"context"
-	"fmt"
 	htmltemplate "html/template"
 	"sort"
 	"strings"
@@ -26,9 +25,10 @@ type RendererSnapshot interface {
 	Snapshot(ctx context.Context) (Renderer, error)
 }
 
-// Fallback renders the built-in templates (or a seller's override)
-// with html/template, inside a plain layout. It exists so the engine can show
-// and queue real emails before the mail package offers designed templates.
+// Fallback renders the built-in templates (or a seller's override) with
+// html/template, inside the same Layout as the mail package's. It exists so
+// the engine can show and queue real emails before the mail package offers
+// designed templates.
 type Fallback struct{}
 
 var _ Renderer = Fallback{}
@@ -97,7 +97,7 @@ func (p *Parsed) Execute(data Data) (subject, body, text string, err error) {
 	return subject, body, text, nil
 }
 
-// Render executes subject and body inside the plain layout. The engine
+// Render executes subject and body inside the Layout. The engine
 // checks a flow's own emails with it, which have no plain-text version:
 // the text part is always derived from the body.
 func (Fallback) Render(t Template, data Data) (Rendered, error) {
@@ -111,14 +111,13 @@ func (Fallback) Render(t Template, data Data) (Rendered, error) {
 		return out, err
 	}
 	out.Subject = strings.Join(strings.Fields(subject), " ")
-	out.HTML = fmt.Sprintf(layout, htmltemplate.HTMLEscapeString(out.Subject), body, htmltemplate.HTMLEscapeString(data.Shop.Name))
+	if out.HTML, err = Layout(Page{Lang: t.Language(data.Shop), Subject: out.Subject, Shop: data.Shop.Name,
+		ShopEmail: data.Shop.Email, Body: htmltemplate.HTML(body)}); err != nil {
+		return out, err
+	}
 	out.Text = HTMLToText(body)
 	return out, nil
 }
-
-const layout = `<!doctype html><html><head><meta charset="utf-8"><title>%s</title></head>` +
-	`<body style="font-family:sans-serif;max-width:600px;margin:auto;color:#222">%s` +
-	`<p style="color:#888;font-size:12px">%s</p></body></html>`
 
 // TemplateNames lists the built-in email templates, sorted.
 func TemplateNames() []string {

@@ -171,12 +171,14 @@ func compose(a Account, m domain.OutboxMessage, now time.Time, withRaw bool) (*C
 	}
 	if m.Kind == domain.KindMarketing {
 		// The footer link sits in the body too: not every mail client shows
-		// List-Unsubscribe, and the seller's customers must find it.
+		// List-Unsubscribe, and the seller's customers must find it. It is
+		// outside the layout's white card: #595959 on its #f4f5f7 is 6.4:1
+		// (WCAG AA asks 4.5:1; the #888 it had was 3.2:1).
 		link := UnsubscribeLink(a, m.MessageID)
 		text += "\n\n--\nYou get this email because you agreed to hear from " + oneLine(a.FromName) + ". Unsubscribe: " + link + "\n"
 		if htmlBody != "" {
-			htmlBody = injectBeforeBodyEnd(htmlBody, `<p style="font:12px Arial,Helvetica,sans-serif;color:#888;text-align:center">You get this email because you agreed to hear from `+
-				html.EscapeString(oneLine(a.FromName))+`. <a href="`+html.EscapeString(link)+`" style="color:#888">Unsubscribe</a></p>`)
+			htmlBody = injectBeforeBodyEnd(htmlBody, `<p style="font:12px Arial,Helvetica,sans-serif;color:#595959;text-align:center">You get this email because you agreed to hear from `+
+				html.EscapeString(oneLine(a.FromName))+`. <a href="`+html.EscapeString(link)+`" style="color:#595959">Unsubscribe</a></p>`)
 		}
 	}
 	if text == "" && htmlBody == "" {

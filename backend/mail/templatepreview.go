@@ -21,8 +21,9 @@ func ShopData(ctx context.Context, st *store.Store) email.Shop {
 
 // PreviewTemplate renders a template for the editor: the subject and html
 // being edited, or the saved (else default) version when both are empty;
-// with a real customer's data, or sample data when customerID is 0. r
-// renders; one kept between previews keeps what it parsed.
+// with a real customer's data, or sample data when customerID is 0; the
+// variables a flow step sets ({{.Vars.x}}) show as "[x]" when the sample has
+// no value. r renders; one kept between previews keeps what it parsed.
 func PreviewTemplate(ctx context.Context, st *store.Store, r *Templates, name, subject, html string, customerID int64) (email.Rendered, error) {
 	t := email.Template{Name: name, Subject: subject, HTML: html}
 	if subject == "" && html == "" {
@@ -39,5 +40,6 @@ func PreviewTemplate(ctx context.Context, st *store.Store, r *Templates, name, s
 			return email.Rendered{}, err
 		}
 	}
+	fillVars(&data, t)
 	return r.Render(t, data)
 }

@@ -29,3 +29,21 @@ func TestPreviewTemplate(t *testing.T) {
 		t.Fatalf("edited version: %q %q", got.Subject, got.HTML)
 	}
 }
+
+// Every template the editor lists previews, including the flow emails whose
+// {{.Vars.x}} only a flow step sets: those show "[x]" where the value goes.
+func TestPreviewTemplateEveryEditableTemplate(t *testing.T) {
+	ctx := context.Background()
+	st := templateStore(t)
+	r := &Templates{}
+	for _, name := range EditableTemplateNames() {
+		got, err := PreviewTemplate(ctx, st, r, name, "", "", 0)
+		if err != nil || got.HTML == "" || got.Text == "" {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	got, err := PreviewTemplate(ctx, st, r, "account_closure", "", "", 0)
+	if err != nil || !strings.Contains(got.Text, "in [closeInDays] days") {
+		t.Errorf("account_closure: %q %v", got.Text, err)
+	}
+}

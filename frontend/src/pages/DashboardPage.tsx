@@ -34,6 +34,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { isLow } from '../components/StockTable';
 import { formatDay, formatMoney, formatMajorCompact, formatNumber, humanize, toMajor } from '../lib/format';
 import classes from './DashboardPage.module.css';
+import { countOf } from '../lib/plural';
 
 const SHIPMENT_ORDER = ['label_created', 'in_transit', 'out_for_delivery', 'delivered', 'exception'];
 const SHIPMENT_COLORS: Record<string, string> = {
@@ -267,7 +268,7 @@ export function DashboardView({ d, now }: { d: Dashboard; now: string }) {
             right={
               <Group gap="xs">
                 <Badge variant="light" color={d.lowStockCount > 0 ? 'orange' : 'teal'} data-testid="dash-low-stock-count">
-                  {formatNumber(d.lowStockCount)} SKUs
+                  {countOf(d.lowStockCount, 'SKU')}
                 </Badge>
                 <Anchor component={Link} to="/inventory" size="xs">
                   Inventory

@@ -31,6 +31,8 @@ import { PageTitle } from '../../components/PageHeader';
 import { useKeepFocus } from '../../lib/focus';
 import { actionCounts, ACTIONS, EXITS } from './describe';
 import { ActionCard, ACTION_ICON, ConditionCard, Connector, TriggerCard, WaitPill } from './StepEditors';
+import { formatNumber } from '../../lib/format';
+import { countOf, plural } from '../../lib/plural';
 
 const DEFAULT_STEP: Record<string, Step> = {
   send_email: { action: 'send_email', template: '' },
@@ -164,7 +166,7 @@ function EditorBody({ initial, emailTemplates }: { initial: Flow; emailTemplates
       </Group>
 
       {probs.length > 0 && (
-        <Alert color="red" title={`Not saved: ${probs.length === 1 ? 'one thing needs' : `${probs.length} things need`} fixing`} data-testid="editor-problems">
+        <Alert color="red" title={`Not saved: ${countOf(probs.length, { one: 'thing needs', other: 'things need' })} fixing`} data-testid="editor-problems">
           <Stack gap={2}>
             {probs.map((x, i) => (
               <Text key={i} size="sm">
@@ -374,7 +376,7 @@ function BacktestCard({ id, dirty }: { id: number; dirty: boolean }) {
         {r && (
           <Stack gap={4} data-testid="editor-backtest-result">
             <Text size="sm">
-              <b>{r.items}</b> item{r.items === 1 ? '' : 's'}
+              <b>{formatNumber(r.items)}</b> {plural(r.items, 'item')}
               {actionCounts(r.byKind) ? `: ${actionCounts(r.byKind)}` : ''}
             </Text>
             {Object.entries(r.skipped ?? {}).filter(([, n]) => n > 0).length > 0 && (

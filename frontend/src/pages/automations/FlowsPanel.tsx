@@ -11,6 +11,7 @@ import { formatDateTime } from '../../lib/format';
 import { ExportImport } from './ExportImport';
 import { actionLabel, triggerText, waitText } from './describe';
 import { ACTION_ICON } from './StepEditors';
+import { countOf } from '../../lib/plural';
 
 /** What a flow's last run did, from the history (RunResult.byFlow is keyed by flow name). */
 export function lastDone(flow: Flow, history: RunRecord[]): { at: string; done: number } | null {
@@ -84,7 +85,7 @@ export function FlowsPanel() {
         {list.length > 0 && (
           <Group justify="space-between">
             <Text size="sm" c="dimmed">
-              {list.filter((f) => f.enabled).length} of {list.length} flow{list.length === 1 ? '' : 's'} on. Switched-on flows run on their schedule while Shopclerk is open.
+              {list.filter((f) => f.enabled).length} of {countOf(list.length, 'flow')} on. Switched-on flows run on their schedule while Shopclerk is open.
             </Text>
             <ExportImport />
           </Group>
@@ -162,7 +163,7 @@ export function FlowsPanel() {
                     </Text>
                     <Text size="sm">{formatDateTime(f.lastRunAt)}</Text>
                     <Text size="xs" c="dimmed">
-                      {last ? `did ${last.done} thing${last.done === 1 ? '' : 's'}` : f.lastRunAt ? 'nothing to do' : 'never run'}
+                      {last ? `did ${countOf(last.done, 'thing')}` : f.lastRunAt ? 'nothing to do' : 'never run'}
                     </Text>
                   </Stack>
                   <Button variant="default" size="xs" leftSection={<IconPencil size={14} />} onClick={() => navigate(`/automations/flow/${f.id}`)} data-testid={`flow-edit-${f.id}`}>

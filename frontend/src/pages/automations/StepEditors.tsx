@@ -41,6 +41,7 @@ import type { Problem, Step, TriggerSpec } from '../../api/automations';
 import { majorToMinor, minorToMajor } from './condition';
 import { ConditionEditor, ProblemCaret } from './ConditionBuilder';
 import { actionLabel, AFTER_OPTIONS, templateLabel, TRIGGERS, triggerText, waitText } from './describe';
+import { countOf } from '../../lib/plural';
 
 export const ACTION_ICON: Record<string, Icon> = {
   send_email: IconMail,
@@ -434,7 +435,7 @@ function stepTitle(s: Step): string {
       if (s.percentOff) parts.push(`${s.percentOff} % off`);
       if (s.amountOff) parts.push(`${minorToMajor(String(s.amountOff))} off`);
       if (s.freeShipping) parts.push('free shipping');
-      return `${parts.join(' + ') || 'A coupon'}${s.validDays ? `, valid ${s.validDays} days` : ''}`;
+      return `${parts.join(' + ') || 'A coupon'}${s.validDays ? `, valid ${countOf(s.validDays, 'day')}` : ''}`;
     }
     case 'add_tag':
       return `Tag the customer “${s.tag ?? ''}”`;

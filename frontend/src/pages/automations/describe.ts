@@ -1,8 +1,8 @@
 // Flows in words: what starts them, what each step does, how long a wait is.
 import type { Step, TriggerSpec } from '../../api/automations';
 import { schema } from '../../api/schema';
+import { countOf } from '../../lib/plural';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Words for each trigger of schema.triggers (schema.test.ts keeps the keys equal). */
 export const TRIGGER_LABELS: Record<string, string> = {
@@ -42,8 +42,8 @@ export const AFTER: Record<string, string> = {
 export const AFTER_OPTIONS = options(schema.after, AFTER);
 
 export function hoursText(h: number): string {
-  if (h > 0 && h % 24 === 0) return plural(h / 24, 'day');
-  return plural(h, 'hour');
+  if (h > 0 && h % 24 === 0) return countOf(h / 24, 'day');
+  return countOf(h, 'hour');
 }
 
 /** "When an order is paid", "When a cart is left for 1 hour". */
@@ -58,15 +58,15 @@ export function triggerText(t: TriggerSpec): string {
     case 'tag_added':
       return t.tag ? `When a customer is tagged “${t.tag}”` : 'When a customer is tagged';
     case 'renewal_due':
-      return `${plural(t.leadDays ?? 0, 'day')} before a ${t.days ?? 0}-day subscription (orders tagged “${t.tag ?? ''}”) renews`;
+      return `${countOf(t.leadDays ?? 0, 'day')} before a ${t.days ?? 0}-day subscription (orders tagged “${t.tag ?? ''}”) renews`;
     case 'payment_overdue':
-      return `When an order is still unpaid ${plural(t.days ?? 0, 'day')} after it was placed`;
+      return `When an order is still unpaid ${countOf(t.days ?? 0, 'day')} after it was placed`;
     case 'days_after':
-      return `${plural(t.days ?? 0, 'day')} after ${AFTER[t.after ?? ''] ?? 'an event'}`;
+      return `${countOf(t.days ?? 0, 'day')} after ${AFTER[t.after ?? ''] ?? 'an event'}`;
     case 'inactive':
-      return `When a customer has not ordered for ${plural(t.days ?? 0, 'day')}`;
+      return `When a customer has not ordered for ${countOf(t.days ?? 0, 'day')}`;
     case 'marketing_unanswered':
-      return `When a customer got ${plural(t.count ?? 0, 'marketing email')} without buying`;
+      return `When a customer got ${countOf(t.count ?? 0, 'marketing email')} without buying`;
     case 'birthday':
       return 'On a customer’s birthday';
     default: {
@@ -81,8 +81,8 @@ export function waitText(s: Step): string {
   const days = Math.floor(total / 24);
   const hours = total % 24;
   const parts: string[] = [];
-  if (days) parts.push(plural(days, 'day'));
-  if (hours) parts.push(plural(hours, 'hour'));
+  if (days) parts.push(countOf(days, 'day'));
+  if (hours) parts.push(countOf(hours, 'hour'));
   return `wait ${parts.join(' ') || '0 hours'}`;
 }
 
@@ -138,7 +138,7 @@ export function actionCounts(byAction: Record<string, number> | undefined): stri
     .filter(([, n]) => n > 0)
     .map(([a, n]) => {
       const [one, many] = names[a] ?? [a.replaceAll('_', ' '), a.replaceAll('_', ' ')];
-      return `${n} ${n === 1 ? one : many}`;
+      return countOf(n, one, many);
     });
   return parts.join(', ');
 }

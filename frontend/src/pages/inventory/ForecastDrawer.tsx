@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { notifyError } from '../../api';
 import { inventory, inventoryKeys, type History } from '../../api/inventory';
+import { countOf } from '../../lib/plural';
 
 function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -55,9 +56,9 @@ function ForecastBody({ h }: { h: History }) {
         />
       </div>
       <Text size="sm">
-        Method: <b>{f.method.replaceAll('_', ' ')}</b> ({f.class} demand, {f.historyDays} days of history).{' '}
+        Method: <b>{f.method.replaceAll('_', ' ')}</b> ({f.class} demand, {countOf(f.historyDays, 'day')} of history).{' '}
         {f.holdoutDays > 0
-          ? `On the last ${f.holdoutDays} days it was off by ${f.mae.toFixed(2)} a day on average (MASE ${f.mase.toFixed(2)}; below 1 beats “same as yesterday”).`
+          ? `On the last ${countOf(f.holdoutDays, 'day')} it was off by ${f.mae.toFixed(2)} a day on average (MASE ${f.mase.toFixed(2)}; below 1 beats “same as yesterday”).`
           : 'Too little history to measure its error yet.'}
       </Text>
       <Text size="sm">

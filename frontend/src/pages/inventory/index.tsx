@@ -17,6 +17,7 @@ import { DigestButton } from './DigestPanel';
 import { ForecastDrawer } from './ForecastDrawer';
 import { PurchaseOrders } from './PurchaseOrders';
 import { Suppliers } from './Suppliers';
+import { countOf } from '../../lib/plural';
 
 export default function InventoryPage() {
   const [tab, setTab] = useState<string | null>('reorder');
@@ -70,7 +71,7 @@ function ReorderPanel({ onDrafted }: { onDrafted: () => void }) {
         notifySuccess('Nothing is at its reorder point.');
         return;
       }
-      notifySuccess(`${drafts.length} draft purchase order${drafts.length === 1 ? '' : 's'} ready to check and send.`);
+      notifySuccess(`${countOf(drafts.length, 'draft purchase order')} ready to check and send.`);
       onDrafted();
     },
     onError: (e) => notifyError(e),
@@ -84,8 +85,8 @@ function ReorderPanel({ onDrafted }: { onDrafted: () => void }) {
     <Stack gap="sm">
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          {p.due} SKUs to reorder, {p.atRisk} at risk of selling out before the next delivery. Service level{' '}
-          {Math.round(p.policy.serviceLevel * 1000) / 10} %, an order every {p.policy.reviewDays} days; days in {p.timeZone}.
+          {countOf(p.due, 'SKU')} to reorder, {formatNumber(p.atRisk)} at risk of selling out before the next delivery. Service level{' '}
+          {Math.round(p.policy.serviceLevel * 1000) / 10} %, an order every {countOf(p.policy.reviewDays, 'day')}; days in {p.timeZone}.
         </Text>
         <Button data-testid="reorder-now" loading={reorder.isPending} onClick={() => reorder.mutate()} disabled={p.due === 0}>
           Reorder now

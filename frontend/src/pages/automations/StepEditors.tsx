@@ -254,6 +254,8 @@ export function WaitPill({ step, index, onChange, onRemove, problems }: { step: 
 export interface ActionCardProps {
   step: Step;
   index: number; // 0-based position in steps
+  /** the number the seller sees: actions only, waits are not counted */
+  number: number;
   count: number;
   emailTemplates: string[];
   problems: Problem[];
@@ -262,7 +264,7 @@ export interface ActionCardProps {
   onRemove: () => void;
 }
 
-export function ActionCard({ step, index, count, emailTemplates, problems, onChange, onMove, onRemove }: ActionCardProps) {
+export function ActionCard({ step, index, number, count, emailTemplates, problems, onChange, onMove, onRemove }: ActionCardProps) {
   const set = (p: Partial<Step>) => onChange({ ...step, ...p });
   const ifProblems = problems.filter((p) => p.field === 'if');
   const others = problems.filter((p) => p.field !== 'if');
@@ -294,7 +296,7 @@ export function ActionCard({ step, index, count, emailTemplates, problems, onCha
     <StepFrame
       icon={ACTION_ICON[a] ?? IconBolt}
       color={ACTION_COLOR[a] ?? 'gray'}
-      kicker={`Step ${index + 1} · ${actionLabel(a)}`}
+      kicker={`Step ${number} · ${actionLabel(a)}`}
       title={stepTitle(step)}
       right={menu}
       testId={`editor-step-${index}`}

@@ -142,3 +142,29 @@ export function actionCounts(byAction: Record<string, number> | undefined): stri
     });
   return parts.join(', ');
 }
+
+/**
+ * The number the seller sees on each step: actions count 1, 2, 3...; a wait
+ * sits between steps and gets null. stepNumbers([email, wait, email]) -> [1, null, 2].
+ */
+export function stepNumbers(steps: Pick<Step, 'action'>[]): (number | null)[] {
+  let n = 0;
+  return steps.map((s) => (s.action === 'wait' ? null : ++n));
+}
+
+/**
+ * Where a problem of step `step` (1-based over all steps, waits included, as
+ * the backend counts) is, in the numbers the seller sees: "Step 2", or
+ * "The wait before step 2" (or "after step 2" for a trailing wait).
+ */
+export function stepPlace(steps: Pick<Step, 'action'>[], step: number): string {
+  const nums = stepNumbers(steps);
+  const i = step - 1;
+  if (i < 0 || i >= nums.length) return `Step ${step}`;
+  if (nums[i] !== null) return `Step ${nums[i]}`;
+  const next = nums.slice(i + 1).find((n) => n !== null);
+  if (next != null) return `The wait before step ${next}`;
+  const prev = nums.slice(0, i).reverse().find((n) => n !== null);
+  return prev != null ? `The wait after step ${prev}` : 'The wait';
+}
+

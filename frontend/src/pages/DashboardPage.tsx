@@ -70,11 +70,11 @@ function StatCard({
         <Text size="xs" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: '0.03em' }}>
           {label}
         </Text>
-        <Text fz={26} fw={700} lh={1.25} className="tabular" data-testid={`${testId}-value`} truncate>
+        <Text fz={26} fw={700} lh={1.25} className="tabular" data-testid={`${testId}-value`} style={{ overflowWrap: 'anywhere' }}>
           {value}
         </Text>
         {hint && (
-          <Text size="xs" c="dimmed" mt={2} truncate>
+          <Text size="xs" c="dimmed" mt={2} data-testid={`${testId}-hint`}>
             {hint}
           </Text>
         )}
@@ -374,15 +374,10 @@ function LowStockTable({ rows }: { rows: Dashboard['lowStock'] }) {
     return p === undefined || p === null ? '—' : formatNumber(p);
   };
   return (
-    <Table fz="sm" verticalSpacing={5} horizontalSpacing="xs" highlightOnHover className={classes.compact} data-testid="low-stock-table">
-      <colgroup>
-        <col style={{ width: '8.5rem' }} />
-        <col />
-        <col style={{ width: '8rem' }} />
-        <col style={{ width: '5.75rem' }} />
-        <col style={{ width: '6.5rem' }} />
-        <col style={{ width: '5.75rem' }} />
-      </colgroup>
+    // Auto layout: SKU, location and numbers take the width they need and
+    // never cut; the product name takes what is left and ellipsises, whole
+    // in its tooltip.
+    <Table fz="sm" verticalSpacing={5} horizontalSpacing="xs" highlightOnHover className={classes.lowStock} data-testid="low-stock-table">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>SKU</Table.Th>
@@ -396,9 +391,9 @@ function LowStockTable({ rows }: { rows: Dashboard['lowStock'] }) {
       <Table.Tbody>
         {rows.map((r) => (
           <Table.Tr key={`${r.sku}@${r.location}`} data-testid="low-stock-row">
-            <Table.Td ff="monospace" title={r.sku}>{r.sku}</Table.Td>
-            <Table.Td title={r.title}>{r.title}</Table.Td>
-            <Table.Td title={r.location}>{r.location}</Table.Td>
+            <Table.Td ff="monospace">{r.sku}</Table.Td>
+            <Table.Td title={r.title} className={classes.fill} data-testid="low-stock-title">{r.title}</Table.Td>
+            <Table.Td>{r.location}</Table.Td>
             <Table.Td ta="right" className="tabular">
               <Text span size="sm" fw={600} c={r.available <= 0 ? 'red' : isLow(r) ? 'orange' : undefined}>
                 {formatNumber(r.available)}

@@ -422,11 +422,11 @@ function ItemView({ item: it, sel, setSel, waiting, open }: { item: PlanItem; se
           {it.email && (
             <Stack gap={4}>
               <Group gap="xs" justify="space-between" wrap="nowrap">
-                <Text size="xs" c="dimmed" truncate>
+                <Text size="xs" c="dimmed" truncate title={`To ${it.email.toName ? `${it.email.toName} <${it.email.to}>` : it.email.to} · Subject: ${it.email.subject}`}>
                   To {it.email.toName ? `${it.email.toName} <${it.email.to}>` : it.email.to} · Subject: <b>{it.email.subject}</b>
                   {it.email.kind === 'marketing' ? ' · marketing' : ''}
                 </Text>
-                <Button size="compact-xs" variant="subtle" onClick={() => setExpanded((x) => !x)} data-testid="preview-item-toggle">
+                <Button size="compact-xs" variant="subtle" style={{ flexShrink: 0 }} onClick={() => setExpanded((x) => !x)} data-testid="preview-item-toggle">
                   {expanded ? 'Hide email' : 'Show email'}
                 </Button>
               </Group>

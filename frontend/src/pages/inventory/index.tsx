@@ -92,7 +92,8 @@ function ReorderPanel({ onDrafted }: { onDrafted: () => void }) {
           Reorder now
         </Button>
       </Group>
-      <Table striped highlightOnHover data-testid="reorder-table" stickyHeader>
+      <Table.ScrollContainer minWidth={1080} type="native">
+      <Table striped highlightOnHover data-testid="reorder-table" stickyHeader style={{ whiteSpace: 'nowrap' }}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>SKU</Table.Th>
@@ -113,7 +114,9 @@ function ReorderPanel({ onDrafted }: { onDrafted: () => void }) {
               <Table.Td>
                 <SkuText sku={r.sku} generated={r.skuGenerated} />
               </Table.Td>
-              <Table.Td>{r.title}</Table.Td>
+              <Table.Td maw={220} style={{ overflow: 'hidden', textOverflow: 'ellipsis' }} title={r.title}>
+                {r.title}
+              </Table.Td>
               <Table.Td ta="right" c={r.available < 0 ? 'red' : undefined}>{formatNumber(r.available)}</Table.Td>
               <Table.Td ta="right">{formatNumber(r.incoming)}</Table.Td>
               <Table.Td ta="right">{r.forecast.perDay.toFixed(1)}</Table.Td>
@@ -133,7 +136,7 @@ function ReorderPanel({ onDrafted }: { onDrafted: () => void }) {
                 {r.suggest > 0 ? <b>{formatNumber(r.suggest)}</b> : r.onDraft ? <Badge size="xs">on draft</Badge> : ''}
               </Table.Td>
               <Table.Td>{r.supplierName}</Table.Td>
-              <Table.Td>
+              <Table.Td miw={280} style={{ whiteSpace: 'normal' }}>
                 <Text size="xs">{r.decision?.explanation}</Text>
                 {r.flags.map((f) => (
                   <Tooltip key={f.code} label={f.message} multiline w={320}>
@@ -147,6 +150,7 @@ function ReorderPanel({ onDrafted }: { onDrafted: () => void }) {
           ))}
         </Table.Tbody>
       </Table>
+      </Table.ScrollContainer>
       {rows.length === 0 && <Text c="dimmed">No products yet: import your products and orders first.</Text>}
       <ForecastDrawer sku={sku} onClose={() => setSku(null)} />
     </Stack>

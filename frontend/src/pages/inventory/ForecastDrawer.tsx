@@ -57,7 +57,7 @@ function ForecastBody({ h }: { h: History }) {
         />
       </div>
       <Text size="sm" data-testid="forecast-method">
-        Forecast: <Term term={words(METHOD_WORDS, f.method)[1]} testId="forecast-method-term"><b>{words(METHOD_WORDS, f.method)[0]}</b></Term> (
+        Method: <Term term={words(METHOD_WORDS, f.method)[1]} testId="forecast-method-term"><b>{words(METHOD_WORDS, f.method)[0]}</b></Term> (
         <Term term={words(CLASS_WORDS, f.class)[1]}>{words(CLASS_WORDS, f.class)[0]}</Term>, {countOf(f.historyDays, 'day')} of history).{' '}
         {f.holdoutDays > 0 ? (
           <>

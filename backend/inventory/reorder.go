@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"shopclerk/backend/domain"
@@ -365,15 +366,12 @@ func explain(d Decision, it Item, p Policy) string {
 	if it.LeadTime.MeanDays == 0 {
 		b.WriteString("; the supplier delivers the same day")
 	} else {
-		fmt.Fprintf(&b, "; the supplier takes %s days", trimFloat(it.LeadTime.MeanDays))
+		fmt.Fprintf(&b, "; the supplier takes %s", countOf(trimFloat(it.LeadTime.MeanDays), "day", "days"))
 		if it.LeadTime.StdDays >= 0.5 {
 			fmt.Fprintf(&b, " (give or take %s)", trimFloat(it.LeadTime.StdDays))
 		}
-		switch n := it.LeadTime.Observed; {
-		case n == 1:
-			b.WriteString(", learnt from 1 delivery")
-		case n > 1:
-			fmt.Fprintf(&b, ", learnt from %d deliveries", n)
+		if n := it.LeadTime.Observed; n > 0 {
+			fmt.Fprintf(&b, ", learnt from %s", countOf(strconv.Itoa(n), "delivery", "deliveries"))
 		}
 	}
 	if d.Overridden {
@@ -384,10 +382,20 @@ func explain(d Decision, it Item, p Policy) string {
 	if d.Quantity > 0 {
 		fmt.Fprintf(&b, "; order %d", d.Quantity)
 		if it.PackSize > 1 {
-			fmt.Fprintf(&b, " (%d packs of %d)", d.Quantity/it.PackSize, it.PackSize)
+			fmt.Fprintf(&b, " (%s of %d)", countOf(strconv.Itoa(d.Quantity/it.PackSize), "pack", "packs"), it.PackSize)
 		}
 	}
 	return b.String()
+}
+
+// countOf puts the right English noun after a printed number: "1 pack",
+// "2 packs", "1.5 days". The frontend has lib/plural.ts on Intl.PluralRules;
+// these explanations are English only, where "1" alone takes the singular.
+func countOf(num, one, other string) string {
+	if num == "1" {
+		return num + " " + one
+	}
+	return num + " " + other
 }
 
 // trimFloat prints 2.3, 12, 0.4: one decimal under ten, whole numbers above.

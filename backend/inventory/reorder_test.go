@@ -63,6 +63,14 @@ func TestDecideTable(t *testing.T) {
 			explain: "order 48 (4 packs of 12)",
 		},
 		{
+			// One pack and a one-day lead time read in the singular.
+			name: "one pack of 24",
+			item: Item{Forecast: flatForecast(1, 0), LeadTime: LeadTime{MeanDays: 1, Observed: 1}, PackSize: 24,
+				Position: Position{Available: 0}, DaysToDelivery: -1},
+			rop: 1, upTo: 15, qt: 24, due: true, atRisk: true,
+			explain: "the supplier takes 1 day, learnt from 1 delivery; 95 % service level → reorder at 1; order 24 (1 pack of 24)",
+		},
+		{
 			name: "above the reorder point orders nothing",
 			item: Item{Forecast: flatForecast(2, 0), LeadTime: LeadTime{MeanDays: 10}, PackSize: 1,
 				Position: Position{Available: 15, Incoming: 30}, DaysToDelivery: 4},

@@ -46,6 +46,7 @@ import { normalizeError, type Page, type PageRequest } from '../api';
 import { formatNumber } from '../lib/format';
 import { activatableRow } from './activatableRow';
 import classes from './DataTable.module.css';
+import { countOf } from '../lib/plural';
 
 declare module '@tanstack/react-table' {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -268,7 +269,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
           {query.isFetching && query.data && <Loader size={14} />}
           {toolbarExtra}
           <Text size="sm" c="dimmed" data-testid={`${id}-total`} data-total={total}>
-            {query.data ? `${formatNumber(total)} ${total === 1 ? noun.one : noun.many}` : ' '}
+            {query.data ? countOf(total, noun.one, noun.many) : ' '}
           </Text>
         </Group>
       </Group>

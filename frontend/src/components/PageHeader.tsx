@@ -18,7 +18,7 @@ export function PageTitle({ children }: { children: ReactNode }) {
 export function PageHeader({ title, description, right }: { title: string; description?: ReactNode; right?: ReactNode }) {
   return (
     <Group justify="space-between" align="flex-end" mb="sm" wrap="nowrap">
-      <div>
+      <div style={{ minWidth: 0 }}>
         <PageTitle>{title}</PageTitle>
         {description && (
           <Text size="sm" c="dimmed">
@@ -26,7 +26,8 @@ export function PageHeader({ title, description, right }: { title: string; descr
           </Text>
         )}
       </div>
-      {right}
+      {/* the actions keep their width; the description wraps instead */}
+      {right && <div style={{ flexShrink: 0 }}>{right}</div>}
     </Group>
   );
 }

@@ -49,7 +49,7 @@ export function safeLocale(tag: string | undefined): string | undefined {
   }
 }
 
-function defaultLocale(): string | undefined {
+export function defaultLocale(): string | undefined {
   return safeLocale(typeof navigator !== 'undefined' ? navigator.language : undefined);
 }
 

@@ -34,6 +34,8 @@ import { StatusBadge } from '../components/StatusBadge';
 import { isLow } from '../components/StockTable';
 import { formatDay, formatMoney, formatMajorCompact, formatNumber, humanize, toMajor } from '../lib/format';
 import classes from './DashboardPage.module.css';
+import { countOf } from '../lib/plural';
+import { inventory, inventoryKeys } from '../api/inventory';
 
 const SHIPMENT_ORDER = ['label_created', 'in_transit', 'out_for_delivery', 'delivered', 'exception'];
 const SHIPMENT_COLORS: Record<string, string> = {
@@ -68,11 +70,11 @@ function StatCard({
         <Text size="xs" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: '0.03em' }}>
           {label}
         </Text>
-        <Text fz={26} fw={700} lh={1.25} className="tabular" data-testid={`${testId}-value`} truncate>
+        <Text fz={26} fw={700} lh={1.25} className="tabular" data-testid={`${testId}-value`} style={{ overflowWrap: 'anywhere' }}>
           {value}
         </Text>
         {hint && (
-          <Text size="xs" c="dimmed" mt={2} truncate>
+          <Text size="xs" c="dimmed" mt={2} data-testid={`${testId}-hint`}>
             {hint}
           </Text>
         )}
@@ -267,7 +269,7 @@ export function DashboardView({ d, now }: { d: Dashboard; now: string }) {
             right={
               <Group gap="xs">
                 <Badge variant="light" color={d.lowStockCount > 0 ? 'orange' : 'teal'} data-testid="dash-low-stock-count">
-                  {formatNumber(d.lowStockCount)} SKUs
+                  {countOf(d.lowStockCount, 'SKU')}
                 </Badge>
                 <Anchor component={Link} to="/inventory" size="xs">
                   Inventory
@@ -285,46 +287,7 @@ export function DashboardView({ d, now }: { d: Dashboard; now: string }) {
                 </Text>
               </Group>
             ) : (
-              <Table fz="sm" verticalSpacing={5} horizontalSpacing="xs" highlightOnHover className={classes.compact}>
-                <colgroup>
-                  <col style={{ width: 135 }} />
-                  <col />
-                  <col style={{ width: 140 }} />
-                  <col style={{ width: 72 }} />
-                  <col style={{ width: 84 }} />
-                  <col style={{ width: 72 }} />
-                </colgroup>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>SKU</Table.Th>
-                    <Table.Th>Product</Table.Th>
-                    <Table.Th>Location</Table.Th>
-                    <Table.Th ta="right">Available</Table.Th>
-                    <Table.Th ta="right">Reorder at</Table.Th>
-                    <Table.Th ta="right">Incoming</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {d.lowStock.map((r) => (
-                    <Table.Tr key={`${r.sku}@${r.location}`} data-testid="low-stock-row">
-                      <Table.Td ff="monospace">{r.sku}</Table.Td>
-                      <Table.Td title={r.title}>{r.title}</Table.Td>
-                      <Table.Td title={r.location}>{r.location}</Table.Td>
-                      <Table.Td ta="right" className="tabular">
-                        <Text span size="sm" fw={600} c={r.available <= 0 ? 'red' : isLow(r) ? 'orange' : undefined}>
-                          {formatNumber(r.available)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td ta="right" className="tabular">
-                        {r.reorderPoint ?? '—'}
-                      </Table.Td>
-                      <Table.Td ta="right" className="tabular">
-                        {formatNumber(r.incoming)}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <LowStockTable rows={d.lowStock} />
             )}
           </Card>
         </Grid.Col>
@@ -393,6 +356,59 @@ export function DashboardView({ d, now }: { d: Dashboard; now: string }) {
         </Grid.Col>
       </Grid>
     </Stack>
+  );
+}
+
+/**
+ * The low-stock rows. "Reorder at" is the point the Inventory screen shows:
+ * the inventory plan's decision for the SKU (the same cached query), not the
+ * stored override, which most SKUs do not have.
+ */
+function LowStockTable({ rows }: { rows: Dashboard['lowStock'] }) {
+  const plan = useQuery({ queryKey: inventoryKeys.plan, queryFn: inventory.plan });
+  const points = new Map<string, number | null>();
+  for (const it of plan.data?.items ?? []) points.set(it.sku, it.decision ? it.decision.reorderPoint : null);
+  const reorderAt = (sku: string) => {
+    if (plan.isPending) return '…';
+    const p = points.get(sku);
+    return p === undefined || p === null ? '—' : formatNumber(p);
+  };
+  return (
+    // Auto layout: SKU, location and numbers take the width they need and
+    // never cut; the product name takes what is left and ellipsises, whole
+    // in its tooltip.
+    <Table fz="sm" verticalSpacing={5} horizontalSpacing="xs" highlightOnHover className={classes.lowStock} data-testid="low-stock-table">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>SKU</Table.Th>
+          <Table.Th>Product</Table.Th>
+          <Table.Th>Location</Table.Th>
+          <Table.Th ta="right">Available</Table.Th>
+          <Table.Th ta="right">Reorder at</Table.Th>
+          <Table.Th ta="right">Incoming</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((r) => (
+          <Table.Tr key={`${r.sku}@${r.location}`} data-testid="low-stock-row">
+            <Table.Td ff="monospace">{r.sku}</Table.Td>
+            <Table.Td title={r.title} className={classes.fill} data-testid="low-stock-title">{r.title}</Table.Td>
+            <Table.Td>{r.location}</Table.Td>
+            <Table.Td ta="right" className="tabular">
+              <Text span size="sm" fw={600} c={r.available <= 0 ? 'red' : isLow(r) ? 'orange' : undefined}>
+                {formatNumber(r.available)}
+              </Text>
+            </Table.Td>
+            <Table.Td ta="right" className="tabular" data-testid="low-stock-reorder-at">
+              {reorderAt(r.sku)}
+            </Table.Td>
+            <Table.Td ta="right" className="tabular">
+              {formatNumber(r.incoming)}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 

@@ -21,6 +21,7 @@ import { normalizeError, openExternal, shop, shopKeys, type Address, type OrderD
 import { Money } from '../components/Money';
 import { CancelledBadge, StatusBadge } from '../components/StatusBadge';
 import { formatDate, formatDateTime, formatMoney, formatNumber, humanize } from '../lib/format';
+import { countOf } from '../lib/plural';
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   return (
@@ -218,7 +219,7 @@ export function OrderDetailView({ detail }: { detail: OrderDetail }) {
               </div>
               <Stack gap={2} align="flex-end">
                 <Text size="xs" className="tabular">
-                  {formatNumber(c.ordersCount)} {c.ordersCount === 1 ? 'order' : 'orders'} · {formatMoney(c.totalSpent.amount, c.totalSpent.currency)}
+                  {countOf(c.ordersCount, 'order')} · {formatMoney(c.totalSpent.amount, c.totalSpent.currency)}
                 </Text>
                 <Badge size="xs" variant="light" color={c.acceptsMarketing ? 'teal' : 'gray'} styles={{ root: { textTransform: 'none' } }}>
                   {c.acceptsMarketing ? 'Accepts marketing' : 'No marketing consent'}

@@ -6,6 +6,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { normalizeError, notifyError, notifySuccess } from '../../api';
 import { automationKeys, automations } from '../../api/automations';
+import { countOf } from '../../lib/plural';
 
 export function ExportImport() {
   const qc = useQueryClient();
@@ -22,7 +23,7 @@ export function ExportImport() {
   const imp = useMutation({
     mutationFn: () => automations.importFlows(text),
     onSuccess: (ids) => {
-      notifySuccess(`${ids.length} flow${ids.length === 1 ? '' : 's'} imported, switched off.`);
+      notifySuccess(`${countOf(ids.length, 'flow')} imported, switched off.`);
       qc.invalidateQueries({ queryKey: automationKeys.flows });
       setMode(null);
     },

@@ -74,4 +74,23 @@ describe('FlowEditor', () => {
     await screen.findByTestId('editor-saved');
     expect(saveFlow.mock.calls[0][0].definition.condition).toBe('cart.total >= 4990');
   });
+
+  it('numbers steps, not waits: email, wait, coupon read as step 1 and step 2', async () => {
+    open();
+    await screen.findByTestId('flow-editor');
+    expect(screen.getByTestId('editor-step-0')).toHaveTextContent('Step 1 ·');
+    expect(screen.getByTestId('editor-step-2')).toHaveTextContent('Step 2 ·');
+    expect(screen.getByTestId('editor-wait-1')).not.toHaveTextContent(/Step \d/);
+
+    // the backend counts waits; the problem list speaks the seller's numbers
+    validate.mockResolvedValue([
+      { field: 'step', step: 3, line: 0, column: 0, message: 'the coupon gives nothing' },
+      { field: 'step', step: 2, line: 0, column: 0, message: 'a wait needs a length' },
+    ]);
+    fireEvent.click(screen.getByTestId('editor-save'));
+    const list = await screen.findByTestId('editor-problems');
+    expect(list).toHaveTextContent('Step 2: the coupon gives nothing');
+    expect(list).toHaveTextContent('The wait before step 2: a wait needs a length');
+  });
 });
+

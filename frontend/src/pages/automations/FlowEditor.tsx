@@ -29,8 +29,10 @@ import { normalizeError, notifyError } from '../../api';
 import { automationKeys, automations, type Definition, type Flow, type Problem, type Step } from '../../api/automations';
 import { PageTitle } from '../../components/PageHeader';
 import { useKeepFocus } from '../../lib/focus';
-import { actionCounts, ACTIONS, EXITS } from './describe';
+import { actionCounts, ACTIONS, EXITS, stepNumbers, stepPlace } from './describe';
 import { ActionCard, ACTION_ICON, ConditionCard, Connector, TriggerCard, WaitPill } from './StepEditors';
+import { formatNumber } from '../../lib/format';
+import { countOf, plural } from '../../lib/plural';
 
 const DEFAULT_STEP: Record<string, Step> = {
   send_email: { action: 'send_email', template: '' },
@@ -133,6 +135,7 @@ function EditorBody({ initial, emailTemplates }: { initial: Flow; emailTemplates
   const probs = problems ?? [];
   const general = problemsFor(probs, 'policy');
   const steps = def.steps ?? [];
+  const numbers = stepNumbers(steps);
   const p = def.policy;
   const setPolicy = (patch: Partial<typeof p>) => setDef((d) => ({ ...d, policy: { ...d.policy, ...patch } }));
 
@@ -164,11 +167,11 @@ function EditorBody({ initial, emailTemplates }: { initial: Flow; emailTemplates
       </Group>
 
       {probs.length > 0 && (
-        <Alert color="red" title={`Not saved: ${probs.length === 1 ? 'one thing needs' : `${probs.length} things need`} fixing`} data-testid="editor-problems">
+        <Alert color="red" title={`Not saved: ${countOf(probs.length, { one: 'thing needs', other: 'things need' })} fixing`} data-testid="editor-problems">
           <Stack gap={2}>
             {probs.map((x, i) => (
               <Text key={i} size="sm">
-                {where(x)}: {x.message}
+                {where(x, steps)}: {x.message}
               </Text>
             ))}
           </Stack>
@@ -208,6 +211,7 @@ function EditorBody({ initial, emailTemplates }: { initial: Flow; emailTemplates
                   <ActionCard
                     step={s}
                     index={i}
+                    number={numbers[i] ?? i + 1}
                     count={steps.length}
                     emailTemplates={emailTemplates}
                     problems={stepProblems}
@@ -336,7 +340,7 @@ function EditorBody({ initial, emailTemplates }: { initial: Flow; emailTemplates
   );
 }
 
-function where(p: Problem): string {
+function where(p: Problem, steps: Step[]): string {
   const pos = p.line > 0 ? ` (line ${p.line}, column ${p.column})` : '';
   switch (p.field) {
     case 'trigger':
@@ -346,9 +350,9 @@ function where(p: Problem): string {
     case 'policy':
       return 'Settings';
     case 'if':
-      return `Step ${p.step}, “only if”${pos}`;
+      return `${stepPlace(steps, p.step)}, “only if”${pos}`;
     default:
-      return p.step > 0 ? `Step ${p.step}` : 'Flow';
+      return p.step > 0 ? stepPlace(steps, p.step) : 'Flow';
   }
 }
 
@@ -374,7 +378,7 @@ function BacktestCard({ id, dirty }: { id: number; dirty: boolean }) {
         {r && (
           <Stack gap={4} data-testid="editor-backtest-result">
             <Text size="sm">
-              <b>{r.items}</b> item{r.items === 1 ? '' : 's'}
+              <b>{formatNumber(r.items)}</b> {plural(r.items, 'item')}
               {actionCounts(r.byKind) ? `: ${actionCounts(r.byKind)}` : ''}
             </Text>
             {Object.entries(r.skipped ?? {}).filter(([, n]) => n > 0).length > 0 && (

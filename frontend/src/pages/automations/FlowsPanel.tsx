@@ -11,6 +11,8 @@ import { formatDateTime } from '../../lib/format';
 import { ExportImport } from './ExportImport';
 import { actionLabel, triggerText, waitText } from './describe';
 import { ACTION_ICON } from './StepEditors';
+import { countOf } from '../../lib/plural';
+import { useFlowToggles } from './flowToggles';
 
 /** What a flow's last run did, from the history (RunResult.byFlow is keyed by flow name). */
 export function lastDone(flow: Flow, history: RunRecord[]): { at: string; done: number } | null {
@@ -50,21 +52,7 @@ export function FlowsPanel() {
   const templates = useQuery({ queryKey: automationKeys.templates, queryFn: automations.templates, staleTime: Infinity });
   const history = useQuery({ queryKey: automationKeys.history(50), queryFn: () => automations.history(50) });
 
-  const toggle = useMutation({
-    mutationFn: ({ id, on }: { id: number; on: boolean }) => automations.setEnabled(id, on),
-    // the switch moves at once; a refusal (the flow has problems) moves it back
-    onMutate: ({ id, on }) => {
-      qc.setQueryData<Flow[]>(automationKeys.flows, (old) => old?.map((f) => (f.id === id ? { ...f, enabled: on } : f)));
-    },
-    onSuccess: (_, { on }) => {
-      notifySuccess(on ? 'On. It shows up in the next preview.' : 'Off. Nothing more from this flow.');
-    },
-    onError: (e) => notifyError(e, 'Could not switch the flow'),
-    onSettled: () => {
-      qc.invalidateQueries({ queryKey: automationKeys.flows });
-    },
-  });
-  const busy = toggle.isPending ? toggle.variables.id : null;
+  const toggles = useFlowToggles();
   const install = useMutation({
     mutationFn: (t: FlowTemplate) => automations.installTemplate(t.key),
     onSuccess: (_, t) => {
@@ -84,7 +72,7 @@ export function FlowsPanel() {
         {list.length > 0 && (
           <Group justify="space-between">
             <Text size="sm" c="dimmed">
-              {list.filter((f) => f.enabled).length} of {list.length} flow{list.length === 1 ? '' : 's'} on. Switched-on flows run on their schedule while Shopclerk is open.
+              {list.filter((f) => toggles.enabled(f.id, f.enabled)).length} of {countOf(list.length, 'flow')} on. Switched-on flows run on their schedule while Shopclerk is open.
             </Text>
             <ExportImport />
           </Group>
@@ -119,7 +107,8 @@ export function FlowsPanel() {
             </Group>
           </Paper>
         )}
-        {list.map((f) => {
+        {list.map((stored) => {
+          const f = { ...stored, enabled: toggles.enabled(stored.id, stored.enabled) };
           const last = lastDone(f, history.data ?? []);
           return (
             <Paper key={f.id} withBorder radius="md" p="sm" data-testid={`flow-row-${f.id}`} data-template={f.template} data-enabled={f.enabled ? 'true' : 'false'}>
@@ -129,8 +118,7 @@ export function FlowsPanel() {
                     mt={4}
                     size="md"
                     checked={f.enabled}
-                    disabled={busy === f.id}
-                    onChange={(e) => toggle.mutate({ id: f.id, on: e.currentTarget.checked })}
+                    onChange={(e) => toggles.toggle(f.id, e.currentTarget.checked)}
                     aria-label={f.enabled ? 'Switch off' : 'Switch on'}
                     data-testid={`flow-switch-${f.id}`}
                   />
@@ -162,7 +150,7 @@ export function FlowsPanel() {
                     </Text>
                     <Text size="sm">{formatDateTime(f.lastRunAt)}</Text>
                     <Text size="xs" c="dimmed">
-                      {last ? `did ${last.done} thing${last.done === 1 ? '' : 's'}` : f.lastRunAt ? 'nothing to do' : 'never run'}
+                      {last ? `did ${countOf(last.done, 'thing')}` : f.lastRunAt ? 'nothing to do' : 'never run'}
                     </Text>
                   </Stack>
                   <Button variant="default" size="xs" leftSection={<IconPencil size={14} />} onClick={() => navigate(`/automations/flow/${f.id}`)} data-testid={`flow-edit-${f.id}`}>

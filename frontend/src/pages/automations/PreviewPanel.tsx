@@ -19,10 +19,11 @@ import {
   type Preview,
   type RunResult,
 } from '../../api/automations';
-import { formatDateTime, formatMoney } from '../../lib/format';
+import { formatDateTime, formatMoney, formatNumber } from '../../lib/format';
 import { approvedKeys, flowKeys, initialSelection, selectAll, setKeys, toggle, triState, waitingKeys, type Selection } from './approval';
 import { actionCounts, actionLabel } from './describe';
 import { ACTION_ICON } from './StepEditors';
+import { countOf, plural } from '../../lib/plural';
 
 const PAGE = 25;
 
@@ -143,7 +144,7 @@ export function PreviewPanel() {
             <Group justify="space-between">
               <Group gap="lg">
                 <Text size="sm">
-                  <b data-testid="preview-total">{total}</b> item{total === 1 ? '' : 's'} in {preview.flows.length} flow{preview.flows.length === 1 ? '' : 's'}
+                  <b data-testid="preview-total">{formatNumber(total)}</b> {plural(total, 'item')} in {countOf(preview.flows.length, 'flow')}
                   {preview.late > 0 && (
                     <Text span c="orange" size="sm">
                       {' '}
@@ -219,7 +220,7 @@ export function PreviewPanel() {
 function RunResultView({ result: r }: { result: RunResult }) {
   const did = actionCounts(r.byAction);
   return (
-    <Alert color={r.failed?.length ? 'orange' : 'teal'} title={`Done: ${r.done} item${r.done === 1 ? '' : 's'}`} data-testid="run-result">
+    <Alert color={r.failed?.length ? 'orange' : 'teal'} title={`Done: ${countOf(r.done, 'item')}`} data-testid="run-result">
       <Stack gap={4}>
         {did && (
           <Text size="sm">
@@ -282,8 +283,8 @@ function FlowPlanView({ plan: f, sel, setSel, waiting }: { plan: FlowPlan; sel: 
           <div>
             <Title order={5}>{f.name}</Title>
             <Text size="xs" c="dimmed">
-              {f.items?.length ?? 0} item{f.items?.length === 1 ? '' : 's'}, {chosen} ticked
-              {f.recipients > 0 ? ` · ${f.recipients} customer${f.recipients === 1 ? '' : 's'} emailed` : ''}
+              {countOf(f.items?.length ?? 0, 'item')}, {formatNumber(chosen)} ticked
+              {f.recipients > 0 ? ` · ${countOf(f.recipients, 'customer')} emailed` : ''}
               {f.deferred > 0 ? ` · ${f.deferred} deferred` : ''}
             </Text>
           </div>
@@ -291,7 +292,7 @@ function FlowPlanView({ plan: f, sel, setSel, waiting }: { plan: FlowPlan; sel: 
         <Group gap={4}>
           {f.needsConfirm && (
             <Badge color="orange" variant="filled" leftSection={<IconAlertTriangle size={12} />} data-testid={`preview-confirm-${f.flowId}`}>
-              Confirm: emails {f.recipients} customers at once
+              Confirm: emails {countOf(f.recipients, 'customer')} at once
             </Badge>
           )}
         </Group>
@@ -337,7 +338,7 @@ function POView({ po, sel, setSel }: { po: POPreview; sel: Selection; setSel: (s
           Draft purchase order to {po.supplier}
         </Text>
         <Text size="sm" c="dimmed">
-          {po.lines.length} line{po.lines.length === 1 ? '' : 's'} · {formatMoney(po.total, po.currency)}
+          {countOf(po.lines.length, 'line')} · {formatMoney(po.total, po.currency)}
         </Text>
       </Group>
       <Table withTableBorder={false} verticalSpacing={2} fz="xs">
@@ -421,11 +422,11 @@ function ItemView({ item: it, sel, setSel, waiting, open }: { item: PlanItem; se
           {it.email && (
             <Stack gap={4}>
               <Group gap="xs" justify="space-between" wrap="nowrap">
-                <Text size="xs" c="dimmed" truncate>
+                <Text size="xs" c="dimmed" truncate title={`To ${it.email.toName ? `${it.email.toName} <${it.email.to}>` : it.email.to} · Subject: ${it.email.subject}`}>
                   To {it.email.toName ? `${it.email.toName} <${it.email.to}>` : it.email.to} · Subject: <b>{it.email.subject}</b>
                   {it.email.kind === 'marketing' ? ' · marketing' : ''}
                 </Text>
-                <Button size="compact-xs" variant="subtle" onClick={() => setExpanded((x) => !x)} data-testid="preview-item-toggle">
+                <Button size="compact-xs" variant="subtle" style={{ flexShrink: 0 }} onClick={() => setExpanded((x) => !x)} data-testid="preview-item-toggle">
                   {expanded ? 'Hide email' : 'Show email'}
                 </Button>
               </Group>

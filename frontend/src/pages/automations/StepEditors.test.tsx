@@ -9,7 +9,7 @@ describe('an email step’s amount', () => {
     const onChange = vi.fn<(s: Step) => void>();
     const step: Step = { action: 'send_email', template: 'spend_tier_coupon', vars: { tier: '20000', note: 'thanks' }, moneyVars: ['tier'] };
     renderWithProviders(
-      <ActionCard step={step} index={2} count={3} emailTemplates={['spend_tier_coupon']} problems={[]} onChange={onChange} onMove={() => {}} onRemove={() => {}} />,
+      <ActionCard step={step} index={2} number={2} count={3} emailTemplates={['spend_tier_coupon']} problems={[]} onChange={onChange} onMove={() => {}} onRemove={() => {}} />,
     );
     const tier = screen.getByTestId('editor-step-2-var-tier') as HTMLInputElement;
     expect(tier.value).toBe('200');

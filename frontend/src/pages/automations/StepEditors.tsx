@@ -41,6 +41,7 @@ import type { Problem, Step, TriggerSpec } from '../../api/automations';
 import { majorToMinor, minorToMajor } from './condition';
 import { ConditionEditor, ProblemCaret } from './ConditionBuilder';
 import { actionLabel, AFTER_OPTIONS, templateLabel, TRIGGERS, triggerText, waitText } from './describe';
+import { countOf } from '../../lib/plural';
 
 export const ACTION_ICON: Record<string, Icon> = {
   send_email: IconMail,
@@ -253,6 +254,8 @@ export function WaitPill({ step, index, onChange, onRemove, problems }: { step: 
 export interface ActionCardProps {
   step: Step;
   index: number; // 0-based position in steps
+  /** the number the seller sees: actions only, waits are not counted */
+  number: number;
   count: number;
   emailTemplates: string[];
   problems: Problem[];
@@ -261,7 +264,7 @@ export interface ActionCardProps {
   onRemove: () => void;
 }
 
-export function ActionCard({ step, index, count, emailTemplates, problems, onChange, onMove, onRemove }: ActionCardProps) {
+export function ActionCard({ step, index, number, count, emailTemplates, problems, onChange, onMove, onRemove }: ActionCardProps) {
   const set = (p: Partial<Step>) => onChange({ ...step, ...p });
   const ifProblems = problems.filter((p) => p.field === 'if');
   const others = problems.filter((p) => p.field !== 'if');
@@ -293,7 +296,7 @@ export function ActionCard({ step, index, count, emailTemplates, problems, onCha
     <StepFrame
       icon={ACTION_ICON[a] ?? IconBolt}
       color={ACTION_COLOR[a] ?? 'gray'}
-      kicker={`Step ${index + 1} · ${actionLabel(a)}`}
+      kicker={`Step ${number} · ${actionLabel(a)}`}
       title={stepTitle(step)}
       right={menu}
       testId={`editor-step-${index}`}
@@ -434,7 +437,7 @@ function stepTitle(s: Step): string {
       if (s.percentOff) parts.push(`${s.percentOff} % off`);
       if (s.amountOff) parts.push(`${minorToMajor(String(s.amountOff))} off`);
       if (s.freeShipping) parts.push('free shipping');
-      return `${parts.join(' + ') || 'A coupon'}${s.validDays ? `, valid ${s.validDays} days` : ''}`;
+      return `${parts.join(' + ') || 'A coupon'}${s.validDays ? `, valid ${countOf(s.validDays, 'day')}` : ''}`;
     }
     case 'add_tag':
       return `Tag the customer “${s.tag ?? ''}”`;

@@ -1,8 +1,8 @@
 // Flows in words: what starts them, what each step does, how long a wait is.
 import type { Step, TriggerSpec } from '../../api/automations';
 import { schema } from '../../api/schema';
+import { countOf } from '../../lib/plural';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Words for each trigger of schema.triggers (schema.test.ts keeps the keys equal). */
 export const TRIGGER_LABELS: Record<string, string> = {
@@ -42,8 +42,8 @@ export const AFTER: Record<string, string> = {
 export const AFTER_OPTIONS = options(schema.after, AFTER);
 
 export function hoursText(h: number): string {
-  if (h > 0 && h % 24 === 0) return plural(h / 24, 'day');
-  return plural(h, 'hour');
+  if (h > 0 && h % 24 === 0) return countOf(h / 24, 'day');
+  return countOf(h, 'hour');
 }
 
 /** "When an order is paid", "When a cart is left for 1 hour". */
@@ -58,15 +58,15 @@ export function triggerText(t: TriggerSpec): string {
     case 'tag_added':
       return t.tag ? `When a customer is tagged “${t.tag}”` : 'When a customer is tagged';
     case 'renewal_due':
-      return `${plural(t.leadDays ?? 0, 'day')} before a ${t.days ?? 0}-day subscription (orders tagged “${t.tag ?? ''}”) renews`;
+      return `${countOf(t.leadDays ?? 0, 'day')} before a ${t.days ?? 0}-day subscription (orders tagged “${t.tag ?? ''}”) renews`;
     case 'payment_overdue':
-      return `When an order is still unpaid ${plural(t.days ?? 0, 'day')} after it was placed`;
+      return `When an order is still unpaid ${countOf(t.days ?? 0, 'day')} after it was placed`;
     case 'days_after':
-      return `${plural(t.days ?? 0, 'day')} after ${AFTER[t.after ?? ''] ?? 'an event'}`;
+      return `${countOf(t.days ?? 0, 'day')} after ${AFTER[t.after ?? ''] ?? 'an event'}`;
     case 'inactive':
-      return `When a customer has not ordered for ${plural(t.days ?? 0, 'day')}`;
+      return `When a customer has not ordered for ${countOf(t.days ?? 0, 'day')}`;
     case 'marketing_unanswered':
-      return `When a customer got ${plural(t.count ?? 0, 'marketing email')} without buying`;
+      return `When a customer got ${countOf(t.count ?? 0, 'marketing email')} without buying`;
     case 'birthday':
       return 'On a customer’s birthday';
     default: {
@@ -81,8 +81,8 @@ export function waitText(s: Step): string {
   const days = Math.floor(total / 24);
   const hours = total % 24;
   const parts: string[] = [];
-  if (days) parts.push(plural(days, 'day'));
-  if (hours) parts.push(plural(hours, 'hour'));
+  if (days) parts.push(countOf(days, 'day'));
+  if (hours) parts.push(countOf(hours, 'hour'));
   return `wait ${parts.join(' ') || '0 hours'}`;
 }
 
@@ -138,7 +138,33 @@ export function actionCounts(byAction: Record<string, number> | undefined): stri
     .filter(([, n]) => n > 0)
     .map(([a, n]) => {
       const [one, many] = names[a] ?? [a.replaceAll('_', ' '), a.replaceAll('_', ' ')];
-      return `${n} ${n === 1 ? one : many}`;
+      return countOf(n, one, many);
     });
   return parts.join(', ');
 }
+
+/**
+ * The number the seller sees on each step: actions count 1, 2, 3...; a wait
+ * sits between steps and gets null. stepNumbers([email, wait, email]) -> [1, null, 2].
+ */
+export function stepNumbers(steps: Pick<Step, 'action'>[]): (number | null)[] {
+  let n = 0;
+  return steps.map((s) => (s.action === 'wait' ? null : ++n));
+}
+
+/**
+ * Where a problem of step `step` (1-based over all steps, waits included, as
+ * the backend counts) is, in the numbers the seller sees: "Step 2", or
+ * "The wait before step 2" (or "after step 2" for a trailing wait).
+ */
+export function stepPlace(steps: Pick<Step, 'action'>[], step: number): string {
+  const nums = stepNumbers(steps);
+  const i = step - 1;
+  if (i < 0 || i >= nums.length) return `Step ${step}`;
+  if (nums[i] !== null) return `Step ${nums[i]}`;
+  const next = nums.slice(i + 1).find((n) => n !== null);
+  if (next != null) return `The wait before step ${next}`;
+  const prev = nums.slice(0, i).reverse().find((n) => n !== null);
+  return prev != null ? `The wait after step ${prev}` : 'The wait';
+}
+

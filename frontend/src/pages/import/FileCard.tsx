@@ -7,6 +7,7 @@ import { MappingEditor } from './MappingEditor';
 import { needsMapping, type MappingDraft } from './mapping';
 import { Preview } from './Preview';
 import type { InspectedFile } from './useImportFiles';
+import { countOf } from '../../lib/plural';
 
 export function fileSize(n: number): string {
   if (!n) return '';
@@ -169,7 +170,7 @@ export function FileCard({
 
         {issues.length > 0 && !f.error && (
           <Text size="xs" c="orange" data-testid={`${id}-issues`}>
-            {issues.length === 1 ? '1 row needs a look' : `${issues.length} rows need a look`} in the first part of the file, e.g. row {issues[0].row}
+            {countOf(new Set(issues.map((i) => i.row)).size, { one: 'row needs', other: 'rows need' })} a look in the first part of the file, e.g. row {issues[0].row}
             {issues[0].column ? ` (${issues[0].column})` : ''}: {issues[0].reason}
           </Text>
         )}

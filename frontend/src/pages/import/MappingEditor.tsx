@@ -4,6 +4,7 @@ import { Alert, Anchor, Badge, Group, Select, SimpleGrid, Stack, Text } from '@m
 import { useState } from 'react';
 import type { FileInfo } from '../../api/imports';
 import { checkMapping, fieldsFor, kindOptions, setField, setKind, unusedColumns, type MappingDraft } from './mapping';
+import { plural } from '../../lib/plural';
 
 export function MappingEditor({
   info,
@@ -86,7 +87,7 @@ export function MappingEditor({
       )}
       {check.reused.length > 0 && (
         <Text size="xs" c="orange">
-          {check.reused.map((c) => `“${c}”`).join(', ')} {check.reused.length === 1 ? 'fills' : 'fill'} more than one field.
+          {check.reused.map((c) => `“${c}”`).join(', ')} {plural(check.reused.length, 'fills', 'fill')} more than one field.
         </Text>
       )}
       {unused.length > 0 && (

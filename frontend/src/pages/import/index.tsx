@@ -15,6 +15,7 @@ import { ImportHistory } from './History';
 import { ImportResults } from './Results';
 import { useImportFiles, type InspectedFile } from './useImportFiles';
 import { useImportRun, type ImportTask } from './useImportRun';
+import { countOf } from '../../lib/plural';
 
 /** Files on disk go in one job; each browser file is its own upload job. */
 export function tasksFor(files: InspectedFile[]): ImportTask[] {
@@ -142,7 +143,7 @@ export default function ImportPage() {
                     onClick={startImport}
                     data-testid="import-start"
                   >
-                    {ready.length > 1 ? `Import ${ready.length} files` : 'Import'}
+                    {ready.length > 1 ? `Import ${countOf(ready.length, 'file')}` : 'Import'}
                   </Button>
                 </Group>
               </Group>

@@ -1,6 +1,7 @@
 // The result of one import run (one or more jobs), summarised for the screen:
 // counts per file and in total, and every rejected row with its file.
 import type { FileResult, ImportCounts, ImportIssue, ImportResult } from '../../api/imports';
+import { countOf } from '../../lib/plural';
 
 export interface FileSummary {
   file: string;
@@ -31,9 +32,6 @@ export interface ImportSummary {
 
 const ZERO: ImportCounts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
-}
 
 /**
  * What a batch's records are, counted: an orders export has a row per line
@@ -49,7 +47,7 @@ export function recordCount(kind: string, n: number): string {
     inventory: ['stock level', 'stock levels'],
   };
   const [one, many] = nouns[kind] ?? ['record', 'records'];
-  return plural(n, one, many);
+  return countOf(n, one, many);
 }
 
 /** One line saying what happened, e.g. "2 files: 120 created, 3 updated, 4 rejected". */
@@ -60,8 +58,8 @@ export function headline(totals: ImportCounts, files: number, failed: number, er
   if (totals.updated) parts.push(`${totals.updated.toLocaleString()} updated`);
   if (totals.unchanged) parts.push(`${totals.unchanged.toLocaleString()} unchanged`);
   if (totals.rejected) parts.push(`${totals.rejected.toLocaleString()} rejected`);
-  let s = `${plural(files, 'file')}: ${parts.length ? parts.join(', ') : 'nothing to import'}`;
-  if (failed) s += `; ${plural(failed, 'file')} could not be imported`;
+  let s = `${countOf(files, 'file')}: ${parts.length ? parts.join(', ') : 'nothing to import'}`;
+  if (failed) s += `; ${countOf(failed, 'file')} could not be imported`;
   if (error) s += `. ${error}`;
   return s;
 }

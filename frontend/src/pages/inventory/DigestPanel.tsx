@@ -16,6 +16,7 @@ import { mail, mailKeys } from '../../api/mail';
 import { StatusBadge } from '../../components/StatusBadge';
 import { SkuText } from '../../components/SkuText';
 import { formatDateTime, formatDay, formatNumber } from '../../lib/format';
+import { countOf } from '../../lib/plural';
 
 /** The dry run; not kept once the panel closes, so every opening checks the stock again. */
 export const digestPreviewKey = ['inventory', 'digest', 'preview'] as const;
@@ -216,7 +217,7 @@ function ItemList({ title, color, items, testId }: { title: string; color: strin
       <Group gap="xs">
         <Text fw={600} size="sm">{title}</Text>
         <Badge color={color} variant="light" size="sm" styles={{ root: { textTransform: 'none' } }}>
-          {items.length} SKU{items.length === 1 ? '' : 's'}
+          {countOf(items.length, 'SKU')}
         </Badge>
       </Group>
       <Table withTableBorder verticalSpacing={6}>

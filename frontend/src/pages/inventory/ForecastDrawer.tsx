@@ -7,6 +7,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { notifyError } from '../../api';
 import { inventory, inventoryKeys, type History } from '../../api/inventory';
+import { countOf } from '../../lib/plural';
+import { CLASS_WORDS, maseWords, METHOD_WORDS, Term, words } from './forecastWords';
 
 function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -54,11 +56,20 @@ function ForecastBody({ h }: { h: History }) {
           withLegend
         />
       </div>
-      <Text size="sm">
-        Method: <b>{f.method.replaceAll('_', ' ')}</b> ({f.class} demand, {f.historyDays} days of history).{' '}
-        {f.holdoutDays > 0
-          ? `On the last ${f.holdoutDays} days it was off by ${f.mae.toFixed(2)} a day on average (MASE ${f.mase.toFixed(2)}; below 1 beats “same as yesterday”).`
-          : 'Too little history to measure its error yet.'}
+      <Text size="sm" data-testid="forecast-method">
+        Method: <Term term={words(METHOD_WORDS, f.method)[1]} testId="forecast-method-term"><b>{words(METHOD_WORDS, f.method)[0]}</b></Term> (
+        <Term term={words(CLASS_WORDS, f.class)[1]}>{words(CLASS_WORDS, f.class)[0]}</Term>, {countOf(f.historyDays, 'day')} of history).{' '}
+        {f.holdoutDays > 0 ? (
+          <>
+            On the last {countOf(f.holdoutDays, 'day')} it was off by {f.mae.toFixed(2)} a day on average:{' '}
+            <Term term={`MASE ${f.mase.toFixed(2)} (mean absolute scaled error; below 1 beats the naive guess)`} testId="forecast-mase">
+              {maseWords(f.mase)} a naive guess
+            </Term>{' '}
+            (“same as yesterday”).
+          </>
+        ) : (
+          'Too little history to measure its error yet.'
+        )}
       </Text>
       <Text size="sm">
         Next 30 / 60 / 90 days: {Math.round(f.next30)} / {Math.round(f.next60)} / {Math.round(f.next90)}.

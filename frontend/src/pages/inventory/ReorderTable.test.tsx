@@ -55,4 +55,20 @@ describe('the reorder table', () => {
     expect(within(screen.getByTestId('reorder-row-MUG-1')).queryByTestId('no-sku-badge')).toBeNull();
     expect(screen.getAllByTestId('no-sku-badge')).toHaveLength(1);
   });
+
+  it('counts in words that agree with the number: "1 SKU to reorder", "every 1 day"', async () => {
+    plan.mockResolvedValue({
+      policy: { serviceLevel: 0.95, reviewDays: 1 },
+      currency: 'EUR',
+      timeZone: 'Europe/Berlin',
+      generatedAt: '2026-03-01T09:00:00Z',
+      items: [row('MUG-1', false)],
+      atRisk: 1,
+      due: 1,
+    } as unknown as Plan);
+    renderWithProviders(<InventoryPage />);
+    const summary = await screen.findByText(/to reorder/);
+    expect(summary.textContent).toContain('1 SKU to reorder');
+    expect(summary.textContent).toContain('an order every 1 day;');
+  });
 });

@@ -17,6 +17,7 @@ import { DigestButton } from './DigestPanel';
 import { ForecastDrawer } from './ForecastDrawer';
 import { PurchaseOrders } from './PurchaseOrders';
 import { Suppliers } from './Suppliers';
+import { countOf } from '../../lib/plural';
 
 export default function InventoryPage() {
   const [tab, setTab] = useState<string | null>('reorder');
@@ -70,7 +71,7 @@ function ReorderPanel({ onDrafted }: { onDrafted: () => void }) {
         notifySuccess('Nothing is at its reorder point.');
         return;
       }
-      notifySuccess(`${drafts.length} draft purchase order${drafts.length === 1 ? '' : 's'} ready to check and send.`);
+      notifySuccess(`${countOf(drafts.length, 'draft purchase order')} ready to check and send.`);
       onDrafted();
     },
     onError: (e) => notifyError(e),
@@ -84,14 +85,15 @@ function ReorderPanel({ onDrafted }: { onDrafted: () => void }) {
     <Stack gap="sm">
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          {p.due} SKUs to reorder, {p.atRisk} at risk of selling out before the next delivery. Service level{' '}
-          {Math.round(p.policy.serviceLevel * 1000) / 10} %, an order every {p.policy.reviewDays} days; days in {p.timeZone}.
+          {countOf(p.due, 'SKU')} to reorder, {formatNumber(p.atRisk)} at risk of selling out before the next delivery. Service level{' '}
+          {Math.round(p.policy.serviceLevel * 1000) / 10} %, an order every {countOf(p.policy.reviewDays, 'day')}; days in {p.timeZone}.
         </Text>
         <Button data-testid="reorder-now" loading={reorder.isPending} onClick={() => reorder.mutate()} disabled={p.due === 0}>
           Reorder now
         </Button>
       </Group>
-      <Table striped highlightOnHover data-testid="reorder-table" stickyHeader>
+      <Table.ScrollContainer minWidth={1080} type="native">
+      <Table striped highlightOnHover data-testid="reorder-table" stickyHeader style={{ whiteSpace: 'nowrap' }}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>SKU</Table.Th>
@@ -112,7 +114,9 @@ function ReorderPanel({ onDrafted }: { onDrafted: () => void }) {
               <Table.Td>
                 <SkuText sku={r.sku} generated={r.skuGenerated} />
               </Table.Td>
-              <Table.Td>{r.title}</Table.Td>
+              <Table.Td maw={220} style={{ overflow: 'hidden', textOverflow: 'ellipsis' }} title={r.title}>
+                {r.title}
+              </Table.Td>
               <Table.Td ta="right" c={r.available < 0 ? 'red' : undefined}>{formatNumber(r.available)}</Table.Td>
               <Table.Td ta="right">{formatNumber(r.incoming)}</Table.Td>
               <Table.Td ta="right">{r.forecast.perDay.toFixed(1)}</Table.Td>
@@ -132,7 +136,7 @@ function ReorderPanel({ onDrafted }: { onDrafted: () => void }) {
                 {r.suggest > 0 ? <b>{formatNumber(r.suggest)}</b> : r.onDraft ? <Badge size="xs">on draft</Badge> : ''}
               </Table.Td>
               <Table.Td>{r.supplierName}</Table.Td>
-              <Table.Td>
+              <Table.Td miw={280} style={{ whiteSpace: 'normal' }}>
                 <Text size="xs">{r.decision?.explanation}</Text>
                 {r.flags.map((f) => (
                   <Tooltip key={f.code} label={f.message} multiline w={320}>
@@ -146,6 +150,7 @@ function ReorderPanel({ onDrafted }: { onDrafted: () => void }) {
           ))}
         </Table.Tbody>
       </Table>
+      </Table.ScrollContainer>
       {rows.length === 0 && <Text c="dimmed">No products yet: import your products and orders first.</Text>}
       <ForecastDrawer sku={sku} onClose={() => setSku(null)} />
     </Stack>

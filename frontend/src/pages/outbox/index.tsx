@@ -108,12 +108,15 @@ export default function OutboxPage() {
           </Stack>
         )}
         {list.error && <Alert color="red">{(list.error as Error).message}</Alert>}
+        <ScrollArea type="auto" offsetScrollbars="x">
         <SegmentedControl
+          styles={{ root: { minWidth: 'max-content' }, label: { overflow: 'visible', textOverflow: 'clip' } }}
           value={status}
           onChange={setStatus}
           data={STATUSES.map((s) => ({ value: s.value, label: s.value && counts[s.value as MessageStatus] ? `${s.label} (${counts[s.value as MessageStatus]})` : s.label }))}
           data-testid="outbox-status"
         />
+        </ScrollArea>
         <ScrollArea>
           <Table highlightOnHover data-testid="outbox-table">
             <Table.Thead>

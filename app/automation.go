@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"log/slog"
+	"shopclerk/backend/store/outboxdb"
 	"time"
 
 	"shopclerk/backend/email"
@@ -28,7 +29,7 @@ func NewAutomationEngine(st *store.Store, log *slog.Logger) *rules.Engine {
 // automationOptions are NewAutomationEngine's options, for callers that add
 // to them (the headless run's crash failpoint).
 func automationOptions(st *store.Store, log *slog.Logger) rules.Options {
-	return rules.Options{Log: log, Renderer: &mail.Templates{Store: st},
+	return rules.Options{Log: log, Renderer: &mail.Templates{Store: outboxdb.New(st)},
 		MessageID: func(ctx context.Context) func(time.Time) string {
 			from := messageIDSender(ctx, st, log)
 			return func(now time.Time) string { return mail.NewMessageID(from, now) }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
+	"shopclerk/backend/store/outboxdb"
 	"strings"
 	"testing"
 	"time"
@@ -65,7 +66,7 @@ func TestAutomationMessageIDsFollowTheSavedAccount(t *testing.T) {
 		if res, err := e.RunPreview(ctx, p, p.AllKeys()); err != nil || res.Done != 1 {
 			t.Fatalf("run: %v %+v", err, res)
 		}
-		msgs, err := st.ListMessages(ctx, domain.MsgQueued, 1, 0)
+		msgs, err := outboxdb.New(st).ListMessages(ctx, domain.MsgQueued, 1, 0)
 		if err != nil || len(msgs) == 0 {
 			t.Fatalf("queued: %v %v", msgs, err)
 		}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"shopclerk/backend/store/outboxdb"
 	"testing"
 	"time"
 
@@ -75,7 +76,7 @@ func TestCLIReorderDigest(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	msgs, err := st.ListMessages(ctx, "", 10, 0)
+	msgs, err := outboxdb.New(st).ListMessages(ctx, "", 10, 0)
 	if err != nil || len(msgs) != 1 || msgs[0].ToAddr != "ann@clay.test" || msgs[0].Kind != domain.KindTransactional {
 		t.Fatalf("outbox: %+v %v", msgs, err)
 	}

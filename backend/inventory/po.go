@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/mail"
+	"shopclerk/backend/store/outboxdb"
 	"sort"
 	"strings"
 	"time"
@@ -64,12 +65,12 @@ func (m OutboxMailer) QueuePurchaseOrder(ctx context.Context, po domain.Purchase
 		Subject: out.Subject, HTML: out.HTML, Text: out.Text,
 		Attachments: atts, LedgerKey: "po:" + po.Number + ":" + sum, Template: POTemplate,
 	}
-	id, created, err := m.Store.EnqueueMessage(ctx, msg)
+	id, created, err := outboxdb.New(m.Store).EnqueueMessage(ctx, msg)
 	if err != nil {
 		return "", err
 	}
 	if !created {
-		prev, err := m.Store.GetMessage(ctx, id)
+		prev, err := outboxdb.New(m.Store).GetMessage(ctx, id)
 		if err != nil {
 			return "", err
 		}

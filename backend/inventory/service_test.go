@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"shopclerk/backend/store/outboxdb"
 	"strings"
 	"testing"
 	"time"
@@ -99,7 +100,7 @@ func TestReorderSendReceive(t *testing.T) {
 	st := openStore(t, testNow)
 	supID := seedShop(t, st, "orders@potter.test")
 	st.SetSetting(ctx, domain.SettingShopName, "Clay Shop")
-	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: st}})
+	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: outboxdb.New(st)}})
 
 	plan, err := svc.Plan(ctx)
 	if err != nil {
@@ -167,7 +168,7 @@ func TestReorderSendReceive(t *testing.T) {
 	if po.Status != domain.POSent || po.MessageID == "" || po.ExpectedAt == nil || po.ExpectedAt.Sub(testNow) != 12*24*time.Hour {
 		t.Fatalf("sent: %+v", po)
 	}
-	msgs, err := st.ListMessages(ctx, domain.MsgQueued, 10, 0)
+	msgs, err := outboxdb.New(st).ListMessages(ctx, domain.MsgQueued, 10, 0)
 	if err != nil || len(msgs) != 1 {
 		t.Fatalf("outbox: %v %v", msgs, err)
 	}
@@ -273,7 +274,7 @@ func checkPDF(t *testing.T, data []byte) {
 func TestSupplierBadInput(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t, testNow)
-	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: st}})
+	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: outboxdb.New(st)}})
 	for _, c := range []struct {
 		name string
 		sp   domain.Supplier
@@ -302,7 +303,7 @@ func TestSupplierWithoutEmailIsFlaggedAndCannotSend(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t, testNow)
 	seedShop(t, st, "")
-	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: st}})
+	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: outboxdb.New(st)}})
 	drafts, err := svc.ReorderNow(ctx, false)
 	if err != nil || len(drafts) != 1 {
 		t.Fatalf("a supplier without email still gets a draft: %+v %v", drafts, err)
@@ -314,7 +315,7 @@ func TestSupplierWithoutEmailIsFlaggedAndCannotSend(t *testing.T) {
 	if domain.CodeOf(err) != domain.CodeInvalid || !strings.Contains(err.Error(), "has no email address") {
 		t.Fatalf("send without email: %v", err)
 	}
-	if n, _ := st.ListMessages(ctx, "", 10, 0); len(n) != 0 {
+	if n, _ := outboxdb.New(st).ListMessages(ctx, "", 10, 0); len(n) != 0 {
 		t.Errorf("nothing may be queued: %v", n)
 	}
 	// Bad figures stored behind the service's back are flagged, not fatal.
@@ -397,10 +398,10 @@ func TestPurchaseOrderEmailUsesTheSavedTemplate(t *testing.T) {
 	st.SetSetting(ctx, email.SettingShopEmail, "hello@clayshop.test")
 	edited := email.Template{Name: POTemplate, Subject: "Order {{.PurchaseOrder.Number}} from {{.Shop.Name}}",
 		HTML: `<p>Dear {{.PurchaseOrder.Supplier}},</p>{{range .PurchaseOrder.Lines}}<p>{{.Quantity}} × {{.SKU}} at {{.Price}}</p>{{end}}<p>Note: {{.PurchaseOrder.Note}} / {{.Vars.po_number}}</p><p>Reply to {{.Shop.Email}}</p>`}
-	if err := mail.SaveTemplate(ctx, st, edited, email.Shop{Name: "Clay Shop"}); err != nil {
+	if err := mail.SaveTemplate(ctx, outboxdb.New(st), edited, email.Shop{Name: "Clay Shop"}); err != nil {
 		t.Fatal(err)
 	}
-	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: st}})
+	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: outboxdb.New(st)}})
 	drafts, err := svc.ReorderNow(ctx, false)
 	if err != nil || len(drafts) != 1 {
 		t.Fatalf("reorder: %+v %v", drafts, err)
@@ -409,7 +410,7 @@ func TestPurchaseOrderEmailUsesTheSavedTemplate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	msgs, err := st.ListMessages(ctx, domain.MsgQueued, 10, 0)
+	msgs, err := outboxdb.New(st).ListMessages(ctx, domain.MsgQueued, 10, 0)
 	if err != nil || len(msgs) != 1 {
 		t.Fatalf("outbox: %v %v", msgs, err)
 	}

@@ -5,7 +5,8 @@ import (
 	"context"
 	"fmt"
 	"net/mail"
-	"path/filepath"
+	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/storetest"
 	"strings"
 	"sync"
 	"testing"
@@ -58,7 +59,7 @@ func (m *memMailbox) AppendSent(_ context.Context, raws [][]byte) error {
 }
 
 type rig struct {
-	st   *store.Store
+	st   *outboxdb.DB
 	srv  *mailtest.SMTP
 	acct Account
 	box  *memMailbox
@@ -76,11 +77,7 @@ func newRig(t *testing.T, opt mailtest.SMTPOptions, tune func(*Account)) *rig {
 	opt.Cert = &cert
 	srv := mailtest.NewSMTP(t, opt)
 	clk := &stepClock{t: t0}
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "shop.db"), store.Options{Clock: clk})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := outboxdb.New(storetest.Open(t, storetest.Clock(clk)))
 	a := ApplyPreset(Account{FromName: "Bea's Shop", FromAddress: "seller@shop.test"}, ProviderGeneric)
 	a.SMTPHost, a.SMTPPort, a.SMTPSecurity = "127.0.0.1", srv.Port(), SecurityStartTLS
 	a.CAFile = cert.CAFile
@@ -126,7 +123,7 @@ func (r *rig) enqueue(t *testing.T, n int, kind domain.MessageKind) []int64 {
 	return ids
 }
 
-func status(t *testing.T, st *store.Store, id int64) domain.OutboxMessage {
+func status(t *testing.T, st *outboxdb.DB, id int64) domain.OutboxMessage {
 	t.Helper()
 	m, err := st.GetMessage(context.Background(), id)
 	if err != nil {
@@ -357,7 +354,7 @@ var _ clock.Clock = (*stepClock)(nil)
 
 func mailtestOptions() mailtest.SMTPOptions { return mailtest.SMTPOptions{} }
 
-func seedCustomerWithOrder(t *testing.T, st *store.Store) int64 {
+func seedCustomerWithOrder(t *testing.T, st *outboxdb.DB) int64 {
 	t.Helper()
 	ctx := context.Background()
 	_, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "t", Kind: "orders"}, store.WriteOptions{}, func(w *store.Writer) error {

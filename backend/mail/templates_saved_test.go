@@ -4,12 +4,12 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"path/filepath"
+	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/storetest"
 	"strings"
 	"testing"
 	"time"
 
-	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
 	"shopclerk/backend/rules"
@@ -19,19 +19,14 @@ import (
 // tplNow is a Monday 10:00 UTC, outside the engine's default quiet hours.
 var tplNow = time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 
-func templateStore(t *testing.T) *store.Store {
+func templateStore(t *testing.T) *outboxdb.DB {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "shop.db"),
-		store.Options{Clock: clock.Fixed{T: tplNow}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := outboxdb.New(storetest.Open(t, storetest.At(tplNow)))
 	return st
 }
 
 // abandonCart writes a consenting customer's cart, idle for two hours.
-func abandonCart(t *testing.T, st *store.Store, ext, email, first string) {
+func abandonCart(t *testing.T, st *outboxdb.DB, ext, email, first string) {
 	t.Helper()
 	c := domain.Customer{Source: domain.SourceShopify, ExternalID: email, Email: email, FirstName: first, Country: "DE",
 		AcceptsMarketing: true, CreatedAt: tplNow.Add(-400 * 24 * time.Hour)}
@@ -45,7 +40,7 @@ func abandonCart(t *testing.T, st *store.Store, ext, email, first string) {
 	}
 }
 
-func savedCount(t *testing.T, st *store.Store) int {
+func savedCount(t *testing.T, st *outboxdb.DB) int {
 	t.Helper()
 	all, err := st.EmailTemplates(context.Background())
 	if err != nil {
@@ -160,7 +155,7 @@ func TestPlainTextVersion(t *testing.T) {
 func TestAutomationUsesSavedTemplate(t *testing.T) {
 	ctx := context.Background()
 	st := templateStore(t)
-	e := rules.New(st, rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	e := rules.New(st.Store, rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	id, err := e.InstallTemplate(ctx, "cart_abandoned")
 	if err != nil {
 		t.Fatal(err)
@@ -284,7 +279,7 @@ func FuzzCheckTemplate(f *testing.F) {
 func TestSpendTierEmailShowsTheTierAsMoney(t *testing.T) {
 	ctx := context.Background()
 	st := templateStore(t)
-	e := rules.New(st, rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	e := rules.New(st.Store, rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	id, err := e.InstallTemplate(ctx, "spend_tiers")
 	if err != nil {
 		t.Fatal(err)
@@ -326,7 +321,7 @@ func TestSpendTierEmailShowsTheTierAsMoney(t *testing.T) {
 func TestRunSendsWhatItsPlanShowed(t *testing.T) {
 	ctx := context.Background()
 	st := templateStore(t)
-	e := rules.New(st, rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	e := rules.New(st.Store, rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	id, err := e.InstallTemplate(ctx, "welcome_voucher")
 	if err != nil {
 		t.Fatal(err)

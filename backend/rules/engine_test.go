@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand"
+	"shopclerk/backend/store/outboxdb"
 	"slices"
 	"strings"
 	"testing"
@@ -63,7 +64,7 @@ func TestSequenceRunsItsSteps(t *testing.T) {
 	if c["messages"] != 3 || c["coupons"] != 1 || c["dup_keys"] != 0 {
 		t.Fatalf("effects %v", c)
 	}
-	msg, err := s.st.ListMessages(s.ctx, domain.MsgQueued, 10, 0)
+	msg, err := outboxdb.New(s.st).ListMessages(s.ctx, domain.MsgQueued, 10, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +97,7 @@ func TestSequenceExits(t *testing.T) {
 			}
 		}, "replied"},
 		{"unsubscribed", func(s *shop) {
-			if _, err := s.st.Suppress(s.ctx, "carl@example.com", domain.SuppressUnsubscribed, "link"); err != nil {
+			if _, err := outboxdb.New(s.st).Suppress(s.ctx, "carl@example.com", domain.SuppressUnsubscribed, "link"); err != nil {
 				s.t.Fatal(err)
 			}
 		}, "unsubscribed"},
@@ -151,7 +152,7 @@ func TestConsentRespected(t *testing.T) {
 		t.Fatalf("the order confirmation (transactional) must go without marketing consent: %+v", items)
 	}
 	// A hard bounce stops even transactional mail.
-	s.st.Suppress(s.ctx, carl.Email, domain.SuppressHardBounce, "550")
+	outboxdb.New(s.st).Suppress(s.ctx, carl.Email, domain.SuppressHardBounce, "550")
 	if items := flowItems(s.plan(t0), conf); len(items) != 0 {
 		t.Fatalf("email to a hard-bounced address: %+v", items)
 	}
@@ -397,7 +398,7 @@ func TestMessageIDMakerAskedOncePerRun(t *testing.T) {
 		t.Fatalf("run without emails: done %d, maker asked %d times", res.Done, asked)
 	}
 	var ids []string
-	rows, err := s.st.ListMessages(s.ctx, domain.MsgQueued, 10, 0)
+	rows, err := outboxdb.New(s.st).ListMessages(s.ctx, domain.MsgQueued, 10, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

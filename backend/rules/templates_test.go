@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"shopclerk/backend/store/outboxdb"
 	"sort"
 	"strings"
 	"testing"
@@ -106,7 +107,7 @@ func demoShopData(s *shop) {
 	})
 	c, _, _ := s.st.CustomerByEmail(s.ctx, finn.Email)
 	for i := range 3 {
-		s.st.EnqueueMessage(s.ctx, &domain.OutboxMessage{MessageID: fmt.Sprintf("<n%d@shop.example>", i), Kind: domain.KindMarketing,
+		outboxdb.New(s.st).EnqueueMessage(s.ctx, &domain.OutboxMessage{MessageID: fmt.Sprintf("<n%d@shop.example>", i), Kind: domain.KindMarketing,
 			ToAddr: finn.Email, Subject: "news", CustomerID: &c.ID})
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
+	"shopclerk/backend/store/outboxdb"
 	"strings"
 	"testing"
 	"time"
@@ -48,7 +49,7 @@ func TestDigestReadsTheAccountAtEachRun(t *testing.T) {
 	d := NewDigest(st, inventory.New(st, clk, nil), clk, quietLog)
 	queued := func() []domain.OutboxMessage {
 		t.Helper()
-		msgs, err := st.ListMessages(ctx, "", 10, 0)
+		msgs, err := outboxdb.New(st).ListMessages(ctx, "", 10, 0)
 		if err != nil {
 			t.Fatal(err)
 		}

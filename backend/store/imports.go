@@ -31,7 +31,7 @@ func (s *Store) Mapping(ctx context.Context, headerHash string) (kind string, ma
 // export with the same columns imports without asking.
 func (s *Store) SaveMapping(ctx context.Context, headerHash, kind string, mapping map[string]string) error {
 	b, _ := json.Marshal(mapping)
-	if _, err := s.db.ExecContext(ctx, q("MappingPut"), headerHash, kind, string(b), s.now()); err != nil {
+	if _, err := s.db.ExecContext(ctx, q("MappingPut"), headerHash, kind, string(b), s.Now()); err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not save the column mapping")
 	}
 	return nil
@@ -43,7 +43,7 @@ func (s *Store) ImportBatches(ctx context.Context, limit, offset int, includeDem
 	if limit <= 0 {
 		limit = 100
 	}
-	return s.batches(ctx, q("BatchList"), limit, offset, boolInt(includeDemo))
+	return s.batches(ctx, q("BatchList"), limit, offset, BoolInt(includeDemo))
 }
 
 // BatchesByHash finds earlier imports of the exact same file.
@@ -67,7 +67,7 @@ func (s *Store) batches(ctx context.Context, query string, args ...any) ([]domai
 			return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the import history")
 		}
 		b.StartedAt = time.Unix(started, 0).UTC()
-		b.FinishedAt = fromUnix(finished)
+		b.FinishedAt = FromUnix(finished)
 		out = append(out, b)
 	}
 	return out, rows.Err()
@@ -107,7 +107,7 @@ func (w *Writer) EnsureProduct(p domain.Product) error {
 		return nil
 	}
 	w.rememberSKU(sku)
-	_, err := w.exec("ImportProductEnsure", sku, p.Handle, p.Title, p.Vendor, p.Price.Currency, w.now, boolInt(p.SKUGenerated))
+	_, err := w.exec("ImportProductEnsure", sku, p.Handle, p.Title, p.Vendor, p.Price.Currency, w.now, BoolInt(p.SKUGenerated))
 	return err
 }
 
@@ -164,7 +164,7 @@ func (w *Writer) GeneratedSKUNames() (map[string]string, error) {
 	return generatedSKUNames(w.ctx, w.tx)
 }
 
-func generatedSKUNames(ctx context.Context, db queryer) (map[string]string, error) {
+func generatedSKUNames(ctx context.Context, db Queryer) (map[string]string, error) {
 	rows, err := db.QueryContext(ctx, q("ImportGeneratedSKUNames"))
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the products without a SKU")
@@ -244,7 +244,7 @@ func (w *Writer) StoredOrder(source domain.Source, externalID string) (domain.Or
 	json.Unmarshal([]byte(billing), &o.Billing)
 	json.Unmarshal([]byte(shipping), &o.ShippingAddress)
 	o.CreatedAt = time.Unix(created, 0).UTC()
-	o.PaidAt, o.FulfilledAt, o.CancelledAt = fromUnix(paid), fromUnix(fulfilled), fromUnix(cancelled)
+	o.PaidAt, o.FulfilledAt, o.CancelledAt = FromUnix(paid), FromUnix(fulfilled), FromUnix(cancelled)
 	ls, err := w.stmt("OrderStoredLines")
 	if err != nil {
 		return domain.Order{}, false, err

@@ -41,7 +41,7 @@ func TestGeneratedSKUs(t *testing.T) {
 		generated = append(generated, sku)
 	}
 	rows.Close()
-	if got := joinTags(generated); got != "~apron/Blue, ~towel, ~twin-a, ~twin-b" {
+	if got := JoinTags(generated); got != "~apron/Blue, ~towel, ~twin-a, ~twin-b" {
 		t.Errorf("generated keys: %s", got)
 	}
 	names, err := s.GeneratedSKUNames(ctx)

@@ -38,7 +38,7 @@ func (s *Store) GeneratedKeys(ctx context.Context) (GeneratedKeys, error) {
 // inventory file works from the keys as its own transaction sees them.
 func (w *Writer) GeneratedKeys() (GeneratedKeys, error) { return generatedKeys(w.ctx, w.tx) }
 
-func generatedKeys(ctx context.Context, db queryer) (GeneratedKeys, error) {
+func generatedKeys(ctx context.Context, db Queryer) (GeneratedKeys, error) {
 	var out GeneratedKeys
 	fail := func(err error) (GeneratedKeys, error) {
 		return GeneratedKeys{}, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the products without a SKU")

@@ -95,7 +95,7 @@ func (s *Store) InventoryItems(ctx context.Context) ([]InventoryItem, error) {
 		if sup.Valid {
 			it.SupplierID = &sup.Int64
 		}
-		it.SnoozeUntil, it.OrderOnce = fromUnix(snooze), once != 0
+		it.SnoozeUntil, it.OrderOnce = FromUnix(snooze), once != 0
 		it.Levels, it.Offers = []domain.StockLevel{}, []domain.SupplierOffer{}
 		idx[it.SKU] = len(items)
 		items = append(items, it)
@@ -139,7 +139,7 @@ func (s *Store) InventoryItems(ctx context.Context) ([]InventoryItem, error) {
 			return err
 		}
 		if i, ok := idx[sku]; ok {
-			items[i].OpenIncoming, items[i].NextDelivery = n, fromUnix(next)
+			items[i].OpenIncoming, items[i].NextDelivery = n, FromUnix(next)
 		}
 		return nil
 	})
@@ -218,7 +218,7 @@ func (s *Store) Suppliers(ctx context.Context) ([]domain.Supplier, error) {
 	return out, nil
 }
 
-func scanSupplier(r scanner) (domain.Supplier, error) {
+func scanSupplier(r Scanner) (domain.Supplier, error) {
 	var sp domain.Supplier
 	err := r.Scan(&sp.ID, &sp.Name, &sp.Email, &sp.Currency, &sp.LeadTimeDays, &sp.LeadTimeStdDays, &sp.MinOrderQty, &sp.PackSize)
 	return sp, err
@@ -282,7 +282,7 @@ func (s *Store) DeleteSupplier(ctx context.Context, id int64) error {
 // SetSupplierOffer links a SKU to a supplier with the supplier's own SKU and
 // unit cost, and makes that supplier the SKU's main supplier.
 func (s *Store) SetSupplierOffer(ctx context.Context, o domain.SupplierOffer) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.InTx(ctx, func(tx *sql.Tx) error {
 		if err := skuExists(ctx, tx, o.SKU); err != nil {
 			return err
 		}
@@ -307,8 +307,8 @@ func skuExists(ctx context.Context, tx *sql.Tx, sku string) error {
 
 // SetSKUPolicy stores a SKU's reorder choices in one transaction.
 func (s *Store) SetSKUPolicy(ctx context.Context, p domain.SKUPolicy) error {
-	now := s.now()
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	now := s.Now()
+	return s.InTx(ctx, func(tx *sql.Tx) error {
 		if err := skuExists(ctx, tx, p.SKU); err != nil {
 			return err
 		}
@@ -322,12 +322,12 @@ func (s *Store) SetSKUPolicy(ctx context.Context, p domain.SKUPolicy) error {
 			}
 		}
 		if p.SnoozeUntil != nil {
-			if _, err := tx.ExecContext(ctx, q("InvPolicySetSnooze"), p.SKU, unixOrNull(p.SnoozeUntil), now); err != nil {
+			if _, err := tx.ExecContext(ctx, q("InvPolicySetSnooze"), p.SKU, UnixOrNull(p.SnoozeUntil), now); err != nil {
 				return err
 			}
 		}
 		if p.OrderOnce != nil {
-			if _, err := tx.ExecContext(ctx, q("InvPolicySetOrderOnce"), p.SKU, boolInt(*p.OrderOnce), now); err != nil {
+			if _, err := tx.ExecContext(ctx, q("InvPolicySetOrderOnce"), p.SKU, BoolInt(*p.OrderOnce), now); err != nil {
 				return err
 			}
 		}

@@ -13,7 +13,7 @@ import (
 // PONumber is the order number printed on the documents.
 func PONumber(id int64) string { return fmt.Sprintf("PO-%06d", id) }
 
-func scanPO(r scanner) (domain.PurchaseOrder, error) {
+func scanPO(r Scanner) (domain.PurchaseOrder, error) {
 	var po domain.PurchaseOrder
 	var created int64
 	var sent, expected, received sql.NullInt64
@@ -21,17 +21,12 @@ func scanPO(r scanner) (domain.PurchaseOrder, error) {
 		&created, &sent, &expected, &received, &po.Location, &po.MessageID)
 	po.Number = PONumber(po.ID)
 	po.CreatedAt = time.Unix(created, 0).UTC()
-	po.SentAt, po.ExpectedAt, po.ReceivedAt = fromUnix(sent), fromUnix(expected), fromUnix(received)
+	po.SentAt, po.ExpectedAt, po.ReceivedAt = FromUnix(sent), FromUnix(expected), FromUnix(received)
 	po.Lines = []domain.PurchaseOrderLine{}
 	return po, err
 }
 
-type queryer interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
-
-func getPO(ctx context.Context, db queryer, id int64) (domain.PurchaseOrder, error) {
+func getPO(ctx context.Context, db Queryer, id int64) (domain.PurchaseOrder, error) {
 	po, err := scanPO(db.QueryRowContext(ctx, q("InvPOGet"), id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return po, domain.Errorf(domain.CodeNotFound, "There is no purchase order %s.", PONumber(id))
@@ -89,9 +84,9 @@ func (s *Store) PurchaseOrders(ctx context.Context, status domain.POStatus, limi
 // draft if there is none. A SKU already on the draft keeps the seller's
 // quantity. It returns the draft's id.
 func (s *Store) AddToDraft(ctx context.Context, supplierID int64, currency, location string, lines []domain.DraftLine) (int64, error) {
-	now := s.now()
+	now := s.Now()
 	var id int64
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.InTx(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, q("InvPODraftFor"), supplierID).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
 			res, err := tx.ExecContext(ctx, q("InvPOInsert"), supplierID, currency, "", now, location)
@@ -125,7 +120,7 @@ func (s *Store) AddToDraft(ctx context.Context, supplierID int64, currency, loca
 // SetPOLine sets a draft's line: quantity 0 removes it. The caller validates.
 func (s *Store) SetPOLine(ctx context.Context, poID int64, l domain.DraftLine) (domain.PurchaseOrder, error) {
 	var po domain.PurchaseOrder
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.InTx(ctx, func(tx *sql.Tx) error {
 		cur, err := getPO(ctx, tx, poID)
 		if err != nil {
 			return err
@@ -152,7 +147,7 @@ func (s *Store) SetPOLine(ctx context.Context, poID int64, l domain.DraftLine) (
 
 // SetPONote changes the note printed on a draft.
 func (s *Store) SetPONote(ctx context.Context, poID int64, note string) error {
-	return wrapInternal(s.inTx(ctx, func(tx *sql.Tx) error {
+	return wrapInternal(s.InTx(ctx, func(tx *sql.Tx) error {
 		cur, err := getPO(ctx, tx, poID)
 		if err != nil {
 			return err
@@ -176,7 +171,7 @@ var poMoves = map[domain.POStatus][]domain.POStatus{
 
 // SetPOStatus confirms or cancels an order.
 func (s *Store) SetPOStatus(ctx context.Context, poID int64, to domain.POStatus) error {
-	return wrapInternal(s.inTx(ctx, func(tx *sql.Tx) error {
+	return wrapInternal(s.InTx(ctx, func(tx *sql.Tx) error {
 		cur, err := getPO(ctx, tx, poID)
 		if err != nil {
 			return err
@@ -193,7 +188,7 @@ func (s *Store) SetPOStatus(ctx context.Context, poID int64, to domain.POStatus)
 
 // MarkPOSent records that a draft went out with an outbox message.
 func (s *Store) MarkPOSent(ctx context.Context, poID int64, messageID, ledgerKey string, expected time.Time) error {
-	res, err := s.db.ExecContext(ctx, q("InvPOMarkSent"), poID, s.now(), expected.Unix(), messageID, ledgerKey)
+	res, err := s.db.ExecContext(ctx, q("InvPOMarkSent"), poID, s.Now(), expected.Unix(), messageID, ledgerKey)
 	if err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not mark the purchase order as sent")
 	}
@@ -208,9 +203,9 @@ func (s *Store) MarkPOSent(ctx context.Context, poID int64, messageID, ledgerKey
 // 'receive'), the order's status, and on the first receipt the real lead
 // time for the supplier.
 func (s *Store) ReceivePO(ctx context.Context, poID int64, location string, got []domain.Receipt) (domain.PurchaseOrder, error) {
-	now := s.now()
+	now := s.Now()
 	var po domain.PurchaseOrder
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.InTx(ctx, func(tx *sql.Tx) error {
 		cur, err := getPO(ctx, tx, poID)
 		if err != nil {
 			return err
@@ -280,7 +275,7 @@ func (s *Store) ReceivePO(ctx context.Context, poID int64, location string, got 
 			return err
 		}
 		po.Status = status
-		po.ReceivedAt = fromUnix(sql.NullInt64{Int64: now, Valid: status == domain.POReceived})
+		po.ReceivedAt = FromUnix(sql.NullInt64{Int64: now, Valid: status == domain.POReceived})
 		return nil
 	})
 	return po, wrapInternal(err, "Shopclerk could not book the delivery in")

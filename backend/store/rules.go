@@ -32,13 +32,13 @@ type RuleRun struct {
 	Summary    string
 }
 
-func scanRule(r scanner) (RuleRow, error) {
+func scanRule(r Scanner) (RuleRow, error) {
 	var row RuleRow
 	var created, updated int64
 	var lastRun, enabledAt sql.NullInt64
 	err := r.Scan(&row.ID, &row.Name, &row.Template, &row.Enabled, &row.Definition, &created, &updated, &lastRun, &enabledAt)
 	row.CreatedAt, row.UpdatedAt = time.Unix(created, 0).UTC(), time.Unix(updated, 0).UTC()
-	row.LastRunAt, row.EnabledAt = fromUnix(lastRun), fromUnix(enabledAt)
+	row.LastRunAt, row.EnabledAt = FromUnix(lastRun), FromUnix(enabledAt)
 	return row, err
 }
 
@@ -74,12 +74,12 @@ func (s *Store) GetRule(ctx context.Context, id int64) (RuleRow, error) {
 
 // InsertRule stores a new flow and returns its id.
 func (s *Store) InsertRule(ctx context.Context, r RuleRow) (int64, error) {
-	now := s.now()
+	now := s.Now()
 	var enabledAt any
 	if r.Enabled {
 		enabledAt = now
 	}
-	res, err := s.db.ExecContext(ctx, q("RuleInsert"), r.Name, r.Template, boolInt(r.Enabled), r.Definition, now, now, enabledAt)
+	res, err := s.db.ExecContext(ctx, q("RuleInsert"), r.Name, r.Template, BoolInt(r.Enabled), r.Definition, now, now, enabledAt)
 	if err != nil {
 		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not save the automation")
 	}
@@ -88,7 +88,7 @@ func (s *Store) InsertRule(ctx context.Context, r RuleRow) (int64, error) {
 
 // UpdateRule replaces a flow's name and definition.
 func (s *Store) UpdateRule(ctx context.Context, id int64, name, definition string) error {
-	res, err := s.db.ExecContext(ctx, q("RuleUpdate"), id, name, definition, s.now())
+	res, err := s.db.ExecContext(ctx, q("RuleUpdate"), id, name, definition, s.Now())
 	if err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not save the automation")
 	}
@@ -101,7 +101,7 @@ func (s *Store) UpdateRule(ctx context.Context, id int64, name, definition strin
 // SetRuleEnabled switches a flow on or off; switching on records when, which
 // bounds how far back the flow catches up.
 func (s *Store) SetRuleEnabled(ctx context.Context, id int64, on bool) error {
-	res, err := s.db.ExecContext(ctx, q("RuleSetEnabled"), id, boolInt(on), s.now())
+	res, err := s.db.ExecContext(ctx, q("RuleSetEnabled"), id, BoolInt(on), s.Now())
 	if err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not switch the automation")
 	}
@@ -164,13 +164,13 @@ func (s *Store) RecordLedgerDecisions(ctx context.Context, entries []domain.Ledg
 	if len(entries) == 0 {
 		return nil
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.InTx(ctx, func(tx *sql.Tx) error {
 		st, err := tx.PrepareContext(ctx, q("RuleLedgerInsert"))
 		if err != nil {
 			return err
 		}
 		defer st.Close()
-		now := s.now()
+		now := s.Now()
 		for _, e := range entries {
 			if _, err := st.ExecContext(ctx, e.Key, e.RuleID, e.Subject, e.Occurrence, e.Step, e.Status, e.DueAt.Unix(), now, e.Result); err != nil {
 				return err
@@ -206,8 +206,8 @@ var ErrAlreadyDone = errors.New("already done")
 // (invariant 2). A key already in the ledger returns ErrAlreadyDone without
 // calling fn. fn returns a short result kept with the key.
 func (s *Store) ApplyRuleAction(ctx context.Context, e domain.LedgerEntry, fn func(tx *RuleTx) (string, error)) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		now := s.now()
+	return s.InTx(ctx, func(tx *sql.Tx) error {
+		now := s.Now()
 		res, err := tx.ExecContext(ctx, q("RuleLedgerInsert"), e.Key, e.RuleID, e.Subject, e.Occurrence, e.Step, string(domain.LedgerDone), e.DueAt.Unix(), now, "")
 		if err != nil {
 			return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not record the automation step")
@@ -226,7 +226,7 @@ func (s *Store) ApplyRuleAction(ctx context.Context, e domain.LedgerEntry, fn fu
 
 // StartRuleRun opens a row in the run history.
 func (s *Store) StartRuleRun(ctx context.Context, at time.Time, dry bool) (int64, error) {
-	res, err := s.db.ExecContext(ctx, q("RuleRunInsert"), at.Unix(), boolInt(dry))
+	res, err := s.db.ExecContext(ctx, q("RuleRunInsert"), at.Unix(), BoolInt(dry))
 	if err != nil {
 		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not record the run")
 	}
@@ -257,7 +257,7 @@ func (s *Store) ListRuleRuns(ctx context.Context, limit int) ([]RuleRun, error) 
 		if err := rows.Scan(&r.ID, &started, &finished, &r.DryRun, &r.Summary); err != nil {
 			return nil, err
 		}
-		r.StartedAt, r.FinishedAt = time.Unix(started, 0).UTC(), fromUnix(finished)
+		r.StartedAt, r.FinishedAt = time.Unix(started, 0).UTC(), FromUnix(finished)
 		out = append(out, r)
 	}
 	return out, rows.Err()
@@ -266,13 +266,13 @@ func (s *Store) ListRuleRuns(ctx context.Context, limit int) ([]RuleRun, error) 
 // RecordReply notes that email replied at at; sequences started before it
 // exit. The inbox calls it for each reply it files.
 func (s *Store) RecordReply(ctx context.Context, email string, at time.Time) error {
-	_, err := s.db.ExecContext(ctx, q("RuleSignalInsert"), normEmail(email), "replied", at.Unix())
+	_, err := s.db.ExecContext(ctx, q("RuleSignalInsert"), NormEmail(email), "replied", at.Unix())
 	return err
 }
 
 // ReleaseHold lets a held order's confirmation go out on the next run.
 func (s *Store) ReleaseHold(ctx context.Context, orderID int64) error {
-	_, err := s.db.ExecContext(ctx, q("RuleHoldRelease"), s.now(), orderID)
+	_, err := s.db.ExecContext(ctx, q("RuleHoldRelease"), s.Now(), orderID)
 	return err
 }
 
@@ -311,7 +311,7 @@ func (s *Store) RuleEffectCounts(ctx context.Context) (map[string]int, error) {
 // RecordSignal notes what the inbox learnt about an address (kind replied or
 // suppressed) at at.
 func (s *Store) RecordSignal(ctx context.Context, email, kind string, at time.Time) error {
-	_, err := s.db.ExecContext(ctx, q("RuleSignalInsert"), normEmail(email), kind, at.Unix())
+	_, err := s.db.ExecContext(ctx, q("RuleSignalInsert"), NormEmail(email), kind, at.Unix())
 	if err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not record what the inbox found")
 	}

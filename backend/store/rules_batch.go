@@ -69,7 +69,7 @@ func (s *Store) OrderFacts(ctx context.Context, ids []int64) (map[int64]*OrderFa
 				return err
 			}
 			o.CreatedAt = time.Unix(created, 0).UTC()
-			o.PaidAt, o.FulfilledAt, o.CancelledAt = fromUnix(paid), fromUnix(fulfilled), fromUnix(cancelled)
+			o.PaidAt, o.FulfilledAt, o.CancelledAt = FromUnix(paid), FromUnix(fulfilled), FromUnix(cancelled)
 			o.Tags = domain.SplitTags(tags)
 			json.Unmarshal([]byte(billing), &o.Billing)
 			json.Unmarshal([]byte(shipping), &o.ShippingAddress)
@@ -151,7 +151,7 @@ func (s *Store) scanCustomers(ctx context.Context, query, list string, byID map[
 	}
 	defer rows.Close()
 	for rows.Next() {
-		c, err := scanCustomer(rows)
+		c, err := ScanCustomer(rows)
 		if err != nil {
 			return err
 		}
@@ -250,7 +250,7 @@ func (s *Store) SaveRuleMemo(ctx context.Context, ruleID int64, entries []MemoEn
 	if len(entries) == 0 {
 		return nil
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.InTx(ctx, func(tx *sql.Tx) error {
 		st, err := tx.PrepareContext(ctx, q("RuleMemoSet"))
 		if err != nil {
 			return err

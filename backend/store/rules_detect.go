@@ -26,16 +26,16 @@ func (s *Store) DetectRuleEvents(ctx context.Context) (int, error) {
 // page cache, so it does not leave a full 32 MB cache behind (it is what
 // set the import's peak memory).
 func (s *Store) DetectRuleEventsOnSmallCache(ctx context.Context) (added int, err error) {
-	err = s.onSmallCache(ctx, func(conn *sql.Conn) error {
+	err = s.OnSmallCache(ctx, func(conn *sql.Conn) error {
 		added, err = s.detectRuleEvents(ctx, conn)
 		return err
 	})
 	return added, err
 }
 
-func (s *Store) detectRuleEvents(ctx context.Context, db txBeginner) (int, error) {
+func (s *Store) detectRuleEvents(ctx context.Context, db TxBeginner) (int, error) {
 	var added int
-	err := runTx(ctx, db, func(tx *sql.Tx) error {
+	err := RunTx(ctx, db, func(tx *sql.Tx) error {
 		d := &detector{tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}}
 		defer func() {
 			for _, st := range d.stmts {

@@ -72,7 +72,7 @@ func (t *RuleTx) IssueCoupon(c NewCoupon, gen func() (string, error)) (string, e
 			return "", err
 		}
 		_, err = t.tx.ExecContext(t.ctx, q("RuleCouponInsert"), code, nullID(c.CustomerID), c.PercentOff, c.AmountOff,
-			c.Currency, boolInt(c.FreeShipping), t.now, unixOrNull(c.ExpiresAt), t.key)
+			c.Currency, BoolInt(c.FreeShipping), t.now, UnixOrNull(c.ExpiresAt), t.key)
 		if err == nil {
 			return code, nil
 		}
@@ -114,7 +114,7 @@ func couponForPrefix(ctx context.Context, db namedRower, prefix string) (*Issued
 	if err != nil {
 		return nil, err
 	}
-	c.ExpiresAt = fromUnix(exp)
+	c.ExpiresAt = FromUnix(exp)
 	return &c, nil
 }
 
@@ -162,13 +162,13 @@ func (t *RuleTx) SetCustomerTags(customerID int64, add, remove []string) error {
 	tags = slices.DeleteFunc(tags, func(x string) bool {
 		return slices.ContainsFunc(remove, func(r string) bool { return strings.EqualFold(x, r) })
 	})
-	_, err := t.tx.ExecContext(t.ctx, q("RuleCustomerTagsSet"), customerID, joinTags(tags), t.now)
+	_, err := t.tx.ExecContext(t.ctx, q("RuleCustomerTagsSet"), customerID, JoinTags(tags), t.now)
 	return err
 }
 
 // InsertTask creates a task for the seller.
 func (t *RuleTx) InsertTask(title, detail string, customerID, orderID int64, due *time.Time) (int64, error) {
-	res, err := t.tx.ExecContext(t.ctx, q("RuleTaskInsert"), title, detail, nullID(customerID), nullID(orderID), t.now, unixOrNull(due), t.key)
+	res, err := t.tx.ExecContext(t.ctx, q("RuleTaskInsert"), title, detail, nullID(customerID), nullID(orderID), t.now, UnixOrNull(due), t.key)
 	if err != nil {
 		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not create the task")
 	}

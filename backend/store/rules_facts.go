@@ -192,18 +192,9 @@ func (s *Store) UnansweredMarketing(ctx context.Context, n int, from, to time.Ti
 	})
 }
 
-// CustomerByID returns one customer.
-func (s *Store) CustomerByID(ctx context.Context, id int64) (domain.Customer, error) {
-	c, err := scanCustomer(s.db.QueryRowContext(ctx, q("CustomerGet"), id))
-	if err == sql.ErrNoRows {
-		return c, domain.Errorf(domain.CodeNotFound, "customer %d was not found", id)
-	}
-	return c, err
-}
-
 // CustomerByEmail returns the customer with that email, or false.
 func (s *Store) CustomerByEmail(ctx context.Context, email string) (domain.Customer, bool, error) {
-	c, err := scanCustomer(s.namedRow(ctx, "RuleCustomerByEmailGet", email))
+	c, err := ScanCustomer(s.namedRow(ctx, "RuleCustomerByEmailGet", email))
 	if err == sql.ErrNoRows {
 		return c, false, nil
 	}
@@ -226,7 +217,7 @@ func (s *Store) GetCart(ctx context.Context, id int64) (domain.Cart, error) {
 	if cust.Valid {
 		c.CustomerID = &cust.Int64
 	}
-	c.CreatedAt, c.UpdatedAt, c.RecoveredAt = time.Unix(created, 0).UTC(), time.Unix(updated, 0).UTC(), fromUnix(recovered)
+	c.CreatedAt, c.UpdatedAt, c.RecoveredAt = time.Unix(created, 0).UTC(), time.Unix(updated, 0).UTC(), FromUnix(recovered)
 	rows, err := s.namedQuery(ctx, "RuleCartLinesGet", id)
 	if err != nil {
 		return c, err
@@ -325,7 +316,7 @@ func (s *Store) GetShipment(ctx context.Context, id int64) (domain.Shipment, err
 	if err == sql.ErrNoRows {
 		return sh, domain.Errorf(domain.CodeNotFound, "shipment %d was not found", id)
 	}
-	sh.ShippedAt, sh.UpdatedAt, sh.DeliveredAt = time.Unix(shipped, 0).UTC(), time.Unix(updated, 0).UTC(), fromUnix(delivered)
+	sh.ShippedAt, sh.UpdatedAt, sh.DeliveredAt = time.Unix(shipped, 0).UTC(), time.Unix(updated, 0).UTC(), FromUnix(delivered)
 	return sh, err
 }
 

@@ -47,8 +47,8 @@ type WriteOptions struct {
 // together. If fn fails or ctx is cancelled nothing of the batch remains.
 func (s *Store) WriteBatch(ctx context.Context, meta domain.BatchMeta, opt WriteOptions, fn func(w *Writer) error) (int64, domain.Counts, error) {
 	var w *Writer
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		w = &Writer{tx: tx, ctx: ctx, rowCtx: context.WithoutCancel(ctx), now: s.now(), fresh: opt.Fresh,
+	err := s.InTx(ctx, func(tx *sql.Tx) error {
+		w = &Writer{tx: tx, ctx: ctx, rowCtx: context.WithoutCancel(ctx), now: s.Now(), fresh: opt.Fresh,
 			stmts: map[string]*sql.Stmt{}, custByEm: map[string]int64{},
 			touched: map[int64]struct{}{}, skus: map[string]struct{}{}}
 		defer w.closeStmts()
@@ -80,7 +80,7 @@ func (s *Store) WriteBatch(ctx context.Context, meta domain.BatchMeta, opt Write
 	}
 	// A batch can change the shape of the data (the first import into an
 	// empty shop); refresh the planner's statistics while it is small work.
-	s.optimize(ctx, 0xfffe)
+	s.Optimize(ctx, 0xfffe)
 	return w.batchID, w.counts, nil
 }
 
@@ -178,15 +178,6 @@ func (w *Writer) count(found bool, same bool) {
 	}
 }
 
-func joinTags(tags []string) string { return strings.Join(tags, ", ") }
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // CustomerMode says how much a row may overwrite of an existing customer.
 type CustomerMode int
 
@@ -201,7 +192,7 @@ const (
 // UpsertCustomer creates or updates a customer keyed by lower-cased email
 // (or source + external id without one) and returns its id.
 func (w *Writer) UpsertCustomer(c domain.Customer, mode CustomerMode) (int64, error) {
-	c.Email = normEmail(c.Email)
+	c.Email = NormEmail(c.Email)
 	cached := false
 	if c.Email != "" {
 		var id int64
@@ -232,7 +223,7 @@ func (w *Writer) UpsertCustomer(c domain.Customer, mode CustomerMode) (int64, er
 		c.CreatedAt = time.Unix(w.now, 0)
 	}
 	args := []any{c.Email, string(c.Source), c.ExternalID, c.FirstName, c.LastName, c.Phone, c.Country, c.City,
-		boolInt(c.AcceptsMarketing), unixOrNull(c.ConsentAt), c.Birthday, joinTags(c.Tags), c.Note, c.CreatedAt.Unix(), w.now, h}
+		BoolInt(c.AcceptsMarketing), UnixOrNull(c.ConsentAt), c.Birthday, JoinTags(c.Tags), c.Note, c.CreatedAt.Unix(), w.now, h}
 	switch {
 	case !found:
 		res, err := w.exec("CustomerInsert", args...)
@@ -305,7 +296,7 @@ func (w *Writer) UpsertProduct(p domain.Product) error {
 		return nil
 	}
 	_, err = w.exec("ProductUpsert", p.SKU, p.Handle, p.Title, p.VariantTitle, p.Vendor, p.Type, p.Barcode,
-		p.Price.Currency, p.Price.Amount, p.Cost.Amount, nonEmpty(p.Status, "active"), joinTags(p.Tags), p.SupplierID, h, w.now, boolInt(p.SKUGenerated))
+		p.Price.Currency, p.Price.Amount, p.Cost.Amount, nonEmpty(p.Status, "active"), JoinTags(p.Tags), p.SupplierID, h, w.now, BoolInt(p.SKUGenerated))
 	return err
 }
 
@@ -326,7 +317,7 @@ func (w *Writer) ensureProduct(l domain.LineItem, currency string) error {
 // UpsertOrder creates or updates an order with its lines, linking (and if
 // need be creating) its customer and products.
 func (w *Writer) UpsertOrder(o domain.Order, cust *domain.Customer) error {
-	o.Email = normEmail(o.Email)
+	o.Email = NormEmail(o.Email)
 	id, oldHash, found, err := w.lookup("OrderByKey", string(o.Source), o.ExternalID)
 	if err != nil {
 		return err
@@ -350,8 +341,8 @@ func (w *Writer) UpsertOrder(o domain.Order, cust *domain.Customer) error {
 	shipping, _ := json.Marshal(o.ShippingAddress)
 	args := []any{string(o.Source), o.ExternalID, o.Name, o.Email, custID, string(o.FinancialStatus), string(o.FulfillmentStatus),
 		o.Currency, o.Subtotal, o.Shipping, o.Taxes, o.Discount, o.Total, o.Refunded, o.DiscountCode, o.ShippingMethod,
-		o.PaymentMethod, o.RiskLevel, boolInt(o.AcceptsMarketing), joinTags(o.Tags), o.Note, string(billing), string(shipping),
-		o.CreatedAt.Unix(), unixOrNull(o.PaidAt), unixOrNull(o.FulfilledAt), unixOrNull(o.CancelledAt), w.now, w.batchID, h}
+		o.PaymentMethod, o.RiskLevel, BoolInt(o.AcceptsMarketing), JoinTags(o.Tags), o.Note, string(billing), string(shipping),
+		o.CreatedAt.Unix(), UnixOrNull(o.PaidAt), UnixOrNull(o.FulfilledAt), UnixOrNull(o.CancelledAt), w.now, w.batchID, h}
 	if found {
 		if _, err := w.exec("OrderUpdate", append(args, id)...); err != nil {
 			return err
@@ -371,7 +362,7 @@ func (w *Writer) UpsertOrder(o domain.Order, cust *domain.Customer) error {
 			l.Position = i + 1
 		}
 		if _, err := w.exec("LineItemInsert", id, l.Position, l.SKU, l.Name, l.Vendor, l.Quantity, l.Price,
-			l.CompareAtPrice, l.Discount, boolInt(l.RequiresShipping), l.FulfillmentStatus); err != nil {
+			l.CompareAtPrice, l.Discount, BoolInt(l.RequiresShipping), l.FulfillmentStatus); err != nil {
 			return err
 		}
 		if err := w.ensureProduct(l, o.Currency); err != nil {
@@ -383,7 +374,7 @@ func (w *Writer) UpsertOrder(o domain.Order, cust *domain.Customer) error {
 
 // UpsertCart creates or updates an abandoned checkout with its lines.
 func (w *Writer) UpsertCart(c domain.Cart, cust *domain.Customer) error {
-	c.Email = normEmail(c.Email)
+	c.Email = NormEmail(c.Email)
 	id, oldHash, found, err := w.lookup("CartByKey", string(c.Source), c.ExternalID)
 	if err != nil {
 		return err
@@ -406,7 +397,7 @@ func (w *Writer) UpsertCart(c domain.Cart, cust *domain.Customer) error {
 		c.UpdatedAt = c.CreatedAt
 	}
 	args := []any{string(c.Source), c.ExternalID, c.Email, custID, c.Currency, c.Total, c.RecoveryURL,
-		c.CreatedAt.Unix(), c.UpdatedAt.Unix(), unixOrNull(c.RecoveredAt), w.batchID, h}
+		c.CreatedAt.Unix(), c.UpdatedAt.Unix(), UnixOrNull(c.RecoveredAt), w.batchID, h}
 	if found {
 		if _, err := w.exec("CartUpdate", append(args, id)...); err != nil {
 			return err
@@ -450,12 +441,12 @@ func (w *Writer) SetStock(l domain.StockLevel, reason string) error {
 		found = err == nil
 	}
 	same := found && before.Int64 == int64(l.Available) && onHand == int64(l.OnHand) &&
-		committed == int64(l.Committed) && incoming == int64(l.Incoming) && stocked == int64(boolInt(l.Stocked))
+		committed == int64(l.Committed) && incoming == int64(l.Incoming) && stocked == int64(BoolInt(l.Stocked))
 	w.count(found, same)
 	if same {
 		return nil
 	}
-	if _, err := w.exec("StockUpsert", l.SKU, l.Location, l.OnHand, l.Committed, l.Available, l.Incoming, boolInt(l.Stocked), w.now); err != nil {
+	if _, err := w.exec("StockUpsert", l.SKU, l.Location, l.OnHand, l.Committed, l.Available, l.Incoming, BoolInt(l.Stocked), w.now); err != nil {
 		return err
 	}
 	if !found || before.Int64 != int64(l.Available) {
@@ -480,7 +471,7 @@ func (w *Writer) UpsertSupplier(s domain.Supplier) (int64, error) {
 // UpsertShipment creates or updates a shipment by order and tracking number.
 func (w *Writer) UpsertShipment(sh domain.Shipment) error {
 	_, err := w.exec("ShipmentUpsert", sh.OrderID, sh.Carrier, sh.TrackingNumber, sh.TrackingURL, string(sh.Status),
-		sh.ShippedAt.Unix(), unixOrNull(sh.DeliveredAt), sh.UpdatedAt.Unix())
+		sh.ShippedAt.Unix(), UnixOrNull(sh.DeliveredAt), sh.UpdatedAt.Unix())
 	return err
 }
 

@@ -1,4 +1,4 @@
-package store
+package outboxdb
 
 import (
 	"bufio"
@@ -51,8 +51,8 @@ type SendJournal struct {
 }
 
 // OpenSendJournal opens (creating) the journal for appending.
-func (s *Store) OpenSendJournal() (*SendJournal, error) {
-	f, err := os.OpenFile(journalPath(s.path), os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+func (s *DB) OpenSendJournal() (*SendJournal, error) {
+	f, err := os.OpenFile(journalPath(s.Path()), os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk cannot write its send journal beside the shop database; check that the folder is writable")
 	}
@@ -142,13 +142,13 @@ func readJournal(path string) (j journal, ok bool, err error) {
 // the outcome is committed. Only call it before the send loop starts: the
 // store's file lock guarantees no other Shopclerk is sending from this
 // database, and the app runs one send at a time.
-func (s *Store) RecoverSending(ctx context.Context) (r Recovered, err error) {
-	path := journalPath(s.path)
+func (s *DB) RecoverSending(ctx context.Context) (r Recovered, err error) {
+	path := journalPath(s.Path())
 	j, exists, err := readJournal(path)
 	if err != nil {
 		return r, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read its send journal beside the shop database")
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.SQL().BeginTx(ctx, nil)
 	if err != nil {
 		return r, domain.Wrap(err, domain.CodeTemporary, "the shop database is busy; try again in a moment")
 	}

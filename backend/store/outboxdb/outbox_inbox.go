@@ -1,9 +1,10 @@
-package store
+package outboxdb
 
 import (
 	"context"
 	"database/sql"
 	"errors"
+	"shopclerk/backend/store"
 	"strings"
 	"time"
 
@@ -13,10 +14,10 @@ import (
 // Suppressed reports whether email is on the suppression list, and why.
 // The planner asks it for every planned email, so the statement is prepared
 // once for the life of the Store (like the rule look-ups in rules_stmts.go).
-func (s *Store) Suppressed(ctx context.Context, email string) (domain.Suppression, bool, error) {
-	sp := domain.Suppression{Email: normEmail(email)}
+func (s *DB) Suppressed(ctx context.Context, email string) (domain.Suppression, bool, error) {
+	sp := domain.Suppression{Email: store.NormEmail(email)}
 	var at int64
-	err := s.namedRow(ctx, "SuppressionGet", sp.Email).Scan(&sp.Reason, &sp.Detail, &at)
+	err := s.PreparedRow(ctx, q("SuppressionGet"), sp.Email).Scan(&sp.Reason, &sp.Detail, &at)
 	if errors.Is(err, sql.ErrNoRows) {
 		return sp, false, nil
 	}
@@ -29,12 +30,12 @@ func (s *Store) Suppressed(ctx context.Context, email string) (domain.Suppressio
 
 // Suppress puts email on the suppression list. An address already listed
 // keeps its first reason; added is false then.
-func (s *Store) Suppress(ctx context.Context, email string, reason domain.SuppressionReason, detail string) (added bool, err error) {
-	e := normEmail(email)
+func (s *DB) Suppress(ctx context.Context, email string, reason domain.SuppressionReason, detail string) (added bool, err error) {
+	e := store.NormEmail(email)
 	if e == "" || !strings.Contains(e, "@") {
 		return false, domain.Errorf(domain.CodeInvalid, "%q is not an email address", email)
 	}
-	res, err := s.db.ExecContext(ctx, q("SuppressionAdd"), e, string(reason), detail, s.now())
+	res, err := s.SQL().ExecContext(ctx, q("SuppressionAdd"), e, string(reason), detail, s.Now())
 	if err != nil {
 		return false, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not update the suppression list")
 	}
@@ -43,14 +44,14 @@ func (s *Store) Suppress(ctx context.Context, email string, reason domain.Suppre
 }
 
 // Unsuppress removes email from the list (the seller's decision only).
-func (s *Store) Unsuppress(ctx context.Context, email string) error {
-	_, err := s.db.ExecContext(ctx, q("SuppressionDelete"), normEmail(email))
+func (s *DB) Unsuppress(ctx context.Context, email string) error {
+	_, err := s.SQL().ExecContext(ctx, q("SuppressionDelete"), store.NormEmail(email))
 	return err
 }
 
 // ListSuppressions returns a page of the suppression list, newest first.
-func (s *Store) ListSuppressions(ctx context.Context, limit, offset int) ([]domain.Suppression, error) {
-	rows, err := s.db.QueryContext(ctx, q("SuppressionList"), limit, offset)
+func (s *DB) ListSuppressions(ctx context.Context, limit, offset int) ([]domain.Suppression, error) {
+	rows, err := s.SQL().QueryContext(ctx, q("SuppressionList"), limit, offset)
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the suppression list")
 	}
@@ -68,8 +69,6 @@ func (s *Store) ListSuppressions(ctx context.Context, limit, offset int) ([]doma
 	return out, rows.Err()
 }
 
-func normEmail(e string) string { return strings.ToLower(strings.TrimSpace(e)) }
-
 // InboxState is where the last sync of a mailbox stopped.
 type InboxState struct {
 	UIDValidity uint32
@@ -78,9 +77,9 @@ type InboxState struct {
 
 // GetInboxState returns the sync position of mailbox; ok is false before
 // the first sync.
-func (s *Store) GetInboxState(ctx context.Context, mailbox string) (InboxState, bool, error) {
+func (s *DB) GetInboxState(ctx context.Context, mailbox string) (InboxState, bool, error) {
 	var st InboxState
-	err := s.db.QueryRowContext(ctx, q("InboxStateGet"), mailbox).Scan(&st.UIDValidity, &st.LastUID)
+	err := s.SQL().QueryRowContext(ctx, q("InboxStateGet"), mailbox).Scan(&st.UIDValidity, &st.LastUID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return st, false, nil
 	}
@@ -88,17 +87,17 @@ func (s *Store) GetInboxState(ctx context.Context, mailbox string) (InboxState, 
 }
 
 // SetInboxState records the sync position of mailbox.
-func (s *Store) SetInboxState(ctx context.Context, mailbox string, st InboxState) error {
-	_, err := s.db.ExecContext(ctx, q("InboxStateSet"), mailbox, st.UIDValidity, st.LastUID, s.now())
+func (s *DB) SetInboxState(ctx context.Context, mailbox string, st InboxState) error {
+	_, err := s.SQL().ExecContext(ctx, q("InboxStateSet"), mailbox, st.UIDValidity, st.LastUID, s.Now())
 	return err
 }
 
 // RecordInboxItem stores what the sync made of one message; false means the
 // message had been processed before (a re-run after a crash).
-func (s *Store) RecordInboxItem(ctx context.Context, it domain.InboxItem) (bool, error) {
-	res, err := s.db.ExecContext(ctx, q("InboxItemInsert"), it.Mailbox, it.UIDValidity, it.UID, it.MessageID,
+func (s *DB) RecordInboxItem(ctx context.Context, it domain.InboxItem) (bool, error) {
+	res, err := s.SQL().ExecContext(ctx, q("InboxItemInsert"), it.Mailbox, it.UIDValidity, it.UID, it.MessageID,
 		string(it.Kind), it.From, it.Subject, ptrOrNull(it.RelatedID), ptrOrNull(it.CustomerID), it.Detail,
-		it.ReceivedAt.Unix(), s.now())
+		it.ReceivedAt.Unix(), s.Now())
 	if err != nil {
 		return false, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not record an inbox message")
 	}
@@ -107,8 +106,8 @@ func (s *Store) RecordInboxItem(ctx context.Context, it domain.InboxItem) (bool,
 }
 
 // ListInboxItems returns the most recently processed inbound messages.
-func (s *Store) ListInboxItems(ctx context.Context, limit int) ([]domain.InboxItem, error) {
-	rows, err := s.db.QueryContext(ctx, q("InboxItemList"), limit)
+func (s *DB) ListInboxItems(ctx context.Context, limit int) ([]domain.InboxItem, error) {
+	rows, err := s.SQL().QueryContext(ctx, q("InboxItemList"), limit)
 	if err != nil {
 		return nil, err
 	}
@@ -143,16 +142,16 @@ func ptrOrNull(p *int64) any {
 
 // CreateTaskOnce adds an open task for the seller unless a task with the
 // same ledger key exists (the inbox may see a reply twice after a crash).
-func (s *Store) CreateTaskOnce(ctx context.Context, ledgerKey, title, detail string, customerID, orderID *int64) (int64, error) {
+func (s *DB) CreateTaskOnce(ctx context.Context, ledgerKey, title, detail string, customerID, orderID *int64) (int64, error) {
 	var id int64
-	err := s.db.QueryRowContext(ctx, q("TaskByLedger"), ledgerKey).Scan(&id)
+	err := s.SQL().QueryRowContext(ctx, q("TaskByLedger"), ledgerKey).Scan(&id)
 	if err == nil {
 		return id, nil
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return 0, err
 	}
-	res, err := s.db.ExecContext(ctx, q("TaskInsert"), title, detail, ptrOrNull(customerID), ptrOrNull(orderID), s.now(), ledgerKey)
+	res, err := s.SQL().ExecContext(ctx, q("TaskInsert"), title, detail, ptrOrNull(customerID), ptrOrNull(orderID), s.Now(), ledgerKey)
 	if err != nil {
 		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not create the task")
 	}
@@ -160,9 +159,9 @@ func (s *Store) CreateTaskOnce(ctx context.Context, ledgerKey, title, detail str
 }
 
 // CustomerIDByEmail finds the customer with that email.
-func (s *Store) CustomerIDByEmail(ctx context.Context, email string) (*int64, error) {
+func (s *DB) CustomerIDByEmail(ctx context.Context, email string) (*int64, error) {
 	var id int64
-	err := s.db.QueryRowContext(ctx, q("CustomerIDByEmail"), normEmail(email)).Scan(&id)
+	err := s.SQL().QueryRowContext(ctx, q("CustomerIDByEmail"), store.NormEmail(email)).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -173,9 +172,9 @@ func (s *Store) CustomerIDByEmail(ctx context.Context, email string) (*int64, er
 }
 
 // LatestOrderByEmail returns the newest order placed with email.
-func (s *Store) LatestOrderByEmail(ctx context.Context, email string) (domain.OrderDetail, bool, error) {
+func (s *DB) LatestOrderByEmail(ctx context.Context, email string) (domain.OrderDetail, bool, error) {
 	var id int64
-	err := s.db.QueryRowContext(ctx, q("LatestOrderByEmail"), normEmail(email)).Scan(&id)
+	err := s.SQL().QueryRowContext(ctx, q("LatestOrderByEmail"), store.NormEmail(email)).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return domain.OrderDetail{}, false, nil
 	}
@@ -184,13 +183,4 @@ func (s *Store) LatestOrderByEmail(ctx context.Context, email string) (domain.Or
 	}
 	d, err := s.GetOrder(ctx, id)
 	return d, err == nil, err
-}
-
-// CustomerForMail returns one customer for template previews.
-func (s *Store) CustomerForMail(ctx context.Context, id int64) (domain.Customer, error) {
-	c, err := scanCustomer(s.db.QueryRowContext(ctx, q("CustomerGet"), id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return c, domain.Errorf(domain.CodeNotFound, "customer %d was not found", id)
-	}
-	return c, err
 }

@@ -1,9 +1,10 @@
-package store
+package outboxdb
 
 import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"shopclerk/backend/store"
 	"strings"
 	"time"
 
@@ -20,8 +21,8 @@ type OutboxBatch struct {
 
 // BeginOutboxBatch prepares the send loop's statements. Close it when the
 // run ends.
-func (s *Store) BeginOutboxBatch(ctx context.Context) (*OutboxBatch, error) {
-	conn, err := s.db.Conn(ctx)
+func (s *DB) BeginOutboxBatch(ctx context.Context) (*OutboxBatch, error) {
+	conn, err := s.SQL().Conn(ctx)
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeTemporary, "the shop database is busy; try again in a moment")
 	}
@@ -67,7 +68,7 @@ type Claimed struct {
 }
 
 // scanClaimed reads a claimed message with its suppression entry.
-func scanClaimed(r scanner) (Claimed, error) {
+func scanClaimed(r store.Scanner) (Claimed, error) {
 	var c Claimed
 	var reason, detail sql.NullString
 	var at sql.NullInt64
@@ -76,7 +77,7 @@ func scanClaimed(r scanner) (Claimed, error) {
 		return c, err
 	}
 	c.Msg = m
-	if normEmail(m.ToAddr) == m.ToAddr {
+	if store.NormEmail(m.ToAddr) == m.ToAddr {
 		c.SuppressionKnown = true
 		if reason.Valid {
 			c.Suppression = &domain.Suppression{Email: m.ToAddr, Reason: domain.SuppressionReason(reason.String), Detail: detail.String,
@@ -131,7 +132,7 @@ func (b *OutboxBatch) claimMany(ctx context.Context, now time.Time, n int) ([]Cl
 
 // extraScanner scans a row that has more columns after the usual ones.
 type extraScanner struct {
-	r     scanner
+	r     store.Scanner
 	extra []any
 }
 
@@ -155,7 +156,7 @@ func transition(ctx context.Context, exec func(context.Context, ...any) (sql.Res
 		at = t.At.Unix()
 	}
 	res, err := exec(ctx, id, string(t.From), string(t.To), t.Reason,
-		unixOrNull(t.NextAttempt), at, t.ServerReply, t.DeliveredTo, t.Unclaim)
+		store.UnixOrNull(t.NextAttempt), at, t.ServerReply, t.DeliveredTo, t.Unclaim)
 	if err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not update the outbox")
 	}

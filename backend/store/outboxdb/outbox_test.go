@@ -1,26 +1,20 @@
-package store
+package outboxdb
 
 import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
+	"shopclerk/backend/store/storetest"
 	"testing"
 	"time"
 
-	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 )
 
-func openOutboxStore(t *testing.T) *Store {
-	t.Helper()
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "shop.db"),
-		Options{Clock: clock.Fixed{T: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
+var testNow = time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+
+func openOutboxStore(t *testing.T) *DB {
+	return New(storetest.Open(t, storetest.At(testNow)))
 }
 
 func TestOutboxLifecycle(t *testing.T) {
@@ -216,7 +210,7 @@ func TestRecoverSendingByJournal(t *testing.T) {
 	}
 	j.Accepted(ids[0], now, "test@seller.test")
 	j.Close()
-	f, _ := os.OpenFile(journalPath(s.path), os.O_WRONLY|os.O_APPEND, 0)
+	f, _ := os.OpenFile(journalPath(s.Path()), os.O_WRONLY|os.O_APPEND, 0)
 	f.WriteString("\n\nw ") // blank lines and a torn line
 	f.Close()
 	r, err := s.RecoverSending(ctx)
@@ -236,7 +230,7 @@ func TestRecoverSendingByJournal(t *testing.T) {
 			t.Fatalf("accepted message: %+v", m)
 		}
 	}
-	if _, err := os.Stat(journalPath(s.path)); !os.IsNotExist(err) {
+	if _, err := os.Stat(journalPath(s.Path())); !os.IsNotExist(err) {
 		t.Fatalf("the journal is still there: %v", err)
 	}
 	// Without a journal (a crash of a version before it) every 'sending'

@@ -1,14 +1,13 @@
-package store
+package outboxdb
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 )
 
 func TestEmailTemplatesRoundTrip(t *testing.T) {
 	ctx := context.Background()
-	s := openTest(t, filepath.Join(t.TempDir(), "shop.db"), Options{})
+	s := openOutboxStore(t)
 
 	if _, ok, err := s.EmailTemplate(ctx, "winback"); err != nil || ok {
 		t.Fatalf("fresh shop: ok=%v err=%v, want no saved template", ok, err)

@@ -1,10 +1,11 @@
-package store
+package outboxdb
 
 import (
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"shopclerk/backend/store"
 	"strings"
 	"time"
 
@@ -15,7 +16,7 @@ import (
 // already set, so the ID exists before any byte goes to a server. A message
 // whose ledger key is already in the outbox is not added twice: the existing
 // id is returned with created=false.
-func (s *Store) EnqueueMessage(ctx context.Context, m *domain.OutboxMessage) (id int64, created bool, err error) {
+func (s *DB) EnqueueMessage(ctx context.Context, m *domain.OutboxMessage) (id int64, created bool, err error) {
 	if m.MessageID == "" || m.ToAddr == "" {
 		return 0, false, domain.Errorf(domain.CodeInvalid, "a message needs a Message-ID and a recipient")
 	}
@@ -32,15 +33,15 @@ func (s *Store) EnqueueMessage(ctx context.Context, m *domain.OutboxMessage) (id
 	if m.CustomerID != nil {
 		cust = *m.CustomerID
 	}
-	now := s.now()
-	res, err := s.db.ExecContext(ctx, q("MsgInsert"), m.MessageID, string(m.Kind), m.ToAddr, m.ToName, m.Subject,
+	now := s.Now()
+	res, err := s.SQL().ExecContext(ctx, q("MsgInsert"), m.MessageID, string(m.Kind), m.ToAddr, m.ToName, m.Subject,
 		m.HTML, m.Text, string(headers), string(atts), string(m.Status), cust, ledger, m.Template,
-		unixOrNull(m.NextAttemptAt), now)
+		store.UnixOrNull(m.NextAttemptAt), now)
 	if err != nil {
 		return 0, false, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not add the message to the outbox")
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		err = s.db.QueryRowContext(ctx, q("MsgIDByLedger"), m.LedgerKey).Scan(&id)
+		err = s.SQL().QueryRowContext(ctx, q("MsgIDByLedger"), m.LedgerKey).Scan(&id)
 		return id, false, err
 	}
 	id, err = res.LastInsertId()
@@ -61,7 +62,7 @@ func nonNilAtts(a []domain.Attachment) []domain.Attachment {
 	return a
 }
 
-func scanMessage(r scanner) (domain.OutboxMessage, error) {
+func scanMessage(r store.Scanner) (domain.OutboxMessage, error) {
 	var m domain.OutboxMessage
 	var headers, atts string
 	var next, sent, sending, cust sql.NullInt64
@@ -89,7 +90,7 @@ func scanMessage(r scanner) (domain.OutboxMessage, error) {
 	default:
 		json.Unmarshal([]byte(atts), &m.Attachments)
 	}
-	m.NextAttemptAt, m.SentAt, m.SendingAt = fromUnix(next), fromUnix(sent), fromUnix(sending)
+	m.NextAttemptAt, m.SentAt, m.SendingAt = store.FromUnix(next), store.FromUnix(sent), store.FromUnix(sending)
 	if cust.Valid {
 		m.CustomerID = &cust.Int64
 	}
@@ -98,8 +99,8 @@ func scanMessage(r scanner) (domain.OutboxMessage, error) {
 }
 
 // GetMessage returns one outbox message.
-func (s *Store) GetMessage(ctx context.Context, id int64) (domain.OutboxMessage, error) {
-	m, err := scanMessage(s.db.QueryRowContext(ctx, q("MsgColumns")+" WHERE id = ?", id))
+func (s *DB) GetMessage(ctx context.Context, id int64) (domain.OutboxMessage, error) {
+	m, err := scanMessage(s.SQL().QueryRowContext(ctx, q("MsgColumns")+" WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return m, domain.Errorf(domain.CodeNotFound, "message %d is not in the outbox", id)
 	}
@@ -111,9 +112,9 @@ func (s *Store) GetMessage(ctx context.Context, id int64) (domain.OutboxMessage,
 
 // MessageByMessageID finds our message with that Message-ID (angle brackets
 // optional); ok is false when the ID is not one of ours.
-func (s *Store) MessageByMessageID(ctx context.Context, messageID string) (id int64, ok bool, err error) {
+func (s *DB) MessageByMessageID(ctx context.Context, messageID string) (id int64, ok bool, err error) {
 	mid := "<" + strings.Trim(strings.TrimSpace(messageID), "<>") + ">"
-	err = s.db.QueryRowContext(ctx, q("MsgByMessageID"), mid).Scan(&id)
+	err = s.SQL().QueryRowContext(ctx, q("MsgByMessageID"), mid).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	}
@@ -121,7 +122,7 @@ func (s *Store) MessageByMessageID(ctx context.Context, messageID string) (id in
 }
 
 // ListMessages returns the newest messages, optionally of one status.
-func (s *Store) ListMessages(ctx context.Context, status domain.MessageStatus, limit, offset int) ([]domain.OutboxMessage, error) {
+func (s *DB) ListMessages(ctx context.Context, status domain.MessageStatus, limit, offset int) ([]domain.OutboxMessage, error) {
 	if limit <= 0 || limit > 1000 {
 		limit = 100
 	}
@@ -137,12 +138,12 @@ func (s *Store) ListMessages(ctx context.Context, status domain.MessageStatus, l
 
 // MessagesWithStatus returns every message of one status, oldest first (the
 // in-doubt resolver needs them all, and there are few).
-func (s *Store) MessagesWithStatus(ctx context.Context, status domain.MessageStatus, limit int) ([]domain.OutboxMessage, error) {
+func (s *DB) MessagesWithStatus(ctx context.Context, status domain.MessageStatus, limit int) ([]domain.OutboxMessage, error) {
 	return s.queryMessages(ctx, q("MsgColumns")+" WHERE status = ? ORDER BY id LIMIT ?", string(status), limit)
 }
 
-func (s *Store) queryMessages(ctx context.Context, query string, args ...any) ([]domain.OutboxMessage, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+func (s *DB) queryMessages(ctx context.Context, query string, args ...any) ([]domain.OutboxMessage, error) {
+	rows, err := s.SQL().QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the outbox")
 	}
@@ -161,7 +162,7 @@ func (s *Store) queryMessages(ctx context.Context, query string, args ...any) ([
 // ClaimNext claims the next due message (marked 'sending' and committed)
 // the way a send run's batch does, one message at a time. ok is false when
 // nothing is due.
-func (s *Store) ClaimNext(ctx context.Context, now time.Time) (domain.OutboxMessage, bool, error) {
+func (s *DB) ClaimNext(ctx context.Context, now time.Time) (domain.OutboxMessage, bool, error) {
 	b, err := s.BeginOutboxBatch(ctx)
 	if err != nil {
 		return domain.OutboxMessage{}, false, err
@@ -177,15 +178,15 @@ func (s *Store) ClaimNext(ctx context.Context, now time.Time) (domain.OutboxMess
 // TransitionMessage moves message id from t.From to t.To. It fails with a
 // conflict when the message is no longer in t.From, so two hands (the send
 // loop and a seller's click) can never both act on one message.
-func (s *Store) TransitionMessage(ctx context.Context, id int64, t domain.Transition) error {
+func (s *DB) TransitionMessage(ctx context.Context, id int64, t domain.Transition) error {
 	return transition(ctx, func(ctx context.Context, args ...any) (sql.Result, error) {
-		return s.db.ExecContext(ctx, q("MsgTransition"), args...)
+		return s.SQL().ExecContext(ctx, q("MsgTransition"), args...)
 	}, id, t)
 }
 
 // CountMessagesByStatus returns how many messages are in each status.
-func (s *Store) CountMessagesByStatus(ctx context.Context) (map[domain.MessageStatus]int, error) {
-	rows, err := s.db.QueryContext(ctx, q("MsgCountByStatus"))
+func (s *DB) CountMessagesByStatus(ctx context.Context) (map[domain.MessageStatus]int, error) {
+	rows, err := s.SQL().QueryContext(ctx, q("MsgCountByStatus"))
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not count the outbox")
 	}
@@ -203,15 +204,15 @@ func (s *Store) CountMessagesByStatus(ctx context.Context) (map[domain.MessageSt
 }
 
 // CountSentSince counts messages sent at or after t (throttle windows).
-func (s *Store) CountSentSince(ctx context.Context, t time.Time) (int, error) {
+func (s *DB) CountSentSince(ctx context.Context, t time.Time) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, q("MsgCountSentSince"), t.Unix()).Scan(&n)
+	err := s.SQL().QueryRowContext(ctx, q("MsgCountSentSince"), t.Unix()).Scan(&n)
 	return n, err
 }
 
 // UnfiledSent lists sent messages with no copy in the Sent folder yet.
-func (s *Store) UnfiledSent(ctx context.Context, limit int) ([]int64, error) {
-	return scanIDs(s.db.QueryContext(ctx, q("MsgUnfiled"), limit))
+func (s *DB) UnfiledSent(ctx context.Context, limit int) ([]int64, error) {
+	return scanIDs(s.SQL().QueryContext(ctx, q("MsgUnfiled"), limit))
 }
 
 // scanIDs reads a query's rows of one id each, in order; it takes the
@@ -233,7 +234,7 @@ func scanIDs(rows *sql.Rows, err error) ([]int64, error) {
 }
 
 // SetFiled records that a copy of message id is in the Sent folder.
-func (s *Store) SetFiled(ctx context.Context, id int64) error {
-	_, err := s.db.ExecContext(ctx, q("MsgSetFiled"), id)
+func (s *DB) SetFiled(ctx context.Context, id int64) error {
+	_, err := s.SQL().ExecContext(ctx, q("MsgSetFiled"), id)
 	return err
 }

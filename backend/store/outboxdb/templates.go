@@ -1,8 +1,9 @@
-package store
+package outboxdb
 
 import (
 	"context"
 	"database/sql"
+	"shopclerk/backend/store"
 	"time"
 
 	"shopclerk/backend/domain"
@@ -22,8 +23,8 @@ type EmailTemplate struct {
 }
 
 // EmailTemplates returns every saved template, by name.
-func (s *Store) EmailTemplates(ctx context.Context) ([]EmailTemplate, error) {
-	rows, err := s.db.QueryContext(ctx, q("EmailTemplatesAll"))
+func (s *DB) EmailTemplates(ctx context.Context) ([]EmailTemplate, error) {
+	rows, err := s.SQL().QueryContext(ctx, q("EmailTemplatesAll"))
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read your email templates")
 	}
@@ -44,8 +45,8 @@ func (s *Store) EmailTemplates(ctx context.Context) ([]EmailTemplate, error) {
 
 // EmailTemplate returns the saved template of that name; ok is false when
 // the seller has not edited it (the default applies).
-func (s *Store) EmailTemplate(ctx context.Context, name string) (t EmailTemplate, ok bool, err error) {
-	t, err = scanEmailTemplate(s.db.QueryRowContext(ctx, q("EmailTemplateGet"), name))
+func (s *DB) EmailTemplate(ctx context.Context, name string) (t EmailTemplate, ok bool, err error) {
+	t, err = scanEmailTemplate(s.SQL().QueryRowContext(ctx, q("EmailTemplateGet"), name))
 	if err == sql.ErrNoRows {
 		return EmailTemplate{}, false, nil
 	}
@@ -57,11 +58,11 @@ func (s *Store) EmailTemplate(ctx context.Context, name string) (t EmailTemplate
 
 // SaveEmailTemplate stores (or replaces) the seller's version of a
 // template. The caller has checked that it renders; UpdatedAt is set here.
-func (s *Store) SaveEmailTemplate(ctx context.Context, t EmailTemplate) error {
+func (s *DB) SaveEmailTemplate(ctx context.Context, t EmailTemplate) error {
 	if t.Name == "" {
 		return domain.Errorf(domain.CodeInvalid, "a template needs a name")
 	}
-	if _, err := s.db.ExecContext(ctx, q("EmailTemplatePut"), t.Name, t.Subject, t.HTML, t.Text, s.now()); err != nil {
+	if _, err := s.SQL().ExecContext(ctx, q("EmailTemplatePut"), t.Name, t.Subject, t.HTML, t.Text, s.Now()); err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not save the email template")
 	}
 	return nil
@@ -69,14 +70,14 @@ func (s *Store) SaveEmailTemplate(ctx context.Context, t EmailTemplate) error {
 
 // DeleteEmailTemplate removes the seller's version, so the default applies
 // again. Deleting a template that was never edited is not an error.
-func (s *Store) DeleteEmailTemplate(ctx context.Context, name string) error {
-	if _, err := s.db.ExecContext(ctx, q("EmailTemplateDelete"), name); err != nil {
+func (s *DB) DeleteEmailTemplate(ctx context.Context, name string) error {
+	if _, err := s.SQL().ExecContext(ctx, q("EmailTemplateDelete"), name); err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not reset the email template")
 	}
 	return nil
 }
 
-func scanEmailTemplate(r scanner) (EmailTemplate, error) {
+func scanEmailTemplate(r store.Scanner) (EmailTemplate, error) {
 	var t EmailTemplate
 	var at int64
 	if err := r.Scan(&t.Name, &t.Subject, &t.HTML, &t.Text, &at); err != nil {

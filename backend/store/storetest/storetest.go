@@ -1,0 +1,58 @@
+// Package storetest opens a shop database for tests: a fresh file in the
+// test's temporary folder (never a bare :memory: with a pool), a quiet log,
+// closed when the test ends.
+package storetest
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"shopclerk/backend/clock"
+	"shopclerk/backend/store"
+)
+
+// Option adjusts how Open opens the store.
+type Option func(*config)
+
+type config struct {
+	path string
+	opt  store.Options
+}
+
+// At pins the store's clock to t.
+func At(t time.Time) Option {
+	return func(c *config) { c.opt.Clock = clock.Fixed{T: t} }
+}
+
+// Clock gives the store clk.
+func Clock(clk clock.Clock) Option { return func(c *config) { c.opt.Clock = clk } }
+
+// Path opens the file at path instead of a new one in t.TempDir().
+func Path(path string) Option { return func(c *config) { c.path = path } }
+
+// Log gives the store log instead of a quiet one.
+func Log(log *slog.Logger) Option { return func(c *config) { c.opt.Log = log } }
+
+// Open opens (creating and migrating) a shop database for tb, failing the
+// test if it cannot, and closes it at the test's end. Without options the
+// file is shop.db in tb.TempDir() and the clock is the system's.
+func Open(tb testing.TB, opts ...Option) *store.Store {
+	tb.Helper()
+	c := config{opt: store.Options{Log: slog.New(slog.NewTextHandler(io.Discard, nil))}}
+	for _, o := range opts {
+		o(&c)
+	}
+	if c.path == "" {
+		c.path = filepath.Join(tb.TempDir(), "shop.db")
+	}
+	st, err := store.Open(context.Background(), c.path, c.opt)
+	if err != nil {
+		tb.Fatalf("open store: %v", err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	return st
+}

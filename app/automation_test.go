@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"path/filepath"
 	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/rulesdb"
 	"strings"
 	"testing"
 	"time"
@@ -30,7 +31,7 @@ func TestAutomationMessageIDsFollowTheSavedAccount(t *testing.T) {
 	}
 	t.Cleanup(func() { st.Close() })
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	e := NewAutomationEngine(st, log)
+	e := NewAutomationEngine(rulesdb.New(st), log)
 	id, err := e.InstallTemplate(ctx, "order_confirmation")
 	if err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"shopclerk/backend/store/rulesdb"
 	"slices"
 	"testing"
 
@@ -96,7 +97,7 @@ func ledger(t *testing.T, path string) ledgerState {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	rows, err := st.AllLedger(context.Background())
+	rows, err := rulesdb.New(st).AllLedger(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

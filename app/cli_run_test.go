@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"shopclerk/backend/store/rulesdb"
 	"testing"
 	"time"
 
@@ -22,7 +23,7 @@ func TestCLIRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := rules.New(st, rules.Options{})
+	e := rules.New(rulesdb.New(st), rules.Options{})
 	id, err := e.InstallTemplate(ctx, "order_confirmation")
 	if err != nil {
 		t.Fatal(err)

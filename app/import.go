@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"shopclerk/backend/store/rulesdb"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -106,7 +107,7 @@ func detectChanges(ctx context.Context, e *rules.Engine, log *slog.Logger) {
 // detectAfterImport is detectChanges for `shopclerk import`, whose one
 // import needs one engine.
 func detectAfterImport(ctx context.Context, st *store.Store, log *slog.Logger) {
-	detectChanges(ctx, NewAutomationEngine(st, log), log)
+	detectChanges(ctx, NewAutomationEngine(rulesdb.New(st), log), log)
 }
 
 // StartUpload is Start for one file the browser sent (see UploadChunk); the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/rulesdb"
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/importer"
@@ -30,6 +31,7 @@ import (
 type backend struct {
 	st        *store.Store
 	outbox    *outboxdb.DB
+	rules     *rulesdb.DB
 	clk       clock.Clock
 	log       *slog.Logger
 	engine    *rules.Engine
@@ -50,15 +52,16 @@ type backend struct {
 // newBackend wires the shop's backend. sec may be nil: the keychain is then
 // probed on the first use of a secret, not when the shop opens.
 func newBackend(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.Logger) *backend {
-	outbox := outboxdb.New(st)
-	engine := NewAutomationEngine(st, log)
+	rdb := rulesdb.New(st)
+	outbox := rdb.DB // the rules' handle wraps the outbox's
+	engine := NewAutomationEngine(rdb, log)
 	// Purchase orders go out through the outbox, worded by the
 	// purchase_order template (the seller's saved version, if any).
 	inv := inventory.New(st, clk, inventory.OutboxMailer{Store: st, Renderer: &mail.Templates{Store: outbox}})
 	return &backend{
-		st: st, outbox: outbox, clk: clk, log: log, engine: engine, inventory: inv,
+		st: st, outbox: outbox, rules: rdb, clk: clk, log: log, engine: engine, inventory: inv,
 		// Replies and suppressions the inbox finds stop the customer's sequences.
-		mail:        newMailer(outbox, clk, sec, signals.New(st, clk), log),
+		mail:        newMailer(outbox, clk, sec, signals.New(rdb, clk), log),
 		lookup:      importer.StoreLookup(st),
 		preview:     &mail.Templates{},
 		backups:     runner.NewBackups(st, clk, log),

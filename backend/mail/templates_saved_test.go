@@ -5,6 +5,7 @@ import (
 	"io"
 	"log/slog"
 	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/rulesdb"
 	"shopclerk/backend/store/storetest"
 	"strings"
 	"testing"
@@ -155,7 +156,7 @@ func TestPlainTextVersion(t *testing.T) {
 func TestAutomationUsesSavedTemplate(t *testing.T) {
 	ctx := context.Background()
 	st := templateStore(t)
-	e := rules.New(st.Store, rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	e := rules.New(rulesdb.New(st.Store), rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	id, err := e.InstallTemplate(ctx, "cart_abandoned")
 	if err != nil {
 		t.Fatal(err)
@@ -279,7 +280,7 @@ func FuzzCheckTemplate(f *testing.F) {
 func TestSpendTierEmailShowsTheTierAsMoney(t *testing.T) {
 	ctx := context.Background()
 	st := templateStore(t)
-	e := rules.New(st.Store, rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	e := rules.New(rulesdb.New(st.Store), rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	id, err := e.InstallTemplate(ctx, "spend_tiers")
 	if err != nil {
 		t.Fatal(err)
@@ -321,7 +322,7 @@ func TestSpendTierEmailShowsTheTierAsMoney(t *testing.T) {
 func TestRunSendsWhatItsPlanShowed(t *testing.T) {
 	ctx := context.Background()
 	st := templateStore(t)
-	e := rules.New(st.Store, rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	e := rules.New(rulesdb.New(st.Store), rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	id, err := e.InstallTemplate(ctx, "welcome_voucher")
 	if err != nil {
 		t.Fatal(err)

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand"
-	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/rulesdb"
 	"slices"
 	"strings"
 	"testing"
@@ -64,7 +64,7 @@ func TestSequenceRunsItsSteps(t *testing.T) {
 	if c["messages"] != 3 || c["coupons"] != 1 || c["dup_keys"] != 0 {
 		t.Fatalf("effects %v", c)
 	}
-	msg, err := outboxdb.New(s.st).ListMessages(s.ctx, domain.MsgQueued, 10, 0)
+	msg, err := s.st.ListMessages(s.ctx, domain.MsgQueued, 10, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func TestSequenceExits(t *testing.T) {
 			}
 		}, "replied"},
 		{"unsubscribed", func(s *shop) {
-			if _, err := outboxdb.New(s.st).Suppress(s.ctx, "carl@example.com", domain.SuppressUnsubscribed, "link"); err != nil {
+			if _, err := s.st.Suppress(s.ctx, "carl@example.com", domain.SuppressUnsubscribed, "link"); err != nil {
 				s.t.Fatal(err)
 			}
 		}, "unsubscribed"},
@@ -152,7 +152,7 @@ func TestConsentRespected(t *testing.T) {
 		t.Fatalf("the order confirmation (transactional) must go without marketing consent: %+v", items)
 	}
 	// A hard bounce stops even transactional mail.
-	outboxdb.New(s.st).Suppress(s.ctx, carl.Email, domain.SuppressHardBounce, "550")
+	s.st.Suppress(s.ctx, carl.Email, domain.SuppressHardBounce, "550")
 	if items := flowItems(s.plan(t0), conf); len(items) != 0 {
 		t.Fatalf("email to a hard-bounced address: %+v", items)
 	}
@@ -202,11 +202,11 @@ func TestRunTwiceDoesNothingTwice(t *testing.T) {
 		t.Fatalf("after a re-import the run did %d; counts %v -> %v", third.Done, before, after)
 	}
 	// Applying an already-done key directly is refused by the ledger.
-	err = s.st.ApplyRuleAction(s.ctx, domain.LedgerEntry{Key: keys[0], RuleID: 1}, func(*store.RuleTx) (string, error) {
+	err = s.st.ApplyRuleAction(s.ctx, domain.LedgerEntry{Key: keys[0], RuleID: 1}, func(*rulesdb.RuleTx) (string, error) {
 		t.Fatal("effect ran for a done key")
 		return "", nil
 	})
-	if !errors.Is(err, store.ErrAlreadyDone) {
+	if !errors.Is(err, rulesdb.ErrAlreadyDone) {
 		t.Fatalf("got %v", err)
 	}
 	hist, err := s.e.History(s.ctx, 10)
@@ -235,7 +235,7 @@ func TestKilledRunResumes(t *testing.T) {
 		s := setup()
 		ctx, cancel := context.WithCancel(s.ctx)
 		applied := 0
-		s.e.opt.WrapEffects = func(fx Effects, _ *store.RuleTx) Effects {
+		s.e.opt.WrapEffects = func(fx Effects, _ *rulesdb.RuleTx) Effects {
 			applied++
 			if applied == killAfter {
 				cancel()
@@ -398,7 +398,7 @@ func TestMessageIDMakerAskedOncePerRun(t *testing.T) {
 		t.Fatalf("run without emails: done %d, maker asked %d times", res.Done, asked)
 	}
 	var ids []string
-	rows, err := outboxdb.New(s.st).ListMessages(s.ctx, domain.MsgQueued, 10, 0)
+	rows, err := s.st.ListMessages(s.ctx, domain.MsgQueued, 10, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

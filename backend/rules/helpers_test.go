@@ -4,11 +4,11 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"path/filepath"
+	"shopclerk/backend/store/rulesdb"
+	"shopclerk/backend/store/storetest"
 	"testing"
 	"time"
 
-	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/store"
 )
@@ -24,7 +24,7 @@ const day = 24 * time.Hour
 type shop struct {
 	t   *testing.T
 	ctx context.Context
-	st  *store.Store
+	st  *rulesdb.DB
 	e   *Engine
 	n   int
 }
@@ -32,11 +32,7 @@ type shop struct {
 func newShop(t *testing.T) *shop {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "shop.db"), store.Options{Clock: clock.Fixed{T: t0}, Log: quietLog})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := rulesdb.New(storetest.Open(t, storetest.At(t0)))
 	return &shop{t: t, ctx: ctx, st: st, e: New(st, Options{Log: quietLog})}
 }
 

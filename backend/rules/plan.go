@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"shopclerk/backend/store/outboxdb"
 	"sort"
 	"time"
 
@@ -392,7 +391,7 @@ func (e *Engine) exitReason(ctx context.Context, ps *planState, c *compiled, sub
 		case ExitReplied:
 			hit, err = e.st.RepliedSince(ctx, email, since)
 		case ExitUnsubscribed:
-			_, hit, err = outboxdb.New(e.st).Suppressed(ctx, email)
+			_, hit, err = e.st.Suppressed(ctx, email)
 			// Withdrawing consent mid-sequence is unsubscribing; never having
 			// given it is reported by the consent gate instead.
 			if !hit && entered && sub.Customer != nil && c.def.Policy.Marketing {
@@ -418,7 +417,7 @@ func (e *Engine) exitReason(ctx context.Context, ps *planState, c *compiled, sub
 // held orders for confirmations, quiet hours and the weekly cap defer.
 func (e *Engine) mailGate(ctx context.Context, ps *planState, c *compiled, sub *Subject, now time.Time, isEmail bool) (string, bool) {
 	email := sub.email()
-	sup, found, err := outboxdb.New(e.st).Suppressed(ctx, email)
+	sup, found, err := e.st.Suppressed(ctx, email)
 	if err != nil {
 		return err.Error(), true
 	}

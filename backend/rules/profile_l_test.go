@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"runtime/pprof"
+	"shopclerk/backend/store/rulesdb"
 	"testing"
 	"time"
 
@@ -30,7 +31,7 @@ func TestProfileL(t *testing.T) {
 	}
 	defer st.Close()
 	t.Logf("open %v", time.Since(t0))
-	e := rules.New(st, rules.Options{Renderer: &mail.Templates{}})
+	e := rules.New(rulesdb.New(st), rules.Options{Renderer: &mail.Templates{}})
 	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	flows, _ := e.ListFlows(ctx)
 	have := map[string]bool{}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"shopclerk/backend/store/outboxdb"
 	"sort"
 	"strings"
 	"testing"
@@ -107,7 +106,7 @@ func demoShopData(s *shop) {
 	})
 	c, _, _ := s.st.CustomerByEmail(s.ctx, finn.Email)
 	for i := range 3 {
-		outboxdb.New(s.st).EnqueueMessage(s.ctx, &domain.OutboxMessage{MessageID: fmt.Sprintf("<n%d@shop.example>", i), Kind: domain.KindMarketing,
+		s.st.EnqueueMessage(s.ctx, &domain.OutboxMessage{MessageID: fmt.Sprintf("<n%d@shop.example>", i), Kind: domain.KindMarketing,
 			ToAddr: finn.Email, Subject: "news", CustomerID: &c.ID})
 	}
 }

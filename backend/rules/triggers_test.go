@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"shopclerk/backend/store/outboxdb"
 	"testing"
 	"time"
 
@@ -166,7 +165,7 @@ func TestMarketingUnansweredTrigger(t *testing.T) {
 	}
 	id := s.flow("unanswered", taskFlow(TriggerSpec{Type: domain.TriggerMarketingUnanswered, Count: 3}))
 	for i := range 3 {
-		if _, _, err := outboxdb.New(s.st).EnqueueMessage(s.ctx, &domain.OutboxMessage{MessageID: "<m" + string(rune('a'+i)) + "@x>", Kind: domain.KindMarketing,
+		if _, _, err := s.st.EnqueueMessage(s.ctx, &domain.OutboxMessage{MessageID: "<m" + string(rune('a'+i)) + "@x>", Kind: domain.KindMarketing,
 			ToAddr: ann.Email, Subject: "news", CustomerID: &c.ID}); err != nil {
 			t.Fatal(err)
 		}

@@ -3,6 +3,7 @@ package runner
 import (
 	"context"
 	"path/filepath"
+	"shopclerk/backend/store/rulesdb"
 	"testing"
 	"time"
 
@@ -20,7 +21,7 @@ func TestTickRunsApprovableOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	eng := rules.New(st, rules.Options{})
+	eng := rules.New(rulesdb.New(st), rules.Options{})
 	id, _ := eng.InstallTemplate(ctx, "order_confirmation")
 	if err := eng.SetEnabled(ctx, id, true); err != nil {
 		t.Fatal(err)

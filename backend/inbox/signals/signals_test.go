@@ -2,7 +2,8 @@ package signals
 
 import (
 	"context"
-	"path/filepath"
+	"shopclerk/backend/store/rulesdb"
+	"shopclerk/backend/store/storetest"
 	"testing"
 	"time"
 
@@ -15,14 +16,11 @@ import (
 func TestSignalsStopAndRecord(t *testing.T) {
 	ctx := context.Background()
 	t0 := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "shop.db"), store.Options{Clock: clock.Fixed{T: t0}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := rulesdb.New(storetest.Open(t, storetest.At(t0)))
 	var id int64
 	if _, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "c.csv", FileHash: "h", Preset: "test", Kind: "test"}, store.WriteOptions{},
 		func(w *store.Writer) error {
+			var err error
 			id, err = w.UpsertCustomer(domain.Customer{Email: "ann@example.com", FirstName: "Ann", AcceptsMarketing: true}, store.CustomerAuthoritative)
 			return err
 		}); err != nil {

@@ -1,9 +1,10 @@
-package store
+package rulesdb
 
 import (
 	"context"
 	"database/sql"
 	"errors"
+	"shopclerk/backend/store"
 	"time"
 
 	"shopclerk/backend/domain"
@@ -32,19 +33,19 @@ type RuleRun struct {
 	Summary    string
 }
 
-func scanRule(r Scanner) (RuleRow, error) {
+func scanRule(r store.Scanner) (RuleRow, error) {
 	var row RuleRow
 	var created, updated int64
 	var lastRun, enabledAt sql.NullInt64
 	err := r.Scan(&row.ID, &row.Name, &row.Template, &row.Enabled, &row.Definition, &created, &updated, &lastRun, &enabledAt)
 	row.CreatedAt, row.UpdatedAt = time.Unix(created, 0).UTC(), time.Unix(updated, 0).UTC()
-	row.LastRunAt, row.EnabledAt = FromUnix(lastRun), FromUnix(enabledAt)
+	row.LastRunAt, row.EnabledAt = store.FromUnix(lastRun), store.FromUnix(enabledAt)
 	return row, err
 }
 
 // ListRules returns every flow, oldest first.
-func (s *Store) ListRules(ctx context.Context) ([]RuleRow, error) {
-	rows, err := s.db.QueryContext(ctx, q("RuleList"))
+func (s *DB) ListRules(ctx context.Context) ([]RuleRow, error) {
+	rows, err := s.SQL().QueryContext(ctx, q("RuleList"))
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the automations")
 	}
@@ -61,8 +62,8 @@ func (s *Store) ListRules(ctx context.Context) ([]RuleRow, error) {
 }
 
 // GetRule returns one flow.
-func (s *Store) GetRule(ctx context.Context, id int64) (RuleRow, error) {
-	r, err := scanRule(s.db.QueryRowContext(ctx, q("RuleGet"), id))
+func (s *DB) GetRule(ctx context.Context, id int64) (RuleRow, error) {
+	r, err := scanRule(s.SQL().QueryRowContext(ctx, q("RuleGet"), id))
 	if err == sql.ErrNoRows {
 		return r, domain.Errorf(domain.CodeNotFound, "automation %d was not found", id)
 	}
@@ -73,13 +74,13 @@ func (s *Store) GetRule(ctx context.Context, id int64) (RuleRow, error) {
 }
 
 // InsertRule stores a new flow and returns its id.
-func (s *Store) InsertRule(ctx context.Context, r RuleRow) (int64, error) {
+func (s *DB) InsertRule(ctx context.Context, r RuleRow) (int64, error) {
 	now := s.Now()
 	var enabledAt any
 	if r.Enabled {
 		enabledAt = now
 	}
-	res, err := s.db.ExecContext(ctx, q("RuleInsert"), r.Name, r.Template, BoolInt(r.Enabled), r.Definition, now, now, enabledAt)
+	res, err := s.SQL().ExecContext(ctx, q("RuleInsert"), r.Name, r.Template, store.BoolInt(r.Enabled), r.Definition, now, now, enabledAt)
 	if err != nil {
 		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not save the automation")
 	}
@@ -87,8 +88,8 @@ func (s *Store) InsertRule(ctx context.Context, r RuleRow) (int64, error) {
 }
 
 // UpdateRule replaces a flow's name and definition.
-func (s *Store) UpdateRule(ctx context.Context, id int64, name, definition string) error {
-	res, err := s.db.ExecContext(ctx, q("RuleUpdate"), id, name, definition, s.Now())
+func (s *DB) UpdateRule(ctx context.Context, id int64, name, definition string) error {
+	res, err := s.SQL().ExecContext(ctx, q("RuleUpdate"), id, name, definition, s.Now())
 	if err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not save the automation")
 	}
@@ -100,8 +101,8 @@ func (s *Store) UpdateRule(ctx context.Context, id int64, name, definition strin
 
 // SetRuleEnabled switches a flow on or off; switching on records when, which
 // bounds how far back the flow catches up.
-func (s *Store) SetRuleEnabled(ctx context.Context, id int64, on bool) error {
-	res, err := s.db.ExecContext(ctx, q("RuleSetEnabled"), id, BoolInt(on), s.Now())
+func (s *DB) SetRuleEnabled(ctx context.Context, id int64, on bool) error {
+	res, err := s.SQL().ExecContext(ctx, q("RuleSetEnabled"), id, store.BoolInt(on), s.Now())
 	if err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not switch the automation")
 	}
@@ -113,28 +114,28 @@ func (s *Store) SetRuleEnabled(ctx context.Context, id int64, on bool) error {
 
 // DeleteRule removes a flow that never acted; one with history can only be
 // switched off, so the ledger keeps proving what was done.
-func (s *Store) DeleteRule(ctx context.Context, id int64) error {
+func (s *DB) DeleteRule(ctx context.Context, id int64) error {
 	var n int
-	if err := s.db.QueryRowContext(ctx, q("RuleLedgerCount"), id).Scan(&n); err != nil {
+	if err := s.SQL().QueryRowContext(ctx, q("RuleLedgerCount"), id).Scan(&n); err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not delete the automation")
 	}
 	if n > 0 {
 		return domain.Errorf(domain.CodeConflict, "this automation has already acted %d times; switch it off instead of deleting it", n)
 	}
-	_, err := s.db.ExecContext(ctx, q("RuleDelete"), id)
+	_, err := s.SQL().ExecContext(ctx, q("RuleDelete"), id)
 	return err
 }
 
 // TouchRuleRun records when a flow last ran for real.
-func (s *Store) TouchRuleRun(ctx context.Context, id int64, at time.Time) error {
-	_, err := s.db.ExecContext(ctx, q("RuleTouchRun"), id, at.Unix())
+func (s *DB) TouchRuleRun(ctx context.Context, id int64, at time.Time) error {
+	_, err := s.SQL().ExecContext(ctx, q("RuleTouchRun"), id, at.Unix())
 	return err
 }
 
 // LedgerForOccurrence returns what was done or decided for each step of one
 // occurrence of a flow.
-func (s *Store) LedgerForOccurrence(ctx context.Context, ruleID int64, occurrence string) ([]domain.LedgerStep, error) {
-	rows, err := s.db.QueryContext(ctx, q("RuleLedgerForOccurrence"), ruleID, occurrence)
+func (s *DB) LedgerForOccurrence(ctx context.Context, ruleID int64, occurrence string) ([]domain.LedgerStep, error) {
+	rows, err := s.SQL().QueryContext(ctx, q("RuleLedgerForOccurrence"), ruleID, occurrence)
 	if err != nil {
 		return nil, err
 	}
@@ -152,7 +153,7 @@ func (s *Store) LedgerForOccurrence(ctx context.Context, ruleID int64, occurrenc
 
 // RuleActedSince tells whether a flow did something for subject (in another
 // occurrence than occurrence) at or after since: the re-entry policies.
-func (s *Store) RuleActedSince(ctx context.Context, ruleID int64, subject, occurrence string, since time.Time) (bool, error) {
+func (s *DB) RuleActedSince(ctx context.Context, ruleID int64, subject, occurrence string, since time.Time) (bool, error) {
 	var b bool
 	err := s.namedRow(ctx, "RuleLedgerActedSince", ruleID, subject, occurrence, since.Unix()).Scan(&b)
 	return b, err
@@ -160,7 +161,7 @@ func (s *Store) RuleActedSince(ctx context.Context, ruleID int64, subject, occur
 
 // RecordLedgerDecisions writes decisions that are not effects (a sequence's
 // exit) so later plans treat them as settled. Existing keys are left alone.
-func (s *Store) RecordLedgerDecisions(ctx context.Context, entries []domain.LedgerEntry) error {
+func (s *DB) RecordLedgerDecisions(ctx context.Context, entries []domain.LedgerEntry) error {
 	if len(entries) == 0 {
 		return nil
 	}
@@ -181,8 +182,8 @@ func (s *Store) RecordLedgerDecisions(ctx context.Context, entries []domain.Ledg
 }
 
 // AllLedger returns every ledger row, for tests and exports.
-func (s *Store) AllLedger(ctx context.Context) ([]domain.LedgerEntry, error) {
-	rows, err := s.db.QueryContext(ctx, q("RuleLedgerKeys"))
+func (s *DB) AllLedger(ctx context.Context) ([]domain.LedgerEntry, error) {
+	rows, err := s.SQL().QueryContext(ctx, q("RuleLedgerKeys"))
 	if err != nil {
 		return nil, err
 	}
@@ -205,7 +206,7 @@ var ErrAlreadyDone = errors.New("already done")
 // transaction, so the effect's row and its key commit together or not at all
 // (invariant 2). A key already in the ledger returns ErrAlreadyDone without
 // calling fn. fn returns a short result kept with the key.
-func (s *Store) ApplyRuleAction(ctx context.Context, e domain.LedgerEntry, fn func(tx *RuleTx) (string, error)) error {
+func (s *DB) ApplyRuleAction(ctx context.Context, e domain.LedgerEntry, fn func(tx *RuleTx) (string, error)) error {
 	return s.InTx(ctx, func(tx *sql.Tx) error {
 		now := s.Now()
 		res, err := tx.ExecContext(ctx, q("RuleLedgerInsert"), e.Key, e.RuleID, e.Subject, e.Occurrence, e.Step, string(domain.LedgerDone), e.DueAt.Unix(), now, "")
@@ -225,8 +226,8 @@ func (s *Store) ApplyRuleAction(ctx context.Context, e domain.LedgerEntry, fn fu
 }
 
 // StartRuleRun opens a row in the run history.
-func (s *Store) StartRuleRun(ctx context.Context, at time.Time, dry bool) (int64, error) {
-	res, err := s.db.ExecContext(ctx, q("RuleRunInsert"), at.Unix(), BoolInt(dry))
+func (s *DB) StartRuleRun(ctx context.Context, at time.Time, dry bool) (int64, error) {
+	res, err := s.SQL().ExecContext(ctx, q("RuleRunInsert"), at.Unix(), store.BoolInt(dry))
 	if err != nil {
 		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not record the run")
 	}
@@ -234,17 +235,17 @@ func (s *Store) StartRuleRun(ctx context.Context, at time.Time, dry bool) (int64
 }
 
 // FinishRuleRun closes a run with its JSON summary.
-func (s *Store) FinishRuleRun(ctx context.Context, id int64, at time.Time, summary string) error {
-	_, err := s.db.ExecContext(ctx, q("RuleRunFinish"), at.Unix(), summary, id)
+func (s *DB) FinishRuleRun(ctx context.Context, id int64, at time.Time, summary string) error {
+	_, err := s.SQL().ExecContext(ctx, q("RuleRunFinish"), at.Unix(), summary, id)
 	return err
 }
 
 // ListRuleRuns returns the newest runs first.
-func (s *Store) ListRuleRuns(ctx context.Context, limit int) ([]RuleRun, error) {
+func (s *DB) ListRuleRuns(ctx context.Context, limit int) ([]RuleRun, error) {
 	if limit <= 0 {
 		limit = 50
 	}
-	rows, err := s.db.QueryContext(ctx, q("RuleRunList"), limit)
+	rows, err := s.SQL().QueryContext(ctx, q("RuleRunList"), limit)
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the run history")
 	}
@@ -257,7 +258,7 @@ func (s *Store) ListRuleRuns(ctx context.Context, limit int) ([]RuleRun, error) 
 		if err := rows.Scan(&r.ID, &started, &finished, &r.DryRun, &r.Summary); err != nil {
 			return nil, err
 		}
-		r.StartedAt, r.FinishedAt = time.Unix(started, 0).UTC(), FromUnix(finished)
+		r.StartedAt, r.FinishedAt = time.Unix(started, 0).UTC(), store.FromUnix(finished)
 		out = append(out, r)
 	}
 	return out, rows.Err()
@@ -265,21 +266,21 @@ func (s *Store) ListRuleRuns(ctx context.Context, limit int) ([]RuleRun, error) 
 
 // RecordReply notes that email replied at at; sequences started before it
 // exit. The inbox calls it for each reply it files.
-func (s *Store) RecordReply(ctx context.Context, email string, at time.Time) error {
-	_, err := s.db.ExecContext(ctx, q("RuleSignalInsert"), NormEmail(email), "replied", at.Unix())
+func (s *DB) RecordReply(ctx context.Context, email string, at time.Time) error {
+	_, err := s.SQL().ExecContext(ctx, q("RuleSignalInsert"), store.NormEmail(email), "replied", at.Unix())
 	return err
 }
 
 // ReleaseHold lets a held order's confirmation go out on the next run.
-func (s *Store) ReleaseHold(ctx context.Context, orderID int64) error {
-	_, err := s.db.ExecContext(ctx, q("RuleHoldRelease"), s.Now(), orderID)
+func (s *DB) ReleaseHold(ctx context.Context, orderID int64) error {
+	_, err := s.SQL().ExecContext(ctx, q("RuleHoldRelease"), s.Now(), orderID)
 	return err
 }
 
 // RuleEffectCounts counts the rows automations write, and any ledger key
 // that appears on two effect rows (which invariant 2 forbids): for tests,
 // benchmarks and the run summary.
-func (s *Store) RuleEffectCounts(ctx context.Context) (map[string]int, error) {
+func (s *DB) RuleEffectCounts(ctx context.Context) (map[string]int, error) {
 	out := map[string]int{}
 	for name, query := range map[string]string{
 		"messages":        `SELECT COUNT(*) FROM messages WHERE ledger_key IS NOT NULL`,
@@ -300,7 +301,7 @@ func (s *Store) RuleEffectCounts(ctx context.Context) (map[string]int, error) {
 			+ (SELECT COUNT(*) - COUNT(DISTINCT ledger_key) FROM rule_stops)`,
 	} {
 		var n int
-		if err := s.db.QueryRowContext(ctx, query).Scan(&n); err != nil {
+		if err := s.SQL().QueryRowContext(ctx, query).Scan(&n); err != nil {
 			return nil, err
 		}
 		out[name] = n
@@ -310,8 +311,8 @@ func (s *Store) RuleEffectCounts(ctx context.Context) (map[string]int, error) {
 
 // RecordSignal notes what the inbox learnt about an address (kind replied or
 // suppressed) at at.
-func (s *Store) RecordSignal(ctx context.Context, email, kind string, at time.Time) error {
-	_, err := s.db.ExecContext(ctx, q("RuleSignalInsert"), NormEmail(email), kind, at.Unix())
+func (s *DB) RecordSignal(ctx context.Context, email, kind string, at time.Time) error {
+	_, err := s.SQL().ExecContext(ctx, q("RuleSignalInsert"), store.NormEmail(email), kind, at.Unix())
 	if err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not record what the inbox found")
 	}
@@ -321,8 +322,8 @@ func (s *Store) RecordSignal(ctx context.Context, email, kind string, at time.Ti
 // StopCustomerSequences ends every sequence of the customer that began
 // before at, for a reason outside any flow (an unsubscribe, a bounce). The
 // key makes recording the same signal twice harmless.
-func (s *Store) StopCustomerSequences(ctx context.Context, customerID int64, at time.Time, reason, key string) error {
-	_, err := s.db.ExecContext(ctx, q("RuleStopInsertOnce"), customerID, 0, at.Unix(), reason, key)
+func (s *DB) StopCustomerSequences(ctx context.Context, customerID int64, at time.Time, reason, key string) error {
+	_, err := s.SQL().ExecContext(ctx, q("RuleStopInsertOnce"), customerID, 0, at.Unix(), reason, key)
 	if err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not stop the customer's automations")
 	}

@@ -1,9 +1,9 @@
-package store
+package rulesdb
 
 import (
 	"context"
-	"path/filepath"
 	"reflect"
+	"shopclerk/backend/store/storetest"
 	"testing"
 
 	"shopclerk/backend/domain"
@@ -13,7 +13,7 @@ import (
 // batch (ProductInfos) come from the same query and read the same.
 func TestProductInfoOneAndMany(t *testing.T) {
 	ctx := context.Background()
-	s := openTest(t, filepath.Join(t.TempDir(), "shop.db"), Options{})
+	s := New(storetest.Open(t, storetest.At(testNow)))
 	seedInventory(t, s)
 	supID, err := s.SaveSupplier(ctx, domain.Supplier{Name: "Potter & Co", Email: "orders@potter.test", Currency: "EUR", PackSize: 6})
 	if err != nil {

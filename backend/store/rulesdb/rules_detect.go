@@ -1,9 +1,10 @@
-package store
+package rulesdb
 
 import (
 	"context"
 	"database/sql"
 	"fmt"
+	"shopclerk/backend/store"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,15 +18,15 @@ import (
 // inclusive because several writes share a second) and the snapshot comparison
 // makes re-reading a row harmless: the same data never yields a second event.
 // It returns how many new events were recorded.
-func (s *Store) DetectRuleEvents(ctx context.Context) (int, error) {
-	return s.detectRuleEvents(ctx, s.db)
+func (s *DB) DetectRuleEvents(ctx context.Context) (int, error) {
+	return s.detectRuleEvents(ctx, s.SQL())
 }
 
 // DetectRuleEventsOnSmallCache is DetectRuleEvents for the pass right after
 // an import, which reads most of what the import wrote once: on a small
 // page cache, so it does not leave a full 32 MB cache behind (it is what
 // set the import's peak memory).
-func (s *Store) DetectRuleEventsOnSmallCache(ctx context.Context) (added int, err error) {
+func (s *DB) DetectRuleEventsOnSmallCache(ctx context.Context) (added int, err error) {
 	err = s.OnSmallCache(ctx, func(conn *sql.Conn) error {
 		added, err = s.detectRuleEvents(ctx, conn)
 		return err
@@ -33,9 +34,9 @@ func (s *Store) DetectRuleEventsOnSmallCache(ctx context.Context) (added int, er
 	return added, err
 }
 
-func (s *Store) detectRuleEvents(ctx context.Context, db TxBeginner) (int, error) {
+func (s *DB) detectRuleEvents(ctx context.Context, db store.TxBeginner) (int, error) {
 	var added int
-	err := RunTx(ctx, db, func(tx *sql.Tx) error {
+	err := store.RunTx(ctx, db, func(tx *sql.Tx) error {
 		d := &detector{tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}}
 		defer func() {
 			for _, st := range d.stmts {
@@ -270,9 +271,9 @@ func (d *detector) shipments() error {
 }
 
 // RuleEventCount is how many events the detector ever recorded.
-func (s *Store) RuleEventCount(ctx context.Context) (int, error) {
+func (s *DB) RuleEventCount(ctx context.Context) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, q("RuleEventCount")).Scan(&n)
+	err := s.SQL().QueryRowContext(ctx, q("RuleEventCount")).Scan(&n)
 	return n, err
 }
 

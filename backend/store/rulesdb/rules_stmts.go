@@ -1,11 +1,12 @@
-package store
+package rulesdb
 
 import (
 	"context"
 	"database/sql"
+	"shopclerk/backend/store"
 )
 
-type rowScanner = Scanner
+type rowScanner = store.Scanner
 
 // namedRower runs a named query for one row: the Store through its prepared
 // statements, a transaction (txRows) directly.
@@ -13,11 +14,11 @@ type namedRower interface {
 	namedRow(ctx context.Context, name string, args ...any) rowScanner
 }
 
-func (s *Store) namedRow(ctx context.Context, name string, args ...any) rowScanner {
+func (s *DB) namedRow(ctx context.Context, name string, args ...any) rowScanner {
 	return s.PreparedRow(ctx, q(name), args...)
 }
 
-func (s *Store) namedQuery(ctx context.Context, name string, args ...any) (*sql.Rows, error) {
+func (s *DB) namedQuery(ctx context.Context, name string, args ...any) (*sql.Rows, error) {
 	return s.PreparedQuery(ctx, q(name), args...)
 }
 

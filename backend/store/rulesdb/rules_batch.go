@@ -1,9 +1,10 @@
-package store
+package rulesdb
 
 import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"shopclerk/backend/store"
 	"time"
 
 	"shopclerk/backend/domain"
@@ -46,12 +47,12 @@ func chunks[T any](ids []T, fn func([]T) error) error {
 
 // OrderFacts loads the given orders with their lines, customers and hold
 // state. Ids that are gone are simply missing from the map.
-func (s *Store) OrderFacts(ctx context.Context, ids []int64) (map[int64]*OrderFact, error) {
+func (s *DB) OrderFacts(ctx context.Context, ids []int64) (map[int64]*OrderFact, error) {
 	out := make(map[int64]*OrderFact, len(ids))
 	var custIDs []int64
 	err := chunks(ids, func(part []int64) error {
 		list := idsJSON(part)
-		rows, err := s.db.QueryContext(ctx, q("RuleBatchOrders"), list)
+		rows, err := s.SQL().QueryContext(ctx, q("RuleBatchOrders"), list)
 		if err != nil {
 			return err
 		}
@@ -69,7 +70,7 @@ func (s *Store) OrderFacts(ctx context.Context, ids []int64) (map[int64]*OrderFa
 				return err
 			}
 			o.CreatedAt = time.Unix(created, 0).UTC()
-			o.PaidAt, o.FulfilledAt, o.CancelledAt = FromUnix(paid), FromUnix(fulfilled), FromUnix(cancelled)
+			o.PaidAt, o.FulfilledAt, o.CancelledAt = store.FromUnix(paid), store.FromUnix(fulfilled), store.FromUnix(cancelled)
 			o.Tags = domain.SplitTags(tags)
 			json.Unmarshal([]byte(billing), &o.Billing)
 			json.Unmarshal([]byte(shipping), &o.ShippingAddress)
@@ -84,7 +85,7 @@ func (s *Store) OrderFacts(ctx context.Context, ids []int64) (map[int64]*OrderFa
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		rows, err = s.db.QueryContext(ctx, q("RuleBatchOrderLines"), list)
+		rows, err = s.SQL().QueryContext(ctx, q("RuleBatchOrderLines"), list)
 		if err != nil {
 			return err
 		}
@@ -120,7 +121,7 @@ func (s *Store) OrderFacts(ctx context.Context, ids []int64) (map[int64]*OrderFa
 }
 
 // CustomersByIDs loads customers by id.
-func (s *Store) CustomersByIDs(ctx context.Context, ids []int64) (map[int64]*domain.Customer, error) {
+func (s *DB) CustomersByIDs(ctx context.Context, ids []int64) (map[int64]*domain.Customer, error) {
 	out := make(map[int64]*domain.Customer, len(ids))
 	err := chunks(ids, func(part []int64) error {
 		return s.scanCustomers(ctx, q("RuleBatchCustomers"), idsJSON(part), out, nil)
@@ -132,7 +133,7 @@ func (s *Store) CustomersByIDs(ctx context.Context, ids []int64) (map[int64]*dom
 }
 
 // CustomersByEmails loads the customers with the given addresses.
-func (s *Store) CustomersByEmails(ctx context.Context, emails []string) (map[string]*domain.Customer, error) {
+func (s *DB) CustomersByEmails(ctx context.Context, emails []string) (map[string]*domain.Customer, error) {
 	out := map[string]*domain.Customer{}
 	err := chunks(emails, func(part []string) error {
 		b, _ := json.Marshal(part)
@@ -144,14 +145,14 @@ func (s *Store) CustomersByEmails(ctx context.Context, emails []string) (map[str
 	return out, nil
 }
 
-func (s *Store) scanCustomers(ctx context.Context, query, list string, byID map[int64]*domain.Customer, byEmail map[string]*domain.Customer) error {
-	rows, err := s.db.QueryContext(ctx, query, list)
+func (s *DB) scanCustomers(ctx context.Context, query, list string, byID map[int64]*domain.Customer, byEmail map[string]*domain.Customer) error {
+	rows, err := s.SQL().QueryContext(ctx, query, list)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		c, err := ScanCustomer(rows)
+		c, err := store.ScanCustomer(rows)
 		if err != nil {
 			return err
 		}
@@ -167,8 +168,8 @@ func (s *Store) scanCustomers(ctx context.Context, query, list string, byID map[
 
 // LedgerForRule returns what the ledger knows about every occurrence of a
 // flow, by occurrence: one indexed scan instead of one query per occurrence.
-func (s *Store) LedgerForRule(ctx context.Context, ruleID int64) (map[string][]domain.LedgerStep, error) {
-	rows, err := s.db.QueryContext(ctx, q("RuleLedgerForRule"), ruleID)
+func (s *DB) LedgerForRule(ctx context.Context, ruleID int64) (map[string][]domain.LedgerStep, error) {
+	rows, err := s.SQL().QueryContext(ctx, q("RuleLedgerForRule"), ruleID)
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the automation ledger")
 	}
@@ -188,14 +189,14 @@ func (s *Store) LedgerForRule(ctx context.Context, ruleID int64) (map[string][]d
 // FactPrints returns, per order id (or customer id when customers is set),
 // a fingerprint of the facts a condition can read about it: it changes
 // whenever an import or an automation changes them.
-func (s *Store) FactPrints(ctx context.Context, ids []int64, customers bool) (map[int64]string, error) {
+func (s *DB) FactPrints(ctx context.Context, ids []int64, customers bool) (map[int64]string, error) {
 	name := "RuleFactPrints"
 	if customers {
 		name = "RuleCustomerPrints"
 	}
 	out := make(map[int64]string, len(ids))
 	err := chunks(ids, func(part []int64) error {
-		rows, err := s.db.QueryContext(ctx, q(name), idsJSON(part))
+		rows, err := s.SQL().QueryContext(ctx, q(name), idsJSON(part))
 		if err != nil {
 			return err
 		}
@@ -228,8 +229,8 @@ type MemoEntry struct {
 // plan. So it is created on first use rather than by a migration, and shops
 // migrated before it existed get it too.
 // RuleMemo returns a flow's remembered outcomes by occurrence.
-func (s *Store) RuleMemo(ctx context.Context, ruleID int64) (map[string]MemoEntry, error) {
-	rows, err := s.db.QueryContext(ctx, q("RuleMemoLoad"), ruleID)
+func (s *DB) RuleMemo(ctx context.Context, ruleID int64) (map[string]MemoEntry, error) {
+	rows, err := s.SQL().QueryContext(ctx, q("RuleMemoLoad"), ruleID)
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the automation cache")
 	}
@@ -246,7 +247,7 @@ func (s *Store) RuleMemo(ctx context.Context, ruleID int64) (map[string]MemoEntr
 }
 
 // SaveRuleMemo stores remembered outcomes for a flow in one transaction.
-func (s *Store) SaveRuleMemo(ctx context.Context, ruleID int64, entries []MemoEntry) error {
+func (s *DB) SaveRuleMemo(ctx context.Context, ruleID int64, entries []MemoEntry) error {
 	if len(entries) == 0 {
 		return nil
 	}

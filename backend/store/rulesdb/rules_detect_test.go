@@ -1,12 +1,12 @@
-package store
+package rulesdb
 
 import (
 	"context"
-	"path/filepath"
+	"shopclerk/backend/store"
+	"shopclerk/backend/store/storetest"
 	"testing"
 	"time"
 
-	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 )
 
@@ -16,13 +16,13 @@ import (
 func TestDetectComparesNormalisedState(t *testing.T) {
 	ctx := context.Background()
 	t0 := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
-	s := openTest(t, filepath.Join(t.TempDir(), "shop.db"), Options{Clock: clock.Fixed{T: t0}})
+	s := New(storetest.Open(t, storetest.At(t0)))
 	put := func(tags []string, consent bool) {
 		t.Helper()
-		_, _, err := s.WriteBatch(ctx, domain.BatchMeta{FileName: "c.csv", FileHash: "h", Preset: "test", Kind: "test"}, WriteOptions{},
-			func(w *Writer) error {
+		_, _, err := s.WriteBatch(ctx, domain.BatchMeta{FileName: "c.csv", FileHash: "h", Preset: "test", Kind: "test"}, store.WriteOptions{},
+			func(w *store.Writer) error {
 				_, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceShopify, ExternalID: "1", Email: "a@example.com",
-					AcceptsMarketing: consent, Tags: tags, CreatedAt: t0.Add(-time.Hour)}, CustomerAuthoritative)
+					AcceptsMarketing: consent, Tags: tags, CreatedAt: t0.Add(-time.Hour)}, store.CustomerAuthoritative)
 				return err
 			})
 		if err != nil {
@@ -54,7 +54,7 @@ func TestDetectComparesNormalisedState(t *testing.T) {
 	put([]string{"gold", "vip", "wholesale"}, false)
 	detect(0)
 	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM rule_events`).Scan(&n); err != nil || n != 6 {
+	if err := s.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM rule_events`).Scan(&n); err != nil || n != 6 {
 		t.Fatalf("%d events (%v), want 6", n, err)
 	}
 }
@@ -64,31 +64,31 @@ func TestDetectComparesNormalisedState(t *testing.T) {
 // (which only refreshes the customer's spend) does not.
 func TestCustomerChangeCounter(t *testing.T) {
 	ctx := context.Background()
-	s := openTest(t, filepath.Join(t.TempDir(), "shop.db"), Options{})
+	s := New(storetest.Open(t, storetest.At(testNow)))
 	version := func() int64 {
 		var v int64
-		if err := s.db.QueryRowContext(ctx, q("RuleChangesVersion"), "customers").Scan(&v); err != nil {
+		if err := s.SQL().QueryRowContext(ctx, q("RuleChangesVersion"), "customers").Scan(&v); err != nil {
 			t.Fatal(err)
 		}
 		return v
 	}
 	v0 := version()
-	write(t, s, func(w *Writer) error {
-		_, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceShopify, Email: "b@example.com"}, CustomerAuthoritative)
+	write(t, s, func(w *store.Writer) error {
+		_, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceShopify, Email: "b@example.com"}, store.CustomerAuthoritative)
 		return err
 	})
 	v1 := version()
 	if v1 == v0 {
 		t.Fatal("a new customer did not bump the counter")
 	}
-	write(t, s, func(w *Writer) error {
+	write(t, s, func(w *store.Writer) error {
 		return w.UpsertOrder(sampleOrder("#9", 100, "b@example.com"), &domain.Customer{Email: "b@example.com"})
 	})
 	if v := version(); v != v1 {
 		t.Errorf("an order for a known customer bumped the counter (%d -> %d)", v1, v)
 	}
-	write(t, s, func(w *Writer) error {
-		_, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceShopify, Email: "b@example.com", AcceptsMarketing: true}, CustomerAuthoritative)
+	write(t, s, func(w *store.Writer) error {
+		_, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceShopify, Email: "b@example.com", AcceptsMarketing: true}, store.CustomerAuthoritative)
 		return err
 	})
 	if v := version(); v == v1 {

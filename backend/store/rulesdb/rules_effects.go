@@ -1,9 +1,10 @@
-package store
+package rulesdb
 
 import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"shopclerk/backend/store"
 	"slices"
 	"strings"
 	"time"
@@ -72,7 +73,7 @@ func (t *RuleTx) IssueCoupon(c NewCoupon, gen func() (string, error)) (string, e
 			return "", err
 		}
 		_, err = t.tx.ExecContext(t.ctx, q("RuleCouponInsert"), code, nullID(c.CustomerID), c.PercentOff, c.AmountOff,
-			c.Currency, BoolInt(c.FreeShipping), t.now, UnixOrNull(c.ExpiresAt), t.key)
+			c.Currency, store.BoolInt(c.FreeShipping), t.now, store.UnixOrNull(c.ExpiresAt), t.key)
 		if err == nil {
 			return code, nil
 		}
@@ -100,7 +101,7 @@ func (t *RuleTx) CouponForPrefix(prefix string) (*IssuedCoupon, error) {
 }
 
 // CouponForPrefix is the read-only variant used by previews.
-func (s *Store) CouponForPrefix(ctx context.Context, prefix string) (*IssuedCoupon, error) {
+func (s *DB) CouponForPrefix(ctx context.Context, prefix string) (*IssuedCoupon, error) {
 	return couponForPrefix(ctx, s, prefix)
 }
 
@@ -114,7 +115,7 @@ func couponForPrefix(ctx context.Context, db namedRower, prefix string) (*Issued
 	if err != nil {
 		return nil, err
 	}
-	c.ExpiresAt = FromUnix(exp)
+	c.ExpiresAt = store.FromUnix(exp)
 	return &c, nil
 }
 
@@ -127,7 +128,7 @@ func couponForPrefix(ctx context.Context, db namedRower, prefix string) (*Issued
 // automations start carries the step's ledger key.
 func (t *RuleTx) AddDraftPOLine(supplierID int64, currency string, l domain.DraftLine) (int64, error) {
 	var poID int64
-	err := t.tx.QueryRowContext(t.ctx, q("InvPODraftFor"), supplierID).Scan(&poID)
+	err := t.tx.QueryRowContext(t.ctx, q("RulePODraftFor"), supplierID).Scan(&poID)
 	if err == sql.ErrNoRows {
 		res, err := t.tx.ExecContext(t.ctx, q("RulePOInsert"), supplierID, currency, "", t.now, t.key)
 		if err != nil {
@@ -137,7 +138,7 @@ func (t *RuleTx) AddDraftPOLine(supplierID int64, currency string, l domain.Draf
 	} else if err != nil {
 		return 0, err
 	}
-	if _, err := t.tx.ExecContext(t.ctx, q("InvPOLineAddIfMissing"), poID, l.SKU, l.SupplierSKU, l.Quantity, l.UnitCost); err != nil {
+	if _, err := t.tx.ExecContext(t.ctx, q("RulePOLineAddIfMissing"), poID, l.SKU, l.SupplierSKU, l.Quantity, l.UnitCost); err != nil {
 		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not add the line to the purchase order")
 	}
 	if _, err := t.tx.ExecContext(t.ctx, q("RuleSKUOrderOnceSpent"), t.now, l.SKU); err != nil {
@@ -162,13 +163,13 @@ func (t *RuleTx) SetCustomerTags(customerID int64, add, remove []string) error {
 	tags = slices.DeleteFunc(tags, func(x string) bool {
 		return slices.ContainsFunc(remove, func(r string) bool { return strings.EqualFold(x, r) })
 	})
-	_, err := t.tx.ExecContext(t.ctx, q("RuleCustomerTagsSet"), customerID, JoinTags(tags), t.now)
+	_, err := t.tx.ExecContext(t.ctx, q("RuleCustomerTagsSet"), customerID, store.JoinTags(tags), t.now)
 	return err
 }
 
 // InsertTask creates a task for the seller.
 func (t *RuleTx) InsertTask(title, detail string, customerID, orderID int64, due *time.Time) (int64, error) {
-	res, err := t.tx.ExecContext(t.ctx, q("RuleTaskInsert"), title, detail, nullID(customerID), nullID(orderID), t.now, UnixOrNull(due), t.key)
+	res, err := t.tx.ExecContext(t.ctx, q("RuleTaskInsert"), title, detail, nullID(customerID), nullID(orderID), t.now, store.UnixOrNull(due), t.key)
 	if err != nil {
 		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not create the task")
 	}

@@ -350,3 +350,11 @@ ON CONFLICT (ledger_key) DO NOTHING
 
 -- name: RuleChangesVersion
 SELECT version FROM rule_changes WHERE name = ?
+
+-- name: RulePODraftFor
+-- Any draft of the supplier, the inventory screen's included: one draft collects.
+SELECT id FROM purchase_orders WHERE supplier_id = ? AND status = 'draft' ORDER BY id DESC LIMIT 1;
+
+-- name: RulePOLineAddIfMissing
+INSERT INTO purchase_order_lines (po_id, sku, supplier_sku, quantity, unit_cost) VALUES (?, ?, ?, ?, ?)
+ON CONFLICT (po_id, sku) DO NOTHING;

@@ -1,10 +1,11 @@
-package store
+package rulesdb
 
 import (
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"shopclerk/backend/store"
 	"time"
 
 	"shopclerk/backend/domain"
@@ -21,7 +22,7 @@ func SubjectFor(customerID int64, email string) string {
 
 // OrderOccurrences lists orders that reached state kind (created, paid,
 // fulfilled, cancelled, refunded, overdue) with its time between from and to.
-func (s *Store) OrderOccurrences(ctx context.Context, kind string, from, to time.Time) ([]domain.RuleOccurrence, error) {
+func (s *DB) OrderOccurrences(ctx context.Context, kind string, from, to time.Time) ([]domain.RuleOccurrence, error) {
 	name := map[string]string{"created": "OccOrdersCreated", "paid": "OccOrdersPaid", "fulfilled": "OccOrdersFulfilled",
 		"cancelled": "OccOrdersCancelled", "refunded": "OccOrdersRefunded", "overdue": "OccOrdersOverdue"}[kind]
 	if name == "" {
@@ -33,11 +34,11 @@ func (s *Store) OrderOccurrences(ctx context.Context, kind string, from, to time
 // SubscriptionOccurrences lists orders tagged tag, paid between from and to,
 // that have no later order with the tag from the same customer: subscriptions
 // not yet renewed.
-func (s *Store) SubscriptionOccurrences(ctx context.Context, tag string, from, to time.Time) ([]domain.RuleOccurrence, error) {
+func (s *DB) SubscriptionOccurrences(ctx context.Context, tag string, from, to time.Time) ([]domain.RuleOccurrence, error) {
 	return s.orderOccurrences(ctx, "renewal", q("OccSubscriptionOrders"), from.Unix(), to.Unix(), tag)
 }
 
-func (s *Store) orderOccurrences(ctx context.Context, kind, query string, args ...any) ([]domain.RuleOccurrence, error) {
+func (s *DB) orderOccurrences(ctx context.Context, kind, query string, args ...any) ([]domain.RuleOccurrence, error) {
 	list, err := s.occurrences(ctx, "Shopclerk could not read the orders for the automations", query, args, func(rows *sql.Rows, o *domain.RuleOccurrence) error {
 		var at int64
 		if err := rows.Scan(&o.OrderID, &o.CustomerID, &o.Email, &at); err != nil {
@@ -63,8 +64,8 @@ func (s *Store) orderOccurrences(ctx context.Context, kind, query string, args .
 // occurrences runs one of a trigger's queries and reads each row into an
 // occurrence with scan; fail is the seller's words when the query fails.
 // Every trigger reads its facts this way.
-func (s *Store) occurrences(ctx context.Context, fail, query string, args []any, scan func(*sql.Rows, *domain.RuleOccurrence) error) ([]domain.RuleOccurrence, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+func (s *DB) occurrences(ctx context.Context, fail, query string, args []any, scan func(*sql.Rows, *domain.RuleOccurrence) error) ([]domain.RuleOccurrence, error) {
+	rows, err := s.SQL().QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, fail)
 	}
@@ -81,7 +82,7 @@ func (s *Store) occurrences(ctx context.Context, fail, query string, args []any,
 }
 
 // EventOccurrences lists detected events of a trigger between from and to.
-func (s *Store) EventOccurrences(ctx context.Context, trigger domain.Trigger, from, to time.Time) ([]domain.RuleOccurrence, error) {
+func (s *DB) EventOccurrences(ctx context.Context, trigger domain.Trigger, from, to time.Time) ([]domain.RuleOccurrence, error) {
 	return s.occurrences(ctx, "Shopclerk could not read the detected events", q("OccEvents"), []any{string(trigger), from.Unix(), to.Unix()}, func(rows *sql.Rows, o *domain.RuleOccurrence) error {
 		var id, ref, at int64
 		if err := rows.Scan(&id, &o.Occurrence, &o.CustomerID, &ref, &o.Value, &at); err != nil {
@@ -97,7 +98,7 @@ func (s *Store) EventOccurrences(ctx context.Context, trigger domain.Trigger, fr
 }
 
 // DeliveredOccurrences lists shipments delivered between from and to.
-func (s *Store) DeliveredOccurrences(ctx context.Context, from, to time.Time) ([]domain.RuleOccurrence, error) {
+func (s *DB) DeliveredOccurrences(ctx context.Context, from, to time.Time) ([]domain.RuleOccurrence, error) {
 	return s.occurrences(ctx, "Shopclerk could not read the deliveries", q("OccDelivered"), []any{from.Unix(), to.Unix()}, func(rows *sql.Rows, o *domain.RuleOccurrence) error {
 		var at int64
 		if err := rows.Scan(&o.ShipmentID, &o.OrderID, &o.CustomerID, &o.Email, &at); err != nil {
@@ -113,7 +114,7 @@ func (s *Store) DeliveredOccurrences(ctx context.Context, from, to time.Time) ([
 // IdleCartOccurrences lists open carts last touched between from and to with
 // no order from the same email since. The occurrence carries the cart's
 // last-touched time: a cart touched again becomes a new occurrence.
-func (s *Store) IdleCartOccurrences(ctx context.Context, from, to time.Time) ([]domain.RuleOccurrence, error) {
+func (s *DB) IdleCartOccurrences(ctx context.Context, from, to time.Time) ([]domain.RuleOccurrence, error) {
 	return s.occurrences(ctx, "Shopclerk could not read the abandoned carts", q("OccIdleCarts"), []any{from.Unix(), to.Unix()}, func(rows *sql.Rows, o *domain.RuleOccurrence) error {
 		var at int64
 		if err := rows.Scan(&o.CartID, &o.CustomerID, &o.Email, &at); err != nil {
@@ -132,7 +133,7 @@ func (s *Store) IdleCartOccurrences(ctx context.Context, from, to time.Time) ([]
 // re-importing the same levels writes no change row, so nothing repeats.
 // With stillLow, only SKUs whose available stock is below that point now, or
 // that have no supplier, are listed.
-func (s *Store) StockCrossings(ctx context.Context, from, to time.Time, def int, stillLow bool) ([]domain.RuleOccurrence, error) {
+func (s *DB) StockCrossings(ctx context.Context, from, to time.Time, def int, stillLow bool) ([]domain.RuleOccurrence, error) {
 	name := "OccStockCrossed"
 	if stillLow {
 		name = "OccStockCrossedStillLow"
@@ -151,7 +152,7 @@ func (s *Store) StockCrossings(ctx context.Context, from, to time.Time, def int,
 
 // BirthdayCustomers lists customers whose birthday (MM-DD or YYYY-MM-DD) falls
 // on mmdd.
-func (s *Store) BirthdayCustomers(ctx context.Context, mmdd string) ([]domain.RuleOccurrence, error) {
+func (s *DB) BirthdayCustomers(ctx context.Context, mmdd string) ([]domain.RuleOccurrence, error) {
 	return s.occurrences(ctx, "Shopclerk could not read the birthdays", q("OccBirthdays"), []any{mmdd}, func(rows *sql.Rows, o *domain.RuleOccurrence) error {
 		if err := rows.Scan(&o.CustomerID, &o.Email); err != nil {
 			return err
@@ -163,7 +164,7 @@ func (s *Store) BirthdayCustomers(ctx context.Context, mmdd string) ([]domain.Ru
 
 // LastOrderBetween lists customers whose last order was between from and to;
 // the caller adds the inactivity period.
-func (s *Store) LastOrderBetween(ctx context.Context, from, to time.Time) ([]domain.RuleOccurrence, error) {
+func (s *DB) LastOrderBetween(ctx context.Context, from, to time.Time) ([]domain.RuleOccurrence, error) {
 	return s.occurrences(ctx, "Shopclerk could not read the customers' last orders", q("OccInactive"), []any{from.Unix(), to.Unix()}, func(rows *sql.Rows, o *domain.RuleOccurrence) error {
 		var at int64
 		if err := rows.Scan(&o.CustomerID, &o.Email, &at); err != nil {
@@ -178,7 +179,7 @@ func (s *Store) LastOrderBetween(ctx context.Context, from, to time.Time) ([]dom
 // UnansweredMarketing lists customers with at least n marketing emails since
 // their last order, the newest between from and to. The occurrence is tied
 // to the last order, so a new purchase starts a fresh count.
-func (s *Store) UnansweredMarketing(ctx context.Context, n int, from, to time.Time) ([]domain.RuleOccurrence, error) {
+func (s *DB) UnansweredMarketing(ctx context.Context, n int, from, to time.Time) ([]domain.RuleOccurrence, error) {
 	return s.occurrences(ctx, "Shopclerk could not count the marketing emails", q("OccUnanswered"), []any{n, to.Unix(), from.Unix()}, func(rows *sql.Rows, o *domain.RuleOccurrence) error {
 		var count int
 		var at, lastOrder int64
@@ -193,8 +194,8 @@ func (s *Store) UnansweredMarketing(ctx context.Context, n int, from, to time.Ti
 }
 
 // CustomerByEmail returns the customer with that email, or false.
-func (s *Store) CustomerByEmail(ctx context.Context, email string) (domain.Customer, bool, error) {
-	c, err := ScanCustomer(s.namedRow(ctx, "RuleCustomerByEmailGet", email))
+func (s *DB) CustomerByEmail(ctx context.Context, email string) (domain.Customer, bool, error) {
+	c, err := store.ScanCustomer(s.namedRow(ctx, "RuleCustomerByEmailGet", email))
 	if err == sql.ErrNoRows {
 		return c, false, nil
 	}
@@ -202,7 +203,7 @@ func (s *Store) CustomerByEmail(ctx context.Context, email string) (domain.Custo
 }
 
 // GetCart returns one cart with its lines.
-func (s *Store) GetCart(ctx context.Context, id int64) (domain.Cart, error) {
+func (s *DB) GetCart(ctx context.Context, id int64) (domain.Cart, error) {
 	var c domain.Cart
 	var cust, recovered sql.NullInt64
 	var created, updated int64
@@ -217,7 +218,7 @@ func (s *Store) GetCart(ctx context.Context, id int64) (domain.Cart, error) {
 	if cust.Valid {
 		c.CustomerID = &cust.Int64
 	}
-	c.CreatedAt, c.UpdatedAt, c.RecoveredAt = time.Unix(created, 0).UTC(), time.Unix(updated, 0).UTC(), FromUnix(recovered)
+	c.CreatedAt, c.UpdatedAt, c.RecoveredAt = time.Unix(created, 0).UTC(), time.Unix(updated, 0).UTC(), store.FromUnix(recovered)
 	rows, err := s.namedQuery(ctx, "RuleCartLinesGet", id)
 	if err != nil {
 		return c, err
@@ -249,7 +250,7 @@ type ProductInfo struct {
 }
 
 // GetProductInfo returns one SKU's product, supplier and stock.
-func (s *Store) GetProductInfo(ctx context.Context, sku string) (ProductInfo, error) {
+func (s *DB) GetProductInfo(ctx context.Context, sku string) (ProductInfo, error) {
 	b, _ := json.Marshal([]string{sku})
 	p, err := scanProductInfo(s.namedRow(ctx, "RuleProductInfo", string(b)))
 	if err == sql.ErrNoRows {
@@ -260,7 +261,7 @@ func (s *Store) GetProductInfo(ctx context.Context, sku string) (ProductInfo, er
 
 // ProductInfos loads several SKUs' products, suppliers and stock in batches;
 // SKUs without a product are missing from the map.
-func (s *Store) ProductInfos(ctx context.Context, skus []string) (map[string]*ProductInfo, error) {
+func (s *DB) ProductInfos(ctx context.Context, skus []string) (map[string]*ProductInfo, error) {
 	out := make(map[string]*ProductInfo, len(skus))
 	err := chunks(skus, func(part []string) error {
 		b, _ := json.Marshal(part)
@@ -307,7 +308,7 @@ func scanProductInfo(r interface{ Scan(...any) error }) (ProductInfo, error) {
 }
 
 // GetShipment returns one shipment.
-func (s *Store) GetShipment(ctx context.Context, id int64) (domain.Shipment, error) {
+func (s *DB) GetShipment(ctx context.Context, id int64) (domain.Shipment, error) {
 	var sh domain.Shipment
 	var shipped, updated int64
 	var delivered sql.NullInt64
@@ -316,12 +317,12 @@ func (s *Store) GetShipment(ctx context.Context, id int64) (domain.Shipment, err
 	if err == sql.ErrNoRows {
 		return sh, domain.Errorf(domain.CodeNotFound, "shipment %d was not found", id)
 	}
-	sh.ShippedAt, sh.UpdatedAt, sh.DeliveredAt = time.Unix(shipped, 0).UTC(), time.Unix(updated, 0).UTC(), FromUnix(delivered)
+	sh.ShippedAt, sh.UpdatedAt, sh.DeliveredAt = time.Unix(shipped, 0).UTC(), time.Unix(updated, 0).UTC(), store.FromUnix(delivered)
 	return sh, err
 }
 
 // BoughtSince tells whether the customer (or email) placed an order after since.
-func (s *Store) BoughtSince(ctx context.Context, customerID int64, email string, since time.Time) (bool, error) {
+func (s *DB) BoughtSince(ctx context.Context, customerID int64, email string, since time.Time) (bool, error) {
 	var b bool
 	err := s.namedRow(ctx, "RuleBoughtSince", customerID, email, since.Unix()).Scan(&b)
 	return b, err
@@ -329,7 +330,7 @@ func (s *Store) BoughtSince(ctx context.Context, customerID int64, email string,
 
 // RepliedSince tells whether email replied after since, from the signals the
 // inbox recorded and, when the mail tables exist, the inbox's own items.
-func (s *Store) RepliedSince(ctx context.Context, email string, since time.Time) (bool, error) {
+func (s *DB) RepliedSince(ctx context.Context, email string, since time.Time) (bool, error) {
 	var b bool
 	if err := s.namedRow(ctx, "RuleRepliedSince", email, since.Unix()).Scan(&b); err != nil || b {
 		return b, err
@@ -344,21 +345,21 @@ func (s *Store) RepliedSince(ctx context.Context, email string, since time.Time)
 
 // MarketingSentSince counts marketing emails queued or sent to a customer
 // since since: the frequency cap.
-func (s *Store) MarketingSentSince(ctx context.Context, customerID int64, since time.Time) (int, error) {
+func (s *DB) MarketingSentSince(ctx context.Context, customerID int64, since time.Time) (int, error) {
 	var n int
 	err := s.namedRow(ctx, "RuleMarketingSentSince", customerID, since.Unix()).Scan(&n)
 	return n, err
 }
 
 // CartOutOfStock tells whether every item of the cart is out of stock.
-func (s *Store) CartOutOfStock(ctx context.Context, cartID int64) (bool, error) {
+func (s *DB) CartOutOfStock(ctx context.Context, cartID int64) (bool, error) {
 	var b sql.NullBool
 	err := s.namedRow(ctx, "RuleCartOutOfStock", cartID).Scan(&b)
 	return b.Bool, err
 }
 
 // OrderHeld tells whether an order waits for the seller's review.
-func (s *Store) OrderHeld(ctx context.Context, orderID int64) (bool, error) {
+func (s *DB) OrderHeld(ctx context.Context, orderID int64) (bool, error) {
 	var b bool
 	err := s.namedRow(ctx, "RuleOrderHeld", orderID).Scan(&b)
 	return b, err
@@ -366,7 +367,7 @@ func (s *Store) OrderHeld(ctx context.Context, orderID int64) (bool, error) {
 
 // StoppedSince returns the reason another flow stopped the customer's
 // sequences after since, or "".
-func (s *Store) StoppedSince(ctx context.Context, customerID, ruleID int64, since time.Time) (string, error) {
+func (s *DB) StoppedSince(ctx context.Context, customerID, ruleID int64, since time.Time) (string, error) {
 	var reason string
 	err := s.namedRow(ctx, "RuleStoppedSince", customerID, ruleID, since.Unix()).Scan(&reason)
 	return reason, err

@@ -5,6 +5,7 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
+	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/outboxdb"
 	"shopclerk/backend/store/rulesdb"
 	"strings"
@@ -43,7 +44,7 @@ func TestAutomationMessageIDsFollowTheSavedAccount(t *testing.T) {
 		t.Helper()
 		paid := now.Add(-time.Hour)
 		c := domain.Customer{Source: domain.SourceShopify, Email: email, FirstName: "Ann"}
-		if _, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: ext + ".csv", Kind: "orders"}, store.WriteOptions{}, func(w *store.Writer) error {
+		if _, _, err := importdb.New(st).WriteBatch(ctx, domain.BatchMeta{FileName: ext + ".csv", Kind: "orders"}, importdb.WriteOptions{}, func(w *importdb.Writer) error {
 			return w.UpsertOrder(domain.Order{Source: domain.SourceShopify, ExternalID: ext, Name: "#" + ext, Email: email,
 				FinancialStatus: domain.FinancialPaid, Currency: "EUR", Total: 2500, CreatedAt: paid, PaidAt: &paid}, &c)
 		}); err != nil {

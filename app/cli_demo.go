@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"shopclerk/backend/store/importdb"
 	"time"
 
 	"shopclerk/backend/demo"
@@ -65,7 +66,7 @@ func runDemo(ctx context.Context, env *CLIEnv, args []string) error {
 			return err2
 		}
 		defer st.Close()
-		res.Summary, err = demo.GenerateTo(ctx, st, *csvDir, env.Clock, sz, *seed, nil)
+		res.Summary, err = demo.GenerateTo(ctx, importdb.New(st), *csvDir, env.Clock, sz, *seed, nil)
 		if domain.CodeOf(err) == demo.ErrNotEmpty {
 			return domain.Wrap(err, domain.CodeConflict, err.Error()+" Give a new file with --db, for example --db demo-shop.db.")
 		}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/rulesdb"
 	"slices"
 	"testing"
@@ -106,7 +107,7 @@ func ledger(t *testing.T, path string) ledgerState {
 		s.keys = append(s.keys, r.Key+" "+string(r.Status))
 	}
 	slices.Sort(s.keys)
-	counts, err := st.RowCounts(context.Background())
+	counts, err := importdb.New(st).RowCounts(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

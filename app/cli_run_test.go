@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/rulesdb"
 	"testing"
 	"time"
@@ -33,7 +34,7 @@ func TestCLIRun(t *testing.T) {
 	}
 	paid := now.Add(-time.Hour)
 	c := domain.Customer{Source: domain.SourceShopify, Email: "ann@example.com", FirstName: "Ann"}
-	_, _, err = st.WriteBatch(ctx, domain.BatchMeta{FileName: "o.csv", Kind: "orders"}, store.WriteOptions{}, func(w *store.Writer) error {
+	_, _, err = importdb.New(st).WriteBatch(ctx, domain.BatchMeta{FileName: "o.csv", Kind: "orders"}, importdb.WriteOptions{}, func(w *importdb.Writer) error {
 		return w.UpsertOrder(domain.Order{Source: domain.SourceShopify, ExternalID: "1001", Name: "#1001", Email: c.Email,
 			FinancialStatus: domain.FinancialPaid, Currency: "EUR", Total: 2500, CreatedAt: paid, PaidAt: &paid}, &c)
 	})

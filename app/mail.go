@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"shopclerk/backend/store/outboxdb"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -105,7 +104,7 @@ func (s *MailSettingsService) Template(name string) (mail.EditableTemplate, erro
 	if err != nil {
 		return mail.EditableTemplate{}, err
 	}
-	return mail.LoadTemplate(ctx, outboxdb.New(b.st), name)
+	return mail.LoadTemplate(ctx, b.outbox, name)
 }
 
 // SaveTemplate stores the seller's version of a template after rendering it
@@ -116,7 +115,7 @@ func (s *MailSettingsService) SaveTemplate(name, subject, html string) error {
 	if err != nil {
 		return err
 	}
-	return mail.SaveTemplate(ctx, outboxdb.New(b.st), email.Template{Name: name, Subject: subject, HTML: html}, mail.ShopData(ctx, b.st))
+	return mail.SaveTemplate(ctx, b.outbox, email.Template{Name: name, Subject: subject, HTML: html}, mail.ShopData(ctx, b.st))
 }
 
 // ResetTemplate goes back to the default template.
@@ -125,7 +124,7 @@ func (s *MailSettingsService) ResetTemplate(name string) error {
 	if err != nil {
 		return err
 	}
-	return mail.ResetTemplate(ctx, outboxdb.New(b.st), name)
+	return mail.ResetTemplate(ctx, b.outbox, name)
 }
 
 // PreviewTemplate renders a template (the saved or default one when
@@ -136,7 +135,7 @@ func (s *MailSettingsService) PreviewTemplate(name, subject, html string, custom
 	if err != nil {
 		return email.Rendered{}, err
 	}
-	return mail.PreviewTemplate(ctx, outboxdb.New(b.st), b.preview, name, subject, html, customerID)
+	return mail.PreviewTemplate(ctx, b.outbox, b.preview, name, subject, html, customerID)
 }
 
 // Suppressions lists the do-not-mail list.

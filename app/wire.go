@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"log/slog"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/inventorydb"
 	"shopclerk/backend/store/outboxdb"
 	"shopclerk/backend/store/rulesdb"
 
@@ -32,6 +34,8 @@ type backend struct {
 	st        *store.Store
 	outbox    *outboxdb.DB
 	rules     *rulesdb.DB
+	inv       *inventorydb.DB
+	imports   *importdb.DB
 	clk       clock.Clock
 	log       *slog.Logger
 	engine    *rules.Engine
@@ -54,15 +58,17 @@ type backend struct {
 func newBackend(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.Logger) *backend {
 	rdb := rulesdb.New(st)
 	outbox := rdb.DB // the rules' handle wraps the outbox's
+	idb := &inventorydb.DB{DB: outbox}
+	imports := importdb.New(st)
 	engine := NewAutomationEngine(rdb, log)
 	// Purchase orders go out through the outbox, worded by the
 	// purchase_order template (the seller's saved version, if any).
-	inv := inventory.New(st, clk, inventory.OutboxMailer{Store: st, Renderer: &mail.Templates{Store: outbox}})
+	inv := inventory.New(idb, clk, inventory.OutboxMailer{Store: idb, Renderer: &mail.Templates{Store: outbox}})
 	return &backend{
-		st: st, outbox: outbox, rules: rdb, clk: clk, log: log, engine: engine, inventory: inv,
+		st: st, outbox: outbox, rules: rdb, inv: idb, imports: imports, clk: clk, log: log, engine: engine, inventory: inv,
 		// Replies and suppressions the inbox finds stop the customer's sequences.
 		mail:        newMailer(outbox, clk, sec, signals.New(rdb, clk), log),
-		lookup:      importer.StoreLookup(st),
+		lookup:      importer.StoreLookup(imports),
 		preview:     &mail.Templates{},
 		backups:     runner.NewBackups(st, clk, log),
 		digest:      runner.NewDigest(st, inv, clk, log),

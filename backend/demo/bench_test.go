@@ -3,17 +3,18 @@ package demo
 import (
 	"context"
 	"path/filepath"
+	"shopclerk/backend/store/importdb"
 	"testing"
 
 	"shopclerk/backend/store"
 )
 
-func openStoreTB(tb testing.TB) *store.Store {
+func openStoreTB(tb testing.TB) *importdb.DB {
 	st, err := store.Open(context.Background(), filepath.Join(tb.TempDir(), "shop.db"), store.Options{Clock: testNow})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return st
+	return importdb.New(st)
 }
 
 // BenchmarkGenerateM writes the m shop (100k orders) into a fresh database;

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"shopclerk/backend/store/importdb"
 	"strings"
 	"testing"
 	"time"
@@ -20,17 +21,17 @@ import (
 
 var testNow = clock.Fixed{T: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}
 
-func openStore(t *testing.T) *store.Store {
+func openStore(t *testing.T) *importdb.DB {
 	t.Helper()
 	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "shop.db"), store.Options{Clock: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	return st
+	return importdb.New(st)
 }
 
-func generateS(t *testing.T, seed uint64) (*store.Store, Summary) {
+func generateS(t *testing.T, seed uint64) (*importdb.DB, Summary) {
 	t.Helper()
 	st := openStore(t)
 	var calls int

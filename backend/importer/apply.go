@@ -4,9 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"shopclerk/backend/store/importdb"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
 )
 
 // batchSize is how many records travel from the parser to the writer at a
@@ -15,7 +15,7 @@ import (
 const batchSize = 256
 
 // StoreLookup adapts the store's remembered mappings for Inspect/Import.
-func StoreLookup(st *store.Store) MappingLookup {
+func StoreLookup(st *importdb.DB) MappingLookup {
 	return func(ctx context.Context, hash string) (Kind, Mapping, bool, error) {
 		kind, m, ok, err := st.Mapping(ctx, hash)
 		if err != nil || !ok {
@@ -30,7 +30,7 @@ func StoreLookup(st *store.Store) MappingLookup {
 }
 
 // RememberMapping stores a mapping for a header set (see FileInfo.HeaderHash).
-func RememberMapping(ctx context.Context, st *store.Store, headerHash string, kind Kind, m Mapping) error {
+func RememberMapping(ctx context.Context, st *importdb.DB, headerHash string, kind Kind, m Mapping) error {
 	raw := map[string]string{}
 	for f, c := range m {
 		raw[string(f)] = c
@@ -42,7 +42,7 @@ func RememberMapping(ctx context.Context, st *store.Store, headerHash string, ki
 // that cannot be imported at all is reported in its FileResult (nothing of
 // it is written) and the next file goes on; cancelling ctx stops everything
 // and leaves the current file's batch unwritten.
-func Import(ctx context.Context, st *store.Store, files []FileSpec, progress func(Progress)) (Result, error) {
+func Import(ctx context.Context, st *importdb.DB, files []FileSpec, progress func(Progress)) (Result, error) {
 	var res Result
 	for i, spec := range files {
 		fr, err := importFile(ctx, st, spec, i, len(files), progress)
@@ -58,7 +58,7 @@ func Import(ctx context.Context, st *store.Store, files []FileSpec, progress fun
 	return res, nil
 }
 
-func importFile(ctx context.Context, st *store.Store, spec FileSpec, idx, total int, progress func(Progress)) (FileResult, error) {
+func importFile(ctx context.Context, st *importdb.DB, spec FileSpec, idx, total int, progress func(Progress)) (FileResult, error) {
 	fr := FileResult{File: spec.Name}
 	if fr.File == "" {
 		fr.File = spec.Path
@@ -93,7 +93,7 @@ func importFile(ctx context.Context, st *store.Store, spec FileSpec, idx, total 
 	}
 	report := func(rows int) { reportPhase(rows, PhaseReading) }
 	meta := domain.BatchMeta{FileName: in.name, FileHash: fr.Hash, FileSize: in.size, Preset: string(p.b.preset.name), Kind: string(p.b.preset.kind)}
-	batchID, counts, err := st.WriteBatch(ctx, meta, store.WriteOptions{}, func(w *store.Writer) error {
+	batchID, counts, err := st.WriteBatch(ctx, meta, importdb.WriteOptions{}, func(w *importdb.Writer) error {
 		// The shop's generated keys, read in the batch's own transaction
 		// (which holds the write lock), before the parser starts.
 		if err := p.linkLines(w); err != nil {
@@ -106,7 +106,7 @@ func importFile(ctx context.Context, st *store.Store, spec FileSpec, idx, total 
 		if err != nil {
 			return err
 		}
-		var bulk *store.BulkIndexes
+		var bulk *importdb.BulkIndexes
 		defer func() {
 			if bulk != nil {
 				bulk.Restore()
@@ -165,20 +165,20 @@ func importFile(ctx context.Context, st *store.Store, spec FileSpec, idx, total 
 // pipe parses on this goroutine's partner while it writes: the parser sends
 // batches of records, the writer applies them inside the open transaction.
 // afterFirst, if set, runs once the first batch of n records is written.
-func pipe(ctx context.Context, p *parsed, w *store.Writer, report func(int), afterFirst func(n int) error) error {
+func pipe(ctx context.Context, p *parsed, w *importdb.Writer, report func(int), afterFirst func(n int) error) error {
 	pctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	recs := make(chan []Record, 2)
 	done := make(chan error, 1)
 	go func() {
 		defer close(recs)
-		var prep store.OrderPreparer
+		var prep importdb.OrderPreparer
 		batch := make([]Record, 0, batchSize)
 		err := p.run(pctx, func(r Record) {
 			if r.Order != nil && r.merge == mergeNone {
 				// The order's hash, JSON and values are made here, on the
 				// parser's goroutine, while the writer writes.
-				r.prep = &store.OrderRecord{Order: *r.Order, Customer: r.Customer, DiscountCodes: r.DiscountCodes}
+				r.prep = &importdb.OrderRecord{Order: *r.Order, Customer: r.Customer, DiscountCodes: r.DiscountCodes}
 				prep.Prepare(r.prep)
 				r.Order, r.Customer, r.DiscountCodes = nil, nil, nil
 			}
@@ -206,7 +206,7 @@ func pipe(ctx context.Context, p *parsed, w *store.Writer, report func(int), aft
 		<-done
 		return err
 	}
-	var orders []store.OrderRecord
+	var orders []importdb.OrderRecord
 	for batch := range recs {
 		orders = orders[:0]
 		for _, rec := range batch {
@@ -258,7 +258,7 @@ func pipe(ctx context.Context, p *parsed, w *store.Writer, report func(int), aft
 }
 
 // applyRecord writes one record through the batch Writer.
-func applyRecord(w *store.Writer, rec Record) error {
+func applyRecord(w *importdb.Writer, rec Record) error {
 	switch {
 	case rec.Order != nil:
 		o := *rec.Order
@@ -292,7 +292,7 @@ func applyRecord(w *store.Writer, rec Record) error {
 	case rec.Product != nil:
 		return w.UpsertProduct(*rec.Product)
 	case rec.Customer != nil:
-		_, err := w.UpsertCustomer(*rec.Customer, store.CustomerAuthoritative)
+		_, err := w.UpsertCustomer(*rec.Customer, importdb.CustomerAuthoritative)
 		return err
 	}
 	return errors.New("importer: empty record")

@@ -1,10 +1,10 @@
 package importer
 
 import (
+	"shopclerk/backend/store/importdb"
 	"strings"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
 )
 
 // shopifyProducts: rows are grouped by Handle; the first row of a handle
@@ -118,7 +118,7 @@ func (b *stockRow) row(r *rowCtx) {
 	if generated {
 		b.gen.add(r, sku)
 	}
-	title := store.LineName(r.str(FTitle), variantTitle(o1, o2, o3))
+	title := importdb.LineName(r.str(FTitle), variantTitle(o1, o2, o3))
 	r.e.emit(Record{Row: r.num, Stock: &l, Product: &domain.Product{SKU: sku, Title: title, Handle: handle, SKUGenerated: generated}, takeOver: former})
 }
 

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"shopclerk/backend/store/importdb"
 	"syscall"
 	"testing"
 	"time"
@@ -88,7 +89,7 @@ func shopState(t *testing.T, db string) map[string]int {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	n, err := st.RowCounts(context.Background())
+	n, err := importdb.New(st).RowCounts(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,11 +7,12 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/storetest"
 	"strings"
 	"testing"
 	"time"
 
-	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/store"
 )
@@ -21,14 +22,9 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // realDir holds the real exports, copied into the repo (see its README).
 const realDir = "../../testdata/real"
 
-func openStore(t testing.TB) *store.Store {
+func openStore(t testing.TB) *importdb.DB {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "shop.db"),
-		store.Options{Clock: clock.Fixed{T: time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := importdb.New(storetest.Open(t, storetest.At(time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC))))
 	return st
 }
 
@@ -104,7 +100,7 @@ type summary struct {
 	Error    string         `json:"error,omitempty"`
 }
 
-func summarise(t *testing.T, st *store.Store, fr FileResult) summary {
+func summarise(t *testing.T, st *importdb.DB, fr FileResult) summary {
 	t.Helper()
 	tables, err := st.RowCounts(context.Background())
 	if err != nil {
@@ -119,7 +115,7 @@ func summarise(t *testing.T, st *store.Store, fr FileResult) summary {
 	return s
 }
 
-func importOne(t *testing.T, st *store.Store, spec FileSpec) FileResult {
+func importOne(t *testing.T, st *importdb.DB, spec FileSpec) FileResult {
 	t.Helper()
 	res, err := Import(context.Background(), st, []FileSpec{spec}, nil)
 	if err != nil {
@@ -163,11 +159,11 @@ func openStoreAt(path string) (*store.Store, error) {
 }
 
 // A probe batch reads through a Writer and rolls back (errProbe).
-type writer = store.Writer
+type writer = importdb.Writer
 
 var errProbe = errors.New("probe: roll back")
 
 func storeMeta(name string) domain.BatchMeta {
 	return domain.BatchMeta{FileName: name, Preset: "test", Kind: "test"}
 }
-func writeOpts() store.WriteOptions { return store.WriteOptions{} }
+func writeOpts() importdb.WriteOptions { return importdb.WriteOptions{} }

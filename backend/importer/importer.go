@@ -20,10 +20,10 @@
 package importer
 
 import (
+	"shopclerk/backend/store/importdb"
 	"time"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
 )
 
 // Kind is what a file's rows are.
@@ -108,7 +108,7 @@ type Record struct {
 	// must be merged with what is stored.
 	merge mergeMode
 	// prep is a whole order readied for the Writer by the parser goroutine.
-	prep *store.OrderRecord
+	prep *importdb.OrderRecord
 	// takeOver is the stored generated key this row's variant had before
 	// the seller gave it the row's real SKU (takeover.go).
 	takeOver string

@@ -7,11 +7,11 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"shopclerk/backend/store/importdb"
 	"strings"
 	"sync/atomic"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
 )
 
 const (
@@ -56,7 +56,7 @@ type parsed struct {
 	clashes []Issue
 	// takeOvers, rekeyed and twins are what the writing goroutine did with
 	// the generated keys rows' real SKUs could take over (takeover.go).
-	takeOvers      map[string]store.TakeOver
+	takeOvers      map[string]importdb.TakeOver
 	rekeyed, twins []keyPair
 }
 

@@ -3,6 +3,7 @@ package inbox
 import (
 	"context"
 	"fmt"
+	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/outboxdb"
 	"shopclerk/backend/store/storetest"
 	"strings"
@@ -14,7 +15,6 @@ import (
 	"shopclerk/backend/domain"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/mail/mailtest"
-	"shopclerk/backend/store"
 )
 
 var t0 = time.Date(2026, 3, 2, 13, 0, 0, 0, time.UTC)
@@ -72,9 +72,9 @@ func newEnv(t *testing.T) *env {
 			t.Fatal(err)
 		}
 	}
-	_, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "t", Kind: "orders"}, store.WriteOptions{}, func(w *store.Writer) error {
+	_, _, err := importdb.New(st.Store).WriteBatch(ctx, domain.BatchMeta{FileName: "t", Kind: "orders"}, importdb.WriteOptions{}, func(w *importdb.Writer) error {
 		for _, em := range []string{"alice@customer.test", "carol@customer.test"} {
-			if _, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceManual, Email: em, FirstName: strings.Title(strings.Split(em, "@")[0])}, store.CustomerAuthoritative); err != nil {
+			if _, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceManual, Email: em, FirstName: strings.Title(strings.Split(em, "@")[0])}, importdb.CustomerAuthoritative); err != nil {
 				return err
 			}
 		}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"net/mail"
-	"shopclerk/backend/store/outboxdb"
 	"strconv"
 	"strings"
 	"time"
@@ -287,7 +286,7 @@ func (s *Service) SendDigest(ctx context.Context, opt DigestOptions) (Digest, er
 	if opt.MessageID != nil {
 		msgID = opt.MessageID(now)
 	}
-	id, created, err := outboxdb.New(s.st).EnqueueMessage(ctx, &domain.OutboxMessage{MessageID: msgID, Kind: domain.KindTransactional,
+	id, created, err := s.st.EnqueueMessage(ctx, &domain.OutboxMessage{MessageID: msgID, Kind: domain.KindTransactional,
 		ToAddr: strings.ToLower(d.To), ToName: opt.ToName, Subject: out.Subject, HTML: out.HTML, Text: out.Text,
 		LedgerKey: key, Template: DigestTemplate})
 	if err != nil {

@@ -3,10 +3,9 @@ package inventory
 import (
 	"math"
 	"math/rand/v2"
+	"shopclerk/backend/store/inventorydb"
 	"testing"
 	"time"
-
-	"shopclerk/backend/store"
 )
 
 func near(t *testing.T, what string, got, want, tol float64) {
@@ -131,7 +130,7 @@ func TestDailyDemandUsesShopDays(t *testing.T) {
 		t.Skip("no time zone data:", err)
 	}
 	now := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
-	sales := []store.SaleRow{
+	sales := []inventorydb.SaleRow{
 		// 23:30 UTC on 8 March is 00:30 on 9 March in Berlin: yesterday.
 		{SKU: "A", At: time.Date(2026, 3, 8, 23, 30, 0, 0, time.UTC), Quantity: 2},
 		{SKU: "A", At: time.Date(2026, 3, 7, 10, 0, 0, 0, time.UTC), Quantity: 1},

@@ -6,14 +6,13 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/mail"
-	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/inventorydb"
 	"sort"
 	"strings"
 	"time"
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
-	"shopclerk/backend/store"
 )
 
 // Mailer queues a purchase order email with its attachments and returns the
@@ -26,7 +25,7 @@ type Mailer interface {
 // OutboxMailer queues purchase orders in the shop's outbox, from where the
 // mail package's send loop delivers them from the seller's own account.
 type OutboxMailer struct {
-	Store *store.Store
+	Store *inventorydb.DB
 	// Renderer renders the email from the "purchase_order" template: the app
 	// passes the mail package's templates, whose snapshot carries the
 	// seller's saved version (Settings > Templates).
@@ -65,12 +64,12 @@ func (m OutboxMailer) QueuePurchaseOrder(ctx context.Context, po domain.Purchase
 		Subject: out.Subject, HTML: out.HTML, Text: out.Text,
 		Attachments: atts, LedgerKey: "po:" + po.Number + ":" + sum, Template: POTemplate,
 	}
-	id, created, err := outboxdb.New(m.Store).EnqueueMessage(ctx, msg)
+	id, created, err := m.Store.EnqueueMessage(ctx, msg)
 	if err != nil {
 		return "", err
 	}
 	if !created {
-		prev, err := outboxdb.New(m.Store).GetMessage(ctx, id)
+		prev, err := m.Store.GetMessage(ctx, id)
 		if err != nil {
 			return "", err
 		}

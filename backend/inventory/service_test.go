@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/inventorydb"
 	"shopclerk/backend/store/outboxdb"
 	"strings"
 	"testing"
@@ -25,12 +27,12 @@ import (
 
 var testNow = time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 
-func openStore(t *testing.T, at time.Time) *store.Store {
+func openStore(t *testing.T, at time.Time) *inventorydb.DB {
 	t.Helper()
 	return openStoreAt(t, filepath.Join(t.TempDir(), "shop.db"), at)
 }
 
-func openStoreAt(t *testing.T, path string, at time.Time) *store.Store {
+func openStoreAt(t *testing.T, path string, at time.Time) *inventorydb.DB {
 	t.Helper()
 	st, err := store.Open(context.Background(), path,
 		store.Options{Clock: clock.Fixed{T: at}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
@@ -38,15 +40,15 @@ func openStoreAt(t *testing.T, path string, at time.Time) *store.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	return st
+	return inventorydb.New(st)
 }
 
 // seedShop: MUG sells 3 a day and is low; PLATE sells 1 a day and is well
 // stocked; ORPHAN sells but has no supplier; the supplier packs in 6s.
-func seedShop(t *testing.T, st *store.Store, supplierEmail string) int64 {
+func seedShop(t *testing.T, st *inventorydb.DB, supplierEmail string) int64 {
 	t.Helper()
 	ctx := context.Background()
-	_, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "seed", Kind: "test"}, store.WriteOptions{}, func(w *store.Writer) error {
+	_, _, err := importdb.New(st.Store).WriteBatch(ctx, domain.BatchMeta{FileName: "seed", Kind: "test"}, importdb.WriteOptions{}, func(w *importdb.Writer) error {
 		for _, p := range []domain.Product{
 			{SKU: "MUG", Title: "Mug =cheap", Price: domain.Money{Amount: 1200, Currency: "EUR"}, Cost: domain.Money{Amount: 400}},
 			{SKU: "PLATE", Title: "Plate", Price: domain.Money{Amount: 900, Currency: "EUR"}, Cost: domain.Money{Amount: 300}},
@@ -100,7 +102,7 @@ func TestReorderSendReceive(t *testing.T) {
 	st := openStore(t, testNow)
 	supID := seedShop(t, st, "orders@potter.test")
 	st.SetSetting(ctx, domain.SettingShopName, "Clay Shop")
-	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: outboxdb.New(st)}})
+	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: outboxdb.New(st.Store)}})
 
 	plan, err := svc.Plan(ctx)
 	if err != nil {
@@ -168,7 +170,7 @@ func TestReorderSendReceive(t *testing.T) {
 	if po.Status != domain.POSent || po.MessageID == "" || po.ExpectedAt == nil || po.ExpectedAt.Sub(testNow) != 12*24*time.Hour {
 		t.Fatalf("sent: %+v", po)
 	}
-	msgs, err := outboxdb.New(st).ListMessages(ctx, domain.MsgQueued, 10, 0)
+	msgs, err := outboxdb.New(st.Store).ListMessages(ctx, domain.MsgQueued, 10, 0)
 	if err != nil || len(msgs) != 1 {
 		t.Fatalf("outbox: %v %v", msgs, err)
 	}
@@ -274,7 +276,7 @@ func checkPDF(t *testing.T, data []byte) {
 func TestSupplierBadInput(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t, testNow)
-	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: outboxdb.New(st)}})
+	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: outboxdb.New(st.Store)}})
 	for _, c := range []struct {
 		name string
 		sp   domain.Supplier
@@ -303,7 +305,7 @@ func TestSupplierWithoutEmailIsFlaggedAndCannotSend(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t, testNow)
 	seedShop(t, st, "")
-	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: outboxdb.New(st)}})
+	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: outboxdb.New(st.Store)}})
 	drafts, err := svc.ReorderNow(ctx, false)
 	if err != nil || len(drafts) != 1 {
 		t.Fatalf("a supplier without email still gets a draft: %+v %v", drafts, err)
@@ -315,7 +317,7 @@ func TestSupplierWithoutEmailIsFlaggedAndCannotSend(t *testing.T) {
 	if domain.CodeOf(err) != domain.CodeInvalid || !strings.Contains(err.Error(), "has no email address") {
 		t.Fatalf("send without email: %v", err)
 	}
-	if n, _ := outboxdb.New(st).ListMessages(ctx, "", 10, 0); len(n) != 0 {
+	if n, _ := outboxdb.New(st.Store).ListMessages(ctx, "", 10, 0); len(n) != 0 {
 		t.Errorf("nothing may be queued: %v", n)
 	}
 	// Bad figures stored behind the service's back are flagged, not fatal.
@@ -398,10 +400,10 @@ func TestPurchaseOrderEmailUsesTheSavedTemplate(t *testing.T) {
 	st.SetSetting(ctx, email.SettingShopEmail, "hello@clayshop.test")
 	edited := email.Template{Name: POTemplate, Subject: "Order {{.PurchaseOrder.Number}} from {{.Shop.Name}}",
 		HTML: `<p>Dear {{.PurchaseOrder.Supplier}},</p>{{range .PurchaseOrder.Lines}}<p>{{.Quantity}} × {{.SKU}} at {{.Price}}</p>{{end}}<p>Note: {{.PurchaseOrder.Note}} / {{.Vars.po_number}}</p><p>Reply to {{.Shop.Email}}</p>`}
-	if err := mail.SaveTemplate(ctx, outboxdb.New(st), edited, email.Shop{Name: "Clay Shop"}); err != nil {
+	if err := mail.SaveTemplate(ctx, outboxdb.New(st.Store), edited, email.Shop{Name: "Clay Shop"}); err != nil {
 		t.Fatal(err)
 	}
-	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: outboxdb.New(st)}})
+	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: outboxdb.New(st.Store)}})
 	drafts, err := svc.ReorderNow(ctx, false)
 	if err != nil || len(drafts) != 1 {
 		t.Fatalf("reorder: %+v %v", drafts, err)
@@ -410,7 +412,7 @@ func TestPurchaseOrderEmailUsesTheSavedTemplate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	msgs, err := outboxdb.New(st).ListMessages(ctx, domain.MsgQueued, 10, 0)
+	msgs, err := outboxdb.New(st.Store).ListMessages(ctx, domain.MsgQueued, 10, 0)
 	if err != nil || len(msgs) != 1 {
 		t.Fatalf("outbox: %v %v", msgs, err)
 	}

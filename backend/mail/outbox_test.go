@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"net/mail"
+	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/outboxdb"
 	"shopclerk/backend/store/storetest"
 	"strings"
@@ -15,7 +16,6 @@ import (
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/mail/mailtest"
-	"shopclerk/backend/store"
 )
 
 var t0 = time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
@@ -322,11 +322,11 @@ func TestSuppressionCheckedForAddressNotInNormalForm(t *testing.T) {
 func TestMarketingNeedsConsentAndCarriesListUnsubscribe(t *testing.T) {
 	r := newRig(t, mailtest.SMTPOptions{}, func(a *Account) { a.UnsubscribeURL = "https://shop.test/unsub?t={token}" })
 	ctx := context.Background()
-	_, _, err := r.st.WriteBatch(ctx, domain.BatchMeta{FileName: "t", Kind: "customers"}, store.WriteOptions{}, func(w *store.Writer) error {
-		if _, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceManual, Email: "c0@customer.test", AcceptsMarketing: true}, store.CustomerAuthoritative); err != nil {
+	_, _, err := importdb.New(r.st.Store).WriteBatch(ctx, domain.BatchMeta{FileName: "t", Kind: "customers"}, importdb.WriteOptions{}, func(w *importdb.Writer) error {
+		if _, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceManual, Email: "c0@customer.test", AcceptsMarketing: true}, importdb.CustomerAuthoritative); err != nil {
 			return err
 		}
-		_, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceManual, Email: "c1@customer.test", AcceptsMarketing: false}, store.CustomerAuthoritative)
+		_, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceManual, Email: "c1@customer.test", AcceptsMarketing: false}, importdb.CustomerAuthoritative)
 		return err
 	})
 	if err != nil {
@@ -357,7 +357,7 @@ func mailtestOptions() mailtest.SMTPOptions { return mailtest.SMTPOptions{} }
 func seedCustomerWithOrder(t *testing.T, st *outboxdb.DB) int64 {
 	t.Helper()
 	ctx := context.Background()
-	_, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "t", Kind: "orders"}, store.WriteOptions{}, func(w *store.Writer) error {
+	_, _, err := importdb.New(st.Store).WriteBatch(ctx, domain.BatchMeta{FileName: "t", Kind: "orders"}, importdb.WriteOptions{}, func(w *importdb.Writer) error {
 		c := domain.Customer{Source: domain.SourceManual, Email: "alice@customer.test", FirstName: "Alice"}
 		if err := w.UpsertOrder(domain.Order{Source: domain.SourceManual, ExternalID: "1042", Name: "#1042", Email: c.Email,
 			Currency: "EUR", Total: 4250, CreatedAt: t0, Lines: []domain.LineItem{{Position: 1, SKU: "A", Name: "Mug", Quantity: 1, Price: 4250}}}, &c); err != nil {

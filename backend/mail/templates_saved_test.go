@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/outboxdb"
 	"shopclerk/backend/store/rulesdb"
 	"shopclerk/backend/store/storetest"
@@ -14,7 +15,6 @@ import (
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
 	"shopclerk/backend/rules"
-	"shopclerk/backend/store"
 )
 
 // tplNow is a Monday 10:00 UTC, outside the engine's default quiet hours.
@@ -35,8 +35,8 @@ func abandonCart(t *testing.T, st *outboxdb.DB, ext, email, first string) {
 	cart := domain.Cart{Source: domain.SourceShopify, ExternalID: ext, Email: email, Currency: "EUR", Total: 2400,
 		RecoveryURL: "https://shop.example/cart/" + ext, CreatedAt: updated.Add(-10 * time.Minute), UpdatedAt: updated,
 		Lines: []domain.LineItem{{SKU: "MUG-1", Name: "Stoneware mug", Quantity: 2, Price: 1200}}}
-	if _, _, err := st.WriteBatch(context.Background(), domain.BatchMeta{FileName: ext + ".csv", FileHash: ext, Preset: "test", Kind: "test"},
-		store.WriteOptions{}, func(w *store.Writer) error { return w.UpsertCart(cart, &c) }); err != nil {
+	if _, _, err := importdb.New(st.Store).WriteBatch(context.Background(), domain.BatchMeta{FileName: ext + ".csv", FileHash: ext, Preset: "test", Kind: "test"},
+		importdb.WriteOptions{}, func(w *importdb.Writer) error { return w.UpsertCart(cart, &c) }); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -294,8 +294,8 @@ func TestSpendTierEmailShowsTheTierAsMoney(t *testing.T) {
 	o := domain.Order{Source: domain.SourceShopify, ExternalID: "1001", Name: "#1001", Email: c.Email, Currency: "EUR",
 		FinancialStatus: domain.FinancialPaid, Subtotal: 25000, Total: 25000, CreatedAt: paid.Add(-time.Minute), PaidAt: &paid,
 		Lines: []domain.LineItem{{SKU: "MUG-1", Name: "Stoneware mug", Quantity: 1, Price: 25000}}}
-	if _, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "o.csv", FileHash: "o", Preset: "test", Kind: "test"},
-		store.WriteOptions{}, func(w *store.Writer) error { return w.UpsertOrder(o, &c) }); err != nil {
+	if _, _, err := importdb.New(st.Store).WriteBatch(ctx, domain.BatchMeta{FileName: "o.csv", FileHash: "o", Preset: "test", Kind: "test"},
+		importdb.WriteOptions{}, func(w *importdb.Writer) error { return w.UpsertOrder(o, &c) }); err != nil {
 		t.Fatal(err)
 	}
 	p, err := e.Plan(ctx, tplNow)
@@ -333,8 +333,11 @@ func TestRunSendsWhatItsPlanShowed(t *testing.T) {
 	consent := tplNow.Add(-time.Hour)
 	c := domain.Customer{Source: domain.SourceShopify, ExternalID: "nia", Email: "nia@example.com", FirstName: "Nia", Country: "FR",
 		AcceptsMarketing: true, ConsentAt: &consent, CreatedAt: consent}
-	if _, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "c.csv", FileHash: "c", Preset: "test", Kind: "test"},
-		store.WriteOptions{}, func(w *store.Writer) error { _, err := w.UpsertCustomer(c, store.CustomerAuthoritative); return err }); err != nil {
+	if _, _, err := importdb.New(st.Store).WriteBatch(ctx, domain.BatchMeta{FileName: "c.csv", FileHash: "c", Preset: "test", Kind: "test"},
+		importdb.WriteOptions{}, func(w *importdb.Writer) error {
+			_, err := w.UpsertCustomer(c, importdb.CustomerAuthoritative)
+			return err
+		}); err != nil {
 		t.Fatal(err)
 	}
 	p, err := e.Plan(ctx, tplNow)
@@ -369,8 +372,11 @@ func TestRunSendsWhatItsPlanShowed(t *testing.T) {
 	}
 	// The next plan (a Run plans afresh too) renders from the saved template.
 	c.ExternalID, c.Email, c.FirstName = "ola", "ola@example.com", "Ola"
-	if _, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "c2.csv", FileHash: "c2", Preset: "test", Kind: "test"},
-		store.WriteOptions{}, func(w *store.Writer) error { _, err := w.UpsertCustomer(c, store.CustomerAuthoritative); return err }); err != nil {
+	if _, _, err := importdb.New(st.Store).WriteBatch(ctx, domain.BatchMeta{FileName: "c2.csv", FileHash: "c2", Preset: "test", Kind: "test"},
+		importdb.WriteOptions{}, func(w *importdb.Writer) error {
+			_, err := w.UpsertCustomer(c, importdb.CustomerAuthoritative)
+			return err
+		}); err != nil {
 		t.Fatal(err)
 	}
 	if p2, err := e.Plan(ctx, tplNow); err != nil || p2.Items != 2 || p2.Flows[0].Items[1].Email.Subject != "Edited after the preview" {

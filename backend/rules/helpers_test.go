@@ -4,13 +4,13 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/rulesdb"
 	"shopclerk/backend/store/storetest"
 	"testing"
 	"time"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
 )
 
 // t0 is a Monday 10:00 UTC: outside the default quiet hours (21-8).
@@ -37,11 +37,11 @@ func newShop(t *testing.T) *shop {
 }
 
 // write applies one import batch.
-func (s *shop) write(fn func(w *store.Writer) error) {
+func (s *shop) write(fn func(w *importdb.Writer) error) {
 	s.t.Helper()
 	s.n++
-	if _, _, err := s.st.WriteBatch(s.ctx, domain.BatchMeta{FileName: "test.csv", FileHash: "h", Preset: "test", Kind: "test"},
-		store.WriteOptions{}, fn); err != nil {
+	if _, _, err := importdb.New(s.st.Store).WriteBatch(s.ctx, domain.BatchMeta{FileName: "test.csv", FileHash: "h", Preset: "test", Kind: "test"},
+		importdb.WriteOptions{}, fn); err != nil {
 		s.t.Fatal(err)
 	}
 }

@@ -3,6 +3,7 @@ package runner
 import (
 	"context"
 	"path/filepath"
+	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/rulesdb"
 	"testing"
 	"time"
@@ -28,7 +29,7 @@ func TestTickRunsApprovableOnly(t *testing.T) {
 	}
 	// One order is fresh; one was paid 100 h ago, beyond the 72 h catch-up
 	// window of a flow enabled just now, so it must not be mailed.
-	_, _, err = st.WriteBatch(ctx, domain.BatchMeta{Kind: "orders"}, store.WriteOptions{}, func(w *store.Writer) error {
+	_, _, err = importdb.New(st).WriteBatch(ctx, domain.BatchMeta{Kind: "orders"}, importdb.WriteOptions{}, func(w *importdb.Writer) error {
 		for i, ago := range []time.Duration{time.Hour, 100 * time.Hour} {
 			paid := now.Add(-ago)
 			c := domain.Customer{Source: domain.SourceShopify, Email: []string{"a@example.com", "b@example.com"}[i]}

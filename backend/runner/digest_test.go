@@ -5,6 +5,8 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/inventorydb"
 	"shopclerk/backend/store/outboxdb"
 	"strings"
 	"testing"
@@ -27,7 +29,7 @@ func TestDigestReadsTheAccountAtEachRun(t *testing.T) {
 	clk := clock.Fixed{T: now}
 	st := openStore(t, clk)
 	// A sold-out SKU that sells every day is at risk.
-	if _, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "seed", Kind: "test"}, store.WriteOptions{}, func(w *store.Writer) error {
+	if _, _, err := importdb.New(st).WriteBatch(ctx, domain.BatchMeta{FileName: "seed", Kind: "test"}, importdb.WriteOptions{}, func(w *importdb.Writer) error {
 		if err := w.UpsertProduct(domain.Product{SKU: "MUG", Title: "Mug", Price: domain.Money{Amount: 1200, Currency: "EUR"}}); err != nil {
 			return err
 		}
@@ -46,7 +48,7 @@ func TestDigestReadsTheAccountAtEachRun(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	d := NewDigest(st, inventory.New(st, clk, nil), clk, quietLog)
+	d := NewDigest(st, inventory.New(inventorydb.New(st), clk, nil), clk, quietLog)
 	queued := func() []domain.OutboxMessage {
 		t.Helper()
 		msgs, err := outboxdb.New(st).ListMessages(ctx, "", 10, 0)

@@ -2,6 +2,7 @@ package signals
 
 import (
 	"context"
+	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/rulesdb"
 	"shopclerk/backend/store/storetest"
 	"testing"
@@ -10,7 +11,6 @@ import (
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/inbox"
-	"shopclerk/backend/store"
 )
 
 func TestSignalsStopAndRecord(t *testing.T) {
@@ -18,10 +18,10 @@ func TestSignalsStopAndRecord(t *testing.T) {
 	t0 := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 	st := rulesdb.New(storetest.Open(t, storetest.At(t0)))
 	var id int64
-	if _, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "c.csv", FileHash: "h", Preset: "test", Kind: "test"}, store.WriteOptions{},
-		func(w *store.Writer) error {
+	if _, _, err := importdb.New(st.Store).WriteBatch(ctx, domain.BatchMeta{FileName: "c.csv", FileHash: "h", Preset: "test", Kind: "test"}, importdb.WriteOptions{},
+		func(w *importdb.Writer) error {
 			var err error
-			id, err = w.UpsertCustomer(domain.Customer{Email: "ann@example.com", FirstName: "Ann", AcceptsMarketing: true}, store.CustomerAuthoritative)
+			id, err = w.UpsertCustomer(domain.Customer{Email: "ann@example.com", FirstName: "Ann", AcceptsMarketing: true}, importdb.CustomerAuthoritative)
 			return err
 		}); err != nil {
 		t.Fatal(err)

@@ -2,11 +2,11 @@ package rulesdb
 
 import (
 	"context"
+	"shopclerk/backend/store/importdb"
 	"testing"
 	"time"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
 )
 
 var testNow = time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
@@ -21,9 +21,9 @@ func sampleOrder(name string, total int64, email string) domain.Order {
 	}
 }
 
-func write(t *testing.T, s *DB, fn func(w *store.Writer) error) {
+func write(t *testing.T, s *DB, fn func(w *importdb.Writer) error) {
 	t.Helper()
-	if _, _, err := s.WriteBatch(context.Background(), domain.BatchMeta{FileName: "t.csv", Preset: "test", Kind: "orders"}, store.WriteOptions{}, fn); err != nil {
+	if _, _, err := importdb.New(s.Store).WriteBatch(context.Background(), domain.BatchMeta{FileName: "t.csv", Preset: "test", Kind: "orders"}, importdb.WriteOptions{}, fn); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -33,7 +33,7 @@ func seedInventory(t *testing.T, s *DB) {
 	ctx := context.Background()
 	day := func(n int) time.Time { return testNow.AddDate(0, 0, -n) }
 	cancelled := day(3)
-	_, _, err := s.WriteBatch(ctx, domain.BatchMeta{FileName: "seed", Kind: "test"}, store.WriteOptions{}, func(w *store.Writer) error {
+	_, _, err := importdb.New(s.Store).WriteBatch(ctx, domain.BatchMeta{FileName: "seed", Kind: "test"}, importdb.WriteOptions{}, func(w *importdb.Writer) error {
 		for _, p := range []domain.Product{
 			{SKU: "A-1", Title: "Mug", Price: domain.Money{Amount: 1200, Currency: "EUR"}, Cost: domain.Money{Amount: 400}},
 			{SKU: "B-2", Title: "Plate", Price: domain.Money{Amount: 900, Currency: "EUR"}},

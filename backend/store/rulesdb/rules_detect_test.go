@@ -2,7 +2,7 @@ package rulesdb
 
 import (
 	"context"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/storetest"
 	"testing"
 	"time"
@@ -19,10 +19,10 @@ func TestDetectComparesNormalisedState(t *testing.T) {
 	s := New(storetest.Open(t, storetest.At(t0)))
 	put := func(tags []string, consent bool) {
 		t.Helper()
-		_, _, err := s.WriteBatch(ctx, domain.BatchMeta{FileName: "c.csv", FileHash: "h", Preset: "test", Kind: "test"}, store.WriteOptions{},
-			func(w *store.Writer) error {
+		_, _, err := importdb.New(s.Store).WriteBatch(ctx, domain.BatchMeta{FileName: "c.csv", FileHash: "h", Preset: "test", Kind: "test"}, importdb.WriteOptions{},
+			func(w *importdb.Writer) error {
 				_, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceShopify, ExternalID: "1", Email: "a@example.com",
-					AcceptsMarketing: consent, Tags: tags, CreatedAt: t0.Add(-time.Hour)}, store.CustomerAuthoritative)
+					AcceptsMarketing: consent, Tags: tags, CreatedAt: t0.Add(-time.Hour)}, importdb.CustomerAuthoritative)
 				return err
 			})
 		if err != nil {
@@ -73,22 +73,22 @@ func TestCustomerChangeCounter(t *testing.T) {
 		return v
 	}
 	v0 := version()
-	write(t, s, func(w *store.Writer) error {
-		_, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceShopify, Email: "b@example.com"}, store.CustomerAuthoritative)
+	write(t, s, func(w *importdb.Writer) error {
+		_, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceShopify, Email: "b@example.com"}, importdb.CustomerAuthoritative)
 		return err
 	})
 	v1 := version()
 	if v1 == v0 {
 		t.Fatal("a new customer did not bump the counter")
 	}
-	write(t, s, func(w *store.Writer) error {
+	write(t, s, func(w *importdb.Writer) error {
 		return w.UpsertOrder(sampleOrder("#9", 100, "b@example.com"), &domain.Customer{Email: "b@example.com"})
 	})
 	if v := version(); v != v1 {
 		t.Errorf("an order for a known customer bumped the counter (%d -> %d)", v1, v)
 	}
-	write(t, s, func(w *store.Writer) error {
-		_, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceShopify, Email: "b@example.com", AcceptsMarketing: true}, store.CustomerAuthoritative)
+	write(t, s, func(w *importdb.Writer) error {
+		_, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceShopify, Email: "b@example.com", AcceptsMarketing: true}, importdb.CustomerAuthoritative)
 		return err
 	})
 	if v := version(); v == v1 {

@@ -3,6 +3,7 @@ package rulesdb
 import (
 	"context"
 	"reflect"
+	"shopclerk/backend/store/inventorydb"
 	"shopclerk/backend/store/storetest"
 	"testing"
 
@@ -15,11 +16,11 @@ func TestProductInfoOneAndMany(t *testing.T) {
 	ctx := context.Background()
 	s := New(storetest.Open(t, storetest.At(testNow)))
 	seedInventory(t, s)
-	supID, err := s.SaveSupplier(ctx, domain.Supplier{Name: "Potter & Co", Email: "orders@potter.test", Currency: "EUR", PackSize: 6})
+	supID, err := inventorydb.New(s.Store).SaveSupplier(ctx, domain.Supplier{Name: "Potter & Co", Email: "orders@potter.test", Currency: "EUR", PackSize: 6})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetSupplierOffer(ctx, domain.SupplierOffer{SupplierID: supID, SKU: "A-1", SupplierSKU: "POT-MUG", UnitCost: 350}); err != nil {
+	if err := inventorydb.New(s.Store).SetSupplierOffer(ctx, domain.SupplierOffer{SupplierID: supID, SKU: "A-1", SupplierSKU: "POT-MUG", UnitCost: 350}); err != nil {
 		t.Fatal(err)
 	}
 	many, err := s.ProductInfos(ctx, []string{"A-1", "B-2", "NOPE"})

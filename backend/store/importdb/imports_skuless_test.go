@@ -1,9 +1,10 @@
-package store
+package importdb
 
 import (
 	"context"
 	"errors"
-	"path/filepath"
+	"shopclerk/backend/store"
+	"shopclerk/backend/store/storetest"
 	"testing"
 
 	"shopclerk/backend/domain"
@@ -14,7 +15,7 @@ import (
 // *SKUClashError and writes nothing; names shared by two such products are
 // not offered for linking order lines.
 func TestGeneratedSKUs(t *testing.T) {
-	s := openTest(t, filepath.Join(t.TempDir(), "shop.db"), Options{})
+	s := New(storetest.Open(t, storetest.At(testNow)))
 	ctx := context.Background()
 	write(t, s, func(w *Writer) error {
 		for _, p := range []domain.Product{
@@ -31,7 +32,7 @@ func TestGeneratedSKUs(t *testing.T) {
 		return w.EnsureProduct(domain.Product{SKU: "~towel", Title: "Towel", Handle: "towel", SKUGenerated: true})
 	})
 	var generated []string
-	rows, err := s.db.QueryContext(ctx, "SELECT sku FROM products WHERE sku_generated = 1 ORDER BY sku")
+	rows, err := s.SQL().QueryContext(ctx, "SELECT sku FROM products WHERE sku_generated = 1 ORDER BY sku")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +42,7 @@ func TestGeneratedSKUs(t *testing.T) {
 		generated = append(generated, sku)
 	}
 	rows.Close()
-	if got := JoinTags(generated); got != "~apron/Blue, ~towel, ~twin-a, ~twin-b" {
+	if got := store.JoinTags(generated); got != "~apron/Blue, ~towel, ~twin-a, ~twin-b" {
 		t.Errorf("generated keys: %s", got)
 	}
 	names, err := s.GeneratedSKUNames(ctx)
@@ -82,7 +83,7 @@ func TestGeneratedSKUs(t *testing.T) {
 // low-stock list, which reads it) says which SKUs are keys Shopclerk made, by
 // the product's flag, so a real SKU that starts with "~" is not one.
 func TestStockRowsCarryTheGeneratedFlag(t *testing.T) {
-	s := openTest(t, filepath.Join(t.TempDir(), "shop.db"), Options{})
+	s := New(storetest.Open(t, storetest.At(testNow)))
 	write(t, s, func(w *Writer) error {
 		for _, p := range []domain.Product{{SKU: "~apron/Blue", Title: "Apron", SKUGenerated: true}, {SKU: "~real", Title: "Real with a tilde"}} {
 			if err := w.UpsertProduct(p); err != nil {

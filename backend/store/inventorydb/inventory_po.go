@@ -1,10 +1,11 @@
-package store
+package inventorydb
 
 import (
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"shopclerk/backend/store"
 	"time"
 
 	"shopclerk/backend/domain"
@@ -13,7 +14,7 @@ import (
 // PONumber is the order number printed on the documents.
 func PONumber(id int64) string { return fmt.Sprintf("PO-%06d", id) }
 
-func scanPO(r Scanner) (domain.PurchaseOrder, error) {
+func scanPO(r store.Scanner) (domain.PurchaseOrder, error) {
 	var po domain.PurchaseOrder
 	var created int64
 	var sent, expected, received sql.NullInt64
@@ -21,12 +22,12 @@ func scanPO(r Scanner) (domain.PurchaseOrder, error) {
 		&created, &sent, &expected, &received, &po.Location, &po.MessageID)
 	po.Number = PONumber(po.ID)
 	po.CreatedAt = time.Unix(created, 0).UTC()
-	po.SentAt, po.ExpectedAt, po.ReceivedAt = FromUnix(sent), FromUnix(expected), FromUnix(received)
+	po.SentAt, po.ExpectedAt, po.ReceivedAt = store.FromUnix(sent), store.FromUnix(expected), store.FromUnix(received)
 	po.Lines = []domain.PurchaseOrderLine{}
 	return po, err
 }
 
-func getPO(ctx context.Context, db Queryer, id int64) (domain.PurchaseOrder, error) {
+func getPO(ctx context.Context, db store.Queryer, id int64) (domain.PurchaseOrder, error) {
 	po, err := scanPO(db.QueryRowContext(ctx, q("InvPOGet"), id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return po, domain.Errorf(domain.CodeNotFound, "There is no purchase order %s.", PONumber(id))
@@ -51,12 +52,12 @@ func getPO(ctx context.Context, db Queryer, id int64) (domain.PurchaseOrder, err
 }
 
 // PurchaseOrder returns one order with its lines.
-func (s *Store) PurchaseOrder(ctx context.Context, id int64) (domain.PurchaseOrder, error) {
-	return getPO(ctx, s.db, id)
+func (s *DB) PurchaseOrder(ctx context.Context, id int64) (domain.PurchaseOrder, error) {
+	return getPO(ctx, s.SQL(), id)
 }
 
 // PurchaseOrders lists the newest orders, optionally of one status, with lines.
-func (s *Store) PurchaseOrders(ctx context.Context, status domain.POStatus, limit int) ([]domain.PurchaseOrder, error) {
+func (s *DB) PurchaseOrders(ctx context.Context, status domain.POStatus, limit int) ([]domain.PurchaseOrder, error) {
 	if limit <= 0 {
 		limit = 200
 	}
@@ -71,7 +72,7 @@ func (s *Store) PurchaseOrders(ctx context.Context, status domain.POStatus, limi
 	}
 	out := make([]domain.PurchaseOrder, 0, len(ids))
 	for _, id := range ids {
-		po, err := getPO(ctx, s.db, id)
+		po, err := getPO(ctx, s.SQL(), id)
 		if err != nil {
 			return nil, err
 		}
@@ -83,7 +84,7 @@ func (s *Store) PurchaseOrders(ctx context.Context, status domain.POStatus, limi
 // AddToDraft puts lines on the supplier's draft purchase order, creating the
 // draft if there is none. A SKU already on the draft keeps the seller's
 // quantity. It returns the draft's id.
-func (s *Store) AddToDraft(ctx context.Context, supplierID int64, currency, location string, lines []domain.DraftLine) (int64, error) {
+func (s *DB) AddToDraft(ctx context.Context, supplierID int64, currency, location string, lines []domain.DraftLine) (int64, error) {
 	now := s.Now()
 	var id int64
 	err := s.InTx(ctx, func(tx *sql.Tx) error {
@@ -118,7 +119,7 @@ func (s *Store) AddToDraft(ctx context.Context, supplierID int64, currency, loca
 }
 
 // SetPOLine sets a draft's line: quantity 0 removes it. The caller validates.
-func (s *Store) SetPOLine(ctx context.Context, poID int64, l domain.DraftLine) (domain.PurchaseOrder, error) {
+func (s *DB) SetPOLine(ctx context.Context, poID int64, l domain.DraftLine) (domain.PurchaseOrder, error) {
 	var po domain.PurchaseOrder
 	err := s.InTx(ctx, func(tx *sql.Tx) error {
 		cur, err := getPO(ctx, tx, poID)
@@ -146,7 +147,7 @@ func (s *Store) SetPOLine(ctx context.Context, poID int64, l domain.DraftLine) (
 }
 
 // SetPONote changes the note printed on a draft.
-func (s *Store) SetPONote(ctx context.Context, poID int64, note string) error {
+func (s *DB) SetPONote(ctx context.Context, poID int64, note string) error {
 	return wrapInternal(s.InTx(ctx, func(tx *sql.Tx) error {
 		cur, err := getPO(ctx, tx, poID)
 		if err != nil {
@@ -170,7 +171,7 @@ var poMoves = map[domain.POStatus][]domain.POStatus{
 }
 
 // SetPOStatus confirms or cancels an order.
-func (s *Store) SetPOStatus(ctx context.Context, poID int64, to domain.POStatus) error {
+func (s *DB) SetPOStatus(ctx context.Context, poID int64, to domain.POStatus) error {
 	return wrapInternal(s.InTx(ctx, func(tx *sql.Tx) error {
 		cur, err := getPO(ctx, tx, poID)
 		if err != nil {
@@ -187,8 +188,8 @@ func (s *Store) SetPOStatus(ctx context.Context, poID int64, to domain.POStatus)
 }
 
 // MarkPOSent records that a draft went out with an outbox message.
-func (s *Store) MarkPOSent(ctx context.Context, poID int64, messageID, ledgerKey string, expected time.Time) error {
-	res, err := s.db.ExecContext(ctx, q("InvPOMarkSent"), poID, s.Now(), expected.Unix(), messageID, ledgerKey)
+func (s *DB) MarkPOSent(ctx context.Context, poID int64, messageID, ledgerKey string, expected time.Time) error {
+	res, err := s.SQL().ExecContext(ctx, q("InvPOMarkSent"), poID, s.Now(), expected.Unix(), messageID, ledgerKey)
 	if err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not mark the purchase order as sent")
 	}
@@ -202,7 +203,7 @@ func (s *Store) MarkPOSent(ctx context.Context, poID int64, messageID, ledgerKey
 // quantities, stock at the location (with a stock_changes row, reason
 // 'receive'), the order's status, and on the first receipt the real lead
 // time for the supplier.
-func (s *Store) ReceivePO(ctx context.Context, poID int64, location string, got []domain.Receipt) (domain.PurchaseOrder, error) {
+func (s *DB) ReceivePO(ctx context.Context, poID int64, location string, got []domain.Receipt) (domain.PurchaseOrder, error) {
 	now := s.Now()
 	var po domain.PurchaseOrder
 	err := s.InTx(ctx, func(tx *sql.Tx) error {
@@ -275,7 +276,7 @@ func (s *Store) ReceivePO(ctx context.Context, poID int64, location string, got 
 			return err
 		}
 		po.Status = status
-		po.ReceivedAt = FromUnix(sql.NullInt64{Int64: now, Valid: status == domain.POReceived})
+		po.ReceivedAt = store.FromUnix(sql.NullInt64{Int64: now, Valid: status == domain.POReceived})
 		return nil
 	})
 	return po, wrapInternal(err, "Shopclerk could not book the delivery in")

@@ -1,8 +1,9 @@
-package store
+package importdb
 
 import (
 	"context"
 	"database/sql"
+	"shopclerk/backend/store"
 	"strings"
 
 	"shopclerk/backend/domain"
@@ -30,15 +31,15 @@ type GeneratedKeys struct {
 
 // GeneratedKeys reads the shop's generated keys and the real SKUs that took
 // some of them over, through the generated keys' partial index.
-func (s *Store) GeneratedKeys(ctx context.Context) (GeneratedKeys, error) {
-	return generatedKeys(ctx, s.db)
+func (s *DB) GeneratedKeys(ctx context.Context) (GeneratedKeys, error) {
+	return generatedKeys(ctx, s.SQL())
 }
 
 // GeneratedKeys is Store.GeneratedKeys inside the batch, so a products or
 // inventory file works from the keys as its own transaction sees them.
 func (w *Writer) GeneratedKeys() (GeneratedKeys, error) { return generatedKeys(w.ctx, w.tx) }
 
-func generatedKeys(ctx context.Context, db Queryer) (GeneratedKeys, error) {
+func generatedKeys(ctx context.Context, db store.Queryer) (GeneratedKeys, error) {
 	var out GeneratedKeys
 	fail := func(err error) (GeneratedKeys, error) {
 		return GeneratedKeys{}, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the products without a SKU")

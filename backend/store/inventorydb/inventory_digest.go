@@ -1,4 +1,4 @@
-package store
+package inventorydb
 
 import (
 	"context"
@@ -19,10 +19,10 @@ type QueuedMessage struct {
 // MessageByLedger finds the outbox message carrying a ledger key, so a
 // once-a-day email (the low-stock digest) can tell it was already queued
 // without rendering it again.
-func (s *Store) MessageByLedger(ctx context.Context, key string) (QueuedMessage, bool, error) {
+func (s *DB) MessageByLedger(ctx context.Context, key string) (QueuedMessage, bool, error) {
 	var m QueuedMessage
 	var status string
-	err := s.db.QueryRowContext(ctx, q("InvDigestMessage"), key).Scan(&m.ID, &m.MessageID, &status)
+	err := s.SQL().QueryRowContext(ctx, q("InvDigestMessage"), key).Scan(&m.ID, &m.MessageID, &status)
 	if errors.Is(err, sql.ErrNoRows) {
 		return m, false, nil
 	}
@@ -42,7 +42,7 @@ type StockChange struct {
 }
 
 // StockChangesSince lists stock changes from a time, by SKU then time.
-func (s *Store) StockChangesSince(ctx context.Context, since time.Time) ([]StockChange, error) {
+func (s *DB) StockChangesSince(ctx context.Context, since time.Time) ([]StockChange, error) {
 	var out []StockChange
 	err := s.invEach(ctx, q("InvStockChangesSince"), []any{since.Unix()}, func(r *sql.Rows) error {
 		var c StockChange

@@ -1,9 +1,10 @@
-package store
+package inventorydb
 
 import (
 	"context"
 	"database/sql"
 	"errors"
+	"shopclerk/backend/store"
 	"strings"
 	"time"
 
@@ -23,8 +24,8 @@ type SaleRow struct {
 
 // SalesSince returns the demand history since a time: cancelled, refunded
 // and voided orders and returned lines left out.
-func (s *Store) SalesSince(ctx context.Context, since time.Time) ([]SaleRow, error) {
-	rows, err := s.db.QueryContext(ctx, q("InvSalesSince"), since.Unix())
+func (s *DB) SalesSince(ctx context.Context, since time.Time) ([]SaleRow, error) {
+	rows, err := s.SQL().QueryContext(ctx, q("InvSalesSince"), since.Unix())
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the sales history")
 	}
@@ -70,13 +71,13 @@ type InventoryItem struct {
 // InventoryItems returns every product that is not archived, with stock,
 // offers and open orders. A shop has thousands of SKUs at most, so this is
 // five plain reads joined in Go rather than one wide query.
-func (s *Store) InventoryItems(ctx context.Context) ([]InventoryItem, error) {
+func (s *DB) InventoryItems(ctx context.Context) ([]InventoryItem, error) {
 	fail := func(err error) ([]InventoryItem, error) {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the stock figures")
 	}
 	var items []InventoryItem
 	idx := map[string]int{}
-	rows, err := s.db.QueryContext(ctx, q("InvProducts"))
+	rows, err := s.SQL().QueryContext(ctx, q("InvProducts"))
 	if err != nil {
 		return fail(err)
 	}
@@ -95,7 +96,7 @@ func (s *Store) InventoryItems(ctx context.Context) ([]InventoryItem, error) {
 		if sup.Valid {
 			it.SupplierID = &sup.Int64
 		}
-		it.SnoozeUntil, it.OrderOnce = FromUnix(snooze), once != 0
+		it.SnoozeUntil, it.OrderOnce = store.FromUnix(snooze), once != 0
 		it.Levels, it.Offers = []domain.StockLevel{}, []domain.SupplierOffer{}
 		idx[it.SKU] = len(items)
 		items = append(items, it)
@@ -139,7 +140,7 @@ func (s *Store) InventoryItems(ctx context.Context) ([]InventoryItem, error) {
 			return err
 		}
 		if i, ok := idx[sku]; ok {
-			items[i].OpenIncoming, items[i].NextDelivery = n, FromUnix(next)
+			items[i].OpenIncoming, items[i].NextDelivery = n, store.FromUnix(next)
 		}
 		return nil
 	})
@@ -170,8 +171,8 @@ func invUniqueViolation(err error) bool {
 }
 
 // invEach runs a query and calls fn for every row.
-func (s *Store) invEach(ctx context.Context, query string, args []any, fn func(*sql.Rows) error) error {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+func (s *DB) invEach(ctx context.Context, query string, args []any, fn func(*sql.Rows) error) error {
+	rows, err := s.SQL().QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
@@ -185,7 +186,7 @@ func (s *Store) invEach(ctx context.Context, query string, args []any, fn func(*
 }
 
 // LeadTimeObservations returns the measured lead times per supplier, oldest first.
-func (s *Store) LeadTimeObservations(ctx context.Context) (map[int64][]float64, error) {
+func (s *DB) LeadTimeObservations(ctx context.Context) (map[int64][]float64, error) {
 	out := map[int64][]float64{}
 	err := s.invEach(ctx, q("InvLeadObservations"), nil, func(r *sql.Rows) error {
 		var id int64
@@ -203,7 +204,7 @@ func (s *Store) LeadTimeObservations(ctx context.Context) (map[int64][]float64, 
 }
 
 // Suppliers lists every supplier by name.
-func (s *Store) Suppliers(ctx context.Context) ([]domain.Supplier, error) {
+func (s *DB) Suppliers(ctx context.Context) ([]domain.Supplier, error) {
 	out := []domain.Supplier{}
 	err := s.invEach(ctx, q("InvSupplierList"), nil, func(r *sql.Rows) error {
 		sp, err := scanSupplier(r)
@@ -218,15 +219,15 @@ func (s *Store) Suppliers(ctx context.Context) ([]domain.Supplier, error) {
 	return out, nil
 }
 
-func scanSupplier(r Scanner) (domain.Supplier, error) {
+func scanSupplier(r store.Scanner) (domain.Supplier, error) {
 	var sp domain.Supplier
 	err := r.Scan(&sp.ID, &sp.Name, &sp.Email, &sp.Currency, &sp.LeadTimeDays, &sp.LeadTimeStdDays, &sp.MinOrderQty, &sp.PackSize)
 	return sp, err
 }
 
 // Supplier returns one supplier.
-func (s *Store) Supplier(ctx context.Context, id int64) (domain.Supplier, error) {
-	sp, err := scanSupplier(s.db.QueryRowContext(ctx, q("InvSupplierGet"), id))
+func (s *DB) Supplier(ctx context.Context, id int64) (domain.Supplier, error) {
+	sp, err := scanSupplier(s.SQL().QueryRowContext(ctx, q("InvSupplierGet"), id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return sp, domain.Errorf(domain.CodeNotFound, "There is no supplier number %d.", id)
 	}
@@ -238,18 +239,18 @@ func (s *Store) Supplier(ctx context.Context, id int64) (domain.Supplier, error)
 
 // SaveSupplier creates (ID 0) or updates a supplier and returns its id. The
 // caller validates the figures; the store only keeps names unique.
-func (s *Store) SaveSupplier(ctx context.Context, sp domain.Supplier) (int64, error) {
+func (s *DB) SaveSupplier(ctx context.Context, sp domain.Supplier) (int64, error) {
 	args := []any{sp.Name, sp.Email, sp.Currency, sp.LeadTimeDays, sp.LeadTimeStdDays, sp.MinOrderQty, sp.PackSize}
 	var err error
 	id := sp.ID
 	if id == 0 {
 		var res sql.Result
-		if res, err = s.db.ExecContext(ctx, q("InvSupplierInsert"), args...); err == nil {
+		if res, err = s.SQL().ExecContext(ctx, q("InvSupplierInsert"), args...); err == nil {
 			id, err = res.LastInsertId()
 		}
 	} else {
 		var res sql.Result
-		if res, err = s.db.ExecContext(ctx, q("InvSupplierUpdate"), append([]any{id}, args...)...); err == nil {
+		if res, err = s.SQL().ExecContext(ctx, q("InvSupplierUpdate"), append([]any{id}, args...)...); err == nil {
 			if n, _ := res.RowsAffected(); n == 0 {
 				return 0, domain.Errorf(domain.CodeNotFound, "There is no supplier number %d.", id)
 			}
@@ -265,15 +266,15 @@ func (s *Store) SaveSupplier(ctx context.Context, sp domain.Supplier) (int64, er
 }
 
 // DeleteSupplier removes a supplier that no purchase order refers to.
-func (s *Store) DeleteSupplier(ctx context.Context, id int64) error {
+func (s *DB) DeleteSupplier(ctx context.Context, id int64) error {
 	var n int
-	if err := s.db.QueryRowContext(ctx, q("InvSupplierPOCount"), id).Scan(&n); err != nil {
+	if err := s.SQL().QueryRowContext(ctx, q("InvSupplierPOCount"), id).Scan(&n); err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not delete the supplier")
 	}
 	if n > 0 {
 		return domain.Errorf(domain.CodeConflict, "This supplier has %d purchase orders; it is kept so they stay readable.", n)
 	}
-	if _, err := s.db.ExecContext(ctx, q("InvSupplierDelete"), id); err != nil {
+	if _, err := s.SQL().ExecContext(ctx, q("InvSupplierDelete"), id); err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not delete the supplier")
 	}
 	return nil
@@ -281,7 +282,7 @@ func (s *Store) DeleteSupplier(ctx context.Context, id int64) error {
 
 // SetSupplierOffer links a SKU to a supplier with the supplier's own SKU and
 // unit cost, and makes that supplier the SKU's main supplier.
-func (s *Store) SetSupplierOffer(ctx context.Context, o domain.SupplierOffer) error {
+func (s *DB) SetSupplierOffer(ctx context.Context, o domain.SupplierOffer) error {
 	return s.InTx(ctx, func(tx *sql.Tx) error {
 		if err := skuExists(ctx, tx, o.SKU); err != nil {
 			return err
@@ -306,7 +307,7 @@ func skuExists(ctx context.Context, tx *sql.Tx, sku string) error {
 }
 
 // SetSKUPolicy stores a SKU's reorder choices in one transaction.
-func (s *Store) SetSKUPolicy(ctx context.Context, p domain.SKUPolicy) error {
+func (s *DB) SetSKUPolicy(ctx context.Context, p domain.SKUPolicy) error {
 	now := s.Now()
 	return s.InTx(ctx, func(tx *sql.Tx) error {
 		if err := skuExists(ctx, tx, p.SKU); err != nil {
@@ -322,12 +323,12 @@ func (s *Store) SetSKUPolicy(ctx context.Context, p domain.SKUPolicy) error {
 			}
 		}
 		if p.SnoozeUntil != nil {
-			if _, err := tx.ExecContext(ctx, q("InvPolicySetSnooze"), p.SKU, UnixOrNull(p.SnoozeUntil), now); err != nil {
+			if _, err := tx.ExecContext(ctx, q("InvPolicySetSnooze"), p.SKU, store.UnixOrNull(p.SnoozeUntil), now); err != nil {
 				return err
 			}
 		}
 		if p.OrderOnce != nil {
-			if _, err := tx.ExecContext(ctx, q("InvPolicySetOrderOnce"), p.SKU, BoolInt(*p.OrderOnce), now); err != nil {
+			if _, err := tx.ExecContext(ctx, q("InvPolicySetOrderOnce"), p.SKU, store.BoolInt(*p.OrderOnce), now); err != nil {
 				return err
 			}
 		}

@@ -1,9 +1,10 @@
-package store
+package importdb
 
 import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"shopclerk/backend/store"
 	"strconv"
 	"strings"
 	"time"
@@ -45,7 +46,7 @@ type WriteOptions struct {
 // WriteBatch runs fn inside one transaction: the batch is recorded, fn's
 // upserts applied, customer aggregates refreshed, and everything committed
 // together. If fn fails or ctx is cancelled nothing of the batch remains.
-func (s *Store) WriteBatch(ctx context.Context, meta domain.BatchMeta, opt WriteOptions, fn func(w *Writer) error) (int64, domain.Counts, error) {
+func (s *DB) WriteBatch(ctx context.Context, meta domain.BatchMeta, opt WriteOptions, fn func(w *Writer) error) (int64, domain.Counts, error) {
 	var w *Writer
 	err := s.InTx(ctx, func(tx *sql.Tx) error {
 		w = &Writer{tx: tx, ctx: ctx, rowCtx: context.WithoutCancel(ctx), now: s.Now(), fresh: opt.Fresh,
@@ -192,7 +193,7 @@ const (
 // UpsertCustomer creates or updates a customer keyed by lower-cased email
 // (or source + external id without one) and returns its id.
 func (w *Writer) UpsertCustomer(c domain.Customer, mode CustomerMode) (int64, error) {
-	c.Email = NormEmail(c.Email)
+	c.Email = store.NormEmail(c.Email)
 	cached := false
 	if c.Email != "" {
 		var id int64
@@ -223,7 +224,7 @@ func (w *Writer) UpsertCustomer(c domain.Customer, mode CustomerMode) (int64, er
 		c.CreatedAt = time.Unix(w.now, 0)
 	}
 	args := []any{c.Email, string(c.Source), c.ExternalID, c.FirstName, c.LastName, c.Phone, c.Country, c.City,
-		BoolInt(c.AcceptsMarketing), UnixOrNull(c.ConsentAt), c.Birthday, JoinTags(c.Tags), c.Note, c.CreatedAt.Unix(), w.now, h}
+		store.BoolInt(c.AcceptsMarketing), store.UnixOrNull(c.ConsentAt), c.Birthday, store.JoinTags(c.Tags), c.Note, c.CreatedAt.Unix(), w.now, h}
 	switch {
 	case !found:
 		res, err := w.exec("CustomerInsert", args...)
@@ -296,7 +297,7 @@ func (w *Writer) UpsertProduct(p domain.Product) error {
 		return nil
 	}
 	_, err = w.exec("ProductUpsert", p.SKU, p.Handle, p.Title, p.VariantTitle, p.Vendor, p.Type, p.Barcode,
-		p.Price.Currency, p.Price.Amount, p.Cost.Amount, nonEmpty(p.Status, "active"), JoinTags(p.Tags), p.SupplierID, h, w.now, BoolInt(p.SKUGenerated))
+		p.Price.Currency, p.Price.Amount, p.Cost.Amount, nonEmpty(p.Status, "active"), store.JoinTags(p.Tags), p.SupplierID, h, w.now, store.BoolInt(p.SKUGenerated))
 	return err
 }
 
@@ -317,7 +318,7 @@ func (w *Writer) ensureProduct(l domain.LineItem, currency string) error {
 // UpsertOrder creates or updates an order with its lines, linking (and if
 // need be creating) its customer and products.
 func (w *Writer) UpsertOrder(o domain.Order, cust *domain.Customer) error {
-	o.Email = NormEmail(o.Email)
+	o.Email = store.NormEmail(o.Email)
 	id, oldHash, found, err := w.lookup("OrderByKey", string(o.Source), o.ExternalID)
 	if err != nil {
 		return err
@@ -341,8 +342,8 @@ func (w *Writer) UpsertOrder(o domain.Order, cust *domain.Customer) error {
 	shipping, _ := json.Marshal(o.ShippingAddress)
 	args := []any{string(o.Source), o.ExternalID, o.Name, o.Email, custID, string(o.FinancialStatus), string(o.FulfillmentStatus),
 		o.Currency, o.Subtotal, o.Shipping, o.Taxes, o.Discount, o.Total, o.Refunded, o.DiscountCode, o.ShippingMethod,
-		o.PaymentMethod, o.RiskLevel, BoolInt(o.AcceptsMarketing), JoinTags(o.Tags), o.Note, string(billing), string(shipping),
-		o.CreatedAt.Unix(), UnixOrNull(o.PaidAt), UnixOrNull(o.FulfilledAt), UnixOrNull(o.CancelledAt), w.now, w.batchID, h}
+		o.PaymentMethod, o.RiskLevel, store.BoolInt(o.AcceptsMarketing), store.JoinTags(o.Tags), o.Note, string(billing), string(shipping),
+		o.CreatedAt.Unix(), store.UnixOrNull(o.PaidAt), store.UnixOrNull(o.FulfilledAt), store.UnixOrNull(o.CancelledAt), w.now, w.batchID, h}
 	if found {
 		if _, err := w.exec("OrderUpdate", append(args, id)...); err != nil {
 			return err
@@ -362,7 +363,7 @@ func (w *Writer) UpsertOrder(o domain.Order, cust *domain.Customer) error {
 			l.Position = i + 1
 		}
 		if _, err := w.exec("LineItemInsert", id, l.Position, l.SKU, l.Name, l.Vendor, l.Quantity, l.Price,
-			l.CompareAtPrice, l.Discount, BoolInt(l.RequiresShipping), l.FulfillmentStatus); err != nil {
+			l.CompareAtPrice, l.Discount, store.BoolInt(l.RequiresShipping), l.FulfillmentStatus); err != nil {
 			return err
 		}
 		if err := w.ensureProduct(l, o.Currency); err != nil {
@@ -374,7 +375,7 @@ func (w *Writer) UpsertOrder(o domain.Order, cust *domain.Customer) error {
 
 // UpsertCart creates or updates an abandoned checkout with its lines.
 func (w *Writer) UpsertCart(c domain.Cart, cust *domain.Customer) error {
-	c.Email = NormEmail(c.Email)
+	c.Email = store.NormEmail(c.Email)
 	id, oldHash, found, err := w.lookup("CartByKey", string(c.Source), c.ExternalID)
 	if err != nil {
 		return err
@@ -397,7 +398,7 @@ func (w *Writer) UpsertCart(c domain.Cart, cust *domain.Customer) error {
 		c.UpdatedAt = c.CreatedAt
 	}
 	args := []any{string(c.Source), c.ExternalID, c.Email, custID, c.Currency, c.Total, c.RecoveryURL,
-		c.CreatedAt.Unix(), c.UpdatedAt.Unix(), UnixOrNull(c.RecoveredAt), w.batchID, h}
+		c.CreatedAt.Unix(), c.UpdatedAt.Unix(), store.UnixOrNull(c.RecoveredAt), w.batchID, h}
 	if found {
 		if _, err := w.exec("CartUpdate", append(args, id)...); err != nil {
 			return err
@@ -441,12 +442,12 @@ func (w *Writer) SetStock(l domain.StockLevel, reason string) error {
 		found = err == nil
 	}
 	same := found && before.Int64 == int64(l.Available) && onHand == int64(l.OnHand) &&
-		committed == int64(l.Committed) && incoming == int64(l.Incoming) && stocked == int64(BoolInt(l.Stocked))
+		committed == int64(l.Committed) && incoming == int64(l.Incoming) && stocked == int64(store.BoolInt(l.Stocked))
 	w.count(found, same)
 	if same {
 		return nil
 	}
-	if _, err := w.exec("StockUpsert", l.SKU, l.Location, l.OnHand, l.Committed, l.Available, l.Incoming, BoolInt(l.Stocked), w.now); err != nil {
+	if _, err := w.exec("StockUpsert", l.SKU, l.Location, l.OnHand, l.Committed, l.Available, l.Incoming, store.BoolInt(l.Stocked), w.now); err != nil {
 		return err
 	}
 	if !found || before.Int64 != int64(l.Available) {
@@ -471,7 +472,7 @@ func (w *Writer) UpsertSupplier(s domain.Supplier) (int64, error) {
 // UpsertShipment creates or updates a shipment by order and tracking number.
 func (w *Writer) UpsertShipment(sh domain.Shipment) error {
 	_, err := w.exec("ShipmentUpsert", sh.OrderID, sh.Carrier, sh.TrackingNumber, sh.TrackingURL, string(sh.Status),
-		sh.ShippedAt.Unix(), UnixOrNull(sh.DeliveredAt), sh.UpdatedAt.Unix())
+		sh.ShippedAt.Unix(), store.UnixOrNull(sh.DeliveredAt), sh.UpdatedAt.Unix())
 	return err
 }
 

@@ -1,9 +1,9 @@
-package store
+package importdb
 
 import (
 	"context"
 	"fmt"
-	"path/filepath"
+	"shopclerk/backend/store/storetest"
 	"testing"
 
 	"shopclerk/backend/domain"
@@ -15,7 +15,7 @@ import (
 func TestCancelStopsBatchPromptly(t *testing.T) {
 	for _, fresh := range []bool{false, true} {
 		t.Run(fmt.Sprintf("fresh=%v", fresh), func(t *testing.T) {
-			s := openTest(t, filepath.Join(t.TempDir(), "shop.db"), Options{})
+			s := New(storetest.Open(t, storetest.At(testNow)))
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			stoppedAt := -1
@@ -41,7 +41,7 @@ func TestCancelStopsBatchPromptly(t *testing.T) {
 			}
 			for _, table := range []string{"orders", "customers", "line_items", "products", "import_batches"} {
 				var n int
-				s.db.QueryRow(`SELECT COUNT(*) FROM ` + table).Scan(&n)
+				s.SQL().QueryRow(`SELECT COUNT(*) FROM ` + table).Scan(&n)
 				if n != 0 {
 					t.Errorf("%s has %d rows after a cancelled batch", table, n)
 				}

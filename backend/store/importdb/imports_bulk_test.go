@@ -1,18 +1,18 @@
-package store
+package importdb
 
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"reflect"
+	"shopclerk/backend/store/storetest"
 	"testing"
 
 	"shopclerk/backend/domain"
 )
 
-func indexDefs(t *testing.T, s *Store) []string {
+func indexDefs(t *testing.T, s *DB) []string {
 	t.Helper()
-	rows, err := s.db.Query(`SELECT sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`)
+	rows, err := s.SQL().Query(`SELECT sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,8 +47,8 @@ func TestBulkIndexes(t *testing.T) {
 			})
 		}
 	}
-	plain := openTest(t, filepath.Join(t.TempDir(), "plain.db"), Options{})
-	bulk := openTest(t, filepath.Join(t.TempDir(), "bulk.db"), Options{})
+	plain := New(storetest.Open(t, storetest.At(testNow)))
+	bulk := New(storetest.Open(t, storetest.At(testNow)))
 	defs := indexDefs(t, bulk)
 	if _, _, err := bulk.WriteBatch(ctx, domain.BatchMeta{FileName: "t.csv"}, WriteOptions{}, load(true, true)); err == nil {
 		t.Fatal("failing batch succeeded")
@@ -68,14 +68,14 @@ func TestBulkIndexes(t *testing.T) {
 		t.Errorf("indexes after a bulk batch:\n%v\nwant\n%v", got, defs)
 	}
 	var cache int64
-	bulk.db.QueryRow(`PRAGMA cache_size`).Scan(&cache)
+	bulk.SQL().QueryRow(`PRAGMA cache_size`).Scan(&cache)
 	if cache != -32000 {
 		t.Errorf("cache_size after the batch = %d, want the shop's -32000", cache)
 	}
 	q := `SELECT orders_count, total_spent FROM customers WHERE email = 'ann@example.com'`
 	var pn, ps, bn, bs int64
-	plain.db.QueryRow(q).Scan(&pn, &ps)
-	bulk.db.QueryRow(q).Scan(&bn, &bs)
+	plain.SQL().QueryRow(q).Scan(&pn, &ps)
+	bulk.SQL().QueryRow(q).Scan(&bn, &bs)
 	if pn != 2 || bn != pn || bs != ps {
 		t.Errorf("aggregates bulk (%d, %d), plain (%d, %d)", bn, bs, pn, ps)
 	}

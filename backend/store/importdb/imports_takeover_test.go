@@ -1,10 +1,11 @@
-package store
+package importdb
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
+	"shopclerk/backend/store/inventorydb"
+	"shopclerk/backend/store/storetest"
 	"strings"
 	"testing"
 	"time"
@@ -22,7 +23,7 @@ var skuTables = []struct{ table, col string }{
 
 // skuCensus counts, per table, the rows naming each of skus (the ledger by
 // its "sku:" subject).
-func skuCensus(t *testing.T, s *Store, skus ...string) string {
+func skuCensus(t *testing.T, s *DB, skus ...string) string {
 	t.Helper()
 	var b strings.Builder
 	for _, tc := range skuTables {
@@ -32,7 +33,7 @@ func skuCensus(t *testing.T, s *Store, skus ...string) string {
 				v = "sku:" + sku
 			}
 			var n int
-			if err := s.db.QueryRow("SELECT COUNT(*) FROM "+tc.table+" WHERE "+tc.col+" = ?", v).Scan(&n); err != nil {
+			if err := s.SQL().QueryRow("SELECT COUNT(*) FROM "+tc.table+" WHERE "+tc.col+" = ?", v).Scan(&n); err != nil {
 				t.Fatal(err)
 			}
 			fmt.Fprintf(&b, "%s %s=%d; ", tc.table, sku, n)
@@ -43,7 +44,7 @@ func skuCensus(t *testing.T, s *Store, skus ...string) string {
 
 // seedGenerated stores the generated key ~apron/Blue with a row in every
 // table that names a SKU, and a real product A-1 for contrast.
-func seedGenerated(t *testing.T, s *Store) {
+func seedGenerated(t *testing.T, s *DB) {
 	t.Helper()
 	ctx := context.Background()
 	gen := domain.Product{SKU: "~apron/Blue", Title: "Apron", VariantTitle: "Blue", SKUGenerated: true}
@@ -65,25 +66,25 @@ func seedGenerated(t *testing.T, s *Store) {
 		return w.UpsertCart(domain.Cart{Source: domain.SourceShopify, ExternalID: "c1", Email: "bo@example.com", Currency: "EUR",
 			CreatedAt: testNow, Lines: []domain.LineItem{{SKU: gen.SKU, Name: "Apron - Blue", Quantity: 1}}}, nil)
 	})
-	sup, err := s.SaveSupplier(ctx, domain.Supplier{Name: "Weaver", Email: "w@example.com", Currency: "EUR", LeadTimeDays: 10, PackSize: 1})
+	sup, err := inventorydb.New(s.Store).SaveSupplier(ctx, domain.Supplier{Name: "Weaver", Email: "w@example.com", Currency: "EUR", LeadTimeDays: 10, PackSize: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetSupplierOffer(ctx, domain.SupplierOffer{SupplierID: sup, SKU: gen.SKU, SupplierSKU: "W-9", UnitCost: 700}); err != nil {
+	if err := inventorydb.New(s.Store).SetSupplierOffer(ctx, domain.SupplierOffer{SupplierID: sup, SKU: gen.SKU, SupplierSKU: "W-9", UnitCost: 700}); err != nil {
 		t.Fatal(err)
 	}
 	until := testNow.Add(72 * time.Hour)
-	if err := s.SetSKUPolicy(ctx, domain.SKUPolicy{SKU: gen.SKU, SnoozeUntil: &until}); err != nil {
+	if err := inventorydb.New(s.Store).SetSKUPolicy(ctx, domain.SKUPolicy{SKU: gen.SKU, SnoozeUntil: &until}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddToDraft(ctx, sup, "EUR", "Shop", []domain.DraftLine{{SKU: gen.SKU, Quantity: 10, UnitCost: 700}}); err != nil {
+	if _, err := inventorydb.New(s.Store).AddToDraft(ctx, sup, "EUR", "Shop", []domain.DraftLine{{SKU: gen.SKU, Quantity: 10, UnitCost: 700}}); err != nil {
 		t.Fatal(err)
 	}
 	for _, stmt := range []string{
 		`INSERT INTO rules (id, name, definition, created_at, updated_at) VALUES (1, 'Low stock', '{}', 0, 0)`,
 		`INSERT INTO rule_ledger (key, rule_id, subject, occurrence, step, status, due_at, done_at) VALUES ('1/sku:~apron/Blue/stock:1/0', 1, 'sku:~apron/Blue', 'stock:1', 0, 'done', 0, 0)`,
 	} {
-		if _, err := s.db.Exec(stmt); err != nil {
+		if _, err := s.SQL().Exec(stmt); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -100,7 +101,7 @@ func TestTakeOverGeneratedKey(t *testing.T) {
 	after := "products ~apron/Blue=0; products APR-BL=1; stock_levels ~apron/Blue=0; stock_levels APR-BL=1; stock_changes ~apron/Blue=0; stock_changes APR-BL=1; line_items ~apron/Blue=0; line_items APR-BL=1; cart_lines ~apron/Blue=0; cart_lines APR-BL=1; supplier_products ~apron/Blue=0; supplier_products APR-BL=1; purchase_order_lines ~apron/Blue=0; purchase_order_lines APR-BL=1; sku_policies ~apron/Blue=0; sku_policies APR-BL=1; rule_ledger ~apron/Blue=0; rule_ledger APR-BL=1; "
 
 	t.Run("a failing batch rolls it back", func(t *testing.T) {
-		s := openTest(t, filepath.Join(t.TempDir(), "shop.db"), Options{})
+		s := New(storetest.Open(t, storetest.At(testNow)))
 		seedGenerated(t, s)
 		boom := errors.New("a later row failed")
 		_, _, err := s.WriteBatch(ctx, domain.BatchMeta{FileName: "p.csv"}, WriteOptions{}, func(w *Writer) error {
@@ -124,7 +125,7 @@ func TestTakeOverGeneratedKey(t *testing.T) {
 	})
 
 	t.Run("taken over everywhere", func(t *testing.T) {
-		s := openTest(t, filepath.Join(t.TempDir(), "shop.db"), Options{})
+		s := New(storetest.Open(t, storetest.At(testNow)))
 		seedGenerated(t, s)
 		write(t, s, func(w *Writer) error {
 			for _, c := range []struct {
@@ -147,12 +148,12 @@ func TestTakeOverGeneratedKey(t *testing.T) {
 			t.Errorf("after the take-over:\n%s\nwant\n%s", got, after)
 		}
 		var generated int
-		s.db.QueryRow("SELECT sku_generated FROM products WHERE sku = ?", realSKU).Scan(&generated)
+		s.SQL().QueryRow("SELECT sku_generated FROM products WHERE sku = ?", realSKU).Scan(&generated)
 		if generated != 0 {
 			t.Error("the product still says its SKU is generated")
 		}
 		var ledgerKey string
-		s.db.QueryRow("SELECT key FROM rule_ledger").Scan(&ledgerKey)
+		s.SQL().QueryRow("SELECT key FROM rule_ledger").Scan(&ledgerKey)
 		if ledgerKey != "1/sku:~apron/Blue/stock:1/0" {
 			t.Errorf("ledger key %q: keys are never rewritten", ledgerKey)
 		}
@@ -164,7 +165,7 @@ func TestTakeOverGeneratedKey(t *testing.T) {
 		if names, err := s.GeneratedSKUNames(ctx); err != nil || names["Apron - Blue"] != realSKU {
 			t.Errorf("names %v, %v", names, err)
 		}
-		items, err := s.InventoryItems(ctx)
+		items, err := inventorydb.New(s.Store).InventoryItems(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -182,12 +183,12 @@ func TestTakeOverGeneratedKey(t *testing.T) {
 			{"a supplier offer without a product", `INSERT INTO supplier_products (supplier_id, sku) VALUES (1, 'A-9')`},
 		} {
 			t.Run(c.name, func(t *testing.T) {
-				s := openTest(t, filepath.Join(t.TempDir(), "shop.db"), Options{})
+				s := New(storetest.Open(t, storetest.At(testNow)))
 				seedGenerated(t, s)
 				sku := "A-1"
 				if c.stmt != "" {
 					sku = "A-9"
-					if _, err := s.db.Exec(c.stmt); err != nil {
+					if _, err := s.SQL().Exec(c.stmt); err != nil {
 						t.Fatal(err)
 					}
 				}

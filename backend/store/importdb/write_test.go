@@ -1,9 +1,9 @@
-package store
+package importdb
 
 import (
 	"context"
 	"errors"
-	"path/filepath"
+	"shopclerk/backend/store/storetest"
 	"testing"
 	"time"
 
@@ -20,7 +20,7 @@ func sampleOrder(name string, total int64, email string) domain.Order {
 	}
 }
 
-func write(t *testing.T, s *Store, fn func(w *Writer) error) domain.Counts {
+func write(t *testing.T, s *DB, fn func(w *Writer) error) domain.Counts {
 	t.Helper()
 	_, c, err := s.WriteBatch(context.Background(), domain.BatchMeta{FileName: "t.csv", Preset: "test", Kind: "orders"}, WriteOptions{}, fn)
 	if err != nil {
@@ -30,7 +30,7 @@ func write(t *testing.T, s *Store, fn func(w *Writer) error) domain.Counts {
 }
 
 func TestUpsertRules(t *testing.T) {
-	s := openTest(t, filepath.Join(t.TempDir(), "shop.db"), Options{})
+	s := New(storetest.Open(t, storetest.At(testNow)))
 	ctx := context.Background()
 	cust := &domain.Customer{Source: domain.SourceShopify, Email: "Ann@Example.com", FirstName: "Ann"}
 	orders := func(total int64) func(w *Writer) error {
@@ -89,7 +89,7 @@ func TestUpsertRules(t *testing.T) {
 }
 
 func TestStockChangesRecordedOnlyWhenAvailableMoves(t *testing.T) {
-	s := openTest(t, filepath.Join(t.TempDir(), "shop.db"), Options{})
+	s := New(storetest.Open(t, storetest.At(testNow)))
 	level := func(avail int) func(w *Writer) error {
 		return func(w *Writer) error {
 			return w.SetStock(domain.StockLevel{SKU: "MUG-1", Location: "Shop", OnHand: avail, Available: avail, Stocked: true}, "import")
@@ -105,15 +105,15 @@ func TestStockChangesRecordedOnlyWhenAvailableMoves(t *testing.T) {
 	}
 	var n int
 	var before, after int
-	s.db.QueryRow(`SELECT COUNT(*) FROM stock_changes`).Scan(&n)
-	s.db.QueryRow(`SELECT before, after FROM stock_changes ORDER BY id DESC LIMIT 1`).Scan(&before, &after)
+	s.SQL().QueryRow(`SELECT COUNT(*) FROM stock_changes`).Scan(&n)
+	s.SQL().QueryRow(`SELECT before, after FROM stock_changes ORDER BY id DESC LIMIT 1`).Scan(&before, &after)
 	if n != 2 || before != 10 || after != 4 {
 		t.Errorf("stock changes: n=%d last %d->%d, want 2 rows ending 10->4", n, before, after)
 	}
 }
 
 func TestFailedBatchLeavesNothing(t *testing.T) {
-	s := openTest(t, filepath.Join(t.TempDir(), "shop.db"), Options{})
+	s := New(storetest.Open(t, storetest.At(testNow)))
 	boom := errors.New("disk on fire")
 	_, _, err := s.WriteBatch(context.Background(), domain.BatchMeta{FileName: "x.csv"}, WriteOptions{}, func(w *Writer) error {
 		if err := w.UpsertOrder(sampleOrder("#1", 100, "a@example.com"), &domain.Customer{Email: "a@example.com"}); err != nil {
@@ -135,7 +135,7 @@ func TestFailedBatchLeavesNothing(t *testing.T) {
 	}
 	for _, table := range []string{"orders", "customers", "line_items", "products", "import_batches"} {
 		var n int
-		s.db.QueryRow(`SELECT COUNT(*) FROM ` + table).Scan(&n)
+		s.SQL().QueryRow(`SELECT COUNT(*) FROM ` + table).Scan(&n)
 		if n != 0 {
 			t.Errorf("%s has %d rows after failed batches", table, n)
 		}

@@ -1,23 +1,23 @@
-package store
+package inventorydb
 
 import (
 	"context"
-	"path/filepath"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/storetest"
 	"testing"
 	"time"
 
-	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 )
 
 // seedInventory writes two products, stock at two locations and orders
 // that must and must not count as demand.
-func seedInventory(t *testing.T, s *Store) {
+func seedInventory(t *testing.T, s *DB) {
 	t.Helper()
 	ctx := context.Background()
 	day := func(n int) time.Time { return testNow.AddDate(0, 0, -n) }
 	cancelled := day(3)
-	_, _, err := s.WriteBatch(ctx, domain.BatchMeta{FileName: "seed", Kind: "test"}, WriteOptions{}, func(w *Writer) error {
+	_, _, err := importdb.New(s.Store).WriteBatch(ctx, domain.BatchMeta{FileName: "seed", Kind: "test"}, importdb.WriteOptions{}, func(w *importdb.Writer) error {
 		for _, p := range []domain.Product{
 			{SKU: "A-1", Title: "Mug", Price: domain.Money{Amount: 1200, Currency: "EUR"}, Cost: domain.Money{Amount: 400}},
 			{SKU: "B-2", Title: "Plate", Price: domain.Money{Amount: 900, Currency: "EUR"}},
@@ -56,8 +56,8 @@ func seedInventory(t *testing.T, s *Store) {
 
 func TestInventoryReadsAndPurchaseOrderLifecycle(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "shop.db")
-	s := openTest(t, path, Options{})
+	clk := &movingClock{t: testNow}
+	s := New(storetest.Open(t, storetest.Clock(clk)))
 	seedInventory(t, s)
 
 	sales, err := s.SalesSince(ctx, testNow.AddDate(0, 0, -30))
@@ -135,7 +135,8 @@ func TestInventoryReadsAndPurchaseOrderLifecycle(t *testing.T) {
 	}
 
 	// Twelve days later, part of the delivery arrives at the warehouse.
-	later := openAt(t, s, testNow.AddDate(0, 0, 12))
+	clk.t = testNow.AddDate(0, 0, 12)
+	later := s
 	po, err = later.ReceivePO(ctx, poID, "Warehouse", []domain.Receipt{{SKU: "A-1", Quantity: 12}})
 	if err != nil || po.Status != domain.POPartlyReceived || po.Lines[0].ReceivedQty != 12 {
 		t.Fatalf("partial receipt: %+v %v", po, err)
@@ -145,8 +146,8 @@ func TestInventoryReadsAndPurchaseOrderLifecycle(t *testing.T) {
 		t.Fatalf("full receipt: %+v %v", po, err)
 	}
 	var avail, changes int
-	s.db.QueryRow(`SELECT available FROM stock_levels WHERE sku = 'A-1' AND location = 'Warehouse'`).Scan(&avail)
-	s.db.QueryRow(`SELECT COUNT(*) FROM stock_changes WHERE sku = 'A-1' AND reason = 'receive'`).Scan(&changes)
+	s.SQL().QueryRow(`SELECT available FROM stock_levels WHERE sku = 'A-1' AND location = 'Warehouse'`).Scan(&avail)
+	s.SQL().QueryRow(`SELECT COUNT(*) FROM stock_changes WHERE sku = 'A-1' AND reason = 'receive'`).Scan(&changes)
 	if avail != 28 || changes != 2 {
 		t.Fatalf("warehouse available %d (want 28), receive changes %d (want 2)", avail, changes)
 	}
@@ -166,10 +167,9 @@ func TestInventoryReadsAndPurchaseOrderLifecycle(t *testing.T) {
 	}
 }
 
-// openAt is the same store seen through a later clock.
-func openAt(t *testing.T, s *Store, at time.Time) *Store {
-	t.Helper()
-	c := *s
-	c.clock = clock.Fixed{T: at}
-	return &c
-}
+// movingClock is a clock the test moves by hand.
+type movingClock struct{ t time.Time }
+
+func (c *movingClock) Now() time.Time { return c.t }
+
+var testNow = time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)

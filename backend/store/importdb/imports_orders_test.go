@@ -1,8 +1,8 @@
-package store
+package importdb
 
 import (
 	"fmt"
-	"path/filepath"
+	"shopclerk/backend/store/storetest"
 	"strings"
 	"testing"
 	"time"
@@ -11,7 +11,7 @@ import (
 )
 
 // dump renders the tables an orders import writes, every column, in id order.
-func dump(t *testing.T, s *Store) string {
+func dump(t *testing.T, s *DB) string {
 	t.Helper()
 	var b strings.Builder
 	for _, q := range []string{
@@ -21,7 +21,7 @@ func dump(t *testing.T, s *Store) string {
 		"SELECT * FROM products ORDER BY id",
 		"SELECT * FROM coupons ORDER BY id",
 	} {
-		rows, err := s.db.Query(q)
+		rows, err := s.SQL().Query(q)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -148,7 +148,7 @@ func TestUpsertOrdersSameAsPerRow(t *testing.T) {
 			}
 		}
 	}
-	ref := openTest(t, filepath.Join(t.TempDir(), "ref.db"), Options{})
+	ref := New(storetest.Open(t, storetest.At(testNow)))
 	var refCounts []domain.Counts
 	for _, v := range []int{1, 1, 2} {
 		refCounts = append(refCounts, write(t, ref, perRow(importOrders(v))))
@@ -179,7 +179,7 @@ func TestUpsertOrdersSameAsPerRow(t *testing.T) {
 				defer func(n int) { keyCacheMax = n }(keyCacheMax)
 				keyCacheMax = 4
 			}
-			s := openTest(t, filepath.Join(t.TempDir(), "shop.db"), Options{})
+			s := New(storetest.Open(t, storetest.At(testNow)))
 			for i, v := range []int{1, 1, 2} {
 				if got := write(t, s, tc.fn(importOrders(v))); got != refCounts[i] {
 					t.Errorf("import %d: counts %+v, want %+v", i+1, got, refCounts[i])

@@ -1,8 +1,9 @@
-package store
+package importdb
 
 import (
 	"database/sql"
 	"encoding/json"
+	"shopclerk/backend/store"
 	"strconv"
 	"strings"
 
@@ -51,23 +52,23 @@ func (p *OrderPreparer) Prepare(r *OrderRecord) { prepareOrder(&p.h, r) }
 
 func prepareOrder(h *rowHasher, r *OrderRecord) {
 	o := &r.Order
-	o.Email = NormEmail(o.Email)
+	o.Email = store.NormEmail(o.Email)
 	o.ID, o.CustomerID = 0, nil
 	r.hash = h.order(o)
 	billing, _ := json.Marshal(o.Billing)
 	shipping, _ := json.Marshal(o.ShippingAddress)
 	r.args = append(r.args[:0], nil, nil, string(o.Source), o.ExternalID, o.Name, o.Email, string(o.FinancialStatus),
 		string(o.FulfillmentStatus), o.Currency, o.Subtotal, o.Shipping, o.Taxes, o.Discount, o.Total, o.Refunded,
-		o.DiscountCode, o.ShippingMethod, o.PaymentMethod, o.RiskLevel, int64(BoolInt(o.AcceptsMarketing)),
-		JoinTags(o.Tags), o.Note, string(billing), string(shipping), o.CreatedAt.Unix(), UnixOrNull(o.PaidAt),
-		UnixOrNull(o.FulfilledAt), UnixOrNull(o.CancelledAt), nil, nil, r.hash)
+		o.DiscountCode, o.ShippingMethod, o.PaymentMethod, o.RiskLevel, int64(store.BoolInt(o.AcceptsMarketing)),
+		store.JoinTags(o.Tags), o.Note, string(billing), string(shipping), o.CreatedAt.Unix(), store.UnixOrNull(o.PaidAt),
+		store.UnixOrNull(o.FulfilledAt), store.UnixOrNull(o.CancelledAt), nil, nil, r.hash)
 	r.lineArgs = r.lineArgs[:0]
 	for i, l := range o.Lines {
 		if l.Position == 0 {
 			l.Position = i + 1
 		}
 		r.lineArgs = append(r.lineArgs, nil, int64(l.Position), l.SKU, l.Name, l.Vendor, int64(l.Quantity), l.Price,
-			l.CompareAtPrice, l.Discount, int64(BoolInt(l.RequiresShipping)), l.FulfillmentStatus)
+			l.CompareAtPrice, l.Discount, int64(store.BoolInt(l.RequiresShipping)), l.FulfillmentStatus)
 	}
 	codes := r.DiscountCodes[:0:0]
 	for _, c := range r.DiscountCodes {

@@ -1,10 +1,11 @@
-package store
+package importdb
 
 import (
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"shopclerk/backend/store"
 	"strings"
 	"time"
 
@@ -12,9 +13,9 @@ import (
 )
 
 // Mapping returns the column mapping remembered for a header set.
-func (s *Store) Mapping(ctx context.Context, headerHash string) (kind string, mapping map[string]string, found bool, err error) {
+func (s *DB) Mapping(ctx context.Context, headerHash string) (kind string, mapping map[string]string, found bool, err error) {
 	var raw string
-	err = s.db.QueryRowContext(ctx, q("MappingGet"), headerHash).Scan(&kind, &raw)
+	err = s.SQL().QueryRowContext(ctx, q("MappingGet"), headerHash).Scan(&kind, &raw)
 	if err == sql.ErrNoRows {
 		return "", nil, false, nil
 	}
@@ -29,9 +30,9 @@ func (s *Store) Mapping(ctx context.Context, headerHash string) (kind string, ma
 
 // SaveMapping remembers a column mapping for a header set, so the next
 // export with the same columns imports without asking.
-func (s *Store) SaveMapping(ctx context.Context, headerHash, kind string, mapping map[string]string) error {
+func (s *DB) SaveMapping(ctx context.Context, headerHash, kind string, mapping map[string]string) error {
 	b, _ := json.Marshal(mapping)
-	if _, err := s.db.ExecContext(ctx, q("MappingPut"), headerHash, kind, string(b), s.Now()); err != nil {
+	if _, err := s.SQL().ExecContext(ctx, q("MappingPut"), headerHash, kind, string(b), s.Now()); err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not save the column mapping")
 	}
 	return nil
@@ -39,20 +40,20 @@ func (s *Store) SaveMapping(ctx context.Context, headerHash, kind string, mappin
 
 // ImportBatches lists the import history, newest first. Demo batches are
 // left out unless includeDemo.
-func (s *Store) ImportBatches(ctx context.Context, limit, offset int, includeDemo bool) ([]domain.ImportBatch, error) {
+func (s *DB) ImportBatches(ctx context.Context, limit, offset int, includeDemo bool) ([]domain.ImportBatch, error) {
 	if limit <= 0 {
 		limit = 100
 	}
-	return s.batches(ctx, q("BatchList"), limit, offset, BoolInt(includeDemo))
+	return s.batches(ctx, q("BatchList"), limit, offset, store.BoolInt(includeDemo))
 }
 
 // BatchesByHash finds earlier imports of the exact same file.
-func (s *Store) BatchesByHash(ctx context.Context, fileHash string) ([]domain.ImportBatch, error) {
+func (s *DB) BatchesByHash(ctx context.Context, fileHash string) ([]domain.ImportBatch, error) {
 	return s.batches(ctx, q("BatchesByHash"), fileHash)
 }
 
-func (s *Store) batches(ctx context.Context, query string, args ...any) ([]domain.ImportBatch, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+func (s *DB) batches(ctx context.Context, query string, args ...any) ([]domain.ImportBatch, error) {
+	rows, err := s.SQL().QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the import history")
 	}
@@ -67,15 +68,15 @@ func (s *Store) batches(ctx context.Context, query string, args ...any) ([]domai
 			return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the import history")
 		}
 		b.StartedAt = time.Unix(started, 0).UTC()
-		b.FinishedAt = FromUnix(finished)
+		b.FinishedAt = store.FromUnix(finished)
 		out = append(out, b)
 	}
 	return out, rows.Err()
 }
 
 // BatchRejects returns the rows a batch could not take.
-func (s *Store) BatchRejects(ctx context.Context, batchID int64) ([]domain.Reject, error) {
-	rows, err := s.db.QueryContext(ctx, q("BatchRejects"), batchID)
+func (s *DB) BatchRejects(ctx context.Context, batchID int64) ([]domain.Reject, error) {
+	rows, err := s.SQL().QueryContext(ctx, q("BatchRejects"), batchID)
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the rejected rows")
 	}
@@ -107,7 +108,7 @@ func (w *Writer) EnsureProduct(p domain.Product) error {
 		return nil
 	}
 	w.rememberSKU(sku)
-	_, err := w.exec("ImportProductEnsure", sku, p.Handle, p.Title, p.Vendor, p.Price.Currency, w.now, BoolInt(p.SKUGenerated))
+	_, err := w.exec("ImportProductEnsure", sku, p.Handle, p.Title, p.Vendor, p.Price.Currency, w.now, store.BoolInt(p.SKUGenerated))
 	return err
 }
 
@@ -154,8 +155,8 @@ func (w *Writer) checkSKUKind(sku string, generated bool) error {
 // generated key ("Title - Variant title", or the title alone) to that key,
 // so an order import can link a SKU-less line to it. A name two such
 // products share is left out: the line cannot be told apart.
-func (s *Store) GeneratedSKUNames(ctx context.Context) (map[string]string, error) {
-	return generatedSKUNames(ctx, s.db)
+func (s *DB) GeneratedSKUNames(ctx context.Context) (map[string]string, error) {
+	return generatedSKUNames(ctx, s.SQL())
 }
 
 // GeneratedSKUNames is Store.GeneratedSKUNames inside the batch, so an
@@ -164,7 +165,7 @@ func (w *Writer) GeneratedSKUNames() (map[string]string, error) {
 	return generatedSKUNames(w.ctx, w.tx)
 }
 
-func generatedSKUNames(ctx context.Context, db Queryer) (map[string]string, error) {
+func generatedSKUNames(ctx context.Context, db store.Queryer) (map[string]string, error) {
 	rows, err := db.QueryContext(ctx, q("ImportGeneratedSKUNames"))
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the products without a SKU")
@@ -244,7 +245,7 @@ func (w *Writer) StoredOrder(source domain.Source, externalID string) (domain.Or
 	json.Unmarshal([]byte(billing), &o.Billing)
 	json.Unmarshal([]byte(shipping), &o.ShippingAddress)
 	o.CreatedAt = time.Unix(created, 0).UTC()
-	o.PaidAt, o.FulfilledAt, o.CancelledAt = FromUnix(paid), FromUnix(fulfilled), FromUnix(cancelled)
+	o.PaidAt, o.FulfilledAt, o.CancelledAt = store.FromUnix(paid), store.FromUnix(fulfilled), store.FromUnix(cancelled)
 	ls, err := w.stmt("OrderStoredLines")
 	if err != nil {
 		return domain.Order{}, false, err
@@ -268,12 +269,12 @@ func (w *Writer) StoredOrder(source domain.Source, externalID string) (domain.Or
 
 // RowCounts counts what the shop holds per table, for import summaries and
 // tests that compare a database before and after.
-func (s *Store) RowCounts(ctx context.Context) (map[string]int, error) {
+func (s *DB) RowCounts(ctx context.Context) (map[string]int, error) {
 	out := map[string]int{}
 	for _, t := range []string{"orders", "line_items", "customers", "products", "stock_levels", "stock_changes", "carts", "cart_lines", "coupons", "messages", "import_batches", "import_rejects"} {
 		var n int
 		// The table names are the constants above, never input.
-		if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+t).Scan(&n); err != nil {
+		if err := s.SQL().QueryRowContext(ctx, "SELECT COUNT(*) FROM "+t).Scan(&n); err != nil {
 			return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not count the shop's rows")
 		}
 		out[t] = n

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"shopclerk/backend/store/importdb"
 	"strings"
 
 	"shopclerk/backend/domain"
@@ -118,7 +117,7 @@ func (b *stockRow) row(r *rowCtx) {
 	if generated {
 		b.gen.add(r, sku)
 	}
-	title := importdb.LineName(r.str(FTitle), variantTitle(o1, o2, o3))
+	title := domain.LineName(r.str(FTitle), variantTitle(o1, o2, o3))
 	r.e.emit(Record{Row: r.num, Stock: &l, Product: &domain.Product{SKU: sku, Title: title, Handle: handle, SKUGenerated: generated}, takeOver: former})
 }
 

@@ -22,10 +22,12 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // realDir holds the real exports, copied into the repo (see its README).
 const realDir = "../../testdata/real"
 
+// The store's import concern is what Import writes through.
+var _ Applier = (*importdb.DB)(nil)
+
 func openStore(t testing.TB) *importdb.DB {
 	t.Helper()
-	st := importdb.New(storetest.Open(t, storetest.At(time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC))))
-	return st
+	return importdb.New(storetest.Open(t, storetest.At(time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC))))
 }
 
 func realFixtures(t *testing.T) []string {

@@ -20,7 +20,6 @@
 package importer
 
 import (
-	"shopclerk/backend/store/importdb"
 	"time"
 
 	"shopclerk/backend/domain"
@@ -108,7 +107,7 @@ type Record struct {
 	// must be merged with what is stored.
 	merge mergeMode
 	// prep is a whole order readied for the Writer by the parser goroutine.
-	prep *importdb.OrderRecord
+	prep domain.PreparedOrder
 	// takeOver is the stored generated key this row's variant had before
 	// the seller gave it the row's real SKU (takeover.go).
 	takeOver string

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"hash"
 	"io"
-	"shopclerk/backend/store/importdb"
 	"strings"
 	"sync/atomic"
 
@@ -56,7 +55,7 @@ type parsed struct {
 	clashes []Issue
 	// takeOvers, rekeyed and twins are what the writing goroutine did with
 	// the generated keys rows' real SKUs could take over (takeover.go).
-	takeOvers      map[string]importdb.TakeOver
+	takeOvers      map[string]domain.TakeOver
 	rekeyed, twins []keyPair
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"fmt"
 	"shopclerk/backend/store"
 	"strings"
 	"time"
@@ -95,7 +94,7 @@ func (s *DB) BatchRejects(ctx context.Context, batchID int64) ([]domain.Reject, 
 // EnsureProduct makes sure the SKU of a stock row has a product row, without
 // touching a product that exists. A generated key (p.SKUGenerated) is stored
 // as one; a key that a stored product holds with the other meaning returns a
-// *SKUClashError.
+// *domain.SKUClashError.
 func (w *Writer) EnsureProduct(p domain.Product) error {
 	sku := strings.TrimSpace(p.SKU)
 	if sku == "" {
@@ -110,22 +109,6 @@ func (w *Writer) EnsureProduct(p domain.Product) error {
 	w.rememberSKU(sku)
 	_, err := w.exec("ImportProductEnsure", sku, p.Handle, p.Title, p.Vendor, p.Price.Currency, w.now, store.BoolInt(p.SKUGenerated))
 	return err
-}
-
-// SKUClashError says a product key means a real SKU in one place and a key
-// Shopclerk generated for a SKU-less variant in the other. The row that
-// would mix them up is refused instead.
-type SKUClashError struct {
-	SKU string
-	// StoredGenerated is what the stored product's key is.
-	StoredGenerated bool
-}
-
-func (e *SKUClashError) Error() string {
-	if e.StoredGenerated {
-		return fmt.Sprintf("%s is the key Shopclerk gave a variant without a SKU, so this product cannot use it as its SKU", e.SKU)
-	}
-	return fmt.Sprintf("a product in the shop has %s as its real SKU, so Shopclerk cannot use it as the key of a variant without a SKU", e.SKU)
 }
 
 // checkSKUKind refuses a key that a stored product holds with the other
@@ -146,7 +129,7 @@ func (w *Writer) checkSKUKind(sku string, generated bool) error {
 	case err != nil:
 		return err
 	case stored != generated:
-		return &SKUClashError{SKU: sku, StoredGenerated: stored}
+		return &domain.SKUClashError{SKU: sku, StoredGenerated: stored}
 	}
 	return nil
 }
@@ -178,7 +161,7 @@ func generatedSKUNames(ctx context.Context, db store.Queryer) (map[string]string
 		if err := rows.Scan(&sku, &title, &variant); err != nil {
 			return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the products without a SKU")
 		}
-		name := LineName(title, variant)
+		name := domain.LineName(title, variant)
 		if name == "" || ambiguous[name] {
 			continue
 		}
@@ -193,16 +176,6 @@ func generatedSKUNames(ctx context.Context, db store.Queryer) (map[string]string
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the products without a SKU")
 	}
 	return out, nil
-}
-
-// LineName is the name Shopify gives an order line of a product's variant:
-// "Title - Variant title", or the title alone for a product without options.
-func LineName(title, variantTitle string) string {
-	title, variantTitle = strings.TrimSpace(title), strings.TrimSpace(variantTitle)
-	if variantTitle == "" {
-		return title
-	}
-	return title + " - " + variantTitle
 }
 
 // EnsureDiscountCode records a discount code seen on an imported order, so

@@ -12,7 +12,7 @@ import (
 
 // TestGeneratedSKUs: a generated key is stored as one, whichever Writer
 // method creates its product; a key used with the other meaning is a
-// *SKUClashError and writes nothing; names shared by two such products are
+// *domain.SKUClashError and writes nothing; names shared by two such products are
 // not offered for linking order lines.
 func TestGeneratedSKUs(t *testing.T) {
 	s := New(storetest.Open(t, storetest.At(testNow)))
@@ -53,20 +53,20 @@ func TestGeneratedSKUs(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		fn   func(w *Writer) error
-		want SKUClashError
+		want domain.SKUClashError
 	}{
 		{"real SKU on a generated key", func(w *Writer) error { return w.UpsertProduct(domain.Product{SKU: "~towel", Title: "Real"}) },
-			SKUClashError{SKU: "~towel", StoredGenerated: true}},
+			domain.SKUClashError{SKU: "~towel", StoredGenerated: true}},
 		{"generated key on a real SKU", func(w *Writer) error {
 			return w.UpsertProduct(domain.Product{SKU: "~real", Title: "Gen", SKUGenerated: true})
-		}, SKUClashError{SKU: "~real"}},
+		}, domain.SKUClashError{SKU: "~real"}},
 		{"stock row of a generated key on a real SKU", func(w *Writer) error {
 			return w.EnsureProduct(domain.Product{SKU: "~real", SKUGenerated: true})
-		}, SKUClashError{SKU: "~real"}},
+		}, domain.SKUClashError{SKU: "~real"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, _, err := s.WriteBatch(ctx, domain.BatchMeta{FileName: "t.csv"}, WriteOptions{}, c.fn)
-			var clash *SKUClashError
+			var clash *domain.SKUClashError
 			if !errors.As(err, &clash) || *clash != c.want {
 				t.Errorf("got %v, want %+v", err, c.want)
 			}

@@ -18,31 +18,20 @@ import (
 // reorder choices and the automations' per-SKU memory all move to it, inside
 // the import's batch transaction. sku_renames remembers the old key.
 
-// GeneratedKeys are the shop's generated keys as a products or inventory
-// import needs them, read once per file.
-type GeneratedKeys struct {
-	// Stored are the keys of products stored with sku_generated = 1; nil
-	// when there are none.
-	Stored map[string]struct{}
-	// Renamed maps a generated key that a real SKU took over to that SKU;
-	// nil when there are none.
-	Renamed map[string]string
-}
-
 // GeneratedKeys reads the shop's generated keys and the real SKUs that took
 // some of them over, through the generated keys' partial index.
-func (s *DB) GeneratedKeys(ctx context.Context) (GeneratedKeys, error) {
+func (s *DB) GeneratedKeys(ctx context.Context) (domain.GeneratedKeys, error) {
 	return generatedKeys(ctx, s.SQL())
 }
 
-// GeneratedKeys is Store.GeneratedKeys inside the batch, so a products or
+// GeneratedKeys is DB.GeneratedKeys inside the batch, so a products or
 // inventory file works from the keys as its own transaction sees them.
-func (w *Writer) GeneratedKeys() (GeneratedKeys, error) { return generatedKeys(w.ctx, w.tx) }
+func (w *Writer) GeneratedKeys() (domain.GeneratedKeys, error) { return generatedKeys(w.ctx, w.tx) }
 
-func generatedKeys(ctx context.Context, db store.Queryer) (GeneratedKeys, error) {
-	var out GeneratedKeys
-	fail := func(err error) (GeneratedKeys, error) {
-		return GeneratedKeys{}, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the products without a SKU")
+func generatedKeys(ctx context.Context, db store.Queryer) (domain.GeneratedKeys, error) {
+	var out domain.GeneratedKeys
+	fail := func(err error) (domain.GeneratedKeys, error) {
+		return domain.GeneratedKeys{}, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the products without a SKU")
 	}
 	rows, err := db.QueryContext(ctx, q("ImportGeneratedKeys"))
 	if err != nil {
@@ -72,53 +61,40 @@ func generatedKeys(ctx context.Context, db store.Queryer) (GeneratedKeys, error)
 	return out, nil
 }
 
-// TakeOver is what TakeOverGeneratedKey did.
-type TakeOver int
-
-const (
-	// TakeOverNone: the key is not a generated product's (any more).
-	TakeOverNone TakeOver = iota
-	// TakeOverDone: the product and its stock now use the real SKU; the rest
-	// moves in FinishTakeOvers.
-	TakeOverDone
-	// TakeOverBothExist: the real SKU is in use already, so both are kept.
-	TakeOverBothExist
-)
-
 // TakeOverGeneratedKey gives the product stored under the generated key the
 // real SKU its variant now has in the seller's store, when that SKU keys
 // nothing yet. The product and its stock levels move at once, so the row
 // that follows updates them; everything else that names the key moves in
 // FinishTakeOvers, once per batch. A real SKU already in use is
-// TakeOverBothExist and changes nothing: two products are never merged on
+// domain.TakeOverBothExist and changes nothing: two products are never merged on
 // a guess.
-func (w *Writer) TakeOverGeneratedKey(key, sku string) (TakeOver, error) {
+func (w *Writer) TakeOverGeneratedKey(key, sku string) (domain.TakeOver, error) {
 	key, sku = strings.TrimSpace(key), strings.TrimSpace(sku)
 	if key == "" || sku == "" || key == sku {
-		return TakeOverNone, nil
+		return domain.TakeOverNone, nil
 	}
 	row, err := w.queryRow("ImportProductSKUGenerated", key)
 	if err != nil {
-		return TakeOverNone, err
+		return domain.TakeOverNone, err
 	}
 	var generated bool
 	switch err := row.Scan(&generated); {
 	case err == sql.ErrNoRows:
-		return TakeOverNone, nil
+		return domain.TakeOverNone, nil
 	case err != nil:
-		return TakeOverNone, err
+		return domain.TakeOverNone, err
 	case !generated:
-		return TakeOverNone, nil
+		return domain.TakeOverNone, nil
 	}
 	if row, err = w.queryRow("ImportSKUInUse", sku); err != nil {
-		return TakeOverNone, err
+		return domain.TakeOverNone, err
 	}
 	var inUse bool
 	if err := row.Scan(&inUse); err != nil {
-		return TakeOverNone, err
+		return domain.TakeOverNone, err
 	}
 	if inUse {
-		return TakeOverBothExist, nil
+		return domain.TakeOverBothExist, nil
 	}
 	for _, st := range []struct {
 		name string
@@ -129,12 +105,12 @@ func (w *Writer) TakeOverGeneratedKey(key, sku string) (TakeOver, error) {
 		{"ImportTakeOverRecord", []any{key, sku, w.batchID, w.now}},
 	} {
 		if _, err := w.exec(st.name, st.args...); err != nil {
-			return TakeOverNone, err
+			return domain.TakeOverNone, err
 		}
 	}
 	delete(w.skus, key)
 	w.rememberSKU(sku)
-	return TakeOverDone, nil
+	return domain.TakeOverDone, nil
 }
 
 // takeOverTables are the tables whose sku column ImportTakeOverSKUs moves,

@@ -105,7 +105,7 @@ func TestTakeOverGeneratedKey(t *testing.T) {
 		seedGenerated(t, s)
 		boom := errors.New("a later row failed")
 		_, _, err := s.WriteBatch(ctx, domain.BatchMeta{FileName: "p.csv"}, WriteOptions{}, func(w *Writer) error {
-			if res, err := w.TakeOverGeneratedKey(key, realSKU); err != nil || res != TakeOverDone {
+			if res, err := w.TakeOverGeneratedKey(key, realSKU); err != nil || res != domain.TakeOverDone {
 				t.Fatalf("take-over: %v %v", res, err)
 			}
 			if err := w.FinishTakeOvers(); err != nil {
@@ -130,13 +130,13 @@ func TestTakeOverGeneratedKey(t *testing.T) {
 		write(t, s, func(w *Writer) error {
 			for _, c := range []struct {
 				key, sku string
-				want     TakeOver
+				want     domain.TakeOver
 			}{
-				{"A-1", "A-2", TakeOverNone},   // a real SKU is never taken over
-				{"~gone", "A-3", TakeOverNone}, // no such product
-				{key, key, TakeOverNone},
-				{key, realSKU, TakeOverDone},
-				{key, "A-4", TakeOverNone}, // the key is gone now
+				{"A-1", "A-2", domain.TakeOverNone},   // a real SKU is never taken over
+				{"~gone", "A-3", domain.TakeOverNone}, // no such product
+				{key, key, domain.TakeOverNone},
+				{key, realSKU, domain.TakeOverDone},
+				{key, "A-4", domain.TakeOverNone}, // the key is gone now
 			} {
 				if res, err := w.TakeOverGeneratedKey(c.key, c.sku); err != nil || res != c.want {
 					t.Errorf("%s -> %s: %v %v, want %v", c.key, c.sku, res, err, c.want)
@@ -194,7 +194,7 @@ func TestTakeOverGeneratedKey(t *testing.T) {
 				}
 				want := skuCensus(t, s, key, sku)
 				write(t, s, func(w *Writer) error {
-					if res, err := w.TakeOverGeneratedKey(key, sku); err != nil || res != TakeOverBothExist {
+					if res, err := w.TakeOverGeneratedKey(key, sku); err != nil || res != domain.TakeOverBothExist {
 						t.Errorf("%v %v, want both exist", res, err)
 					}
 					return nil

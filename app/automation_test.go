@@ -4,18 +4,16 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"path/filepath"
 	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/outboxdb"
 	"shopclerk/backend/store/rulesdb"
+	"shopclerk/backend/store/storetest"
 	"strings"
 	"testing"
 	"time"
 
-	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/mail"
-	"shopclerk/backend/store"
 )
 
 // TestAutomationMessageIDsFollowTheSavedAccount: the schedule builds its
@@ -26,11 +24,7 @@ import (
 func TestAutomationMessageIDsFollowTheSavedAccount(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "shop.db"), store.Options{Clock: clock.Fixed{T: now}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := storetest.Open(t, storetest.At(now))
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	e := NewAutomationEngine(rulesdb.New(st), log)
 	id, err := e.InstallTemplate(ctx, "order_confirmation")

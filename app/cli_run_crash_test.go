@@ -4,18 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"log/slog"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/rulesdb"
+	"shopclerk/backend/store/storetest"
 	"slices"
 	"testing"
-
-	"shopclerk/backend/clock"
-	"shopclerk/backend/store"
 )
 
 // TestKilledHeadlessRunEndsAsOneRun kills `shopclerk run` part-way (the
@@ -93,10 +89,7 @@ type ledgerState struct {
 
 func ledger(t *testing.T, path string) ledgerState {
 	t.Helper()
-	st, err := store.Open(context.Background(), path, store.Options{Clock: clock.System{}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := storetest.Open(t, storetest.Path(path))
 	defer st.Close()
 	rows, err := rulesdb.New(st).AllLedger(context.Background())
 	if err != nil {

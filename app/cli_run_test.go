@@ -7,23 +7,19 @@ import (
 	"path/filepath"
 	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/rulesdb"
+	"shopclerk/backend/store/storetest"
 	"testing"
 	"time"
 
-	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/rules"
-	"shopclerk/backend/store"
 )
 
 func TestCLIRun(t *testing.T) {
 	ctx := context.Background()
 	db := filepath.Join(t.TempDir(), "shop.db")
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
-	st, err := store.Open(ctx, db, store.Options{Clock: clock.Fixed{T: now}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := storetest.Open(t, storetest.Path(db), storetest.At(now))
 	e := rules.New(rulesdb.New(st), rules.Options{})
 	id, err := e.InstallTemplate(ctx, "order_confirmation")
 	if err != nil {

@@ -4,14 +4,13 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/inventorydb"
 	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/storetest"
 	"strings"
 	"testing"
 	"time"
@@ -22,25 +21,12 @@ import (
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
 	"shopclerk/backend/mail"
-	"shopclerk/backend/store"
 )
 
 var testNow = time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 
-func openStore(t *testing.T, at time.Time) *inventorydb.DB {
-	t.Helper()
-	return openStoreAt(t, filepath.Join(t.TempDir(), "shop.db"), at)
-}
-
-func openStoreAt(t *testing.T, path string, at time.Time) *inventorydb.DB {
-	t.Helper()
-	st, err := store.Open(context.Background(), path,
-		store.Options{Clock: clock.Fixed{T: at}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return inventorydb.New(st)
+func openStore(t *testing.T, at time.Time, opts ...storetest.Option) *inventorydb.DB {
+	return inventorydb.New(storetest.Open(t, append(opts, storetest.At(at))...))
 }
 
 // seedShop: MUG sells 3 a day and is low; PLATE sells 1 a day and is well
@@ -197,7 +183,7 @@ func TestReorderSendReceive(t *testing.T) {
 	// Fifteen days later everything arrives; the lead time is learnt.
 	st.Close()
 	at := testNow.AddDate(0, 0, 15)
-	st = openStoreAt(t, st.Path(), at)
+	st = openStore(t, at, storetest.Path(st.Path()))
 	later := New(st, clock.Fixed{T: at}, nil)
 	if _, err := later.Receive(ctx, poID, "", []domain.Receipt{{SKU: "MUG", Quantity: 0}}); domain.CodeOf(err) != domain.CodeInvalid {
 		t.Errorf("receiving 0: %v", err)

@@ -5,12 +5,12 @@ import (
 	"os"
 	"runtime/pprof"
 	"shopclerk/backend/store/rulesdb"
+	"shopclerk/backend/store/storetest"
 	"testing"
 	"time"
 
 	"shopclerk/backend/mail"
 	"shopclerk/backend/rules"
-	"shopclerk/backend/store"
 )
 
 // TestProfileL plans (and with SHOPCLERK_PROF_RUN=1 runs) every template over
@@ -25,10 +25,8 @@ func TestProfileL(t *testing.T) {
 	// Open is timed apart: every CLI run (the schedule's tick) pays it, and
 	// it runs PRAGMA optimize.
 	t0 := time.Now()
-	st, err := store.Open(ctx, db, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := storetest.Open(t, storetest.Path(db))
+	var err error
 	defer st.Close()
 	t.Logf("open %v", time.Since(t0))
 	e := rules.New(rulesdb.New(st), rules.Options{Renderer: &mail.Templates{}})

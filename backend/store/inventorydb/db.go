@@ -7,6 +7,7 @@ package inventorydb
 
 import (
 	"embed"
+	"shopclerk/backend/store/inventorydb/internal/queries"
 
 	"shopclerk/backend/store"
 	"shopclerk/backend/store/outboxdb"
@@ -21,4 +22,11 @@ func New(st *store.Store) *DB { return &DB{outboxdb.New(st)} }
 //go:embed queries/*.sql
 var queryFS embed.FS
 
+// q looks up a query by name for the code still binding it by hand; the
+// rest goes through the sqlc-generated internal/queries (gen).
 var q = store.NamedQueries(queryFS)
+
+// gen is the generated queries over the pool.
+func (s *DB) gen() *queries.Queries { return queries.New(s.SQL()) }
+
+//go:generate go tool sqlc generate -f ../sqlc.yaml

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/inventorydb/internal/queries"
 	"strings"
 	"time"
 
@@ -187,70 +188,63 @@ func (s *DB) invEach(ctx context.Context, query string, args []any, fn func(*sql
 
 // LeadTimeObservations returns the measured lead times per supplier, oldest first.
 func (s *DB) LeadTimeObservations(ctx context.Context) (map[int64][]float64, error) {
-	out := map[int64][]float64{}
-	err := s.invEach(ctx, q("InvLeadObservations"), nil, func(r *sql.Rows) error {
-		var id int64
-		var days float64
-		if err := r.Scan(&id, &days); err != nil {
-			return err
-		}
-		out[id] = append(out[id], days)
-		return nil
-	})
+	rows, err := s.gen().InvLeadObservations(ctx)
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the suppliers' delivery times")
+	}
+	out := map[int64][]float64{}
+	for _, r := range rows {
+		out[r.SupplierID] = append(out[r.SupplierID], r.Days)
 	}
 	return out, nil
 }
 
 // Suppliers lists every supplier by name.
 func (s *DB) Suppliers(ctx context.Context) ([]domain.Supplier, error) {
-	out := []domain.Supplier{}
-	err := s.invEach(ctx, q("InvSupplierList"), nil, func(r *sql.Rows) error {
-		sp, err := scanSupplier(r)
-		if err == nil {
-			out = append(out, sp)
-		}
-		return err
-	})
+	rows, err := s.gen().InvSupplierList(ctx)
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the suppliers")
+	}
+	out := make([]domain.Supplier, len(rows))
+	for i, r := range rows {
+		out[i] = supplierOf(r)
 	}
 	return out, nil
 }
 
-func scanSupplier(r store.Scanner) (domain.Supplier, error) {
-	var sp domain.Supplier
-	err := r.Scan(&sp.ID, &sp.Name, &sp.Email, &sp.Currency, &sp.LeadTimeDays, &sp.LeadTimeStdDays, &sp.MinOrderQty, &sp.PackSize)
-	return sp, err
+func supplierOf(r queries.Supplier) domain.Supplier {
+	return domain.Supplier{ID: r.ID, Name: r.Name, Email: r.Email, Currency: r.Currency, LeadTimeDays: r.LeadTimeDays,
+		LeadTimeStdDays: r.LeadTimeStdDays, MinOrderQty: int(r.MinOrderQty), PackSize: int(r.PackSize)}
 }
 
 // Supplier returns one supplier.
 func (s *DB) Supplier(ctx context.Context, id int64) (domain.Supplier, error) {
-	sp, err := scanSupplier(s.SQL().QueryRowContext(ctx, q("InvSupplierGet"), id))
+	r, err := s.gen().InvSupplierGet(ctx, id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return sp, domain.Errorf(domain.CodeNotFound, "There is no supplier number %d.", id)
+		return domain.Supplier{}, domain.Errorf(domain.CodeNotFound, "There is no supplier number %d.", id)
 	}
 	if err != nil {
-		return sp, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the supplier")
+		return domain.Supplier{}, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the supplier")
 	}
-	return sp, nil
+	return supplierOf(r), nil
 }
 
 // SaveSupplier creates (ID 0) or updates a supplier and returns its id. The
 // caller validates the figures; the store only keeps names unique.
 func (s *DB) SaveSupplier(ctx context.Context, sp domain.Supplier) (int64, error) {
-	args := []any{sp.Name, sp.Email, sp.Currency, sp.LeadTimeDays, sp.LeadTimeStdDays, sp.MinOrderQty, sp.PackSize}
+	arg := queries.InvSupplierUpdateParams{ID: sp.ID, Name: sp.Name, Email: sp.Email, Currency: sp.Currency, LeadTimeDays: sp.LeadTimeDays,
+		LeadTimeStdDays: sp.LeadTimeStdDays, MinOrderQty: int64(sp.MinOrderQty), PackSize: int64(sp.PackSize)}
 	var err error
 	id := sp.ID
 	if id == 0 {
 		var res sql.Result
-		if res, err = s.SQL().ExecContext(ctx, q("InvSupplierInsert"), args...); err == nil {
+		if res, err = s.gen().InvSupplierInsert(ctx, queries.InvSupplierInsertParams{Name: arg.Name, Email: arg.Email, Currency: arg.Currency,
+			LeadTimeDays: arg.LeadTimeDays, LeadTimeStdDays: arg.LeadTimeStdDays, MinOrderQty: arg.MinOrderQty, PackSize: arg.PackSize}); err == nil {
 			id, err = res.LastInsertId()
 		}
 	} else {
 		var res sql.Result
-		if res, err = s.SQL().ExecContext(ctx, q("InvSupplierUpdate"), append([]any{id}, args...)...); err == nil {
+		if res, err = s.gen().InvSupplierUpdate(ctx, arg); err == nil {
 			if n, _ := res.RowsAffected(); n == 0 {
 				return 0, domain.Errorf(domain.CodeNotFound, "There is no supplier number %d.", id)
 			}
@@ -267,14 +261,14 @@ func (s *DB) SaveSupplier(ctx context.Context, sp domain.Supplier) (int64, error
 
 // DeleteSupplier removes a supplier that no purchase order refers to.
 func (s *DB) DeleteSupplier(ctx context.Context, id int64) error {
-	var n int
-	if err := s.SQL().QueryRowContext(ctx, q("InvSupplierPOCount"), id).Scan(&n); err != nil {
+	n, err := s.gen().InvSupplierPOCount(ctx, id)
+	if err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not delete the supplier")
 	}
 	if n > 0 {
 		return domain.Errorf(domain.CodeConflict, "This supplier has %d purchase orders; it is kept so they stay readable.", n)
 	}
-	if _, err := s.SQL().ExecContext(ctx, q("InvSupplierDelete"), id); err != nil {
+	if err := s.gen().InvSupplierDelete(ctx, id); err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not delete the supplier")
 	}
 	return nil
@@ -284,20 +278,21 @@ func (s *DB) DeleteSupplier(ctx context.Context, id int64) error {
 // unit cost, and makes that supplier the SKU's main supplier.
 func (s *DB) SetSupplierOffer(ctx context.Context, o domain.SupplierOffer) error {
 	return s.InTx(ctx, func(tx *sql.Tx) error {
-		if err := skuExists(ctx, tx, o.SKU); err != nil {
+		qt := queries.New(tx)
+		if err := skuExists(ctx, qt, o.SKU); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, q("InvSupplierProductUpsert"), o.SupplierID, o.SKU, o.SupplierSKU, o.UnitCost); err != nil {
+		if err := qt.InvSupplierProductUpsert(ctx, queries.InvSupplierProductUpsertParams{SupplierID: o.SupplierID, Sku: o.SKU,
+			SupplierSku: o.SupplierSKU, UnitCost: o.UnitCost}); err != nil {
 			return domain.Wrap(err, domain.CodeInvalid, "Shopclerk could not link the SKU to that supplier (does the supplier exist?)")
 		}
-		_, err := tx.ExecContext(ctx, q("InvProductSetSupplier"), o.SKU, o.SupplierID)
-		return err
+		return qt.InvProductSetSupplier(ctx, queries.InvProductSetSupplierParams{Sku: o.SKU, SupplierID: sql.NullInt64{Int64: o.SupplierID, Valid: true}})
 	})
 }
 
-func skuExists(ctx context.Context, tx *sql.Tx, sku string) error {
-	var n int
-	if err := tx.QueryRowContext(ctx, q("InvProductExists"), sku).Scan(&n); err != nil {
+func skuExists(ctx context.Context, qt *queries.Queries, sku string) error {
+	n, err := qt.InvProductExists(ctx, sku)
+	if err != nil {
 		return err
 	}
 	if n == 0 {
@@ -310,25 +305,32 @@ func skuExists(ctx context.Context, tx *sql.Tx, sku string) error {
 func (s *DB) SetSKUPolicy(ctx context.Context, p domain.SKUPolicy) error {
 	now := s.Now()
 	return s.InTx(ctx, func(tx *sql.Tx) error {
-		if err := skuExists(ctx, tx, p.SKU); err != nil {
+		qt := queries.New(tx)
+		if err := skuExists(ctx, qt, p.SKU); err != nil {
 			return err
 		}
 		if p.ClearReorderPoint {
-			if _, err := tx.ExecContext(ctx, q("InvProductSetReorderPoint"), p.SKU, nil); err != nil {
+			if err := qt.InvProductSetReorderPoint(ctx, queries.InvProductSetReorderPointParams{Sku: p.SKU}); err != nil {
 				return err
 			}
 		} else if p.ReorderPoint != nil {
-			if _, err := tx.ExecContext(ctx, q("InvProductSetReorderPoint"), p.SKU, *p.ReorderPoint); err != nil {
+			rp := sql.NullInt64{Int64: int64(*p.ReorderPoint), Valid: true}
+			if err := qt.InvProductSetReorderPoint(ctx, queries.InvProductSetReorderPointParams{Sku: p.SKU, ReorderPoint: rp}); err != nil {
 				return err
 			}
 		}
 		if p.SnoozeUntil != nil {
-			if _, err := tx.ExecContext(ctx, q("InvPolicySetSnooze"), p.SKU, store.UnixOrNull(p.SnoozeUntil), now); err != nil {
+			var until sql.NullInt64
+			if !p.SnoozeUntil.IsZero() {
+				until = sql.NullInt64{Int64: p.SnoozeUntil.Unix(), Valid: true}
+			}
+			if err := qt.InvPolicySetSnooze(ctx, queries.InvPolicySetSnoozeParams{Sku: p.SKU, SnoozeUntil: until, UpdatedAt: now}); err != nil {
 				return err
 			}
 		}
 		if p.OrderOnce != nil {
-			if _, err := tx.ExecContext(ctx, q("InvPolicySetOrderOnce"), p.SKU, store.BoolInt(*p.OrderOnce), now); err != nil {
+			once := int64(store.BoolInt(*p.OrderOnce))
+			if err := qt.InvPolicySetOrderOnce(ctx, queries.InvPolicySetOrderOnceParams{Sku: p.SKU, OrderOnce: once, UpdatedAt: now}); err != nil {
 				return err
 			}
 		}

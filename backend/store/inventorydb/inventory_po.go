@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/inventorydb/internal/queries"
 	"time"
 
 	"shopclerk/backend/domain"
@@ -129,7 +130,7 @@ func (s *DB) SetPOLine(ctx context.Context, poID int64, l domain.DraftLine) (dom
 		if cur.Status != domain.PODraft {
 			return domain.Errorf(domain.CodeConflict, "%s is %s; only a draft can be changed.", cur.Number, cur.Status)
 		}
-		if err := skuExists(ctx, tx, l.SKU); err != nil {
+		if err := skuExists(ctx, queries.New(tx), l.SKU); err != nil {
 			return err
 		}
 		if l.Quantity == 0 {

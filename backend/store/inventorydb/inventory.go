@@ -76,63 +76,48 @@ func (s *DB) InventoryItems(ctx context.Context) ([]InventoryItem, error) {
 	fail := func(err error) ([]InventoryItem, error) {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the stock figures")
 	}
-	var items []InventoryItem
-	idx := map[string]int{}
-	rows, err := s.SQL().QueryContext(ctx, q("InvProducts"))
+	g := s.gen()
+	products, err := g.InvProducts(ctx)
 	if err != nil {
 		return fail(err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var it InventoryItem
-		var rp, sup, snooze sql.NullInt64
-		var once int
-		if err := rows.Scan(&it.SKU, &it.Title, &it.VariantTitle, &it.Currency, &it.Cost, &it.Status, &rp, &sup, &snooze, &once, &it.SKUGenerated); err != nil {
-			return fail(err)
-		}
-		if rp.Valid {
-			v := int(rp.Int64)
+	var items []InventoryItem
+	idx := make(map[string]int, len(products))
+	for _, p := range products {
+		it := InventoryItem{SKU: p.Sku, Title: p.Title, VariantTitle: p.VariantTitle, Currency: p.Currency, Cost: p.Cost,
+			Status: p.Status, SKUGenerated: p.SkuGenerated != 0, OrderOnce: p.OrderOnce != 0, SnoozeUntil: store.FromUnix(p.SnoozeUntil),
+			Levels: []domain.StockLevel{}, Offers: []domain.SupplierOffer{}}
+		if p.ReorderPoint.Valid {
+			v := int(p.ReorderPoint.Int64)
 			it.ReorderPoint = &v
 		}
-		if sup.Valid {
-			it.SupplierID = &sup.Int64
+		if p.SupplierID.Valid {
+			it.SupplierID = &p.SupplierID.Int64
 		}
-		it.SnoozeUntil, it.OrderOnce = store.FromUnix(snooze), once != 0
-		it.Levels, it.Offers = []domain.StockLevel{}, []domain.SupplierOffer{}
 		idx[it.SKU] = len(items)
 		items = append(items, it)
 	}
-	if err := rows.Err(); err != nil {
-		return fail(err)
-	}
-	err = s.invEach(ctx, q("InvStockLevels"), nil, func(r *sql.Rows) error {
-		var l domain.StockLevel
-		var at int64
-		if err := r.Scan(&l.SKU, &l.Location, &l.OnHand, &l.Committed, &l.Available, &l.Incoming, &l.Stocked, &at); err != nil {
-			return err
-		}
-		l.UpdatedAt = time.Unix(at, 0).UTC()
-		if i, ok := idx[l.SKU]; ok {
-			items[i].Levels = append(items[i].Levels, l)
-		}
-		return nil
-	})
+	levels, err := g.InvStockLevels(ctx)
 	if err != nil {
 		return fail(err)
 	}
-	err = s.invEach(ctx, q("InvSupplierProducts"), nil, func(r *sql.Rows) error {
-		var o domain.SupplierOffer
-		if err := r.Scan(&o.SupplierID, &o.SKU, &o.SupplierSKU, &o.UnitCost); err != nil {
-			return err
+	for _, l := range levels {
+		if i, ok := idx[l.Sku]; ok {
+			items[i].Levels = append(items[i].Levels, domain.StockLevel{SKU: l.Sku, Location: l.Location, OnHand: int(l.OnHand),
+				Committed: int(l.Committed), Available: int(l.Available), Incoming: int(l.Incoming), Stocked: l.Stocked != 0,
+				UpdatedAt: time.Unix(l.UpdatedAt, 0).UTC()})
 		}
-		if i, ok := idx[o.SKU]; ok {
-			items[i].Offers = append(items[i].Offers, o)
-		}
-		return nil
-	})
+	}
+	offers, err := g.InvSupplierProducts(ctx)
 	if err != nil {
 		return fail(err)
 	}
+	for _, o := range offers {
+		if i, ok := idx[o.Sku]; ok {
+			items[i].Offers = append(items[i].Offers, domain.SupplierOffer{SupplierID: o.SupplierID, SKU: o.Sku, SupplierSKU: o.SupplierSku, UnitCost: o.UnitCost})
+		}
+	}
+	// Hand-bound: sqlc types SUM and MIN over this join as float and any.
 	err = s.invEach(ctx, q("InvOpenIncoming"), nil, func(r *sql.Rows) error {
 		var sku string
 		var n int
@@ -148,19 +133,14 @@ func (s *DB) InventoryItems(ctx context.Context) ([]InventoryItem, error) {
 	if err != nil {
 		return fail(err)
 	}
-	err = s.invEach(ctx, `SELECT DISTINCT l.sku FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id WHERE po.status = 'draft'`, nil,
-		func(r *sql.Rows) error {
-			var sku string
-			if err := r.Scan(&sku); err != nil {
-				return err
-			}
-			if i, ok := idx[sku]; ok {
-				items[i].OnDraft = true
-			}
-			return nil
-		})
+	drafts, err := g.InvDraftSKUs(ctx)
 	if err != nil {
 		return fail(err)
+	}
+	for _, sku := range drafts {
+		if i, ok := idx[sku]; ok {
+			items[i].OnDraft = true
+		}
 	}
 	return items, nil
 }

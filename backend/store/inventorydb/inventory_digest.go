@@ -20,17 +20,14 @@ type QueuedMessage struct {
 // once-a-day email (the low-stock digest) can tell it was already queued
 // without rendering it again.
 func (s *DB) MessageByLedger(ctx context.Context, key string) (QueuedMessage, bool, error) {
-	var m QueuedMessage
-	var status string
-	err := s.SQL().QueryRowContext(ctx, q("InvDigestMessage"), key).Scan(&m.ID, &m.MessageID, &status)
+	r, err := s.gen().InvDigestMessage(ctx, sql.NullString{String: key, Valid: true})
 	if errors.Is(err, sql.ErrNoRows) {
-		return m, false, nil
+		return QueuedMessage{}, false, nil
 	}
 	if err != nil {
-		return m, false, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the outbox")
+		return QueuedMessage{}, false, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the outbox")
 	}
-	m.Status = domain.MessageStatus(status)
-	return m, true, nil
+	return QueuedMessage{ID: r.ID, MessageID: r.MessageID, Status: domain.MessageStatus(r.Status)}, true, nil
 }
 
 // StockChange is one recorded stock level of a SKU at a location.

@@ -15,46 +15,33 @@ import (
 // PONumber is the order number printed on the documents.
 func PONumber(id int64) string { return fmt.Sprintf("PO-%06d", id) }
 
-func scanPO(r store.Scanner) (domain.PurchaseOrder, error) {
-	var po domain.PurchaseOrder
-	var created int64
-	var sent, expected, received sql.NullInt64
-	err := r.Scan(&po.ID, &po.SupplierID, &po.SupplierName, &po.SupplierEmail, &po.Status, &po.Currency, &po.Note,
-		&created, &sent, &expected, &received, &po.Location, &po.MessageID)
-	po.Number = PONumber(po.ID)
-	po.CreatedAt = time.Unix(created, 0).UTC()
-	po.SentAt, po.ExpectedAt, po.ReceivedAt = store.FromUnix(sent), store.FromUnix(expected), store.FromUnix(received)
-	po.Lines = []domain.PurchaseOrderLine{}
-	return po, err
-}
-
-func getPO(ctx context.Context, db store.Queryer, id int64) (domain.PurchaseOrder, error) {
-	po, err := scanPO(db.QueryRowContext(ctx, q("InvPOGet"), id))
+func getPO(ctx context.Context, qs *queries.Queries, id int64) (domain.PurchaseOrder, error) {
+	r, err := qs.InvPOGet(ctx, id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return po, domain.Errorf(domain.CodeNotFound, "There is no purchase order %s.", PONumber(id))
+		return domain.PurchaseOrder{}, domain.Errorf(domain.CodeNotFound, "There is no purchase order %s.", PONumber(id))
 	}
+	if err != nil {
+		return domain.PurchaseOrder{}, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the purchase order")
+	}
+	po := domain.PurchaseOrder{ID: r.ID, Number: PONumber(r.ID), SupplierID: r.SupplierID, SupplierName: r.Name, SupplierEmail: r.Email,
+		Status: domain.POStatus(r.Status), Currency: r.Currency, Note: r.Note, CreatedAt: time.Unix(r.CreatedAt, 0).UTC(),
+		SentAt: store.FromUnix(r.SentAt), ExpectedAt: store.FromUnix(r.ExpectedAt), ReceivedAt: store.FromUnix(r.ReceivedAt),
+		Location: r.Location, MessageID: r.MessageID, Lines: []domain.PurchaseOrderLine{}}
+	lines, err := qs.InvPOLines(ctx, id)
 	if err != nil {
 		return po, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the purchase order")
 	}
-	rows, err := db.QueryContext(ctx, q("InvPOLines"), id)
-	if err != nil {
-		return po, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the purchase order")
+	for _, l := range lines {
+		po.Lines = append(po.Lines, domain.PurchaseOrderLine{SKU: l.Sku, SupplierSKU: l.SupplierSku, Title: l.Title, VariantTitle: l.VariantTitle,
+			Quantity: int(l.Quantity), ReceivedQty: int(l.ReceivedQty), UnitCost: l.UnitCost})
+		po.Total += l.Quantity * l.UnitCost
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var l domain.PurchaseOrderLine
-		if err := rows.Scan(&l.SKU, &l.SupplierSKU, &l.Title, &l.VariantTitle, &l.Quantity, &l.ReceivedQty, &l.UnitCost); err != nil {
-			return po, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the purchase order")
-		}
-		po.Lines = append(po.Lines, l)
-		po.Total += int64(l.Quantity) * l.UnitCost
-	}
-	return po, rows.Err()
+	return po, nil
 }
 
 // PurchaseOrder returns one order with its lines.
 func (s *DB) PurchaseOrder(ctx context.Context, id int64) (domain.PurchaseOrder, error) {
-	return getPO(ctx, s.SQL(), id)
+	return getPO(ctx, s.gen(), id)
 }
 
 // PurchaseOrders lists the newest orders, optionally of one status, with lines.
@@ -62,18 +49,13 @@ func (s *DB) PurchaseOrders(ctx context.Context, status domain.POStatus, limit i
 	if limit <= 0 {
 		limit = 200
 	}
-	var ids []int64
-	err := s.invEach(ctx, q("InvPOList"), []any{string(status), limit}, func(r *sql.Rows) error {
-		po, err := scanPO(r)
-		ids = append(ids, po.ID)
-		return err
-	})
+	ids, err := s.gen().InvPOList(ctx, queries.InvPOListParams{Status: string(status), MaxRows: int64(limit)})
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the purchase orders")
 	}
 	out := make([]domain.PurchaseOrder, 0, len(ids))
-	for _, id := range ids {
-		po, err := getPO(ctx, s.SQL(), id)
+	for _, r := range ids {
+		po, err := getPO(ctx, s.gen(), r.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -89,9 +71,11 @@ func (s *DB) AddToDraft(ctx context.Context, supplierID int64, currency, locatio
 	now := s.Now()
 	var id int64
 	err := s.InTx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, q("InvPODraftFor"), supplierID).Scan(&id)
+		qt := queries.New(tx)
+		var err error
+		id, err = qt.InvPODraftFor(ctx, supplierID)
 		if errors.Is(err, sql.ErrNoRows) {
-			res, err := tx.ExecContext(ctx, q("InvPOInsert"), supplierID, currency, "", now, location)
+			res, err := qt.InvPOInsert(ctx, queries.InvPOInsertParams{SupplierID: supplierID, Currency: currency, CreatedAt: now, Location: location})
 			if err != nil {
 				return err
 			}
@@ -103,11 +87,12 @@ func (s *DB) AddToDraft(ctx context.Context, supplierID int64, currency, locatio
 			return err
 		}
 		for _, l := range lines {
-			if _, err := tx.ExecContext(ctx, q("InvPOLineAddIfMissing"), id, l.SKU, l.SupplierSKU, l.Quantity, l.UnitCost); err != nil {
+			if err := qt.InvPOLineAddIfMissing(ctx, queries.InvPOLineAddIfMissingParams{PoID: id, Sku: l.SKU, SupplierSku: l.SupplierSKU,
+				Quantity: int64(l.Quantity), UnitCost: l.UnitCost}); err != nil {
 				return err
 			}
 			// "Order once" is spent once the SKU is on an order.
-			if _, err := tx.ExecContext(ctx, `UPDATE sku_policies SET order_once = 0, updated_at = ? WHERE sku = ? AND order_once = 1`, now, l.SKU); err != nil {
+			if err := qt.InvPolicySpendOrderOnce(ctx, queries.InvPolicySpendOrderOnceParams{UpdatedAt: now, Sku: l.SKU}); err != nil {
 				return err
 			}
 		}
@@ -123,25 +108,27 @@ func (s *DB) AddToDraft(ctx context.Context, supplierID int64, currency, locatio
 func (s *DB) SetPOLine(ctx context.Context, poID int64, l domain.DraftLine) (domain.PurchaseOrder, error) {
 	var po domain.PurchaseOrder
 	err := s.InTx(ctx, func(tx *sql.Tx) error {
-		cur, err := getPO(ctx, tx, poID)
+		qt := queries.New(tx)
+		cur, err := getPO(ctx, qt, poID)
 		if err != nil {
 			return err
 		}
 		if cur.Status != domain.PODraft {
 			return domain.Errorf(domain.CodeConflict, "%s is %s; only a draft can be changed.", cur.Number, cur.Status)
 		}
-		if err := skuExists(ctx, queries.New(tx), l.SKU); err != nil {
+		if err := skuExists(ctx, qt, l.SKU); err != nil {
 			return err
 		}
 		if l.Quantity == 0 {
-			_, err = tx.ExecContext(ctx, q("InvPOLineDelete"), poID, l.SKU)
+			err = qt.InvPOLineDelete(ctx, queries.InvPOLineDeleteParams{PoID: poID, Sku: l.SKU})
 		} else {
-			_, err = tx.ExecContext(ctx, q("InvPOLineUpsert"), poID, l.SKU, l.SupplierSKU, l.Quantity, l.UnitCost)
+			err = qt.InvPOLineUpsert(ctx, queries.InvPOLineUpsertParams{PoID: poID, Sku: l.SKU, SupplierSku: l.SupplierSKU,
+				Quantity: int64(l.Quantity), UnitCost: l.UnitCost})
 		}
 		if err != nil {
 			return err
 		}
-		po, err = getPO(ctx, tx, poID)
+		po, err = getPO(ctx, qt, poID)
 		return err
 	})
 	return po, wrapInternal(err, "Shopclerk could not change the purchase order")
@@ -150,15 +137,15 @@ func (s *DB) SetPOLine(ctx context.Context, poID int64, l domain.DraftLine) (dom
 // SetPONote changes the note printed on a draft.
 func (s *DB) SetPONote(ctx context.Context, poID int64, note string) error {
 	return wrapInternal(s.InTx(ctx, func(tx *sql.Tx) error {
-		cur, err := getPO(ctx, tx, poID)
+		qt := queries.New(tx)
+		cur, err := getPO(ctx, qt, poID)
 		if err != nil {
 			return err
 		}
 		if cur.Status != domain.PODraft {
 			return domain.Errorf(domain.CodeConflict, "%s is %s; only a draft can be changed.", cur.Number, cur.Status)
 		}
-		_, err = tx.ExecContext(ctx, q("InvPOSetNote"), poID, note)
-		return err
+		return qt.InvPOSetNote(ctx, queries.InvPOSetNoteParams{ID: poID, Note: note})
 	}), "Shopclerk could not change the purchase order")
 }
 
@@ -174,14 +161,14 @@ var poMoves = map[domain.POStatus][]domain.POStatus{
 // SetPOStatus confirms or cancels an order.
 func (s *DB) SetPOStatus(ctx context.Context, poID int64, to domain.POStatus) error {
 	return wrapInternal(s.InTx(ctx, func(tx *sql.Tx) error {
-		cur, err := getPO(ctx, tx, poID)
+		qt := queries.New(tx)
+		cur, err := getPO(ctx, qt, poID)
 		if err != nil {
 			return err
 		}
 		for _, ok := range poMoves[cur.Status] {
 			if ok == to {
-				_, err = tx.ExecContext(ctx, q("InvPOSetStatus"), poID, string(to))
-				return err
+				return qt.InvPOSetStatus(ctx, queries.InvPOSetStatusParams{ID: poID, Status: string(to)})
 			}
 		}
 		return domain.Errorf(domain.CodeConflict, "%s is %s and cannot become %s.", cur.Number, cur.Status, to)
@@ -190,7 +177,8 @@ func (s *DB) SetPOStatus(ctx context.Context, poID int64, to domain.POStatus) er
 
 // MarkPOSent records that a draft went out with an outbox message.
 func (s *DB) MarkPOSent(ctx context.Context, poID int64, messageID, ledgerKey string, expected time.Time) error {
-	res, err := s.SQL().ExecContext(ctx, q("InvPOMarkSent"), poID, s.Now(), expected.Unix(), messageID, ledgerKey)
+	res, err := s.gen().InvPOMarkSent(ctx, queries.InvPOMarkSentParams{ID: poID, SentAt: sql.NullInt64{Int64: s.Now(), Valid: true},
+		ExpectedAt: sql.NullInt64{Int64: expected.Unix(), Valid: true}, MessageID: messageID, LedgerKey: sql.NullString{String: ledgerKey, Valid: true}})
 	if err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not mark the purchase order as sent")
 	}
@@ -208,7 +196,8 @@ func (s *DB) ReceivePO(ctx context.Context, poID int64, location string, got []d
 	now := s.Now()
 	var po domain.PurchaseOrder
 	err := s.InTx(ctx, func(tx *sql.Tx) error {
-		cur, err := getPO(ctx, tx, poID)
+		qt := queries.New(tx)
+		cur, err := getPO(ctx, qt, poID)
 		if err != nil {
 			return err
 		}
@@ -228,39 +217,40 @@ func (s *DB) ReceivePO(ctx context.Context, poID int64, location string, got []d
 				loc = cur.Location
 			}
 			if loc == "" {
-				err := tx.QueryRowContext(ctx, q("InvStockMainLocation"), r.SKU).Scan(&loc)
+				var err error
+				loc, err = qt.InvStockMainLocation(ctx, r.SKU)
 				if errors.Is(err, sql.ErrNoRows) {
 					loc = DefaultLocation
 				} else if err != nil {
 					return err
 				}
 			}
-			var before, onHand sql.NullInt64
-			err := tx.QueryRowContext(ctx, q("InvStockOne"), r.SKU, loc).Scan(&before, &onHand)
-			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			var before sql.NullInt64
+			one, err := qt.InvStockOne(ctx, queries.InvStockOneParams{Sku: r.SKU, Location: loc})
+			if err == nil {
+				before = sql.NullInt64{Int64: one.Available, Valid: true}
+			} else if !errors.Is(err, sql.ErrNoRows) {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, q("InvPOLineReceive"), poID, r.SKU, r.Quantity); err != nil {
+			if err := qt.InvPOLineReceive(ctx, queries.InvPOLineReceiveParams{PoID: poID, Sku: r.SKU, Quantity: int64(r.Quantity)}); err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, q("InvStockReceive"), r.SKU, loc, r.Quantity, now); err != nil {
+			if err := qt.InvStockReceive(ctx, queries.InvStockReceiveParams{Sku: r.SKU, Location: loc, OnHand: int64(r.Quantity), UpdatedAt: now}); err != nil {
 				return err
 			}
-			var beforeArg any
-			if before.Valid {
-				beforeArg = before.Int64
-			}
-			if _, err := tx.ExecContext(ctx, q("InvStockChangeInsert"), r.SKU, loc, beforeArg, before.Int64+int64(r.Quantity), now); err != nil {
+			if err := qt.InvStockChangeInsert(ctx, queries.InvStockChangeInsertParams{Sku: r.SKU, Location: loc, Before: before,
+				After: before.Int64 + int64(r.Quantity), At: now}); err != nil {
 				return err
 			}
 		}
 		if cur.SentAt != nil {
 			days := float64(now-cur.SentAt.Unix()) / 86400
-			if _, err := tx.ExecContext(ctx, q("InvLeadObservationInsert"), cur.SupplierID, poID, days, now); err != nil {
+			if err := qt.InvLeadObservationInsert(ctx, queries.InvLeadObservationInsertParams{SupplierID: cur.SupplierID,
+				PoID: sql.NullInt64{Int64: poID, Valid: true}, Days: days, At: now}); err != nil {
 				return err
 			}
 		}
-		if po, err = getPO(ctx, tx, poID); err != nil {
+		if po, err = getPO(ctx, qt, poID); err != nil {
 			return err
 		}
 		status := domain.POReceived
@@ -269,11 +259,8 @@ func (s *DB) ReceivePO(ctx context.Context, poID int64, location string, got []d
 				status = domain.POPartlyReceived
 			}
 		}
-		var at any
-		if status == domain.POReceived {
-			at = now
-		}
-		if _, err := tx.ExecContext(ctx, q("InvPOMarkReceived"), poID, string(status), at); err != nil {
+		at := sql.NullInt64{Int64: now, Valid: status == domain.POReceived}
+		if err := qt.InvPOMarkReceived(ctx, queries.InvPOMarkReceivedParams{ID: poID, Status: string(status), ReceivedAt: at}); err != nil {
 			return err
 		}
 		po.Status = status

@@ -100,8 +100,8 @@ WHERE po.id = ?;
 SELECT po.id, po.supplier_id, s.name, s.email, po.status, po.currency, po.note, po.created_at, po.sent_at,
     po.expected_at, po.received_at, po.location, po.message_id
 FROM purchase_orders po JOIN suppliers s ON s.id = po.supplier_id
-WHERE (?1 = '' OR po.status = ?1)
-ORDER BY po.id DESC LIMIT ?2;
+WHERE (CAST(sqlc.arg(status) AS TEXT) = '' OR po.status = sqlc.arg(status))
+ORDER BY po.id DESC LIMIT sqlc.arg(max_rows);
 
 -- name: InvPOLines :many
 SELECT l.sku, l.supplier_sku, COALESCE(p.title, ''), COALESCE(p.variant_title, ''), l.quantity, l.received_qty, l.unit_cost
@@ -120,7 +120,8 @@ ON CONFLICT (po_id, sku) DO NOTHING;
 DELETE FROM purchase_order_lines WHERE po_id = ? AND sku = ?;
 
 -- name: InvPOLineReceive :exec
-UPDATE purchase_order_lines SET received_qty = received_qty + ?3 WHERE po_id = ?1 AND sku = ?2;
+UPDATE purchase_order_lines SET received_qty = received_qty + sqlc.arg(quantity)
+WHERE po_id = sqlc.arg(po_id) AND sku = sqlc.arg(sku);
 
 -- name: InvPOSetStatus :exec
 UPDATE purchase_orders SET status = ?2 WHERE id = ?1;
@@ -157,3 +158,10 @@ SELECT id, message_id, status FROM messages WHERE ledger_key = ?;
 -- Stock level changes per SKU and location, oldest first, to tell the days
 -- a SKU was sold out (its sales then understate demand).
 SELECT sku, location, after, at FROM stock_changes WHERE at >= ? ORDER BY sku, at, id;
+
+-- name: InvDraftSKUs :many
+SELECT DISTINCT l.sku FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id WHERE po.status = 'draft';
+
+-- name: InvPolicySpendOrderOnce :exec
+-- "Order once" is spent once the SKU is on an order.
+UPDATE sku_policies SET order_once = 0, updated_at = ? WHERE sku = ? AND order_once = 1;

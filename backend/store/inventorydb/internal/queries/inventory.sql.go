@@ -28,6 +28,33 @@ func (q *Queries) InvDigestMessage(ctx context.Context, ledgerKey sql.NullString
 	return i, err
 }
 
+const invDraftSKUs = `-- name: InvDraftSKUs :many
+SELECT DISTINCT l.sku FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id WHERE po.status = 'draft'
+`
+
+func (q *Queries) InvDraftSKUs(ctx context.Context) ([]string, error) {
+	rows, err := q.db.QueryContext(ctx, invDraftSKUs)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []string
+	for rows.Next() {
+		var sku string
+		if err := rows.Scan(&sku); err != nil {
+			return nil, err
+		}
+		items = append(items, sku)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const invLeadObservationInsert = `-- name: InvLeadObservationInsert :exec
 INSERT INTO lead_time_observations (supplier_id, po_id, days, at) VALUES (?, ?, ?, ?)
 ON CONFLICT DO NOTHING
@@ -236,17 +263,18 @@ func (q *Queries) InvPOLineDelete(ctx context.Context, arg InvPOLineDeleteParams
 }
 
 const invPOLineReceive = `-- name: InvPOLineReceive :exec
-UPDATE purchase_order_lines SET received_qty = received_qty + ?3 WHERE po_id = ?1 AND sku = ?2
+UPDATE purchase_order_lines SET received_qty = received_qty + ?1
+WHERE po_id = ?2 AND sku = ?3
 `
 
 type InvPOLineReceiveParams struct {
-	PoID        int64
-	Sku         string
-	ReceivedQty int64
+	Quantity int64
+	PoID     int64
+	Sku      string
 }
 
 func (q *Queries) InvPOLineReceive(ctx context.Context, arg InvPOLineReceiveParams) error {
-	_, err := q.db.ExecContext(ctx, invPOLineReceive, arg.PoID, arg.Sku, arg.ReceivedQty)
+	_, err := q.db.ExecContext(ctx, invPOLineReceive, arg.Quantity, arg.PoID, arg.Sku)
 	return err
 }
 
@@ -325,13 +353,13 @@ const invPOList = `-- name: InvPOList :many
 SELECT po.id, po.supplier_id, s.name, s.email, po.status, po.currency, po.note, po.created_at, po.sent_at,
     po.expected_at, po.received_at, po.location, po.message_id
 FROM purchase_orders po JOIN suppliers s ON s.id = po.supplier_id
-WHERE (?1 = '' OR po.status = ?1)
+WHERE (CAST(?1 AS TEXT) = '' OR po.status = ?1)
 ORDER BY po.id DESC LIMIT ?2
 `
 
 type InvPOListParams struct {
-	Column1 interface{}
-	Limit   int64
+	Status  string
+	MaxRows int64
 }
 
 type InvPOListRow struct {
@@ -351,7 +379,7 @@ type InvPOListRow struct {
 }
 
 func (q *Queries) InvPOList(ctx context.Context, arg InvPOListParams) ([]InvPOListRow, error) {
-	rows, err := q.db.QueryContext(ctx, invPOList, arg.Column1, arg.Limit)
+	rows, err := q.db.QueryContext(ctx, invPOList, arg.Status, arg.MaxRows)
 	if err != nil {
 		return nil, err
 	}
@@ -482,6 +510,21 @@ type InvPolicySetSnoozeParams struct {
 
 func (q *Queries) InvPolicySetSnooze(ctx context.Context, arg InvPolicySetSnoozeParams) error {
 	_, err := q.db.ExecContext(ctx, invPolicySetSnooze, arg.Sku, arg.SnoozeUntil, arg.UpdatedAt)
+	return err
+}
+
+const invPolicySpendOrderOnce = `-- name: InvPolicySpendOrderOnce :exec
+UPDATE sku_policies SET order_once = 0, updated_at = ? WHERE sku = ? AND order_once = 1
+`
+
+type InvPolicySpendOrderOnceParams struct {
+	UpdatedAt int64
+	Sku       string
+}
+
+// "Order once" is spent once the SKU is on an order.
+func (q *Queries) InvPolicySpendOrderOnce(ctx context.Context, arg InvPolicySpendOrderOnceParams) error {
+	_, err := q.db.ExecContext(ctx, invPolicySpendOrderOnce, arg.UpdatedAt, arg.Sku)
 	return err
 }
 

@@ -3,13 +3,13 @@ package app
 import (
 	"context"
 	"log/slog"
-	"shopclerk/backend/store/rulesdb"
 	"time"
 
 	"shopclerk/backend/email"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/rules"
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/rulesdb"
 )
 
 // AutomationService serves the Automations screen: the flows with their

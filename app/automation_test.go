@@ -4,16 +4,16 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"shopclerk/backend/store/importdb"
-	"shopclerk/backend/store/outboxdb"
-	"shopclerk/backend/store/rulesdb"
-	"shopclerk/backend/store/storetest"
 	"strings"
 	"testing"
 	"time"
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/mail"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/rulesdb"
+	"shopclerk/backend/store/storetest"
 )
 
 // TestAutomationMessageIDsFollowTheSavedAccount: the schedule builds its

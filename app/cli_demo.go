@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
-	"shopclerk/backend/store/importdb"
 	"time"
 
 	"shopclerk/backend/demo"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
 )
 
 // demoResult is what `shopclerk demo --json` prints.

@@ -5,11 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"shopclerk/backend/store/importdb"
 	"strings"
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/importer"
+	"shopclerk/backend/store/importdb"
 )
 
 func init() {

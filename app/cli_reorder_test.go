@@ -5,15 +5,15 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
-	"shopclerk/backend/store/importdb"
-	"shopclerk/backend/store/outboxdb"
-	"shopclerk/backend/store/storetest"
 	"testing"
 	"time"
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/inventory"
 	"shopclerk/backend/mail"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/storetest"
 )
 
 func TestCLIReorderDigest(t *testing.T) {

@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"shopclerk/backend/store/rulesdb"
 	"strconv"
 	"strings"
 
 	"shopclerk/backend/email"
 	"shopclerk/backend/rules"
+	"shopclerk/backend/store/rulesdb"
 )
 
 // runOutput is what `shopclerk run --json` prints.

@@ -7,11 +7,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"testing"
+
 	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/rulesdb"
 	"shopclerk/backend/store/storetest"
-	"slices"
-	"testing"
 )
 
 // TestKilledHeadlessRunEndsAsOneRun kills `shopclerk run` part-way (the

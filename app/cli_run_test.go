@@ -5,14 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
-	"shopclerk/backend/store/importdb"
-	"shopclerk/backend/store/rulesdb"
-	"shopclerk/backend/store/storetest"
 	"testing"
 	"time"
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/rules"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/rulesdb"
+	"shopclerk/backend/store/storetest"
 )
 
 func TestCLIRun(t *testing.T) {

@@ -6,14 +6,14 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
-	"shopclerk/backend/store/rulesdb"
-
-	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/importer"
 	"shopclerk/backend/rules"
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/rulesdb"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
 )
 
 // ImportService is the Import screen: inspect dropped files, import them as

@@ -4,7 +4,6 @@ import (
 	"context"
 	"log/slog"
 	"path/filepath"
-	"shopclerk/backend/store/outboxdb"
 	"sync"
 	"sync/atomic"
 
@@ -13,6 +12,7 @@ import (
 	"shopclerk/backend/inbox"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/secrets"
+	"shopclerk/backend/store/outboxdb"
 )
 
 // mailer is the shop's mail wiring, one per open shop, shared by the

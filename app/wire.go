@@ -3,10 +3,6 @@ package app
 import (
 	"context"
 	"log/slog"
-	"shopclerk/backend/store/importdb"
-	"shopclerk/backend/store/inventorydb"
-	"shopclerk/backend/store/outboxdb"
-	"shopclerk/backend/store/rulesdb"
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/importer"
@@ -17,6 +13,10 @@ import (
 	"shopclerk/backend/runner"
 	"shopclerk/backend/secrets"
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/inventorydb"
+	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/rulesdb"
 )
 
 // backend is the object graph of one open shop. newBackend builds it once

@@ -14,12 +14,12 @@ package demo
 import (
 	"context"
 	"fmt"
-	"shopclerk/backend/store/importdb"
 	"strings"
 	"time"
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/importdb"
 )
 
 // Size is the demo shop's scale.

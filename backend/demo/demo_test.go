@@ -9,14 +9,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"shopclerk/backend/store/importdb"
-	"shopclerk/backend/store/storetest"
 	"strings"
 	"testing"
 	"time"
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/storetest"
 )
 
 var testNow = clock.Fixed{T: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}

@@ -3,9 +3,9 @@ package demo
 import (
 	"context"
 	"errors"
-	"shopclerk/backend/store/importdb"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/importdb"
 )
 
 // evKind is what one generated record is.

@@ -7,11 +7,11 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
-	"shopclerk/backend/store/importdb"
 	"strings"
 	"testing"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/importdb"
 )
 
 // zipBomb builds an "xlsx" whose sheet claims to expand to 10 GB. The

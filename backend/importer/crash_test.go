@@ -5,10 +5,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"shopclerk/backend/store/importdb"
 	"syscall"
 	"testing"
 	"time"
+
+	"shopclerk/backend/store/importdb"
 )
 
 // buildBinary builds the shopclerk binary from the repo root, or skips:

@@ -7,14 +7,14 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"shopclerk/backend/store/importdb"
-	"shopclerk/backend/store/storetest"
 	"strings"
 	"testing"
 	"time"
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/storetest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")

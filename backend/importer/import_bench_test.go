@@ -5,10 +5,11 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
-	"shopclerk/backend/store/importdb"
-	"shopclerk/backend/store/storetest"
 	"testing"
 	"time"
+
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/storetest"
 )
 
 // BenchmarkImportFile imports $IMPORT_BENCH_FILE (a large export, e.g. from

@@ -2,11 +2,11 @@ package importer
 
 import (
 	"context"
-	"shopclerk/backend/store/importdb"
 	"strings"
 	"testing"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/importdb"
 )
 
 // The 2023 products and inventory exports come from the same shop, and none

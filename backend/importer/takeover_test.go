@@ -4,14 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"shopclerk/backend/store/importdb"
-	"shopclerk/backend/store/inventorydb"
 	"sort"
 	"strings"
 	"testing"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/inventorydb"
 )
 
 // One shop's exports before and after the seller gave its variants SKUs.

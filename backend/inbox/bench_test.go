@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"shopclerk/backend/store/outboxdb"
-	"shopclerk/backend/store/storetest"
 	"strconv"
 	"testing"
 	"time"
@@ -13,6 +11,8 @@ import (
 	"shopclerk/backend/clock"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/mail/mailtest"
+	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/storetest"
 )
 
 // BenchmarkInboxSync50k: first sync of a 50,000-message mailbox, then an

@@ -9,8 +9,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"shopclerk/backend/store/outboxdb"
-	"shopclerk/backend/store/storetest"
 	"sort"
 	"strconv"
 	"sync"
@@ -21,6 +19,8 @@ import (
 	"shopclerk/backend/domain"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/mail/mailtest"
+	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/storetest"
 )
 
 // The crash test: 1,000 queued messages, the sending process killed with

@@ -15,19 +15,19 @@ import (
 	"net/smtp"
 	"os"
 	"path/filepath"
-	"shopclerk/backend/store/outboxdb"
-	"shopclerk/backend/store/storetest"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/emersion/go-imap/v2"
-
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/storetest"
+
+	"github.com/emersion/go-imap/v2"
 )
 
 type stack struct {

@@ -4,17 +4,17 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"shopclerk/backend/store/outboxdb"
 	"slices"
 	"strings"
 	"time"
 
-	"github.com/emersion/go-imap/v2"
-	"github.com/emersion/go-imap/v2/imapclient"
-
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/mail"
+	"shopclerk/backend/store/outboxdb"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
 )
 
 // Events lets the automation engine react to what the inbox found; the

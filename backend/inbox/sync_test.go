@@ -3,9 +3,6 @@ package inbox
 import (
 	"context"
 	"fmt"
-	"shopclerk/backend/store/importdb"
-	"shopclerk/backend/store/outboxdb"
-	"shopclerk/backend/store/storetest"
 	"strings"
 	"sync"
 	"testing"
@@ -15,6 +12,9 @@ import (
 	"shopclerk/backend/domain"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/mail/mailtest"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/storetest"
 )
 
 var t0 = time.Date(2026, 3, 2, 13, 0, 0, 0, time.UTC)

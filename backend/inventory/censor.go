@@ -1,8 +1,9 @@
 package inventory
 
 import (
-	"shopclerk/backend/store/inventorydb"
 	"time"
+
+	"shopclerk/backend/store/inventorydb"
 )
 
 // censorWindow is how many days either side of a sold-out day are looked at

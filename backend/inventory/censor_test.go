@@ -1,9 +1,10 @@
 package inventory
 
 import (
-	"shopclerk/backend/store/inventorydb"
 	"testing"
 	"time"
+
+	"shopclerk/backend/store/inventorydb"
 )
 
 func TestUncensorDemand(t *testing.T) {

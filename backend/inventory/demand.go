@@ -1,8 +1,9 @@
 package inventory
 
 import (
-	"shopclerk/backend/store/inventorydb"
 	"time"
+
+	"shopclerk/backend/store/inventorydb"
 )
 
 // HistoryDays is how far back demand is read: a year shows every weekday

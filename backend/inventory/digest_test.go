@@ -2,7 +2,6 @@ package inventory
 
 import (
 	"context"
-	"shopclerk/backend/store/outboxdb"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +9,7 @@ import (
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/mail"
+	"shopclerk/backend/store/outboxdb"
 )
 
 func TestDigestOncePerShopDay(t *testing.T) {

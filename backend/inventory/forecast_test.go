@@ -3,9 +3,10 @@ package inventory
 import (
 	"math"
 	"math/rand/v2"
-	"shopclerk/backend/store/inventorydb"
 	"testing"
 	"time"
+
+	"shopclerk/backend/store/inventorydb"
 )
 
 func near(t *testing.T, what string, got, want, tol float64) {

@@ -4,13 +4,13 @@ import (
 	"context"
 	"math"
 	"net/mail"
-	"shopclerk/backend/store/inventorydb"
 	"strconv"
 	"strings"
 	"time"
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/inventorydb"
 )
 
 // Settings keys of the seller's replenishment policy.

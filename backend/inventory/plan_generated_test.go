@@ -2,11 +2,11 @@ package inventory
 
 import (
 	"context"
-	"shopclerk/backend/store/importdb"
 	"testing"
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/importdb"
 )
 
 // TestPlanCarriesGeneratedFlag: a plan row says whether its SKU is a key

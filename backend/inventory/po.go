@@ -6,13 +6,13 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/mail"
-	"shopclerk/backend/store/inventorydb"
 	"sort"
 	"strings"
 	"time"
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
+	"shopclerk/backend/store/inventorydb"
 )
 
 // Mailer queues a purchase order email with its attachments and returns the

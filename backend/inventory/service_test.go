@@ -7,20 +7,20 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"shopclerk/backend/store/importdb"
-	"shopclerk/backend/store/inventorydb"
-	"shopclerk/backend/store/outboxdb"
-	"shopclerk/backend/store/storetest"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
 	"shopclerk/backend/mail"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/inventorydb"
+	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/storetest"
+
+	"github.com/xuri/excelize/v2"
 )
 
 var testNow = time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)

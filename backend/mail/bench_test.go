@@ -6,16 +6,16 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"shopclerk/backend/store/outboxdb"
-	"shopclerk/backend/store/storetest"
 	"strconv"
 	"testing"
 	"time"
 
-	"github.com/emersion/go-smtp"
-
 	"shopclerk/backend/domain"
 	"shopclerk/backend/mail/mailtest"
+	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/storetest"
+
+	"github.com/emersion/go-smtp"
 )
 
 // BenchmarkSend10k sends 10,000 messages through the outbox (claim,

@@ -2,11 +2,11 @@ package mail
 
 import (
 	"context"
-	"shopclerk/backend/store/outboxdb"
 	"sync"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/outboxdb"
 )
 
 // The send loop is a pipeline of two goroutines so the database work for

@@ -16,11 +16,11 @@ import (
 	"net"
 	"net/mail"
 	"os"
-	"shopclerk/backend/store"
 	"strings"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
 )
 
 // Security is how a connection is encrypted.

@@ -5,13 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"shopclerk/backend/store/outboxdb"
 	"strconv"
 	"strings"
 	"time"
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/outboxdb"
 )
 
 // Mailbox is what the outbox needs from the seller's IMAP mailbox; the

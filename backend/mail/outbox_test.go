@@ -5,9 +5,6 @@ import (
 	"context"
 	"fmt"
 	"net/mail"
-	"shopclerk/backend/store/importdb"
-	"shopclerk/backend/store/outboxdb"
-	"shopclerk/backend/store/storetest"
 	"strings"
 	"sync"
 	"testing"
@@ -16,6 +13,9 @@ import (
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/mail/mailtest"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/storetest"
 )
 
 var t0 = time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)

@@ -2,9 +2,9 @@ package mail
 
 import (
 	"context"
-	"shopclerk/backend/store/outboxdb"
 
 	"shopclerk/backend/email"
+	"shopclerk/backend/store/outboxdb"
 )
 
 // PreviewData fills template variables from a real customer: their name,

@@ -2,11 +2,11 @@ package mail
 
 import (
 	"context"
-	"shopclerk/backend/store"
-	"shopclerk/backend/store/outboxdb"
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
+	"shopclerk/backend/store"
+	"shopclerk/backend/store/outboxdb"
 )
 
 // ShopData names the shop in templates: its name and the account's

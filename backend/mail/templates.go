@@ -5,7 +5,6 @@ import (
 	"context"
 	htmltemplate "html/template"
 	"regexp"
-	"shopclerk/backend/store/outboxdb"
 	"slices"
 	"strings"
 	"sync"
@@ -13,6 +12,7 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
+	"shopclerk/backend/store/outboxdb"
 )
 
 // Templates renders the emails of the ready-made flows inside a base

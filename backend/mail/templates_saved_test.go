@@ -4,10 +4,6 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"shopclerk/backend/store/importdb"
-	"shopclerk/backend/store/outboxdb"
-	"shopclerk/backend/store/rulesdb"
-	"shopclerk/backend/store/storetest"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +11,10 @@ import (
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
 	"shopclerk/backend/rules"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/rulesdb"
+	"shopclerk/backend/store/storetest"
 )
 
 // tplNow is a Monday 10:00 UTC, outside the engine's default quiet hours.

@@ -4,11 +4,11 @@ import (
 	"context"
 	"crypto/rand"
 	"fmt"
-	"shopclerk/backend/store/rulesdb"
 	"time"
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
+	"shopclerk/backend/store/rulesdb"
 )
 
 // Effects is everything an action may change, bound to the transaction that

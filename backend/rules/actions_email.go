@@ -3,12 +3,12 @@ package rules
 import (
 	"context"
 	"fmt"
-	"shopclerk/backend/store/rulesdb"
 	"strings"
 	"time"
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
+	"shopclerk/backend/store/rulesdb"
 )
 
 // SendEmail renders a template for the subject's customer and queues it in

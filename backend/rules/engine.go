@@ -7,13 +7,13 @@ import (
 	"fmt"
 	"log/slog"
 	"regexp"
-	"shopclerk/backend/store/rulesdb"
 	"strconv"
 	"strings"
 	"time"
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
+	"shopclerk/backend/store/rulesdb"
 )
 
 // Settings keys the engine reads (beside the shop's name and time zone).

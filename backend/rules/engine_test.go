@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand"
-	"shopclerk/backend/store/importdb"
-	"shopclerk/backend/store/rulesdb"
 	"slices"
 	"strings"
 	"testing"
@@ -14,6 +12,8 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/rulesdb"
 )
 
 // cartShop has one abandoned cart (idle since t0-2h) from a consenting

@@ -1,12 +1,12 @@
 package rules
 
 import (
-	"shopclerk/backend/store/rulesdb"
 	"slices"
 	"strings"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/rulesdb"
 )
 
 // Env is what a condition can read. Money is in minor units (cents): a

@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 	"regexp"
-	"shopclerk/backend/store/rulesdb"
 	"strings"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/rulesdb"
 )
 
 // factCache holds the facts of one plan, loaded in set-based batches per

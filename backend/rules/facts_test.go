@@ -3,10 +3,10 @@ package rules
 import (
 	"context"
 	"errors"
-	"shopclerk/backend/store/importdb"
 	"testing"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/importdb"
 )
 
 // A "condition not met" is remembered, and forgotten when the order changes.

@@ -3,11 +3,11 @@ package rules
 import (
 	"context"
 	"encoding/json"
-	"shopclerk/backend/store/rulesdb"
 	"strings"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/rulesdb"
 )
 
 // ValidationError carries every problem of a flow that could not be saved.

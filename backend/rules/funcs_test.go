@@ -2,8 +2,6 @@ package rules_test
 
 import (
 	"context"
-	"shopclerk/backend/store/rulesdb"
-	"shopclerk/backend/store/storetest"
 	"strings"
 	"testing"
 
@@ -11,6 +9,8 @@ import (
 	"shopclerk/backend/email"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/rules"
+	"shopclerk/backend/store/rulesdb"
+	"shopclerk/backend/store/storetest"
 )
 
 // TestTemplateFuncsSaveAndRenderAlike: a flow's custom email that calls any

@@ -4,13 +4,13 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"shopclerk/backend/store/importdb"
-	"shopclerk/backend/store/rulesdb"
-	"shopclerk/backend/store/storetest"
 	"testing"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/rulesdb"
+	"shopclerk/backend/store/storetest"
 )
 
 // t0 is a Monday 10:00 UTC: outside the default quiet hours (21-8).

@@ -2,12 +2,12 @@ package rules
 
 import (
 	"maps"
-	"shopclerk/backend/store/importdb"
 	"strings"
 	"testing"
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
+	"shopclerk/backend/store/importdb"
 )
 
 // tierRenderer is the engine's renderer with a spend-tier email that shows

@@ -3,11 +3,11 @@ package rules
 import (
 	"context"
 	"fmt"
-	"shopclerk/backend/store/rulesdb"
 	"strings"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/rulesdb"
 )
 
 // occurrences returns the occurrences of a flow's trigger whose sequence

@@ -4,13 +4,13 @@ import (
 	"context"
 	"os"
 	"runtime/pprof"
-	"shopclerk/backend/store/rulesdb"
-	"shopclerk/backend/store/storetest"
 	"testing"
 	"time"
 
 	"shopclerk/backend/mail"
 	"shopclerk/backend/rules"
+	"shopclerk/backend/store/rulesdb"
+	"shopclerk/backend/store/storetest"
 )
 
 // TestProfileL plans (and with SHOPCLERK_PROF_RUN=1 runs) every template over

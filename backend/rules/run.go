@@ -4,10 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"shopclerk/backend/store/rulesdb"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/rulesdb"
 )
 
 // RunResult is what one run did.

@@ -1,11 +1,11 @@
 package rules
 
 import (
-	"shopclerk/backend/store/importdb"
 	"sort"
 	"testing"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/importdb"
 )
 
 // A flow that only drafts purchase orders leaves out crossings of SKUs that

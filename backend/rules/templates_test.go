@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"shopclerk/backend/store/importdb"
 	"sort"
 	"strings"
 	"testing"
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
+	"shopclerk/backend/store/importdb"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")

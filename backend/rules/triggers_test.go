@@ -1,11 +1,11 @@
 package rules
 
 import (
-	"shopclerk/backend/store/importdb"
 	"testing"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/importdb"
 )
 
 // TestTriggersSeenOnce writes each trigger's data, plans, runs, then writes

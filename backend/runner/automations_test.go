@@ -2,15 +2,15 @@ package runner
 
 import (
 	"context"
-	"shopclerk/backend/store/importdb"
-	"shopclerk/backend/store/rulesdb"
-	"shopclerk/backend/store/storetest"
 	"testing"
 	"time"
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/rules"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/rulesdb"
+	"shopclerk/backend/store/storetest"
 )
 
 func TestTickRunsApprovableOnly(t *testing.T) {

@@ -5,11 +5,11 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
-	"shopclerk/backend/store/storetest"
 	"testing"
 	"time"
 
 	"shopclerk/backend/clock"
+	"shopclerk/backend/store/storetest"
 )
 
 // stepClock is a clock the test moves forward.

@@ -4,11 +4,11 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"shopclerk/backend/store/storetest"
 	"testing"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/storetest"
 )
 
 func TestDailyWaitsForItsHourInShopTime(t *testing.T) {

@@ -4,10 +4,6 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"shopclerk/backend/store/importdb"
-	"shopclerk/backend/store/inventorydb"
-	"shopclerk/backend/store/outboxdb"
-	"shopclerk/backend/store/storetest"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +12,10 @@ import (
 	"shopclerk/backend/domain"
 	"shopclerk/backend/inventory"
 	"shopclerk/backend/mail"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/inventorydb"
+	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/storetest"
 )
 
 // TestDigestReadsTheAccountAtEachRun: the morning digest is built once when

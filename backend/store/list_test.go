@@ -3,13 +3,13 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"shopclerk/backend/store"
-	"shopclerk/backend/store/importdb"
-	"shopclerk/backend/store/storetest"
 	"testing"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/storetest"
 )
 
 func TestListOrdersPagesSortsSearchesFilters(t *testing.T) {
@@ -80,13 +80,7 @@ func TestListOrdersPagesSortsSearchesFilters(t *testing.T) {
 var testNow = time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 
 func sampleOrder(name string, total int64, email string) domain.Order {
-	paid := testNow.Add(-time.Hour)
-	return domain.Order{
-		Source: domain.SourceShopify, ExternalID: name, Name: name, Email: email,
-		FinancialStatus: domain.FinancialPaid, Currency: "EUR", Total: total, Subtotal: total,
-		CreatedAt: testNow.Add(-2 * time.Hour), PaidAt: &paid,
-		Lines: []domain.LineItem{{SKU: "MUG-1", Name: "Mug", Quantity: 2, Price: total / 2}},
-	}
+	return storetest.Order(name, total, email, testNow)
 }
 
 func write(t *testing.T, s *store.Store, fn func(w *importdb.Writer) error) {

@@ -10,12 +10,12 @@ package signals
 import (
 	"context"
 	"fmt"
-	"shopclerk/backend/store/rulesdb"
 	"strings"
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/inbox"
+	"shopclerk/backend/store/rulesdb"
 )
 
 // Events records inbox signals where the rules engine reads them.

@@ -2,15 +2,15 @@ package signals
 
 import (
 	"context"
-	"shopclerk/backend/store/importdb"
-	"shopclerk/backend/store/rulesdb"
-	"shopclerk/backend/store/storetest"
 	"testing"
 	"time"
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/inbox"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/rulesdb"
+	"shopclerk/backend/store/storetest"
 )
 
 func TestSignalsStopAndRecord(t *testing.T) {

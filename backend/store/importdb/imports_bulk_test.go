@@ -4,10 +4,10 @@ import (
 	"context"
 	"errors"
 	"reflect"
-	"shopclerk/backend/store/storetest"
 	"testing"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/storetest"
 )
 
 func indexDefs(t *testing.T, s *DB) []string {

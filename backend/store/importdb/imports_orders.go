@@ -3,11 +3,11 @@ package importdb
 import (
 	"database/sql"
 	"encoding/json"
-	"shopclerk/backend/store"
 	"strconv"
 	"strings"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
 )
 
 // OrderRecord is one order of an import for Writer.UpsertOrders: the order,

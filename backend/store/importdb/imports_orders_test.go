@@ -2,12 +2,12 @@ package importdb
 
 import (
 	"fmt"
-	"shopclerk/backend/store/storetest"
 	"strings"
 	"testing"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/storetest"
 )
 
 // dump renders the tables an orders import writes, every column, in id order.

@@ -3,11 +3,11 @@ package importdb
 import (
 	"context"
 	"errors"
-	"shopclerk/backend/store"
-	"shopclerk/backend/store/storetest"
 	"testing"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
+	"shopclerk/backend/store/storetest"
 )
 
 // TestGeneratedSKUs: a generated key is stored as one, whichever Writer

@@ -3,10 +3,10 @@ package importdb
 import (
 	"context"
 	"database/sql"
-	"shopclerk/backend/store"
 	"strings"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
 )
 
 // A variant imported without a SKU has a generated key (domain.

@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"shopclerk/backend/store/inventorydb"
-	"shopclerk/backend/store/storetest"
 	"strings"
 	"testing"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/inventorydb"
+	"shopclerk/backend/store/storetest"
 )
 
 // skuTables are the tables that name a SKU, and where; a take-over must

@@ -4,12 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"shopclerk/backend/store"
 	"strconv"
 	"strings"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
 )
 
 // Writer upserts rows inside one batch transaction. Every upsert goes by the

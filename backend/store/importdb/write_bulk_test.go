@@ -3,10 +3,10 @@ package importdb
 import (
 	"context"
 	"fmt"
-	"shopclerk/backend/store/storetest"
 	"testing"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/storetest"
 )
 
 // TestCancelStopsBatchPromptly cancels a batch in the middle of its rows: the

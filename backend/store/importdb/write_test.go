@@ -3,21 +3,14 @@ package importdb
 import (
 	"context"
 	"errors"
-	"shopclerk/backend/store/storetest"
 	"testing"
-	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/storetest"
 )
 
 func sampleOrder(name string, total int64, email string) domain.Order {
-	paid := testNow.Add(-time.Hour)
-	return domain.Order{
-		Source: domain.SourceShopify, ExternalID: name, Name: name, Email: email,
-		FinancialStatus: domain.FinancialPaid, Currency: "EUR", Total: total, Subtotal: total,
-		CreatedAt: testNow.Add(-2 * time.Hour), PaidAt: &paid,
-		Lines: []domain.LineItem{{SKU: "MUG-1", Name: "Mug", Quantity: 2, Price: total / 2}},
-	}
+	return storetest.Order(name, total, email, testNow)
 }
 
 func write(t *testing.T, s *DB, fn func(w *Writer) error) domain.Counts {

@@ -7,9 +7,9 @@ package inventorydb
 
 import (
 	"embed"
-	"shopclerk/backend/store/inventorydb/internal/queries"
 
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/inventorydb/internal/queries"
 	"shopclerk/backend/store/outboxdb"
 )
 

@@ -4,12 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"shopclerk/backend/store"
-	"shopclerk/backend/store/inventorydb/internal/queries"
 	"strings"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
+	"shopclerk/backend/store/inventorydb/internal/queries"
 )
 
 // Inventory (issue 6): the facts forecasting and reordering read, suppliers,

@@ -5,11 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"shopclerk/backend/store"
-	"shopclerk/backend/store/inventorydb/internal/queries"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
+	"shopclerk/backend/store/inventorydb/internal/queries"
 )
 
 // PONumber is the order number printed on the documents.
@@ -109,16 +109,13 @@ func (s *DB) SetPOLine(ctx context.Context, poID int64, l domain.DraftLine) (dom
 	var po domain.PurchaseOrder
 	err := s.InTx(ctx, func(tx *sql.Tx) error {
 		qt := queries.New(tx)
-		cur, err := getPO(ctx, qt, poID)
-		if err != nil {
+		if err := checkDraft(ctx, qt, poID); err != nil {
 			return err
-		}
-		if cur.Status != domain.PODraft {
-			return domain.Errorf(domain.CodeConflict, "%s is %s; only a draft can be changed.", cur.Number, cur.Status)
 		}
 		if err := skuExists(ctx, qt, l.SKU); err != nil {
 			return err
 		}
+		var err error
 		if l.Quantity == 0 {
 			err = qt.InvPOLineDelete(ctx, queries.InvPOLineDeleteParams{PoID: poID, Sku: l.SKU})
 		} else {
@@ -138,15 +135,23 @@ func (s *DB) SetPOLine(ctx context.Context, poID int64, l domain.DraftLine) (dom
 func (s *DB) SetPONote(ctx context.Context, poID int64, note string) error {
 	return wrapInternal(s.InTx(ctx, func(tx *sql.Tx) error {
 		qt := queries.New(tx)
-		cur, err := getPO(ctx, qt, poID)
-		if err != nil {
+		if err := checkDraft(ctx, qt, poID); err != nil {
 			return err
-		}
-		if cur.Status != domain.PODraft {
-			return domain.Errorf(domain.CodeConflict, "%s is %s; only a draft can be changed.", cur.Number, cur.Status)
 		}
 		return qt.InvPOSetNote(ctx, queries.InvPOSetNoteParams{ID: poID, Note: note})
 	}), "Shopclerk could not change the purchase order")
+}
+
+// checkDraft refuses to change an order that is no longer a draft.
+func checkDraft(ctx context.Context, qt *queries.Queries, poID int64) error {
+	cur, err := getPO(ctx, qt, poID)
+	if err != nil {
+		return err
+	}
+	if cur.Status != domain.PODraft {
+		return domain.Errorf(domain.CodeConflict, "%s is %s; only a draft can be changed.", cur.Number, cur.Status)
+	}
+	return nil
 }
 
 // poMoves are the status changes a seller may make by hand; sending and

@@ -2,12 +2,12 @@ package inventorydb
 
 import (
 	"context"
-	"shopclerk/backend/store/importdb"
-	"shopclerk/backend/store/storetest"
 	"testing"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/storetest"
 )
 
 // seedInventory writes two products, stock at two locations and orders

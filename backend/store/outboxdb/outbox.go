@@ -5,11 +5,11 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"shopclerk/backend/store"
 	"strings"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
 )
 
 // EnqueueMessage stores a message as queued (or draft) with its Message-ID

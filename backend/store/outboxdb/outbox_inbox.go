@@ -4,11 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"shopclerk/backend/store"
 	"strings"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
 )
 
 // Suppressed reports whether email is on the suppression list, and why.

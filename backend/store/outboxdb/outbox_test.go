@@ -4,11 +4,11 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"shopclerk/backend/store/storetest"
 	"testing"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/storetest"
 )
 
 var testNow = time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)

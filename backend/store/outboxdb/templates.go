@@ -3,10 +3,10 @@ package outboxdb
 import (
 	"context"
 	"database/sql"
-	"shopclerk/backend/store"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
 )
 
 // EmailTemplate is a seller's edited email template. It replaces the

@@ -4,12 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"shopclerk/backend/store"
 	"slices"
 	"strconv"
 	"strings"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
 )
 
 // DetectRuleEvents compares the current consent, tags and shipment statuses

@@ -2,12 +2,12 @@ package rulesdb
 
 import (
 	"context"
-	"shopclerk/backend/store/importdb"
-	"shopclerk/backend/store/storetest"
 	"testing"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/storetest"
 )
 
 // TestDetectComparesNormalisedState checks the detector's SQL pre-filter:

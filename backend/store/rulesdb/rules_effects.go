@@ -4,12 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"shopclerk/backend/store"
 	"slices"
 	"strings"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
 )
 
 // RuleTx is the transaction of one automation step: its ledger row is already

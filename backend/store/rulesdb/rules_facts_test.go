@@ -3,11 +3,11 @@ package rulesdb
 import (
 	"context"
 	"reflect"
-	"shopclerk/backend/store/inventorydb"
-	"shopclerk/backend/store/storetest"
 	"testing"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/inventorydb"
+	"shopclerk/backend/store/storetest"
 )
 
 // TestProductInfoOneAndMany: a SKU read alone (GetProductInfo) and in a
@@ -15,7 +15,7 @@ import (
 func TestProductInfoOneAndMany(t *testing.T) {
 	ctx := context.Background()
 	s := New(storetest.Open(t, storetest.At(testNow)))
-	seedInventory(t, s)
+	seedProducts(t, s)
 	supID, err := inventorydb.New(s.Store).SaveSupplier(ctx, domain.Supplier{Name: "Potter & Co", Email: "orders@potter.test", Currency: "EUR", PackSize: 6})
 	if err != nil {
 		t.Fatal(err)

@@ -3,6 +3,7 @@ package rulesdb
 import (
 	"context"
 	"database/sql"
+
 	"shopclerk/backend/store"
 )
 

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"shopclerk/backend/clock"
+	"shopclerk/backend/domain"
 	"shopclerk/backend/store"
 )
 
@@ -55,4 +56,16 @@ func Open(tb testing.TB, opts ...Option) *store.Store {
 	}
 	tb.Cleanup(func() { st.Close() })
 	return st
+}
+
+// Order is a paid one-line order (two MUG-1 at total/2) for email, created
+// two hours before now and paid an hour before: the store tests' sample.
+func Order(name string, total int64, email string, now time.Time) domain.Order {
+	paid := now.Add(-time.Hour)
+	return domain.Order{
+		Source: domain.SourceShopify, ExternalID: name, Name: name, Email: email,
+		FinancialStatus: domain.FinancialPaid, Currency: "EUR", Total: total, Subtotal: total,
+		CreatedAt: now.Add(-2 * time.Hour), PaidAt: &paid,
+		Lines: []domain.LineItem{{SKU: "MUG-1", Name: "Mug", Quantity: 2, Price: total / 2}},
+	}
 }

@@ -28,5 +28,3 @@ var q = store.NamedQueries(queryFS)
 
 // gen is the generated queries over the pool.
 func (s *DB) gen() *queries.Queries { return queries.New(s.SQL()) }
-
-//go:generate go tool sqlc generate -f ../sqlc.yaml

@@ -9,6 +9,7 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/outboxdb/internal/queries"
 )
 
 // Suppressed reports whether email is on the suppression list, and why.
@@ -35,7 +36,7 @@ func (s *DB) Suppress(ctx context.Context, email string, reason domain.Suppressi
 	if e == "" || !strings.Contains(e, "@") {
 		return false, domain.Errorf(domain.CodeInvalid, "%q is not an email address", email)
 	}
-	res, err := s.SQL().ExecContext(ctx, q("SuppressionAdd"), e, string(reason), detail, s.Now())
+	res, err := s.gen().SuppressionAdd(ctx, queries.SuppressionAddParams{Email: e, Reason: string(reason), Detail: detail, At: s.Now()})
 	if err != nil {
 		return false, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not update the suppression list")
 	}
@@ -45,28 +46,20 @@ func (s *DB) Suppress(ctx context.Context, email string, reason domain.Suppressi
 
 // Unsuppress removes email from the list (the seller's decision only).
 func (s *DB) Unsuppress(ctx context.Context, email string) error {
-	_, err := s.SQL().ExecContext(ctx, q("SuppressionDelete"), store.NormEmail(email))
-	return err
+	return s.gen().SuppressionDelete(ctx, store.NormEmail(email))
 }
 
 // ListSuppressions returns a page of the suppression list, newest first.
 func (s *DB) ListSuppressions(ctx context.Context, limit, offset int) ([]domain.Suppression, error) {
-	rows, err := s.SQL().QueryContext(ctx, q("SuppressionList"), limit, offset)
+	rows, err := s.gen().SuppressionList(ctx, queries.SuppressionListParams{Limit: int64(limit), Offset: int64(offset)})
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the suppression list")
 	}
-	defer rows.Close()
-	out := []domain.Suppression{}
-	for rows.Next() {
-		var sp domain.Suppression
-		var at int64
-		if err := rows.Scan(&sp.Email, &sp.Reason, &sp.Detail, &at); err != nil {
-			return nil, err
-		}
-		sp.At = time.Unix(at, 0).UTC()
-		out = append(out, sp)
+	out := make([]domain.Suppression, len(rows))
+	for i, r := range rows {
+		out[i] = domain.Suppression{Email: r.Email, Reason: domain.SuppressionReason(r.Reason), Detail: r.Detail, At: time.Unix(r.At, 0).UTC()}
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // InboxState is where the last sync of a mailbox stopped.
@@ -78,26 +71,29 @@ type InboxState struct {
 // GetInboxState returns the sync position of mailbox; ok is false before
 // the first sync.
 func (s *DB) GetInboxState(ctx context.Context, mailbox string) (InboxState, bool, error) {
-	var st InboxState
-	err := s.SQL().QueryRowContext(ctx, q("InboxStateGet"), mailbox).Scan(&st.UIDValidity, &st.LastUID)
+	r, err := s.gen().InboxStateGet(ctx, mailbox)
 	if errors.Is(err, sql.ErrNoRows) {
-		return st, false, nil
+		return InboxState{}, false, nil
 	}
-	return st, err == nil, err
+	if err != nil {
+		return InboxState{}, false, err
+	}
+	return InboxState{UIDValidity: uint32(r.Uidvalidity), LastUID: uint32(r.LastUid)}, true, nil
 }
 
 // SetInboxState records the sync position of mailbox.
 func (s *DB) SetInboxState(ctx context.Context, mailbox string, st InboxState) error {
-	_, err := s.SQL().ExecContext(ctx, q("InboxStateSet"), mailbox, st.UIDValidity, st.LastUID, s.Now())
-	return err
+	return s.gen().InboxStateSet(ctx, queries.InboxStateSetParams{Mailbox: mailbox, Uidvalidity: int64(st.UIDValidity),
+		LastUid: int64(st.LastUID), SyncedAt: s.Now()})
 }
 
 // RecordInboxItem stores what the sync made of one message; false means the
 // message had been processed before (a re-run after a crash).
 func (s *DB) RecordInboxItem(ctx context.Context, it domain.InboxItem) (bool, error) {
-	res, err := s.SQL().ExecContext(ctx, q("InboxItemInsert"), it.Mailbox, it.UIDValidity, it.UID, it.MessageID,
-		string(it.Kind), it.From, it.Subject, ptrOrNull(it.RelatedID), ptrOrNull(it.CustomerID), it.Detail,
-		it.ReceivedAt.Unix(), s.Now())
+	res, err := s.gen().InboxItemInsert(ctx, queries.InboxItemInsertParams{Mailbox: it.Mailbox, Uidvalidity: int64(it.UIDValidity),
+		Uid: int64(it.UID), MessageID: it.MessageID, Kind: string(it.Kind), FromAddr: it.From, Subject: it.Subject,
+		RelatedID: nullID(it.RelatedID), CustomerID: nullID(it.CustomerID), Detail: it.Detail,
+		ReceivedAt: it.ReceivedAt.Unix(), ProcessedAt: s.Now()})
 	if err != nil {
 		return false, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not record an inbox message")
 	}
@@ -107,51 +103,47 @@ func (s *DB) RecordInboxItem(ctx context.Context, it domain.InboxItem) (bool, er
 
 // ListInboxItems returns the most recently processed inbound messages.
 func (s *DB) ListInboxItems(ctx context.Context, limit int) ([]domain.InboxItem, error) {
-	rows, err := s.SQL().QueryContext(ctx, q("InboxItemList"), limit)
+	rows, err := s.gen().InboxItemList(ctx, int64(limit))
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	out := []domain.InboxItem{}
-	for rows.Next() {
-		var it domain.InboxItem
-		var rel, cust sql.NullInt64
-		var at int64
-		if err := rows.Scan(&it.Mailbox, &it.UID, &it.MessageID, &it.Kind, &it.From, &it.Subject, &rel, &cust,
-			&it.Detail, &at); err != nil {
-			return nil, err
-		}
-		if rel.Valid {
-			it.RelatedID = &rel.Int64
-		}
-		if cust.Valid {
-			it.CustomerID = &cust.Int64
-		}
-		it.ReceivedAt = time.Unix(at, 0).UTC()
-		out = append(out, it)
+	out := make([]domain.InboxItem, len(rows))
+	for i, r := range rows {
+		out[i] = domain.InboxItem{Mailbox: r.Mailbox, UID: uint32(r.Uid), MessageID: r.MessageID, Kind: domain.InboxKind(r.Kind),
+			From: r.FromAddr, Subject: r.Subject, RelatedID: idOf(r.RelatedID), CustomerID: idOf(r.CustomerID), Detail: r.Detail,
+			ReceivedAt: time.Unix(r.ReceivedAt, 0).UTC()}
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
-func ptrOrNull(p *int64) any {
+// nullID and idOf convert an optional id to and from its stored form.
+func nullID(p *int64) sql.NullInt64 {
 	if p == nil {
+		return sql.NullInt64{}
+	}
+	return sql.NullInt64{Int64: *p, Valid: true}
+}
+
+func idOf(v sql.NullInt64) *int64 {
+	if !v.Valid {
 		return nil
 	}
-	return *p
+	return &v.Int64
 }
 
 // CreateTaskOnce adds an open task for the seller unless a task with the
 // same ledger key exists (the inbox may see a reply twice after a crash).
 func (s *DB) CreateTaskOnce(ctx context.Context, ledgerKey, title, detail string, customerID, orderID *int64) (int64, error) {
-	var id int64
-	err := s.SQL().QueryRowContext(ctx, q("TaskByLedger"), ledgerKey).Scan(&id)
+	key := sql.NullString{String: ledgerKey, Valid: true}
+	id, err := s.gen().TaskByLedger(ctx, key)
 	if err == nil {
 		return id, nil
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return 0, err
 	}
-	res, err := s.SQL().ExecContext(ctx, q("TaskInsert"), title, detail, ptrOrNull(customerID), ptrOrNull(orderID), s.Now(), ledgerKey)
+	res, err := s.gen().TaskInsert(ctx, queries.TaskInsertParams{Title: title, Detail: detail, CustomerID: nullID(customerID),
+		OrderID: nullID(orderID), CreatedAt: s.Now(), LedgerKey: key})
 	if err != nil {
 		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not create the task")
 	}
@@ -160,8 +152,7 @@ func (s *DB) CreateTaskOnce(ctx context.Context, ledgerKey, title, detail string
 
 // CustomerIDByEmail finds the customer with that email.
 func (s *DB) CustomerIDByEmail(ctx context.Context, email string) (*int64, error) {
-	var id int64
-	err := s.SQL().QueryRowContext(ctx, q("CustomerIDByEmail"), store.NormEmail(email)).Scan(&id)
+	id, err := s.gen().CustomerIDByEmail(ctx, store.NormEmail(email))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -173,8 +164,7 @@ func (s *DB) CustomerIDByEmail(ctx context.Context, email string) (*int64, error
 
 // LatestOrderByEmail returns the newest order placed with email.
 func (s *DB) LatestOrderByEmail(ctx context.Context, email string) (domain.OrderDetail, bool, error) {
-	var id int64
-	err := s.SQL().QueryRowContext(ctx, q("LatestOrderByEmail"), store.NormEmail(email)).Scan(&id)
+	id, err := s.gen().LatestOrderByEmail(ctx, store.NormEmail(email))
 	if errors.Is(err, sql.ErrNoRows) {
 		return domain.OrderDetail{}, false, nil
 	}

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/outboxdb/internal/queries"
 )
 
 // EmailTemplate is a seller's edited email template. It replaces the
@@ -24,21 +24,13 @@ type EmailTemplate struct {
 
 // EmailTemplates returns every saved template, by name.
 func (s *DB) EmailTemplates(ctx context.Context) ([]EmailTemplate, error) {
-	rows, err := s.SQL().QueryContext(ctx, q("EmailTemplatesAll"))
+	rows, err := s.gen().EmailTemplatesAll(ctx)
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read your email templates")
 	}
-	defer rows.Close()
 	var out []EmailTemplate
-	for rows.Next() {
-		t, err := scanEmailTemplate(rows)
-		if err != nil {
-			return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read your email templates")
-		}
-		out = append(out, t)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read your email templates")
+	for _, r := range rows {
+		out = append(out, templateOf(r))
 	}
 	return out, nil
 }
@@ -46,14 +38,14 @@ func (s *DB) EmailTemplates(ctx context.Context) ([]EmailTemplate, error) {
 // EmailTemplate returns the saved template of that name; ok is false when
 // the seller has not edited it (the default applies).
 func (s *DB) EmailTemplate(ctx context.Context, name string) (t EmailTemplate, ok bool, err error) {
-	t, err = scanEmailTemplate(s.SQL().QueryRowContext(ctx, q("EmailTemplateGet"), name))
+	r, err := s.gen().EmailTemplateGet(ctx, name)
 	if err == sql.ErrNoRows {
 		return EmailTemplate{}, false, nil
 	}
 	if err != nil {
 		return EmailTemplate{}, false, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the email template")
 	}
-	return t, true, nil
+	return templateOf(r), true, nil
 }
 
 // SaveEmailTemplate stores (or replaces) the seller's version of a
@@ -62,7 +54,8 @@ func (s *DB) SaveEmailTemplate(ctx context.Context, t EmailTemplate) error {
 	if t.Name == "" {
 		return domain.Errorf(domain.CodeInvalid, "a template needs a name")
 	}
-	if _, err := s.SQL().ExecContext(ctx, q("EmailTemplatePut"), t.Name, t.Subject, t.HTML, t.Text, s.Now()); err != nil {
+	if err := s.gen().EmailTemplatePut(ctx, queries.EmailTemplatePutParams{Name: t.Name, Subject: t.Subject, Html: t.HTML, Text: t.Text,
+		UpdatedAt: s.Now()}); err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not save the email template")
 	}
 	return nil
@@ -71,18 +64,12 @@ func (s *DB) SaveEmailTemplate(ctx context.Context, t EmailTemplate) error {
 // DeleteEmailTemplate removes the seller's version, so the default applies
 // again. Deleting a template that was never edited is not an error.
 func (s *DB) DeleteEmailTemplate(ctx context.Context, name string) error {
-	if _, err := s.SQL().ExecContext(ctx, q("EmailTemplateDelete"), name); err != nil {
+	if err := s.gen().EmailTemplateDelete(ctx, name); err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not reset the email template")
 	}
 	return nil
 }
 
-func scanEmailTemplate(r store.Scanner) (EmailTemplate, error) {
-	var t EmailTemplate
-	var at int64
-	if err := r.Scan(&t.Name, &t.Subject, &t.HTML, &t.Text, &at); err != nil {
-		return EmailTemplate{}, err
-	}
-	t.UpdatedAt = time.Unix(at, 0).UTC()
-	return t, nil
+func templateOf(r queries.EmailTemplate) EmailTemplate {
+	return EmailTemplate{Name: r.Name, Subject: r.Subject, HTML: r.Html, Text: r.Text, UpdatedAt: time.Unix(r.UpdatedAt, 0).UTC()}
 }

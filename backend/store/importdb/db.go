@@ -9,6 +9,7 @@ import (
 	"embed"
 
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb/internal/queries"
 )
 
 // DB is the shop database seen by imports.
@@ -20,4 +21,10 @@ func New(st *store.Store) *DB { return &DB{st} }
 //go:embed queries/*.sql
 var queryFS embed.FS
 
+// q looks up a query by name for the Writer's statements, prepared per
+// batch and partly built at run time (multi-row inserts); the import
+// history and mappings go through the sqlc-generated internal/queries.
 var q = store.NamedQueries(queryFS)
+
+// gen is the generated queries over the pool.
+func (s *DB) gen() *queries.Queries { return queries.New(s.SQL()) }

@@ -9,29 +9,29 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb/internal/queries"
 )
 
 // Mapping returns the column mapping remembered for a header set.
 func (s *DB) Mapping(ctx context.Context, headerHash string) (kind string, mapping map[string]string, found bool, err error) {
-	var raw string
-	err = s.SQL().QueryRowContext(ctx, q("MappingGet"), headerHash).Scan(&kind, &raw)
+	r, err := s.gen().MappingGet(ctx, headerHash)
 	if err == sql.ErrNoRows {
 		return "", nil, false, nil
 	}
 	if err != nil {
 		return "", nil, false, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the saved column mappings")
 	}
-	if err := json.Unmarshal([]byte(raw), &mapping); err != nil {
+	if err := json.Unmarshal([]byte(r.Mapping), &mapping); err != nil {
 		return "", nil, false, nil // a damaged mapping is as good as none
 	}
-	return kind, mapping, true, nil
+	return r.Kind, mapping, true, nil
 }
 
 // SaveMapping remembers a column mapping for a header set, so the next
 // export with the same columns imports without asking.
 func (s *DB) SaveMapping(ctx context.Context, headerHash, kind string, mapping map[string]string) error {
 	b, _ := json.Marshal(mapping)
-	if _, err := s.SQL().ExecContext(ctx, q("MappingPut"), headerHash, kind, string(b), s.Now()); err != nil {
+	if err := s.gen().MappingPut(ctx, queries.MappingPutParams{HeaderHash: headerHash, Kind: kind, Mapping: string(b), UpdatedAt: s.Now()}); err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not save the column mapping")
 	}
 	return nil
@@ -43,52 +43,40 @@ func (s *DB) ImportBatches(ctx context.Context, limit, offset int, includeDemo b
 	if limit <= 0 {
 		limit = 100
 	}
-	return s.batches(ctx, q("BatchList"), limit, offset, store.BoolInt(includeDemo))
+	rows, err := s.gen().BatchList(ctx, queries.BatchListParams{IncludeDemo: int64(store.BoolInt(includeDemo)), MaxRows: int64(limit), Skip: int64(offset)})
+	return batchesOf(rows, err)
 }
 
 // BatchesByHash finds earlier imports of the exact same file.
 func (s *DB) BatchesByHash(ctx context.Context, fileHash string) ([]domain.ImportBatch, error) {
-	return s.batches(ctx, q("BatchesByHash"), fileHash)
+	return batchesOf(s.gen().BatchesByHash(ctx, fileHash))
 }
 
-func (s *DB) batches(ctx context.Context, query string, args ...any) ([]domain.ImportBatch, error) {
-	rows, err := s.SQL().QueryContext(ctx, query, args...)
+func batchesOf(rows []queries.ImportBatch, err error) ([]domain.ImportBatch, error) {
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the import history")
 	}
-	defer rows.Close()
 	var out []domain.ImportBatch
-	for rows.Next() {
-		var b domain.ImportBatch
-		var started int64
-		var finished sql.NullInt64
-		if err := rows.Scan(&b.ID, &b.FileName, &b.FileHash, &b.FileSize, &b.Preset, &b.Kind, &b.Status, &b.Rows,
-			&b.Counts.Created, &b.Counts.Updated, &b.Counts.Unchanged, &b.Counts.Rejected, &b.Message, &started, &finished); err != nil {
-			return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the import history")
-		}
-		b.StartedAt = time.Unix(started, 0).UTC()
-		b.FinishedAt = store.FromUnix(finished)
-		out = append(out, b)
+	for _, r := range rows {
+		out = append(out, domain.ImportBatch{ID: r.ID, FileName: r.FileName, FileHash: r.FileHash, FileSize: r.FileSize, Preset: r.Preset,
+			Kind: r.Kind, Status: r.Status, Rows: int(r.RowsTotal), Message: r.Message,
+			Counts:    domain.Counts{Created: int(r.Created), Updated: int(r.Updated), Unchanged: int(r.Unchanged), Rejected: int(r.Rejected)},
+			StartedAt: time.Unix(r.StartedAt, 0).UTC(), FinishedAt: store.FromUnix(r.FinishedAt)})
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // BatchRejects returns the rows a batch could not take.
 func (s *DB) BatchRejects(ctx context.Context, batchID int64) ([]domain.Reject, error) {
-	rows, err := s.SQL().QueryContext(ctx, q("BatchRejects"), batchID)
+	rows, err := s.gen().BatchRejects(ctx, batchID)
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the rejected rows")
 	}
-	defer rows.Close()
 	var out []domain.Reject
-	for rows.Next() {
-		var r domain.Reject
-		if err := rows.Scan(&r.File, &r.Row, &r.Column, &r.Value, &r.Reason); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
+	for _, r := range rows {
+		out = append(out, domain.Reject{File: r.File, Row: int(r.RowNo), Column: r.Col, Value: r.Value, Reason: r.Reason})
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // EnsureProduct makes sure the SKU of a stock row has a product row, without

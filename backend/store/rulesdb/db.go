@@ -11,6 +11,7 @@ import (
 
 	"shopclerk/backend/store"
 	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/rulesdb/internal/queries"
 )
 
 // DB is the shop database seen by the rules engine.
@@ -22,4 +23,11 @@ func New(st *store.Store) *DB { return &DB{outboxdb.New(st)} }
 //go:embed queries/*.sql
 var queryFS embed.FS
 
+// q looks up a query by name for the code binding it by hand: the
+// planner's look-ups, kept prepared, the detector's and the facts' batch
+// reads. Flows and run history go through the sqlc-generated
+// internal/queries (gen).
 var q = store.NamedQueries(queryFS)
+
+// gen is the generated queries over the pool.
+func (s *DB) gen() *queries.Queries { return queries.New(s.SQL()) }

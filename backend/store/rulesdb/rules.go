@@ -8,6 +8,7 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/rulesdb/internal/queries"
 )
 
 // RuleRow is one stored automation flow. Definition is the flow's JSON, owned
@@ -33,54 +34,42 @@ type RuleRun struct {
 	Summary    string
 }
 
-func scanRule(r store.Scanner) (RuleRow, error) {
-	var row RuleRow
-	var created, updated int64
-	var lastRun, enabledAt sql.NullInt64
-	err := r.Scan(&row.ID, &row.Name, &row.Template, &row.Enabled, &row.Definition, &created, &updated, &lastRun, &enabledAt)
-	row.CreatedAt, row.UpdatedAt = time.Unix(created, 0).UTC(), time.Unix(updated, 0).UTC()
-	row.LastRunAt, row.EnabledAt = store.FromUnix(lastRun), store.FromUnix(enabledAt)
-	return row, err
+func ruleOf(r queries.Rule) RuleRow {
+	return RuleRow{ID: r.ID, Name: r.Name, Template: r.Template, Enabled: r.Enabled != 0, Definition: r.Definition,
+		CreatedAt: time.Unix(r.CreatedAt, 0).UTC(), UpdatedAt: time.Unix(r.UpdatedAt, 0).UTC(),
+		LastRunAt: store.FromUnix(r.LastRunAt), EnabledAt: store.FromUnix(r.EnabledAt)}
 }
 
 // ListRules returns every flow, oldest first.
 func (s *DB) ListRules(ctx context.Context) ([]RuleRow, error) {
-	rows, err := s.SQL().QueryContext(ctx, q("RuleList"))
+	rows, err := s.gen().RuleList(ctx)
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the automations")
 	}
-	defer rows.Close()
-	out := []RuleRow{}
-	for rows.Next() {
-		r, err := scanRule(rows)
-		if err != nil {
-			return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the automations")
-		}
-		out = append(out, r)
+	out := make([]RuleRow, len(rows))
+	for i, r := range rows {
+		out[i] = ruleOf(r)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // GetRule returns one flow.
 func (s *DB) GetRule(ctx context.Context, id int64) (RuleRow, error) {
-	r, err := scanRule(s.SQL().QueryRowContext(ctx, q("RuleGet"), id))
+	r, err := s.gen().RuleGet(ctx, id)
 	if err == sql.ErrNoRows {
-		return r, domain.Errorf(domain.CodeNotFound, "automation %d was not found", id)
+		return RuleRow{}, domain.Errorf(domain.CodeNotFound, "automation %d was not found", id)
 	}
 	if err != nil {
-		return r, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the automation")
+		return RuleRow{}, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the automation")
 	}
-	return r, nil
+	return ruleOf(r), nil
 }
 
 // InsertRule stores a new flow and returns its id.
 func (s *DB) InsertRule(ctx context.Context, r RuleRow) (int64, error) {
 	now := s.Now()
-	var enabledAt any
-	if r.Enabled {
-		enabledAt = now
-	}
-	res, err := s.SQL().ExecContext(ctx, q("RuleInsert"), r.Name, r.Template, store.BoolInt(r.Enabled), r.Definition, now, now, enabledAt)
+	res, err := s.gen().RuleInsert(ctx, queries.RuleInsertParams{Name: r.Name, Template: r.Template, Enabled: int64(store.BoolInt(r.Enabled)),
+		Definition: r.Definition, CreatedAt: now, UpdatedAt: now, EnabledAt: sql.NullInt64{Int64: now, Valid: r.Enabled}})
 	if err != nil {
 		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not save the automation")
 	}
@@ -89,7 +78,7 @@ func (s *DB) InsertRule(ctx context.Context, r RuleRow) (int64, error) {
 
 // UpdateRule replaces a flow's name and definition.
 func (s *DB) UpdateRule(ctx context.Context, id int64, name, definition string) error {
-	res, err := s.SQL().ExecContext(ctx, q("RuleUpdate"), id, name, definition, s.Now())
+	res, err := s.gen().RuleUpdate(ctx, queries.RuleUpdateParams{ID: id, Name: name, Definition: definition, UpdatedAt: s.Now()})
 	if err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not save the automation")
 	}
@@ -102,7 +91,7 @@ func (s *DB) UpdateRule(ctx context.Context, id int64, name, definition string) 
 // SetRuleEnabled switches a flow on or off; switching on records when, which
 // bounds how far back the flow catches up.
 func (s *DB) SetRuleEnabled(ctx context.Context, id int64, on bool) error {
-	res, err := s.SQL().ExecContext(ctx, q("RuleSetEnabled"), id, store.BoolInt(on), s.Now())
+	res, err := s.gen().RuleSetEnabled(ctx, queries.RuleSetEnabledParams{ID: id, Enabled: int64(store.BoolInt(on)), UpdatedAt: s.Now()})
 	if err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not switch the automation")
 	}
@@ -115,21 +104,19 @@ func (s *DB) SetRuleEnabled(ctx context.Context, id int64, on bool) error {
 // DeleteRule removes a flow that never acted; one with history can only be
 // switched off, so the ledger keeps proving what was done.
 func (s *DB) DeleteRule(ctx context.Context, id int64) error {
-	var n int
-	if err := s.SQL().QueryRowContext(ctx, q("RuleLedgerCount"), id).Scan(&n); err != nil {
+	n, err := s.gen().RuleLedgerCount(ctx, id)
+	if err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not delete the automation")
 	}
 	if n > 0 {
 		return domain.Errorf(domain.CodeConflict, "this automation has already acted %d times; switch it off instead of deleting it", n)
 	}
-	_, err := s.SQL().ExecContext(ctx, q("RuleDelete"), id)
-	return err
+	return s.gen().RuleDelete(ctx, id)
 }
 
 // TouchRuleRun records when a flow last ran for real.
 func (s *DB) TouchRuleRun(ctx context.Context, id int64, at time.Time) error {
-	_, err := s.SQL().ExecContext(ctx, q("RuleTouchRun"), id, at.Unix())
-	return err
+	return s.gen().RuleTouchRun(ctx, queries.RuleTouchRunParams{ID: id, LastRunAt: sql.NullInt64{Int64: at.Unix(), Valid: true}})
 }
 
 // LedgerForOccurrence returns what was done or decided for each step of one
@@ -227,7 +214,7 @@ func (s *DB) ApplyRuleAction(ctx context.Context, e domain.LedgerEntry, fn func(
 
 // StartRuleRun opens a row in the run history.
 func (s *DB) StartRuleRun(ctx context.Context, at time.Time, dry bool) (int64, error) {
-	res, err := s.SQL().ExecContext(ctx, q("RuleRunInsert"), at.Unix(), store.BoolInt(dry))
+	res, err := s.gen().RuleRunInsert(ctx, queries.RuleRunInsertParams{StartedAt: at.Unix(), DryRun: int64(store.BoolInt(dry))})
 	if err != nil {
 		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not record the run")
 	}
@@ -236,8 +223,7 @@ func (s *DB) StartRuleRun(ctx context.Context, at time.Time, dry bool) (int64, e
 
 // FinishRuleRun closes a run with its JSON summary.
 func (s *DB) FinishRuleRun(ctx context.Context, id int64, at time.Time, summary string) error {
-	_, err := s.SQL().ExecContext(ctx, q("RuleRunFinish"), at.Unix(), summary, id)
-	return err
+	return s.gen().RuleRunFinish(ctx, queries.RuleRunFinishParams{FinishedAt: sql.NullInt64{Int64: at.Unix(), Valid: true}, Summary: summary, ID: id})
 }
 
 // ListRuleRuns returns the newest runs first.
@@ -245,23 +231,16 @@ func (s *DB) ListRuleRuns(ctx context.Context, limit int) ([]RuleRun, error) {
 	if limit <= 0 {
 		limit = 50
 	}
-	rows, err := s.SQL().QueryContext(ctx, q("RuleRunList"), limit)
+	rows, err := s.gen().RuleRunList(ctx, int64(limit))
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the run history")
 	}
-	defer rows.Close()
-	out := []RuleRun{}
-	for rows.Next() {
-		var r RuleRun
-		var started int64
-		var finished sql.NullInt64
-		if err := rows.Scan(&r.ID, &started, &finished, &r.DryRun, &r.Summary); err != nil {
-			return nil, err
-		}
-		r.StartedAt, r.FinishedAt = time.Unix(started, 0).UTC(), store.FromUnix(finished)
-		out = append(out, r)
+	out := make([]RuleRun, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, RuleRun{ID: r.ID, StartedAt: time.Unix(r.StartedAt, 0).UTC(), FinishedAt: store.FromUnix(r.FinishedAt),
+			DryRun: r.DryRun != 0, Summary: r.Summary})
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // RecordReply notes that email replied at at; sequences started before it

@@ -1,35 +1,6 @@
 -- Automation engine (issue 4): flows, ledger, runs, detection and the facts
 -- the rules read. Times are unix seconds.
 
--- name: RuleList
-SELECT id, name, template, enabled, definition, created_at, updated_at, last_run_at, enabled_at
-FROM rules ORDER BY id
-
--- name: RuleGet
-SELECT id, name, template, enabled, definition, created_at, updated_at, last_run_at, enabled_at
-FROM rules WHERE id = ?
-
--- name: RuleInsert
-INSERT INTO rules (name, template, enabled, definition, created_at, updated_at, enabled_at)
-VALUES (?, ?, ?, ?, ?, ?, ?)
-
--- name: RuleUpdate
-UPDATE rules SET name = ?2, definition = ?3, updated_at = ?4 WHERE id = ?1
-
--- name: RuleSetEnabled
-UPDATE rules SET enabled = ?2, updated_at = ?3,
-    enabled_at = CASE WHEN ?2 = 1 AND enabled = 0 THEN ?3 ELSE enabled_at END
-WHERE id = ?1
-
--- name: RuleTouchRun
-UPDATE rules SET last_run_at = ?2 WHERE id = ?1
-
--- name: RuleLedgerCount
-SELECT COUNT(*) FROM rule_ledger WHERE rule_id = ?
-
--- name: RuleDelete
-DELETE FROM rules WHERE id = ?
-
 -- name: RuleLedgerForOccurrence
 SELECT step, status, result FROM rule_ledger WHERE rule_id = ? AND occurrence = ?
 
@@ -47,15 +18,6 @@ UPDATE rule_ledger SET result = ? WHERE key = ?
 
 -- name: RuleLedgerKeys
 SELECT key, rule_id, subject, occurrence, step, status, result FROM rule_ledger ORDER BY key
-
--- name: RuleRunInsert
-INSERT INTO rule_runs (started_at, dry_run) VALUES (?, ?)
-
--- name: RuleRunFinish
-UPDATE rule_runs SET finished_at = ?, summary = ? WHERE id = ?
-
--- name: RuleRunList
-SELECT id, started_at, finished_at, dry_run, summary FROM rule_runs ORDER BY id DESC LIMIT ?
 
 -- name: RuleMessageInsert
 INSERT INTO messages (message_id, kind, to_addr, to_name, subject, html, text, headers, status, customer_id,

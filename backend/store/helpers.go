@@ -3,10 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
-	"log/slog"
 	"strings"
-
-	"shopclerk/backend/clock"
 )
 
 // The helpers below are what the concern packages (outboxdb, rulesdb,
@@ -15,12 +12,6 @@ import (
 
 // SQL is the pooled database handle, for the concern packages' queries.
 func (s *Store) SQL() *sql.DB { return s.db }
-
-// Clock is the store's (pinned in tests) clock.
-func (s *Store) Clock() clock.Clock { return s.clock }
-
-// Log is the store's logger.
-func (s *Store) Log() *slog.Logger { return s.log }
 
 // Now is the pinned clock's time in the stored form.
 func (s *Store) Now() int64 { return s.clock.Now().Unix() }

@@ -15,12 +15,12 @@ import (
 var queryFS embed.FS
 
 // queries holds the core's named queries from queries/*.sql.
-var queries = LoadQueries(queryFS)
+var queries = loadQueries(queryFS)
 
-// LoadQueries reads every named query from fsys's queries/*.sql: blocks
+// loadQueries reads every named query from fsys's queries/*.sql: blocks
 // that each start with a line "-- name: Name" (sqlc's ":one"-style suffix,
 // if any, is not part of the name). Each concern package loads its own.
-func LoadQueries(fsys fs.FS) map[string]string {
+func loadQueries(fsys fs.FS) map[string]string {
 	out := map[string]string{}
 	files, _ := fs.Glob(fsys, "queries/*.sql")
 	for _, f := range files {
@@ -60,11 +60,11 @@ func q(name string) string {
 	return s
 }
 
-// NamedQueries loads fsys's named queries (see LoadQueries) and returns the
+// NamedQueries loads fsys's named queries (see loadQueries) and returns the
 // look-up a concern package calls q: a missing name is a programming error
 // caught by that package's tests, which run every query at least once.
 func NamedQueries(fsys fs.FS) func(name string) string {
-	m := LoadQueries(fsys)
+	m := loadQueries(fsys)
 	return func(name string) string {
 		s, ok := m[name]
 		if !ok {

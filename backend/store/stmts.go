@@ -15,8 +15,8 @@ type stmtCache struct {
 	m  map[string]*sql.Stmt
 }
 
-// Prepared returns query prepared once on the pool, closed with the Store.
-func (s *Store) Prepared(ctx context.Context, query string) (*sql.Stmt, error) {
+// prepared returns query prepared once on the pool, closed with the Store.
+func (s *Store) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 	r := s.stmts
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -37,7 +37,7 @@ func (s *Store) Prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 // PreparedRow runs query through its prepared statement for one row; a
 // failed prepare comes back from Scan.
 func (s *Store) PreparedRow(ctx context.Context, query string, args ...any) Scanner {
-	st, err := s.Prepared(ctx, query)
+	st, err := s.prepared(ctx, query)
 	if err != nil {
 		return errRow{err}
 	}
@@ -46,7 +46,7 @@ func (s *Store) PreparedRow(ctx context.Context, query string, args ...any) Scan
 
 // PreparedQuery runs query through its prepared statement.
 func (s *Store) PreparedQuery(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	st, err := s.Prepared(ctx, query)
+	st, err := s.prepared(ctx, query)
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	"shopclerk/backend/mail"
 	"shopclerk/backend/rules"
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/rulesdb"
 )
 
 // AutomationService serves the Automations screen: the flows with their
@@ -21,16 +22,16 @@ type AutomationService struct{ app *App }
 // tracked like, every other email the shop sends. The schedule, the CLI and
 // the Automations screen all use it. Building it reads nothing: the account
 // is read by a run that queues an email.
-func NewAutomationEngine(st *store.Store, log *slog.Logger) *rules.Engine {
+func NewAutomationEngine(st *rulesdb.DB, log *slog.Logger) *rules.Engine {
 	return rules.New(st, automationOptions(st, log))
 }
 
 // automationOptions are NewAutomationEngine's options, for callers that add
 // to them (the headless run's crash failpoint).
-func automationOptions(st *store.Store, log *slog.Logger) rules.Options {
-	return rules.Options{Log: log, Renderer: &mail.Templates{Store: st},
+func automationOptions(st *rulesdb.DB, log *slog.Logger) rules.Options {
+	return rules.Options{Log: log, Renderer: &mail.Templates{Store: st.DB},
 		MessageID: func(ctx context.Context) func(time.Time) string {
-			from := messageIDSender(ctx, st, log)
+			from := messageIDSender(ctx, st.Store, log)
 			return func(now time.Time) string { return mail.NewMessageID(from, now) }
 		}}
 }
@@ -193,5 +194,5 @@ func (s *AutomationService) ReleaseHold(orderID int64) error {
 	if err != nil {
 		return err
 	}
-	return b.st.ReleaseHold(ctx, orderID)
+	return b.rules.ReleaseHold(ctx, orderID)
 }

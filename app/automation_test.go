@@ -4,15 +4,16 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/mail"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/rulesdb"
+	"shopclerk/backend/store/storetest"
 )
 
 // TestAutomationMessageIDsFollowTheSavedAccount: the schedule builds its
@@ -23,13 +24,9 @@ import (
 func TestAutomationMessageIDsFollowTheSavedAccount(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "shop.db"), store.Options{Clock: clock.Fixed{T: now}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := storetest.Open(t, storetest.At(now))
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	e := NewAutomationEngine(st, log)
+	e := NewAutomationEngine(rulesdb.New(st), log)
 	id, err := e.InstallTemplate(ctx, "order_confirmation")
 	if err != nil {
 		t.Fatal(err)
@@ -41,7 +38,7 @@ func TestAutomationMessageIDsFollowTheSavedAccount(t *testing.T) {
 		t.Helper()
 		paid := now.Add(-time.Hour)
 		c := domain.Customer{Source: domain.SourceShopify, Email: email, FirstName: "Ann"}
-		if _, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: ext + ".csv", Kind: "orders"}, store.WriteOptions{}, func(w *store.Writer) error {
+		if _, _, err := importdb.New(st).WriteBatch(ctx, domain.BatchMeta{FileName: ext + ".csv", Kind: "orders"}, importdb.WriteOptions{}, func(w *importdb.Writer) error {
 			return w.UpsertOrder(domain.Order{Source: domain.SourceShopify, ExternalID: ext, Name: "#" + ext, Email: email,
 				FinancialStatus: domain.FinancialPaid, Currency: "EUR", Total: 2500, CreatedAt: paid, PaidAt: &paid}, &c)
 		}); err != nil {
@@ -65,7 +62,7 @@ func TestAutomationMessageIDsFollowTheSavedAccount(t *testing.T) {
 		if res, err := e.RunPreview(ctx, p, p.AllKeys()); err != nil || res.Done != 1 {
 			t.Fatalf("run: %v %+v", err, res)
 		}
-		msgs, err := st.ListMessages(ctx, domain.MsgQueued, 1, 0)
+		msgs, err := outboxdb.New(st).ListMessages(ctx, domain.MsgQueued, 1, 0)
 		if err != nil || len(msgs) == 0 {
 			t.Fatalf("queued: %v %v", msgs, err)
 		}

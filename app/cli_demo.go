@@ -11,6 +11,7 @@ import (
 	"shopclerk/backend/demo"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
 )
 
 // demoResult is what `shopclerk demo --json` prints.
@@ -65,7 +66,7 @@ func runDemo(ctx context.Context, env *CLIEnv, args []string) error {
 			return err2
 		}
 		defer st.Close()
-		res.Summary, err = demo.GenerateTo(ctx, st, *csvDir, env.Clock, sz, *seed, nil)
+		res.Summary, err = demo.GenerateTo(ctx, importdb.New(st), *csvDir, env.Clock, sz, *seed, nil)
 		if domain.CodeOf(err) == demo.ErrNotEmpty {
 			return domain.Wrap(err, domain.CodeConflict, err.Error()+" Give a new file with --db, for example --db demo-shop.db.")
 		}

@@ -9,6 +9,7 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/importer"
+	"shopclerk/backend/store/importdb"
 )
 
 func init() {
@@ -58,7 +59,7 @@ func runImport(ctx context.Context, env *CLIEnv, args []string) error {
 	for i, f := range files {
 		specs[i] = importer.FileSpec{Path: f, Options: opts}
 	}
-	res, err := importer.Import(ctx, env.Store, specs, nil)
+	res, err := importer.Import(ctx, importdb.New(env.Store), specs, nil)
 	// Detection writes its own state: a run whose every file was refused
 	// must leave the shop exactly as it was.
 	for _, f := range res.Files {

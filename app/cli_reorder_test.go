@@ -8,22 +8,20 @@ import (
 	"testing"
 	"time"
 
-	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/inventory"
 	"shopclerk/backend/mail"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/storetest"
 )
 
 func TestCLIReorderDigest(t *testing.T) {
 	ctx := context.Background()
 	db := filepath.Join(t.TempDir(), "shop.db")
 	now := time.Date(2026, 3, 2, 7, 0, 0, 0, time.UTC)
-	st, err := store.Open(ctx, db, store.Options{Clock: clock.Fixed{T: now}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, _, err = st.WriteBatch(ctx, domain.BatchMeta{FileName: "seed", Kind: "test"}, store.WriteOptions{}, func(w *store.Writer) error {
+	st := storetest.Open(t, storetest.Path(db), storetest.At(now))
+	_, _, err := importdb.New(st).WriteBatch(ctx, domain.BatchMeta{FileName: "seed", Kind: "test"}, importdb.WriteOptions{}, func(w *importdb.Writer) error {
 		if err := w.UpsertProduct(domain.Product{SKU: "MUG", Title: "Mug", Price: domain.Money{Amount: 1200, Currency: "EUR"}}); err != nil {
 			return err
 		}
@@ -70,12 +68,9 @@ func TestCLIReorderDigest(t *testing.T) {
 	if d := run(); d.Queued || !d.AlreadySent {
 		t.Fatalf("second send the same day: %+v", d)
 	}
-	st, err = store.Open(ctx, db, store.Options{Clock: clock.Fixed{T: now}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st = storetest.Open(t, storetest.Path(db), storetest.At(now))
 	defer st.Close()
-	msgs, err := st.ListMessages(ctx, "", 10, 0)
+	msgs, err := outboxdb.New(st).ListMessages(ctx, "", 10, 0)
 	if err != nil || len(msgs) != 1 || msgs[0].ToAddr != "ann@clay.test" || msgs[0].Kind != domain.KindTransactional {
 		t.Fatalf("outbox: %+v %v", msgs, err)
 	}

@@ -11,7 +11,7 @@ import (
 
 	"shopclerk/backend/email"
 	"shopclerk/backend/rules"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/rulesdb"
 )
 
 // runOutput is what `shopclerk run --json` prints.
@@ -40,11 +40,12 @@ func runAutomations(ctx context.Context, env *CLIEnv, args []string) error {
 	if err := parseFlags(fs, args, env.Out); err != nil {
 		return fmt.Errorf("run: %w (flags: --dry-run, --confirm, --json)", err)
 	}
-	opts := automationOptions(env.Store, env.Log)
+	rdb := rulesdb.New(env.Store)
+	opts := automationOptions(rdb, env.Log)
 	if n, err := strconv.Atoi(os.Getenv(crashAfterEffectsEnv)); err == nil && n > 0 {
 		opts.WrapEffects = crashBeforeEffect(n)
 	}
-	e := rules.New(env.Store, opts)
+	e := rules.New(rdb, opts)
 	now := env.Clock.Now()
 	if *install {
 		if err := installTemplates(ctx, e); err != nil {
@@ -148,9 +149,9 @@ func installTemplates(ctx context.Context, e *rules.Engine) error {
 // after N committed ones and inside the transaction of the next.
 const crashAfterEffectsEnv = "SHOPCLERK_CRASH_AFTER_EFFECTS"
 
-func crashBeforeEffect(n int) func(rules.Effects, *store.RuleTx) rules.Effects {
+func crashBeforeEffect(n int) func(rules.Effects, *rulesdb.RuleTx) rules.Effects {
 	applied := 0
-	return func(fx rules.Effects, _ *store.RuleTx) rules.Effects {
+	return func(fx rules.Effects, _ *rulesdb.RuleTx) rules.Effects {
 		if applied == n {
 			os.Exit(3)
 		}

@@ -4,16 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"log/slog"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"testing"
 
-	"shopclerk/backend/clock"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/rulesdb"
+	"shopclerk/backend/store/storetest"
 )
 
 // TestKilledHeadlessRunEndsAsOneRun kills `shopclerk run` part-way (the
@@ -91,12 +90,9 @@ type ledgerState struct {
 
 func ledger(t *testing.T, path string) ledgerState {
 	t.Helper()
-	st, err := store.Open(context.Background(), path, store.Options{Clock: clock.System{}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := storetest.Open(t, storetest.Path(path))
 	defer st.Close()
-	rows, err := st.AllLedger(context.Background())
+	rows, err := rulesdb.New(st).AllLedger(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +101,7 @@ func ledger(t *testing.T, path string) ledgerState {
 		s.keys = append(s.keys, r.Key+" "+string(r.Status))
 	}
 	slices.Sort(s.keys)
-	counts, err := st.RowCounts(context.Background())
+	counts, err := importdb.New(st).RowCounts(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,21 +8,19 @@ import (
 	"testing"
 	"time"
 
-	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/rules"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/rulesdb"
+	"shopclerk/backend/store/storetest"
 )
 
 func TestCLIRun(t *testing.T) {
 	ctx := context.Background()
 	db := filepath.Join(t.TempDir(), "shop.db")
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
-	st, err := store.Open(ctx, db, store.Options{Clock: clock.Fixed{T: now}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := rules.New(st, rules.Options{})
+	st := storetest.Open(t, storetest.Path(db), storetest.At(now))
+	e := rules.New(rulesdb.New(st), rules.Options{})
 	id, err := e.InstallTemplate(ctx, "order_confirmation")
 	if err != nil {
 		t.Fatal(err)
@@ -32,7 +30,7 @@ func TestCLIRun(t *testing.T) {
 	}
 	paid := now.Add(-time.Hour)
 	c := domain.Customer{Source: domain.SourceShopify, Email: "ann@example.com", FirstName: "Ann"}
-	_, _, err = st.WriteBatch(ctx, domain.BatchMeta{FileName: "o.csv", Kind: "orders"}, store.WriteOptions{}, func(w *store.Writer) error {
+	_, _, err = importdb.New(st).WriteBatch(ctx, domain.BatchMeta{FileName: "o.csv", Kind: "orders"}, importdb.WriteOptions{}, func(w *importdb.Writer) error {
 		return w.UpsertOrder(domain.Order{Source: domain.SourceShopify, ExternalID: "1001", Name: "#1001", Email: c.Email,
 			FinancialStatus: domain.FinancialPaid, Currency: "EUR", Total: 2500, CreatedAt: paid, PaidAt: &paid}, &c)
 	})

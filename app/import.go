@@ -7,12 +7,13 @@ import (
 	"log/slog"
 	"os"
 
-	"github.com/wailsapp/wails/v2/pkg/runtime"
-
 	"shopclerk/backend/domain"
 	"shopclerk/backend/importer"
 	"shopclerk/backend/rules"
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/rulesdb"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
 )
 
 // ImportService is the Import screen: inspect dropped files, import them as
@@ -70,7 +71,7 @@ func (s *ImportService) start(files []importer.FileSpec, after func()) (string, 
 			defer after()
 		}
 		var last importer.Progress
-		res, err := importer.Import(ctx, b.st, files, func(p importer.Progress) {
+		res, err := importer.Import(ctx, b.imports, files, func(p importer.Progress) {
 			last = p
 			progress(Progress{Done: p.Bytes, Total: p.Total, Message: importMessage(p), Step: fmt.Sprint(p.FileIndex, p.Phase)})
 		})
@@ -106,7 +107,7 @@ func detectChanges(ctx context.Context, e *rules.Engine, log *slog.Logger) {
 // detectAfterImport is detectChanges for `shopclerk import`, whose one
 // import needs one engine.
 func detectAfterImport(ctx context.Context, st *store.Store, log *slog.Logger) {
-	detectChanges(ctx, NewAutomationEngine(st, log), log)
+	detectChanges(ctx, NewAutomationEngine(rulesdb.New(st), log), log)
 }
 
 // StartUpload is Start for one file the browser sent (see UploadChunk); the
@@ -125,7 +126,7 @@ func (s *ImportService) SaveMapping(headerHash string, kind importer.Kind, m imp
 	if err != nil {
 		return err
 	}
-	return importer.RememberMapping(ctx, b.st, headerHash, kind, m)
+	return importer.RememberMapping(ctx, b.imports, headerHash, kind, m)
 }
 
 // History lists import batches, newest first.
@@ -134,7 +135,7 @@ func (s *ImportService) History(limit, offset int) ([]domain.ImportBatch, error)
 	if err != nil {
 		return nil, err
 	}
-	return b.st.ImportBatches(ctx, limit, offset, false)
+	return b.imports.ImportBatches(ctx, limit, offset, false)
 }
 
 // Rejects lists the rows a batch could not take.
@@ -143,7 +144,7 @@ func (s *ImportService) Rejects(batchID int64) ([]domain.Reject, error) {
 	if err != nil {
 		return nil, err
 	}
-	return b.st.BatchRejects(ctx, batchID)
+	return b.imports.BatchRejects(ctx, batchID)
 }
 
 // ExportRejects saves a batch's rejected rows as xlsx where the seller picks

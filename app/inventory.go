@@ -50,7 +50,7 @@ func (s *InventoryService) SetSKUPolicy(p domain.SKUPolicy) error {
 	if p.ReorderPoint != nil && (*p.ReorderPoint < 0 || *p.ReorderPoint > inventory.MaxQuantity) {
 		return domain.Errorf(domain.CodeInvalid, "A reorder point must be between 0 and %d.", inventory.MaxQuantity)
 	}
-	return b.st.SetSKUPolicy(ctx, p)
+	return b.inv.SetSKUPolicy(ctx, p)
 }
 
 // Suppliers lists the suppliers.
@@ -59,7 +59,7 @@ func (s *InventoryService) Suppliers() ([]domain.Supplier, error) {
 	if err != nil {
 		return nil, err
 	}
-	return b.st.Suppliers(ctx)
+	return b.inv.Suppliers(ctx)
 }
 
 // SaveSupplier creates (id 0) or updates a supplier.
@@ -77,7 +77,7 @@ func (s *InventoryService) DeleteSupplier(id int64) error {
 	if err != nil {
 		return err
 	}
-	return b.st.DeleteSupplier(ctx, id)
+	return b.inv.DeleteSupplier(ctx, id)
 }
 
 // LinkSupplier sets a SKU's supplier with the supplier's code and unit cost.
@@ -89,7 +89,7 @@ func (s *InventoryService) LinkSupplier(o domain.SupplierOffer) error {
 	if o.UnitCost < 0 {
 		return domain.Errorf(domain.CodeInvalid, "A unit cost cannot be negative.")
 	}
-	return b.st.SetSupplierOffer(ctx, o)
+	return b.inv.SetSupplierOffer(ctx, o)
 }
 
 // Digest builds today's low-stock digest and queues it to the seller's own
@@ -134,7 +134,7 @@ func (s *InventoryService) PurchaseOrders(status string) ([]domain.PurchaseOrder
 	if err != nil {
 		return nil, err
 	}
-	return b.st.PurchaseOrders(ctx, domain.POStatus(status), 200)
+	return b.inv.PurchaseOrders(ctx, domain.POStatus(status), 200)
 }
 
 // SetLine sets a draft line's quantity (0 removes it) and, if given, unit cost.
@@ -152,7 +152,7 @@ func (s *InventoryService) SetStatus(poID int64, status string) error {
 	if err != nil {
 		return err
 	}
-	return b.st.SetPOStatus(ctx, poID, domain.POStatus(status))
+	return b.inv.SetPOStatus(ctx, poID, domain.POStatus(status))
 }
 
 // Send emails a draft to its supplier (xlsx and PDF attached) via the outbox.

@@ -104,7 +104,7 @@ func (s *MailSettingsService) Template(name string) (mail.EditableTemplate, erro
 	if err != nil {
 		return mail.EditableTemplate{}, err
 	}
-	return mail.LoadTemplate(ctx, b.st, name)
+	return mail.LoadTemplate(ctx, b.outbox, name)
 }
 
 // SaveTemplate stores the seller's version of a template after rendering it
@@ -115,7 +115,7 @@ func (s *MailSettingsService) SaveTemplate(name, subject, html string) error {
 	if err != nil {
 		return err
 	}
-	return mail.SaveTemplate(ctx, b.st, email.Template{Name: name, Subject: subject, HTML: html}, mail.ShopData(ctx, b.st))
+	return mail.SaveTemplate(ctx, b.outbox, email.Template{Name: name, Subject: subject, HTML: html}, mail.ShopData(ctx, b.st))
 }
 
 // ResetTemplate goes back to the default template.
@@ -124,7 +124,7 @@ func (s *MailSettingsService) ResetTemplate(name string) error {
 	if err != nil {
 		return err
 	}
-	return mail.ResetTemplate(ctx, b.st, name)
+	return mail.ResetTemplate(ctx, b.outbox, name)
 }
 
 // PreviewTemplate renders a template (the saved or default one when
@@ -135,7 +135,7 @@ func (s *MailSettingsService) PreviewTemplate(name, subject, html string, custom
 	if err != nil {
 		return email.Rendered{}, err
 	}
-	return mail.PreviewTemplate(ctx, b.st, b.preview, name, subject, html, customerID)
+	return mail.PreviewTemplate(ctx, b.outbox, b.preview, name, subject, html, customerID)
 }
 
 // Suppressions lists the do-not-mail list.
@@ -144,7 +144,7 @@ func (s *MailSettingsService) Suppressions(limit, offset int) ([]domain.Suppress
 	if err != nil {
 		return nil, err
 	}
-	return b.st.ListSuppressions(ctx, limit, offset)
+	return b.outbox.ListSuppressions(ctx, limit, offset)
 }
 
 // Suppress adds an address by hand; Unsuppress removes one.
@@ -153,7 +153,7 @@ func (s *MailSettingsService) Suppress(email, note string) error {
 	if err != nil {
 		return err
 	}
-	_, err = b.st.Suppress(ctx, email, domain.SuppressManual, note)
+	_, err = b.outbox.Suppress(ctx, email, domain.SuppressManual, note)
 	return err
 }
 
@@ -163,7 +163,7 @@ func (s *MailSettingsService) Unsuppress(email string) error {
 	if err != nil {
 		return err
 	}
-	return b.st.Unsuppress(ctx, email)
+	return b.outbox.Unsuppress(ctx, email)
 }
 
 // OutboxService serves the Outbox screen.
@@ -182,7 +182,7 @@ func (s *OutboxService) List(status string, limit, offset int) (OutboxPage, erro
 	if err != nil {
 		return OutboxPage{}, err
 	}
-	rows, err := b.st.ListMessages(ctx, domain.MessageStatus(status), limit, offset)
+	rows, err := b.outbox.ListMessages(ctx, domain.MessageStatus(status), limit, offset)
 	if err != nil {
 		return OutboxPage{}, err
 	}
@@ -192,7 +192,7 @@ func (s *OutboxService) List(status string, limit, offset int) (OutboxPage, erro
 			rows[i].Attachments[j].Data = nil
 		}
 	}
-	counts, err := b.st.CountMessagesByStatus(ctx)
+	counts, err := b.outbox.CountMessagesByStatus(ctx)
 	return OutboxPage{Rows: rows, Counts: counts}, err
 }
 
@@ -209,7 +209,7 @@ func (s *OutboxService) Message(id int64) (MessageDetail, error) {
 	if err != nil {
 		return MessageDetail{}, err
 	}
-	m, err := b.st.GetMessage(ctx, id)
+	m, err := b.outbox.GetMessage(ctx, id)
 	if err != nil {
 		return MessageDetail{}, err
 	}
@@ -313,5 +313,5 @@ func (s *OutboxService) InboxActivity(limit int) ([]domain.InboxItem, error) {
 	if err != nil {
 		return nil, err
 	}
-	return b.st.ListInboxItems(ctx, limit)
+	return b.outbox.ListInboxItems(ctx, limit)
 }

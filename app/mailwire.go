@@ -12,7 +12,7 @@ import (
 	"shopclerk/backend/inbox"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/secrets"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/outboxdb"
 )
 
 // mailer is the shop's mail wiring, one per open shop, shared by the
@@ -22,7 +22,7 @@ import (
 // seller may save another (Settings > Email, `shopclerk account set`) while
 // the app is open.
 type mailer struct {
-	st     *store.Store
+	st     *outboxdb.DB
 	clk    clock.Clock
 	events inbox.Events // nil: nobody hears replies and suppressions
 	log    *slog.Logger
@@ -34,7 +34,7 @@ type mailer struct {
 	sending atomic.Bool
 }
 
-func newMailer(st *store.Store, clk clock.Clock, sec secrets.Store, events inbox.Events, log *slog.Logger) *mailer {
+func newMailer(st *outboxdb.DB, clk clock.Clock, sec secrets.Store, events inbox.Events, log *slog.Logger) *mailer {
 	return &mailer{st: st, clk: clk, sec: sec, events: events, log: log}
 }
 
@@ -52,7 +52,7 @@ func (m *mailer) secrets() secrets.Store {
 
 // account is the saved account, or a clear error when there is none.
 func (m *mailer) account(ctx context.Context) (mail.Account, error) {
-	a, ok, err := mail.LoadAccount(ctx, m.st)
+	a, ok, err := mail.LoadAccount(ctx, m.st.Store)
 	if err != nil {
 		return a, err
 	}
@@ -193,5 +193,5 @@ func (m *mailer) saveAccount(ctx context.Context, a mail.Account, password strin
 			return err
 		}
 	}
-	return mail.SaveAccount(ctx, m.st, a)
+	return mail.SaveAccount(ctx, m.st.Store, a)
 }

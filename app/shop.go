@@ -106,7 +106,7 @@ func (s *ShopService) StartDemo(size string) (string, error) {
 		return "", err
 	}
 	return s.app.jobs.Start("demo", func(ctx context.Context, progress func(Progress)) (any, error) {
-		return demo.Generate(ctx, b.st, b.clk, sz, demo.DefaultSeed, func(done, total int) {
+		return demo.Generate(ctx, b.imports, b.clk, sz, demo.DefaultSeed, func(done, total int) {
 			progress(Progress{Done: int64(done), Total: int64(total), Message: "Creating demo orders"})
 		})
 	}), nil

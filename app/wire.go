@@ -13,6 +13,10 @@ import (
 	"shopclerk/backend/runner"
 	"shopclerk/backend/secrets"
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/inventorydb"
+	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/rulesdb"
 )
 
 // backend is the object graph of one open shop. newBackend builds it once
@@ -28,6 +32,10 @@ import (
 // background work starts.
 type backend struct {
 	st        *store.Store
+	outbox    *outboxdb.DB
+	rules     *rulesdb.DB
+	inv       *inventorydb.DB
+	imports   *importdb.DB
 	clk       clock.Clock
 	log       *slog.Logger
 	engine    *rules.Engine
@@ -48,15 +56,19 @@ type backend struct {
 // newBackend wires the shop's backend. sec may be nil: the keychain is then
 // probed on the first use of a secret, not when the shop opens.
 func newBackend(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.Logger) *backend {
-	engine := NewAutomationEngine(st, log)
+	rdb := rulesdb.New(st)
+	outbox := rdb.DB // the rules' handle wraps the outbox's
+	idb := &inventorydb.DB{DB: outbox}
+	imports := importdb.New(st)
+	engine := NewAutomationEngine(rdb, log)
 	// Purchase orders go out through the outbox, worded by the
 	// purchase_order template (the seller's saved version, if any).
-	inv := inventory.New(st, clk, inventory.OutboxMailer{Store: st, Renderer: &mail.Templates{Store: st}})
+	inv := inventory.New(idb, clk, inventory.OutboxMailer{Store: idb, Renderer: &mail.Templates{Store: outbox}})
 	return &backend{
-		st: st, clk: clk, log: log, engine: engine, inventory: inv,
+		st: st, outbox: outbox, rules: rdb, inv: idb, imports: imports, clk: clk, log: log, engine: engine, inventory: inv,
 		// Replies and suppressions the inbox finds stop the customer's sequences.
-		mail:        newMailer(st, clk, sec, signals.New(st, clk), log),
-		lookup:      importer.StoreLookup(st),
+		mail:        newMailer(outbox, clk, sec, signals.New(rdb, clk), log),
+		lookup:      importer.StoreLookup(imports),
 		preview:     &mail.Templates{},
 		backups:     runner.NewBackups(st, clk, log),
 		digest:      runner.NewDigest(st, inv, clk, log),

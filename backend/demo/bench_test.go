@@ -2,26 +2,15 @@ package demo
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
-
-	"shopclerk/backend/store"
 )
-
-func openStoreTB(tb testing.TB) *store.Store {
-	st, err := store.Open(context.Background(), filepath.Join(tb.TempDir(), "shop.db"), store.Options{Clock: testNow})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return st
-}
 
 // BenchmarkGenerateM writes the m shop (100k orders) into a fresh database;
 // run with -benchtime 1x -cpuprofile to see where a demo generation goes.
 func BenchmarkGenerateM(b *testing.B) {
 	for range b.N {
 		b.StopTimer()
-		st := openStoreTB(b)
+		st := openStore(b)
 		b.StartTimer()
 		if _, err := Generate(context.Background(), st, testNow, SizeM, DefaultSeed, nil); err != nil {
 			b.Fatal(err)
@@ -46,7 +35,7 @@ func BenchmarkGenerateOnlyM(b *testing.B) {
 func BenchmarkGenerateL(b *testing.B) {
 	for range b.N {
 		b.StopTimer()
-		st := openStoreTB(b)
+		st := openStore(b)
 		b.StartTimer()
 		if _, err := Generate(context.Background(), st, testNow, SizeL, DefaultSeed, nil); err != nil {
 			b.Fatal(err)

@@ -19,7 +19,7 @@ import (
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
 )
 
 // Size is the demo shop's scale.
@@ -102,7 +102,7 @@ const ErrNotEmpty = domain.CodeConflict
 // database that already has orders or customers. Generation runs on one
 // goroutine while the store inserts on another; cancelling ctx rolls back
 // everything written.
-func Generate(ctx context.Context, st *store.Store, clk clock.Clock, size Size, seed uint64, progress Progress) (Summary, error) {
+func Generate(ctx context.Context, st *importdb.DB, clk clock.Clock, size Size, seed uint64, progress Progress) (Summary, error) {
 	return generate(ctx, st, "", clk, size, seed, progress)
 }
 
@@ -116,11 +116,11 @@ func WriteShopifyCSV(ctx context.Context, dir string, clk clock.Clock, size Size
 
 // GenerateTo writes the demo shop to the store (when st is not nil) and to
 // CSV files in csvDir (when not empty) from one generation pass.
-func GenerateTo(ctx context.Context, st *store.Store, csvDir string, clk clock.Clock, size Size, seed uint64, progress Progress) (Summary, error) {
+func GenerateTo(ctx context.Context, st *importdb.DB, csvDir string, clk clock.Clock, size Size, seed uint64, progress Progress) (Summary, error) {
 	return generate(ctx, st, csvDir, clk, size, seed, progress)
 }
 
-func generate(ctx context.Context, st *store.Store, csvDir string, clk clock.Clock, size Size, seed uint64, progress Progress) (Summary, error) {
+func generate(ctx context.Context, st *importdb.DB, csvDir string, clk clock.Clock, size Size, seed uint64, progress Progress) (Summary, error) {
 	p, err := paramsFor(size)
 	if err != nil {
 		return Summary{}, err
@@ -172,7 +172,7 @@ func generate(ctx context.Context, st *store.Store, csvDir string, clk clock.Clo
 }
 
 // checkEmpty refuses a database that already holds a shop.
-func checkEmpty(ctx context.Context, st *store.Store) error {
+func checkEmpty(ctx context.Context, st *importdb.DB) error {
 	orders, err := st.ListOrders(ctx, domain.PageRequest{Limit: 1})
 	if err != nil {
 		return err

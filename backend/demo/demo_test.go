@@ -15,22 +15,17 @@ import (
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/storetest"
 )
 
 var testNow = clock.Fixed{T: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}
 
-func openStore(t *testing.T) *store.Store {
-	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "shop.db"), store.Options{Clock: testNow})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
+func openStore(tb testing.TB) *importdb.DB {
+	return importdb.New(storetest.Open(tb, storetest.Clock(testNow)))
 }
 
-func generateS(t *testing.T, seed uint64) (*store.Store, Summary) {
+func generateS(t *testing.T, seed uint64) (*importdb.DB, Summary) {
 	t.Helper()
 	st := openStore(t)
 	var calls int

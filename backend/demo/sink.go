@@ -5,7 +5,7 @@ import (
 	"errors"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
 )
 
 // evKind is what one generated record is.
@@ -175,7 +175,7 @@ func (d *dbSink) finish(*generator) error { return d.flush() }
 
 // writeStore runs the generator on its own goroutine and writes its records
 // in one batch: the store gets a consistent shop or nothing.
-func writeStore(ctx context.Context, st *store.Store, meta domain.BatchMeta, g *generator, extra []sink, progress Progress) error {
+func writeStore(ctx context.Context, st *importdb.DB, meta domain.BatchMeta, g *generator, extra []sink, progress Progress) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	ds := &dbSink{ctx: ctx, ch: make(chan []event, 8), buf: make([]event, 0, dbBatch)}
@@ -186,7 +186,7 @@ func writeStore(ctx context.Context, st *store.Store, meta domain.BatchMeta, g *
 		defer close(ds.ch)
 		genErr = g.run(ctx, append(multiSink{ds}, extra...), progress)
 	}()
-	_, _, err := st.WriteBatch(ctx, meta, store.WriteOptions{Fresh: true}, func(w *store.Writer) error {
+	_, _, err := st.WriteBatch(ctx, meta, importdb.WriteOptions{Fresh: true}, func(w *importdb.Writer) error {
 		var supIDs []int64
 		for batch := range ds.ch {
 			for i := range batch {
@@ -209,7 +209,7 @@ func writeStore(ctx context.Context, st *store.Store, meta domain.BatchMeta, g *
 }
 
 // apply writes one record through the batch Writer.
-func apply(w *store.Writer, ev *event, supIDs *[]int64) error {
+func apply(w *importdb.Writer, ev *event, supIDs *[]int64) error {
 	switch ev.kind {
 	case evSupplier:
 		id, err := w.UpsertSupplier(*ev.sup)
@@ -221,7 +221,7 @@ func apply(w *store.Writer, ev *event, supIDs *[]int64) error {
 		p.SupplierID = &id
 		return w.UpsertProduct(p)
 	case evCustomer:
-		_, err := w.UpsertCustomer(ev.cust.c, store.CustomerAuthoritative)
+		_, err := w.UpsertCustomer(ev.cust.c, importdb.CustomerAuthoritative)
 		return err
 	case evOrder:
 		rec := ev.order

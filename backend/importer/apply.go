@@ -3,10 +3,8 @@ package importer
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
 )
 
 // batchSize is how many records travel from the parser to the writer at a
@@ -14,8 +12,18 @@ import (
 // keep memory flat.
 const batchSize = 256
 
+// Applier writes an import's records to the shop: each file in one batch
+// (its records handed to a domain.RecordSink), and the column mappings the
+// seller confirmed. backend/store/importdb implements it; the importer
+// itself never touches the database.
+type Applier interface {
+	ApplyBatch(ctx context.Context, meta domain.BatchMeta, fn func(domain.RecordSink) error) (batchID int64, counts domain.Counts, err error)
+	Mapping(ctx context.Context, headerHash string) (kind string, mapping map[string]string, found bool, err error)
+	SaveMapping(ctx context.Context, headerHash, kind string, mapping map[string]string) error
+}
+
 // StoreLookup adapts the store's remembered mappings for Inspect/Import.
-func StoreLookup(st *store.Store) MappingLookup {
+func StoreLookup(st Applier) MappingLookup {
 	return func(ctx context.Context, hash string) (Kind, Mapping, bool, error) {
 		kind, m, ok, err := st.Mapping(ctx, hash)
 		if err != nil || !ok {
@@ -30,7 +38,7 @@ func StoreLookup(st *store.Store) MappingLookup {
 }
 
 // RememberMapping stores a mapping for a header set (see FileInfo.HeaderHash).
-func RememberMapping(ctx context.Context, st *store.Store, headerHash string, kind Kind, m Mapping) error {
+func RememberMapping(ctx context.Context, st Applier, headerHash string, kind Kind, m Mapping) error {
 	raw := map[string]string{}
 	for f, c := range m {
 		raw[string(f)] = c
@@ -42,7 +50,7 @@ func RememberMapping(ctx context.Context, st *store.Store, headerHash string, ki
 // that cannot be imported at all is reported in its FileResult (nothing of
 // it is written) and the next file goes on; cancelling ctx stops everything
 // and leaves the current file's batch unwritten.
-func Import(ctx context.Context, st *store.Store, files []FileSpec, progress func(Progress)) (Result, error) {
+func Import(ctx context.Context, st Applier, files []FileSpec, progress func(Progress)) (Result, error) {
 	var res Result
 	for i, spec := range files {
 		fr, err := importFile(ctx, st, spec, i, len(files), progress)
@@ -58,7 +66,7 @@ func Import(ctx context.Context, st *store.Store, files []FileSpec, progress fun
 	return res, nil
 }
 
-func importFile(ctx context.Context, st *store.Store, spec FileSpec, idx, total int, progress func(Progress)) (FileResult, error) {
+func importFile(ctx context.Context, st Applier, spec FileSpec, idx, total int, progress func(Progress)) (FileResult, error) {
 	fr := FileResult{File: spec.Name}
 	if fr.File == "" {
 		fr.File = spec.Path
@@ -93,7 +101,7 @@ func importFile(ctx context.Context, st *store.Store, spec FileSpec, idx, total 
 	}
 	report := func(rows int) { reportPhase(rows, PhaseReading) }
 	meta := domain.BatchMeta{FileName: in.name, FileHash: fr.Hash, FileSize: in.size, Preset: string(p.b.preset.name), Kind: string(p.b.preset.kind)}
-	batchID, counts, err := st.WriteBatch(ctx, meta, store.WriteOptions{}, func(w *store.Writer) error {
+	batchID, counts, err := st.ApplyBatch(ctx, meta, func(w domain.RecordSink) error {
 		// The shop's generated keys, read in the batch's own transaction
 		// (which holds the write lock), before the parser starts.
 		if err := p.linkLines(w); err != nil {
@@ -106,7 +114,7 @@ func importFile(ctx context.Context, st *store.Store, spec FileSpec, idx, total 
 		if err != nil {
 			return err
 		}
-		var bulk *store.BulkIndexes
+		var bulk domain.BulkIndexes
 		defer func() {
 			if bulk != nil {
 				bulk.Restore()
@@ -165,21 +173,20 @@ func importFile(ctx context.Context, st *store.Store, spec FileSpec, idx, total 
 // pipe parses on this goroutine's partner while it writes: the parser sends
 // batches of records, the writer applies them inside the open transaction.
 // afterFirst, if set, runs once the first batch of n records is written.
-func pipe(ctx context.Context, p *parsed, w *store.Writer, report func(int), afterFirst func(n int) error) error {
+func pipe(ctx context.Context, p *parsed, w domain.RecordSink, report func(int), afterFirst func(n int) error) error {
 	pctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	recs := make(chan []Record, 2)
 	done := make(chan error, 1)
 	go func() {
 		defer close(recs)
-		var prep store.OrderPreparer
+		prepare := w.OrderPreparer()
 		batch := make([]Record, 0, batchSize)
 		err := p.run(pctx, func(r Record) {
 			if r.Order != nil && r.merge == mergeNone {
 				// The order's hash, JSON and values are made here, on the
 				// parser's goroutine, while the writer writes.
-				r.prep = &store.OrderRecord{Order: *r.Order, Customer: r.Customer, DiscountCodes: r.DiscountCodes}
-				prep.Prepare(r.prep)
+				r.prep = prepare(r.Order, r.Customer, r.DiscountCodes)
 				r.Order, r.Customer, r.DiscountCodes = nil, nil, nil
 			}
 			batch = append(batch, r)
@@ -206,16 +213,16 @@ func pipe(ctx context.Context, p *parsed, w *store.Writer, report func(int), aft
 		<-done
 		return err
 	}
-	var orders []store.OrderRecord
+	var orders []domain.PreparedOrder
 	for batch := range recs {
 		orders = orders[:0]
 		for _, rec := range batch {
 			if rec.prep != nil {
-				orders = append(orders, *rec.prep)
+				orders = append(orders, rec.prep)
 				continue
 			}
 			if len(orders) > 0 {
-				if err := w.UpsertOrders(orders); err != nil {
+				if err := w.Orders(orders); err != nil {
 					return fail(err)
 				}
 				orders = orders[:0]
@@ -230,7 +237,7 @@ func pipe(ctx context.Context, p *parsed, w *store.Writer, report func(int), aft
 			}
 		}
 		if len(orders) > 0 {
-			if err := w.UpsertOrders(orders); err != nil {
+			if err := w.Orders(orders); err != nil {
 				return fail(err)
 			}
 		}
@@ -257,8 +264,8 @@ func pipe(ctx context.Context, p *parsed, w *store.Writer, report func(int), aft
 	return nil
 }
 
-// applyRecord writes one record through the batch Writer.
-func applyRecord(w *store.Writer, rec Record) error {
+// applyRecord hands one record to the batch.
+func applyRecord(w domain.RecordSink, rec Record) error {
 	switch {
 	case rec.Order != nil:
 		o := *rec.Order
@@ -271,29 +278,15 @@ func applyRecord(w *store.Writer, rec Record) error {
 				o = mergeOrder(stored, o, rec.merge)
 			}
 		}
-		if err := w.UpsertOrder(o, rec.Customer); err != nil {
-			return fmt.Errorf("order %s: %w", o.Name, err)
-		}
-		for _, code := range rec.DiscountCodes {
-			if err := w.EnsureDiscountCode(code, o.Currency, o.CreatedAt); err != nil {
-				return err
-			}
-		}
-		return nil
+		return w.Order(o, rec.Customer, rec.DiscountCodes)
 	case rec.Cart != nil:
-		return w.UpsertCart(*rec.Cart, rec.Customer)
+		return w.Cart(*rec.Cart, rec.Customer)
 	case rec.Stock != nil:
-		if rec.Product != nil {
-			if err := w.EnsureProduct(*rec.Product); err != nil {
-				return err
-			}
-		}
-		return w.SetStock(*rec.Stock, "import")
+		return w.Stock(*rec.Stock, rec.Product)
 	case rec.Product != nil:
-		return w.UpsertProduct(*rec.Product)
+		return w.Product(*rec.Product)
 	case rec.Customer != nil:
-		_, err := w.UpsertCustomer(*rec.Customer, store.CustomerAuthoritative)
-		return err
+		return w.Customer(*rec.Customer)
 	}
 	return errors.New("importer: empty record")
 }

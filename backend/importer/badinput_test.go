@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/importdb"
 )
 
 // zipBomb builds an "xlsx" whose sheet claims to expand to 10 GB. The
@@ -83,7 +84,7 @@ func TestBadInput(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			st := openStore(t)
-			before, _ := st.RowCounts(context.Background())
+			before, _ := importdb.New(st.Store).RowCounts(context.Background())
 			spec := FileSpec{Path: tc.path}
 			if tc.path == "" {
 				spec.Path = writeTemp(t, "file.csv", tc.data)
@@ -95,7 +96,7 @@ func TestBadInput(t *testing.T) {
 			if fr.ErrorCode != domain.CodeInvalid && fr.ErrorCode != domain.CodeNotFound {
 				t.Errorf("code %q", fr.ErrorCode)
 			}
-			after, _ := st.RowCounts(context.Background())
+			after, _ := importdb.New(st.Store).RowCounts(context.Background())
 			if jsonOf(t, before) != jsonOf(t, after) {
 				t.Errorf("the shop changed: %v -> %v", before, after)
 			}

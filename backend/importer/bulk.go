@@ -1,6 +1,6 @@
 package importer
 
-import "shopclerk/backend/store"
+import "shopclerk/backend/domain"
 
 // bulkMinRows is the smallest estimated batch (in rows) that may load with
 // the bulk tables' secondary indexes dropped; below it keeping the indexes
@@ -48,7 +48,7 @@ func (p *parsed) estimatedRows() int64 {
 // loading it with the bulk tables' plain indexes dropped and rebuilding them
 // once at the end is cheaper than updating them row by row. Whether it then
 // goes bulk depends on its first batch writing anything (see importFile).
-func bulkCandidate(w *store.Writer, p *parsed) (bool, error) {
+func bulkCandidate(w domain.RecordSink, p *parsed) (bool, error) {
 	if p.b.preset.kind != KindOrders {
 		return false, nil
 	}

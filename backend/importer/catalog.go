@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
 )
 
 // shopifyProducts: rows are grouped by Handle; the first row of a handle
@@ -118,7 +117,7 @@ func (b *stockRow) row(r *rowCtx) {
 	if generated {
 		b.gen.add(r, sku)
 	}
-	title := store.LineName(r.str(FTitle), variantTitle(o1, o2, o3))
+	title := domain.LineName(r.str(FTitle), variantTitle(o1, o2, o3))
 	r.e.emit(Record{Row: r.num, Stock: &l, Product: &domain.Product{SKU: sku, Title: title, Handle: handle, SKUGenerated: generated}, takeOver: former})
 }
 

@@ -8,6 +8,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"shopclerk/backend/store/importdb"
 )
 
 // buildBinary builds the shopclerk binary from the repo root, or skips:
@@ -88,7 +90,7 @@ func shopState(t *testing.T, db string) map[string]int {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	n, err := st.RowCounts(context.Background())
+	n, err := importdb.New(st).RowCounts(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,9 +11,10 @@ import (
 	"testing"
 	"time"
 
-	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/storetest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -21,15 +22,12 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // realDir holds the real exports, copied into the repo (see its README).
 const realDir = "../../testdata/real"
 
-func openStore(t testing.TB) *store.Store {
+// The store's import concern is what Import writes through.
+var _ Applier = (*importdb.DB)(nil)
+
+func openStore(t testing.TB) *importdb.DB {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "shop.db"),
-		store.Options{Clock: clock.Fixed{T: time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
+	return importdb.New(storetest.Open(t, storetest.At(time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC))))
 }
 
 func realFixtures(t *testing.T) []string {
@@ -104,7 +102,7 @@ type summary struct {
 	Error    string         `json:"error,omitempty"`
 }
 
-func summarise(t *testing.T, st *store.Store, fr FileResult) summary {
+func summarise(t *testing.T, st *importdb.DB, fr FileResult) summary {
 	t.Helper()
 	tables, err := st.RowCounts(context.Background())
 	if err != nil {
@@ -119,7 +117,7 @@ func summarise(t *testing.T, st *store.Store, fr FileResult) summary {
 	return s
 }
 
-func importOne(t *testing.T, st *store.Store, spec FileSpec) FileResult {
+func importOne(t *testing.T, st *importdb.DB, spec FileSpec) FileResult {
 	t.Helper()
 	res, err := Import(context.Background(), st, []FileSpec{spec}, nil)
 	if err != nil {
@@ -163,11 +161,11 @@ func openStoreAt(path string) (*store.Store, error) {
 }
 
 // A probe batch reads through a Writer and rolls back (errProbe).
-type writer = store.Writer
+type writer = importdb.Writer
 
 var errProbe = errors.New("probe: roll back")
 
 func storeMeta(name string) domain.BatchMeta {
 	return domain.BatchMeta{FileName: name, Preset: "test", Kind: "test"}
 }
-func writeOpts() store.WriteOptions { return store.WriteOptions{} }
+func writeOpts() importdb.WriteOptions { return importdb.WriteOptions{} }

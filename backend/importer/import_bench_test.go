@@ -3,13 +3,13 @@ package importer
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/pprof"
 	"testing"
 	"time"
 
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/storetest"
 )
 
 // BenchmarkImportFile imports $IMPORT_BENCH_FILE (a large export, e.g. from
@@ -32,10 +32,7 @@ func BenchmarkImportFile(b *testing.B) {
 	}
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		st, err := store.Open(ctx, filepath.Join(b.TempDir(), "shop.db"), store.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
+		st := importdb.New(storetest.Open(b))
 		b.StartTimer()
 		res, err := Import(ctx, st, []FileSpec{{Path: file}}, nil)
 		if err != nil || res.RejectedWhole() {

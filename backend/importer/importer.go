@@ -20,7 +20,6 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
 )
 
 // Kind is what a file's rows are.
@@ -105,7 +104,7 @@ type Record struct {
 	// must be merged with what is stored.
 	merge mergeMode
 	// prep is a whole order readied for the Writer by the parser goroutine.
-	prep *store.OrderRecord
+	prep domain.PreparedOrder
 	// takeOver is the stored generated key this row's variant had before
 	// the seller gave it the row's real SKU (takeover.go).
 	takeOver string

@@ -12,7 +12,6 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/importer/sheet"
-	"shopclerk/backend/store"
 )
 
 // maxIssues caps the issues kept per file; beyond it they are counted.
@@ -54,7 +53,7 @@ type parsed struct {
 	clashes []Issue
 	// takeOvers, rekeyed and twins are what the writing goroutine did with
 	// the generated keys rows' real SKUs could take over (takeover.go).
-	takeOvers      map[string]store.TakeOver
+	takeOvers      map[string]domain.TakeOver
 	rekeyed, twins []keyPair
 }
 

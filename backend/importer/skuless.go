@@ -29,7 +29,6 @@ import (
 	"strings"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
 )
 
 var keyEscaper = strings.NewReplacer("%", "%25", "/", "%2F")
@@ -84,7 +83,7 @@ func (g *genKeys) warn(e *env, f Field, noun, from, store string) {
 
 // linkLines loads, for an orders or carts file, the names of the products
 // with a generated key, so the builder can link SKU-less lines to them.
-func (p *parsed) linkLines(w *store.Writer) error {
+func (p *parsed) linkLines(w domain.RecordSink) error {
 	if k := p.b.preset.kind; k != KindOrders && k != KindCarts {
 		return nil
 	}
@@ -102,7 +101,7 @@ func (p *parsed) linkLines(w *store.Writer) error {
 // place and a generated key in the other into a rejected row; false for any
 // other error. Runs on the writing goroutine.
 func (p *parsed) clash(rec Record, err error) bool {
-	var c *store.SKUClashError
+	var c *domain.SKUClashError
 	if !errors.As(err, &c) {
 		return false
 	}

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
 )
 
 // The 2023 products and inventory exports come from the same shop, and none
@@ -18,7 +18,7 @@ const (
 
 func realSpec(rel string) FileSpec { return FileSpec{Path: realDir + "/" + rel} }
 
-func tables(t *testing.T, st *store.Store) map[string]int {
+func tables(t *testing.T, st *importdb.DB) map[string]int {
 	t.Helper()
 	n, err := st.RowCounts(context.Background())
 	if err != nil {
@@ -27,7 +27,7 @@ func tables(t *testing.T, st *store.Store) map[string]int {
 	return n
 }
 
-func stockRows(t *testing.T, st *store.Store, search string) []domain.StockRow {
+func stockRows(t *testing.T, st *importdb.DB, search string) []domain.StockRow {
 	t.Helper()
 	page, err := st.ListStock(context.Background(), domain.PageRequest{Limit: 1000, Search: search})
 	if err != nil {
@@ -36,7 +36,7 @@ func stockRows(t *testing.T, st *store.Store, search string) []domain.StockRow {
 	return page.Rows
 }
 
-func generatedNames(t *testing.T, st *store.Store) map[string]string {
+func generatedNames(t *testing.T, st *importdb.DB) map[string]string {
 	t.Helper()
 	m, err := st.GeneratedSKUNames(context.Background())
 	if err != nil {

@@ -6,7 +6,7 @@ package importer
 // the old key can still be derived (the same handle and options, or the
 // same WooCommerce ID). If a product is stored under that key and the real
 // SKU keys nothing yet, the real SKU takes the key over inside the file's
-// batch (store.Writer.TakeOverGeneratedKey): the variant, with its stock
+// batch (domain.RecordSink's TakeOverGeneratedKey): the variant, with its stock
 // and history, is one product again under the seller's SKU. If both exist
 // already they are left apart and the file says so once.
 //
@@ -16,14 +16,13 @@ package importer
 // the rows whose derived key is stored reach the database, once per key.
 //
 // An older export, still without the SKU, uses the SKU that took the key
-// over (store.GeneratedKeys.Renamed) instead of making the key anew.
+// over (domain.GeneratedKeys.Renamed) instead of making the key anew.
 
 import (
 	"fmt"
 	"strings"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
 )
 
 // knownKeys are the shop's generated keys for one products or inventory
@@ -39,7 +38,7 @@ type knownKeys struct {
 
 var keyUnescaper = strings.NewReplacer("%2F", "/", "%25", "%")
 
-func newKnownKeys(g store.GeneratedKeys) *knownKeys {
+func newKnownKeys(g domain.GeneratedKeys) *knownKeys {
 	if g.Stored == nil && g.Renamed == nil {
 		return nil
 	}
@@ -97,7 +96,7 @@ func (k *knownKeys) renamedTo(key string) string {
 
 // loadKeys reads, for a products or inventory file whose rows can carry a
 // generated key, the shop's generated keys: one query per file.
-func (p *parsed) loadKeys(w *store.Writer) error {
+func (p *parsed) loadKeys(w domain.RecordSink) error {
 	if k := p.b.preset.kind; k != KindProducts && k != KindInventory {
 		return nil
 	}
@@ -121,7 +120,7 @@ type keyPair struct {
 
 // takeOver lets the real SKU of rec take its generated key over, once per
 // key and file. Runs on the writing goroutine.
-func (p *parsed) takeOver(w *store.Writer, rec Record) error {
+func (p *parsed) takeOver(w domain.RecordSink, rec Record) error {
 	if _, seen := p.takeOvers[rec.takeOver]; seen || rec.Product == nil {
 		return nil
 	}
@@ -130,14 +129,14 @@ func (p *parsed) takeOver(w *store.Writer, rec Record) error {
 		return err
 	}
 	if p.takeOvers == nil {
-		p.takeOvers = map[string]store.TakeOver{}
+		p.takeOvers = map[string]domain.TakeOver{}
 	}
 	p.takeOvers[rec.takeOver] = res
 	pair := keyPair{key: rec.takeOver, sku: rec.Product.SKU, row: rec.Row}
 	switch res {
-	case store.TakeOverDone:
+	case domain.TakeOverDone:
 		p.rekeyed = append(p.rekeyed, pair)
-	case store.TakeOverBothExist:
+	case domain.TakeOverBothExist:
 		p.twins = append(p.twins, pair)
 	}
 	return nil
@@ -146,7 +145,7 @@ func (p *parsed) takeOver(w *store.Writer, rec Record) error {
 // finishTakeOvers moves the rest of what named the keys taken over and says
 // once per file what happened. Runs on the writing goroutine once the
 // parser is done.
-func (p *parsed) finishTakeOvers(w *store.Writer) error {
+func (p *parsed) finishTakeOvers(w domain.RecordSink) error {
 	if len(p.rekeyed) > 0 {
 		if err := w.FinishTakeOvers(); err != nil {
 			return err

@@ -10,7 +10,8 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/inventorydb"
 )
 
 // One shop's exports before and after the seller gave its variants SKUs.
@@ -45,7 +46,7 @@ func csvSpec(t *testing.T, name, body string) FileSpec {
 }
 
 // orderLineSKUs reads the SKUs of a stored order's lines.
-func orderLineSKUs(t *testing.T, st *store.Store, name string) string {
+func orderLineSKUs(t *testing.T, st *importdb.DB, name string) string {
 	t.Helper()
 	var skus []string
 	st.WriteBatch(context.Background(), storeMeta("probe"), writeOpts(), func(w *writer) error {
@@ -62,7 +63,7 @@ func orderLineSKUs(t *testing.T, st *store.Store, name string) string {
 }
 
 // skuState is what a take-over may change, in one comparable string.
-func skuState(t *testing.T, st *store.Store) string {
+func skuState(t *testing.T, st *importdb.DB) string {
 	t.Helper()
 	ctx := context.Background()
 	var b strings.Builder
@@ -82,14 +83,14 @@ func skuState(t *testing.T, st *store.Store) string {
 	}
 	sort.Strings(stored)
 	fmt.Fprintf(&b, "generated %v, renamed %v\n", stored, g.Renamed)
-	changes, err := st.StockChangesSince(ctx, time.Time{})
+	changes, err := inventorydb.New(st.Store).StockChangesSince(ctx, time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range changes {
 		fmt.Fprintf(&b, "change %s@%s=%d\n", c.SKU, c.Location, c.After)
 	}
-	sales, err := st.SalesSince(ctx, time.Time{})
+	sales, err := inventorydb.New(st.Store).SalesSince(ctx, time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +113,7 @@ func takeOverWarnings(fr FileResult) []Issue {
 
 // skuLessShop imports the products, inventory and orders of a shop whose
 // variants have no SKUs.
-func skuLessShop(t *testing.T) *store.Store {
+func skuLessShop(t *testing.T) *importdb.DB {
 	t.Helper()
 	st := openStore(t)
 	for _, f := range []struct{ name, body string }{

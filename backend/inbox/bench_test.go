@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
@@ -12,7 +11,8 @@ import (
 	"shopclerk/backend/clock"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/mail/mailtest"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/storetest"
 )
 
 // BenchmarkInboxSync50k: first sync of a 50,000-message mailbox, then an
@@ -30,10 +30,7 @@ func BenchmarkInboxSync50k(b *testing.B) {
 			srv.Deliver(b, "INBOX", []byte(fmt.Sprintf("From: c%d@customer.test\r\nTo: seller@shop.test\r\nSubject: Question %d\r\nMessage-ID: <q%d@customer.test>\r\n\r\nDo you ship to Norway?\r\n", i, i, i)))
 		}
 		clk := clock.System{}
-		st, err := store.Open(context.Background(), filepath.Join(b.TempDir(), "shop.db"), store.Options{Clock: clk})
-		if err != nil {
-			b.Fatal(err)
-		}
+		st := outboxdb.New(storetest.Open(b, storetest.Clock(clk)))
 		a := mail.ApplyPreset(mail.Account{FromAddress: "seller@shop.test"}, mail.ProviderGeneric)
 		a.SMTPHost = "127.0.0.1"
 		a.IMAPHost, a.IMAPPort, a.IMAPSecurity, a.AllowPlaintext = "127.0.0.1", srv.Port(), mail.SecurityNone, true

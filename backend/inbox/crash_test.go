@@ -19,7 +19,8 @@ import (
 	"shopclerk/backend/domain"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/mail/mailtest"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/storetest"
 )
 
 // The crash test: 1,000 queued messages, the sending process killed with
@@ -71,10 +72,7 @@ func TestCrashChild(t *testing.T) {
 		t.Fatal(err)
 	}
 	clk := clock.Fixed{T: c.Now}
-	st, err := store.Open(context.Background(), c.DB, store.Options{Clock: clk})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := outboxdb.New(storetest.Open(t, storetest.Path(c.DB), storetest.Clock(clk)))
 	defer st.Close()
 	a := crashAccount(c)
 	secret := func(context.Context) (string, error) { return "app-password", nil }
@@ -169,10 +167,7 @@ func crashRun(t *testing.T, withMailbox bool) {
 	if !withMailbox {
 		wantSent -= crashKills
 	}
-	st, err := store.Open(ctx, cfg.DB, store.Options{Clock: clock.Fixed{T: t0}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := outboxdb.New(storetest.Open(t, storetest.Path(cfg.DB), storetest.At(t0)))
 	for i := range crashMessages {
 		m := &domain.OutboxMessage{MessageID: fmt.Sprintf("<crash-%04d@shop.test>", i), Kind: domain.KindTransactional,
 			ToAddr: fmt.Sprintf("c%04d@customer.test", i), Subject: "Order " + strconv.Itoa(i), Text: "x"}
@@ -207,10 +202,7 @@ func crashRun(t *testing.T, withMailbox bool) {
 			t.Fatalf("run %d failed: %v\n%s", runs, waitErr, out.Bytes())
 		}
 		if cmd.ProcessState.ExitCode() == 0 {
-			st, err := store.Open(ctx, cfg.DB, store.Options{Clock: clock.Fixed{T: cfg.Now}})
-			if err != nil {
-				t.Fatal(err)
-			}
+			st := outboxdb.New(storetest.Open(t, storetest.Path(cfg.DB), storetest.At(cfg.Now)))
 			counts, _ := st.CountMessagesByStatus(ctx)
 			st.Close()
 			if counts[domain.MsgSent] == wantSent {
@@ -237,8 +229,7 @@ func crashRun(t *testing.T, withMailbox bool) {
 	if want := crashMessages - (crashMessages-wantSent)/2; len(seen) != want || len(twice) > 0 {
 		t.Fatalf("%d distinct messages delivered (want %d); more than once: %v", len(seen), want, twice)
 	}
-	st, _ = store.Open(ctx, cfg.DB, store.Options{Clock: clock.Fixed{T: cfg.Now}})
-	defer st.Close()
+	st = outboxdb.New(storetest.Open(t, storetest.Path(cfg.DB), storetest.At(cfg.Now)))
 	counts, _ := st.CountMessagesByStatus(ctx)
 	if counts[domain.MsgSent] != wantSent || counts[domain.MsgInDoubt] != crashMessages-wantSent {
 		t.Fatalf("outbox after %d runs: %v", runs+1, counts)

@@ -20,12 +20,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/emersion/go-imap/v2"
-
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/storetest"
+
+	"github.com/emersion/go-imap/v2"
 )
 
 type stack struct {
@@ -116,12 +118,8 @@ func waitFor(t *testing.T, cl *Client, mailbox, text string) {
 	t.Fatalf("nothing with %q arrived in %s", text, mailbox)
 }
 
-func openStore(t *testing.T) *store.Store {
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "shop.db"), store.Options{Clock: clock.System{}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+func openStore(t *testing.T) *outboxdb.DB {
+	st := outboxdb.New(storetest.Open(t))
 	return st
 }
 

@@ -8,13 +8,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/emersion/go-imap/v2"
-	"github.com/emersion/go-imap/v2/imapclient"
-
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/mail"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/outboxdb"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
 )
 
 // Events lets the automation engine react to what the inbox found; the
@@ -36,7 +36,7 @@ type ReplyEvent struct {
 
 // Syncer processes new mail in INBOX.
 type Syncer struct {
-	store  *store.Store
+	store  *outboxdb.DB
 	client *Client
 	outbox *mail.Outbox // for reply drafts; nil disables them
 	events Events
@@ -50,7 +50,7 @@ type Syncer struct {
 }
 
 // NewSyncer wires a syncer; outbox and events may be nil.
-func NewSyncer(st *store.Store, cl *Client, outbox *mail.Outbox, events Events, clk clock.Clock, a mail.Account, log *slog.Logger) *Syncer {
+func NewSyncer(st *outboxdb.DB, cl *Client, outbox *mail.Outbox, events Events, clk clock.Clock, a mail.Account, log *slog.Logger) *Syncer {
 	if log == nil {
 		log = slog.Default()
 	}
@@ -98,7 +98,7 @@ func (s *Syncer) Sync(ctx context.Context, progress func(SyncResult)) (SyncResul
 	}
 	var crit imap.SearchCriteria
 	if !ok || st.UIDValidity != sel.UIDValidity {
-		st = store.InboxState{UIDValidity: sel.UIDValidity}
+		st = outboxdb.InboxState{UIDValidity: sel.UIDValidity}
 		crit.Since = s.clock.Now().AddDate(0, 0, -s.FirstSyncDays)
 	} else {
 		crit.UID = []imap.UIDSet{{imap.UIDRange{Start: imap.UID(st.LastUID + 1), Stop: 0}}}

@@ -3,7 +3,6 @@ package inbox
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -13,7 +12,9 @@ import (
 	"shopclerk/backend/domain"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/mail/mailtest"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/storetest"
 )
 
 var t0 = time.Date(2026, 3, 2, 13, 0, 0, 0, time.UTC)
@@ -39,7 +40,7 @@ func (r *recorder) AddressSuppressed(_ context.Context, email string, reason dom
 }
 
 type env struct {
-	st     *store.Store
+	st     *outboxdb.DB
 	imap   *mailtest.IMAP
 	acct   mail.Account
 	client *Client
@@ -53,11 +54,7 @@ func newEnv(t *testing.T) *env {
 	cert := mailtest.NewCert(t, "127.0.0.1", "localhost")
 	srv := mailtest.NewIMAP(t, &cert)
 	clk := clock.Fixed{T: t0}
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "shop.db"), store.Options{Clock: clk})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := outboxdb.New(storetest.Open(t, storetest.Clock(clk)))
 	a := mail.ApplyPreset(mail.Account{FromName: "Bea's Shop", FromAddress: "seller@shop.test"}, mail.ProviderGeneric)
 	a.SMTPHost = "127.0.0.1"
 	a.IMAPHost, a.IMAPPort, a.IMAPSecurity, a.CAFile = "127.0.0.1", srv.Port(), mail.SecurityStartTLS, cert.CAFile
@@ -75,9 +72,9 @@ func newEnv(t *testing.T) *env {
 			t.Fatal(err)
 		}
 	}
-	_, _, err = st.WriteBatch(ctx, domain.BatchMeta{FileName: "t", Kind: "orders"}, store.WriteOptions{}, func(w *store.Writer) error {
+	_, _, err := importdb.New(st.Store).WriteBatch(ctx, domain.BatchMeta{FileName: "t", Kind: "orders"}, importdb.WriteOptions{}, func(w *importdb.Writer) error {
 		for _, em := range []string{"alice@customer.test", "carol@customer.test"} {
-			if _, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceManual, Email: em, FirstName: strings.Title(strings.Split(em, "@")[0])}, store.CustomerAuthoritative); err != nil {
+			if _, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceManual, Email: em, FirstName: strings.Title(strings.Split(em, "@")[0])}, importdb.CustomerAuthoritative); err != nil {
 				return err
 			}
 		}

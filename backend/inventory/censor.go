@@ -3,7 +3,7 @@ package inventory
 import (
 	"time"
 
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/inventorydb"
 )
 
 // censorWindow is how many days either side of a sold-out day are looked at
@@ -65,7 +65,7 @@ func UncensorDemand(y []float64, out []bool) []float64 {
 // its stock summed over locations was at or below zero at some point:
 // the day's sales may be short of demand. Days before the first recorded
 // level are unknown and not marked.
-func SoldOutDays(changes []store.StockChange, series map[string][]float64, now time.Time, loc *time.Location) map[string][]bool {
+func SoldOutDays(changes []inventorydb.StockChange, series map[string][]float64, now time.Time, loc *time.Location) map[string][]bool {
 	out := map[string][]bool{}
 	today := dayStart(now, loc)
 	for i := 0; i < len(changes); {

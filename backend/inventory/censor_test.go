@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/inventorydb"
 )
 
 func TestUncensorDemand(t *testing.T) {
@@ -28,7 +28,7 @@ func TestSoldOutDays(t *testing.T) {
 	now := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
 	day := func(d, h int) time.Time { return time.Date(2026, 3, d, h, 0, 0, 0, time.UTC) }
 	series := map[string][]float64{"MUG": make([]float64, 5)} // 5..9 March
-	changes := []store.StockChange{
+	changes := []inventorydb.StockChange{
 		{SKU: "MUG", Location: "A", After: 3, At: day(5, 8)},
 		{SKU: "MUG", Location: "A", After: 0, At: day(6, 12)}, // out on the 6th, stays out
 		{SKU: "MUG", Location: "A", After: 10, At: day(8, 9)}, // back in on the 8th (out in the morning)

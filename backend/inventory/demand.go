@@ -3,7 +3,7 @@ package inventory
 import (
 	"time"
 
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/inventorydb"
 )
 
 // HistoryDays is how far back demand is read: a year shows every weekday
@@ -15,7 +15,7 @@ const HistoryDays = 365
 // SKU's series runs from its first sale day to yesterday: today is not over,
 // and a half day of sales would read as a drop in demand. Returns, entered
 // as negative quantities, lower their day; a day never goes below zero.
-func DailyDemand(sales []store.SaleRow, now time.Time, loc *time.Location) (series map[string][]float64, firstDay map[string]time.Time) {
+func DailyDemand(sales []inventorydb.SaleRow, now time.Time, loc *time.Location) (series map[string][]float64, firstDay map[string]time.Time) {
 	series, firstDay = map[string][]float64{}, map[string]time.Time{}
 	today := dayStart(now, loc)
 	bySKU := map[string]map[int]float64{}

@@ -9,6 +9,7 @@ import (
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/mail"
+	"shopclerk/backend/store/outboxdb"
 )
 
 func TestDigestOncePerShopDay(t *testing.T) {
@@ -19,7 +20,7 @@ func TestDigestOncePerShopDay(t *testing.T) {
 	opt := DigestOptions{To: "Ann@Clay.test", ToName: "Ann", ShopName: "Clay Shop", Renderer: &mail.Templates{}}
 	count := func() int {
 		t.Helper()
-		msgs, err := st.ListMessages(ctx, "", 100, 0)
+		msgs, err := outboxdb.New(st.Store).ListMessages(ctx, "", 100, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -54,7 +55,7 @@ func TestDigestOncePerShopDay(t *testing.T) {
 	if err != nil || !first.Queued || first.Day != "2026-03-01" || count() != 1 {
 		t.Fatalf("first send: %+v %v", first, err)
 	}
-	m, err := st.GetMessage(ctx, first.OutboxID)
+	m, err := outboxdb.New(st.Store).GetMessage(ctx, first.OutboxID)
 	if err != nil {
 		t.Fatal(err)
 	}

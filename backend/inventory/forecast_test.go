@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/inventorydb"
 )
 
 func near(t *testing.T, what string, got, want, tol float64) {
@@ -131,7 +131,7 @@ func TestDailyDemandUsesShopDays(t *testing.T) {
 		t.Skip("no time zone data:", err)
 	}
 	now := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
-	sales := []store.SaleRow{
+	sales := []inventorydb.SaleRow{
 		// 23:30 UTC on 8 March is 00:30 on 9 March in Berlin: yesterday.
 		{SKU: "A", At: time.Date(2026, 3, 8, 23, 30, 0, 0, time.UTC), Quantity: 2},
 		{SKU: "A", At: time.Date(2026, 3, 7, 10, 0, 0, 0, time.UTC), Quantity: 1},

@@ -10,7 +10,7 @@ import (
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/inventorydb"
 )
 
 // Settings keys of the seller's replenishment policy.
@@ -24,14 +24,14 @@ const forecastHorizon = 120
 
 // Service answers the Inventory screen and the reorder command from the store.
 type Service struct {
-	st     *store.Store
+	st     *inventorydb.DB
 	clock  clock.Clock
 	mailer Mailer
 }
 
 // New builds the service. mailer may be nil for read-only use (plans,
 // dry runs); sending then fails with a clear error.
-func New(st *store.Store, c clock.Clock, m Mailer) *Service {
+func New(st *inventorydb.DB, c clock.Clock, m Mailer) *Service {
 	if c == nil {
 		c = clock.System{}
 	}
@@ -205,7 +205,7 @@ func (s *Service) plan(ctx context.Context, only string) (Plan, error) {
 }
 
 // shopCurrency is the currency most products are priced in.
-func shopCurrency(items []store.InventoryItem) string {
+func shopCurrency(items []inventorydb.InventoryItem) string {
 	n := map[string]int{}
 	best := ""
 	for _, it := range items {
@@ -220,7 +220,7 @@ func shopCurrency(items []store.InventoryItem) string {
 	return best
 }
 
-func (s *Service) planSKU(it store.InventoryItem, y, demand []float64, suppliers map[int64]*domain.Supplier,
+func (s *Service) planSKU(it inventorydb.InventoryItem, y, demand []float64, suppliers map[int64]*domain.Supplier,
 	observed map[int64][]float64, policy Policy, currency string, now time.Time) SKUPlan {
 	p := SKUPlan{SKU: it.SKU, SKUGenerated: it.SKUGenerated, Title: strings.TrimSpace(it.Title + " " + it.VariantTitle), Levels: it.Levels,
 		SnoozeUntil: it.SnoozeUntil, OrderOnce: it.OrderOnce, OnDraft: it.OnDraft, UnitCost: it.Cost,

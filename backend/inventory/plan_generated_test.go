@@ -6,7 +6,7 @@ import (
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
 )
 
 // TestPlanCarriesGeneratedFlag: a plan row says whether its SKU is a key
@@ -16,13 +16,13 @@ import (
 func TestPlanCarriesGeneratedFlag(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t, testNow)
-	write := func(fn func(w *store.Writer) error) {
+	write := func(fn func(w *importdb.Writer) error) {
 		t.Helper()
-		if _, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "seed", Kind: "test"}, store.WriteOptions{}, fn); err != nil {
+		if _, _, err := importdb.New(st.Store).WriteBatch(ctx, domain.BatchMeta{FileName: "seed", Kind: "test"}, importdb.WriteOptions{}, fn); err != nil {
 			t.Fatal(err)
 		}
 	}
-	write(func(w *store.Writer) error {
+	write(func(w *importdb.Writer) error {
 		for _, p := range []domain.Product{
 			{SKU: "~apron/Blue", Title: "Apron", VariantTitle: "Blue", SKUGenerated: true},
 			{SKU: "~towel", Title: "Towel", SKUGenerated: true},
@@ -35,7 +35,7 @@ func TestPlanCarriesGeneratedFlag(t *testing.T) {
 		}
 		return nil
 	})
-	write(func(w *store.Writer) error {
+	write(func(w *importdb.Writer) error {
 		_, err := w.TakeOverGeneratedKey("~towel", "TWL-1")
 		return err
 	})

@@ -12,7 +12,7 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/inventorydb"
 )
 
 // Mailer queues a purchase order email with its attachments and returns the
@@ -25,7 +25,7 @@ type Mailer interface {
 // OutboxMailer queues purchase orders in the shop's outbox, from where the
 // mail package's send loop delivers them from the seller's own account.
 type OutboxMailer struct {
-	Store *store.Store
+	Store *inventorydb.DB
 	// Renderer renders the email from the "purchase_order" template: the app
 	// passes the mail package's templates, whose snapshot carries the
 	// seller's saved version (Settings > Templates).

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,39 +11,30 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
 	"shopclerk/backend/mail"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/inventorydb"
+	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/storetest"
+
+	"github.com/xuri/excelize/v2"
 )
 
 var testNow = time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 
-func openStore(t *testing.T, at time.Time) *store.Store {
-	t.Helper()
-	return openStoreAt(t, filepath.Join(t.TempDir(), "shop.db"), at)
-}
-
-func openStoreAt(t *testing.T, path string, at time.Time) *store.Store {
-	t.Helper()
-	st, err := store.Open(context.Background(), path,
-		store.Options{Clock: clock.Fixed{T: at}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
+func openStore(t *testing.T, at time.Time, opts ...storetest.Option) *inventorydb.DB {
+	return inventorydb.New(storetest.Open(t, append(opts, storetest.At(at))...))
 }
 
 // seedShop: MUG sells 3 a day and is low; PLATE sells 1 a day and is well
 // stocked; ORPHAN sells but has no supplier; the supplier packs in 6s.
-func seedShop(t *testing.T, st *store.Store, supplierEmail string) int64 {
+func seedShop(t *testing.T, st *inventorydb.DB, supplierEmail string) int64 {
 	t.Helper()
 	ctx := context.Background()
-	_, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "seed", Kind: "test"}, store.WriteOptions{}, func(w *store.Writer) error {
+	_, _, err := importdb.New(st.Store).WriteBatch(ctx, domain.BatchMeta{FileName: "seed", Kind: "test"}, importdb.WriteOptions{}, func(w *importdb.Writer) error {
 		for _, p := range []domain.Product{
 			{SKU: "MUG", Title: "Mug =cheap", Price: domain.Money{Amount: 1200, Currency: "EUR"}, Cost: domain.Money{Amount: 400}},
 			{SKU: "PLATE", Title: "Plate", Price: domain.Money{Amount: 900, Currency: "EUR"}, Cost: domain.Money{Amount: 300}},
@@ -99,7 +88,7 @@ func TestReorderSendReceive(t *testing.T) {
 	st := openStore(t, testNow)
 	supID := seedShop(t, st, "orders@potter.test")
 	st.SetSetting(ctx, domain.SettingShopName, "Clay Shop")
-	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: st}})
+	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: outboxdb.New(st.Store)}})
 
 	plan, err := svc.Plan(ctx)
 	if err != nil {
@@ -167,7 +156,7 @@ func TestReorderSendReceive(t *testing.T) {
 	if po.Status != domain.POSent || po.MessageID == "" || po.ExpectedAt == nil || po.ExpectedAt.Sub(testNow) != 12*24*time.Hour {
 		t.Fatalf("sent: %+v", po)
 	}
-	msgs, err := st.ListMessages(ctx, domain.MsgQueued, 10, 0)
+	msgs, err := outboxdb.New(st.Store).ListMessages(ctx, domain.MsgQueued, 10, 0)
 	if err != nil || len(msgs) != 1 {
 		t.Fatalf("outbox: %v %v", msgs, err)
 	}
@@ -194,7 +183,7 @@ func TestReorderSendReceive(t *testing.T) {
 	// Fifteen days later everything arrives; the lead time is learnt.
 	st.Close()
 	at := testNow.AddDate(0, 0, 15)
-	st = openStoreAt(t, st.Path(), at)
+	st = openStore(t, at, storetest.Path(st.Path()))
 	later := New(st, clock.Fixed{T: at}, nil)
 	if _, err := later.Receive(ctx, poID, "", []domain.Receipt{{SKU: "MUG", Quantity: 0}}); domain.CodeOf(err) != domain.CodeInvalid {
 		t.Errorf("receiving 0: %v", err)
@@ -273,7 +262,7 @@ func checkPDF(t *testing.T, data []byte) {
 func TestSupplierBadInput(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t, testNow)
-	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: st}})
+	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: outboxdb.New(st.Store)}})
 	for _, c := range []struct {
 		name string
 		sp   domain.Supplier
@@ -302,7 +291,7 @@ func TestSupplierWithoutEmailIsFlaggedAndCannotSend(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t, testNow)
 	seedShop(t, st, "")
-	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: st}})
+	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: outboxdb.New(st.Store)}})
 	drafts, err := svc.ReorderNow(ctx, false)
 	if err != nil || len(drafts) != 1 {
 		t.Fatalf("a supplier without email still gets a draft: %+v %v", drafts, err)
@@ -314,7 +303,7 @@ func TestSupplierWithoutEmailIsFlaggedAndCannotSend(t *testing.T) {
 	if domain.CodeOf(err) != domain.CodeInvalid || !strings.Contains(err.Error(), "has no email address") {
 		t.Fatalf("send without email: %v", err)
 	}
-	if n, _ := st.ListMessages(ctx, "", 10, 0); len(n) != 0 {
+	if n, _ := outboxdb.New(st.Store).ListMessages(ctx, "", 10, 0); len(n) != 0 {
 		t.Errorf("nothing may be queued: %v", n)
 	}
 	// Bad figures stored behind the service's back are flagged, not fatal.
@@ -397,10 +386,10 @@ func TestPurchaseOrderEmailUsesTheSavedTemplate(t *testing.T) {
 	st.SetSetting(ctx, email.SettingShopEmail, "hello@clayshop.test")
 	edited := email.Template{Name: POTemplate, Subject: "Order {{.PurchaseOrder.Number}} from {{.Shop.Name}}",
 		HTML: `<p>Dear {{.PurchaseOrder.Supplier}},</p>{{range .PurchaseOrder.Lines}}<p>{{.Quantity}} × {{.SKU}} at {{.Price}}</p>{{end}}<p>Note: {{.PurchaseOrder.Note}} / {{.Vars.po_number}}</p><p>Reply to {{.Shop.Email}}</p>`}
-	if err := mail.SaveTemplate(ctx, st, edited, email.Shop{Name: "Clay Shop"}); err != nil {
+	if err := mail.SaveTemplate(ctx, outboxdb.New(st.Store), edited, email.Shop{Name: "Clay Shop"}); err != nil {
 		t.Fatal(err)
 	}
-	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: st}})
+	svc := New(st, clock.Fixed{T: testNow}, OutboxMailer{Store: st, Renderer: &mail.Templates{Store: outboxdb.New(st.Store)}})
 	drafts, err := svc.ReorderNow(ctx, false)
 	if err != nil || len(drafts) != 1 {
 		t.Fatalf("reorder: %+v %v", drafts, err)
@@ -409,7 +398,7 @@ func TestPurchaseOrderEmailUsesTheSavedTemplate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	msgs, err := st.ListMessages(ctx, domain.MsgQueued, 10, 0)
+	msgs, err := outboxdb.New(st.Store).ListMessages(ctx, domain.MsgQueued, 10, 0)
 	if err != nil || len(msgs) != 1 {
 		t.Fatalf("outbox: %v %v", msgs, err)
 	}

@@ -5,17 +5,17 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime"
 	"strconv"
 	"testing"
 	"time"
 
-	"github.com/emersion/go-smtp"
-
 	"shopclerk/backend/domain"
 	"shopclerk/backend/mail/mailtest"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/storetest"
+
+	"github.com/emersion/go-smtp"
 )
 
 // BenchmarkSend10k sends 10,000 messages through the outbox (claim,
@@ -34,10 +34,7 @@ func BenchmarkSend10k(b *testing.B) {
 	for range b.N {
 		srv := mailtest.NewSMTP(b, mailtest.SMTPOptions{NoAuth: true})
 		clk := &stepClock{t: t0}
-		st, err := store.Open(context.Background(), filepath.Join(b.TempDir(), "shop.db"), store.Options{Clock: clk})
-		if err != nil {
-			b.Fatal(err)
-		}
+		st := outboxdb.New(storetest.Open(b, storetest.Clock(clk)))
 		a := ApplyPreset(Account{FromName: "Bea", FromAddress: "seller@shop.test"}, ProviderGeneric)
 		a.SMTPHost, a.SMTPPort, a.SMTPSecurity, a.AllowPlaintext = "127.0.0.1", srv.Port(), SecurityNone, true
 		a.PerMinute, a.PerDay = 0, 0

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/outboxdb"
 )
 
 // The send loop is a pipeline of two goroutines so the database work for
@@ -34,7 +34,7 @@ import (
 const maxMoveLag = 32
 
 // ClaimBatch is how many messages one commit marks 'sending'. A crash can
-// leave all of them 'sending'; the send journal (store.SendJournal), written
+// leave all of them 'sending'; the send journal (outboxdb.SendJournal), written
 // right before each message's content goes out, tells recovery which of
 // them may have reached the server (in doubt) and which never left (queued
 // again), so batching the claims puts no extra message in doubt.
@@ -56,24 +56,24 @@ type claimed struct {
 // run far less than the work itself.
 type feeder struct {
 	o   *Outbox
-	b   *store.OutboxBatch
+	b   *outboxdb.OutboxBatch
 	max int
 	// items holds one prepared batch, so the feeder claims and renders the
 	// next batch while the sender works through the previous one.
-	items chan []claimed           // closed when nothing more will be claimed
-	moves chan []store.MessageMove // outcomes, in order
+	items chan []claimed              // closed when nothing more will be claimed
+	moves chan []outboxdb.MessageMove // outcomes, in order
 	stop  chan struct{}
 	done  chan struct{}
 	err   error // a database failure; read after done
 	once  sync.Once
 
 	// The sender's side, used only by the sending goroutine.
-	cur []claimed           // the rest of the batch being sent
-	out []store.MessageMove // outcomes not yet handed to the feeder
+	cur []claimed              // the rest of the batch being sent
+	out []outboxdb.MessageMove // outcomes not yet handed to the feeder
 }
 
-func (o *Outbox) startFeeder(ctx context.Context, b *store.OutboxBatch, max int) *feeder {
-	f := &feeder{o: o, b: b, max: max, items: make(chan []claimed, 1), moves: make(chan []store.MessageMove, 4),
+func (o *Outbox) startFeeder(ctx context.Context, b *outboxdb.OutboxBatch, max int) *feeder {
+	f := &feeder{o: o, b: b, max: max, items: make(chan []claimed, 1), moves: make(chan []outboxdb.MessageMove, 4),
 		stop: make(chan struct{}), done: make(chan struct{})}
 	go f.run(ctx)
 	return f
@@ -98,7 +98,7 @@ func (f *feeder) next() (claimed, bool) {
 // move notes an outcome; the feeder records it with its next commit.
 func (f *feeder) move(m domain.OutboxMessage, t domain.Transition) {
 	t.From = domain.MsgSending
-	f.out = append(f.out, store.MessageMove{ID: m.ID, T: t})
+	f.out = append(f.out, outboxdb.MessageMove{ID: m.ID, T: t})
 }
 
 func (f *feeder) handOver() {
@@ -126,8 +126,8 @@ func (f *feeder) finish() error {
 	return f.err
 }
 
-func unclaimMove(id int64) store.MessageMove {
-	return store.MessageMove{ID: id, T: domain.Transition{From: domain.MsgSending, To: domain.MsgQueued, Unclaim: true}}
+func unclaimMove(id int64) outboxdb.MessageMove {
+	return outboxdb.MessageMove{ID: id, T: domain.Transition{From: domain.MsgSending, To: domain.MsgQueued, Unclaim: true}}
 }
 
 func (f *feeder) run(ctx context.Context) {
@@ -135,11 +135,11 @@ func (f *feeder) run(ctx context.Context) {
 	// Writes outlive a cancelled run: an outcome must be recorded even when
 	// the seller pressed stop.
 	wctx := context.WithoutCancel(ctx)
-	var pending []store.MessageMove
+	var pending []outboxdb.MessageMove
 	var held []claimed // prepared, not yet taken by the sender
 	n := 0
 	open := true
-	apply := func(claim int) []store.Claimed {
+	apply := func(claim int) []outboxdb.Claimed {
 		ms, errs, err := f.b.Apply(wctx, pending, claim, f.o.clock.Now())
 		if err != nil {
 			f.err = err // pending is kept and tried again at the end
@@ -165,7 +165,7 @@ func (f *feeder) run(ctx context.Context) {
 	}
 	for {
 		if held == nil && open {
-			var batch []store.Claimed
+			var batch []outboxdb.Claimed
 			if ctx.Err() == nil && f.err == nil && n < f.max {
 				drain()
 				now := f.o.clock.Now()
@@ -229,7 +229,7 @@ func (f *feeder) prepared() [][]claimed {
 
 // prepare is the check right before sending and the rendering, done while
 // the sender is busy with the previous message.
-func (f *feeder) prepare(ctx context.Context, c store.Claimed, now time.Time) *claimed {
+func (f *feeder) prepare(ctx context.Context, c outboxdb.Claimed, now time.Time) *claimed {
 	m := c.Msg
 	it := &claimed{m: m, now: now}
 	skip, why, err := f.o.mustNotSend(ctx, c)

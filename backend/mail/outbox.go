@@ -11,7 +11,7 @@ import (
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/outboxdb"
 )
 
 // Mailbox is what the outbox needs from the seller's IMAP mailbox; the
@@ -27,7 +27,7 @@ type Mailbox interface {
 
 // Outbox runs the state machine of invariant 3 over the store's messages.
 type Outbox struct {
-	store   *store.Store
+	store   *outboxdb.DB
 	clock   clock.Clock
 	account Account
 	dial    Dialer
@@ -38,7 +38,7 @@ type Outbox struct {
 
 // NewOutbox wires an outbox. mailbox may be nil; loc is the shop's time
 // zone for the daily limit (nil means UTC).
-func NewOutbox(st *store.Store, clk clock.Clock, a Account, dial Dialer, mailbox Mailbox, loc *time.Location, log *slog.Logger) *Outbox {
+func NewOutbox(st *outboxdb.DB, clk clock.Clock, a Account, dial Dialer, mailbox Mailbox, loc *time.Location, log *slog.Logger) *Outbox {
 	if loc == nil {
 		loc = time.UTC
 	}
@@ -207,7 +207,7 @@ func (o *Outbox) Run(ctx context.Context, opt RunOptions) (RunResult, error) {
 // claimed and rendered, sends them over one reused connection and hands
 // each outcome back to the feeder. fin says whether the run ended in a way
 // that files Sent copies.
-func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, j *store.SendJournal, thr *throttle, opt RunOptions, res RunResult, pause **time.Time) (_ RunResult, fin bool, _ error) {
+func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, j *outboxdb.SendJournal, thr *throttle, opt RunOptions, res RunResult, pause **time.Time) (_ RunResult, fin bool, _ error) {
 	var conn Conn
 	defer func() {
 		if conn != nil {
@@ -330,7 +330,7 @@ func (o *Outbox) finish(ctx context.Context, res RunResult) RunResult {
 
 // mustNotSend is the check right before each send: the suppression list
 // and, for marketing mail, the customer's consent.
-func (o *Outbox) mustNotSend(ctx context.Context, cl store.Claimed) (bool, string, error) {
+func (o *Outbox) mustNotSend(ctx context.Context, cl outboxdb.Claimed) (bool, string, error) {
 	m := cl.Msg
 	var sp domain.Suppression
 	var err error
@@ -357,7 +357,7 @@ func (o *Outbox) mustNotSend(ctx context.Context, cl store.Claimed) (bool, strin
 	if cid == nil {
 		return true, "not sent: marketing mail goes only to customers who opted in, and this address is not a customer", nil
 	}
-	c, err := o.store.CustomerForMail(ctx, *cid)
+	c, err := o.store.CustomerByID(ctx, *cid)
 	if err != nil {
 		return false, "", err
 	}

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"net/mail"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -14,7 +13,9 @@ import (
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/mail/mailtest"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/storetest"
 )
 
 var t0 = time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
@@ -58,7 +59,7 @@ func (m *memMailbox) AppendSent(_ context.Context, raws [][]byte) error {
 }
 
 type rig struct {
-	st   *store.Store
+	st   *outboxdb.DB
 	srv  *mailtest.SMTP
 	acct Account
 	box  *memMailbox
@@ -76,11 +77,7 @@ func newRig(t *testing.T, opt mailtest.SMTPOptions, tune func(*Account)) *rig {
 	opt.Cert = &cert
 	srv := mailtest.NewSMTP(t, opt)
 	clk := &stepClock{t: t0}
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "shop.db"), store.Options{Clock: clk})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := outboxdb.New(storetest.Open(t, storetest.Clock(clk)))
 	a := ApplyPreset(Account{FromName: "Bea's Shop", FromAddress: "seller@shop.test"}, ProviderGeneric)
 	a.SMTPHost, a.SMTPPort, a.SMTPSecurity = "127.0.0.1", srv.Port(), SecurityStartTLS
 	a.CAFile = cert.CAFile
@@ -126,7 +123,7 @@ func (r *rig) enqueue(t *testing.T, n int, kind domain.MessageKind) []int64 {
 	return ids
 }
 
-func status(t *testing.T, st *store.Store, id int64) domain.OutboxMessage {
+func status(t *testing.T, st *outboxdb.DB, id int64) domain.OutboxMessage {
 	t.Helper()
 	m, err := st.GetMessage(context.Background(), id)
 	if err != nil {
@@ -325,11 +322,11 @@ func TestSuppressionCheckedForAddressNotInNormalForm(t *testing.T) {
 func TestMarketingNeedsConsentAndCarriesListUnsubscribe(t *testing.T) {
 	r := newRig(t, mailtest.SMTPOptions{}, func(a *Account) { a.UnsubscribeURL = "https://shop.test/unsub?t={token}" })
 	ctx := context.Background()
-	_, _, err := r.st.WriteBatch(ctx, domain.BatchMeta{FileName: "t", Kind: "customers"}, store.WriteOptions{}, func(w *store.Writer) error {
-		if _, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceManual, Email: "c0@customer.test", AcceptsMarketing: true}, store.CustomerAuthoritative); err != nil {
+	_, _, err := importdb.New(r.st.Store).WriteBatch(ctx, domain.BatchMeta{FileName: "t", Kind: "customers"}, importdb.WriteOptions{}, func(w *importdb.Writer) error {
+		if _, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceManual, Email: "c0@customer.test", AcceptsMarketing: true}, importdb.CustomerAuthoritative); err != nil {
 			return err
 		}
-		_, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceManual, Email: "c1@customer.test", AcceptsMarketing: false}, store.CustomerAuthoritative)
+		_, err := w.UpsertCustomer(domain.Customer{Source: domain.SourceManual, Email: "c1@customer.test", AcceptsMarketing: false}, importdb.CustomerAuthoritative)
 		return err
 	})
 	if err != nil {
@@ -357,10 +354,10 @@ var _ clock.Clock = (*stepClock)(nil)
 
 func mailtestOptions() mailtest.SMTPOptions { return mailtest.SMTPOptions{} }
 
-func seedCustomerWithOrder(t *testing.T, st *store.Store) int64 {
+func seedCustomerWithOrder(t *testing.T, st *outboxdb.DB) int64 {
 	t.Helper()
 	ctx := context.Background()
-	_, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "t", Kind: "orders"}, store.WriteOptions{}, func(w *store.Writer) error {
+	_, _, err := importdb.New(st.Store).WriteBatch(ctx, domain.BatchMeta{FileName: "t", Kind: "orders"}, importdb.WriteOptions{}, func(w *importdb.Writer) error {
 		c := domain.Customer{Source: domain.SourceManual, Email: "alice@customer.test", FirstName: "Alice"}
 		if err := w.UpsertOrder(domain.Order{Source: domain.SourceManual, ExternalID: "1042", Name: "#1042", Email: c.Email,
 			Currency: "EUR", Total: 4250, CreatedAt: t0, Lines: []domain.LineItem{{Position: 1, SKU: "A", Name: "Mug", Quantity: 1, Price: 4250}}}, &c); err != nil {

@@ -4,7 +4,7 @@ import (
 	"context"
 
 	"shopclerk/backend/email"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/outboxdb"
 )
 
 // PreviewData fills template variables from a real customer: their name,
@@ -12,8 +12,8 @@ import (
 // automations format them when they send. What the shop does not
 // have yet (a cart, a coupon issued later) is filled with a marked sample,
 // so the seller sees exactly which parts are examples.
-func PreviewData(ctx context.Context, st *store.Store, customerID int64, shop email.Shop) (email.Data, error) {
-	c, err := st.CustomerForMail(ctx, customerID)
+func PreviewData(ctx context.Context, st *outboxdb.DB, customerID int64, shop email.Shop) (email.Data, error) {
+	c, err := st.CustomerByID(ctx, customerID)
 	if err != nil {
 		return email.Data{}, err
 	}

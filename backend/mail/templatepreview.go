@@ -6,6 +6,7 @@ import (
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/outboxdb"
 )
 
 // ShopData names the shop in templates: its name and the account's
@@ -24,7 +25,7 @@ func ShopData(ctx context.Context, st *store.Store) email.Shop {
 // with a real customer's data, or sample data when customerID is 0; the
 // variables a flow step sets ({{.Vars.x}}) show as "[x]" when the sample has
 // no value. r renders; one kept between previews keeps what it parsed.
-func PreviewTemplate(ctx context.Context, st *store.Store, r *Templates, name, subject, html string, customerID int64) (email.Rendered, error) {
+func PreviewTemplate(ctx context.Context, st *outboxdb.DB, r *Templates, name, subject, html string, customerID int64) (email.Rendered, error) {
 	t := email.Template{Name: name, Subject: subject, HTML: html}
 	if subject == "" && html == "" {
 		cur, err := LoadTemplate(ctx, st, name)
@@ -33,7 +34,7 @@ func PreviewTemplate(ctx context.Context, st *store.Store, r *Templates, name, s
 		}
 		t = email.Template{Name: name, Subject: cur.Subject, HTML: cur.HTML, Text: cur.Text}
 	}
-	data := SampleData(ShopData(ctx, st))
+	data := SampleData(ShopData(ctx, st.Store))
 	if customerID != 0 {
 		var err error
 		if data, err = PreviewData(ctx, st, customerID, data.Shop); err != nil {

@@ -11,7 +11,7 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/outboxdb"
 )
 
 // Templates renders the emails of the ready-made flows inside the layout
@@ -28,7 +28,7 @@ type Templates struct {
 	// Templates). Lookup does not read it: the rules engine takes a
 	// Snapshot at the start of each plan and run, so one plan renders from
 	// one version of every template and an edit applies from the next.
-	Store *store.Store
+	Store *outboxdb.DB
 
 	// parsed keeps each subject and body source parsed (and, for the body,
 	// escaped by html/template on first use): a plan renders thousands of
@@ -239,7 +239,7 @@ func knownTemplate(name string) (email.Template, error) {
 
 // LoadTemplate returns the template the next email of that name will be
 // rendered from.
-func LoadTemplate(ctx context.Context, st *store.Store, name string) (EditableTemplate, error) {
+func LoadTemplate(ctx context.Context, st *outboxdb.DB, name string) (EditableTemplate, error) {
 	d, err := knownTemplate(name)
 	if err != nil {
 		return EditableTemplate{}, err
@@ -313,18 +313,18 @@ func fillVars(data *email.Data, tp email.Template) {
 // rendered from then on uses instead of the default. A template that does
 // not render is refused with the reason and nothing is saved. Messages
 // already in the outbox keep what they were rendered with.
-func SaveTemplate(ctx context.Context, st *store.Store, tp email.Template, shop email.Shop) error {
+func SaveTemplate(ctx context.Context, st *outboxdb.DB, tp email.Template, shop email.Shop) error {
 	if _, err := knownTemplate(tp.Name); err != nil {
 		return err
 	}
 	if err := CheckTemplate(tp, shop); err != nil {
 		return err
 	}
-	return st.SaveEmailTemplate(ctx, store.EmailTemplate{Name: tp.Name, Subject: tp.Subject, HTML: tp.HTML, Text: tp.Text})
+	return st.SaveEmailTemplate(ctx, outboxdb.EmailTemplate{Name: tp.Name, Subject: tp.Subject, HTML: tp.HTML, Text: tp.Text})
 }
 
 // ResetTemplate forgets the seller's version, so the default applies again.
-func ResetTemplate(ctx context.Context, st *store.Store, name string) error {
+func ResetTemplate(ctx context.Context, st *outboxdb.DB, name string) error {
 	if _, err := knownTemplate(name); err != nil {
 		return err
 	}

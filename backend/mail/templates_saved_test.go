@@ -4,34 +4,30 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
 	"shopclerk/backend/rules"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/rulesdb"
+	"shopclerk/backend/store/storetest"
 )
 
 // tplNow is a Monday 10:00 UTC, outside the engine's default quiet hours.
 var tplNow = time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 
-func templateStore(t *testing.T) *store.Store {
+func templateStore(t *testing.T) *outboxdb.DB {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "shop.db"),
-		store.Options{Clock: clock.Fixed{T: tplNow}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := outboxdb.New(storetest.Open(t, storetest.At(tplNow)))
 	return st
 }
 
 // abandonCart writes a consenting customer's cart, idle for two hours.
-func abandonCart(t *testing.T, st *store.Store, ext, email, first string) {
+func abandonCart(t *testing.T, st *outboxdb.DB, ext, email, first string) {
 	t.Helper()
 	c := domain.Customer{Source: domain.SourceShopify, ExternalID: email, Email: email, FirstName: first, Country: "DE",
 		AcceptsMarketing: true, CreatedAt: tplNow.Add(-400 * 24 * time.Hour)}
@@ -39,13 +35,13 @@ func abandonCart(t *testing.T, st *store.Store, ext, email, first string) {
 	cart := domain.Cart{Source: domain.SourceShopify, ExternalID: ext, Email: email, Currency: "EUR", Total: 2400,
 		RecoveryURL: "https://shop.example/cart/" + ext, CreatedAt: updated.Add(-10 * time.Minute), UpdatedAt: updated,
 		Lines: []domain.LineItem{{SKU: "MUG-1", Name: "Stoneware mug", Quantity: 2, Price: 1200}}}
-	if _, _, err := st.WriteBatch(context.Background(), domain.BatchMeta{FileName: ext + ".csv", FileHash: ext, Preset: "test", Kind: "test"},
-		store.WriteOptions{}, func(w *store.Writer) error { return w.UpsertCart(cart, &c) }); err != nil {
+	if _, _, err := importdb.New(st.Store).WriteBatch(context.Background(), domain.BatchMeta{FileName: ext + ".csv", FileHash: ext, Preset: "test", Kind: "test"},
+		importdb.WriteOptions{}, func(w *importdb.Writer) error { return w.UpsertCart(cart, &c) }); err != nil {
 		t.Fatal(err)
 	}
 }
 
-func savedCount(t *testing.T, st *store.Store) int {
+func savedCount(t *testing.T, st *outboxdb.DB) int {
 	t.Helper()
 	all, err := st.EmailTemplates(context.Background())
 	if err != nil {
@@ -160,7 +156,7 @@ func TestPlainTextVersion(t *testing.T) {
 func TestAutomationUsesSavedTemplate(t *testing.T) {
 	ctx := context.Background()
 	st := templateStore(t)
-	e := rules.New(st, rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	e := rules.New(rulesdb.New(st.Store), rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	id, err := e.InstallTemplate(ctx, "cart_abandoned")
 	if err != nil {
 		t.Fatal(err)
@@ -284,7 +280,7 @@ func FuzzCheckTemplate(f *testing.F) {
 func TestSpendTierEmailShowsTheTierAsMoney(t *testing.T) {
 	ctx := context.Background()
 	st := templateStore(t)
-	e := rules.New(st, rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	e := rules.New(rulesdb.New(st.Store), rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	id, err := e.InstallTemplate(ctx, "spend_tiers")
 	if err != nil {
 		t.Fatal(err)
@@ -298,8 +294,8 @@ func TestSpendTierEmailShowsTheTierAsMoney(t *testing.T) {
 	o := domain.Order{Source: domain.SourceShopify, ExternalID: "1001", Name: "#1001", Email: c.Email, Currency: "EUR",
 		FinancialStatus: domain.FinancialPaid, Subtotal: 25000, Total: 25000, CreatedAt: paid.Add(-time.Minute), PaidAt: &paid,
 		Lines: []domain.LineItem{{SKU: "MUG-1", Name: "Stoneware mug", Quantity: 1, Price: 25000}}}
-	if _, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "o.csv", FileHash: "o", Preset: "test", Kind: "test"},
-		store.WriteOptions{}, func(w *store.Writer) error { return w.UpsertOrder(o, &c) }); err != nil {
+	if _, _, err := importdb.New(st.Store).WriteBatch(ctx, domain.BatchMeta{FileName: "o.csv", FileHash: "o", Preset: "test", Kind: "test"},
+		importdb.WriteOptions{}, func(w *importdb.Writer) error { return w.UpsertOrder(o, &c) }); err != nil {
 		t.Fatal(err)
 	}
 	p, err := e.Plan(ctx, tplNow)
@@ -326,7 +322,7 @@ func TestSpendTierEmailShowsTheTierAsMoney(t *testing.T) {
 func TestRunSendsWhatItsPlanShowed(t *testing.T) {
 	ctx := context.Background()
 	st := templateStore(t)
-	e := rules.New(st, rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	e := rules.New(rulesdb.New(st.Store), rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	id, err := e.InstallTemplate(ctx, "welcome_voucher")
 	if err != nil {
 		t.Fatal(err)
@@ -337,8 +333,11 @@ func TestRunSendsWhatItsPlanShowed(t *testing.T) {
 	consent := tplNow.Add(-time.Hour)
 	c := domain.Customer{Source: domain.SourceShopify, ExternalID: "nia", Email: "nia@example.com", FirstName: "Nia", Country: "FR",
 		AcceptsMarketing: true, ConsentAt: &consent, CreatedAt: consent}
-	if _, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "c.csv", FileHash: "c", Preset: "test", Kind: "test"},
-		store.WriteOptions{}, func(w *store.Writer) error { _, err := w.UpsertCustomer(c, store.CustomerAuthoritative); return err }); err != nil {
+	if _, _, err := importdb.New(st.Store).WriteBatch(ctx, domain.BatchMeta{FileName: "c.csv", FileHash: "c", Preset: "test", Kind: "test"},
+		importdb.WriteOptions{}, func(w *importdb.Writer) error {
+			_, err := w.UpsertCustomer(c, importdb.CustomerAuthoritative)
+			return err
+		}); err != nil {
 		t.Fatal(err)
 	}
 	p, err := e.Plan(ctx, tplNow)
@@ -373,8 +372,11 @@ func TestRunSendsWhatItsPlanShowed(t *testing.T) {
 	}
 	// The next plan (a Run plans afresh too) renders from the saved template.
 	c.ExternalID, c.Email, c.FirstName = "ola", "ola@example.com", "Ola"
-	if _, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "c2.csv", FileHash: "c2", Preset: "test", Kind: "test"},
-		store.WriteOptions{}, func(w *store.Writer) error { _, err := w.UpsertCustomer(c, store.CustomerAuthoritative); return err }); err != nil {
+	if _, _, err := importdb.New(st.Store).WriteBatch(ctx, domain.BatchMeta{FileName: "c2.csv", FileHash: "c2", Preset: "test", Kind: "test"},
+		importdb.WriteOptions{}, func(w *importdb.Writer) error {
+			_, err := w.UpsertCustomer(c, importdb.CustomerAuthoritative)
+			return err
+		}); err != nil {
 		t.Fatal(err)
 	}
 	if p2, err := e.Plan(ctx, tplNow); err != nil || p2.Items != 2 || p2.Flows[0].Items[1].Email.Subject != "Edited after the preview" {

@@ -8,19 +8,19 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/rulesdb"
 )
 
 // Effects is everything an action may change, bound to the transaction that
 // already holds the step's ledger row. The engine's default writes through
-// store.RuleTx; the mail and inventory packages can wrap it (their outbox
+// rulesdb.RuleTx; the mail and inventory packages can wrap it (their outbox
 // rules, their purchase-order quantities) without touching the engine.
 type Effects interface {
-	QueueEmail(m store.OutMessage) (int64, error)
-	IssueCoupon(c store.NewCoupon) (string, error)
+	QueueEmail(m rulesdb.OutMessage) (int64, error)
+	IssueCoupon(c rulesdb.NewCoupon) (string, error)
 	// SequenceCoupon is the coupon an earlier step of the same occurrence
 	// issued, or nil.
-	SequenceCoupon() (*store.IssuedCoupon, error)
+	SequenceCoupon() (*rulesdb.IssuedCoupon, error)
 	AddDraftPOLine(supplierID int64, currency string, l domain.DraftLine) (int64, error)
 	SetCustomerTags(customerID int64, add, remove []string) error
 	CreateTask(title, detail string, customerID, orderID int64) (int64, error)
@@ -30,17 +30,17 @@ type Effects interface {
 
 // storeEffects is the default Effects.
 type storeEffects struct {
-	tx     *store.RuleTx
+	tx     *rulesdb.RuleTx
 	prefix string
 }
 
 var _ Effects = (*storeEffects)(nil)
 
-func (f *storeEffects) QueueEmail(m store.OutMessage) (int64, error) { return f.tx.QueueMessage(m) }
-func (f *storeEffects) IssueCoupon(c store.NewCoupon) (string, error) {
+func (f *storeEffects) QueueEmail(m rulesdb.OutMessage) (int64, error) { return f.tx.QueueMessage(m) }
+func (f *storeEffects) IssueCoupon(c rulesdb.NewCoupon) (string, error) {
 	return f.tx.IssueCoupon(c, NewCouponCode)
 }
-func (f *storeEffects) SequenceCoupon() (*store.IssuedCoupon, error) {
+func (f *storeEffects) SequenceCoupon() (*rulesdb.IssuedCoupon, error) {
 	return f.tx.CouponForPrefix(f.prefix)
 }
 func (f *storeEffects) AddDraftPOLine(supplierID int64, currency string, l domain.DraftLine) (int64, error) {
@@ -138,7 +138,7 @@ func (a *IssueCoupon) currency(pc *planCtx, sub *Subject) string {
 
 func (a *IssueCoupon) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *Item, fx Effects) (string, error) {
 	c := it.Coupon
-	code, err := fx.IssueCoupon(store.NewCoupon{CustomerID: sub.Customer.ID, PercentOff: c.PercentOff, AmountOff: c.AmountOff,
+	code, err := fx.IssueCoupon(rulesdb.NewCoupon{CustomerID: sub.Customer.ID, PercentOff: c.PercentOff, AmountOff: c.AmountOff,
 		Currency: c.Currency, FreeShipping: c.FreeShipping, ExpiresAt: c.ExpiresAt})
 	if err != nil {
 		return "", err

@@ -8,7 +8,7 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/rulesdb"
 )
 
 // SendEmail renders a template for the subject's customer and queues it in
@@ -125,12 +125,12 @@ func (a *SendEmail) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *I
 	// auto-responders do not answer. List-Unsubscribe is added by
 	// mail.Compose for every marketing message, with the account's address.
 	headers := map[string]string{"X-Shopclerk-Template": r.Template, "Auto-Submitted": "auto-generated"}
-	id, err := fx.QueueEmail(store.OutMessage{MessageID: ac.messageID(), Kind: kind, To: it.Email.To, ToName: it.Email.ToName,
+	id, err := fx.QueueEmail(rulesdb.OutMessage{MessageID: ac.messageID(), Kind: kind, To: it.Email.To, ToName: it.Email.ToName,
 		Subject: r.Subject, HTML: r.HTML, Text: r.Text, Headers: headers, CustomerID: sub.customerID(), Template: r.Template})
 	return fmt.Sprintf("message %d", id), err
 }
 
-func couponData(c *store.IssuedCoupon, loc *time.Location) *email.Coupon {
+func couponData(c *rulesdb.IssuedCoupon, loc *time.Location) *email.Coupon {
 	cd := &email.Coupon{Code: c.Code, Description: email.CouponDescription(c.PercentOff, c.AmountOff, c.Currency, c.FreeShipping)}
 	if c.ExpiresAt != nil {
 		cd.ExpiresOn = c.ExpiresAt.In(loc).Format("2 January 2006")
@@ -141,14 +141,14 @@ func couponData(c *store.IssuedCoupon, loc *time.Location) *email.Coupon {
 // Reorderer decides how much of a low SKU to order. The inventory package
 // supplies forecasts; defaultReorder is the engine's simple rule.
 type Reorderer interface {
-	Quantity(ctx context.Context, p store.ProductInfo, threshold int) (int, error)
+	Quantity(ctx context.Context, p rulesdb.ProductInfo, threshold int) (int, error)
 }
 
 // defaultReorder orders up to twice the reorder point, counting stock on
 // the way, then respects the supplier's minimum and pack size.
 type defaultReorder struct{}
 
-func (defaultReorder) Quantity(_ context.Context, p store.ProductInfo, threshold int) (int, error) {
+func (defaultReorder) Quantity(_ context.Context, p rulesdb.ProductInfo, threshold int) (int, error) {
 	q := max(2*threshold-p.Available-p.Incoming, 1)
 	q = max(q, p.MinOrderQty)
 	if p.PackSize > 1 && q%p.PackSize != 0 {

@@ -13,7 +13,7 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/rulesdb"
 )
 
 // Settings keys the engine reads (beside the shop's name and time zone).
@@ -53,18 +53,18 @@ type Options struct {
 	MessageID func(ctx context.Context) func(now time.Time) string
 	// WrapEffects lets the mail or inventory package take over effects; it
 	// gets the engine's default and returns what actions should call.
-	WrapEffects func(Effects, *store.RuleTx) Effects
+	WrapEffects func(Effects, *rulesdb.RuleTx) Effects
 	Log         *slog.Logger
 }
 
 // Engine plans and runs the enabled flows of one shop.
 type Engine struct {
-	st  *store.Store
+	st  *rulesdb.DB
 	opt Options
 }
 
 // New builds an engine over a store.
-func New(st *store.Store, opt Options) *Engine {
+func New(st *rulesdb.DB, opt Options) *Engine {
 	if opt.Renderer == nil {
 		opt.Renderer = email.Fallback{}
 	}
@@ -132,7 +132,7 @@ func (s Settings) quiet(t time.Time) (bool, time.Time) {
 
 // compiled is a flow ready to plan: parsed, conditions compiled once.
 type compiled struct {
-	row     store.RuleRow
+	row     rulesdb.RuleRow
 	def     Definition
 	cond    *Condition
 	ifs     []*Condition
@@ -151,7 +151,7 @@ func (c *compiled) has(kind domain.StepKind) bool {
 
 // compile prepares a stored flow. A flow that no longer compiles (an older
 // definition, a hand-edited file) is reported, not run.
-func compileFlow(row store.RuleRow) (*compiled, error) {
+func compileFlow(row rulesdb.RuleRow) (*compiled, error) {
 	def, err := ParseDefinition(row.Definition)
 	if err != nil {
 		return nil, err
@@ -210,7 +210,7 @@ type Subject struct {
 	Order    *domain.Order
 	Cart     *domain.Cart
 	Shipment *domain.Shipment
-	Product  *store.ProductInfo
+	Product  *rulesdb.ProductInfo
 	// plannedCoupon is the coupon an earlier step of this plan will issue,
 	// so the email after it previews the right offer.
 	plannedCoupon *CouponPreview
@@ -245,7 +245,7 @@ func (s *Subject) email() string {
 // planCtx is what actions see while planning.
 type planCtx struct {
 	ctx      context.Context
-	st       *store.Store
+	st       *rulesdb.DB
 	now      time.Time
 	settings Settings
 	renderer email.Renderer

@@ -12,7 +12,8 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/rulesdb"
 )
 
 // cartShop has one abandoned cart (idle since t0-2h) from a consenting
@@ -21,7 +22,7 @@ func cartShop(t *testing.T, consent bool) (*shop, int64) {
 	s := newShop(t)
 	id := s.template("cart_abandoned")
 	carl := cust("carl@example.com", "Carl", "NL", consent)
-	s.write(func(w *store.Writer) error {
+	s.write(func(w *importdb.Writer) error {
 		if err := stock(w, "MUG-1", 20); err != nil {
 			return err
 		}
@@ -86,7 +87,7 @@ func TestSequenceExits(t *testing.T) {
 	}{
 		{"bought", func(s *shop) {
 			carl := cust("carl@example.com", "Carl", "NL", true)
-			s.write(func(w *store.Writer) error {
+			s.write(func(w *importdb.Writer) error {
 				return w.UpsertOrder(order("2001", carl.Email, 2400, t0.Add(hour)), &carl)
 			})
 		}, "bought"},
@@ -101,7 +102,7 @@ func TestSequenceExits(t *testing.T) {
 			}
 		}, "unsubscribed"},
 		{"items out of stock", func(s *shop) {
-			s.write(func(w *store.Writer) error { return stock(w, "MUG-1", 0) })
+			s.write(func(w *importdb.Writer) error { return stock(w, "MUG-1", 0) })
 		}, "out_of_stock"},
 	}
 	for _, tc := range cases {
@@ -136,13 +137,13 @@ func TestConsentRespected(t *testing.T) {
 	s, cartFlow := cartShop(t, false)
 	conf := s.template("order_confirmation")
 	carl := cust("carl@example.com", "Carl", "NL", false)
-	s.write(func(w *store.Writer) error {
+	s.write(func(w *importdb.Writer) error {
 		return w.UpsertOrder(order("3001", carl.Email, 2400, t0.Add(-30*time.Minute)), &carl)
 	})
 	// The order came after the cart, so make another cart from someone else
 	// without consent, to check the marketing side.
 	dora := cust("dora@example.com", "Dora", "NL", false)
-	s.write(func(w *store.Writer) error { return w.UpsertCart(cart("c2", dora.Email, t0.Add(-2*hour)), &dora) })
+	s.write(func(w *importdb.Writer) error { return w.UpsertCart(cart("c2", dora.Email, t0.Add(-2*hour)), &dora) })
 	p := s.plan(t0)
 	if items := flowItems(p, cartFlow); len(items) != 0 || flowPlan(p, cartFlow).Skipped[whyConsent] != 1 {
 		t.Fatalf("marketing to a customer without consent: %+v %v", items, flowPlan(p, cartFlow).Skipped)
@@ -162,7 +163,7 @@ func TestQuietHoursDefer(t *testing.T) {
 	id := s.template("cart_abandoned")
 	evening := time.Date(2026, 3, 2, 20, 0, 0, 0, time.UTC) // idle from 21:00, inside 21-8
 	carl := cust("carl@example.com", "Carl", "NL", true)
-	s.write(func(w *store.Writer) error { return w.UpsertCart(cart("c1", carl.Email, evening), &carl) })
+	s.write(func(w *importdb.Writer) error { return w.UpsertCart(cart("c1", carl.Email, evening), &carl) })
 	if p := s.plan(evening.Add(2 * hour)); len(flowItems(p, id)) != 0 || flowPlan(p, id).Deferred != 1 {
 		t.Fatalf("at 22:00: %+v", flowPlan(p, id))
 	}
@@ -201,11 +202,11 @@ func TestRunTwiceDoesNothingTwice(t *testing.T) {
 		t.Fatalf("after a re-import the run did %d; counts %v -> %v", third.Done, before, after)
 	}
 	// Applying an already-done key directly is refused by the ledger.
-	err = s.st.ApplyRuleAction(s.ctx, domain.LedgerEntry{Key: keys[0], RuleID: 1}, func(*store.RuleTx) (string, error) {
+	err = s.st.ApplyRuleAction(s.ctx, domain.LedgerEntry{Key: keys[0], RuleID: 1}, func(*rulesdb.RuleTx) (string, error) {
 		t.Fatal("effect ran for a done key")
 		return "", nil
 	})
-	if !errors.Is(err, store.ErrAlreadyDone) {
+	if !errors.Is(err, rulesdb.ErrAlreadyDone) {
 		t.Fatalf("got %v", err)
 	}
 	hist, err := s.e.History(s.ctx, 10)
@@ -234,7 +235,7 @@ func TestKilledRunResumes(t *testing.T) {
 		s := setup()
 		ctx, cancel := context.WithCancel(s.ctx)
 		applied := 0
-		s.e.opt.WrapEffects = func(fx Effects, _ *store.RuleTx) Effects {
+		s.e.opt.WrapEffects = func(fx Effects, _ *rulesdb.RuleTx) Effects {
 			applied++
 			if applied == killAfter {
 				cancel()
@@ -278,7 +279,7 @@ func TestInterleavingsNeverDuplicate(t *testing.T) {
 			case 0:
 				n := r.Intn(3)
 				c := cust("p"+string(rune('a'+n))+"@example.com", "P", "DE", r.Intn(4) > 0)
-				s.write(func(w *store.Writer) error {
+				s.write(func(w *importdb.Writer) error {
 					return w.UpsertCart(cart("c"+string(rune('a'+n)), c.Email, now.Add(-2*hour)), &c)
 				})
 			case 1:
@@ -288,9 +289,9 @@ func TestInterleavingsNeverDuplicate(t *testing.T) {
 				if r.Intn(3) == 0 {
 					o.CancelledAt = ptr(now)
 				}
-				s.write(func(w *store.Writer) error { return w.UpsertOrder(o, &c) })
+				s.write(func(w *importdb.Writer) error { return w.UpsertOrder(o, &c) })
 			case 2:
-				s.write(func(w *store.Writer) error { return stock(w, "MUG-1", r.Intn(10)) })
+				s.write(func(w *importdb.Writer) error { return stock(w, "MUG-1", r.Intn(10)) })
 			case 3:
 				p := s.plan(now)
 				keys := p.AllKeys()
@@ -350,7 +351,7 @@ func TestBacktest(t *testing.T) {
 	s := newShop(t)
 	id := s.template("order_confirmation")
 	ann := cust("ann@example.com", "Ann", "DE", true)
-	s.write(func(w *store.Writer) error {
+	s.write(func(w *importdb.Writer) error {
 		for i, d := range []int{1, 5, 12, 40} {
 			if err := w.UpsertOrder(order("B"+string(rune('0'+i)), ann.Email, 1000, t0.Add(-time.Duration(d)*day)), &ann); err != nil {
 				return err
@@ -379,7 +380,7 @@ func TestMessageIDMakerAskedOncePerRun(t *testing.T) {
 		return func(now time.Time) string { n++; return fmt.Sprintf("<%d.%d@run%d.test>", now.Unix(), n, run) }
 	}})
 	s.template("order_confirmation")
-	s.write(func(w *store.Writer) error {
+	s.write(func(w *importdb.Writer) error {
 		for _, c := range []domain.Customer{cust("ann@example.com", "Ann", "DE", true), cust("ben@example.com", "Ben", "DE", true)} {
 			if err := w.UpsertOrder(order(c.Email, c.Email, 2500, t0.Add(-2*hour)), &c); err != nil {
 				return err

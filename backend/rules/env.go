@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/rulesdb"
 )
 
 // Env is what a condition can read. Money is in minor units (cents): a
@@ -167,7 +167,7 @@ func lineItems(lines []domain.LineItem) (count int, skus []string) {
 	return count, skus
 }
 
-func productEnv(p store.ProductInfo) ProductEnv {
+func productEnv(p rulesdb.ProductInfo) ProductEnv {
 	e := ProductEnv{SKU: p.SKU, Title: p.Title, Vendor: p.Vendor, Type: p.Type, Price: p.Price.Amount, Cost: p.Cost.Amount,
 		Tags: nonNil(p.Tags), Supplier: p.SupplierName}
 	if p.ReorderPoint != nil {

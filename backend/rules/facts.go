@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/rulesdb"
 )
 
 // factCache holds the facts of one plan, loaded in set-based batches per
@@ -15,20 +15,20 @@ import (
 // read each order once. A fact missing from the cache is read row by row, so
 // the cache only ever makes a plan faster, never different.
 type factCache struct {
-	orders    map[int64]*store.OrderFact
+	orders    map[int64]*rulesdb.OrderFact
 	customers map[int64]*domain.Customer
 	byEmail   map[string]*domain.Customer
-	products  map[string]*store.ProductInfo // nil: no product with this SKU
+	products  map[string]*rulesdb.ProductInfo // nil: no product with this SKU
 }
 
 func newFactCache() *factCache {
-	return &factCache{orders: map[int64]*store.OrderFact{}, customers: map[int64]*domain.Customer{}, byEmail: map[string]*domain.Customer{},
-		products: map[string]*store.ProductInfo{}}
+	return &factCache{orders: map[int64]*rulesdb.OrderFact{}, customers: map[int64]*domain.Customer{}, byEmail: map[string]*domain.Customer{},
+		products: map[string]*rulesdb.ProductInfo{}}
 }
 
 // prefetch loads, in batches, the orders and customers of occurrences the
 // planner is about to look at, and the products (with stock) of their SKUs.
-func (fc *factCache) prefetch(ctx context.Context, st *store.Store, occs []domain.RuleOccurrence) error {
+func (fc *factCache) prefetch(ctx context.Context, st *rulesdb.DB, occs []domain.RuleOccurrence) error {
 	var orderIDs, custIDs []int64
 	var emails, skus []string
 	seenO, seenC, seenE, seenS := map[int64]bool{}, map[int64]bool{}, map[string]bool{}, map[string]bool{}
@@ -138,10 +138,10 @@ func memoKey(o domain.RuleOccurrence) (id int64, customer bool, ok bool) {
 // its occurrences' facts.
 type flowMemo struct {
 	version string // the flow's definition version: editing it forgets everything
-	old     map[string]store.MemoEntry
+	old     map[string]rulesdb.MemoEntry
 	orders  map[int64]string
 	custs   map[int64]string
-	fresh   []store.MemoEntry
+	fresh   []rulesdb.MemoEntry
 }
 
 func (e *Engine) loadMemo(ctx context.Context, c *compiled, occs []domain.RuleOccurrence) (*flowMemo, error) {
@@ -210,7 +210,7 @@ func (m *flowMemo) remember(o domain.RuleOccurrence, why string) {
 		if old, ok := m.old[o.Occurrence]; ok && old.Print == p && old.Reason == why {
 			return
 		}
-		m.fresh = append(m.fresh, store.MemoEntry{Occurrence: o.Occurrence, Print: p, Reason: why})
+		m.fresh = append(m.fresh, rulesdb.MemoEntry{Occurrence: o.Occurrence, Print: p, Reason: why})
 	}
 }
 

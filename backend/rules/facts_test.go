@@ -6,14 +6,14 @@ import (
 	"testing"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
 )
 
 // A "condition not met" is remembered, and forgotten when the order changes.
 func TestMemoForgetsWhenFactsChange(t *testing.T) {
 	s := newShop(t)
 	ann := cust("ann@example.com", "Ann", "DE", true)
-	s.write(func(w *store.Writer) error {
+	s.write(func(w *importdb.Writer) error {
 		return w.UpsertOrder(order("1001", ann.Email, 1000, t0.Add(-2*hour)), &ann)
 	})
 	d := taskFlow(TriggerSpec{Type: domain.TriggerOrderPaid})
@@ -30,7 +30,7 @@ func TestMemoForgetsWhenFactsChange(t *testing.T) {
 	}
 	// The same order re-imported with a larger total (same second, same
 	// clock): the fingerprint changes and the condition is asked again.
-	s.write(func(w *store.Writer) error {
+	s.write(func(w *importdb.Writer) error {
 		return w.UpsertOrder(order("1001", ann.Email, 25000, t0.Add(-2*hour)), &ann)
 	})
 	if items := flowItems(s.plan(t0), id); len(items) != 1 {

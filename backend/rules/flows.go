@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/rulesdb"
 )
 
 // ValidationError carries every problem of a flow that could not be saved.
@@ -29,7 +29,7 @@ func (e *ValidationError) asDomain() error {
 	return &domain.Error{Code: domain.CodeInvalid, Message: e.Error(), Err: e}
 }
 
-func flowFromRow(r store.RuleRow) (Flow, error) {
+func flowFromRow(r rulesdb.RuleRow) (Flow, error) {
 	def, err := ParseDefinition(r.Definition)
 	f := Flow{ID: r.ID, Name: r.Name, Template: r.Template, Enabled: r.Enabled, Definition: def,
 		UpdatedAt: r.UpdatedAt, LastRunAt: r.LastRunAt, EnabledAt: r.EnabledAt}
@@ -78,7 +78,7 @@ func (e *Engine) SaveFlow(ctx context.Context, f Flow) (int64, error) {
 		return 0, err
 	}
 	if f.ID == 0 {
-		return e.st.InsertRule(ctx, store.RuleRow{Name: f.Name, Template: f.Template, Enabled: f.Enabled, Definition: string(raw)})
+		return e.st.InsertRule(ctx, rulesdb.RuleRow{Name: f.Name, Template: f.Template, Enabled: f.Enabled, Definition: string(raw)})
 	}
 	return f.ID, e.st.UpdateRule(ctx, f.ID, f.Name, string(raw))
 }

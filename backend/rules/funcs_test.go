@@ -2,7 +2,6 @@ package rules_test
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -10,7 +9,8 @@ import (
 	"shopclerk/backend/email"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/rules"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/rulesdb"
+	"shopclerk/backend/store/storetest"
 )
 
 // TestTemplateFuncsSaveAndRenderAlike: a flow's custom email that calls any
@@ -29,11 +29,7 @@ func TestTemplateFuncsSaveAndRenderAlike(t *testing.T) {
 		}
 	}
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "shop.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := rulesdb.New(storetest.Open(t))
 	eng := rules.New(st, rules.Options{})
 	data := mail.SampleData(email.Shop{Name: "Ann's Pottery", Email: "shop@example.com"})
 	for name, u := range uses {

@@ -4,13 +4,13 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"path/filepath"
 	"testing"
 	"time"
 
-	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/rulesdb"
+	"shopclerk/backend/store/storetest"
 )
 
 // t0 is a Monday 10:00 UTC: outside the default quiet hours (21-8).
@@ -24,7 +24,7 @@ const day = 24 * time.Hour
 type shop struct {
 	t   *testing.T
 	ctx context.Context
-	st  *store.Store
+	st  *rulesdb.DB
 	e   *Engine
 	n   int
 }
@@ -32,20 +32,16 @@ type shop struct {
 func newShop(t *testing.T) *shop {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "shop.db"), store.Options{Clock: clock.Fixed{T: t0}, Log: quietLog})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := rulesdb.New(storetest.Open(t, storetest.At(t0)))
 	return &shop{t: t, ctx: ctx, st: st, e: New(st, Options{Log: quietLog})}
 }
 
 // write applies one import batch.
-func (s *shop) write(fn func(w *store.Writer) error) {
+func (s *shop) write(fn func(w *importdb.Writer) error) {
 	s.t.Helper()
 	s.n++
-	if _, _, err := s.st.WriteBatch(s.ctx, domain.BatchMeta{FileName: "test.csv", FileHash: "h", Preset: "test", Kind: "test"},
-		store.WriteOptions{}, fn); err != nil {
+	if _, _, err := importdb.New(s.st.Store).WriteBatch(s.ctx, domain.BatchMeta{FileName: "test.csv", FileHash: "h", Preset: "test", Kind: "test"},
+		importdb.WriteOptions{}, fn); err != nil {
 		s.t.Fatal(err)
 	}
 }

@@ -7,7 +7,7 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
 )
 
 // tierRenderer is the engine's renderer with a spend-tier email that shows
@@ -29,7 +29,7 @@ func TestSpendTierShowsTheTierAsMoney(t *testing.T) {
 	s := newShop(t)
 	s.e = New(s.st, Options{Log: quietLog, Renderer: tierRenderer{}})
 	s.template("spend_tiers")
-	s.write(func(w *store.Writer) error {
+	s.write(func(w *importdb.Writer) error {
 		for _, c := range []struct {
 			email, currency string
 			total           int64

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/rulesdb"
 )
 
 // occurrences returns the occurrences of a flow's trigger whose sequence
@@ -200,7 +200,7 @@ func (e *Engine) loadSubject(ctx context.Context, fc *factCache, o domain.RuleOc
 		sub.Env.Customer = CustomerEnv{Email: o.Email, Tags: []string{}}
 	}
 	if o.SKU != "" {
-		var p store.ProductInfo
+		var p rulesdb.ProductInfo
 		if cp, ok := fc.products[o.SKU]; ok {
 			if cp == nil {
 				return nil, nil

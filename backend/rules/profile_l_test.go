@@ -9,7 +9,8 @@ import (
 
 	"shopclerk/backend/mail"
 	"shopclerk/backend/rules"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/rulesdb"
+	"shopclerk/backend/store/storetest"
 )
 
 // TestProfileL plans (and with SHOPCLERK_PROF_RUN=1 runs) every template over
@@ -24,13 +25,11 @@ func TestProfileL(t *testing.T) {
 	// Open is timed apart: every CLI run (the schedule's tick) pays it, and
 	// it runs PRAGMA optimize.
 	t0 := time.Now()
-	st, err := store.Open(ctx, db, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := storetest.Open(t, storetest.Path(db))
+	var err error
 	defer st.Close()
 	t.Logf("open %v", time.Since(t0))
-	e := rules.New(st, rules.Options{Renderer: &mail.Templates{}})
+	e := rules.New(rulesdb.New(st), rules.Options{Renderer: &mail.Templates{}})
 	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	flows, _ := e.ListFlows(ctx)
 	have := map[string]bool{}

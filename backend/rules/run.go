@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/rulesdb"
 )
 
 // RunResult is what one run did.
@@ -120,7 +120,7 @@ func (e *Engine) execute(ctx context.Context, p *Preview, approved []string, res
 				return res, ctx.Err()
 			}
 			entry := domain.LedgerEntry{Key: it.Key, RuleID: it.FlowID, Subject: it.Subject, Occurrence: it.Occurrence, Step: it.Step, DueAt: it.DueAt}
-			err := e.st.ApplyRuleAction(ctx, entry, func(tx *store.RuleTx) (string, error) {
+			err := e.st.ApplyRuleAction(ctx, entry, func(tx *rulesdb.RuleTx) (string, error) {
 				var fx Effects = &storeEffects{tx: tx, prefix: seq}
 				if e.opt.WrapEffects != nil {
 					fx = e.opt.WrapEffects(fx, tx)
@@ -128,7 +128,7 @@ func (e *Engine) execute(ctx context.Context, p *Preview, approved []string, res
 				return it.action.Apply(ctx, ac, it.sub, it, fx)
 			})
 			switch {
-			case errors.Is(err, store.ErrAlreadyDone):
+			case errors.Is(err, rulesdb.ErrAlreadyDone):
 				res.AlreadyDone++
 			case err != nil:
 				if ctx.Err() != nil {

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
 )
 
 // A flow that only drafts purchase orders leaves out crossings of SKUs that
@@ -18,7 +18,7 @@ func TestStockCrossingsOfRestockedSKUs(t *testing.T) {
 	cond := s.flow("Stock with a condition", Definition{Trigger: TriggerSpec{Type: domain.TriggerStockBelow, Threshold: 5},
 		Condition: "stock.available > 100", Steps: []Step{{Action: domain.StepPurchaseOrder}},
 		Policy: Policy{Reentry: ReentryEveryTime, CatchUp: CatchUpSend, MaxLateHours: 72}})
-	s.write(func(w *store.Writer) error {
+	s.write(func(w *importdb.Writer) error {
 		for _, sku := range []string{"MUG-1", "CUP-1"} {
 			if err := stock(w, sku, 12); err != nil {
 				return err
@@ -30,7 +30,7 @@ func TestStockCrossingsOfRestockedSKUs(t *testing.T) {
 		return w.SetStock(domain.StockLevel{SKU: "BOWL-1", Location: "Main", OnHand: 9, Available: 9, Stocked: true}, "import")
 	})
 	s.plan(t0.Add(-day))
-	s.write(func(w *store.Writer) error {
+	s.write(func(w *importdb.Writer) error {
 		if err := stock(w, "MUG-1", 3); err != nil { // crosses below 5 and stays there
 			return err
 		}
@@ -40,7 +40,7 @@ func TestStockCrossingsOfRestockedSKUs(t *testing.T) {
 		// BOWL-1 crosses too but has no supplier: shown with a problem.
 		return w.SetStock(domain.StockLevel{SKU: "BOWL-1", Location: "Main", OnHand: 2, Available: 2, Stocked: true}, "import")
 	})
-	s.write(func(w *store.Writer) error { return stock(w, "CUP-1", 8) }) // ... and is restocked
+	s.write(func(w *importdb.Writer) error { return stock(w, "CUP-1", 8) }) // ... and is restocked
 
 	skus := func(stillLow bool) []string {
 		occs, err := s.st.StockCrossings(s.ctx, t0.Add(-day), t0, 5, stillLow)

@@ -11,7 +11,7 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -20,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 // to do, and some things it must leave alone (see the comments).
 func demoShop(s *shop) {
 	s.st.SetSetting(s.ctx, SettingWeeklyCap, "5")
-	s.write(func(w *store.Writer) error {
+	s.write(func(w *importdb.Writer) error {
 		if err := stock(w, "MUG-1", 12); err != nil {
 			return err
 		}
@@ -36,7 +36,7 @@ func demoShop(s *shop) {
 // demoShopData is the demo shop's second import; writing it again is a
 // re-import of the same files.
 func demoShopData(s *shop) {
-	s.write(func(w *store.Writer) error {
+	s.write(func(w *importdb.Writer) error {
 		if err := stock(w, "MUG-1", 3); err != nil { // crosses below 5: purchase order
 			return err
 		}
@@ -46,7 +46,7 @@ func demoShopData(s *shop) {
 		}
 		put := func(c domain.Customer, orders ...domain.Order) error {
 			if len(orders) == 0 {
-				_, err := w.UpsertCustomer(c, store.CustomerAuthoritative)
+				_, err := w.UpsertCustomer(c, importdb.CustomerAuthoritative)
 				return err
 			}
 			for _, o := range orders {
@@ -101,7 +101,7 @@ func demoShopData(s *shop) {
 		return nil
 	})
 	finn := cust("finn@example.com", "Finn", "IE", true)
-	s.write(func(w *store.Writer) error {
+	s.write(func(w *importdb.Writer) error {
 		return w.UpsertOrder(order("0700", finn.Email, 2000, t0.Add(-90*day)), &finn)
 	})
 	c, _, _ := s.st.CustomerByEmail(s.ctx, finn.Email)

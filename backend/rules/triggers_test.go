@@ -5,24 +5,24 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
 )
 
 // TestTriggersSeenOnce writes each trigger's data, plans, runs, then writes
 // the very same data again (a re-import) and checks nothing new is planned.
 func TestTriggersSeenOnce(t *testing.T) {
 	ann := cust("ann@example.com", "Ann", "DE", true)
-	paidOrder := func(w *store.Writer) error {
+	paidOrder := func(w *importdb.Writer) error {
 		return w.UpsertOrder(order("1001", ann.Email, 25000, t0.Add(-2*hour)), &ann)
 	}
 	cases := []struct {
 		name    string
 		trigger TriggerSpec
-		batches []func(w *store.Writer) error // written in order; the last is then written again
+		batches []func(w *importdb.Writer) error // written in order; the last is then written again
 		want    int
 	}{
-		{"order created", TriggerSpec{Type: domain.TriggerOrderCreated}, []func(*store.Writer) error{paidOrder}, 1},
-		{"order paid (unpaid order ignored)", TriggerSpec{Type: domain.TriggerOrderPaid}, []func(*store.Writer) error{func(w *store.Writer) error {
+		{"order created", TriggerSpec{Type: domain.TriggerOrderCreated}, []func(*importdb.Writer) error{paidOrder}, 1},
+		{"order paid (unpaid order ignored)", TriggerSpec{Type: domain.TriggerOrderPaid}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
 			o := order("1002", ann.Email, 1000, t0.Add(-hour))
 			o.PaidAt, o.FinancialStatus = nil, domain.FinancialPending
 			if err := w.UpsertOrder(o, &ann); err != nil {
@@ -30,25 +30,25 @@ func TestTriggersSeenOnce(t *testing.T) {
 			}
 			return paidOrder(w)
 		}}, 1},
-		{"order fulfilled", TriggerSpec{Type: domain.TriggerOrderFulfilled}, []func(*store.Writer) error{paidOrder, func(w *store.Writer) error {
+		{"order fulfilled", TriggerSpec{Type: domain.TriggerOrderFulfilled}, []func(*importdb.Writer) error{paidOrder, func(w *importdb.Writer) error {
 			o := order("1001", ann.Email, 25000, t0.Add(-2*hour))
 			o.FulfillmentStatus, o.FulfilledAt = domain.FulfillmentFulfilled, ptr(t0.Add(-hour))
 			return w.UpsertOrder(o, &ann)
 		}}, 1},
-		{"order cancelled", TriggerSpec{Type: domain.TriggerOrderCancelled}, []func(*store.Writer) error{func(w *store.Writer) error {
+		{"order cancelled", TriggerSpec{Type: domain.TriggerOrderCancelled}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
 			o := order("1001", ann.Email, 25000, t0.Add(-2*hour))
 			o.CancelledAt = ptr(t0.Add(-hour))
 			return w.UpsertOrder(o, &ann)
 		}}, 1},
-		{"order refunded", TriggerSpec{Type: domain.TriggerOrderRefunded}, []func(*store.Writer) error{func(w *store.Writer) error {
+		{"order refunded", TriggerSpec{Type: domain.TriggerOrderRefunded}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
 			o := order("1001", ann.Email, 25000, t0.Add(-2*hour))
 			o.FinancialStatus, o.Refunded = domain.FinancialRefunded, 25000
 			return w.UpsertOrder(o, &ann)
 		}}, 1},
-		{"shipment status changed", TriggerSpec{Type: domain.TriggerShipmentStatus, Status: "delivered"}, []func(*store.Writer) error{
-			func(w *store.Writer) error { return shipment(w, ann, domain.ShipmentInTransit) },
-			func(w *store.Writer) error { return shipment(w, ann, domain.ShipmentDelivered) }}, 1},
-		{"cart idle, not when they ordered later", TriggerSpec{Type: domain.TriggerCartIdle, Hours: 1}, []func(*store.Writer) error{func(w *store.Writer) error {
+		{"shipment status changed", TriggerSpec{Type: domain.TriggerShipmentStatus, Status: "delivered"}, []func(*importdb.Writer) error{
+			func(w *importdb.Writer) error { return shipment(w, ann, domain.ShipmentInTransit) },
+			func(w *importdb.Writer) error { return shipment(w, ann, domain.ShipmentDelivered) }}, 1},
+		{"cart idle, not when they ordered later", TriggerSpec{Type: domain.TriggerCartIdle, Hours: 1}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
 			bob := cust("bob@example.com", "Bob", "GB", true)
 			if err := w.UpsertCart(cart("c1", bob.Email, t0.Add(-2*hour)), &bob); err != nil {
 				return err
@@ -58,47 +58,47 @@ func TestTriggersSeenOnce(t *testing.T) {
 			}
 			return paidOrder(w) // Ann ordered after leaving c2
 		}}, 1},
-		{"stock crossed below threshold", TriggerSpec{Type: domain.TriggerStockBelow, Threshold: 5}, []func(*store.Writer) error{
-			func(w *store.Writer) error { return stock(w, "MUG-1", 12) },
-			func(w *store.Writer) error { return stock(w, "MUG-1", 3) }}, 1},
-		{"customer created", TriggerSpec{Type: domain.TriggerCustomerCreated}, []func(*store.Writer) error{func(w *store.Writer) error {
+		{"stock crossed below threshold", TriggerSpec{Type: domain.TriggerStockBelow, Threshold: 5}, []func(*importdb.Writer) error{
+			func(w *importdb.Writer) error { return stock(w, "MUG-1", 12) },
+			func(w *importdb.Writer) error { return stock(w, "MUG-1", 3) }}, 1},
+		{"customer created", TriggerSpec{Type: domain.TriggerCustomerCreated}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
 			c := cust("new@example.com", "Nia", "FR", false)
 			c.CreatedAt = t0.Add(-hour)
-			_, err := w.UpsertCustomer(c, store.CustomerAuthoritative)
+			_, err := w.UpsertCustomer(c, importdb.CustomerAuthoritative)
 			return err
 		}}, 1},
-		{"consent given", TriggerSpec{Type: domain.TriggerConsentGiven}, []func(*store.Writer) error{
-			func(w *store.Writer) error {
+		{"consent given", TriggerSpec{Type: domain.TriggerConsentGiven}, []func(*importdb.Writer) error{
+			func(w *importdb.Writer) error {
 				_, err := w.UpsertCustomer(cust("c@example.com", "Cy", "DE", false), 0)
 				return err
 			},
-			func(w *store.Writer) error {
+			func(w *importdb.Writer) error {
 				c := cust("c@example.com", "Cy", "DE", true)
 				c.ConsentAt = ptr(t0.Add(-hour))
 				_, err := w.UpsertCustomer(c, 0)
 				return err
 			}}, 1},
-		{"consent withdrawn", TriggerSpec{Type: domain.TriggerConsentWithdrawn}, []func(*store.Writer) error{
-			func(w *store.Writer) error {
+		{"consent withdrawn", TriggerSpec{Type: domain.TriggerConsentWithdrawn}, []func(*importdb.Writer) error{
+			func(w *importdb.Writer) error {
 				_, err := w.UpsertCustomer(cust("c@example.com", "Cy", "DE", true), 0)
 				return err
 			},
-			func(w *store.Writer) error {
+			func(w *importdb.Writer) error {
 				_, err := w.UpsertCustomer(cust("c@example.com", "Cy", "DE", false), 0)
 				return err
 			}}, 1},
-		{"tag added", TriggerSpec{Type: domain.TriggerTagAdded, Tag: "vip"}, []func(*store.Writer) error{
-			func(w *store.Writer) error {
+		{"tag added", TriggerSpec{Type: domain.TriggerTagAdded, Tag: "vip"}, []func(*importdb.Writer) error{
+			func(w *importdb.Writer) error {
 				_, err := w.UpsertCustomer(cust("c@example.com", "Cy", "DE", true), 0)
 				return err
 			},
-			func(w *store.Writer) error {
+			func(w *importdb.Writer) error {
 				c := cust("c@example.com", "Cy", "DE", true)
 				c.Tags = []string{"VIP", "wholesale"}
 				_, err := w.UpsertCustomer(c, 0)
 				return err
 			}}, 1},
-		{"birthday in the shop's time zone", TriggerSpec{Type: domain.TriggerBirthday}, []func(*store.Writer) error{func(w *store.Writer) error {
+		{"birthday in the shop's time zone", TriggerSpec{Type: domain.TriggerBirthday}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
 			c := cust("b@example.com", "Bea", "DE", true)
 			c.Birthday = "1990-03-02"
 			o := cust("o@example.com", "Oli", "DE", true)
@@ -110,20 +110,20 @@ func TestTriggersSeenOnce(t *testing.T) {
 			}
 			return nil
 		}}, 1},
-		{"subscription renewal due", TriggerSpec{Type: domain.TriggerRenewalDue, Days: 30, LeadDays: 3, Tag: "subscription"}, []func(*store.Writer) error{func(w *store.Writer) error {
+		{"subscription renewal due", TriggerSpec{Type: domain.TriggerRenewalDue, Days: 30, LeadDays: 3, Tag: "subscription"}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
 			o := order("S1", ann.Email, 1500, t0.Add(-27*day-2*hour))
 			o.Tags = []string{"subscription"}
 			return w.UpsertOrder(o, &ann)
 		}}, 1},
-		{"payment overdue", TriggerSpec{Type: domain.TriggerPaymentOverdue, Days: 7}, []func(*store.Writer) error{func(w *store.Writer) error {
+		{"payment overdue", TriggerSpec{Type: domain.TriggerPaymentOverdue, Days: 7}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
 			o := order("P1", ann.Email, 1500, t0.Add(-7*day-2*hour))
 			o.PaidAt, o.FinancialStatus = nil, domain.FinancialPending
 			return w.UpsertOrder(o, &ann)
 		}}, 1},
-		{"30 days after delivery", TriggerSpec{Type: domain.TriggerDaysAfter, Days: 30, After: AfterDelivered}, []func(*store.Writer) error{func(w *store.Writer) error {
+		{"30 days after delivery", TriggerSpec{Type: domain.TriggerDaysAfter, Days: 30, After: AfterDelivered}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
 			return shipmentAt(w, ann, domain.ShipmentDelivered, t0.Add(-30*day-2*hour))
 		}}, 1},
-		{"inactive for 180 days", TriggerSpec{Type: domain.TriggerInactive, Days: 180}, []func(*store.Writer) error{func(w *store.Writer) error {
+		{"inactive for 180 days", TriggerSpec{Type: domain.TriggerInactive, Days: 180}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
 			return w.UpsertOrder(order("OLD", ann.Email, 1500, t0.Add(-180*day-5*hour)), &ann)
 		}}, 1},
 	}
@@ -156,7 +156,7 @@ func TestTriggersSeenOnce(t *testing.T) {
 func TestMarketingUnansweredTrigger(t *testing.T) {
 	s := newShop(t)
 	ann := cust("ann@example.com", "Ann", "DE", true)
-	s.write(func(w *store.Writer) error {
+	s.write(func(w *importdb.Writer) error {
 		return w.UpsertOrder(order("1", ann.Email, 1000, t0.Add(-60*day)), &ann)
 	})
 	c, _, err := s.st.CustomerByEmail(s.ctx, ann.Email)
@@ -185,7 +185,7 @@ func cart(ext, email string, updated time.Time) domain.Cart {
 		Lines: []domain.LineItem{{SKU: "MUG-1", Name: "Stoneware mug", Quantity: 2, Price: 1200}}}
 }
 
-func stock(w *store.Writer, sku string, avail int) error {
+func stock(w *importdb.Writer, sku string, avail int) error {
 	sid, err := w.UpsertSupplier(domain.Supplier{Name: "Clayworks", Email: "orders@clay.example", Currency: "EUR", MinOrderQty: 6, PackSize: 6})
 	if err != nil {
 		return err
@@ -197,11 +197,11 @@ func stock(w *store.Writer, sku string, avail int) error {
 	return w.SetStock(domain.StockLevel{SKU: sku, Location: "Main", OnHand: avail, Available: avail, Stocked: true}, "import")
 }
 
-func shipment(w *store.Writer, c domain.Customer, status domain.ShipmentStatus) error {
+func shipment(w *importdb.Writer, c domain.Customer, status domain.ShipmentStatus) error {
 	return shipmentAt(w, c, status, t0.Add(-hour))
 }
 
-func shipmentAt(w *store.Writer, c domain.Customer, status domain.ShipmentStatus, at time.Time) error {
+func shipmentAt(w *importdb.Writer, c domain.Customer, status domain.ShipmentStatus, at time.Time) error {
 	ext := "SH-" + c.FirstName
 	if err := w.UpsertOrder(order(ext, c.Email, 25000, at.Add(-3*day)), &c); err != nil {
 		return err

@@ -2,32 +2,30 @@ package runner
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/rules"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/rulesdb"
+	"shopclerk/backend/store/storetest"
 )
 
 func TestTickRunsApprovableOnly(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "shop.db"), store.Options{Clock: clock.Fixed{T: now}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := storetest.Open(t, storetest.At(now))
 	defer st.Close()
-	eng := rules.New(st, rules.Options{})
+	eng := rules.New(rulesdb.New(st), rules.Options{})
 	id, _ := eng.InstallTemplate(ctx, "order_confirmation")
 	if err := eng.SetEnabled(ctx, id, true); err != nil {
 		t.Fatal(err)
 	}
 	// One order is fresh; one was paid 100 h ago, beyond the 72 h catch-up
 	// window of a flow enabled just now, so it must not be mailed.
-	_, _, err = st.WriteBatch(ctx, domain.BatchMeta{Kind: "orders"}, store.WriteOptions{}, func(w *store.Writer) error {
+	_, _, err := importdb.New(st).WriteBatch(ctx, domain.BatchMeta{Kind: "orders"}, importdb.WriteOptions{}, func(w *importdb.Writer) error {
 		for i, ago := range []time.Duration{time.Hour, 100 * time.Hour} {
 			paid := now.Add(-ago)
 			c := domain.Customer{Source: domain.SourceShopify, Email: []string{"a@example.com", "b@example.com"}[i]}

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"shopclerk/backend/clock"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/storetest"
 )
 
 // stepClock is a clock the test moves forward.
@@ -25,10 +25,7 @@ func TestDailyBackupOncePerDayKeepsItsOwnHistory(t *testing.T) {
 	start := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	now := start
 	clk := stepClock{&now}
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "shop.db"), store.Options{Clock: clk, Log: log})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := storetest.Open(t, storetest.Clock(clk), storetest.Log(log))
 	defer st.Close()
 	// A pre-upgrade copy must survive any number of daily ones.
 	if _, err := st.Backup(ctx, "before-v9", 5); err != nil {

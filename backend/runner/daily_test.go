@@ -4,12 +4,11 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/storetest"
 )
 
 func TestDailyWaitsForItsHourInShopTime(t *testing.T) {
@@ -17,10 +16,7 @@ func TestDailyWaitsForItsHourInShopTime(t *testing.T) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	now := time.Date(2026, 3, 1, 6, 30, 0, 0, time.UTC) // 07:30 in Berlin
 	clk := stepClock{&now}
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "shop.db"), store.Options{Clock: clk, Log: log})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := storetest.Open(t, storetest.Clock(clk), storetest.Log(log))
 	defer st.Close()
 	st.SetSetting(ctx, domain.SettingTimeZone, "Europe/Berlin")
 	calls := 0

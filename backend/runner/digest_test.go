@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,7 +12,10 @@ import (
 	"shopclerk/backend/domain"
 	"shopclerk/backend/inventory"
 	"shopclerk/backend/mail"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/inventorydb"
+	"shopclerk/backend/store/outboxdb"
+	"shopclerk/backend/store/storetest"
 )
 
 // TestDigestReadsTheAccountAtEachRun: the morning digest is built once when
@@ -24,9 +26,9 @@ func TestDigestReadsTheAccountAtEachRun(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 	clk := clock.Fixed{T: now}
-	st := openStore(t, clk)
+	st := storetest.Open(t, storetest.Clock(clk))
 	// A sold-out SKU that sells every day is at risk.
-	if _, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "seed", Kind: "test"}, store.WriteOptions{}, func(w *store.Writer) error {
+	if _, _, err := importdb.New(st).WriteBatch(ctx, domain.BatchMeta{FileName: "seed", Kind: "test"}, importdb.WriteOptions{}, func(w *importdb.Writer) error {
 		if err := w.UpsertProduct(domain.Product{SKU: "MUG", Title: "Mug", Price: domain.Money{Amount: 1200, Currency: "EUR"}}); err != nil {
 			return err
 		}
@@ -45,10 +47,10 @@ func TestDigestReadsTheAccountAtEachRun(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	d := NewDigest(st, inventory.New(st, clk, nil), clk, quietLog)
+	d := NewDigest(st, inventory.New(inventorydb.New(st), clk, nil), clk, quietLog)
 	queued := func() []domain.OutboxMessage {
 		t.Helper()
-		msgs, err := st.ListMessages(ctx, "", 10, 0)
+		msgs, err := outboxdb.New(st).ListMessages(ctx, "", 10, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -72,14 +74,3 @@ func TestDigestReadsTheAccountAtEachRun(t *testing.T) {
 }
 
 var quietLog = slog.New(slog.NewTextHandler(io.Discard, nil))
-
-// openStore opens a new shop for one test, closed when it ends.
-func openStore(t *testing.T, clk clock.Clock) *store.Store {
-	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "shop.db"), store.Options{Clock: clk, Log: quietLog})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
-}

@@ -229,7 +229,7 @@ var customerTable = tableSpec{
 func (s *Store) ListCustomers(ctx context.Context, req domain.PageRequest) (domain.CustomerPage, error) {
 	page := domain.CustomerPage{Rows: []domain.Customer{}}
 	err := s.list(ctx, customerTable, req, &page.Total, func(rows *sql.Rows) error {
-		c, err := scanCustomer(rows)
+		c, err := ScanCustomer(rows)
 		if err == nil {
 			page.Rows = append(page.Rows, c)
 		}
@@ -238,9 +238,7 @@ func (s *Store) ListCustomers(ctx context.Context, req domain.PageRequest) (doma
 	return page, err
 }
 
-type scanner interface{ Scan(dest ...any) error }
-
-func scanCustomer(r scanner) (domain.Customer, error) {
+func ScanCustomer(r Scanner) (domain.Customer, error) {
 	var c domain.Customer
 	var consent, lastOrder sql.NullInt64
 	var created int64
@@ -248,7 +246,7 @@ func scanCustomer(r scanner) (domain.Customer, error) {
 	err := r.Scan(&c.ID, &c.Email, &c.Source, &c.ExternalID, &c.FirstName, &c.LastName, &c.Phone, &c.Country,
 		&c.City, &c.AcceptsMarketing, &consent, &c.Birthday, &tags, &c.Note, &created, &c.OrdersCount,
 		&c.TotalSpent.Amount, &c.TotalSpent.Currency, &lastOrder)
-	c.ConsentAt, c.LastOrderAt = fromUnix(consent), fromUnix(lastOrder)
+	c.ConsentAt, c.LastOrderAt = FromUnix(consent), FromUnix(lastOrder)
 	c.CreatedAt = time.Unix(created, 0).UTC()
 	c.Tags = domain.SplitTags(tags)
 	return c, err
@@ -285,7 +283,7 @@ func (s *Store) ListStock(ctx context.Context, req domain.PageRequest) (domain.S
 	return page, err
 }
 
-func scanStockRow(r scanner) (domain.StockRow, error) {
+func scanStockRow(r Scanner) (domain.StockRow, error) {
 	var row domain.StockRow
 	var updated int64
 	var rp sql.NullInt64
@@ -331,7 +329,7 @@ func (s *Store) ListCarts(ctx context.Context, req domain.PageRequest) (domain.C
 			return err
 		}
 		r.CreatedAt, r.UpdatedAt = time.Unix(created, 0).UTC(), time.Unix(updated, 0).UTC()
-		r.RecoveredAt = fromUnix(recovered)
+		r.RecoveredAt = FromUnix(recovered)
 		page.Rows = append(page.Rows, r)
 		return nil
 	})
@@ -378,13 +376,13 @@ func (s *Store) GetOrder(ctx context.Context, id int64) (domain.OrderDetail, err
 		return d, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the order")
 	}
 	o.CreatedAt = time.Unix(created, 0).UTC()
-	o.PaidAt, o.FulfilledAt, o.CancelledAt = fromUnix(paid), fromUnix(fulfilled), fromUnix(cancelled)
+	o.PaidAt, o.FulfilledAt, o.CancelledAt = FromUnix(paid), FromUnix(fulfilled), FromUnix(cancelled)
 	o.Tags = domain.SplitTags(tags)
 	json.Unmarshal([]byte(billing), &o.Billing)
 	json.Unmarshal([]byte(shipping), &o.ShippingAddress)
 	if custID.Valid {
 		o.CustomerID = &custID.Int64
-		c, err := scanCustomer(s.db.QueryRowContext(ctx, q("CustomerGet"), custID.Int64))
+		c, err := ScanCustomer(s.db.QueryRowContext(ctx, q("CustomerGet"), custID.Int64))
 		if err == nil {
 			d.Customer = &c
 		}
@@ -417,8 +415,17 @@ func (s *Store) GetOrder(ctx context.Context, id int64) (domain.OrderDetail, err
 			&shipped, &delivered, &updated); err != nil {
 			return d, err
 		}
-		sh.ShippedAt, sh.UpdatedAt, sh.DeliveredAt = time.Unix(shipped, 0).UTC(), time.Unix(updated, 0).UTC(), fromUnix(delivered)
+		sh.ShippedAt, sh.UpdatedAt, sh.DeliveredAt = time.Unix(shipped, 0).UTC(), time.Unix(updated, 0).UTC(), FromUnix(delivered)
 		d.Shipments = append(d.Shipments, sh)
 	}
 	return d, srows.Err()
+}
+
+// CustomerByID returns one customer.
+func (s *Store) CustomerByID(ctx context.Context, id int64) (domain.Customer, error) {
+	c, err := ScanCustomer(s.db.QueryRowContext(ctx, q("CustomerGet"), id))
+	if err == sql.ErrNoRows {
+		return c, domain.Errorf(domain.CodeNotFound, "customer %d was not found", id)
+	}
+	return c, err
 }

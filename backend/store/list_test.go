@@ -1,18 +1,20 @@
-package store
+package store_test
 
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/storetest"
 )
 
 func TestListOrdersPagesSortsSearchesFilters(t *testing.T) {
-	s := openTest(t, filepath.Join(t.TempDir(), "shop.db"), Options{})
-	write(t, s, func(w *Writer) error {
+	s := storetest.Open(t, storetest.At(testNow))
+	write(t, s, func(w *importdb.Writer) error {
 		for i := 1; i <= 30; i++ {
 			o := sampleOrder(fmt.Sprintf("#%d", 1000+i), int64(i*100), fmt.Sprintf("buyer%02d@example.com", i%10))
 			o.CreatedAt = testNow.Add(-time.Duration(i) * time.Hour)
@@ -72,5 +74,18 @@ func TestListOrdersPagesSortsSearchesFilters(t *testing.T) {
 	}
 	if _, err := s.GetOrder(ctx, 999999); domain.CodeOf(err) != domain.CodeNotFound {
 		t.Errorf("missing order: %v", err)
+	}
+}
+
+var testNow = time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+
+func sampleOrder(name string, total int64, email string) domain.Order {
+	return storetest.Order(name, total, email, testNow)
+}
+
+func write(t *testing.T, s *store.Store, fn func(w *importdb.Writer) error) {
+	t.Helper()
+	if _, _, err := importdb.New(s).WriteBatch(context.Background(), domain.BatchMeta{FileName: "t.csv", Preset: "test", Kind: "orders"}, importdb.WriteOptions{}, fn); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -50,8 +50,8 @@ type Store struct {
 	lock  *fileLock
 	clock clock.Clock
 	log   *slog.Logger
-	// ruleStmts: the automation planner's prepared look-ups (rules_stmts.go).
-	ruleStmts *ruleStmts
+	// stmts: hot look-ups kept prepared (stmts.go).
+	stmts *stmtCache
 }
 
 // DefaultPath is where the seller's shop lives unless --db says otherwise.
@@ -112,7 +112,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		lock.release()
 		return nil, err
 	}
-	s := &Store{path: path, lock: lock, clock: opt.Clock, log: opt.Log, ruleStmts: &ruleStmts{}}
+	s := &Store{path: path, lock: lock, clock: opt.Clock, log: opt.Log, stmts: &stmtCache{}}
 	s.db, err = sql.Open("sqlite", dsn(path))
 	if err != nil {
 		lock.release()
@@ -126,7 +126,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		s.Close()
 		return nil, err
 	}
-	s.optimize(ctx, 0x10002)
+	s.Optimize(ctx, 0x10002)
 	return s, nil
 }
 
@@ -138,8 +138,8 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 // orders. mask 0x10002 is SQLite's advice for a freshly opened database.
 // It runs on one connection with a small page cache: ANALYZE reads every
 // index once, and a pooled connection would keep the pages it filled.
-func (s *Store) optimize(ctx context.Context, mask int) {
-	s.onSmallCache(ctx, func(conn *sql.Conn) error {
+func (s *Store) Optimize(ctx context.Context, mask int) {
+	s.OnSmallCache(ctx, func(conn *sql.Conn) error {
 		if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA optimize = %#x", mask)); err != nil {
 			s.log.Warn("PRAGMA optimize failed", "err", err)
 		}
@@ -147,11 +147,11 @@ func (s *Store) optimize(ctx context.Context, mask int) {
 	})
 }
 
-// onSmallCache runs fn on a pooled connection whose page cache is cut to
+// OnSmallCache runs fn on a pooled connection whose page cache is cut to
 // 2 MB meanwhile and whose memory is given back afterwards: a one-off pass
 // over much of the database would otherwise fill the connection's 32 MB
 // cache, which then stays allocated for as long as the pool keeps it.
-func (s *Store) onSmallCache(ctx context.Context, fn func(conn *sql.Conn) error) error {
+func (s *Store) OnSmallCache(ctx context.Context, fn func(conn *sql.Conn) error) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return err
@@ -236,12 +236,13 @@ func createPrivate(path string) error {
 // Close releases the database and its lock.
 func (s *Store) Close() error {
 	var err error
-	s.ruleStmts.close()
+	s.stmts.close()
 	if s.db != nil {
 		err = s.db.Close()
 	}
 	if s.lock != nil {
 		s.lock.release()
+		s.lock = nil
 	}
 	return err
 }
@@ -249,19 +250,16 @@ func (s *Store) Close() error {
 // Path is the database file's location.
 func (s *Store) Path() string { return s.path }
 
-// now is the pinned clock's time in the stored form.
-func (s *Store) now() int64 { return s.clock.Now().Unix() }
-
-// unixOrNull converts a time to the stored form; the zero time is stored as NULL.
-func unixOrNull(t *time.Time) any {
+// UnixOrNull converts a time to the stored form; the zero time is stored as NULL.
+func UnixOrNull(t *time.Time) any {
 	if t == nil || t.IsZero() {
 		return nil
 	}
 	return t.Unix()
 }
 
-// fromUnix converts a nullable stored time back.
-func fromUnix(v sql.NullInt64) *time.Time {
+// FromUnix converts a nullable stored time back.
+func FromUnix(v sql.NullInt64) *time.Time {
 	if !v.Valid {
 		return nil
 	}
@@ -269,19 +267,19 @@ func fromUnix(v sql.NullInt64) *time.Time {
 	return &t
 }
 
-// inTx runs fn in one transaction, rolled back on error or panic.
-func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	return runTx(ctx, s.db, fn)
+// InTx runs fn in one transaction, rolled back on error or panic.
+func (s *Store) InTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return RunTx(ctx, s.db, fn)
 }
 
-// txBeginner is a *sql.DB or one of its *sql.Conn.
-type txBeginner interface {
+// TxBeginner is a *sql.DB or one of its *sql.Conn.
+type TxBeginner interface {
 	BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error)
 }
 
-// runTx runs fn in a transaction begun on db: committed when fn returns
+// RunTx runs fn in a transaction begun on db: committed when fn returns
 // nil, rolled back otherwise (and on a panic, which goes on).
-func runTx(ctx context.Context, db txBeginner, fn func(tx *sql.Tx) error) (err error) {
+func RunTx(ctx context.Context, db TxBeginner, fn func(tx *sql.Tx) error) (err error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return domain.Wrap(err, domain.CodeTemporary, "the shop database is busy; try again in a moment")

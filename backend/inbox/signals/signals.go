@@ -15,7 +15,7 @@ import (
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/inbox"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/rulesdb"
 )
 
 // Events records inbox signals where the rules engine reads them.
@@ -28,14 +28,14 @@ import (
 //     running sequence of its customer, whatever the flow: nothing more may
 //     go to it. Sequences that start later, for a new order, are not stopped.
 type Events struct {
-	st    *store.Store
+	st    *rulesdb.DB
 	clock clock.Clock
 }
 
 var _ inbox.Events = (*Events)(nil)
 
 // New builds the inbox events over the shop's store.
-func New(st *store.Store, clk clock.Clock) *Events { return &Events{st: st, clock: clk} }
+func New(st *rulesdb.DB, clk clock.Clock) *Events { return &Events{st: st, clock: clk} }
 
 // CustomerReplied records the reply.
 func (e *Events) CustomerReplied(ctx context.Context, ev inbox.ReplyEvent) error {

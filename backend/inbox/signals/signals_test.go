@@ -2,28 +2,26 @@ package signals
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/inbox"
-	"shopclerk/backend/store"
+	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/rulesdb"
+	"shopclerk/backend/store/storetest"
 )
 
 func TestSignalsStopAndRecord(t *testing.T) {
 	ctx := context.Background()
 	t0 := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "shop.db"), store.Options{Clock: clock.Fixed{T: t0}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := rulesdb.New(storetest.Open(t, storetest.At(t0)))
 	var id int64
-	if _, _, err := st.WriteBatch(ctx, domain.BatchMeta{FileName: "c.csv", FileHash: "h", Preset: "test", Kind: "test"}, store.WriteOptions{},
-		func(w *store.Writer) error {
-			id, err = w.UpsertCustomer(domain.Customer{Email: "ann@example.com", FirstName: "Ann", AcceptsMarketing: true}, store.CustomerAuthoritative)
+	if _, _, err := importdb.New(st.Store).WriteBatch(ctx, domain.BatchMeta{FileName: "c.csv", FileHash: "h", Preset: "test", Kind: "test"}, importdb.WriteOptions{},
+		func(w *importdb.Writer) error {
+			var err error
+			id, err = w.UpsertCustomer(domain.Customer{Email: "ann@example.com", FirstName: "Ann", AcceptsMarketing: true}, importdb.CustomerAuthoritative)
 			return err
 		}); err != nil {
 		t.Fatal(err)

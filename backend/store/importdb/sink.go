@@ -1,0 +1,85 @@
+package importdb
+
+import (
+	"context"
+	"fmt"
+
+	"shopclerk/backend/domain"
+)
+
+// ApplyBatch runs fn in one batch transaction with the batch as a
+// domain.RecordSink: how backend/importer hands an import's records to the
+// store (DB is its importer.Applier) without driving the Writer itself.
+func (s *DB) ApplyBatch(ctx context.Context, meta domain.BatchMeta, fn func(domain.RecordSink) error) (int64, domain.Counts, error) {
+	return s.WriteBatch(ctx, meta, WriteOptions{}, func(w *Writer) error { return fn(&sink{Writer: w}) })
+}
+
+// sink is the Writer seen as a domain.RecordSink.
+type sink struct {
+	*Writer
+	orders []OrderRecord // Orders' buffer, reused batch after batch
+}
+
+var _ domain.RecordSink = (*sink)(nil)
+
+// PreparedOrder marks an OrderRecord as a domain.PreparedOrder.
+func (*OrderRecord) PreparedOrder() {}
+
+func (s *sink) Order(o domain.Order, c *domain.Customer, discountCodes []string) error {
+	if err := s.UpsertOrder(o, c); err != nil {
+		return fmt.Errorf("order %s: %w", o.Name, err)
+	}
+	for _, code := range discountCodes {
+		if err := s.EnsureDiscountCode(code, o.Currency, o.CreatedAt); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// OrderPreparer returns a preparer for one goroutine (it keeps a hasher).
+func (s *sink) OrderPreparer() func(o *domain.Order, c *domain.Customer, discountCodes []string) domain.PreparedOrder {
+	var p OrderPreparer
+	return func(o *domain.Order, c *domain.Customer, discountCodes []string) domain.PreparedOrder {
+		r := &OrderRecord{Order: *o, Customer: c, DiscountCodes: discountCodes}
+		p.Prepare(r)
+		return r
+	}
+}
+
+// Orders writes orders its preparer readied, as UpsertOrders does.
+func (s *sink) Orders(prepared []domain.PreparedOrder) error {
+	s.orders = s.orders[:0]
+	for _, p := range prepared {
+		s.orders = append(s.orders, *p.(*OrderRecord))
+	}
+	return s.UpsertOrders(s.orders)
+}
+
+func (s *sink) Cart(c domain.Cart, cust *domain.Customer) error { return s.UpsertCart(c, cust) }
+
+func (s *sink) Product(p domain.Product) error { return s.UpsertProduct(p) }
+
+func (s *sink) Stock(l domain.StockLevel, p *domain.Product) error {
+	if p != nil {
+		if err := s.EnsureProduct(*p); err != nil {
+			return err
+		}
+	}
+	return s.SetStock(l, "import")
+}
+
+// Customer writes a customers file's row, authoritative over what orders
+// derived.
+func (s *sink) Customer(c domain.Customer) error {
+	_, err := s.UpsertCustomer(c, CustomerAuthoritative)
+	return err
+}
+
+func (s *sink) DropIndexesForBulk(cacheKiB int64) (domain.BulkIndexes, error) {
+	b, err := s.Writer.DropIndexesForBulk(cacheKiB)
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}

@@ -1,0 +1,197 @@
+package rulesdb
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"slices"
+	"strings"
+	"time"
+
+	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
+)
+
+// RuleTx is the transaction of one automation step: its ledger row is already
+// written, and every effect below lands in the same commit.
+type RuleTx struct {
+	tx  *sql.Tx
+	ctx context.Context
+	now int64
+	key string
+}
+
+// Key is the ledger key the effect belongs to.
+func (t *RuleTx) Key() string { return t.key }
+
+// OutMessage is an email to queue in the outbox.
+type OutMessage struct {
+	MessageID  string
+	Kind       domain.MessageKind
+	To         string
+	ToName     string
+	Subject    string
+	HTML       string
+	Text       string
+	Headers    map[string]string
+	CustomerID int64
+	Template   string
+}
+
+// QueueMessage inserts a queued message carrying the step's ledger key, which
+// the outbox's unique index also guards.
+func (t *RuleTx) QueueMessage(m OutMessage) (int64, error) {
+	headers, _ := json.Marshal(m.Headers)
+	if m.Headers == nil {
+		headers = []byte("{}")
+	}
+	res, err := t.tx.ExecContext(t.ctx, q("RuleMessageInsert"), m.MessageID, string(m.Kind), strings.ToLower(m.To), m.ToName, m.Subject,
+		m.HTML, m.Text, string(headers), nullID(m.CustomerID), t.key, t.now, m.Template)
+	if err != nil {
+		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not queue the email")
+	}
+	return res.LastInsertId()
+}
+
+// NewCoupon is a coupon to issue; Code comes from a generator so a clash with
+// an existing code is retried with a fresh one.
+type NewCoupon struct {
+	CustomerID   int64
+	PercentOff   int
+	AmountOff    int64
+	Currency     string
+	FreeShipping bool
+	ExpiresAt    *time.Time
+}
+
+// IssueCoupon inserts a coupon with a code from gen, retrying on the (very
+// unlikely) clash with the unique index.
+func (t *RuleTx) IssueCoupon(c NewCoupon, gen func() (string, error)) (string, error) {
+	for range 5 {
+		code, err := gen()
+		if err != nil {
+			return "", err
+		}
+		_, err = t.tx.ExecContext(t.ctx, q("RuleCouponInsert"), code, nullID(c.CustomerID), c.PercentOff, c.AmountOff,
+			c.Currency, store.BoolInt(c.FreeShipping), t.now, store.UnixOrNull(c.ExpiresAt), t.key)
+		if err == nil {
+			return code, nil
+		}
+		if !strings.Contains(err.Error(), "coupons.code") {
+			return "", domain.Wrap(err, domain.CodeInternal, "Shopclerk could not issue the coupon")
+		}
+	}
+	return "", domain.Errorf(domain.CodeInternal, "Shopclerk could not find a free coupon code")
+}
+
+// IssuedCoupon is a coupon already issued by an earlier step.
+type IssuedCoupon struct {
+	Code         string
+	PercentOff   int
+	AmountOff    int64
+	Currency     string
+	FreeShipping bool
+	ExpiresAt    *time.Time
+}
+
+// CouponForPrefix finds the newest coupon issued under a ledger key prefix
+// (rule/subject/occurrence/), so a later email of the sequence can show it.
+func (t *RuleTx) CouponForPrefix(prefix string) (*IssuedCoupon, error) {
+	return couponForPrefix(t.ctx, txRows{t.tx}, prefix)
+}
+
+// CouponForPrefix is the read-only variant used by previews.
+func (s *DB) CouponForPrefix(ctx context.Context, prefix string) (*IssuedCoupon, error) {
+	return couponForPrefix(ctx, s, prefix)
+}
+
+func couponForPrefix(ctx context.Context, db namedRower, prefix string) (*IssuedCoupon, error) {
+	var c IssuedCoupon
+	var exp sql.NullInt64
+	err := db.namedRow(ctx, "RuleCouponByKeyPrefix", prefix).Scan(&c.Code, &c.PercentOff, &c.AmountOff, &c.Currency, &c.FreeShipping, &exp)
+	if err == sql.ErrNoRows {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	c.ExpiresAt = store.FromUnix(exp)
+	return &c, nil
+}
+
+// AddDraftPOLine puts a line on the supplier's draft purchase order, the
+// same draft inventory's "Reorder now" fills (store.AddToDraft): any open
+// draft of the supplier collects, so there is never a second one. A SKU
+// already on it keeps the seller's quantity, and a SKU marked "order once"
+// is spent. It is AddToDraft's logic inside the step's transaction, so the
+// line and its ledger key commit together (invariant 2). A draft the
+// automations start carries the step's ledger key.
+func (t *RuleTx) AddDraftPOLine(supplierID int64, currency string, l domain.DraftLine) (int64, error) {
+	var poID int64
+	err := t.tx.QueryRowContext(t.ctx, q("RulePODraftFor"), supplierID).Scan(&poID)
+	if err == sql.ErrNoRows {
+		res, err := t.tx.ExecContext(t.ctx, q("RulePOInsert"), supplierID, currency, "", t.now, t.key)
+		if err != nil {
+			return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not draft the purchase order")
+		}
+		poID, _ = res.LastInsertId()
+	} else if err != nil {
+		return 0, err
+	}
+	if _, err := t.tx.ExecContext(t.ctx, q("RulePOLineAddIfMissing"), poID, l.SKU, l.SupplierSKU, l.Quantity, l.UnitCost); err != nil {
+		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not add the line to the purchase order")
+	}
+	if _, err := t.tx.ExecContext(t.ctx, q("RuleSKUOrderOnceSpent"), t.now, l.SKU); err != nil {
+		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not add the line to the purchase order")
+	}
+	return poID, nil
+}
+
+// SetCustomerTags adds and removes tags on a customer. updated_at moves so
+// the detector sees the change (a tag added by one flow can start another).
+func (t *RuleTx) SetCustomerTags(customerID int64, add, remove []string) error {
+	var cur string
+	if err := t.tx.QueryRowContext(t.ctx, q("RuleCustomerTagsGet"), customerID).Scan(&cur); err != nil {
+		return domain.Wrap(err, domain.CodeNotFound, "the customer to tag was not found")
+	}
+	tags := domain.SplitTags(cur)
+	for _, a := range add {
+		if !slices.ContainsFunc(tags, func(x string) bool { return strings.EqualFold(x, a) }) {
+			tags = append(tags, a)
+		}
+	}
+	tags = slices.DeleteFunc(tags, func(x string) bool {
+		return slices.ContainsFunc(remove, func(r string) bool { return strings.EqualFold(x, r) })
+	})
+	_, err := t.tx.ExecContext(t.ctx, q("RuleCustomerTagsSet"), customerID, store.JoinTags(tags), t.now)
+	return err
+}
+
+// InsertTask creates a task for the seller.
+func (t *RuleTx) InsertTask(title, detail string, customerID, orderID int64, due *time.Time) (int64, error) {
+	res, err := t.tx.ExecContext(t.ctx, q("RuleTaskInsert"), title, detail, nullID(customerID), nullID(orderID), t.now, store.UnixOrNull(due), t.key)
+	if err != nil {
+		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not create the task")
+	}
+	return res.LastInsertId()
+}
+
+// StopSequences stops every other flow's sequence for the customer that began
+// before at.
+func (t *RuleTx) StopSequences(customerID, ruleID int64, at time.Time, reason string) error {
+	_, err := t.tx.ExecContext(t.ctx, q("RuleStopInsert"), customerID, ruleID, at.Unix(), reason, t.key)
+	return err
+}
+
+// HoldOrder keeps an order's confirmation back until the seller releases it.
+func (t *RuleTx) HoldOrder(orderID int64, reason string) error {
+	_, err := t.tx.ExecContext(t.ctx, q("RuleHoldInsert"), orderID, t.now, reason, t.key)
+	return err
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}

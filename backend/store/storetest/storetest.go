@@ -1,0 +1,71 @@
+// Package storetest opens a shop database for tests: a fresh file in the
+// test's temporary folder (never a bare :memory: with a pool), a quiet log,
+// closed when the test ends.
+package storetest
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"shopclerk/backend/clock"
+	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
+)
+
+// Option adjusts how Open opens the store.
+type Option func(*config)
+
+type config struct {
+	path string
+	opt  store.Options
+}
+
+// At pins the store's clock to t.
+func At(t time.Time) Option {
+	return func(c *config) { c.opt.Clock = clock.Fixed{T: t} }
+}
+
+// Clock gives the store clk.
+func Clock(clk clock.Clock) Option { return func(c *config) { c.opt.Clock = clk } }
+
+// Path opens the file at path instead of a new one in t.TempDir().
+func Path(path string) Option { return func(c *config) { c.path = path } }
+
+// Log gives the store log instead of a quiet one.
+func Log(log *slog.Logger) Option { return func(c *config) { c.opt.Log = log } }
+
+// Open opens (creating and migrating) a shop database for tb, failing the
+// test if it cannot, and closes it at the test's end. Without options the
+// file is shop.db in tb.TempDir() and the clock is the system's.
+func Open(tb testing.TB, opts ...Option) *store.Store {
+	tb.Helper()
+	c := config{opt: store.Options{Log: slog.New(slog.NewTextHandler(io.Discard, nil))}}
+	for _, o := range opts {
+		o(&c)
+	}
+	if c.path == "" {
+		c.path = filepath.Join(tb.TempDir(), "shop.db")
+	}
+	st, err := store.Open(context.Background(), c.path, c.opt)
+	if err != nil {
+		tb.Fatalf("open store: %v", err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	return st
+}
+
+// Order is a paid one-line order (two MUG-1 at total/2) for email, created
+// two hours before now and paid an hour before: the store tests' sample.
+func Order(name string, total int64, email string, now time.Time) domain.Order {
+	paid := now.Add(-time.Hour)
+	return domain.Order{
+		Source: domain.SourceShopify, ExternalID: name, Name: name, Email: email,
+		FinancialStatus: domain.FinancialPaid, Currency: "EUR", Total: total, Subtotal: total,
+		CreatedAt: now.Add(-2 * time.Hour), PaidAt: &paid,
+		Lines: []domain.LineItem{{SKU: "MUG-1", Name: "Mug", Quantity: 2, Price: total / 2}},
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/importer/sheet"
 )
 
 // batchSize is how many records travel from the parser to the writer at a
@@ -71,11 +72,11 @@ func importFile(ctx context.Context, st Applier, spec FileSpec, idx, total int, 
 	if fr.File == "" {
 		fr.File = spec.Path
 	}
-	in, err := newInput(spec)
+	in, err := sheet.NewFile(spec.Path, spec.Name, spec.Data)
 	if err != nil {
 		return fr, err
 	}
-	fr.File = in.name
+	fr.File = in.Name
 	p, err := open(ctx, in, spec.Options, StoreLookup(st))
 	if err != nil {
 		return fr, err
@@ -83,7 +84,7 @@ func importFile(ctx context.Context, st Applier, spec FileSpec, idx, total int, 
 	defer p.close()
 	if p.sum == nil {
 		// A workbook is not read in order: hash it whole first.
-		if fr.Hash, err = hashInput(in); err != nil {
+		if fr.Hash, err = in.Hash(); err != nil {
 			return fr, err
 		}
 	}
@@ -96,11 +97,11 @@ func importFile(ctx context.Context, st Applier, spec FileSpec, idx, total int, 
 	}
 	reportPhase := func(rows int, phase Phase) {
 		if progress != nil {
-			progress(Progress{File: in.name, FileIndex: idx, Files: total, Rows: rows, Bytes: p.bytes.Load(), Total: in.size, Phase: phase})
+			progress(Progress{File: in.Name, FileIndex: idx, Files: total, Rows: rows, Bytes: p.bytes.Load(), Total: in.Size, Phase: phase})
 		}
 	}
 	report := func(rows int) { reportPhase(rows, PhaseReading) }
-	meta := domain.BatchMeta{FileName: in.name, FileHash: fr.Hash, FileSize: in.size, Preset: string(p.b.preset.name), Kind: string(p.b.preset.kind)}
+	meta := domain.BatchMeta{FileName: in.Name, FileHash: fr.Hash, FileSize: in.Size, Preset: string(p.b.preset.name), Kind: string(p.b.preset.kind)}
 	batchID, counts, err := st.ApplyBatch(ctx, meta, func(w domain.RecordSink) error {
 		// The shop's generated keys, read in the batch's own transaction
 		// (which holds the write lock), before the parser starts.
@@ -138,7 +139,7 @@ func importFile(ctx context.Context, st Applier, spec FileSpec, idx, total int, 
 		}
 		if fr.Hash == "" {
 			if fr.Hash = p.fileHash(); fr.Hash == "" {
-				if fr.Hash, err = hashInput(in); err != nil {
+				if fr.Hash, err = in.Hash(); err != nil {
 					return err
 				}
 			}

@@ -1,6 +1,9 @@
 package importer
 
-import "shopclerk/backend/domain"
+import (
+	"shopclerk/backend/domain"
+	"shopclerk/backend/importer/sheet"
+)
 
 // bulkMinRows is the smallest estimated batch (in rows) that may load with
 // the bulk tables' secondary indexes dropped; below it keeping the indexes
@@ -36,8 +39,8 @@ func (p *parsed) estimatedRows() int64 {
 	if n == 0 || bytes == 0 {
 		return 0
 	}
-	size := p.in.size
-	if p.sn.format == FormatXLSX {
+	size := p.in.Size
+	if p.sn.Format == sheet.FormatXLSX {
 		size *= xlsxInflation
 	}
 	return size / (bytes/n + 1)

@@ -15,7 +15,7 @@ import (
 // they hold, it must not panic, and a failure must be a seller-facing
 // *domain.Error (file refused) or row issues.
 func parseBytes(t *testing.T, name string, data []byte, opts Options) {
-	in, err := newInput(FileSpec{Name: name, Data: data, Options: opts})
+	in, err := sheet.NewFile("", name, data)
 	if err != nil {
 		return
 	}

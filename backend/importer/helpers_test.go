@@ -13,13 +13,15 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+
+	"shopclerk/backend/importer/sheet"
 )
 
 // collect parses a file without a database: its records and the parse state
 // (issues, questions). The error is the file-level refusal, if any.
 func collect(t testing.TB, spec FileSpec) ([]Record, *parsed, error) {
 	t.Helper()
-	in, err := newInput(spec)
+	in, err := sheet.NewFile(spec.Path, spec.Name, spec.Data)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/importer/sheet"
 )
 
 // Kind is what a file's rows are.
@@ -122,8 +123,8 @@ type DateQuestion struct {
 type FileInfo struct {
 	Name      string         `json:"name"`
 	Size      int64          `json:"size"`
-	Format    Format         `json:"format"`
-	Encoding  Encoding       `json:"encoding"`
+	Format    sheet.Format   `json:"format"`
+	Encoding  sheet.Encoding `json:"encoding"`
 	Delimiter string         `json:"delimiter"`
 	Sheets    []string       `json:"sheets"`
 	Sheet     string         `json:"sheet"`

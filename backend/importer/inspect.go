@@ -25,7 +25,7 @@ const (
 // date columns it cannot decide alone, and a suggested or remembered
 // mapping when no preset fits. Nothing is written.
 func Inspect(ctx context.Context, spec FileSpec, lookup MappingLookup) (FileInfo, error) {
-	in, err := newInput(spec)
+	in, err := sheet.NewFile(spec.Path, spec.Name, spec.Data)
 	if err != nil {
 		return FileInfo{}, err
 	}
@@ -34,9 +34,9 @@ func Inspect(ctx context.Context, spec FileSpec, lookup MappingLookup) (FileInfo
 		return FileInfo{}, err
 	}
 	defer p.close()
-	info := FileInfo{Name: in.name, Size: in.size, Format: p.sn.Format, Encoding: p.sn.Encoding, Sheets: p.sheets, Sheet: p.sheet,
+	info := FileInfo{Name: in.Name, Size: in.Size, Format: p.sn.Format, Encoding: p.sn.Encoding, Sheets: p.sheets, Sheet: p.sheet,
 		Columns: p.header, HeaderHash: p.hash, Label: p.label(), Fields: genericFields, MappingRemembered: p.remember}
-	if p.sn.Format == FormatCSV {
+	if p.sn.Format == sheet.FormatCSV {
 		info.Delimiter = string(p.sn.Delim)
 	}
 	if p.b == nil {
@@ -50,7 +50,7 @@ func Inspect(ctx context.Context, spec FileSpec, lookup MappingLookup) (FileInfo
 			info.Mapping[f] = p.header[i]
 		}
 	}
-	if err := p.prepare(spec.Options, in.size <= inspectFullScan); err != nil {
+	if err := p.prepare(spec.Options, in.Size <= inspectFullScan); err != nil {
 		return FileInfo{}, err
 	}
 	info.Questions = p.question

@@ -23,8 +23,8 @@ type MappingLookup func(ctx context.Context, headerHash string) (Kind, Mapping, 
 
 // parsed is the state of reading one file.
 type parsed struct {
-	in       input
-	sn       sniffed
+	in       sheet.File
+	sn       sheet.Sniffed
 	t        *sheet.Reader
 	sheets   []string
 	sheet    string
@@ -71,7 +71,7 @@ func (f *fileSum) Write(b []byte) (int, error) {
 // fileHash is the sha256 of the whole file, once the main table has read it
 // to its end; "" for a workbook, or a table not read to its end.
 func (p *parsed) fileHash() string {
-	if p.sum == nil || p.sum.n != p.in.size {
+	if p.sum == nil || p.sum.n != p.in.Size {
 		return ""
 	}
 	return hex.EncodeToString(p.sum.h.Sum(nil))
@@ -86,7 +86,7 @@ func (p *parsed) openTable(sheetName string, sum *fileSum) (*sheet.Reader, error
 	if sum != nil {
 		o.Tee = sum
 	}
-	r, err := sheet.Open(p.in.file, p.sn.Sniffed, o)
+	r, err := sheet.Open(p.in, p.sn, o)
 	if err != nil {
 		return nil, err
 	}
@@ -98,13 +98,13 @@ func (p *parsed) openTable(sheetName string, sum *fileSum) (*sheet.Reader, error
 // preset (detected, forced, mapped or remembered). A file that cannot be
 // imported at all returns a *domain.Error; an unknown header returns a nil
 // binding so Inspect can ask for a mapping.
-func open(ctx context.Context, in input, opts Options, lookup MappingLookup) (*parsed, error) {
-	sn, err := sheet.Sniff(in.file)
+func open(ctx context.Context, in sheet.File, opts Options, lookup MappingLookup) (*parsed, error) {
+	sn, err := sheet.Sniff(in)
 	if err != nil {
 		return nil, err
 	}
-	p := &parsed{in: in, sn: sniffed{Sniffed: sn, format: sn.Format}}
-	if sn.Format == FormatCSV {
+	p := &parsed{in: in, sn: sn}
+	if sn.Format == sheet.FormatCSV {
 		p.sum = &fileSum{h: sha256.New()}
 	}
 	if p.t, err = p.openTable(opts.Sheet, p.sum); err != nil {
@@ -116,7 +116,7 @@ func open(ctx context.Context, in input, opts Options, lookup MappingLookup) (*p
 	}
 	if msg := duplicateColumn(p.header); msg != "" {
 		p.t.Close()
-		return nil, domain.Errorf(domain.CodeInvalid, "%s: %s", in.name, msg)
+		return nil, domain.Errorf(domain.CodeInvalid, "%s: %s", in.Name, msg)
 	}
 	s, err := p.t.Sample()
 	if err != nil {
@@ -150,11 +150,11 @@ func (p *parsed) bindPreset(ctx context.Context, opts Options, lookup MappingLoo
 			set[normHeader(h)] = true
 		}
 		if !pr.matches(set) {
-			return domain.Errorf(domain.CodeInvalid, "%s does not look like a %s: it lacks the columns that export always has.", p.in.name, pr.label)
+			return domain.Errorf(domain.CodeInvalid, "%s does not look like a %s: it lacks the columns that export always has.", p.in.Name, pr.label)
 		}
 		p.b = bind(pr, p.header)
 	default:
-		p.b = detect(p.header, p.in.name, p.sample)
+		p.b = detect(p.header, p.in.Name, p.sample)
 		if p.b == nil && lookup != nil {
 			kind, m, ok, err := lookup(ctx, p.hash)
 			if err != nil {
@@ -173,14 +173,14 @@ func (p *parsed) bindPreset(ctx context.Context, opts Options, lookup MappingLoo
 // unknownHeader is the refusal for a header no preset or mapping fits.
 func (p *parsed) unknownHeader() error {
 	return domain.Errorf(domain.CodeInvalid, "Shopclerk does not recognise the columns of %s (%d columns, starting %q). Map its columns on the Import screen, or pass --preset.",
-		p.in.name, len(p.header), strings.Join(p.header[:min(3, len(p.header))], ", "))
+		p.in.Name, len(p.header), strings.Join(p.header[:min(3, len(p.header))], ", "))
 }
 
 // prepare decides the date order of every date column from all its values
 // (the sample first; the whole file when the sample cannot tell) and sets
 // up the builder environment.
 func (p *parsed) prepare(opts Options, full bool) error {
-	p.env = &env{file: p.in.name, b: p.b, opts: opts, decimalComma: p.sn.Delim == ';', dateOrder: map[int]DateOrder{}}
+	p.env = &env{file: p.in.Name, b: p.b, opts: opts, decimalComma: p.sn.Delim == ';', dateOrder: map[int]DateOrder{}}
 	stats := map[int]*dateStats{}
 	for f := range p.b.idx {
 		if dateFields[f] {
@@ -309,7 +309,7 @@ func (p *parsed) run(ctx context.Context, emit func(Record), limit int, progress
 		p.rows += blanks + 1
 		blanks = 0
 		if unreadable != "" {
-			p.addReject(Issue{File: p.in.name, Row: n, Reason: string(unreadable)})
+			p.addReject(Issue{File: p.in.Name, Row: n, Reason: string(unreadable)})
 			return nil
 		}
 		if reason := p.checkRow(rec, n); reason != "" {
@@ -370,10 +370,10 @@ func (p *parsed) run(ctx context.Context, emit func(Record), limit int, progress
 // reason, "" for a row to import.
 func (p *parsed) checkRow(rec []string, n int) string {
 	width := len(p.header)
-	is := Issue{File: p.in.name, Row: n}
+	is := Issue{File: p.in.Name, Row: n}
 	if len(rec) > width && !sheet.Blank(rec[width:]) {
 		is.Reason = fmt.Sprintf("this row has %d cells but the header has %d: a cell probably holds an unquoted %q", len(rec), width, string(p.sn.Delim))
-		if p.sn.Format == FormatXLSX {
+		if p.sn.Format == sheet.FormatXLSX {
 			is.Reason = fmt.Sprintf("this row has cells beyond the header's last column (column %d; the header has %d)", len(rec), width)
 		}
 		p.addReject(is)
@@ -401,7 +401,7 @@ func (p *parsed) tooMuchBinary(n int) error {
 		return nil
 	}
 	return domain.Errorf(domain.CodeInvalid, "%s holds binary data, not text (%d rows up to row %d): it is damaged, or is not an export. Nothing of it was imported; export it again.",
-		p.in.name, p.binaryRows, n)
+		p.in.Name, p.binaryRows, n)
 }
 
 func (p *parsed) close() {

@@ -112,7 +112,7 @@ func (p *parsed) clash(rec Record, err error) bool {
 	if c.StoredGenerated {
 		reason = fmt.Sprintf("this SKU is exactly the key Shopclerk gave a variant that has no SKU (keys like that start with %q), so the two would be mixed up; rename this SKU in your store and export again", domain.GeneratedSKUPrefix)
 	}
-	p.clashes = append(p.clashes, Issue{File: p.in.name, Row: rec.Row, Column: p.b.columnOf(FSKU), Value: c.SKU, Reason: reason})
+	p.clashes = append(p.clashes, Issue{File: p.in.Name, Row: rec.Row, Column: p.b.columnOf(FSKU), Value: c.SKU, Reason: reason})
 	return true
 }
 

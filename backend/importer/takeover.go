@@ -162,7 +162,7 @@ func (p *parsed) finishTakeOvers(w domain.RecordSink) error {
 		if n == 1 {
 			reason = fmt.Sprintf("1 variant now uses the SKU you added in %s: %s. Its stock, sales history and purchase orders moved with it, so the Inventory screen shows it once", where, listPairs(p.rekeyed, " → "))
 		}
-		p.addWarning(Issue{File: p.in.name, Row: first.row, Column: col, Value: first.sku, Reason: reason})
+		p.addWarning(Issue{File: p.in.Name, Row: first.row, Column: col, Value: first.sku, Reason: reason})
 	}
 	if n := len(p.twins); n > 0 {
 		first := p.twins[0]
@@ -172,7 +172,7 @@ func (p *parsed) finishTakeOvers(w domain.RecordSink) error {
 			reason = fmt.Sprintf("%d variants are in Shopclerk twice: %s look like the same variants. The first of each pair is the key Shopclerk gave the variant while it had no SKU in %s; the second was already in Shopclerk (from an orders file or another export imported before this one). Shopclerk kept both rather than merge them on a guess, so the Inventory screen shows these variants twice and their sales are split. Snooze reordering of the keys starting with %q on the Inventory screen so they are not ordered twice; next time, import the products or inventory export before orders that use new SKUs",
 				n, listPairs(p.twins, " and "), where, domain.GeneratedSKUPrefix)
 		}
-		p.addWarning(Issue{File: p.in.name, Row: first.row, Column: col, Value: first.sku, Reason: reason})
+		p.addWarning(Issue{File: p.in.Name, Row: first.row, Column: col, Value: first.sku, Reason: reason})
 	}
 	p.rekeyed, p.twins = nil, nil
 	return nil

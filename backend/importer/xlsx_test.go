@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"shopclerk/backend/importer/sheet"
 )
 
 // buildXLSX writes sheets of rows with excelize's stream writer. Cells may
@@ -82,7 +84,7 @@ func TestXLSXOrders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if info.Format != FormatXLSX || info.Sheet != "Orders" || len(info.Sheets) != 2 || info.Preset != PresetShopifyOrders {
+	if info.Format != sheet.FormatXLSX || info.Sheet != "Orders" || len(info.Sheets) != 2 || info.Preset != PresetShopifyOrders {
 		t.Fatalf("inspect: format %s sheet %q sheets %v preset %s", info.Format, info.Sheet, info.Sheets, info.Preset)
 	}
 	got, p, err := collect(t, FileSpec{Path: path})

@@ -23,7 +23,6 @@ import (
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/mail"
-	"shopclerk/backend/store"
 	"shopclerk/backend/store/outboxdb"
 	"shopclerk/backend/store/storetest"
 

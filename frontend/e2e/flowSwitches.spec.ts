@@ -5,7 +5,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
+// Counts rows only once the flows list has loaded: counted while it was
+// still loading, an existing flow looked like the new one.
 async function install(page: Page, key: string): Promise<string> {
+  await expect(page.getByTestId('flows-loading')).toHaveCount(0);
   const rows = page.locator(`[data-testid^="flow-row-"][data-template="${key}"]`);
   const before = await rows.count();
   await page.getByTestId(`template-install-${key}`).click();

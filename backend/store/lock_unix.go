@@ -4,34 +4,16 @@ package store
 
 import (
 	"errors"
-	"fmt"
 	"os"
 
 	"golang.org/x/sys/unix"
-
-	"shopclerk/backend/domain"
 )
 
-// fileLock is an OS advisory lock held for as long as the shop is open, so a
-// second Shopclerk on the same file is refused instead of racing the first.
-type fileLock struct{ f *os.File }
-
-func lockFile(path string) (*fileLock, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
-	if err != nil {
-		return nil, domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("Shopclerk cannot write beside %s (is the folder read-only?)", path))
-	}
-	if err := unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB); err != nil {
-		f.Close()
-		if errors.Is(err, unix.EWOULDBLOCK) {
-			return nil, domain.Errorf(domain.CodeConflict, "This shop is already open in another Shopclerk window or command. Close it and try again.")
-		}
-		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not lock the shop database")
-	}
-	return &fileLock{f: f}, nil
+// tryLock takes an exclusive advisory lock without waiting; held says that
+// another process has it.
+func tryLock(f *os.File) (held bool, err error) {
+	err = unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB)
+	return errors.Is(err, unix.EWOULDBLOCK), err
 }
 
-func (l *fileLock) release() {
-	unix.Flock(int(l.f.Fd()), unix.LOCK_UN)
-	l.f.Close()
-}
+func unlock(f *os.File) { unix.Flock(int(f.Fd()), unix.LOCK_UN) }

@@ -329,14 +329,12 @@ func (w *Writer) UpsertOrder(o domain.Order, cust *domain.Customer) error {
 	if found && oldHash == h {
 		return nil
 	}
-	var custID *int64
-	if cust != nil && (cust.Email != "" || cust.ExternalID != "") {
-		cid, err := w.UpsertCustomer(*cust, CustomerFromOrder)
-		if err != nil {
-			return err
-		}
-		custID = &cid
-		w.touched[cid] = struct{}{}
+	custID, err := w.buyer(cust, cust != nil && cust.ExternalID != "")
+	if err != nil {
+		return err
+	}
+	if custID != nil {
+		w.touched[*custID] = struct{}{}
 	}
 	billing, _ := json.Marshal(o.Billing)
 	shipping, _ := json.Marshal(o.ShippingAddress)
@@ -344,19 +342,8 @@ func (w *Writer) UpsertOrder(o domain.Order, cust *domain.Customer) error {
 		o.Currency, o.Subtotal, o.Shipping, o.Taxes, o.Discount, o.Total, o.Refunded, o.DiscountCode, o.ShippingMethod,
 		o.PaymentMethod, o.RiskLevel, store.BoolInt(o.AcceptsMarketing), store.JoinTags(o.Tags), o.Note, string(billing), string(shipping),
 		o.CreatedAt.Unix(), store.UnixOrNull(o.PaidAt), store.UnixOrNull(o.FulfilledAt), store.UnixOrNull(o.CancelledAt), w.now, w.batchID, h}
-	if found {
-		if _, err := w.exec("OrderUpdate", append(args, id)...); err != nil {
-			return err
-		}
-		if _, err := w.exec("LineItemsDelete", id); err != nil {
-			return err
-		}
-	} else {
-		res, err := w.exec("OrderInsert", args...)
-		if err != nil {
-			return err
-		}
-		id, _ = res.LastInsertId()
+	if id, err = w.saveParent(found, id, "OrderUpdate", "OrderInsert", "LineItemsDelete", args); err != nil {
+		return err
 	}
 	for i, l := range o.Lines {
 		if l.Position == 0 {
@@ -373,6 +360,38 @@ func (w *Writer) UpsertOrder(o domain.Order, cust *domain.Customer) error {
 	return nil
 }
 
+// buyer links an order or cart to its customer, creating or updating the
+// customer first. A customer known only by the store's id still counts when
+// byExternalID is set (orders carry one; checkouts exports do not).
+func (w *Writer) buyer(cust *domain.Customer, byExternalID bool) (*int64, error) {
+	if cust == nil || (cust.Email == "" && !byExternalID) {
+		return nil, nil
+	}
+	cid, err := w.UpsertCustomer(*cust, CustomerFromOrder)
+	if err != nil {
+		return nil, err
+	}
+	return &cid, nil
+}
+
+// saveParent writes an order or cart row: an update that also drops its old
+// lines when the row was found, an insert otherwise. It returns the row's id,
+// under which the caller writes the lines again.
+func (w *Writer) saveParent(found bool, id int64, update, insert, deleteLines string, args []any) (int64, error) {
+	if found {
+		if _, err := w.exec(update, append(args, id)...); err != nil {
+			return 0, err
+		}
+		_, err := w.exec(deleteLines, id)
+		return id, err
+	}
+	res, err := w.exec(insert, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
 // UpsertCart creates or updates an abandoned checkout with its lines.
 func (w *Writer) UpsertCart(c domain.Cart, cust *domain.Customer) error {
 	c.Email = store.NormEmail(c.Email)
@@ -386,32 +405,17 @@ func (w *Writer) UpsertCart(c domain.Cart, cust *domain.Customer) error {
 	if found && oldHash == h {
 		return nil
 	}
-	var custID *int64
-	if cust != nil && cust.Email != "" {
-		cid, err := w.UpsertCustomer(*cust, CustomerFromOrder)
-		if err != nil {
-			return err
-		}
-		custID = &cid
+	custID, err := w.buyer(cust, false)
+	if err != nil {
+		return err
 	}
 	if c.UpdatedAt.IsZero() {
 		c.UpdatedAt = c.CreatedAt
 	}
 	args := []any{string(c.Source), c.ExternalID, c.Email, custID, c.Currency, c.Total, c.RecoveryURL,
 		c.CreatedAt.Unix(), c.UpdatedAt.Unix(), store.UnixOrNull(c.RecoveredAt), w.batchID, h}
-	if found {
-		if _, err := w.exec("CartUpdate", append(args, id)...); err != nil {
-			return err
-		}
-		if _, err := w.exec("CartLinesDelete", id); err != nil {
-			return err
-		}
-	} else {
-		res, err := w.exec("CartInsert", args...)
-		if err != nil {
-			return err
-		}
-		id, _ = res.LastInsertId()
+	if id, err = w.saveParent(found, id, "CartUpdate", "CartInsert", "CartLinesDelete", args); err != nil {
+		return err
 	}
 	for i, l := range c.Lines {
 		if _, err := w.exec("CartLineInsert", id, i+1, l.SKU, l.Name, l.Quantity, l.Price); err != nil {

@@ -26,6 +26,8 @@ type Command struct {
 	Run func(ctx context.Context, env *CLIEnv, args []string) error
 	// NoStore skips opening the database (for commands that make one).
 	NoStore bool
+	// NoArgs refuses arguments beyond the common flags.
+	NoArgs bool
 }
 
 var commands = map[string]Command{}
@@ -122,6 +124,9 @@ func RunCommand(ctx context.Context, name string, args []string, stdout, stderr 
 		if env.DBPath, err = store.DefaultPath(); err != nil {
 			return fail(err)
 		}
+	}
+	if cmd.NoArgs && len(rest) > 0 {
+		return fail(domain.Errorf(domain.CodeInvalid, "%s takes no arguments, only --db, --now and --json", cmd.Name))
 	}
 	if !cmd.NoStore {
 		env.Store, err = store.Open(ctx, env.DBPath, store.Options{Clock: env.Clock, Log: log})

@@ -4,18 +4,14 @@ import (
 	"context"
 	"fmt"
 	"io"
-
-	"shopclerk/backend/domain"
 )
 
 func init() {
 	registerCommand(Command{
 		Name:    "backup",
 		Summary: "copy the shop into the backups folder beside it (the newest 7 are kept)",
-		Run: func(ctx context.Context, env *CLIEnv, args []string) error {
-			if len(args) > 0 {
-				return domain.Errorf(domain.CodeInvalid, "backup takes no arguments, only --db, --now and --json")
-			}
+		NoArgs:  true,
+		Run: func(ctx context.Context, env *CLIEnv, _ []string) error {
 			path, err := env.Store.Backup(ctx, "manual", 7)
 			if err != nil {
 				return err

@@ -12,10 +12,8 @@ func init() {
 	registerCommand(Command{
 		Name:    "migrate",
 		Summary: "upgrade the shop file to this Shopclerk (backed up first) and print its schema version",
-		Run: func(ctx context.Context, env *CLIEnv, args []string) error {
-			if len(args) > 0 {
-				return domain.Errorf(domain.CodeInvalid, "migrate takes no arguments, only --db, --now and --json")
-			}
+		NoArgs:  true,
+		Run: func(ctx context.Context, env *CLIEnv, _ []string) error {
 			// Opening the store (done for every command) already migrated it.
 			v, err := env.Store.SchemaVersion(ctx)
 			if err != nil {

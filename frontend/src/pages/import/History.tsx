@@ -7,7 +7,8 @@ import { imports, importKeys, type ImportBatch } from '../../api/imports';
 import { formatDateTime, formatNumber, humanize } from '../../lib/format';
 import { fileSize } from './FileCard';
 import { ExportRejects, RejectsTable } from './Results';
-import { recordCount, shortHash } from './summary';
+import { HeadRow } from '../../components/HeadRow';
+import { IMPORT_COUNTS, recordCount, shortHash } from './summary';
 
 const STATUS_COLOR: Record<string, string> = { done: 'green', ok: 'green', imported: 'green', failed: 'red', cancelled: 'gray', running: 'blue' };
 
@@ -30,18 +31,7 @@ export function ImportHistory() {
       )}
       {rows.length > 0 && (
         <Table highlightOnHover withTableBorder fz="sm" verticalSpacing={6}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>When</Table.Th>
-              <Table.Th>File</Table.Th>
-              <Table.Th>What</Table.Th>
-              <Table.Th>Fingerprint</Table.Th>
-              <Table.Th ta="right">Created</Table.Th>
-              <Table.Th ta="right">Updated</Table.Th>
-              <Table.Th ta="right">Unchanged</Table.Th>
-              <Table.Th ta="right">Rejected</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <HeadRow columns={['When', 'File', 'What', 'Fingerprint', ...IMPORT_COUNTS]} />
           <Table.Tbody>
             {rows.map((b) => (
               <Table.Tr

@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { notifyError } from '../../api';
 import { imports, isNativeWindow, type ImportIssue } from '../../api/imports';
 import { formatNumber } from '../../lib/format';
-import { rejectsCsv, type ImportSummary } from './summary';
+import { HeadRow } from '../../components/HeadRow';
+import { IMPORT_COUNTS, rejectsCsv, type ImportSummary } from './summary';
 
 function download(name: string, text: string) {
   const url = URL.createObjectURL(new Blob(['\ufeff' + text], { type: 'text/csv;charset=utf-8' }));
@@ -75,15 +76,7 @@ export function RejectsTable({ rows, testId, max = 500 }: { rows: ImportIssue[];
   return (
     <ScrollArea.Autosize mah={320} type="auto">
       <Table striped withTableBorder fz="xs" verticalSpacing={4} stickyHeader data-testid={testId}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>File</Table.Th>
-            <Table.Th w={60}>Row</Table.Th>
-            <Table.Th>Column</Table.Th>
-            <Table.Th>Value</Table.Th>
-            <Table.Th>Reason</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <HeadRow columns={['File', ...IMPORT_COUNTS]} />
         <Table.Tbody>
           {rows.slice(0, max).map((r, i) => (
             <Table.Tr key={`${r.file}-${r.row}-${r.column}-${i}`} data-testid={`${testId}-row`}>

@@ -1,6 +1,7 @@
 // The result of one import run (one or more jobs), summarised for the screen:
 // counts per file and in total, and every rejected row with its file.
 import type { FileResult, ImportCounts, ImportIssue, ImportResult } from '../../api/imports';
+import { numeric } from '../../components/HeadRow';
 import { countOf } from '../../lib/plural';
 
 export interface FileSummary {
@@ -120,3 +121,6 @@ export function rejectsCsv(rows: ImportIssue[]): string {
   for (const r of rows) lines.push([r.file, r.row, r.column, r.value, r.reason].map(cell).join(','));
   return lines.join('\r\n') + '\r\n';
 }
+
+/** The four counts every import reports, as table columns. */
+export const IMPORT_COUNTS = numeric('Created', 'Updated', 'Unchanged', 'Rejected');

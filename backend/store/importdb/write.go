@@ -168,6 +168,17 @@ func (w *Writer) lookup(name string, args ...any) (id int64, hash string, found 
 	return id, hash, err == nil, err
 }
 
+// seen looks a row up by its natural key and counts it as created, updated or
+// unchanged against the new content hash; unchanged rows need no write.
+func (w *Writer) seen(hash, query string, key ...any) (id int64, found, unchanged bool, err error) {
+	id, oldHash, found, err := w.lookup(query, key...)
+	if err != nil {
+		return 0, false, false, err
+	}
+	w.count(found, oldHash == hash)
+	return id, found, found && oldHash == hash, nil
+}
+
 func (w *Writer) count(found bool, same bool) {
 	switch {
 	case !found:
@@ -285,15 +296,14 @@ func (w *Writer) UpsertProduct(p domain.Product) error {
 	if err := w.checkSKUKind(p.SKU, p.SKUGenerated); err != nil {
 		return err
 	}
-	_, oldHash, found, err := w.lookup("ProductBySKU", p.SKU)
+	p.ID = 0
+	h := w.hash.product(&p)
+	_, _, unchanged, err := w.seen(h, "ProductBySKU", p.SKU)
 	if err != nil {
 		return err
 	}
-	p.ID = 0
-	h := w.hash.product(&p)
-	w.count(found, oldHash == h)
 	w.rememberSKU(p.SKU)
-	if found && oldHash == h {
+	if unchanged {
 		return nil
 	}
 	_, err = w.exec("ProductUpsert", p.SKU, p.Handle, p.Title, p.VariantTitle, p.Vendor, p.Type, p.Barcode,
@@ -319,15 +329,11 @@ func (w *Writer) ensureProduct(l domain.LineItem, currency string) error {
 // need be creating) its customer and products.
 func (w *Writer) UpsertOrder(o domain.Order, cust *domain.Customer) error {
 	o.Email = store.NormEmail(o.Email)
-	id, oldHash, found, err := w.lookup("OrderByKey", string(o.Source), o.ExternalID)
-	if err != nil {
-		return err
-	}
 	o.ID, o.CustomerID = 0, nil
 	h := w.hash.order(&o)
-	w.count(found, oldHash == h)
-	if found && oldHash == h {
-		return nil
+	id, found, unchanged, err := w.seen(h, "OrderByKey", string(o.Source), o.ExternalID)
+	if err != nil || unchanged {
+		return err
 	}
 	custID, err := w.buyer(cust, cust != nil && cust.ExternalID != "")
 	if err != nil {
@@ -395,15 +401,11 @@ func (w *Writer) saveParent(found bool, id int64, update, insert, deleteLines st
 // UpsertCart creates or updates an abandoned checkout with its lines.
 func (w *Writer) UpsertCart(c domain.Cart, cust *domain.Customer) error {
 	c.Email = store.NormEmail(c.Email)
-	id, oldHash, found, err := w.lookup("CartByKey", string(c.Source), c.ExternalID)
-	if err != nil {
-		return err
-	}
 	c.ID, c.CustomerID = 0, nil
 	h := w.hash.cart(&c)
-	w.count(found, oldHash == h)
-	if found && oldHash == h {
-		return nil
+	id, found, unchanged, err := w.seen(h, "CartByKey", string(c.Source), c.ExternalID)
+	if err != nil || unchanged {
+		return err
 	}
 	custID, err := w.buyer(cust, false)
 	if err != nil {

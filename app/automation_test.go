@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"io"
 	"log/slog"
 	"strings"
 	"testing"
@@ -25,7 +24,7 @@ func TestAutomationMessageIDsFollowTheSavedAccount(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 	st := storetest.Open(t, storetest.At(now))
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	log := slog.New(slog.DiscardHandler)
 	e := NewAutomationEngine(rulesdb.New(st), log)
 	id, err := e.InstallTemplate(ctx, "order_confirmation")
 	if err != nil {

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"io"
 	"log/slog"
 	"path/filepath"
 	"testing"
@@ -18,7 +17,7 @@ import (
 // (runner.DigestHour) and the shop's time zone, whose day the runner follows.
 func TestDigestScheduleIsTheRunnersHour(t *testing.T) {
 	ctx := context.Background()
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	log := slog.New(slog.DiscardHandler)
 	a := New(ctx, Config{DBPath: filepath.Join(t.TempDir(), "shop.db"), Clock: clock.Fixed{T: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}, Log: log})
 	b, _, err := a.current()
 	if err != nil {

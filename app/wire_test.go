@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -15,7 +14,7 @@ import (
 
 func newTestApp(t *testing.T, path string) *App {
 	t.Helper()
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	log := slog.New(slog.DiscardHandler)
 	a := New(context.Background(), Config{DBPath: path, Clock: clock.Fixed{T: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}, Log: log})
 	t.Cleanup(func() { a.Shutdown(context.Background()) })
 	return a

@@ -2,7 +2,6 @@ package mail
 
 import (
 	"context"
-	"io"
 	"log/slog"
 	"strings"
 	"testing"
@@ -156,7 +155,7 @@ func TestPlainTextVersion(t *testing.T) {
 func TestAutomationUsesSavedTemplate(t *testing.T) {
 	ctx := context.Background()
 	st := templateStore(t)
-	e := rules.New(rulesdb.New(st.Store), rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	e := rules.New(rulesdb.New(st.Store), rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.DiscardHandler)})
 	id, err := e.InstallTemplate(ctx, "cart_abandoned")
 	if err != nil {
 		t.Fatal(err)
@@ -280,7 +279,7 @@ func FuzzCheckTemplate(f *testing.F) {
 func TestSpendTierEmailShowsTheTierAsMoney(t *testing.T) {
 	ctx := context.Background()
 	st := templateStore(t)
-	e := rules.New(rulesdb.New(st.Store), rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	e := rules.New(rulesdb.New(st.Store), rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.DiscardHandler)})
 	id, err := e.InstallTemplate(ctx, "spend_tiers")
 	if err != nil {
 		t.Fatal(err)
@@ -322,7 +321,7 @@ func TestSpendTierEmailShowsTheTierAsMoney(t *testing.T) {
 func TestRunSendsWhatItsPlanShowed(t *testing.T) {
 	ctx := context.Background()
 	st := templateStore(t)
-	e := rules.New(rulesdb.New(st.Store), rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	e := rules.New(rulesdb.New(st.Store), rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.DiscardHandler)})
 	id, err := e.InstallTemplate(ctx, "welcome_voucher")
 	if err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"context"
-	"io"
 	"log/slog"
 	"testing"
 	"time"
@@ -16,7 +15,7 @@ import (
 // t0 is a Monday 10:00 UTC: outside the default quiet hours (21-8).
 var t0 = time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 
-var quietLog = slog.New(slog.NewTextHandler(io.Discard, nil))
+var quietLog = slog.New(slog.DiscardHandler)
 
 const hour = time.Hour
 const day = 24 * time.Hour

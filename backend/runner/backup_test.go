@@ -2,7 +2,6 @@ package runner
 
 import (
 	"context"
-	"io"
 	"log/slog"
 	"path/filepath"
 	"testing"
@@ -21,7 +20,7 @@ var _ clock.Clock = stepClock{}
 
 func TestDailyBackupOncePerDayKeepsItsOwnHistory(t *testing.T) {
 	ctx := context.Background()
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	log := slog.New(slog.DiscardHandler)
 	start := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	now := start
 	clk := stepClock{&now}

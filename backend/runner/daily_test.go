@@ -2,7 +2,6 @@ package runner
 
 import (
 	"context"
-	"io"
 	"log/slog"
 	"testing"
 	"time"
@@ -13,7 +12,7 @@ import (
 
 func TestDailyWaitsForItsHourInShopTime(t *testing.T) {
 	ctx := context.Background()
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	log := slog.New(slog.DiscardHandler)
 	now := time.Date(2026, 3, 1, 6, 30, 0, 0, time.UTC) // 07:30 in Berlin
 	clk := stepClock{&now}
 	st := storetest.Open(t, storetest.Clock(clk), storetest.Log(log))

@@ -2,7 +2,6 @@ package runner
 
 import (
 	"context"
-	"io"
 	"log/slog"
 	"strings"
 	"testing"
@@ -73,4 +72,4 @@ func TestDigestReadsTheAccountAtEachRun(t *testing.T) {
 	}
 }
 
-var quietLog = slog.New(slog.NewTextHandler(io.Discard, nil))
+var quietLog = slog.New(slog.DiscardHandler)

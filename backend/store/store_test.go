@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -22,7 +21,7 @@ func openTest(t *testing.T, path string, opt Options) *Store {
 	if opt.Clock == nil {
 		opt.Clock = clock.Fixed{T: testNow}
 	}
-	opt.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	opt.Log = slog.New(slog.DiscardHandler)
 	s, err := Open(context.Background(), path, opt)
 	if err != nil {
 		t.Fatalf("open: %v", err)

@@ -5,7 +5,6 @@ package storetest
 
 import (
 	"context"
-	"io"
 	"log/slog"
 	"path/filepath"
 	"testing"
@@ -43,7 +42,7 @@ func Log(log *slog.Logger) Option { return func(c *config) { c.opt.Log = log } }
 // file is shop.db in tb.TempDir() and the clock is the system's.
 func Open(tb testing.TB, opts ...Option) *store.Store {
 	tb.Helper()
-	c := config{opt: store.Options{Log: slog.New(slog.NewTextHandler(io.Discard, nil))}}
+	c := config{opt: store.Options{Log: slog.New(slog.DiscardHandler)}}
 	for _, o := range opts {
 		o(&c)
 	}

@@ -122,11 +122,7 @@ func (w *Writer) rctx() (context.Context, error) {
 }
 
 func (w *Writer) exec(name string, args ...any) (sql.Result, error) {
-	st, err := w.stmt(name)
-	if err != nil {
-		return nil, err
-	}
-	ctx, err := w.rctx()
+	st, ctx, err := w.perRow(name)
 	if err != nil {
 		return nil, err
 	}
@@ -135,15 +131,21 @@ func (w *Writer) exec(name string, args ...any) (sql.Result, error) {
 
 // queryRow runs a per-row query of one row (see rctx).
 func (w *Writer) queryRow(name string, args ...any) (*sql.Row, error) {
-	st, err := w.stmt(name)
-	if err != nil {
-		return nil, err
-	}
-	ctx, err := w.rctx()
+	st, ctx, err := w.perRow(name)
 	if err != nil {
 		return nil, err
 	}
 	return st.QueryRowContext(ctx, args...), nil
+}
+
+// perRow returns a prepared statement and the context to run it under.
+func (w *Writer) perRow(name string) (*sql.Stmt, context.Context, error) {
+	st, err := w.stmt(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	ctx, err := w.rctx()
+	return st, ctx, err
 }
 
 func (w *Writer) closeStmts() {

@@ -108,18 +108,17 @@ func (s *Server) RevokeTokens() {
 func (s *Server) Put(connection string, nodes ...map[string]any) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	at := map[any]int{}
+	for i, old := range s.records[connection] {
+		at[old["id"]] = i
+	}
 	for _, n := range nodes {
-		list := s.records[connection]
-		replaced := false
-		for i, old := range list {
-			if old["id"] == n["id"] {
-				list[i], replaced = n, true
-			}
+		if i, ok := at[n["id"]]; ok {
+			s.records[connection][i] = n
+			continue
 		}
-		if !replaced {
-			list = append(list, n)
-		}
-		s.records[connection] = list
+		at[n["id"]] = len(s.records[connection])
+		s.records[connection] = append(s.records[connection], n)
 	}
 }
 
@@ -288,11 +287,25 @@ func (s *Server) connection(name string, vars map[string]any) map[string]any {
 			since, _ = time.Parse(time.RFC3339, m[1])
 		}
 	}
-	all := append([]map[string]any(nil), s.records[name]...)
-	sort.SliceStable(all, func(i, j int) bool { return less(all[i], all[j]) })
-	var after map[string]any
+	// Each record's place, read once (the comparisons would parse each
+	// updatedAt again and again).
+	type entry struct {
+		at time.Time
+		id string
+		n  map[string]any
+	}
+	all := make([]entry, 0, len(s.records[name]))
+	for _, n := range s.records[name] {
+		id, _ := n["id"].(string)
+		all = append(all, entry{stamp(n), id, n})
+	}
+	before := func(a, b entry) bool { return a.at.Before(b.at) || a.at.Equal(b.at) && a.id < b.id }
+	sort.SliceStable(all, func(i, j int) bool { return before(all[i], all[j]) })
+	var after *entry
 	if c, _ := vars["after"].(string); c != "" {
-		after = decodeCursor(c)
+		a := decodeCursor(c)
+		id, _ := a["id"].(string)
+		after = &entry{at: stamp(a), id: id}
 	}
 	first := 50
 	if f, ok := vars["first"].(float64); ok {
@@ -301,19 +314,19 @@ func (s *Server) connection(name string, vars map[string]any) map[string]any {
 	nodes := []any{}
 	var last map[string]any
 	more := false
-	for _, n := range all {
-		if !since.IsZero() && stamp(n).Before(since) {
+	for _, e := range all {
+		if !since.IsZero() && e.at.Before(since) {
 			continue
 		}
-		if after != nil && !less(after, n) {
+		if after != nil && !before(*after, e) {
 			continue
 		}
 		if len(nodes) == first {
 			more = true
 			break
 		}
-		nodes = append(nodes, n)
-		last = n
+		nodes = append(nodes, e.n)
+		last = e.n
 	}
 	info := map[string]any{"hasNextPage": more, "endCursor": nil}
 	if last != nil {
@@ -326,16 +339,6 @@ func stamp(n map[string]any) time.Time {
 	s, _ := n["updatedAt"].(string)
 	t, _ := time.Parse(time.RFC3339, s)
 	return t
-}
-
-func less(a, b map[string]any) bool {
-	ta, tb := stamp(a), stamp(b)
-	if !ta.Equal(tb) {
-		return ta.Before(tb)
-	}
-	ia, _ := a["id"].(string)
-	ib, _ := b["id"].(string)
-	return ia < ib
 }
 
 func encodeCursor(n map[string]any) string {

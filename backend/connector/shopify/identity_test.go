@@ -85,3 +85,30 @@ func TestSyncThenExportIsOneRecordPerOrder(t *testing.T) {
 		}
 	}
 }
+
+// A checkout synced with its recovery link, then imported from the
+// checkouts export (which has none), keeps its link: the cart reminder's
+// button still works.
+func TestCheckoutKeepsItsRecoveryURLAcrossAnExport(t *testing.T) {
+	r := newRig(t)
+	const url = "https://standin.myshopify.com/58461454497/checkouts/ac/36579383673135/recover?key=abc"
+	r.srv.Put("abandonedCheckouts", map[string]any{"id": "gid://shopify/AbandonedCheckout/36579383673135", "name": "#36579383673135",
+		"abandonedCheckoutUrl": url, "createdAt": "2023-03-07T13:28:42Z", "updatedAt": "2023-03-07T13:30:00Z", "completedAt": nil,
+		"totalPriceSet": map[string]any{"shopMoney": map[string]any{"amount": "38.18", "currencyCode": "GBP"}},
+		"customer":      map[string]any{"id": "gid://shopify/Customer/1", "email": "customer001@example.com", "firstName": "jordan", "lastName": "nullsworth"},
+		"lineItems": map[string]any{"nodes": []any{map[string]any{"title": "Revlon One Step Straight and Shine XL Hair Straightening Brush",
+			"variantTitle": nil, "sku": "REV-RVST2168UK1", "quantity": 1,
+			"originalUnitPriceSet": map[string]any{"shopMoney": map[string]any{"amount": "38.18", "currencyCode": "GBP"}}}}}})
+	r.mustSync(false)
+	ctx := context.Background()
+	if got, _ := r.db.CartRecoveryURL(ctx, "shopify", "36579383673135"); got != url {
+		t.Fatalf("synced cart's link %q", got)
+	}
+	res, err := importer.Import(ctx, importdb.New(r.db.Store), []importer.FileSpec{{Path: "../../../testdata/real/shopify/checkouts_export_2023-03_GBP_abandoned_70col.csv"}}, nil)
+	if err != nil || res.RejectedWhole() {
+		t.Fatalf("import: %v %+v", err, res)
+	}
+	if got, _ := r.db.CartRecoveryURL(ctx, "shopify", "36579383673135"); got != url {
+		t.Errorf("after the checkouts export the link is %q, want the store's", got)
+	}
+}

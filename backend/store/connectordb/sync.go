@@ -155,3 +155,13 @@ type Deletion struct {
 	ExternalID string        `json:"externalId"`
 	DeletedAt  time.Time     `json:"deletedAt"`
 }
+
+// CartRecoveryURL is the link that takes a cart's buyer back to their
+// checkout, as the store sync brought it ("" when none).
+func (s *DB) CartRecoveryURL(ctx context.Context, source domain.Source, externalID string) (string, error) {
+	u, err := s.gen().CartRecoveryURL(ctx, queries.CartRecoveryURLParams{Source: string(source), ExternalID: externalID})
+	if err != nil && err != sql.ErrNoRows {
+		return "", domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the cart")
+	}
+	return u, nil
+}

@@ -72,3 +72,6 @@ ON CONFLICT (source, kind, external_id) DO NOTHING;
 
 -- name: DeletionClear :exec
 DELETE FROM connector_deletions WHERE source = @source AND kind = @kind AND external_id = @external_id;
+
+-- name: CartRecoveryURL :one
+SELECT recovery_url FROM carts WHERE source = @source AND external_id = @external_id;

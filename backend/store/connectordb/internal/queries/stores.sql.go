@@ -10,6 +10,22 @@ import (
 	"database/sql"
 )
 
+const cartRecoveryURL = `-- name: CartRecoveryURL :one
+SELECT recovery_url FROM carts WHERE source = ?1 AND external_id = ?2
+`
+
+type CartRecoveryURLParams struct {
+	Source     string
+	ExternalID string
+}
+
+func (q *Queries) CartRecoveryURL(ctx context.Context, arg CartRecoveryURLParams) (string, error) {
+	row := q.db.QueryRowContext(ctx, cartRecoveryURL, arg.Source, arg.ExternalID)
+	var recovery_url string
+	err := row.Scan(&recovery_url)
+	return recovery_url, err
+}
+
 const deletionClear = `-- name: DeletionClear :exec
 DELETE FROM connector_deletions WHERE source = ?1 AND kind = ?2 AND external_id = ?3
 `

@@ -244,22 +244,12 @@ func (s *Syncer) flush(ctx context.Context, cs domain.ConnectedStore, runID int6
 // find them.
 func writeRecords(w domain.RecordSink, pg *connectordb.Page, src domain.Source, buf *pending) error {
 	for _, p := range buf.products {
-		if err := w.Product(p); err != nil {
-			var clash *domain.SKUClashError
-			if errors.As(err, &clash) {
-				w.Reject(domain.Reject{File: string(src), Column: "SKU", Value: p.SKU, Reason: clash.Error()})
-				continue
-			}
+		if err := orReject(w, src, p.SKU, w.Product(p)); err != nil {
 			return err
 		}
 	}
 	for _, st := range buf.stock {
-		if err := w.Stock(st.StockLevel, st.Product); err != nil {
-			var clash *domain.SKUClashError
-			if errors.As(err, &clash) {
-				w.Reject(domain.Reject{File: string(src), Column: "SKU", Value: st.SKU, Reason: clash.Error()})
-				continue
-			}
+		if err := orReject(w, src, st.SKU, w.Stock(st.StockLevel, st.Product)); err != nil {
 			return err
 		}
 	}
@@ -316,4 +306,16 @@ func writeRecords(w domain.RecordSink, pg *connectordb.Page, src domain.Source, 
 		}
 	}
 	return nil
+}
+
+// orReject reports a SKU that means a real SKU in one place and a key
+// Shopclerk made in the other as a rejected record, as an import does,
+// and passes any other error on.
+func orReject(w domain.RecordSink, src domain.Source, sku string, err error) error {
+	var clash *domain.SKUClashError
+	if errors.As(err, &clash) {
+		w.Reject(domain.Reject{File: string(src), Column: "SKU", Value: sku, Reason: clash.Error()})
+		return nil
+	}
+	return err
 }

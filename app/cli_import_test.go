@@ -93,7 +93,8 @@ func TestUnknownCommand(t *testing.T) {
 		{[]string{"--db", "shop.db"}, "", false},
 		{[]string{"--db=shop.db", "--now", "2026-03-01T09:00:00Z"}, "", false},
 		{[]string{"-assetdir", "frontend/dist", "-devserver", "127.0.0.1:34115"}, "", false},
-		{[]string{"store", "add", "x"}, "store", true},
+		{[]string{"nosuchcommand", "add", "x"}, "nosuchcommand", true},
+		{[]string{"store", "add", "x"}, "store", false}, // a command since issue 11
 		{[]string{"--db", "shop.db", "imprt", "a.csv"}, "imprt", true},
 		{[]string{"--json", "nope"}, "nope", true},
 		{[]string{"import", "a.csv"}, "import", false},

@@ -12,7 +12,10 @@
 // times are always UTC (invariant 5).
 package domain
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Money is an amount in minor units (cents, pence, paisa) of Currency.
 type Money struct {
@@ -123,6 +126,30 @@ type Product struct {
 // key. A real SKU may start with "~" too; products.sku_generated tells them
 // apart, and an import refuses to give one product both meanings.
 const GeneratedSKUPrefix = "~"
+
+var keyEscaper = strings.NewReplacer("%", "%25", "/", "%2F")
+
+// ShopifyKey is the generated key of a Shopify variant without a SKU:
+// "~" + the handle, then "/" + each option value other than "Default
+// Title"; "/" and "%" inside them are written %2F and %25. The importers
+// and the store connectors both key such a variant by it.
+func ShopifyKey(handle string, options ...string) string {
+	var b strings.Builder
+	b.WriteString(GeneratedSKUPrefix)
+	b.WriteString(keyEscaper.Replace(handle))
+	for _, o := range options {
+		if o != "" && o != "Default Title" {
+			b.WriteByte('/')
+			b.WriteString(keyEscaper.Replace(o))
+		}
+	}
+	return b.String()
+}
+
+// WooKey is the generated key of a WooCommerce product without a SKU.
+func WooKey(id string) string {
+	return GeneratedSKUPrefix + "woo:" + keyEscaper.Replace(id)
+}
 
 // StockLevel is the quantity of one SKU at one location.
 type StockLevel struct {

@@ -223,7 +223,7 @@ func TestHostileCorpus(t *testing.T) {
 	}
 
 	t.Run("unknown command", func(t *testing.T) {
-		r := runChild(t, bin, "store", "add", "x")
+		r := runChild(t, bin, "nosuchcommand", "add", "x") // "store" became a command (issue 11)
 		if r.code != 2 || !strings.Contains(r.stderr, "Common flags") || strings.Contains(r.stderr, "goroutine") {
 			t.Errorf("exit %d, stderr %s", r.code, r.stderr)
 		}

@@ -26,31 +26,17 @@ package importer
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"shopclerk/backend/domain"
 )
 
-var keyEscaper = strings.NewReplacer("%", "%25", "/", "%2F")
-
 // shopifyKey is the generated key of a Shopify variant without a SKU.
 func shopifyKey(handle string, options ...string) string {
-	var b strings.Builder
-	b.WriteString(domain.GeneratedSKUPrefix)
-	b.WriteString(keyEscaper.Replace(handle))
-	for _, o := range options {
-		if o != "" && o != "Default Title" {
-			b.WriteByte('/')
-			b.WriteString(keyEscaper.Replace(o))
-		}
-	}
-	return b.String()
+	return domain.ShopifyKey(handle, options...)
 }
 
 // wooKey is the generated key of a WooCommerce product without a SKU.
-func wooKey(id string) string {
-	return domain.GeneratedSKUPrefix + "woo:" + keyEscaper.Replace(id)
-}
+func wooKey(id string) string { return domain.WooKey(id) }
 
 // genKeys counts the distinct generated keys of one file, for its warning.
 type genKeys struct {

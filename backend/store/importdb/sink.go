@@ -2,6 +2,7 @@ package importdb
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"shopclerk/backend/domain"
@@ -12,6 +13,13 @@ import (
 // store (DB is its importer.Applier) without driving the Writer itself.
 func (s *DB) ApplyBatch(ctx context.Context, meta domain.BatchMeta, fn func(domain.RecordSink) error) (int64, domain.Counts, error) {
 	return s.WriteBatch(ctx, meta, WriteOptions{}, func(w *Writer) error { return fn(&sink{Writer: w}) })
+}
+
+// ApplyBatchTx is ApplyBatch for another concern of the store: fn gets the
+// batch's transaction too, so what it writes beside the records (a store
+// sync's high-water mark) commits or rolls back with them.
+func (s *DB) ApplyBatchTx(ctx context.Context, meta domain.BatchMeta, fn func(domain.RecordSink, *sql.Tx) error) (int64, domain.Counts, error) {
+	return s.WriteBatch(ctx, meta, WriteOptions{}, func(w *Writer) error { return fn(&sink{Writer: w}, w.tx) })
 }
 
 // sink is the Writer seen as a domain.RecordSink.

@@ -107,7 +107,9 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- name: CartUpdate
 UPDATE carts SET source = ?1, external_id = ?2, email = ?3, customer_id = ?4, currency = ?5, total = ?6,
-    recovery_url = ?7, created_at = ?8, updated_at = ?9, recovered_at = ?10, batch_id = ?11, row_hash = ?12
+    -- A spreadsheet has no recovery link: it keeps the one a store sync brought.
+    recovery_url = CASE WHEN ?7 = '' THEN recovery_url ELSE ?7 END,
+    created_at = ?8, updated_at = ?9, recovered_at = ?10, batch_id = ?11, row_hash = ?12
 WHERE id = ?13;
 
 -- name: CartLinesDelete

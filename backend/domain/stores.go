@@ -1,0 +1,77 @@
+package domain
+
+import (
+	"strconv"
+	"time"
+)
+
+// A connected store's vocabulary (issue 11): the seller's Shopify and
+// WooCommerce stores, how Shopclerk signs in to each, and what a sync did.
+// backend/connector syncs them, backend/store/connectordb keeps them, the
+// app and the CLI show them.
+
+// StoreKind is the platform a connected store runs on.
+type StoreKind string
+
+const (
+	StoreShopify     StoreKind = "shopify"
+	StoreWooCommerce StoreKind = "woocommerce"
+)
+
+// Source is where the store's records come from: the same source the
+// store's spreadsheet exports import as, so both paths reach one record.
+func (k StoreKind) Source() Source {
+	if k == StoreWooCommerce {
+		return SourceWooCommerce
+	}
+	return SourceShopify
+}
+
+// StoreAuth is how Shopclerk signs in to a store.
+type StoreAuth string
+
+const (
+	// AuthToken: a Shopify custom app's Admin API access token (shpat_...).
+	AuthToken StoreAuth = "token"
+	// AuthClientCredentials: a Shopify Dev Dashboard app's client ID and
+	// secret, exchanged for a token that lasts about a day.
+	AuthClientCredentials StoreAuth = "client_credentials"
+	// AuthKeys: a WooCommerce REST API consumer key and secret.
+	AuthKeys StoreAuth = "keys"
+)
+
+// ConnectedStore is one store the seller connected. Its secret is in the
+// OS keychain (invariant 7), under StoreSecretKey(ID).
+type ConnectedStore struct {
+	ID       int64     `json:"id"`
+	Name     string    `json:"name"`
+	Kind     StoreKind `json:"kind"`
+	URL      string    `json:"url"`
+	Auth     StoreAuth `json:"auth"`
+	ClientID string    `json:"clientId"` // Shopify client ID or WooCommerce consumer key
+	Currency string    `json:"currency"` // as the store's last test said
+	TimeZone string    `json:"timeZone"`
+	// LastSync is when a sync of this store last finished; nil before the first.
+	LastSync  *time.Time `json:"lastSync"`
+	CreatedAt time.Time  `json:"createdAt"`
+}
+
+// StoreSecretKey is the keychain key of a store's secret: the token, the
+// client secret or the consumer secret.
+func StoreSecretKey(storeID int64) string {
+	return "store-secret:" + strconv.FormatInt(storeID, 10)
+}
+
+// SyncRun is one line of a store's sync history.
+type SyncRun struct {
+	ID         int64      `json:"id"`
+	StoreID    int64      `json:"storeId"`
+	StoreName  string     `json:"storeName"`
+	Full       bool       `json:"full"`
+	Status     string     `json:"status"` // running, done, failed
+	Counts     Counts     `json:"counts"`
+	Deleted    int        `json:"deleted"`
+	Message    string     `json:"message"`
+	StartedAt  time.Time  `json:"startedAt"`
+	FinishedAt *time.Time `json:"finishedAt"`
+}

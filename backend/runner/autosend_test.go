@@ -22,7 +22,7 @@ type sendClock struct {
 	t  time.Time
 }
 
-func (c *sendClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *sendClock) Now() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
 func (c *sendClock) set(t time.Time) { c.mu.Lock(); c.t = t; c.mu.Unlock() }
 
 // sendRig is a shop with a mail account on an in-process SMTP server.

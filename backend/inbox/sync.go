@@ -59,15 +59,15 @@ func NewSyncer(st *outboxdb.DB, cl *Client, outbox *mail.Outbox, events Events, 
 
 // SyncResult counts what one run found.
 type SyncResult struct {
-	Scanned        int  `json:"scanned"`
-	Replies        int  `json:"replies"`
-	AutoReplies    int  `json:"autoReplies"`
-	Bounces        int  `json:"bounces"`
-	Suppressed     int  `json:"suppressed"`
-	Unsubscribes   int  `json:"unsubscribes"`
-	Complaints     int  `json:"complaints"`
-	OrderQuestions int  `json:"orderQuestions"`
-	Drafts         int  `json:"drafts"`
+	Scanned        int `json:"scanned"`
+	Replies        int `json:"replies"`
+	AutoReplies    int `json:"autoReplies"`
+	Bounces        int `json:"bounces"`
+	Suppressed     int `json:"suppressed"`
+	Unsubscribes   int `json:"unsubscribes"`
+	Complaints     int `json:"complaints"`
+	OrderQuestions int `json:"orderQuestions"`
+	Drafts         int `json:"drafts"`
 	// Bounced counts our sent messages a delivery report returned (now
 	// bounced); Tasks the tasks made for the seller.
 	Bounced int  `json:"bounced"`

@@ -151,6 +151,7 @@ type WaitState struct {
 	TestAddress string
 	Hold        *Hold       // a sending limit or the provider's pause
 	ServerDown  *ServerDown // the server has not taken mail since
+	Running     bool        // a send run is going now
 }
 
 // NoAccountWaitState is the state of a shop with no mail account yet.
@@ -206,6 +207,8 @@ func (w WaitState) Why(m domain.OutboxMessage) string {
 		return strings.TrimRight(sentence(h.Reason), ".") + "; the next message goes " + w.at(h.Until) + "."
 	}
 	switch {
+	case w.Running:
+		return "Going out now, in turn."
 	case w.AutoSend && w.TestMode:
 		return fmt.Sprintf("Test mode is on, so nothing goes out by itself: Send now sends it to %s, not to the customer.", w.TestAddress)
 	case !w.AutoSend && w.TestMode:

@@ -50,7 +50,7 @@ export function SyncResultPanel({ result, onOpen, onClose }: { result: SyncResul
             <Text size="sm" fw={600}>Added to Do not email</Text>
             <Text size="sm">
               {suppressions.map((m) => m.email).join(', ')}{' '}
-              <Anchor component={Link} to="/settings/suppressions" size="sm" data-testid="inbox-suppressions-link">See the list</Anchor>
+              <Anchor component={Link} to="/settings/suppressions" size="sm" underline="always" data-testid="inbox-suppressions-link">See the list</Anchor>
             </Text>
           </div>
         )}

@@ -140,7 +140,7 @@ export default function OutboxPage() {
         <ScrollArea>
           <Table highlightOnHover data-testid="outbox-table">
             <Table.Thead>
-              <Table.Tr><Table.Th>To</Table.Th><Table.Th>Subject</Table.Th><Table.Th>Status</Table.Th><Table.Th>Why</Table.Th><Table.Th>When</Table.Th></Table.Tr>
+              <Table.Tr><Table.Th>To</Table.Th><Table.Th>Subject</Table.Th><Table.Th miw={112}>Status</Table.Th><Table.Th>Why</Table.Th><Table.Th>When</Table.Th></Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {(list.data?.rows ?? []).map((m) => (

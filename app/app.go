@@ -23,6 +23,7 @@ import (
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/importer"
+	"shopclerk/backend/mail"
 	"shopclerk/backend/rules"
 	"shopclerk/backend/secrets"
 	"shopclerk/backend/store"
@@ -117,7 +118,7 @@ func (a *App) open(path string) error {
 	}
 	a.b, a.path, a.openErr = b, path, err
 	if a.running && b != nil {
-		b.start(a.root, a.onRun)
+		b.start(a.root, a.onRun, a.onSend)
 	}
 	return err
 }
@@ -148,7 +149,7 @@ func (a *App) Startup(ctx context.Context) {
 	defer a.mu.Unlock()
 	a.running = true
 	if a.b != nil {
-		a.b.start(a.root, a.onRun)
+		a.b.start(a.root, a.onRun, a.onSend)
 	}
 }
 
@@ -159,6 +160,12 @@ func (a *App) onRun(res rules.RunResult, err error) {
 		return
 	}
 	a.emit("automations:run", res)
+}
+
+// onSend tells the Outbox screen that the automatic sender moved messages
+// (or met a failure the Why column now explains).
+func (a *App) onSend(rep mail.SendReport, err error) {
+	a.emit("outbox:changed", nil)
 }
 
 // BeforeClose remembers the window size for the next start.

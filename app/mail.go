@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -55,7 +56,11 @@ func (s *MailSettingsService) SaveAccount(a mail.Account, password string) error
 	if err != nil {
 		return err
 	}
-	return b.mail.saveAccount(ctx, a, password)
+	if err := b.mail.saveAccount(ctx, a, password); err != nil {
+		return err
+	}
+	b.autosend.Wake() // a new password or server: try again now
+	return nil
 }
 
 // SignIn runs Sign in with Google/Microsoft in the browser (saved account's
@@ -78,7 +83,17 @@ func (s *MailSettingsService) SendTestEmail(to string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return b.mail.sendTest(ctx, to)
+	reply, err := b.mail.sendTest(ctx, to)
+	if err != nil {
+		return "", err
+	}
+	// The account works: from now on approved mail goes by itself, unless
+	// the seller has said otherwise.
+	if err := mail.TurnOnAutoSendAfterTest(ctx, b.st); err != nil {
+		return "", err
+	}
+	b.autosend.Wake()
+	return reply, nil
 }
 
 // CheckMailbox logs in to IMAP and reports how many messages INBOX holds.
@@ -192,6 +207,9 @@ func (s *OutboxService) List(status string, limit, offset int) (OutboxPage, erro
 			rows[i].Attachments[j].Data = nil
 		}
 	}
+	if err := b.mail.explain(ctx, rows); err != nil {
+		return OutboxPage{}, err
+	}
 	counts, err := b.outbox.CountMessagesByStatus(ctx)
 	return OutboxPage{Rows: rows, Counts: counts}, err
 }
@@ -213,7 +231,11 @@ func (s *OutboxService) Message(id int64) (MessageDetail, error) {
 	if err != nil {
 		return MessageDetail{}, err
 	}
-	d := MessageDetail{Message: m}
+	rows := []domain.OutboxMessage{m}
+	if err := b.mail.explain(ctx, rows); err != nil {
+		return MessageDetail{}, err
+	}
+	d := MessageDetail{Message: rows[0]}
 	a, _, _ := mail.LoadAccount(ctx, b.st)
 	if d.Raw, err = mail.WireForm(a, m, b.clk.Now()); err != nil {
 		d.Error = err.Error()
@@ -258,7 +280,11 @@ func (s *OutboxService) act(fn func(context.Context, *mail.Outbox) error) error 
 	if err != nil {
 		return err
 	}
-	return fn(ctx, ob)
+	if err := fn(ctx, ob); err != nil {
+		return err
+	}
+	b.autosend.Wake() // a message was approved, queued again or let go
+	return nil
 }
 
 // Today returns today's count against the daily limit, any pause, and
@@ -275,22 +301,53 @@ func (s *OutboxService) Today() (mail.DayCount, error) {
 	return ob.Today(ctx)
 }
 
-// StartSend runs the send loop as a job ("send"); the result is a
-// mail.SendReport. Only one send runs at a time.
+// StartSend runs Send now as a job ("send"); the result is a
+// mail.SendReport. It goes on until nothing is due, waiting out the
+// per-minute limit. Only one send runs at a time, Send now's or the
+// automatic sender's.
 func (s *OutboxService) StartSend() (string, error) {
 	b, _, err := s.app.current()
 	if err != nil {
 		return "", err
 	}
-	if !b.mail.sending.CompareAndSwap(false, true) {
-		return "", domain.Errorf(domain.CodeConflict, "the outbox is already sending")
+	if !b.mail.gate.TryLock() {
+		return "", domain.Errorf(domain.CodeConflict, "Shopclerk is sending right now; the outbox shows each message's progress")
 	}
 	return s.app.jobs.Start("send", func(ctx context.Context, progress func(Progress)) (any, error) {
-		defer b.mail.sending.Store(false)
-		return b.mail.send(ctx, 0, func(p mail.Progress) {
+		defer b.autosend.Wake() // what is left (after today's limit, say) is its again
+		defer b.mail.gate.Unlock()
+		var last mail.Progress
+		return b.mail.sendNow(ctx, func(p mail.Progress) {
+			last = p
 			progress(Progress{Done: int64(p.Done), Total: int64(p.Total), Message: p.Current})
+		}, func(until time.Time, why string) {
+			s.app.emit("outbox:changed", nil)
+			progress(Progress{Done: int64(last.Done), Total: int64(last.Total), Step: "wait " + why,
+				Message: fmt.Sprintf("Waiting: %s; the next message goes at %s", why, until.In(b.st.Location(ctx)).Format("15:04:05"))})
 		})
 	}), nil
+}
+
+// AutoSend tells whether the outbox sends by itself while the app is open.
+func (s *OutboxService) AutoSend() (bool, error) {
+	b, ctx, err := s.app.current()
+	if err != nil {
+		return false, err
+	}
+	return mail.AutoSendOn(ctx, b.st)
+}
+
+// SetAutoSend turns automatic sending on or off.
+func (s *OutboxService) SetAutoSend(on bool) error {
+	b, ctx, err := s.app.current()
+	if err != nil {
+		return err
+	}
+	if err := mail.SetAutoSend(ctx, b.st, on); err != nil {
+		return err
+	}
+	b.autosend.Wake()
+	return nil
 }
 
 // StartInboxSync reads new mail as a job ("inbox"); the result is an

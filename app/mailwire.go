@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
@@ -29,9 +30,31 @@ type mailer struct {
 
 	secOnce sync.Once
 	sec     secrets.Store
-	// sending keeps to one send run at a time: the in-doubt recovery at the
-	// start of a run relies on it.
-	sending atomic.Bool
+	// gate keeps to one send run at a time, Send now's or the automatic
+	// sender's: the in-doubt recovery at the start of a run relies on it.
+	gate sendGate
+	// sleep waits d on a real timer; tests replace it to move their clock.
+	sleep func(ctx context.Context, d time.Duration) error
+}
+
+// sendGate is a mutex that also tells whether it is held, so the Outbox can
+// say that a waiting message is going out now.
+type sendGate struct {
+	mu   sync.Mutex
+	busy atomic.Bool
+}
+
+func (g *sendGate) TryLock() bool {
+	if !g.mu.TryLock() {
+		return false
+	}
+	g.busy.Store(true)
+	return true
+}
+
+func (g *sendGate) Unlock() {
+	g.busy.Store(false)
+	g.mu.Unlock()
 }
 
 func newMailer(st *outboxdb.DB, clk clock.Clock, sec secrets.Store, events inbox.Events, log *slog.Logger) *mailer {
@@ -138,6 +161,62 @@ func (m *mailer) parts(ctx context.Context) (mail.Account, *mail.Outbox, *inbox.
 func (m *mailer) outbox(ctx context.Context) (*mail.Outbox, error) {
 	_, ob, _, err := m.parts(ctx)
 	return ob, err
+}
+
+// sendNow is Send now: it sends what is due for the saved account and
+// waits out the per-minute limit (telling waiting why) instead of stopping
+// at it. The caller holds the gate.
+func (m *mailer) sendNow(ctx context.Context, progress func(mail.Progress), waiting func(until time.Time, why string)) (mail.SendReport, error) {
+	ob, err := m.outbox(ctx)
+	if err != nil {
+		return mail.SendReport{}, err
+	}
+	return ob.SendPaced(ctx, mail.PacedOptions{RunOptions: mail.RunOptions{Progress: progress},
+		Wait: func(ctx context.Context, until time.Time, why string) error {
+			if waiting != nil {
+				waiting(until, why)
+			}
+			return m.waitUntil(ctx, until)
+		}})
+}
+
+// waitUntil sleeps until the shop's clock reaches until, on a real timer
+// bounded to about a minute (the per-minute limit's longest wait), so a
+// clock pinned for a demo slows Send now down but never stalls it.
+func (m *mailer) waitUntil(ctx context.Context, until time.Time) error {
+	d := min(max(until.Sub(m.clk.Now()), time.Second), 61*time.Second)
+	if m.sleep != nil {
+		return m.sleep(ctx, d)
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// explain fills each row's Why from what holds mail back now.
+func (m *mailer) explain(ctx context.Context, rows []domain.OutboxMessage) error {
+	w := mail.NoAccountWaitState(m.clk.Now(), m.st.Location(ctx))
+	if ob, err := m.outbox(ctx); err == nil {
+		auto, err := mail.AutoSendOn(ctx, m.st.Store)
+		if err != nil {
+			return err
+		}
+		if w, err = ob.WaitState(ctx, auto); err != nil {
+			return err
+		}
+		w.Running = m.gate.busy.Load()
+	} else if domain.CodeOf(err) != domain.CodeInvalid {
+		return err
+	}
+	for i := range rows {
+		rows[i].Why = w.Why(rows[i])
+	}
+	return nil
 }
 
 // send runs the outbox for the saved account (mail.Outbox.Send).

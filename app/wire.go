@@ -51,6 +51,7 @@ type backend struct {
 	backups     *runner.Backups
 	digest      *runner.Daily
 	automations *runner.Automations
+	autosend    *runner.AutoSend
 }
 
 // newBackend wires the shop's backend. sec may be nil: the keychain is then
@@ -61,38 +62,49 @@ func newBackend(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.L
 	idb := &inventorydb.DB{DB: outbox}
 	imports := importdb.New(st)
 	engine := NewAutomationEngine(rdb, log)
+	// Replies and suppressions the inbox finds stop the customer's sequences.
+	mailer := newMailer(outbox, clk, sec, signals.New(rdb, clk), log)
 	// Purchase orders go out through the outbox, worded by the
 	// purchase_order template (the seller's saved version, if any).
 	inv := inventory.New(idb, clk, inventory.OutboxMailer{Store: idb, Renderer: &mail.Templates{Store: outbox}})
 	return &backend{
 		st: st, outbox: outbox, rules: rdb, inv: idb, imports: imports, clk: clk, log: log, engine: engine, inventory: inv,
-		// Replies and suppressions the inbox finds stop the customer's sequences.
-		mail:        newMailer(outbox, clk, sec, signals.New(rdb, clk), log),
+		mail:        mailer,
 		lookup:      importer.StoreLookup(imports),
 		preview:     &mail.Templates{},
 		backups:     runner.NewBackups(st, clk, log),
 		digest:      runner.NewDigest(st, inv, clk, log),
 		automations: runner.NewAutomations(st, engine, clk, log),
+		autosend:    runner.NewAutoSend(st, mailer.outbox, &mailer.gate, clk, log),
 	}
 }
 
 // cliBackend is newBackend over a command's store.
 func cliBackend(env *CLIEnv) *backend { return newBackend(env.Store, env.Clock, nil, env.Log) }
 
-// start begins the daily backup, the morning low-stock digest and the
-// automation schedule; onRun hears each scheduled run.
-func (b *backend) start(ctx context.Context, onRun func(rules.RunResult, error)) {
+// start begins the daily backup, the morning low-stock digest, the
+// automation schedule and automatic sending; onRun hears each scheduled
+// run, onSend each automatic send run.
+func (b *backend) start(ctx context.Context, onRun func(rules.RunResult, error), onSend func(mail.SendReport, error)) {
 	b.backups.Start()
 	b.digest.Start()
-	b.automations.OnRun = onRun
+	b.automations.OnRun = func(res rules.RunResult, err error) {
+		b.autosend.Wake() // the run may have queued mail
+		if onRun != nil {
+			onRun(res, err)
+		}
+	}
 	if err := b.automations.Start(ctx); err != nil {
 		b.log.Warn("automation schedule not started", "err", err)
 	}
+	b.autosend.OnRun = onSend
+	b.autosend.Start()
 }
 
 // close stops the background work, waiting for a run in progress, and
 // closes the shop.
 func (b *backend) close() {
+	b.autosend.Stop() // first: a send run in progress records its outcomes
 	b.automations.Stop()
 	b.backups.Stop()
 	b.digest.Stop()

@@ -8,8 +8,9 @@ import "time"
 // the rows and enforces the moves in SQL.
 
 // MessageStatus is a state of the outbox state machine (invariant 3):
-// queued -> sending -> sent | deferred | failed | in_doubt, plus cancelled and
-// draft (a reply the seller has not approved yet).
+// queued -> sending -> sent | deferred | failed | in_doubt, plus cancelled,
+// draft (a reply the seller has not approved yet) and bounced (sent, then
+// returned: the inbox matched a delivery report to it).
 type MessageStatus string
 
 const (
@@ -21,6 +22,10 @@ const (
 	MsgFailed    MessageStatus = "failed"
 	MsgInDoubt   MessageStatus = "in_doubt"
 	MsgCancelled MessageStatus = "cancelled"
+	// MsgBounced is a message the server accepted and a receiving server
+	// later returned: the inbox matched a failed delivery report (DSN) to
+	// it. The report's reason is kept in LastError.
+	MsgBounced MessageStatus = "bounced"
 )
 
 // MessageKind decides what a message may carry: only marketing mail gets
@@ -75,6 +80,10 @@ type OutboxMessage struct {
 	DeliveredTo   string            `json:"deliveredTo"`
 	Filed         bool              `json:"filed"`
 	Template      string            `json:"template"`
+	// Why says, for the Outbox screen, why the message is where it is: for
+	// one that waits, what holds it back right now. Worked out when the
+	// screen asks (mail.WaitState.Why), never stored.
+	Why string `json:"why"`
 }
 
 // Suppression is one address on the do-not-mail list.

@@ -59,16 +59,23 @@ func NewSyncer(st *outboxdb.DB, cl *Client, outbox *mail.Outbox, events Events, 
 
 // SyncResult counts what one run found.
 type SyncResult struct {
-	Scanned        int  `json:"scanned"`
-	Replies        int  `json:"replies"`
-	AutoReplies    int  `json:"autoReplies"`
-	Bounces        int  `json:"bounces"`
-	Suppressed     int  `json:"suppressed"`
-	Unsubscribes   int  `json:"unsubscribes"`
-	Complaints     int  `json:"complaints"`
-	OrderQuestions int  `json:"orderQuestions"`
-	Drafts         int  `json:"drafts"`
-	More           bool `json:"more"` // more new mail than Max: run again
+	Scanned        int `json:"scanned"`
+	Replies        int `json:"replies"`
+	AutoReplies    int `json:"autoReplies"`
+	Bounces        int `json:"bounces"`
+	Suppressed     int `json:"suppressed"`
+	Unsubscribes   int `json:"unsubscribes"`
+	Complaints     int `json:"complaints"`
+	OrderQuestions int `json:"orderQuestions"`
+	Drafts         int `json:"drafts"`
+	// Bounced counts our sent messages a delivery report returned (now
+	// bounced); Tasks the tasks made for the seller.
+	Bounced int  `json:"bounced"`
+	Tasks   int  `json:"tasks"`
+	More    bool `json:"more"` // more new mail than Max: run again
+	// Made lists what the run made (the first maxMade), so the screen can
+	// link each to where it lives.
+	Made []Made `json:"made"`
 }
 
 const (
@@ -172,6 +179,11 @@ func (s *Syncer) process(ctx context.Context, uidValidity, uid uint32, at time.T
 		var notes []string
 		for _, r := range p.Report.Recipients {
 			notes = append(notes, fmt.Sprintf("%s %s %s", r.Address, r.Action, r.Status))
+			if r.Action == "failed" && item.RelatedID != nil {
+				if err := s.markBounced(ctx, *item.RelatedID, r, res); err != nil {
+					return err
+				}
+			}
 			if r.Hard() {
 				detail := strings.TrimSpace(r.Status + " " + r.Diagnostic)
 				if err := s.suppress(ctx, r.Address, domain.SuppressHardBounce, detail, res); err != nil {
@@ -225,7 +237,7 @@ func (s *Syncer) process(ctx context.Context, uidValidity, uid uint32, at time.T
 		case item.RelatedID != nil:
 			item.Kind = domain.InboxReply
 			res.Replies++
-			if err := s.reply(ctx, p, key, item, at); err != nil {
+			if err := s.reply(ctx, p, key, item, at, res); err != nil {
 				return err
 			}
 		case wismo:
@@ -257,6 +269,7 @@ func (s *Syncer) suppress(ctx context.Context, email string, reason domain.Suppr
 	}
 	if added {
 		res.Suppressed++
+		res.made(Made{Kind: MadeSuppression, Email: strings.ToLower(strings.TrimSpace(email)), Title: string(reason)})
 		if s.events != nil {
 			return s.events.AddressSuppressed(ctx, email, reason)
 		}
@@ -291,7 +304,7 @@ func (s *Syncer) firstOurs(ctx context.Context, p Parsed) *int64 {
 	return nil
 }
 
-func (s *Syncer) reply(ctx context.Context, p Parsed, key string, item domain.InboxItem, at time.Time) error {
+func (s *Syncer) reply(ctx context.Context, p Parsed, key string, item domain.InboxItem, at time.Time, res *SyncResult) error {
 	title := "Reply from " + p.From
 	if p.Subject != "" {
 		title += ": " + p.Subject
@@ -300,9 +313,12 @@ func (s *Syncer) reply(ctx context.Context, p Parsed, key string, item domain.In
 	if len(detail) > 1000 {
 		detail = detail[:1000]
 	}
-	if _, err := s.store.CreateTaskOnce(ctx, "inbox/reply/"+key, title, detail, item.CustomerID, nil); err != nil {
+	id, err := s.store.CreateTaskOnce(ctx, "inbox/reply/"+key, title, detail, item.CustomerID, nil)
+	if err != nil {
 		return err
 	}
+	res.Tasks++
+	res.made(Made{Kind: MadeTask, TaskID: id, MessageID: *item.RelatedID, Email: p.From, Title: title, Detail: excerpt(detail)})
 	if s.events != nil {
 		return s.events.CustomerReplied(ctx, ReplyEvent{Email: p.From, CustomerID: item.CustomerID,
 			OurMessageID: *item.RelatedID, Subject: p.Subject, At: at.UTC()})

@@ -36,10 +36,15 @@ func (s *Syncer) draftOrderStatus(ctx context.Context, p Parsed, key string, cus
 		return err
 	}
 	res.Drafts++
-	_, err = s.store.CreateTaskOnce(ctx, "inbox/wismo-task/"+key,
-		fmt.Sprintf("Approve the reply to %s about order %s", p.From, order.Order.Name),
-		fmt.Sprintf("A draft with the tracking status is waiting in the Outbox (message %d).", id), cust, &order.Order.ID)
-	return err
+	title := fmt.Sprintf("Approve the reply to %s about order %s", p.From, order.Order.Name)
+	detail := fmt.Sprintf("A draft with the tracking status is waiting in the Outbox (message %d).", id)
+	tid, err := s.store.CreateTaskOnce(ctx, "inbox/wismo-task/"+key, title, detail, cust, &order.Order.ID)
+	if err != nil {
+		return err
+	}
+	res.Tasks++
+	res.made(Made{Kind: MadeTask, TaskID: tid, MessageID: id, Email: p.From, Title: title, Detail: detail})
+	return nil
 }
 
 // OrderStatusText is the body of the reply draft: where each parcel is.

@@ -1,6 +1,7 @@
 package mail
 
 import (
+	"context"
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
@@ -8,6 +9,9 @@ import (
 	"io"
 	"net"
 	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"shopclerk/backend/domain"
 )
@@ -131,6 +135,133 @@ func serverText(err error) string {
 	}
 	if len(s) > 300 {
 		s = s[:300]
+	}
+	return s
+}
+
+// WaitState is what holds due mail back at one moment, read once for a
+// page of the Outbox and then asked about each message (Why), so the
+// screen never shows a waiting message without its reason.
+type WaitState struct {
+	Now         time.Time
+	Loc         *time.Location // the shop's zone, for the times in the reasons
+	NoAccount   bool
+	AutoSend    bool // the seller's switch
+	TestMode    bool
+	TestAddress string
+	Hold        *Hold       // a sending limit or the provider's pause
+	ServerDown  *ServerDown // the server has not taken mail since
+	Running     bool        // a send run is going now
+}
+
+// NoAccountWaitState is the state of a shop with no mail account yet.
+func NoAccountWaitState(now time.Time, loc *time.Location) WaitState {
+	return WaitState{Now: now, Loc: loc, NoAccount: true}
+}
+
+// WaitState reads what holds mail back now; autoSend is the switch.
+func (o *Outbox) WaitState(ctx context.Context, autoSend bool) (WaitState, error) {
+	w := WaitState{Now: o.clock.Now(), Loc: o.loc, AutoSend: autoSend, TestMode: o.account.TestMode,
+		TestAddress: o.account.TestAddress, ServerDown: o.ServerDownSince(ctx)}
+	var err error
+	w.Hold, err = o.CurrentHold(ctx)
+	return w, err
+}
+
+// Why says why m is where it is, in a sentence for the Outbox's Why
+// column. Every message that waits gets a reason: its own (a server's
+// "try later", a time it is scheduled for) while that holds, else what
+// holds all mail back, else what it waits for (a click, the next
+// automatic send).
+func (w WaitState) Why(m domain.OutboxMessage) string {
+	switch m.Status {
+	case domain.MsgDraft:
+		return "Waiting for you to approve it."
+	case domain.MsgSending:
+		return "Being handed to the mail server now."
+	case domain.MsgQueued, domain.MsgDeferred:
+	default:
+		return sentence(m.LastError)
+	}
+	if m.NextAttemptAt != nil && m.NextAttemptAt.After(w.Now) {
+		why := "Scheduled"
+		if m.Status == domain.MsgDeferred && m.LastError != "" {
+			why = strings.TrimRight(sentence(m.LastError), ".")
+		}
+		return why + "; next try " + w.at(*m.NextAttemptAt) + "."
+	}
+	if w.NoAccount {
+		return "No email account is set up yet: add yours in Settings > Email."
+	}
+	if h := w.Hold; h != nil && h.Limit != LimitMinute {
+		return strings.TrimRight(sentence(h.Reason), ".") + "; sending goes on " + w.at(h.Until) + "."
+	}
+	if d := w.ServerDown; d != nil {
+		then := "press Send now to try again."
+		if w.AutoSend && !w.TestMode {
+			then = "Shopclerk keeps trying."
+		}
+		return fmt.Sprintf("The mail server has not taken mail since %s (%s). %s", w.clock(d.Since), strings.TrimRight(d.Reason, "."), sentence(then))
+	}
+	if h := w.Hold; h != nil {
+		return strings.TrimRight(sentence(h.Reason), ".") + "; the next message goes " + w.at(h.Until) + "."
+	}
+	switch {
+	case w.Running:
+		return "Going out now, in turn."
+	case w.AutoSend && w.TestMode:
+		return fmt.Sprintf("Test mode is on, so nothing goes out by itself: Send now sends it to %s, not to the customer.", w.TestAddress)
+	case !w.AutoSend && w.TestMode:
+		return fmt.Sprintf("Automatic sending is off: it goes when you press Send now (test mode: to %s).", w.TestAddress)
+	case !w.AutoSend:
+		return "Automatic sending is off: it goes when you press Send now."
+	}
+	return "Next in line: it goes with the next automatic send, within a minute."
+}
+
+// at words a moment in the shop's zone: the time today, else with its day.
+func (w WaitState) at(t time.Time) string {
+	loc := w.Loc
+	if loc == nil {
+		loc = time.UTC
+	}
+	l, now := t.In(loc), w.Now.In(loc)
+	switch {
+	case sameDay(l, now):
+		return "at " + w.clock(t)
+	case sameDay(l, now.AddDate(0, 0, 1)):
+		return "at " + w.clock(t) + " tomorrow"
+	}
+	return "on " + l.Format("Mon 2 Jan") + " at " + w.clock(t)
+}
+
+// clock is the time of day in the shop's zone, with seconds only when the
+// wait is short enough for them to matter.
+func (w WaitState) clock(t time.Time) string {
+	loc := w.Loc
+	if loc == nil {
+		loc = time.UTC
+	}
+	if d := t.Sub(w.Now); d > 0 && d < 2*time.Minute {
+		return t.In(loc).Format("15:04:05")
+	}
+	return t.In(loc).Format("15:04")
+}
+
+func sameDay(a, b time.Time) bool {
+	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
+}
+
+// sentence starts s with a capital letter and ends it with a full stop.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(r)) + s[n:]
+	if !strings.HasSuffix(s, ".") {
+		s += "."
 	}
 	return s
 }

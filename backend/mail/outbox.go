@@ -48,6 +48,9 @@ func NewOutbox(st *outboxdb.DB, clk clock.Clock, a Account, dial Dialer, mailbox
 	return &Outbox{store: st, clock: clk, account: a, dial: dial, mailbox: mailbox, loc: loc, log: log}
 }
 
+// Account is the account the outbox sends from.
+func (o *Outbox) Account() Account { return o.account }
+
 // MaxAttempts is how often a temporarily refused message is tried before
 // it fails for good (the back-off below adds up to about a day).
 const MaxAttempts = 8
@@ -109,9 +112,13 @@ type RunResult struct {
 	// daily throttle, or a quota reply from the provider.
 	PausedUntil *time.Time `json:"pausedUntil"`
 	PauseReason string     `json:"pauseReason"`
+	PauseLimit  Limit      `json:"pauseLimit"`
 	FiledCopies int        `json:"filedCopies"`
 	FileError   string     `json:"fileError"`
 }
+
+// defaultRunMax bounds a run whose options give no Max.
+const defaultRunMax = 500
 
 // RunOptions bound a run.
 type RunOptions struct {
@@ -160,10 +167,10 @@ func (o *Outbox) Resume(ctx context.Context) error {
 func (o *Outbox) Run(ctx context.Context, opt RunOptions) (RunResult, error) {
 	var res RunResult
 	if opt.Max <= 0 {
-		opt.Max = 500
+		opt.Max = defaultRunMax
 	}
 	if until, why := o.Paused(ctx); until != nil {
-		res.PausedUntil, res.PauseReason = until, why
+		res.PausedUntil, res.PauseReason, res.PauseLimit = until, why, LimitQuota
 		return res, nil
 	}
 	counts, err := o.store.CountMessagesByStatus(ctx)
@@ -228,8 +235,8 @@ func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, j *outboxdb.SendJou
 		if ctx.Err() != nil {
 			break
 		}
-		if until, why := thr.blocked(o.clock.Now()); until != nil {
-			res.PausedUntil, res.PauseReason = until, why
+		if until, limit, why := thr.hold(o.clock.Now()); until != nil {
+			res.PausedUntil, res.PauseReason, res.PauseLimit = until, why, limit
 			break
 		}
 		it, ok := f.next()
@@ -259,7 +266,7 @@ func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, j *outboxdb.SendJou
 			if conn, err = o.dial(ctx); err != nil {
 				conn = nil
 				giveBack(m, err.Error())
-				return res, false, Explain(err, o.account)
+				return res, false, unreachable{Explain(err, o.account)}
 			}
 		}
 		if err := j.OnWire(m.ID); err != nil {
@@ -271,7 +278,7 @@ func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, j *outboxdb.SendJou
 		case OutcomeSent:
 			j.Accepted(m.ID, now, c.DeliveredTo)
 			f.move(m, domain.Transition{To: domain.MsgSent, At: now, ServerReply: oneLine(reply), DeliveredTo: c.DeliveredTo})
-			thr.sent()
+			thr.sent(now)
 			res.Sent++
 		case OutcomeTemporary:
 			if m.Attempts >= MaxAttempts {
@@ -292,7 +299,7 @@ func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, j *outboxdb.SendJou
 		case OutcomeQuota:
 			giveBack(m, "")
 			until := o.quotaReset(now, sendErr)
-			res.PausedUntil, res.PauseReason = &until, "your mail provider's sending limit was reached: "+serverText(sendErr)
+			res.PausedUntil, res.PauseReason, res.PauseLimit = &until, "your mail provider's sending limit was reached: "+serverText(sendErr), LimitQuota
 			*pause = &until
 			return res, true, nil
 		case OutcomeInDoubt:
@@ -307,7 +314,7 @@ func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, j *outboxdb.SendJou
 			conn.Close()
 			conn = nil
 			giveBack(m, "")
-			return res, true, wrapTemp(sendErr, "the connection to the mail server broke; the message is queued again")
+			return res, true, unreachable{wrapTemp(sendErr, "the connection to the mail server broke; the message is queued again")}
 		}
 		report(m)
 	}

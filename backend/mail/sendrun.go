@@ -18,5 +18,6 @@ func (o *Outbox) Send(ctx context.Context, opt RunOptions) (SendReport, error) {
 		return rep, err
 	}
 	rep.Run, err = o.Run(ctx, opt)
+	o.noteServer(ctx, rep.Run, err)
 	return rep, err
 }

@@ -238,3 +238,32 @@ func (s *DB) SetFiled(ctx context.Context, id int64) error {
 	_, err := s.SQL().ExecContext(ctx, q("MsgSetFiled"), id)
 	return err
 }
+
+// SentTimesSince lists when messages were sent at or after t, oldest
+// first (the per-minute throttle's window: a few rows).
+func (s *DB) SentTimesSince(ctx context.Context, t time.Time) ([]time.Time, error) {
+	rows, err := s.SQL().QueryContext(ctx, q("MsgSentTimesSince"), t.Unix())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []time.Time
+	for rows.Next() {
+		var at int64
+		if err := rows.Scan(&at); err != nil {
+			return nil, err
+		}
+		out = append(out, time.Unix(at, 0).UTC())
+	}
+	return out, rows.Err()
+}
+
+// NextDue tells when the earliest queued or deferred message is due; nil
+// when none waits.
+func (s *DB) NextDue(ctx context.Context) (*time.Time, error) {
+	var at sql.NullInt64
+	if err := s.SQL().QueryRowContext(ctx, q("MsgNextDue")).Scan(&at); err != nil {
+		return nil, err
+	}
+	return store.FromUnix(at), nil
+}

@@ -4,6 +4,7 @@
 import * as MailSettingsService from '../../wailsjs/go/app/MailSettingsService';
 import * as OutboxService from '../../wailsjs/go/app/OutboxService';
 import type { app, domain, email, mail as m } from '../../wailsjs/go/models';
+import { EventsOn } from '../../wailsjs/runtime/runtime';
 import { call, callAs } from './errors';
 import type { Plain, Time } from './plain';
 
@@ -12,7 +13,7 @@ import type { Plain, Time } from './plain';
 // each as a plain string, so the unions are kept here, on top of the models.
 export type Security = 'starttls' | 'tls' | 'none';
 export type AuthMethod = 'password' | 'oauth2';
-export type MessageStatus = 'draft' | 'queued' | 'sending' | 'sent' | 'deferred' | 'failed' | 'in_doubt' | 'cancelled';
+export type MessageStatus = 'draft' | 'queued' | 'sending' | 'sent' | 'deferred' | 'failed' | 'in_doubt' | 'cancelled' | 'bounced';
 export type MessageKind = 'transactional' | 'marketing' | 'supplier';
 
 export type Account = Omit<Plain<m.Account>, 'auth' | 'smtpSecurity' | 'imapSecurity'> & {
@@ -67,8 +68,42 @@ export interface SendReport {
     cancelled: number;
     pausedUntil: Time | null;
     pauseReason: string;
+    /** Which limit paused the run: the per-minute limit is waited out, the others stop it. */
+    pauseLimit: '' | 'minute' | 'day' | 'quota';
     fileError: string;
   };
+}
+
+/**
+ * What "Read new mail" reports in job:done. Hand-written like SendReport: it is
+ * inbox.SyncResult, which reaches the UI only through an event.
+ */
+export interface SyncResult {
+  scanned: number;
+  replies: number;
+  autoReplies: number;
+  bounces: number;
+  suppressed: number;
+  unsubscribes: number;
+  complaints: number;
+  orderQuestions: number;
+  drafts: number;
+  /** Our sent messages a delivery report returned (now Bounced). */
+  bounced: number;
+  tasks: number;
+  more: boolean;
+  /** What the run made, the first 50 (inbox.Made); null when nothing. */
+  made: Made[] | null;
+}
+
+export interface Made {
+  kind: 'task' | 'suppression' | 'bounce';
+  taskId: number;
+  /** Our outbox message it is about (the one answered, the draft to approve, the one that bounced); 0 when none. */
+  messageId: number;
+  email: string;
+  title: string;
+  detail: string;
 }
 
 export const mailKeys = {
@@ -77,6 +112,7 @@ export const mailKeys = {
   outbox: (status: string) => ['mail', 'outbox', status] as const,
   message: (id: number) => ['mail', 'message', id] as const,
   today: ['mail', 'today'] as const,
+  autoSend: ['mail', 'autosend'] as const,
   suppressions: ['mail', 'suppressions'] as const,
   inbox: ['mail', 'inbox'] as const,
   templates: ['mail', 'templates'] as const,
@@ -113,6 +149,21 @@ export const mail = {
   resume: (): Promise<void> => call(() => OutboxService.Resume()),
   today: (): Promise<DayCount> => call(() => OutboxService.Today()),
   startSend: (): Promise<string> => call(() => OutboxService.StartSend()),
+  autoSend: (): Promise<boolean> => call(() => OutboxService.AutoSend()),
+  setAutoSend: (on: boolean): Promise<void> => call(() => OutboxService.SetAutoSend(on)),
   startInboxSync: (): Promise<string> => call(() => OutboxService.StartInboxSync()),
   inboxActivity: (): Promise<InboxItem[]> => call(() => OutboxService.InboxActivity(50)),
 };
+
+/**
+ * Calls back when the automatic sender moved messages or Send now started to
+ * wait (the app emits "outbox:changed"); returns the unsubscribe. Safe outside
+ * the app window.
+ */
+export function onOutboxChanged(cb: () => void): () => void {
+  try {
+    return EventsOn('outbox:changed', cb);
+  } catch {
+    return () => {};
+  }
+}

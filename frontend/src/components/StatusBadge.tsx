@@ -26,7 +26,8 @@ const SHIPMENT: Record<string, MantineColor> = {
 };
 const CART: Record<string, MantineColor> = { open: 'orange', recovered: 'teal' };
 // domain.MessageStatus: an outbox message's life (queued -> sending -> sent, or
-// deferred / failed / in_doubt; drafts wait for the seller's approval).
+// deferred / failed / in_doubt; drafts wait for the seller's approval; a sent
+// one a delivery report returned is bounced).
 const OUTBOX: Record<string, MantineColor> = {
   draft: 'grape',
   queued: 'blue',
@@ -36,6 +37,7 @@ const OUTBOX: Record<string, MantineColor> = {
   failed: 'red',
   in_doubt: 'orange',
   cancelled: 'gray',
+  bounced: 'pink',
 };
 
 const PALETTES = { financial: FINANCIAL, fulfillment: FULFILLMENT, shipment: SHIPMENT, cart: CART, outbox: OUTBOX } as const;

@@ -989,6 +989,7 @@ export namespace domain {
 	    deliveredTo: string;
 	    filed: boolean;
 	    template: string;
+	    why: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new OutboxMessage(source);
@@ -1019,6 +1020,7 @@ export namespace domain {
 	        this.deliveredTo = source["deliveredTo"];
 	        this.filed = source["filed"];
 	        this.template = source["template"];
+	        this.why = source["why"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -73,3 +73,11 @@ UPDATE messages SET filed = 1 WHERE id = ?;
 
 -- name: MsgByMessageID
 SELECT id FROM messages WHERE message_id = ?;
+
+-- name: MsgSentTimesSince
+-- The send times inside the throttle's one-minute window, oldest first.
+SELECT sent_at FROM messages WHERE sent_at >= ? ORDER BY sent_at;
+
+-- name: MsgNextDue
+-- When the earliest queued or deferred message is due (0: one is due now).
+SELECT MIN(COALESCE(next_attempt_at, 0)) FROM messages WHERE status IN ('queued', 'deferred');

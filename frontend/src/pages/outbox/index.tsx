@@ -1,8 +1,10 @@
 // The Outbox screen: every message Shopclerk sends from the seller's mailbox,
-// by status (queued, sent, deferred, failed, in doubt, drafts to approve), with
-// the reason for each failure, the rendered message, retry / cancel, a
-// progress bar while sending and today's count against the provider's limit.
-import { Alert, Button, Code, Drawer, Group, Progress, ScrollArea, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+// by status (queued, sent, deferred, failed, in doubt, bounced, drafts to
+// approve), with why each one is where it is (what holds a waiting one back),
+// the rendered message, retry / cancel, the automatic-sending switch, a
+// progress bar while sending, today's count against the provider's limit and
+// what "Read new mail" found.
+import { Alert, Button, Code, Drawer, Group, Progress, ScrollArea, SegmentedControl, Stack, Switch, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { notifyError, notifySuccess, useJob } from '../../api';
@@ -10,8 +12,9 @@ import { FullHeightPage, PageHeader } from '../../components/PageHeader';
 import { StatusBadge } from '../../components/StatusBadge';
 import { activatableRow } from '../../components/activatableRow';
 import { formatDateTime } from '../../lib/format';
-import { mail, mailKeys, type MessageStatus, type OutboxMessage, type SendReport } from '../../api/mail';
+import { mail, mailKeys, onOutboxChanged, type MessageStatus, type OutboxMessage, type SendReport, type SyncResult } from '../../api/mail';
 import { recoveryNote } from './recovery';
+import { SyncResultPanel } from './SyncResultPanel';
 
 const STATUSES: { value: MessageStatus | ''; label: string }[] = [
   { value: '', label: 'All' },
@@ -21,6 +24,7 @@ const STATUSES: { value: MessageStatus | ''; label: string }[] = [
   { value: 'deferred', label: 'Deferred' },
   { value: 'failed', label: 'Failed' },
   { value: 'in_doubt', label: 'In doubt' },
+  { value: 'bounced', label: 'Bounced' },
   { value: 'cancelled', label: 'Not sent' },
 ];
 
@@ -33,8 +37,13 @@ export default function OutboxPage() {
   const list = useQuery({ queryKey: mailKeys.outbox(status), queryFn: () => mail.list(status) });
   const today = useQuery({ queryKey: mailKeys.today, queryFn: mail.today });
   const send = useJob<SendReport>(sendJob);
-  const sync = useJob(syncJob);
+  const sync = useJob<SyncResult>(syncJob);
+  const [found, setFound] = useState<SyncResult | null>(null);
+  const autoSend = useQuery({ queryKey: mailKeys.autoSend, queryFn: mail.autoSend });
   const refresh = () => qc.invalidateQueries({ queryKey: ['mail'] });
+  // The automatic sender works while the screen is open: follow it.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => onOutboxChanged(refresh), []);
 
   useEffect(() => {
     if (send.done) {
@@ -55,12 +64,14 @@ export default function OutboxPage() {
     if (sync.done) {
       refresh();
       if (sync.error) notifyError(sync.error, 'Could not read your mailbox');
+      else if (sync.result) setFound(sync.result);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sync.done]);
 
   const startSend = useMutation({ mutationFn: mail.startSend, onSuccess: setSendJob, onError: (e) => notifyError(e) });
   const startSync = useMutation({ mutationFn: mail.startInboxSync, onSuccess: setSyncJob, onError: (e) => notifyError(e) });
+  const setAutoSend = useMutation({ mutationFn: mail.setAutoSend, onSuccess: refresh, onError: (e) => notifyError(e) });
   const counts = list.data?.counts ?? {};
   const t = today.data;
 
@@ -71,6 +82,14 @@ export default function OutboxPage() {
         description="Every email Shopclerk sends from your own mailbox, and why any did not go."
         right={
           <Group>
+            <Switch
+              label="Send automatically"
+              description="Approved mail goes by itself, paced to your provider's limits"
+              checked={autoSend.data ?? false}
+              disabled={autoSend.data === undefined || setAutoSend.isPending}
+              onChange={(e) => setAutoSend.mutate(e.currentTarget.checked)}
+              data-testid="outbox-autosend"
+            />
             <Button variant="default" loading={sync.running} onClick={() => startSync.mutate()} data-testid="outbox-check-inbox">
               Read new mail
             </Button>
@@ -107,6 +126,7 @@ export default function OutboxPage() {
             </Group>
           </Stack>
         )}
+        {found && <SyncResultPanel result={found} onOpen={setOpen} onClose={() => setFound(null)} />}
         {list.error && <Alert color="red">{(list.error as Error).message}</Alert>}
         <ScrollArea type="auto" offsetScrollbars="x">
         <SegmentedControl
@@ -120,7 +140,7 @@ export default function OutboxPage() {
         <ScrollArea>
           <Table highlightOnHover data-testid="outbox-table">
             <Table.Thead>
-              <Table.Tr><Table.Th>To</Table.Th><Table.Th>Subject</Table.Th><Table.Th>Status</Table.Th><Table.Th>Why</Table.Th><Table.Th>When</Table.Th></Table.Tr>
+              <Table.Tr><Table.Th>To</Table.Th><Table.Th>Subject</Table.Th><Table.Th miw={112}>Status</Table.Th><Table.Th>Why</Table.Th><Table.Th>When</Table.Th></Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {(list.data?.rows ?? []).map((m) => (
@@ -128,7 +148,7 @@ export default function OutboxPage() {
                   <Table.Td>{m.toName ? `${m.toName} <${m.toAddr}>` : m.toAddr}</Table.Td>
                   <Table.Td>{m.subject}</Table.Td>
                   <Table.Td><StatusBadge kind="outbox" status={m.status} testId={`outbox-status-${m.id}`} /></Table.Td>
-                  <Table.Td><Text size="xs" c="dimmed" lineClamp={2}>{m.lastError}</Text></Table.Td>
+                  <Table.Td><Text size="xs" c="dimmed" lineClamp={2} data-testid={`outbox-why-${m.id}`}>{m.why}</Text></Table.Td>
                   <Table.Td><Text size="xs">{formatDateTime(m.sentAt ?? m.createdAt)}</Text></Table.Td>
                 </Table.Tr>
               ))}
@@ -152,7 +172,7 @@ function MessageDrawer({ id, onClose, onChanged }: { id: number | null; onClose:
       {m && (
         <Stack gap="sm" data-testid="outbox-detail">
           <Group><StatusBadge kind="outbox" status={m.status} testId="outbox-detail-status" /><Text size="sm">to {m.toAddr}{m.deliveredTo && m.deliveredTo !== m.toAddr ? ` (test mode: went to ${m.deliveredTo})` : ''}</Text></Group>
-          {m.lastError && <Alert color={m.status === 'sent' ? 'gray' : 'orange'}>{m.lastError}</Alert>}
+          {m.why && <Alert color={m.status === 'bounced' || m.status === 'failed' ? 'red' : 'orange'} data-testid="outbox-detail-why">{m.why}</Alert>}
           {m.serverReply && <Text size="xs" c="dimmed">Server: {m.serverReply}</Text>}
           <Group>
             {(m.status === 'failed' || m.status === 'deferred') && <Button onClick={() => act(() => mail.retry(m.id), 'Queued again')}>Retry</Button>}

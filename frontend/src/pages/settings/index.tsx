@@ -7,6 +7,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
 import { notifyError, notifySuccess } from '../../api';
 import { FullHeightPage, PageHeader } from '../../components/PageHeader';
 import { mail, mailKeys, type Account, type Security } from '../../api/mail';
@@ -19,11 +20,16 @@ const SECURITY = [
   { value: 'none', label: 'None (this computer only)' },
 ];
 
+const TABS = ['email', 'templates', 'suppressions'];
+
 export default function SettingsPage() {
+  // The tab is in the address (/settings/suppressions), so other screens link to it.
+  const tab = useParams()['*'] ?? '';
+  const navigate = useNavigate();
   return (
     <FullHeightPage testId="settings-page">
       <PageHeader title="Settings" description="Your email account, templates and who must not be emailed." />
-      <Tabs defaultValue="email" keepMounted={false}>
+      <Tabs value={TABS.includes(tab) ? tab : 'email'} onChange={(v) => navigate(`/settings/${v === 'email' ? '' : v}`)} keepMounted={false}>
         <Tabs.List mb="sm">
           <Tabs.Tab value="email" data-testid="settings-tab-email">Email</Tabs.Tab>
           <Tabs.Tab value="templates" data-testid="settings-tab-templates">Templates</Tabs.Tab>

@@ -6,6 +6,8 @@ import {mail} from '../models';
 
 export function Approve(arg1:number):Promise<void>;
 
+export function AutoSend():Promise<boolean>;
+
 export function Cancel(arg1:number):Promise<void>;
 
 export function InboxActivity(arg1:number):Promise<Array<domain.InboxItem>>;
@@ -19,6 +21,8 @@ export function ResolveInDoubt(arg1:number,arg2:boolean):Promise<void>;
 export function Resume():Promise<void>;
 
 export function Retry(arg1:number):Promise<void>;
+
+export function SetAutoSend(arg1:boolean):Promise<void>;
 
 export function StartInboxSync():Promise<string>;
 

@@ -6,6 +6,10 @@ export function Approve(arg1) {
   return window['go']['app']['OutboxService']['Approve'](arg1);
 }
 
+export function AutoSend() {
+  return window['go']['app']['OutboxService']['AutoSend']();
+}
+
 export function Cancel(arg1) {
   return window['go']['app']['OutboxService']['Cancel'](arg1);
 }
@@ -32,6 +36,10 @@ export function Resume() {
 
 export function Retry(arg1) {
   return window['go']['app']['OutboxService']['Retry'](arg1);
+}
+
+export function SetAutoSend(arg1) {
+  return window['go']['app']['OutboxService']['SetAutoSend'](arg1);
 }
 
 export function StartInboxSync() {

@@ -17,7 +17,7 @@ func BenchmarkRender(b *testing.B) {
 
 // BenchmarkLayout is the layout alone around a rendered body.
 func BenchmarkLayout(b *testing.B) {
-	p := Page{Subject: "Your basket is about to expire", Shop: Sample(nil).Shop.Name, ShopEmail: Sample(nil).Shop.Email, Body: "<p>Hi Ann,</p><p>your basket is waiting.</p>"}
+	p := Page{Subject: "Your basket is about to expire", Shop: Sample(nil).Shop, Body: "<p>Hi Ann,</p><p>your basket is waiting.</p>"}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Layout(p); err != nil {

@@ -20,9 +20,18 @@ import (
 type Option func(*config)
 
 type config struct {
-	path string
-	opt  store.Options
+	path   string
+	opt    store.Options
+	noShop bool
 }
+
+// Shop is the name and web address a test shop has unless NoShop: a real
+// shop is named before it sends (emails without a name are held back) and a
+// cart reminder needs a web address when the cart has no recovery link.
+var Shop = domain.ShopIdentity{Name: "Ann's Pottery", Website: "https://shop.example.com"}
+
+// NoShop opens the shop as a new one, that the seller has not named yet.
+func NoShop() Option { return func(c *config) { c.noShop = true } }
 
 // At pins the store's clock to t.
 func At(t time.Time) Option {
@@ -40,7 +49,8 @@ func Log(log *slog.Logger) Option { return func(c *config) { c.opt.Log = log } }
 
 // Open opens (creating and migrating) a shop database for tb, failing the
 // test if it cannot, and closes it at the test's end. Without options the
-// file is shop.db in tb.TempDir() and the clock is the system's.
+// file is shop.db in tb.TempDir(), the clock is the system's, and the shop
+// is named (Shop).
 func Open(tb testing.TB, opts ...Option) *store.Store {
 	tb.Helper()
 	c := config{opt: store.Options{Log: slog.New(slog.NewTextHandler(io.Discard, nil))}}
@@ -55,6 +65,16 @@ func Open(tb testing.TB, opts ...Option) *store.Store {
 		tb.Fatalf("open store: %v", err)
 	}
 	tb.Cleanup(func() { st.Close() })
+	if !c.noShop {
+		// Only what is not set yet: a test that reopens its shop keeps its own.
+		for k, v := range map[string]string{domain.SettingShopName: Shop.Name, domain.SettingShopWebsite: Shop.Website} {
+			if cur, err := st.Setting(context.Background(), k, ""); err != nil || cur == "" {
+				if err := st.SetSetting(context.Background(), k, v); err != nil {
+					tb.Fatalf("name the test shop: %v", err)
+				}
+			}
+		}
+	}
 	return st
 }
 

@@ -70,7 +70,9 @@ func TestEmailsWaitForTheShopsName(t *testing.T) {
 	}
 	flow := s.template("cart_abandoned")
 	carl := cust("carl@example.com", "Carl", "DE", true)
-	s.write(func(w *importdb.Writer) error { return w.UpsertCart(cart("c-carl", carl.Email, t0.Add(-2*time.Hour)), &carl) })
+	s.write(func(w *importdb.Writer) error {
+		return w.UpsertCart(cart("c-carl", carl.Email, t0.Add(-2*time.Hour)), &carl)
+	})
 	items := flowItems(s.plan(t0), flow)
 	if len(items) != 1 || items[0].Email == nil || items[0].Problem != email.NoShopName {
 		t.Fatalf("got %+v", items)

@@ -25,10 +25,9 @@ type config struct {
 	noShop bool
 }
 
-// Shop is the name and web address a test shop has unless NoShop: a real
-// shop is named before it sends (emails without a name are held back) and a
-// cart reminder needs a web address when the cart has no recovery link.
-var Shop = domain.ShopIdentity{Name: "Ann's Pottery", Website: "https://shop.example.com"}
+// ShopName is the name a test shop has unless NoShop: a real shop is named
+// before it sends (an email of a shop without a name is held back).
+const ShopName = "Ann's Pottery"
 
 // NoShop opens the shop as a new one, that the seller has not named yet.
 func NoShop() Option { return func(c *config) { c.noShop = true } }
@@ -50,7 +49,7 @@ func Log(log *slog.Logger) Option { return func(c *config) { c.opt.Log = log } }
 // Open opens (creating and migrating) a shop database for tb, failing the
 // test if it cannot, and closes it at the test's end. Without options the
 // file is shop.db in tb.TempDir(), the clock is the system's, and the shop
-// is named (Shop).
+// is named (ShopName).
 func Open(tb testing.TB, opts ...Option) *store.Store {
 	tb.Helper()
 	c := config{opt: store.Options{Log: slog.New(slog.NewTextHandler(io.Discard, nil))}}
@@ -66,12 +65,10 @@ func Open(tb testing.TB, opts ...Option) *store.Store {
 	}
 	tb.Cleanup(func() { st.Close() })
 	if !c.noShop {
-		// Only what is not set yet: a test that reopens its shop keeps its own.
-		for k, v := range map[string]string{domain.SettingShopName: Shop.Name, domain.SettingShopWebsite: Shop.Website} {
-			if cur, err := st.Setting(context.Background(), k, ""); err != nil || cur == "" {
-				if err := st.SetSetting(context.Background(), k, v); err != nil {
-					tb.Fatalf("name the test shop: %v", err)
-				}
+		// Only when it has none yet: a test that reopens its shop keeps its own.
+		if cur, err := st.Setting(context.Background(), domain.SettingShopName, ""); err != nil || cur == "" {
+			if err := st.SetSetting(context.Background(), domain.SettingShopName, ShopName); err != nil {
+				tb.Fatalf("name the test shop: %v", err)
 			}
 		}
 	}

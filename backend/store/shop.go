@@ -106,3 +106,17 @@ func (s *Store) SetShopLogo(ctx context.Context, data []byte) (domain.ShopLogo, 
 	}
 	return domain.ShopLogo{Type: typ, Data: data}, nil
 }
+
+// Currency is the currency amounts without one are in: the shop's
+// (Settings > Shop), else that of its newest order, else "" (unknown: the
+// caller asks, rather than guess one).
+func (s *Store) Currency(ctx context.Context) (string, error) {
+	cur, err := s.Setting(ctx, domain.SettingShopCurrency, "")
+	if err != nil || cur != "" {
+		return cur, err
+	}
+	if err := s.db.QueryRowContext(ctx, q("DashCurrency")).Scan(&cur); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return "", domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the shop's currency")
+	}
+	return cur, nil
+}

@@ -93,3 +93,25 @@ func TestDashboardCurrencyIsTheShops(t *testing.T) {
 		t.Fatalf("got %q %v, want CHF", d.Currency, err)
 	}
 }
+
+// The currency of amounts that name none: the shop's, else its orders',
+// else unknown (never USD by default).
+func TestStoreCurrency(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, filepath.Join(t.TempDir(), "shop.db"), Options{})
+	if cur, err := s.Currency(ctx); err != nil || cur != "" {
+		t.Fatalf("a new shop: %q %v", cur, err)
+	}
+	if _, err := s.db.Exec(`INSERT INTO orders (source, external_id, name, email, currency, total, created_at, updated_at) VALUES ('manual', '1', '#1', 'a@b.c', 'GBP', 100, 1, 1)`); err != nil {
+		t.Fatal(err)
+	}
+	if cur, _ := s.Currency(ctx); cur != "GBP" {
+		t.Fatalf("from its orders: %q", cur)
+	}
+	if _, err := s.SetShop(ctx, domain.ShopIdentity{Name: "Clay", Currency: "CHF", TimeZone: "UTC"}); err != nil {
+		t.Fatal(err)
+	}
+	if cur, _ := s.Currency(ctx); cur != "CHF" {
+		t.Fatalf("the shop's own: %q", cur)
+	}
+}

@@ -177,8 +177,11 @@ func generate(ctx context.Context, st *importdb.DB, csvDir string, clk clock.Clo
 	if err != nil {
 		return Summary{}, err
 	}
-	if _, err := st.SetShop(ctx, Shop); err != nil {
-		return g.sum, err
+	// A seller who described the shop on the welcome screen keeps it.
+	if cur, err := st.Shop(ctx); err != nil || !cur.Configured() {
+		if _, err := st.SetShop(ctx, Shop); err != nil {
+			return g.sum, err
+		}
 	}
 	return g.sum, nil
 }

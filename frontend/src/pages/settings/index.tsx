@@ -2,6 +2,7 @@
 // limits, test mode, "Send test email" and "Check mailbox" with plain-language
 // errors, Sign in with Google/Microsoft, the template editor (TemplateEditor.tsx),
 // and the suppression list. Passwords go to the system keychain only.
+// Settings > Shop (ShopSettings.tsx) is who the shop is.
 import {
   Alert, Badge, Button, Checkbox, Group, NumberInput, PasswordInput, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput,
 } from '@mantine/core';
@@ -11,6 +12,7 @@ import { notifyError, notifySuccess } from '../../api';
 import { FullHeightPage, PageHeader } from '../../components/PageHeader';
 import { mail, mailKeys, type Account, type Security } from '../../api/mail';
 import { formatDate } from '../../lib/format';
+import { ShopSettings } from './ShopSettings';
 import { TemplateEditor } from './TemplateEditor';
 
 const SECURITY = [
@@ -22,16 +24,18 @@ const SECURITY = [
 export default function SettingsPage() {
   return (
     <FullHeightPage testId="settings-page">
-      <PageHeader title="Settings" description="Your email account, templates and who must not be emailed." />
+      <PageHeader title="Settings" description="Your email account, templates, who must not be emailed, and who your shop is." />
       <Tabs defaultValue="email" keepMounted={false}>
         <Tabs.List mb="sm">
           <Tabs.Tab value="email" data-testid="settings-tab-email">Email</Tabs.Tab>
           <Tabs.Tab value="templates" data-testid="settings-tab-templates">Templates</Tabs.Tab>
           <Tabs.Tab value="suppressions" data-testid="settings-tab-suppressions">Do not email</Tabs.Tab>
+          <Tabs.Tab value="shop" data-testid="settings-tab-shop">Shop</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="email"><EmailAccount /></Tabs.Panel>
         <Tabs.Panel value="templates"><TemplateEditor /></Tabs.Panel>
         <Tabs.Panel value="suppressions"><Suppressions /></Tabs.Panel>
+        <Tabs.Panel value="shop"><ShopSettings /></Tabs.Panel>
       </Tabs>
     </FullHeightPage>
   );

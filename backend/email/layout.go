@@ -24,14 +24,12 @@ type Page struct {
 	Body      htmltemplate.HTML
 }
 
-// footerLink is one item of the footer's contact line.
-type footerLink struct{ Text, Href string }
-
-// pageData is a Page with its footer worked out.
+// pageData is what the layout template reads: a Page with its footer
+// written out. Flat on purpose: a field reached through an embedded struct
+// costs text/template a reflect lookup that allocates, on every email.
 type pageData struct {
-	Page
-	Signer  string
-	Contact []footerLink
+	Lang, Subject, Preheader, Shop string
+	Body, Footer                   htmltemplate.HTML
 }
 
 // signer is the name the footer signs with: the legal name where there is one.
@@ -42,45 +40,84 @@ func (s Shop) signer() string {
 	return s.Name
 }
 
-// contact is the footer's contact line: the address (as a mailto: link),
-// the phone and the web address (shown without its https://).
-func (s Shop) contact() []footerLink {
-	var out []footerLink
-	if s.Email != "" {
-		out = append(out, footerLink{s.Email, "mailto:" + s.Email})
+// site is the web address as the footer shows it (without https://) and
+// links it, or "" when the shop has none (or one that is not http(s)).
+func (s Shop) site() (text, href string) {
+	u, ok := webURL(s.Website)
+	if !ok {
+		return "", ""
 	}
-	if s.Phone != "" {
-		out = append(out, footerLink{Text: s.Phone})
+	return strings.TrimSuffix(u.Host+u.EscapedPath(), "/"), u.String()
+}
+
+// footer writes the footer's lines: the signer, the address, then the
+// email, phone and web address on one line, then the VAT number. esc
+// escapes a text and link writes the web address; the HTML and the text
+// footer differ only in those two.
+func (s Shop) footer(b *strings.Builder, sep string, esc func(string) string, link func(text, href string) string) {
+	start := b.Len()
+	line := func(v string) {
+		if b.Len() > start {
+			b.WriteString(sep)
+		}
+		b.WriteString(v)
 	}
-	if u, ok := webURL(s.Website); ok {
-		out = append(out, footerLink{strings.TrimSuffix(u.Host+u.EscapedPath(), "/"), u.String()})
+	if n := s.signer(); n != "" {
+		line(esc(n))
 	}
-	return out
+	for _, l := range s.Address {
+		line(esc(l))
+	}
+	contact := ""
+	for _, v := range []string{s.Email, s.Phone} {
+		if v != "" {
+			if contact != "" {
+				contact += " · "
+			}
+			contact += esc(v)
+		}
+	}
+	if text, href := s.site(); text != "" {
+		if contact != "" {
+			contact += " · "
+		}
+		contact += link(text, href)
+	}
+	if contact != "" {
+		line(contact)
+	}
+	if s.VATNumber != "" {
+		line("VAT no. " + esc(s.VATNumber))
+	}
+}
+
+// footerHTML is the footer as escaped HTML, written here rather than in
+// the template: html/template escapes each action by its context, which
+// for a dozen small pieces cost more than the rest of the layout. The one
+// link is an http(s) address (webURL), escaped as an attribute value.
+func (s Shop) footerHTML() htmltemplate.HTML {
+	var b strings.Builder
+	s.footer(&b, "<br>", htmltemplate.HTMLEscapeString, func(text, href string) string {
+		return `<a href="` + htmltemplate.HTMLEscapeString(href) + `" style="color:#595959;text-decoration:underline">` +
+			htmltemplate.HTMLEscapeString(text) + "</a>"
+	})
+	return htmltemplate.HTML(b.String())
 }
 
 // TextFooter is the footer of an email's plain-text part, the same lines as
 // the HTML footer after the "-- " signature mark; "" for a shop with nothing
 // to sign with.
 func TextFooter(s Shop) string {
-	var lines []string
-	if n := s.signer(); n != "" {
-		lines = append(lines, n)
-	}
-	lines = append(lines, s.Address...)
-	var c []string
-	for _, l := range s.contact() {
-		c = append(c, l.Text)
-	}
-	if len(c) > 0 {
-		lines = append(lines, strings.Join(c, " · "))
-	}
-	if s.VATNumber != "" {
-		lines = append(lines, "VAT no. "+s.VATNumber)
-	}
-	if len(lines) == 0 {
+	const mark = "\n\n-- \n"
+	var b strings.Builder
+	b.Grow(128)
+	b.WriteString(mark)
+	s.footer(&b, "\n", func(v string) string { return v }, func(text, _ string) string { return text })
+	if b.Len() == len(mark) {
 		return ""
 	}
-	return "\n\n-- \n" + strings.Join(lines, "\n") + "\n"
+	b.WriteByte('\n')
+	return b.String()
 }
 
 // Layout writes p as a whole HTML document. It renders well in Gmail,
@@ -97,8 +134,8 @@ func Layout(p Page) (string, error) {
 		p.Lang = "en"
 	}
 	var b bytes.Buffer
-	b.Grow(len(p.Body) + 2048)
-	if err := layout.Execute(&b, pageData{Page: p, Signer: p.Shop.signer(), Contact: p.Shop.contact()}); err != nil {
+	d := pageData{Lang: p.Lang, Subject: p.Subject, Preheader: p.Preheader, Shop: p.Shop.Name, Body: p.Body, Footer: p.Shop.footerHTML()}
+	if err := layout.Execute(&b, d); err != nil {
 		return "", TemplateError("email layout", err)
 	}
 	return b.String(), nil
@@ -110,13 +147,9 @@ var layout = htmltemplate.Must(htmltemplate.New("layout").Parse(`<!DOCTYPE html>
 {{with .Preheader}}<div style="display:none;max-height:0;overflow:hidden;opacity:0">{{.}}</div>
 {{end}}<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f4f5f7"><tr><td align="center" style="padding:24px 12px">
 <table role="presentation" width="600" cellpadding="0" cellspacing="0" style="max-width:600px;width:100%;background:#ffffff;border-radius:8px">
-{{with .Shop.Name}}<tr><td style="padding:20px 28px;border-bottom:1px solid #eee;font:bold 20px Arial,Helvetica,sans-serif;color:#222">{{.}}</td></tr>
+{{with .Shop}}<tr><td style="padding:20px 28px;border-bottom:1px solid #eee;font:bold 20px Arial,Helvetica,sans-serif;color:#222">{{.}}</td></tr>
 {{end}}<tr><td style="padding:24px 28px;font:16px/1.5 Arial,Helvetica,sans-serif;color:#222">{{.Body}}</td></tr>
-{{if or .Signer .Shop.Address .Contact .Shop.VATNumber}}<tr><td style="padding:16px 28px;border-top:1px solid #eee;font:12px/1.5 Arial,Helvetica,sans-serif;color:#595959">
-{{- .Signer}}{{range $i, $l := .Shop.Address}}{{if or $i $.Signer}}<br>{{end}}{{$l}}{{end}}
-{{- if .Contact}}{{if or .Signer .Shop.Address}}<br>{{end}}{{range $i, $c := .Contact}}{{if $i}} · {{end}}
-{{- if $c.Href}}<a href="{{$c.Href}}" style="color:#595959;text-decoration:underline">{{$c.Text}}</a>{{else}}{{$c.Text}}{{end}}{{end}}{{end}}
-{{- with .Shop.VATNumber}}<br>VAT no. {{.}}{{end}}</td></tr>
+{{with .Footer}}<tr><td style="padding:16px 28px;border-top:1px solid #eee;font:12px/1.5 Arial,Helvetica,sans-serif;color:#595959">{{.}}</td></tr>
 {{end}}</table></td></tr></table>
 </body></html>
 `))

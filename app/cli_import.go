@@ -30,7 +30,7 @@ func runImport(ctx context.Context, env *CLIEnv, args []string) error {
 	preset := fs.String("preset", "", "force a preset: "+strings.Join(importer.PresetNames(), ", "))
 	sheet := fs.String("sheet", "", "xlsx sheet to read (default: the active sheet)")
 	dates := fs.String("dates", "", "how to read dates like 01/02/2024 when a column cannot tell: dmy or mdy")
-	currency := fs.String("currency", "", "the shop's currency for files that carry none (default USD)")
+	currency := fs.String("currency", "", "the currency of files that carry none (default: the shop's, see shopclerk shop set)")
 	rejects := fs.String("rejects", "", "also write the rejected rows to this .xlsx file")
 	// Flags may follow the files ("import a.csv --preset x"), so parse in turns.
 	var files []string
@@ -48,7 +48,10 @@ func runImport(ctx context.Context, env *CLIEnv, args []string) error {
 	if len(files) == 0 {
 		return domain.Errorf(domain.CodeInvalid, "import: name at least one file (usage: shopclerk import [--preset NAME] FILE...)")
 	}
-	opts := importer.Options{Preset: importer.PresetName(*preset), Sheet: *sheet, Currency: strings.ToUpper(*currency)}
+	opts, known := shopImportOptions(ctx, env.Store, importer.Options{Preset: importer.PresetName(*preset), Sheet: *sheet, Currency: strings.ToUpper(*currency)})
+	if !known {
+		env.Log.Warn("the shop has no currency yet: amounts in files that name none are read as USD; set it with: shopclerk shop set --currency EUR")
+	}
 	switch d := importer.DateOrder(strings.ToLower(*dates)); d {
 	case importer.DateAuto, importer.DateDMY, importer.DateMDY:
 		opts.DefaultDateOrder = d

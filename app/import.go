@@ -30,10 +30,19 @@ func (s *ImportService) lookup() (importer.MappingLookup, context.Context) {
 	return b.lookup, ctx
 }
 
+// options fills in what the seller did not say from the open shop
+// (shopImportOptions), so the preview shows what the import will store.
+func (s *ImportService) options(opts importer.Options) importer.Options {
+	if b, ctx, err := s.app.current(); err == nil {
+		opts, _ = shopImportOptions(ctx, b.st, opts)
+	}
+	return opts
+}
+
 // Inspect says what a file on disk is, with a preview and questions.
 func (s *ImportService) Inspect(path string, opts importer.Options) (importer.FileInfo, error) {
 	lookup, ctx := s.lookup()
-	return importer.Inspect(ctx, importer.FileSpec{Path: path, Options: opts}, lookup)
+	return importer.Inspect(ctx, importer.FileSpec{Path: path, Options: s.options(opts)}, lookup)
 }
 
 // UploadChunk appends one piece of a file a browser sends (importer.Uploads).
@@ -46,7 +55,7 @@ func (s *ImportService) DiscardUpload(id string) error { return s.app.uploads.Di
 
 // InspectUpload is Inspect for a file the browser sent (see UploadChunk).
 func (s *ImportService) InspectUpload(id, name string, opts importer.Options) (importer.FileInfo, error) {
-	spec, err := s.app.uploads.Spec(id, name, opts)
+	spec, err := s.app.uploads.Spec(id, name, s.options(opts))
 	if err != nil {
 		return importer.FileInfo{}, err
 	}
@@ -65,6 +74,9 @@ func (s *ImportService) start(files []importer.FileSpec, after func()) (string, 
 	b, _, err := s.app.current()
 	if err != nil {
 		return "", err
+	}
+	for i := range files {
+		files[i].Options = s.options(files[i].Options)
 	}
 	return s.app.jobs.Start("import", func(ctx context.Context, progress func(Progress)) (any, error) {
 		if after != nil {

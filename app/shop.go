@@ -2,10 +2,14 @@ package app
 
 import (
 	"context"
+	"encoding/base64"
+	"strings"
 	"time"
 
 	"shopclerk/backend/demo"
 	"shopclerk/backend/domain"
+	"shopclerk/backend/importer"
+	"shopclerk/backend/store"
 )
 
 // ShopService serves the dashboard and the Orders, Customers, Inventory and
@@ -18,6 +22,9 @@ type ShopStatus struct {
 	OpenError string `json:"openError"` // the ErrorFormatter's JSON when the shop could not be opened
 	Empty     bool   `json:"empty"`     // no orders, customers or products yet: offer the demo or an import
 	Now       string `json:"now"`       // the backend clock, RFC 3339
+	// Configured: the seller has named the shop and given its currency
+	// and time zone (Settings > Shop, or the welcome screen).
+	Configured bool `json:"configured"`
 }
 
 // Status reports whether the shop is open and whether it has data yet.
@@ -33,7 +40,84 @@ func (s *ShopService) Status() (ShopStatus, error) {
 		return out, err
 	}
 	out.Empty = d.TotalOrders == 0 && d.TotalCustomers == 0
-	return out, nil
+	id, err := b.st.Shop(ctx)
+	out.Configured = id.Configured()
+	return out, err
+}
+
+// Shop is Settings > Shop: who the shop is, as saved.
+func (s *ShopService) Shop() (domain.ShopIdentity, error) {
+	b, ctx, err := s.app.current()
+	if err != nil {
+		return domain.ShopIdentity{}, err
+	}
+	return b.st.Shop(ctx)
+}
+
+// CheckShop tidies the identity as saving would and says, field by field,
+// what is wrong with it; none: it can be saved.
+func (s *ShopService) CheckShop(id domain.ShopIdentity) ([]domain.FieldProblem, error) {
+	ps := id.Normalized().Problems()
+	if ps == nil {
+		ps = []domain.FieldProblem{}
+	}
+	return ps, nil
+}
+
+// SaveShop checks and saves the identity, all of it or, with any problem,
+// nothing; it returns the identity as saved (tidied).
+func (s *ShopService) SaveShop(id domain.ShopIdentity) (domain.ShopIdentity, error) {
+	b, ctx, err := s.app.current()
+	if err != nil {
+		return id, err
+	}
+	return b.st.SetShop(ctx, id)
+}
+
+// Logo returns the shop's logo as a data: URL, "" without one.
+func (s *ShopService) Logo() (string, error) {
+	b, ctx, err := s.app.current()
+	if err != nil {
+		return "", err
+	}
+	l, err := b.st.ShopLogo(ctx)
+	if err != nil || len(l.Data) == 0 {
+		return "", err
+	}
+	return "data:" + l.Type + ";base64," + base64.StdEncoding.EncodeToString(l.Data), nil
+}
+
+// SetLogo keeps an image file, sent as a data: URL (a file input's
+// FileReader), as the shop's logo; "" removes it. It returns the logo's type.
+func (s *ShopService) SetLogo(dataURL string) (string, error) {
+	b, ctx, err := s.app.current()
+	if err != nil {
+		return "", err
+	}
+	var data []byte
+	if dataURL != "" {
+		_, enc, ok := strings.Cut(dataURL, ";base64,")
+		if data, err = base64.StdEncoding.DecodeString(enc); !ok || err != nil {
+			return "", domain.Errorf(domain.CodeInvalid, "The logo did not arrive as an image file; choose the file again.")
+		}
+	}
+	l, err := b.st.SetShopLogo(ctx, data)
+	return l.Type, err
+}
+
+// shopImportOptions fills what an import takes from the shop when the
+// seller did not say: the currency of files that name none (the shop's,
+// else its orders'; never a default of Shopclerk's own) and the zone of
+// dates written without one. known is false when the shop has no currency
+// yet: the caller says so, as the importer then reads such amounts as USD.
+func shopImportOptions(ctx context.Context, st *store.Store, o importer.Options) (out importer.Options, known bool) {
+	if o.Currency == "" {
+		o.Currency, _ = st.Currency(ctx)
+	}
+	if o.Location == nil {
+		o.Location = st.Location(ctx)
+	}
+	return o, o.Currency != ""
 }
 
 // Dashboard returns the first screen's figures.

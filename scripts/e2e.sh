@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end tests in a real window and a real browser: builds the dev-tag
 # binary, makes a fresh demo shop, starts the app under Xvfb (its dev server
-# exposes the real Go bindings to a browser), screenshots the native window,
-# then drives the UI with Playwright and Debian's Chromium.
+# exposes the real Go bindings to a browser), and a second one on a new,
+# empty shop, screenshots both native windows, then drives the UI with
+# Playwright and Debian's Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -42,6 +43,22 @@ pids+=($!)
 for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
 display=":$(cat "$work/display")"
 
+# A second window on a new, empty shop, on a display of its own: the
+# welcome screen a new seller meets (welcome.spec.ts drives it).
+empty_port=""
+for p in $(seq $((port + 1)) 34299); do
+  ss -ltn "sport = :$p" | grep -q LISTEN || { empty_port=$p; break; }
+done
+Xvfb -displayfd 3 -screen 0 1440x900x24 -nolisten tcp 3>"$work/display-empty" >"$work/xvfb-empty.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do [ -s "$work/display-empty" ] && break; sleep 0.1; done
+display_empty=":$(cat "$work/display-empty")"
+DISPLAY="$display_empty" assetdir="$root/frontend/dist" devserver="127.0.0.1:$empty_port" \
+  build/bin/shopclerk-dev --db "$work/empty.db" >"$artifacts/app-empty.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$empty_port/" >/dev/null && break; sleep 0.2; done
+curl -sf "http://127.0.0.1:$empty_port/" >/dev/null || { echo "e2e: the app on an empty shop did not start; see test-artifacts/app-empty.log" >&2; exit 1; }
+
 DISPLAY="$display" assetdir="$root/frontend/dist" devserver="127.0.0.1:$port" \
   build/bin/shopclerk-dev --db "$work/shop.db" >"$artifacts/app.log" 2>&1 &
 pids+=($!)
@@ -53,6 +70,11 @@ for _ in $(seq 100); do grep -q "first dashboard served" "$artifacts/app.log" &&
 grep -q "first dashboard served" "$artifacts/app.log" || { echo "e2e: the native window never asked for the dashboard (blank web view?)" >&2; exit 1; }
 sleep 2
 DISPLAY="$display" import -window root "$artifacts/window-dashboard.png"
+# The welcome window, once it has its shop's details (the form paints then).
+for _ in $(seq 100); do grep -q "ShopService.Shop-" "$artifacts/app-empty.log" && break; sleep 0.2; done
+sleep 3
+DISPLAY="$display_empty" import -window root "$artifacts/window-welcome.png"
 
 cd frontend
-SHOPCLERK_E2E_URL="http://127.0.0.1:$port" SHOPCLERK_E2E_DB="$work/shop.db" npx playwright test "$@"
+SHOPCLERK_E2E_URL="http://127.0.0.1:$port" SHOPCLERK_E2E_DB="$work/shop.db" \
+  SHOPCLERK_E2E_EMPTY_URL="http://127.0.0.1:$empty_port" SHOPCLERK_E2E_EMPTY_DB="$work/empty.db" npx playwright test "$@"

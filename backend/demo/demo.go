@@ -40,6 +40,21 @@ const ShopCurrency = "EUR"
 // ShopTimeZone is stored as the shop's time zone so "today" means Berlin's day.
 const ShopTimeZone = "Europe/Berlin"
 
+// ShopWebsite is the demo shop's web address; its carts' recovery links
+// are on it.
+const ShopWebsite = "https://lindenandoak.example.com"
+
+// Shop is who the demo shop is (Settings > Shop): a plausible home-goods
+// shop in Berlin, so every email, footer and purchase order looks as a
+// real shop's would.
+var Shop = domain.ShopIdentity{
+	Name: "Linden & Oak", LegalName: "Linden & Oak Home GmbH",
+	Address:         "Kastanienallee 12\n10435 Berlin\nGermany",
+	DeliveryAddress: "Warehouse, Gate B\nGewerbehof 4\n12681 Berlin\nGermany",
+	Email:           "hello@lindenandoak.example.com", Phone: "+49 30 5550 1234", Website: ShopWebsite,
+	Currency: ShopCurrency, TimeZone: ShopTimeZone, Language: "en", VATNumber: "DE298765431",
+}
+
 // params are the knobs of one size.
 type params struct {
 	orders      int
@@ -162,11 +177,11 @@ func generate(ctx context.Context, st *importdb.DB, csvDir string, clk clock.Clo
 	if err != nil {
 		return Summary{}, err
 	}
-	if err := st.SetSetting(ctx, domain.SettingTimeZone, ShopTimeZone); err != nil {
-		return g.sum, err
-	}
-	if err := st.SetSetting(ctx, domain.SettingShopName, "Demo shop"); err != nil {
-		return g.sum, err
+	// A seller who described the shop on the welcome screen keeps it.
+	if cur, err := st.Shop(ctx); err != nil || !cur.Configured() {
+		if _, err := st.SetShop(ctx, Shop); err != nil {
+			return g.sum, err
+		}
 	}
 	return g.sum, nil
 }

@@ -73,6 +73,11 @@ func TestSizeSShape(t *testing.T) {
 	if d.AbandonedCarts == 0 {
 		t.Error("no open abandoned carts")
 	}
+	// A plausible shop, described as a seller would in Settings > Shop: no
+	// "Demo shop" in its emails.
+	if id, err := st.Shop(ctx); err != nil || id != Shop || !id.Configured() || len(id.Problems()) > 0 {
+		t.Errorf("the demo shop's identity: %+v %v %v", id, err, id.Problems())
+	}
 	for _, s := range []domain.ShipmentStatus{domain.ShipmentLabelCreated, domain.ShipmentInTransit, domain.ShipmentOutForDelivery,
 		domain.ShipmentDelivered, domain.ShipmentException} {
 		if d.ShipmentsByStatus[string(s)] == 0 {

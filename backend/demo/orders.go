@@ -261,7 +261,7 @@ func (g *generator) newCart(cg *custGen, email string, created time.Time, lines 
 	}
 	c := &cr.c
 	*c = domain.Cart{Source: domain.SourceDemo, ExternalID: strconv.FormatInt(id, 10), Email: email, Currency: ShopCurrency,
-		RecoveryURL: "https://demo-shop.example.com/87654321/checkouts/" + token + "/recover?key=" + strconv.FormatInt(id%99991, 16),
+		RecoveryURL: ShopWebsite + "/87654321/checkouts/" + token + "/recover?key=" + strconv.FormatInt(id%99991, 16),
 		CreatedAt:   created, UpdatedAt: created.Add(time.Duration(30+g.r.IntN(900)) * time.Second)}
 	if c.UpdatedAt.After(g.now) {
 		c.UpdatedAt = g.now

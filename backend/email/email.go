@@ -14,6 +14,8 @@ package email
 
 import (
 	"strings"
+
+	"shopclerk/backend/domain"
 )
 
 // Data is what an email template can use: {{.Customer.FirstName}},
@@ -32,15 +34,34 @@ type Data struct {
 	Vars          map[string]string
 }
 
-// Shop names the shop.
+// Shop is the shop as its emails show it: the name heads and signs every
+// email, the rest is the footer (the sender's address that the law of many
+// countries asks for in marketing mail). ShopOf fills it from the seller's
+// Settings > Shop.
 type Shop struct {
 	Name  string
 	Email string
 	// Lang is the language the shop writes to its customers in ("de"):
 	// the emails' <html lang>. Empty until the shop has a language
 	// setting, which is English.
-	Lang string
+	Lang      string
+	LegalName string
+	Address   []string
+	Phone     string
+	Website   string
+	VATNumber string
 }
+
+// ShopOf is the shop's identity as emails show it.
+func ShopOf(id domain.ShopIdentity) Shop {
+	return Shop{Name: id.Name, Email: id.Email, Lang: id.Language, LegalName: id.LegalName, Address: id.AddressLines(),
+		Phone: id.Phone, Website: id.Website, VATNumber: id.VATNumber}
+}
+
+// NoShopName is why an email cannot go before the seller has named the
+// shop: it would have no name to sign with (and a placeholder such as
+// "Your shop" must never reach a customer).
+const NoShopName = "your shop has no name yet: fill in Settings > Shop, then the emails can be signed with it"
 
 // Customer is the recipient.
 type Customer struct {
@@ -144,6 +165,7 @@ type Rendered struct {
 	Text     string `json:"text"`
 }
 
-// SettingShopEmail is the settings key of the shop's sender address: the
-// From of every email, and the domain of Message-IDs.
-const SettingShopEmail = "shop.email"
+// SettingShopEmail is the settings key of the shop's own address: the
+// footer of every email, and the domain of Message-IDs before there is a
+// mail account.
+const SettingShopEmail = domain.SettingShopEmail

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"shopclerk/backend/domain"
 )
 
 // Every email is a document a screen reader can announce: its language,
@@ -29,7 +31,7 @@ func TestLayoutIsAnAccessibleDocument(t *testing.T) {
 	}
 	tp, _ := Fallback{}.Lookup("cart_last_chance")
 	data := Sample(nil)
-	data.Shop.Name = "Tom & Co"
+	data.Shop = Shop{Name: "Tom & Co"}
 	out, err := Fallback{}.Render(tp, data)
 	if err != nil {
 		t.Fatal(err)
@@ -46,7 +48,7 @@ func TestLayoutIsAnAccessibleDocument(t *testing.T) {
 	if regexp.MustCompile(`color:#[89a-f]{3}\b`).MatchString(out.HTML) {
 		t.Errorf("light grey text:\n%s", out.HTML)
 	}
-	if !strings.Contains(out.Text, "Have another look at your basket (https://shop.example.com/cart/abc)") {
+	if !strings.Contains(out.Text, "a week ago you chose:") || !strings.Contains(out.Text, "Have another look at your basket (https://shop.example.com/cart/abc)\n\n-- \nTom & Co\n") {
 		t.Errorf("text part %q", out.Text)
 	}
 }
@@ -60,6 +62,50 @@ func TestBuiltinLinksSayWhereTheyGo(t *testing.T) {
 			if l := strings.ToLower(m[1]); len(strings.Fields(l)) < 2 || regexp.MustCompile(`\b(here|click|it|now)$`).MatchString(l) {
 				t.Errorf("%s: link text %q", name, m[1])
 			}
+		}
+	}
+}
+
+// Every email is signed with the shop's identity, as the seller gave it in
+// Settings > Shop: the name heads it; the footer, in the HTML and the text
+// part alike, carries the legal name, the postal address (which the law of
+// many countries asks for in marketing mail), the contact and the VAT number.
+// A shop that gave only its name gets only its name; one without a name gets
+// no heading at all, never a placeholder.
+func TestFooterSignsWithTheShopsIdentity(t *testing.T) {
+	tp, _ := Fallback{}.Lookup("winback_news")
+	data := Sample(map[string]string{"news": "new glazes"})
+	data.Shop = ShopOf(domain.ShopIdentity{Name: "Clay & Co", LegalName: "Clay & Co GmbH", Address: "Hauptstr. 1\n10115 Berlin\nGermany",
+		Email: "hello@clay.test", Phone: "+49 30 123456", Website: "https://clay.test/", VATNumber: "DE123456789", Language: "de"})
+	out, err := Fallback{}.Render(tp, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<html lang="de">`, `color:#222">Clay &amp; Co</td>`,
+		`color:#595959">Clay &amp; Co GmbH<br>Hauptstr. 1<br>10115 Berlin<br>Germany<br>` +
+			`hello@clay.test · +49 30 123456 · ` +
+			`<a href="https://clay.test/" style="color:#595959;text-decoration:underline">clay.test</a><br>VAT no. DE123456789</td>`} {
+		if !strings.Contains(out.HTML, want) {
+			t.Errorf("HTML lacks %s:\n%s", want, out.HTML)
+		}
+	}
+	wantText := "\n\n-- \nClay & Co GmbH\nHauptstr. 1\n10115 Berlin\nGermany\nhello@clay.test · +49 30 123456 · clay.test\nVAT no. DE123456789\n"
+	if !strings.HasSuffix(out.Text, wantText) {
+		t.Errorf("text part %q lacks the footer %q", out.Text, wantText)
+	}
+
+	data.Shop = Shop{Name: "Clay"}
+	if out, _ = (Fallback{}).Render(tp, data); !strings.Contains(out.HTML, `color:#595959">Clay</td>`) || !strings.HasSuffix(out.Text, "\n-- \nClay\n") {
+		t.Errorf("name only: %s\n%q", out.HTML, out.Text)
+	}
+	data.Shop = Shop{}
+	out, _ = Fallback{}.Render(tp, data)
+	if strings.Contains(out.HTML, "font:bold 20px") || strings.Contains(out.HTML, "border-top:1px solid #eee") || strings.Contains(out.Text, "-- ") {
+		t.Errorf("a shop without a name still got a heading or footer:\n%s\n%q", out.HTML, out.Text)
+	}
+	for _, bad := range []string{"Your shop", "Demo shop", "our shop"} {
+		if strings.Contains(out.HTML, bad) {
+			t.Errorf("placeholder %q in the email", bad)
 		}
 	}
 }

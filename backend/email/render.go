@@ -111,11 +111,11 @@ func (Fallback) Render(t Template, data Data) (Rendered, error) {
 		return out, err
 	}
 	out.Subject = strings.Join(strings.Fields(subject), " ")
-	if out.HTML, err = Layout(Page{Lang: t.Language(data.Shop), Subject: out.Subject, Shop: data.Shop.Name,
-		ShopEmail: data.Shop.Email, Body: htmltemplate.HTML(body)}); err != nil {
+	if out.HTML, err = Layout(Page{Lang: t.Language(data.Shop), Subject: out.Subject, Shop: data.Shop,
+		Body: htmltemplate.HTML(body)}); err != nil {
 		return out, err
 	}
-	out.Text = HTMLToText(body)
+	out.Text = HTMLToText(body) + TextFooter(data.Shop)
 	return out, nil
 }
 

@@ -8,7 +8,8 @@ func Sample(vars map[string]string) Data {
 		vars = map[string]string{}
 	}
 	return Data{
-		Shop:     Shop{Name: "Ann's Pottery", Email: "shop@example.com"},
+		Shop: Shop{Name: "Ann's Pottery", Email: "shop@example.com", LegalName: "Ann's Pottery Ltd", Address: []string{"Kiln Lane 4", "10115 Berlin", "Germany"},
+			Phone: "+49 30 1234567", Website: "https://shop.example.com", VATNumber: "DE123456789"},
 		Customer: Customer{FirstName: "Ann", LastName: "Lee", Email: "ann@example.com", Country: "DE"},
 		Order: Order{Name: "#1001", Lines: []Line{line}, Subtotal: "24.00 EUR", Shipping: "4.90 EUR", Taxes: "0.00 EUR",
 			Discount: "0.00 EUR", Total: "28.90 EUR", ShippingAddress: []string{"Ann Lee", "Main St 1", "10115 Berlin", "DE"},

@@ -33,7 +33,7 @@ func TestFallbackRendererSharesTextAndWording(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out.Text != "Back to my basket (https://shop.example.com/cart/abc)" {
+	if out.Text != "Back to my basket (https://shop.example.com/cart/abc)"+TextFooter(Sample(nil).Shop) {
 		t.Errorf("text part %q", out.Text)
 	}
 	for _, c := range []struct {

@@ -25,6 +25,28 @@ const (
 	FormatCSV  ExportFormat = "csv"
 )
 
+// drawLogo puts a PNG or JPEG logo in the top right corner, at most 45 ×
+// 18 mm, its proportions kept; anything the PDF library cannot draw is
+// left out rather than failing the order.
+func (d Document) drawLogo(pdf *fpdf.Fpdf) {
+	kind := map[string]string{"image/png": "PNG", "image/jpeg": "JPG"}[d.Logo.Type]
+	if kind == "" || len(d.Logo.Data) == 0 {
+		return
+	}
+	info := pdf.RegisterImageOptionsReader("shop-logo", fpdf.ImageOptions{ImageType: kind}, bytes.NewReader(d.Logo.Data))
+	if pdf.Err() || info == nil || info.Width() <= 0 || info.Height() <= 0 {
+		pdf.ClearError()
+		return
+	}
+	w, h := 45.0, 45.0*info.Height()/info.Width()
+	if h > 18 {
+		w, h = 18*info.Width()/info.Height(), 18
+	}
+	pw, _ := pdf.GetPageSize()
+	_, top, right, _ := pdf.GetMargins()
+	pdf.ImageOptions("shop-logo", pw-right-w, top, w, h, false, fpdf.ImageOptions{ImageType: kind}, 0, "")
+}
+
 // Render produces the document in one format.
 func (d Document) Render(f ExportFormat) ([]byte, error) {
 	switch f {
@@ -42,9 +64,67 @@ func (d Document) Render(f ExportFormat) ([]byte, error) {
 type Document struct {
 	PO       domain.PurchaseOrder
 	Supplier domain.Supplier
-	ShopName string
+	// Shop is the sender (Settings > Shop): its name, address, contact and
+	// VAT number head the order, and its delivery address (else its
+	// address) says where the goods go.
+	Shop domain.ShopIdentity
+	// Logo heads the PDF when it is a PNG or JPEG (the PDF library draws
+	// no SVG); none: no logo.
+	Logo     domain.ShopLogo
 	Date     time.Time
 	Location *time.Location // the shop's time zone, for the printed date
+}
+
+// from is the sender's name as the order prints it: the legal name, with
+// the shop's name beside it when they differ.
+func (d Document) from() string {
+	s := d.Shop
+	switch {
+	case s.LegalName == "" || s.LegalName == s.Name:
+		return s.Name
+	case s.Name == "":
+		return s.LegalName
+	}
+	return s.LegalName + " (" + s.Name + ")"
+}
+
+// contact is the sender's email and phone on one line.
+func (d Document) contact() string {
+	var out []string
+	for _, v := range []string{d.Shop.Email, d.Shop.Phone} {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	return strings.Join(out, " · ")
+}
+
+// head is the block above the lines, label and value, with an address as
+// its lines; a row without a value is left out.
+func (d Document) head(supplierEmail string) [][2]string {
+	var rows [][2]string
+	add := func(label string, values ...string) {
+		for _, v := range values {
+			if v != "" {
+				rows = append(rows, [2]string{label, v})
+				label = ""
+			}
+		}
+	}
+	add("From", d.from())
+	add("", d.Shop.AddressLines()...)
+	add("", d.contact())
+	if d.Shop.VATNumber != "" {
+		add("", "VAT no. "+d.Shop.VATNumber)
+	}
+	if lines := d.Shop.DeliveryLines(); len(lines) > 0 {
+		add("Deliver to", append([]string{d.Shop.Name}, lines...)...)
+	}
+	add("To", d.Supplier.Name)
+	add(supplierEmail, d.Supplier.Email)
+	add("Date", d.date())
+	add("Currency", d.PO.Currency)
+	return rows
 }
 
 func (d Document) date() string {
@@ -118,9 +198,9 @@ func (d Document) XLSX() ([]byte, error) {
 	}
 	set("A1", "Purchase order "+d.PO.Number)
 	f.SetCellStyle(sheet, "A1", "A1", title)
-	head := [][2]string{
-		{"From", d.ShopName}, {"To", d.Supplier.Name}, {"Supplier email", d.Supplier.Email},
-		{"Date", d.date()}, {"Currency", cur}, {"Note", d.PO.Note},
+	head := d.head("Supplier email")
+	if d.PO.Note != "" {
+		head = append(head, [2]string{"Note", d.PO.Note})
 	}
 	for i, kv := range head {
 		set(fmt.Sprintf("A%d", i+2), kv[0])
@@ -186,15 +266,10 @@ func (d Document) PDF() ([]byte, error) {
 	pdf.SetAutoPageBreak(true, 15)
 	pdf.AddPage()
 	t := pdftext.New(pdf)
+	d.drawLogo(pdf)
 	t.SetFont(true, 16)
 	t.Cell(0, 10, "Purchase order "+d.PO.Number, "", 1, "L")
-	for _, kv := range [][2]string{
-		{"From", d.ShopName}, {"To", d.Supplier.Name}, {"Email", d.Supplier.Email},
-		{"Date", d.date()}, {"Currency", d.PO.Currency},
-	} {
-		if kv[1] == "" {
-			continue
-		}
+	for _, kv := range d.head("Email") {
 		t.SetFont(true, 10)
 		t.Cell(30, 6, kv[0], "", 0, "L")
 		t.SetFont(false, 10)

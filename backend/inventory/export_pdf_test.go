@@ -32,7 +32,7 @@ func TestPurchaseOrderPDFPrintsEverySupplierScript(t *testing.T) {
 				PO: domain.PurchaseOrder{Number: "PO-000042", Currency: "EUR", Total: 4200, Note: c.note,
 					Lines: []domain.PurchaseOrderLine{{SKU: "MUG-1", Title: c.item, Quantity: 12, UnitCost: 350}}},
 				Supplier: domain.Supplier{Name: c.supplier, Email: "orders@example.com"},
-				ShopName: "Clay Shop",
+				Shop:     domain.ShopIdentity{Name: "Clay Shop"},
 				Date:     testNow,
 			}
 			data, err := doc.PDF()

@@ -48,12 +48,12 @@ func (m OutboxMailer) QueuePurchaseOrder(ctx context.Context, po domain.Purchase
 		h.Write(a.Data)
 	}
 	sum := hex.EncodeToString(h.Sum(nil)[:6])
-	shop := email.Shop{Name: m.ShopName}
-	if shop.Name == "" {
-		shop.Name, _ = m.Store.Setting(ctx, domain.SettingShopName, "")
+	// Signed and footed with the shop's identity, as every other email is.
+	identity, _ := m.Store.Shop(ctx)
+	shop := email.ShopOf(identity)
+	if m.ShopName != "" {
+		shop.Name = m.ShopName
 	}
-	// The footer names the shop's address, as every other email's does.
-	shop.Email, _ = m.Store.Setting(ctx, email.SettingShopEmail, "")
 	out, err := m.render(ctx, po, shop)
 	if err != nil {
 		return "", err
@@ -306,8 +306,9 @@ func (s *Service) Document(ctx context.Context, poID int64) (Document, error) {
 }
 
 func (s *Service) document(ctx context.Context, po domain.PurchaseOrder, sup domain.Supplier) Document {
-	shop, _ := s.st.Setting(ctx, domain.SettingShopName, "")
-	return Document{PO: po, Supplier: sup, ShopName: shop, Date: s.clock.Now(), Location: s.st.Location(ctx)}
+	shop, _ := s.st.Shop(ctx)
+	logo, _ := s.st.ShopLogo(ctx)
+	return Document{PO: po, Supplier: sup, Shop: shop, Logo: logo, Date: s.clock.Now(), Location: s.st.Location(ctx)}
 }
 
 // Receive books a delivery in. An empty receipt list receives everything

@@ -3,18 +3,18 @@ package mail
 import (
 	"context"
 
-	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
 	"shopclerk/backend/store"
 	"shopclerk/backend/store/outboxdb"
 )
 
-// ShopData names the shop in templates: its name and the account's
-// sending address, as saved now.
+// ShopData is the shop as templates show it, as saved now in Settings >
+// Shop (with the account's sending address when the shop gave none). A shop
+// not named yet has no name here: never a placeholder such as "Your shop".
 func ShopData(ctx context.Context, st *store.Store) email.Shop {
-	name, _ := st.Setting(ctx, domain.SettingShopName, "Your shop")
-	shop := email.Shop{Name: name}
-	if a, ok, _ := LoadAccount(ctx, st); ok {
+	id, _ := st.Shop(ctx)
+	shop := email.ShopOf(id)
+	if a, ok, _ := LoadAccount(ctx, st); ok && shop.Email == "" {
 		shop.Email = a.FromAddress
 	}
 	return shop

@@ -197,14 +197,11 @@ func (t *Templates) Render(tp email.Template, data email.Data) (email.Rendered, 
 	if strings.TrimSpace(tp.Text) != "" { // the seller wrote their own
 		text = strings.TrimSpace(own)
 	}
-	if out.HTML, err = email.Layout(email.Page{Lang: tp.Language(data.Shop), Subject: out.Subject, Shop: data.Shop.Name,
-		ShopEmail: data.Shop.Email, Preheader: preheader, Body: htmltemplate.HTML(body)}); err != nil {
+	if out.HTML, err = email.Layout(email.Page{Lang: tp.Language(data.Shop), Subject: out.Subject, Shop: data.Shop,
+		Preheader: preheader, Body: htmltemplate.HTML(body)}); err != nil {
 		return out, err
 	}
-	out.Text = text
-	if data.Shop.Name != "" {
-		out.Text += "\n\n-- \n" + data.Shop.Name + "\n"
-	}
+	out.Text = text + email.TextFooter(data.Shop)
 	return out, nil
 }
 

@@ -89,6 +89,14 @@ func (a *SendEmail) Plan(pc *planCtx, sub *Subject, it *Item) error {
 	}
 	it.Email = &EmailPreview{To: to, ToName: name, Kind: string(kind), Rendered: r}
 	it.Summary = fmt.Sprintf("Email %q to %s", r.Subject, to)
+	// Shown, so the seller sees what is missing, but never sent: an email
+	// signed by no one, or with a button that leads nowhere.
+	if data.Shop.Name == "" {
+		return domain.Errorf(domain.CodeInvalid, "%s", email.NoShopName)
+	}
+	if data.Cart.RecoveryURL == "" && email.UsesCartLink(t) {
+		return domain.Errorf(domain.CodeInvalid, "%s", email.NoCartLink)
+	}
 	return nil
 }
 

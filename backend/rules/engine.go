@@ -27,9 +27,10 @@ const (
 
 // Settings are the shop-wide rules every flow obeys.
 type Settings struct {
-	Location    *time.Location
-	ShopName    string
-	ShopEmail   string
+	Location *time.Location
+	// Shop signs every email and gives the cart button its link when the
+	// store gave none (Settings > Shop).
+	Shop        email.Shop
 	Currency    string
 	QuietFrom   int // local hour; QuietFrom == QuietTo means no quiet hours
 	QuietTo     int
@@ -82,8 +83,9 @@ func New(st *rulesdb.DB, opt Options) *Engine {
 // 50 recipients.
 func (e *Engine) LoadSettings(ctx context.Context) Settings {
 	s := Settings{Location: e.st.Location(ctx), QuietFrom: 21, QuietTo: 8, WeeklyCap: 3, ConfirmOver: 50}
-	s.ShopName, _ = e.st.Setting(ctx, domain.SettingShopName, "our shop")
-	s.ShopEmail, _ = e.st.Setting(ctx, email.SettingShopEmail, "")
+	if id, err := e.st.Shop(ctx); err == nil {
+		s.Shop = email.ShopOf(id)
+	}
 	s.Currency, _ = e.st.Setting(ctx, SettingCurrency, "EUR")
 	if v, _ := e.st.Setting(ctx, SettingQuietHours, ""); v != "" {
 		if a, b, ok := strings.Cut(v, "-"); ok {
@@ -259,7 +261,7 @@ func (pc *planCtx) currency(sub *Subject) string {
 // emailData assembles the template data for a subject and a step: its
 // Vars, with those it marks as money formatted in the subject's currency.
 func (pc *planCtx) emailData(sub *Subject, step Step, coupon *email.Coupon) (email.Data, error) {
-	d := email.Data{Shop: email.Shop{Name: pc.settings.ShopName, Email: pc.settings.ShopEmail}, Vars: step.Vars}
+	d := email.Data{Shop: pc.settings.Shop, Vars: step.Vars}
 	if len(step.MoneyVars) > 0 {
 		cur := pc.currency(sub)
 		d.Vars = make(map[string]string, len(step.Vars))
@@ -289,7 +291,7 @@ func (pc *planCtx) emailData(sub *Subject, step Step, coupon *email.Coupon) (ema
 		d.Order = email.OrderIn(*o, pc.settings.Location)
 	}
 	if c := sub.Cart; c != nil {
-		d.Cart = email.Cart{Lines: email.Lines(c.Lines, c.Currency), Total: email.FormatMoney(c.Total, c.Currency), RecoveryURL: c.RecoveryURL}
+		d.Cart = email.Cart{Lines: email.Lines(c.Lines, c.Currency), Total: email.FormatMoney(c.Total, c.Currency), RecoveryURL: email.CartLink(c.RecoveryURL, pc.settings.Shop)}
 	}
 	if s := sub.Shipment; s != nil {
 		d.Shipment = email.Shipment{Carrier: s.Carrier, TrackingNumber: s.TrackingNumber, TrackingURL: s.TrackingURL,
@@ -324,7 +326,7 @@ func (ac *applyCtx) messageID() string {
 		return ac.messageFn(ac.pc.now)
 	}
 	domainPart := "shopclerk.local"
-	if _, d, ok := strings.Cut(ac.pc.settings.ShopEmail, "@"); ok && d != "" {
+	if _, d, ok := strings.Cut(ac.pc.settings.Shop.Email, "@"); ok && d != "" {
 		domainPart = strings.ToLower(d)
 	}
 	var b [12]byte

@@ -50,8 +50,14 @@ func (s *Store) Dashboard(ctx context.Context) (domain.Dashboard, error) {
 	fail := func(err error) (domain.Dashboard, error) {
 		return d, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the dashboard figures")
 	}
+	var err error
 	if err := s.db.QueryRowContext(ctx, q("DashCurrency")).Scan(&d.Currency); err != nil && err != sql.ErrNoRows {
 		return fail(err)
+	}
+	if d.Currency == "" { // no orders yet: the shop's own currency, never a guess
+		if d.Currency, err = s.Setting(ctx, domain.SettingShopCurrency, ""); err != nil {
+			return d, err
+		}
 	}
 	if err := s.db.QueryRowContext(ctx, q("DashTotals")).Scan(&d.TotalOrders, &d.TotalCustomers, &d.AbandonedCarts,
 		&d.AbandonedValue, &d.OutboxWaiting); err != nil {

@@ -123,6 +123,9 @@ for (const theme of ['light', 'dark'] as const) {
     await check('settings templates');
     await page.getByTestId('settings-tab-suppressions').click();
     await check('settings do not email');
+    await page.getByTestId('settings-tab-shop').click();
+    await expect(page.getByTestId('shop-form')).toBeVisible();
+    await check('settings shop');
 
     await nav(page, 'inventory');
     const reorderRows = page.locator('[data-testid^="reorder-row-"]');

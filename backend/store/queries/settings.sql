@@ -19,3 +19,22 @@ WHERE created_at >= ? AND currency = ? AND cancelled_at IS NULL
 
 -- name: DashShipments
 SELECT status, COUNT(*) FROM shipments GROUP BY status
+
+-- name: SettingDelete
+DELETE FROM settings WHERE key = ?
+
+-- name: ShopSettings
+SELECT key, value FROM settings WHERE key LIKE 'shop.%'
+
+-- name: ShopLogoType
+SELECT type FROM shop_logo WHERE id = 1
+
+-- name: ShopLogoGet
+SELECT type, data FROM shop_logo WHERE id = 1
+
+-- name: ShopLogoSet
+INSERT INTO shop_logo (id, type, data, updated_at) VALUES (1, ?1, ?2, ?3)
+ON CONFLICT (id) DO UPDATE SET type = ?1, data = ?2, updated_at = ?3
+
+-- name: ShopLogoDelete
+DELETE FROM shop_logo WHERE id = 1

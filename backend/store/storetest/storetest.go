@@ -19,9 +19,17 @@ import (
 type Option func(*config)
 
 type config struct {
-	path string
-	opt  store.Options
+	path   string
+	opt    store.Options
+	noShop bool
 }
+
+// ShopName is the name a test shop has unless NoShop: a real shop is named
+// before it sends (an email of a shop without a name is held back).
+const ShopName = "Ann's Pottery"
+
+// NoShop opens the shop as a new one, that the seller has not named yet.
+func NoShop() Option { return func(c *config) { c.noShop = true } }
 
 // At pins the store's clock to t.
 func At(t time.Time) Option {
@@ -39,7 +47,8 @@ func Log(log *slog.Logger) Option { return func(c *config) { c.opt.Log = log } }
 
 // Open opens (creating and migrating) a shop database for tb, failing the
 // test if it cannot, and closes it at the test's end. Without options the
-// file is shop.db in tb.TempDir() and the clock is the system's.
+// file is shop.db in tb.TempDir(), the clock is the system's, and the shop
+// is named (ShopName).
 func Open(tb testing.TB, opts ...Option) *store.Store {
 	tb.Helper()
 	c := config{opt: store.Options{Log: slog.New(slog.DiscardHandler)}}
@@ -54,6 +63,14 @@ func Open(tb testing.TB, opts ...Option) *store.Store {
 		tb.Fatalf("open store: %v", err)
 	}
 	tb.Cleanup(func() { st.Close() })
+	if !c.noShop {
+		// Only when it has none yet: a test that reopens its shop keeps its own.
+		if cur, err := st.Setting(context.Background(), domain.SettingShopName, ""); err != nil || cur == "" {
+			if err := st.SetSetting(context.Background(), domain.SettingShopName, ShopName); err != nil {
+				tb.Fatalf("name the test shop: %v", err)
+			}
+		}
+	}
 	return st
 }
 

@@ -7,7 +7,9 @@ import type {
   Dashboard,
   OrderDetail,
   OrderPage,
+  FieldProblem,
   PageRequest,
+  ShopIdentity,
   ShopStatus,
   StockPage,
 } from './types';
@@ -20,6 +22,8 @@ export const shopKeys = {
   customers: (req: PageRequest) => ['shop', 'customers', req] as const,
   stock: (req: PageRequest) => ['shop', 'stock', req] as const,
   carts: (req: PageRequest) => ['shop', 'carts', req] as const,
+  identity: ['shop', 'identity'] as const,
+  logo: ['shop', 'logo'] as const,
 };
 
 export const shop = {
@@ -30,6 +34,22 @@ export const shop = {
   listCustomers: (req: PageRequest): Promise<CustomerPage> => call(() => ShopService.ListCustomers(req)),
   listStock: (req: PageRequest): Promise<StockPage> => call(() => ShopService.ListStock(req)),
   listCarts: (req: PageRequest): Promise<CartPage> => call(() => ShopService.ListCarts(req)),
+  /** Settings > Shop as saved. */
+  identity: (): Promise<ShopIdentity> => call(() => ShopService.Shop()),
+  /** What is wrong with each field, as saving would find it; [] when it can be saved. */
+  checkIdentity: (id: ShopIdentity): Promise<FieldProblem[]> => call(() => ShopService.CheckShop(id)),
+  /** Saves every field or, with a problem in any, none; resolves to the identity as saved (tidied). */
+  saveIdentity: (id: ShopIdentity): Promise<ShopIdentity> => call(() => ShopService.SaveShop(id)),
+  /** The logo as a data: URL, '' without one. */
+  logo: (): Promise<string> => call(() => ShopService.Logo()),
+  /** Keeps an image (a data: URL) as the logo, '' removes it; resolves to its type. */
+  setLogo: (dataUrl: string): Promise<string> => call(() => ShopService.SetLogo(dataUrl)),
+};
+
+/** An empty identity, for a shop that has none yet. */
+export const emptyShopIdentity: ShopIdentity = {
+  name: '', legalName: '', address: '', deliveryAddress: '', email: '', phone: '', website: '',
+  currency: '', timeZone: '', language: '', vatNumber: '', logo: '',
 };
 
 export type DemoSize = 's' | 'm' | 'l';

@@ -22,6 +22,10 @@ export type CartPage = Plain<domain.CartPage>;
 export type DayPoint = Plain<domain.DayPoint>;
 export type Dashboard = Plain<domain.Dashboard>;
 export type ShopStatus = Plain<app.ShopStatus>;
+/** Who the shop is (Settings > Shop): address lines are separated by newlines; logo is the stored logo's type, '' without one. */
+export type ShopIdentity = Plain<domain.ShopIdentity>;
+/** What is wrong with one field of a form, under the field's name. */
+export type FieldProblem = Plain<domain.FieldProblem>;
 
 /** What every server-side paged table returns. */
 export interface Page<T> {

@@ -135,7 +135,7 @@ function todayLabel(now: string): string {
 }
 
 export function DashboardView({ d, now }: { d: Dashboard; now: string }) {
-  const cur = d.currency || 'USD';
+  const cur = d.currency; // '' for a shop with no currency yet: amounts show without one, never as USD
   const days = (d.last30Days ?? []).map((p) => ({
     day: formatDay(p.day),
     Revenue: toMajor(p.revenue, cur),

@@ -13,13 +13,14 @@ import {
   ThemeIcon,
   Title,
 } from '@mantine/core';
-import { IconBuildingStore, IconFileSpreadsheet } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
+import { IconBuildingStore, IconFileSpreadsheet, IconId } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { canStartDemo, normalizeError, startDemo, useJob, type DemoSize } from '../api';
+import { canStartDemo, normalizeError, shop, shopKeys, startDemo, useJob, type DemoSize, type ShopIdentity } from '../api';
 import { resetTableState } from '../components/DataTable';
 import { Logo } from '../components/Logo';
+import { browserTimeZone, ShopForm } from '../pages/settings/ShopForm';
 
 const SIZES: { value: DemoSize; label: string }[] = [
   { value: 's', label: 'Small · 1k orders' },
@@ -27,7 +28,13 @@ const SIZES: { value: DemoSize; label: string }[] = [
   { value: 'l', label: 'Large · 1M' },
 ];
 
-/** An empty shop: offer the demo shop or an import. */
+const configured = (s: ShopIdentity | undefined) => !!s && s.name !== '' && s.currency !== '' && s.timeZone !== '';
+
+/**
+ * An empty shop: ask who the shop is (its name signs every email, its
+ * currency reads files that name none), then offer an import, or the demo
+ * shop to look around (which brings a made-up shop of its own).
+ */
 export function WelcomeScreen({ path, onSkip }: { path: string; onSkip: () => void }) {
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -55,6 +62,8 @@ export function WelcomeScreen({ path, onSkip }: { path: string; onSkip: () => vo
   };
 
   const jobError = job.error?.message ?? startError;
+  const identity = useQuery({ queryKey: shopKeys.identity, queryFn: shop.identity });
+  const ready = configured(identity.data);
 
   return (
     <Center mih="100vh" p="xl" data-testid="welcome">
@@ -68,13 +77,46 @@ export function WelcomeScreen({ path, onSkip }: { path: string; onSkip: () => vo
             </Text>
           </div>
         </Group>
+        <Card withBorder radius="md" padding="lg" data-testid="welcome-shop">
+          <Stack gap="sm">
+            <Group gap="sm">
+              <ThemeIcon size={40} radius="md" variant="light" color="grape">
+                <IconId size={22} />
+              </ThemeIcon>
+              <div>
+                <Title order={3} size="h4">
+                  About your shop
+                </Title>
+                <Text size="sm" c="dimmed">
+                  Your emails are signed with these details, and amounts without a currency are read in yours.
+                </Text>
+              </div>
+            </Group>
+            {identity.data ? (
+              <ShopForm
+                compact
+                testId="welcome-shop-form"
+                submitLabel={ready ? 'Save changes' : 'Save'}
+                initial={{ ...identity.data, timeZone: identity.data.timeZone || browserTimeZone() }}
+              />
+            ) : identity.error ? (
+              <Alert color="red" variant="light">
+                {normalizeError(identity.error).message}
+              </Alert>
+            ) : (
+              <Text size="sm" c="dimmed">
+                Loading…
+              </Text>
+            )}
+          </Stack>
+        </Card>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <Card withBorder radius="md" padding="lg">
             <Stack gap="sm" h="100%">
               <ThemeIcon size={40} radius="md" variant="light">
                 <IconBuildingStore size={22} />
               </ThemeIcon>
-              <Title order={4}>Try the demo shop</Title>
+              <Title order={3} size="h4">Try the demo shop</Title>
               <Text size="sm" c="dimmed">
                 A made-up shop with customers, orders, stock, abandoned carts and shipments, so every screen has
                 something to show. You can import your own data later.
@@ -127,7 +169,7 @@ export function WelcomeScreen({ path, onSkip }: { path: string; onSkip: () => vo
               <ThemeIcon size={40} radius="md" variant="light" color="teal">
                 <IconFileSpreadsheet size={22} />
               </ThemeIcon>
-              <Title order={4}>Import my data</Title>
+              <Title order={3} size="h4">Import my data</Title>
               <Text size="sm" c="dimmed">
                 Bring in orders, customers, products and stock from CSV or Excel exports (Shopify, WooCommerce or your
                 own spreadsheet). Importing the same file twice changes nothing.
@@ -140,10 +182,16 @@ export function WelcomeScreen({ path, onSkip }: { path: string; onSkip: () => vo
                   onSkip();
                   navigate('/import');
                 }}
+                disabled={!ready}
                 data-testid="welcome-import"
               >
                 Import my data
               </Button>
+              {!ready && (
+                <Text size="xs" c="dimmed" data-testid="welcome-import-hint">
+                  Save your shop&apos;s name, currency and time zone above first.
+                </Text>
+              )}
             </Stack>
           </Card>
         </SimpleGrid>

@@ -121,6 +121,7 @@ export namespace app {
 	    openError: string;
 	    empty: boolean;
 	    now: string;
+	    configured: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new ShopStatus(source);
@@ -132,6 +133,7 @@ export namespace app {
 	        this.openError = source["openError"];
 	        this.empty = source["empty"];
 	        this.now = source["now"];
+	        this.configured = source["configured"];
 	    }
 	}
 
@@ -601,6 +603,20 @@ export namespace domain {
 		}
 	}
 	
+	export class FieldProblem {
+	    field: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FieldProblem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.field = source["field"];
+	        this.message = source["message"];
+	    }
+	}
 	export class ImportBatch {
 	    id: number;
 	    fileName: string;
@@ -1284,6 +1300,40 @@ export namespace domain {
 		}
 	}
 	
+	export class ShopIdentity {
+	    name: string;
+	    legalName: string;
+	    address: string;
+	    deliveryAddress: string;
+	    email: string;
+	    phone: string;
+	    website: string;
+	    currency: string;
+	    timeZone: string;
+	    language: string;
+	    vatNumber: string;
+	    logo: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ShopIdentity(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.legalName = source["legalName"];
+	        this.address = source["address"];
+	        this.deliveryAddress = source["deliveryAddress"];
+	        this.email = source["email"];
+	        this.phone = source["phone"];
+	        this.website = source["website"];
+	        this.currency = source["currency"];
+	        this.timeZone = source["timeZone"];
+	        this.language = source["language"];
+	        this.vatNumber = source["vatNumber"];
+	        this.logo = source["logo"];
+	    }
+	}
 	export class StockLevel {
 	    sku: string;
 	    location: string;

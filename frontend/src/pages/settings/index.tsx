@@ -2,6 +2,7 @@
 // limits, test mode, "Send test email" and "Check mailbox" with plain-language
 // errors, Sign in with Google/Microsoft, the template editor (TemplateEditor.tsx),
 // and the suppression list. Passwords go to the system keychain only.
+// Settings > Shop (ShopSettings.tsx) is who the shop is.
 import {
   Alert, Badge, Button, Checkbox, Group, NumberInput, PasswordInput, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput,
 } from '@mantine/core';
@@ -12,6 +13,7 @@ import { notifyError, notifySuccess } from '../../api';
 import { FullHeightPage, PageHeader } from '../../components/PageHeader';
 import { mail, mailKeys, type Account, type Security } from '../../api/mail';
 import { formatDate } from '../../lib/format';
+import { ShopSettings } from './ShopSettings';
 import { TemplateEditor } from './TemplateEditor';
 
 const SECURITY = [
@@ -20,7 +22,7 @@ const SECURITY = [
   { value: 'none', label: 'None (this computer only)' },
 ];
 
-const TABS = ['email', 'templates', 'suppressions'];
+const TABS = ['email', 'templates', 'suppressions', 'shop'];
 
 export default function SettingsPage() {
   // The tab is in the address (/settings/suppressions), so other screens link to it.
@@ -28,16 +30,18 @@ export default function SettingsPage() {
   const navigate = useNavigate();
   return (
     <FullHeightPage testId="settings-page">
-      <PageHeader title="Settings" description="Your email account, templates and who must not be emailed." />
+      <PageHeader title="Settings" description="Your email account, templates, who must not be emailed, and who your shop is." />
       <Tabs value={TABS.includes(tab) ? tab : 'email'} onChange={(v) => navigate(`/settings/${v === 'email' ? '' : v}`)} keepMounted={false}>
         <Tabs.List mb="sm">
           <Tabs.Tab value="email" data-testid="settings-tab-email">Email</Tabs.Tab>
           <Tabs.Tab value="templates" data-testid="settings-tab-templates">Templates</Tabs.Tab>
           <Tabs.Tab value="suppressions" data-testid="settings-tab-suppressions">Do not email</Tabs.Tab>
+          <Tabs.Tab value="shop" data-testid="settings-tab-shop">Shop</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="email"><EmailAccount /></Tabs.Panel>
         <Tabs.Panel value="templates"><TemplateEditor /></Tabs.Panel>
         <Tabs.Panel value="suppressions"><Suppressions /></Tabs.Panel>
+        <Tabs.Panel value="shop"><ShopSettings /></Tabs.Panel>
       </Tabs>
     </FullHeightPage>
   );

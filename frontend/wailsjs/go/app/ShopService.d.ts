@@ -3,6 +3,8 @@
 import {domain} from '../models';
 import {app} from '../models';
 
+export function CheckShop(arg1:domain.ShopIdentity):Promise<Array<domain.FieldProblem>>;
+
 export function Dashboard():Promise<domain.Dashboard>;
 
 export function GetOrder(arg1:number):Promise<domain.OrderDetail>;
@@ -14,6 +16,14 @@ export function ListCustomers(arg1:domain.PageRequest):Promise<domain.CustomerPa
 export function ListOrders(arg1:domain.PageRequest):Promise<domain.OrderPage>;
 
 export function ListStock(arg1:domain.PageRequest):Promise<domain.StockPage>;
+
+export function Logo():Promise<string>;
+
+export function SaveShop(arg1:domain.ShopIdentity):Promise<domain.ShopIdentity>;
+
+export function SetLogo(arg1:string):Promise<string>;
+
+export function Shop():Promise<domain.ShopIdentity>;
 
 export function StartDemo(arg1:string):Promise<string>;
 

@@ -152,7 +152,7 @@ func (o *Outbox) Resume(ctx context.Context) error {
 // Run sends what is due over one reused connection, until the outbox is
 // empty, a limit is reached, ctx is cancelled or opt.Max messages went.
 // Each message is claimed ('sending', committed) and named in the send
-// journal before the server hears of it, and moved on by the server's
+// journal before its final dot, and moved on by the server's
 // answer, so a crash at any point leaves a state the next start can resolve
 // without a blind resend. The claiming and recording run on a feeder
 // goroutine beside the sending (see feeder.go); every outcome is recorded
@@ -262,11 +262,12 @@ func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, j *outboxdb.SendJou
 				return res, false, Explain(err, o.account)
 			}
 		}
-		if err := j.OnWire(m.ID); err != nil {
+		reply, sendErr := conn.Send(ctx, c, func() error { return j.OnWire(m.ID) })
+		if je := (*JournalError)(nil); errors.As(sendErr, &je) {
+			conn = nil // closed by Send: the message never got its final dot
 			giveBack(m, "")
-			return res, false, err
+			return res, false, je.Err
 		}
-		reply, sendErr := conn.Send(ctx, c)
 		switch outcome := Classify(sendErr); outcome {
 		case OutcomeSent:
 			j.Accepted(m.ID, now, c.DeliveredTo)

@@ -66,8 +66,10 @@ func newBackend(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.L
 	inv := inventory.New(idb, clk, inventory.OutboxMailer{Store: idb, Renderer: &mail.Templates{Store: outbox}})
 	return &backend{
 		st: st, outbox: outbox, rules: rdb, inv: idb, imports: imports, clk: clk, log: log, engine: engine, inventory: inv,
-		// Replies and suppressions the inbox finds stop the customer's sequences.
-		mail:        newMailer(outbox, clk, sec, signals.New(rdb, clk), log),
+		// Replies and suppressions the inbox finds stop the customer's
+		// sequences; the outbox asks the flows again before each of their
+		// emails goes out.
+		mail:        newMailer(outbox, clk, sec, signals.New(rdb, clk), rules.NewRecheck(engine), log),
 		lookup:      importer.StoreLookup(imports),
 		preview:     &mail.Templates{},
 		backups:     runner.NewBackups(st, clk, log),

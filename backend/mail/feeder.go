@@ -46,7 +46,7 @@ type claimed struct {
 	m       domain.OutboxMessage
 	now     time.Time
 	c       *Composed // nil when skip or composeErr
-	skip    bool      // must not be sent (suppressed, no consent): why says so
+	skip    bool      // must not be sent (suppressed, no consent, its flow ended): why says so
 	why     string
 	compErr error // the message cannot be built: it fails
 	err     error // the suppression check failed: the run stops
@@ -228,12 +228,16 @@ func (f *feeder) prepared() [][]claimed {
 	}
 }
 
-// prepare is the check right before sending and the rendering, done while
-// the sender is busy with the previous message.
+// prepare is the check right before sending (suppressions, consent and,
+// for an automation's email, its flow's exits) and the rendering, done
+// while the sender is busy with the previous message.
 func (f *feeder) prepare(ctx context.Context, c outboxdb.Claimed, now time.Time) *claimed {
 	m := c.Msg
 	it := &claimed{m: m, now: now}
 	skip, why, err := f.o.mustNotSend(ctx, c)
+	if !skip && err == nil {
+		skip, why, err = f.o.flowEnded(ctx, m, now)
+	}
 	switch {
 	case err != nil:
 		it.err = err

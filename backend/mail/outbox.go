@@ -31,7 +31,8 @@ type Outbox struct {
 	clock   clock.Clock
 	account Account
 	dial    Dialer
-	mailbox Mailbox // nil when no IMAP account is set up
+	mailbox Mailbox   // nil when no IMAP account is set up
+	check   SendCheck // nil: automation emails are not re-checked
 	loc     *time.Location
 	log     *slog.Logger
 }

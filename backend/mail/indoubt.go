@@ -19,14 +19,15 @@ func (o *Outbox) Recover(ctx context.Context) (ResolveResult, error) {
 		return ResolveResult{}, err
 	}
 	res, err := o.ResolveInDoubt(ctx)
-	res.NeverSent, res.JournalSent = rec.Requeued, rec.Sent
+	res.NeverSent, res.JournalSent, res.Interrupted = rec.Requeued, rec.Sent, rec.InDoubt
 	return res, err
 }
 
 // ResolveResult tells what the in-doubt check decided.
 type ResolveResult struct {
 	JournalSent  int    `json:"journalSent"`  // accepted by the server just before a stop: marked sent
-	NeverSent    int    `json:"neverSent"`    // interrupted before transmission: queued again
+	NeverSent    int    `json:"neverSent"`    // interrupted before its final dot: queued again
+	Interrupted  int    `json:"interrupted"`  // interrupted between its final dot and the reply: in doubt, looked up below
 	FoundSent    int    `json:"foundSent"`    // in the mailbox: marked sent, never resent
 	ProvenUnsent int    `json:"provenUnsent"` // provably not delivered: queued again
 	SellerDecide int    `json:"sellerDecide"` // left for the seller

@@ -35,13 +35,6 @@ type killChildConfig struct {
 	ConfirmCopy bool      `json:"confirmCopy"`
 }
 
-func killAccount(c killChildConfig) Account {
-	a := ApplyPreset(Account{FromName: "Bea", FromAddress: "seller@shop.test"}, ProviderGeneric)
-	a.SMTPHost, a.SMTPPort, a.SMTPSecurity, a.AllowPlaintext = "127.0.0.1", c.Port, SecurityNone, true
-	a.PerMinute, a.PerDay, a.ConfirmCopy = 0, 0, c.ConfirmCopy
-	return a
-}
-
 // TestKillWindowChild is the sending process of
 // TestKillBeforeTheFinalDotLeavesNoDoubt; it runs only as its child.
 func TestKillWindowChild(t *testing.T) {
@@ -55,7 +48,8 @@ func TestKillWindowChild(t *testing.T) {
 	}
 	clk := clock.Fixed{T: c.Now}
 	st := outboxdb.New(storetest.Open(t, storetest.Path(c.DB), storetest.Clock(clk)))
-	a := killAccount(c)
+	a := plainAccount(c.Port)
+	a.ConfirmCopy = c.ConfirmCopy
 	ob := NewOutbox(st, clk, a, SMTPDialer(a, func(context.Context) (string, error) { return "", nil }), nil, time.UTC, nil)
 	if _, err := ob.Send(context.Background(), RunOptions{}); err != nil {
 		t.Fatal(err)

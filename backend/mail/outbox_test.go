@@ -92,6 +92,15 @@ func newRig(t *testing.T, opt mailtest.SMTPOptions, tune func(*Account)) *rig {
 	return &rig{st: st, srv: srv, acct: a, box: &memMailbox{sent: map[string]bool{}, inbox: map[string]bool{}}, clk: clk}
 }
 
+// plainAccount is a generic account sending in plain text, without a login
+// or limits, to the test server on 127.0.0.1:port.
+func plainAccount(port int) Account {
+	a := ApplyPreset(Account{FromName: "Bea", FromAddress: "seller@shop.test"}, ProviderGeneric)
+	a.SMTPHost, a.SMTPPort, a.SMTPSecurity, a.AllowPlaintext = "127.0.0.1", port, SecurityNone, true
+	a.PerMinute, a.PerDay = 0, 0
+	return a
+}
+
 func (r *rig) outbox() *Outbox {
 	dial := SMTPDialer(r.acct, func(context.Context) (string, error) { return r.srv.Password, nil })
 	var box Mailbox

@@ -2,8 +2,6 @@ package mail
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -13,7 +11,6 @@ import (
 	"shopclerk/backend/mail/mailtest"
 	"shopclerk/backend/rules"
 	"shopclerk/backend/store/importdb"
-	"shopclerk/backend/store/rulesdb"
 )
 
 // TestQueuedReminderNotSentAfterThePurchase: the abandoned-cart flow
@@ -24,14 +21,7 @@ import (
 func TestQueuedReminderNotSentAfterThePurchase(t *testing.T) {
 	ctx := context.Background()
 	st := templateStore(t)
-	e := rules.New(rulesdb.New(st.Store), rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	id, err := e.InstallTemplate(ctx, "cart_abandoned")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.SetEnabled(ctx, id, true); err != nil {
-		t.Fatal(err)
-	}
+	e := cartEngine(t, st)
 	abandonCart(t, st, "c1", "carl@example.com", "Carl")
 	abandonCart(t, st, "c2", "dora@example.com", "Dora")
 	p, err := e.Plan(ctx, tplNow)
@@ -53,9 +43,7 @@ func TestQueuedReminderNotSentAfterThePurchase(t *testing.T) {
 	}
 
 	srv := mailtest.NewSMTP(t, mailtest.SMTPOptions{NoAuth: true})
-	a := ApplyPreset(Account{FromName: "Bea", FromAddress: "seller@shop.test"}, ProviderGeneric)
-	a.SMTPHost, a.SMTPPort, a.SMTPSecurity, a.AllowPlaintext = "127.0.0.1", srv.Port(), SecurityNone, true
-	a.PerMinute, a.PerDay = 0, 0
+	a := plainAccount(srv.Port())
 	ob := NewOutbox(st, clock.Fixed{T: tplNow.Add(time.Hour)}, a, SMTPDialer(a, func(context.Context) (string, error) { return "", nil }),
 		nil, time.UTC, nil).WithSendCheck(rules.NewRecheck(e))
 	res, err := ob.Run(ctx, RunOptions{})

@@ -38,6 +38,7 @@ test-frontend: setup
 test-integration: setup
 	scripts/mailstack.sh start
 	go test -count=1 -tags integration -run Integration ./...
+	scripts/killtest.sh
 
 test-e2e: setup
 	scripts/e2e.sh

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"io"
 	"log/slog"
 	"path/filepath"
 	"strings"
@@ -56,7 +55,7 @@ func (s *memSecrets) Backend() secrets.BackendKind { return secrets.BackendKeych
 func mailApp(t *testing.T, perMinute, n int) (*App, *backend, *mailtest.SMTP, *movingClock) {
 	t.Helper()
 	clk := &movingClock{t: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	log := slog.New(slog.DiscardHandler)
 	a := New(context.Background(), Config{DBPath: filepath.Join(t.TempDir(), "shop.db"), Clock: clk, Log: log,
 		Secrets: &memSecrets{m: map[string]string{}}})
 	t.Cleanup(func() { a.Shutdown(context.Background()) })

@@ -35,9 +35,16 @@ func runSend(ctx context.Context, env *CLIEnv, args []string) error {
 		r := rep.Run
 		fmt.Fprintf(w, "sent %d, deferred %d, failed %d, in doubt %d, not sent (suppressed or no consent) %d\n",
 			r.Sent, r.Deferred, r.Failed, r.InDoubt, r.Cancelled)
+		if d := rep.InDoubt; d.JournalSent+d.NeverSent+d.Interrupted > 0 {
+			fmt.Fprintf(w, "after the last stop: %d recorded as sent, %d had not gone out and were queued again, %d in doubt\n",
+				d.JournalSent, d.NeverSent, d.Interrupted)
+		}
 		if d := rep.InDoubt; d.FoundSent+d.ProvenUnsent+d.SellerDecide > 0 {
-			fmt.Fprintf(w, "in-doubt check: %d found in Sent, %d proven unsent and queued again, %d for you to decide\n",
+			fmt.Fprintf(w, "in-doubt check: %d found in your mailbox, %d proven unsent and queued again, %d for you to decide\n",
 				d.FoundSent, d.ProvenUnsent, d.SellerDecide)
+		}
+		if r.FiledCopies > 0 {
+			fmt.Fprintf(w, "filed %d copies in your Sent folder\n", r.FiledCopies)
 		}
 		if r.PausedUntil != nil {
 			fmt.Fprintf(w, "paused until %s: %s\n", r.PausedUntil.Format("2006-01-02 15:04 MST"), r.PauseReason)

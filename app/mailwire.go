@@ -25,7 +25,8 @@ import (
 type mailer struct {
 	st     *outboxdb.DB
 	clk    clock.Clock
-	events inbox.Events // nil: nobody hears replies and suppressions
+	events inbox.Events   // nil: nobody hears replies and suppressions
+	check  mail.SendCheck // asked before each automation email; nil: nothing
 	log    *slog.Logger
 
 	secOnce sync.Once
@@ -57,8 +58,8 @@ func (g *sendGate) Unlock() {
 	g.mu.Unlock()
 }
 
-func newMailer(st *outboxdb.DB, clk clock.Clock, sec secrets.Store, events inbox.Events, log *slog.Logger) *mailer {
-	return &mailer{st: st, clk: clk, sec: sec, events: events, log: log}
+func newMailer(st *outboxdb.DB, clk clock.Clock, sec secrets.Store, events inbox.Events, check mail.SendCheck, log *slog.Logger) *mailer {
+	return &mailer{st: st, clk: clk, sec: sec, events: events, check: check, log: log}
 }
 
 // secrets is the keychain, or the file beside the shop where there is none.
@@ -153,7 +154,7 @@ func (m *mailer) parts(ctx context.Context) (mail.Account, *mail.Outbox, *inbox.
 		cl = inbox.NewClient(a, secret, m.clk)
 		box = cl
 	}
-	ob := mail.NewOutbox(m.st, m.clk, a, mail.SMTPDialer(a, secret), box, m.st.Location(ctx), m.log)
+	ob := mail.NewOutbox(m.st, m.clk, a, mail.SMTPDialer(a, secret), box, m.st.Location(ctx), m.log).WithSendCheck(m.check)
 	return a, ob, cl, nil
 }
 

@@ -62,8 +62,10 @@ func newBackend(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.L
 	idb := &inventorydb.DB{DB: outbox}
 	imports := importdb.New(st)
 	engine := NewAutomationEngine(rdb, log)
-	// Replies and suppressions the inbox finds stop the customer's sequences.
-	mailer := newMailer(outbox, clk, sec, signals.New(rdb, clk), log)
+	// Replies and suppressions the inbox finds stop the customer's
+	// sequences; the outbox asks the flows again before each of their
+	// emails goes out.
+	mailer := newMailer(outbox, clk, sec, signals.New(rdb, clk), rules.NewRecheck(engine), log)
 	// Purchase orders go out through the outbox, worded by the
 	// purchase_order template (the seller's saved version, if any).
 	inv := inventory.New(idb, clk, inventory.OutboxMailer{Store: idb, Renderer: &mail.Templates{Store: outbox}})

@@ -202,8 +202,9 @@ func (cl *Client) sentFolder(s *session) (string, error) {
 }
 
 // FindMessageIDs reports which Message-IDs are in the Sent folder, and
-// in INBOX too when the account asks for confirm copies.
-func (cl *Client) FindMessageIDs(ctx context.Context, ids []string) (map[string]bool, error) {
+// in INBOX too when inbox is set (the outbox asks when a message it looks
+// for sent a copy to the seller's own address).
+func (cl *Client) FindMessageIDs(ctx context.Context, ids []string, inbox bool) (map[string]bool, error) {
 	s, err := cl.open(ctx)
 	if err != nil {
 		return nil, err
@@ -214,7 +215,7 @@ func (cl *Client) FindMessageIDs(ctx context.Context, ids []string) (map[string]
 		return nil, err
 	}
 	boxes := []string{sent}
-	if cl.acct.ConfirmCopy {
+	if inbox {
 		boxes = append(boxes, "INBOX")
 	}
 	found := map[string]bool{}

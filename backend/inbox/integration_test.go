@@ -149,7 +149,7 @@ func TestIntegrationSendReadBounceReply(t *testing.T) {
 	waitFor(t, aliceBox, "INBOX", "Order "+tok)
 	waitFor(t, sellerBox, "Sent", "Order "+tok)
 	sent, _ := st.GetMessage(ctx, idOK)
-	found, err := sellerBox.FindMessageIDs(ctx, []string{sent.MessageID})
+	found, err := sellerBox.FindMessageIDs(ctx, []string{sent.MessageID}, false)
 	if err != nil || !found[sent.MessageID] {
 		t.Fatalf("Sent lookup: %v %v", found, err)
 	}

@@ -203,7 +203,7 @@ func TestSentLookupAndAppend(t *testing.T) {
 	if err := e.client.AppendSent(ctx, [][]byte{raw}); err != nil {
 		t.Fatal(err)
 	}
-	found, err := e.client.FindMessageIDs(ctx, []string{"<sent-1@shop.test>", "<never@shop.test>"})
+	found, err := e.client.FindMessageIDs(ctx, []string{"<sent-1@shop.test>", "<never@shop.test>"}, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,9 +35,7 @@ func BenchmarkSend10k(b *testing.B) {
 		srv := mailtest.NewSMTP(b, mailtest.SMTPOptions{NoAuth: true})
 		clk := &stepClock{t: t0}
 		st := outboxdb.New(storetest.Open(b, storetest.Clock(clk)))
-		a := ApplyPreset(Account{FromName: "Bea", FromAddress: "seller@shop.test"}, ProviderGeneric)
-		a.SMTPHost, a.SMTPPort, a.SMTPSecurity, a.AllowPlaintext = "127.0.0.1", srv.Port(), SecurityNone, true
-		a.PerMinute, a.PerDay = 0, 0
+		a := plainAccount(srv.Port())
 		ob := NewOutbox(st, clk, a, SMTPDialer(a, func(context.Context) (string, error) { return "", nil }), nil, time.UTC, nil)
 		var raws [][]byte
 		for i := range n {

@@ -138,8 +138,8 @@ func compose(a Account, m domain.OutboxMessage, now time.Time, withRaw bool) (*C
 	if err := msg.AddToFormat(strings.TrimSpace(name), to); err != nil {
 		return nil, domain.Errorf(domain.CodeInvalid, "the recipient address %q is not valid", to)
 	}
-	if a.ConfirmCopy && !a.TestMode {
-		msg.AddBcc(a.FromAddress) // envelope only: go-mail never writes a Bcc header
+	if cc := a.confirmCopyTo(); cc != "" {
+		msg.AddBcc(cc) // envelope only: go-mail never writes a Bcc header
 	}
 	if a.ReplyTo != "" {
 		msg.ReplyTo(a.ReplyTo)

@@ -76,7 +76,7 @@ func explainAt(err error, a Account, hostPort, what string) error {
 	if errors.Is(err, io.EOF) || strings.Contains(low, "eof") || strings.Contains(low, "connection reset") {
 		return domain.Wrap(err, domain.CodeTemporary, fmt.Sprintf("the %s at %s closed the connection; the port or the security setting (STARTTLS or SSL/TLS) may be wrong", what, hostPort))
 	}
-	// go-mail's SendError and the pipelined sender's errors carry the code.
+	// The sender's errors (pipeError) carry the reply code.
 	var se interface{ ErrorCode() int }
 	if errors.As(err, &se) && se.ErrorCode() >= 500 {
 		return domain.Wrap(err, domain.CodeInvalid, "the mail server refused the message: "+serverText(err))

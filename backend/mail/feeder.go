@@ -15,12 +15,13 @@ import (
 //   - the feeder claims the next messages (marking them 'sending', one
 //     commit per ClaimBatch), checks the suppression list and consent, and
 //     renders each;
-//   - Run's goroutine writes the message's id to the send journal, sends it
-//     and hands the outcome back as a move.
+//   - Run's goroutine sends it, writing the message's id to the send
+//     journal right before its final dot, and hands the outcome back as
+//     a move.
 //
 // The feeder writes the moves it was handed in the same transaction as its
 // next claim (group commit). So a message's 'sending' mark and its journal
-// line are durable before its content goes out, while its 'sent' mark may
+// line are durable before its final dot goes out, while its 'sent' mark may
 // lag a batch or two: a crash before that commit leaves the message in
 // 'sending', and Recover marks it sent from the journal's acceptance line,
 // or, when that line was lost with the process, in doubt, resolved by
@@ -35,7 +36,7 @@ const maxMoveLag = 32
 
 // ClaimBatch is how many messages one commit marks 'sending'. A crash can
 // leave all of them 'sending'; the send journal (outboxdb.SendJournal), written
-// right before each message's content goes out, tells recovery which of
+// right before each message's final dot goes out, tells recovery which of
 // them may have reached the server (in doubt) and which never left (queued
 // again), so batching the claims puts no extra message in doubt.
 const ClaimBatch = 16
@@ -45,7 +46,7 @@ type claimed struct {
 	m       domain.OutboxMessage
 	now     time.Time
 	c       *Composed // nil when skip or composeErr
-	skip    bool      // must not be sent (suppressed, no consent): why says so
+	skip    bool      // must not be sent (suppressed, no consent, its flow ended): why says so
 	why     string
 	compErr error // the message cannot be built: it fails
 	err     error // the suppression check failed: the run stops
@@ -227,12 +228,16 @@ func (f *feeder) prepared() [][]claimed {
 	}
 }
 
-// prepare is the check right before sending and the rendering, done while
-// the sender is busy with the previous message.
+// prepare is the check right before sending (suppressions, consent and,
+// for an automation's email, its flow's exits) and the rendering, done
+// while the sender is busy with the previous message.
 func (f *feeder) prepare(ctx context.Context, c outboxdb.Claimed, now time.Time) *claimed {
 	m := c.Msg
 	it := &claimed{m: m, now: now}
 	skip, why, err := f.o.mustNotSend(ctx, c)
+	if !skip && err == nil {
+		skip, why, err = f.o.flowEnded(ctx, m, now)
+	}
 	switch {
 	case err != nil:
 		it.err = err

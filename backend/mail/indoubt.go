@@ -19,14 +19,15 @@ func (o *Outbox) Recover(ctx context.Context) (ResolveResult, error) {
 		return ResolveResult{}, err
 	}
 	res, err := o.ResolveInDoubt(ctx)
-	res.NeverSent, res.JournalSent = rec.Requeued, rec.Sent
+	res.NeverSent, res.JournalSent, res.Interrupted = rec.Requeued, rec.Sent, rec.InDoubt
 	return res, err
 }
 
 // ResolveResult tells what the in-doubt check decided.
 type ResolveResult struct {
 	JournalSent  int    `json:"journalSent"`  // accepted by the server just before a stop: marked sent
-	NeverSent    int    `json:"neverSent"`    // interrupted before transmission: queued again
+	NeverSent    int    `json:"neverSent"`    // interrupted before its final dot: queued again
+	Interrupted  int    `json:"interrupted"`  // interrupted between its final dot and the reply: in doubt, looked up below
 	FoundSent    int    `json:"foundSent"`    // in the mailbox: marked sent, never resent
 	ProvenUnsent int    `json:"provenUnsent"` // provably not delivered: queued again
 	SellerDecide int    `json:"sellerDecide"` // left for the seller
@@ -34,25 +35,39 @@ type ResolveResult struct {
 }
 
 // ResolveInDoubt looks up each in-doubt message by Message-ID in the Sent
-// folder. Found means sent. Missing means unsent only when the mailbox
-// would have had it (the provider files sent mail, or a confirm copy was
-// requested) and the grace time has passed; anything else is left for the
-// seller, with the reason.
+// folder, and in INBOX when a copy went to the seller. Found means sent.
+// Missing means unsent only when one of the proofs the message carried
+// (Proof) would have put it there and the grace time has passed; anything
+// else is left for the seller, with the reason.
 func (o *Outbox) ResolveInDoubt(ctx context.Context) (ResolveResult, error) {
 	var res ResolveResult
 	msgs, err := o.store.MessagesWithStatus(ctx, domain.MsgInDoubt, 500)
 	if err != nil || len(msgs) == 0 {
 		return res, err
 	}
+	ids := make([]int64, len(msgs))
+	for i, m := range msgs {
+		ids[i] = m.ID
+	}
+	recorded, err := o.store.Proofs(ctx, ids)
+	if err != nil {
+		return res, err
+	}
+	proofs := make(map[int64]map[Proof]bool, len(msgs))
+	inbox := false
+	for _, m := range msgs {
+		proofs[m.ID] = parseProofs(recorded[m.ID])
+		inbox = inbox || proofs[m.ID][ProofInbox]
+	}
 	var found map[string]bool
 	if o.mailbox == nil {
 		err = ErrNoMailbox
 	} else {
-		ids := make([]string, len(msgs))
+		mids := make([]string, len(msgs))
 		for i, m := range msgs {
-			ids[i] = m.MessageID
+			mids[i] = m.MessageID
 		}
-		found, err = o.mailbox.FindMessageIDs(ctx, ids)
+		found, err = o.mailbox.FindMessageIDs(ctx, mids, inbox)
 	}
 	if err != nil {
 		reason := "Shopclerk could not check your mailbox (" + ExplainIMAP(err, o.account).Error() + "), so it cannot tell whether this message went out. Mark it as sent, or send it again."
@@ -67,12 +82,17 @@ func (o *Outbox) ResolveInDoubt(ctx context.Context) (ResolveResult, error) {
 		return res, nil
 	}
 	now := o.clock.Now()
-	provable := o.account.ProviderFilesSent || o.account.ConfirmCopy
 	for _, m := range msgs {
+		provable := len(proofs[m.ID]) > 0
 		switch {
 		case found[m.MessageID]:
 			err = o.store.TransitionMessage(ctx, m.ID, domain.Transition{From: domain.MsgInDoubt, To: domain.MsgSent,
-				At: *firstTime(m.SendingAt, &now), ServerReply: "found in your Sent folder"})
+				At: *firstTime(m.SendingAt, &now), ServerReply: "found in your mailbox"})
+			if err == nil {
+				// Perhaps found in INBOX only: a Sent copy still due is
+				// looked for before it is filed.
+				err = o.store.CopyLookFirst(ctx, m.ID)
+			}
 			res.FoundSent++
 		case provable && m.SendingAt != nil && now.Sub(*m.SendingAt) >= InDoubtGrace:
 			err = o.store.TransitionMessage(ctx, m.ID, domain.Transition{From: domain.MsgInDoubt, To: domain.MsgQueued,
@@ -82,7 +102,7 @@ func (o *Outbox) ResolveInDoubt(ctx context.Context) (ResolveResult, error) {
 			res.SellerDecide++ // too soon to tell: checked again on the next run
 		default:
 			err = o.store.TransitionMessage(ctx, m.ID, domain.Transition{From: domain.MsgInDoubt, To: domain.MsgInDoubt,
-				Reason: "not found in your Sent folder, but your provider does not file sent mail there itself, so that proves nothing. Check with the customer or your provider, then mark it as sent or send it again."})
+				Reason: "not found in your mailbox, but when it was sent nothing would have put a copy there (your provider does not file sent mail itself, and no confirm copy went to you), so that proves nothing. Check with the customer or your provider, then mark it as sent or send it again."})
 			res.SellerDecide++
 		}
 		if err != nil && domain.CodeOf(err) != domain.CodeConflict {
@@ -99,58 +119,6 @@ func firstTime(ts ...*timePtr) *timePtr {
 		}
 	}
 	return nil
-}
-
-// FileSentCopies appends a copy of each sent message that is not yet in
-// the Sent folder. Messages already there (a crash between APPEND and the
-// store update) are only marked, so no copy is filed twice.
-func (o *Outbox) FileSentCopies(ctx context.Context) (int, error) {
-	if o.mailbox == nil || o.account.ProviderFilesSent {
-		return 0, nil
-	}
-	ids, err := o.store.UnfiledSent(ctx, 200)
-	if err != nil || len(ids) == 0 {
-		return 0, err
-	}
-	msgs := make([]domain.OutboxMessage, 0, len(ids))
-	mids := make([]string, 0, len(ids))
-	for _, id := range ids {
-		m, err := o.store.GetMessage(ctx, id)
-		if err != nil {
-			return 0, err
-		}
-		msgs = append(msgs, m)
-		mids = append(mids, m.MessageID)
-	}
-	present, err := o.mailbox.FindMessageIDs(ctx, mids)
-	if err != nil {
-		return 0, err
-	}
-	var raws [][]byte
-	var toMark []int64
-	for _, m := range msgs {
-		if present[m.MessageID] {
-			o.store.SetFiled(ctx, m.ID)
-			continue
-		}
-		c, err := Compose(o.account, m, *firstTime(m.SentAt, &m.CreatedAt))
-		if err != nil {
-			o.store.SetFiled(ctx, m.ID) // cannot be rebuilt; nothing to file
-			continue
-		}
-		raws = append(raws, c.Raw)
-		toMark = append(toMark, m.ID)
-	}
-	if len(raws) == 0 {
-		return 0, nil
-	}
-	if err := o.mailbox.AppendSent(ctx, raws); err != nil {
-		return 0, err
-	}
-	for _, id := range toMark {
-		o.store.SetFiled(ctx, id)
-	}
-	return len(raws), nil
 }
 
 // Retry queues a failed or deferred message again, now.

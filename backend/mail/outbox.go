@@ -18,9 +18,9 @@ import (
 // inbox package implements it. Every method may fail when the mailbox
 // cannot be reached, and the outbox then leaves decisions to the seller.
 type Mailbox interface {
-	// FindMessageIDs reports which ids are in the Sent folder (and, for
-	// accounts with ConfirmCopy, in INBOX).
-	FindMessageIDs(ctx context.Context, ids []string) (map[string]bool, error)
+	// FindMessageIDs reports which ids are in the Sent folder, or, with
+	// inbox, in INBOX (where copies to the seller's own address land).
+	FindMessageIDs(ctx context.Context, ids []string, inbox bool) (map[string]bool, error)
 	// AppendSent files copies of sent messages in the Sent folder.
 	AppendSent(ctx context.Context, raws [][]byte) error
 }
@@ -31,7 +31,8 @@ type Outbox struct {
 	clock   clock.Clock
 	account Account
 	dial    Dialer
-	mailbox Mailbox // nil when no IMAP account is set up
+	mailbox Mailbox   // nil when no IMAP account is set up
+	check   SendCheck // nil: automation emails are not re-checked
 	loc     *time.Location
 	log     *slog.Logger
 }
@@ -159,13 +160,15 @@ func (o *Outbox) Resume(ctx context.Context) error {
 // Run sends what is due over one reused connection, until the outbox is
 // empty, a limit is reached, ctx is cancelled or opt.Max messages went.
 // Each message is claimed ('sending', committed) and named in the send
-// journal before the server hears of it, and moved on by the server's
+// journal before its final dot, and moved on by the server's
 // answer, so a crash at any point leaves a state the next start can resolve
 // without a blind resend. The claiming and recording run on a feeder
 // goroutine beside the sending (see feeder.go); every outcome is recorded
-// before Run returns.
-func (o *Outbox) Run(ctx context.Context, opt RunOptions) (RunResult, error) {
-	var res RunResult
+// before Run returns. Sent copies are filed beside the run, starting with
+// those a stopped run left (see sentcopies.go).
+func (o *Outbox) Run(ctx context.Context, opt RunOptions) (res RunResult, err error) {
+	cf := o.startFiling(ctx)
+	defer func() { res.FiledCopies, res.FileError = cf.finish() }()
 	if opt.Max <= 0 {
 		opt.Max = defaultRunMax
 	}
@@ -192,29 +195,26 @@ func (o *Outbox) Run(ctx context.Context, opt RunOptions) (RunResult, error) {
 		return res, err
 	}
 	defer b.Close()
+	b.Stamp = o.claimStamp()
 	f := o.startFeeder(ctx, b, opt.Max)
 	defer f.finish() // before b.Close: the feeder is joined on every way out
 	var pause *time.Time
-	res, fin, err := o.sendClaimed(ctx, f, j, thr, opt, res, &pause)
+	res, err = o.sendClaimed(ctx, f, j, thr, opt, res, &pause)
 	// Every outcome is recorded before the run reports: the Sent copies,
 	// the throttle and the next run read them.
 	if ferr := f.finish(); ferr != nil && err == nil {
-		err, fin = ferr, false
+		err = ferr
 	}
 	if pause != nil {
 		o.pause(ctx, *pause, res.PauseReason)
-	}
-	if fin {
-		res = o.finish(ctx, res)
 	}
 	return res, err
 }
 
 // sendClaimed is Run's sending side: it takes the messages the feeder
 // claimed and rendered, sends them over one reused connection and hands
-// each outcome back to the feeder. fin says whether the run ended in a way
-// that files Sent copies.
-func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, j *outboxdb.SendJournal, thr *throttle, opt RunOptions, res RunResult, pause **time.Time) (_ RunResult, fin bool, _ error) {
+// each outcome back to the feeder.
+func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, j *outboxdb.SendJournal, thr *throttle, opt RunOptions, res RunResult, pause **time.Time) (RunResult, error) {
 	var conn Conn
 	defer func() {
 		if conn != nil {
@@ -246,7 +246,7 @@ func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, j *outboxdb.SendJou
 		m, now := it.m, it.now
 		if it.err != nil {
 			giveBack(m, "")
-			return res, false, it.err
+			return res, it.err
 		}
 		if it.skip {
 			f.move(m, domain.Transition{To: domain.MsgCancelled, Reason: it.why, Unclaim: true})
@@ -266,14 +266,15 @@ func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, j *outboxdb.SendJou
 			if conn, err = o.dial(ctx); err != nil {
 				conn = nil
 				giveBack(m, err.Error())
-				return res, false, unreachable{Explain(err, o.account)}
+				return res, unreachable{Explain(err, o.account)}
 			}
 		}
-		if err := j.OnWire(m.ID); err != nil {
+		reply, sendErr := conn.Send(ctx, c, func() error { return j.OnWire(m.ID) })
+		if je := (*JournalError)(nil); errors.As(sendErr, &je) {
+			conn = nil // closed by Send: the message never got its final dot
 			giveBack(m, "")
-			return res, false, err
+			return res, je.Err
 		}
-		reply, sendErr := conn.Send(ctx, c)
 		switch outcome := Classify(sendErr); outcome {
 		case OutcomeSent:
 			j.Accepted(m.ID, now, c.DeliveredTo)
@@ -301,7 +302,7 @@ func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, j *outboxdb.SendJou
 			until := o.quotaReset(now, sendErr)
 			res.PausedUntil, res.PauseReason, res.PauseLimit = &until, "your mail provider's sending limit was reached: "+serverText(sendErr), LimitQuota
 			*pause = &until
-			return res, true, nil
+			return res, nil
 		case OutcomeInDoubt:
 			f.move(m, domain.Transition{To: domain.MsgInDoubt, DeliveredTo: c.DeliveredTo,
 				Reason: "the connection broke after the message was handed over, before the server confirmed it: " + oneLine(sendErr.Error())})
@@ -314,25 +315,11 @@ func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, j *outboxdb.SendJou
 			conn.Close()
 			conn = nil
 			giveBack(m, "")
-			return res, true, unreachable{wrapTemp(sendErr, "the connection to the mail server broke; the message is queued again")}
+			return res, unreachable{wrapTemp(sendErr, "the connection to the mail server broke; the message is queued again")}
 		}
 		report(m)
 	}
-	return res, true, nil
-}
-
-// finish files Sent copies after a run; failing to file does not undo
-// anything, it is reported and retried on the next run.
-func (o *Outbox) finish(ctx context.Context, res RunResult) RunResult {
-	if o.mailbox == nil || o.account.ProviderFilesSent || res.Sent == 0 {
-		return res
-	}
-	n, err := o.FileSentCopies(ctx)
-	res.FiledCopies = n
-	if err != nil {
-		res.FileError = ExplainIMAP(err, o.account).Error()
-	}
-	return res
+	return res, nil
 }
 
 // mustNotSend is the check right before each send: the suppression list

@@ -24,12 +24,13 @@ var t0 = time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 // inbox package tests the real IMAP side against imapmemserver).
 type memMailbox struct {
 	mu       sync.Mutex
-	sent     map[string]bool
+	sent     map[string]bool // the Sent folder
+	inbox    map[string]bool // INBOX: copies to the seller's own address
 	appended [][]byte
 	fail     error
 }
 
-func (m *memMailbox) FindMessageIDs(_ context.Context, ids []string) (map[string]bool, error) {
+func (m *memMailbox) FindMessageIDs(_ context.Context, ids []string, inbox bool) (map[string]bool, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.fail != nil {
@@ -37,7 +38,7 @@ func (m *memMailbox) FindMessageIDs(_ context.Context, ids []string) (map[string
 	}
 	out := map[string]bool{}
 	for _, id := range ids {
-		if m.sent[id] {
+		if m.sent[id] || (inbox && m.inbox[id]) {
 			out[id] = true
 		}
 	}
@@ -47,6 +48,9 @@ func (m *memMailbox) FindMessageIDs(_ context.Context, ids []string) (map[string
 func (m *memMailbox) AppendSent(_ context.Context, raws [][]byte) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	if m.fail != nil {
+		return m.fail
+	}
 	for _, r := range raws {
 		msg, err := mail.ReadMessage(bytes.NewReader(r))
 		if err != nil {
@@ -85,7 +89,16 @@ func newRig(t *testing.T, opt mailtest.SMTPOptions, tune func(*Account)) *rig {
 	if tune != nil {
 		tune(&a)
 	}
-	return &rig{st: st, srv: srv, acct: a, box: &memMailbox{sent: map[string]bool{}}, clk: clk}
+	return &rig{st: st, srv: srv, acct: a, box: &memMailbox{sent: map[string]bool{}, inbox: map[string]bool{}}, clk: clk}
+}
+
+// plainAccount is a generic account sending in plain text, without a login
+// or limits, to the test server on 127.0.0.1:port.
+func plainAccount(port int) Account {
+	a := ApplyPreset(Account{FromName: "Bea", FromAddress: "seller@shop.test"}, ProviderGeneric)
+	a.SMTPHost, a.SMTPPort, a.SMTPSecurity, a.AllowPlaintext = "127.0.0.1", port, SecurityNone, true
+	a.PerMinute, a.PerDay = 0, 0
+	return a
 }
 
 func (r *rig) outbox() *Outbox {

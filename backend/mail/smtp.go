@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
+	"net/textproto"
 	"strconv"
 	"strings"
 	"time"
@@ -23,9 +25,22 @@ type SecretFunc func(ctx context.Context) (string, error)
 // Conn is one open SMTP connection, reused for a whole batch.
 type Conn interface {
 	// Send hands one message to the server and returns its reply to DATA.
-	Send(ctx context.Context, c *Composed) (reply string, err error)
+	// beforeDot (nil: nothing) runs once the whole content is written and
+	// before the final dot that completes it: the send journal's note that
+	// the message may now reach the server. Until that dot the server
+	// discards a broken-off message, so a crash anywhere earlier leaves no
+	// doubt. When beforeDot fails, the dot is never sent: Send returns a
+	// *JournalError and the connection is unusable.
+	Send(ctx context.Context, c *Composed, beforeDot func() error) (reply string, err error)
 	Close() error
 }
+
+// JournalError is Send's error when beforeDot failed: the message did not
+// go (its final dot was never sent) and the connection is closed.
+type JournalError struct{ Err error }
+
+func (e *JournalError) Error() string { return e.Err.Error() }
+func (e *JournalError) Unwrap() error { return e.Err }
 
 // Dialer opens a connection; tests and the app both use SMTPDialer.
 type Dialer func(ctx context.Context) (Conn, error)
@@ -59,14 +74,13 @@ func smtpDialer(a Account, secret SecretFunc, pipelining bool) Dialer {
 			timeout = max(time.Until(dl), time.Millisecond) // go-mail bounds reads by this, not by ctx
 		}
 		opts := []gomail.Option{gomail.WithPort(a.SMTPPort), gomail.WithTimeout(timeout),
-			gomail.WithTLSConfig(tlsCfg), gomail.WithUsername(a.Login()), gomail.WithPassword(pw),
-			// No NOOP before every message: a dead connection shows at MAIL FROM,
-			// before any content, and is classified as lost (the message requeued).
-			gomail.WithoutNoop(),
-			// No RSET after each accepted message: a completed DATA already ends
-			// the transaction (RFC 5321 4.1.1.4), so the next MAIL FROM starts
-			// clean; go-mail still sends RSET after a refused MAIL/RCPT.
-			gomail.WithoutRset()}
+			// go-mail dials, secures and logs in; smtpConn runs each mail
+			// transaction itself, so the send journal can be written right
+			// before the final dot. It sends no NOOP before a message (a dead
+			// connection shows at MAIL FROM, before any content, and the
+			// message is requeued) and no RSET after an accepted one (a
+			// completed DATA ends the transaction, RFC 5321 4.1.1.4).
+			gomail.WithTLSConfig(tlsCfg), gomail.WithUsername(a.Login()), gomail.WithPassword(pw)}
 		switch a.SMTPSecurity {
 		case SecurityTLS:
 			opts = append(opts, gomail.WithSSL())
@@ -107,7 +121,7 @@ func smtpDialer(a Account, secret SecretFunc, pipelining bool) Dialer {
 // Where the server offers PIPELINING (RFC 2920: Gmail, Outlook, iCloud,
 // Postfix and Exim all do) a message takes two round trips instead of
 // four: MAIL FROM, RCPT TO and DATA go out together, then the content.
-// Elsewhere go-mail runs the transaction one command at a time.
+// Elsewhere the transaction runs one command at a time (sendStepwise).
 type smtpConn struct {
 	c          *gomail.Client
 	sc         *gosmtp.Client
@@ -115,17 +129,18 @@ type smtpConn struct {
 	pipelining bool
 }
 
-func (s *smtpConn) Send(ctx context.Context, m *Composed) (string, error) {
-	if rcpts, _ := m.Msg.GetRecipients(); s.pipelining && len(rcpts) == 1 {
-		return s.sendPipelined(m, rcpts[0])
+func (s *smtpConn) Send(ctx context.Context, m *Composed, beforeDot func() error) (string, error) {
+	if beforeDot == nil {
+		beforeDot = func() error { return nil }
 	}
-	err := s.c.SendWithSMTPClient(s.sc, m.Msg)
-	if err == nil || m.Msg.IsDelivered() {
-		// IsDelivered: the server accepted DATA; a failed RSET afterwards
-		// does not undo that.
-		return m.Msg.ServerResponse(), nil
+	rcpts, err := m.Msg.GetRecipients()
+	if err != nil || len(rcpts) == 0 {
+		return "", &pipeError{step: "RCPT TO", err: errors.New("the message has no recipient")}
 	}
-	return "", err
+	if s.pipelining && len(rcpts) == 1 {
+		return s.sendPipelined(m, rcpts[0], beforeDot)
+	}
+	return s.sendStepwise(m, rcpts, beforeDot)
 }
 
 func (s *smtpConn) Close() error { return s.c.CloseWithSMTPClient(s.sc) }
@@ -134,10 +149,10 @@ func (s *smtpConn) Close() error { return s.c.CloseWithSMTPClient(s.sc) }
 // 2920 3.1: DATA ends the group, the content follows its 354). Every reply
 // of the group is read whatever the first one said, so the connection stays
 // in step; a refused MAIL or RCPT is followed by RSET, as go-mail does. A
-// message with more recipients (a confirm copy) goes through go-mail, which
-// hears every RCPT answer before DATA: pipelined, a refused customer beside
-// an accepted copy would leave only a DATA that cannot be taken back.
-func (s *smtpConn) sendPipelined(m *Composed, rcpt string) (string, error) {
+// message with more recipients (a confirm copy) goes through sendStepwise,
+// which hears every RCPT answer before DATA: pipelined, a refused customer
+// beside an accepted copy would leave only a DATA that cannot be taken back.
+func (s *smtpConn) sendPipelined(m *Composed, rcpt string, beforeDot func() error) (string, error) {
 	from, err := m.Msg.GetSender(false)
 	if err != nil {
 		return "", &pipeError{step: "MAIL FROM", err: err}
@@ -193,13 +208,8 @@ func (s *smtpConn) sendPipelined(m *Composed, rcpt string) (string, error) {
 		return "", refused
 	}
 	dw := s.sc.Text.DotWriter()
-	if m.Raw != nil {
-		_, err = dw.Write(m.Raw)
-	} else {
-		_, err = m.Msg.WriteTo(dw)
-	}
-	if err != nil {
-		return "", &pipeError{step: "message", err: err}
+	if err := s.content(dw, m, beforeDot); err != nil {
+		return "", err
 	}
 	if err := dw.Close(); err != nil {
 		return "", &pipeError{step: "message", err: err}
@@ -212,8 +222,95 @@ func (s *smtpConn) sendPipelined(m *Composed, rcpt string) (string, error) {
 	return strconv.Itoa(code) + " " + text, nil
 }
 
-// pipeError is a refusal or a broken connection in a pipelined
-// transaction, classified like go-mail's SendError.
+// sendStepwise is the transaction one command at a time (RFC 5321 3.3),
+// for servers without PIPELINING and for messages with more than one
+// recipient: every RCPT is answered before DATA, and one refused recipient
+// ends the transaction with RSET before any content, as go-mail does.
+func (s *smtpConn) sendStepwise(m *Composed, rcpts []string, beforeDot func() error) (string, error) {
+	from, err := m.Msg.GetSender(false)
+	if err != nil {
+		return "", &pipeError{step: "MAIL FROM", err: err}
+	}
+	if err := s.sc.UpdateDeadline(s.timeout); err != nil {
+		return "", &pipeError{step: "MAIL FROM", err: err}
+	}
+	if err := s.sc.Mail(from); err != nil {
+		pe := stepError("MAIL FROM", err)
+		if pe.code != 0 {
+			s.sc.Reset()
+		}
+		return "", pe
+	}
+	var refused *pipeError
+	for _, rcpt := range rcpts {
+		if err := s.sc.Rcpt(rcpt); err != nil {
+			pe := stepError("RCPT TO", err)
+			if pe.code == 0 {
+				return "", pe
+			}
+			if refused == nil {
+				refused = pe
+			}
+		}
+	}
+	if refused != nil {
+		s.sc.Reset()
+		return "", refused
+	}
+	dw, err := s.sc.Data()
+	if err != nil {
+		return "", stepError("DATA", err)
+	}
+	if err := s.content(dw, m, beforeDot); err != nil {
+		return "", err
+	}
+	// Close sends the final dot and reads the reply.
+	if err := dw.Close(); err != nil {
+		pe := stepError("end of data", err)
+		pe.content = true
+		return "", pe
+	}
+	reply := "250"
+	if dc, ok := dw.(*gosmtp.DataCloser); ok && dc.ServerResponse() != "" {
+		reply += " " + dc.ServerResponse()
+	}
+	return reply, nil
+}
+
+// content writes the message through DATA's dot-stuffing writer, then runs
+// beforeDot: the final dot, which alone makes the server take the message,
+// is sent only after it returned (the writer buffers the last bytes; only
+// its Close appends and flushes the dot). When beforeDot fails the
+// connection is closed with the message unfinished, which the server
+// discards.
+func (s *smtpConn) content(dw io.Writer, m *Composed, beforeDot func() error) error {
+	var err error
+	if m.Raw != nil {
+		_, err = dw.Write(m.Raw)
+	} else {
+		_, err = m.Msg.WriteTo(dw)
+	}
+	if err != nil {
+		return &pipeError{step: "message", err: err}
+	}
+	if err := beforeDot(); err != nil {
+		s.sc.Close() // no QUIT: inside DATA it would be read as content
+		return &JournalError{Err: err}
+	}
+	return nil
+}
+
+// stepError turns a command's failure into a pipeError: the server's reply
+// when it refused, the network error when no reply came.
+func stepError(step string, err error) *pipeError {
+	var te *textproto.Error
+	if errors.As(err, &te) {
+		return &pipeError{step: step, code: te.Code, text: te.Msg}
+	}
+	return &pipeError{step: step, err: err}
+}
+
+// pipeError is a refusal or a broken connection in a mail transaction.
 type pipeError struct {
 	step    string // the command whose reply it is
 	code    int    // the server's reply code; 0 when no reply came
@@ -231,8 +328,7 @@ func (e *pipeError) Error() string {
 
 func (e *pipeError) Unwrap() error { return e.err }
 
-// ErrorCode is the server's reply code (0 when none came), as go-mail's
-// SendError has it.
+// ErrorCode is the server's reply code (0 when none came).
 func (e *pipeError) ErrorCode() int { return e.code }
 
 // Outcome classifies one send attempt for the state machine.
@@ -253,26 +349,22 @@ const (
 var quotaWords = []string{"quota", "5.4.5", "sending limit", "rate limit", "too many messages",
 	"submissionquotaexceeded", "5.7.708", "limit exceeded", "daily user sending", "try again later"}
 
-// Classify turns a go-mail error into an outcome for the state machine.
+// Classify turns a send error into an outcome for the state machine.
 func Classify(err error) Outcome {
 	if err == nil {
 		return OutcomeSent
 	}
 	var pe *pipeError
-	var se *gomail.SendError
-	switch {
-	case errors.As(err, &pe):
-		return classifyReply(err, pe.code, pe.content, false)
-	case errors.As(err, &se):
-		return classifyReply(err, se.ErrorCode(), se.Reason == gomail.ErrSMTPDataClose, se.IsTemp())
+	if errors.As(err, &pe) {
+		return classifyReply(err, pe.code, pe.content)
 	}
 	return OutcomeConnLost
 }
 
 // classifyReply classifies a failed transaction by the server's reply code
 // (0 when no reply came); afterContent says the whole content, final dot
-// included, had been written; temp is go-mail's own "temporary" verdict.
-func classifyReply(err error, code int, afterContent, temp bool) Outcome {
+// included, had been written.
+func classifyReply(err error, code int, afterContent bool) Outcome {
 	if code >= 400 {
 		low := strings.ToLower(err.Error())
 		for _, w := range quotaWords {
@@ -288,7 +380,7 @@ func classifyReply(err error, code int, afterContent, temp bool) Outcome {
 		return OutcomeInDoubt
 	case code >= 500:
 		return OutcomePermanent
-	case code >= 400 || temp:
+	case code >= 400:
 		return OutcomeTemporary
 	}
 	// No reply code: the connection broke before the message was complete.

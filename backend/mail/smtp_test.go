@@ -2,6 +2,7 @@ package mail
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -66,7 +67,7 @@ func TestRecipientRefusedAtRcptKeepsTheConnectionInStep(t *testing.T) {
 // With a confirm copy the message has two recipients. When the server
 // refuses the customer but would take the seller's copy, nothing is
 // delivered (not even an empty message to the seller): such messages go
-// through go-mail, which hears each RCPT answer before DATA.
+// one command at a time, hearing each RCPT answer before DATA.
 func TestConfirmCopyWithRefusedCustomerDeliversNothing(t *testing.T) {
 	r := newRig(t, mailtest.SMTPOptions{RcptReply: func(to string) mailtest.Reply {
 		if strings.HasPrefix(to, "c0@") {
@@ -85,5 +86,29 @@ func TestConfirmCopyWithRefusedCustomerDeliversNothing(t *testing.T) {
 	d := r.srv.Deliveries()
 	if len(d) != 1 || len(d[0].To) != 2 {
 		t.Fatalf("deliveries: %+v", d)
+	}
+}
+
+// When the send journal cannot note a message before its final dot, the
+// dot is never sent: the server takes nothing, on either path.
+func TestNoFinalDotWithoutTheJournal(t *testing.T) {
+	for _, confirmCopy := range []bool{false, true} {
+		r := newRig(t, mailtest.SMTPOptions{}, func(a *Account) { a.ConfirmCopy = confirmCopy })
+		conn, err := SMTPDialer(r.acct, func(context.Context) (string, error) { return r.srv.Password, nil })(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := Compose(r.acct, domain.OutboxMessage{MessageID: "<nodot@shop.test>", ToAddr: "c1@customer.test", Subject: "x", Text: "x"}, t0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full := errors.New("disk full")
+		_, err = conn.Send(context.Background(), c, func() error { return full })
+		if je := (*JournalError)(nil); !errors.As(err, &je) || !errors.Is(err, full) {
+			t.Fatalf("confirm copy %v: %v", confirmCopy, err)
+		}
+		if n := len(r.srv.Deliveries()); n != 0 {
+			t.Fatalf("confirm copy %v: the server took %d messages", confirmCopy, n)
+		}
 	}
 }

@@ -40,6 +40,22 @@ func abandonCart(t *testing.T, st *outboxdb.DB, ext, email, first string) {
 	}
 }
 
+// cartEngine is an automation engine over st, rendering with the mail
+// templates, with the abandoned-cart flow switched on.
+func cartEngine(t *testing.T, st *outboxdb.DB) *rules.Engine {
+	t.Helper()
+	ctx := context.Background()
+	e := rules.New(rulesdb.New(st.Store), rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.DiscardHandler)})
+	id, err := e.InstallTemplate(ctx, "cart_abandoned")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.SetEnabled(ctx, id, true); err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
 func savedCount(t *testing.T, st *outboxdb.DB) int {
 	t.Helper()
 	all, err := st.EmailTemplates(context.Background())
@@ -155,14 +171,7 @@ func TestPlainTextVersion(t *testing.T) {
 func TestAutomationUsesSavedTemplate(t *testing.T) {
 	ctx := context.Background()
 	st := templateStore(t)
-	e := rules.New(rulesdb.New(st.Store), rules.Options{Renderer: &Templates{Store: st}, Log: slog.New(slog.DiscardHandler)})
-	id, err := e.InstallTemplate(ctx, "cart_abandoned")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.SetEnabled(ctx, id, true); err != nil {
-		t.Fatal(err)
-	}
+	e := cartEngine(t, st)
 	abandonCart(t, st, "c1", "carl@example.com", "Carl")
 
 	firstEmail := func(p *rules.Preview) *rules.EmailPreview {

@@ -22,7 +22,7 @@ func SendTest(ctx context.Context, a Account, secret SecretFunc, to string, now 
 		return "", err
 	}
 	defer conn.Close()
-	reply, err := conn.Send(ctx, c)
+	reply, err := conn.Send(ctx, c, nil)
 	if err != nil {
 		return "", Explain(err, a)
 	}

@@ -19,17 +19,14 @@ func (e *Engine) occurrences(ctx context.Context, c *compiled, from, to time.Tim
 	t := c.def.Trigger
 	var occs []domain.RuleOccurrence
 	var err error
-	var shift time.Duration
-	day := 24 * time.Hour
+	shift := t.shift()
 	suffix := ""
 	switch t.Type {
 	case domain.TriggerOrderCreated, domain.TriggerOrderPaid, domain.TriggerOrderFulfilled, domain.TriggerOrderCancelled, domain.TriggerOrderRefunded:
 		occs, err = e.st.OrderOccurrences(ctx, strings.TrimPrefix(string(t.Type), "order_"), from, to)
 	case domain.TriggerPaymentOverdue:
-		shift = time.Duration(t.Days) * day
 		occs, err = e.st.OrderOccurrences(ctx, "overdue", from.Add(-shift), to.Add(-shift))
 	case domain.TriggerRenewalDue:
-		shift = time.Duration(t.Days-t.LeadDays) * day
 		occs, err = e.st.SubscriptionOccurrences(ctx, t.Tag, from.Add(-shift), to.Add(-shift))
 	case domain.TriggerShipmentStatus:
 		occs, err = e.st.EventOccurrences(ctx, t.Type, from, to)
@@ -40,7 +37,6 @@ func (e *Engine) occurrences(ctx context.Context, c *compiled, from, to time.Tim
 	case domain.TriggerCustomerCreated, domain.TriggerConsentGiven, domain.TriggerConsentWithdrawn:
 		occs, err = e.st.EventOccurrences(ctx, t.Type, from, to)
 	case domain.TriggerCartIdle:
-		shift = time.Duration(t.Hours) * time.Hour
 		occs, err = e.st.IdleCartOccurrences(ctx, from.Add(-shift), to.Add(-shift))
 	case domain.TriggerStockBelow:
 		def := t.Threshold
@@ -51,7 +47,6 @@ func (e *Engine) occurrences(ctx context.Context, c *compiled, from, to time.Tim
 	case domain.TriggerBirthday:
 		return e.birthdays(ctx, from, to, set.Location)
 	case domain.TriggerInactive:
-		shift = time.Duration(t.Days) * day
 		occs, err = e.st.LastOrderBetween(ctx, from.Add(-shift), to.Add(-shift))
 		for i := range occs {
 			occs[i].Occurrence = fmt.Sprintf("customer:%d:inactive:%d", occs[i].CustomerID, occs[i].At.Unix())
@@ -59,7 +54,6 @@ func (e *Engine) occurrences(ctx context.Context, c *compiled, from, to time.Tim
 	case domain.TriggerMarketingUnanswered:
 		occs, err = e.st.UnansweredMarketing(ctx, t.Count, from, to)
 	case domain.TriggerDaysAfter:
-		shift = time.Duration(t.Days) * day
 		suffix = fmt.Sprintf(":after%dd", t.Days)
 		f, u := from.Add(-shift), to.Add(-shift)
 		switch t.After {
@@ -82,6 +76,22 @@ func (e *Engine) occurrences(ctx context.Context, c *compiled, from, to time.Tim
 		starts[i] = occs[i].At.Add(shift)
 	}
 	return occs, starts, nil
+}
+
+// shift is how long after its base event a date trigger's sequence starts
+// ("N days after", "inactive for N days", "idle for N hours"); 0 for the
+// others.
+func (t TriggerSpec) shift() time.Duration {
+	day := 24 * time.Hour
+	switch t.Type {
+	case domain.TriggerPaymentOverdue, domain.TriggerInactive, domain.TriggerDaysAfter:
+		return time.Duration(t.Days) * day
+	case domain.TriggerRenewalDue:
+		return time.Duration(t.Days-t.LeadDays) * day
+	case domain.TriggerCartIdle:
+		return time.Duration(t.Hours) * time.Hour
+	}
+	return 0
 }
 
 // birthdays lists the customers whose birthday fell on a day of the shop's

@@ -43,15 +43,13 @@ func rawExec(t *testing.T, path string, stmts ...string) {
 	}
 }
 
-// withoutMigration is the embedded migrations up to, not including, one
-// file: the shop an older Shopclerk made.
-func withoutMigration(t *testing.T, name string) fs.FS {
+// migrationsBefore is the embedded migrations older than the file name:
+// the shop a Shopclerk from before it made.
+func migrationsBefore(t *testing.T, name string) fs.FS {
 	t.Helper()
 	out := fstest.MapFS{}
 	entries, _ := fs.ReadDir(migrationFS, "migrations")
 	for _, e := range entries {
-		// A shop made before that migration has none of the later ones
-		// either (goose refuses to fill a gap below the newest applied).
 		if e.Name() >= name {
 			continue
 		}
@@ -111,7 +109,7 @@ func TestOpenMarksShopsWithTheApplicationID(t *testing.T) {
 	})
 	t.Run("shop of an earlier version", func(t *testing.T) {
 		p := filepath.Join(dir, "old.db")
-		old := openTest(t, p, Options{Migrations: withoutMigration(t, "00018_application_id.sql")})
+		old := openTest(t, p, Options{Migrations: migrationsBefore(t, "00018_application_id.sql")})
 		if id := appID(t, old); id != 0 {
 			t.Fatalf("the earlier shop already has id %#x", id)
 		}

@@ -4,7 +4,6 @@ package shopify_test
 
 import (
 	"context"
-	"io"
 	"log/slog"
 	"net/http"
 	"os"
@@ -26,7 +25,7 @@ import (
 // $SYNC_URL into $SYNC_DB and is killed while it waits for a page.
 func syncChild() {
 	ctx := context.Background()
-	st, err := store.Open(ctx, os.Getenv("SYNC_DB"), store.Options{Clock: clock.Fixed{T: now}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	st, err := store.Open(ctx, os.Getenv("SYNC_DB"), store.Options{Clock: clock.Fixed{T: now}, Log: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		panic(err)
 	}
@@ -57,7 +56,7 @@ func TestKillNineMidSync(t *testing.T) {
 	r := newRig(t)
 	// The child opens the shop itself: it is made, and closed, first.
 	dbPath := filepath.Join(t.TempDir(), "shop.db")
-	st, err := store.Open(context.Background(), dbPath, store.Options{Clock: r.clock, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	st, err := store.Open(context.Background(), dbPath, store.Options{Clock: r.clock, Log: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -210,11 +210,6 @@ func (s *DB) CountSentSince(ctx context.Context, t time.Time) (int, error) {
 	return n, err
 }
 
-// UnfiledSent lists sent messages with no copy in the Sent folder yet.
-func (s *DB) UnfiledSent(ctx context.Context, limit int) ([]int64, error) {
-	return scanIDs(s.SQL().QueryContext(ctx, q("MsgUnfiled"), limit))
-}
-
 // scanIDs reads a query's rows of one id each, in order; it takes the
 // query's own results, so it serves databases, transactions and statements.
 func scanIDs(rows *sql.Rows, err error) ([]int64, error) {
@@ -231,12 +226,6 @@ func scanIDs(rows *sql.Rows, err error) ([]int64, error) {
 		ids = append(ids, id)
 	}
 	return ids, rows.Err()
-}
-
-// SetFiled records that a copy of message id is in the Sent folder.
-func (s *DB) SetFiled(ctx context.Context, id int64) error {
-	_, err := s.SQL().ExecContext(ctx, q("MsgSetFiled"), id)
-	return err
 }
 
 // SentTimesSince lists when messages were sent at or after t, oldest

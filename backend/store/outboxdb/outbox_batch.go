@@ -17,6 +17,17 @@ import (
 type OutboxBatch struct {
 	conn                                     *sql.Conn
 	due, claimIDs, transition, begin, commit *sql.Stmt
+	// Stamp is written on every message the batch claims.
+	Stamp ClaimStamp
+}
+
+// ClaimStamp is what a claim fixes about a message from the account it is
+// sent with, so a later change of the account does not change how the
+// message is settled: the proofs of delivery it carries (see the proofs
+// column) and whether Shopclerk owes its Sent folder a copy.
+type ClaimStamp struct {
+	Proofs   string
+	SentCopy bool
 }
 
 // BeginOutboxBatch prepares the send loop's statements. Close it when the
@@ -105,7 +116,7 @@ func (b *OutboxBatch) claimMany(ctx context.Context, now time.Time, n int) ([]Cl
 		order[id] = i
 	}
 	list, _ := json.Marshal(ids)
-	rows, err := b.claimIDs.QueryContext(ctx, now.Unix(), string(list))
+	rows, err := b.claimIDs.QueryContext(ctx, now.Unix(), string(list), b.Stamp.Proofs, b.Stamp.SentCopy)
 	if err != nil {
 		return nil, busy(err)
 	}

@@ -14,23 +14,25 @@ import (
 )
 
 // The send journal is a small append-only file beside the database
-// (shop.db.sendlog). The send loop appends a line naming a message right
-// before the message's content goes to the server ("w <id>"), and one when
-// the server has accepted it ("s <id> <unix time> <delivered-to>", written
-// together with the next message's line). After a crash it tells the
-// 'sending' messages apart:
+// (shop.db.sendlog). The send loop appends a line naming a message once its
+// content is written and right before the final dot that completes it
+// ("w <id>"), and one as soon as the server has accepted it ("s <id> <unix
+// time> <delivered-to>"). After a crash it tells the 'sending' messages
+// apart:
 //
 //   - accepted: the server took it; it is marked sent.
-//   - on the wire, not accepted: the content may have reached the server.
+//   - its dot may have gone, not accepted: the server may have taken it.
 //     The message becomes 'in_doubt' and is looked up in the Sent folder
 //     (or left to the seller), as before.
-//   - not in the journal: the content never left this computer, so the
-//     message is queued again without asking anyone.
+//   - not in the journal: the final dot never left this computer, and a
+//     server discards a message broken off before it, so the message is
+//     queued again without asking anyone.
 //
 // That lets one commit claim a batch of messages, and record a batch of
-// outcomes, on every account: a crash leaves only the message on the wire
-// in doubt, as a commit per message did. The states still live in SQLite;
-// the journal only bridges the moments between commits.
+// outcomes, on every account, and it narrows the doubt a crash can leave to
+// the moment between a message's final dot and the server's answer. The
+// states still live in SQLite; the journal only bridges the moments
+// between commits.
 //
 // Durability: a write(2) reaches the operating system before the content is
 // sent, so the journal survives the process being killed, the same
@@ -47,7 +49,7 @@ func journalPath(dbPath string) string { return dbPath + ".sendlog" }
 // goroutine uses it; it shares nothing with the run's OutboxBatch.
 type SendJournal struct {
 	f   *os.File
-	buf []byte // accepted lines not yet written, then the next line
+	buf []byte // the line being written
 }
 
 // OpenSendJournal opens (creating) the journal for appending.
@@ -59,36 +61,29 @@ func (s *DB) OpenSendJournal() (*SendJournal, error) {
 	return &SendJournal{f: f, buf: make([]byte, 0, 256)}, nil
 }
 
-// OnWire records that message id's content is about to be transmitted
-// (with the acceptances noted since the last call). It returns after one
-// write to the operating system; when it fails the message must not be
-// sent.
+// OnWire records that message id's final dot is about to be sent. It
+// returns after one write to the operating system; when it fails the dot
+// must not be sent.
 func (j *SendJournal) OnWire(id int64) error {
-	j.buf = append(strconv.AppendInt(append(j.buf, "w "...), id, 10), '\n')
-	_, err := j.f.Write(j.buf)
-	j.buf = j.buf[:0]
-	if err != nil {
+	j.buf = append(strconv.AppendInt(append(j.buf[:0], "w "...), id, 10), '\n')
+	if _, err := j.f.Write(j.buf); err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not write its send journal (is the disk full?); the message was not sent")
 	}
 	return nil
 }
 
-// Accepted notes that the server accepted message id; the note is written
-// with the next OnWire (or Close). Losing it to a crash only leaves the
-// message in doubt.
+// Accepted records, with one write, that the server accepted message id,
+// at once: a crash right after the server's answer then leaves no doubt.
+// A failed write only leaves the message in doubt after a crash.
 func (j *SendJournal) Accepted(id int64, at time.Time, deliveredTo string) {
-	j.buf = strconv.AppendInt(append(j.buf, "s "...), id, 10)
+	j.buf = strconv.AppendInt(append(j.buf[:0], "s "...), id, 10)
 	j.buf = strconv.AppendInt(append(j.buf, ' '), at.Unix(), 10)
 	j.buf = append(append(append(j.buf, ' '), strings.Join(strings.Fields(deliveredTo), "")...), '\n')
+	j.f.Write(j.buf)
 }
 
-// Close writes the last acceptances and closes the journal file.
-func (j *SendJournal) Close() error {
-	if len(j.buf) > 0 {
-		j.f.Write(j.buf)
-	}
-	return j.f.Close()
-}
+// Close closes the journal file.
+func (j *SendJournal) Close() error { return j.f.Close() }
 
 // journal is what a send journal file says.
 type journal struct {
@@ -116,7 +111,7 @@ func readJournal(path string) (j journal, ok bool, err error) {
 	for sc.Scan() {
 		// A torn last line (the process died mid-write) is missing its
 		// newline or fields and counts for nothing: the write had not
-		// returned, so its message's content had not gone out.
+		// returned, so its message's final dot had not gone out.
 		fields := strings.Fields(sc.Text())
 		if len(fields) < 2 {
 			continue
@@ -136,8 +131,9 @@ func readJournal(path string) (j journal, ok bool, err error) {
 
 // RecoverSending settles every message a previous run left in 'sending':
 // those the send journal says the server accepted are marked sent, those
-// whose content it says went out become 'in_doubt', and the others are
-// queued again, their claim given back, since their content never left.
+// whose final dot it says may have gone become 'in_doubt', and the others
+// are queued again, their claim given back, since the server never had a
+// whole message from them.
 // Without a journal file every one is in doubt. The journal is removed once
 // the outcome is committed. Only call it before the send loop starts: the
 // store's file lock guarantees no other Shopclerk is sending from this
@@ -195,6 +191,6 @@ func (s *DB) RecoverSending(ctx context.Context) (r Recovered, err error) {
 // Recovered is what RecoverSending did.
 type Recovered struct {
 	Sent     int // accepted by the server: marked sent
-	InDoubt  int // content may have reached the server
-	Requeued int // content never left: queued again
+	InDoubt  int // the final dot may have reached the server
+	Requeued int // the final dot never left: queued again
 }

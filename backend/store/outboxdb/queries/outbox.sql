@@ -34,11 +34,12 @@ ORDER BY k, t, id LIMIT ?2;
 -- Claims the messages ?2 (a JSON array of MsgDueBatch's ids, read in the
 -- same transaction, so still due): marks them 'sending' and returns each
 -- whole row with the recipient's suppression entry, so claiming, reading
--- and the check right before sending are one statement. RETURNING's order
+-- and the check right before sending are one statement. It also fixes the
+-- message's proofs and Sent copy (ClaimStamp) for this attempt. RETURNING's order
 -- is not defined; the caller restores it. (A status condition here
 -- would make the planner walk messages_status over the whole queue
 -- instead of looking up the ids.)
-UPDATE messages SET status = 'sending', attempts = attempts + 1, sending_at = ?1
+UPDATE messages SET status = 'sending', attempts = attempts + 1, sending_at = ?1, proofs = ?3, sent_copy = ?4
 WHERE id IN (SELECT value FROM json_each(?2))
 RETURNING id, message_id, kind, to_addr, to_name, subject, html, text, headers, attachments, status, attempts,
     last_error, next_attempt_at, customer_id, COALESCE(ledger_key, ''), created_at, sent_at, sending_at,
@@ -64,12 +65,6 @@ SELECT status, COUNT(*) FROM messages GROUP BY status;
 
 -- name: MsgCountSentSince
 SELECT COUNT(*) FROM messages WHERE sent_at >= ?;
-
--- name: MsgUnfiled
-SELECT id FROM messages WHERE status = 'sent' AND filed = 0 ORDER BY id LIMIT ?;
-
--- name: MsgSetFiled
-UPDATE messages SET filed = 1 WHERE id = ?;
 
 -- name: MsgByMessageID
 SELECT id FROM messages WHERE message_id = ?;

@@ -320,3 +320,7 @@ SELECT id FROM purchase_orders WHERE supplier_id = ? AND status = 'draft' ORDER 
 -- name: RulePOLineAddIfMissing
 INSERT INTO purchase_order_lines (po_id, sku, supplier_sku, quantity, unit_cost) VALUES (?, ?, ?, ?, ?)
 ON CONFLICT (po_id, sku) DO NOTHING;
+
+-- name: RuleLedgerGet
+-- One ledger entry by key: the outbox's re-check of a queued email.
+SELECT key, rule_id, subject, occurrence, step, status, due_at, result FROM rule_ledger WHERE key = ?

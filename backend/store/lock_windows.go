@@ -16,4 +16,6 @@ func tryLock(f *os.File) (held bool, err error) {
 	return errors.Is(err, windows.ERROR_LOCK_VIOLATION), err
 }
 
-func unlock(f *os.File) { windows.UnlockFileEx(windows.Handle(f.Fd()), 0, 1, 0, new(windows.Overlapped)) }
+func unlock(f *os.File) {
+	windows.UnlockFileEx(windows.Handle(f.Fd()), 0, 1, 0, new(windows.Overlapped))
+}

@@ -108,4 +108,6 @@ SELECT segment, COUNT(*) AS n FROM rfm_scores GROUP BY segment;
 SELECT r, f, m, orders, spent, last_order_at, segment, since FROM rfm_scores WHERE customer_id = ?;
 
 -- name: RFMMonthsOf :many
-SELECT month, segment FROM rfm_months WHERE customer_id = ? ORDER BY month DESC;
+-- One key look-up per month scored (CROSS JOIN keeps that order).
+SELECT m.month, m.segment FROM rfm_runs r CROSS JOIN rfm_months m ON m.month = r.month AND m.customer_id = ?
+ORDER BY m.month DESC;

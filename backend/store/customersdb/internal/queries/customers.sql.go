@@ -350,7 +350,8 @@ func (q *Queries) RFMCounts(ctx context.Context) ([]RFMCountsRow, error) {
 }
 
 const rFMMonthsOf = `-- name: RFMMonthsOf :many
-SELECT month, segment FROM rfm_months WHERE customer_id = ? ORDER BY month DESC
+SELECT m.month, m.segment FROM rfm_runs r CROSS JOIN rfm_months m ON m.month = r.month AND m.customer_id = ?
+ORDER BY m.month DESC
 `
 
 type RFMMonthsOfRow struct {
@@ -358,6 +359,7 @@ type RFMMonthsOfRow struct {
 	Segment string
 }
 
+// One key look-up per month scored (CROSS JOIN keeps that order).
 func (q *Queries) RFMMonthsOf(ctx context.Context, customerID int64) ([]RFMMonthsOfRow, error) {
 	rows, err := q.db.QueryContext(ctx, rFMMonthsOf, customerID)
 	if err != nil {

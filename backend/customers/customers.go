@@ -101,10 +101,15 @@ type Tag struct {
 	At         *time.Time `json:"at"`         // when it was added, where known
 }
 
-// Page reads customer id's page with the first timeline page.
+// Page reads customer id's page with the first timeline page. A shop never
+// scored (made before segments existed, or by the demo command) is scored
+// first, once.
 func (s *Service) Page(ctx context.Context, id int64) (Page, error) {
 	c, err := s.db.CustomerByID(ctx, id)
 	if err != nil {
+		return Page{}, err
+	}
+	if err := s.ensureScored(ctx); err != nil {
 		return Page{}, err
 	}
 	p := Page{Customer: c, Addresses: []Address{}, Tags: []Tag{}, Segments: []string{}}

@@ -46,20 +46,24 @@ type Move struct {
 // maxMoves bounds the moves the screen lists.
 const maxMoves = 20
 
+// ensureScored scores the customers when they never were.
+func (s *Service) ensureScored(ctx context.Context) error {
+	if _, ok, err := s.db.LatestRFMRun(ctx); err != nil || ok {
+		return err
+	}
+	_, err := s.Recompute(ctx)
+	return err
+}
+
 // Overview reads the Segments screen, scoring the customers first when
 // they were never scored (a shop from before segments, or a demo shop).
 func (s *Service) Overview(ctx context.Context) (Overview, error) {
-	run, ok, err := s.db.LatestRFMRun(ctx)
-	if err != nil {
+	if err := s.ensureScored(ctx); err != nil {
 		return Overview{}, err
 	}
-	if !ok {
-		if _, err := s.Recompute(ctx); err != nil {
-			return Overview{}, err
-		}
-		if run, _, err = s.db.LatestRFMRun(ctx); err != nil {
-			return Overview{}, err
-		}
+	run, _, err := s.db.LatestRFMRun(ctx)
+	if err != nil {
+		return Overview{}, err
 	}
 	at := time.Unix(run.At, 0).UTC()
 	o := Overview{WindowDays: run.WindowDays, ScoredAt: &at, Month: run.Month, RFM: []RFMCount{}, Moves: []Move{}}

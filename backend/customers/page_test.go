@@ -40,7 +40,9 @@ func TestPage(t *testing.T) {
 	for _, it := range p.Timeline.Items {
 		kinds = append(kinds, it.Kind)
 	}
-	wantKinds := []TimelineKind{KindEmailReceived, KindEmailSent, KindOrder, KindCart, KindCouponIssued, KindAutomationTag,
+	// The shop was never scored: the page scored it first, and the customer's
+	// segment heads the timeline.
+	wantKinds := []TimelineKind{KindSegment, KindEmailReceived, KindEmailSent, KindOrder, KindCart, KindCouponIssued, KindAutomationTag,
 		KindOrderCancelled, KindOrder, KindOrder, KindCreated}
 	if !slices.Equal(kinds, wantKinds) {
 		t.Errorf("timeline kinds\n got %v\nwant %v", kinds, wantKinds)
@@ -48,7 +50,10 @@ func TestPage(t *testing.T) {
 	if p.Timeline.Next != "" {
 		t.Errorf("a short timeline has no next page: %q", p.Timeline.Next)
 	}
-	if it := p.Timeline.Items[2]; it.Title != "#1003" || it.Detail != "paid, unfulfilled" || it.Amount.Amount != 7000 {
+	if p.RFM == nil || p.Timeline.Items[0].Title != p.RFM.Label {
+		t.Errorf("scores %+v, first item %+v", p.RFM, p.Timeline.Items[0])
+	}
+	if it := p.Timeline.Items[3]; it.Title != "#1003" || it.Detail != "paid, unfulfilled" || it.Amount.Amount != 7000 {
 		t.Errorf("order item %+v", it)
 	}
 }

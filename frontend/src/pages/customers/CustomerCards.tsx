@@ -72,7 +72,16 @@ function Score({ label, value }: { label: string; value: number }) {
 export function SegmentsCard({ rfm, segments }: { rfm: RFMScores | null | undefined; segments: string[] }) {
   return (
     <Card title="Segments" testId="customer-segments">
-      {rfm ? (
+      {rfm && rfm.r === 0 ? (
+        <Stack gap="xs">
+          <Badge size="lg" variant="light" color="indigo" styles={{ root: { textTransform: 'none' } }} data-testid="customer-rfm-segment">
+            {rfm.label}
+          </Badge>
+          <Text size="xs" c="dimmed">
+            No order in the last {rfm.windowDays} days, the window the scores are computed over.
+          </Text>
+        </Stack>
+      ) : rfm ? (
         <Stack gap="xs">
           <Group justify="space-between">
             <Badge size="lg" variant="light" color="indigo" styles={{ root: { textTransform: 'none' } }} data-testid="customer-rfm-segment">

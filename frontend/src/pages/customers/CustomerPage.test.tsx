@@ -115,6 +115,9 @@ describe('Customer page', () => {
     api.erase.mockResolvedValue({ id: 7 });
     fireEvent.click(await screen.findByTestId('customer-erase'));
     expect(await screen.findByTestId('erase-open-orders')).toHaveTextContent('#1003');
+    expect(screen.getByTestId('erase-dialog')).toHaveTextContent(
+      'Their 2 orders and 1 abandoned cart stay for your accounts, without name, email, street or phone (the country stays, for tax). The 2 emails to and from them, your notes and their tags and scores are deleted.',
+    );
     const confirm = screen.getByTestId('erase-confirm');
     expect(confirm).toBeDisabled();
     fireEvent.click(screen.getByTestId('erase-confirm-open'));

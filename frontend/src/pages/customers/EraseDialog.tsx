@@ -9,6 +9,19 @@ import { normalizeError } from '../../api';
 import { customersApi } from '../../api/customers';
 import { countOf } from '../../lib/plural';
 
+/** What an erasure keeps and deletes, naming only what the customer has. */
+export function eraseWords(orders: number, carts: number, emails: number): string {
+  const kept = [orders > 0 && countOf(orders, 'order'), carts > 0 && countOf(carts, 'abandoned cart')].filter(Boolean).join(' and ');
+  const gone = [emails > 0 && `the ${countOf(emails, 'email')} to and from them`, 'your notes', 'their tags and scores'].filter(Boolean);
+  return [
+    kept && `Their ${kept} stay for your accounts, without name, email, street or phone (the country stays, for tax).`,
+    `${gone.slice(0, -1).join(', ')} and ${gone[gone.length - 1]} are deleted.`.replace(/^./, (c) => c.toUpperCase()),
+    'A fingerprint of their email is kept so that your next import does not add them back. This cannot be undone.',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
 export function EraseDialog({
   customerId,
   name,
@@ -54,11 +67,7 @@ export function EraseDialog({
       )}
       {check.data && (
         <Stack gap="sm">
-          <Text size="sm">
-            Their {countOf(check.data.orders, 'order')} and {countOf(check.data.carts, 'cart')} stay for your accounts, without name, email,
-            street or phone (the country stays, for tax). Their {countOf(check.data.emails, 'email')}, your notes, their tags and scores are
-            deleted. A fingerprint of their email is kept so that your next import does not add them back. This cannot be undone.
-          </Text>
+          <Text size="sm">{eraseWords(check.data.orders, check.data.carts, check.data.emails)}</Text>
           {open.length > 0 && (
             <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title="Orders not yet shipped or paid" data-testid="erase-open-orders">
               <Text size="sm">

@@ -42,6 +42,10 @@ const KINDS: Record<string, { icon: Icon; color: string; label: string }> = {
   created: { icon: IconUserPlus, color: 'gray', label: 'Customer' },
 };
 
+// Kinds whose "by" is only the store the record came from: said once in the
+// page's header, not on every order.
+const SOURCE_KINDS = new Set(['order', 'order_cancelled', 'cart', 'created']);
+
 function itemText(it: TimelineItem): string {
   switch (it.kind) {
     case 'cart':
@@ -94,7 +98,7 @@ function Item({ it }: { it: TimelineItem }) {
                 · {humanize(it.detail)}
               </Text>
             )}
-            {it.by && it.kind !== 'created' && (
+            {it.by && !SOURCE_KINDS.has(it.kind) && (
               <Badge size="xs" variant="default" styles={{ root: { textTransform: 'none' } }}>
                 {it.kind === 'email_received' ? `from ${it.by}` : it.by}
               </Badge>

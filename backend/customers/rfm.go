@@ -203,10 +203,12 @@ type RFMResult struct {
 	Seconds    float64 `json:"seconds"`
 }
 
-// Recompute scores every customer as of now over the seller's window,
-// keeps this month's snapshot (and, at the first scoring, makes last
-// month's from the orders as they stood then), and counts the seller's
-// segments again. Imports call it when they finish.
+// Recompute scores every customer as of now over the seller's window and
+// counts the seller's segments again; imports call it when they finish.
+// Months are kept as snapshots: at the first scoring of a month, the
+// scores as they stand (the previous scoring's, the last of its month)
+// become that month's; at the very first scoring, last month's is made
+// from the orders as they stood at its end, so movement shows at once.
 func (s *Service) Recompute(ctx context.Context) (RFMResult, error) {
 	s.scoring.Lock()
 	defer s.scoring.Unlock()
@@ -216,20 +218,46 @@ func (s *Service) Recompute(ctx context.Context) (RFMResult, error) {
 	window := s.WindowDays(ctx)
 	month := now.In(loc).Format("2006-01")
 	res := RFMResult{Month: month, At: now, WindowDays: window}
-	if _, had, err := s.db.RFMRunBefore(ctx, month); err != nil {
+	latest, had, err := s.db.LatestRFMRun(ctx)
+	switch {
+	case err != nil:
 		return res, err
-	} else if !had {
+	case had && latest.Month < month:
+		if err := s.db.CloseMonth(ctx, latest.Month); err != nil {
+			return res, err
+		}
+	case !had:
 		// Last month ended when this one began, in the shop's time zone.
 		local := now.In(loc)
 		end := time.Date(local.Year(), local.Month(), 1, 0, 0, 0, 0, loc).Add(-time.Second)
 		prev := end.Format("2006-01")
-		if _, err := s.scoreAsOf(ctx, end.UTC(), window, prev, false); err != nil {
+		scores, err := s.scores(ctx, end.UTC(), window)
+		if err != nil {
+			return res, err
+		}
+		if err := s.db.SaveMonth(ctx, customersdb.RFMRun{Month: prev, At: end.Unix(), WindowDays: window, Scored: len(scores)}, scores); err != nil {
 			return res, err
 		}
 		res.Backfilled = prev
 	}
-	scores, err := s.scoreAsOf(ctx, now, window, month, true)
+	scores, err := s.scores(ctx, now, window)
 	if err != nil {
+		return res, err
+	}
+	prev, err := s.db.RFMPrevious(ctx)
+	if err != nil {
+		return res, err
+	}
+	// A customer keeps "since" while their segment stays.
+	for i := range scores {
+		sc := &scores[i]
+		if p, ok := prev[sc.CustomerID]; ok && p.Segment == sc.Segment {
+			sc.Since = p.Since
+		} else {
+			sc.Since = now.Unix()
+		}
+	}
+	if err := s.db.SaveScores(ctx, customersdb.RFMRun{Month: month, At: now.Unix(), WindowDays: window, Scored: len(scores)}, scores, prev); err != nil {
 		return res, err
 	}
 	res.Scored = len(scores)
@@ -244,32 +272,13 @@ func (s *Service) Recompute(ctx context.Context) (RFMResult, error) {
 	return res, nil
 }
 
-// scoreAsOf scores the customers as of at and stores the result as month's
-// snapshot; current also makes it the customers' scores, keeping each
-// customer's "since" while their segment stays.
-func (s *Service) scoreAsOf(ctx context.Context, at time.Time, window int, month string, current bool) ([]customersdb.Score, error) {
-	from := at.AddDate(0, 0, -window)
-	in, err := s.db.RFMInputs(ctx, from.Unix(), at.Unix())
+// scores scores the customers as of at over window days.
+func (s *Service) scores(ctx context.Context, at time.Time, window int) ([]customersdb.Score, error) {
+	in, err := s.db.RFMInputs(ctx, at.AddDate(0, 0, -window).Unix(), at.Unix())
 	if err != nil {
 		return nil, err
 	}
-	scores := score(in)
-	if current {
-		prev, err := s.db.RFMPrevious(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for i := range scores {
-			sc := &scores[i]
-			if p, ok := prev[sc.CustomerID]; ok && p.Segment == sc.Segment {
-				sc.Since = p.Since
-			} else {
-				sc.Since = at.Unix()
-			}
-		}
-	}
-	run := customersdb.RFMRun{Month: month, At: at.Unix(), WindowDays: window, Scored: len(scores)}
-	return scores, s.db.SaveRFM(ctx, run, scores, current)
+	return score(in), nil
 }
 
 // Scores is one customer's RFM scoring for the customer page.
@@ -311,8 +320,13 @@ func (s *Service) customerScores(ctx context.Context, id int64) (*Scores, error)
 	}
 	out := &Scores{R: sc.R, F: sc.F, M: sc.M, Segment: Segment(sc.Segment), Label: Segment(sc.Segment).Label(),
 		Since: time.Unix(sc.Since, 0).UTC(), Orders: sc.Orders, Spent: sc.Spent, WindowDays: run.WindowDays,
-		ScoredAt: time.Unix(run.At, 0).UTC(), History: []MonthSegment{}}
+		ScoredAt: time.Unix(run.At, 0).UTC(),
+		// This month's is the current scoring; earlier months are snapshots.
+		History: []MonthSegment{{Month: run.Month, Segment: Segment(sc.Segment), Label: Segment(sc.Segment).Label()}}}
 	for _, m := range months {
+		if m.Month >= run.Month {
+			continue
+		}
 		out.History = append(out.History, MonthSegment{Month: m.Month, Segment: Segment(m.Segment), Label: Segment(m.Segment).Label()})
 	}
 	return out, nil

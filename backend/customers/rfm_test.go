@@ -110,10 +110,11 @@ func TestRecomputeKeepsMonthsAndMoves(t *testing.T) {
 	if o.LastMonth != "2026-02" || total != 10 || o.Customers != 10 || o.Unscored != 0 || o.WindowDays != DefaultWindowDays {
 		t.Errorf("overview %+v", o)
 	}
-	// A second scoring in the same month replaces the month's snapshot and
-	// keeps each unchanged customer's "since".
+	// A second scoring in the same month keeps each unchanged customer's
+	// "since" and writes only the rows that changed.
 	c0 := f.id("c0@example.com")
 	before, _, _ := f.db.CustomerRFM(f.ctx, c0)
+	f.exec(`UPDATE rfm_scores SET orders = -1 WHERE customer_id = ?`, f.id("c5@example.com"))
 	later := New(f.db, clock.Fixed{T: testNow.AddDate(0, 0, 3)}, nil)
 	if res, err = later.Recompute(f.ctx); err != nil || res.Backfilled != "" {
 		t.Fatalf("again: %+v %v", res, err)
@@ -122,8 +123,27 @@ func TestRecomputeKeepsMonthsAndMoves(t *testing.T) {
 	if after.Segment == before.Segment && after.Since != before.Since {
 		t.Errorf("since moved for an unchanged segment: %d -> %d", before.Since, after.Since)
 	}
+	if n := f.count(`SELECT COUNT(*) FROM rfm_scores WHERE orders < 0`); n != 0 {
+		t.Error("a changed row was not written again")
+	}
+	if n := f.count(`SELECT COUNT(*) FROM rfm_months WHERE month = '2026-03'`); n != 0 {
+		t.Errorf("March is kept before it is over: %d rows", n)
+	}
+	// The first scoring of April keeps March's last as March's snapshot.
+	april := New(f.db, clock.Fixed{T: testNow.AddDate(0, 1, 1)}, nil)
+	if _, err := april.Recompute(f.ctx); err != nil {
+		t.Fatal(err)
+	}
 	if n := f.count(`SELECT COUNT(*) FROM rfm_months WHERE month = '2026-03'`); n != 10 {
-		t.Errorf("this month's snapshot holds %d customers", n)
+		t.Errorf("March's snapshot holds %d customers", n)
+	}
+	if o, err = april.Overview(f.ctx); err != nil || o.LastMonth != "2026-03" || o.Month != "2026-04" {
+		t.Errorf("April's overview: %+v %v", o, err)
+	}
+	// c1 bought in January: scored in February's snapshot, March's and now.
+	sc, err := april.customerScores(f.ctx, f.id("c1@example.com"))
+	if err != nil || len(sc.History) != 3 || sc.History[0].Month != "2026-04" || sc.History[2].Month != "2026-02" {
+		t.Errorf("history %+v %v", sc, err)
 	}
 	if _, err := f.svc.SetWindowDays(f.ctx, 7); domain.CodeOf(err) != domain.CodeInvalid {
 		t.Errorf("a 7-day window: %v", err)

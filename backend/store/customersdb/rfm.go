@@ -58,29 +58,18 @@ type Score struct {
 	Since       int64
 }
 
-// Previous is a customer's segment before this scoring, and since when.
-type Previous struct {
-	Segment string
-	Since   int64
-}
-
-// RFMPrevious reads the stored scoring's segments, by customer.
-func (s *DB) RFMPrevious(ctx context.Context) (map[int64]Previous, error) {
-	rows, err := s.SQL().QueryContext(ctx, q("RFMOld"))
-	if err != nil {
-		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the RFM scores")
-	}
-	defer rows.Close()
-	out := map[int64]Previous{}
-	for rows.Next() {
-		var id int64
-		var p Previous
-		if err := rows.Scan(&id, &p.Segment, &p.Since); err != nil {
-			return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the RFM scores")
+// RFMPrevious reads the stored scores, by customer.
+func (s *DB) RFMPrevious(ctx context.Context) (map[int64]Score, error) {
+	out := map[int64]Score{}
+	err := s.scan(ctx, "RFMOld", nil, func(rows *sql.Rows) error {
+		var sc Score
+		if err := rows.Scan(&sc.CustomerID, &sc.R, &sc.F, &sc.M, &sc.Orders, &sc.Spent, &sc.LastOrderAt, &sc.Segment, &sc.Since); err != nil {
+			return err
 		}
-		out[id] = p
-	}
-	return out, rows.Err()
+		out[sc.CustomerID] = sc
+		return nil
+	})
+	return out, err
 }
 
 // RFMRun is one scoring: the month it stands for, the moment its scores
@@ -92,22 +81,46 @@ type RFMRun struct {
 	Scored     int
 }
 
-// SaveRFM stores a scoring in one transaction. With current set, scores
-// become the customers' scores; either way they are month's snapshot (a
-// backfilled earlier month only writes its snapshot).
-func (s *DB) SaveRFM(ctx context.Context, run RFMRun, scores []Score, current bool) error {
+// SaveScores makes scores the customers' scores in one transaction,
+// writing only the rows that differ from prev (the stored ones, as
+// RFMPrevious read them): from one scoring to the next most customers keep
+// their quintiles, so a scoring writes a few thousand rows, not every one.
+// The run is recorded as month's.
+func (s *DB) SaveScores(ctx context.Context, run RFMRun, scores []Score, prev map[int64]Score) error {
+	var changed []Score
+	seen := make(map[int64]bool, len(scores))
+	for _, sc := range scores {
+		seen[sc.CustomerID] = true
+		if p, ok := prev[sc.CustomerID]; !ok || p != sc {
+			changed = append(changed, sc)
+		}
+	}
 	err := s.InTx(ctx, func(tx *sql.Tx) error {
-		if current {
-			if _, err := tx.ExecContext(ctx, q("RFMClear")); err != nil {
-				return err
-			}
-			if err := insertRows(ctx, tx, q("RFMInsert"), 9, len(scores), func(i int, a []any) []any {
-				sc := &scores[i]
-				return append(a, sc.CustomerID, sc.R, sc.F, sc.M, sc.Orders, sc.Spent, sc.LastOrderAt, sc.Segment, sc.Since)
-			}); err != nil {
-				return err
+		if err := insertRows(ctx, tx, q("RFMPut"), 9, len(changed), func(i int, a []any) []any {
+			sc := &changed[i]
+			return append(a, sc.CustomerID, sc.R, sc.F, sc.M, sc.Orders, sc.Spent, sc.LastOrderAt, sc.Segment, sc.Since)
+		}); err != nil {
+			return err
+		}
+		for id := range prev {
+			if !seen[id] {
+				if _, err := tx.ExecContext(ctx, q("RFMDelete"), id); err != nil {
+					return err
+				}
 			}
 		}
+		return setRun(ctx, tx, run)
+	})
+	if err != nil {
+		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not save the RFM scores")
+	}
+	return nil
+}
+
+// SaveMonth stores scores as month's snapshot (a month scored after the
+// fact: the first scoring makes last month's from the orders then).
+func (s *DB) SaveMonth(ctx context.Context, run RFMRun, scores []Score) error {
+	err := s.InTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, q("RFMMonthClear"), run.Month); err != nil {
 			return err
 		}
@@ -116,13 +129,33 @@ func (s *DB) SaveRFM(ctx context.Context, run RFMRun, scores []Score, current bo
 		}); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, q("RFMRunSet"), run.Month, run.At, run.WindowDays, run.Scored)
+		return setRun(ctx, tx, run)
+	})
+	if err != nil {
+		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not save the RFM snapshot")
+	}
+	return nil
+}
+
+// CloseMonth keeps the stored scores as month's snapshot: called at the
+// first scoring of a later month, when they are month's last.
+func (s *DB) CloseMonth(ctx context.Context, month string) error {
+	err := s.InTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, q("RFMMonthClear"), month); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, q("RFMMonthFromScores"), month)
 		return err
 	})
 	if err != nil {
-		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not save the RFM scores")
+		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not keep last month's RFM snapshot")
 	}
 	return nil
+}
+
+func setRun(ctx context.Context, tx *sql.Tx, run RFMRun) error {
+	_, err := tx.ExecContext(ctx, q("RFMRunSet"), run.Month, run.At, run.WindowDays, run.Scored)
+	return err
 }
 
 // insertRows runs a one-row INSERT over n rows, 100 rows a statement (the

@@ -25,9 +25,9 @@ CREATE INDEX customer_tag_changes_customer ON customer_tag_changes(customer_id, 
 -- The latest RFM scoring: one row per customer who bought. Scores are
 -- quintiles 1-5 over the window; a customer whose last order is older than
 -- the window is "lost" with scores 0. since: when the customer entered the
--- segment (kept while the segment stays the same). Every scoring rewrites
--- the table, so it has no index beside its key: counting 100k rows by
--- segment is a quick scan, a second b-tree doubles each scoring's writes.
+-- segment (kept while the segment stays the same). A scoring writes the
+-- rows that changed; no index beside the key (counting 100k rows by
+-- segment is a quick scan, and a second b-tree doubles the writes).
 CREATE TABLE rfm_scores (
     customer_id   INTEGER PRIMARY KEY,
     r             INTEGER NOT NULL,
@@ -40,7 +40,8 @@ CREATE TABLE rfm_scores (
     since         INTEGER NOT NULL
 ) STRICT;
 
--- Each month's last scoring ("2026-03", shop time), one row per customer:
+-- Each month's last scoring ("2026-03", shop time), one row per customer,
+-- kept at the first scoring of the month after (rfm_scores until then):
 -- how customers moved since last month, and a customer's segment history
 -- (read month by month through the key: there are a few dozen months).
 CREATE TABLE rfm_months (
@@ -50,7 +51,7 @@ CREATE TABLE rfm_months (
     PRIMARY KEY (month, customer_id)
 ) STRICT, WITHOUT ROWID;
 
--- When each month's snapshot was scored, and over which window.
+-- Each month's last scoring (this month's: the latest), and its window.
 CREATE TABLE rfm_runs (
     month       TEXT    PRIMARY KEY,
     at          INTEGER NOT NULL,          -- the "now" the scores are as of

@@ -15,13 +15,18 @@ WHERE customer_id IS NOT NULL AND cancelled_at IS NULL AND created_at <= ?2
 GROUP BY customer_id
 
 -- name: RFMOld
-SELECT customer_id, segment, since FROM rfm_scores
+SELECT customer_id, r, f, m, orders, spent, last_order_at, segment, since FROM rfm_scores
 
--- name: RFMClear
-DELETE FROM rfm_scores
+-- name: RFMPut
+INSERT OR REPLACE INTO rfm_scores (customer_id, r, f, m, orders, spent, last_order_at, segment, since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 
--- name: RFMInsert
-INSERT INTO rfm_scores (customer_id, r, f, m, orders, spent, last_order_at, segment, since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+-- name: RFMDelete
+DELETE FROM rfm_scores WHERE customer_id = ?
+
+-- name: RFMMonthFromScores
+-- The scores as they stand become month's snapshot: at the first scoring
+-- of a new month, they are the previous month's last.
+INSERT INTO rfm_months (month, customer_id, segment) SELECT ?1, customer_id, segment FROM rfm_scores
 
 -- name: RFMMonthClear
 DELETE FROM rfm_months WHERE month = ?

@@ -68,6 +68,7 @@ func runImport(ctx context.Context, env *CLIEnv, args []string) error {
 	for _, f := range res.Files {
 		if f.BatchID != 0 {
 			detectAfterImport(ctx, env.Store, env.Log)
+			rescore(ctx, cliBackend(env).customers, env.Log)
 			break
 		}
 	}

@@ -89,6 +89,8 @@ func (s *ImportService) start(files []importer.FileSpec, after func()) (string, 
 		})
 		progress(Progress{Done: last.Total, Total: last.Total, Message: "Looking for what the automations should act on", Step: "detect"})
 		detectChanges(ctx, b.engine, b.log)
+		progress(Progress{Done: last.Total, Total: last.Total, Message: "Scoring your customers (RFM segments)", Step: "rfm"})
+		rescore(ctx, b.customers, b.log)
 		return res, err
 	}), nil
 }

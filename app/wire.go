@@ -5,6 +5,7 @@ import (
 	"log/slog"
 
 	"shopclerk/backend/clock"
+	"shopclerk/backend/customers"
 	"shopclerk/backend/importer"
 	"shopclerk/backend/inbox/signals"
 	"shopclerk/backend/inventory"
@@ -13,6 +14,7 @@ import (
 	"shopclerk/backend/runner"
 	"shopclerk/backend/secrets"
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/customersdb"
 	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/inventorydb"
 	"shopclerk/backend/store/outboxdb"
@@ -40,6 +42,7 @@ type backend struct {
 	log       *slog.Logger
 	engine    *rules.Engine
 	inventory *inventory.Service
+	customers *customers.Service
 	mail      *mailer
 	lookup    importer.MappingLookup // the column mappings the seller saved
 	// preview renders the template editor's previews; it keeps the parsed
@@ -71,6 +74,7 @@ func newBackend(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.L
 	inv := inventory.New(idb, clk, inventory.OutboxMailer{Store: idb, Renderer: &mail.Templates{Store: outbox}})
 	return &backend{
 		st: st, outbox: outbox, rules: rdb, inv: idb, imports: imports, clk: clk, log: log, engine: engine, inventory: inv,
+		customers:   customers.New(customersdb.New(st), clk, log),
 		mail:        mailer,
 		lookup:      importer.StoreLookup(imports),
 		preview:     &mail.Templates{},

@@ -55,7 +55,18 @@ type Options struct {
 	// WrapEffects lets the mail or inventory package take over effects; it
 	// gets the engine's default and returns what actions should call.
 	WrapEffects func(Effects, *rulesdb.RuleTx) Effects
-	Log         *slog.Logger
+	// Customers fills the customer fields kept outside the customers row
+	// (CustomerEnv.Segment and Products) for the flows whose conditions
+	// read them; the app plugs backend/customers in. Nil leaves them empty.
+	Customers CustomerFacts
+	Log       *slog.Logger
+}
+
+// CustomerFacts answers what a condition reads about a customer beyond its
+// row. products says whether the SKUs bought are wanted: they cost a read
+// of the customer's order lines, so only flows that read them ask.
+type CustomerFacts interface {
+	CustomerExtras(ctx context.Context, customerID int64, products bool) (segment string, skus []string, err error)
 }
 
 // Engine plans and runs the enabled flows of one shop.
@@ -140,7 +151,15 @@ type compiled struct {
 	ifs     []*Condition
 	actions []Action
 	offsets []time.Duration
+	// segment and products: the condition or a step's If reads
+	// customer.segment or customer.products (see Options.Customers).
+	segment, products bool
 }
+
+var (
+	readsSegment  = regexp.MustCompile(`\bcustomer\s*\.\s*segment\b`)
+	readsProducts = regexp.MustCompile(`\bcustomer\s*\.\s*products\b`)
+)
 
 func (c *compiled) has(kind domain.StepKind) bool {
 	for _, s := range c.def.Steps {
@@ -164,6 +183,14 @@ func compileFlow(row rulesdb.RuleRow) (*compiled, error) {
 	c := &compiled{row: row, def: def, offsets: def.offsets()}
 	if c.cond, err = CompileCondition(def.Condition); err != nil {
 		return nil, err
+	}
+	srcs := []string{def.Condition}
+	for _, st := range def.Steps {
+		srcs = append(srcs, st.If)
+	}
+	for _, src := range srcs {
+		c.segment = c.segment || readsSegment.MatchString(src)
+		c.products = c.products || readsProducts.MatchString(src)
 	}
 	var coupon *Step
 	for i := range def.Steps {

@@ -43,6 +43,12 @@ type CustomerEnv struct {
 	LastOrderAt      time.Time `expr:"lastOrderAt" builder:"days"`
 	CreatedAt        time.Time `expr:"createdAt" builder:"days"`
 	Birthday         string    `expr:"birthday"`
+	// Segment and Products live outside the customers row: the RFM segment
+	// (champions, loyal, ... lost; "" unscored) and the SKUs the customer
+	// bought. backend/customers fills them (Options.Customers) for a flow
+	// whose conditions read them.
+	Segment  string   `expr:"segment" builder:"string"`
+	Products []string `expr:"products" builder:"list"`
 }
 
 // OrderEnv is the order of an order, shipment or renewal trigger.
@@ -125,10 +131,16 @@ func hasTag(tags []string, tag string) bool {
 	return slices.ContainsFunc(tags, func(t string) bool { return strings.EqualFold(strings.TrimSpace(t), tag) })
 }
 
+// CustomerEnvOf is what a condition reads of a customer row (Segment and
+// Products are left for whoever knows them): segments are conditions over
+// the same fields.
+func CustomerEnvOf(c domain.Customer) CustomerEnv { return customerEnv(c) }
+
 func customerEnv(c domain.Customer) CustomerEnv {
 	e := CustomerEnv{ID: c.ID, Email: c.Email, FirstName: c.FirstName, LastName: c.LastName, Country: c.Country,
 		City: c.City, AcceptsMarketing: c.AcceptsMarketing, Tags: nonNil(c.Tags), OrdersCount: c.OrdersCount,
-		TotalSpent: c.TotalSpent.Amount, Currency: c.TotalSpent.Currency, CreatedAt: c.CreatedAt, Birthday: c.Birthday}
+		TotalSpent: c.TotalSpent.Amount, Currency: c.TotalSpent.Currency, CreatedAt: c.CreatedAt, Birthday: c.Birthday,
+		Products: []string{}}
 	if c.LastOrderAt != nil {
 		e.LastOrderAt = *c.LastOrderAt
 	}
@@ -192,7 +204,8 @@ func sampleEnv(now time.Time) Env {
 		Now: now,
 		Customer: CustomerEnv{ID: 1, Email: "ann@example.com", FirstName: "Ann", LastName: "Lee", Country: "DE", City: "Berlin",
 			AcceptsMarketing: true, Tags: []string{"newsletter"}, OrdersCount: 3, TotalSpent: 45000, Currency: "EUR",
-			LastOrderAt: now.Add(-40 * day), CreatedAt: now.Add(-400 * day), Birthday: "05-17"},
+			LastOrderAt: now.Add(-40 * day), CreatedAt: now.Add(-400 * day), Birthday: "05-17", Segment: "loyal",
+			Products: []string{"MUG-1"}},
 		Order: OrderEnv{ID: 1001, Name: "#1001", Total: 25900, Subtotal: 24000, Shipping: 1900, Currency: "EUR",
 			FinancialStatus: "paid", FulfillmentStatus: "unfulfilled", RiskLevel: "low", BillingCountry: "DE",
 			ShippingCountry: "DE", Tags: []string{}, ItemCount: 2, SKUs: []string{"MUG-1"}, CreatedAt: now.Add(-2 * time.Hour),

@@ -100,9 +100,10 @@ func (fc *factCache) prefetch(ctx context.Context, st *rulesdb.DB, occs []domain
 }
 
 // timeWords are the parts of a condition whose answer changes with the clock
-// or with state outside the order and customer rows (the hold list): such a
-// flow's "condition not met" cannot be remembered.
-var timeWords = regexp.MustCompile(`\b(now|daysSince|hoursSince|daysUntilBirthday|held)\b`)
+// or with state outside the order and customer rows (the hold list, the RFM
+// segment, the products bought): such a flow's "condition not met" cannot
+// be remembered.
+var timeWords = regexp.MustCompile(`\b(now|daysSince|hoursSince|daysUntilBirthday|held|segment|products)\b`)
 
 // memoable tells whether a flow's "condition not met" and "no consent"
 // outcomes depend only on the order and customer rows (and the flow's own

@@ -207,7 +207,7 @@ func (e *Engine) loadSubject(ctx context.Context, fc *factCache, o domain.RuleOc
 	if sub.Customer != nil {
 		sub.Env.Customer = customerEnv(*sub.Customer)
 	} else {
-		sub.Env.Customer = CustomerEnv{Email: o.Email, Tags: []string{}}
+		sub.Env.Customer = CustomerEnv{Email: o.Email, Tags: []string{}, Products: []string{}}
 	}
 	if o.SKU != "" {
 		var p rulesdb.ProductInfo
@@ -237,6 +237,20 @@ func (e *Engine) loadSubject(ctx context.Context, fc *factCache, o domain.RuleOc
 		sub.Env.Product.Tags = []string{}
 	}
 	return sub, nil
+}
+
+// customerExtras fills the subject's customer fields that live outside the
+// customers row, when the flow reads them (Options.Customers).
+func (e *Engine) customerExtras(ctx context.Context, c *compiled, sub *Subject) error {
+	if e.opt.Customers == nil || sub.Customer == nil || !(c.segment || c.products) {
+		return nil
+	}
+	seg, skus, err := e.opt.Customers.CustomerExtras(ctx, sub.Customer.ID, c.products)
+	if err != nil {
+		return err
+	}
+	sub.Env.Customer.Segment, sub.Env.Customer.Products = seg, skus
+	return nil
 }
 
 // restockPlansNothing tells whether an occurrence of a stock flow whose SKU

@@ -281,6 +281,9 @@ func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled,
 			if s == nil {
 				return nil, whyGone, nil
 			}
+			if err := e.customerExtras(ctx, c, s); err != nil {
+				return nil, "", err
+			}
 			sub = s
 		}
 		if !entered {

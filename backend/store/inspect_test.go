@@ -43,8 +43,9 @@ func rawExec(t *testing.T, path string, stmts ...string) {
 	}
 }
 
-// migrationsBefore is the embedded migrations older than the file name:
-// the shop a Shopclerk from before it made.
+// migrationsBefore is the embedded migrations up to, not including, name:
+// the shop an older Shopclerk made (the later ones applied without name
+// would be out of order, which goose refuses).
 func migrationsBefore(t *testing.T, name string) fs.FS {
 	t.Helper()
 	out := fstest.MapFS{}

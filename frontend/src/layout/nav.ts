@@ -1,5 +1,6 @@
 import {
   IconBox,
+  IconChartPie,
   IconGauge,
   IconMail,
   IconReceipt,
@@ -23,6 +24,7 @@ export const NAV: NavItem[] = [
   { key: 'import', label: 'Import', path: '/import', icon: IconUpload },
   { key: 'orders', label: 'Orders', path: '/orders', icon: IconReceipt },
   { key: 'customers', label: 'Customers', path: '/customers', icon: IconUsers },
+  { key: 'segments', label: 'Segments', path: '/segments', icon: IconChartPie },
   { key: 'inventory', label: 'Inventory', path: '/inventory', icon: IconBox },
   { key: 'carts', label: 'Carts', path: '/carts', icon: IconShoppingCart },
   { key: 'automations', label: 'Automations', path: '/automations', icon: IconRobot },

@@ -5,6 +5,7 @@ import { lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { CartsPage } from '../pages/CartsPage';
 import { CustomersPage } from '../pages/CustomersPage';
+import { CustomerPage } from '../pages/customers/CustomerPage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { OrderDetailDrawer } from '../pages/OrderDetail';
 import { OrdersPage } from '../pages/OrdersPage';
@@ -14,6 +15,7 @@ const InventoryPage = lazy(() => import('../pages/inventory/index'));
 const AutomationsPage = lazy(() => import('../pages/automations/index'));
 const OutboxPage = lazy(() => import('../pages/outbox/index'));
 const SettingsPage = lazy(() => import('../pages/settings/index'));
+const SegmentsPage = lazy(() => import('../pages/segments/index'));
 
 export function AppRoutes({ now }: { now: string }) {
   return (
@@ -23,6 +25,8 @@ export function AppRoutes({ now }: { now: string }) {
         <Route path=":id" element={<OrderDetailDrawer />} />
       </Route>
       <Route path="/customers" element={<CustomersPage />} />
+      <Route path="/customers/:id" element={<CustomerPage />} />
+      <Route path="/segments/*" element={<SegmentsPage />} />
       <Route path="/carts" element={<CartsPage />} />
       <Route path="/inventory/*" element={<InventoryPage />} />
       <Route path="/import/*" element={<ImportPage />} />

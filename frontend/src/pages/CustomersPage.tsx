@@ -1,6 +1,7 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { IconCircleCheckFilled } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
+import { useNavigate } from 'react-router';
 import { shop, shopKeys, type Customer } from '../api';
 import { DataTable, type FilterOption } from '../components/DataTable';
 import { Money } from '../components/Money';
@@ -15,11 +16,17 @@ export const customerColumns = [
     id: 'name',
     header: 'Name',
     meta: { sortKey: 'lastName', width: 150 },
-    cell: (c) => (
-      <Text span size="sm" fw={500}>
-        {c.getValue() || '—'}
-      </Text>
-    ),
+    cell: (c) =>
+      // An erasure leaves an empty row behind (ids are never reused).
+      c.row.original.source === 'erased' ? (
+        <Text span size="sm" c="dimmed" fs="italic">
+          Erased customer
+        </Text>
+      ) : (
+        <Text span size="sm" fw={500}>
+          {c.getValue() || '—'}
+        </Text>
+      ),
   }),
   col.accessor('email', { header: 'Email', meta: { sortKey: 'email' } }),
   col.accessor((c) => [c.city, c.country].filter(Boolean).join(', '), {
@@ -93,9 +100,10 @@ export const customerFilters: FilterOption[] = [
 ];
 
 export function CustomersPage() {
+  const navigate = useNavigate();
   return (
     <FullHeightPage testId="customers-page">
-      <PageHeader title="Customers" description="Everyone who bought or signed up, with what they spent." />
+      <PageHeader title="Customers" description="Everyone who bought or signed up, with what they spent. Click a customer to see their page." />
       <DataTable<Customer>
         id="customers"
         rowTestId="customer-row"
@@ -107,6 +115,7 @@ export function CustomersPage() {
         searchPlaceholder="Email or name"
         noun={{ one: 'customer', many: 'customers' }}
         getRowId={(r) => String(r.id)}
+        onRowClick={(r) => navigate(`/customers/${r.id}`)}
       />
     </FullHeightPage>
   );

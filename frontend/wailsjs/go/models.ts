@@ -116,6 +116,38 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class SavedSegment {
+	    segment: customers.SegmentDef;
+	    check: customers.SegmentCheck;
+	
+	    static createFrom(source: any = {}) {
+	        return new SavedSegment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.segment = this.convertValues(source["segment"], customers.SegmentDef);
+	        this.check = this.convertValues(source["check"], customers.SegmentCheck);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ShopStatus {
 	    path: string;
 	    openError: string;
@@ -135,6 +167,754 @@ export namespace app {
 	        this.now = source["now"];
 	        this.configured = source["configured"];
 	    }
+	}
+
+}
+
+export namespace customers {
+	
+	export class Address {
+	    name: string;
+	    company: string;
+	    address1: string;
+	    address2: string;
+	    city: string;
+	    zip: string;
+	    province: string;
+	    country: string;
+	    phone: string;
+	    billing: boolean;
+	    shipping: boolean;
+	    // Go type: time
+	    lastUsed: any;
+	    orders: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Address(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.company = source["company"];
+	        this.address1 = source["address1"];
+	        this.address2 = source["address2"];
+	        this.city = source["city"];
+	        this.zip = source["zip"];
+	        this.province = source["province"];
+	        this.country = source["country"];
+	        this.phone = source["phone"];
+	        this.billing = source["billing"];
+	        this.shipping = source["shipping"];
+	        this.lastUsed = this.convertValues(source["lastUsed"], null);
+	        this.orders = source["orders"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ConsentChange {
+	    given: boolean;
+	    // Go type: time
+	    at: any;
+	    source: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConsentChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.given = source["given"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.source = source["source"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Consent {
+	    channel: string;
+	    status: string;
+	    // Go type: time
+	    at?: any;
+	    source: string;
+	    history: ConsentChange[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Consent(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.channel = source["channel"];
+	        this.status = source["status"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.source = source["source"];
+	        this.history = this.convertValues(source["history"], ConsentChange);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class EraseCheck {
+	    customer: domain.Customer;
+	    openOrders: string[];
+	    orders: number;
+	    emails: number;
+	    carts: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new EraseCheck(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.customer = this.convertValues(source["customer"], domain.Customer);
+	        this.openOrders = source["openOrders"];
+	        this.orders = source["orders"];
+	        this.emails = source["emails"];
+	        this.carts = source["carts"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Erased {
+	    orders: number;
+	    carts: number;
+	    emails: number;
+	    notes: number;
+	    tasks: number;
+	    keysKept: number;
+	    id: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Erased(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orders = source["orders"];
+	        this.carts = source["carts"];
+	        this.emails = source["emails"];
+	        this.notes = source["notes"];
+	        this.tasks = source["tasks"];
+	        this.keysKept = source["keysKept"];
+	        this.id = source["id"];
+	    }
+	}
+	export class Lifetime {
+	    orders: number;
+	    spent: domain.Money;
+	    refunded: number;
+	    averageOrder: number;
+	    // Go type: time
+	    firstOrderAt?: any;
+	    // Go type: time
+	    lastOrderAt?: any;
+	    openOrders: number;
+	    carts: number;
+	    coupons: number;
+	    emailsSent: number;
+	    emailsReceived: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Lifetime(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orders = source["orders"];
+	        this.spent = this.convertValues(source["spent"], domain.Money);
+	        this.refunded = source["refunded"];
+	        this.averageOrder = source["averageOrder"];
+	        this.firstOrderAt = this.convertValues(source["firstOrderAt"], null);
+	        this.lastOrderAt = this.convertValues(source["lastOrderAt"], null);
+	        this.openOrders = source["openOrders"];
+	        this.carts = source["carts"];
+	        this.coupons = source["coupons"];
+	        this.emailsSent = source["emailsSent"];
+	        this.emailsReceived = source["emailsReceived"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MonthSegment {
+	    month: string;
+	    segment: string;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MonthSegment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.month = source["month"];
+	        this.segment = source["segment"];
+	        this.label = source["label"];
+	    }
+	}
+	export class Move {
+	    from: string;
+	    to: string;
+	    fromLabel: string;
+	    toLabel: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Move(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.fromLabel = source["fromLabel"];
+	        this.toLabel = source["toLabel"];
+	        this.count = source["count"];
+	    }
+	}
+	export class SegmentDef {
+	    id: number;
+	    name: string;
+	    condition: string;
+	    members: number;
+	    // Go type: time
+	    countedAt?: any;
+	    lastMonth?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SegmentDef(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.condition = source["condition"];
+	        this.members = source["members"];
+	        this.countedAt = this.convertValues(source["countedAt"], null);
+	        this.lastMonth = source["lastMonth"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RFMCount {
+	    segment: string;
+	    label: string;
+	    description: string;
+	    count: number;
+	    lastMonth: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RFMCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.segment = source["segment"];
+	        this.label = source["label"];
+	        this.description = source["description"];
+	        this.count = source["count"];
+	        this.lastMonth = source["lastMonth"];
+	    }
+	}
+	export class Overview {
+	    windowDays: number;
+	    // Go type: time
+	    scoredAt?: any;
+	    month: string;
+	    lastMonth: string;
+	    customers: number;
+	    unscored: number;
+	    rfm: RFMCount[];
+	    moves: Move[];
+	    custom: SegmentDef[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Overview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.windowDays = source["windowDays"];
+	        this.scoredAt = this.convertValues(source["scoredAt"], null);
+	        this.month = source["month"];
+	        this.lastMonth = source["lastMonth"];
+	        this.customers = source["customers"];
+	        this.unscored = source["unscored"];
+	        this.rfm = this.convertValues(source["rfm"], RFMCount);
+	        this.moves = this.convertValues(source["moves"], Move);
+	        this.custom = this.convertValues(source["custom"], SegmentDef);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TimelineItem {
+	    kind: string;
+	    // Go type: time
+	    at: any;
+	    ref: number;
+	    title: string;
+	    detail: string;
+	    amount?: domain.Money;
+	    by: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TimelineItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.ref = source["ref"];
+	        this.title = source["title"];
+	        this.detail = source["detail"];
+	        this.amount = this.convertValues(source["amount"], domain.Money);
+	        this.by = source["by"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TimelinePage {
+	    items: TimelineItem[];
+	    next: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TimelinePage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], TimelineItem);
+	        this.next = source["next"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Scores {
+	    r: number;
+	    f: number;
+	    m: number;
+	    segment: string;
+	    label: string;
+	    // Go type: time
+	    since: any;
+	    orders: number;
+	    spent: number;
+	    windowDays: number;
+	    // Go type: time
+	    scoredAt: any;
+	    history: MonthSegment[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Scores(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.r = source["r"];
+	        this.f = source["f"];
+	        this.m = source["m"];
+	        this.segment = source["segment"];
+	        this.label = source["label"];
+	        this.since = this.convertValues(source["since"], null);
+	        this.orders = source["orders"];
+	        this.spent = source["spent"];
+	        this.windowDays = source["windowDays"];
+	        this.scoredAt = this.convertValues(source["scoredAt"], null);
+	        this.history = this.convertValues(source["history"], MonthSegment);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Tag {
+	    name: string;
+	    automation: boolean;
+	    rule: string;
+	    // Go type: time
+	    at?: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Tag(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.automation = source["automation"];
+	        this.rule = source["rule"];
+	        this.at = this.convertValues(source["at"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Page {
+	    customer: domain.Customer;
+	    // Go type: time
+	    erasedAt?: any;
+	    lifetime: Lifetime;
+	    addresses: Address[];
+	    consent: Consent[];
+	    tags: Tag[];
+	    notes: customersdb.Note[];
+	    rfm?: Scores;
+	    segments: string[];
+	    timeline: TimelinePage;
+	
+	    static createFrom(source: any = {}) {
+	        return new Page(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.customer = this.convertValues(source["customer"], domain.Customer);
+	        this.erasedAt = this.convertValues(source["erasedAt"], null);
+	        this.lifetime = this.convertValues(source["lifetime"], Lifetime);
+	        this.addresses = this.convertValues(source["addresses"], Address);
+	        this.consent = this.convertValues(source["consent"], Consent);
+	        this.tags = this.convertValues(source["tags"], Tag);
+	        this.notes = this.convertValues(source["notes"], customersdb.Note);
+	        this.rfm = this.convertValues(source["rfm"], Scores);
+	        this.segments = source["segments"];
+	        this.timeline = this.convertValues(source["timeline"], TimelinePage);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class RFMResult {
+	    month: string;
+	    // Go type: time
+	    at: any;
+	    windowDays: number;
+	    scored: number;
+	    counts: {[key: string]: number};
+	    backfilled?: string;
+	    seconds: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RFMResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.month = source["month"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.windowDays = source["windowDays"];
+	        this.scored = source["scored"];
+	        this.counts = source["counts"];
+	        this.backfilled = source["backfilled"];
+	        this.seconds = source["seconds"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SampleMember {
+	    id: number;
+	    name: string;
+	    email: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SampleMember(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.email = source["email"];
+	    }
+	}
+	
+	export class SegmentCheck {
+	    members: number;
+	    customers: number;
+	    warning: string;
+	    sample: SampleMember[];
+	    problem?: rules.ConditionError;
+	
+	    static createFrom(source: any = {}) {
+	        return new SegmentCheck(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.members = source["members"];
+	        this.customers = source["customers"];
+	        this.warning = source["warning"];
+	        this.sample = this.convertValues(source["sample"], SampleMember);
+	        this.problem = this.convertValues(source["problem"], rules.ConditionError);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+
+}
+
+export namespace customersdb {
+	
+	export class Note {
+	    id: number;
+	    body: string;
+	    // Go type: time
+	    createdAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Note(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.body = source["body"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
@@ -2514,6 +3294,22 @@ export namespace rules {
 		    }
 		    return a;
 		}
+	}
+	export class ConditionError {
+	    line: number;
+	    column: number;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConditionError(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.column = source["column"];
+	        this.message = source["message"];
+	    }
 	}
 	
 	export class Policy {

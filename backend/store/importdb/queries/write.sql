@@ -142,3 +142,6 @@ INSERT INTO shipments (order_id, carrier, tracking_number, tracking_url, status,
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
 ON CONFLICT (order_id, tracking_number) DO UPDATE SET carrier = ?2, tracking_url = ?4, status = ?5,
     shipped_at = ?6, delivered_at = ?7, updated_at = ?8;
+
+-- name: ErasedKeys
+SELECT key_hash FROM customer_erasures

@@ -3,7 +3,7 @@
 // from Validate is shown under it with a caret at its line and column.
 import { ActionIcon, Alert, Button, Code, Group, Paper, SegmentedControl, Select, Stack, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowsExchange, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { createContext, useContext, useRef, useState } from 'react';
 import type { Problem } from '../../api/automations';
 import {
   changeField,
@@ -25,18 +25,26 @@ import {
   updateAt,
 } from './condition';
 
-const FIELD_OPTIONS = (() => {
+/**
+ * Which fields the builder offers, and the field a new row starts with: all
+ * of them in a flow; a segment (pages/segments) offers the customer's alone.
+ */
+export interface FieldScope {
+  offers: (expr: string) => boolean;
+  first: string;
+}
+
+const FieldScopeContext = createContext<FieldScope>({ offers: () => true, first: 'order.total' });
+
+function fieldOptions(current: string, scope: FieldScope) {
   const groups = new Map<string, { value: string; label: string }[]>();
-  for (const f of FIELDS) {
+  for (const f of FIELDS.filter((f) => scope.offers(f.expr))) {
     if (!groups.has(f.group)) groups.set(f.group, []);
     groups.get(f.group)!.push({ value: f.expr, label: f.label });
   }
-  return [...groups].map(([group, items]) => ({ group, items }));
-})();
-
-function fieldOptions(current: string) {
-  if (FIELDS.some((f) => f.expr === current)) return FIELD_OPTIONS;
-  return [...FIELD_OPTIONS, { group: 'Other', items: [{ value: current, label: current }] }];
+  const options = [...groups].map(([group, items]) => ({ group, items }));
+  if (FIELDS.some((f) => f.expr === current && scope.offers(f.expr))) return options;
+  return [...options, { group: 'Other', items: [{ value: current, label: current }] }];
 }
 
 const VALUE_HINT: Record<string, string> = {
@@ -76,9 +84,16 @@ export interface ConditionEditorProps {
   problems?: Problem[];
   testId: string;
   emptyText?: string;
+  /** the fields offered; every field of the flows when not given */
+  scope?: FieldScope;
 }
 
-export function ConditionEditor({ value, onChange, problems = [], testId, emptyText = 'Every occurrence goes through.' }: ConditionEditorProps) {
+export function ConditionEditor(props: ConditionEditorProps) {
+  const inner = <ConditionEditorInner {...props} />;
+  return props.scope ? <FieldScopeContext.Provider value={props.scope}>{inner}</FieldScopeContext.Provider> : inner;
+}
+
+function ConditionEditorInner({ value, onChange, problems = [], testId, emptyText = 'Every occurrence goes through.' }: ConditionEditorProps) {
   // The tree is kept as edited (a half-typed "49." stays as typed) and read
   // again only when the expression changes from outside the builder.
   const emitted = useRef<string | null>(null);
@@ -164,6 +179,7 @@ interface GroupEditorProps {
 }
 
 function GroupEditor({ root, group, path, onChange, testId, emptyText }: GroupEditorProps) {
+  const scope = useContext(FieldScopeContext);
   const set = (p: Path, fn: (n: Node) => Node | null) => onChange(updateAt(root, p, fn));
   const nested = path.length > 0;
   const body = (
@@ -200,7 +216,7 @@ function GroupEditor({ root, group, path, onChange, testId, emptyText }: GroupEd
           size="compact-xs"
           variant="subtle"
           leftSection={<IconPlus size={14} />}
-          onClick={() => set(path, (g) => ({ ...(g as CGroup), children: [...(g as CGroup).children, newRow()] }))}
+          onClick={() => set(path, (g) => ({ ...(g as CGroup), children: [...(g as CGroup).children, newRow(scope.first)] }))}
           data-testid={`${testId}-add-row`}
         >
           Condition
@@ -212,7 +228,7 @@ function GroupEditor({ root, group, path, onChange, testId, emptyText }: GroupEd
           onClick={() =>
             set(path, (g) => ({
               ...(g as CGroup),
-              children: [...(g as CGroup).children, { kind: 'group', join: group.join === 'and' ? 'or' : 'and', children: [newRow(), newRow()] }],
+              children: [...(g as CGroup).children, { kind: 'group', join: group.join === 'and' ? 'or' : 'and', children: [newRow(scope.first), newRow(scope.first)] }],
             }))
           }
           data-testid={`${testId}-add-group`}
@@ -233,7 +249,8 @@ function GroupEditor({ root, group, path, onChange, testId, emptyText }: GroupEd
 function RowEditor({ row, onChange, onRemove, testId }: { row: Row; onChange: (r: Row) => void; onRemove: () => void; testId: string }) {
   const d = fieldDef(row.field);
   const ops = operatorsFor(d.type);
-  const others = comparableFields(row.field);
+  const scope = useContext(FieldScopeContext);
+  const others = comparableFields(row.field).filter((f) => scope.offers(f.expr));
   const byField = !!row.valueField;
   return (
     <Group gap={6} wrap="nowrap" data-testid={`${testId}-row`}>
@@ -241,7 +258,7 @@ function RowEditor({ row, onChange, onRemove, testId }: { row: Row; onChange: (r
         size="xs"
         w={230}
         searchable
-        data={fieldOptions(row.field)}
+        data={fieldOptions(row.field, scope)}
         value={row.field}
         onChange={(v) => v && onChange(changeField(row, v))}
         data-testid={`${testId}-field`}

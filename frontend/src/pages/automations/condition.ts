@@ -56,6 +56,8 @@ export const FIELD_LABELS: Record<string, string> = {
   'customer.tags': 'Customer tags',
   'daysSince(customer.lastOrderAt)': 'Days since last order',
   'daysSince(customer.createdAt)': 'Days since sign-up',
+  'customer.segment': 'RFM segment',
+  'customer.products': 'Products bought (SKUs)',
   'cart.total': 'Cart total',
   'cart.itemCount': 'Items in the cart',
   'cart.skus': 'SKUs in the cart',

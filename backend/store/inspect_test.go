@@ -45,12 +45,15 @@ func rawExec(t *testing.T, path string, stmts ...string) {
 
 // withoutMigration is the embedded migrations minus one file: the shop an
 // older Shopclerk made.
-func withoutMigration(t *testing.T, name string) fs.FS {
+// migrationsBefore are the embedded migrations older than name: the
+// schema of the Shopclerk that came before it (later migrations go too, or
+// goose would refuse to fill the gap).
+func migrationsBefore(t *testing.T, name string) fs.FS {
 	t.Helper()
 	out := fstest.MapFS{}
 	entries, _ := fs.ReadDir(migrationFS, "migrations")
 	for _, e := range entries {
-		if e.Name() == name {
+		if e.Name() >= name {
 			continue
 		}
 		b, _ := migrationFS.ReadFile("migrations/" + e.Name())
@@ -109,7 +112,7 @@ func TestOpenMarksShopsWithTheApplicationID(t *testing.T) {
 	})
 	t.Run("shop of an earlier version", func(t *testing.T) {
 		p := filepath.Join(dir, "old.db")
-		old := openTest(t, p, Options{Migrations: withoutMigration(t, "00018_application_id.sql")})
+		old := openTest(t, p, Options{Migrations: migrationsBefore(t, "00018_application_id.sql")})
 		if id := appID(t, old); id != 0 {
 			t.Fatalf("the earlier shop already has id %#x", id)
 		}

@@ -21,13 +21,15 @@ FROM tracking_unmatched ORDER BY created_at DESC, id DESC;
 -- name: ShipmentDue :many
 -- Shipments a carrier client may be asked about now: not final, of a
 -- carrier with a client, and due (never checked, or its next check passed).
+-- Plain ? placeholders: sqlc numbers named ones, which the slice's
+-- expansion would shift.
 SELECT id, carrier_id, tracking_number, status, status_at, shipped_at, check_failures
 FROM shipments
 WHERE status NOT IN ('delivered', 'returned', 'expired')
   AND carrier_id IN (sqlc.slice(carriers))
-  AND (next_check_at IS NULL OR next_check_at <= sqlc.arg(now))
+  AND (next_check_at IS NULL OR next_check_at <= ?)
 ORDER BY COALESCE(next_check_at, 0), id
-LIMIT sqlc.arg(max_rows);
+LIMIT ?;
 
 -- name: ShipmentStatusOf :one
 SELECT status, status_at FROM shipments WHERE id = ?;

@@ -54,15 +54,15 @@ SELECT id, carrier_id, tracking_number, status, status_at, shipped_at, check_fai
 FROM shipments
 WHERE status NOT IN ('delivered', 'returned', 'expired')
   AND carrier_id IN (/*SLICE:carriers*/?)
-  AND (next_check_at IS NULL OR next_check_at <= ?2)
+  AND (next_check_at IS NULL OR next_check_at <= ?)
 ORDER BY COALESCE(next_check_at, 0), id
-LIMIT ?3
+LIMIT ?
 `
 
 type ShipmentDueParams struct {
-	Carriers []string
-	Now      sql.NullInt64
-	MaxRows  int64
+	Carriers    []string
+	NextCheckAt sql.NullInt64
+	Limit       int64
 }
 
 type ShipmentDueRow struct {
@@ -77,6 +77,8 @@ type ShipmentDueRow struct {
 
 // Shipments a carrier client may be asked about now: not final, of a
 // carrier with a client, and due (never checked, or its next check passed).
+// Plain ? placeholders: sqlc numbers named ones, which the slice's
+// expansion would shift.
 func (q *Queries) ShipmentDue(ctx context.Context, arg ShipmentDueParams) ([]ShipmentDueRow, error) {
 	query := shipmentDue
 	var queryParams []interface{}
@@ -88,8 +90,8 @@ func (q *Queries) ShipmentDue(ctx context.Context, arg ShipmentDueParams) ([]Shi
 	} else {
 		query = strings.Replace(query, "/*SLICE:carriers*/?", "NULL", 1)
 	}
-	queryParams = append(queryParams, arg.Now)
-	queryParams = append(queryParams, arg.MaxRows)
+	queryParams = append(queryParams, arg.NextCheckAt)
+	queryParams = append(queryParams, arg.Limit)
 	rows, err := q.db.QueryContext(ctx, query, queryParams...)
 	if err != nil {
 		return nil, err

@@ -136,4 +136,3 @@ func clipText(s string) string {
 	}
 	return s[:cut]
 }
-

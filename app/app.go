@@ -67,6 +67,7 @@ type App struct {
 	MailConfig *MailSettingsService
 	Outbox     *OutboxService
 	Automation *AutomationService
+	Shipping   *ShippingService
 }
 
 // New builds the bound services and opens the shop. ctx bounds the app's
@@ -88,6 +89,7 @@ func New(ctx context.Context, cfg Config) *App {
 	a.Inventory = &InventoryService{app: a}
 	a.Import = &ImportService{app: a}
 	a.Automation = &AutomationService{app: a}
+	a.Shipping = &ShippingService{app: a}
 	a.MailConfig, a.Outbox = &MailSettingsService{app: a}, &OutboxService{app: a}
 	a.open(cfg.DBPath)
 	return a
@@ -134,7 +136,7 @@ func uploadsDir() string {
 
 // Bindings lists the services the frontend may call.
 func (a *App) Bindings() []any {
-	return []any{a.Shop, a.Jobs, a.Inventory, a.Import, a.MailConfig, a.Outbox, a.Automation}
+	return []any{a.Shop, a.Jobs, a.Inventory, a.Import, a.MailConfig, a.Outbox, a.Automation, a.Shipping}
 }
 
 // Startup keeps the Wails context for events and dialogs, removes browser

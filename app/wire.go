@@ -17,6 +17,7 @@ import (
 	"shopclerk/backend/store/inventorydb"
 	"shopclerk/backend/store/outboxdb"
 	"shopclerk/backend/store/rulesdb"
+	"shopclerk/backend/store/shippingdb"
 )
 
 // backend is the object graph of one open shop. newBackend builds it once
@@ -36,6 +37,7 @@ type backend struct {
 	rules     *rulesdb.DB
 	inv       *inventorydb.DB
 	imports   *importdb.DB
+	shipping  *shippingdb.DB
 	clk       clock.Clock
 	log       *slog.Logger
 	engine    *rules.Engine
@@ -51,6 +53,7 @@ type backend struct {
 	backups     *runner.Backups
 	digest      *runner.Daily
 	automations *runner.Automations
+	tracker     *runner.Tracking // carrier API polling (shipping.go)
 }
 
 // newBackend wires the shop's backend. sec may be nil: the keychain is then
@@ -64,8 +67,8 @@ func newBackend(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.L
 	// Purchase orders go out through the outbox, worded by the
 	// purchase_order template (the seller's saved version, if any).
 	inv := inventory.New(idb, clk, inventory.OutboxMailer{Store: idb, Renderer: &mail.Templates{Store: outbox}})
-	return &backend{
-		st: st, outbox: outbox, rules: rdb, inv: idb, imports: imports, clk: clk, log: log, engine: engine, inventory: inv,
+	b := &backend{
+		st: st, outbox: outbox, rules: rdb, inv: idb, imports: imports, shipping: shippingdb.New(st), clk: clk, log: log, engine: engine, inventory: inv,
 		// Replies and suppressions the inbox finds stop the customer's sequences.
 		mail:        newMailer(outbox, clk, sec, signals.New(rdb, clk), log),
 		lookup:      importer.StoreLookup(imports),
@@ -74,6 +77,8 @@ func newBackend(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.L
 		digest:      runner.NewDigest(st, inv, clk, log),
 		automations: runner.NewAutomations(st, engine, clk, log),
 	}
+	b.tracker = runner.NewTracking(b.shipping, b.carrierClients, clk, log)
+	return b
 }
 
 // cliBackend is newBackend over a command's store.
@@ -88,12 +93,14 @@ func (b *backend) start(ctx context.Context, onRun func(rules.RunResult, error))
 	if err := b.automations.Start(ctx); err != nil {
 		b.log.Warn("automation schedule not started", "err", err)
 	}
+	b.tracker.Start(ctx)
 }
 
 // close stops the background work, waiting for a run in progress, and
 // closes the shop.
 func (b *backend) close() {
 	b.automations.Stop()
+	b.tracker.Stop()
 	b.backups.Stop()
 	b.digest.Stop()
 	b.st.Close()

@@ -204,3 +204,34 @@ func (s *DB) Unmatched(ctx context.Context) ([]domain.UnmatchedTracking, error) 
 	}
 	return out, nil
 }
+
+// Timeline is a shipment's events, newest first, ending with the label's
+// creation (kept as the shipment's ship date, not as an event row, so a
+// large tracking file writes one row per number).
+func (s *DB) Timeline(ctx context.Context, shipmentID int64) ([]domain.ShipmentEvent, error) {
+	row, err := s.Shipment(ctx, shipmentID)
+	if err != nil {
+		return nil, err
+	}
+	evs, err := s.Events(ctx, shipmentID)
+	if err != nil {
+		return nil, err
+	}
+	if len(evs) == 0 && row.Status != domain.ShipmentLabelCreated {
+		// A shipment from the store or the demo: its status without scans.
+		at := row.ShippedAt
+		for _, t := range []*time.Time{row.DeliveredAt, row.LastEventAt, row.StatusAt} {
+			if t != nil {
+				at = *t
+				break
+			}
+		}
+		evs = append(evs, domain.ShipmentEvent{At: at, Status: row.Status, Text: row.LastEvent, Source: "shopclerk"})
+	}
+	for _, e := range evs {
+		if e.Status == domain.ShipmentLabelCreated && !e.At.After(row.ShippedAt) {
+			return evs, nil
+		}
+	}
+	return append(evs, domain.ShipmentEvent{At: row.ShippedAt, Status: domain.ShipmentLabelCreated, Text: "Label created", Source: "shopclerk"}), nil
+}

@@ -43,17 +43,18 @@ func (s ShipmentStatus) Final() bool {
 type TrackingRow struct {
 	// OrderRef is the order as the file writes it ("#1001", "1001",
 	// "12-34567-89012"); the store finds the order by name or id.
-	OrderRef string
+	OrderRef string `json:"orderRef"`
 	// Number is the normalised tracking number.
-	Number string
+	Number string `json:"number"`
 	// Carrier is the carrier's name to show ("" unknown); CarrierID the
 	// tracking package's id for it ("" when Shopclerk knows no such carrier).
-	Carrier, CarrierID string
+	Carrier   string `json:"carrier"`
+	CarrierID string `json:"carrierId"`
 	// URL is the tracking link ("" for an unknown carrier).
-	URL       string
-	ShippedAt *time.Time
-	File      string
-	Row       int
+	URL       string     `json:"url"`
+	ShippedAt *time.Time `json:"shippedAt"`
+	File      string     `json:"file"`
+	Row       int        `json:"row"`
 }
 
 // TrackingNote is what the store made of a TrackingRow, for the import's

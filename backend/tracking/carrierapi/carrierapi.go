@@ -80,7 +80,7 @@ type Failure struct {
 func (f *Failure) Error() string {
 	switch f.Kind {
 	case FailAuth:
-		return f.Carrier + " refused the API key; check it in Settings > Shipping"
+		return f.Carrier + " refused the API key; enter it again under Shipments > Carrier keys"
 	case FailRateLimited:
 		return f.Carrier + " asks Shopclerk to slow down (too many requests)"
 	case FailNotFound:

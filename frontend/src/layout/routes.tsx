@@ -14,6 +14,7 @@ const InventoryPage = lazy(() => import('../pages/inventory/index'));
 const AutomationsPage = lazy(() => import('../pages/automations/index'));
 const OutboxPage = lazy(() => import('../pages/outbox/index'));
 const SettingsPage = lazy(() => import('../pages/settings/index'));
+const ShipmentsPage = lazy(() => import('../pages/shipments/index'));
 
 export function AppRoutes({ now }: { now: string }) {
   return (
@@ -24,6 +25,7 @@ export function AppRoutes({ now }: { now: string }) {
       </Route>
       <Route path="/customers" element={<CustomersPage />} />
       <Route path="/carts" element={<CartsPage />} />
+      <Route path="/shipments" element={<ShipmentsPage />} />
       <Route path="/inventory/*" element={<InventoryPage />} />
       <Route path="/import/*" element={<ImportPage />} />
       <Route path="/automations/*" element={<AutomationsPage />} />

@@ -4,7 +4,7 @@
 -- name: TrackingOrderByName
 -- An order by its name as a label tool writes it, with or without the
 -- leading #. Newest first; two are enough to tell "more than one".
-SELECT id FROM orders WHERE name IN (?1, '#' || ?1) COLLATE NOCASE
+SELECT id FROM orders WHERE name COLLATE NOCASE IN (?1, '#' || ?1)
 ORDER BY created_at DESC, id DESC LIMIT 2;
 
 -- name: TrackingOrderByID

@@ -10,3 +10,10 @@ out=$(for _ in 1 2 3; do go test -count 1 -run '^$' -bench 'Detect1M|RegexpRefer
 det=$(grep BenchmarkDetect1M <<<"$out" || true)
 ref=$(grep BenchmarkRegexpReference1M <<<"$out" || true)
 echo "| carriers: detect 1,000,000 tracking numbers (median of 3) | $(median numbers/s "$det") numbers/s | one regexp (UPS's) per number: $(median numbers/s "$ref") numbers/s | millions/s |"
+# A 100,000-line tracking file onto a shop of 100,000 orders, beside the
+# import of those orders from a Shopify export of as many rows.
+out=$(go test -count 1 -run '^$' -bench TrackingImport100k -benchtime 1x ./backend/importer/ 2>/dev/null)
+tr=$(grep -o "[0-9.]* tracking_s" <<<"$out" | cut -d' ' -f1)
+ord=$(grep -o "[0-9.]* orders_s" <<<"$out" | cut -d' ' -f1)
+rate=$(grep -o "[0-9.]* tracking_rows/s" <<<"$out" | cut -d' ' -f1)
+echo "| tracking file: 100,000 lines onto a shop of 100,000 orders | ${tr} s (${rate} rows/s) | the orders import of as many rows: ${ord} s | ≤ the orders import |"

@@ -59,14 +59,20 @@ func trackingPreset(name PresetName, label string, signature ...[]string) *prese
 		columns: trackingColumns, signature: signature, newBuilder: newTrackingRows}
 }
 
+// us: the American label tools write slashed dates month first.
+func us(p *preset) *preset {
+	p.dateOrder = DateMDY
+	return p
+}
+
 func init() {
 	presets = append(presets,
-		trackingPreset(PresetShipStation, "ShipStation shipments export", []string{"order #"}, []string{"tracking #", "tracking number"}, []string{"ship date"}, []string{"service"}),
-		trackingPreset(PresetPirateShip, "Pirate Ship shipments export", []string{"order id"}, []string{"tracking number"}, []string{"created date"}, []string{"recipient"}),
+		us(trackingPreset(PresetShipStation, "ShipStation shipments export", []string{"order #"}, []string{"tracking #", "tracking number"}, []string{"ship date"}, []string{"service"})),
+		us(trackingPreset(PresetPirateShip, "Pirate Ship shipments export", []string{"order id"}, []string{"tracking number"}, []string{"created date"}, []string{"recipient"})),
 		trackingPreset(PresetSendcloud, "Sendcloud parcels report", []string{"order_number"}, []string{"tracking_number"}, []string{"carrier_code", "carrier"}),
 		trackingPreset(PresetClickDrop, "Royal Mail Click & Drop export", []string{"order reference"}, []string{"tracking number"}, []string{"channel reference", "despatch date"}),
-		trackingPreset(PresetEtsyLabels, "Etsy shipping labels", []string{"order id"}, []string{"tracking number"}, []string{"label cost"}, []string{"ship date"}),
-		trackingPreset(PresetEbayLabels, "eBay shipping labels", []string{"order number"}, []string{"tracking number"}, []string{"label purchase date"}),
+		us(trackingPreset(PresetEtsyLabels, "Etsy shipping labels", []string{"order id"}, []string{"tracking number"}, []string{"label cost"}, []string{"ship date"})),
+		us(trackingPreset(PresetEbayLabels, "eBay shipping labels", []string{"order number"}, []string{"tracking number"}, []string{"label purchase date"})),
 		// Any sheet with an order and a tracking number, last so that the
 		// tools' own presets win a tie.
 		trackingPreset(PresetTracking, "Tracking numbers", trackingColumns[FOrderID], trackingColumns[FTrackingNumber]),

@@ -199,3 +199,14 @@ func TestTrackingFilesHaveProvenance(t *testing.T) {
 		}
 	}
 }
+
+// The American label tools write slashed dates month first: ShipStation's
+// 03/02/2026 is the 2nd of March, not the 3rd of February.
+func TestTrackingUSDates(t *testing.T) {
+	db, sh := trackingShop(t)
+	importOne(t, db, trackingFile(t, "shipstation_shipments.csv"))
+	r := byNumber(t, sh)["1Z999AA10123456784"]
+	if len(r) != 1 || !r[0].ShippedAt.Equal(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)) {
+		t.Fatalf("%+v", r)
+	}
+}

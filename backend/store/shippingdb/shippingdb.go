@@ -150,7 +150,11 @@ func (s *DB) rows(ctx context.Context, args ...any) ([]domain.ShipmentRow, error
 // statusWords stands in for the carrier's words where none were kept (a
 // shipment from the store or the demo).
 func statusWords(st domain.ShipmentStatus) string {
-	return strings.ReplaceAll(string(st), "_", " ")
+	s := strings.ReplaceAll(string(st), "_", " ")
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // Events is a shipment's timeline, newest first.

@@ -82,7 +82,7 @@ describe('Shipments screen', () => {
     expect(links).toHaveLength(1);
     fireEvent.click(links[0]);
     expect(open).toHaveBeenCalledWith('https://www.ups.com/track?tracknum=1Z999AA10123456784');
-    expect(screen.getByTestId('shipments-unmatched').textContent).toContain('2 tracking numbers wait');
+    expect(screen.getByTestId('shipments-unmatched').textContent).toContain('2 tracking numbers wait for an order');
     expect(await violations(container)).toEqual([]);
   });
 

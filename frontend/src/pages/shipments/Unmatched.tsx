@@ -3,7 +3,7 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { shipping, shippingKeys } from '../../api';
-import { countOf } from '../../lib/plural';
+import { countOf, plural } from '../../lib/plural';
 
 /** The tracking numbers whose order is not in the shop yet. */
 export function UnmatchedList({ count }: { count: number }) {
@@ -12,8 +12,8 @@ export function UnmatchedList({ count }: { count: number }) {
   return (
     <Alert variant="light" color="blue" icon={<IconInfoCircle size={18} />} data-testid="shipments-unmatched">
       <Text size="sm">
-        {countOf(count, 'tracking number')} wait for an order that is not in the shop yet. Each joins its order when you import the
-        order.{' '}
+        {countOf(count, 'tracking number')} {plural(count, 'waits', 'wait')} for an order that is not in the shop yet. Each joins its order
+        when you import the order.{' '}
         <Button variant="subtle" size="compact-xs" onClick={() => setOpen(!open)} aria-expanded={open}>
           {open ? 'Hide them' : 'Show them'}
         </Button>

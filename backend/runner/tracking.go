@@ -10,6 +10,7 @@ import (
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/store/shippingdb"
+	"shopclerk/backend/tracking"
 	"shopclerk/backend/tracking/carrierapi"
 )
 
@@ -109,6 +110,11 @@ func (t *Tracking) Run(ctx context.Context, kind RunKind) (TrackReport, error) {
 		return rep, err
 	}
 	rep.NoKeys = len(clients) == 0
+	if !rep.NoKeys {
+		if err := t.placeCarriers(ctx); err != nil {
+			return rep, err
+		}
+	}
 	for _, c := range clients {
 		cr, err := t.runClient(ctx, c, kind)
 		rep.Carriers = append(rep.Carriers, cr)
@@ -117,6 +123,30 @@ func (t *Tracking) Run(ctx context.Context, kind RunKind) (TrackReport, error) {
 		}
 	}
 	return rep, nil
+}
+
+// placeAtOnce bounds the shipments placed per round.
+const placeAtOnce = 5000
+
+// placeCarriers gives shipments that came from the store (or were written
+// before carrier detection) their carrier id, from their number and the
+// carrier name they came with, so the clients can ask about them; a number
+// no carrier can be sure of is marked "unknown" and left alone.
+func (t *Tracking) placeCarriers(ctx context.Context) error {
+	list, err := t.db.WithoutCarrierID(ctx, placeAtOnce)
+	if err != nil {
+		return err
+	}
+	for _, u := range list {
+		id := "unknown"
+		if d := tracking.Detect(u.Number, u.Carrier); d.Carrier != nil && d.Problem != tracking.ProblemCheckDigit {
+			id = string(d.Carrier.ID)
+		}
+		if err := t.db.SetCarrierID(ctx, u.ID, id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // budget is how many calls one round may make of a carrier's allowance.

@@ -2,6 +2,7 @@ package runner
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -327,5 +328,44 @@ func TestTrackingPace(t *testing.T) {
 	}
 	if r := f.row(t, dhlPaket); r.Status != domain.ShipmentExpired {
 		t.Errorf("status %q, want expired", r.Status)
+	}
+}
+
+// Shipments from the store come with a carrier name but no carrier id: a
+// round places them by number and name, and then asks about them; one whose
+// number fits no carrier for sure is left alone.
+func TestTrackingPlacesStoreShipments(t *testing.T) {
+	ctx := context.Background()
+	clk := &movingClock{t: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
+	st := storetest.Open(t, storetest.Clock(clk))
+	ship := shippingdb.New(st)
+	_, _, err := importdb.New(st).WriteBatch(ctx, domain.BatchMeta{FileName: "store", Kind: "test"}, importdb.WriteOptions{}, func(w *importdb.Writer) error {
+		for i, n := range []string{dhlExp, "786123456789"} {
+			name := fmt.Sprintf("#%d", 2001+i)
+			if err := w.UpsertOrder(storetest.Order(name, 1000, "a@example.com", clk.Now()), nil); err != nil {
+				return err
+			}
+			id, err := w.OrderID(domain.SourceShopify, name)
+			if err != nil {
+				return err
+			}
+			if err := w.UpsertShipment(domain.Shipment{OrderID: id, Carrier: "DHL", TrackingNumber: n, Status: domain.ShipmentInTransit,
+				ShippedAt: clk.Now(), UpdatedAt: clk.Now()}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dhl := dhlFake(map[string]func() (carrierapi.Result, error){dhlExp: events(ev(clk.Now().Add(time.Hour), domain.ShipmentOutForDelivery, "With delivery courier"))})
+	tr := NewTracking(ship, func() ([]carrierapi.Client, error) { return []carrierapi.Client{dhl}, nil }, clk, quietLog)
+	tr.Sleep = func(context.Context, time.Duration) error { return nil }
+	if _, err := tr.Run(ctx, Scheduled); err != nil {
+		t.Fatal(err)
+	}
+	if len(dhl.asked) != 1 || dhl.asked[0] != dhlExp {
+		t.Errorf("asked %v, want only the DHL Express number (twelve digits named DHL fit no DHL shape)", dhl.asked)
 	}
 }

@@ -136,3 +136,32 @@ func clipText(s string) string {
 	}
 	return s[:cut]
 }
+
+// Unplaced is a shipment whose carrier id is not known yet.
+type Unplaced struct {
+	ID      int64
+	Carrier string
+	Number  string
+}
+
+// WithoutCarrierID lists up to limit shipments not final whose carrier has
+// not been placed (from the store, or written before carrier detection).
+func (s *DB) WithoutCarrierID(ctx context.Context, limit int) ([]Unplaced, error) {
+	rows, err := s.gen().ShipmentsWithoutCarrierID(ctx, int64(limit))
+	if err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the shipments to place")
+	}
+	out := make([]Unplaced, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, Unplaced{ID: r.ID, Carrier: r.Carrier, Number: r.TrackingNumber})
+	}
+	return out, nil
+}
+
+// SetCarrierID places a shipment's carrier ("unknown": looked at, none fits).
+func (s *DB) SetCarrierID(ctx context.Context, id int64, carrierID string) error {
+	if err := s.gen().ShipmentSetCarrierID(ctx, queries.ShipmentSetCarrierIDParams{CarrierID: carrierID, ID: id}); err != nil {
+		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not save the shipment's carrier")
+	}
+	return nil
+}

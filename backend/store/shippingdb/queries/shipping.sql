@@ -56,3 +56,13 @@ WHERE id = ?1;
 -- name: ShipmentCheckFailed :exec
 UPDATE shipments SET checked_at = ?2, next_check_at = ?3, check_failures = check_failures + 1, check_error = ?4
 WHERE id = ?1;
+
+-- name: ShipmentsWithoutCarrierID :many
+-- Shipments from the store or an older import whose carrier Shopclerk has
+-- not placed yet (carrier_id '' ; 'unknown' once looked at in vain).
+SELECT id, carrier, tracking_number FROM shipments
+WHERE carrier_id = '' AND tracking_number <> '' AND status NOT IN ('delivered', 'returned', 'expired')
+ORDER BY id LIMIT ?;
+
+-- name: ShipmentSetCarrierID :exec
+UPDATE shipments SET carrier_id = ? WHERE id = ?;

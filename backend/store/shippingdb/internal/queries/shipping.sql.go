@@ -200,6 +200,20 @@ func (q *Queries) ShipmentEvents(ctx context.Context, shipmentID int64) ([]Shipm
 	return items, nil
 }
 
+const shipmentSetCarrierID = `-- name: ShipmentSetCarrierID :exec
+UPDATE shipments SET carrier_id = ? WHERE id = ?
+`
+
+type ShipmentSetCarrierIDParams struct {
+	CarrierID string
+	ID        int64
+}
+
+func (q *Queries) ShipmentSetCarrierID(ctx context.Context, arg ShipmentSetCarrierIDParams) error {
+	_, err := q.db.ExecContext(ctx, shipmentSetCarrierID, arg.CarrierID, arg.ID)
+	return err
+}
+
 const shipmentSetLastEvent = `-- name: ShipmentSetLastEvent :exec
 UPDATE shipments SET last_event = ?2, last_event_at = ?3
 WHERE id = ?1 AND (last_event_at IS NULL OR last_event_at <= ?3)
@@ -303,6 +317,43 @@ func (q *Queries) ShipmentStuckCount(ctx context.Context, lastEventAt sql.NullIn
 	var count int64
 	err := row.Scan(&count)
 	return count, err
+}
+
+const shipmentsWithoutCarrierID = `-- name: ShipmentsWithoutCarrierID :many
+SELECT id, carrier, tracking_number FROM shipments
+WHERE carrier_id = '' AND tracking_number <> '' AND status NOT IN ('delivered', 'returned', 'expired')
+ORDER BY id LIMIT ?
+`
+
+type ShipmentsWithoutCarrierIDRow struct {
+	ID             int64
+	Carrier        string
+	TrackingNumber string
+}
+
+// Shipments from the store or an older import whose carrier Shopclerk has
+// not placed yet (carrier_id ” ; 'unknown' once looked at in vain).
+func (q *Queries) ShipmentsWithoutCarrierID(ctx context.Context, limit int64) ([]ShipmentsWithoutCarrierIDRow, error) {
+	rows, err := q.db.QueryContext(ctx, shipmentsWithoutCarrierID, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ShipmentsWithoutCarrierIDRow
+	for rows.Next() {
+		var i ShipmentsWithoutCarrierIDRow
+		if err := rows.Scan(&i.ID, &i.Carrier, &i.TrackingNumber); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const unmatchedList = `-- name: UnmatchedList :many

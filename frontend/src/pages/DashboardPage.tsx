@@ -28,7 +28,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { normalizeError, shop, shopKeys, type Dashboard } from '../api';
+import { normalizeError, SHIPMENT_STATUSES, shop, shopKeys, type Dashboard } from '../api';
 import { PageTitle } from '../components/PageHeader';
 import { StatusBadge } from '../components/StatusBadge';
 import { isLow } from '../components/StockTable';
@@ -37,17 +37,8 @@ import classes from './DashboardPage.module.css';
 import { countOf } from '../lib/plural';
 import { inventory, inventoryKeys } from '../api/inventory';
 
-const SHIPMENT_ORDER = [
-  'label_created',
-  'in_transit',
-  'out_for_delivery',
-  'available_for_pickup',
-  'delivered',
-  'failed_attempt',
-  'exception',
-  'returned',
-  'expired',
-];
+// The order a parcel usually meets its statuses (domain.ShipmentStatuses).
+const SHIPMENT_ORDER: readonly string[] = SHIPMENT_STATUSES;
 const SHIPMENT_COLORS: Record<string, string> = {
   label_created: 'gray.5',
   in_transit: 'blue.6',

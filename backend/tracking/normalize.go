@@ -77,14 +77,15 @@ func stripLabel(s string) (string, string) {
 	label := ""
 	for again := true; again; {
 		again = false
-		low := strings.ToLower(s)
+		if s == "" || !(s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z') {
+			break
+		}
 		for _, p := range labelPrefixes {
-			if !strings.HasPrefix(low, p) || len(s) == len(p) {
+			if len(s) <= len(p) || !strings.EqualFold(s[:len(p)], p) {
 				continue
 			}
-			rest := s[len(p):]
-			if c := rest[0]; c == ' ' || c == ':' || c == '#' || c == '-' || c == '.' {
-				s = strings.TrimLeft(rest, " :#-.\t")
+			if c := s[len(p)]; c == ' ' || c == ':' || c == '#' || c == '-' || c == '.' {
+				s = strings.TrimLeft(s[len(p):], " :#-.\t")
 				if labelCarriers[p] {
 					label = p
 				}

@@ -59,14 +59,15 @@ func (w *Writer) trackingOrder(ref string) (id int64, many bool, err error) {
 			return 0, false, err
 		}
 		n := 0
+		var newest int64
 		for rows.Next() {
-			var oid int64
-			if err := rows.Scan(&oid); err != nil {
+			var oid, created int64
+			if err := rows.Scan(&oid, &created); err != nil {
 				rows.Close()
 				return 0, false, err
 			}
-			if n == 0 {
-				id = oid
+			if n == 0 || created > newest || created == newest && oid > id {
+				id, newest = oid, created
 			}
 			n++
 		}

@@ -2,8 +2,12 @@ package importdb
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
+
+	"shopclerk/backend/domain"
 
 	"shopclerk/backend/store/storetest"
 )
@@ -13,6 +17,24 @@ import (
 // COLLATE on the wrong side of IN did exactly that).
 func TestTrackingQueriesUseIndexes(t *testing.T) {
 	db := New(storetest.Open(t))
+	// A shop of some size with the planner's statistics, as after a real
+	// import (WriteBatch runs PRAGMA optimize): with them SQLite preferred
+	// walking orders_created to sorting two rows.
+	_, _, err := db.WriteBatch(context.Background(), domain.BatchMeta{FileName: "orders", Kind: "orders"}, WriteOptions{}, func(w *Writer) error {
+		for i := range 3000 {
+			name := fmt.Sprintf("#%d", 1000+i)
+			if err := w.UpsertOrder(storetest.Order(name, 1000, fmt.Sprintf("b%d@example.com", i%300), testNow.Add(time.Duration(i)*time.Minute)), nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SQL().ExecContext(context.Background(), "ANALYZE"); err != nil {
+		t.Fatal(err)
+	}
 	for _, name := range []string{"TrackingOrderByName", "TrackingOrderByID", "TrackingOtherOrders", "TrackingShipmentGet", "TrackingUnmatchedGet"} {
 		rows, err := db.SQL().QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+q(name), "1001", 1)
 		if err != nil {

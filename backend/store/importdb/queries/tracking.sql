@@ -3,15 +3,14 @@
 
 -- name: TrackingOrderByName
 -- An order by its name as a label tool writes it, with or without the
--- leading #. Newest first; two are enough to tell "more than one".
-SELECT id FROM orders WHERE name COLLATE NOCASE IN (?1, '#' || ?1)
-ORDER BY created_at DESC, id DESC LIMIT 2;
+-- leading #. No ORDER BY: with one, the planner may walk orders_created to
+-- skip sorting and read the whole table for each row (Go keeps the newest).
+SELECT id, created_at FROM orders WHERE name COLLATE NOCASE IN (?1, '#' || ?1);
 
 -- name: TrackingOrderByID
 -- An order by its id in any store (Etsy and eBay label files write those).
-SELECT id FROM orders
-WHERE source IN ('shopify', 'woocommerce', 'etsy', 'amazon', 'manual', 'demo') AND external_id = ?1
-ORDER BY created_at DESC, id DESC LIMIT 2;
+SELECT id, created_at FROM orders
+WHERE source IN ('shopify', 'woocommerce', 'etsy', 'amazon', 'manual', 'demo') AND external_id = ?1;
 
 -- name: TrackingShipmentGet
 SELECT id, carrier, carrier_id, tracking_url FROM shipments WHERE order_id = ? AND tracking_number = ?;

@@ -17,7 +17,9 @@ WHERE (?1 = '' OR s.status = ?1)
   AND (?4 = 0 OR (s.status NOT IN ('delivered', 'returned', 'expired') AND s.shipped_at < ?4))
   AND (?5 = '' OR s.tracking_number = upper(?5) OR o.name = ?5 COLLATE NOCASE OR o.name = ('#' || ?5) COLLATE NOCASE)
   AND (?8 = 0 OR s.id = ?8)
-ORDER BY s.shipped_at DESC, s.id DESC
+-- Newest first by id: shipments are written in the order they come, and
+-- paging by the primary key needs no index of its own on a large shop.
+ORDER BY s.id DESC
 LIMIT ?6 OFFSET ?7;
 
 -- name: ShipmentRowsCount

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"strings"
 
 	"shopclerk/backend/domain"
@@ -49,13 +50,19 @@ func (s *ShippingService) Unmatched() ([]domain.UnmatchedTracking, error) {
 	return b.shipping.Unmatched(ctx)
 }
 
-// TrackNow asks the carriers with keys about the due shipments now.
-func (s *ShippingService) TrackNow() (runner.TrackReport, error) {
-	b, ctx, err := s.app.current()
+// StartTrack asks the carriers with keys about the due shipments now, as
+// a job ("track", paced to each carrier's limits); the result is a
+// runner.TrackReport.
+func (s *ShippingService) StartTrack() (string, error) {
+	b, _, err := s.app.current()
 	if err != nil {
-		return runner.TrackReport{}, err
+		return "", err
 	}
-	return b.tracker.Run(ctx, runner.Manual)
+	return s.app.jobs.Start("track", func(ctx context.Context, progress func(Progress)) (any, error) {
+		return b.tracker.RunReporting(ctx, runner.Manual, func(p runner.TrackProgress) {
+			progress(Progress{Done: int64(p.Asked), Message: "asking " + p.Carrier})
+		})
+	}), nil
 }
 
 // CarrierKeys says which carrier API keys are set (never the keys).

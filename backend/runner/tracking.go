@@ -104,6 +104,20 @@ type TrackReport struct {
 
 // Run asks each carrier about its due shipments.
 func (t *Tracking) Run(ctx context.Context, kind RunKind) (TrackReport, error) {
+	return t.RunReporting(ctx, kind, nil)
+}
+
+// TrackProgress is a round under way: the shipments asked about so far and
+// the carrier being asked.
+type TrackProgress struct {
+	Asked   int
+	Carrier string
+}
+
+// RunReporting is Run telling progress after each call (nil: nobody asks).
+// A manual round paces its calls too, so it can take minutes: the app runs
+// it as a job the seller can follow and cancel.
+func (t *Tracking) RunReporting(ctx context.Context, kind RunKind, progress func(TrackProgress)) (TrackReport, error) {
 	var rep TrackReport
 	clients, err := t.clients()
 	if err != nil {
@@ -115,8 +129,15 @@ func (t *Tracking) Run(ctx context.Context, kind RunKind) (TrackReport, error) {
 			return rep, err
 		}
 	}
+	asked := 0
 	for _, c := range clients {
-		cr, err := t.runClient(ctx, c, kind)
+		report := func() {
+			asked++
+			if progress != nil {
+				progress(TrackProgress{Asked: asked, Carrier: c.Name()})
+			}
+		}
+		cr, err := t.runClient(ctx, c, kind, report)
 		rep.Carriers = append(rep.Carriers, cr)
 		if err != nil {
 			return rep, err
@@ -164,7 +185,7 @@ func budget(r carrierapi.Rate, kind RunKind) int {
 // maxOutages in a row end a carrier's round: it is down, not the number.
 const maxOutages = 3
 
-func (t *Tracking) runClient(ctx context.Context, c carrierapi.Client, kind RunKind) (CarrierReport, error) {
+func (t *Tracking) runClient(ctx context.Context, c carrierapi.Client, kind RunKind, asked func()) (CarrierReport, error) {
 	rep := CarrierReport{Carrier: c.Name()}
 	now := t.clk.Now()
 	t.mu.Lock()
@@ -191,6 +212,7 @@ func (t *Tracking) runClient(ctx context.Context, c carrierapi.Client, kind RunK
 		}
 		rep.Asked++
 		res, err := c.Track(ctx, sh.Number)
+		asked()
 		if ctx.Err() != nil {
 			return rep, ctx.Err()
 		}

@@ -136,9 +136,13 @@ func TestTrackingRound(t *testing.T) {
 		dhlPaket: events(ev(now.Add(-time.Hour), domain.ShipmentLabelCreated, "Elektronisch angekündigt"), ev(now.Add(time.Minute), domain.ShipmentInTransit, "Bearbeitet")),
 	})
 	tr := f.poller(dhl)
-	rep, err := tr.Run(ctx, Scheduled)
+	var told []TrackProgress
+	rep, err := tr.RunReporting(ctx, Scheduled, func(p TrackProgress) { told = append(told, p) })
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(told) != 2 || told[1].Asked != 2 || told[1].Carrier != "DHL" {
+		t.Errorf("progress %+v", told)
 	}
 	if len(dhl.asked) != 2 || len(rep.Carriers) != 1 || rep.Carriers[0].Asked != 2 || rep.Carriers[0].Changed != 1 {
 		t.Fatalf("asked %v report %+v", dhl.asked, rep)

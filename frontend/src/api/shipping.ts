@@ -1,7 +1,7 @@
 // Typed calls into the bound ShippingService (the Shipments screen and the
 // carrier API keys). Only src/api imports ../wailsjs.
 import * as ShippingService from '../../wailsjs/go/app/ShippingService';
-import type { carrierapi, domain, runner } from '../../wailsjs/go/models';
+import type { carrierapi, domain } from '../../wailsjs/go/models';
 import { call } from './errors';
 import type { Plain } from './plain';
 
@@ -11,8 +11,16 @@ export type ShipmentFilter = Plain<domain.ShipmentFilter>;
 export type ShipmentEvent = Plain<domain.ShipmentEvent>;
 export type ShipmentCounts = Plain<domain.ShipmentCounts>;
 export type UnmatchedTracking = Plain<domain.UnmatchedTracking>;
-export type TrackReport = Plain<runner.TrackReport>;
 export type CarrierKeyStatus = Plain<carrierapi.KeyStatus>;
+
+/**
+ * What a "track" job reports in job:done (runner.TrackReport). Hand-written:
+ * no bound method returns it, so Wails generates no model for it.
+ */
+export interface TrackReport {
+  carriers: { carrier: string; asked: number; changed: number; failed: number; stopped: string }[];
+  noKeys: boolean;
+}
 
 /** domain.ShipmentStatuses, in the order a parcel usually meets them. */
 export const SHIPMENT_STATUSES = [
@@ -42,7 +50,8 @@ export const shipping = {
   timeline: (id: number): Promise<ShipmentEvent[]> => call(() => ShippingService.Timeline(id)),
   counts: (): Promise<ShipmentCounts> => call(() => ShippingService.Counts()),
   unmatched: (): Promise<UnmatchedTracking[]> => call(() => ShippingService.Unmatched()),
-  trackNow: (): Promise<TrackReport> => call(() => ShippingService.TrackNow()),
+  /** Asks the carriers now, as a job ("track") whose result is a TrackReport. */
+  startTrack: (): Promise<string> => call(() => ShippingService.StartTrack()),
   carrierKeys: (): Promise<CarrierKeyStatus> => call(() => ShippingService.CarrierKeys()),
   setCarrierKey: (carrier: 'dhl' | 'usps', key: string, secret = ''): Promise<void> =>
     call(() => ShippingService.SetCarrierKey(carrier, key, secret)),

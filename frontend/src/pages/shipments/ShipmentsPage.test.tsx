@@ -19,7 +19,7 @@ vi.mock('../../api', async (importOriginal) => {
   return {
     ...real,
     openExternal: open,
-    shipping: { ...real.shipping, list, counts, timeline, carrierKeys, unmatched, trackNow: vi.fn() },
+    shipping: { ...real.shipping, list, counts, timeline, carrierKeys, unmatched, startTrack: vi.fn() },
   };
 });
 

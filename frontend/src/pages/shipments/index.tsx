@@ -21,7 +21,7 @@ import {
 } from '@mantine/core';
 import { IconExternalLink, IconRefresh, IconTimeline } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import {
   notifyError,
@@ -32,6 +32,8 @@ import {
   shippingKeys,
   type ShipmentFilter,
   type ShipmentRow,
+  type TrackReport,
+  useJob,
 } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -66,20 +68,31 @@ export default function ShipmentsPage() {
   };
   const list = useQuery({ queryKey: shippingKeys.list(filter), queryFn: () => shipping.list(filter), placeholderData: keepPreviousData });
   const counts = useQuery({ queryKey: shippingKeys.counts, queryFn: shipping.counts });
-  const track = useMutation({
-    mutationFn: shipping.trackNow,
-    onSuccess: (rep) => {
-      qc.invalidateQueries({ queryKey: shippingKeys.all });
-      if (rep.noKeys) {
-        notifySuccess('Add a free DHL or USPS developer key under Carrier keys to keep statuses current.', 'No carrier API key is set');
-        return;
-      }
-      const asked = rep.carriers.reduce((n, c) => n + c.asked, 0);
-      const changed = rep.carriers.reduce((n, c) => n + c.changed, 0);
-      notifySuccess(`${countOf(asked, 'shipment')} checked, ${countOf(changed, 'status change', 'status changes')}.`, 'Carriers asked');
-    },
-    onError: (e) => notifyError(e, 'Tracking failed'),
-  });
+  const [trackJob, setTrackJob] = useState<string | null>(null);
+  const start = useMutation({ mutationFn: shipping.startTrack, onSuccess: setTrackJob, onError: (e) => notifyError(e, 'Tracking failed') });
+  const job = useJob<TrackReport>(trackJob);
+  useEffect(() => {
+    if (!trackJob || !job.done) return;
+    setTrackJob(null);
+    qc.invalidateQueries({ queryKey: shippingKeys.all });
+    if (job.error) {
+      notifyError(job.error, 'Tracking failed');
+      return;
+    }
+    const rep = job.result;
+    if (!rep) return;
+    if (rep.noKeys) {
+      notifySuccess('Add a free DHL or USPS developer key under Carrier keys to keep statuses current.', 'No carrier API key is set');
+      return;
+    }
+    const asked = rep.carriers.reduce((n, c) => n + c.asked, 0);
+    const changed = rep.carriers.reduce((n, c) => n + c.changed, 0);
+    const stopped = rep.carriers.filter((c) => c.stopped).map((c) => c.stopped);
+    notifySuccess(
+      `${countOf(asked, 'shipment')} checked, ${countOf(changed, 'status change', 'status changes')}.${stopped.length ? ' ' + stopped.join(' ') : ''}`,
+      'Carriers asked',
+    );
+  }, [trackJob, job.done, job.error, job.result, qc]);
 
   const setView = (v: string) => {
     const next = new URLSearchParams(params);
@@ -107,15 +120,21 @@ export default function ShipmentsPage() {
         right={
           <Group gap="xs">
             <CarrierKeysButton />
-            <Button
-              variant="light"
-              leftSection={<IconRefresh size={16} />}
-              loading={track.isPending}
-              onClick={() => track.mutate()}
-              data-testid="shipments-track-now"
-            >
-              Ask the carriers now
-            </Button>
+            {trackJob ? (
+              <Button variant="light" color="gray" onClick={() => job.cancel()} data-testid="shipments-track-cancel">
+                Stop asking{job.progress?.done ? ` (${formatNumber(job.progress.done)} asked)` : ''}
+              </Button>
+            ) : (
+              <Button
+                variant="light"
+                leftSection={<IconRefresh size={16} />}
+                loading={start.isPending}
+                onClick={() => start.mutate()}
+                data-testid="shipments-track-now"
+              >
+                Ask the carriers now
+              </Button>
+            )}
           </Group>
         }
       />

@@ -18,12 +18,12 @@ export function Shipments(arg1) {
   return window['go']['app']['ShippingService']['Shipments'](arg1);
 }
 
-export function Timeline(arg1) {
-  return window['go']['app']['ShippingService']['Timeline'](arg1);
+export function StartTrack() {
+  return window['go']['app']['ShippingService']['StartTrack']();
 }
 
-export function TrackNow() {
-  return window['go']['app']['ShippingService']['TrackNow']();
+export function Timeline(arg1) {
+  return window['go']['app']['ShippingService']['Timeline'](arg1);
 }
 
 export function Unmatched() {

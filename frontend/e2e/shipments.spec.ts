@@ -96,6 +96,11 @@ test('a label tool export: recognised, imported, carriers and links on the Shipm
   await shot(page, info, '04-timeline');
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
+
+  // Asking the carriers runs as a job; the demo shop has no carrier keys.
+  await page.getByTestId('shipments-track-now').click();
+  await expect(page.getByText('No carrier API key is set')).toBeVisible();
+  await expect(page.getByTestId('shipments-track-now')).toBeEnabled();
 });
 
 test('the dashboard counts lead to the Shipments screen', async ({ page }, info) => {

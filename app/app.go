@@ -69,6 +69,7 @@ type App struct {
 	Outbox     *OutboxService
 	Automation *AutomationService
 	Customers  *CustomerService
+	Shipping   *ShippingService
 }
 
 // New builds the bound services and opens the shop. ctx bounds the app's
@@ -91,6 +92,7 @@ func New(ctx context.Context, cfg Config) *App {
 	a.Import = &ImportService{app: a}
 	a.Automation = &AutomationService{app: a}
 	a.Customers = &CustomerService{app: a}
+	a.Shipping = &ShippingService{app: a}
 	a.MailConfig, a.Outbox = &MailSettingsService{app: a}, &OutboxService{app: a}
 	a.open(cfg.DBPath)
 	return a
@@ -137,7 +139,7 @@ func uploadsDir() string {
 
 // Bindings lists the services the frontend may call.
 func (a *App) Bindings() []any {
-	return []any{a.Shop, a.Jobs, a.Inventory, a.Import, a.MailConfig, a.Outbox, a.Automation, a.Customers}
+	return []any{a.Shop, a.Jobs, a.Inventory, a.Import, a.MailConfig, a.Outbox, a.Automation, a.Customers, a.Shipping}
 }
 
 // Startup keeps the Wails context for events and dialogs, removes browser

@@ -19,6 +19,7 @@ import (
 	"shopclerk/backend/store/inventorydb"
 	"shopclerk/backend/store/outboxdb"
 	"shopclerk/backend/store/rulesdb"
+	"shopclerk/backend/store/shippingdb"
 )
 
 // backend is the object graph of one open shop. newBackend builds it once
@@ -38,6 +39,7 @@ type backend struct {
 	rules     *rulesdb.DB
 	inv       *inventorydb.DB
 	imports   *importdb.DB
+	shipping  *shippingdb.DB
 	clk       clock.Clock
 	log       *slog.Logger
 	engine    *rules.Engine
@@ -55,6 +57,7 @@ type backend struct {
 	digest      *runner.Daily
 	automations *runner.Automations
 	autosend    *runner.AutoSend
+	tracker     *runner.Tracking // carrier API polling (shipping.go)
 }
 
 // newBackend wires the shop's backend. sec may be nil: the keychain is then
@@ -72,8 +75,8 @@ func newBackend(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.L
 	// Purchase orders go out through the outbox, worded by the
 	// purchase_order template (the seller's saved version, if any).
 	inv := inventory.New(idb, clk, inventory.OutboxMailer{Store: idb, Renderer: &mail.Templates{Store: outbox}})
-	return &backend{
-		st: st, outbox: outbox, rules: rdb, inv: idb, imports: imports, clk: clk, log: log, engine: engine, inventory: inv,
+	b := &backend{
+		st: st, outbox: outbox, rules: rdb, inv: idb, imports: imports, shipping: shippingdb.New(st), clk: clk, log: log, engine: engine, inventory: inv,
 		customers:   customers.New(customersdb.New(st), clk, log),
 		mail:        mailer,
 		lookup:      importer.StoreLookup(imports),
@@ -83,6 +86,8 @@ func newBackend(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.L
 		automations: runner.NewAutomations(st, engine, clk, log),
 		autosend:    runner.NewAutoSend(st, mailer.outbox, &mailer.gate, clk, log),
 	}
+	b.tracker = runner.NewTracking(b.shipping, b.carrierClients, clk, log)
+	return b
 }
 
 // cliBackend is newBackend over a command's store.
@@ -105,6 +110,7 @@ func (b *backend) start(ctx context.Context, onRun func(rules.RunResult, error),
 	}
 	b.autosend.OnRun = onSend
 	b.autosend.Start()
+	b.tracker.Start(ctx)
 }
 
 // close stops the background work, waiting for a run in progress, and
@@ -112,6 +118,7 @@ func (b *backend) start(ctx context.Context, onRun func(rules.RunResult, error),
 func (b *backend) close() {
 	b.autosend.Stop() // first: a send run in progress records its outcomes
 	b.automations.Stop()
+	b.tracker.Stop()
 	b.backups.Stop()
 	b.digest.Stop()
 	b.st.Close()

@@ -127,6 +127,9 @@ type RecordSink interface {
 	// Stock sets a stock level; p, if set, is its product, created if missing.
 	Stock(l StockLevel, p *Product) error
 	Customer(c Customer) error
+	// Tracking stores a tracking file's row as a shipment of its order, or
+	// keeps it unmatched until the order arrives.
+	Tracking(r TrackingRow) (TrackingNote, error)
 	Reject(r Reject)
 
 	// A SKU-less variant's generated key taken over by its real SKU.

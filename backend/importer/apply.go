@@ -228,6 +228,12 @@ func pipe(ctx context.Context, p *parsed, w domain.RecordSink, report func(int),
 				}
 				orders = orders[:0]
 			}
+			if rec.Tracking != nil {
+				if err := p.applyTracking(w, rec); err != nil {
+					return fail(err)
+				}
+				continue
+			}
 			if rec.takeOver != "" {
 				if err := p.takeOver(w, rec); err != nil {
 					return fail(err)
@@ -259,6 +265,7 @@ func pipe(ctx context.Context, p *parsed, w domain.RecordSink, report func(int),
 		return err
 	}
 	p.addClashes()
+	p.addTrackingNotes()
 	for _, is := range p.rejects {
 		w.Reject(domain.Reject(is))
 	}

@@ -98,6 +98,8 @@ type Record struct {
 	Customer *domain.Customer   `json:"customer,omitempty"`
 	Product  *domain.Product    `json:"product,omitempty"`
 	Stock    *domain.StockLevel `json:"stock,omitempty"`
+	// Tracking is a tracking file's number for an order (tracking.go).
+	Tracking *domain.TrackingRow `json:"tracking,omitempty"`
 	// Discount codes seen on an order, kept so the seller's coupons list
 	// knows them.
 	DiscountCodes []string `json:"discountCodes,omitempty"`

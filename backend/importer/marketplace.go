@@ -105,6 +105,8 @@ func genericBuilder(kind Kind) func(e *env) builder {
 			return customers{e: e}
 		case KindInventory:
 			return &stockRow{e: e, location: "Default"}
+		case KindShipments:
+			return newTrackingRows(e)
 		default:
 			return genericProducts{e: e}
 		}

@@ -55,6 +55,9 @@ type parsed struct {
 	// the generated keys rows' real SKUs could take over (takeover.go).
 	takeOvers      map[string]domain.TakeOver
 	rekeyed, twins []keyPair
+	// trackingNotes are what the store said of tracking rows (tracking.go),
+	// kept by the writing goroutine like clashes.
+	trackingNotes []Issue
 }
 
 // fileSum hashes and counts the bytes written to it.

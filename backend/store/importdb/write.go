@@ -519,6 +519,11 @@ func (w *Writer) finish() error {
 			}
 		}
 	}
+	// Tracking numbers that waited for their order (imports_tracking.go),
+	// once the orders' indexes are back.
+	if err := w.matchUnmatched(); err != nil {
+		return err
+	}
 	for _, r := range w.rejects {
 		if _, err := w.exec("RejectInsert", w.batchID, r.File, r.Row, r.Column, r.Value, r.Reason); err != nil {
 			return err

@@ -17,7 +17,7 @@ export type ImportCounts = Plain<domain.Counts>;
 /** A field the mapping editor offers (the stopgap global in wailsjs-shims.d.ts). */
 export type MappingField = FieldInfo;
 
-export type ImportKind = 'orders' | 'carts' | 'products' | 'inventory' | 'customers';
+export type ImportKind = 'orders' | 'carts' | 'products' | 'inventory' | 'customers' | 'shipments';
 export type DateOrder = '' | 'dmy' | 'mdy';
 
 /** How to read one file; the zero value lets Shopclerk detect everything. */

@@ -4,3 +4,4 @@ export * from './types';
 export * from './shop';
 export * from './jobs';
 export * from './system';
+export * from './shipping';

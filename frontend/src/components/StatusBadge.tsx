@@ -21,8 +21,12 @@ const SHIPMENT: Record<string, MantineColor> = {
   label_created: 'gray',
   in_transit: 'blue',
   out_for_delivery: 'cyan',
+  available_for_pickup: 'indigo',
   delivered: 'teal',
+  failed_attempt: 'orange',
   exception: 'red',
+  returned: 'grape',
+  expired: 'gray',
 };
 const CART: Record<string, MantineColor> = { open: 'orange', recovered: 'teal' };
 // domain.MessageStatus: an outbox message's life (queued -> sending -> sent, or

@@ -16,6 +16,7 @@ const AutomationsPage = lazy(() => import('../pages/automations/index'));
 const OutboxPage = lazy(() => import('../pages/outbox/index'));
 const SettingsPage = lazy(() => import('../pages/settings/index'));
 const SegmentsPage = lazy(() => import('../pages/segments/index'));
+const ShipmentsPage = lazy(() => import('../pages/shipments/index'));
 
 export function AppRoutes({ now }: { now: string }) {
   return (
@@ -28,6 +29,7 @@ export function AppRoutes({ now }: { now: string }) {
       <Route path="/customers/:id" element={<CustomerPage />} />
       <Route path="/segments/*" element={<SegmentsPage />} />
       <Route path="/carts" element={<CartsPage />} />
+      <Route path="/shipments" element={<ShipmentsPage />} />
       <Route path="/inventory/*" element={<InventoryPage />} />
       <Route path="/import/*" element={<ImportPage />} />
       <Route path="/automations/*" element={<AutomationsPage />} />

@@ -28,7 +28,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { normalizeError, shop, shopKeys, type Dashboard } from '../api';
+import { normalizeError, SHIPMENT_STATUSES, shop, shopKeys, type Dashboard } from '../api';
 import { PageTitle } from '../components/PageHeader';
 import { StatusBadge } from '../components/StatusBadge';
 import { isLow } from '../components/StockTable';
@@ -37,13 +37,18 @@ import classes from './DashboardPage.module.css';
 import { countOf } from '../lib/plural';
 import { inventory, inventoryKeys } from '../api/inventory';
 
-const SHIPMENT_ORDER = ['label_created', 'in_transit', 'out_for_delivery', 'delivered', 'exception'];
+// The order a parcel usually meets its statuses (domain.ShipmentStatuses).
+const SHIPMENT_ORDER: readonly string[] = SHIPMENT_STATUSES;
 const SHIPMENT_COLORS: Record<string, string> = {
   label_created: 'gray.5',
   in_transit: 'blue.6',
   out_for_delivery: 'cyan.6',
+  available_for_pickup: 'indigo.6',
   delivered: 'teal.6',
+  failed_attempt: 'orange.6',
   exception: 'red.6',
+  returned: 'grape.6',
+  expired: 'gray.6',
 };
 
 function StatCard({
@@ -314,7 +319,14 @@ export function DashboardView({ d, now }: { d: Dashboard; now: string }) {
                   </div>
                   {shipments.map((s) => (
                     <Group key={s.status} justify="space-between" data-testid={`dash-shipments-${s.status}`}>
-                      <StatusBadge kind="shipment" status={s.status} />
+                      <Anchor
+                        component={Link}
+                        to={`/shipments?status=${s.status}`}
+                        aria-label={`${countOf(s.count, 'shipment')} ${s.label.toLowerCase()}: show them`}
+                        data-testid={`dash-shipments-link-${s.status}`}
+                      >
+                        <StatusBadge kind="shipment" status={s.status} />
+                      </Anchor>
                       <Text size="sm" className="tabular">
                         {formatNumber(s.count)}
                         <Text span size="xs" c="dimmed" ml={6}>

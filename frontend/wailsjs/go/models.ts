@@ -171,6 +171,25 @@ export namespace app {
 
 }
 
+export namespace carrierapi {
+	
+	export class KeyStatus {
+	    dhl: boolean;
+	    usps: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new KeyStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dhl = source["dhl"];
+	        this.usps = source["usps"];
+	    }
+	}
+
+}
+
 export namespace customers {
 	
 	export class Address {
@@ -2080,6 +2099,190 @@ export namespace domain {
 		}
 	}
 	
+	export class ShipmentCounts {
+	    byStatus: {[key: string]: number};
+	    stuck: number;
+	    unmatched: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ShipmentCounts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.byStatus = source["byStatus"];
+	        this.stuck = source["stuck"];
+	        this.unmatched = source["unmatched"];
+	    }
+	}
+	export class ShipmentEvent {
+	    // Go type: time
+	    at: any;
+	    status: string;
+	    text: string;
+	    location: string;
+	    source: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ShipmentEvent(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.at = this.convertValues(source["at"], null);
+	        this.status = source["status"];
+	        this.text = source["text"];
+	        this.location = source["location"];
+	        this.source = source["source"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ShipmentFilter {
+	    status: string;
+	    stuck: boolean;
+	    stuckDays: number;
+	    problems: boolean;
+	    inTransitOver: number;
+	    search: string;
+	    limit: number;
+	    offset: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ShipmentFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.stuck = source["stuck"];
+	        this.stuckDays = source["stuckDays"];
+	        this.problems = source["problems"];
+	        this.inTransitOver = source["inTransitOver"];
+	        this.search = source["search"];
+	        this.limit = source["limit"];
+	        this.offset = source["offset"];
+	    }
+	}
+	export class ShipmentRow {
+	    id: number;
+	    orderId: number;
+	    orderName: string;
+	    customerId: number;
+	    customerName: string;
+	    email: string;
+	    carrier: string;
+	    carrierId: string;
+	    trackingNumber: string;
+	    trackingUrl: string;
+	    status: string;
+	    // Go type: time
+	    shippedAt: any;
+	    // Go type: time
+	    deliveredAt?: any;
+	    // Go type: time
+	    statusAt?: any;
+	    lastEvent: string;
+	    // Go type: time
+	    lastEventAt?: any;
+	    daysInTransit: number;
+	    stuck: boolean;
+	    checkError: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ShipmentRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.orderId = source["orderId"];
+	        this.orderName = source["orderName"];
+	        this.customerId = source["customerId"];
+	        this.customerName = source["customerName"];
+	        this.email = source["email"];
+	        this.carrier = source["carrier"];
+	        this.carrierId = source["carrierId"];
+	        this.trackingNumber = source["trackingNumber"];
+	        this.trackingUrl = source["trackingUrl"];
+	        this.status = source["status"];
+	        this.shippedAt = this.convertValues(source["shippedAt"], null);
+	        this.deliveredAt = this.convertValues(source["deliveredAt"], null);
+	        this.statusAt = this.convertValues(source["statusAt"], null);
+	        this.lastEvent = source["lastEvent"];
+	        this.lastEventAt = this.convertValues(source["lastEventAt"], null);
+	        this.daysInTransit = source["daysInTransit"];
+	        this.stuck = source["stuck"];
+	        this.checkError = source["checkError"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ShipmentPage {
+	    rows: ShipmentRow[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ShipmentPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = this.convertValues(source["rows"], ShipmentRow);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class ShopIdentity {
 	    name: string;
 	    legalName: string;
@@ -2273,6 +2476,99 @@ export namespace domain {
 		    return a;
 		}
 	}
+	export class TrackingRow {
+	    orderRef: string;
+	    number: string;
+	    carrier: string;
+	    carrierId: string;
+	    url: string;
+	    // Go type: time
+	    shippedAt?: any;
+	    file: string;
+	    row: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TrackingRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orderRef = source["orderRef"];
+	        this.number = source["number"];
+	        this.carrier = source["carrier"];
+	        this.carrierId = source["carrierId"];
+	        this.url = source["url"];
+	        this.shippedAt = this.convertValues(source["shippedAt"], null);
+	        this.file = source["file"];
+	        this.row = source["row"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class UnmatchedTracking {
+	    id: number;
+	    orderRef: string;
+	    trackingNumber: string;
+	    carrier: string;
+	    trackingUrl: string;
+	    // Go type: time
+	    shippedAt?: any;
+	    file: string;
+	    row: number;
+	    // Go type: time
+	    at: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new UnmatchedTracking(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.orderRef = source["orderRef"];
+	        this.trackingNumber = source["trackingNumber"];
+	        this.carrier = source["carrier"];
+	        this.trackingUrl = source["trackingUrl"];
+	        this.shippedAt = this.convertValues(source["shippedAt"], null);
+	        this.file = source["file"];
+	        this.row = source["row"];
+	        this.at = this.convertValues(source["at"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 
@@ -2344,6 +2640,7 @@ export namespace importer {
 	    customer?: domain.Customer;
 	    product?: domain.Product;
 	    stock?: domain.StockLevel;
+	    tracking?: domain.TrackingRow;
 	    discountCodes?: string[];
 	
 	    static createFrom(source: any = {}) {
@@ -2358,6 +2655,7 @@ export namespace importer {
 	        this.customer = this.convertValues(source["customer"], domain.Customer);
 	        this.product = this.convertValues(source["product"], domain.Product);
 	        this.stock = this.convertValues(source["stock"], domain.StockLevel);
+	        this.tracking = this.convertValues(source["tracking"], domain.TrackingRow);
 	        this.discountCodes = source["discountCodes"];
 	    }
 	

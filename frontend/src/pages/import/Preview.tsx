@@ -58,6 +58,13 @@ const CUSTOMER: Col[] = [
   { title: 'Tags', cell: (r) => (r.customer?.tags ?? []).join(', ') },
 ];
 
+const TRACKING: Col[] = [
+  { title: 'Order', cell: (r) => r.tracking?.orderRef },
+  { title: 'Carrier', cell: (r) => (r.tracking ? r.tracking.carrier || 'Unknown carrier' : '') },
+  { title: 'Tracking number', cell: (r) => r.tracking?.number },
+  { title: 'Link', cell: (r) => r.tracking?.url },
+];
+
 function columnsFor(kind: string, rows: ImportRecord[]): Col[] {
   switch (kind) {
     case 'orders':
@@ -70,6 +77,8 @@ function columnsFor(kind: string, rows: ImportRecord[]): Col[] {
       return STOCK;
     case 'customers':
       return CUSTOMER;
+    case 'shipments':
+      return TRACKING;
   }
   const r = rows[0];
   if (r?.order) return ORDER;

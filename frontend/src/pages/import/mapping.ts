@@ -9,6 +9,7 @@ export const KINDS: { value: ImportKind; label: string }[] = [
   { value: 'inventory', label: 'Stock levels' },
   { value: 'customers', label: 'Customers' },
   { value: 'carts', label: 'Abandoned carts' },
+  { value: 'shipments', label: 'Tracking numbers' },
 ];
 
 export interface MappingDraft {

@@ -46,6 +46,7 @@ export function recordCount(kind: string, n: number): string {
     customers: ['customer', 'customers'],
     products: ['product', 'products'],
     inventory: ['stock level', 'stock levels'],
+    shipments: ['tracking number', 'tracking numbers'],
   };
   const [one, many] = nouns[kind] ?? ['record', 'records'];
   return countOf(n, one, many);

@@ -21,6 +21,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"shopclerk/backend/clock"
+	"shopclerk/backend/connector"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/importer"
 	"shopclerk/backend/rules"
@@ -67,6 +68,7 @@ type App struct {
 	MailConfig *MailSettingsService
 	Outbox     *OutboxService
 	Automation *AutomationService
+	Stores     *StoreService
 }
 
 // New builds the bound services and opens the shop. ctx bounds the app's
@@ -88,6 +90,7 @@ func New(ctx context.Context, cfg Config) *App {
 	a.Inventory = &InventoryService{app: a}
 	a.Import = &ImportService{app: a}
 	a.Automation = &AutomationService{app: a}
+	a.Stores = &StoreService{app: a}
 	a.MailConfig, a.Outbox = &MailSettingsService{app: a}, &OutboxService{app: a}
 	a.open(cfg.DBPath)
 	return a
@@ -117,7 +120,7 @@ func (a *App) open(path string) error {
 	}
 	a.b, a.path, a.openErr = b, path, err
 	if a.running && b != nil {
-		b.start(a.root, a.onRun)
+		b.start(a.root, a.onRun, a.onSync)
 	}
 	return err
 }
@@ -134,7 +137,7 @@ func uploadsDir() string {
 
 // Bindings lists the services the frontend may call.
 func (a *App) Bindings() []any {
-	return []any{a.Shop, a.Jobs, a.Inventory, a.Import, a.MailConfig, a.Outbox, a.Automation}
+	return []any{a.Shop, a.Jobs, a.Inventory, a.Import, a.MailConfig, a.Outbox, a.Automation, a.Stores}
 }
 
 // Startup keeps the Wails context for events and dialogs, removes browser
@@ -148,7 +151,7 @@ func (a *App) Startup(ctx context.Context) {
 	defer a.mu.Unlock()
 	a.running = true
 	if a.b != nil {
-		a.b.start(a.root, a.onRun)
+		a.b.start(a.root, a.onRun, a.onSync)
 	}
 }
 
@@ -160,6 +163,10 @@ func (a *App) onRun(res rules.RunResult, err error) {
 	}
 	a.emit("automations:run", res)
 }
+
+// onSync tells Settings > Stores and the dashboard about each scheduled
+// store sync.
+func (a *App) onSync([]connector.Result, error) { a.emit("stores:synced", nil) }
 
 // BeforeClose remembers the window size for the next start.
 func (a *App) BeforeClose(ctx context.Context) bool {

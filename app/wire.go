@@ -5,6 +5,7 @@ import (
 	"log/slog"
 
 	"shopclerk/backend/clock"
+	"shopclerk/backend/connector"
 	"shopclerk/backend/importer"
 	"shopclerk/backend/inbox/signals"
 	"shopclerk/backend/inventory"
@@ -13,6 +14,7 @@ import (
 	"shopclerk/backend/runner"
 	"shopclerk/backend/secrets"
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/connectordb"
 	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/inventorydb"
 	"shopclerk/backend/store/outboxdb"
@@ -51,6 +53,10 @@ type backend struct {
 	backups     *runner.Backups
 	digest      *runner.Daily
 	automations *runner.Automations
+	// stores syncs the connected stores (Settings > Stores, its schedule
+	// storeSync, `shopclerk sync`): one sync of a store at a time.
+	stores    *connector.Manager
+	storeSync *runner.StoreSync
 }
 
 // newBackend wires the shop's backend. sec may be nil: the keychain is then
@@ -64,29 +70,38 @@ func newBackend(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.L
 	// Purchase orders go out through the outbox, worded by the
 	// purchase_order template (the seller's saved version, if any).
 	inv := inventory.New(idb, clk, inventory.OutboxMailer{Store: idb, Renderer: &mail.Templates{Store: outbox}})
+	mailer := newMailer(outbox, clk, sec, signals.New(rdb, clk), log)
+	stores := newStoreManager(connectordb.New(st), mailer.secrets, func(ctx context.Context) { detectChanges(ctx, engine, log) }, log)
 	return &backend{
 		st: st, outbox: outbox, rules: rdb, inv: idb, imports: imports, clk: clk, log: log, engine: engine, inventory: inv,
 		// Replies and suppressions the inbox finds stop the customer's sequences.
-		mail:        newMailer(outbox, clk, sec, signals.New(rdb, clk), log),
+		mail:        mailer,
 		lookup:      importer.StoreLookup(imports),
 		preview:     &mail.Templates{},
 		backups:     runner.NewBackups(st, clk, log),
 		digest:      runner.NewDigest(st, inv, clk, log),
 		automations: runner.NewAutomations(st, engine, clk, log),
+		stores:      stores,
+		storeSync:   runner.NewStoreSync(st, stores, log),
 	}
 }
 
 // cliBackend is newBackend over a command's store.
 func cliBackend(env *CLIEnv) *backend { return newBackend(env.Store, env.Clock, nil, env.Log) }
 
-// start begins the daily backup, the morning low-stock digest and the
-// automation schedule; onRun hears each scheduled run.
-func (b *backend) start(ctx context.Context, onRun func(rules.RunResult, error)) {
+// start begins the daily backup, the morning low-stock digest, the
+// automation schedule and the store sync schedule; onRun hears each
+// scheduled automation run, onSync each scheduled sync.
+func (b *backend) start(ctx context.Context, onRun func(rules.RunResult, error), onSync func([]connector.Result, error)) {
 	b.backups.Start()
 	b.digest.Start()
 	b.automations.OnRun = onRun
 	if err := b.automations.Start(ctx); err != nil {
 		b.log.Warn("automation schedule not started", "err", err)
+	}
+	b.storeSync.OnRun = onSync
+	if err := b.storeSync.Start(ctx); err != nil {
+		b.log.Warn("store sync schedule not started", "err", err)
 	}
 }
 
@@ -94,6 +109,7 @@ func (b *backend) start(ctx context.Context, onRun func(rules.RunResult, error))
 // closes the shop.
 func (b *backend) close() {
 	b.automations.Stop()
+	b.storeSync.Stop()
 	b.backups.Stop()
 	b.digest.Stop()
 	b.st.Close()

@@ -291,6 +291,24 @@ func (q *Queries) RunStart(ctx context.Context, arg RunStartParams) (int64, erro
 	return id, err
 }
 
+const runsInterrupted = `-- name: RunsInterrupted :exec
+UPDATE connector_runs SET status = 'failed', finished_at = ?1,
+    message = 'interrupted (Shopclerk was closed or stopped during the sync); what it read before is kept'
+WHERE store_id = ?2 AND status = 'running'
+`
+
+type RunsInterruptedParams struct {
+	FinishedAt sql.NullInt64
+	StoreID    int64
+}
+
+// A run still 'running' when a new one starts was cut off: the shop file is
+// open in one process at a time, and one process syncs a store at a time.
+func (q *Queries) RunsInterrupted(ctx context.Context, arg RunsInterruptedParams) error {
+	_, err := q.db.ExecContext(ctx, runsInterrupted, arg.FinishedAt, arg.StoreID)
+	return err
+}
+
 const seenPut = `-- name: SeenPut :exec
 INSERT INTO connector_seen (store_id, kind, external_id, run_id) VALUES (?1, ?2, ?3, ?4)
 ON CONFLICT (store_id, kind, external_id) DO UPDATE SET run_id = excluded.run_id
@@ -348,6 +366,42 @@ func (q *Queries) ShipmentUpsert(ctx context.Context, arg ShipmentUpsertParams) 
 		arg.ExternalID,
 	)
 	return err
+}
+
+const storeByID = `-- name: StoreByID :one
+SELECT s.id, s.name, s.kind, s.url, s.auth, s.client_id, s.currency, s.time_zone, s.created_at, CAST(COALESCE((SELECT MAX(r.finished_at) FROM connector_runs r WHERE r.store_id = s.id AND r.status = 'done'), 0) AS INTEGER) AS last_sync
+FROM connector_stores s WHERE s.id = ?1
+`
+
+type StoreByIDRow struct {
+	ID        int64
+	Name      string
+	Kind      string
+	Url       string
+	Auth      string
+	ClientID  string
+	Currency  string
+	TimeZone  string
+	CreatedAt int64
+	LastSync  int64
+}
+
+func (q *Queries) StoreByID(ctx context.Context, id int64) (StoreByIDRow, error) {
+	row := q.db.QueryRowContext(ctx, storeByID, id)
+	var i StoreByIDRow
+	err := row.Scan(
+		&i.ID,
+		&i.Name,
+		&i.Kind,
+		&i.Url,
+		&i.Auth,
+		&i.ClientID,
+		&i.Currency,
+		&i.TimeZone,
+		&i.CreatedAt,
+		&i.LastSync,
+	)
+	return i, err
 }
 
 const storeByName = `-- name: StoreByName :one

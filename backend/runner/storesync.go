@@ -1,0 +1,131 @@
+package runner
+
+import (
+	"context"
+	"log/slog"
+	"strings"
+	"sync"
+
+	"github.com/robfig/cron/v3"
+
+	"shopclerk/backend/connector"
+	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
+)
+
+// SettingStoreSchedule holds how often the connected stores are synced
+// while the app is open: a cron expression, or "off".
+const SettingStoreSchedule = "connector.schedule"
+
+// DefaultStoreSchedule syncs every 15 minutes, as the automations run: a
+// cart reminder or a shipping notice is never more than a quarter late.
+const DefaultStoreSchedule = "*/15 * * * *"
+
+// StoreSync syncs every connected store on a schedule while the app is
+// open, through the shop's one connector.Manager, so a scheduled sync and
+// one the seller started never run over the same store at once (the later
+// one skips that store).
+type StoreSync struct {
+	st  *store.Store
+	mgr *connector.Manager
+	log *slog.Logger
+	// OnRun, when set, hears each scheduled sync's results.
+	OnRun func([]connector.Result, error)
+
+	mu     sync.Mutex
+	c      *cron.Cron
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+// NewStoreSync builds the schedule; Start begins it.
+func NewStoreSync(st *store.Store, mgr *connector.Manager, log *slog.Logger) *StoreSync {
+	if log == nil {
+		log = slog.Default()
+	}
+	return &StoreSync{st: st, mgr: mgr, log: log}
+}
+
+// parseSchedule checks a schedule: "off" or a cron expression.
+func parseSchedule(spec string) (cron.Schedule, error) {
+	s, err := cron.ParseStandard(spec)
+	if err != nil {
+		return nil, domain.Wrap(err, domain.CodeInvalid, "the sync schedule "+spec+" is not a valid cron expression (for example */15 * * * *), nor off")
+	}
+	return s, nil
+}
+
+// Start reads the schedule setting and begins ticking.
+func (s *StoreSync) Start(ctx context.Context) error {
+	spec, err := s.st.Setting(ctx, SettingStoreSchedule, DefaultStoreSchedule)
+	if err != nil {
+		return err
+	}
+	s.Stop()
+	if spec == "off" {
+		return nil
+	}
+	sched, err := parseSchedule(spec)
+	if err != nil {
+		return err
+	}
+	c := cron.New(cron.WithLocation(s.st.Location(ctx)))
+	c.Schedule(sched, cron.FuncJob(func() { s.Tick() }))
+	s.mu.Lock()
+	s.c = c
+	s.ctx, s.cancel = context.WithCancel(context.Background())
+	s.mu.Unlock()
+	c.Start()
+	return nil
+}
+
+// SetSchedule checks and saves a schedule, then restarts with it.
+func (s *StoreSync) SetSchedule(ctx context.Context, spec string) error {
+	spec = strings.TrimSpace(spec)
+	if spec != "off" {
+		if _, err := parseSchedule(spec); err != nil {
+			return err
+		}
+	}
+	if err := s.st.SetSetting(ctx, SettingStoreSchedule, spec); err != nil {
+		return err
+	}
+	return s.Start(ctx)
+}
+
+// Stop ends the schedule, cancels a sync in progress (what it committed
+// stays) and waits for it to return.
+func (s *StoreSync) Stop() {
+	s.mu.Lock()
+	c, cancel := s.c, s.cancel
+	s.c, s.cancel = nil, nil
+	s.mu.Unlock()
+	if cancel != nil {
+		cancel()
+	}
+	if c != nil {
+		<-c.Stop().Done()
+	}
+}
+
+// Tick syncs every connected store once, now; with none connected it does
+// nothing.
+func (s *StoreSync) Tick() {
+	s.mu.Lock()
+	ctx := s.ctx
+	s.mu.Unlock()
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	stores, err := s.mgr.DB.Stores(ctx)
+	if err != nil || len(stores) == 0 {
+		return
+	}
+	res, err := s.mgr.Sync(ctx, nil, false, nil)
+	if err != nil {
+		s.log.Warn("scheduled store sync stopped", "err", err)
+	}
+	if s.OnRun != nil {
+		s.OnRun(res, err)
+	}
+}

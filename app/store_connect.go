@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"strings"
+	"time"
 
 	"shopclerk/backend/connector"
 	"shopclerk/backend/connector/shopify"
@@ -111,29 +112,36 @@ type StoreView struct {
 	Syncing bool            `json:"syncing"`
 }
 
+// StoreList is the connected stores and the shop's "now", against which
+// the screen says how fresh each one's data is.
+type StoreList struct {
+	Stores []StoreView `json:"stores"`
+	Now    time.Time   `json:"now"`
+}
+
 // List lists the connected stores with their newest sync.
-func (s *StoreService) List() ([]StoreView, error) {
+func (s *StoreService) List() (StoreList, error) {
 	b, ctx, err := s.app.current()
 	if err != nil {
-		return nil, err
+		return StoreList{}, err
 	}
 	stores, err := b.stores.DB.Stores(ctx)
 	if err != nil {
-		return nil, err
+		return StoreList{}, err
 	}
 	out := make([]StoreView, 0, len(stores))
 	for _, cs := range stores {
 		v := StoreView{ConnectedStore: cs, Syncing: b.stores.Syncing(cs.ID)}
 		runs, err := b.stores.DB.Runs(ctx, cs.ID, 1)
 		if err != nil {
-			return nil, err
+			return StoreList{}, err
 		}
 		if len(runs) > 0 {
 			v.LastRun = &runs[0]
 		}
 		out = append(out, v)
 	}
-	return out, nil
+	return StoreList{Stores: out, Now: b.clk.Now().UTC()}, nil
 }
 
 // Add tests a store's credentials and, when the store answers, saves it

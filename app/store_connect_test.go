@@ -42,9 +42,10 @@ func TestStoreServiceSyncJob(t *testing.T) {
 	if err != nil || added.Store.Name != "Maple" || added.Shop.Name != "Stand-in Store" {
 		t.Fatalf("add: %+v %v", added, err)
 	}
-	list, err := a.Stores.List()
-	if err != nil || len(list) != 1 || list[0].LastRun != nil || list[0].LastSync != nil {
-		t.Fatalf("list before a sync: %+v %v", list, err)
+	page, err := a.Stores.List()
+	list := page.Stores
+	if err != nil || len(list) != 1 || list[0].LastRun != nil || list[0].LastSync != nil || page.Now.IsZero() {
+		t.Fatalf("list before a sync: %+v %v", page, err)
 	}
 
 	id, err := a.Stores.Sync(nil, false)
@@ -56,7 +57,8 @@ func TestStoreServiceSyncJob(t *testing.T) {
 	if ev.ID != id || ev.Error != "" || !ok || len(res) != 1 || res[0].Counts.Created < 20 {
 		t.Fatalf("sync job: %+v", ev)
 	}
-	list, _ = a.Stores.List()
+	page, _ = a.Stores.List()
+	list = page.Stores
 	if list[0].LastSync == nil || list[0].LastRun == nil || list[0].LastRun.Status != "done" || list[0].LastRun.Counts.Created != res[0].Counts.Created {
 		t.Fatalf("list after a sync: %+v", list[0])
 	}
@@ -78,7 +80,7 @@ func TestStoreServiceSyncJob(t *testing.T) {
 	if err := a.Stores.Remove(added.Store.ID); err != nil {
 		t.Fatal(err)
 	}
-	if list, _ := a.Stores.List(); len(list) != 0 {
+	if page, _ := a.Stores.List(); len(page.Stores) != 0 {
 		t.Fatalf("after remove: %+v", list)
 	}
 }

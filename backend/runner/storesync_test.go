@@ -28,9 +28,7 @@ func TestStoreSyncTick(t *testing.T) {
 	st := storetest.Open(t)
 	srv := shopifytest.New()
 	defer srv.Close()
-	srv.Put("orders", map[string]any{"id": "gid://shopify/Order/1", "name": "#1", "email": "a@example.com", "currencyCode": "CAD",
-		"createdAt": "2026-02-01T10:00:00Z", "updatedAt": "2026-02-01T10:00:00Z", "displayFinancialStatus": "PAID",
-		"totalPriceSet": map[string]any{"shopMoney": map[string]any{"amount": "10.00", "currencyCode": "CAD"}}})
+	srv.Put("orders", shopifytest.SampleOrder("9001", "a@example.com", "2026-02-01T10:00:00Z"))
 	db := connectordb.New(st)
 	mgr := &connector.Manager{DB: db, Secrets: func() secrets.Store { return tokenOnly(srv.Token) },
 		Open: func(cs domain.ConnectedStore, secret string) (connector.Connector, error) {

@@ -36,6 +36,7 @@ import { formatDay, formatMoney, formatMajorCompact, formatNumber, humanize, toM
 import classes from './DashboardPage.module.css';
 import { countOf } from '../lib/plural';
 import { inventory, inventoryKeys } from '../api/inventory';
+import { StoreFreshness } from './settings/StoreFreshness';
 
 const SHIPMENT_ORDER = ['label_created', 'in_transit', 'out_for_delivery', 'delivered', 'exception'];
 const SHIPMENT_COLORS: Record<string, string> = {
@@ -161,6 +162,7 @@ export function DashboardView({ d, now }: { d: Dashboard; now: string }) {
             {todayLabel(now)}
           </Text>
         </div>
+        <StoreFreshness />
       </Group>
 
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">

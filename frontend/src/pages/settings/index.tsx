@@ -12,6 +12,7 @@ import { FullHeightPage, PageHeader } from '../../components/PageHeader';
 import { mail, mailKeys, type Account, type Security } from '../../api/mail';
 import { formatDate } from '../../lib/format';
 import { TemplateEditor } from './TemplateEditor';
+import { StoresSettings } from './Stores';
 
 const SECURITY = [
   { value: 'starttls', label: 'STARTTLS' },
@@ -28,10 +29,12 @@ export default function SettingsPage() {
           <Tabs.Tab value="email" data-testid="settings-tab-email">Email</Tabs.Tab>
           <Tabs.Tab value="templates" data-testid="settings-tab-templates">Templates</Tabs.Tab>
           <Tabs.Tab value="suppressions" data-testid="settings-tab-suppressions">Do not email</Tabs.Tab>
+          <Tabs.Tab value="stores" data-testid="settings-tab-stores">Stores</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="email"><EmailAccount /></Tabs.Panel>
         <Tabs.Panel value="templates"><TemplateEditor /></Tabs.Panel>
         <Tabs.Panel value="suppressions"><Suppressions /></Tabs.Panel>
+        <Tabs.Panel value="stores"><StoresSettings /></Tabs.Panel>
       </Tabs>
     </FullHeightPage>
   );

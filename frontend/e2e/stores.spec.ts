@@ -1,0 +1,79 @@
+// Settings > Stores end to end, in the real window's bindings: connect the
+// stand-in Shopify store on 127.0.0.1 (backend/connector/shopify/shopifytest/
+// cmd), test it, sync it as a job with a progress bar, read the sync history,
+// see how fresh its data is on the dashboard, and find the order only the
+// store had (#9001) in Orders. The keyboard alone opens the form and syncs.
+import { expect, test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expectNoViolations } from './axe';
+import { startStandIn, STANDIN_ORDERS, type StandIn } from './standin';
+
+let standin: StandIn;
+test.beforeAll(async () => {
+  standin = await startStandIn(['-orders', STANDIN_ORDERS]);
+});
+test.afterAll(() => standin?.stop());
+
+const shot = (name: string) => {
+  const dir = resolve(test.info().config.rootDir, '..', '..', 'test-artifacts');
+  mkdirSync(dir, { recursive: true });
+  return resolve(dir, `stores-${name}.png`);
+};
+
+test('connect the stand-in Shopify store, sync it, see its orders', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await expect(page.getByTestId('dashboard')).toBeVisible();
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-tab-stores').click();
+  await expect(page.getByTestId('settings-stores')).toBeVisible();
+
+  // The keyboard alone: "Add a store" opens the form, the platform first.
+  await page.getByTestId('store-add').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('store-form')).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('radio', { name: 'Shopify' })).toBeFocused();
+
+  // A wrong token is refused in the store's words, and nothing is added.
+  await page.getByTestId('store-url').fill(standin.url);
+  await page.getByTestId('store-name').fill('Maple');
+  await page.getByTestId('store-secret').fill('shpat_wrong');
+  await page.getByTestId('store-connect').click();
+  await expect(page.getByTestId('store-form-error')).toContainText('no longer accepts the access token');
+  await expectNoViolations(page, 'stores form with an error');
+
+  await page.getByTestId('store-secret').fill(standin.token);
+  await page.getByTestId('store-connect').click();
+  await expect(page.getByTestId('store-test-result')).toContainText('Connected to “Stand-in Store”');
+  const card = page.locator('[data-testid="store-card"][data-store="Maple"]');
+  await expect(card.getByTestId('store-freshness')).toHaveText('Never synced');
+
+  // Sync from the keyboard: a job with a progress bar, then the history.
+  await card.getByTestId('store-sync').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('store-history-row').filter({ hasText: 'Maple' }).first()).toBeVisible();
+  await expect(page.getByTestId('store-sync-progress')).toHaveCount(0);
+  await expect(card.getByTestId('store-freshness')).toHaveText('Synced just now');
+  const row = page.getByTestId('store-history-row').filter({ hasText: 'Maple' }).first();
+  await expect(row).toContainText('done');
+  const created = Number((await row.locator('td').nth(3).innerText()).replace(/\D/g, ''));
+  expect(created).toBeGreaterThan(20);
+  await expectNoViolations(page, 'stores after a sync');
+  await page.screenshot({ path: shot('synced') });
+
+  // The dashboard says how fresh the store's data is.
+  await page.getByTestId('nav-dashboard').click();
+  await expect(page.locator('[data-testid="dash-store"][data-store="Maple"]')).toContainText('Maple synced just now');
+  await page.screenshot({ path: shot('dashboard') });
+
+  // The order only the store had is in Orders, with its buyer.
+  await page.getByTestId('nav-orders').click();
+  await page.getByTestId('orders-search').fill('standin.buyer@example.com');
+  const order = page.getByTestId('order-row').filter({ hasText: '#9001' });
+  await expect(order).toHaveCount(1);
+  await order.click();
+  await expect(page.getByTestId('order-detail-name')).toContainText('#9001');
+  await page.screenshot({ path: shot('order') });
+});

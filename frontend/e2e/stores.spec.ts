@@ -29,12 +29,19 @@ test('connect the stand-in Shopify store, sync it, see its orders', async ({ pag
   await page.getByTestId('settings-tab-stores').click();
   await expect(page.getByTestId('settings-stores')).toBeVisible();
 
-  // The keyboard alone: "Add a store" opens the form, the platform first.
+  // The keyboard alone: "Add a store" opens the form with focus on the
+  // platform, whose arrow keys choose; Tab goes on to the address.
   await page.getByTestId('store-add').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('store-form')).toBeVisible();
-  await page.keyboard.press('Tab');
   await expect(page.getByRole('radio', { name: 'Shopify' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('radio', { name: 'WooCommerce' })).toBeChecked();
+  await expect(page.getByTestId('store-client-id')).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('radio', { name: 'Shopify' })).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('store-url')).toBeFocused();
 
   // A wrong token is refused in the store's words, and nothing is added.
   await page.getByTestId('store-url').fill(standin.url);

@@ -3,7 +3,7 @@
 // Shopclerk tests the credentials before it saves anything; the secret goes
 // to the system keychain only.
 import { Alert, Button, Group, Paper, PasswordInput, Radio, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { normalizeError } from '../../api';
 import { stores, type NewStoreInput, type StoreAdded, type StoreAuth, type StoreKind } from '../../api/stores';
 
@@ -13,6 +13,9 @@ export function StoreForm({ onAdded, onCancel }: { onAdded: (a: StoreAdded) => v
   const [s, setS] = useState<NewStoreInput>(EMPTY);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  // The form opens from a button that it disables: focus goes into the form.
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.querySelector<HTMLInputElement>('input:checked')?.focus(), []);
   const set = <K extends keyof NewStoreInput>(k: K, v: NewStoreInput[K]) => setS((p) => ({ ...p, [k]: v }));
   const shopify = s.kind === 'shopify';
   const connect = () => {
@@ -31,7 +34,7 @@ export function StoreForm({ onAdded, onCancel }: { onAdded: (a: StoreAdded) => v
     );
   };
   return (
-    <Paper withBorder p="md" radius="md" data-testid="store-form">
+    <Paper withBorder p="md" radius="md" data-testid="store-form" ref={box}>
       <Stack gap="sm">
         <Text fw={600} size="sm" component="h3" m={0}>
           Connect a store

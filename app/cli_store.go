@@ -20,7 +20,8 @@ func init() {
 	registerCommand(Command{
 		Name: "store",
 		Summary: "connected stores: store add --kind shopify --url https://NAME.myshopify.com (--token-stdin | --client-id ID --secret-stdin) " +
-			"| store add --kind woocommerce --url https://SITE --key ck_... --secret-stdin | store list | store remove NAME | store test NAME",
+			"| store add --kind woocommerce --url https://SITE --key ck_... --secret-stdin | store list | store remove NAME | store test NAME " +
+			"| store writes NAME [--coupons on|off] [--stock on|off]",
 		Run: runStore,
 	})
 }
@@ -35,7 +36,7 @@ func storeSecrets(env *CLIEnv) secrets.Store { return secrets.Open(filepath.Dir(
 // shop, and the automations told about what a sync changed.
 func cliStores(env *CLIEnv) *connector.Manager {
 	return newStoreManager(connectordb.New(env.Store), func() secrets.Store { return storeSecrets(env) },
-		func(ctx context.Context) { detectAfterImport(ctx, env.Store, env.Log) }, env.Log)
+		func(ctx context.Context) { detectAfterImport(ctx, env.Store, env.Log) }, env.Clock, env.Log)
 }
 
 // storeNamed finds a connected store by name, with the hint a command needs.
@@ -49,7 +50,7 @@ func storeNamed(ctx context.Context, db *connectordb.DB, name string) (domain.Co
 
 func runStore(ctx context.Context, env *CLIEnv, args []string) error {
 	if len(args) == 0 {
-		return domain.Errorf(domain.CodeInvalid, "store: say add, list, remove NAME or test NAME")
+		return domain.Errorf(domain.CodeInvalid, "store: say add, list, remove NAME, test NAME or writes NAME")
 	}
 	mgr := cliStores(env)
 	db := mgr.DB
@@ -74,6 +75,8 @@ func runStore(ctx context.Context, env *CLIEnv, args []string) error {
 			}
 		})
 		return nil
+	case "writes":
+		return storeWrites(ctx, env, mgr, args[1:])
 	case "remove", "test":
 		if len(args) != 2 {
 			return domain.Errorf(domain.CodeInvalid, "store %s: name the store (see `shopclerk store list`)", args[0])
@@ -101,7 +104,7 @@ func runStore(ctx context.Context, env *CLIEnv, args []string) error {
 		}
 		return nil
 	}
-	return domain.Errorf(domain.CodeInvalid, "store: %q is not add, list, remove or test", args[0])
+	return domain.Errorf(domain.CodeInvalid, "store: %q is not add, list, remove, test or writes", args[0])
 }
 
 func printStoreTest(w io.Writer, r connector.Added) {
@@ -160,6 +163,52 @@ func storeAdd(ctx context.Context, env *CLIEnv, mgr *connector.Manager, args []s
 			fmt.Fprintln(w, "  note: no system keychain was found; the secret is in an owner-only file beside the shop")
 		}
 		fmt.Fprintf(w, "Added %s. Run `shopclerk sync --store %s` to bring in its data.\n", res.Store.Name, res.Store.Name)
+	})
+	return nil
+}
+
+// storeWrites shows or sets what Shopclerk may write to a store: coupons
+// as discount codes, stock received. A switch turned on is checked against
+// the store's permissions first.
+func storeWrites(ctx context.Context, env *CLIEnv, mgr *connector.Manager, args []string) error {
+	const usage = " (usage: shopclerk store writes NAME [--coupons on|off] [--stock on|off])"
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return domain.Errorf(domain.CodeInvalid, "store writes: name the store"+usage)
+	}
+	cs, err := storeNamed(ctx, mgr.DB, args[0])
+	if err != nil {
+		return err
+	}
+	fs := flag.NewFlagSet("store writes", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	coupons := fs.String("coupons", "", "on: every coupon Shopclerk issues becomes a discount code in the store before its email goes")
+	stock := fs.String("stock", "", "on: stock received on a purchase order is added in the store too")
+	if err := parseFlags(fs, args[1:], env.Out); err != nil {
+		return domain.Wrap(err, domain.CodeInvalid, "store writes: "+err.Error()+usage)
+	}
+	w := cs.Writes
+	for _, f := range []struct {
+		v  string
+		to *bool
+	}{{*coupons, &w.Coupons}, {*stock, &w.Stock}} {
+		switch f.v {
+		case "":
+		case "on":
+			*f.to = true
+		case "off":
+			*f.to = false
+		default:
+			return domain.Errorf(domain.CodeInvalid, "store writes: say on or off, not %q"+usage, f.v)
+		}
+	}
+	if w != cs.Writes {
+		if err := mgr.SetWrites(ctx, cs.ID, w); err != nil {
+			return err
+		}
+	}
+	onOff := map[bool]string{true: "on", false: "off"}
+	env.Print(map[string]any{"store": cs.Name, "writes": w}, func(out io.Writer) {
+		fmt.Fprintf(out, "%s: coupons %s, stock %s\n", cs.Name, onOff[w.Coupons], onOff[w.Stock])
 	})
 	return nil
 }

@@ -32,6 +32,8 @@ type mailer struct {
 	// sending keeps to one send run at a time: the in-doubt recovery at the
 	// start of a run relies on it.
 	sending atomic.Bool
+	// hold may keep a message back for now (the store connectors' coupons).
+	hold mail.Hold
 }
 
 func newMailer(st *outboxdb.DB, clk clock.Clock, sec secrets.Store, events inbox.Events, log *slog.Logger) *mailer {
@@ -131,6 +133,7 @@ func (m *mailer) parts(ctx context.Context) (mail.Account, *mail.Outbox, *inbox.
 		box = cl
 	}
 	ob := mail.NewOutbox(m.st, m.clk, a, mail.SMTPDialer(a, secret), box, m.st.Location(ctx), m.log)
+	ob.HoldBy(m.hold)
 	return a, ob, cl, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"shopclerk/backend/clock"
 	"shopclerk/backend/connector"
 	"shopclerk/backend/connector/shopify"
 	"shopclerk/backend/connector/woocommerce"
@@ -22,8 +23,8 @@ type StoreService struct{ app *App }
 
 // newStoreManager is the shop's one store manager: the window, its
 // schedule and the headless commands sync through it.
-func newStoreManager(db *connectordb.DB, sec func() secrets.Store, detect func(context.Context), log *slog.Logger) *connector.Manager {
-	return &connector.Manager{DB: db, Secrets: sec, Open: storeConnector, Detect: detect, Log: log}
+func newStoreManager(db *connectordb.DB, sec func() secrets.Store, detect func(context.Context), clk clock.Clock, log *slog.Logger) *connector.Manager {
+	return &connector.Manager{DB: db, Secrets: sec, Open: storeConnector, Detect: detect, Clock: clk, Log: log}
 }
 
 // storeConnector builds the connector of a connected store from its secret.
@@ -110,6 +111,10 @@ type StoreView struct {
 	// LastRun is the newest line of its sync history (nil before the first).
 	LastRun *domain.SyncRun `json:"lastRun"`
 	Syncing bool            `json:"syncing"`
+	// Waiting counts the writes not yet made in the store; WriteError is
+	// the newest reason one waits for.
+	Waiting    int    `json:"waiting"`
+	WriteError string `json:"writeError"`
 }
 
 // StoreList is the connected stores and the shop's "now", against which
@@ -138,6 +143,9 @@ func (s *StoreService) List() (StoreList, error) {
 		}
 		if len(runs) > 0 {
 			v.LastRun = &runs[0]
+		}
+		if v.Waiting, v.WriteError, err = b.stores.DB.WritesWaiting(ctx, cs.ID); err != nil {
+			return StoreList{}, err
 		}
 		out = append(out, v)
 	}
@@ -220,4 +228,41 @@ func (s *StoreService) SetSchedule(spec string) error {
 		return err
 	}
 	return b.storeSync.SetSchedule(ctx, spec)
+}
+
+// SetWrites saves what Shopclerk may write to a store (each switch off
+// until the seller turns it on); one turned on is checked against the
+// store's permissions first.
+func (s *StoreService) SetWrites(id int64, w domain.StoreWrites) error {
+	b, ctx, err := s.app.current()
+	if err != nil {
+		return err
+	}
+	if err := b.stores.SetWrites(ctx, id, w); err != nil {
+		return err
+	}
+	b.storeSync.Nudge()
+	return nil
+}
+
+// Writes lists the write-back queue, newest first (storeID 0: every store's).
+func (s *StoreService) Writes(storeID int64, limit int) ([]domain.StoreWrite, error) {
+	b, ctx, err := s.app.current()
+	if err != nil {
+		return nil, err
+	}
+	return b.stores.DB.Writes(ctx, storeID, limit)
+}
+
+// Push makes the store's waiting writes now (the seller fixed what they
+// waited for) and says what happened.
+func (s *StoreService) Push(id int64) (connector.WriteResult, error) {
+	b, ctx, err := s.app.current()
+	if err != nil {
+		return connector.WriteResult{}, err
+	}
+	if err := b.stores.DB.RetryWritesNow(ctx, id); err != nil {
+		return connector.WriteResult{}, err
+	}
+	return b.stores.Push(ctx, id)
 }

@@ -71,7 +71,10 @@ func newBackend(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.L
 	// purchase_order template (the seller's saved version, if any).
 	inv := inventory.New(idb, clk, inventory.OutboxMailer{Store: idb, Renderer: &mail.Templates{Store: outbox}})
 	mailer := newMailer(outbox, clk, sec, signals.New(rdb, clk), log)
-	stores := newStoreManager(connectordb.New(st), mailer.secrets, func(ctx context.Context) { detectChanges(ctx, engine, log) }, log)
+	stores := newStoreManager(connectordb.New(st), mailer.secrets, func(ctx context.Context) { detectChanges(ctx, engine, log) }, clk, log)
+	// An email showing a coupon waits until the coupon is a code in the
+	// stores that write coupons.
+	mailer.hold = stores.CouponHold
 	return &backend{
 		st: st, outbox: outbox, rules: rdb, inv: idb, imports: imports, clk: clk, log: log, engine: engine, inventory: inv,
 		// Replies and suppressions the inbox finds stop the customer's sequences.

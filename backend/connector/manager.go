@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"sync"
 
+	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/secrets"
 	"shopclerk/backend/store/connectordb"
@@ -28,9 +29,9 @@ type Manager struct {
 	// Detect, if set, runs after syncs that created or updated records:
 	// the automations look at synced data as at imported data.
 	Detect func(ctx context.Context)
-	// Pusher, if set, applies the write-back queue after each sync.
-	Push func(ctx context.Context, storeID int64)
-	Log  *slog.Logger
+	Log    *slog.Logger
+	// Clock is "now" for the write-back queue's waits (default: the system's).
+	Clock clock.Clock
 	// Syncer options (tests make flushes small).
 	FlushRecords int
 
@@ -110,6 +111,9 @@ func (m *Manager) Test(ctx context.Context, id int64) (Added, error) {
 	}
 	info, err := c.Check(ctx)
 	if err != nil {
+		return Added{Store: cs}, err
+	}
+	if err := m.missingWrites(ctx, cs, c, &info); err != nil {
 		return Added{Store: cs}, err
 	}
 	if err := m.DB.SetShopInfo(ctx, cs.ID, info.Currency, info.TimeZone); err != nil {
@@ -230,8 +234,13 @@ func (m *Manager) syncOne(ctx context.Context, cs domain.ConnectedStore, full bo
 	if err != nil && m.Log != nil {
 		m.Log.Warn("store sync failed", "store", cs.Name, "err", err)
 	}
-	if err == nil && m.Push != nil {
-		m.Push(ctx, cs.ID)
+	if err == nil && cs.Writes.Any() {
+		// What the sync brought is in; what Shopclerk decided goes out.
+		if wr, err := m.push(ctx, cs); err != nil {
+			r.Notes = append(r.Notes, "Writing to the store stopped: "+err.Error())
+		} else if wr.Waiting > 0 {
+			r.Notes = append(r.Notes, fmt.Sprintf("%d writes to the store wait: %s", wr.Waiting, wr.Error))
+		}
 	}
 	return r
 }

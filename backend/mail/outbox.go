@@ -34,7 +34,19 @@ type Outbox struct {
 	mailbox Mailbox // nil when no IMAP account is set up
 	loc     *time.Location
 	log     *slog.Logger
+	hold    Hold // nil: nothing holds a message back
 }
+
+// Hold may keep a message from going for now and says why (the store
+// connectors: a coupon the email shows is not a code in the store yet).
+// A held message is deferred, not sent, and tried again after HoldRetry.
+type Hold func(ctx context.Context, m domain.OutboxMessage) (why string, err error)
+
+// HoldRetry is how soon a held message is tried again.
+const HoldRetry = time.Minute
+
+// HoldBy sets what may hold messages back.
+func (o *Outbox) HoldBy(h Hold) { o.hold = h }
 
 // NewOutbox wires an outbox. mailbox may be nil; loc is the shop's time
 // zone for the daily limit (nil means UTC).
@@ -244,6 +256,13 @@ func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, j *outboxdb.SendJou
 		if it.skip {
 			f.move(m, domain.Transition{To: domain.MsgCancelled, Reason: it.why, Unclaim: true})
 			res.Cancelled++
+			report(m)
+			continue
+		}
+		if it.wait != "" {
+			next := now.Add(HoldRetry)
+			f.move(m, domain.Transition{To: domain.MsgDeferred, NextAttempt: &next, Reason: it.wait, Unclaim: true})
+			res.Deferred++
 			report(m)
 			continue
 		}

@@ -36,7 +36,12 @@ type StoreSync struct {
 	c      *cron.Cron
 	ctx    context.Context
 	cancel context.CancelFunc
+	nudges sync.WaitGroup
 }
+
+// WriteEvery is how often the write-back queue is looked at while the app
+// is open, whatever the sync schedule: a coupon's email waits for it.
+const WriteEvery = "@every 1m"
 
 // NewStoreSync builds the schedule; Start begins it.
 func NewStoreSync(st *store.Store, mgr *connector.Manager, log *slog.Logger) *StoreSync {
@@ -62,15 +67,15 @@ func (s *StoreSync) Start(ctx context.Context) error {
 		return err
 	}
 	s.Stop()
-	if spec == "off" {
-		return nil
-	}
-	sched, err := parseSchedule(spec)
-	if err != nil {
-		return err
-	}
 	c := cron.New(cron.WithLocation(s.st.Location(ctx)))
-	c.Schedule(sched, cron.FuncJob(func() { s.Tick() }))
+	c.AddFunc(WriteEvery, func() { s.Writes() })
+	if spec != "off" {
+		sched, err := parseSchedule(spec)
+		if err != nil {
+			return err
+		}
+		c.Schedule(sched, cron.FuncJob(func() { s.Tick() }))
+	}
 	s.mu.Lock()
 	s.c = c
 	s.ctx, s.cancel = context.WithCancel(context.Background())
@@ -106,17 +111,36 @@ func (s *StoreSync) Stop() {
 	if c != nil {
 		<-c.Stop().Done()
 	}
+	s.nudges.Wait()
+}
+
+// context is the schedule's context (Background before Start).
+func (s *StoreSync) context() context.Context {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ctx == nil {
+		return context.Background()
+	}
+	return s.ctx
+}
+
+// Writes applies the write-back queue of every store that writes.
+func (s *StoreSync) Writes() { s.mgr.PushAll(s.context()) }
+
+// Nudge applies the write-back queue now, in the background (a purchase
+// order was received, a switch turned on), without waiting for the minute.
+func (s *StoreSync) Nudge() {
+	s.nudges.Add(1)
+	go func() {
+		defer s.nudges.Done()
+		s.Writes()
+	}()
 }
 
 // Tick syncs every connected store once, now; with none connected it does
 // nothing.
 func (s *StoreSync) Tick() {
-	s.mu.Lock()
-	ctx := s.ctx
-	s.mu.Unlock()
-	if ctx == nil {
-		ctx = context.Background()
-	}
+	ctx := s.context()
 	stores, err := s.mgr.DB.Stores(ctx)
 	if err != nil || len(stores) == 0 {
 		return

@@ -47,6 +47,9 @@ func TestMain(m *testing.M) {
 	if os.Getenv("SYNC_CHILD") == "1" {
 		syncChild()
 	}
+	if os.Getenv("PUSH_CHILD") == "1" {
+		pushChild()
+	}
 	os.Exit(m.Run())
 }
 

@@ -362,6 +362,9 @@ func (c *Client) answerError(err error) error {
 	if !errors.As(err, &he) {
 		return err
 	}
+	if de := (*domain.Error)(nil); errors.As(err, &de) && de.Code == domain.CodeTemporary {
+		return err // the transport's words: kept asking to slow down, or kept failing
+	}
 	r := connector.Response{Status: he.Status, Header: he.Header, Body: he.Body}
 	switch {
 	case he.Status == http.StatusUnauthorized:

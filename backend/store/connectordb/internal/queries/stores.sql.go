@@ -369,21 +369,25 @@ func (q *Queries) ShipmentUpsert(ctx context.Context, arg ShipmentUpsertParams) 
 }
 
 const storeByID = `-- name: StoreByID :one
-SELECT s.id, s.name, s.kind, s.url, s.auth, s.client_id, s.currency, s.time_zone, s.created_at, CAST(COALESCE((SELECT MAX(r.finished_at) FROM connector_runs r WHERE r.store_id = s.id AND r.status = 'done'), 0) AS INTEGER) AS last_sync
+SELECT s.id, s.name, s.kind, s.url, s.auth, s.client_id, s.currency, s.time_zone, s.created_at, s.push_coupons, s.push_stock, s.coupons_swept, s.stock_swept, CAST(COALESCE((SELECT MAX(r.finished_at) FROM connector_runs r WHERE r.store_id = s.id AND r.status = 'done'), 0) AS INTEGER) AS last_sync
 FROM connector_stores s WHERE s.id = ?1
 `
 
 type StoreByIDRow struct {
-	ID        int64
-	Name      string
-	Kind      string
-	Url       string
-	Auth      string
-	ClientID  string
-	Currency  string
-	TimeZone  string
-	CreatedAt int64
-	LastSync  int64
+	ID           int64
+	Name         string
+	Kind         string
+	Url          string
+	Auth         string
+	ClientID     string
+	Currency     string
+	TimeZone     string
+	CreatedAt    int64
+	PushCoupons  int64
+	PushStock    int64
+	CouponsSwept int64
+	StockSwept   int64
+	LastSync     int64
 }
 
 func (q *Queries) StoreByID(ctx context.Context, id int64) (StoreByIDRow, error) {
@@ -399,27 +403,35 @@ func (q *Queries) StoreByID(ctx context.Context, id int64) (StoreByIDRow, error)
 		&i.Currency,
 		&i.TimeZone,
 		&i.CreatedAt,
+		&i.PushCoupons,
+		&i.PushStock,
+		&i.CouponsSwept,
+		&i.StockSwept,
 		&i.LastSync,
 	)
 	return i, err
 }
 
 const storeByName = `-- name: StoreByName :one
-SELECT s.id, s.name, s.kind, s.url, s.auth, s.client_id, s.currency, s.time_zone, s.created_at, CAST(COALESCE((SELECT MAX(r.finished_at) FROM connector_runs r WHERE r.store_id = s.id AND r.status = 'done'), 0) AS INTEGER) AS last_sync
+SELECT s.id, s.name, s.kind, s.url, s.auth, s.client_id, s.currency, s.time_zone, s.created_at, s.push_coupons, s.push_stock, s.coupons_swept, s.stock_swept, CAST(COALESCE((SELECT MAX(r.finished_at) FROM connector_runs r WHERE r.store_id = s.id AND r.status = 'done'), 0) AS INTEGER) AS last_sync
 FROM connector_stores s WHERE s.name = ?1
 `
 
 type StoreByNameRow struct {
-	ID        int64
-	Name      string
-	Kind      string
-	Url       string
-	Auth      string
-	ClientID  string
-	Currency  string
-	TimeZone  string
-	CreatedAt int64
-	LastSync  int64
+	ID           int64
+	Name         string
+	Kind         string
+	Url          string
+	Auth         string
+	ClientID     string
+	Currency     string
+	TimeZone     string
+	CreatedAt    int64
+	PushCoupons  int64
+	PushStock    int64
+	CouponsSwept int64
+	StockSwept   int64
+	LastSync     int64
 }
 
 func (q *Queries) StoreByName(ctx context.Context, name string) (StoreByNameRow, error) {
@@ -435,6 +447,10 @@ func (q *Queries) StoreByName(ctx context.Context, name string) (StoreByNameRow,
 		&i.Currency,
 		&i.TimeZone,
 		&i.CreatedAt,
+		&i.PushCoupons,
+		&i.PushStock,
+		&i.CouponsSwept,
+		&i.StockSwept,
 		&i.LastSync,
 	)
 	return i, err
@@ -482,21 +498,25 @@ func (q *Queries) StoreInsert(ctx context.Context, arg StoreInsertParams) (int64
 }
 
 const storeList = `-- name: StoreList :many
-SELECT s.id, s.name, s.kind, s.url, s.auth, s.client_id, s.currency, s.time_zone, s.created_at, CAST(COALESCE((SELECT MAX(r.finished_at) FROM connector_runs r WHERE r.store_id = s.id AND r.status = 'done'), 0) AS INTEGER) AS last_sync
+SELECT s.id, s.name, s.kind, s.url, s.auth, s.client_id, s.currency, s.time_zone, s.created_at, s.push_coupons, s.push_stock, s.coupons_swept, s.stock_swept, CAST(COALESCE((SELECT MAX(r.finished_at) FROM connector_runs r WHERE r.store_id = s.id AND r.status = 'done'), 0) AS INTEGER) AS last_sync
 FROM connector_stores s ORDER BY s.name
 `
 
 type StoreListRow struct {
-	ID        int64
-	Name      string
-	Kind      string
-	Url       string
-	Auth      string
-	ClientID  string
-	Currency  string
-	TimeZone  string
-	CreatedAt int64
-	LastSync  int64
+	ID           int64
+	Name         string
+	Kind         string
+	Url          string
+	Auth         string
+	ClientID     string
+	Currency     string
+	TimeZone     string
+	CreatedAt    int64
+	PushCoupons  int64
+	PushStock    int64
+	CouponsSwept int64
+	StockSwept   int64
+	LastSync     int64
 }
 
 func (q *Queries) StoreList(ctx context.Context) ([]StoreListRow, error) {
@@ -518,6 +538,10 @@ func (q *Queries) StoreList(ctx context.Context) ([]StoreListRow, error) {
 			&i.Currency,
 			&i.TimeZone,
 			&i.CreatedAt,
+			&i.PushCoupons,
+			&i.PushStock,
+			&i.CouponsSwept,
+			&i.StockSwept,
 			&i.LastSync,
 		); err != nil {
 			return nil, err

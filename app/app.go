@@ -165,7 +165,7 @@ func (a *App) onRun(res rules.RunResult, err error) {
 }
 
 // onSync tells Settings > Stores and the dashboard about each scheduled
-// store sync.
+// store sync, and each write-back run that wrote something.
 func (a *App) onSync([]connector.Result, error) { a.emit("stores:synced", nil) }
 
 // BeforeClose remembers the window size for the next start.

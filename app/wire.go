@@ -103,6 +103,7 @@ func (b *backend) start(ctx context.Context, onRun func(rules.RunResult, error),
 		b.log.Warn("automation schedule not started", "err", err)
 	}
 	b.storeSync.OnRun = onSync
+	b.storeSync.OnWrites = func([]connector.WriteResult) { onSync(nil, nil) }
 	if err := b.storeSync.Start(ctx); err != nil {
 		b.log.Warn("store sync schedule not started", "err", err)
 	}

@@ -100,20 +100,24 @@ func (m *Manager) push(ctx context.Context, cs domain.ConnectedStore) (WriteResu
 }
 
 // PushAll applies the write-back queue of every store with a write
-// switched on (the schedule's minute tick).
-func (m *Manager) PushAll(ctx context.Context) {
+// switched on (the schedule's minute tick) and says what each run did.
+func (m *Manager) PushAll(ctx context.Context) []WriteResult {
 	stores, err := m.DB.Stores(ctx)
 	if err != nil {
-		return
+		return nil
 	}
+	var out []WriteResult
 	for _, cs := range stores {
 		if !cs.Writes.Any() || ctx.Err() != nil {
 			continue
 		}
-		if _, err := m.Push(ctx, cs.ID); err != nil && m.Log != nil {
+		res, err := m.Push(ctx, cs.ID)
+		if err != nil && m.Log != nil {
 			m.Log.Warn("store writes failed", "store", cs.Name, "err", err)
 		}
+		out = append(out, res)
 	}
+	return out
 }
 
 // CouponHold is the outbox's Hold: an email showing a coupon waits until

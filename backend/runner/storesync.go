@@ -31,6 +31,8 @@ type StoreSync struct {
 	log *slog.Logger
 	// OnRun, when set, hears each scheduled sync's results.
 	OnRun func([]connector.Result, error)
+	// OnWrites, when set, hears of write-back runs that wrote something.
+	OnWrites func([]connector.WriteResult)
 
 	mu     sync.Mutex
 	c      *cron.Cron
@@ -125,7 +127,15 @@ func (s *StoreSync) context() context.Context {
 }
 
 // Writes applies the write-back queue of every store that writes.
-func (s *StoreSync) Writes() { s.mgr.PushAll(s.context()) }
+func (s *StoreSync) Writes() {
+	res := s.mgr.PushAll(s.context())
+	for _, r := range res {
+		if r.Done+r.Skipped > 0 && s.OnWrites != nil {
+			s.OnWrites(res)
+			return
+		}
+	}
+}
 
 // Nudge applies the write-back queue now, in the background (a purchase
 // order was received, a switch turned on), without waiting for the minute.

@@ -3,11 +3,15 @@
 // cmd), test it, sync it as a job with a progress bar, read the sync history,
 // see how fresh its data is on the dashboard, and find the order only the
 // store had (#9001) in Orders. The keyboard alone opens the form and syncs.
+// Then stock written back: with the store's stock switch on, a purchase
+// order received in Inventory adds its quantity in the store.
 import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expectNoViolations } from './axe';
 import { startStandIn, STANDIN_ORDERS, type StandIn } from './standin';
+
+test.describe.configure({ mode: 'serial' });
 
 let standin: StandIn;
 test.beforeAll(async () => {
@@ -83,4 +87,47 @@ test('connect the stand-in Shopify store, sync it, see its orders', async ({ pag
   await order.click();
   await expect(page.getByTestId('order-detail-name')).toContainText('#9001');
   await page.screenshot({ path: shot('order') });
+});
+
+test('receive a purchase order and see the stock written back', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-tab-stores').click();
+  const card = page.locator('[data-testid="store-card"][data-store="Maple"]');
+  await card.getByTestId('store-write-stock').click();
+  await expect(card.getByTestId('store-write-stock')).toBeChecked();
+  await page.screenshot({ path: shot('stock-on') });
+
+  // A draft purchase order; its first SKU is stocked in the store.
+  await page.getByTestId('nav-inventory').click();
+  await page.getByTestId('inventory-tab-orders').click();
+  const drafts = page.locator('[data-testid^="po-PO-"]').filter({ has: page.locator('[data-testid^="po-send-"]') });
+  await expect(page.getByTestId('purchase-orders').or(page.getByText('No purchase orders yet'))).toBeVisible();
+  if ((await drafts.count()) === 0) {
+    await page.getByTestId('inventory-tab-reorder').click();
+    await page.getByTestId('reorder-now').click();
+  }
+  const po = drafts.first();
+  await expect(po).toBeVisible();
+  const number = (await po.getAttribute('data-testid'))!.replace(/^po-/, '');
+  const qtyInput = po.locator(`[data-testid^="po-qty-${number}-"]`).first();
+  const sku = (await qtyInput.getAttribute('data-testid'))!.slice(`po-qty-${number}-`.length);
+  const qty = Number((await qtyInput.inputValue()).replace(/\D/g, ''));
+  expect(await standin.command('stock', sku, 'Warehouse Leipzig', 10)).toBe('ok');
+
+  // Send it, then receive everything: the stock goes to the store by itself.
+  await page.getByTestId(`po-send-${number}`).click();
+  await expect(page.getByTestId(`po-status-${number}`)).toHaveText(/sent/i);
+  await page.getByTestId(`po-${number}`).getByRole('button', { name: 'Receive all' }).click();
+  await expect(page.getByTestId(`po-status-${number}`)).toHaveText(/received/i);
+  await expect.poll(() => standin.command('quantity', sku, 'Warehouse Leipzig'), { timeout: 30_000 }).toBe(String(10 + qty));
+
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-tab-stores').click();
+  const row = page.locator(`[data-testid="store-write-row"][data-subject="${sku}"]`);
+  await expect(row).toContainText('written');
+  await expect(row).toContainText(`10 → ${10 + qty}`);
+  await expectNoViolations(page, 'stores with a write written');
+  await page.screenshot({ path: shot('stock-written') });
 });

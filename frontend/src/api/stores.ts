@@ -2,7 +2,7 @@
 // Shopify and WooCommerce stores, their sync as a job, the sync history and
 // schedule. Only src/api imports the generated wailsjs bindings.
 import * as StoreService from '../../wailsjs/go/app/StoreService';
-import { app, type connector, type domain } from '../../wailsjs/go/models';
+import { app, domain, type connector } from '../../wailsjs/go/models';
 import { EventsOn } from '../../wailsjs/runtime/runtime';
 import { call } from './errors';
 import type { Plain } from './plain';
@@ -15,6 +15,9 @@ export type StoreList = Plain<app.StoreList>;
 export type SyncRun = Plain<domain.SyncRun>;
 export type StoreAdded = Plain<connector.Added>;
 export type ShopInfo = Plain<connector.ShopInfo>;
+export type StoreWrites = Plain<domain.StoreWrites>;
+export type StoreWrite = Plain<domain.StoreWrite>;
+export type WriteResult = Plain<connector.WriteResult>;
 export type NewStoreInput = Omit<Plain<app.NewStoreInput>, 'kind' | 'auth'> & { kind: StoreKind; auth: StoreAuth };
 
 /** connector.Result: what one store's sync did (the sync job's result is a list of them). */
@@ -34,6 +37,7 @@ export const storeKeys = {
   list: ['stores', 'list'] as const,
   history: (storeId: number) => ['stores', 'history', storeId] as const,
   schedule: ['stores', 'schedule'] as const,
+  writes: (storeId: number) => ['stores', 'writes', storeId] as const,
 };
 
 export const stores = {
@@ -46,6 +50,11 @@ export const stores = {
   history: (storeId: number, limit = 50): Promise<SyncRun[]> => call(() => StoreService.History(storeId, limit)),
   schedule: (): Promise<string> => call(() => StoreService.Schedule()),
   setSchedule: (spec: string): Promise<void> => call(() => StoreService.SetSchedule(spec)),
+  /** What Shopclerk may write to the store; a switch turned on is checked against the store's permissions first. */
+  setWrites: (id: number, w: StoreWrites): Promise<void> => call(() => StoreService.SetWrites(id, domain.StoreWrites.createFrom(w))),
+  writes: (storeId: number, limit = 50): Promise<StoreWrite[]> => call(() => StoreService.Writes(storeId, limit)),
+  /** Makes the store's waiting writes now. */
+  push: (id: number): Promise<WriteResult> => call(() => StoreService.Push(id)),
 };
 
 /**

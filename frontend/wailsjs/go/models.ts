@@ -165,12 +165,15 @@ export namespace app {
 	    clientId: string;
 	    currency: string;
 	    timeZone: string;
+	    writes: domain.StoreWrites;
 	    // Go type: time
 	    lastSync?: any;
 	    // Go type: time
 	    createdAt: any;
 	    lastRun?: domain.SyncRun;
 	    syncing: boolean;
+	    waiting: number;
+	    writeError: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new StoreView(source);
@@ -186,10 +189,13 @@ export namespace app {
 	        this.clientId = source["clientId"];
 	        this.currency = source["currency"];
 	        this.timeZone = source["timeZone"];
+	        this.writes = this.convertValues(source["writes"], domain.StoreWrites);
 	        this.lastSync = this.convertValues(source["lastSync"], null);
 	        this.createdAt = this.convertValues(source["createdAt"], null);
 	        this.lastRun = this.convertValues(source["lastRun"], domain.SyncRun);
 	        this.syncing = source["syncing"];
+	        this.waiting = source["waiting"];
+	        this.writeError = source["writeError"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -303,6 +309,27 @@ export namespace connector {
 		    }
 		    return a;
 		}
+	}
+	
+	export class WriteResult {
+	    store: string;
+	    done: number;
+	    skipped: number;
+	    waiting: number;
+	    error?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new WriteResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.store = source["store"];
+	        this.done = source["done"];
+	        this.skipped = source["skipped"];
+	        this.waiting = source["waiting"];
+	        this.error = source["error"];
+	    }
 	}
 
 }
@@ -532,6 +559,20 @@ export namespace domain {
 		}
 	}
 	
+	export class StoreWrites {
+	    coupons: boolean;
+	    stock: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new StoreWrites(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.coupons = source["coupons"];
+	        this.stock = source["stock"];
+	    }
+	}
 	export class ConnectedStore {
 	    id: number;
 	    name: string;
@@ -541,6 +582,7 @@ export namespace domain {
 	    clientId: string;
 	    currency: string;
 	    timeZone: string;
+	    writes: StoreWrites;
 	    // Go type: time
 	    lastSync?: any;
 	    // Go type: time
@@ -560,6 +602,7 @@ export namespace domain {
 	        this.clientId = source["clientId"];
 	        this.currency = source["currency"];
 	        this.timeZone = source["timeZone"];
+	        this.writes = this.convertValues(source["writes"], StoreWrites);
 	        this.lastSync = this.convertValues(source["lastSync"], null);
 	        this.createdAt = this.convertValues(source["createdAt"], null);
 	    }
@@ -1559,6 +1602,64 @@ export namespace domain {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.rows = this.convertValues(source["rows"], StockRow);
 	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class StoreWrite {
+	    id: number;
+	    storeId: number;
+	    storeName: string;
+	    kind: string;
+	    subject: string;
+	    status: string;
+	    tries: number;
+	    lastError: string;
+	    note: string;
+	    remoteId: string;
+	    // Go type: time
+	    nextAt: any;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    doneAt?: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new StoreWrite(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.storeId = source["storeId"];
+	        this.storeName = source["storeName"];
+	        this.kind = source["kind"];
+	        this.subject = source["subject"];
+	        this.status = source["status"];
+	        this.tries = source["tries"];
+	        this.lastError = source["lastError"];
+	        this.note = source["note"];
+	        this.remoteId = source["remoteId"];
+	        this.nextAt = this.convertValues(source["nextAt"], null);
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.doneAt = this.convertValues(source["doneAt"], null);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -9,7 +9,7 @@ import { freshness, isStale } from './storeWords';
 
 export function StoreFreshness() {
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: storeKeys.list, queryFn: stores.list });
+  const q = useQuery({ queryKey: storeKeys.list, queryFn: stores.list, refetchOnMount: 'always', refetchInterval: 60_000 });
   useEffect(
     () =>
       onStoresSynced(() => {

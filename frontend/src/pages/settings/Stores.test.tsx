@@ -5,7 +5,8 @@ import { StoresSettings } from './Stores';
 import { ago, freshness, runCounts } from './storeWords';
 
 const { api, notify } = vi.hoisted(() => ({
-  api: { list: vi.fn(), add: vi.fn(), test: vi.fn(), remove: vi.fn(), sync: vi.fn(), history: vi.fn(), schedule: vi.fn(), setSchedule: vi.fn() },
+  api: { list: vi.fn(), add: vi.fn(), test: vi.fn(), remove: vi.fn(), sync: vi.fn(), history: vi.fn(), schedule: vi.fn(), setSchedule: vi.fn(),
+    setWrites: vi.fn(), writes: vi.fn(), push: vi.fn() },
   notify: { notifyError: vi.fn(), notifySuccess: vi.fn() },
 }));
 
@@ -19,6 +20,7 @@ const NOW = '2026-03-01T09:00:00Z';
 const store = {
   id: 1, name: 'maple', kind: 'shopify', url: 'https://maple.myshopify.com', auth: 'token', clientId: '', currency: 'CAD',
   timeZone: 'America/Toronto', lastSync: '2026-03-01T08:55:00Z', createdAt: '2026-02-01T00:00:00Z', syncing: false,
+  writes: { coupons: false, stock: false }, waiting: 0, writeError: '',
   lastRun: { id: 3, storeId: 1, storeName: 'maple', full: false, status: 'done', counts: { created: 2, updated: 1, unchanged: 40, rejected: 0 },
     deleted: 0, message: '', startedAt: '2026-03-01T08:54:00Z', finishedAt: '2026-03-01T08:55:00Z' },
 };
@@ -40,6 +42,29 @@ describe('StoresSettings', () => {
     api.list.mockResolvedValue({ stores: [store], now: NOW });
     api.history.mockResolvedValue([store.lastRun]);
     api.schedule.mockResolvedValue('*/15 * * * *');
+    api.writes.mockResolvedValue([]);
+  });
+
+  it('turns a write on, and says where to grant the permission when the store refuses', async () => {
+    api.setWrites.mockRejectedValueOnce(new Error('maple does not let Shopclerk write there yet: grant write_discounts (grant in Shopify admin > Settings)'));
+    renderWithProviders(<StoresSettings />);
+    const coupons = await screen.findByTestId('store-write-coupons');
+    fireEvent.click(coupons);
+    expect(await screen.findByTestId('store-writes-error')).toHaveTextContent('grant write_discounts');
+    expect(api.setWrites).toHaveBeenCalledWith(1, { coupons: true, stock: false });
+  });
+
+  it('shows what waits to be written and why, and retries it', async () => {
+    api.list.mockResolvedValue({ stores: [{ ...store, writes: { coupons: true, stock: false }, waiting: 2, writeError: 'Shopify had a server error' }], now: NOW });
+    api.push.mockResolvedValue({ store: 'maple', done: 2, skipped: 0, waiting: 0 });
+    api.writes.mockResolvedValue([{ id: 1, storeId: 1, storeName: 'maple', kind: 'coupon', subject: 'SC-7KQ2-MX9P', status: 'pending', tries: 1,
+      lastError: 'Shopify had a server error', note: '', remoteId: '', nextAt: NOW, createdAt: NOW }]);
+    renderWithProviders(<StoresSettings />);
+    expect(await screen.findByTestId('store-writes-waiting')).toHaveTextContent('2 writes waiting: Shopify had a server error');
+    expect(await screen.findByTestId('store-write-row')).toHaveTextContent('Discount code SC-7KQ2-MX9P');
+    fireEvent.click(screen.getByTestId('store-writes-retry'));
+    await waitFor(() => expect(api.push).toHaveBeenCalledWith(1));
+    await waitFor(() => expect(notify.notifySuccess).toHaveBeenCalledWith('2 writes made in maple'));
   });
 
   it('lists a store with its freshness and history, and says which permissions a test found missing', async () => {

@@ -11,6 +11,7 @@ import { HeadRow, numeric } from '../../components/HeadRow';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { countOf } from '../../lib/plural';
 import { StoreForm } from './StoreForm';
+import { WriteHistory, WriteSwitches } from './StoreWrites';
 import { freshness, isStale, KIND_LABEL, runCounts, SCHEDULES } from './storeWords';
 
 // The sync job under way outlives the screen: leaving Settings and coming
@@ -33,7 +34,9 @@ function useRunningSync() {
 
 export function StoresSettings() {
   const qc = useQueryClient();
-  const list = useQuery({ queryKey: storeKeys.list, queryFn: stores.list });
+  // Always fresh on arrival (syncs and writes happen while the seller is
+  // elsewhere) and every minute while here, so "synced 5 minutes ago" ages.
+  const list = useQuery({ queryKey: storeKeys.list, queryFn: stores.list, refetchOnMount: 'always', refetchInterval: 60_000 });
   const [adding, setAdding] = useState(false);
   const [tested, setTested] = useState<StoreAdded | null>(null);
   const refresh = useCallback(() => {
@@ -89,6 +92,7 @@ export function StoresSettings() {
         <StoreCard key={s.id} s={s} now={now} busy={!!cur} onSync={() => startSync([s.id], s.name)} onTested={setTested} onRemoved={refresh} />
       ))}
       {all.length > 0 && <SyncHistory />}
+      {all.length > 0 && <WriteHistory />}
     </Stack>
   );
 }
@@ -285,6 +289,7 @@ function StoreCard({
           </Popover>
         </Group>
       </Group>
+      <WriteSwitches s={s} />
     </Paper>
   );
 }
@@ -292,7 +297,7 @@ function StoreCard({
 const STATUS_COLOR: Record<string, string> = { done: 'green', failed: 'red', running: 'blue' };
 
 function SyncHistory() {
-  const h = useQuery({ queryKey: storeKeys.history(0), queryFn: () => stores.history(0, 50) });
+  const h = useQuery({ queryKey: storeKeys.history(0), queryFn: () => stores.history(0, 50), refetchOnMount: 'always' });
   const rows = h.data ?? [];
   return (
     <Stack gap="xs" data-testid="store-history">

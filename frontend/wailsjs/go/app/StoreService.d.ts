@@ -10,12 +10,18 @@ export function History(arg1:number,arg2:number):Promise<Array<domain.SyncRun>>;
 
 export function List():Promise<app.StoreList>;
 
+export function Push(arg1:number):Promise<connector.WriteResult>;
+
 export function Remove(arg1:number):Promise<void>;
 
 export function Schedule():Promise<string>;
 
 export function SetSchedule(arg1:string):Promise<void>;
 
+export function SetWrites(arg1:number,arg2:domain.StoreWrites):Promise<void>;
+
 export function Sync(arg1:Array<number>,arg2:boolean):Promise<string>;
 
 export function Test(arg1:number):Promise<connector.Added>;
+
+export function Writes(arg1:number,arg2:number):Promise<Array<domain.StoreWrite>>;

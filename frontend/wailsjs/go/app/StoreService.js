@@ -14,6 +14,10 @@ export function List() {
   return window['go']['app']['StoreService']['List']();
 }
 
+export function Push(arg1) {
+  return window['go']['app']['StoreService']['Push'](arg1);
+}
+
 export function Remove(arg1) {
   return window['go']['app']['StoreService']['Remove'](arg1);
 }
@@ -26,10 +30,18 @@ export function SetSchedule(arg1) {
   return window['go']['app']['StoreService']['SetSchedule'](arg1);
 }
 
+export function SetWrites(arg1, arg2) {
+  return window['go']['app']['StoreService']['SetWrites'](arg1, arg2);
+}
+
 export function Sync(arg1, arg2) {
   return window['go']['app']['StoreService']['Sync'](arg1, arg2);
 }
 
 export function Test(arg1) {
   return window['go']['app']['StoreService']['Test'](arg1);
+}
+
+export function Writes(arg1, arg2) {
+  return window['go']['app']['StoreService']['Writes'](arg1, arg2);
 }

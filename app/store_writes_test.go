@@ -28,16 +28,7 @@ func TestCouponEmailsWaitForTheStore(t *testing.T) {
 	ctx := context.Background()
 	db := filepath.Join(t.TempDir(), "shop.db")
 	now := time.Date(2025, 4, 9, 12, 0, 0, 0, time.UTC)
-	st := storetest.Open(t, storetest.Path(db), storetest.At(now))
-	e := rules.New(rulesdb.New(st), rules.Options{})
-	id, err := e.InstallTemplate(ctx, "spend_tiers")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.SetEnabled(ctx, id, true); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
+	enableFlow(t, db, now, "spend_tiers")
 	shop := shopifytest.New()
 	defer shop.Close()
 	fixture, _ := os.ReadFile("../backend/connector/shopify/testdata/orders_2025-04_CAD.json")
@@ -109,5 +100,21 @@ func TestCouponEmailsWaitForTheStore(t *testing.T) {
 	}
 	if len(shop.Discounts()) != coupons {
 		t.Errorf("%d discount codes in the store for %d coupon emails", len(shop.Discounts()), coupons)
+	}
+}
+
+// enableFlow makes the shop at db with a ready-made flow switched on at now.
+func enableFlow(t *testing.T, db string, now time.Time, key string) {
+	t.Helper()
+	ctx := context.Background()
+	st := storetest.Open(t, storetest.Path(db), storetest.At(now))
+	defer st.Close()
+	e := rules.New(rulesdb.New(st), rules.Options{})
+	id, err := e.InstallTemplate(ctx, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.SetEnabled(ctx, id, true); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -264,23 +264,7 @@ func (c *Client) ReadStock(ctx context.Context, sku, location string) (connector
 	}
 	var data struct {
 		InventoryItems struct {
-			Nodes []struct {
-				ID              string `json:"id"`
-				SKU             string `json:"sku"`
-				Tracked         bool   `json:"tracked"`
-				InventoryLevels struct {
-					Nodes []struct {
-						Location struct {
-							ID   string `json:"id"`
-							Name string `json:"name"`
-						} `json:"location"`
-						Quantities []struct {
-							Name     string `json:"name"`
-							Quantity int    `json:"quantity"`
-						} `json:"quantities"`
-					} `json:"nodes"`
-				} `json:"inventoryLevels"`
-			} `json:"nodes"`
+			Nodes []inventoryItem `json:"nodes"`
 		} `json:"inventoryItems"`
 	}
 	q := "sku:" + strconv.Quote(sku)

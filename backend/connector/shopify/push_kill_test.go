@@ -6,8 +6,6 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"os"
 	"os/exec"
 	"testing"
@@ -15,32 +13,17 @@ import (
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/connector"
-	"shopclerk/backend/connector/shopify"
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store"
 	"shopclerk/backend/store/connectordb"
 	"shopclerk/backend/store/storetest"
 )
 
-// The child process of TestKillNineCouponWrite: it applies the write-back
-// queue of $SYNC_DB to the stand-in at $SYNC_URL; with PUSH_HANG=answer it
+// The child process of TestKillNineCouponWrite: it applies the shop's
+// write-back queue to the stand-in; with PUSH_HANG=answer it
 // says "called" once the store answered the write and hangs before the
 // answer is recorded, to be killed there.
 func pushChild() {
-	ctx := context.Background()
-	st, err := store.Open(ctx, os.Getenv("SYNC_DB"), store.Options{Clock: clock.Fixed{T: now}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		panic(err)
-	}
-	db := connectordb.New(st)
-	cs, _, err := db.StoreByName(ctx, "standin")
-	if err != nil {
-		panic(err)
-	}
-	c, err := shopify.New(shopify.Config{URL: os.Getenv("SYNC_URL"), Auth: domain.AuthToken, Token: "shpat_standin"})
-	if err != nil {
-		panic(err)
-	}
+	db, cs, c := child(0)
 	w := &connector.Writer{DB: db, Clock: clock.Fixed{T: now}}
 	if os.Getenv("PUSH_HANG") == "answer" {
 		w.AfterCall = func() {
@@ -48,7 +31,7 @@ func pushChild() {
 			select {}
 		}
 	}
-	w.Run(ctx, cs, c)
+	w.Run(context.Background(), cs, c)
 	os.Exit(3) // never reached: the parent kills us first
 }
 

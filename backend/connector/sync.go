@@ -169,6 +169,8 @@ func (s *Syncer) resource(ctx context.Context, cs domain.ConnectedStore, c Conne
 	}
 	var buf pending
 	records := 0
+	// newest over every page read: an unordered read's mark, at its end.
+	var newest time.Time
 	for {
 		page, err := c.Fetch(ctx, spec.Resource, q)
 		if err != nil {
@@ -177,13 +179,17 @@ func (s *Syncer) resource(ctx context.Context, cs domain.ConnectedStore, c Conne
 		rr.Pages++
 		records += page.Records()
 		buf.add(&page)
+		newest = Later(newest, page.Newest)
 		last := page.Next == ""
 		if buf.n >= s.flushAt() || last {
-			// An unordered resource may have its newest record on any page:
-			// its mark moves only with the last one.
+			// An unordered read may have its newest record on any page: its
+			// mark moves only with the last one, to the newest of them all.
 			newMark := time.Time{}
-			if spec.Ordered || last {
+			switch {
+			case spec.Ordered && !page.Unordered:
 				newMark = buf.newest
+			case last:
+				newMark = newest
 			}
 			if err := s.flush(ctx, cs, runID, spec.Resource, &buf, newMark, &rr); err != nil {
 				return rr, err

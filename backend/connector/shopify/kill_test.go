@@ -35,7 +35,7 @@ func child(pageSize int) (*connectordb.DB, domain.ConnectedStore, *shopify.Clien
 	if err != nil {
 		panic(err)
 	}
-	c, err := shopify.New(shopify.Config{URL: os.Getenv("SYNC_URL"), Auth: domain.AuthToken, Token: "shpat_standin", PageSize: pageSize})
+	c, err := shopify.New(shopify.Config{URL: os.Getenv("SYNC_URL"), Auth: domain.AuthToken, Token: "shpat_standin", PageSize: pageSize, Bulk: -1})
 	if err != nil {
 		panic(err)
 	}

@@ -51,6 +51,11 @@ type Server struct {
 	// OnMutation, if set, is called with each mutation's name before it is
 	// answered (a test lands a sale there, between read and write).
 	OnMutation func(op string)
+	// BulkPolls is how many looks at a bulk operation see it RUNNING.
+	BulkPolls int
+	// Copies (benchmarks) serves the orders this many times in bulk files
+	// and counts (copy k > 0 renamed #NAME-k); pages show the originals.
+	Copies int
 
 	requests  int
 	log       []Request
@@ -61,6 +66,8 @@ type Server struct {
 	locations map[string]string
 	idem      map[string]idemEntry
 	stockSets int
+	bulk      *bulkOp
+	bulkRuns  int
 }
 
 // Shop is the stand-in's shop.
@@ -188,6 +195,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.grant(w, r)
 	case r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/admin/api/") && strings.HasSuffix(r.URL.Path, "/graphql.json"):
 		s.graphql(w, r, n)
+	case r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/bulk/"):
+		s.serveBulk(w, r)
 	default:
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusNotFound)
@@ -294,6 +303,18 @@ func (s *Server) graphql(w http.ResponseWriter, r *http.Request, n int) {
 			in, _ := body.Variables["freeShippingCodeDiscount"].(map[string]any)
 			data = map[string]any{"discountCodeFreeShippingCreate": s.createDiscount("free_shipping", in)}
 		}
+	case "ShopclerkOrdersCount":
+		n := len(s.records["orders"]) * max(s.Copies, 1)
+		prec := "EXACT"
+		if n > 10000 {
+			n, prec = 10000, "AT_LEAST" // Shopify counts up to its limit
+		}
+		data = map[string]any{"ordersCount": map[string]any{"count": n, "precision": prec}}
+	case "ShopclerkBulkRun":
+		q, _ := body.Variables["query"].(string)
+		data = map[string]any{"bulkOperationRunQuery": s.runBulk(q)}
+	case "ShopclerkBulkStatus":
+		data = map[string]any{"currentBulkOperation": s.bulkStatus()}
 	case "ShopclerkCustomerByEmail":
 		q, _ := body.Variables["query"].(string)
 		data = map[string]any{"customers": s.customersByEmail(q)}

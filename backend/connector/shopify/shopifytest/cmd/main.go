@@ -15,6 +15,7 @@ package main
 
 import (
 	"bufio"
+	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -29,9 +30,19 @@ import (
 func main() {
 	orders := flag.String("orders", "", "a JSON array of Admin API order nodes to serve")
 	empty := flag.Bool("empty", false, "serve no order at all (not even #9001)")
+	copies := flag.Int("copies", 1, "benchmarks: serve the orders this many times in a bulk read (copy k renamed #NAME-k)")
+	exportIn := flag.String("export", "", "benchmarks: an orders export CSV to write -copies times to -export-out, renamed the same way")
+	exportOut := flag.String("export-out", "", "where -export writes")
 	flag.Parse()
+	if *exportIn != "" {
+		if err := exportCopies(*exportIn, *exportOut, *copies); err != nil {
+			fmt.Fprintln(os.Stderr, "stand-in store:", err)
+			os.Exit(1)
+		}
+	}
 	srv := shopifytest.New()
 	defer srv.Close()
+	srv.Copies = *copies
 	if *orders != "" {
 		data, err := os.ReadFile(*orders)
 		if err == nil {
@@ -71,4 +82,38 @@ func command(srv *shopifytest.Server, f []string) string {
 		return strings.Join(codes, ",")
 	}
 	return "error: unknown command"
+}
+
+// exportCopies writes the export with its orders repeated copies times,
+// copy k > 0 named #NAME-k, as the bulk file names them.
+func exportCopies(in, out string, copies int) error {
+	f, err := os.Open(in)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return err
+	}
+	o, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	w := csv.NewWriter(o)
+	w.Write(rows[0])
+	for k := range max(copies, 1) {
+		for _, r := range rows[1:] {
+			c := append([]string(nil), r...)
+			if k > 0 {
+				c[0] = fmt.Sprintf("%s-%d", r[0], k)
+			}
+			w.Write(c)
+		}
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return err
+	}
+	return o.Close()
 }

@@ -111,4 +111,3 @@ func writeBulkOrder(enc *json.Encoder, o map[string]any, k int) error {
 	}
 	return nil
 }
-

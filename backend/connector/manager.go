@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
@@ -37,6 +38,10 @@ type Manager struct {
 
 	mu   sync.Mutex
 	busy map[int64]bool
+	// couponStores caches whether any store writes coupons (nil: unknown);
+	// SetWrites and Remove clear it. The shop file is open in one process
+	// at a time, so no other process changes the switches meanwhile.
+	couponStores atomic.Pointer[bool]
 }
 
 // Added is what adding or testing a store learnt.
@@ -136,6 +141,7 @@ func (m *Manager) Remove(ctx context.Context, id int64) (domain.ConnectedStore, 
 	if err := m.DB.RemoveStore(ctx, id); err != nil {
 		return cs, err
 	}
+	m.couponStores.Store(nil)
 	return cs, m.Secrets().Delete(domain.StoreSecretKey(id))
 }
 

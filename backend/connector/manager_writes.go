@@ -46,6 +46,7 @@ func (m *Manager) SetWrites(ctx context.Context, id int64, w domain.StoreWrites)
 	if err := m.DB.SetWrites(ctx, id, w); err != nil {
 		return err
 	}
+	m.couponStores.Store(nil) // CouponHold looks again
 	return m.DB.RetryWritesNow(ctx, id)
 }
 
@@ -126,6 +127,24 @@ func (m *Manager) CouponHold(ctx context.Context, msg domain.OutboxMessage) (str
 	i := strings.LastIndexByte(msg.LedgerKey, '/')
 	if i < 0 {
 		return "", nil // not from a flow: it shows no coupon Shopclerk issued
+	}
+	// The outbox asks for every message it sends: with no store writing
+	// coupons (most shops), one look at the stores answers for all of them.
+	on := m.couponStores.Load()
+	if on == nil {
+		stores, err := m.DB.Stores(ctx)
+		if err != nil {
+			return "", err
+		}
+		writing := false
+		for _, cs := range stores {
+			writing = writing || cs.Writes.Coupons
+		}
+		on = &writing
+		m.couponStores.Store(on)
+	}
+	if !*on {
+		return "", nil
 	}
 	waits, err := m.DB.CouponWaits(ctx, msg.LedgerKey[:i+1])
 	if err != nil || len(waits) == 0 {

@@ -282,13 +282,23 @@ func writeRecords(w domain.RecordSink, pg *connectordb.Page, src domain.Source, 
 		}
 		return nil
 	}
+	// Orders go in as an orders file's do: prepared (row hash, values),
+	// then written together, new ones in multi-row inserts.
+	if len(buf.orders) > 0 {
+		prep := w.OrderPreparer()
+		prepared := make([]domain.PreparedOrder, 0, len(buf.orders))
+		for i := range buf.orders {
+			o := &buf.orders[i]
+			if err := link(o.Lines); err != nil {
+				return err
+			}
+			prepared = append(prepared, prep(&o.Order, o.Customer, o.DiscountCodes))
+		}
+		if err := w.Orders(prepared); err != nil {
+			return err
+		}
+	}
 	for _, o := range buf.orders {
-		if err := link(o.Lines); err != nil {
-			return err
-		}
-		if err := w.Order(o.Order, o.Customer, o.DiscountCodes); err != nil {
-			return err
-		}
 		if err := pg.Seen(src, kindOrder, o.ExternalID); err != nil {
 			return err
 		}

@@ -81,8 +81,16 @@ func (s *Server) serveBulk(w http.ResponseWriter, r *http.Request) {
 	bw.Flush()
 }
 
+// CopyEmail is the address of copy k's buyer: c<k>.<address>.
+func CopyEmail(email string, k int) string {
+	if email == "" || email == "<nil>" {
+		return ""
+	}
+	return fmt.Sprintf("c%d.%s", k, email)
+}
+
 // writeBulkOrder writes an order's line and its line items' lines; copy
-// k > 0 of an order gets its own id and the name #NAME-k.
+// k > 0 of an order gets its own id, the name #NAME-k and buyers of its own.
 func writeBulkOrder(enc *json.Encoder, o map[string]any, k int) error {
 	line := make(map[string]any, len(o))
 	for key, v := range o {
@@ -93,6 +101,17 @@ func writeBulkOrder(enc *json.Encoder, o map[string]any, k int) error {
 	if k > 0 {
 		line["id"] = fmt.Sprintf("%s%d", o["id"], k)
 		line["name"] = fmt.Sprintf("%s-%d", o["name"], k)
+		// Each copy is bought by other customers (a shop's customers do not
+		// each have thousands of orders).
+		line["email"] = CopyEmail(fmt.Sprint(o["email"]), k)
+		if c, ok := o["customer"].(map[string]any); ok {
+			cc := make(map[string]any, len(c))
+			for key, v := range c {
+				cc[key] = v
+			}
+			cc["id"], cc["email"] = fmt.Sprintf("%s%d", c["id"], k), CopyEmail(fmt.Sprint(c["email"]), k)
+			line["customer"] = cc
+		}
 	}
 	if err := enc.Encode(line); err != nil {
 		return err

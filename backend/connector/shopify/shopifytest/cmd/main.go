@@ -29,7 +29,7 @@ import (
 
 func main() {
 	orders := flag.String("orders", "", "a JSON array of Admin API order nodes to serve")
-	empty := flag.Bool("empty", false, "serve no order at all (not even #9001)")
+	empty := flag.Bool("empty", false, "leave out the order #9001 (with no -orders: serve no order at all)")
 	copies := flag.Int("copies", 1, "benchmarks: serve the orders this many times in a bulk read (copy k renamed #NAME-k)")
 	exportIn := flag.String("export", "", "benchmarks: an orders export CSV to write -copies times to -export-out, renamed the same way")
 	exportOut := flag.String("export-out", "", "where -export writes")
@@ -85,7 +85,7 @@ func command(srv *shopifytest.Server, f []string) string {
 }
 
 // exportCopies writes the export with its orders repeated copies times,
-// copy k > 0 named #NAME-k, as the bulk file names them.
+// copy k > 0 named #NAME-k and bought by c<k>.<email>, as in the bulk file.
 func exportCopies(in, out string, copies int) error {
 	f, err := os.Open(in)
 	if err != nil {
@@ -106,7 +106,7 @@ func exportCopies(in, out string, copies int) error {
 		for _, r := range rows[1:] {
 			c := append([]string(nil), r...)
 			if k > 0 {
-				c[0] = fmt.Sprintf("%s-%d", r[0], k)
+				c[0], c[1] = fmt.Sprintf("%s-%d", r[0], k), shopifytest.CopyEmail(r[1], k)
 			}
 			w.Write(c)
 		}

@@ -203,7 +203,7 @@ func (m *Manager) Sync(ctx context.Context, ids []int64, full bool, progress fun
 	changed := false
 	for i, cs := range stores {
 		if err := ctx.Err(); err != nil {
-			return out, err
+			return out, cancelled(err)
 		}
 		r := m.syncOne(ctx, cs, full, func(p Progress) {
 			if progress != nil {
@@ -216,7 +216,16 @@ func (m *Manager) Sync(ctx context.Context, ids []int64, full bool, progress fun
 	if changed && m.Detect != nil {
 		m.Detect(context.WithoutCancel(ctx))
 	}
-	return out, ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return out, cancelled(err)
+	}
+	return out, nil
+}
+
+// cancelled says that a sync was stopped: unlike a cancelled import, what
+// it read before stays (each page committed with its mark).
+func cancelled(err error) error {
+	return domain.Wrap(err, domain.CodeInvalid, "Sync cancelled; what was read before is kept, and the next sync goes on from there.")
 }
 
 func (m *Manager) syncOne(ctx context.Context, cs domain.ConnectedStore, full bool, progress func(Progress)) Result {

@@ -163,3 +163,26 @@ func TestManagerAddSyncOneAtATime(t *testing.T) {
 		t.Error("the token stayed in the keychain after remove")
 	}
 }
+
+// A cancelled sync says that what it read stays (a cancelled import says
+// nothing was changed; a sync commits page by page).
+func TestManagerSyncCancelled(t *testing.T) {
+	m, _ := newManager(t)
+	srv := standin(t)
+	added, err := m.Add(context.Background(), domain.ConnectedStore{Name: "a", Kind: domain.StoreShopify, URL: srv.URL, Auth: domain.AuthToken}, srv.Token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	srv.Fault = func(n int, w http.ResponseWriter, r *http.Request) bool {
+		cancel()
+		return false
+	}
+	_, err = m.Sync(ctx, []int64{added.Store.ID}, false, nil)
+	if domain.CodeOf(err) != domain.CodeInvalid || !strings.Contains(err.Error(), "what was read before is kept") {
+		t.Fatalf("cancelled sync: %v", err)
+	}
+	if runs, _ := m.DB.Runs(context.Background(), added.Store.ID, 1); len(runs) != 1 || runs[0].Status != "failed" || !strings.Contains(runs[0].Message, "cancelled") {
+		t.Fatalf("history: %+v", runs)
+	}
+}

@@ -21,6 +21,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"shopclerk/backend/clock"
+	"shopclerk/backend/connector"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/importer"
 	"shopclerk/backend/mail"
@@ -70,6 +71,7 @@ type App struct {
 	Automation *AutomationService
 	Customers  *CustomerService
 	Shipping   *ShippingService
+	Stores     *StoreService
 }
 
 // New builds the bound services and opens the shop. ctx bounds the app's
@@ -93,6 +95,7 @@ func New(ctx context.Context, cfg Config) *App {
 	a.Automation = &AutomationService{app: a}
 	a.Customers = &CustomerService{app: a}
 	a.Shipping = &ShippingService{app: a}
+	a.Stores = &StoreService{app: a}
 	a.MailConfig, a.Outbox = &MailSettingsService{app: a}, &OutboxService{app: a}
 	a.open(cfg.DBPath)
 	return a
@@ -122,7 +125,7 @@ func (a *App) open(path string) error {
 	}
 	a.b, a.path, a.openErr = b, path, err
 	if a.running && b != nil {
-		b.start(a.root, a.onRun, a.onSend)
+		b.start(a.root, a.onRun, a.onSend, a.onSync)
 	}
 	return err
 }
@@ -139,7 +142,7 @@ func uploadsDir() string {
 
 // Bindings lists the services the frontend may call.
 func (a *App) Bindings() []any {
-	return []any{a.Shop, a.Jobs, a.Inventory, a.Import, a.MailConfig, a.Outbox, a.Automation, a.Customers, a.Shipping}
+	return []any{a.Shop, a.Jobs, a.Inventory, a.Import, a.MailConfig, a.Outbox, a.Automation, a.Customers, a.Shipping, a.Stores}
 }
 
 // Startup keeps the Wails context for events and dialogs, removes browser
@@ -153,7 +156,7 @@ func (a *App) Startup(ctx context.Context) {
 	defer a.mu.Unlock()
 	a.running = true
 	if a.b != nil {
-		a.b.start(a.root, a.onRun, a.onSend)
+		a.b.start(a.root, a.onRun, a.onSend, a.onSync)
 	}
 }
 
@@ -171,6 +174,10 @@ func (a *App) onRun(res rules.RunResult, err error) {
 func (a *App) onSend(rep mail.SendReport, err error) {
 	a.emit("outbox:changed", nil)
 }
+
+// onSync tells Settings > Stores and the dashboard about each scheduled
+// store sync, and each write-back run that wrote something.
+func (a *App) onSync([]connector.Result, error) { a.emit("stores:synced", nil) }
 
 // BeforeClose remembers the window size for the next start.
 func (a *App) BeforeClose(ctx context.Context) bool {

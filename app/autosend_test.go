@@ -147,7 +147,7 @@ func TestTestEmailTurnsAutoSendOnAndTheShopRunsIt(t *testing.T) {
 	if on, _ := a.Outbox.AutoSend(); on {
 		t.Fatal("automatic sending is on before any test")
 	}
-	b.start(a.root, nil, nil)
+	b.start(a.root, nil, nil, nil)
 	if _, err := a.MailConfig.SendTestEmail("seller@shop.test"); err != nil {
 		t.Fatal(err)
 	}

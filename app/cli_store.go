@@ -11,8 +11,6 @@ import (
 	"strings"
 
 	"shopclerk/backend/connector"
-	"shopclerk/backend/connector/shopify"
-	"shopclerk/backend/connector/woocommerce"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/secrets"
 	"shopclerk/backend/store/connectordb"
@@ -22,7 +20,8 @@ func init() {
 	registerCommand(Command{
 		Name: "store",
 		Summary: "connected stores: store add --kind shopify --url https://NAME.myshopify.com (--token-stdin | --client-id ID --secret-stdin) " +
-			"| store add --kind woocommerce --url https://SITE --key ck_... --secret-stdin | store list | store remove NAME | store test NAME",
+			"| store add --kind woocommerce --url https://SITE --key ck_... --secret-stdin | store list | store remove NAME | store test NAME " +
+			"| store writes NAME [--coupons on|off] [--stock on|off]",
 		Run: runStore,
 	})
 }
@@ -33,50 +32,31 @@ var cliStdin io.Reader = os.Stdin
 // storeSecrets is the keychain (or the file beside the shop) of a command.
 func storeSecrets(env *CLIEnv) secrets.Store { return secrets.Open(filepath.Dir(env.DBPath)) }
 
-// storeConnector builds the connector of a connected store from its secret.
-func storeConnector(cs domain.ConnectedStore, secret string) (connector.Connector, error) {
-	switch cs.Kind {
-	case domain.StoreShopify:
-		cfg := shopify.Config{URL: cs.URL, Auth: cs.Auth}
-		if cs.Auth == domain.AuthClientCredentials {
-			cfg.ClientID, cfg.ClientSecret = cs.ClientID, secret
-		} else {
-			cfg.Token = secret
-		}
-		return shopify.New(cfg)
-	case domain.StoreWooCommerce:
-		return woocommerce.New(woocommerce.Config{URL: cs.URL, ConsumerKey: cs.ClientID, ConsumerSecret: secret})
-	}
-	return nil, domain.Errorf(domain.CodeInvalid, "Shopclerk connects Shopify and WooCommerce stores, not %q", cs.Kind)
+// cliStores is the store manager of a command: the keychain beside its
+// shop, and the automations told about what a sync changed.
+func cliStores(env *CLIEnv) *connector.Manager {
+	return newStoreManager(connectordb.New(env.Store), func() secrets.Store { return storeSecrets(env) },
+		func(ctx context.Context) { detectAfterImport(ctx, env.Store, env.Log) }, env.Clock, env.Log)
 }
 
-// storeByName finds a connected store and its secret.
-func storeByName(ctx context.Context, db *connectordb.DB, sec secrets.Store, name string) (domain.ConnectedStore, string, error) {
+// storeNamed finds a connected store by name, with the hint a command needs.
+func storeNamed(ctx context.Context, db *connectordb.DB, name string) (domain.ConnectedStore, error) {
 	cs, ok, err := db.StoreByName(ctx, name)
-	if err != nil {
-		return cs, "", err
+	if err == nil && !ok {
+		err = domain.Errorf(domain.CodeNotFound, "no store named %q is connected (see `shopclerk store list`)", name)
 	}
-	if !ok {
-		return cs, "", domain.Errorf(domain.CodeNotFound, "no store named %q is connected (see `shopclerk store list`)", name)
-	}
-	secret, err := sec.Get(domain.StoreSecretKey(cs.ID))
-	if err != nil {
-		return cs, "", err
-	}
-	if secret == "" {
-		return cs, "", domain.Errorf(domain.CodeAuthFailed, "the secret of %s is not in the keychain any more: remove the store and add it again", name)
-	}
-	return cs, secret, nil
+	return cs, err
 }
 
 func runStore(ctx context.Context, env *CLIEnv, args []string) error {
 	if len(args) == 0 {
-		return domain.Errorf(domain.CodeInvalid, "store: say add, list, remove NAME or test NAME")
+		return domain.Errorf(domain.CodeInvalid, "store: say add, list, remove NAME, test NAME or writes NAME")
 	}
-	db := connectordb.New(env.Store)
+	mgr := cliStores(env)
+	db := mgr.DB
 	switch args[0] {
 	case "add":
-		return storeAdd(ctx, env, db, args[1:])
+		return storeAdd(ctx, env, mgr, args[1:])
 	case "list":
 		stores, err := db.Stores(ctx)
 		if err != nil {
@@ -95,20 +75,18 @@ func runStore(ctx context.Context, env *CLIEnv, args []string) error {
 			}
 		})
 		return nil
+	case "writes":
+		return storeWrites(ctx, env, mgr, args[1:])
 	case "remove", "test":
 		if len(args) != 2 {
 			return domain.Errorf(domain.CodeInvalid, "store %s: name the store (see `shopclerk store list`)", args[0])
 		}
-		sec := storeSecrets(env)
-		cs, secret, err := storeByName(ctx, db, sec, args[1])
+		cs, err := storeNamed(ctx, db, args[1])
+		if err != nil {
+			return err
+		}
 		if args[0] == "remove" {
-			if cs.ID == 0 {
-				return err
-			}
-			if err := db.RemoveStore(ctx, cs.ID); err != nil {
-				return err
-			}
-			if err := sec.Delete(domain.StoreSecretKey(cs.ID)); err != nil {
+			if _, err := mgr.Remove(ctx, cs.ID); err != nil {
 				return err
 			}
 			env.Print(map[string]any{"removed": cs.Name}, func(w io.Writer) {
@@ -116,42 +94,20 @@ func runStore(ctx context.Context, env *CLIEnv, args []string) error {
 			})
 			return nil
 		}
+		res, err := mgr.Test(ctx, cs.ID)
 		if err != nil {
 			return err
 		}
-		return storeTest(ctx, env, db, cs, secret)
+		env.Print(res, func(w io.Writer) { printStoreTest(w, res) })
+		if len(res.Shop.Missing) > 0 {
+			return domain.Errorf(domain.CodeAuthFailed, "%s is connected but cannot be synced yet: grant %s", cs.Name, strings.Join(res.Shop.Missing, "; "))
+		}
+		return nil
 	}
-	return domain.Errorf(domain.CodeInvalid, "store: %q is not add, list, remove or test", args[0])
+	return domain.Errorf(domain.CodeInvalid, "store: %q is not add, list, remove, test or writes", args[0])
 }
 
-// storeTestResult is what `store add` and `store test` print.
-type storeTestResult struct {
-	Store domain.ConnectedStore `json:"store"`
-	Shop  connector.ShopInfo    `json:"shop"`
-}
-
-func storeTest(ctx context.Context, env *CLIEnv, db *connectordb.DB, cs domain.ConnectedStore, secret string) error {
-	c, err := storeConnector(cs, secret)
-	if err != nil {
-		return err
-	}
-	info, err := c.Check(ctx)
-	if err != nil {
-		return err
-	}
-	if err := db.SetShopInfo(ctx, cs.ID, info.Currency, info.TimeZone); err != nil {
-		return err
-	}
-	cs.Currency, cs.TimeZone = info.Currency, info.TimeZone
-	res := storeTestResult{Store: cs, Shop: info}
-	env.Print(res, func(w io.Writer) { printStoreTest(w, res) })
-	if len(info.Missing) > 0 {
-		return domain.Errorf(domain.CodeAuthFailed, "%s is connected but cannot be synced yet: grant %s", cs.Name, strings.Join(info.Missing, "; "))
-	}
-	return nil
-}
-
-func printStoreTest(w io.Writer, r storeTestResult) {
+func printStoreTest(w io.Writer, r connector.Added) {
 	fmt.Fprintf(w, "%s: connected to %q (%s), currency %s, time zone %s\n", r.Store.Name, r.Shop.Name, r.Shop.Domain, r.Shop.Currency, r.Shop.TimeZone)
 	for _, m := range r.Shop.Missing {
 		fmt.Fprintf(w, "  missing permission: %s\n", m)
@@ -162,8 +118,8 @@ func printStoreTest(w io.Writer, r storeTestResult) {
 }
 
 // storeAdd tests the credentials first and saves the store only when the
-// store answered: a store that cannot be reached is not half-added.
-func storeAdd(ctx context.Context, env *CLIEnv, db *connectordb.DB, args []string) error {
+// store answered (connector.Manager.Add).
+func storeAdd(ctx context.Context, env *CLIEnv, mgr *connector.Manager, args []string) error {
 	fs := flag.NewFlagSet("store add", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	kind := fs.String("kind", "", "shopify or woocommerce")
@@ -177,80 +133,82 @@ func storeAdd(ctx context.Context, env *CLIEnv, db *connectordb.DB, args []strin
 	if err := parseFlags(fs, args, env.Out); err != nil {
 		return domain.Wrap(err, domain.CodeInvalid, "store add: "+err.Error()+usage)
 	}
-	cs := domain.ConnectedStore{Kind: domain.StoreKind(strings.ToLower(*kind))}
+	in := NewStoreInput{Kind: domain.StoreKind(strings.ToLower(*kind)), URL: *rawURL, Name: *name}
 	switch {
-	case cs.Kind == domain.StoreShopify && *tokenStdin && *clientID == "":
-		cs.Auth = domain.AuthToken
-	case cs.Kind == domain.StoreShopify && *clientID != "" && *secretStdin && !*tokenStdin:
-		cs.Auth, cs.ClientID = domain.AuthClientCredentials, *clientID
-	case cs.Kind == domain.StoreWooCommerce && *key != "" && *secretStdin:
-		cs.Auth, cs.ClientID = domain.AuthKeys, *key
+	case in.Kind == domain.StoreShopify && *tokenStdin && *clientID == "":
+		in.Auth = domain.AuthToken
+	case in.Kind == domain.StoreShopify && *clientID != "" && *secretStdin && !*tokenStdin:
+		in.Auth, in.ClientID = domain.AuthClientCredentials, *clientID
+	case in.Kind == domain.StoreWooCommerce && *key != "" && *secretStdin:
+		in.Auth, in.ClientID = domain.AuthKeys, *key
 	default:
 		return domain.Errorf(domain.CodeInvalid, "store add: say how Shopclerk signs in"+usage)
 	}
-	var u string
-	switch cs.Kind {
-	case domain.StoreShopify:
-		pu, err := shopify.CheckURL(*rawURL)
-		if err != nil {
-			return err
-		}
-		u = pu.String()
-	default:
-		pu, err := connector.CheckURL(*rawURL)
-		if err != nil {
-			return err
-		}
-		u = pu.String()
-	}
-	cs.URL, cs.Name = u, strings.TrimSpace(*name)
-	if cs.Name == "" {
-		cs.Name = defaultStoreName(u)
+	cs, err := newConnectedStore(in)
+	if err != nil {
+		return err
 	}
 	line, _ := bufio.NewReader(cliStdin).ReadString('\n') // a last line without \n comes with io.EOF
 	secret := strings.TrimSpace(line)
 	if secret == "" {
 		return domain.Errorf(domain.CodeInvalid, "store add: no secret came on standard input (pipe it in: echo \"$TOKEN\" | shopclerk store add ...)")
 	}
-	c, err := storeConnector(cs, secret)
+	res, err := mgr.Add(ctx, cs, secret)
 	if err != nil {
 		return err
 	}
-	info, err := c.Check(ctx)
-	if err != nil {
-		return err
-	}
-	cs, err = db.AddStore(ctx, cs)
-	if err != nil {
-		return err
-	}
-	sec := storeSecrets(env)
-	if err := sec.Set(domain.StoreSecretKey(cs.ID), secret); err != nil {
-		db.RemoveStore(ctx, cs.ID) // nothing half-added
-		return err
-	}
-	if err := db.SetShopInfo(ctx, cs.ID, info.Currency, info.TimeZone); err != nil {
-		return err
-	}
-	cs.Currency, cs.TimeZone = info.Currency, info.TimeZone
-	res := storeTestResult{Store: cs, Shop: info}
 	env.Print(res, func(w io.Writer) {
 		printStoreTest(w, res)
-		if sec.Backend() == secrets.BackendFile {
+		if res.SecretsInFile {
 			fmt.Fprintln(w, "  note: no system keychain was found; the secret is in an owner-only file beside the shop")
 		}
-		fmt.Fprintf(w, "Added %s. Run `shopclerk sync --store %s` to bring in its data.\n", cs.Name, cs.Name)
+		fmt.Fprintf(w, "Added %s. Run `shopclerk sync --store %s` to bring in its data.\n", res.Store.Name, res.Store.Name)
 	})
 	return nil
 }
 
-// defaultStoreName is a store's name from its address: the shop's name in
-// NAME.myshopify.com, else the host without www.
-func defaultStoreName(u string) string {
-	host := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://"), "www.")
-	host, _, _ = strings.Cut(host, "/")
-	if n, ok := strings.CutSuffix(host, ".myshopify.com"); ok {
-		return n
+// storeWrites shows or sets what Shopclerk may write to a store: coupons
+// as discount codes, stock received. A switch turned on is checked against
+// the store's permissions first.
+func storeWrites(ctx context.Context, env *CLIEnv, mgr *connector.Manager, args []string) error {
+	const usage = " (usage: shopclerk store writes NAME [--coupons on|off] [--stock on|off])"
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return domain.Errorf(domain.CodeInvalid, "store writes: name the store"+usage)
 	}
-	return host
+	cs, err := storeNamed(ctx, mgr.DB, args[0])
+	if err != nil {
+		return err
+	}
+	fs := flag.NewFlagSet("store writes", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	coupons := fs.String("coupons", "", "on: every coupon Shopclerk issues becomes a discount code in the store before its email goes")
+	stock := fs.String("stock", "", "on: stock received on a purchase order is added in the store too")
+	if err := parseFlags(fs, args[1:], env.Out); err != nil {
+		return domain.Wrap(err, domain.CodeInvalid, "store writes: "+err.Error()+usage)
+	}
+	w := cs.Writes
+	for _, f := range []struct {
+		v  string
+		to *bool
+	}{{*coupons, &w.Coupons}, {*stock, &w.Stock}} {
+		switch f.v {
+		case "":
+		case "on":
+			*f.to = true
+		case "off":
+			*f.to = false
+		default:
+			return domain.Errorf(domain.CodeInvalid, "store writes: say on or off, not %q"+usage, f.v)
+		}
+	}
+	if w != cs.Writes {
+		if err := mgr.SetWrites(ctx, cs.ID, w); err != nil {
+			return err
+		}
+	}
+	onOff := map[bool]string{true: "on", false: "off"}
+	env.Print(map[string]any{"store": cs.Name, "writes": w}, func(out io.Writer) {
+		fmt.Fprintf(out, "%s: coupons %s, stock %s\n", cs.Name, onOff[w.Coupons], onOff[w.Stock])
+	})
+	return nil
 }

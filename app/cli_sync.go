@@ -8,7 +8,6 @@ import (
 
 	"shopclerk/backend/connector"
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store/connectordb"
 )
 
 func init() {
@@ -36,48 +35,27 @@ func runSync(ctx context.Context, env *CLIEnv, args []string) error {
 	if err := parseFlags(fs, args, env.Out); err != nil {
 		return domain.Wrap(err, domain.CodeInvalid, "sync: "+err.Error()+" (usage: shopclerk sync [--store NAME] [--full])")
 	}
-	db := connectordb.New(env.Store)
-	stores, err := db.Stores(ctx)
-	if err != nil {
-		return err
-	}
+	mgr := cliStores(env)
+	var ids []int64
 	if *only != "" {
-		cs, ok, err := db.StoreByName(ctx, *only)
+		cs, err := storeNamed(ctx, mgr.DB, *only)
 		if err != nil {
 			return err
 		}
-		if !ok {
-			return domain.Errorf(domain.CodeNotFound, "no store named %q is connected (see `shopclerk store list`)", *only)
-		}
-		stores = []domain.ConnectedStore{cs}
-	}
-	if len(stores) == 0 {
+		ids = []int64{cs.ID}
+	} else if stores, err := mgr.DB.Stores(ctx); err != nil {
+		return err
+	} else if len(stores) == 0 {
 		return domain.Errorf(domain.CodeInvalid, "no store is connected yet: shopclerk store add --kind shopify|woocommerce --url ...")
 	}
-	sec := storeSecrets(env)
-	syncer := &connector.Syncer{DB: db}
-	res := syncResult{Stores: []connector.Result{}}
-	failed, changed := false, false
-	for _, cs := range stores {
-		var r connector.Result
-		_, secret, err := storeByName(ctx, db, sec, cs.Name)
-		var c connector.Connector
-		if err == nil {
-			c, err = storeConnector(cs, secret)
-		}
-		if err == nil {
-			r, err = syncer.Sync(ctx, cs, c, *full)
-		}
-		if err != nil {
-			failed = true
-			r.Store, r.Error, r.ErrorCode = cs.Name, err.Error(), domain.CodeOf(err)
-		}
-		changed = changed || r.Counts.Created+r.Counts.Updated > 0
-		res.Stores = append(res.Stores, r)
+	results, err := mgr.Sync(ctx, ids, *full, nil)
+	if err != nil {
+		return err
 	}
-	// The automations look at synced data as at imported data.
-	if changed {
-		detectAfterImport(ctx, env.Store, env.Log)
+	res := syncResult{Stores: results}
+	failed := false
+	for _, r := range results {
+		failed = failed || r.Error != ""
 	}
 	env.Print(res, func(w io.Writer) {
 		for _, r := range res.Stores {

@@ -10,9 +10,6 @@ import (
 	"time"
 
 	"shopclerk/backend/connector/shopify/shopifytest"
-	"shopclerk/backend/rules"
-	"shopclerk/backend/store/rulesdb"
-	"shopclerk/backend/store/storetest"
 )
 
 // Automations see synced orders exactly as imported ones: a flow acts on
@@ -23,16 +20,7 @@ func TestSyncedOrdersTriggerFlowsOnce(t *testing.T) {
 	ctx := context.Background()
 	db := filepath.Join(t.TempDir(), "shop.db")
 	now := time.Date(2025, 4, 9, 12, 0, 0, 0, time.UTC) // the day after the export's newest order
-	st := storetest.Open(t, storetest.Path(db), storetest.At(now))
-	e := rules.New(rulesdb.New(st), rules.Options{})
-	id, err := e.InstallTemplate(ctx, "order_confirmation")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.SetEnabled(ctx, id, true); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
+	enableFlow(t, db, now, "order_confirmation")
 	shop := shopifytest.New()
 	defer shop.Close()
 	fixture, err := os.ReadFile("../backend/connector/shopify/testdata/orders_2025-04_CAD.json")

@@ -170,7 +170,11 @@ func (s *InventoryService) Receive(poID int64, location string, receipts []domai
 	if err != nil {
 		return domain.PurchaseOrder{}, err
 	}
-	return b.inventory.Receive(ctx, poID, location, receipts)
+	po, err := b.inventory.Receive(ctx, poID, location, receipts)
+	if err == nil {
+		b.storeSync.Nudge() // the stores that take stock get it now
+	}
+	return po, err
 }
 
 // Export saves a purchase order as xlsx, pdf or csv where the seller picks

@@ -36,6 +36,8 @@ type mailer struct {
 	gate sendGate
 	// sleep waits d on a real timer; tests replace it to move their clock.
 	sleep func(ctx context.Context, d time.Duration) error
+	// hold may keep a message back for now (the store connectors' coupons).
+	hold mail.HoldBack
 }
 
 // sendGate is a mutex that also tells whether it is held, so the Outbox can
@@ -155,6 +157,7 @@ func (m *mailer) parts(ctx context.Context) (mail.Account, *mail.Outbox, *inbox.
 		box = cl
 	}
 	ob := mail.NewOutbox(m.st, m.clk, a, mail.SMTPDialer(a, secret), box, m.st.Location(ctx), m.log).WithSendCheck(m.check)
+	ob.HoldBy(m.hold)
 	return a, ob, cl, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 
 	"shopclerk/backend/clock"
+	"shopclerk/backend/connector"
 	"shopclerk/backend/customers"
 	"shopclerk/backend/importer"
 	"shopclerk/backend/inbox/signals"
@@ -14,6 +15,7 @@ import (
 	"shopclerk/backend/runner"
 	"shopclerk/backend/secrets"
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/connectordb"
 	"shopclerk/backend/store/customersdb"
 	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/inventorydb"
@@ -58,6 +60,10 @@ type backend struct {
 	automations *runner.Automations
 	autosend    *runner.AutoSend
 	tracker     *runner.Tracking // carrier API polling (shipping.go)
+	// stores syncs the connected stores (Settings > Stores, its schedule
+	// storeSync, `shopclerk sync`): one sync of a store at a time.
+	stores    *connector.Manager
+	storeSync *runner.StoreSync
 }
 
 // newBackend wires the shop's backend. sec may be nil: the keychain is then
@@ -75,9 +81,19 @@ func newBackend(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.L
 	// Purchase orders go out through the outbox, worded by the
 	// purchase_order template (the seller's saved version, if any).
 	inv := inventory.New(idb, clk, inventory.OutboxMailer{Store: idb, Renderer: &mail.Templates{Store: outbox}})
+	cust := customers.New(customersdb.New(st), clk, log)
+	// After a sync that changed something, as after an import: the
+	// automations look for changes and the segments are scored again.
+	stores := newStoreManager(connectordb.New(st), mailer.secrets, func(ctx context.Context) {
+		detectChanges(ctx, engine, log)
+		rescore(ctx, cust, log)
+	}, clk, log)
+	// An email showing a coupon waits until the coupon is a code in the
+	// stores that write coupons.
+	mailer.hold = stores.CouponHold
 	b := &backend{
 		st: st, outbox: outbox, rules: rdb, inv: idb, imports: imports, shipping: shippingdb.New(st), clk: clk, log: log, engine: engine, inventory: inv,
-		customers:   customers.New(customersdb.New(st), clk, log),
+		customers:   cust,
 		mail:        mailer,
 		lookup:      importer.StoreLookup(imports),
 		preview:     &mail.Templates{},
@@ -85,6 +101,8 @@ func newBackend(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.L
 		digest:      runner.NewDigest(st, inv, clk, log),
 		automations: runner.NewAutomations(st, engine, clk, log),
 		autosend:    runner.NewAutoSend(st, mailer.outbox, &mailer.gate, clk, log),
+		stores:      stores,
+		storeSync:   runner.NewStoreSync(st, stores, log),
 	}
 	b.tracker = runner.NewTracking(b.shipping, b.carrierClients, clk, log)
 	return b
@@ -94,9 +112,10 @@ func newBackend(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.L
 func cliBackend(env *CLIEnv) *backend { return newBackend(env.Store, env.Clock, nil, env.Log) }
 
 // start begins the daily backup, the morning low-stock digest, the
-// automation schedule and automatic sending; onRun hears each scheduled
-// run, onSend each automatic send run.
-func (b *backend) start(ctx context.Context, onRun func(rules.RunResult, error), onSend func(mail.SendReport, error)) {
+// automation schedule, automatic sending and the store sync schedule;
+// onRun hears each scheduled automation run, onSend each automatic send
+// run, onSync each scheduled sync.
+func (b *backend) start(ctx context.Context, onRun func(rules.RunResult, error), onSend func(mail.SendReport, error), onSync func([]connector.Result, error)) {
 	b.backups.Start()
 	b.digest.Start()
 	b.automations.OnRun = func(res rules.RunResult, err error) {
@@ -111,6 +130,15 @@ func (b *backend) start(ctx context.Context, onRun func(rules.RunResult, error),
 	b.autosend.OnRun = onSend
 	b.autosend.Start()
 	b.tracker.Start(ctx)
+	b.storeSync.OnRun = onSync
+	b.storeSync.OnWrites = func([]connector.WriteResult) {
+		if onSync != nil {
+			onSync(nil, nil)
+		}
+	}
+	if err := b.storeSync.Start(ctx); err != nil {
+		b.log.Warn("store sync schedule not started", "err", err)
+	}
 }
 
 // close stops the background work, waiting for a run in progress, and
@@ -119,6 +147,7 @@ func (b *backend) close() {
 	b.autosend.Stop() // first: a send run in progress records its outcomes
 	b.automations.Stop()
 	b.tracker.Stop()
+	b.storeSync.Stop()
 	b.backups.Stop()
 	b.digest.Stop()
 	b.st.Close()

@@ -33,10 +33,13 @@ eval "$(scripts/mailstack.sh env)"
 
 (cd frontend && npm run build --silent)
 go build -tags dev,webkit2_41 -o build/bin/shopclerk-dev .
+# The stand-in Shopify store the store specs connect (frontend/e2e/standin.ts).
+go build -o build/bin/shopify-standin ./backend/connector/shopify/shopifytest/cmd
+export SHOPCLERK_E2E_STANDIN="$root/build/bin/shopify-standin"
 build/bin/shopclerk-dev demo --size s --db "$work/shop.db" --json >"$work/demo.json"
 # The automation schedule runs on the real clock; a tick in the middle of a
 # spec would send what the spec is about to preview. Specs run flows by hand.
-sqlite3 "$work/shop.db" "INSERT INTO settings (key, value) VALUES ('rules.schedule', 'off')"
+sqlite3 "$work/shop.db" "INSERT INTO settings (key, value) VALUES ('rules.schedule', 'off'), ('connector.schedule', 'off')"
 
 Xvfb -displayfd 3 -screen 0 1440x900x24 -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
 pids+=($!)

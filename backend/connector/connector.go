@@ -75,6 +75,9 @@ type Page struct {
 	Newest time.Time
 	// Next is the cursor of the next page; "" on the last.
 	Next string
+	// Unordered: this page's records are not sorted by updated_at (a bulk
+	// file), so the mark moves only with the last page whatever the spec says.
+	Unordered bool
 }
 
 // Records counts what the page holds.

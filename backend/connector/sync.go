@@ -169,6 +169,8 @@ func (s *Syncer) resource(ctx context.Context, cs domain.ConnectedStore, c Conne
 	}
 	var buf pending
 	records := 0
+	// newest over every page read: an unordered read's mark, at its end.
+	var newest time.Time
 	for {
 		page, err := c.Fetch(ctx, spec.Resource, q)
 		if err != nil {
@@ -177,13 +179,17 @@ func (s *Syncer) resource(ctx context.Context, cs domain.ConnectedStore, c Conne
 		rr.Pages++
 		records += page.Records()
 		buf.add(&page)
+		newest = Later(newest, page.Newest)
 		last := page.Next == ""
 		if buf.n >= s.flushAt() || last {
-			// An unordered resource may have its newest record on any page:
-			// its mark moves only with the last one.
+			// An unordered read may have its newest record on any page: its
+			// mark moves only with the last one, to the newest of them all.
 			newMark := time.Time{}
-			if spec.Ordered || last {
+			switch {
+			case spec.Ordered && !page.Unordered:
 				newMark = buf.newest
+			case last:
+				newMark = newest
 			}
 			if err := s.flush(ctx, cs, runID, spec.Resource, &buf, newMark, &rr); err != nil {
 				return rr, err
@@ -276,13 +282,23 @@ func writeRecords(w domain.RecordSink, pg *connectordb.Page, src domain.Source, 
 		}
 		return nil
 	}
+	// Orders go in as an orders file's do: prepared (row hash, values),
+	// then written together, new ones in multi-row inserts.
+	if len(buf.orders) > 0 {
+		prep := w.OrderPreparer()
+		prepared := make([]domain.PreparedOrder, 0, len(buf.orders))
+		for i := range buf.orders {
+			o := &buf.orders[i]
+			if err := link(o.Lines); err != nil {
+				return err
+			}
+			prepared = append(prepared, prep(&o.Order, o.Customer, o.DiscountCodes))
+		}
+		if err := w.Orders(prepared); err != nil {
+			return err
+		}
+	}
 	for _, o := range buf.orders {
-		if err := link(o.Lines); err != nil {
-			return err
-		}
-		if err := w.Order(o.Order, o.Customer, o.DiscountCodes); err != nil {
-			return err
-		}
 		if err := pg.Seen(src, kindOrder, o.ExternalID); err != nil {
 			return err
 		}

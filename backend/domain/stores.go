@@ -51,9 +51,62 @@ type ConnectedStore struct {
 	ClientID string    `json:"clientId"` // Shopify client ID or WooCommerce consumer key
 	Currency string    `json:"currency"` // as the store's last test said
 	TimeZone string    `json:"timeZone"`
+	// Writes is what the seller allows Shopclerk to write to the store.
+	Writes StoreWrites `json:"writes"`
 	// LastSync is when a sync of this store last finished; nil before the first.
 	LastSync  *time.Time `json:"lastSync"`
 	CreatedAt time.Time  `json:"createdAt"`
+}
+
+// StoreWrites are what Shopclerk may write to a store, one switch each,
+// all off until the seller turns them on.
+type StoreWrites struct {
+	// Coupons: every coupon Shopclerk issues becomes a discount code in the
+	// store before its email may be sent.
+	Coupons bool `json:"coupons"`
+	// Stock: a purchase order received adds its stock in the store too.
+	Stock bool `json:"stock"`
+}
+
+// Any reports whether any write is allowed.
+func (w StoreWrites) Any() bool { return w.Coupons || w.Stock }
+
+// WriteKind is what a queued write writes.
+type WriteKind string
+
+const (
+	WriteCoupon WriteKind = "coupon"
+	WriteStock  WriteKind = "stock"
+)
+
+// WriteStatus is where a queued write is.
+type WriteStatus string
+
+const (
+	// WritePending waits for its (next) try; LastError says why it waits.
+	WritePending WriteStatus = "pending"
+	// WriteApplying: the store was being called; the outcome is not recorded.
+	WriteApplying WriteStatus = "applying"
+	WriteDone     WriteStatus = "done"
+	// WriteSkipped: nothing to write in this store (Note says why).
+	WriteSkipped WriteStatus = "skipped"
+)
+
+// StoreWrite is one line of the write-back queue.
+type StoreWrite struct {
+	ID        int64       `json:"id"`
+	StoreID   int64       `json:"storeId"`
+	StoreName string      `json:"storeName"`
+	Kind      WriteKind   `json:"kind"`
+	Subject   string      `json:"subject"` // the coupon code, or the SKU
+	Status    WriteStatus `json:"status"`
+	Tries     int         `json:"tries"`
+	LastError string      `json:"lastError"`
+	Note      string      `json:"note"`
+	RemoteID  string      `json:"remoteId"`
+	NextAt    time.Time   `json:"nextAt"`
+	CreatedAt time.Time   `json:"createdAt"`
+	DoneAt    *time.Time  `json:"doneAt"`
 }
 
 // StoreSecretKey is the keychain key of a store's secret: the token, the

@@ -50,6 +50,9 @@ type claimed struct {
 	why     string
 	compErr error // the message cannot be built: it fails
 	err     error // the suppression check failed: the run stops
+
+	// wait: held back for now by the outbox's Hold, and why.
+	wait string
 }
 
 // The two goroutines hand each other whole batches, not single messages:
@@ -243,6 +246,7 @@ func (f *feeder) prepare(ctx context.Context, c outboxdb.Claimed, now time.Time)
 		it.err = err
 	case skip:
 		it.skip, it.why = true, why
+	case f.o.hold != nil && f.held(ctx, it):
 	default:
 		// Rendered here, off the sender's path, so the sender only copies
 		// the bytes onto the wire; a message with big attachments is
@@ -251,6 +255,13 @@ func (f *feeder) prepare(ctx context.Context, c outboxdb.Claimed, now time.Time)
 		it.c, it.compErr = compose(f.o.account, m, now, attachmentBytes(m) <= preRenderMax)
 	}
 	return it
+}
+
+// held asks the outbox's Hold about the message; true when it waits (or
+// the question failed, which stops the run like a failed suppression check).
+func (f *feeder) held(ctx context.Context, it *claimed) bool {
+	it.wait, it.err = f.o.hold(ctx, it.m)
+	return it.wait != "" || it.err != nil
 }
 
 // preRenderMax is the most attachment data a message may carry and still be

@@ -35,7 +35,19 @@ type Outbox struct {
 	check   SendCheck // nil: automation emails are not re-checked
 	loc     *time.Location
 	log     *slog.Logger
+	hold    HoldBack // nil: nothing holds a message back
 }
+
+// HoldBack may keep a message from going for now and says why (the store
+// connectors: a coupon the email shows is not a code in the store yet).
+// A held message is deferred, not sent, and tried again after HoldRetry.
+type HoldBack func(ctx context.Context, m domain.OutboxMessage) (why string, err error)
+
+// HoldRetry is how soon a held message is tried again.
+const HoldRetry = time.Minute
+
+// HoldBy sets what may hold messages back.
+func (o *Outbox) HoldBy(h HoldBack) { o.hold = h }
 
 // NewOutbox wires an outbox. mailbox may be nil; loc is the shop's time
 // zone for the daily limit (nil means UTC).
@@ -251,6 +263,13 @@ func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, j *outboxdb.SendJou
 		if it.skip {
 			f.move(m, domain.Transition{To: domain.MsgCancelled, Reason: it.why, Unclaim: true})
 			res.Cancelled++
+			report(m)
+			continue
+		}
+		if it.wait != "" {
+			next := now.Add(HoldRetry)
+			f.move(m, domain.Transition{To: domain.MsgDeferred, NextAttempt: &next, Reason: it.wait, Unclaim: true})
+			res.Deferred++
 			report(m)
 			continue
 		}

@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 import { expectHtmlFileHasNoViolations, expectNoViolations } from './axe';
 import { drop } from './dropFiles';
 import { setUpMailAccount } from './mailAccount';
+import { startStandIn } from './standin';
 
 const db = process.env.SHOPCLERK_E2E_DB ?? '';
 const sql = (query: string) => execFileSync('sqlite3', [db, query], { encoding: 'utf8' }).trim();
@@ -126,6 +127,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByTestId('settings-tab-shop').click();
     await expect(page.getByTestId('shop-form')).toBeVisible();
     await check('settings shop');
+    await checkStores(page, check);
 
     await nav(page, 'inventory');
     const reorderRows = page.locator('[data-testid^="reorder-row-"]');
@@ -191,6 +193,40 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('outbox-detail')).toBeVisible();
     await check('outbox message drawer');
   });
+}
+
+/**
+ * Settings > Stores: the list, the form, a store connected to an empty
+ * stand-in Shopify store with its test answer, a sync and its history, and
+ * the remove confirmation; the store is removed again at the end.
+ */
+async function checkStores(page: Page, check: (label: string) => Promise<void>) {
+  await page.getByTestId('settings-tab-stores').click();
+  await expect(page.getByTestId('settings-stores')).toBeVisible();
+  await check('settings stores');
+  await page.getByTestId('store-add').click();
+  await page.getByTestId('store-auth-client').click();
+  await check('settings stores add form');
+  const standin = await startStandIn(['-empty']);
+  try {
+    await page.getByTestId('store-auth-token').click();
+    await page.getByTestId('store-url').fill(standin.url);
+    await page.getByTestId('store-name').fill('a11y');
+    await page.getByTestId('store-secret').fill(standin.token);
+    await page.getByTestId('store-connect').click();
+    await expect(page.getByTestId('store-test-result')).toBeVisible();
+    const card = page.locator('[data-testid="store-card"][data-store="a11y"]');
+    await card.getByTestId('store-sync').click();
+    await expect(card.getByTestId('store-freshness')).toHaveText('Synced just now');
+    await check('settings stores connected and synced');
+    await card.getByTestId('store-remove').click();
+    await expect(page.getByTestId('store-remove-confirm')).toBeVisible();
+    await check('settings stores remove');
+    await page.getByTestId('store-remove-confirm').click();
+    await expect(card).toHaveCount(0);
+  } finally {
+    standin.stop();
+  }
 }
 
 /**

@@ -363,6 +363,7 @@ func productsOf(p *product, currency string) []domain.Product {
 }
 
 type inventoryItem struct {
+	ID        string    `json:"id"` // asked for by the write-back only
 	SKU       string    `json:"sku"`
 	UpdatedAt time.Time `json:"updatedAt"`
 	Tracked   bool      `json:"tracked"`
@@ -379,6 +380,7 @@ type inventoryItem struct {
 		Nodes []struct {
 			UpdatedAt time.Time `json:"updatedAt"`
 			Location  struct {
+				ID   string `json:"id"` // asked for by the write-back only
 				Name string `json:"name"`
 			} `json:"location"`
 			Quantities []struct {

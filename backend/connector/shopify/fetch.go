@@ -97,6 +97,20 @@ func (c *Client) Fetch(ctx context.Context, r connector.Resource, q connector.Qu
 	var page connector.Page
 	switch r {
 	case connector.ResourceOrders:
+		if q.Cursor == bulkCursor {
+			return c.bulkOrders(ctx)
+		}
+		if q.Cursor == "" && q.Since.IsZero() {
+			// A first (or full) read of a large shop: one bulk operation.
+			if big, err := c.useBulk(ctx); err != nil {
+				return page, err
+			} else if big {
+				if err := c.startBulk(ctx); err != nil {
+					return page, err
+				}
+				return c.bulkOrders(ctx)
+			}
+		}
 		var data struct {
 			Orders struct {
 				PageInfo pageInfo `json:"pageInfo"`

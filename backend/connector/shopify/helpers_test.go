@@ -96,7 +96,7 @@ func newRig(t *testing.T) *rig {
 	}
 	sl := &sleeps{}
 	return &rig{t: t, db: db, srv: srv, cs: cs, sleeps: sl, clock: clk,
-		cfg: shopify.Config{URL: srv.URL, Auth: domain.AuthToken, Token: srv.Token, Sleep: sl.sleep, Clock: clk, PageSize: 50}}
+		cfg: shopify.Config{URL: srv.URL, Auth: domain.AuthToken, Token: srv.Token, Sleep: sl.sleep, Clock: clk, PageSize: 50, Bulk: -1}}
 }
 
 func (r *rig) client() *shopify.Client {
@@ -122,26 +122,32 @@ func (r *rig) mustSync(full bool) connector.Result {
 	return res
 }
 
-// orders returns the shop's orders by name.
+// orders returns the shop's orders by name, page by page (a page holds
+// at most what the Orders table asks for).
 func (r *rig) orders() map[string]domain.OrderDetail {
 	r.t.Helper()
 	ctx := context.Background()
-	page, err := r.db.ListOrders(ctx, domain.PageRequest{Limit: 1000})
-	if err != nil {
-		r.t.Fatal(err)
-	}
 	out := map[string]domain.OrderDetail{}
-	for _, row := range page.Rows {
-		d, err := r.db.GetOrder(ctx, row.ID)
+	for off := 0; ; {
+		page, err := r.db.ListOrders(ctx, domain.PageRequest{Offset: off, Limit: 1000})
 		if err != nil {
 			r.t.Fatal(err)
 		}
-		if _, dup := out[row.Name]; dup {
-			r.t.Fatalf("order %s is in the shop twice", row.Name)
+		for _, row := range page.Rows {
+			d, err := r.db.GetOrder(ctx, row.ID)
+			if err != nil {
+				r.t.Fatal(err)
+			}
+			if _, dup := out[row.Name]; dup {
+				r.t.Fatalf("order %s is in the shop twice", row.Name)
+			}
+			out[row.Name] = d
 		}
-		out[row.Name] = d
+		off += len(page.Rows)
+		if len(page.Rows) == 0 || off >= page.Total {
+			return out
+		}
 	}
-	return out
 }
 
 // redirectTo is an http.Client that sends every request to srv whatever

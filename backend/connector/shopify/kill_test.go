@@ -21,9 +21,9 @@ import (
 	"shopclerk/backend/store/storetest"
 )
 
-// The child process of TestKillNineMidSync: it syncs the stand-in at
-// $SYNC_URL into $SYNC_DB and is killed while it waits for a page.
-func syncChild() {
+// child opens what a child process works on: the shop at $SYNC_DB, its
+// store "standin", and a client for the stand-in at $SYNC_URL.
+func child(pageSize int) (*connectordb.DB, domain.ConnectedStore, *shopify.Client) {
 	ctx := context.Background()
 	st, err := store.Open(ctx, os.Getenv("SYNC_DB"), store.Options{Clock: clock.Fixed{T: now}, Log: slog.New(slog.DiscardHandler)})
 	if err != nil {
@@ -34,17 +34,27 @@ func syncChild() {
 	if err != nil {
 		panic(err)
 	}
-	c, err := shopify.New(shopify.Config{URL: os.Getenv("SYNC_URL"), Auth: domain.AuthToken, Token: "shpat_standin", PageSize: 3})
+	c, err := shopify.New(shopify.Config{URL: os.Getenv("SYNC_URL"), Auth: domain.AuthToken, Token: "shpat_standin", PageSize: pageSize, Bulk: -1})
 	if err != nil {
 		panic(err)
 	}
-	(&connector.Syncer{DB: db, FlushRecords: 3}).Sync(ctx, cs, c, false)
+	return db, cs, c
+}
+
+// The child process of TestKillNineMidSync: it syncs the stand-in into the
+// shop and is killed while it waits for a page.
+func syncChild() {
+	db, cs, c := child(3)
+	(&connector.Syncer{DB: db, FlushRecords: 3}).Sync(context.Background(), cs, c, false)
 	os.Exit(3) // never reached: the parent kills us first
 }
 
 func TestMain(m *testing.M) {
 	if os.Getenv("SYNC_CHILD") == "1" {
 		syncChild()
+	}
+	if os.Getenv("PUSH_CHILD") == "1" {
+		pushChild()
 	}
 	os.Exit(m.Run())
 }

@@ -15,11 +15,9 @@ const moneyFields = `shopMoney { amount currencyCode }`
 
 const addressFields = `name company address1 address2 city zip provinceCode countryCodeV2 phone`
 
-const ordersQuery = `query ShopclerkOrders($first: Int!, $after: String, $query: String) {
-  orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
-    pageInfo { hasNextPage endCursor }
-    nodes {
-      id name email phone createdAt updatedAt processedAt cancelledAt
+// orderFields are an order's fields but its line items (a connection: in
+// a bulk operation's JSONL they come as lines of their own).
+const orderFields = `id name email phone createdAt updatedAt processedAt cancelledAt
       displayFinancialStatus displayFulfillmentStatus currencyCode
       subtotalPriceSet { ` + moneyFields + ` }
       totalShippingPriceSet { ` + moneyFields + ` }
@@ -35,15 +33,36 @@ const ordersQuery = `query ShopclerkOrders($first: Int!, $after: String, $query:
       billingAddress { ` + addressFields + ` }
       shippingAddress { ` + addressFields + ` }
       transactions(first: 20) { kind status processedAt }
-      lineItems(first: 100) { nodes {
-        name sku quantity vendor requiresShipping unfulfilledQuantity
+      fulfillments(first: 20) { createdAt updatedAt deliveredAt inTransitAt displayStatus status
+        trackingInfo(first: 5) { company number url } }`
+
+const lineItemFields = `name sku quantity vendor requiresShipping unfulfilledQuantity
         originalUnitPriceSet { ` + moneyFields + ` }
         totalDiscountSet { ` + moneyFields + ` }
-        variant { compareAtPrice }
+        variant { compareAtPrice }`
+
+const ordersQuery = `query ShopclerkOrders($first: Int!, $after: String, $query: String) {
+  orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      ` + orderFields + `
+      lineItems(first: 100) { nodes {
+        ` + lineItemFields + `
       } }
-      fulfillments(first: 20) { createdAt updatedAt deliveredAt inTransitAt displayStatus status
-        trackingInfo(first: 5) { company number url } }
     }
+  }
+}`
+
+// bulkOrdersQuery is every order for a bulk operation: connections as
+// edges, no page sizes (Shopify reads them all).
+const bulkOrdersQuery = `{
+  orders {
+    edges { node {
+      ` + orderFields + `
+      lineItems { edges { node {
+        ` + lineItemFields + `
+      } } }
+    } }
   }
 }`
 

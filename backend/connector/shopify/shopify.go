@@ -52,6 +52,11 @@ type Config struct {
 	Clock clock.Clock
 	// PageSize is how many records a page asks for (default 50).
 	PageSize int
+	// Bulk is how many orders make a first sync read them through a bulk
+	// operation (0: BulkThreshold; -1: never).
+	Bulk int
+	// BulkHTTP fetches the bulk operation's file (default: a plain client).
+	BulkHTTP *http.Client
 }
 
 // Client is a connector.Connector for one Shopify store.
@@ -68,6 +73,8 @@ type Client struct {
 	scopes  map[string]bool
 	// shopCurrency is the shop's currency, as Check read it.
 	shopCurrency string
+	// bulk is the bulk file of orders being read (nil when none).
+	bulk *bulkStream
 }
 
 var _ connector.Connector = (*Client)(nil)
@@ -361,6 +368,9 @@ func (c *Client) answerError(err error) error {
 	var he *connector.HTTPError
 	if !errors.As(err, &he) {
 		return err
+	}
+	if de := (*domain.Error)(nil); errors.As(err, &de) && de.Code == domain.CodeTemporary {
+		return err // the transport's words: kept asking to slow down, or kept failing
 	}
 	r := connector.Response{Status: he.Status, Header: he.Header, Body: he.Body}
 	switch {

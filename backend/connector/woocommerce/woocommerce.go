@@ -112,6 +112,9 @@ func (c *Client) answerError(err error, path string) error {
 	if !errors.As(err, &he) {
 		return err
 	}
+	if de := (*domain.Error)(nil); errors.As(err, &de) && de.Code == domain.CodeTemporary {
+		return err // the transport's words: kept asking to slow down, or kept failing
+	}
 	if connector.LooksLikeHTML(connector.Response{Status: he.Status, Header: he.Header, Body: he.Body}) {
 		return c.htmlError(he.Status, path)
 	}
@@ -120,7 +123,7 @@ func (c *Client) answerError(err error, path string) error {
 	switch {
 	case we.Code == "rest_no_route":
 		return domain.Wrap(err, domain.CodeNotFound, fmt.Sprintf("%s has no WooCommerce REST API v3: check that WooCommerce (3.5 or newer) is active on the site", c.base.Host))
-	case he.Status == http.StatusUnauthorized && strings.HasPrefix(we.Code, "woocommerce_rest_cannot_create"):
+	case he.Status == http.StatusUnauthorized && (strings.HasPrefix(we.Code, "woocommerce_rest_cannot_create") || strings.Contains(we.Message, "write permission")):
 		return domain.Wrap(err, domain.CodeAuthFailed, "the WooCommerce key can only read: to let Shopclerk write to the store, give the key Read/Write permissions (WooCommerce > Settings > Advanced > REST API)")
 	case he.Status == http.StatusUnauthorized || he.Status == http.StatusForbidden:
 		msg := "WooCommerce did not accept the consumer key and secret"

@@ -82,9 +82,22 @@ func (s *DB) StoreByName(ctx context.Context, name string) (domain.ConnectedStor
 	return storeOf(r), true, nil
 }
 
+// StoreByID finds a connected store by its id.
+func (s *DB) StoreByID(ctx context.Context, id int64) (domain.ConnectedStore, error) {
+	r, err := s.gen().StoreByID(ctx, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return domain.ConnectedStore{}, domain.Errorf(domain.CodeNotFound, "that store is not connected (any more)")
+	}
+	if err != nil {
+		return domain.ConnectedStore{}, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the connected stores")
+	}
+	return storeOf(queries.StoreByNameRow(r)), nil
+}
+
 func storeOf(r queries.StoreByNameRow) domain.ConnectedStore {
 	cs := domain.ConnectedStore{ID: r.ID, Name: r.Name, Kind: domain.StoreKind(r.Kind), URL: r.Url, Auth: domain.StoreAuth(r.Auth),
-		ClientID: r.ClientID, Currency: r.Currency, TimeZone: r.TimeZone, CreatedAt: time.Unix(r.CreatedAt, 0).UTC()}
+		ClientID: r.ClientID, Currency: r.Currency, TimeZone: r.TimeZone, CreatedAt: time.Unix(r.CreatedAt, 0).UTC(),
+		Writes: domain.StoreWrites{Coupons: r.PushCoupons != 0, Stock: r.PushStock != 0}}
 	if r.LastSync > 0 {
 		t := time.Unix(r.LastSync, 0).UTC()
 		cs.LastSync = &t

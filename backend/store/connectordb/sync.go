@@ -96,8 +96,13 @@ func (s *DB) MarkUnseenDeleted(ctx context.Context, storeID, runID int64, source
 	return int(n), nil
 }
 
-// StartRun opens a line of the sync history.
+// StartRun opens a line of the sync history. A line of the same store still
+// open was cut off (the caller keeps to one sync of a store at a time) and
+// is closed as interrupted.
 func (s *DB) StartRun(ctx context.Context, storeID int64, full bool) (int64, error) {
+	if err := s.gen().RunsInterrupted(ctx, queries.RunsInterruptedParams{StoreID: storeID, FinishedAt: sql.NullInt64{Int64: s.Now(), Valid: true}}); err != nil {
+		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not record the sync")
+	}
 	id, err := s.gen().RunStart(ctx, queries.RunStartParams{StoreID: storeID, Full: int64(store.BoolInt(full)), StartedAt: s.Now()})
 	if err != nil {
 		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not record the sync")

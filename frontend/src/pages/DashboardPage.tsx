@@ -36,6 +36,7 @@ import { formatDay, formatMoney, formatMajorCompact, formatNumber, humanize, toM
 import classes from './DashboardPage.module.css';
 import { countOf } from '../lib/plural';
 import { inventory, inventoryKeys } from '../api/inventory';
+import { StoreFreshness } from './settings/StoreFreshness';
 
 // The order a parcel usually meets its statuses (domain.ShipmentStatuses).
 const SHIPMENT_ORDER: readonly string[] = SHIPMENT_STATUSES;
@@ -166,6 +167,7 @@ export function DashboardView({ d, now }: { d: Dashboard; now: string }) {
             {todayLabel(now)}
           </Text>
         </div>
+        <StoreFreshness />
       </Group>
 
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">

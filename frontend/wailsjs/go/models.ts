@@ -84,6 +84,28 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class NewStoreInput {
+	    kind: string;
+	    url: string;
+	    name: string;
+	    auth: string;
+	    clientId: string;
+	    secret: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NewStoreInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.url = source["url"];
+	        this.name = source["name"];
+	        this.auth = source["auth"];
+	        this.clientId = source["clientId"];
+	        this.secret = source["secret"];
+	    }
+	}
 	export class OutboxPage {
 	    rows: domain.OutboxMessage[];
 	    counts: {[key: string]: number};
@@ -168,6 +190,99 @@ export namespace app {
 	        this.configured = source["configured"];
 	    }
 	}
+	export class StoreView {
+	    id: number;
+	    name: string;
+	    kind: string;
+	    url: string;
+	    auth: string;
+	    clientId: string;
+	    currency: string;
+	    timeZone: string;
+	    writes: domain.StoreWrites;
+	    // Go type: time
+	    lastSync?: any;
+	    // Go type: time
+	    createdAt: any;
+	    lastRun?: domain.SyncRun;
+	    syncing: boolean;
+	    waiting: number;
+	    writeError: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StoreView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.url = source["url"];
+	        this.auth = source["auth"];
+	        this.clientId = source["clientId"];
+	        this.currency = source["currency"];
+	        this.timeZone = source["timeZone"];
+	        this.writes = this.convertValues(source["writes"], domain.StoreWrites);
+	        this.lastSync = this.convertValues(source["lastSync"], null);
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.lastRun = this.convertValues(source["lastRun"], domain.SyncRun);
+	        this.syncing = source["syncing"];
+	        this.waiting = source["waiting"];
+	        this.writeError = source["writeError"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class StoreList {
+	    stores: StoreView[];
+	    // Go type: time
+	    now: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new StoreList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.stores = this.convertValues(source["stores"], StoreView);
+	        this.now = this.convertValues(source["now"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 
@@ -185,6 +300,88 @@ export namespace carrierapi {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.dhl = source["dhl"];
 	        this.usps = source["usps"];
+	    }
+	}
+
+}
+
+export namespace connector {
+	
+	export class ShopInfo {
+	    name: string;
+	    domain: string;
+	    currency: string;
+	    timeZone: string;
+	    missing: string[];
+	    notes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ShopInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.domain = source["domain"];
+	        this.currency = source["currency"];
+	        this.timeZone = source["timeZone"];
+	        this.missing = source["missing"];
+	        this.notes = source["notes"];
+	    }
+	}
+	export class Added {
+	    store: domain.ConnectedStore;
+	    shop: ShopInfo;
+	    secretsInFile: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Added(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.store = this.convertValues(source["store"], domain.ConnectedStore);
+	        this.shop = this.convertValues(source["shop"], ShopInfo);
+	        this.secretsInFile = source["secretsInFile"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class WriteResult {
+	    store: string;
+	    done: number;
+	    skipped: number;
+	    waiting: number;
+	    error?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new WriteResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.store = source["store"];
+	        this.done = source["done"];
+	        this.skipped = source["skipped"];
+	        this.waiting = source["waiting"];
+	        this.error = source["error"];
 	    }
 	}
 
@@ -1163,6 +1360,72 @@ export namespace domain {
 		}
 	}
 	
+	export class StoreWrites {
+	    coupons: boolean;
+	    stock: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new StoreWrites(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.coupons = source["coupons"];
+	        this.stock = source["stock"];
+	    }
+	}
+	export class ConnectedStore {
+	    id: number;
+	    name: string;
+	    kind: string;
+	    url: string;
+	    auth: string;
+	    clientId: string;
+	    currency: string;
+	    timeZone: string;
+	    writes: StoreWrites;
+	    // Go type: time
+	    lastSync?: any;
+	    // Go type: time
+	    createdAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConnectedStore(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.url = source["url"];
+	        this.auth = source["auth"];
+	        this.clientId = source["clientId"];
+	        this.currency = source["currency"];
+	        this.timeZone = source["timeZone"];
+	        this.writes = this.convertValues(source["writes"], StoreWrites);
+	        this.lastSync = this.convertValues(source["lastSync"], null);
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Counts {
 	    created: number;
 	    updated: number;
@@ -2395,6 +2658,64 @@ export namespace domain {
 		}
 	}
 	
+	export class StoreWrite {
+	    id: number;
+	    storeId: number;
+	    storeName: string;
+	    kind: string;
+	    subject: string;
+	    status: string;
+	    tries: number;
+	    lastError: string;
+	    note: string;
+	    remoteId: string;
+	    // Go type: time
+	    nextAt: any;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    doneAt?: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new StoreWrite(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.storeId = source["storeId"];
+	        this.storeName = source["storeName"];
+	        this.kind = source["kind"];
+	        this.subject = source["subject"];
+	        this.status = source["status"];
+	        this.tries = source["tries"];
+	        this.lastError = source["lastError"];
+	        this.note = source["note"];
+	        this.remoteId = source["remoteId"];
+	        this.nextAt = this.convertValues(source["nextAt"], null);
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.doneAt = this.convertValues(source["doneAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class Supplier {
 	    id: number;
 	    name: string;
@@ -2456,6 +2777,56 @@ export namespace domain {
 	        this.reason = source["reason"];
 	        this.detail = source["detail"];
 	        this.at = this.convertValues(source["at"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SyncRun {
+	    id: number;
+	    storeId: number;
+	    storeName: string;
+	    full: boolean;
+	    status: string;
+	    counts: Counts;
+	    deleted: number;
+	    message: string;
+	    // Go type: time
+	    startedAt: any;
+	    // Go type: time
+	    finishedAt?: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new SyncRun(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.storeId = source["storeId"];
+	        this.storeName = source["storeName"];
+	        this.full = source["full"];
+	        this.status = source["status"];
+	        this.counts = this.convertValues(source["counts"], Counts);
+	        this.deleted = source["deleted"];
+	        this.message = source["message"];
+	        this.startedAt = this.convertValues(source["startedAt"], null);
+	        this.finishedAt = this.convertValues(source["finishedAt"], null);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -48,11 +48,26 @@ type Server struct {
 	// n; below a query's cost the answer is THROTTLED.
 	Available func(n int) float64
 
-	requests int
-	log      []Request
-	tokens   map[string]time.Time
-	granted  int
-	records  map[string][]map[string]any
+	// OnMutation, if set, is called with each mutation's name before it is
+	// answered (a test lands a sale there, between read and write).
+	OnMutation func(op string)
+	// BulkPolls is how many looks at a bulk operation see it RUNNING.
+	BulkPolls int
+	// Copies (benchmarks) serves the orders this many times in bulk files
+	// and counts (copy k > 0 renamed #NAME-k); pages show the originals.
+	Copies int
+
+	requests  int
+	log       []Request
+	tokens    map[string]time.Time
+	granted   int
+	records   map[string][]map[string]any
+	discounts []Discount
+	locations map[string]string
+	idem      map[string]idemEntry
+	stockSets int
+	bulk      *bulkOp
+	bulkRuns  int
 }
 
 // Shop is the stand-in's shop.
@@ -74,9 +89,9 @@ const QueryCost = 52
 
 // New starts a stand-in with a token and a full set of scopes.
 func New() *Server {
-	s := &Server{Token: "shpat_standin", TokenTTL: 24 * time.Hour, records: map[string][]map[string]any{}, tokens: map[string]time.Time{},
+	s := &Server{Token: "shpat_standin", TokenTTL: 24 * time.Hour, records: map[string][]map[string]any{}, tokens: map[string]time.Time{}, idem: map[string]idemEntry{},
 		Shop: Shop{Name: "Stand-in Store", Domain: "standin.myshopify.com", Currency: "CAD", TimeZone: "America/Toronto",
-			Scopes: []string{"read_orders", "read_all_orders", "read_customers", "read_products", "read_inventory"}}}
+			Scopes: []string{"read_orders", "read_all_orders", "read_customers", "read_products", "read_inventory", "write_discounts", "write_inventory"}}}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	return s
 }
@@ -180,6 +195,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.grant(w, r)
 	case r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/admin/api/") && strings.HasSuffix(r.URL.Path, "/graphql.json"):
 		s.graphql(w, r, n)
+	case r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/bulk/"):
+		s.serveBulk(w, r)
 	default:
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusNotFound)
@@ -213,7 +230,7 @@ func (s *Server) authorized(tok string) bool {
 	return ok && s.now().Before(exp)
 }
 
-var opName = regexp.MustCompile(`query\s+(\w+)`)
+var opName = regexp.MustCompile(`(query|mutation)\s+(\w+)`)
 
 func (s *Server) graphql(w http.ResponseWriter, r *http.Request, n int) {
 	var body struct {
@@ -226,7 +243,13 @@ func (s *Server) graphql(w http.ResponseWriter, r *http.Request, n int) {
 	}
 	op := ""
 	if m := opName.FindStringSubmatch(body.Query); m != nil {
-		op = m[1]
+		op = m[2]
+		s.mu.Lock()
+		hook := s.OnMutation
+		s.mu.Unlock()
+		if m[1] == "mutation" && hook != nil {
+			hook(op)
+		}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -268,12 +291,72 @@ func (s *Server) graphql(w http.ResponseWriter, r *http.Request, n int) {
 		data = map[string]any{"inventoryItems": s.connection("inventoryItems", body.Variables)}
 	case "ShopclerkCheckouts":
 		data = map[string]any{"abandonedCheckouts": s.connection("abandonedCheckouts", body.Variables)}
+	case "ShopclerkDiscountCreate", "ShopclerkFreeShippingCreate":
+		if !s.scope("write_discounts") {
+			writeJSON(w, http.StatusOK, accessDenied("discountCodeBasicCreate", "write_discounts"))
+			return
+		}
+		if op == "ShopclerkDiscountCreate" {
+			in, _ := body.Variables["basicCodeDiscount"].(map[string]any)
+			data = map[string]any{"discountCodeBasicCreate": s.createDiscount("basic", in)}
+		} else {
+			in, _ := body.Variables["freeShippingCodeDiscount"].(map[string]any)
+			data = map[string]any{"discountCodeFreeShippingCreate": s.createDiscount("free_shipping", in)}
+		}
+	case "ShopclerkOrdersCount":
+		n := len(s.records["orders"]) * max(s.Copies, 1)
+		prec := "EXACT"
+		if n > 10000 {
+			n, prec = 10000, "AT_LEAST" // Shopify counts up to its limit
+		}
+		data = map[string]any{"ordersCount": map[string]any{"count": n, "precision": prec}}
+	case "ShopclerkBulkRun":
+		q, _ := body.Variables["query"].(string)
+		data = map[string]any{"bulkOperationRunQuery": s.runBulk(q)}
+	case "ShopclerkBulkStatus":
+		data = map[string]any{"currentBulkOperation": s.bulkStatus()}
+	case "ShopclerkCustomerByEmail":
+		q, _ := body.Variables["query"].(string)
+		data = map[string]any{"customers": s.customersByEmail(q)}
+	case "ShopclerkDiscountByCode":
+		code, _ := body.Variables["code"].(string)
+		data = map[string]any{"codeDiscountNodeByCode": s.discountByCode(code)}
+	case "ShopclerkStockBySKU":
+		q, _ := body.Variables["query"].(string)
+		data = map[string]any{"inventoryItems": s.itemsBySKU(q)}
+	case "ShopclerkStockSet":
+		if !s.scope("write_inventory") {
+			writeJSON(w, http.StatusOK, accessDenied("inventorySetQuantities", "write_inventory"))
+			return
+		}
+		in, _ := body.Variables["input"].(map[string]any)
+		payload, errs := s.setQuantities(body.Query, in)
+		if errs != nil {
+			writeJSON(w, http.StatusOK, map[string]any{"errors": errs, "extensions": map[string]any{"cost": cost}})
+			return
+		}
+		data = map[string]any{"inventorySetQuantities": payload}
 	default:
 		writeJSON(w, http.StatusOK, map[string]any{"errors": []any{map[string]any{"message": "Field '" + op + "' doesn't exist on type 'QueryRoot'",
 			"extensions": map[string]any{"code": "undefinedField"}}}})
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"data": data, "extensions": map[string]any{"cost": cost}})
+}
+
+func (s *Server) scope(handle string) bool {
+	for _, h := range s.Shop.Scopes {
+		if h == handle {
+			return true
+		}
+	}
+	return false
+}
+
+// accessDenied is Shopify's answer to a field the app has no scope for.
+func accessDenied(field, scope string) map[string]any {
+	return map[string]any{"data": nil, "errors": []any{map[string]any{"message": "Access denied for " + field + " field. Required access: `" + scope + "` access scope.",
+		"extensions": map[string]any{"code": "ACCESS_DENIED", "documentation": "https://shopify.dev/api/usage/access-scopes"}}}}
 }
 
 var sinceQuery = regexp.MustCompile(`updated_at:>='?([^' ]+)'?`)

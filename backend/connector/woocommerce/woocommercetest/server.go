@@ -29,14 +29,20 @@ type Server struct {
 	Currency string
 	// Fault, if set, may answer request n (1-based) itself.
 	Fault func(n int, w http.ResponseWriter, r *http.Request) bool
+	// Permissions is the key's: "read_write" (default) or "read".
+	Permissions string
+	// BeforeWrite, if set, is called before a POST or PUT is answered (a
+	// test lands a sale there).
+	BeforeWrite func(path string)
 
-	requests int
-	records  map[string][]map[string]any // "orders", "products", "customers"
+	requests    int
+	records     map[string][]map[string]any // "orders", "products", "customers", "coupons"
+	stockWrites int
 }
 
 // New starts a stand-in with a key and no records.
 func New() *Server {
-	s := &Server{Key: "ck_standin", Secret: "cs_standin", Currency: "USD", records: map[string][]map[string]any{}}
+	s := &Server{Key: "ck_standin", Secret: "cs_standin", Currency: "USD", Permissions: "read_write", records: map[string][]map[string]any{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	return s
 }
@@ -111,10 +117,30 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 			"message": "Consumer key is invalid.", "data": map[string]any{"status": 401}})
 		return
 	}
-	switch path := strings.TrimPrefix(r.URL.Path, "/wp-json/wc/v3/"); path {
+	path := strings.TrimPrefix(r.URL.Path, "/wp-json/wc/v3/")
+	if r.Method != http.MethodGet {
+		s.mu.Lock()
+		perm, hook := s.Permissions, s.BeforeWrite
+		s.mu.Unlock()
+		if perm == "read" {
+			writeJSON(w, http.StatusUnauthorized, map[string]any{"code": "woocommerce_rest_authentication_error",
+				"message": "The API key provided does not have write permissions.", "data": map[string]any{"status": 401}})
+			return
+		}
+		if hook != nil {
+			hook(path)
+		}
+		s.write(w, r, path)
+		return
+	}
+	if id, ok := strings.CutPrefix(path, "products/"); ok {
+		s.one(w, "products", id)
+		return
+	}
+	switch path {
 	case "settings/general/woocommerce_currency":
 		writeJSON(w, http.StatusOK, map[string]any{"id": "woocommerce_currency", "label": "Currency", "type": "select", "value": s.Currency})
-	case "orders", "products", "customers":
+	case "orders", "products", "customers", "coupons":
 		s.list(w, r, path)
 	default:
 		writeJSON(w, http.StatusNotFound, map[string]any{"code": "rest_no_route", "message": "No route was found matching the URL and request method.",
@@ -137,6 +163,9 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, name string) {
 	s.mu.Lock()
 	all := []map[string]any{}
 	for _, rec := range s.records[name] {
+		if !matches(rec, q, "sku") || !matches(rec, q, "code") {
+			continue
+		}
 		if !since.IsZero() {
 			m, _ := time.Parse("2006-01-02T15:04:05", fmt.Sprint(rec["date_modified_gmt"]))
 			if m.Before(since) {

@@ -75,3 +75,14 @@ DELETE FROM connector_deletions WHERE source = @source AND kind = @kind AND exte
 
 -- name: CartRecoveryURL :one
 SELECT recovery_url FROM carts WHERE source = @source AND external_id = @external_id;
+
+-- name: StoreByID :one
+SELECT s.*, CAST(COALESCE((SELECT MAX(r.finished_at) FROM connector_runs r WHERE r.store_id = s.id AND r.status = 'done'), 0) AS INTEGER) AS last_sync
+FROM connector_stores s WHERE s.id = @id;
+
+-- name: RunsInterrupted :exec
+-- A run still 'running' when a new one starts was cut off: the shop file is
+-- open in one process at a time, and one process syncs a store at a time.
+UPDATE connector_runs SET status = 'failed', finished_at = @finished_at,
+    message = 'interrupted (Shopclerk was closed or stopped during the sync); what it read before is kept'
+WHERE store_id = @store_id AND status = 'running';

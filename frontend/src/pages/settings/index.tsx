@@ -15,6 +15,7 @@ import { mail, mailKeys, type Account, type Security } from '../../api/mail';
 import { formatDate } from '../../lib/format';
 import { ShopSettings } from './ShopSettings';
 import { TemplateEditor } from './TemplateEditor';
+import { StoresSettings } from './Stores';
 
 const SECURITY = [
   { value: 'starttls', label: 'STARTTLS' },
@@ -22,7 +23,7 @@ const SECURITY = [
   { value: 'none', label: 'None (this computer only)' },
 ];
 
-const TABS = ['email', 'templates', 'suppressions', 'shop'];
+const TABS = ['email', 'templates', 'suppressions', 'shop', 'stores'];
 
 export default function SettingsPage() {
   // The tab is in the address (/settings/suppressions), so other screens link to it.
@@ -37,11 +38,13 @@ export default function SettingsPage() {
           <Tabs.Tab value="templates" data-testid="settings-tab-templates">Templates</Tabs.Tab>
           <Tabs.Tab value="suppressions" data-testid="settings-tab-suppressions">Do not email</Tabs.Tab>
           <Tabs.Tab value="shop" data-testid="settings-tab-shop">Shop</Tabs.Tab>
+          <Tabs.Tab value="stores" data-testid="settings-tab-stores">Stores</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="email"><EmailAccount /></Tabs.Panel>
         <Tabs.Panel value="templates"><TemplateEditor /></Tabs.Panel>
         <Tabs.Panel value="suppressions"><Suppressions /></Tabs.Panel>
         <Tabs.Panel value="shop"><ShopSettings /></Tabs.Panel>
+        <Tabs.Panel value="stores"><StoresSettings /></Tabs.Panel>
       </Tabs>
     </FullHeightPage>
   );

@@ -291,6 +291,24 @@ func (q *Queries) RunStart(ctx context.Context, arg RunStartParams) (int64, erro
 	return id, err
 }
 
+const runsInterrupted = `-- name: RunsInterrupted :exec
+UPDATE connector_runs SET status = 'failed', finished_at = ?1,
+    message = 'interrupted (Shopclerk was closed or stopped during the sync); what it read before is kept'
+WHERE store_id = ?2 AND status = 'running'
+`
+
+type RunsInterruptedParams struct {
+	FinishedAt sql.NullInt64
+	StoreID    int64
+}
+
+// A run still 'running' when a new one starts was cut off: the shop file is
+// open in one process at a time, and one process syncs a store at a time.
+func (q *Queries) RunsInterrupted(ctx context.Context, arg RunsInterruptedParams) error {
+	_, err := q.db.ExecContext(ctx, runsInterrupted, arg.FinishedAt, arg.StoreID)
+	return err
+}
+
 const seenPut = `-- name: SeenPut :exec
 INSERT INTO connector_seen (store_id, kind, external_id, run_id) VALUES (?1, ?2, ?3, ?4)
 ON CONFLICT (store_id, kind, external_id) DO UPDATE SET run_id = excluded.run_id
@@ -350,22 +368,70 @@ func (q *Queries) ShipmentUpsert(ctx context.Context, arg ShipmentUpsertParams) 
 	return err
 }
 
+const storeByID = `-- name: StoreByID :one
+SELECT s.id, s.name, s.kind, s.url, s.auth, s.client_id, s.currency, s.time_zone, s.created_at, s.push_coupons, s.push_stock, s.coupons_swept, s.stock_swept, CAST(COALESCE((SELECT MAX(r.finished_at) FROM connector_runs r WHERE r.store_id = s.id AND r.status = 'done'), 0) AS INTEGER) AS last_sync
+FROM connector_stores s WHERE s.id = ?1
+`
+
+type StoreByIDRow struct {
+	ID           int64
+	Name         string
+	Kind         string
+	Url          string
+	Auth         string
+	ClientID     string
+	Currency     string
+	TimeZone     string
+	CreatedAt    int64
+	PushCoupons  int64
+	PushStock    int64
+	CouponsSwept int64
+	StockSwept   int64
+	LastSync     int64
+}
+
+func (q *Queries) StoreByID(ctx context.Context, id int64) (StoreByIDRow, error) {
+	row := q.db.QueryRowContext(ctx, storeByID, id)
+	var i StoreByIDRow
+	err := row.Scan(
+		&i.ID,
+		&i.Name,
+		&i.Kind,
+		&i.Url,
+		&i.Auth,
+		&i.ClientID,
+		&i.Currency,
+		&i.TimeZone,
+		&i.CreatedAt,
+		&i.PushCoupons,
+		&i.PushStock,
+		&i.CouponsSwept,
+		&i.StockSwept,
+		&i.LastSync,
+	)
+	return i, err
+}
+
 const storeByName = `-- name: StoreByName :one
-SELECT s.id, s.name, s.kind, s.url, s.auth, s.client_id, s.currency, s.time_zone, s.created_at, CAST(COALESCE((SELECT MAX(r.finished_at) FROM connector_runs r WHERE r.store_id = s.id AND r.status = 'done'), 0) AS INTEGER) AS last_sync
+SELECT s.id, s.name, s.kind, s.url, s.auth, s.client_id, s.currency, s.time_zone, s.created_at, s.push_coupons, s.push_stock, s.coupons_swept, s.stock_swept, CAST(COALESCE((SELECT MAX(r.finished_at) FROM connector_runs r WHERE r.store_id = s.id AND r.status = 'done'), 0) AS INTEGER) AS last_sync
 FROM connector_stores s WHERE s.name = ?1
 `
 
 type StoreByNameRow struct {
-	ID        int64
-	Name      string
-	Kind      string
-	Url       string
-	Auth      string
-	ClientID  string
-	Currency  string
-	TimeZone  string
-	CreatedAt int64
-	LastSync  int64
+	ID           int64
+	Name         string
+	Kind         string
+	Url          string
+	Auth         string
+	ClientID     string
+	Currency     string
+	TimeZone     string
+	CreatedAt    int64
+	PushCoupons  int64
+	PushStock    int64
+	CouponsSwept int64
+	StockSwept   int64
+	LastSync     int64
 }
 
 func (q *Queries) StoreByName(ctx context.Context, name string) (StoreByNameRow, error) {
@@ -381,6 +447,10 @@ func (q *Queries) StoreByName(ctx context.Context, name string) (StoreByNameRow,
 		&i.Currency,
 		&i.TimeZone,
 		&i.CreatedAt,
+		&i.PushCoupons,
+		&i.PushStock,
+		&i.CouponsSwept,
+		&i.StockSwept,
 		&i.LastSync,
 	)
 	return i, err
@@ -428,21 +498,25 @@ func (q *Queries) StoreInsert(ctx context.Context, arg StoreInsertParams) (int64
 }
 
 const storeList = `-- name: StoreList :many
-SELECT s.id, s.name, s.kind, s.url, s.auth, s.client_id, s.currency, s.time_zone, s.created_at, CAST(COALESCE((SELECT MAX(r.finished_at) FROM connector_runs r WHERE r.store_id = s.id AND r.status = 'done'), 0) AS INTEGER) AS last_sync
+SELECT s.id, s.name, s.kind, s.url, s.auth, s.client_id, s.currency, s.time_zone, s.created_at, s.push_coupons, s.push_stock, s.coupons_swept, s.stock_swept, CAST(COALESCE((SELECT MAX(r.finished_at) FROM connector_runs r WHERE r.store_id = s.id AND r.status = 'done'), 0) AS INTEGER) AS last_sync
 FROM connector_stores s ORDER BY s.name
 `
 
 type StoreListRow struct {
-	ID        int64
-	Name      string
-	Kind      string
-	Url       string
-	Auth      string
-	ClientID  string
-	Currency  string
-	TimeZone  string
-	CreatedAt int64
-	LastSync  int64
+	ID           int64
+	Name         string
+	Kind         string
+	Url          string
+	Auth         string
+	ClientID     string
+	Currency     string
+	TimeZone     string
+	CreatedAt    int64
+	PushCoupons  int64
+	PushStock    int64
+	CouponsSwept int64
+	StockSwept   int64
+	LastSync     int64
 }
 
 func (q *Queries) StoreList(ctx context.Context) ([]StoreListRow, error) {
@@ -464,6 +538,10 @@ func (q *Queries) StoreList(ctx context.Context) ([]StoreListRow, error) {
 			&i.Currency,
 			&i.TimeZone,
 			&i.CreatedAt,
+			&i.PushCoupons,
+			&i.PushStock,
+			&i.CouponsSwept,
+			&i.StockSwept,
 			&i.LastSync,
 		); err != nil {
 			return nil, err

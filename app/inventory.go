@@ -1,14 +1,45 @@
 package app
 
 import (
+	"context"
 	"os"
+	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/inventory"
+	"shopclerk/backend/rules"
 	"shopclerk/backend/runner"
+	"shopclerk/backend/store/inventorydb"
+	"shopclerk/backend/store/rulesdb"
 )
+
+// inventoryReorderer gives the automations' low-stock flows the Inventory
+// screen's decision: a flow drafts what "Reorder now" would, per SKU.
+type inventoryReorderer struct{ svc *inventory.Service }
+
+var _ rules.Reorderer = inventoryReorderer{}
+
+// newInventoryReorderer decides over the engine's shop; it only reads, so
+// it needs no mailer, and each plan passes its own now.
+func newInventoryReorderer(st *rulesdb.DB) inventoryReorderer {
+	return inventoryReorderer{inventory.New(&inventorydb.DB{DB: st.DB}, nil, nil)}
+}
+
+func (r inventoryReorderer) Begin(ctx context.Context, now time.Time) (rules.ReorderDecider, error) {
+	a, err := r.svc.Advisor(ctx, now)
+	if err != nil {
+		return nil, err
+	}
+	return advisorDecider{a}, nil
+}
+
+type advisorDecider struct{ a *inventory.Advisor }
+
+func (d advisorDecider) Advise(ctx context.Context, p rulesdb.ProductInfo, _ int) (domain.ReorderAdvice, error) {
+	return d.a.Advise(ctx, p.SKU)
+}
 
 // InventoryService serves the Inventory screen: stock, forecasts, reorder
 // advice, suppliers and purchase orders.

@@ -70,6 +70,31 @@ type Receipt struct {
 	Quantity int    `json:"quantity"`
 }
 
+// ReorderAdvice is the reorder decision for one SKU: what the Inventory
+// screen and "Reorder now" would order, which a low-stock flow drafts too.
+type ReorderAdvice struct {
+	SKU   string `json:"sku"`
+	Title string `json:"title"`
+	// Quantity is what to order now; 0 orders nothing (enough stock or
+	// stock on its way, snoozed, already on a draft, stocked nowhere).
+	Quantity     int `json:"quantity"`
+	ReorderPoint int `json:"reorderPoint"`
+	// Available and Incoming are summed over the locations that stock the
+	// SKU; Incoming counts open purchase orders too.
+	Available    int    `json:"available"`
+	Incoming     int    `json:"incoming"`
+	SupplierID   int64  `json:"supplierId"` // 0: none
+	SupplierName string `json:"supplierName"`
+	SupplierSKU  string `json:"supplierSku"`
+	UnitCost     int64  `json:"unitCost"`
+	Currency     string `json:"currency"`
+	// NotStocked: no location stocks the SKU, so nothing is ordered.
+	NotStocked bool `json:"notStocked"`
+	// Problem says why the SKU cannot be ordered (no supplier, unusable
+	// supplier figures), in the seller's words; empty when it can.
+	Problem string `json:"problem"`
+}
+
 // SupplierOffer is what one supplier charges for one SKU.
 type SupplierOffer struct {
 	SupplierID  int64  `json:"supplierId"`

@@ -26,22 +26,30 @@ type SaleRow struct {
 // SalesSince returns the demand history since a time: cancelled, refunded
 // and voided orders and returned lines left out.
 func (s *DB) SalesSince(ctx context.Context, since time.Time) ([]SaleRow, error) {
-	rows, err := s.SQL().QueryContext(ctx, q("InvSalesSince"), since.Unix())
-	if err != nil {
-		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the sales history")
-	}
-	defer rows.Close()
+	return s.sales(ctx, q("InvSalesSince"), since.Unix())
+}
+
+// SKUSalesSince is SalesSince for one SKU.
+func (s *DB) SKUSalesSince(ctx context.Context, sku string, since time.Time) ([]SaleRow, error) {
+	return s.sales(ctx, q("InvSKUSalesSince"), sku, since.Unix())
+}
+
+func (s *DB) sales(ctx context.Context, query string, args ...any) ([]SaleRow, error) {
 	var out []SaleRow
-	for rows.Next() {
+	err := s.invEach(ctx, query, args, func(rows *sql.Rows) error {
 		var r SaleRow
 		var at int64
 		if err := rows.Scan(&r.SKU, &at, &r.Quantity); err != nil {
-			return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the sales history")
+			return err
 		}
 		r.At = time.Unix(at, 0).UTC()
 		out = append(out, r)
+		return nil
+	})
+	if err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the sales history")
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // InventoryItem is one SKU with what the reorder logic needs: the product,

@@ -11,6 +11,16 @@ WHERE o.created_at >= ? AND o.cancelled_at IS NULL
   AND li.sku <> '' AND li.fulfillment_status NOT IN ('restocked', 'returned', 'removed')
 ORDER BY li.sku, o.created_at;
 
+-- name: InvSKUSalesSince :many
+-- InvSalesSince for one SKU: a flow deciding about one low SKU reads its
+-- history alone (line_items_sku), not the whole shop's.
+SELECT li.sku, o.created_at, li.quantity
+FROM line_items li JOIN orders o ON o.id = li.order_id
+WHERE li.sku = ? AND o.created_at >= ? AND o.cancelled_at IS NULL
+  AND o.financial_status NOT IN ('refunded', 'voided', 'expired')
+  AND li.fulfillment_status NOT IN ('restocked', 'returned', 'removed')
+ORDER BY o.created_at;
+
 -- name: InvProducts :many
 SELECT p.sku, p.title, p.variant_title, p.currency, p.cost, p.status, p.reorder_point, p.supplier_id,
     pol.snooze_until, COALESCE(pol.order_once, 0), p.sku_generated
@@ -158,6 +168,9 @@ SELECT id, message_id, status FROM messages WHERE ledger_key = ?;
 -- Stock level changes per SKU and location, oldest first, to tell the days
 -- a SKU was sold out (its sales then understate demand).
 SELECT sku, location, after, at FROM stock_changes WHERE at >= ? ORDER BY sku, at, id;
+
+-- name: InvSKUStockChangesSince :many
+SELECT sku, location, after, at FROM stock_changes WHERE sku = ? AND at >= ? ORDER BY at, id;
 
 -- name: InvDraftSKUs :many
 SELECT DISTINCT l.sku FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id WHERE po.status = 'draft';

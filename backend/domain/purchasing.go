@@ -77,7 +77,8 @@ type ReorderAdvice struct {
 	Title string `json:"title"`
 	// Quantity is what to order now; 0 orders nothing (enough stock or
 	// stock on its way, snoozed, already on a draft, stocked nowhere).
-	Quantity     int `json:"quantity"`
+	Quantity int `json:"quantity"`
+	// ReorderPoint is the point the SKU is reordered at, when Quantity > 0.
 	ReorderPoint int `json:"reorderPoint"`
 	// Available and Incoming are summed over the locations that stock the
 	// SKU; Incoming counts open purchase orders too.

@@ -53,6 +53,9 @@ func TestNotStockedAndAdvisorAgreesWithPlan(t *testing.T) {
 		if !reflect.DeepEqual(one.Advice(), p.Advice()) || !reflect.DeepEqual(one.Decision, p.Decision) || !reflect.DeepEqual(one.Flags, p.Flags) {
 			t.Errorf("%s: the advisor says %+v %+v, the plan %+v %+v", p.SKU, one.Advice(), one.Decision, p.Advice(), p.Decision)
 		}
+		if adv, err := a.Advise(ctx, p.SKU); err != nil || !reflect.DeepEqual(adv, p.Advice()) {
+			t.Errorf("%s: advised %+v (%v), the plan says %+v", p.SKU, adv, err, p.Advice())
+		}
 	}
 	plate := items["PLATE"]
 	if !plate.NotStocked || plate.Suggest != 0 || plate.Decision != nil || len(plate.Flags) != 1 || plate.Flags[0].Code != FlagNotStocked {

@@ -190,6 +190,9 @@ type planBase struct {
 	suppliers map[int64]*domain.Supplier
 	observed  map[int64][]float64
 	currency  string
+	// firstOrder is the first order id since the history starts, read
+	// when a single SKU's history is first asked for (0: not yet).
+	firstOrder int64
 }
 
 func (s *Service) base(ctx context.Context, now time.Time) (*planBase, error) {
@@ -234,7 +237,14 @@ func (p *Plan) add(it SKUPlan) {
 // the same figures Plan gives it: every step of Plan is per SKU.
 func (s *Service) planOne(ctx context.Context, b *planBase, it inventorydb.InventoryItem) (SKUPlan, error) {
 	since := b.now.AddDate(0, 0, -HistoryDays-2)
-	sales, err := s.st.SKUSalesSince(ctx, it.SKU, since)
+	if b.firstOrder == 0 {
+		first, err := s.st.FirstOrderSince(ctx, since)
+		if err != nil {
+			return SKUPlan{}, err
+		}
+		b.firstOrder = max(first, 1)
+	}
+	sales, err := s.st.SKUSalesSince(ctx, it.SKU, since, b.firstOrder)
 	if err != nil {
 		return SKUPlan{}, err
 	}
@@ -277,26 +287,41 @@ func (b *planBase) supplierOf(it inventorydb.InventoryItem) *domain.Supplier {
 	return nil
 }
 
+// notStocked: the SKU has levels and none is stocked, Shopify's "not
+// stocked" everywhere. A SKU without levels has never had its stock
+// imported and is planned from what it sells.
+func notStocked(it inventorydb.InventoryItem) bool {
+	for _, l := range it.Levels {
+		if l.Stocked {
+			return false
+		}
+	}
+	return len(it.Levels) > 0
+}
+
+// wontOrder tells from the product alone that planSKU orders nothing,
+// whatever the SKU sells: stocked nowhere, without a supplier, snoozed or
+// already on a draft. Such a SKU's history need not be read to advise on it.
+func (b *planBase) wontOrder(it inventorydb.InventoryItem) bool {
+	snoozed := it.SnoozeUntil != nil && it.SnoozeUntil.After(b.now)
+	return (notStocked(it) && !it.OrderOnce) || b.supplierOf(it) == nil || snoozed || it.OnDraft
+}
+
 func (b *planBase) planSKU(it inventorydb.InventoryItem, y, demand []float64) SKUPlan {
 	now := b.now
 	p := SKUPlan{SKU: it.SKU, SKUGenerated: it.SKUGenerated, Title: strings.TrimSpace(it.Title + " " + it.VariantTitle), Levels: it.Levels,
 		SnoozeUntil: it.SnoozeUntil, OrderOnce: it.OrderOnce, OnDraft: it.OnDraft, UnitCost: it.Cost,
 		Currency: it.Currency, Flags: []Flag{}, series: y}
-	// A SKU with levels none of which is stocked is stocked nowhere (Shopify's
-	// "not stocked"); one without levels has never had its stock imported
-	// and is planned from what it sells.
-	stocked := len(it.Levels) == 0
 	for _, l := range it.Levels {
 		if !l.Stocked {
 			continue
 		}
-		stocked = true
 		p.OnHand += l.OnHand
 		p.Committed += l.Committed
 		p.Available += l.Available
 		p.Incoming += l.Incoming
 	}
-	p.NotStocked = !stocked
+	p.NotStocked = notStocked(it)
 	p.Incoming += it.OpenIncoming
 	p.forecast = ForecastSeries(demand, forecastHorizon)
 	f := p.forecast
@@ -385,7 +410,7 @@ func (p SKUPlan) Advice() domain.ReorderAdvice {
 	if p.supplier != nil {
 		a.SupplierID, a.SupplierName = p.supplier.ID, p.supplier.Name
 	}
-	if p.Decision != nil {
+	if p.Decision != nil && p.Suggest > 0 {
 		a.ReorderPoint = p.Decision.ReorderPoint
 	}
 	for _, f := range p.Flags {
@@ -431,11 +456,20 @@ func (a *Advisor) SKU(ctx context.Context, sku string) (SKUPlan, bool, error) {
 }
 
 // Advise is the SKU's reorder decision; a SKU Shopclerk does not plan (no
-// product, or an archived one) orders nothing.
+// product, or an archived one) orders nothing. A SKU the decision cannot
+// order (wontOrder) is advised without reading its history: the advice
+// is the same, and a flow asks about such SKUs on every plan.
 func (a *Advisor) Advise(ctx context.Context, sku string) (domain.ReorderAdvice, error) {
-	p, ok, err := a.SKU(ctx, sku)
-	if err != nil || !ok {
-		return domain.ReorderAdvice{SKU: sku, NotStocked: !ok}, err
+	i, ok := a.idx[sku]
+	if !ok {
+		return domain.ReorderAdvice{SKU: sku, NotStocked: true}, nil
+	}
+	if it := a.b.items[i]; a.b.wontOrder(it) {
+		return a.b.planSKU(it, nil, nil).Advice(), nil
+	}
+	p, err := a.s.planOne(ctx, a.b, a.b.items[i])
+	if err != nil {
+		return domain.ReorderAdvice{}, err
 	}
 	return p.Advice(), nil
 }

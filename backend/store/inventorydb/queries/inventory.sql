@@ -13,13 +13,18 @@ ORDER BY li.sku, o.created_at;
 
 -- name: InvSKUSalesSince :many
 -- InvSalesSince for one SKU: a flow deciding about one low SKU reads its
--- history alone (line_items_sku), not the whole shop's.
+-- history alone, not the whole shop's. Lines of orders numbered below the
+-- first order since then (InvFirstOrderSince) cannot count, and
+-- line_items_sku skips them without looking their orders up.
 SELECT li.sku, o.created_at, li.quantity
 FROM line_items li JOIN orders o ON o.id = li.order_id
-WHERE li.sku = ? AND o.created_at >= ? AND o.cancelled_at IS NULL
+WHERE li.sku = ? AND li.order_id >= ? AND o.created_at >= ? AND o.cancelled_at IS NULL
   AND o.financial_status NOT IN ('refunded', 'voided', 'expired')
   AND li.fulfillment_status NOT IN ('restocked', 'returned', 'removed')
 ORDER BY o.created_at;
+
+-- name: InvFirstOrderSince :one
+SELECT CAST(COALESCE(MIN(id), 0) AS INTEGER) FROM orders WHERE created_at >= ?;
 
 -- name: InvProducts :many
 SELECT p.sku, p.title, p.variant_title, p.currency, p.cost, p.status, p.reorder_point, p.supplier_id,

@@ -177,13 +177,13 @@ func (s *InventoryService) SetLine(poID int64, sku string, quantity int, unitCos
 	return b.inventory.SetLine(ctx, poID, sku, quantity, unitCost)
 }
 
-// SetStatus confirms or cancels a purchase order.
-func (s *InventoryService) SetStatus(poID int64, status string) error {
+// SetStatus confirms, cancels or closes short ("closed_short") a purchase order.
+func (s *InventoryService) SetStatus(poID int64, status string) (domain.PurchaseOrder, error) {
 	b, ctx, err := s.app.current()
 	if err != nil {
-		return err
+		return domain.PurchaseOrder{}, err
 	}
-	return b.inv.SetPOStatus(ctx, poID, domain.POStatus(status))
+	return b.inventory.SetStatus(ctx, poID, domain.POStatus(status))
 }
 
 // Send emails a draft to its supplier (xlsx and PDF attached) via the outbox.
@@ -195,7 +195,8 @@ func (s *InventoryService) Send(poID int64) (domain.PurchaseOrder, error) {
 	return b.inventory.Send(ctx, poID)
 }
 
-// Receive books a delivery in; no receipts means everything outstanding.
+// Receive books a delivery in, per line the quantity that arrived (0: not
+// yet); no receipts means everything outstanding.
 func (s *InventoryService) Receive(poID int64, location string, receipts []domain.Receipt) (domain.PurchaseOrder, error) {
 	b, ctx, err := s.app.current()
 	if err != nil {

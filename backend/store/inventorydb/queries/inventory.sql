@@ -41,6 +41,9 @@ FROM stock_levels ORDER BY sku, location;
 SELECT supplier_id, sku, supplier_sku, unit_cost FROM supplier_products ORDER BY sku, unit_cost, supplier_id;
 
 -- name: InvOpenIncoming :many
+-- What open orders (those domain.POStatus.Receivable: sent, confirmed,
+-- partly received) still bring: a received, closed short or cancelled
+-- order brings nothing more, and a line brings only what has not arrived.
 SELECT l.sku, SUM(MAX(l.quantity - l.received_qty, 0)), MIN(po.expected_at)
 FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id
 WHERE po.status IN ('sent', 'confirmed', 'partly_received')
@@ -49,9 +52,12 @@ GROUP BY l.sku;
 -- name: InvLeadObservations :many
 SELECT supplier_id, days FROM lead_time_observations ORDER BY supplier_id, at, id;
 
--- name: InvLeadObservationInsert :exec
-INSERT INTO lead_time_observations (supplier_id, po_id, days, at) VALUES (?, ?, ?, ?)
-ON CONFLICT DO NOTHING;
+-- name: InvLeadObservationSet :exec
+-- One observation per order, written when it is settled (received in full
+-- or closed short); an order settled before partial deliveries were kept
+-- may already have one from its first receipt, which this replaces.
+INSERT INTO lead_time_observations (supplier_id, po_id, days, at) VALUES (?1, ?2, ?3, ?4)
+ON CONFLICT (po_id) WHERE po_id IS NOT NULL DO UPDATE SET days = ?3, at = ?4;
 
 -- name: InvSupplierList :many
 SELECT id, name, email, currency, lead_time_days, lead_time_std_days, min_order_qty, pack_size
@@ -107,13 +113,12 @@ SELECT id FROM purchase_orders WHERE supplier_id = ? AND status = 'draft' ORDER 
 
 -- name: InvPOGet :one
 SELECT po.id, po.supplier_id, s.name, s.email, po.status, po.currency, po.note, po.created_at, po.sent_at,
-    po.expected_at, po.received_at, po.location, po.message_id
+    po.expected_at, po.received_at, po.location, po.message_id, po.closed_at
 FROM purchase_orders po JOIN suppliers s ON s.id = po.supplier_id
 WHERE po.id = ?;
 
 -- name: InvPOList :many
-SELECT po.id, po.supplier_id, s.name, s.email, po.status, po.currency, po.note, po.created_at, po.sent_at,
-    po.expected_at, po.received_at, po.location, po.message_id
+SELECT po.id
 FROM purchase_orders po JOIN suppliers s ON s.id = po.supplier_id
 WHERE (CAST(sqlc.arg(status) AS TEXT) = '' OR po.status = sqlc.arg(status))
 ORDER BY po.id DESC LIMIT sqlc.arg(max_rows);
@@ -150,6 +155,15 @@ WHERE id = ?1 AND status = 'draft';
 
 -- name: InvPOMarkReceived :exec
 UPDATE purchase_orders SET status = ?2, received_at = ?3 WHERE id = ?1;
+
+-- name: InvPOCloseShort :exec
+UPDATE purchase_orders SET status = 'closed_short', closed_at = ?2 WHERE id = ?1;
+
+-- name: InvPOReceiptInsert :exec
+INSERT INTO purchase_order_receipts (po_id, sku, quantity, location, at) VALUES (?, ?, ?, ?, ?);
+
+-- name: InvPOReceipts :many
+SELECT sku, quantity, location, at FROM purchase_order_receipts WHERE po_id = ? ORDER BY at, id;
 
 -- name: InvStockOne :one
 SELECT available, on_hand FROM stock_levels WHERE sku = ? AND location = ?;

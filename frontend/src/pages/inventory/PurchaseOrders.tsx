@@ -8,7 +8,7 @@ import { Badge, Button, Card, Group, NumberInput, Stack, Table, Text } from '@ma
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { notifyError, notifySuccess } from '../../api';
-import { formatDate, formatMoney } from '../../lib/format';
+import { formatMoney } from '../../lib/format';
 import { countOf } from '../../lib/plural';
 import { inventory, inventoryKeys, type POLine, type POStatus, type PurchaseOrder } from '../../api/inventory';
 import { POHistory, stillOpen } from './POHistory';
@@ -267,11 +267,6 @@ function OrderCard({ po }: { po: PurchaseOrder }) {
           {formatMoney(po.total, po.currency)}
         </Text>
       </Group>
-      {po.expectedAt && receivable && (
-        <Text size="sm" c="dimmed">
-          Expected {formatDate(po.expectedAt)}
-        </Text>
-      )}
     </Card>
   );
 }

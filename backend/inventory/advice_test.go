@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 	"testing"
+	"time"
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
@@ -73,5 +74,66 @@ func TestNotStockedAndAdvisorAgreesWithPlan(t *testing.T) {
 	}
 	if adv, err := a.Advise(ctx, "NOPE"); err != nil || adv.Quantity != 0 || !adv.NotStocked {
 		t.Errorf("a SKU without a product: %+v %v", adv, err)
+	}
+}
+
+// A decision read from a SKU's history is remembered: a later Advisor with
+// nothing changed answers from the memo (here tampered with, to tell), and
+// forgets it when the policy changes or a sale comes in.
+func TestAdvisorRemembersUntilItsFactsChange(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t, testNow)
+	seedShop(t, st, "orders@potter.test")
+	svc := New(st, clock.Fixed{T: testNow}, nil)
+	advise := func() domain.ReorderAdvice {
+		t.Helper()
+		a, err := svc.Advisor(ctx, testNow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		adv, err := a.Advise(ctx, "MUG")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return adv
+	}
+	first := advise()
+	if first.Quantity == 0 {
+		t.Fatalf("MUG is low and should be ordered: %+v", first)
+	}
+	tamper := func() {
+		t.Helper()
+		if _, err := st.SQL().ExecContext(ctx, `UPDATE reorder_memo SET advice = json_set(advice, '$.quantity', 999) WHERE sku = 'MUG'`); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tamper()
+	if got := advise(); got.Quantity != 999 {
+		t.Fatalf("nothing changed, yet the history was read again: %+v", got)
+	}
+	if err := svc.SetPolicy(ctx, Policy{ServiceLevel: 0.99, ReviewDays: 14}); err != nil {
+		t.Fatal(err)
+	}
+	again := advise()
+	if again.Quantity == 999 || again.Quantity == 0 {
+		t.Fatalf("the policy changed, the remembered decision was used: %+v", again)
+	}
+	tamper()
+	_, _, err := importdb.New(st.Store).WriteBatch(ctx, domain.BatchMeta{FileName: "sale", Kind: "test"}, importdb.WriteOptions{}, func(w *importdb.Writer) error {
+		o := domain.Order{Source: domain.SourceManual, ExternalID: "late", Name: "#late", Currency: "EUR", FinancialStatus: domain.FinancialPaid,
+			CreatedAt: testNow.Add(-time.Hour), Lines: []domain.LineItem{{SKU: "MUG", Quantity: 30}}}
+		return w.UpsertOrder(o, nil)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := svc.Plan(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range plan.Items {
+		if got := advise(); p.SKU == "MUG" && !reflect.DeepEqual(got, p.Advice()) {
+			t.Errorf("a sale came in, yet the remembered decision was used: %+v, the plan says %+v", got, p.Advice())
+		}
 	}
 }

@@ -430,6 +430,9 @@ type Advisor struct {
 	s   *Service
 	b   *planBase
 	idx map[string]int
+	// history fingerprints the shop's sales and stock history, read when
+	// the memo is first consulted (advice_memo.go).
+	history string
 }
 
 // Advisor starts answering as things stand at now.
@@ -458,7 +461,8 @@ func (a *Advisor) SKU(ctx context.Context, sku string) (SKUPlan, bool, error) {
 // Advise is the SKU's reorder decision; a SKU Shopclerk does not plan (no
 // product, or an archived one) orders nothing. A SKU the decision cannot
 // order (wontOrder) is advised without reading its history: the advice
-// is the same, and a flow asks about such SKUs on every plan.
+// is the same, and a flow asks about such SKUs on every plan. Any other
+// SKU's decision is remembered until what it was made from changes.
 func (a *Advisor) Advise(ctx context.Context, sku string) (domain.ReorderAdvice, error) {
 	i, ok := a.idx[sku]
 	if !ok {
@@ -467,11 +471,20 @@ func (a *Advisor) Advise(ctx context.Context, sku string) (domain.ReorderAdvice,
 	if it := a.b.items[i]; a.b.wontOrder(it) {
 		return a.b.planSKU(it, nil, nil).Advice(), nil
 	}
-	p, err := a.s.planOne(ctx, a.b, a.b.items[i])
+	it := a.b.items[i]
+	print, err := a.memoPrint(ctx, it)
 	if err != nil {
 		return domain.ReorderAdvice{}, err
 	}
-	return p.Advice(), nil
+	if adv, ok, err := a.remembered(ctx, sku, print); err != nil || ok {
+		return adv, err
+	}
+	p, err := a.s.planOne(ctx, a.b, it)
+	if err != nil {
+		return domain.ReorderAdvice{}, err
+	}
+	adv := p.Advice()
+	return adv, a.remember(ctx, print, adv)
 }
 
 // History is one SKU's demand history and forecast for the chart.

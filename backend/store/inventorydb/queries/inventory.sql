@@ -197,3 +197,19 @@ SELECT DISTINCT l.sku FROM purchase_order_lines l JOIN purchase_orders po ON po.
 -- name: InvPolicySpendOrderOnce :exec
 -- "Order once" is spent once the SKU is on an order.
 UPDATE sku_policies SET order_once = 0, updated_at = ? WHERE sku = ? AND order_once = 1;
+
+-- name: InvHistoryPrint :one
+-- How far the shop's sales and stock history go: a new or changed order
+-- (updated_at), a new line or a new stock change moves one of these. Each
+-- is an index's last entry.
+SELECT CAST(COALESCE((SELECT MAX(id) FROM orders), 0) AS INTEGER) AS last_order,
+    CAST(COALESCE((SELECT MAX(updated_at) FROM orders), 0) AS INTEGER) AS last_update,
+    CAST(COALESCE((SELECT MAX(order_id) FROM line_items), 0) AS INTEGER) AS last_line_order,
+    CAST(COALESCE((SELECT MAX(id) FROM stock_changes), 0) AS INTEGER) AS last_change;
+
+-- name: InvReorderMemo :one
+SELECT advice FROM reorder_memo WHERE sku = ? AND print = ?;
+
+-- name: InvReorderMemoSave :exec
+INSERT INTO reorder_memo (sku, print, advice) VALUES (?, ?, ?)
+ON CONFLICT (sku) DO UPDATE SET print = excluded.print, advice = excluded.advice;

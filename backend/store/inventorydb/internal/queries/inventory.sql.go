@@ -66,6 +66,35 @@ func (q *Queries) InvFirstOrderSince(ctx context.Context, createdAt int64) (int6
 	return column_1, err
 }
 
+const invHistoryPrint = `-- name: InvHistoryPrint :one
+SELECT CAST(COALESCE((SELECT MAX(id) FROM orders), 0) AS INTEGER) AS last_order,
+    CAST(COALESCE((SELECT MAX(updated_at) FROM orders), 0) AS INTEGER) AS last_update,
+    CAST(COALESCE((SELECT MAX(order_id) FROM line_items), 0) AS INTEGER) AS last_line_order,
+    CAST(COALESCE((SELECT MAX(id) FROM stock_changes), 0) AS INTEGER) AS last_change
+`
+
+type InvHistoryPrintRow struct {
+	LastOrder     int64
+	LastUpdate    int64
+	LastLineOrder int64
+	LastChange    int64
+}
+
+// How far the shop's sales and stock history go: a new or changed order
+// (updated_at), a new line or a new stock change moves one of these. Each
+// is an index's last entry.
+func (q *Queries) InvHistoryPrint(ctx context.Context) (InvHistoryPrintRow, error) {
+	row := q.db.QueryRowContext(ctx, invHistoryPrint)
+	var i InvHistoryPrintRow
+	err := row.Scan(
+		&i.LastOrder,
+		&i.LastUpdate,
+		&i.LastLineOrder,
+		&i.LastChange,
+	)
+	return i, err
+}
+
 const invLeadObservationSet = `-- name: InvLeadObservationSet :exec
 INSERT INTO lead_time_observations (supplier_id, po_id, days, at) VALUES (?1, ?2, ?3, ?4)
 ON CONFLICT (po_id) WHERE po_id IS NOT NULL DO UPDATE SET days = ?3, at = ?4
@@ -686,6 +715,38 @@ func (q *Queries) InvProducts(ctx context.Context) ([]InvProductsRow, error) {
 		return nil, err
 	}
 	return items, nil
+}
+
+const invReorderMemo = `-- name: InvReorderMemo :one
+SELECT advice FROM reorder_memo WHERE sku = ? AND print = ?
+`
+
+type InvReorderMemoParams struct {
+	Sku   string
+	Print string
+}
+
+func (q *Queries) InvReorderMemo(ctx context.Context, arg InvReorderMemoParams) (string, error) {
+	row := q.db.QueryRowContext(ctx, invReorderMemo, arg.Sku, arg.Print)
+	var advice string
+	err := row.Scan(&advice)
+	return advice, err
+}
+
+const invReorderMemoSave = `-- name: InvReorderMemoSave :exec
+INSERT INTO reorder_memo (sku, print, advice) VALUES (?, ?, ?)
+ON CONFLICT (sku) DO UPDATE SET print = excluded.print, advice = excluded.advice
+`
+
+type InvReorderMemoSaveParams struct {
+	Sku    string
+	Print  string
+	Advice string
+}
+
+func (q *Queries) InvReorderMemoSave(ctx context.Context, arg InvReorderMemoSaveParams) error {
+	_, err := q.db.ExecContext(ctx, invReorderMemoSave, arg.Sku, arg.Print, arg.Advice)
+	return err
 }
 
 const invSKUSalesSince = `-- name: InvSKUSalesSince :many

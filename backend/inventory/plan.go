@@ -155,7 +155,7 @@ func (s *Service) SetPolicy(ctx context.Context, p Policy) error {
 // Plan forecasts every SKU and decides what to reorder.
 func (s *Service) Plan(ctx context.Context) (Plan, error) {
 	now := s.clock.Now()
-	b, err := s.base(ctx, now)
+	b, err := s.base(ctx, now, true)
 	if err != nil {
 		return Plan{}, err
 	}
@@ -186,7 +186,7 @@ type planBase struct {
 	now       time.Time
 	loc       *time.Location
 	policy    Policy
-	items     []inventorydb.InventoryItem
+	items     []inventorydb.InventoryItem // every SKU, for Plan only
 	suppliers map[int64]*domain.Supplier
 	observed  map[int64][]float64
 	currency  string
@@ -195,13 +195,20 @@ type planBase struct {
 	firstOrder int64
 }
 
-func (s *Service) base(ctx context.Context, now time.Time) (*planBase, error) {
+// base reads the shop-wide figures; with every item for a whole plan,
+// without for an Advisor, which reads the SKUs it is asked about.
+func (s *Service) base(ctx context.Context, now time.Time, everyItem bool) (*planBase, error) {
 	b := &planBase{now: now, loc: s.st.Location(ctx), suppliers: map[int64]*domain.Supplier{}}
 	var err error
 	if b.policy, err = s.Policy(ctx); err != nil {
 		return nil, err
 	}
-	if b.items, err = s.st.InventoryItems(ctx); err != nil {
+	if everyItem {
+		if b.items, err = s.st.InventoryItems(ctx); err != nil {
+			return nil, err
+		}
+		b.currency = shopCurrency(b.items)
+	} else if b.currency, err = s.st.ShopCurrency(ctx); err != nil {
 		return nil, err
 	}
 	suppliers, err := s.st.Suppliers(ctx)
@@ -214,7 +221,6 @@ func (s *Service) base(ctx context.Context, now time.Time) (*planBase, error) {
 	if b.observed, err = s.st.LeadTimeObservations(ctx); err != nil {
 		return nil, err
 	}
-	b.currency = shopCurrency(b.items)
 	return b, nil
 }
 
@@ -423,13 +429,13 @@ func (p SKUPlan) Advice() domain.ReorderAdvice {
 }
 
 // Advisor answers for one SKU at a time what Plan decides for it, reading
-// the shop-wide figures once and each SKU's own history when asked: a
-// low-stock flow asks about the few SKUs that crossed their threshold,
-// and forecasting the whole shop for them would cost seconds.
+// the shop-wide figures once and each SKU's product, stock and own history
+// when asked: a low-stock flow asks about the few SKUs that crossed their
+// threshold, and reading or forecasting the whole shop for them would cost
+// seconds.
 type Advisor struct {
-	s   *Service
-	b   *planBase
-	idx map[string]int
+	s *Service
+	b *planBase
 	// history fingerprints the shop's sales and stock history, read when
 	// the memo is first consulted (advice_memo.go).
 	history string
@@ -437,24 +443,20 @@ type Advisor struct {
 
 // Advisor starts answering as things stand at now.
 func (s *Service) Advisor(ctx context.Context, now time.Time) (*Advisor, error) {
-	b, err := s.base(ctx, now)
+	b, err := s.base(ctx, now, false)
 	if err != nil {
 		return nil, err
 	}
-	a := &Advisor{s: s, b: b, idx: make(map[string]int, len(b.items))}
-	for i, it := range b.items {
-		a.idx[it.SKU] = i
-	}
-	return a, nil
+	return &Advisor{s: s, b: b}, nil
 }
 
 // SKU plans one SKU; false when no product (or only an archived one) has it.
 func (a *Advisor) SKU(ctx context.Context, sku string) (SKUPlan, bool, error) {
-	i, ok := a.idx[sku]
-	if !ok {
-		return SKUPlan{}, false, nil
+	it, ok, err := a.s.st.InventoryItem(ctx, sku)
+	if err != nil || !ok {
+		return SKUPlan{}, false, err
 	}
-	p, err := a.s.planOne(ctx, a.b, a.b.items[i])
+	p, err := a.s.planOne(ctx, a.b, it)
 	return p, err == nil, err
 }
 
@@ -464,14 +466,16 @@ func (a *Advisor) SKU(ctx context.Context, sku string) (SKUPlan, bool, error) {
 // is the same, and a flow asks about such SKUs on every plan. Any other
 // SKU's decision is remembered until what it was made from changes.
 func (a *Advisor) Advise(ctx context.Context, sku string) (domain.ReorderAdvice, error) {
-	i, ok := a.idx[sku]
+	it, ok, err := a.s.st.InventoryItem(ctx, sku)
+	if err != nil {
+		return domain.ReorderAdvice{}, err
+	}
 	if !ok {
 		return domain.ReorderAdvice{SKU: sku, NotStocked: true}, nil
 	}
-	if it := a.b.items[i]; a.b.wontOrder(it) {
+	if a.b.wontOrder(it) {
 		return a.b.planSKU(it, nil, nil).Advice(), nil
 	}
-	it := a.b.items[i]
 	print, err := a.memoPrint(ctx, it)
 	if err != nil {
 		return domain.ReorderAdvice{}, err

@@ -213,3 +213,33 @@ SELECT advice FROM reorder_memo WHERE sku = ? AND print = ?;
 -- name: InvReorderMemoSave :exec
 INSERT INTO reorder_memo (sku, print, advice) VALUES (?, ?, ?)
 ON CONFLICT (sku) DO UPDATE SET print = excluded.print, advice = excluded.advice;
+
+-- InvProducts, InvStockLevels, InvSupplierProducts, InvOpenIncoming and
+-- InvDraftSKUs for one SKU: a low-stock flow's Advisor reads the few SKUs
+-- it is asked about, not the whole shop's.
+-- name: InvProductOne :many
+SELECT p.sku, p.title, p.variant_title, p.currency, p.cost, p.status, p.reorder_point, p.supplier_id,
+    pol.snooze_until, COALESCE(pol.order_once, 0), p.sku_generated
+FROM products p LEFT JOIN sku_policies pol ON pol.sku = p.sku
+WHERE p.sku = ? AND p.status <> 'archived';
+
+-- name: InvStockLevelsOne :many
+SELECT sku, location, on_hand, committed, available, incoming, stocked, updated_at
+FROM stock_levels WHERE sku = ? ORDER BY location;
+
+-- name: InvSupplierProductsOne :many
+SELECT supplier_id, sku, supplier_sku, unit_cost FROM supplier_products WHERE sku = ? ORDER BY unit_cost, supplier_id;
+
+-- name: InvOpenIncomingOne :many
+SELECT l.sku, SUM(MAX(l.quantity - l.received_qty, 0)), MIN(po.expected_at)
+FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id
+WHERE l.sku = ? AND po.status IN ('sent', 'confirmed', 'partly_received')
+GROUP BY l.sku;
+
+-- name: InvDraftSKUsOne :many
+SELECT DISTINCT l.sku FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id
+WHERE l.sku = ? AND po.status = 'draft';
+
+-- name: InvShopCurrency :many
+-- How many products are priced in each currency: the shop's is the commonest.
+SELECT currency, COUNT(*) FROM products WHERE status <> 'archived' AND currency <> '' GROUP BY currency;

@@ -55,6 +55,34 @@ func (q *Queries) InvDraftSKUs(ctx context.Context) ([]string, error) {
 	return items, nil
 }
 
+const invDraftSKUsOne = `-- name: InvDraftSKUsOne :many
+SELECT DISTINCT l.sku FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id
+WHERE l.sku = ? AND po.status = 'draft'
+`
+
+func (q *Queries) InvDraftSKUsOne(ctx context.Context, sku string) ([]string, error) {
+	rows, err := q.db.QueryContext(ctx, invDraftSKUsOne, sku)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []string
+	for rows.Next() {
+		var sku string
+		if err := rows.Scan(&sku); err != nil {
+			return nil, err
+		}
+		items = append(items, sku)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const invFirstOrderSince = `-- name: InvFirstOrderSince :one
 SELECT CAST(COALESCE(MIN(id), 0) AS INTEGER) FROM orders WHERE created_at >= ?
 `
@@ -177,6 +205,42 @@ func (q *Queries) InvOpenIncoming(ctx context.Context) ([]InvOpenIncomingRow, er
 	var items []InvOpenIncomingRow
 	for rows.Next() {
 		var i InvOpenIncomingRow
+		if err := rows.Scan(&i.Sku, &i.Sum, &i.Min); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const invOpenIncomingOne = `-- name: InvOpenIncomingOne :many
+SELECT l.sku, SUM(MAX(l.quantity - l.received_qty, 0)), MIN(po.expected_at)
+FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id
+WHERE l.sku = ? AND po.status IN ('sent', 'confirmed', 'partly_received')
+GROUP BY l.sku
+`
+
+type InvOpenIncomingOneRow struct {
+	Sku string
+	Sum sql.NullFloat64
+	Min interface{}
+}
+
+func (q *Queries) InvOpenIncomingOne(ctx context.Context, sku string) ([]InvOpenIncomingOneRow, error) {
+	rows, err := q.db.QueryContext(ctx, invOpenIncomingOne, sku)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []InvOpenIncomingOneRow
+	for rows.Next() {
+		var i InvOpenIncomingOneRow
 		if err := rows.Scan(&i.Sku, &i.Sum, &i.Min); err != nil {
 			return nil, err
 		}
@@ -632,6 +696,65 @@ func (q *Queries) InvProductExists(ctx context.Context, sku string) (int64, erro
 	return count, err
 }
 
+const invProductOne = `-- name: InvProductOne :many
+SELECT p.sku, p.title, p.variant_title, p.currency, p.cost, p.status, p.reorder_point, p.supplier_id,
+    pol.snooze_until, COALESCE(pol.order_once, 0), p.sku_generated
+FROM products p LEFT JOIN sku_policies pol ON pol.sku = p.sku
+WHERE p.sku = ? AND p.status <> 'archived'
+`
+
+type InvProductOneRow struct {
+	Sku          string
+	Title        string
+	VariantTitle string
+	Currency     string
+	Cost         int64
+	Status       string
+	ReorderPoint sql.NullInt64
+	SupplierID   sql.NullInt64
+	SnoozeUntil  sql.NullInt64
+	OrderOnce    int64
+	SkuGenerated int64
+}
+
+// InvProducts, InvStockLevels, InvSupplierProducts, InvOpenIncoming and
+// InvDraftSKUs for one SKU: a low-stock flow's Advisor reads the few SKUs
+// it is asked about, not the whole shop's.
+func (q *Queries) InvProductOne(ctx context.Context, sku string) ([]InvProductOneRow, error) {
+	rows, err := q.db.QueryContext(ctx, invProductOne, sku)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []InvProductOneRow
+	for rows.Next() {
+		var i InvProductOneRow
+		if err := rows.Scan(
+			&i.Sku,
+			&i.Title,
+			&i.VariantTitle,
+			&i.Currency,
+			&i.Cost,
+			&i.Status,
+			&i.ReorderPoint,
+			&i.SupplierID,
+			&i.SnoozeUntil,
+			&i.OrderOnce,
+			&i.SkuGenerated,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const invProductSetReorderPoint = `-- name: InvProductSetReorderPoint :exec
 UPDATE products SET reorder_point = ?2 WHERE sku = ?1
 `
@@ -884,6 +1007,39 @@ func (q *Queries) InvSalesSince(ctx context.Context, createdAt int64) ([]InvSale
 	return items, nil
 }
 
+const invShopCurrency = `-- name: InvShopCurrency :many
+SELECT currency, COUNT(*) FROM products WHERE status <> 'archived' AND currency <> '' GROUP BY currency
+`
+
+type InvShopCurrencyRow struct {
+	Currency string
+	Count    int64
+}
+
+// How many products are priced in each currency: the shop's is the commonest.
+func (q *Queries) InvShopCurrency(ctx context.Context) ([]InvShopCurrencyRow, error) {
+	rows, err := q.db.QueryContext(ctx, invShopCurrency)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []InvShopCurrencyRow
+	for rows.Next() {
+		var i InvShopCurrencyRow
+		if err := rows.Scan(&i.Currency, &i.Count); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const invStockChangeInsert = `-- name: InvStockChangeInsert :exec
 INSERT INTO stock_changes (sku, location, before, after, reason, at) VALUES (?, ?, ?, ?, 'receive', ?)
 `
@@ -955,6 +1111,43 @@ FROM stock_levels ORDER BY sku, location
 
 func (q *Queries) InvStockLevels(ctx context.Context) ([]StockLevel, error) {
 	rows, err := q.db.QueryContext(ctx, invStockLevels)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []StockLevel
+	for rows.Next() {
+		var i StockLevel
+		if err := rows.Scan(
+			&i.Sku,
+			&i.Location,
+			&i.OnHand,
+			&i.Committed,
+			&i.Available,
+			&i.Incoming,
+			&i.Stocked,
+			&i.UpdatedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const invStockLevelsOne = `-- name: InvStockLevelsOne :many
+SELECT sku, location, on_hand, committed, available, incoming, stocked, updated_at
+FROM stock_levels WHERE sku = ? ORDER BY location
+`
+
+func (q *Queries) InvStockLevelsOne(ctx context.Context, sku string) ([]StockLevel, error) {
+	rows, err := q.db.QueryContext(ctx, invStockLevelsOne, sku)
 	if err != nil {
 		return nil, err
 	}
@@ -1173,6 +1366,38 @@ SELECT supplier_id, sku, supplier_sku, unit_cost FROM supplier_products ORDER BY
 
 func (q *Queries) InvSupplierProducts(ctx context.Context) ([]SupplierProduct, error) {
 	rows, err := q.db.QueryContext(ctx, invSupplierProducts)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []SupplierProduct
+	for rows.Next() {
+		var i SupplierProduct
+		if err := rows.Scan(
+			&i.SupplierID,
+			&i.Sku,
+			&i.SupplierSku,
+			&i.UnitCost,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const invSupplierProductsOne = `-- name: InvSupplierProductsOne :many
+SELECT supplier_id, sku, supplier_sku, unit_cost FROM supplier_products WHERE sku = ? ORDER BY unit_cost, supplier_id
+`
+
+func (q *Queries) InvSupplierProductsOne(ctx context.Context, sku string) ([]SupplierProduct, error) {
+	rows, err := q.db.QueryContext(ctx, invSupplierProductsOne, sku)
 	if err != nil {
 		return nil, err
 	}

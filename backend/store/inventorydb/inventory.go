@@ -110,8 +110,10 @@ func (s *DB) inventoryItems(ctx context.Context, sku string) ([]InventoryItem, e
 	fail := func(err error) ([]InventoryItem, error) {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the stock figures")
 	}
-	g := s.gen()
-	one := sku != ""
+	g, one := s.gen(), sku != ""
+	if one {
+		g = s.prepared()
+	}
 	var products []queries.InvProductsRow
 	var err error
 	if one {
@@ -220,7 +222,7 @@ func invUniqueViolation(err error) bool {
 
 // invEach runs a query and calls fn for every row.
 func (s *DB) invEach(ctx context.Context, query string, args []any, fn func(*sql.Rows) error) error {
-	rows, err := s.SQL().QueryContext(ctx, query, args...)
+	rows, err := s.PreparedQuery(ctx, query, args...)
 	if err != nil {
 		return err
 	}

@@ -1,14 +1,45 @@
 package app
 
 import (
+	"context"
 	"os"
+	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/inventory"
+	"shopclerk/backend/rules"
 	"shopclerk/backend/runner"
+	"shopclerk/backend/store/inventorydb"
+	"shopclerk/backend/store/rulesdb"
 )
+
+// inventoryReorderer gives the automations' low-stock flows the Inventory
+// screen's decision: a flow drafts what "Reorder now" would, per SKU.
+type inventoryReorderer struct{ svc *inventory.Service }
+
+var _ rules.Reorderer = inventoryReorderer{}
+
+// newInventoryReorderer decides over the engine's shop; it only reads, so
+// it needs no mailer, and each plan passes its own now.
+func newInventoryReorderer(st *rulesdb.DB) inventoryReorderer {
+	return inventoryReorderer{inventory.New(&inventorydb.DB{DB: st.DB}, nil, nil)}
+}
+
+func (r inventoryReorderer) Begin(ctx context.Context, now time.Time) (rules.ReorderDecider, error) {
+	a, err := r.svc.Advisor(ctx, now)
+	if err != nil {
+		return nil, err
+	}
+	return advisorDecider{a}, nil
+}
+
+type advisorDecider struct{ a *inventory.Advisor }
+
+func (d advisorDecider) Advise(ctx context.Context, p rulesdb.ProductInfo, _ int) (domain.ReorderAdvice, error) {
+	return d.a.Advise(ctx, p.SKU)
+}
 
 // InventoryService serves the Inventory screen: stock, forecasts, reorder
 // advice, suppliers and purchase orders.
@@ -146,13 +177,13 @@ func (s *InventoryService) SetLine(poID int64, sku string, quantity int, unitCos
 	return b.inventory.SetLine(ctx, poID, sku, quantity, unitCost)
 }
 
-// SetStatus confirms or cancels a purchase order.
-func (s *InventoryService) SetStatus(poID int64, status string) error {
+// SetStatus confirms, cancels or closes short ("closed_short") a purchase order.
+func (s *InventoryService) SetStatus(poID int64, status string) (domain.PurchaseOrder, error) {
 	b, ctx, err := s.app.current()
 	if err != nil {
-		return err
+		return domain.PurchaseOrder{}, err
 	}
-	return b.inv.SetPOStatus(ctx, poID, domain.POStatus(status))
+	return b.inventory.SetStatus(ctx, poID, domain.POStatus(status))
 }
 
 // Send emails a draft to its supplier (xlsx and PDF attached) via the outbox.
@@ -164,7 +195,8 @@ func (s *InventoryService) Send(poID int64) (domain.PurchaseOrder, error) {
 	return b.inventory.Send(ctx, poID)
 }
 
-// Receive books a delivery in; no receipts means everything outstanding.
+// Receive books a delivery in, per line the quantity that arrived (0: not
+// yet); no receipts means everything outstanding.
 func (s *InventoryService) Receive(poID int64, location string, receipts []domain.Receipt) (domain.PurchaseOrder, error) {
 	b, ctx, err := s.app.current()
 	if err != nil {

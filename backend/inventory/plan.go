@@ -50,6 +50,7 @@ const (
 	FlagNegativeStock    FlagCode = "negative_stock"
 	FlagQuantityTooLarge FlagCode = "quantity_too_large"
 	FlagNoHistory        FlagCode = "no_history"
+	FlagNotStocked       FlagCode = "not_stocked"
 )
 
 // Flag is one problem, in words the seller can act on.
@@ -83,16 +84,20 @@ type SKUPlan struct {
 	Available    int                 `json:"available"`
 	Incoming     int                 `json:"incoming"`
 	Forecast     ForecastSummary     `json:"forecast"`
-	Decision     *Decision           `json:"decision"` // nil when the supplier's figures are unusable
-	SupplierID   *int64              `json:"supplierId"`
-	SupplierName string              `json:"supplierName"`
-	SupplierSKU  string              `json:"supplierSku"`
-	UnitCost     int64               `json:"unitCost"`
-	Currency     string              `json:"currency"`
-	LeadTime     LeadTime            `json:"leadTime"`
-	SnoozeUntil  *time.Time          `json:"snoozeUntil"`
-	OrderOnce    bool                `json:"orderOnce"`
-	OnDraft      bool                `json:"onDraft"`
+	// Decision is nil when the supplier's figures are unusable or no
+	// location stocks the SKU.
+	Decision     *Decision  `json:"decision"`
+	SupplierID   *int64     `json:"supplierId"`
+	SupplierName string     `json:"supplierName"`
+	SupplierSKU  string     `json:"supplierSku"`
+	UnitCost     int64      `json:"unitCost"`
+	Currency     string     `json:"currency"`
+	LeadTime     LeadTime   `json:"leadTime"`
+	SnoozeUntil  *time.Time `json:"snoozeUntil"`
+	OrderOnce    bool       `json:"orderOnce"`
+	OnDraft      bool       `json:"onDraft"`
+	// NotStocked: every location's level says "not stocked"; nothing is ordered.
+	NotStocked bool `json:"notStocked"`
 	// Suggest is what "Reorder now" would put on a purchase order now.
 	Suggest int    `json:"suggest"`
 	Flags   []Flag `json:"flags"`
@@ -148,60 +153,114 @@ func (s *Service) SetPolicy(ctx context.Context, p Policy) error {
 }
 
 // Plan forecasts every SKU and decides what to reorder.
-func (s *Service) Plan(ctx context.Context) (Plan, error) { return s.plan(ctx, "") }
-
-// plan does the work of Plan, for one SKU only when only is set.
-func (s *Service) plan(ctx context.Context, only string) (Plan, error) {
+func (s *Service) Plan(ctx context.Context) (Plan, error) {
 	now := s.clock.Now()
-	loc := s.st.Location(ctx)
-	policy, err := s.Policy(ctx)
+	b, err := s.base(ctx, now, true)
 	if err != nil {
 		return Plan{}, err
 	}
-	plan := Plan{Policy: policy, TimeZone: loc.String(), GeneratedAt: now, Items: []SKUPlan{}}
-	items, err := s.st.InventoryItems(ctx)
+	plan := b.newPlan()
+	since := now.AddDate(0, 0, -HistoryDays-2)
+	sales, err := s.st.SalesSince(ctx, since)
 	if err != nil {
 		return plan, err
 	}
-	sales, err := s.st.SalesSince(ctx, now.AddDate(0, 0, -HistoryDays-2))
-	if err != nil {
-		return plan, err
-	}
-	series, _ := DailyDemand(sales, now, loc)
+	series, _ := DailyDemand(sales, now, b.loc)
 	// Sold-out days understate demand: estimate them before forecasting, the
 	// same correction the decision-quality simulation applies.
-	changes, err := s.st.StockChangesSince(ctx, now.AddDate(0, 0, -HistoryDays-2))
+	changes, err := s.st.StockChangesSince(ctx, since)
 	if err != nil {
 		return plan, err
 	}
-	soldOut := SoldOutDays(changes, series, now, loc)
-	suppliers, err := s.st.Suppliers(ctx)
-	if err != nil {
-		return plan, err
-	}
-	byID := map[int64]*domain.Supplier{}
-	for i := range suppliers {
-		byID[suppliers[i].ID] = &suppliers[i]
-	}
-	observed, err := s.st.LeadTimeObservations(ctx)
-	if err != nil {
-		return plan, err
-	}
-	plan.Currency = shopCurrency(items)
-	for _, it := range items {
-		if only != "" && it.SKU != only {
-			continue
-		}
-		p := s.planSKU(it, series[it.SKU], UncensorDemand(series[it.SKU], soldOut[it.SKU]), byID, observed, policy, plan.Currency, now)
-		if p.Decision != nil && p.Decision.AtRisk {
-			plan.AtRisk++
-		}
-		if p.Suggest > 0 {
-			plan.Due++
-		}
-		plan.Items = append(plan.Items, p)
+	soldOut := SoldOutDays(changes, series, now, b.loc)
+	for _, it := range b.items {
+		plan.add(b.planSKU(it, series[it.SKU], UncensorDemand(series[it.SKU], soldOut[it.SKU])))
 	}
 	return plan, nil
+}
+
+// planBase is what every SKU's decision reads besides the SKU's own sales
+// and stock history: the moment, the policy, the products with their stock
+// and offers, the suppliers and their measured lead times.
+type planBase struct {
+	now       time.Time
+	loc       *time.Location
+	policy    Policy
+	items     []inventorydb.InventoryItem // every SKU, for Plan only
+	suppliers map[int64]*domain.Supplier
+	observed  map[int64][]float64
+	currency  string
+	// firstOrder is the first order id since the history starts, read
+	// when a single SKU's history is first asked for (0: not yet).
+	firstOrder int64
+}
+
+// base reads the shop-wide figures; with every item for a whole plan,
+// without for an Advisor, which reads the SKUs it is asked about.
+func (s *Service) base(ctx context.Context, now time.Time, everyItem bool) (*planBase, error) {
+	b := &planBase{now: now, loc: s.st.Location(ctx), suppliers: map[int64]*domain.Supplier{}}
+	var err error
+	if b.policy, err = s.Policy(ctx); err != nil {
+		return nil, err
+	}
+	if everyItem {
+		if b.items, err = s.st.InventoryItems(ctx); err != nil {
+			return nil, err
+		}
+		b.currency = shopCurrency(b.items)
+	} else if b.currency, err = s.st.ShopCurrency(ctx); err != nil {
+		return nil, err
+	}
+	suppliers, err := s.st.Suppliers(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range suppliers {
+		b.suppliers[suppliers[i].ID] = &suppliers[i]
+	}
+	if b.observed, err = s.st.LeadTimeObservations(ctx); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+func (b *planBase) newPlan() Plan {
+	return Plan{Policy: b.policy, Currency: b.currency, TimeZone: b.loc.String(), GeneratedAt: b.now, Items: []SKUPlan{}}
+}
+
+// add puts one SKU's row on the plan and counts it.
+func (p *Plan) add(it SKUPlan) {
+	if it.Decision != nil && it.Decision.AtRisk {
+		p.AtRisk++
+	}
+	if it.Suggest > 0 {
+		p.Due++
+	}
+	p.Items = append(p.Items, it)
+}
+
+// planOne plans one SKU from its own sales and stock history alone, with
+// the same figures Plan gives it: every step of Plan is per SKU.
+func (s *Service) planOne(ctx context.Context, b *planBase, it inventorydb.InventoryItem) (SKUPlan, error) {
+	since := b.now.AddDate(0, 0, -HistoryDays-2)
+	if b.firstOrder == 0 {
+		first, err := s.st.FirstOrderSince(ctx, since)
+		if err != nil {
+			return SKUPlan{}, err
+		}
+		b.firstOrder = max(first, 1)
+	}
+	sales, err := s.st.SKUSalesSince(ctx, it.SKU, since, b.firstOrder)
+	if err != nil {
+		return SKUPlan{}, err
+	}
+	series, _ := DailyDemand(sales, b.now, b.loc)
+	changes, err := s.st.SKUStockChangesSince(ctx, it.SKU, since)
+	if err != nil {
+		return SKUPlan{}, err
+	}
+	soldOut := SoldOutDays(changes, series, b.now, b.loc)
+	return b.planSKU(it, series[it.SKU], UncensorDemand(series[it.SKU], soldOut[it.SKU])), nil
 }
 
 // shopCurrency is the currency most products are priced in.
@@ -220,8 +279,42 @@ func shopCurrency(items []inventorydb.InventoryItem) string {
 	return best
 }
 
-func (s *Service) planSKU(it inventorydb.InventoryItem, y, demand []float64, suppliers map[int64]*domain.Supplier,
-	observed map[int64][]float64, policy Policy, currency string, now time.Time) SKUPlan {
+// supplierOf is the SKU's supplier: the one set on the product, else the
+// one with the cheapest offer; nil when there is none.
+func (b *planBase) supplierOf(it inventorydb.InventoryItem) *domain.Supplier {
+	if it.SupplierID != nil {
+		if sup := b.suppliers[*it.SupplierID]; sup != nil {
+			return sup
+		}
+	}
+	if len(it.Offers) > 0 {
+		return b.suppliers[it.Offers[0].SupplierID]
+	}
+	return nil
+}
+
+// notStocked: the SKU has levels and none is stocked, Shopify's "not
+// stocked" everywhere. A SKU without levels has never had its stock
+// imported and is planned from what it sells.
+func notStocked(it inventorydb.InventoryItem) bool {
+	for _, l := range it.Levels {
+		if l.Stocked {
+			return false
+		}
+	}
+	return len(it.Levels) > 0
+}
+
+// wontOrder tells from the product alone that planSKU orders nothing,
+// whatever the SKU sells: stocked nowhere, without a supplier, snoozed or
+// already on a draft. Such a SKU's history need not be read to advise on it.
+func (b *planBase) wontOrder(it inventorydb.InventoryItem) bool {
+	snoozed := it.SnoozeUntil != nil && it.SnoozeUntil.After(b.now)
+	return (notStocked(it) && !it.OrderOnce) || b.supplierOf(it) == nil || snoozed || it.OnDraft
+}
+
+func (b *planBase) planSKU(it inventorydb.InventoryItem, y, demand []float64) SKUPlan {
+	now := b.now
 	p := SKUPlan{SKU: it.SKU, SKUGenerated: it.SKUGenerated, Title: strings.TrimSpace(it.Title + " " + it.VariantTitle), Levels: it.Levels,
 		SnoozeUntil: it.SnoozeUntil, OrderOnce: it.OrderOnce, OnDraft: it.OnDraft, UnitCost: it.Cost,
 		Currency: it.Currency, Flags: []Flag{}, series: y}
@@ -234,32 +327,15 @@ func (s *Service) planSKU(it inventorydb.InventoryItem, y, demand []float64, sup
 		p.Available += l.Available
 		p.Incoming += l.Incoming
 	}
+	p.NotStocked = notStocked(it)
 	p.Incoming += it.OpenIncoming
 	p.forecast = ForecastSeries(demand, forecastHorizon)
 	f := p.forecast
 	p.Forecast = ForecastSummary{Method: f.Method, Class: f.Class, PerDay: f.PerDay(28), Next30: f.Over(0, 30),
 		Next60: f.Over(0, 60), Next90: f.Over(0, 90), MAE: f.MAE, MASE: f.MASE, HoldoutDays: f.HoldoutDays, HistoryDays: f.HistoryDays}
 	flag := func(c FlagCode, msg string) { p.Flags = append(p.Flags, Flag{Code: c, Message: msg}) }
-	if f.Method == MethodNone {
-		flag(FlagNoHistory, "No sales in the last year: nothing to forecast from.")
-	}
-	if p.Available < 0 {
-		flag(FlagNegativeStock, "Available stock is "+strconv.Itoa(p.Available)+": more was sold than is on hand.")
-	}
-
-	// The SKU's supplier: the one set on the product, else the cheapest offer.
-	var sup *domain.Supplier
-	if it.SupplierID != nil {
-		sup = suppliers[*it.SupplierID]
-	}
-	if sup == nil && len(it.Offers) > 0 {
-		sup = suppliers[it.Offers[0].SupplierID]
-	}
-	lead := LeadTime{}
-	pack, moq := 1, 0
-	if sup == nil {
-		flag(FlagNoSupplier, "No supplier: link one to reorder this SKU.")
-	} else {
+	sup := b.supplierOf(it)
+	if sup != nil {
 		p.supplier = sup
 		p.SupplierID, p.SupplierName = &sup.ID, sup.Name
 		for _, o := range it.Offers {
@@ -273,27 +349,44 @@ func (s *Service) planSKU(it inventorydb.InventoryItem, y, demand []float64, sup
 		if sup.Currency != "" {
 			p.Currency = sup.Currency
 		}
+	}
+	p.nextDelivery = -1
+	// Stocked nowhere, there is nothing to reorder (unless the seller asked
+	// for one order), and the supplier's figures do not matter.
+	if p.NotStocked && !it.OrderOnce {
+		flag(FlagNotStocked, "Not stocked at any location, so Shopclerk does not reorder it.")
+		return p
+	}
+	if f.Method == MethodNone {
+		flag(FlagNoHistory, "No sales in the last year: nothing to forecast from.")
+	}
+	if p.Available < 0 {
+		flag(FlagNegativeStock, "Available stock is "+strconv.Itoa(p.Available)+": more was sold than is on hand.")
+	}
+	lead := LeadTime{}
+	pack, moq := 1, 0
+	if sup == nil {
+		flag(FlagNoSupplier, "No supplier: link one to reorder this SKU.")
+	} else {
 		if _, err := mail.ParseAddress(sup.Email); err != nil {
 			flag(FlagSupplierNoEmail, sup.Name+" has no usable email address: the order can be drafted, not sent.")
 		}
-		if sup.Currency != "" && currency != "" && sup.Currency != currency {
-			flag(FlagCurrencyMismatch, sup.Name+" charges in "+sup.Currency+"; the shop sells in "+currency+". Costs are shown in "+sup.Currency+".")
+		if sup.Currency != "" && b.currency != "" && sup.Currency != b.currency {
+			flag(FlagCurrencyMismatch, sup.Name+" charges in "+sup.Currency+"; the shop sells in "+b.currency+". Costs are shown in "+sup.Currency+".")
 		}
-		lead = LearnLeadTime(sup.LeadTimeDays, sup.LeadTimeStdDays, observed[sup.ID])
+		lead = LearnLeadTime(sup.LeadTimeDays, sup.LeadTimeStdDays, b.observed[sup.ID])
 		pack, moq = sup.PackSize, sup.MinOrderQty
 		if sup.LeadTimeDays == 0 {
 			flag(FlagLeadTimeZero, sup.Name+"'s lead time is 0 days: is delivery really the same day?")
 		}
 	}
 	p.LeadTime = lead
-	days := -1.0
 	if it.NextDelivery != nil {
-		days = math.Max(0, it.NextDelivery.Sub(now).Hours()/24)
+		p.nextDelivery = math.Max(0, it.NextDelivery.Sub(now).Hours()/24)
 	}
-	p.nextDelivery = days
 	dec, err := Decide(Item{SKU: it.SKU, Forecast: f, LeadTime: lead, PackSize: pack, MinOrderQty: moq,
-		Override: it.ReorderPoint, DaysToDelivery: days, History: demand,
-		Position: Position{OnHand: p.OnHand, Available: p.Available, Incoming: p.Incoming}}, policy)
+		Override: it.ReorderPoint, DaysToDelivery: p.nextDelivery, History: demand,
+		Position: Position{OnHand: p.OnHand, Available: p.Available, Incoming: p.Incoming}}, b.policy)
 	if err != nil {
 		flag(FlagBadSupplierData, err.Error())
 		return p
@@ -316,6 +409,88 @@ func (s *Service) planSKU(it inventorydb.InventoryItem, y, demand []float64, sup
 	return p
 }
 
+// Advice is the row's decision as a low-stock flow uses it.
+func (p SKUPlan) Advice() domain.ReorderAdvice {
+	a := domain.ReorderAdvice{SKU: p.SKU, Title: p.Title, Quantity: p.Suggest, Available: p.Available, Incoming: p.Incoming,
+		SupplierSKU: p.SupplierSKU, UnitCost: p.UnitCost, Currency: p.Currency, NotStocked: p.NotStocked}
+	if p.supplier != nil {
+		a.SupplierID, a.SupplierName = p.supplier.ID, p.supplier.Name
+	}
+	if p.Decision != nil && p.Suggest > 0 {
+		a.ReorderPoint = p.Decision.ReorderPoint
+	}
+	for _, f := range p.Flags {
+		switch f.Code {
+		case FlagNoSupplier, FlagBadSupplierData, FlagQuantityTooLarge:
+			a.Problem = f.Message
+		}
+	}
+	return a
+}
+
+// Advisor answers for one SKU at a time what Plan decides for it, reading
+// the shop-wide figures once and each SKU's product, stock and own history
+// when asked: a low-stock flow asks about the few SKUs that crossed their
+// threshold, and reading or forecasting the whole shop for them would cost
+// seconds.
+type Advisor struct {
+	s *Service
+	b *planBase
+	// history fingerprints the shop's sales and stock history, read when
+	// the memo is first consulted (advice_memo.go).
+	history string
+}
+
+// Advisor starts answering as things stand at now.
+func (s *Service) Advisor(ctx context.Context, now time.Time) (*Advisor, error) {
+	b, err := s.base(ctx, now, false)
+	if err != nil {
+		return nil, err
+	}
+	return &Advisor{s: s, b: b}, nil
+}
+
+// SKU plans one SKU; false when no product (or only an archived one) has it.
+func (a *Advisor) SKU(ctx context.Context, sku string) (SKUPlan, bool, error) {
+	it, ok, err := a.s.st.InventoryItem(ctx, sku)
+	if err != nil || !ok {
+		return SKUPlan{}, false, err
+	}
+	p, err := a.s.planOne(ctx, a.b, it)
+	return p, err == nil, err
+}
+
+// Advise is the SKU's reorder decision; a SKU Shopclerk does not plan (no
+// product, or an archived one) orders nothing. A SKU the decision cannot
+// order (wontOrder) is advised without reading its history: the advice
+// is the same, and a flow asks about such SKUs on every plan. Any other
+// SKU's decision is remembered until what it was made from changes.
+func (a *Advisor) Advise(ctx context.Context, sku string) (domain.ReorderAdvice, error) {
+	it, ok, err := a.s.st.InventoryItem(ctx, sku)
+	if err != nil {
+		return domain.ReorderAdvice{}, err
+	}
+	if !ok {
+		return domain.ReorderAdvice{SKU: sku, NotStocked: true}, nil
+	}
+	if a.b.wontOrder(it) {
+		return a.b.planSKU(it, nil, nil).Advice(), nil
+	}
+	print, err := a.memoPrint(ctx, it)
+	if err != nil {
+		return domain.ReorderAdvice{}, err
+	}
+	if adv, ok, err := a.remembered(ctx, sku, print); err != nil || ok {
+		return adv, err
+	}
+	p, err := a.s.planOne(ctx, a.b, it)
+	if err != nil {
+		return domain.ReorderAdvice{}, err
+	}
+	adv := p.Advice()
+	return adv, a.remember(ctx, print, adv)
+}
+
 // History is one SKU's demand history and forecast for the chart.
 type History struct {
 	SKU      string    `json:"sku"`
@@ -327,15 +502,19 @@ type History struct {
 
 // SKUHistory returns one SKU's series and forecast.
 func (s *Service) SKUHistory(ctx context.Context, sku string) (History, error) {
-	plan, err := s.plan(ctx, sku)
+	now := s.clock.Now()
+	a, err := s.Advisor(ctx, now)
 	if err != nil {
 		return History{}, err
 	}
-	if len(plan.Items) == 0 {
+	p, ok, err := a.SKU(ctx, sku)
+	if err != nil {
+		return History{}, err
+	}
+	if !ok {
 		return History{}, domain.Errorf(domain.CodeNotFound, "There is no product with SKU %q.", sku)
 	}
-	p := plan.Items[0]
-	today := dayStart(s.clock.Now(), s.st.Location(ctx))
+	today := dayStart(now, a.b.loc)
 	h := History{SKU: sku, History: p.series, Forecast: p.forecast.Daily[:90], Plan: p,
 		From: today.AddDate(0, 0, -len(p.series)).Format("2006-01-02")}
 	if h.History == nil {

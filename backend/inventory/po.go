@@ -244,8 +244,8 @@ func (s *Service) Send(ctx context.Context, poID int64) (domain.PurchaseOrder, e
 	if err != nil {
 		return po, err
 	}
-	if po.Status != domain.PODraft {
-		return po, domain.Errorf(domain.CodeConflict, "%s is %s; only a draft can be sent.", po.Number, po.Status)
+	if !po.Status.CanBecome(domain.POSent) {
+		return po, domain.Errorf(domain.CodeConflict, "%s is %s; only a draft can be sent.", po.Number, po.Status.Label())
 	}
 	if len(po.Lines) == 0 {
 		return po, domain.Errorf(domain.CodeInvalid, "%s has no lines; add what to order first.", po.Number)
@@ -309,31 +309,6 @@ func (s *Service) document(ctx context.Context, po domain.PurchaseOrder, sup dom
 	shop, _ := s.st.Shop(ctx)
 	logo, _ := s.st.ShopLogo(ctx)
 	return Document{PO: po, Supplier: sup, Shop: shop, Logo: logo, Date: s.clock.Now(), Location: s.st.Location(ctx)}
-}
-
-// Receive books a delivery in. An empty receipt list receives everything
-// still outstanding; location "" puts stock where the SKU has the most.
-func (s *Service) Receive(ctx context.Context, poID int64, location string, got []domain.Receipt) (domain.PurchaseOrder, error) {
-	if len(got) == 0 {
-		po, err := s.st.PurchaseOrder(ctx, poID)
-		if err != nil {
-			return po, err
-		}
-		for _, l := range po.Lines {
-			if rest := l.Quantity - l.ReceivedQty; rest > 0 {
-				got = append(got, domain.Receipt{SKU: l.SKU, Quantity: rest})
-			}
-		}
-		if len(got) == 0 {
-			return po, domain.Errorf(domain.CodeConflict, "Everything on %s has been received already.", po.Number)
-		}
-	}
-	for _, r := range got {
-		if r.Quantity <= 0 || r.Quantity > MaxQuantity {
-			return domain.PurchaseOrder{}, domain.Errorf(domain.CodeInvalid, "Receive a quantity between 1 and %d for %s (not %d).", MaxQuantity, r.SKU, r.Quantity)
-		}
-	}
-	return s.st.ReceivePO(ctx, poID, strings.TrimSpace(location), got)
 }
 
 // SaveSupplier validates a supplier's figures and stores it.

@@ -9,9 +9,9 @@ import (
 )
 
 // A flow that only drafts purchase orders leaves out crossings of SKUs that
-// are back above their reorder point (they would plan nothing), and still
-// shows the ones without a supplier; a flow with a condition still sees
-// every crossing, so its reasons are counted as before.
+// are back above their reorder point or stocked at no location (they would
+// plan nothing), and still shows the ones without a supplier; a flow with a
+// condition still sees every crossing, so its reasons are counted as before.
 func TestStockCrossingsOfRestockedSKUs(t *testing.T) {
 	s := newShop(t)
 	po := s.template("low_stock_po")
@@ -19,7 +19,7 @@ func TestStockCrossingsOfRestockedSKUs(t *testing.T) {
 		Condition: "stock.available > 100", Steps: []Step{{Action: domain.StepPurchaseOrder}},
 		Policy: Policy{Reentry: ReentryEveryTime, CatchUp: CatchUpSend, MaxLateHours: 72}})
 	s.write(func(w *importdb.Writer) error {
-		for _, sku := range []string{"MUG-1", "CUP-1"} {
+		for _, sku := range []string{"MUG-1", "CUP-1", "JUG-1"} {
 			if err := stock(w, sku, 12); err != nil {
 				return err
 			}
@@ -35,6 +35,10 @@ func TestStockCrossingsOfRestockedSKUs(t *testing.T) {
 			return err
 		}
 		if err := stock(w, "CUP-1", 3); err != nil { // crosses below 5 ...
+			return err
+		}
+		// JUG-1 crosses where it is no longer stocked: Shopify's "not stocked".
+		if err := w.SetStock(domain.StockLevel{SKU: "JUG-1", Location: "Main", OnHand: 1, Available: 1}, "import"); err != nil {
 			return err
 		}
 		// BOWL-1 crosses too but has no supplier: shown with a problem.
@@ -54,7 +58,7 @@ func TestStockCrossingsOfRestockedSKUs(t *testing.T) {
 		sort.Strings(out)
 		return out
 	}
-	if got := skus(false); len(got) != 3 {
+	if got := skus(false); len(got) != 4 {
 		t.Fatalf("all crossings: %v", got)
 	}
 	if got := skus(true); len(got) != 2 || got[0] != "BOWL-1" || got[1] != "MUG-1" {
@@ -80,7 +84,7 @@ func TestStockCrossingsOfRestockedSKUs(t *testing.T) {
 				t.Fatalf("low stock flow skipped %v", f.Skipped)
 			}
 		case cond:
-			if len(f.Items) != 0 || f.Skipped[whyCondition] != 3 {
+			if len(f.Items) != 0 || f.Skipped[whyCondition] != 4 {
 				t.Fatalf("flow with a condition: items %d, skipped %v", len(f.Items), f.Skipped)
 			}
 		}

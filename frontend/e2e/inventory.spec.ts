@@ -2,10 +2,14 @@
 // forecast chart, Reorder now, editing a draft line, sending it (the message
 // lands in the outbox), and the outbox sending it through the test Postfix;
 // then the low-stock digest: its preview, the send, the message queued in
-// the outbox, and no second digest the same shop day.
+// the outbox, and no second digest the same shop day; then the sent order
+// received in part (a line's quantity refused when negative, warned about
+// above what is open), its history, and the rest closed short, axe-clean in
+// both themes.
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { expectNoViolations } from './axe';
 import { setUpMailAccount } from './mailAccount';
 
 function shooter(page: Page, info: TestInfo) {
@@ -119,4 +123,83 @@ test('low-stock digest: preview, send, queued in the outbox, once a day', async 
   await expect(page.getByTestId('digest-already')).toBeVisible();
   await expect(page.getByTestId('digest-outbox-badge')).toHaveText('Queued');
   await expect(page.getByTestId('digest-send')).toHaveCount(0);
+});
+
+test('partial delivery: receive part of a line, see the history, close the rest short', async ({ page }, info) => {
+  const shot = shooter(page, info);
+  // Both themes are checked on each state; the toggle sits in the shell.
+  const axeBothThemes = async (label: string, darkShot?: string) => {
+    for (const scheme of ['dark', 'light'] as const) {
+      await page.getByTestId('theme-toggle').click();
+      await expect(page.getByTestId('theme-toggle')).toHaveAttribute('data-scheme', scheme);
+      // The pointer leaves the toggle, so its tooltip is not what axe reads.
+      await page.mouse.move(0, 0);
+      await expect(page.getByRole('tooltip')).toHaveCount(0);
+      await expectNoViolations(page, `${scheme} inventory ${label}`);
+      if (scheme === 'dark' && darkShot) await shot(darkShot);
+    }
+  };
+  await page.addInitScript(() => localStorage.setItem('shopclerk-color-scheme', 'light'));
+  await page.goto('/');
+  await expect(page.getByTestId('theme-toggle')).toHaveAttribute('data-scheme', 'light');
+  await page.getByTestId('nav-inventory').click();
+  await page.getByTestId('inventory-tab-orders').click();
+  await expect(page.getByTestId('purchase-orders')).toBeVisible();
+
+  // The order the first test sent; when this test runs alone, one is made.
+  let card = page.locator('[data-testid^="po-PO-"]').filter({ has: page.locator('[data-testid^="po-book-in-"]') }).first();
+  if ((await card.count()) === 0) {
+    await page.getByTestId('inventory-tab-reorder').click();
+    await page.getByTestId('reorder-now').click();
+    const draft = page.locator('[data-testid^="po-send-"]').first();
+    await draft.click();
+    card = page.locator('[data-testid^="po-PO-"]').filter({ has: page.locator('[data-testid^="po-book-in-"]') }).first();
+  }
+  await expect(card).toBeVisible();
+  const number = (await card.getAttribute('data-testid'))!.replace(/^po-/, '');
+  const input = card.locator(`[data-testid^="po-arrived-${number}-"]`).first();
+  const sku = (await input.getAttribute('data-testid'))!.replace(`po-arrived-${number}-`, '');
+  const open = Number((await input.getAttribute('placeholder'))!.replace(/\D/g, ''));
+  expect(open).toBeGreaterThan(1);
+  const bookIn = page.getByTestId(`po-book-in-${number}`);
+  await expect(bookIn).toBeDisabled();
+
+  // More than is open is allowed, with a warning; a negative is refused.
+  await input.fill(String(open + 5));
+  await expect(page.getByTestId(`po-arrived-warn-${number}-${sku}`)).toHaveText(`More than the ${open} still open`);
+  await expect(bookIn).toBeEnabled();
+  await shot('10-receive-warning');
+  await axeBothThemes('receive with a warning');
+  await input.fill('-1');
+  await expect(card.getByText('Cannot be negative')).toBeVisible();
+  await expect(bookIn).toBeDisabled();
+  await shot('11-receive-negative');
+  await axeBothThemes('receive refused');
+
+  // Half of the first line arrives; the order is partly received.
+  const part = Math.floor(open / 2);
+  await input.fill(String(part));
+  await expect(bookIn).toHaveText(part === 1 ? 'Book in 1 unit' : `Book in ${part} units`);
+  await bookIn.click();
+  await expect(page.getByTestId(`po-status-${number}`)).toHaveText(/partly received/i);
+  await expect(page.getByTestId(`po-received-${number}-${sku}`)).toHaveText(new RegExp(`^${part}`));
+  const history = page.getByTestId(`po-history-${number}`);
+  await expect(history).toContainText(`Received ${part} × ${sku}`);
+  await expect(card.locator(`[data-testid="po-arrived-${number}-${sku}"]`)).toHaveValue('');
+  await shot('12-partly-received');
+  await axeBothThemes('partly received', '12-partly-received-dark');
+
+  // The rest will not come: closed short, after the card says what.
+  await page.getByTestId(`po-close-short-${number}`).click();
+  await expect(page.getByTestId(`po-close-confirm-${number}`)).toContainText(`${open - part} × ${sku}`);
+  await shot('13-close-short-confirm');
+  await axeBothThemes('close short confirm');
+  await page.getByTestId(`po-close-short-yes-${number}`).click();
+  await expect(page.getByTestId(`po-status-${number}`)).toHaveText(/closed short/i);
+  await expect(page.getByTestId(`po-received-${number}-${sku}`)).toHaveText(`${part} (${open - part} short)`);
+  await expect(history).toContainText('Closed short');
+  await expect(history).toContainText(`${open - part} × ${sku}`);
+  await expect(page.getByTestId(`po-book-in-${number}`)).toHaveCount(0);
+  await shot('14-closed-short');
+  await axeBothThemes('closed short', '14-closed-short-dark');
 });

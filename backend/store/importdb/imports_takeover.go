@@ -116,10 +116,10 @@ func (w *Writer) TakeOverGeneratedKey(key, sku string) (domain.TakeOver, error) 
 // takeOverTables are the tables whose sku column ImportTakeOverSKUs moves,
 // each over the batch's keys at once.
 var takeOverTables = []string{"stock_changes", "line_items", "cart_lines", "supplier_products",
-	"purchase_order_lines", "sku_policies"}
+	"purchase_order_lines", "purchase_order_receipts", "sku_policies"}
 
 // FinishTakeOvers moves the stock history, order and cart lines, supplier
-// offers, purchase order lines, reorder choices and the automations'
+// offers, purchase order lines and receipts, reorder choices and the automations'
 // per-SKU memory of the keys this batch took over. The caller runs it once,
 // after the batch's last take-over, and only when there was one: a batch
 // without take-overs pays nothing.

@@ -18,7 +18,7 @@ import (
 var skuTables = []struct{ table, col string }{
 	{"products", "sku"}, {"stock_levels", "sku"}, {"stock_changes", "sku"}, {"line_items", "sku"},
 	{"cart_lines", "sku"}, {"supplier_products", "sku"}, {"purchase_order_lines", "sku"},
-	{"sku_policies", "sku"}, {"rule_ledger", "subject"},
+	{"purchase_order_receipts", "sku"}, {"sku_policies", "sku"}, {"rule_ledger", "subject"},
 }
 
 // skuCensus counts, per table, the rows naming each of skus (the ledger by
@@ -77,10 +77,12 @@ func seedGenerated(t *testing.T, s *DB) {
 	if err := inventorydb.New(s.Store).SetSKUPolicy(ctx, domain.SKUPolicy{SKU: gen.SKU, SnoozeUntil: &until}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := inventorydb.New(s.Store).AddToDraft(ctx, sup, "EUR", "Shop", []domain.DraftLine{{SKU: gen.SKU, Quantity: 10, UnitCost: 700}}); err != nil {
+	po, err := inventorydb.New(s.Store).AddToDraft(ctx, sup, "EUR", "Shop", []domain.DraftLine{{SKU: gen.SKU, Quantity: 10, UnitCost: 700}})
+	if err != nil {
 		t.Fatal(err)
 	}
 	for _, stmt := range []string{
+		fmt.Sprintf(`INSERT INTO purchase_order_receipts (po_id, sku, quantity, at) VALUES (%d, '~apron/Blue', 4, 0)`, po),
 		`INSERT INTO rules (id, name, definition, created_at, updated_at) VALUES (1, 'Low stock', '{}', 0, 0)`,
 		`INSERT INTO rule_ledger (key, rule_id, subject, occurrence, step, status, due_at, done_at) VALUES ('1/sku:~apron/Blue/stock:1/0', 1, 'sku:~apron/Blue', 'stock:1', 0, 'done', 0, 0)`,
 	} {
@@ -97,8 +99,8 @@ func seedGenerated(t *testing.T, s *DB) {
 func TestTakeOverGeneratedKey(t *testing.T) {
 	ctx := context.Background()
 	const key, realSKU = "~apron/Blue", "APR-BL"
-	before := "products ~apron/Blue=1; products APR-BL=0; stock_levels ~apron/Blue=1; stock_levels APR-BL=0; stock_changes ~apron/Blue=1; stock_changes APR-BL=0; line_items ~apron/Blue=1; line_items APR-BL=0; cart_lines ~apron/Blue=1; cart_lines APR-BL=0; supplier_products ~apron/Blue=1; supplier_products APR-BL=0; purchase_order_lines ~apron/Blue=1; purchase_order_lines APR-BL=0; sku_policies ~apron/Blue=1; sku_policies APR-BL=0; rule_ledger ~apron/Blue=1; rule_ledger APR-BL=0; "
-	after := "products ~apron/Blue=0; products APR-BL=1; stock_levels ~apron/Blue=0; stock_levels APR-BL=1; stock_changes ~apron/Blue=0; stock_changes APR-BL=1; line_items ~apron/Blue=0; line_items APR-BL=1; cart_lines ~apron/Blue=0; cart_lines APR-BL=1; supplier_products ~apron/Blue=0; supplier_products APR-BL=1; purchase_order_lines ~apron/Blue=0; purchase_order_lines APR-BL=1; sku_policies ~apron/Blue=0; sku_policies APR-BL=1; rule_ledger ~apron/Blue=0; rule_ledger APR-BL=1; "
+	before := "products ~apron/Blue=1; products APR-BL=0; stock_levels ~apron/Blue=1; stock_levels APR-BL=0; stock_changes ~apron/Blue=1; stock_changes APR-BL=0; line_items ~apron/Blue=1; line_items APR-BL=0; cart_lines ~apron/Blue=1; cart_lines APR-BL=0; supplier_products ~apron/Blue=1; supplier_products APR-BL=0; purchase_order_lines ~apron/Blue=1; purchase_order_lines APR-BL=0; purchase_order_receipts ~apron/Blue=1; purchase_order_receipts APR-BL=0; sku_policies ~apron/Blue=1; sku_policies APR-BL=0; rule_ledger ~apron/Blue=1; rule_ledger APR-BL=0; "
+	after := "products ~apron/Blue=0; products APR-BL=1; stock_levels ~apron/Blue=0; stock_levels APR-BL=1; stock_changes ~apron/Blue=0; stock_changes APR-BL=1; line_items ~apron/Blue=0; line_items APR-BL=1; cart_lines ~apron/Blue=0; cart_lines APR-BL=1; supplier_products ~apron/Blue=0; supplier_products APR-BL=1; purchase_order_lines ~apron/Blue=0; purchase_order_lines APR-BL=1; purchase_order_receipts ~apron/Blue=0; purchase_order_receipts APR-BL=1; sku_policies ~apron/Blue=0; sku_policies APR-BL=1; rule_ledger ~apron/Blue=0; rule_ledger APR-BL=1; "
 
 	t.Run("a failing batch rolls it back", func(t *testing.T) {
 		s := New(storetest.Open(t, storetest.At(testNow)))

@@ -6,6 +6,8 @@
 package inventorydb
 
 import (
+	"context"
+	"database/sql"
 	"embed"
 
 	"shopclerk/backend/store"
@@ -28,3 +30,17 @@ var q = store.NamedQueries(queryFS)
 
 // gen is the generated queries over the pool.
 func (s *DB) gen() *queries.Queries { return queries.New(s.SQL()) }
+
+// prepared is gen with its reads through the store's prepared statements,
+// for the per-SKU reads an Advisor repeats hundreds of times a plan
+// (parsing each again would cost more than running it).
+func (s *DB) prepared() *queries.Queries { return queries.New(preparedDB{s.SQL(), s}) }
+
+type preparedDB struct {
+	*sql.DB
+	s *DB
+}
+
+func (p preparedDB) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return p.s.PreparedQuery(ctx, query, args...)
+}

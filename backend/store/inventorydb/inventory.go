@@ -26,22 +26,41 @@ type SaleRow struct {
 // SalesSince returns the demand history since a time: cancelled, refunded
 // and voided orders and returned lines left out.
 func (s *DB) SalesSince(ctx context.Context, since time.Time) ([]SaleRow, error) {
-	rows, err := s.SQL().QueryContext(ctx, q("InvSalesSince"), since.Unix())
-	if err != nil {
-		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the sales history")
+	return s.sales(ctx, q("InvSalesSince"), since.Unix())
+}
+
+// SKUSalesSince is SalesSince for one SKU. firstOrder is FirstOrderSince
+// of the same time, which a caller asking about many SKUs reads once.
+func (s *DB) SKUSalesSince(ctx context.Context, sku string, since time.Time, firstOrder int64) ([]SaleRow, error) {
+	return s.sales(ctx, q("InvSKUSalesSince"), sku, firstOrder, since.Unix())
+}
+
+// FirstOrderSince is the lowest order id placed at or after since: no
+// order numbered below it counts as a sale since then.
+func (s *DB) FirstOrderSince(ctx context.Context, since time.Time) (int64, error) {
+	var id int64
+	if err := s.SQL().QueryRowContext(ctx, q("InvFirstOrderSince"), since.Unix()).Scan(&id); err != nil {
+		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the sales history")
 	}
-	defer rows.Close()
+	return id, nil
+}
+
+func (s *DB) sales(ctx context.Context, query string, args ...any) ([]SaleRow, error) {
 	var out []SaleRow
-	for rows.Next() {
+	err := s.invEach(ctx, query, args, func(rows *sql.Rows) error {
 		var r SaleRow
 		var at int64
 		if err := rows.Scan(&r.SKU, &at, &r.Quantity); err != nil {
-			return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the sales history")
+			return err
 		}
 		r.At = time.Unix(at, 0).UTC()
 		out = append(out, r)
+		return nil
+	})
+	if err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the sales history")
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // InventoryItem is one SKU with what the reorder logic needs: the product,
@@ -73,13 +92,44 @@ type InventoryItem struct {
 // offers and open orders. A shop has thousands of SKUs at most, so this is
 // five plain reads joined in Go rather than one wide query.
 func (s *DB) InventoryItems(ctx context.Context) ([]InventoryItem, error) {
+	return s.inventoryItems(ctx, "")
+}
+
+// InventoryItem is InventoryItems for one SKU, read alone; false when no
+// product that is not archived has it.
+func (s *DB) InventoryItem(ctx context.Context, sku string) (InventoryItem, bool, error) {
+	items, err := s.inventoryItems(ctx, sku)
+	if err != nil || len(items) == 0 {
+		return InventoryItem{}, false, err
+	}
+	return items[0], true, nil
+}
+
+// inventoryItems reads every SKU's items, or only sku's when it is not "".
+func (s *DB) inventoryItems(ctx context.Context, sku string) ([]InventoryItem, error) {
 	fail := func(err error) ([]InventoryItem, error) {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the stock figures")
 	}
-	g := s.gen()
-	products, err := g.InvProducts(ctx)
-	if err != nil {
-		return fail(err)
+	g, one := s.gen(), sku != ""
+	if one {
+		g = s.prepared()
+	}
+	var products []queries.InvProductsRow
+	var err error
+	if one {
+		var rows []queries.InvProductOneRow
+		rows, err = g.InvProductOne(ctx, sku)
+		for _, r := range rows {
+			products = append(products, queries.InvProductsRow(r))
+		}
+	} else {
+		products, err = g.InvProducts(ctx)
+	}
+	if err != nil || len(products) == 0 {
+		if err != nil {
+			return fail(err)
+		}
+		return nil, nil
 	}
 	var items []InventoryItem
 	idx := make(map[string]int, len(products))
@@ -97,7 +147,12 @@ func (s *DB) InventoryItems(ctx context.Context) ([]InventoryItem, error) {
 		idx[it.SKU] = len(items)
 		items = append(items, it)
 	}
-	levels, err := g.InvStockLevels(ctx)
+	var levels []queries.StockLevel
+	if one {
+		levels, err = g.InvStockLevelsOne(ctx, sku)
+	} else {
+		levels, err = g.InvStockLevels(ctx)
+	}
 	if err != nil {
 		return fail(err)
 	}
@@ -108,7 +163,12 @@ func (s *DB) InventoryItems(ctx context.Context) ([]InventoryItem, error) {
 				UpdatedAt: time.Unix(l.UpdatedAt, 0).UTC()})
 		}
 	}
-	offers, err := g.InvSupplierProducts(ctx)
+	var offers []queries.SupplierProduct
+	if one {
+		offers, err = g.InvSupplierProductsOne(ctx, sku)
+	} else {
+		offers, err = g.InvSupplierProducts(ctx)
+	}
 	if err != nil {
 		return fail(err)
 	}
@@ -118,7 +178,11 @@ func (s *DB) InventoryItems(ctx context.Context) ([]InventoryItem, error) {
 		}
 	}
 	// Hand-bound: sqlc types SUM and MIN over this join as float and any.
-	err = s.invEach(ctx, q("InvOpenIncoming"), nil, func(r *sql.Rows) error {
+	incoming, args := q("InvOpenIncoming"), []any(nil)
+	if one {
+		incoming, args = q("InvOpenIncomingOne"), []any{sku}
+	}
+	err = s.invEach(ctx, incoming, args, func(r *sql.Rows) error {
 		var sku string
 		var n int
 		var next sql.NullInt64
@@ -133,7 +197,12 @@ func (s *DB) InventoryItems(ctx context.Context) ([]InventoryItem, error) {
 	if err != nil {
 		return fail(err)
 	}
-	drafts, err := g.InvDraftSKUs(ctx)
+	var drafts []string
+	if one {
+		drafts, err = g.InvDraftSKUsOne(ctx, sku)
+	} else {
+		drafts, err = g.InvDraftSKUs(ctx)
+	}
 	if err != nil {
 		return fail(err)
 	}
@@ -153,7 +222,7 @@ func invUniqueViolation(err error) bool {
 
 // invEach runs a query and calls fn for every row.
 func (s *DB) invEach(ctx context.Context, query string, args []any, fn func(*sql.Rows) error) error {
-	rows, err := s.SQL().QueryContext(ctx, query, args...)
+	rows, err := s.PreparedQuery(ctx, query, args...)
 	if err != nil {
 		return err
 	}
@@ -316,4 +385,20 @@ func (s *DB) SetSKUPolicy(ctx context.Context, p domain.SKUPolicy) error {
 		}
 		return nil
 	})
+}
+
+// ShopCurrency is the currency most products that are not archived are
+// priced in (of equally common ones, the first by code); "" when none is.
+func (s *DB) ShopCurrency(ctx context.Context) (string, error) {
+	rows, err := s.gen().InvShopCurrency(ctx)
+	if err != nil {
+		return "", domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the stock figures")
+	}
+	best, n := "", int64(0)
+	for _, r := range rows {
+		if r.Count > n || (r.Count == n && r.Currency < best) {
+			best, n = r.Currency, r.Count
+		}
+	}
+	return best, nil
 }

@@ -40,8 +40,17 @@ type StockChange struct {
 
 // StockChangesSince lists stock changes from a time, by SKU then time.
 func (s *DB) StockChangesSince(ctx context.Context, since time.Time) ([]StockChange, error) {
+	return s.stockChanges(ctx, q("InvStockChangesSince"), since.Unix())
+}
+
+// SKUStockChangesSince is StockChangesSince for one SKU.
+func (s *DB) SKUStockChangesSince(ctx context.Context, sku string, since time.Time) ([]StockChange, error) {
+	return s.stockChanges(ctx, q("InvSKUStockChangesSince"), sku, since.Unix())
+}
+
+func (s *DB) stockChanges(ctx context.Context, query string, args ...any) ([]StockChange, error) {
 	var out []StockChange
-	err := s.invEach(ctx, q("InvStockChangesSince"), []any{since.Unix()}, func(r *sql.Rows) error {
+	err := s.invEach(ctx, query, args, func(r *sql.Rows) error {
 		var c StockChange
 		var at int64
 		if err := r.Scan(&c.SKU, &c.Location, &c.After, &at); err != nil {

@@ -26,7 +26,8 @@ func getPO(ctx context.Context, qs *queries.Queries, id int64) (domain.PurchaseO
 	po := domain.PurchaseOrder{ID: r.ID, Number: PONumber(r.ID), SupplierID: r.SupplierID, SupplierName: r.Name, SupplierEmail: r.Email,
 		Status: domain.POStatus(r.Status), Currency: r.Currency, Note: r.Note, CreatedAt: time.Unix(r.CreatedAt, 0).UTC(),
 		SentAt: store.FromUnix(r.SentAt), ExpectedAt: store.FromUnix(r.ExpectedAt), ReceivedAt: store.FromUnix(r.ReceivedAt),
-		Location: r.Location, MessageID: r.MessageID, Lines: []domain.PurchaseOrderLine{}}
+		ClosedAt: store.FromUnix(r.ClosedAt), Location: r.Location, MessageID: r.MessageID,
+		Lines: []domain.PurchaseOrderLine{}, Receipts: []domain.POReceipt{}}
 	lines, err := qs.InvPOLines(ctx, id)
 	if err != nil {
 		return po, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the purchase order")
@@ -35,6 +36,13 @@ func getPO(ctx context.Context, qs *queries.Queries, id int64) (domain.PurchaseO
 		po.Lines = append(po.Lines, domain.PurchaseOrderLine{SKU: l.Sku, SupplierSKU: l.SupplierSku, Title: l.Title, VariantTitle: l.VariantTitle,
 			Quantity: int(l.Quantity), ReceivedQty: int(l.ReceivedQty), UnitCost: l.UnitCost})
 		po.Total += l.Quantity * l.UnitCost
+	}
+	receipts, err := qs.InvPOReceipts(ctx, id)
+	if err != nil {
+		return po, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the purchase order")
+	}
+	for _, r := range receipts {
+		po.Receipts = append(po.Receipts, domain.POReceipt{SKU: r.Sku, Quantity: int(r.Quantity), Location: r.Location, At: time.Unix(r.At, 0).UTC()})
 	}
 	return po, nil
 }
@@ -54,8 +62,8 @@ func (s *DB) PurchaseOrders(ctx context.Context, status domain.POStatus, limit i
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the purchase orders")
 	}
 	out := make([]domain.PurchaseOrder, 0, len(ids))
-	for _, r := range ids {
-		po, err := getPO(ctx, s.gen(), r.ID)
+	for _, id := range ids {
+		po, err := getPO(ctx, s.gen(), id)
 		if err != nil {
 			return nil, err
 		}
@@ -154,14 +162,10 @@ func checkDraft(ctx context.Context, qt *queries.Queries, poID int64) error {
 	return nil
 }
 
-// poMoves are the status changes a seller may make by hand; sending and
-// receiving have their own functions.
-var poMoves = map[domain.POStatus][]domain.POStatus{
-	domain.PODraft:          {domain.POCancelled},
-	domain.POSent:           {domain.POConfirmed, domain.POCancelled},
-	domain.POConfirmed:      {domain.POCancelled},
-	domain.POPartlyReceived: {domain.POCancelled},
-}
+// byHand are the statuses a seller sets directly; sending, receiving and
+// closing short have their own functions. Which moves are allowed at all is
+// domain.POStatus.CanBecome's.
+var byHand = map[domain.POStatus]bool{domain.POConfirmed: true, domain.POCancelled: true}
 
 // SetPOStatus confirms or cancels an order.
 func (s *DB) SetPOStatus(ctx context.Context, poID int64, to domain.POStatus) error {
@@ -171,13 +175,48 @@ func (s *DB) SetPOStatus(ctx context.Context, poID int64, to domain.POStatus) er
 		if err != nil {
 			return err
 		}
-		for _, ok := range poMoves[cur.Status] {
-			if ok == to {
-				return qt.InvPOSetStatus(ctx, queries.InvPOSetStatusParams{ID: poID, Status: string(to)})
-			}
+		if err := checkMove(cur, to); err != nil {
+			return err
 		}
-		return domain.Errorf(domain.CodeConflict, "%s is %s and cannot become %s.", cur.Number, cur.Status, to)
+		if !byHand[to] {
+			return domain.Errorf(domain.CodeInvalid, "%s cannot be set by hand.", to.Label())
+		}
+		return qt.InvPOSetStatus(ctx, queries.InvPOSetStatusParams{ID: poID, Status: string(to)})
 	}), "Shopclerk could not change the purchase order")
+}
+
+// checkMove refuses a status change domain.POStatus.CanBecome does not allow,
+// saying what the seller can do instead where there is something.
+func checkMove(po domain.PurchaseOrder, to domain.POStatus) error {
+	if po.Status.CanBecome(to) {
+		return nil
+	}
+	received := len(po.Receipts) > 0
+	switch {
+	case to == domain.POCancelled && received:
+		return domain.Errorf(domain.CodeConflict, "Goods of %s have arrived already, so it cannot be cancelled; close it short instead.", po.Number)
+	case to == domain.POClosedShort && !received && po.Status.Receivable():
+		return domain.Errorf(domain.CodeConflict, "Nothing of %s has arrived yet, so there is nothing to close short; cancel it instead.", po.Number)
+	case to == domain.POReceived || to == domain.POPartlyReceived:
+		return domain.Errorf(domain.CodeConflict, "%s is %s; goods can be received only on a sent, confirmed or partly received order.", po.Number, po.Status.Label())
+	}
+	return domain.Errorf(domain.CodeConflict, "%s is %s and cannot become %s.", po.Number, po.Status.Label(), to.Label())
+}
+
+// LeadDays measures how long a settled order took to arrive, from its
+// sending and its receipts; false when there is nothing to learn from.
+// The inventory package decides (inventory.DeliveryDays); the store writes
+// the figure in the transaction that settles the order.
+type LeadDays func(po domain.PurchaseOrder) (days float64, ok bool)
+
+// learnLead records a settled order's lead time for its supplier.
+func learnLead(ctx context.Context, qt *queries.Queries, po domain.PurchaseOrder, lead LeadDays, now int64) error {
+	days, ok := lead(po)
+	if !ok {
+		return nil
+	}
+	return qt.InvLeadObservationSet(ctx, queries.InvLeadObservationSetParams{SupplierID: po.SupplierID,
+		PoID: sql.NullInt64{Int64: po.ID, Valid: true}, Days: days, At: now})
 }
 
 // MarkPOSent records that a draft went out with an outbox message.
@@ -193,11 +232,13 @@ func (s *DB) MarkPOSent(ctx context.Context, poID int64, messageID, ledgerKey st
 	return nil
 }
 
-// ReceivePO books goods in, in one transaction: the lines' received
-// quantities, stock at the location (with a stock_changes row, reason
-// 'receive'), the order's status, and on the first receipt the real lead
-// time for the supplier.
-func (s *DB) ReceivePO(ctx context.Context, poID int64, location string, got []domain.Receipt) (domain.PurchaseOrder, error) {
+// ReceivePO books goods in, in one transaction: each receipt (kept with its
+// location and time), the lines' received quantities, stock at the location
+// (with a stock_changes row, reason 'receive') and the order's status:
+// partly received until every line has at least what was ordered, then
+// received, when the supplier's lead time is learnt (lead). The caller
+// validates the quantities.
+func (s *DB) ReceivePO(ctx context.Context, poID int64, location string, got []domain.Receipt, lead LeadDays) (domain.PurchaseOrder, error) {
 	now := s.Now()
 	var po domain.PurchaseOrder
 	err := s.InTx(ctx, func(tx *sql.Tx) error {
@@ -206,8 +247,8 @@ func (s *DB) ReceivePO(ctx context.Context, poID int64, location string, got []d
 		if err != nil {
 			return err
 		}
-		if !cur.Status.Receivable() {
-			return domain.Errorf(domain.CodeConflict, "%s is %s; goods can be received only on a sent or confirmed order.", cur.Number, cur.Status)
+		if err := checkMove(cur, domain.POReceived); err != nil {
+			return err
 		}
 		onPO := map[string]bool{}
 		for _, l := range cur.Lines {
@@ -217,18 +258,9 @@ func (s *DB) ReceivePO(ctx context.Context, poID int64, location string, got []d
 			if !onPO[r.SKU] {
 				return domain.Errorf(domain.CodeInvalid, "%s is not on %s.", r.SKU, cur.Number)
 			}
-			loc := location
-			if loc == "" {
-				loc = cur.Location
-			}
-			if loc == "" {
-				var err error
-				loc, err = qt.InvStockMainLocation(ctx, r.SKU)
-				if errors.Is(err, sql.ErrNoRows) {
-					loc = DefaultLocation
-				} else if err != nil {
-					return err
-				}
+			loc, err := receiveAt(ctx, qt, r.SKU, location, cur.Location)
+			if err != nil {
+				return err
 			}
 			var before sql.NullInt64
 			one, err := qt.InvStockOne(ctx, queries.InvStockOneParams{Sku: r.SKU, Location: loc})
@@ -240,18 +272,15 @@ func (s *DB) ReceivePO(ctx context.Context, poID int64, location string, got []d
 			if err := qt.InvPOLineReceive(ctx, queries.InvPOLineReceiveParams{PoID: poID, Sku: r.SKU, Quantity: int64(r.Quantity)}); err != nil {
 				return err
 			}
+			if err := qt.InvPOReceiptInsert(ctx, queries.InvPOReceiptInsertParams{PoID: poID, Sku: r.SKU, Quantity: int64(r.Quantity),
+				Location: loc, At: now}); err != nil {
+				return err
+			}
 			if err := qt.InvStockReceive(ctx, queries.InvStockReceiveParams{Sku: r.SKU, Location: loc, OnHand: int64(r.Quantity), UpdatedAt: now}); err != nil {
 				return err
 			}
 			if err := qt.InvStockChangeInsert(ctx, queries.InvStockChangeInsertParams{Sku: r.SKU, Location: loc, Before: before,
 				After: before.Int64 + int64(r.Quantity), At: now}); err != nil {
-				return err
-			}
-		}
-		if cur.SentAt != nil {
-			days := float64(now-cur.SentAt.Unix()) / 86400
-			if err := qt.InvLeadObservationInsert(ctx, queries.InvLeadObservationInsertParams{SupplierID: cur.SupplierID,
-				PoID: sql.NullInt64{Int64: poID, Valid: true}, Days: days, At: now}); err != nil {
 				return err
 			}
 		}
@@ -264,15 +293,61 @@ func (s *DB) ReceivePO(ctx context.Context, poID int64, location string, got []d
 				status = domain.POPartlyReceived
 			}
 		}
+		if err := checkMove(cur, status); err != nil {
+			return err
+		}
 		at := sql.NullInt64{Int64: now, Valid: status == domain.POReceived}
 		if err := qt.InvPOMarkReceived(ctx, queries.InvPOMarkReceivedParams{ID: poID, Status: string(status), ReceivedAt: at}); err != nil {
 			return err
 		}
-		po.Status = status
-		po.ReceivedAt = store.FromUnix(sql.NullInt64{Int64: now, Valid: status == domain.POReceived})
+		po.Status, po.ReceivedAt = status, store.FromUnix(at)
+		if status == domain.POReceived {
+			return learnLead(ctx, qt, po, lead, now)
+		}
 		return nil
 	})
 	return po, wrapInternal(err, "Shopclerk could not book the delivery in")
+}
+
+// receiveAt is where a SKU's goods go: the location asked for, else the
+// order's, else where the SKU has the most stock, else DefaultLocation.
+func receiveAt(ctx context.Context, qt *queries.Queries, sku, asked, ofOrder string) (string, error) {
+	switch {
+	case asked != "":
+		return asked, nil
+	case ofOrder != "":
+		return ofOrder, nil
+	}
+	loc, err := qt.InvStockMainLocation(ctx, sku)
+	if errors.Is(err, sql.ErrNoRows) {
+		return DefaultLocation, nil
+	}
+	return loc, err
+}
+
+// ClosePOShort closes a partly received order: what is still outstanding
+// will not come, so it no longer counts as incoming, and the supplier's
+// lead time is learnt from what did arrive (lead).
+func (s *DB) ClosePOShort(ctx context.Context, poID int64, lead LeadDays) (domain.PurchaseOrder, error) {
+	now := s.Now()
+	var po domain.PurchaseOrder
+	err := s.InTx(ctx, func(tx *sql.Tx) error {
+		qt := queries.New(tx)
+		var err error
+		if po, err = getPO(ctx, qt, poID); err != nil {
+			return err
+		}
+		if err := checkMove(po, domain.POClosedShort); err != nil {
+			return err
+		}
+		at := sql.NullInt64{Int64: now, Valid: true}
+		if err := qt.InvPOCloseShort(ctx, queries.InvPOCloseShortParams{ID: poID, ClosedAt: at}); err != nil {
+			return err
+		}
+		po.Status, po.ClosedAt = domain.POClosedShort, store.FromUnix(at)
+		return learnLead(ctx, qt, po, lead, now)
+	})
+	return po, wrapInternal(err, "Shopclerk could not close the purchase order")
 }
 
 // DefaultLocation receives stock for a SKU that has no stock level anywhere yet.

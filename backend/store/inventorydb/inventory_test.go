@@ -121,7 +121,7 @@ func TestInventoryReadsAndPurchaseOrderLifecycle(t *testing.T) {
 	if po, err = s.SetPOLine(ctx, poID, domain.DraftLine{SKU: "A-1", SupplierSKU: "POT-MUG", Quantity: 18, UnitCost: 350}); err != nil || po.Lines[0].Quantity != 18 {
 		t.Fatalf("edit line: %+v %v", po, err)
 	}
-	if _, err := s.ReceivePO(ctx, poID, "", []domain.Receipt{{SKU: "A-1", Quantity: 1}}); domain.CodeOf(err) != domain.CodeConflict {
+	if _, err := s.ReceivePO(ctx, poID, "", []domain.Receipt{{SKU: "A-1", Quantity: 1}}, lastArrival); domain.CodeOf(err) != domain.CodeConflict {
 		t.Fatalf("receiving a draft: got %v, want conflict", err)
 	}
 	if err := s.MarkPOSent(ctx, poID, "<po-1@test>", "po:1:send", testNow.AddDate(0, 0, 10)); err != nil {
@@ -137,13 +137,26 @@ func TestInventoryReadsAndPurchaseOrderLifecycle(t *testing.T) {
 	// Twelve days later, part of the delivery arrives at the warehouse.
 	clk.t = testNow.AddDate(0, 0, 12)
 	later := s
-	po, err = later.ReceivePO(ctx, poID, "Warehouse", []domain.Receipt{{SKU: "A-1", Quantity: 12}})
+	po, err = later.ReceivePO(ctx, poID, "Warehouse", []domain.Receipt{{SKU: "A-1", Quantity: 12}}, lastArrival)
 	if err != nil || po.Status != domain.POPartlyReceived || po.Lines[0].ReceivedQty != 12 {
 		t.Fatalf("partial receipt: %+v %v", po, err)
 	}
-	po, err = later.ReceivePO(ctx, poID, "Warehouse", []domain.Receipt{{SKU: "A-1", Quantity: 6}})
+	if obs, _ := s.LeadTimeObservations(ctx); len(obs) != 0 {
+		t.Fatalf("a partly received order taught a lead time already: %v", obs)
+	}
+	if items, _ := s.InventoryItems(ctx); items[0].OpenIncoming != 6 {
+		t.Fatalf("incoming after the partial receipt: %d, want the 6 still open", items[0].OpenIncoming)
+	}
+	if err := s.SetPOStatus(ctx, poID, domain.POCancelled); domain.CodeOf(err) != domain.CodeConflict {
+		t.Fatalf("cancelling a partly received order: got %v, want conflict", err)
+	}
+	po, err = later.ReceivePO(ctx, poID, "Warehouse", []domain.Receipt{{SKU: "A-1", Quantity: 6}}, lastArrival)
 	if err != nil || po.Status != domain.POReceived || po.ReceivedAt == nil {
 		t.Fatalf("full receipt: %+v %v", po, err)
+	}
+	if len(po.Receipts) != 2 || po.Receipts[0].Quantity != 12 || po.Receipts[1].Quantity != 6 || po.Receipts[1].Location != "Warehouse" ||
+		!po.Receipts[1].At.Equal(clk.t) {
+		t.Fatalf("receipts: %+v", po.Receipts)
 	}
 	var avail, changes int
 	s.SQL().QueryRow(`SELECT available FROM stock_levels WHERE sku = 'A-1' AND location = 'Warehouse'`).Scan(&avail)
@@ -167,9 +180,89 @@ func TestInventoryReadsAndPurchaseOrderLifecycle(t *testing.T) {
 	}
 }
 
+// lastArrival stands in for inventory.DeliveryDays: days from sending to
+// the last receipt.
+func lastArrival(po domain.PurchaseOrder) (float64, bool) {
+	if po.SentAt == nil || len(po.Receipts) == 0 {
+		return 0, false
+	}
+	return po.Receipts[len(po.Receipts)-1].At.Sub(*po.SentAt).Hours() / 24, true
+}
+
 // movingClock is a clock the test moves by hand.
 type movingClock struct{ t time.Time }
 
 func (c *movingClock) Now() time.Time { return c.t }
 
 var testNow = time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+
+// A partly received order closed short: what is still outstanding no longer
+// counts as incoming, nothing more can be received, it cannot be cancelled,
+// and the supplier's lead time is learnt from what arrived. An order with
+// nothing received is cancelled, not closed short.
+func TestClosePurchaseOrderShort(t *testing.T) {
+	ctx := context.Background()
+	clk := &movingClock{t: testNow}
+	s := New(storetest.Open(t, storetest.Clock(clk)))
+	seedInventory(t, s)
+	supID, err := s.SaveSupplier(ctx, domain.Supplier{Name: "Potter & Co", Email: "orders@potter.test", LeadTimeDays: 10, PackSize: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	poID, err := s.AddToDraft(ctx, supID, "EUR", "", []domain.DraftLine{{SKU: "A-1", Quantity: 20}, {SKU: "B-2", Quantity: 5}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ClosePOShort(ctx, poID, lastArrival); domain.CodeOf(err) != domain.CodeConflict {
+		t.Fatalf("closing a draft short: %v", err)
+	}
+	if err := s.MarkPOSent(ctx, poID, "<po@test>", "po:test", testNow.AddDate(0, 0, 10)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ClosePOShort(ctx, poID, lastArrival); domain.CodeOf(err) != domain.CodeConflict {
+		t.Fatalf("closing short an order nothing of which arrived: %v", err)
+	}
+	if err := s.SetPOStatus(ctx, poID, domain.POClosedShort); domain.CodeOf(err) != domain.CodeConflict {
+		t.Fatalf("closing short by hand: %v", err)
+	}
+	clk.t = testNow.AddDate(0, 0, 9)
+	if _, err := s.ReceivePO(ctx, poID, "", []domain.Receipt{{SKU: "A-1", Quantity: 15}}, lastArrival); err != nil {
+		t.Fatal(err)
+	}
+	incoming := func() map[string]int {
+		items, err := s.InventoryItems(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]int{}
+		for _, it := range items {
+			out[it.SKU] = it.OpenIncoming
+		}
+		return out
+	}
+	if in := incoming(); in["A-1"] != 5 || in["B-2"] != 5 {
+		t.Fatalf("incoming while partly received: %v", in)
+	}
+	clk.t = testNow.AddDate(0, 0, 11)
+	po, err := s.ClosePOShort(ctx, poID, lastArrival)
+	if err != nil || po.Status != domain.POClosedShort || po.ClosedAt == nil || !po.ClosedAt.Equal(clk.t) || po.ReceivedAt != nil {
+		t.Fatalf("closed short: %+v %v", po, err)
+	}
+	if in := incoming(); in["A-1"] != 0 || in["B-2"] != 0 {
+		t.Fatalf("incoming after closing short: %v", in)
+	}
+	if obs, _ := s.LeadTimeObservations(ctx); len(obs[supID]) != 1 || obs[supID][0] != 9 {
+		t.Fatalf("lead time learnt on closing: %v (want 9 days, when the goods came)", obs)
+	}
+	if _, err := s.ReceivePO(ctx, poID, "", []domain.Receipt{{SKU: "A-1", Quantity: 5}}, lastArrival); domain.CodeOf(err) != domain.CodeConflict {
+		t.Fatalf("receiving into a closed order: %v", err)
+	}
+	for _, to := range []domain.POStatus{domain.POCancelled, domain.POConfirmed, domain.POClosedShort} {
+		if err := s.SetPOStatus(ctx, poID, to); domain.CodeOf(err) != domain.CodeConflict {
+			t.Errorf("a closed order became %s: %v", to, err)
+		}
+	}
+	if list, _ := s.PurchaseOrders(ctx, domain.POClosedShort, 0); len(list) != 1 || len(list[0].Receipts) != 1 {
+		t.Fatalf("closed short orders: %+v", list)
+	}
+}

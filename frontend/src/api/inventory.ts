@@ -19,6 +19,8 @@ export type History = Plain<inv.History>;
 export type SupplierOffer = Plain<domain.SupplierOffer>;
 export type POLine = Plain<domain.PurchaseOrderLine>;
 export type Receipt = Plain<domain.Receipt>;
+/** One booking-in of a purchase order line: the order's history. */
+export type POReceipt = Plain<domain.POReceipt>;
 /** One SKU of the daily low-stock digest, with why it is listed. */
 export type DigestItem = Plain<inv.DigestItem>;
 /** The daily low-stock email (inventory.Digest); queued at most once per shop day. */
@@ -27,7 +29,7 @@ export type Digest = Plain<inv.Digest>;
 export type DigestSchedule = Plain<app.DigestSchedule>;
 
 /** domain.POStatus: Go's typed string constants, which Wails generates as a plain string. */
-export type POStatus = 'draft' | 'sent' | 'confirmed' | 'partly_received' | 'received' | 'cancelled';
+export type POStatus = 'draft' | 'sent' | 'confirmed' | 'partly_received' | 'received' | 'closed_short' | 'cancelled';
 export type PurchaseOrder = Omit<Plain<domain.PurchaseOrder>, 'status'> & { status: POStatus };
 export type Draft = Omit<Plain<inv.Draft>, 'po'> & { po: PurchaseOrder };
 
@@ -61,8 +63,11 @@ export const inventory = {
   orders: (status: string) => callAs<PurchaseOrder[]>(() => InventoryService.PurchaseOrders(status)),
   setLine: (poId: number, sku: string, quantity: number, unitCost: number | null) =>
     callAs<PurchaseOrder>(() => InventoryService.SetLine(poId, sku, quantity, unitCost)),
-  setStatus: (poId: number, status: string): Promise<void> => call(() => InventoryService.SetStatus(poId, status)),
+  /** Confirms, cancels or closes short ('closed_short') an order. */
+  setStatus: (poId: number, status: 'confirmed' | 'cancelled' | 'closed_short') =>
+    callAs<PurchaseOrder>(() => InventoryService.SetStatus(poId, status)),
   send: (poId: number) => callAs<PurchaseOrder>(() => InventoryService.Send(poId)),
+  /** Books in, per line, what arrived; no receipts receives everything still open. */
   receive: (poId: number, location: string, receipts: Receipt[]) =>
     callAs<PurchaseOrder>(() => InventoryService.Receive(poId, location, receipts)),
   exportPO: (poId: number, format: 'xlsx' | 'pdf' | 'csv'): Promise<string> => call(() => InventoryService.Export(poId, format)),

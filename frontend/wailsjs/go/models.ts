@@ -2119,6 +2119,43 @@ export namespace domain {
 		    return a;
 		}
 	}
+	export class POReceipt {
+	    sku: string;
+	    quantity: number;
+	    location: string;
+	    // Go type: time
+	    at: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new POReceipt(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sku = source["sku"];
+	        this.quantity = source["quantity"];
+	        this.location = source["location"];
+	        this.at = this.convertValues(source["at"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class PageRequest {
 	    offset: number;
 	    limit: number;
@@ -2242,7 +2279,10 @@ export namespace domain {
 	    expectedAt?: any;
 	    // Go type: time
 	    receivedAt?: any;
+	    // Go type: time
+	    closedAt?: any;
 	    lines: PurchaseOrderLine[];
+	    receipts: POReceipt[];
 	    total: number;
 	
 	    static createFrom(source: any = {}) {
@@ -2265,7 +2305,9 @@ export namespace domain {
 	        this.sentAt = this.convertValues(source["sentAt"], null);
 	        this.expectedAt = this.convertValues(source["expectedAt"], null);
 	        this.receivedAt = this.convertValues(source["receivedAt"], null);
+	        this.closedAt = this.convertValues(source["closedAt"], null);
 	        this.lines = this.convertValues(source["lines"], PurchaseOrderLine);
+	        this.receipts = this.convertValues(source["receipts"], POReceipt);
 	        this.total = source["total"];
 	    }
 	
@@ -3417,6 +3459,7 @@ export namespace inventory {
 	    snoozeUntil?: any;
 	    orderOnce: boolean;
 	    onDraft: boolean;
+	    notStocked: boolean;
 	    suggest: number;
 	    flags: Flag[];
 	
@@ -3445,6 +3488,7 @@ export namespace inventory {
 	        this.snoozeUntil = this.convertValues(source["snoozeUntil"], null);
 	        this.orderOnce = source["orderOnce"];
 	        this.onDraft = source["onDraft"];
+	        this.notStocked = source["notStocked"];
 	        this.suggest = source["suggest"];
 	        this.flags = this.convertValues(source["flags"], Flag);
 	    }

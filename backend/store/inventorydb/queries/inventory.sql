@@ -11,6 +11,21 @@ WHERE o.created_at >= ? AND o.cancelled_at IS NULL
   AND li.sku <> '' AND li.fulfillment_status NOT IN ('restocked', 'returned', 'removed')
 ORDER BY li.sku, o.created_at;
 
+-- name: InvSKUSalesSince :many
+-- InvSalesSince for one SKU: a flow deciding about one low SKU reads its
+-- history alone, not the whole shop's. Lines of orders numbered below the
+-- first order since then (InvFirstOrderSince) cannot count, and
+-- line_items_sku skips them without looking their orders up.
+SELECT li.sku, o.created_at, li.quantity
+FROM line_items li JOIN orders o ON o.id = li.order_id
+WHERE li.sku = ? AND li.order_id >= ? AND o.created_at >= ? AND o.cancelled_at IS NULL
+  AND o.financial_status NOT IN ('refunded', 'voided', 'expired')
+  AND li.fulfillment_status NOT IN ('restocked', 'returned', 'removed')
+ORDER BY o.created_at;
+
+-- name: InvFirstOrderSince :one
+SELECT CAST(COALESCE(MIN(id), 0) AS INTEGER) FROM orders WHERE created_at >= ?;
+
 -- name: InvProducts :many
 SELECT p.sku, p.title, p.variant_title, p.currency, p.cost, p.status, p.reorder_point, p.supplier_id,
     pol.snooze_until, COALESCE(pol.order_once, 0), p.sku_generated
@@ -26,6 +41,9 @@ FROM stock_levels ORDER BY sku, location;
 SELECT supplier_id, sku, supplier_sku, unit_cost FROM supplier_products ORDER BY sku, unit_cost, supplier_id;
 
 -- name: InvOpenIncoming :many
+-- What open orders (those domain.POStatus.Receivable: sent, confirmed,
+-- partly received) still bring: a received, closed short or cancelled
+-- order brings nothing more, and a line brings only what has not arrived.
 SELECT l.sku, SUM(MAX(l.quantity - l.received_qty, 0)), MIN(po.expected_at)
 FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id
 WHERE po.status IN ('sent', 'confirmed', 'partly_received')
@@ -34,9 +52,12 @@ GROUP BY l.sku;
 -- name: InvLeadObservations :many
 SELECT supplier_id, days FROM lead_time_observations ORDER BY supplier_id, at, id;
 
--- name: InvLeadObservationInsert :exec
-INSERT INTO lead_time_observations (supplier_id, po_id, days, at) VALUES (?, ?, ?, ?)
-ON CONFLICT DO NOTHING;
+-- name: InvLeadObservationSet :exec
+-- One observation per order, written when it is settled (received in full
+-- or closed short); an order settled before partial deliveries were kept
+-- may already have one from its first receipt, which this replaces.
+INSERT INTO lead_time_observations (supplier_id, po_id, days, at) VALUES (?1, ?2, ?3, ?4)
+ON CONFLICT (po_id) WHERE po_id IS NOT NULL DO UPDATE SET days = ?3, at = ?4;
 
 -- name: InvSupplierList :many
 SELECT id, name, email, currency, lead_time_days, lead_time_std_days, min_order_qty, pack_size
@@ -92,13 +113,12 @@ SELECT id FROM purchase_orders WHERE supplier_id = ? AND status = 'draft' ORDER 
 
 -- name: InvPOGet :one
 SELECT po.id, po.supplier_id, s.name, s.email, po.status, po.currency, po.note, po.created_at, po.sent_at,
-    po.expected_at, po.received_at, po.location, po.message_id
+    po.expected_at, po.received_at, po.location, po.message_id, po.closed_at
 FROM purchase_orders po JOIN suppliers s ON s.id = po.supplier_id
 WHERE po.id = ?;
 
 -- name: InvPOList :many
-SELECT po.id, po.supplier_id, s.name, s.email, po.status, po.currency, po.note, po.created_at, po.sent_at,
-    po.expected_at, po.received_at, po.location, po.message_id
+SELECT po.id
 FROM purchase_orders po JOIN suppliers s ON s.id = po.supplier_id
 WHERE (CAST(sqlc.arg(status) AS TEXT) = '' OR po.status = sqlc.arg(status))
 ORDER BY po.id DESC LIMIT sqlc.arg(max_rows);
@@ -136,6 +156,15 @@ WHERE id = ?1 AND status = 'draft';
 -- name: InvPOMarkReceived :exec
 UPDATE purchase_orders SET status = ?2, received_at = ?3 WHERE id = ?1;
 
+-- name: InvPOCloseShort :exec
+UPDATE purchase_orders SET status = 'closed_short', closed_at = ?2 WHERE id = ?1;
+
+-- name: InvPOReceiptInsert :exec
+INSERT INTO purchase_order_receipts (po_id, sku, quantity, location, at) VALUES (?, ?, ?, ?, ?);
+
+-- name: InvPOReceipts :many
+SELECT sku, quantity, location, at FROM purchase_order_receipts WHERE po_id = ? ORDER BY at, id;
+
 -- name: InvStockOne :one
 SELECT available, on_hand FROM stock_levels WHERE sku = ? AND location = ?;
 
@@ -159,9 +188,58 @@ SELECT id, message_id, status FROM messages WHERE ledger_key = ?;
 -- a SKU was sold out (its sales then understate demand).
 SELECT sku, location, after, at FROM stock_changes WHERE at >= ? ORDER BY sku, at, id;
 
+-- name: InvSKUStockChangesSince :many
+SELECT sku, location, after, at FROM stock_changes WHERE sku = ? AND at >= ? ORDER BY at, id;
+
 -- name: InvDraftSKUs :many
 SELECT DISTINCT l.sku FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id WHERE po.status = 'draft';
 
 -- name: InvPolicySpendOrderOnce :exec
 -- "Order once" is spent once the SKU is on an order.
 UPDATE sku_policies SET order_once = 0, updated_at = ? WHERE sku = ? AND order_once = 1;
+
+-- name: InvHistoryPrint :one
+-- How far the shop's sales and stock history go: a new or changed order
+-- (updated_at), a new line or a new stock change moves one of these. Each
+-- is an index's last entry.
+SELECT CAST(COALESCE((SELECT MAX(id) FROM orders), 0) AS INTEGER) AS last_order,
+    CAST(COALESCE((SELECT MAX(updated_at) FROM orders), 0) AS INTEGER) AS last_update,
+    CAST(COALESCE((SELECT MAX(order_id) FROM line_items), 0) AS INTEGER) AS last_line_order,
+    CAST(COALESCE((SELECT MAX(id) FROM stock_changes), 0) AS INTEGER) AS last_change;
+
+-- name: InvReorderMemo :one
+SELECT advice FROM reorder_memo WHERE sku = ? AND print = ?;
+
+-- name: InvReorderMemoSave :exec
+INSERT INTO reorder_memo (sku, print, advice) VALUES (?, ?, ?)
+ON CONFLICT (sku) DO UPDATE SET print = excluded.print, advice = excluded.advice;
+
+-- InvProducts, InvStockLevels, InvSupplierProducts, InvOpenIncoming and
+-- InvDraftSKUs for one SKU: a low-stock flow's Advisor reads the few SKUs
+-- it is asked about, not the whole shop's.
+-- name: InvProductOne :many
+SELECT p.sku, p.title, p.variant_title, p.currency, p.cost, p.status, p.reorder_point, p.supplier_id,
+    pol.snooze_until, COALESCE(pol.order_once, 0), p.sku_generated
+FROM products p LEFT JOIN sku_policies pol ON pol.sku = p.sku
+WHERE p.sku = ? AND p.status <> 'archived';
+
+-- name: InvStockLevelsOne :many
+SELECT sku, location, on_hand, committed, available, incoming, stocked, updated_at
+FROM stock_levels WHERE sku = ? ORDER BY location;
+
+-- name: InvSupplierProductsOne :many
+SELECT supplier_id, sku, supplier_sku, unit_cost FROM supplier_products WHERE sku = ? ORDER BY unit_cost, supplier_id;
+
+-- name: InvOpenIncomingOne :many
+SELECT l.sku, SUM(MAX(l.quantity - l.received_qty, 0)), MIN(po.expected_at)
+FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id
+WHERE l.sku = ? AND po.status IN ('sent', 'confirmed', 'partly_received')
+GROUP BY l.sku;
+
+-- name: InvDraftSKUsOne :many
+SELECT DISTINCT l.sku FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id
+WHERE l.sku = ? AND po.status = 'draft';
+
+-- name: InvShopCurrency :many
+-- How many products are priced in each currency: the shop's is the commonest.
+SELECT currency, COUNT(*) FROM products WHERE status <> 'archived' AND currency <> '' GROUP BY currency;

@@ -182,7 +182,9 @@ WHERE sc.at BETWEEN ?1 AND ?2 AND sc.after < COALESCE(p.reorder_point, ?3)
 -- The crossings of SKUs that are still below their reorder point now (or
 -- have no supplier, which the plan reports): for flows that only draft
 -- purchase orders, a restocked SKU plans nothing, so it is left out here
--- instead of having its product loaded on every run.
+-- instead of having its product loaded on every run. So is a SKU stocked
+-- at none of its locations (Shopify's "not stocked"), which is never
+-- reordered unless the seller asked for one order.
 -- name: OccStockCrossedStillLow
 SELECT sc.id, sc.sku, sc.location, COALESCE(sc.before, -1), sc.after, COALESCE(p.reorder_point, ?3), sc.at
 FROM stock_changes sc JOIN products p ON p.sku = sc.sku
@@ -190,6 +192,9 @@ WHERE sc.at BETWEEN ?1 AND ?2 AND sc.after < COALESCE(p.reorder_point, ?3)
     AND (sc.before IS NULL OR sc.before >= COALESCE(p.reorder_point, ?3))
     AND (p.supplier_id IS NULL
         OR COALESCE((SELECT SUM(s.available) FROM stock_levels s WHERE s.sku = p.sku), 0) < COALESCE(p.reorder_point, ?3))
+    AND (EXISTS (SELECT 1 FROM stock_levels s WHERE s.sku = p.sku AND s.stocked <> 0)
+        OR NOT EXISTS (SELECT 1 FROM stock_levels s WHERE s.sku = p.sku)
+        OR EXISTS (SELECT 1 FROM sku_policies pol WHERE pol.sku = p.sku AND pol.order_once <> 0))
 
 -- name: OccBirthdays
 SELECT id, email FROM customers WHERE birthday <> '' AND substr(birthday, -5) = ?

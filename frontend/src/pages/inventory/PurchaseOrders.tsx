@@ -1,18 +1,25 @@
 // Purchase orders: drafts are edited line by line and sent (xlsx + PDF to the
 // supplier through the outbox); sent orders are confirmed, received (stock
-// goes up, the real lead time is learnt) or cancelled.
+// goes up, the real lead time is learnt) or cancelled. Goods arrive line by
+// line and in parts: the seller enters per line what came, the order stays
+// partly received until everything is in or the seller closes it short, and
+// its history lists every booking-in.
 import { Badge, Button, Card, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { notifyError, notifySuccess } from '../../api';
-import { formatDate, formatMoney } from '../../lib/format';
-import { inventory, inventoryKeys, type PurchaseOrder } from '../../api/inventory';
+import { formatMoney } from '../../lib/format';
+import { countOf } from '../../lib/plural';
+import { inventory, inventoryKeys, type POLine, type POStatus, type PurchaseOrder } from '../../api/inventory';
+import { POHistory, stillOpen } from './POHistory';
 
-const statusColor: Record<PurchaseOrder['status'], string> = {
+const statusColor: Record<POStatus, string> = {
   draft: 'gray',
   sent: 'blue',
   confirmed: 'indigo',
   partly_received: 'yellow',
   received: 'teal',
+  closed_short: 'orange',
   cancelled: 'red',
 };
 
@@ -30,8 +37,29 @@ export function PurchaseOrders() {
   );
 }
 
+/** What the seller typed as arrived for a line: '' is nothing yet. */
+type Arrived = Record<string, number | ''>;
+
+/**
+ * The per-line quantities to book in, and what is wrong with them: a negative
+ * number is refused; more than is still open is allowed (the supplier sent
+ * extra) but warned about.
+ */
+export function checkArrivals(lines: POLine[], arrived: Arrived) {
+  const receipts = lines
+    .map((l) => ({ sku: l.sku, quantity: Number(arrived[l.sku] || 0) }))
+    .filter((r) => r.quantity !== 0);
+  const negative = new Set(receipts.filter((r) => r.quantity < 0).map((r) => r.sku));
+  const over = new Set(
+    lines.filter((l) => Number(arrived[l.sku] || 0) > stillOpen(l)).map((l) => l.sku),
+  );
+  return { receipts, negative, over, ok: receipts.length > 0 && negative.size === 0 };
+}
+
 function OrderCard({ po }: { po: PurchaseOrder }) {
   const qc = useQueryClient();
+  const [arrived, setArrived] = useState<Arrived>({});
+  const [closing, setClosing] = useState(false);
   const done = (msg?: string) => () => {
     qc.invalidateQueries({ queryKey: ['inventory'] });
     if (msg) notifySuccess(msg);
@@ -43,8 +71,25 @@ function OrderCard({ po }: { po: PurchaseOrder }) {
     ...opts,
   });
   const send = useMutation({ mutationFn: () => inventory.send(po.id), onSuccess: done(`${po.number} is in the outbox.`), ...opts });
-  const receive = useMutation({ mutationFn: () => inventory.receive(po.id, '', []), onSuccess: done(`${po.number} received.`), ...opts });
-  const status = useMutation({ mutationFn: (s: string) => inventory.setStatus(po.id, s), onSuccess: done(), ...opts });
+  const check = checkArrivals(po.lines, arrived);
+  const units = check.receipts.reduce((n, r) => n + r.quantity, 0);
+  const bookIn = useMutation({
+    mutationFn: () => inventory.receive(po.id, '', check.receipts),
+    onSuccess: (got) => {
+      setArrived({});
+      done(`${countOf(units, 'unit')} booked in on ${po.number}${got.status === 'received' ? ': everything has arrived' : ''}.`)();
+    },
+    ...opts,
+  });
+  const receiveAll = useMutation({ mutationFn: () => inventory.receive(po.id, '', []), onSuccess: done(`${po.number} received.`), ...opts });
+  const status = useMutation({
+    mutationFn: (s: 'confirmed' | 'cancelled' | 'closed_short') => inventory.setStatus(po.id, s),
+    onSuccess: (got) => {
+      setClosing(false);
+      done(got.status === 'closed_short' ? `${po.number} is closed short.` : undefined)();
+    },
+    ...opts,
+  });
   const exportAs = useMutation({
     mutationFn: (f: 'xlsx' | 'pdf' | 'csv') => inventory.exportPO(po.id, f),
     onSuccess: (path) => path && notifySuccess(`Saved ${path}`),
@@ -52,6 +97,8 @@ function OrderCard({ po }: { po: PurchaseOrder }) {
   });
   const draft = po.status === 'draft';
   const receivable = po.status === 'sent' || po.status === 'confirmed' || po.status === 'partly_received';
+  const short = po.lines.filter((l) => stillOpen(l) > 0);
+  const shortWords = short.map((l) => `${stillOpen(l)} × ${l.sku}`).join(', ');
   return (
     <Card withBorder data-testid={`po-${po.number}`}>
       <Group justify="space-between" mb="xs">
@@ -75,11 +122,23 @@ function OrderCard({ po }: { po: PurchaseOrder }) {
             </Button>
           )}
           {receivable && (
-            <Button size="xs" variant="light" color="teal" loading={receive.isPending} onClick={() => receive.mutate()}>
+            <Button
+              size="xs"
+              variant="light"
+              color="teal"
+              data-testid={`po-receive-all-${po.number}`}
+              loading={receiveAll.isPending}
+              onClick={() => receiveAll.mutate()}
+            >
               Receive all
             </Button>
           )}
-          {(draft || receivable) && (
+          {po.status === 'partly_received' && !closing && (
+            <Button size="xs" variant="subtle" color="orange" data-testid={`po-close-short-${po.number}`} onClick={() => setClosing(true)}>
+              Close short
+            </Button>
+          )}
+          {(draft || po.status === 'sent' || po.status === 'confirmed') && (
             <Button size="xs" variant="subtle" color="red" onClick={() => status.mutate('cancelled')}>
               Cancel
             </Button>
@@ -92,14 +151,30 @@ function OrderCard({ po }: { po: PurchaseOrder }) {
           </Button>
         </Group>
       </Group>
+      {closing && (
+        <Group justify="space-between" mb="xs" p="xs" bg="var(--mantine-color-default-hover)" data-testid={`po-close-confirm-${po.number}`}>
+          <Text size="sm">
+            {shortWords} will not come: close {po.number} short? What is still open stops counting as incoming stock.
+          </Text>
+          <Group gap="xs">
+            <Button size="xs" color="orange" loading={status.isPending} data-testid={`po-close-short-yes-${po.number}`} onClick={() => status.mutate('closed_short')}>
+              Close short
+            </Button>
+            <Button size="xs" variant="default" onClick={() => setClosing(false)}>
+              Keep it open
+            </Button>
+          </Group>
+        </Group>
+      )}
       <Table>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>SKU</Table.Th>
             <Table.Th>Supplier SKU</Table.Th>
             <Table.Th>Item</Table.Th>
-            <Table.Th ta="right">Quantity</Table.Th>
+            <Table.Th ta="right">Ordered</Table.Th>
             <Table.Th ta="right">Received</Table.Th>
+            {receivable && <Table.Th ta="right">Arrived now</Table.Th>}
             <Table.Th ta="right">Unit cost</Table.Th>
             <Table.Th ta="right">Line total</Table.Th>
           </Table.Tr>
@@ -130,20 +205,64 @@ function OrderCard({ po }: { po: PurchaseOrder }) {
                   l.quantity
                 )}
               </Table.Td>
-              <Table.Td ta="right">{l.receivedQty}</Table.Td>
+              <Table.Td ta="right" data-testid={`po-received-${po.number}-${l.sku}`}>
+                {l.receivedQty}
+                {po.status === 'closed_short' && stillOpen(l) > 0 && (
+                  <Text span size="xs" c="orange">
+                    {' '}
+                    ({stillOpen(l)} short)
+                  </Text>
+                )}
+              </Table.Td>
+              {receivable && (
+                <Table.Td ta="right">
+                  <NumberInput
+                    data-testid={`po-arrived-${po.number}-${l.sku}`}
+                    aria-label={`Arrived now of ${l.sku}`}
+                    placeholder={stillOpen(l) > 0 ? `of ${stillOpen(l)}` : '0'}
+                    size="xs"
+                    w={120}
+                    ml="auto"
+                    allowDecimal={false}
+                    value={arrived[l.sku] ?? ''}
+                    onChange={(v) => setArrived((a) => ({ ...a, [l.sku]: v === '' ? '' : Number(v) }))}
+                    error={check.negative.has(l.sku) ? 'Cannot be negative' : undefined}
+                    description={
+                      check.over.has(l.sku) && !check.negative.has(l.sku) ? (
+                        <Text span size="xs" c="orange" data-testid={`po-arrived-warn-${po.number}-${l.sku}`}>
+                          More than the {stillOpen(l)} still open
+                        </Text>
+                      ) : undefined
+                    }
+                    inputWrapperOrder={['label', 'input', 'description', 'error']}
+                  />
+                </Table.Td>
+              )}
               <Table.Td ta="right">{formatMoney(l.unitCost, po.currency)}</Table.Td>
               <Table.Td ta="right">{formatMoney(l.unitCost * l.quantity, po.currency)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-      <Group justify="space-between" mt="xs">
-        <Text size="sm" c="dimmed">
-          Created {formatDate(po.createdAt)}
-          {po.sentAt && ` · sent ${formatDate(po.sentAt)}`}
-          {po.expectedAt && ` · expected ${formatDate(po.expectedAt)}`}
-          {po.receivedAt && ` · received ${formatDate(po.receivedAt)}`}
-        </Text>
+      {receivable && (
+        <Group justify="flex-end" mt="xs" gap="xs">
+          <Text size="sm" c="dimmed">
+            Enter what arrived per line; lines left empty stay open.
+          </Text>
+          <Button
+            size="xs"
+            color="teal"
+            data-testid={`po-book-in-${po.number}`}
+            disabled={!check.ok}
+            loading={bookIn.isPending}
+            onClick={() => bookIn.mutate()}
+          >
+            {check.ok ? `Book in ${countOf(units, 'unit')}` : 'Book in'}
+          </Button>
+        </Group>
+      )}
+      <Group justify="space-between" mt="xs" align="flex-start">
+        <POHistory po={po} />
         <Text fw={600} data-testid={`po-total-${po.number}`}>
           {formatMoney(po.total, po.currency)}
         </Text>

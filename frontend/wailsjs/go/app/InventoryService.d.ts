@@ -34,6 +34,6 @@ export function SetPolicy(arg1:inventory.Policy):Promise<void>;
 
 export function SetSKUPolicy(arg1:domain.SKUPolicy):Promise<void>;
 
-export function SetStatus(arg1:number,arg2:string):Promise<void>;
+export function SetStatus(arg1:number,arg2:string):Promise<domain.PurchaseOrder>;
 
 export function Suppliers():Promise<Array<domain.Supplier>>;

@@ -55,20 +55,91 @@ func (q *Queries) InvDraftSKUs(ctx context.Context) ([]string, error) {
 	return items, nil
 }
 
-const invLeadObservationInsert = `-- name: InvLeadObservationInsert :exec
-INSERT INTO lead_time_observations (supplier_id, po_id, days, at) VALUES (?, ?, ?, ?)
-ON CONFLICT DO NOTHING
+const invDraftSKUsOne = `-- name: InvDraftSKUsOne :many
+SELECT DISTINCT l.sku FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id
+WHERE l.sku = ? AND po.status = 'draft'
 `
 
-type InvLeadObservationInsertParams struct {
+func (q *Queries) InvDraftSKUsOne(ctx context.Context, sku string) ([]string, error) {
+	rows, err := q.db.QueryContext(ctx, invDraftSKUsOne, sku)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []string
+	for rows.Next() {
+		var sku string
+		if err := rows.Scan(&sku); err != nil {
+			return nil, err
+		}
+		items = append(items, sku)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const invFirstOrderSince = `-- name: InvFirstOrderSince :one
+SELECT CAST(COALESCE(MIN(id), 0) AS INTEGER) FROM orders WHERE created_at >= ?
+`
+
+func (q *Queries) InvFirstOrderSince(ctx context.Context, createdAt int64) (int64, error) {
+	row := q.db.QueryRowContext(ctx, invFirstOrderSince, createdAt)
+	var column_1 int64
+	err := row.Scan(&column_1)
+	return column_1, err
+}
+
+const invHistoryPrint = `-- name: InvHistoryPrint :one
+SELECT CAST(COALESCE((SELECT MAX(id) FROM orders), 0) AS INTEGER) AS last_order,
+    CAST(COALESCE((SELECT MAX(updated_at) FROM orders), 0) AS INTEGER) AS last_update,
+    CAST(COALESCE((SELECT MAX(order_id) FROM line_items), 0) AS INTEGER) AS last_line_order,
+    CAST(COALESCE((SELECT MAX(id) FROM stock_changes), 0) AS INTEGER) AS last_change
+`
+
+type InvHistoryPrintRow struct {
+	LastOrder     int64
+	LastUpdate    int64
+	LastLineOrder int64
+	LastChange    int64
+}
+
+// How far the shop's sales and stock history go: a new or changed order
+// (updated_at), a new line or a new stock change moves one of these. Each
+// is an index's last entry.
+func (q *Queries) InvHistoryPrint(ctx context.Context) (InvHistoryPrintRow, error) {
+	row := q.db.QueryRowContext(ctx, invHistoryPrint)
+	var i InvHistoryPrintRow
+	err := row.Scan(
+		&i.LastOrder,
+		&i.LastUpdate,
+		&i.LastLineOrder,
+		&i.LastChange,
+	)
+	return i, err
+}
+
+const invLeadObservationSet = `-- name: InvLeadObservationSet :exec
+INSERT INTO lead_time_observations (supplier_id, po_id, days, at) VALUES (?1, ?2, ?3, ?4)
+ON CONFLICT (po_id) WHERE po_id IS NOT NULL DO UPDATE SET days = ?3, at = ?4
+`
+
+type InvLeadObservationSetParams struct {
 	SupplierID int64
 	PoID       sql.NullInt64
 	Days       float64
 	At         int64
 }
 
-func (q *Queries) InvLeadObservationInsert(ctx context.Context, arg InvLeadObservationInsertParams) error {
-	_, err := q.db.ExecContext(ctx, invLeadObservationInsert,
+// One observation per order, written when it is settled (received in full
+// or closed short); an order settled before partial deliveries were kept
+// may already have one from its first receipt, which this replaces.
+func (q *Queries) InvLeadObservationSet(ctx context.Context, arg InvLeadObservationSetParams) error {
+	_, err := q.db.ExecContext(ctx, invLeadObservationSet,
 		arg.SupplierID,
 		arg.PoID,
 		arg.Days,
@@ -122,6 +193,9 @@ type InvOpenIncomingRow struct {
 	Min interface{}
 }
 
+// What open orders (those domain.POStatus.Receivable: sent, confirmed,
+// partly received) still bring: a received, closed short or cancelled
+// order brings nothing more, and a line brings only what has not arrived.
 func (q *Queries) InvOpenIncoming(ctx context.Context) ([]InvOpenIncomingRow, error) {
 	rows, err := q.db.QueryContext(ctx, invOpenIncoming)
 	if err != nil {
@@ -145,6 +219,56 @@ func (q *Queries) InvOpenIncoming(ctx context.Context) ([]InvOpenIncomingRow, er
 	return items, nil
 }
 
+const invOpenIncomingOne = `-- name: InvOpenIncomingOne :many
+SELECT l.sku, SUM(MAX(l.quantity - l.received_qty, 0)), MIN(po.expected_at)
+FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id
+WHERE l.sku = ? AND po.status IN ('sent', 'confirmed', 'partly_received')
+GROUP BY l.sku
+`
+
+type InvOpenIncomingOneRow struct {
+	Sku string
+	Sum sql.NullFloat64
+	Min interface{}
+}
+
+func (q *Queries) InvOpenIncomingOne(ctx context.Context, sku string) ([]InvOpenIncomingOneRow, error) {
+	rows, err := q.db.QueryContext(ctx, invOpenIncomingOne, sku)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []InvOpenIncomingOneRow
+	for rows.Next() {
+		var i InvOpenIncomingOneRow
+		if err := rows.Scan(&i.Sku, &i.Sum, &i.Min); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const invPOCloseShort = `-- name: InvPOCloseShort :exec
+UPDATE purchase_orders SET status = 'closed_short', closed_at = ?2 WHERE id = ?1
+`
+
+type InvPOCloseShortParams struct {
+	ID       int64
+	ClosedAt sql.NullInt64
+}
+
+func (q *Queries) InvPOCloseShort(ctx context.Context, arg InvPOCloseShortParams) error {
+	_, err := q.db.ExecContext(ctx, invPOCloseShort, arg.ID, arg.ClosedAt)
+	return err
+}
+
 const invPODraftFor = `-- name: InvPODraftFor :one
 SELECT id FROM purchase_orders WHERE supplier_id = ? AND status = 'draft' ORDER BY id DESC LIMIT 1
 `
@@ -159,7 +283,7 @@ func (q *Queries) InvPODraftFor(ctx context.Context, supplierID int64) (int64, e
 
 const invPOGet = `-- name: InvPOGet :one
 SELECT po.id, po.supplier_id, s.name, s.email, po.status, po.currency, po.note, po.created_at, po.sent_at,
-    po.expected_at, po.received_at, po.location, po.message_id
+    po.expected_at, po.received_at, po.location, po.message_id, po.closed_at
 FROM purchase_orders po JOIN suppliers s ON s.id = po.supplier_id
 WHERE po.id = ?
 `
@@ -178,6 +302,7 @@ type InvPOGetRow struct {
 	ReceivedAt sql.NullInt64
 	Location   string
 	MessageID  string
+	ClosedAt   sql.NullInt64
 }
 
 func (q *Queries) InvPOGet(ctx context.Context, id int64) (InvPOGetRow, error) {
@@ -197,6 +322,7 @@ func (q *Queries) InvPOGet(ctx context.Context, id int64) (InvPOGetRow, error) {
 		&i.ReceivedAt,
 		&i.Location,
 		&i.MessageID,
+		&i.ClosedAt,
 	)
 	return i, err
 }
@@ -350,8 +476,7 @@ func (q *Queries) InvPOLines(ctx context.Context, poID int64) ([]InvPOLinesRow, 
 }
 
 const invPOList = `-- name: InvPOList :many
-SELECT po.id, po.supplier_id, s.name, s.email, po.status, po.currency, po.note, po.created_at, po.sent_at,
-    po.expected_at, po.received_at, po.location, po.message_id
+SELECT po.id
 FROM purchase_orders po JOIN suppliers s ON s.id = po.supplier_id
 WHERE (CAST(?1 AS TEXT) = '' OR po.status = ?1)
 ORDER BY po.id DESC LIMIT ?2
@@ -362,49 +487,19 @@ type InvPOListParams struct {
 	MaxRows int64
 }
 
-type InvPOListRow struct {
-	ID         int64
-	SupplierID int64
-	Name       string
-	Email      string
-	Status     string
-	Currency   string
-	Note       string
-	CreatedAt  int64
-	SentAt     sql.NullInt64
-	ExpectedAt sql.NullInt64
-	ReceivedAt sql.NullInt64
-	Location   string
-	MessageID  string
-}
-
-func (q *Queries) InvPOList(ctx context.Context, arg InvPOListParams) ([]InvPOListRow, error) {
+func (q *Queries) InvPOList(ctx context.Context, arg InvPOListParams) ([]int64, error) {
 	rows, err := q.db.QueryContext(ctx, invPOList, arg.Status, arg.MaxRows)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var items []InvPOListRow
+	var items []int64
 	for rows.Next() {
-		var i InvPOListRow
-		if err := rows.Scan(
-			&i.ID,
-			&i.SupplierID,
-			&i.Name,
-			&i.Email,
-			&i.Status,
-			&i.Currency,
-			&i.Note,
-			&i.CreatedAt,
-			&i.SentAt,
-			&i.ExpectedAt,
-			&i.ReceivedAt,
-			&i.Location,
-			&i.MessageID,
-		); err != nil {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
 			return nil, err
 		}
-		items = append(items, i)
+		items = append(items, id)
 	}
 	if err := rows.Close(); err != nil {
 		return nil, err
@@ -451,6 +546,68 @@ func (q *Queries) InvPOMarkSent(ctx context.Context, arg InvPOMarkSentParams) (s
 		arg.MessageID,
 		arg.LedgerKey,
 	)
+}
+
+const invPOReceiptInsert = `-- name: InvPOReceiptInsert :exec
+INSERT INTO purchase_order_receipts (po_id, sku, quantity, location, at) VALUES (?, ?, ?, ?, ?)
+`
+
+type InvPOReceiptInsertParams struct {
+	PoID     int64
+	Sku      string
+	Quantity int64
+	Location string
+	At       int64
+}
+
+func (q *Queries) InvPOReceiptInsert(ctx context.Context, arg InvPOReceiptInsertParams) error {
+	_, err := q.db.ExecContext(ctx, invPOReceiptInsert,
+		arg.PoID,
+		arg.Sku,
+		arg.Quantity,
+		arg.Location,
+		arg.At,
+	)
+	return err
+}
+
+const invPOReceipts = `-- name: InvPOReceipts :many
+SELECT sku, quantity, location, at FROM purchase_order_receipts WHERE po_id = ? ORDER BY at, id
+`
+
+type InvPOReceiptsRow struct {
+	Sku      string
+	Quantity int64
+	Location string
+	At       int64
+}
+
+func (q *Queries) InvPOReceipts(ctx context.Context, poID int64) ([]InvPOReceiptsRow, error) {
+	rows, err := q.db.QueryContext(ctx, invPOReceipts, poID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []InvPOReceiptsRow
+	for rows.Next() {
+		var i InvPOReceiptsRow
+		if err := rows.Scan(
+			&i.Sku,
+			&i.Quantity,
+			&i.Location,
+			&i.At,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const invPOSetNote = `-- name: InvPOSetNote :exec
@@ -539,6 +696,65 @@ func (q *Queries) InvProductExists(ctx context.Context, sku string) (int64, erro
 	return count, err
 }
 
+const invProductOne = `-- name: InvProductOne :many
+SELECT p.sku, p.title, p.variant_title, p.currency, p.cost, p.status, p.reorder_point, p.supplier_id,
+    pol.snooze_until, COALESCE(pol.order_once, 0), p.sku_generated
+FROM products p LEFT JOIN sku_policies pol ON pol.sku = p.sku
+WHERE p.sku = ? AND p.status <> 'archived'
+`
+
+type InvProductOneRow struct {
+	Sku          string
+	Title        string
+	VariantTitle string
+	Currency     string
+	Cost         int64
+	Status       string
+	ReorderPoint sql.NullInt64
+	SupplierID   sql.NullInt64
+	SnoozeUntil  sql.NullInt64
+	OrderOnce    int64
+	SkuGenerated int64
+}
+
+// InvProducts, InvStockLevels, InvSupplierProducts, InvOpenIncoming and
+// InvDraftSKUs for one SKU: a low-stock flow's Advisor reads the few SKUs
+// it is asked about, not the whole shop's.
+func (q *Queries) InvProductOne(ctx context.Context, sku string) ([]InvProductOneRow, error) {
+	rows, err := q.db.QueryContext(ctx, invProductOne, sku)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []InvProductOneRow
+	for rows.Next() {
+		var i InvProductOneRow
+		if err := rows.Scan(
+			&i.Sku,
+			&i.Title,
+			&i.VariantTitle,
+			&i.Currency,
+			&i.Cost,
+			&i.Status,
+			&i.ReorderPoint,
+			&i.SupplierID,
+			&i.SnoozeUntil,
+			&i.OrderOnce,
+			&i.SkuGenerated,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const invProductSetReorderPoint = `-- name: InvProductSetReorderPoint :exec
 UPDATE products SET reorder_point = ?2 WHERE sku = ?1
 `
@@ -624,6 +840,130 @@ func (q *Queries) InvProducts(ctx context.Context) ([]InvProductsRow, error) {
 	return items, nil
 }
 
+const invReorderMemo = `-- name: InvReorderMemo :one
+SELECT advice FROM reorder_memo WHERE sku = ? AND print = ?
+`
+
+type InvReorderMemoParams struct {
+	Sku   string
+	Print string
+}
+
+func (q *Queries) InvReorderMemo(ctx context.Context, arg InvReorderMemoParams) (string, error) {
+	row := q.db.QueryRowContext(ctx, invReorderMemo, arg.Sku, arg.Print)
+	var advice string
+	err := row.Scan(&advice)
+	return advice, err
+}
+
+const invReorderMemoSave = `-- name: InvReorderMemoSave :exec
+INSERT INTO reorder_memo (sku, print, advice) VALUES (?, ?, ?)
+ON CONFLICT (sku) DO UPDATE SET print = excluded.print, advice = excluded.advice
+`
+
+type InvReorderMemoSaveParams struct {
+	Sku    string
+	Print  string
+	Advice string
+}
+
+func (q *Queries) InvReorderMemoSave(ctx context.Context, arg InvReorderMemoSaveParams) error {
+	_, err := q.db.ExecContext(ctx, invReorderMemoSave, arg.Sku, arg.Print, arg.Advice)
+	return err
+}
+
+const invSKUSalesSince = `-- name: InvSKUSalesSince :many
+SELECT li.sku, o.created_at, li.quantity
+FROM line_items li JOIN orders o ON o.id = li.order_id
+WHERE li.sku = ? AND li.order_id >= ? AND o.created_at >= ? AND o.cancelled_at IS NULL
+  AND o.financial_status NOT IN ('refunded', 'voided', 'expired')
+  AND li.fulfillment_status NOT IN ('restocked', 'returned', 'removed')
+ORDER BY o.created_at
+`
+
+type InvSKUSalesSinceParams struct {
+	Sku       string
+	OrderID   int64
+	CreatedAt int64
+}
+
+type InvSKUSalesSinceRow struct {
+	Sku       string
+	CreatedAt int64
+	Quantity  int64
+}
+
+// InvSalesSince for one SKU: a flow deciding about one low SKU reads its
+// history alone, not the whole shop's. Lines of orders numbered below the
+// first order since then (InvFirstOrderSince) cannot count, and
+// line_items_sku skips them without looking their orders up.
+func (q *Queries) InvSKUSalesSince(ctx context.Context, arg InvSKUSalesSinceParams) ([]InvSKUSalesSinceRow, error) {
+	rows, err := q.db.QueryContext(ctx, invSKUSalesSince, arg.Sku, arg.OrderID, arg.CreatedAt)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []InvSKUSalesSinceRow
+	for rows.Next() {
+		var i InvSKUSalesSinceRow
+		if err := rows.Scan(&i.Sku, &i.CreatedAt, &i.Quantity); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const invSKUStockChangesSince = `-- name: InvSKUStockChangesSince :many
+SELECT sku, location, after, at FROM stock_changes WHERE sku = ? AND at >= ? ORDER BY at, id
+`
+
+type InvSKUStockChangesSinceParams struct {
+	Sku string
+	At  int64
+}
+
+type InvSKUStockChangesSinceRow struct {
+	Sku      string
+	Location string
+	After    int64
+	At       int64
+}
+
+func (q *Queries) InvSKUStockChangesSince(ctx context.Context, arg InvSKUStockChangesSinceParams) ([]InvSKUStockChangesSinceRow, error) {
+	rows, err := q.db.QueryContext(ctx, invSKUStockChangesSince, arg.Sku, arg.At)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []InvSKUStockChangesSinceRow
+	for rows.Next() {
+		var i InvSKUStockChangesSinceRow
+		if err := rows.Scan(
+			&i.Sku,
+			&i.Location,
+			&i.After,
+			&i.At,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const invSalesSince = `-- name: InvSalesSince :many
 
 SELECT li.sku, o.created_at, li.quantity
@@ -654,6 +994,39 @@ func (q *Queries) InvSalesSince(ctx context.Context, createdAt int64) ([]InvSale
 	for rows.Next() {
 		var i InvSalesSinceRow
 		if err := rows.Scan(&i.Sku, &i.CreatedAt, &i.Quantity); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const invShopCurrency = `-- name: InvShopCurrency :many
+SELECT currency, COUNT(*) FROM products WHERE status <> 'archived' AND currency <> '' GROUP BY currency
+`
+
+type InvShopCurrencyRow struct {
+	Currency string
+	Count    int64
+}
+
+// How many products are priced in each currency: the shop's is the commonest.
+func (q *Queries) InvShopCurrency(ctx context.Context) ([]InvShopCurrencyRow, error) {
+	rows, err := q.db.QueryContext(ctx, invShopCurrency)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []InvShopCurrencyRow
+	for rows.Next() {
+		var i InvShopCurrencyRow
+		if err := rows.Scan(&i.Currency, &i.Count); err != nil {
 			return nil, err
 		}
 		items = append(items, i)
@@ -738,6 +1111,43 @@ FROM stock_levels ORDER BY sku, location
 
 func (q *Queries) InvStockLevels(ctx context.Context) ([]StockLevel, error) {
 	rows, err := q.db.QueryContext(ctx, invStockLevels)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []StockLevel
+	for rows.Next() {
+		var i StockLevel
+		if err := rows.Scan(
+			&i.Sku,
+			&i.Location,
+			&i.OnHand,
+			&i.Committed,
+			&i.Available,
+			&i.Incoming,
+			&i.Stocked,
+			&i.UpdatedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const invStockLevelsOne = `-- name: InvStockLevelsOne :many
+SELECT sku, location, on_hand, committed, available, incoming, stocked, updated_at
+FROM stock_levels WHERE sku = ? ORDER BY location
+`
+
+func (q *Queries) InvStockLevelsOne(ctx context.Context, sku string) ([]StockLevel, error) {
+	rows, err := q.db.QueryContext(ctx, invStockLevelsOne, sku)
 	if err != nil {
 		return nil, err
 	}
@@ -956,6 +1366,38 @@ SELECT supplier_id, sku, supplier_sku, unit_cost FROM supplier_products ORDER BY
 
 func (q *Queries) InvSupplierProducts(ctx context.Context) ([]SupplierProduct, error) {
 	rows, err := q.db.QueryContext(ctx, invSupplierProducts)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []SupplierProduct
+	for rows.Next() {
+		var i SupplierProduct
+		if err := rows.Scan(
+			&i.SupplierID,
+			&i.Sku,
+			&i.SupplierSku,
+			&i.UnitCost,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const invSupplierProductsOne = `-- name: InvSupplierProductsOne :many
+SELECT supplier_id, sku, supplier_sku, unit_cost FROM supplier_products WHERE sku = ? ORDER BY unit_cost, supplier_id
+`
+
+func (q *Queries) InvSupplierProductsOne(ctx context.Context, sku string) ([]SupplierProduct, error) {
+	rows, err := q.db.QueryContext(ctx, invSupplierProductsOne, sku)
 	if err != nil {
 		return nil, err
 	}

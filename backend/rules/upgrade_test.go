@@ -2,9 +2,7 @@ package rules
 
 import (
 	"encoding/json"
-	"io"
 	"io/fs"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -47,7 +45,7 @@ func oldShop(t *testing.T, at time.Time, version string, export []byte, fn func(
 	}
 	path := filepath.Join(t.TempDir(), "shop.db")
 	st, err := store.Open(t.Context(), path, store.Options{Migrations: before, Clock: &testClock{t: at},
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		Log: quietLog})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -159,6 +159,20 @@ test('install, switch on, edit a condition, preview, approve some, run, history'
   await expect(page.getByTestId(`flow-last-${confirmId}`)).toContainText('did 2 things');
   await shot('10-flows-after-run');
 
+  // The cancellation flow stops what the cancelled order started; stopping
+  // every sequence of the customer is a choice of its own. The gallery
+  // opens an installed flow instead of installing it again.
+  await install(page, 'cancellation_stop');
+  await page.getByTestId('template-open-cancellation_stop').click();
+  await expect(page.getByTestId('flow-editor')).toBeVisible();
+  await expect(page.getByTestId('editor-step-0-scope-order')).toBeChecked();
+  await expect(page.getByTestId('editor-step-0-scope-customer')).not.toBeChecked();
+  await expect(page.getByTestId('editor-step-0')).toContainText('The customer’s other orders carry on');
+  await page.getByTestId('editor-step-0').scrollIntoViewIfNeeded();
+  await shot('11-editor-stop-scope');
+  await expectNoViolations(page, 'flow editor with a stop step');
+  await page.getByTestId('editor-back').click();
+
   // The emails are in the outbox.
   await page.getByTestId('nav-outbox').click();
   await expect(page.getByTestId('outbox-page')).toBeVisible();

@@ -405,12 +405,14 @@ func (e *Engine) reentered(ctx context.Context, c *compiled, o domain.RuleOccurr
 	default:
 		return false, nil
 	}
-	for _, id := range append([]int64{c.row.ID}, c.copies...) {
-		if acted, err := e.st.RuleActedSince(ctx, id, o.Subject, o.Occurrence, since); err != nil || acted {
-			return acted, err
+	acted, err := e.st.RuleActedSince(ctx, c.row.ID, o.Subject, o.Occurrence, since)
+	for _, id := range c.copies {
+		if err != nil || acted {
+			break
 		}
+		acted, err = e.st.RuleActedSince(ctx, id, o.Subject, o.Occurrence, since)
 	}
-	return false, nil
+	return acted, err
 }
 
 // exitReason re-checks, before every step, whether the sequence must end:

@@ -377,6 +377,12 @@ func (s *DB) StoppedSince(ctx context.Context, customerID, ruleID int64, since t
 // of the order's. "" when none was.
 func (s *DB) SequenceStopped(ctx context.Context, customerID, orderID, ruleID int64, since time.Time) (string, error) {
 	var reason string
-	err := s.namedRow(ctx, "RuleStoppedSince", customerID, ruleID, since.Unix(), orderID).Scan(&reason)
+	var err error
+	switch {
+	case customerID != 0:
+		err = s.namedRow(ctx, "RuleStoppedSince", customerID, ruleID, since.Unix(), orderID).Scan(&reason)
+	case orderID != 0:
+		err = s.namedRow(ctx, "RuleOrderStoppedSince", orderID, ruleID, since.Unix()).Scan(&reason)
+	}
 	return reason, err
 }

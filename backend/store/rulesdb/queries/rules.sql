@@ -65,13 +65,16 @@ SELECT EXISTS (SELECT 1 FROM rule_holds WHERE order_id = ? AND released_at IS NU
 
 -- The first stop after ?3 by another flow than ?2 of a sequence for
 -- customer ?1 about order ?4: a customer-wide stop (no order), or a stop of
--- that order's sequences.
+-- that order's sequences (which carries the order's customer). One range
+-- of the customer's index, as before stops had a scope: the planner asks
+-- this for every step it plans.
 -- name: RuleStoppedSince
-SELECT COALESCE((SELECT reason FROM (
-        SELECT reason, at FROM rule_stops WHERE customer_id = ?1 AND order_id IS NULL AND rule_id <> ?2 AND at > ?3
-        UNION ALL
-        SELECT reason, at FROM rule_stops WHERE order_id = ?4 AND rule_id <> ?2 AND at > ?3)
-    ORDER BY at LIMIT 1), '')
+SELECT COALESCE((SELECT reason FROM rule_stops WHERE customer_id = ?1 AND rule_id <> ?2 AND at > ?3
+    AND (order_id IS NULL OR order_id = ?4) ORDER BY at LIMIT 1), '')
+
+-- The same for a guest order's sequence: the stops of order ?1.
+-- name: RuleOrderStoppedSince
+SELECT COALESCE((SELECT reason FROM rule_stops WHERE order_id = ?1 AND rule_id <> ?2 AND at > ?3 ORDER BY at LIMIT 1), '')
 
 -- name: RuleSignalInsert
 INSERT INTO rule_signals (email, kind, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING

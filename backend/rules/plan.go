@@ -328,6 +328,15 @@ func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled,
 				return nil, whyReentry, err
 			}
 		}
+		// A step whose own condition is false is passed over before the exit
+		// checks, which matter only to a step that would act: a spend-tier
+		// order passes one coupon and one email on every plan.
+		if ok, err := c.ifs[i].Eval(&sub.Env); err != nil || !ok {
+			if err != nil {
+				return nil, "", domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("step %d of %q failed: %v", i+1, c.row.Name, err))
+			}
+			continue
+		}
 		why, err := e.exitReason(ctx, ps, c, sub, entered)
 		if err != nil {
 			return nil, "", err
@@ -338,12 +347,6 @@ func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled,
 					RuleID: c.row.ID, Subject: o.Subject, Occurrence: o.Occurrence, Step: i, DueAt: due, Status: domain.LedgerSkipped, Result: "exit: " + why})
 			}
 			return items, why, nil
-		}
-		if ok, err := c.ifs[i].Eval(&sub.Env); err != nil || !ok {
-			if err != nil {
-				return nil, "", domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("step %d of %q failed: %v", i+1, c.row.Name, err))
-			}
-			continue // a step whose own condition is false is passed over
 		}
 		if heldBack(ps, c, sub, step) {
 			return items, whyHeld, nil

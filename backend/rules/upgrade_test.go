@@ -27,8 +27,10 @@ import (
 // its email (json.Marshal of the old template, escapes and all).
 const oldSpendTiers = `{"trigger":{"type":"order_paid"},"condition":"order.total \u003e= 20000 \u0026\u0026 !order.cancelled","steps":[{"action":"issue_coupon","if":"order.total \u003e= 40000","percentOff":10,"freeShipping":true,"validDays":60},{"action":"issue_coupon","if":"order.total \u003c 40000","percentOff":5,"validDays":60},{"action":"send_email","template":"spend_tier_coupon","vars":{"tier":"20000"},"moneyVars":["tier"]}],"policy":{"reentry":"every_time","catchUp":"skip","maxLateHours":72,"marketing":true}}`
 
-// oldShop is a shop file at the migrations before version, with the ZAR
-// export imported and fn's rows written; it returns the file's path.
+// oldShop is a shop file at the migrations before version, holding what
+// the ZAR export gives a shop today, and fn's rows; it returns the file's
+// path. Today's importer writes tables later migrations add, so the export
+// is imported into a current scratch shop and its rows copied over.
 func oldShop(t *testing.T, at time.Time, version string, export []byte, fn func(st *store.Store)) string {
 	t.Helper()
 	all := os.DirFS(filepath.Join("..", "store", "migrations"))
@@ -43,19 +45,47 @@ func oldShop(t *testing.T, at time.Time, version string, export []byte, fn func(
 			before[e.Name()] = &fstest.MapFile{Data: b}
 		}
 	}
-	path := filepath.Join(t.TempDir(), "shop.db")
-	st, err := store.Open(t.Context(), path, store.Options{Migrations: before, Clock: &testClock{t: at},
-		Log: quietLog})
+	dir := t.TempDir()
+	scratch := filepath.Join(dir, "scratch.db")
+	res, err := importer.Import(t.Context(), importdb.New(storetest.Open(t, storetest.Path(scratch), storetest.Clock(&testClock{t: at}))),
+		[]importer.FileSpec{{Name: "orders_export.csv", Data: export}}, nil)
+	if err != nil || res.RejectedWhole() {
+		t.Fatalf("import: %v %+v", err, res)
+	}
+	path := filepath.Join(dir, "shop.db")
+	st, err := store.Open(t.Context(), path, store.Options{Migrations: before, Clock: &testClock{t: at}, Log: quietLog})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	res, err := importer.Import(t.Context(), importdb.New(st), []importer.FileSpec{{Name: "orders_export.csv", Data: export}}, nil)
-	if err != nil || res.RejectedWhole() {
-		t.Fatalf("import: %v %+v", err, res)
-	}
+	copyRows(t, st, scratch, "import_batches", "customers", "orders", "line_items")
 	fn(st)
 	return path
+}
+
+// copyRows copies the tables' rows from the shop file at from, in the
+// columns both have.
+func copyRows(t *testing.T, st *store.Store, from string, tables ...string) {
+	t.Helper()
+	conn, err := st.SQL().Conn(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(t.Context(), `ATTACH DATABASE ? AS src`, from); err != nil {
+		t.Fatal(err)
+	}
+	defer conn.ExecContext(t.Context(), `DETACH DATABASE src`)
+	for _, table := range tables {
+		var cols string
+		if err := conn.QueryRowContext(t.Context(), `SELECT group_concat(name, ', ') FROM (SELECT name FROM pragma_table_info(?1, 'main')
+			INTERSECT SELECT name FROM pragma_table_info(?1, 'src'))`, table).Scan(&cols); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := conn.ExecContext(t.Context(), "INSERT INTO main."+table+" ("+cols+") SELECT "+cols+" FROM src."+table); err != nil {
+			t.Fatalf("%s: %v", table, err)
+		}
+	}
 }
 
 // upgraded opens an old shop file as this version does.

@@ -99,6 +99,8 @@ func (s *AutomationService) SaveFlow(f rules.Flow) (int64, error) {
 }
 
 // InstallTemplate adds a ready-made flow, switched off, and returns its id.
+// One the shop has already is refused (conflict), naming it: a second copy
+// would act again on what the first one did.
 func (s *AutomationService) InstallTemplate(key string) (int64, error) {
 	b, ctx, err := s.app.current()
 	if err != nil {
@@ -189,7 +191,8 @@ func (s *AutomationService) Import(data string) ([]int64, error) {
 	return b.engine.ImportFlows(ctx, []byte(data))
 }
 
-// ReleaseHold lets a held order's confirmation go out on the next run.
+// ReleaseHold lets a held order's confirmation and rewards go out on the
+// next run.
 func (s *AutomationService) ReleaseHold(orderID int64) error {
 	b, ctx, err := s.app.current()
 	if err != nil {

@@ -24,7 +24,10 @@ type Effects interface {
 	AddDraftPOLine(supplierID int64, currency string, l domain.DraftLine) (int64, error)
 	SetCustomerTags(customerID int64, add, remove []string) error
 	CreateTask(title, detail string, customerID, orderID int64) (int64, error)
-	StopSequences(customerID, flowID int64, at time.Time, reason string) error
+	// StopSequences ends the running sequences of other flows that began
+	// before at: those of the order when orderID is set, else every one of
+	// the customer's.
+	StopSequences(customerID, orderID, flowID int64, at time.Time, reason string) error
 	HoldOrder(orderID int64, reason string) error
 }
 
@@ -52,8 +55,8 @@ func (f *storeEffects) SetCustomerTags(id int64, add, remove []string) error {
 func (f *storeEffects) CreateTask(title, detail string, customerID, orderID int64) (int64, error) {
 	return f.tx.InsertTask(title, detail, customerID, orderID, nil)
 }
-func (f *storeEffects) StopSequences(customerID, flowID int64, at time.Time, reason string) error {
-	return f.tx.StopSequences(customerID, flowID, at, reason)
+func (f *storeEffects) StopSequences(customerID, orderID, flowID int64, at time.Time, reason string) error {
+	return f.tx.StopSequences(customerID, orderID, flowID, at, reason)
 }
 func (f *storeEffects) HoldOrder(orderID int64, reason string) error {
 	return f.tx.HoldOrder(orderID, reason)
@@ -212,21 +215,37 @@ func (a *CreateTask) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *
 	return fmt.Sprintf("task %d", id), err
 }
 
-// StopSequences ends every other flow's running sequence for the customer.
+// StopSequences ends other flows' running sequences: by default those the
+// occurrence's order started (a cancelled order's confirmation, shipping
+// and feedback emails), or, when the seller chose it, every sequence of the
+// customer.
 type StopSequences struct{ Step Step }
 
 func (a *StopSequences) Kind() domain.StepKind { return domain.StepStopSequences }
 
 func (a *StopSequences) Plan(pc *planCtx, sub *Subject, it *Item) error {
-	if sub.Customer == nil {
+	if a.Step.stopScope() == StopCustomer {
+		if sub.Customer == nil {
+			return errPass
+		}
+		it.Summary = fmt.Sprintf("Stop every other running sequence for %s", sub.Customer.Email)
+		return nil
+	}
+	if sub.Order == nil {
 		return errPass
 	}
-	it.Summary = fmt.Sprintf("Stop every other running sequence for %s", sub.Customer.Email)
+	it.Summary = fmt.Sprintf("Stop the other running sequences of order %s", sub.Order.Name)
+	if who := sub.email(); who != "" {
+		it.Summary += " (" + who + ")"
+	}
 	return nil
 }
 
 func (a *StopSequences) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *Item, fx Effects) (string, error) {
-	return "stopped", fx.StopSequences(sub.Customer.ID, it.FlowID, sub.Occ.At, sub.Occ.Occurrence)
+	if a.Step.stopScope() == StopCustomer {
+		return "stopped", fx.StopSequences(sub.Customer.ID, 0, it.FlowID, sub.Occ.At, sub.Occ.Occurrence)
+	}
+	return "stopped", fx.StopSequences(sub.customerID(), sub.Order.ID, it.FlowID, sub.Occ.At, sub.Occ.Occurrence)
 }
 
 // HoldOrder keeps an order's confirmation back for the seller's review.

@@ -154,6 +154,9 @@ type compiled struct {
 	// segment and products: the condition or a step's If reads
 	// customer.segment or customer.products (see Options.Customers).
 	segment, products bool
+	// copies are the other flows installed from the same ready-made flow
+	// (a shop could install one twice before); they share one ledger.
+	copies []int64
 }
 
 var (

@@ -342,7 +342,7 @@ func TestFlowValidationAndExport(t *testing.T) {
 	}
 	got, _ := s.e.GetFlow(s.ctx, ids[0])
 	orig, _ := s.e.GetFlow(s.ctx, a)
-	if got.Enabled || got.Definition.Condition != orig.Definition.Condition || len(got.Definition.Steps) != 3 {
+	if got.Enabled || got.Definition.Condition != orig.Definition.Condition || len(got.Definition.Steps) != len(orig.Definition.Steps) {
 		t.Fatalf("imported %+v", got)
 	}
 	if _, err := s.e.ImportFlows(s.ctx, []byte(`{"format":"shopclerk-flows/1","flows":[{"name":"x","definition":{"trigger":{"type":"nope"},"steps":[]}}]}`)); domain.CodeOf(err) != domain.CodeInvalid {

@@ -3,6 +3,7 @@ package rules
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"time"
 
@@ -99,11 +100,28 @@ func (e *Engine) SetEnabled(ctx context.Context, id int64, on bool) error {
 }
 
 // InstallTemplate stores a ready-made flow (switched off, to be reviewed and
-// switched on) and returns its id.
+// switched on) and returns its id. A ready-made flow is installed once: a
+// second copy would act again on every order and customer the first one
+// already served (copies a shop has from before share one ledger, see
+// copies.go).
 func (e *Engine) InstallTemplate(ctx context.Context, key string) (int64, error) {
 	t, ok := TemplateByKey(key)
 	if !ok {
 		return 0, domain.Errorf(domain.CodeNotFound, "there is no ready-made flow %q", key)
+	}
+	rows, err := e.st.ListRules(ctx)
+	if err != nil {
+		return 0, err
+	}
+	for _, r := range rows {
+		if r.Template != key {
+			continue
+		}
+		named := ""
+		if r.Name != t.Name {
+			named = fmt.Sprintf(", named “%s”", r.Name)
+		}
+		return 0, domain.Errorf(domain.CodeConflict, "“%s” is already in your flows%s: change or switch on that one. A second copy would act again on the orders and customers the first one already served.", t.Name, named)
 	}
 	return e.SaveFlow(ctx, Flow{Name: t.Name, Template: t.Key, Definition: t.Definition})
 }

@@ -23,8 +23,8 @@ func (tierRenderer) Lookup(name string) (email.Template, bool) {
 
 // The spend-tier email said "spent over 200": the tier is an amount, shown
 // like the order's amounts, in the order's currency with its decimals, and it
-// is the threshold the flow's condition used (order.total >= 20000 is
-// 200.00 EUR but 20000 JPY).
+// is the threshold the order reached (order.total >= 20000 is 200.00 EUR
+// but 20000 JPY; ben's 450.00 GBP reached the 400 tier).
 func TestSpendTierShowsTheTierAsMoney(t *testing.T) {
 	s := newShop(t)
 	s.e = New(s.st, Options{Log: quietLog, Renderer: tierRenderer{}})
@@ -56,7 +56,7 @@ func TestSpendTierShowsTheTierAsMoney(t *testing.T) {
 		}
 	}
 	want := map[string]string{"ann@example.com": "you have spent over 200.00 EUR with us",
-		"ben@example.com": "you have spent over 200.00 GBP with us", "kei@example.com": "you have spent over 20000 JPY with us"}
+		"ben@example.com": "you have spent over 400.00 GBP with us", "kei@example.com": "you have spent over 20000 JPY with us"}
 	if !maps.Equal(got, want) {
 		t.Fatalf("got %q\nwant %q", got, want)
 	}

@@ -19,13 +19,19 @@ const maxCatchUp = 30 * 24 * time.Hour
 // one flow already apply to the others, and the weekly cap counts what this
 // plan itself would send.
 type planState struct {
-	pc        *planCtx
-	holds     map[int64]bool
-	stops     map[int64]time.Time
-	marketing map[int64]int
-	preview   *Preview
-	backtest  bool
-	facts     *factCache
+	pc    *planCtx
+	holds map[int64]bool
+	// stops are the customer-wide stops planned so far (customer id -> the
+	// stop's time), orderStops those of one order's sequences (order id).
+	stops      map[int64]time.Time
+	orderStops map[int64]time.Time
+	marketing  map[int64]int
+	// claims are the occurrences copies of a ready-made flow planned so
+	// far (template and occurrence -> flow id; see copies.go).
+	claims   map[string]int64
+	preview  *Preview
+	backtest bool
+	facts    *factCache
 }
 
 // Plan finds what every enabled flow would do at now. It first records new
@@ -49,6 +55,12 @@ func (e *Engine) PlanProgress(ctx context.Context, now time.Time, progress func(
 	}
 	var flows []*compiled
 	p := &Preview{At: now, Flows: []FlowPlan{}}
+	byTemplate := map[string][]int64{} // every flow, switched on or off: a copy's past counts
+	for _, r := range rows {
+		if r.Template != "" {
+			byTemplate[r.Template] = append(byTemplate[r.Template], r.ID)
+		}
+	}
 	for _, r := range rows {
 		if !r.Enabled {
 			continue
@@ -57,6 +69,11 @@ func (e *Engine) PlanProgress(ctx context.Context, now time.Time, progress func(
 		if err != nil {
 			p.Flows = append(p.Flows, FlowPlan{FlowID: r.ID, Name: r.Name, Template: r.Template, Items: []Item{}, Error: err.Error()})
 			continue
+		}
+		for _, id := range byTemplate[r.Template] {
+			if id != r.ID {
+				c.copies = append(c.copies, id)
+			}
 		}
 		flows = append(flows, c)
 	}
@@ -90,8 +107,8 @@ func (e *Engine) newPlanState(ctx context.Context, now time.Time, p *Preview) (*
 	}
 	p.settings, p.renderer = settings, r
 	pc := &planCtx{ctx: ctx, st: e.st, now: now, settings: settings, renderer: r, reorder: e.opt.Reorderer}
-	return &planState{pc: pc, holds: map[int64]bool{}, stops: map[int64]time.Time{}, marketing: map[int64]int{}, preview: p,
-		facts: newFactCache()}, nil
+	return &planState{pc: pc, holds: map[int64]bool{}, stops: map[int64]time.Time{}, orderStops: map[int64]time.Time{},
+		marketing: map[int64]int{}, claims: map[string]int64{}, preview: p, facts: newFactCache()}, nil
 }
 
 // snapshot reads the shop's settings and takes the renderer's snapshot of
@@ -171,9 +188,13 @@ func (e *Engine) planFlow(ctx context.Context, ps *planState, c *compiled, from 
 			}
 		}
 	}
+	copies, err := e.loadCopyLedger(ctx, ps, c)
+	if err != nil {
+		return fp, err
+	}
 	var todo []domain.RuleOccurrence
 	for _, o := range occs {
-		if settled(c, ledger[o.Occurrence]) {
+		if settled(c, ledger[o.Occurrence]) || copies.taken(ps, o.Occurrence, len(ledger[o.Occurrence]) > 0) {
 			continue
 		}
 		if memo != nil {
@@ -191,9 +212,16 @@ func (e *Engine) planFlow(ctx context.Context, ps *planState, c *compiled, from 
 		if err := ctx.Err(); err != nil {
 			return fp, err
 		}
+		if copies.taken(ps, o.Occurrence, len(ledger[o.Occurrence]) > 0) {
+			fp.Skipped[whyCopy]++
+			continue
+		}
 		items, why, err := e.planOccurrence(ctx, ps, c, o, starts[i], from, ledger[o.Occurrence], memo)
 		if err != nil {
 			return fp, err
+		}
+		if len(items) > 0 {
+			copies.claim(ps, o.Occurrence)
 		}
 		if why != "" {
 			fp.Skipped[why]++
@@ -236,6 +264,7 @@ const (
 	whyStopped   = "stopped by another flow"
 	whyGone      = "data no longer there"
 	whyExit      = "sequence ended"
+	whyCopy      = "done by another copy of this ready-made flow"
 )
 
 // planOccurrence walks one occurrence's steps in order and plans those that
@@ -299,6 +328,15 @@ func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled,
 				return nil, whyReentry, err
 			}
 		}
+		// A step whose own condition is false is passed over before the exit
+		// checks, which matter only to a step that would act: a spend-tier
+		// order passes one coupon and one email on every plan.
+		if ok, err := c.ifs[i].Eval(&sub.Env); err != nil || !ok {
+			if err != nil {
+				return nil, "", domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("step %d of %q failed: %v", i+1, c.row.Name, err))
+			}
+			continue
+		}
 		why, err := e.exitReason(ctx, ps, c, sub, entered)
 		if err != nil {
 			return nil, "", err
@@ -310,16 +348,13 @@ func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled,
 			}
 			return items, why, nil
 		}
-		if ok, err := c.ifs[i].Eval(&sub.Env); err != nil || !ok {
-			if err != nil {
-				return nil, "", domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("step %d of %q failed: %v", i+1, c.row.Name, err))
-			}
-			continue // a step whose own condition is false is passed over
+		if heldBack(ps, c, sub, step) {
+			return items, whyHeld, nil
 		}
 		// A marketing flow acts only for consenting customers and only when
 		// it may email them, so its coupon never goes out without its email.
 		if step.Action == domain.StepSendEmail || pol.Marketing {
-			if why, stop := e.mailGate(ctx, ps, c, sub, now, step.Action == domain.StepSendEmail); stop {
+			if why, stop := e.mailGate(ctx, ps, c, sub, now); stop {
 				if !entered {
 					memo.remember(o, why)
 				}
@@ -341,8 +376,12 @@ func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled,
 		case domain.StepHoldOrder:
 			ps.holds[sub.orderID()] = true
 		case domain.StepStopSequences:
-			if id := sub.customerID(); id != 0 {
-				ps.stops[id] = o.At
+			if step.stopScope() == StopCustomer {
+				if id := sub.customerID(); id != 0 {
+					ps.stops[id] = o.At
+				}
+			} else if id := sub.orderID(); id != 0 {
+				ps.orderStops[id] = o.At
 			}
 		case domain.StepSendEmail:
 			if pol.Marketing {
@@ -357,26 +396,40 @@ func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled,
 	return items, "", nil
 }
 
-// reentered applies the flow's re-entry policy.
+// reentered applies the flow's re-entry policy, over its copies too (a
+// welcome voucher "once" is once whichever copy gave it).
 func (e *Engine) reentered(ctx context.Context, c *compiled, o domain.RuleOccurrence, now time.Time) (bool, error) {
+	var since time.Time
 	switch c.def.Policy.Reentry {
 	case ReentryOnce:
-		return e.st.RuleActedSince(ctx, c.row.ID, o.Subject, o.Occurrence, time.Unix(0, 0))
+		since = time.Unix(0, 0)
 	case ReentryCooldown:
-		return e.st.RuleActedSince(ctx, c.row.ID, o.Subject, o.Occurrence, now.Add(-time.Duration(c.def.Policy.CooldownDays)*24*time.Hour))
+		since = now.Add(-time.Duration(c.def.Policy.CooldownDays) * 24 * time.Hour)
+	default:
+		return false, nil
 	}
-	return false, nil
+	acted, err := e.st.RuleActedSince(ctx, c.row.ID, o.Subject, o.Occurrence, since)
+	for _, id := range c.copies {
+		if err != nil || acted {
+			break
+		}
+		acted, err = e.st.RuleActedSince(ctx, id, o.Subject, o.Occurrence, since)
+	}
+	return acted, err
 }
 
 // exitReason re-checks, before every step, whether the sequence must end:
 // another flow stopped it, or one of the flow's exit conditions holds.
 func (e *Engine) exitReason(ctx context.Context, ps *planState, c *compiled, sub *Subject, entered bool) (string, error) {
 	since := sub.Occ.At
-	if id := sub.customerID(); id != 0 && !c.has(domain.StepStopSequences) {
-		if at, ok := ps.stops[id]; ok && at.After(since) {
+	if cid, oid := sub.customerID(), sub.orderID(); (cid != 0 || oid != 0) && !c.has(domain.StepStopSequences) {
+		if at, ok := ps.stops[cid]; ok && cid != 0 && at.After(since) {
 			return whyStopped, nil
 		}
-		r, err := e.st.StoppedSince(ctx, id, c.row.ID, since)
+		if at, ok := ps.orderStops[oid]; ok && oid != 0 && at.After(since) {
+			return whyStopped, nil
+		}
+		r, err := e.st.SequenceStopped(ctx, cid, oid, c.row.ID, since)
 		if err != nil || r != "" {
 			return whyStopped, err
 		}
@@ -415,10 +468,23 @@ func (e *Engine) exitReason(ctx context.Context, ps *planState, c *compiled, sub
 	return "", nil
 }
 
+// heldBack tells whether a step waits because its order is held for the
+// seller's review (held before, or by a flow earlier in this plan): no
+// email about it (its confirmation) and no reward for it (a coupon, any
+// marketing flow) until the seller releases it. The flow that holds orders
+// goes on with its own steps (the review task).
+func heldBack(ps *planState, c *compiled, sub *Subject, step Step) bool {
+	oid := sub.orderID()
+	if oid == 0 || c.has(domain.StepHoldOrder) || !(sub.Env.Order.Held || ps.holds[oid]) {
+		return false
+	}
+	return step.Action == domain.StepSendEmail || step.Action == domain.StepIssueCoupon || c.def.Policy.Marketing
+}
+
 // mailGate decides whether an email may be planned now: consent and
 // suppression for marketing (invariant 8), hard bounces for every email,
-// held orders for confirmations, quiet hours and the weekly cap defer.
-func (e *Engine) mailGate(ctx context.Context, ps *planState, c *compiled, sub *Subject, now time.Time, isEmail bool) (string, bool) {
+// quiet hours and the weekly cap defer.
+func (e *Engine) mailGate(ctx context.Context, ps *planState, c *compiled, sub *Subject, now time.Time) (string, bool) {
 	email := sub.email()
 	sup, found, err := e.st.Suppressed(ctx, email)
 	if err != nil {
@@ -426,9 +492,6 @@ func (e *Engine) mailGate(ctx context.Context, ps *planState, c *compiled, sub *
 	}
 	if found && (c.def.Policy.Marketing || sup.Reason == domain.SuppressHardBounce || sup.Reason == domain.SuppressComplaint) {
 		return whySuppress, true
-	}
-	if oid := sub.orderID(); isEmail && oid != 0 && !c.def.Policy.Marketing && !c.has(domain.StepHoldOrder) && (sub.Env.Order.Held || ps.holds[oid]) {
-		return whyHeld, true
 	}
 	if !c.def.Policy.Marketing {
 		return "", false

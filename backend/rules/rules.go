@@ -47,6 +47,19 @@ const (
 	ReentryCooldown  Reentry = "cooldown"
 )
 
+// StopScope says which running sequences a stop_sequences step ends.
+type StopScope string
+
+const (
+	// StopOrder (the default) ends the sequences the flow's order started:
+	// its confirmation, shipping and feedback emails. The customer's other
+	// orders, carts and sign-ups carry on.
+	StopOrder StopScope = "order"
+	// StopCustomer ends every running sequence of the customer, whatever
+	// started it: a separate choice the seller makes explicitly.
+	StopCustomer StopScope = "customer"
+)
+
 // CatchUp says what happens to steps that fell due while the computer was off.
 type CatchUp string
 
@@ -104,6 +117,17 @@ type Step struct {
 	// create_task, hold_order
 	Title  string `json:"title,omitempty"`
 	Detail string `json:"detail,omitempty"`
+
+	// stop_sequences: whose sequences end ("" is StopOrder).
+	Scope StopScope `json:"scope,omitempty"`
+}
+
+// stopScope is the step's scope with its default.
+func (s Step) stopScope() StopScope {
+	if s.Scope == "" {
+		return StopOrder
+	}
+	return s.Scope
 }
 
 // Policy holds a flow's re-entry, catch-up and exit settings.

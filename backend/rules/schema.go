@@ -44,7 +44,10 @@ type Schema struct {
 	Actions  []domain.StepKind `json:"actions"` // step kinds, wait last
 	Exits    []Exit            `json:"exits"`
 	After    []string          `json:"after"` // what a days_after trigger counts from
-	Fields   []SchemaField     `json:"fields"`
+	// StopScopes are whose sequences a stop_sequences step may end, the
+	// default (an order's) first.
+	StopScopes []StopScope   `json:"stopScopes"`
+	Fields     []SchemaField `json:"fields"`
 }
 
 // Triggers are every trigger Validate accepts.
@@ -63,11 +66,14 @@ var Exits = []Exit{ExitBought, ExitReplied, ExitUnsubscribed, ExitOutOfStock}
 // Afters are the events a days_after trigger may count from.
 var Afters = []string{AfterOrderPaid, AfterOrderFulfilled, AfterDelivered, AfterCustomerCreated}
 
+// StopScopes are every scope Validate accepts for a stop_sequences step.
+var StopScopes = []StopScope{StopOrder, StopCustomer}
+
 // EditorSchema is the vocabulary of the flow editor. Its fields are Env's
 // fields with a builder tag, so a field added to Env reaches the builder
 // by tagging it there.
 func EditorSchema() Schema {
-	return Schema{Triggers: Triggers, Actions: Actions, Exits: Exits, After: Afters, Fields: builderFields()}
+	return Schema{Triggers: Triggers, Actions: Actions, Exits: Exits, After: Afters, StopScopes: StopScopes, Fields: builderFields()}
 }
 
 func builderFields() []SchemaField {

@@ -137,6 +137,12 @@ func TestSchemaNamesAreKnown(t *testing.T) {
 			}
 		}
 	}
+	for _, sc := range StopScopes {
+		d := Definition{Trigger: TriggerSpec{Type: domain.TriggerOrderCancelled}, Steps: []Step{{Action: domain.StepStopSequences, Scope: sc}}}
+		if probs := Validate(d); len(probs) != 0 {
+			t.Errorf("%s: %+v", sc, probs)
+		}
+	}
 	for _, a := range Afters {
 		for _, p := range Validate(Definition{Trigger: TriggerSpec{Type: domain.TriggerDaysAfter, Days: 3, After: a}}) {
 			if strings.Contains(p.Message, "which event the days count from") {

@@ -17,6 +17,13 @@ var (
 )
 
 func sendEmail(tpl string) Step { return Step{Action: domain.StepSendEmail, Template: tpl} }
+
+// spendTierEmail is the spend-tier email of the orders if holds for, whose
+// text names tier (in cents, like the condition) as money.
+func spendTierEmail(ifCond, tier string) Step {
+	return Step{Action: domain.StepSendEmail, If: ifCond, Template: "spend_tier_coupon", Vars: map[string]string{"tier": tier}, MoneyVars: []string{"tier"}}
+}
+
 func wait(hours, days int) Step {
 	return Step{Action: domain.StepWait, Hours: hours, Days: days}
 }
@@ -57,6 +64,10 @@ var Templates = []FlowTemplate{
 		Definition: Definition{Trigger: TriggerSpec{Type: domain.TriggerConsentGiven},
 			Steps:  []Step{{Action: domain.StepIssueCoupon, PercentOff: 10, ValidDays: 30}, sendEmail("welcome_voucher")},
 			Policy: Policy{Reentry: ReentryOnce, CatchUp: CatchUpSkip, MaxLateHours: 72, Marketing: true}}},
+	// Each tier has its coupon and its email, behind the same If, so the
+	// email names the tier the order reached. The emails come after both
+	// coupons (steps 3 and 4), where flows installed before had their one
+	// email: migration 00024 splits theirs the same way.
 	{Key: "spend_tiers", Name: "Spend tiers: coupon for the next order",
 		Description: "An order over 200 earns 5 % off the next order; over 400, 10 % off and free shipping. Amounts are in cents of the order's currency.",
 		Definition: Definition{Trigger: TriggerSpec{Type: domain.TriggerOrderPaid},
@@ -64,7 +75,8 @@ var Templates = []FlowTemplate{
 			Steps: []Step{
 				{Action: domain.StepIssueCoupon, If: "order.total >= 40000", PercentOff: 10, FreeShipping: true, ValidDays: 60},
 				{Action: domain.StepIssueCoupon, If: "order.total < 40000", PercentOff: 5, ValidDays: 60},
-				{Action: domain.StepSendEmail, Template: "spend_tier_coupon", Vars: map[string]string{"tier": "20000"}, MoneyVars: []string{"tier"}}},
+				spendTierEmail("order.total < 40000", "20000"),
+				spendTierEmail("order.total >= 40000", "40000")},
 			Policy: Policy{Reentry: ReentryEveryTime, CatchUp: CatchUpSkip, MaxLateHours: 72, Marketing: true}}},
 	{Key: "high_value", Name: "High-value customer: tag",
 		Description: "When a customer's lifetime spend passes 1,000, tag them high-value.",
@@ -92,9 +104,9 @@ var Templates = []FlowTemplate{
 		Definition: Definition{Trigger: TriggerSpec{Type: domain.TriggerPaymentOverdue, Days: 7},
 			Steps: []Step{sendEmail("payment_overdue")}, Policy: transactional}},
 	{Key: "cancellation_stop", Name: "Cancellation: stop other sequences",
-		Description: "When an order is cancelled, stop every other running sequence for that customer.",
+		Description: "When an order is cancelled, stop what it started in other flows (its confirmation, shipping and feedback emails). The customer's other orders carry on.",
 		Definition: Definition{Trigger: TriggerSpec{Type: domain.TriggerOrderCancelled},
-			Steps: []Step{{Action: domain.StepStopSequences}}, Policy: transactional}},
+			Steps: []Step{{Action: domain.StepStopSequences, Scope: StopOrder}}, Policy: transactional}},
 	{Key: "followup_offer", Name: "No purchase after 3 marketing emails: time-limited offer",
 		Description: "A customer who got 3 marketing emails since their last order without buying gets a 48-hour offer.",
 		Definition: Definition{Trigger: TriggerSpec{Type: domain.TriggerMarketingUnanswered, Count: 3},

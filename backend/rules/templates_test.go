@@ -91,7 +91,7 @@ func demoShopData(s *shop) {
 			put(bea), put(bob), put(nia), put(dieter), put(cleo), put(carl),
 			w.UpsertCart(cart("c-carl", carl.Email, t0.Add(-2*hour)), &carl),
 			w.UpsertCart(cart("c-cleo", cleo.Email, t0.Add(-7*day-2*hour)), &cleo),
-			w.UpsertCart(cart("c-carla", carla.Email, t0.Add(-2*hour)), &carla), // stopped by her cancellation
+			w.UpsertCart(cart("c-carla", carla.Email, t0.Add(-2*hour)), &carla), // her cancellation stops only that order's sequences
 			shipmentAt(w, fay, domain.ShipmentDelivered, t0.Add(-30*day-2*hour)),
 		} {
 			if err != nil {

@@ -37,6 +37,19 @@ func (p Problem) String() string {
 var orderTriggers = map[domain.Trigger]bool{domain.TriggerOrderCreated: true, domain.TriggerOrderPaid: true, domain.TriggerOrderFulfilled: true,
 	domain.TriggerOrderCancelled: true, domain.TriggerOrderRefunded: true, domain.TriggerPaymentOverdue: true, domain.TriggerRenewalDue: true}
 
+// hasOrder tells whether a trigger's occurrences concern one order: the
+// order triggers, a shipment's status (its order), and days after an
+// order's payment, fulfilment or delivery.
+func hasOrder(t TriggerSpec) bool {
+	switch t.Type {
+	case domain.TriggerShipmentStatus:
+		return true
+	case domain.TriggerDaysAfter:
+		return t.After == AfterOrderPaid || t.After == AfterOrderFulfilled || t.After == AfterDelivered
+	}
+	return orderTriggers[t.Type]
+}
+
 // customerless triggers have no customer to email, tag or reward.
 var customerless = map[domain.Trigger]bool{domain.TriggerStockBelow: true}
 
@@ -183,7 +196,16 @@ func Validate(d Definition) []Problem {
 				add("step", n, "only an order trigger can hold an order")
 			}
 		case domain.StepStopSequences:
-			needCustomer = true
+			switch s.stopScope() {
+			case StopOrder:
+				if !hasOrder(t) {
+					add("step", n, "this trigger has no order whose sequences could be stopped: choose to stop every sequence of the customer")
+				}
+			case StopCustomer:
+				needCustomer = true
+			default:
+				add("step", n, "%q is not a choice of sequences to stop (order, customer)", s.Scope)
+			}
 		default:
 			add("step", n, "%q is not an action Shopclerk knows", s.Action)
 		}

@@ -81,7 +81,8 @@ async function ensureDraftOrders(page: Page) {
 
 async function ensureFlow(page: Page, key: string): Promise<Locator> {
   const rows = page.locator(`[data-testid^="flow-row-"][data-template="${key}"]`);
-  await expect(page.getByTestId(`template-install-${key}`)).toBeVisible();
+  await expect(page.getByTestId(`template-${key}`)).toBeVisible();
+  await expect(page.getByTestId('flows-loading')).toHaveCount(0);
   if ((await rows.count()) === 0) {
     await page.getByTestId(`template-install-${key}`).click();
     await expect(rows).toHaveCount(1);

@@ -7,13 +7,20 @@ import { mkdirSync } from 'node:fs';
 import { expectNoViolations } from './axe';
 import { resolve } from 'node:path';
 
+// A ready-made flow is installed once: the other specs on the same shop
+// may have installed one already (then it is used as it is).
 async function install(page: Page, key: string): Promise<Locator> {
+  await expect(page.getByTestId('flows-loading')).toHaveCount(0);
   const rows = page.locator(`[data-testid^="flow-row-"][data-template="${key}"]`);
-  const before = await rows.count();
+  if ((await rows.count()) > 0) return rows.first();
   await page.getByTestId(`template-install-${key}`).click();
-  await expect(rows).toHaveCount(before + 1);
-  const row = rows.last();
+  await expect(rows).toHaveCount(1);
+  const row = rows.first();
   await expect(row).toHaveAttribute('data-enabled', 'false'); // off by default
+  // Installed: the gallery marks it and opens it instead of installing a copy.
+  await expect(page.getByTestId(`template-installed-${key}`)).toHaveText('Installed');
+  await expect(page.getByTestId(`template-install-${key}`)).toHaveCount(0);
+  await expect(page.getByTestId(`template-open-${key}`)).toBeVisible();
   return row;
 }
 
@@ -50,6 +57,7 @@ test('install, switch on, edit a condition, preview, approve some, run, history'
   await expect(page.getByTestId(`flow-trigger-${confirmId}`)).toHaveText(/When an order is paid/);
   await expect(page.getByTestId(`flow-trigger-${cartId}`)).toHaveText(/When a cart is left for 1 hour/);
   await expect(page.getByTestId('template-installed-order_confirmation')).toBeVisible();
+  await expect(page.getByTestId('template-install-order_confirmation')).toHaveCount(0);
 
   await switchOn(page, confirmId);
   await shot('02-flows');
@@ -150,6 +158,20 @@ test('install, switch on, edit a condition, preview, approve some, run, history'
   await page.getByTestId('automations-tab-flows').click();
   await expect(page.getByTestId(`flow-last-${confirmId}`)).toContainText('did 2 things');
   await shot('10-flows-after-run');
+
+  // The cancellation flow stops what the cancelled order started; stopping
+  // every sequence of the customer is a choice of its own. The gallery
+  // opens an installed flow instead of installing it again.
+  await install(page, 'cancellation_stop');
+  await page.getByTestId('template-open-cancellation_stop').click();
+  await expect(page.getByTestId('flow-editor')).toBeVisible();
+  await expect(page.getByTestId('editor-step-0-scope-order')).toBeChecked();
+  await expect(page.getByTestId('editor-step-0-scope-customer')).not.toBeChecked();
+  await expect(page.getByTestId('editor-step-0')).toContainText('The customer’s other orders carry on');
+  await page.getByTestId('editor-step-0').scrollIntoViewIfNeeded();
+  await shot('11-editor-stop-scope');
+  await expectNoViolations(page, 'flow editor with a stop step');
+  await page.getByTestId('editor-back').click();
 
   // The emails are in the outbox.
   await page.getByTestId('nav-outbox').click();

@@ -250,7 +250,8 @@ func (s *DB) RecordReply(ctx context.Context, email string, at time.Time) error 
 	return err
 }
 
-// ReleaseHold lets a held order's confirmation go out on the next run.
+// ReleaseHold lets a held order's confirmation and rewards go out on the
+// next run.
 func (s *DB) ReleaseHold(ctx context.Context, orderID int64) error {
 	_, err := s.SQL().ExecContext(ctx, q("RuleHoldRelease"), s.Now(), orderID)
 	return err

@@ -186,6 +186,30 @@ func (s *DB) LedgerForRule(ctx context.Context, ruleID int64) (map[string][]doma
 	return out, rows.Err()
 }
 
+// LedgerOwners returns, for every occurrence any of the given flows has in
+// the ledger, the lowest of those flows' ids that has it: copies of one
+// ready-made flow leave an occurrence to the copy that entered it.
+func (s *DB) LedgerOwners(ctx context.Context, ruleIDs []int64) (map[string]int64, error) {
+	out := map[string]int64{}
+	if len(ruleIDs) == 0 {
+		return out, nil
+	}
+	rows, err := s.SQL().QueryContext(ctx, q("RuleLedgerOwners"), idsJSON(ruleIDs))
+	if err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the automation ledger")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var occ string
+		var id int64
+		if err := rows.Scan(&occ, &id); err != nil {
+			return nil, err
+		}
+		out[occ] = id
+	}
+	return out, rows.Err()
+}
+
 // FactPrints returns, per order id (or customer id when customers is set),
 // a fingerprint of the facts a condition can read about it: it changes
 // whenever an import or an automation changes them.

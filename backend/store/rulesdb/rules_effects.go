@@ -176,10 +176,11 @@ func (t *RuleTx) InsertTask(title, detail string, customerID, orderID int64, due
 	return res.LastInsertId()
 }
 
-// StopSequences stops every other flow's sequence for the customer that began
-// before at.
-func (t *RuleTx) StopSequences(customerID, ruleID int64, at time.Time, reason string) error {
-	_, err := t.tx.ExecContext(t.ctx, q("RuleStopInsert"), customerID, ruleID, at.Unix(), reason, t.key)
+// StopSequences stops the other flows' sequences that began before at:
+// those about orderID when it is set (a guest order has no customerID),
+// else every one of the customer's.
+func (t *RuleTx) StopSequences(customerID, orderID, ruleID int64, at time.Time, reason string) error {
+	_, err := t.tx.ExecContext(t.ctx, q("RuleStopInsert"), nullID(customerID), nullID(orderID), ruleID, at.Unix(), reason, t.key)
 	return err
 }
 

@@ -365,10 +365,24 @@ func (s *DB) OrderHeld(ctx context.Context, orderID int64) (bool, error) {
 	return b, err
 }
 
-// StoppedSince returns the reason another flow stopped the customer's
-// sequences after since, or "".
+// StoppedSince returns the reason the customer's sequences were all stopped
+// after since by something else than flow ruleID, or "".
 func (s *DB) StoppedSince(ctx context.Context, customerID, ruleID int64, since time.Time) (string, error) {
+	return s.SequenceStopped(ctx, customerID, 0, ruleID, since)
+}
+
+// SequenceStopped returns the reason a sequence of flow ruleID that began at
+// since, for customerID about orderID (either may be 0), was stopped by
+// something else after it began: a stop of all the customer's sequences, or
+// of the order's. "" when none was.
+func (s *DB) SequenceStopped(ctx context.Context, customerID, orderID, ruleID int64, since time.Time) (string, error) {
 	var reason string
-	err := s.namedRow(ctx, "RuleStoppedSince", customerID, ruleID, since.Unix()).Scan(&reason)
+	var err error
+	switch {
+	case customerID != 0:
+		err = s.namedRow(ctx, "RuleStoppedSince", customerID, ruleID, since.Unix(), orderID).Scan(&reason)
+	case orderID != 0:
+		err = s.namedRow(ctx, "RuleOrderStoppedSince", orderID, ruleID, since.Unix()).Scan(&reason)
+	}
 	return reason, err
 }

@@ -4064,6 +4064,7 @@ export namespace rules {
 	    validDays?: number;
 	    title?: string;
 	    detail?: string;
+	    scope?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Step(source);
@@ -4087,6 +4088,7 @@ export namespace rules {
 	        this.validDays = source["validDays"];
 	        this.title = source["title"];
 	        this.detail = source["detail"];
+	        this.scope = source["scope"];
 	    }
 	}
 	export class TriggerSpec {
@@ -4517,6 +4519,7 @@ export namespace rules {
 	    actions: string[];
 	    exits: string[];
 	    after: string[];
+	    stopScopes: string[];
 	    fields: SchemaField[];
 	
 	    static createFrom(source: any = {}) {
@@ -4529,6 +4532,7 @@ export namespace rules {
 	        this.actions = source["actions"];
 	        this.exits = source["exits"];
 	        this.after = source["after"];
+	        this.stopScopes = source["stopScopes"];
 	        this.fields = this.convertValues(source["fields"], SchemaField);
 	    }
 	

@@ -51,7 +51,7 @@ UPDATE customers SET tags = ?2, updated_at = ?3 WHERE id = ?1
 INSERT INTO tasks (title, detail, customer_id, order_id, created_at, due_at, ledger_key) VALUES (?, ?, ?, ?, ?, ?, ?)
 
 -- name: RuleStopInsert
-INSERT INTO rule_stops (customer_id, rule_id, at, reason, ledger_key) VALUES (?, ?, ?, ?, ?)
+INSERT INTO rule_stops (customer_id, order_id, rule_id, at, reason, ledger_key) VALUES (?, ?, ?, ?, ?, ?)
 
 -- name: RuleHoldInsert
 INSERT INTO rule_holds (order_id, at, reason, ledger_key) VALUES (?, ?, ?, ?)
@@ -63,9 +63,18 @@ UPDATE rule_holds SET released_at = ? WHERE order_id = ? AND released_at IS NULL
 -- name: RuleOrderHeld
 SELECT EXISTS (SELECT 1 FROM rule_holds WHERE order_id = ? AND released_at IS NULL)
 
+-- The first stop after ?3 by another flow than ?2 of a sequence for
+-- customer ?1 about order ?4: a customer-wide stop (no order), or a stop of
+-- that order's sequences (which carries the order's customer). One range
+-- of the customer's index, as before stops had a scope: the planner asks
+-- this for every step it plans.
 -- name: RuleStoppedSince
 SELECT COALESCE((SELECT reason FROM rule_stops WHERE customer_id = ?1 AND rule_id <> ?2 AND at > ?3
-    ORDER BY at LIMIT 1), '')
+    AND (order_id IS NULL OR order_id = ?4) ORDER BY at LIMIT 1), '')
+
+-- The same for a guest order's sequence: the stops of order ?1.
+-- name: RuleOrderStoppedSince
+SELECT COALESCE((SELECT reason FROM rule_stops WHERE order_id = ?1 AND rule_id <> ?2 AND at > ?3 ORDER BY at LIMIT 1), '')
 
 -- name: RuleSignalInsert
 INSERT INTO rule_signals (email, kind, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING
@@ -288,6 +297,9 @@ FROM customers c WHERE c.email IN (SELECT value FROM json_each(?)) AND c.email <
 
 -- name: RuleLedgerForRule
 SELECT occurrence, step, status, result FROM rule_ledger WHERE rule_id = ?
+
+-- name: RuleLedgerOwners
+SELECT occurrence, MIN(rule_id) FROM rule_ledger WHERE rule_id IN (SELECT value FROM json_each(?)) GROUP BY occurrence
 
 -- The fingerprint of the facts a condition reads about a customer and an
 -- order: any import that changes them changes it, so a remembered "condition

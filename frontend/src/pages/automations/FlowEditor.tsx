@@ -42,7 +42,7 @@ const DEFAULT_STEP: Record<string, Step> = {
   create_task: { action: 'create_task', title: '' },
   create_purchase_order: { action: 'create_purchase_order' },
   hold_order: { action: 'hold_order', detail: 'review' },
-  stop_sequences: { action: 'stop_sequences' },
+  stop_sequences: { action: 'stop_sequences', scope: 'order' },
   wait: { action: 'wait', hours: 24 },
 };
 

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { act } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Flow } from '../../api/automations';
+import type { Flow, FlowTemplate } from '../../api/automations';
 import { renderWithProviders } from '../../test/render';
 import { FlowsPanel } from './FlowsPanel';
 
@@ -10,11 +10,14 @@ import { FlowsPanel } from './FlowsPanel';
 const { backend } = vi.hoisted(() => {
   type Call = { resolve: () => void };
   const state = new Map<number, boolean>();
+  const templateOf = new Map<number, string>();
   const sets: Call[] = [];
   const lists: Call[] = [];
   return {
     backend: {
       state,
+      templateOf,
+      gallery: [] as unknown[],
       sets,
       lists,
       setEnabled: (id: number, on: boolean) =>
@@ -34,7 +37,7 @@ const { backend } = vi.hoisted(() => {
     return {
       id,
       name: `Flow ${id}`,
-      template: '',
+      template: templateOf.get(id) ?? '',
       description: '',
       enabled,
       definition: { trigger: { type: 'order_paid' }, steps: [] },
@@ -51,7 +54,7 @@ vi.mock('../../api/automations', async (importOriginal) => {
       ...real.automations,
       listFlows: () => backend.listFlows() as Promise<Flow[]>,
       setEnabled: backend.setEnabled,
-      templates: () => Promise.resolve([]),
+      templates: () => Promise.resolve(backend.gallery as FlowTemplate[]),
       history: () => Promise.resolve([]),
     },
   };
@@ -68,6 +71,8 @@ async function answerLists() {
 
 describe('flow switches', () => {
   beforeEach(() => {
+    backend.templateOf.clear();
+    backend.gallery = [];
     backend.state.clear();
     backend.state.set(1, false);
     backend.state.set(2, false);
@@ -121,5 +126,42 @@ describe('flow switches', () => {
     await answerLists();
     expect(backend.state.get(1)).toBe(false);
     expect(sw(1).checked).toBe(false);
+  });
+});
+
+// The gallery offered "Install" on a flow the seller had ("installed ×2"),
+// and the second copy re-planned every confirmation the first had sent. A
+// ready-made flow the seller has is marked installed and opens instead.
+describe('the gallery of ready-made flows', () => {
+  beforeEach(() => {
+    backend.state.clear();
+    backend.templateOf.clear();
+    backend.state.set(1, true);
+    backend.templateOf.set(1, 'order_confirmation');
+    const tpl = (key: string, name: string) => ({ key, name, description: '', definition: { trigger: { type: 'order_paid' }, steps: [] } });
+    backend.gallery = [tpl('order_confirmation', 'Order paid: confirmation email'), tpl('cart_abandoned', 'Abandoned cart')];
+  });
+
+  it('marks an installed flow and offers to open it, not to install it again', async () => {
+    renderWithProviders(<FlowsPanel />);
+    await settle();
+    await answerLists();
+    await screen.findByTestId('template-cart_abandoned');
+    expect(screen.getByTestId('template-installed-order_confirmation').textContent).toBe('Installed');
+    expect(screen.queryByTestId('template-install-order_confirmation')).toBeNull();
+    expect(screen.getByTestId('template-open-order_confirmation').textContent).toBe('Open');
+    expect(screen.queryByTestId('template-installed-cart_abandoned')).toBeNull();
+    expect(screen.getByTestId('template-install-cart_abandoned').textContent).toBe('Install');
+  });
+
+  it('says how many copies a shop has from before', async () => {
+    backend.state.set(2, false);
+    backend.templateOf.set(2, 'order_confirmation');
+    renderWithProviders(<FlowsPanel />);
+    await settle();
+    await answerLists();
+    await screen.findByTestId('flow-switch-2');
+    expect(screen.getByTestId('template-installed-order_confirmation').textContent).toBe('Installed (2 copies)');
+    expect(screen.queryByTestId('template-install-order_confirmation')).toBeNull();
   });
 });

@@ -1,8 +1,10 @@
 // The flows the seller has, each with its switch, its trigger in words, its
 // steps at a glance and what its last run did; below, the gallery of
 // ready-made flows to install (switched off until the seller turns them on).
+// A ready-made flow is installed once: the gallery then offers to open it,
+// since a second copy would act again on what the first one did.
 import { Alert, Badge, Button, Card, Group, Paper, SimpleGrid, Skeleton, Stack, Switch, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
-import { IconClock, IconPencil, IconPlus, IconRobot } from '@tabler/icons-react';
+import { IconCheck, IconClock, IconPencil, IconPlus, IconRobot } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { errorTitle, normalizeError, notifyError, notifySuccess } from '../../api';
@@ -45,6 +47,25 @@ function StepChips({ steps }: { steps: Step[] }) {
   );
 }
 
+/**
+ * "Installed": the gallery's mark on a ready-made flow the seller has. A shop
+ * may hold two copies from before Shopclerk refused a second one; they share
+ * what they did, which the tooltip says.
+ */
+function InstalledBadge({ templateKey, copies }: { templateKey: string; copies: number }) {
+  const badge = (
+    <Badge size="sm" variant="light" color="teal" leftSection={<IconCheck size={11} />} style={{ textTransform: 'none' }} data-testid={`template-installed-${templateKey}`}>
+      Installed{copies > 1 ? ` (${copies} copies)` : ''}
+    </Badge>
+  );
+  if (copies < 2) return badge;
+  return (
+    <Tooltip label="These copies share what they did: no order or customer gets the same thing twice." multiline w={260}>
+      {badge}
+    </Tooltip>
+  );
+}
+
 export function FlowsPanel() {
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -63,8 +84,8 @@ export function FlowsPanel() {
   });
 
   const list = flows.data ?? [];
-  const installed = new Map<string, number>();
-  for (const f of list) if (f.template) installed.set(f.template, (installed.get(f.template) ?? 0) + 1);
+  const installed = new Map<string, number[]>(); // template -> its flows' ids, oldest first
+  for (const f of list) if (f.template) installed.set(f.template, [...(installed.get(f.template) ?? []), f.id]);
 
   return (
     <Stack gap="lg">
@@ -180,7 +201,7 @@ export function FlowsPanel() {
         {templates.isError && <Alert color="red">{normalizeError(templates.error).message}</Alert>}
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
           {(templates.data ?? []).map((t) => {
-            const n = installed.get(t.key) ?? 0;
+            const ids = installed.get(t.key) ?? [];
             return (
               <Card key={t.key} withBorder radius="md" padding="sm" data-testid={`template-${t.key}`}>
                 <Stack gap={6} h="100%" justify="space-between">
@@ -194,25 +215,34 @@ export function FlowsPanel() {
                     <StepChips steps={t.definition.steps ?? []} />
                   </Stack>
                   <Group justify="space-between" mt={4}>
-                    {n > 0 ? (
-                      <Tooltip label="You can install a template more than once, e.g. for a variant">
-                        <Badge size="sm" variant="light" color="teal" style={{ textTransform: 'none' }} data-testid={`template-installed-${t.key}`}>
-                          installed{n > 1 ? ` ×${n}` : ''}
-                        </Badge>
-                      </Tooltip>
+                    {ids.length > 0 ? (
+                      <InstalledBadge templateKey={t.key} copies={ids.length} />
                     ) : (
                       <span />
                     )}
-                    <Button
-                      size="xs"
-                      variant={n > 0 ? 'subtle' : 'light'}
-                      leftSection={<IconPlus size={14} />}
-                      loading={install.isPending && install.variables?.key === t.key}
-                      onClick={() => install.mutate(t)}
-                      data-testid={`template-install-${t.key}`}
-                    >
-                      Install
-                    </Button>
+                    {ids.length > 0 ? (
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        leftSection={<IconPencil size={14} />}
+                        onClick={() => navigate(`/automations/flow/${ids[0]}`)}
+                        aria-label={`Open “${t.name}”`}
+                        data-testid={`template-open-${t.key}`}
+                      >
+                        Open
+                      </Button>
+                    ) : (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        leftSection={<IconPlus size={14} />}
+                        loading={install.isPending && install.variables?.key === t.key}
+                        onClick={() => install.mutate(t)}
+                        data-testid={`template-install-${t.key}`}
+                      >
+                        Install
+                      </Button>
+                    )}
                   </Group>
                 </Stack>
               </Card>

@@ -25,3 +25,22 @@ describe('an email step’s amount', () => {
     expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ vars: { tier: '20000', note: '200' } }));
   });
 });
+
+// "Stop other sequences" stopped every sequence of the customer: a stop is
+// scoped to its order unless the seller chooses the customer-wide stop.
+describe('a stop step’s scope', () => {
+  it('is the order’s sequences unless the seller chooses every sequence of the customer', () => {
+    const onChange = vi.fn<(s: Step) => void>();
+    renderWithProviders(
+      <ActionCard step={{ action: 'stop_sequences' }} index={0} number={1} count={1} emailTemplates={[]} problems={[]} onChange={onChange} onMove={() => {}} onRemove={() => {}} />,
+    );
+    const order = screen.getByTestId('editor-step-0-scope-order') as HTMLInputElement;
+    const customer = screen.getByTestId('editor-step-0-scope-customer') as HTMLInputElement;
+    expect(order.checked).toBe(true);
+    expect(customer.checked).toBe(false);
+    expect(screen.getByText('Stop the running sequences of this order')).toBeTruthy();
+    expect(screen.getByText(/The customer’s other orders carry on/)).toBeTruthy();
+    fireEvent.click(customer);
+    expect(onChange).toHaveBeenLastCalledWith({ action: 'stop_sequences', scope: 'customer' });
+  });
+});

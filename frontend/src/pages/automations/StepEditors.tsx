@@ -11,6 +11,7 @@ import {
   NumberInput,
   Paper,
   Popover,
+  Radio,
   Select,
   Stack,
   Switch,
@@ -40,7 +41,7 @@ import type { ReactNode } from 'react';
 import type { Problem, Step, TriggerSpec } from '../../api/automations';
 import { majorToMinor, minorToMajor } from './condition';
 import { ConditionEditor, ProblemCaret } from './ConditionBuilder';
-import { actionLabel, AFTER_OPTIONS, templateLabel, TRIGGERS, triggerText, waitText } from './describe';
+import { actionLabel, AFTER_OPTIONS, STOP_SCOPE_HINTS, STOP_SCOPES, templateLabel, TRIGGERS, triggerText, waitText } from './describe';
 import { countOf } from '../../lib/plural';
 
 export const ACTION_ICON: Record<string, Icon> = {
@@ -406,9 +407,19 @@ export function ActionCard({ step, index, number, count, emailTemplates, problem
           </Text>
         )}
         {a === 'stop_sequences' && (
-          <Text size="xs" c="dimmed">
-            Reminders and offers still waiting for this customer in other flows are not sent.
-          </Text>
+          <Radio.Group
+            label="Which sequences to stop"
+            size="xs"
+            value={step.scope || 'order'}
+            onChange={(v) => set({ scope: v })}
+            data-testid={`editor-step-${index}-scope`}
+          >
+            <Stack gap={6} mt={4}>
+              {STOP_SCOPES.map((o) => (
+                <Radio key={o.value} value={o.value} label={o.label} description={STOP_SCOPE_HINTS[o.value]} data-testid={`editor-step-${index}-scope-${o.value}`} />
+              ))}
+            </Stack>
+          </Radio.Group>
         )}
         {step.if !== undefined && step.if !== '' && (
           <Paper withBorder p="xs" radius="sm">
@@ -450,7 +461,7 @@ function stepTitle(s: Step): string {
     case 'create_purchase_order':
       return 'Draft a purchase order line';
     case 'stop_sequences':
-      return 'Stop other running sequences';
+      return s.scope === 'customer' ? 'Stop every running sequence of the customer' : 'Stop the running sequences of this order';
     default:
       return actionLabel(s.action);
   }

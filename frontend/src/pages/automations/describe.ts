@@ -123,6 +123,20 @@ export const EXIT_LABELS: Record<string, string> = {
 
 export const EXITS: { value: string; label: string }[] = options(schema.exits, EXIT_LABELS);
 
+/** Words for each scope of schema.stopScopes: whose sequences a stop ends. */
+export const STOP_SCOPE_LABELS: Record<string, string> = {
+  order: 'This order’s sequences',
+  customer: 'Every sequence of this customer',
+};
+
+/** What each stop scope leaves alone or ends, in the seller's words. */
+export const STOP_SCOPE_HINTS: Record<string, string> = {
+  order: 'Its confirmation, shipping and feedback emails still waiting in other flows are not sent. The customer’s other orders carry on.',
+  customer: 'Everything still waiting for this customer in other flows is not sent: every order’s emails, cart reminders and offers.',
+};
+
+export const STOP_SCOPES: { value: string; label: string }[] = options(schema.stopScopes, STOP_SCOPE_LABELS);
+
 export function actionCounts(byAction: Record<string, number> | undefined): string {
   const names: Record<string, [string, string]> = {
     send_email: ['email', 'emails'],

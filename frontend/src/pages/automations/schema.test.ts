@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../api/schema';
 import { FIELD_LABELS, FIELD_TYPES, FIELDS } from './condition';
-import { ACTION_LABELS, AFTER, EXIT_LABELS, TRIGGER_LABELS } from './describe';
+import { ACTION_LABELS, AFTER, EXIT_LABELS, STOP_SCOPE_HINTS, STOP_SCOPE_LABELS, TRIGGER_LABELS } from './describe';
 import { ACTION_ICON } from './StepEditors';
 
 const sorted = (xs: Iterable<string>) => [...xs].sort();
@@ -32,5 +32,10 @@ describe('the editor and the engine name the same things', () => {
   it('exits and base events', () => {
     expect(sorted(Object.keys(EXIT_LABELS))).toEqual(sorted(schema.exits));
     expect(sorted(Object.keys(AFTER))).toEqual(sorted(schema.after));
+  });
+
+  it('whose sequences a stop ends', () => {
+    expect(sorted(Object.keys(STOP_SCOPE_LABELS))).toEqual(sorted(schema.stopScopes));
+    expect(sorted(Object.keys(STOP_SCOPE_HINTS))).toEqual(sorted(schema.stopScopes));
   });
 });

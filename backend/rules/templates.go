@@ -67,7 +67,7 @@ var Templates = []FlowTemplate{
 	// Each tier has its coupon and its email, behind the same If, so the
 	// email names the tier the order reached. The emails come after both
 	// coupons (steps 3 and 4), where flows installed before had their one
-	// email: migration 00024 splits theirs the same way.
+	// email: migration 00047 splits theirs the same way.
 	{Key: "spend_tiers", Name: "Spend tiers: coupon for the next order",
 		Description: "An order over 200 earns 5 % off the next order; over 400, 10 % off and free shipping. Amounts are in cents of the order's currency.",
 		Definition: Definition{Trigger: TriggerSpec{Type: domain.TriggerOrderPaid},

@@ -134,7 +134,7 @@ func TestUpgradedSpendTierFlowNamesTheTierReached(t *testing.T) {
 		"strings": `{"steps":["x",{"action":"send_email","template":"spend_tier_coupon","vars":{"tier":"200"}}]}`,
 		"damaged": `{"steps":[`,
 	}
-	path := oldShop(t, now, "00023", zarExport(t, nil), func(st *store.Store) {
+	path := oldShop(t, now, "00046", zarExport(t, nil), func(st *store.Store) {
 		installed = addRule(t, st, "Spend tiers", "spend_tiers", oldSpendTiers)
 		var d map[string]any
 		json.Unmarshal([]byte(oldSpendTiers), &d)
@@ -210,7 +210,7 @@ func TestUpgradedStopsAreScopedToTheirOrder(t *testing.T) {
 	const orderStop = `{"trigger":{"type":"order_cancelled"},"steps":[{"action":"stop_sequences"}],"policy":{}}`
 	var cancelFlow, tagFlow, cancelled, other, cust, bounced int64
 	cancelledAt := zarTime(t, "2021-05-15 11:00:00 +0200").Unix()
-	path := oldShop(t, now, "00023", export, func(st *store.Store) {
+	path := oldShop(t, now, "00046", export, func(st *store.Store) {
 		cancelFlow = addRule(t, st, "Cancellation", "cancellation_stop", orderStop)
 		tagFlow = addRule(t, st, "Blocked", "", tagStop)
 		cancelled = idOf(t, st, `SELECT id FROM orders WHERE name = '#13538'`)

@@ -16,6 +16,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 
 	"shopclerk/app"
+	"shopclerk/app/cli"
 	"shopclerk/backend/clock"
 	"shopclerk/backend/store"
 )
@@ -24,15 +25,15 @@ import (
 var assets embed.FS
 
 func main() {
-	if len(os.Args) > 1 && app.IsCommand(os.Args[1]) {
+	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-		code := app.RunCommand(ctx, os.Args[1], os.Args[2:], os.Stdout, os.Stderr)
+		code := cli.RunCommand(ctx, os.Args[1], os.Args[2:], os.Stdout, os.Stderr)
 		stop()
 		os.Exit(code)
 	}
-	if word, unknown := app.UnknownCommand(os.Args[1:]); unknown {
+	if word, unknown := cli.UnknownCommand(os.Args[1:]); unknown {
 		fmt.Fprintf(os.Stderr, "shopclerk: %q is not a command.\n", word)
-		app.Usage(os.Stderr)
+		cli.Usage(os.Stderr)
 		os.Exit(2)
 	}
 	if err := runWindow(); err != nil {
@@ -42,7 +43,7 @@ func main() {
 }
 
 func runWindow() error {
-	flags := app.ParseWindowFlags(os.Args[1:])
+	flags := cli.ParseWindowFlags(os.Args[1:])
 	clk, err := clock.FromFlagOrEnv(flags.Now)
 	if err != nil {
 		return err

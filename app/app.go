@@ -27,6 +27,7 @@ import (
 	"shopclerk/backend/mail"
 	"shopclerk/backend/rules"
 	"shopclerk/backend/secrets"
+	"shopclerk/backend/service"
 	"shopclerk/backend/store"
 )
 
@@ -51,8 +52,8 @@ type App struct {
 	root    context.Context
 	cancel  context.CancelFunc
 	mu      sync.RWMutex
-	b       *backend // the open shop's object graph; nil when none is open
-	path    string   // the shop file b is over, or that could not be opened
+	b       *service.Shop // the open shop's object graph; nil when none is open
+	path    string        // the shop file b is over, or that could not be opened
 	openErr error
 	running bool // Startup ran: an open shop's background work runs
 	jobs    *Jobs
@@ -111,9 +112,9 @@ func (a *App) open(path string) error {
 	if err != nil {
 		a.cfg.Log.Error("cannot open shop", "path", path, "err", err)
 	}
-	var b *backend
+	var b *service.Shop
 	if err == nil {
-		b = newBackend(st, a.cfg.Clock, a.cfg.Secrets, a.cfg.Log)
+		b = service.New(st, a.cfg.Clock, a.cfg.Secrets, a.cfg.Log)
 	}
 	// Under the lock throughout, so a Startup or Shutdown at the same time
 	// never starts background work over a shop that is being closed.
@@ -121,11 +122,11 @@ func (a *App) open(path string) error {
 	defer a.mu.Unlock()
 	if a.b != nil {
 		a.jobs.cancelAll()
-		a.b.close()
+		a.b.Close()
 	}
 	a.b, a.path, a.openErr = b, path, err
 	if a.running && b != nil {
-		b.start(a.root, a.onRun, a.onSend, a.onSync)
+		b.Start(a.root, a.onRun, a.onSend, a.onSync)
 	}
 	return err
 }
@@ -156,7 +157,7 @@ func (a *App) Startup(ctx context.Context) {
 	defer a.mu.Unlock()
 	a.running = true
 	if a.b != nil {
-		a.b.start(a.root, a.onRun, a.onSend, a.onSync)
+		a.b.Start(a.root, a.onRun, a.onSend, a.onSync)
 	}
 }
 
@@ -183,7 +184,7 @@ func (a *App) onSync([]connector.Result, error) { a.emit("stores:synced", nil) }
 func (a *App) BeforeClose(ctx context.Context) bool {
 	if b, rctx, err := a.current(); err == nil {
 		if w, h := runtime.WindowGetSize(ctx); w > 200 && h > 200 {
-			b.st.SetSetting(rctx, domain.SettingWindowSize, strconv.Itoa(w)+"x"+strconv.Itoa(h))
+			b.Store.SetSetting(rctx, domain.SettingWindowSize, strconv.Itoa(w)+"x"+strconv.Itoa(h))
 		}
 	}
 	return false
@@ -197,7 +198,7 @@ func (a *App) Shutdown(ctx context.Context) {
 	defer a.mu.Unlock()
 	a.running = false
 	if a.b != nil {
-		a.b.close()
+		a.b.Close()
 		a.b = nil
 	}
 }
@@ -206,7 +207,7 @@ func (a *App) Shutdown(ctx context.Context) {
 func (a *App) WindowSize() (int, int) {
 	w, h := 1280, 820
 	if b, ctx, err := a.current(); err == nil {
-		v, _ := b.st.Setting(ctx, domain.SettingWindowSize, "")
+		v, _ := b.Store.Setting(ctx, domain.SettingWindowSize, "")
 		if ws, hs, ok := strings.Cut(v, "x"); ok {
 			if wi, err := strconv.Atoi(ws); err == nil && wi >= 800 {
 				w = wi
@@ -221,7 +222,7 @@ func (a *App) WindowSize() (int, int) {
 
 // current returns the open shop's object graph with the context bound
 // calls run under, or the reason no shop is open.
-func (a *App) current() (*backend, context.Context, error) {
+func (a *App) current() (*service.Shop, context.Context, error) {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
 	if a.b == nil {

@@ -2,57 +2,15 @@ package app
 
 import (
 	"context"
-	"log/slog"
-	"time"
 
 	"shopclerk/backend/email"
-	"shopclerk/backend/mail"
 	"shopclerk/backend/rules"
-	"shopclerk/backend/store"
-	"shopclerk/backend/store/customersdb"
-	"shopclerk/backend/store/rulesdb"
 )
 
 // AutomationService serves the Automations screen: the flows with their
 // switches, the editor (with save-time validation), the preview with
 // approvals, one-click runs, backtests and the run history.
 type AutomationService struct{ app *App }
-
-// NewAutomationEngine builds the rules engine with the mail package's
-// templates and Message-IDs, so automation emails look like, and are
-// tracked like, every other email the shop sends. The schedule, the CLI and
-// the Automations screen all use it. Building it reads nothing: the account
-// is read by a run that queues an email.
-func NewAutomationEngine(st *rulesdb.DB, log *slog.Logger) *rules.Engine {
-	return rules.New(st, automationOptions(st, log))
-}
-
-// automationOptions are NewAutomationEngine's options, for callers that add
-// to them (the headless run's crash failpoint).
-func automationOptions(st *rulesdb.DB, log *slog.Logger) rules.Options {
-	return rules.Options{Log: log, Renderer: &mail.Templates{Store: st.DB}, Customers: customersdb.New(st.Store), Reorderer: newInventoryReorderer(st),
-		MessageID: func(ctx context.Context) func(time.Time) string {
-			from := messageIDSender(ctx, st.Store, log)
-			return func(now time.Time) string { return mail.NewMessageID(from, now) }
-		}}
-}
-
-// messageIDSender is the address automation Message-IDs are made under:
-// the mail account's sender, or the shop's address before there is one.
-// A run asks once, at its first email, so the Automations screen's other
-// calls never read the account and a run after the seller saved a new one
-// (app/mail.go) uses it, including the schedule's long-lived engine.
-func messageIDSender(ctx context.Context, st *store.Store, log *slog.Logger) string {
-	acct, _, err := mail.LoadAccount(ctx, st)
-	if err != nil {
-		log.Warn("mail account not readable; automation emails use the shop address for Message-IDs", "err", err)
-	}
-	if acct.FromAddress != "" {
-		return acct.FromAddress
-	}
-	from, _ := st.Setting(ctx, email.SettingShopEmail, "")
-	return from
-}
 
 // Templates lists the ready-made flows.
 func (s *AutomationService) Templates() ([]rules.FlowTemplate, error) { return rules.Templates, nil }
@@ -71,7 +29,7 @@ func (s *AutomationService) ListFlows() ([]rules.Flow, error) {
 	if err != nil {
 		return nil, err
 	}
-	return b.engine.ListFlows(ctx)
+	return b.Engine.ListFlows(ctx)
 }
 
 // GetFlow returns one flow for the editor.
@@ -80,7 +38,7 @@ func (s *AutomationService) GetFlow(id int64) (rules.Flow, error) {
 	if err != nil {
 		return rules.Flow{}, err
 	}
-	return b.engine.GetFlow(ctx, id)
+	return b.Engine.GetFlow(ctx, id)
 }
 
 // Validate checks a definition as the editor changes it; problems carry
@@ -95,7 +53,7 @@ func (s *AutomationService) SaveFlow(f rules.Flow) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	return b.engine.SaveFlow(ctx, f)
+	return b.Engine.SaveFlow(ctx, f)
 }
 
 // InstallTemplate adds a ready-made flow, switched off, and returns its id.
@@ -106,7 +64,7 @@ func (s *AutomationService) InstallTemplate(key string) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	return b.engine.InstallTemplate(ctx, key)
+	return b.Engine.InstallTemplate(ctx, key)
 }
 
 // SetEnabled switches a flow on or off.
@@ -115,7 +73,7 @@ func (s *AutomationService) SetEnabled(id int64, on bool) error {
 	if err != nil {
 		return err
 	}
-	return b.engine.SetEnabled(ctx, id, on)
+	return b.Engine.SetEnabled(ctx, id, on)
 }
 
 // Preview shows what a run would do now, grouped by flow.
@@ -124,7 +82,7 @@ func (s *AutomationService) Preview() (*rules.Preview, error) {
 	if err != nil {
 		return nil, err
 	}
-	return b.engine.Plan(ctx, b.clk.Now())
+	return b.Engine.Plan(ctx, b.Clock.Now())
 }
 
 // StartPreview plans in the background and returns the job's id at once:
@@ -137,9 +95,9 @@ func (s *AutomationService) StartPreview() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	now := b.clk.Now()
+	now := b.Clock.Now()
 	return s.app.jobs.Start("automation-preview", func(ctx context.Context, progress func(Progress)) (any, error) {
-		return b.engine.PlanProgress(ctx, now, func(done, total int, flow string) {
+		return b.Engine.PlanProgress(ctx, now, func(done, total int, flow string) {
 			progress(Progress{Done: int64(done), Total: int64(total), Message: flow})
 		})
 	}), nil
@@ -151,7 +109,7 @@ func (s *AutomationService) RunApproved(keys []string) (rules.RunResult, error) 
 	if err != nil {
 		return rules.RunResult{}, err
 	}
-	return b.engine.Run(ctx, b.clk.Now(), keys)
+	return b.Engine.Run(ctx, b.Clock.Now(), keys)
 }
 
 // History returns the newest runs.
@@ -160,7 +118,7 @@ func (s *AutomationService) History(limit int) ([]rules.RunRecord, error) {
 	if err != nil {
 		return nil, err
 	}
-	return b.engine.History(ctx, limit)
+	return b.Engine.History(ctx, limit)
 }
 
 // Backtest shows what a flow would have done over the last days.
@@ -169,7 +127,7 @@ func (s *AutomationService) Backtest(id int64, days int) (rules.Backtest, error)
 	if err != nil {
 		return rules.Backtest{}, err
 	}
-	return b.engine.Backtest(ctx, id, days, b.clk.Now())
+	return b.Engine.Backtest(ctx, id, days, b.Clock.Now())
 }
 
 // Export returns the given flows (all when empty) as JSON text.
@@ -178,7 +136,7 @@ func (s *AutomationService) Export(ids []int64) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	out, err := b.engine.ExportFlows(ctx, ids)
+	out, err := b.Engine.ExportFlows(ctx, ids)
 	return string(out), err
 }
 
@@ -188,7 +146,7 @@ func (s *AutomationService) Import(data string) ([]int64, error) {
 	if err != nil {
 		return nil, err
 	}
-	return b.engine.ImportFlows(ctx, []byte(data))
+	return b.Engine.ImportFlows(ctx, []byte(data))
 }
 
 // ReleaseHold lets a held order's confirmation and rewards go out on the
@@ -198,5 +156,5 @@ func (s *AutomationService) ReleaseHold(orderID int64) error {
 	if err != nil {
 		return err
 	}
-	return b.rules.ReleaseHold(ctx, orderID)
+	return b.Rules.ReleaseHold(ctx, orderID)
 }

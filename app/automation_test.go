@@ -9,6 +9,7 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/mail"
+	"shopclerk/backend/service"
 	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/outboxdb"
 	"shopclerk/backend/store/rulesdb"
@@ -25,7 +26,7 @@ func TestAutomationMessageIDsFollowTheSavedAccount(t *testing.T) {
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 	st := storetest.Open(t, storetest.At(now))
 	log := slog.New(slog.DiscardHandler)
-	e := NewAutomationEngine(rulesdb.New(st), log)
+	e := service.NewAutomationEngine(rulesdb.New(st), log)
 	id, err := e.InstallTemplate(ctx, "order_confirmation")
 	if err != nil {
 		t.Fatal(err)

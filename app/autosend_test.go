@@ -14,6 +14,7 @@ import (
 	"shopclerk/backend/mail"
 	"shopclerk/backend/mail/mailtest"
 	"shopclerk/backend/secrets"
+	"shopclerk/backend/service"
 )
 
 // movingClock is the shop's clock in these tests: Send now's waits move it
@@ -52,7 +53,7 @@ func (s *memSecrets) Backend() secrets.BackendKind { return secrets.BackendKeych
 
 // mailApp is an app over a fresh shop whose account sends to an in-process
 // SMTP server, with n messages queued.
-func mailApp(t *testing.T, perMinute, n int) (*App, *backend, *mailtest.SMTP, *movingClock) {
+func mailApp(t *testing.T, perMinute, n int) (*App, *service.Shop, *mailtest.SMTP, *movingClock) {
 	t.Helper()
 	clk := &movingClock{t: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
 	log := slog.New(slog.DiscardHandler)
@@ -70,8 +71,8 @@ func mailApp(t *testing.T, perMinute, n int) (*App, *backend, *mailtest.SMTP, *m
 	if err != nil {
 		t.Fatal(err)
 	}
-	b.mail.sleep = func(_ context.Context, d time.Duration) error { clk.add(d); return nil }
-	ob, err := b.mail.outbox(ctx)
+	b.Mail.Sleep = func(_ context.Context, d time.Duration) error { clk.add(d); return nil }
+	ob, err := b.Mail.Outbox(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,10 +103,10 @@ func TestSendNowWaitsAtTheMinuteLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, "Send now to end", func() bool {
-		if !b.mail.gate.TryLock() {
+		if !b.Mail.Gate.TryLock() {
 			return false
 		}
-		b.mail.gate.Unlock()
+		b.Mail.Gate.Unlock()
 		return true
 	})
 	if n := len(srv.Deliveries()); n != 5 {
@@ -118,7 +119,7 @@ func TestSendNowWaitsAtTheMinuteLimit(t *testing.T) {
 func TestEveryWaitingMessageSaysWhy(t *testing.T) {
 	a, b, _, _ := mailApp(t, 2, 4)
 	_, ctx, _ := a.current()
-	if _, err := b.mail.send(ctx, 0, nil); err != nil { // `shopclerk send`: one run, stops at the limit
+	if _, err := b.Mail.Send(ctx, 0, nil); err != nil { // `shopclerk send`: one run, stops at the limit
 		t.Fatal(err)
 	}
 	page, err := a.Outbox.List(string(domain.MsgQueued), 100, 0)
@@ -147,7 +148,7 @@ func TestTestEmailTurnsAutoSendOnAndTheShopRunsIt(t *testing.T) {
 	if on, _ := a.Outbox.AutoSend(); on {
 		t.Fatal("automatic sending is on before any test")
 	}
-	b.start(a.root, nil, nil, nil)
+	b.Start(a.root, nil, nil, nil)
 	if _, err := a.MailConfig.SendTestEmail("seller@shop.test"); err != nil {
 		t.Fatal(err)
 	}
@@ -156,14 +157,14 @@ func TestTestEmailTurnsAutoSendOnAndTheShopRunsIt(t *testing.T) {
 	}
 	_, ctx, _ := a.current()
 	waitFor(t, "the automatic sender", func() bool {
-		c, _ := b.outbox.CountMessagesByStatus(ctx)
+		c, _ := b.Outbox.CountMessagesByStatus(ctx)
 		return c[domain.MsgSent] == 3
 	})
 	if n := len(srv.Deliveries()); n != 4 { // the test email and the three
 		t.Fatalf("%d deliveries", n)
 	}
 	a.Shutdown(context.Background()) // stops the sender before the shop closes
-	if b.autosend.Wake(); b.mail.gate.busy.Load() {
+	if b.AutoSend.Wake(); b.Mail.Gate.Busy() {
 		t.Fatal("a send run outlived the shop")
 	}
 }

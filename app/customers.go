@@ -1,8 +1,6 @@
 package app
 
 import (
-	"context"
-	"log/slog"
 	"os"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
@@ -23,7 +21,7 @@ func (s *CustomerService) Page(id int64) (customers.Page, error) {
 	if err != nil {
 		return customers.Page{}, err
 	}
-	return b.customers.Page(ctx, id)
+	return b.Customers.Page(ctx, id)
 }
 
 // Timeline returns the timeline page after cursor.
@@ -32,7 +30,7 @@ func (s *CustomerService) Timeline(id int64, cursor string) (customers.TimelineP
 	if err != nil {
 		return customers.TimelinePage{}, err
 	}
-	return b.customers.Timeline(ctx, id, cursor, 0)
+	return b.Customers.Timeline(ctx, id, cursor, 0)
 }
 
 // SetTag adds a tag to the customer (or removes it) and returns their tags.
@@ -41,7 +39,7 @@ func (s *CustomerService) SetTag(id int64, tag string, add bool) ([]customers.Ta
 	if err != nil {
 		return nil, err
 	}
-	return b.customers.SetTag(ctx, id, tag, add)
+	return b.Customers.SetTag(ctx, id, tag, add)
 }
 
 // AddNote stores a note on the customer.
@@ -50,7 +48,7 @@ func (s *CustomerService) AddNote(id int64, body string) (customersdb.Note, erro
 	if err != nil {
 		return customersdb.Note{}, err
 	}
-	return b.customers.AddNote(ctx, id, body)
+	return b.Customers.AddNote(ctx, id, body)
 }
 
 // DeleteNote removes one of the customer's notes.
@@ -59,7 +57,7 @@ func (s *CustomerService) DeleteNote(id, noteID int64) error {
 	if err != nil {
 		return err
 	}
-	return b.customers.DeleteNote(ctx, id, noteID)
+	return b.Customers.DeleteNote(ctx, id, noteID)
 }
 
 // CheckErase says what erasing the customer would touch, open orders first.
@@ -68,7 +66,7 @@ func (s *CustomerService) CheckErase(id int64) (customers.EraseCheck, error) {
 	if err != nil {
 		return customers.EraseCheck{}, err
 	}
-	return b.customers.CheckErase(ctx, id)
+	return b.Customers.CheckErase(ctx, id)
 }
 
 // Erase anonymises the customer; confirmOpen says the seller was told about
@@ -78,7 +76,7 @@ func (s *CustomerService) Erase(id int64, confirmOpen bool) (customers.Erased, e
 	if err != nil {
 		return customers.Erased{}, err
 	}
-	return b.customers.Erase(ctx, id, confirmOpen)
+	return b.Customers.Erase(ctx, id, confirmOpen)
 }
 
 // Export saves everything about the customer where the seller picks, as
@@ -88,11 +86,11 @@ func (s *CustomerService) Export(id int64, format string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	e, err := b.customers.Export(ctx, id)
+	e, err := b.Customers.Export(ctx, id)
 	if err != nil {
 		return "", err
 	}
-	data, err := exportBytes(e, format)
+	data, err := e.Bytes(format)
 	if err != nil {
 		return "", err
 	}
@@ -108,16 +106,6 @@ func (s *CustomerService) Export(id int64, format string) (string, error) {
 	return path, nil
 }
 
-func exportBytes(e customers.Export, format string) ([]byte, error) {
-	switch format {
-	case "json":
-		return e.JSON()
-	case "pdf":
-		return e.PDF()
-	}
-	return nil, domain.Errorf(domain.CodeInvalid, "an export is json or pdf, not %q", format)
-}
-
 // Segments returns the Segments screen, scoring the customers first if
 // they were never scored.
 func (s *CustomerService) Segments() (customers.Overview, error) {
@@ -125,7 +113,7 @@ func (s *CustomerService) Segments() (customers.Overview, error) {
 	if err != nil {
 		return customers.Overview{}, err
 	}
-	return b.customers.Overview(ctx)
+	return b.Customers.Overview(ctx)
 }
 
 // SetWindow stores the RFM window in days and scores again.
@@ -134,7 +122,7 @@ func (s *CustomerService) SetWindow(days int) (customers.RFMResult, error) {
 	if err != nil {
 		return customers.RFMResult{}, err
 	}
-	return b.customers.SetWindowDays(ctx, days)
+	return b.Customers.SetWindowDays(ctx, days)
 }
 
 // CheckSegment tries a condition on every customer.
@@ -143,7 +131,7 @@ func (s *CustomerService) CheckSegment(condition string) (customers.SegmentCheck
 	if err != nil {
 		return customers.SegmentCheck{}, err
 	}
-	return b.customers.CheckSegment(ctx, condition)
+	return b.Customers.CheckSegment(ctx, condition)
 }
 
 // SavedSegment is a stored segment with what its condition matched.
@@ -158,7 +146,7 @@ func (s *CustomerService) SaveSegment(def customers.SegmentDef) (SavedSegment, e
 	if err != nil {
 		return SavedSegment{}, err
 	}
-	seg, chk, err := b.customers.SaveSegment(ctx, def)
+	seg, chk, err := b.Customers.SaveSegment(ctx, def)
 	return SavedSegment{Segment: seg, Check: chk}, err
 }
 
@@ -168,15 +156,5 @@ func (s *CustomerService) DeleteSegment(id int64) error {
 	if err != nil {
 		return err
 	}
-	return b.customers.DeleteSegment(ctx, id)
-}
-
-// rescore scores the customers again after an import: RFM segments move
-// with every order. A failure is logged; the import stands.
-func rescore(ctx context.Context, c *customers.Service, log *slog.Logger) {
-	if res, err := c.Recompute(ctx); err != nil {
-		log.Warn("customers not scored after import", "err", err)
-	} else {
-		log.Info("customers scored after import", "scored", res.Scored, "seconds", res.Seconds)
-	}
+	return b.Customers.DeleteSegment(ctx, id)
 }

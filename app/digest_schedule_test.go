@@ -23,7 +23,7 @@ func TestDigestScheduleIsTheRunnersHour(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := b.st
+	st := b.Store
 	t.Cleanup(func() { a.Shutdown(ctx) })
 	got, err := a.Inventory.DigestSchedule()
 	if err != nil || got != (DigestSchedule{Hour: runner.DigestHour, TimeZone: "UTC"}) {

@@ -4,14 +4,11 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"log/slog"
 	"os"
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/importer"
-	"shopclerk/backend/rules"
-	"shopclerk/backend/store"
-	"shopclerk/backend/store/rulesdb"
+	"shopclerk/backend/service"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 )
@@ -27,14 +24,14 @@ func (s *ImportService) lookup() (importer.MappingLookup, context.Context) {
 	if err != nil {
 		return nil, ctx
 	}
-	return b.lookup, ctx
+	return b.Lookup, ctx
 }
 
 // options fills in what the seller did not say from the open shop
 // (shopImportOptions), so the preview shows what the import will store.
 func (s *ImportService) options(opts importer.Options) importer.Options {
 	if b, ctx, err := s.app.current(); err == nil {
-		opts, _ = shopImportOptions(ctx, b.st, opts)
+		opts, _ = service.ImportOptions(ctx, b.Store, opts)
 	}
 	return opts
 }
@@ -83,14 +80,14 @@ func (s *ImportService) start(files []importer.FileSpec, after func()) (string, 
 			defer after()
 		}
 		var last importer.Progress
-		res, err := importer.Import(ctx, b.imports, files, func(p importer.Progress) {
+		res, err := importer.Import(ctx, b.Imports, files, func(p importer.Progress) {
 			last = p
 			progress(Progress{Done: p.Bytes, Total: p.Total, Message: importMessage(p), Step: fmt.Sprint(p.FileIndex, p.Phase)})
 		})
 		progress(Progress{Done: last.Total, Total: last.Total, Message: "Looking for what the automations should act on", Step: "detect"})
-		detectChanges(ctx, b.engine, b.log)
+		service.DetectChanges(ctx, b.Engine, b.Log)
 		progress(Progress{Done: last.Total, Total: last.Total, Message: "Scoring your customers (RFM segments)", Step: "rfm"})
-		rescore(ctx, b.customers, b.log)
+		service.Rescore(ctx, b.Customers, b.Log)
 		return res, err
 	}), nil
 }
@@ -104,24 +101,6 @@ func importMessage(p importer.Progress) string {
 		return "Importing " + p.File + ": saving"
 	}
 	return "Importing " + p.File
-}
-
-// detectChanges lets the automation engine record what an import changed
-// (consent given or withdrawn, tags, shipment status) right away: those are
-// seen by comparing states, so a later import must not overwrite a state
-// the engine never saw. A failure is logged; the import stands.
-func detectChanges(ctx context.Context, e *rules.Engine, log *slog.Logger) {
-	if n, err := e.DetectNow(ctx); err != nil {
-		log.Warn("automation events not detected after import", "err", err)
-	} else if n > 0 {
-		log.Info("automation events detected after import", "events", n)
-	}
-}
-
-// detectAfterImport is detectChanges for `shopclerk import`, whose one
-// import needs one engine.
-func detectAfterImport(ctx context.Context, st *store.Store, log *slog.Logger) {
-	detectChanges(ctx, NewAutomationEngine(rulesdb.New(st), log), log)
 }
 
 // StartUpload is Start for one file the browser sent (see UploadChunk); the
@@ -140,7 +119,7 @@ func (s *ImportService) SaveMapping(headerHash string, kind importer.Kind, m imp
 	if err != nil {
 		return err
 	}
-	return importer.RememberMapping(ctx, b.imports, headerHash, kind, m)
+	return importer.RememberMapping(ctx, b.Imports, headerHash, kind, m)
 }
 
 // History lists import batches, newest first.
@@ -149,7 +128,7 @@ func (s *ImportService) History(limit, offset int) ([]domain.ImportBatch, error)
 	if err != nil {
 		return nil, err
 	}
-	return b.imports.ImportBatches(ctx, limit, offset, false)
+	return b.Imports.ImportBatches(ctx, limit, offset, false)
 }
 
 // Rejects lists the rows a batch could not take.
@@ -158,7 +137,7 @@ func (s *ImportService) Rejects(batchID int64) ([]domain.Reject, error) {
 	if err != nil {
 		return nil, err
 	}
-	return b.imports.BatchRejects(ctx, batchID)
+	return b.Imports.BatchRejects(ctx, batchID)
 }
 
 // ExportRejects saves a batch's rejected rows as xlsx where the seller picks

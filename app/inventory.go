@@ -1,45 +1,14 @@
 package app
 
 import (
-	"context"
 	"os"
-	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/inventory"
-	"shopclerk/backend/rules"
 	"shopclerk/backend/runner"
-	"shopclerk/backend/store/inventorydb"
-	"shopclerk/backend/store/rulesdb"
 )
-
-// inventoryReorderer gives the automations' low-stock flows the Inventory
-// screen's decision: a flow drafts what "Reorder now" would, per SKU.
-type inventoryReorderer struct{ svc *inventory.Service }
-
-var _ rules.Reorderer = inventoryReorderer{}
-
-// newInventoryReorderer decides over the engine's shop; it only reads, so
-// it needs no mailer, and each plan passes its own now.
-func newInventoryReorderer(st *rulesdb.DB) inventoryReorderer {
-	return inventoryReorderer{inventory.New(&inventorydb.DB{DB: st.DB}, nil, nil)}
-}
-
-func (r inventoryReorderer) Begin(ctx context.Context, now time.Time) (rules.ReorderDecider, error) {
-	a, err := r.svc.Advisor(ctx, now)
-	if err != nil {
-		return nil, err
-	}
-	return advisorDecider{a}, nil
-}
-
-type advisorDecider struct{ a *inventory.Advisor }
-
-func (d advisorDecider) Advise(ctx context.Context, p rulesdb.ProductInfo, _ int) (domain.ReorderAdvice, error) {
-	return d.a.Advise(ctx, p.SKU)
-}
 
 // InventoryService serves the Inventory screen: stock, forecasts, reorder
 // advice, suppliers and purchase orders.
@@ -51,7 +20,7 @@ func (s *InventoryService) Plan() (inventory.Plan, error) {
 	if err != nil {
 		return inventory.Plan{}, err
 	}
-	return b.inventory.Plan(ctx)
+	return b.Inventory.Plan(ctx)
 }
 
 // History returns one SKU's daily sales and forecast for the chart.
@@ -60,7 +29,7 @@ func (s *InventoryService) History(sku string) (inventory.History, error) {
 	if err != nil {
 		return inventory.History{}, err
 	}
-	return b.inventory.SKUHistory(ctx, sku)
+	return b.Inventory.SKUHistory(ctx, sku)
 }
 
 // SetPolicy stores the service level and days between orders.
@@ -69,7 +38,7 @@ func (s *InventoryService) SetPolicy(p inventory.Policy) error {
 	if err != nil {
 		return err
 	}
-	return b.inventory.SetPolicy(ctx, p)
+	return b.Inventory.SetPolicy(ctx, p)
 }
 
 // SetSKUPolicy stores a SKU's manual reorder point, snooze or "order once".
@@ -81,7 +50,7 @@ func (s *InventoryService) SetSKUPolicy(p domain.SKUPolicy) error {
 	if p.ReorderPoint != nil && (*p.ReorderPoint < 0 || *p.ReorderPoint > inventory.MaxQuantity) {
 		return domain.Errorf(domain.CodeInvalid, "A reorder point must be between 0 and %d.", inventory.MaxQuantity)
 	}
-	return b.inv.SetSKUPolicy(ctx, p)
+	return b.Inv.SetSKUPolicy(ctx, p)
 }
 
 // Suppliers lists the suppliers.
@@ -90,7 +59,7 @@ func (s *InventoryService) Suppliers() ([]domain.Supplier, error) {
 	if err != nil {
 		return nil, err
 	}
-	return b.inv.Suppliers(ctx)
+	return b.Inv.Suppliers(ctx)
 }
 
 // SaveSupplier creates (id 0) or updates a supplier.
@@ -99,7 +68,7 @@ func (s *InventoryService) SaveSupplier(sp domain.Supplier) (domain.Supplier, er
 	if err != nil {
 		return sp, err
 	}
-	return b.inventory.SaveSupplier(ctx, sp)
+	return b.Inventory.SaveSupplier(ctx, sp)
 }
 
 // DeleteSupplier removes a supplier without purchase orders.
@@ -108,7 +77,7 @@ func (s *InventoryService) DeleteSupplier(id int64) error {
 	if err != nil {
 		return err
 	}
-	return b.inv.DeleteSupplier(ctx, id)
+	return b.Inv.DeleteSupplier(ctx, id)
 }
 
 // LinkSupplier sets a SKU's supplier with the supplier's code and unit cost.
@@ -120,7 +89,7 @@ func (s *InventoryService) LinkSupplier(o domain.SupplierOffer) error {
 	if o.UnitCost < 0 {
 		return domain.Errorf(domain.CodeInvalid, "A unit cost cannot be negative.")
 	}
-	return b.inv.SetSupplierOffer(ctx, o)
+	return b.Inv.SetSupplierOffer(ctx, o)
 }
 
 // Digest builds today's low-stock digest and queues it to the seller's own
@@ -130,7 +99,7 @@ func (s *InventoryService) Digest(dryRun bool) (inventory.Digest, error) {
 	if err != nil {
 		return inventory.Digest{}, err
 	}
-	return runner.SendDigest(ctx, b.st, b.inventory, dryRun)
+	return runner.SendDigest(ctx, b.Store, b.Inventory, dryRun)
 }
 
 // DigestSchedule is when the automatic digest goes out: while the app is
@@ -147,7 +116,7 @@ func (s *InventoryService) DigestSchedule() (DigestSchedule, error) {
 	if err != nil {
 		return DigestSchedule{}, err
 	}
-	return DigestSchedule{Hour: runner.DigestHour, TimeZone: b.st.Location(ctx).String()}, nil
+	return DigestSchedule{Hour: runner.DigestHour, TimeZone: b.Store.Location(ctx).String()}, nil
 }
 
 // ReorderNow drafts one purchase order per supplier; preview only with dryRun.
@@ -156,7 +125,7 @@ func (s *InventoryService) ReorderNow(dryRun bool) ([]inventory.Draft, error) {
 	if err != nil {
 		return nil, err
 	}
-	return b.inventory.ReorderNow(ctx, dryRun)
+	return b.Inventory.ReorderNow(ctx, dryRun)
 }
 
 // PurchaseOrders lists orders, newest first; status "" lists all.
@@ -165,7 +134,7 @@ func (s *InventoryService) PurchaseOrders(status string) ([]domain.PurchaseOrder
 	if err != nil {
 		return nil, err
 	}
-	return b.inv.PurchaseOrders(ctx, domain.POStatus(status), 200)
+	return b.Inv.PurchaseOrders(ctx, domain.POStatus(status), 200)
 }
 
 // SetLine sets a draft line's quantity (0 removes it) and, if given, unit cost.
@@ -174,7 +143,7 @@ func (s *InventoryService) SetLine(poID int64, sku string, quantity int, unitCos
 	if err != nil {
 		return domain.PurchaseOrder{}, err
 	}
-	return b.inventory.SetLine(ctx, poID, sku, quantity, unitCost)
+	return b.Inventory.SetLine(ctx, poID, sku, quantity, unitCost)
 }
 
 // SetStatus confirms, cancels or closes short ("closed_short") a purchase order.
@@ -183,7 +152,7 @@ func (s *InventoryService) SetStatus(poID int64, status string) (domain.Purchase
 	if err != nil {
 		return domain.PurchaseOrder{}, err
 	}
-	return b.inventory.SetStatus(ctx, poID, domain.POStatus(status))
+	return b.Inventory.SetStatus(ctx, poID, domain.POStatus(status))
 }
 
 // Send emails a draft to its supplier (xlsx and PDF attached) via the outbox.
@@ -192,7 +161,7 @@ func (s *InventoryService) Send(poID int64) (domain.PurchaseOrder, error) {
 	if err != nil {
 		return domain.PurchaseOrder{}, err
 	}
-	return b.inventory.Send(ctx, poID)
+	return b.Inventory.Send(ctx, poID)
 }
 
 // Receive books a delivery in, per line the quantity that arrived (0: not
@@ -202,9 +171,9 @@ func (s *InventoryService) Receive(poID int64, location string, receipts []domai
 	if err != nil {
 		return domain.PurchaseOrder{}, err
 	}
-	po, err := b.inventory.Receive(ctx, poID, location, receipts)
+	po, err := b.Inventory.Receive(ctx, poID, location, receipts)
 	if err == nil {
-		b.storeSync.Nudge() // the stores that take stock get it now
+		b.StoreSync.Nudge() // the stores that take stock get it now
 	}
 	return po, err
 }
@@ -216,7 +185,7 @@ func (s *InventoryService) Export(poID int64, format string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	doc, err := b.inventory.Document(ctx, poID)
+	doc, err := b.Inventory.Document(ctx, poID)
 	if err != nil {
 		return "", err
 	}

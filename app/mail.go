@@ -39,14 +39,14 @@ func (s *MailSettingsService) Account() (AccountView, error) {
 	if err != nil {
 		return AccountView{}, err
 	}
-	a, ok, err := mail.LoadAccount(ctx, b.st)
+	a, ok, err := mail.LoadAccount(ctx, b.Store)
 	if err != nil {
 		return AccountView{}, err
 	}
 	if !ok {
 		a = mail.ApplyPreset(mail.Account{TestMode: true}, mail.ProviderGmail)
 	}
-	return AccountView{Account: a, Configured: ok, SecretsBackend: b.mail.secrets().Backend(), HasSecret: b.mail.hasSecret(a)}, nil
+	return AccountView{Account: a, Configured: ok, SecretsBackend: b.Mail.Secrets().Backend(), HasSecret: b.Mail.HasSecret(a)}, nil
 }
 
 // SaveAccount stores the account; the password (if given) goes to the
@@ -56,10 +56,10 @@ func (s *MailSettingsService) SaveAccount(a mail.Account, password string) error
 	if err != nil {
 		return err
 	}
-	if err := b.mail.saveAccount(ctx, a, password); err != nil {
+	if err := b.Mail.SaveAccount(ctx, a, password); err != nil {
 		return err
 	}
-	b.autosend.Wake() // a new password or server: try again now
+	b.AutoSend.Wake() // a new password or server: try again now
 	return nil
 }
 
@@ -70,7 +70,7 @@ func (s *MailSettingsService) SignIn(clientSecret string) error {
 	if err != nil {
 		return err
 	}
-	return b.mail.signIn(ctx, clientSecret, func(url string) error {
+	return b.Mail.SignIn(ctx, clientSecret, func(url string) error {
 		runtime.BrowserOpenURL(s.app.ctx, url)
 		return nil
 	})
@@ -83,16 +83,16 @@ func (s *MailSettingsService) SendTestEmail(to string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	reply, err := b.mail.sendTest(ctx, to)
+	reply, err := b.Mail.SendTest(ctx, to)
 	if err != nil {
 		return "", err
 	}
 	// The account works: from now on approved mail goes by itself, unless
 	// the seller has said otherwise.
-	if err := mail.TurnOnAutoSendAfterTest(ctx, b.st); err != nil {
+	if err := mail.TurnOnAutoSendAfterTest(ctx, b.Store); err != nil {
 		return "", err
 	}
-	b.autosend.Wake()
+	b.AutoSend.Wake()
 	return reply, nil
 }
 
@@ -102,7 +102,7 @@ func (s *MailSettingsService) CheckMailbox() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	n, err := b.mail.checkMailbox(ctx)
+	n, err := b.Mail.CheckMailbox(ctx)
 	if err != nil {
 		return "", err
 	}
@@ -119,7 +119,7 @@ func (s *MailSettingsService) Template(name string) (mail.EditableTemplate, erro
 	if err != nil {
 		return mail.EditableTemplate{}, err
 	}
-	return mail.LoadTemplate(ctx, b.outbox, name)
+	return mail.LoadTemplate(ctx, b.Outbox, name)
 }
 
 // SaveTemplate stores the seller's version of a template after rendering it
@@ -130,7 +130,7 @@ func (s *MailSettingsService) SaveTemplate(name, subject, html string) error {
 	if err != nil {
 		return err
 	}
-	return mail.SaveTemplate(ctx, b.outbox, email.Template{Name: name, Subject: subject, HTML: html}, mail.ShopData(ctx, b.st))
+	return mail.SaveTemplate(ctx, b.Outbox, email.Template{Name: name, Subject: subject, HTML: html}, mail.ShopData(ctx, b.Store))
 }
 
 // ResetTemplate goes back to the default template.
@@ -139,7 +139,7 @@ func (s *MailSettingsService) ResetTemplate(name string) error {
 	if err != nil {
 		return err
 	}
-	return mail.ResetTemplate(ctx, b.outbox, name)
+	return mail.ResetTemplate(ctx, b.Outbox, name)
 }
 
 // PreviewTemplate renders a template (the saved or default one when
@@ -150,7 +150,7 @@ func (s *MailSettingsService) PreviewTemplate(name, subject, html string, custom
 	if err != nil {
 		return email.Rendered{}, err
 	}
-	return mail.PreviewTemplate(ctx, b.outbox, b.preview, name, subject, html, customerID)
+	return mail.PreviewTemplate(ctx, b.Outbox, b.Preview, name, subject, html, customerID)
 }
 
 // Suppressions lists the do-not-mail list.
@@ -159,7 +159,7 @@ func (s *MailSettingsService) Suppressions(limit, offset int) ([]domain.Suppress
 	if err != nil {
 		return nil, err
 	}
-	return b.outbox.ListSuppressions(ctx, limit, offset)
+	return b.Outbox.ListSuppressions(ctx, limit, offset)
 }
 
 // Suppress adds an address by hand; Unsuppress removes one.
@@ -168,7 +168,7 @@ func (s *MailSettingsService) Suppress(email, note string) error {
 	if err != nil {
 		return err
 	}
-	_, err = b.outbox.Suppress(ctx, email, domain.SuppressManual, note)
+	_, err = b.Outbox.Suppress(ctx, email, domain.SuppressManual, note)
 	return err
 }
 
@@ -178,7 +178,7 @@ func (s *MailSettingsService) Unsuppress(email string) error {
 	if err != nil {
 		return err
 	}
-	return b.outbox.Unsuppress(ctx, email)
+	return b.Outbox.Unsuppress(ctx, email)
 }
 
 // OutboxService serves the Outbox screen.
@@ -197,7 +197,7 @@ func (s *OutboxService) List(status string, limit, offset int) (OutboxPage, erro
 	if err != nil {
 		return OutboxPage{}, err
 	}
-	rows, err := b.outbox.ListMessages(ctx, domain.MessageStatus(status), limit, offset)
+	rows, err := b.Outbox.ListMessages(ctx, domain.MessageStatus(status), limit, offset)
 	if err != nil {
 		return OutboxPage{}, err
 	}
@@ -207,10 +207,10 @@ func (s *OutboxService) List(status string, limit, offset int) (OutboxPage, erro
 			rows[i].Attachments[j].Data = nil
 		}
 	}
-	if err := b.mail.explain(ctx, rows); err != nil {
+	if err := b.Mail.Explain(ctx, rows); err != nil {
 		return OutboxPage{}, err
 	}
-	counts, err := b.outbox.CountMessagesByStatus(ctx)
+	counts, err := b.Outbox.CountMessagesByStatus(ctx)
 	return OutboxPage{Rows: rows, Counts: counts}, err
 }
 
@@ -227,17 +227,17 @@ func (s *OutboxService) Message(id int64) (MessageDetail, error) {
 	if err != nil {
 		return MessageDetail{}, err
 	}
-	m, err := b.outbox.GetMessage(ctx, id)
+	m, err := b.Outbox.GetMessage(ctx, id)
 	if err != nil {
 		return MessageDetail{}, err
 	}
 	rows := []domain.OutboxMessage{m}
-	if err := b.mail.explain(ctx, rows); err != nil {
+	if err := b.Mail.Explain(ctx, rows); err != nil {
 		return MessageDetail{}, err
 	}
 	d := MessageDetail{Message: rows[0]}
-	a, _, _ := mail.LoadAccount(ctx, b.st)
-	if d.Raw, err = mail.WireForm(a, m, b.clk.Now()); err != nil {
+	a, _, _ := mail.LoadAccount(ctx, b.Store)
+	if d.Raw, err = mail.WireForm(a, m, b.Clock.Now()); err != nil {
 		d.Error = err.Error()
 	}
 	for j := range d.Message.Attachments {
@@ -276,14 +276,14 @@ func (s *OutboxService) act(fn func(context.Context, *mail.Outbox) error) error 
 	if err != nil {
 		return err
 	}
-	ob, err := b.mail.outbox(ctx)
+	ob, err := b.Mail.Outbox(ctx)
 	if err != nil {
 		return err
 	}
 	if err := fn(ctx, ob); err != nil {
 		return err
 	}
-	b.autosend.Wake() // a message was approved, queued again or let go
+	b.AutoSend.Wake() // a message was approved, queued again or let go
 	return nil
 }
 
@@ -294,7 +294,7 @@ func (s *OutboxService) Today() (mail.DayCount, error) {
 	if err != nil {
 		return mail.DayCount{}, err
 	}
-	ob, err := b.mail.outbox(ctx)
+	ob, err := b.Mail.Outbox(ctx)
 	if err != nil {
 		return mail.DayCount{}, err
 	}
@@ -310,20 +310,20 @@ func (s *OutboxService) StartSend() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if !b.mail.gate.TryLock() {
+	if !b.Mail.Gate.TryLock() {
 		return "", domain.Errorf(domain.CodeConflict, "Shopclerk is sending right now; the outbox shows each message's progress")
 	}
 	return s.app.jobs.Start("send", func(ctx context.Context, progress func(Progress)) (any, error) {
-		defer b.autosend.Wake() // what is left (after today's limit, say) is its again
-		defer b.mail.gate.Unlock()
+		defer b.AutoSend.Wake() // what is left (after today's limit, say) is its again
+		defer b.Mail.Gate.Unlock()
 		var last mail.Progress
-		return b.mail.sendNow(ctx, func(p mail.Progress) {
+		return b.Mail.SendNow(ctx, func(p mail.Progress) {
 			last = p
 			progress(Progress{Done: int64(p.Done), Total: int64(p.Total), Message: p.Current})
 		}, func(until time.Time, why string) {
 			s.app.emit("outbox:changed", nil)
 			progress(Progress{Done: int64(last.Done), Total: int64(last.Total), Step: "wait " + why,
-				Message: fmt.Sprintf("Waiting: %s; the next message goes at %s", why, until.In(b.st.Location(ctx)).Format("15:04:05"))})
+				Message: fmt.Sprintf("Waiting: %s; the next message goes at %s", why, until.In(b.Store.Location(ctx)).Format("15:04:05"))})
 		})
 	}), nil
 }
@@ -334,7 +334,7 @@ func (s *OutboxService) AutoSend() (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	return mail.AutoSendOn(ctx, b.st)
+	return mail.AutoSendOn(ctx, b.Store)
 }
 
 // SetAutoSend turns automatic sending on or off.
@@ -343,10 +343,10 @@ func (s *OutboxService) SetAutoSend(on bool) error {
 	if err != nil {
 		return err
 	}
-	if err := mail.SetAutoSend(ctx, b.st, on); err != nil {
+	if err := mail.SetAutoSend(ctx, b.Store, on); err != nil {
 		return err
 	}
-	b.autosend.Wake()
+	b.AutoSend.Wake()
 	return nil
 }
 
@@ -358,7 +358,7 @@ func (s *OutboxService) StartInboxSync() (string, error) {
 		return "", err
 	}
 	return s.app.jobs.Start("inbox", func(ctx context.Context, progress func(Progress)) (any, error) {
-		return b.mail.syncInbox(ctx, func(r inbox.SyncResult) {
+		return b.Mail.SyncInbox(ctx, func(r inbox.SyncResult) {
 			progress(Progress{Done: int64(r.Scanned), Message: "reading new mail"})
 		})
 	}), nil
@@ -370,5 +370,5 @@ func (s *OutboxService) InboxActivity(limit int) ([]domain.InboxItem, error) {
 	if err != nil {
 		return nil, err
 	}
-	return b.outbox.ListInboxItems(ctx, limit)
+	return b.Outbox.ListInboxItems(ctx, limit)
 }

@@ -20,7 +20,7 @@ func (s *ShippingService) Shipments(f domain.ShipmentFilter) (domain.ShipmentPag
 	if err != nil {
 		return domain.ShipmentPage{}, err
 	}
-	return b.shipping.Shipments(ctx, f)
+	return b.Shipping.Shipments(ctx, f)
 }
 
 // Timeline returns a shipment's events, newest first.
@@ -29,7 +29,7 @@ func (s *ShippingService) Timeline(id int64) ([]domain.ShipmentEvent, error) {
 	if err != nil {
 		return nil, err
 	}
-	return b.shipping.Timeline(ctx, id)
+	return b.Shipping.Timeline(ctx, id)
 }
 
 // Counts returns the shipments per status, the stuck and the unmatched.
@@ -38,7 +38,7 @@ func (s *ShippingService) Counts() (domain.ShipmentCounts, error) {
 	if err != nil {
 		return domain.ShipmentCounts{}, err
 	}
-	return b.shipping.Counts(ctx)
+	return b.Shipping.Counts(ctx)
 }
 
 // Unmatched lists the tracking numbers whose order is not in the shop yet.
@@ -47,7 +47,7 @@ func (s *ShippingService) Unmatched() ([]domain.UnmatchedTracking, error) {
 	if err != nil {
 		return nil, err
 	}
-	return b.shipping.Unmatched(ctx)
+	return b.Shipping.Unmatched(ctx)
 }
 
 // StartTrack asks the carriers with keys about the due shipments now, as
@@ -59,7 +59,7 @@ func (s *ShippingService) StartTrack() (string, error) {
 		return "", err
 	}
 	return s.app.jobs.Start("track", func(ctx context.Context, progress func(Progress)) (any, error) {
-		return b.tracker.RunReporting(ctx, runner.Manual, func(p runner.TrackProgress) {
+		return b.Tracker.RunReporting(ctx, runner.Manual, func(p runner.TrackProgress) {
 			progress(Progress{Done: int64(p.Asked), Message: "asking " + p.Carrier})
 		})
 	}), nil
@@ -71,7 +71,7 @@ func (s *ShippingService) CarrierKeys() (carrierapi.KeyStatus, error) {
 	if err != nil {
 		return carrierapi.KeyStatus{}, err
 	}
-	k, err := b.carrierKeys()
+	k, err := b.CarrierKeys()
 	return k.Status(), err
 }
 
@@ -82,5 +82,5 @@ func (s *ShippingService) SetCarrierKey(carrier, key, secret string) error {
 	if err != nil {
 		return err
 	}
-	return b.setCarrierKey(carrier, strings.TrimSpace(key), strings.TrimSpace(secret))
+	return b.SetCarrierKey(carrier, strings.TrimSpace(key), strings.TrimSpace(secret))
 }

@@ -8,8 +8,6 @@ import (
 
 	"shopclerk/backend/demo"
 	"shopclerk/backend/domain"
-	"shopclerk/backend/importer"
-	"shopclerk/backend/store"
 )
 
 // ShopService serves the dashboard and the Orders, Customers, Inventory and
@@ -35,12 +33,12 @@ func (s *ShopService) Status() (ShopStatus, error) {
 		out.OpenError, _ = s.app.FormatError(err).(string)
 		return out, nil
 	}
-	d, err := b.st.Dashboard(ctx)
+	d, err := b.Store.Dashboard(ctx)
 	if err != nil {
 		return out, err
 	}
 	out.Empty = d.TotalOrders == 0 && d.TotalCustomers == 0
-	id, err := b.st.Shop(ctx)
+	id, err := b.Store.Shop(ctx)
 	out.Configured = id.Configured()
 	return out, err
 }
@@ -51,7 +49,7 @@ func (s *ShopService) Shop() (domain.ShopIdentity, error) {
 	if err != nil {
 		return domain.ShopIdentity{}, err
 	}
-	return b.st.Shop(ctx)
+	return b.Store.Shop(ctx)
 }
 
 // CheckShop tidies the identity as saving would and says, field by field,
@@ -71,7 +69,7 @@ func (s *ShopService) SaveShop(id domain.ShopIdentity) (domain.ShopIdentity, err
 	if err != nil {
 		return id, err
 	}
-	return b.st.SetShop(ctx, id)
+	return b.Store.SetShop(ctx, id)
 }
 
 // Logo returns the shop's logo as a data: URL, "" without one.
@@ -80,7 +78,7 @@ func (s *ShopService) Logo() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	l, err := b.st.ShopLogo(ctx)
+	l, err := b.Store.ShopLogo(ctx)
 	if err != nil || len(l.Data) == 0 {
 		return "", err
 	}
@@ -101,23 +99,8 @@ func (s *ShopService) SetLogo(dataURL string) (string, error) {
 			return "", domain.Errorf(domain.CodeInvalid, "The logo did not arrive as an image file; choose the file again.")
 		}
 	}
-	l, err := b.st.SetShopLogo(ctx, data)
+	l, err := b.Store.SetShopLogo(ctx, data)
 	return l.Type, err
-}
-
-// shopImportOptions fills what an import takes from the shop when the
-// seller did not say: the currency of files that name none (the shop's,
-// else its orders'; never a default of Shopclerk's own) and the zone of
-// dates written without one. known is false when the shop has no currency
-// yet: the caller says so, as the importer then reads such amounts as USD.
-func shopImportOptions(ctx context.Context, st *store.Store, o importer.Options) (out importer.Options, known bool) {
-	if o.Currency == "" {
-		o.Currency, _ = st.Currency(ctx)
-	}
-	if o.Location == nil {
-		o.Location = st.Location(ctx)
-	}
-	return o, o.Currency != ""
 }
 
 // Dashboard returns the first screen's figures.
@@ -126,7 +109,7 @@ func (s *ShopService) Dashboard() (domain.Dashboard, error) {
 	if err != nil {
 		return domain.Dashboard{}, err
 	}
-	d, err := b.st.Dashboard(ctx)
+	d, err := b.Store.Dashboard(ctx)
 	s.app.firstDashboard.Do(func() {
 		s.app.cfg.Log.Info("cold start: first dashboard served", "ms", time.Since(s.app.started).Milliseconds())
 	})
@@ -139,7 +122,7 @@ func (s *ShopService) ListOrders(req domain.PageRequest) (domain.OrderPage, erro
 	if err != nil {
 		return domain.OrderPage{}, err
 	}
-	return b.st.ListOrders(ctx, req)
+	return b.Store.ListOrders(ctx, req)
 }
 
 // GetOrder returns one order with lines, customer and shipments.
@@ -148,7 +131,7 @@ func (s *ShopService) GetOrder(id int64) (domain.OrderDetail, error) {
 	if err != nil {
 		return domain.OrderDetail{}, err
 	}
-	return b.st.GetOrder(ctx, id)
+	return b.Store.GetOrder(ctx, id)
 }
 
 // ListCustomers returns one page of customers.
@@ -157,7 +140,7 @@ func (s *ShopService) ListCustomers(req domain.PageRequest) (domain.CustomerPage
 	if err != nil {
 		return domain.CustomerPage{}, err
 	}
-	return b.st.ListCustomers(ctx, req)
+	return b.Store.ListCustomers(ctx, req)
 }
 
 // ListStock returns one page of stock levels.
@@ -166,7 +149,7 @@ func (s *ShopService) ListStock(req domain.PageRequest) (domain.StockPage, error
 	if err != nil {
 		return domain.StockPage{}, err
 	}
-	return b.st.ListStock(ctx, req)
+	return b.Store.ListStock(ctx, req)
 }
 
 // ListCarts returns one page of abandoned checkouts.
@@ -175,7 +158,7 @@ func (s *ShopService) ListCarts(req domain.PageRequest) (domain.CartPage, error)
 	if err != nil {
 		return domain.CartPage{}, err
 	}
-	return b.st.ListCarts(ctx, req)
+	return b.Store.ListCarts(ctx, req)
 }
 
 // StartDemo fills the (empty) shop with the demo shop in the background and
@@ -190,7 +173,7 @@ func (s *ShopService) StartDemo(size string) (string, error) {
 		return "", err
 	}
 	return s.app.jobs.Start("demo", func(ctx context.Context, progress func(Progress)) (any, error) {
-		return demo.Generate(ctx, b.imports, b.clk, sz, demo.DefaultSeed, func(done, total int) {
+		return demo.Generate(ctx, b.Imports, b.Clock, sz, demo.DefaultSeed, func(done, total int) {
 			progress(Progress{Done: int64(done), Total: int64(total), Message: "Creating demo orders"})
 		})
 	}), nil

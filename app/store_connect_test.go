@@ -1,14 +1,18 @@
 package app
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"shopclerk/app/cli"
 	"shopclerk/backend/connector"
 	"shopclerk/backend/connector/shopify/shopifytest"
 	"shopclerk/backend/domain"
+	"shopclerk/backend/service"
 )
 
 // Settings > Stores through the bound service: add (tested first), list,
@@ -32,13 +36,13 @@ func TestStoreServiceSyncJob(t *testing.T) {
 	}
 	srv.PutJSON("orders", fixture)
 
-	if _, err := a.Stores.Add(NewStoreInput{Kind: domain.StoreShopify, URL: srv.URL, Auth: domain.AuthToken, Secret: "shpat_nope"}); domain.CodeOf(err) != domain.CodeAuthFailed {
+	if _, err := a.Stores.Add(service.NewStoreInput{Kind: domain.StoreShopify, URL: srv.URL, Auth: domain.AuthToken, Secret: "shpat_nope"}); domain.CodeOf(err) != domain.CodeAuthFailed {
 		t.Fatalf("a refused token: %v", err)
 	}
-	if _, err := a.Stores.Add(NewStoreInput{Kind: domain.StoreShopify, URL: srv.URL, Auth: domain.AuthClientCredentials, Secret: "x"}); domain.CodeOf(err) != domain.CodeInvalid {
+	if _, err := a.Stores.Add(service.NewStoreInput{Kind: domain.StoreShopify, URL: srv.URL, Auth: domain.AuthClientCredentials, Secret: "x"}); domain.CodeOf(err) != domain.CodeInvalid {
 		t.Fatalf("client credentials without a client ID: %v", err)
 	}
-	added, err := a.Stores.Add(NewStoreInput{Kind: domain.StoreShopify, URL: srv.URL, Name: "Maple", Auth: domain.AuthToken, Secret: srv.Token})
+	added, err := a.Stores.Add(service.NewStoreInput{Kind: domain.StoreShopify, URL: srv.URL, Name: "Maple", Auth: domain.AuthToken, Secret: srv.Token})
 	if err != nil || added.Store.Name != "Maple" || added.Shop.Name != "Stand-in Store" {
 		t.Fatalf("add: %+v %v", added, err)
 	}
@@ -67,8 +71,9 @@ func TestStoreServiceSyncJob(t *testing.T) {
 	}
 
 	// The window holds the shop: a scheduled `shopclerk sync` must wait.
-	if code, out := cli(t, "", "sync", "--db", path); code == 0 || !strings.Contains(out, "already open") {
-		t.Fatalf("a headless sync beside the window: exit %d\n%s", code, out)
+	var out bytes.Buffer
+	if code := cli.RunCommand(context.Background(), "sync", []string{"--db", path}, &out, &out); code == 0 || !strings.Contains(out.String(), "already open") {
+		t.Fatalf("a headless sync beside the window: exit %d\n%s", code, out.String())
 	}
 
 	if err := a.Stores.SetSchedule("*/5 * * * *"); err != nil {

@@ -38,7 +38,7 @@ func TestGraphIsBuiltOncePerShop(t *testing.T) {
 		t.Fatal(err)
 	}
 	again, _, _ := a.current()
-	if again != first || again.engine != first.engine || again.inventory != first.inventory || again.mail != first.mail {
+	if again != first || again.Engine != first.Engine || again.Inventory != first.Inventory || again.Mail != first.Mail {
 		t.Fatal("a bound call rebuilt the shop's backend objects")
 	}
 
@@ -49,7 +49,7 @@ func TestGraphIsBuiltOncePerShop(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if second == first || second.engine == first.engine || second.mail == first.mail || second.st == first.st {
+	if second == first || second.Engine == first.Engine || second.Mail == first.Mail || second.Store == first.Store {
 		t.Fatal("opening another shop kept the old graph")
 	}
 	if st, _ := a.Shop.Status(); st.Path != filepath.Join(dir, "second.db") {
@@ -58,7 +58,7 @@ func TestGraphIsBuiltOncePerShop(t *testing.T) {
 	if flows, err := a.Automation.ListFlows(); err != nil || len(flows) != 0 {
 		t.Fatalf("the second shop lists the first shop's flows: %v %v", flows, err)
 	}
-	if _, err := first.st.Setting(context.Background(), "x", ""); err == nil {
+	if _, err := first.Store.Setting(context.Background(), "x", ""); err == nil {
 		t.Fatal("the first shop is still open")
 	}
 }
@@ -125,21 +125,6 @@ func TestJobContextEndsWithCancelAndShutdown(t *testing.T) {
 	}
 }
 
-// TestCommandsShareTheWindowsMailWiring: `shopclerk inbox` is wired as the
-// window is, so a reply or an unsubscribe it reads stops the customer's
-// sequences there too.
-func TestCommandsShareTheWindowsMailWiring(t *testing.T) {
-	a := newTestApp(t, filepath.Join(t.TempDir(), "shop.db"))
-	b, _, err := a.current()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cli := cliBackend(&CLIEnv{Store: b.st, Clock: b.clk, Log: b.log})
-	if b.mail.events == nil || cli.mail.events == nil {
-		t.Fatalf("inbox events: window %v, command %v", b.mail.events, cli.mail.events)
-	}
-}
-
 // TestOpenStartsTheNewShopsBackgroundWork: with the window up, the shop
 // opened next gets its own schedule, told to report to the window.
 func TestOpenStartsTheNewShopsBackgroundWork(t *testing.T) {
@@ -155,7 +140,7 @@ func TestOpenStartsTheNewShopsBackgroundWork(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if b.automations.OnRun == nil {
+	if b.Automations.OnRun == nil {
 		t.Fatal("the new shop's automation schedule was not started")
 	}
 }

@@ -168,3 +168,14 @@ func plural(n int, one, many string) string {
 	}
 	return fmt.Sprintf("%d %s", n, many)
 }
+
+// Bytes is the export in a format the seller chose: "json" or "pdf".
+func (e Export) Bytes(format string) ([]byte, error) {
+	switch format {
+	case "json":
+		return e.JSON()
+	case "pdf":
+		return e.PDF()
+	}
+	return nil, domain.Errorf(domain.CodeInvalid, "an export is json or pdf, not %q", format)
+}

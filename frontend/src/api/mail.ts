@@ -48,7 +48,7 @@ export type EditableTemplate = Plain<m.EditableTemplate>;
 
 /**
  * What a send job reports in job:done. Hand-written: it is app's unexported
- * sendReport (app/cli_inbox.go: mail.ResolveResult + mail.RunResult), which
+ * sendReport (app/cli/inbox.go: mail.ResolveResult + mail.RunResult), which
  * reaches the UI only through an event, so Wails generates no model for it.
  */
 export interface SendReport {

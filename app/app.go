@@ -1,8 +1,8 @@
-// Package app is the only package that imports Wails. App wires the backend
-// together and owns the window's lifecycle; it is not bound itself. Each
-// screen area gets one bound service struct whose methods convert input, call
-// one backend function and map the result. The headless subcommands of the
-// same binary live here too (cli*.go).
+// Package app is the window, and the only package that imports Wails. App
+// opens the shop (its object graph is a service.Shop) and owns the window's
+// lifecycle; it is not bound itself. Each screen area gets one bound
+// service struct whose methods convert input, call one backend function and
+// map the result. The headless commands of the same binary are app/cli.
 package app
 
 import (

@@ -31,26 +31,6 @@ func (c *movingClock) add(d time.Duration) {
 	c.mu.Unlock()
 }
 
-// memSecrets keeps the password in memory (no keychain in tests).
-type memSecrets struct {
-	mu sync.Mutex
-	m  map[string]string
-}
-
-func (s *memSecrets) Get(k string) (string, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.m[k], nil
-}
-func (s *memSecrets) Set(k, v string) error { s.mu.Lock(); defer s.mu.Unlock(); s.m[k] = v; return nil }
-func (s *memSecrets) Delete(k string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	delete(s.m, k)
-	return nil
-}
-func (s *memSecrets) Backend() secrets.BackendKind { return secrets.BackendKeychain }
-
 // mailApp is an app over a fresh shop whose account sends to an in-process
 // SMTP server, with n messages queued.
 func mailApp(t *testing.T, perMinute, n int) (*App, *service.Shop, *mailtest.SMTP, *movingClock) {
@@ -58,7 +38,7 @@ func mailApp(t *testing.T, perMinute, n int) (*App, *service.Shop, *mailtest.SMT
 	clk := &movingClock{t: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
 	log := slog.New(slog.DiscardHandler)
 	a := New(context.Background(), Config{DBPath: filepath.Join(t.TempDir(), "shop.db"), Clock: clk, Log: log,
-		Secrets: &memSecrets{m: map[string]string{}}})
+		Secrets: &secrets.Memory{}})
 	t.Cleanup(func() { a.Shutdown(context.Background()) })
 	srv := mailtest.NewSMTP(t, mailtest.SMTPOptions{NoAuth: true})
 	acct := mail.ApplyPreset(mail.Account{FromName: "Bea", FromAddress: "seller@shop.test"}, mail.ProviderGeneric)

@@ -4,6 +4,7 @@
 package clock
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"time"
@@ -42,4 +43,18 @@ func FromFlagOrEnv(flag string) (Clock, error) {
 		return nil, fmt.Errorf("the time %q is not in the form 2026-03-01T09:00:00Z", v)
 	}
 	return Fixed{T: t}, nil
+}
+
+// Sleep waits d on a real timer, or until ctx ends (then it returns
+// ctx.Err()). Code that waits takes it as a replaceable func, so tests move
+// a pinned clock instead of waiting.
+func Sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }

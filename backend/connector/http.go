@@ -22,16 +22,7 @@ import (
 type Sleeper func(ctx context.Context, d time.Duration) error
 
 // Sleep is the real Sleeper.
-func Sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
+var Sleep Sleeper = clock.Sleep
 
 // maxBody bounds an answer read into memory. A page of 250 orders with
 // their lines is well under a megabyte.

@@ -18,41 +18,13 @@ import (
 	"shopclerk/backend/store/storetest"
 )
 
-// memSecrets is a keychain in memory.
-type memSecrets struct {
-	mu sync.Mutex
-	m  map[string]string
-}
-
-func (s *memSecrets) Get(k string) (string, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.m[k], nil
-}
-func (s *memSecrets) Set(k, v string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.m == nil {
-		s.m = map[string]string{}
-	}
-	s.m[k] = v
-	return nil
-}
-func (s *memSecrets) Delete(k string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	delete(s.m, k)
-	return nil
-}
-func (s *memSecrets) Backend() secrets.BackendKind { return secrets.BackendKeychain }
-
 func noSleep(ctx context.Context, d time.Duration) error { return ctx.Err() }
 
 // newManager is a shop with a manager whose connectors never wait.
-func newManager(t *testing.T) (*connector.Manager, *memSecrets) {
+func newManager(t *testing.T) (*connector.Manager, *secrets.Memory) {
 	t.Helper()
 	st := storetest.Open(t)
-	sec := &memSecrets{}
+	sec := &secrets.Memory{}
 	m := &connector.Manager{DB: connectordb.New(st), Secrets: func() secrets.Store { return sec },
 		Open: func(cs domain.ConnectedStore, secret string) (connector.Connector, error) {
 			return shopify.New(shopify.Config{URL: cs.URL, Auth: cs.Auth, Token: secret, Sleep: noSleep})

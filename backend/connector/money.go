@@ -1,6 +1,10 @@
 package connector
 
-import "strings"
+import (
+	"strings"
+
+	"shopclerk/backend/domain"
+)
 
 // Minor turns an API's decimal amount ("12.5", "-3.00", "1200") into minor
 // units of a currency with exp decimals, exactly (no float on the way),
@@ -12,32 +16,9 @@ func Minor(s string, exp int) int64 {
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
 	intPart, frac, _ := strings.Cut(s, ".")
-	if intPart == "" && frac == "" || len(intPart) > 15 {
+	if intPart == "" && frac == "" {
 		return 0
 	}
-	var v int64
-	for _, c := range intPart {
-		if c < '0' || c > '9' {
-			return 0
-		}
-		v = v*10 + int64(c-'0')
-	}
-	for _, c := range frac {
-		if c < '0' || c > '9' {
-			return 0
-		}
-	}
-	for i := 0; i < exp; i++ {
-		v *= 10
-		if i < len(frac) {
-			v += int64(frac[i] - '0')
-		}
-	}
-	if len(frac) > exp && frac[exp] >= '5' {
-		v++
-	}
-	if neg {
-		v = -v
-	}
+	v, _ := domain.Minor(intPart, frac, exp, neg)
 	return v
 }

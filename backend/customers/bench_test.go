@@ -16,27 +16,13 @@ import (
 	"time"
 
 	"shopclerk/backend/clock"
+	"shopclerk/backend/internal/benchdb"
 	"shopclerk/backend/store/customersdb"
 	"shopclerk/backend/store/storetest"
 )
 
 // benchNow is the clock the l demo shop of `make bench` was made with.
 var benchNow = time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
-
-// benchCopy copies the shop in SHOPCLERK_BENCH_DB (the l demo shop in `make
-// bench`), so the benchmark writes to its own file and leaves the shop
-// unlocked for the other benches.
-func benchCopy(t *testing.T) string {
-	path := os.Getenv("SHOPCLERK_BENCH_DB")
-	if path == "" {
-		t.Skip("set SHOPCLERK_BENCH_DB to a demo shop")
-	}
-	cp := filepath.Join(t.TempDir(), "shop.db")
-	if out, err := exec.Command("sqlite3", path, ".backup "+cp).CombinedOutput(); err != nil {
-		t.Fatalf("copy: %v %s", err, out)
-	}
-	return cp
-}
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
@@ -45,7 +31,7 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 // over the same file, then checks both gave every customer the same scores.
 // It reports; it never fails on timing.
 func TestRFMSpeed(t *testing.T) {
-	cp := benchCopy(t)
+	cp := benchdb.Copy(t)
 	st := storetest.Open(t, storetest.Path(cp), storetest.At(benchNow))
 	ctx := context.Background()
 	svc := New(customersdb.New(st), clock.Fixed{T: benchNow}, nil)
@@ -125,7 +111,7 @@ SELECT id, NTILE(5) OVER (ORDER BY last, id), NTILE(5) OVER (ORDER BY n, id), NT
 // addresses, consent, tags, notes, scores, segments and the timeline's
 // first page) of the l shop's busiest customer: under 100 ms to data.
 func TestCustomerPageSpeed(t *testing.T) {
-	cp := benchCopy(t)
+	cp := benchdb.Copy(t)
 	st := storetest.Open(t, storetest.Path(cp), storetest.At(benchNow))
 	ctx := context.Background()
 	db := customersdb.New(st)

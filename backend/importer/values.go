@@ -95,26 +95,9 @@ func parseMoney(s string, exp int, decimalComma bool) (int64, error) {
 	if !thousandsOK(intPart) {
 		return 0, errNotMoney
 	}
-	intPart = dropSeparators.Replace(intPart)
-	if len(intPart) > 15 {
+	v, ok := domain.Minor(dropSeparators.Replace(intPart), frac, exp, neg)
+	if !ok {
 		return 0, errNotMoney
-	}
-	var v int64
-	for _, c := range intPart {
-		v = v*10 + int64(c-'0')
-	}
-	for i := 0; i < exp; i++ {
-		v *= 10
-		if i < len(frac) {
-			v += int64(frac[i] - '0')
-		}
-	}
-	// Round half away from zero on the first dropped digit.
-	if len(frac) > exp && frac[exp] >= '5' {
-		v++
-	}
-	if neg {
-		v = -v
 	}
 	return v, nil
 }

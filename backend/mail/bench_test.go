@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/internal/cputime"
 	"shopclerk/backend/mail/mailtest"
 	"shopclerk/backend/store/outboxdb"
 	"shopclerk/backend/store/storetest"
@@ -61,9 +62,9 @@ func BenchmarkSend10k(b *testing.B) {
 				}
 			}
 		}()
-		start, cpu := time.Now(), processCPU()
+		start, cpu := time.Now(), cputime.Process()
 		res, err := ob.Run(context.Background(), RunOptions{Max: n})
-		ours, oursCPU := time.Since(start), processCPU()-cpu
+		ours, oursCPU := time.Since(start), cputime.Process()-cpu
 		close(stop)
 		if err != nil || res.Sent != n {
 			b.Fatalf("%+v %v", res, err)
@@ -75,13 +76,13 @@ func BenchmarkSend10k(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		start, cpu = time.Now(), processCPU()
+		start, cpu = time.Now(), cputime.Process()
 		for i, raw := range raws {
 			if err := c.SendMail("seller@shop.test", []string{fmt.Sprintf("c%d@customer.test", i)}, bytes.NewReader(raw)); err != nil {
 				b.Fatal(err)
 			}
 		}
-		bare, bareCPU := time.Since(start), processCPU()-cpu
+		bare, bareCPU := time.Since(start), cputime.Process()-cpu
 		c.Quit()
 		b.ReportMetric(float64(n)/ours.Seconds(), "outbox_msgs/s")
 		b.ReportMetric(float64(n)/bare.Seconds(), "bare_msgs/s")

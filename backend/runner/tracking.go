@@ -45,18 +45,7 @@ func NewTracking(db *shippingdb.DB, clients func() ([]carrierapi.Client, error),
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Tracking{db: db, clients: clients, clk: clk, log: log, Sleep: sleepCtx, paused: map[string]pause{}}
-}
-
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
+	return &Tracking{db: db, clients: clients, clk: clk, log: log, Sleep: clock.Sleep, paused: map[string]pause{}}
 }
 
 // trackingFirstAfter keeps the first round away from the app's start.

@@ -195,14 +195,7 @@ func (m *Mailer) waitUntil(ctx context.Context, until time.Time) error {
 	if m.Sleep != nil {
 		return m.Sleep(ctx, d)
 	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
+	return clock.Sleep(ctx, d)
 }
 
 // explain fills each row's Why from what holds mail back now.

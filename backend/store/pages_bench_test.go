@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/internal/benchdb"
 )
 
 // TestPageLatency measures 100 random sorted/filtered/searched table pages on
@@ -22,15 +23,7 @@ import (
 // the p95 beside the sqlite3 shell running the same SQL. It reports; it never
 // fails on timing.
 func TestPageLatency(t *testing.T) {
-	path := os.Getenv("SHOPCLERK_BENCH_DB")
-	if path == "" {
-		t.Skip("set SHOPCLERK_BENCH_DB to a demo shop")
-	}
-	// Work on a copy: the shop stays untouched and unlocked for other benches.
-	cp := filepath.Join(t.TempDir(), "shop.db")
-	if out, err := exec.Command("sqlite3", path, ".backup "+cp).CombinedOutput(); err != nil {
-		t.Fatalf("copy: %v %s", err, out)
-	}
+	cp := benchdb.Copy(t)
 	s := openTest(t, cp, Options{})
 	ctx := context.Background()
 	rng := rand.New(rand.NewPCG(1, 2))

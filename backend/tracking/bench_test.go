@@ -3,6 +3,7 @@ package tracking
 import (
 	"fmt"
 	"regexp"
+	"shopclerk/backend/internal/cputime"
 	"testing"
 	"time"
 )
@@ -24,7 +25,7 @@ func benchNumbers(n int) []string {
 func BenchmarkDetect1M(b *testing.B) {
 	nums := benchNumbers(1_000_000)
 	b.ResetTimer()
-	start, cpu := time.Now(), processCPU()
+	start, cpu := time.Now(), cputime.Process()
 	iters := 0
 	for b.Loop() {
 		for _, n := range nums {
@@ -32,7 +33,7 @@ func BenchmarkDetect1M(b *testing.B) {
 		}
 		iters++
 	}
-	report(b, iters*len(nums), time.Since(start), processCPU()-cpu)
+	report(b, iters*len(nums), time.Since(start), cputime.Process()-cpu)
 }
 
 // report gives numbers per second of wall time and, where measured, per
@@ -52,7 +53,7 @@ func BenchmarkRegexpReference1M(b *testing.B) {
 	nums := benchNumbers(1_000_000)
 	re := regexp.MustCompile(`^1Z[0-9A-Z]{16}$`)
 	b.ResetTimer()
-	start, cpu := time.Now(), processCPU()
+	start, cpu := time.Now(), cputime.Process()
 	iters := 0
 	for b.Loop() {
 		for _, n := range nums {
@@ -60,7 +61,7 @@ func BenchmarkRegexpReference1M(b *testing.B) {
 		}
 		iters++
 	}
-	report(b, iters*len(nums), time.Since(start), processCPU()-cpu)
+	report(b, iters*len(nums), time.Since(start), cputime.Process()-cpu)
 }
 
 func ExampleDetect() {

@@ -26,7 +26,7 @@ func (b wooOrders) row(r *rowCtx) {
 		CreatedAt: r.date(FCreatedAt), Total: r.money(FTotal, domain.CurrencyDigits(cur)), DiscountCode: r.str(FDiscountCode),
 		PaymentMethod: r.str(FPaymentMethod), FulfillmentStatus: domain.FulfillmentUnfulfilled}
 	o.Subtotal = o.Total
-	applyOrderStatus(&o, r.str(FOrderStatus))
+	o.ApplyStatus(r.str(FOrderStatus))
 	if o.CreatedAt.IsZero() && !r.bad {
 		r.rejectAt(FCreatedAt, "", "has no order date")
 	}
@@ -75,7 +75,7 @@ func (b etsyOrders) row(r *rowCtx) {
 		o.FulfillmentStatus = domain.FulfillmentFulfilled
 	}
 	if st := r.str(FOrderStatus); st != "" {
-		applyOrderStatus(&o, st)
+		o.ApplyStatus(st)
 	}
 	e := r.e
 	o.ShippingAddress = r.address(e.ref(FFullName), e.ref(""), e.ref(FShipAddress1), e.ref(FShipAddress2), e.ref(FShipCity),

@@ -173,7 +173,7 @@ func (b *orderBuilder) header(r *rowCtx, acc *orderAcc, key string) {
 	o.FulfilledAt = r.datePtrAt(cs.FFulfilledAt)
 	o.CancelledAt = r.datePtrAt(cs.FCancelledAt)
 	if st := r.cell(cs.FOrderStatus); st != "" {
-		applyOrderStatus(o, st)
+		o.ApplyStatus(st)
 	}
 	if o.FinancialStatus == "" && o.PaidAt != nil {
 		o.FinancialStatus = domain.FinancialPaid
@@ -348,30 +348,4 @@ func fulfillmentStatus(s string) domain.FulfillmentStatus {
 		return domain.FulfillmentPartial
 	}
 	return domain.FulfillmentStatus(s)
-}
-
-// applyOrderStatus maps the one-column order statuses of WooCommerce,
-// Amazon and Etsy onto Shopify's financial and fulfilment pair.
-func applyOrderStatus(o *domain.Order, status string) {
-	switch strings.ToLower(strings.TrimSpace(status)) {
-	case "completed", "complete", "shipped", "delivered", "paid and shipped":
-		o.FinancialStatus, o.FulfillmentStatus = domain.FinancialPaid, domain.FulfillmentFulfilled
-	case "processing", "unshipped", "paid", "shipping", "partially shipped":
-		o.FinancialStatus = domain.FinancialPaid
-		if strings.Contains(strings.ToLower(status), "partial") {
-			o.FulfillmentStatus = domain.FulfillmentPartial
-		}
-	case "pending", "on-hold", "on hold", "pending payment", "failed":
-		o.FinancialStatus = domain.FinancialPending
-	case "cancelled", "canceled":
-		o.FinancialStatus = domain.FinancialVoided
-		// The file says cancelled but not when; the order date keeps the
-		// order out of the customer's spend, which is what matters.
-		if o.CancelledAt == nil && !o.CreatedAt.IsZero() {
-			t := o.CreatedAt
-			o.CancelledAt = &t
-		}
-	case "refunded":
-		o.FinancialStatus = domain.FinancialRefunded
-	}
 }

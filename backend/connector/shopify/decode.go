@@ -23,24 +23,22 @@ type money struct {
 	} `json:"shopMoney"`
 }
 
+// address is a MailingAddress as addressFields asks for it: the fields
+// named as in domain.Address, and the province and country as codes (the
+// query asks for no "province" or "country" names).
 type address struct {
-	Name         string `json:"name"`
-	Company      string `json:"company"`
-	Address1     string `json:"address1"`
-	Address2     string `json:"address2"`
-	City         string `json:"city"`
-	Zip          string `json:"zip"`
+	domain.Address
 	ProvinceCode string `json:"provinceCode"`
 	CountryCode  string `json:"countryCodeV2"`
-	Phone        string `json:"phone"`
 }
 
 func (a *address) domain() domain.Address {
 	if a == nil {
 		return domain.Address{}
 	}
-	return domain.Address{Name: a.Name, Company: a.Company, Address1: a.Address1, Address2: a.Address2, City: a.City,
-		Zip: a.Zip, Province: a.ProvinceCode, Country: strings.ToUpper(a.CountryCode), Phone: a.Phone}
+	d := a.Address
+	d.Province, d.Country = a.ProvinceCode, strings.ToUpper(a.CountryCode)
+	return d
 }
 
 type consent struct {

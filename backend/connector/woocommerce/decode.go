@@ -144,26 +144,8 @@ func orderOf(o *order) connector.Order {
 // the order's financial status, in the store's own words.
 func applyStatus(o *domain.Order, status string) {
 	o.FulfillmentStatus = domain.FulfillmentUnfulfilled
-	switch s := strings.TrimPrefix(strings.ToLower(strings.TrimSpace(status)), "wc-"); s {
-	case "completed", "shipped", "delivered":
-		o.FinancialStatus, o.FulfillmentStatus = domain.FinancialPaid, domain.FulfillmentFulfilled
-	case "processing", "partial-shipped", "partially-shipped":
-		o.FinancialStatus = domain.FinancialPaid
-		if strings.HasPrefix(s, "partial") {
-			o.FulfillmentStatus = domain.FulfillmentPartial
-		}
-	case "pending", "on-hold", "failed", "checkout-draft":
-		o.FinancialStatus = domain.FinancialPending
-	case "cancelled", "trash":
-		o.FinancialStatus = domain.FinancialVoided
-		if o.CancelledAt == nil && !o.CreatedAt.IsZero() {
-			t := o.CreatedAt
-			o.CancelledAt = &t
-		}
-	case "refunded":
-		o.FinancialStatus = domain.FinancialRefunded
-	default:
-		o.FinancialStatus = domain.FinancialStatus(s)
+	if !o.ApplyStatus(status) {
+		o.FinancialStatus = domain.FinancialStatus(strings.TrimPrefix(strings.ToLower(strings.TrimSpace(status)), "wc-"))
 	}
 }
 

@@ -20,6 +20,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"shopclerk/backend/connector/standin"
 	"sort"
 	"strings"
 	"sync"
@@ -41,9 +42,8 @@ type Server struct {
 	Now func() time.Time
 	// Shop is what the shop query answers.
 	Shop Shop
-	// Fault, if set, may answer request n (1-based, every path counted)
-	// itself: it returns true when it wrote the answer.
-	Fault func(n int, w http.ResponseWriter, r *http.Request) bool
+	// Faults' Fault, if set, may answer a request itself.
+	standin.Faults
 	// Available, if set, gives the bucket's currentlyAvailable for request
 	// n; below a query's cost the answer is THROTTLED.
 	Available func(n int) float64
@@ -57,7 +57,6 @@ type Server struct {
 	// and counts (copy k > 0 renamed #NAME-k); pages show the originals.
 	Copies int
 
-	requests  int
 	log       []Request
 	tokens    map[string]time.Time
 	granted   int
@@ -182,12 +181,8 @@ func (s *Server) now() time.Time {
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	s.requests++
-	n := s.requests
-	fault := s.Fault
-	s.mu.Unlock()
-	if fault != nil && fault(n, w, r) {
+	n, answered := s.Take(w, r)
+	if answered {
 		return
 	}
 	switch {
@@ -435,8 +430,5 @@ func decodeCursor(c string) map[string]any {
 	return map[string]any{"updatedAt": v.Get("u"), "id": v.Get("i")}
 }
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(v)
-}
+// writeJSON answers v as JSON with the status.
+var writeJSON = standin.WriteJSON

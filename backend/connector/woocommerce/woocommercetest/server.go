@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"shopclerk/backend/connector/standin"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,15 +28,14 @@ type Server struct {
 	Key, Secret string
 	// Currency is the store's currency setting.
 	Currency string
-	// Fault, if set, may answer request n (1-based) itself.
-	Fault func(n int, w http.ResponseWriter, r *http.Request) bool
+	// Faults' Fault, if set, may answer a request itself.
+	standin.Faults
 	// Permissions is the key's: "read_write" (default) or "read".
 	Permissions string
 	// BeforeWrite, if set, is called before a POST or PUT is answered (a
 	// test lands a sale there).
 	BeforeWrite func(path string)
 
-	requests    int
 	records     map[string][]map[string]any // "orders", "products", "customers", "coupons"
 	stockWrites int
 }
@@ -93,12 +93,8 @@ func id(r map[string]any) int64 {
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	s.requests++
-	n := s.requests
-	fault := s.Fault
-	s.mu.Unlock()
-	if fault != nil && fault(n, w, r) {
+	_, answered := s.Take(w, r)
+	if answered {
 		return
 	}
 	switch {
@@ -185,8 +181,5 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, name string) {
 	writeJSON(w, http.StatusOK, all[from:to])
 }
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=UTF-8")
-	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(v)
-}
+// writeJSON answers v as JSON with the status.
+var writeJSON = standin.WriteJSON

@@ -26,19 +26,31 @@ func cli(t *testing.T, stdin string, name string, args ...string) (int, string) 
 	return code, out.String() + errb.String()
 }
 
+// cadOrders is the stand-in Shopify store's orders: the real Canadian
+// orders export's, as the Admin API answers them.
+const cadOrders = "../../backend/connector/shopify/testdata/orders_2025-04_CAD.json"
+
+// cadShop is a stand-in Shopify store holding cadOrders, closed at cleanup;
+// fixture is the orders' JSON, for tests that add orders of their own.
+func cadShop(t *testing.T) (shop *shopifytest.Server, fixture []byte) {
+	t.Helper()
+	fixture, err := os.ReadFile(cadOrders)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shop = shopifytest.New()
+	t.Cleanup(shop.Close)
+	shop.PutJSON("orders", fixture)
+	return shop, fixture
+}
+
 // The headless path end to end against the two stand-in stores on
 // 127.0.0.1: add (tested before it is saved), list, test, sync, sync
 // again (nothing new), remove. Secrets never reach the database file.
 func TestCLIStoreAndSync(t *testing.T) {
 	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent") // the file fallback, not the desktop's keychain
 	db := filepath.Join(t.TempDir(), "shop.db")
-	shop := shopifytest.New()
-	defer shop.Close()
-	fixture, err := os.ReadFile("../../backend/connector/shopify/testdata/orders_2025-04_CAD.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	shop.PutJSON("orders", fixture)
+	shop, _ := cadShop(t)
 	woo := woocommercetest.New()
 	defer woo.Close()
 	wooOrders, _ := os.ReadFile("../../backend/connector/woocommerce/testdata/wc_v3_orders_list_example.json")

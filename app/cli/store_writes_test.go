@@ -5,14 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"shopclerk/backend/clock"
-	"shopclerk/backend/connector/shopify/shopifytest"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/rules"
 	"shopclerk/backend/service"
@@ -30,10 +28,7 @@ func TestCouponEmailsWaitForTheStore(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "shop.db")
 	now := time.Date(2025, 4, 9, 12, 0, 0, 0, time.UTC)
 	enableFlow(t, db, now, "spend_tiers")
-	shop := shopifytest.New()
-	defer shop.Close()
-	fixture, _ := os.ReadFile("../../backend/connector/shopify/testdata/orders_2025-04_CAD.json")
-	shop.PutJSON("orders", fixture)
+	shop, fixture := cadShop(t)
 	// Two big orders paid after the flow was switched on (it skips older ones).
 	var orders []map[string]any
 	json.Unmarshal(fixture, &orders)

@@ -4,12 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
-
-	"shopclerk/backend/connector/shopify/shopifytest"
 )
 
 // Automations see synced orders exactly as imported ones: a flow acts on
@@ -21,13 +18,7 @@ func TestSyncedOrdersTriggerFlowsOnce(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "shop.db")
 	now := time.Date(2025, 4, 9, 12, 0, 0, 0, time.UTC) // the day after the export's newest order
 	enableFlow(t, db, now, "order_confirmation")
-	shop := shopifytest.New()
-	defer shop.Close()
-	fixture, err := os.ReadFile("../../backend/connector/shopify/testdata/orders_2025-04_CAD.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	shop.PutJSON("orders", fixture)
+	shop, _ := cadShop(t)
 	pin := []string{"--db", db, "--now", now.Format(time.RFC3339)}
 	if code, out := cli(t, shop.Token+"\n", "store", append(pin, "add", "--kind", "shopify", "--url", shop.URL, "--token-stdin")...); code != 0 {
 		t.Fatalf("store add: %s", out)

@@ -5,10 +5,11 @@
 // is rejected; bad files (empty, a PDF renamed .csv, only a header) refused
 // with the backend's message; the import history.
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expectNoViolations } from './axe';
 import { drop } from './dropFiles';
+import { shot } from './shots';
 
 // The demo shop is in Berlin, and so is the seller's computer: a date
 // without a time is that day in the shop's zone, shown in the computer's.
@@ -25,16 +26,6 @@ function realExport(info: TestInfo, name: string): string {
   return resolve(repoRoot(info), 'testdata', 'real', 'shopify', name);
 }
 
-function artifacts(info: TestInfo): string {
-  const dir = resolve(repoRoot(info), 'test-artifacts');
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
-async function shot(page: Page, info: TestInfo, name: string) {
-  await page.waitForTimeout(250);
-  await page.screenshot({ path: resolve(artifacts(info), `import-${name}.png`), fullPage: false });
-}
 
 /** Picks an option of a Mantine Select by its visible label. */
 async function choose(page: Page, testId: string, option: string) {
@@ -60,7 +51,7 @@ test('a real Shopify orders export: recognised, previewed, imported; again chang
   const file = realExport(info, SHOPIFY_ORDERS);
   const data = readFileSync(file);
   await openImport(page);
-  await shot(page, info, '01-empty');
+  await shot(page, 'import', '01-empty');
 
   await drop(page, [{ name: SHOPIFY_ORDERS, data }]);
   const card = page.getByTestId('import-file-0');
@@ -68,7 +59,7 @@ test('a real Shopify orders export: recognised, previewed, imported; again chang
   await expect(page.getByTestId('import-file-0-label')).toHaveText('Shopify orders export, 79 columns');
   await expect(card.getByTestId('import-preview-row').first()).toBeVisible();
   await expect(card.getByTestId('import-file-0-preview')).toContainText('#');
-  await shot(page, info, '02-shopify-recognised');
+  await shot(page, 'import', '02-shopify-recognised');
 
   await page.getByTestId('import-start').click();
   await expect(page.getByTestId('import-result')).toBeVisible({ timeout: 60_000 });
@@ -79,7 +70,7 @@ test('a real Shopify orders export: recognised, previewed, imported; again chang
   expect(created + updated).toBeGreaterThan(0);
   await expect(page.getByTestId('import-result-headline')).toContainText(/created|updated/);
   await expect(page.getByTestId('import-history-row').filter({ hasText: SHOPIFY_ORDERS }).first()).toBeVisible();
-  await shot(page, info, '03-shopify-result');
+  await shot(page, 'import', '03-shopify-result');
   await expectNoViolations(page, 'import result');
 
   // The same file again: idempotent, and the screen says so.
@@ -90,7 +81,7 @@ test('a real Shopify orders export: recognised, previewed, imported; again chang
   expect(await count(page, 'import-result-created')).toBe(0);
   expect(await count(page, 'import-result-updated')).toBe(0);
   expect(await count(page, 'import-result-unchanged')).toBeGreaterThan(0);
-  await shot(page, info, '04-shopify-again');
+  await shot(page, 'import', '04-shopify-again');
 });
 
 /** Parses RFC 4180 CSV (quoted cells may hold commas, quotes and line breaks). */
@@ -152,10 +143,10 @@ test('a 2 MB export dropped in a browser travels in pieces and imports whole', a
   // Every copy's 20 orders, none lost on the way.
   expect(await count(page, 'import-result-created')).toBe(20 * copies);
   expect(await count(page, 'import-result-rejected')).toBe(0);
-  await shot(page, info, '05-big-upload-result');
+  await shot(page, 'import', '05-big-upload-result');
 });
 
-test('an unknown stock list: map its columns, import, see the rejected row', async ({ page }, info) => {
+test('an unknown stock list: map its columns, import, see the rejected row', async ({ page }) => {
   await openImport(page);
   const csv = ['Artikelnummer;Bestand;Lager', 'E2E-LAGER-1;12;Berlin', 'E2E-LAGER-2;0;Berlin', 'E2E-LAGER-3;viele;Berlin', ''].join('\r\n');
   await page.getByTestId('import-file-input').setInputFiles({ name: 'lagerbestand.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
@@ -164,7 +155,7 @@ test('an unknown stock list: map its columns, import, see the rejected row', asy
   await expect(page.getByTestId('import-file-0-label')).toContainText('unknown: map the columns');
   await expect(page.getByTestId('import-file-0-mapping')).toBeVisible();
   await expect(page.getByTestId('import-start')).toBeDisabled();
-  await shot(page, info, '05-generic-unknown');
+  await shot(page, 'import', '05-generic-unknown');
 
   await choose(page, 'import-file-0-mapping-kind', 'Stock levels');
   await expect(page.getByTestId('import-file-0-mapping-problem')).toContainText('SKU');
@@ -176,7 +167,7 @@ test('an unknown stock list: map its columns, import, see the rejected row', asy
   await expect(card).toHaveAttribute('data-status', 'ready');
   await expect(page.getByTestId('import-file-0-label')).toHaveText(/Mapped inventory file/);
   await expect(card.getByTestId('import-preview-row').first()).toContainText('E2E-LAGER-1');
-  await shot(page, info, '06-generic-mapped');
+  await shot(page, 'import', '06-generic-mapped');
   await expectNoViolations(page, 'import column mapping');
 
   await page.getByTestId('import-start').click();
@@ -188,7 +179,7 @@ test('an unknown stock list: map its columns, import, see the rejected row', asy
   await expect(rejected.first()).toContainText('lagerbestand.csv');
   await expect(rejected.first()).toContainText('viele');
   await expect(page.getByTestId('import-export-rejects')).toBeVisible();
-  await shot(page, info, '07-generic-result');
+  await shot(page, 'import', '07-generic-result');
   // In a browser the rejected rows download as CSV (the window saves xlsx through a dialog).
   const download = page.waitForEvent('download');
   await page.getByTestId('import-export-rejects').click();
@@ -203,13 +194,13 @@ test('an unknown stock list: map its columns, import, see the rejected row', asy
   });
   await expect(page.getByTestId('import-file-0-mapping-remembered')).toBeVisible();
   await expect(page.getByTestId('import-file-0')).toHaveAttribute('data-status', 'ready');
-  await shot(page, info, '08-generic-remembered');
+  await shot(page, 'import', '08-generic-remembered');
   await page.getByTestId('import-start').click();
   await expect(page.getByTestId('import-result-file').first()).toContainText('lagerbestand-2.csv', { timeout: 60_000 });
   expect(await count(page, 'import-result-updated')).toBe(1);
 });
 
-test('an orders list with ambiguous dates asks day-first or month-first', async ({ page }, info) => {
+test('an orders list with ambiguous dates asks day-first or month-first', async ({ page }) => {
   await openImport(page);
   const csv = ['Bestellnummer;Datum;E-Mail;Summe', 'E2E-9001;03/04/2025;e2e.dates@example.com;10,00', 'E2E-9002;05/06/2025;e2e.dates@example.com;12,50', ''].join('\r\n');
   await page.getByTestId('import-file-input').setInputFiles({ name: 'bestellungen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
@@ -221,7 +212,7 @@ test('an orders list with ambiguous dates asks day-first or month-first', async 
   const firstDate = page.getByTestId('import-file-0-preview').getByTestId('import-preview-row').first().locator('td').nth(2);
   await expect(firstDate).toContainText('Apr 3, 2025');
   await page.getByTestId('import-file-0-preview').scrollIntoViewIfNeeded();
-  await shot(page, info, '09-dates-question');
+  await shot(page, 'import', '09-dates-question');
   await expectNoViolations(page, 'import dates question');
   await page.getByTestId('import-file-0-date-Datum').getByText('Month first').click();
   await expect(firstDate).toContainText('Mar 4, 2025');
@@ -246,7 +237,7 @@ test('bad files get a clear message and the good ones can still be imported', as
   for (const n of ['empty.csv', 'invoice.csv', 'header-only.csv']) await expect(card(n)).toHaveAttribute('data-status', 'error');
   await expect(page.getByTestId('import-start')).toBeDisabled();
   await expect(page.getByTestId('import-ready-summary')).toContainText('3 cannot be imported');
-  await shot(page, info, '10-bad-files');
+  await shot(page, 'import', '10-bad-files');
   await expectNoViolations(page, 'import refused files');
 
   // A good file beside them imports; the bad ones are left out.
@@ -258,7 +249,7 @@ test('bad files get a clear message and the good ones can still be imported', as
   });
   await expect(card(customers)).toHaveAttribute('data-status', 'ready');
   await expect(page.getByTestId('import-start')).toBeEnabled();
-  await shot(page, info, '11-bad-and-good');
+  await shot(page, 'import', '11-bad-and-good');
   await page.getByTestId('import-start').click();
   await expect(page.getByTestId('import-result-file')).toHaveCount(1, { timeout: 60_000 });
   await expect(page.getByTestId('import-result-file').first()).toContainText(customers);
@@ -269,11 +260,11 @@ test('bad files get a clear message and the good ones can still be imported', as
   await expect(rows.filter({ hasText: 'lagerbestand.csv' }).first()).toBeVisible();
   await expect(rows.first().getByTestId('import-history-hash')).toHaveText(/^[0-9a-f]{10}…$/);
   await page.getByTestId('import-history').scrollIntoViewIfNeeded();
-  await shot(page, info, '12-history');
+  await shot(page, 'import', '12-history');
 
   // A batch with rejected rows opens them.
   await rows.filter({ hasText: 'lagerbestand.csv' }).first().click();
   await expect(page.getByTestId('import-batch-rejects-table-row').first()).toContainText('viele');
-  await shot(page, info, '13-history-rejects');
+  await shot(page, 'import', '13-history-rejects');
   await expectNoViolations(page, 'import rejected rows drawer');
 });

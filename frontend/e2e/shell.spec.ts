@@ -1,22 +1,9 @@
 // End to end through the real window's dev server: the real Go bindings on
 // the demo shop. The harness (frontend/e2e/harness*, scripts/e2e.sh) builds
 // the dev binary and starts it under Xvfb before this runs.
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { shot } from './shots';
 
-function artifacts(info: TestInfo): string {
-  // rootDir is frontend/e2e; artifacts go to <repo>/test-artifacts/
-  const dir = resolve(info.config.rootDir, '..', '..', 'test-artifacts');
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
-async function shot(page: Page, info: TestInfo, name: string) {
-  // let charts and fonts settle
-  await page.waitForTimeout(250);
-  await page.screenshot({ path: resolve(artifacts(info), `shell-${name}.png`), fullPage: false });
-}
 
 async function rowNames(page: Page): Promise<string[]> {
   return page.getByTestId('order-row').locator('td:first-child').allInnerTexts();
@@ -29,7 +16,7 @@ async function rowTotals(page: Page): Promise<number[]> {
   return raw;
 }
 
-test('dashboard, orders paging, sorting, search and detail', async ({ page }, info) => {
+test('dashboard, orders paging, sorting, search and detail', async ({ page }) => {
   await page.goto('/');
 
   // Dashboard on the demo shop: figures are filled in.
@@ -44,7 +31,7 @@ test('dashboard, orders paging, sorting, search and detail', async ({ page }, in
   expect(totalOrders).toBeGreaterThan(100);
   await expect(page.getByTestId('dash-revenue-chart').locator('svg.recharts-surface').first()).toBeVisible();
   await expect(page.getByTestId('dash-shipments')).toContainText(/Delivered/);
-  await shot(page, info, '01-dashboard');
+  await shot(page, 'shell', '01-dashboard');
 
   // Orders: first page, newest first.
   await page.getByTestId('nav-orders').click();
@@ -53,7 +40,7 @@ test('dashboard, orders paging, sorting, search and detail', async ({ page }, in
   expect(total).toBe(totalOrders);
   await expect(page.getByTestId('orders-range')).toContainText(/^1–50 of/);
   const page1 = await rowNames(page);
-  await shot(page, info, '02-orders');
+  await shot(page, 'shell', '02-orders');
 
   // Page forward: a different set of orders from the server.
   await page.getByTestId('orders-next').click();
@@ -61,7 +48,7 @@ test('dashboard, orders paging, sorting, search and detail', async ({ page }, in
   await expect.poll(async () => (await rowNames(page))[0]).not.toBe(page1[0]);
   const page2 = await rowNames(page);
   expect(page2.filter((n) => page1.includes(n))).toEqual([]);
-  await shot(page, info, '03-orders-page-2');
+  await shot(page, 'shell', '03-orders-page-2');
 
   // Sort by total, descending: back on page 1, totals non-increasing.
   await page.getByTestId('orders-sort-total').click();
@@ -77,7 +64,7 @@ test('dashboard, orders paging, sorting, search and detail', async ({ page }, in
   const biggest = (await rowTotals(page))[0];
   const totalsAll = await rowTotals(page);
   expect(biggest).toBe(Math.max(...totalsAll));
-  await shot(page, info, '04-orders-sorted');
+  await shot(page, 'shell', '04-orders-sorted');
 
   // Search for one order by its number.
   const wanted = page2[3].trim();
@@ -86,7 +73,7 @@ test('dashboard, orders paging, sorting, search and detail', async ({ page }, in
   const found = Number(await page.getByTestId('orders-total').getAttribute('data-total'));
   expect(found).toBeGreaterThanOrEqual(1);
   expect(found).toBeLessThan(total);
-  await shot(page, info, '05-orders-search');
+  await shot(page, 'shell', '05-orders-search');
 
   // Open it: lines, totals, customer, shipments.
   await page.getByTestId('order-row').first().click();
@@ -99,7 +86,7 @@ test('dashboard, orders paging, sorting, search and detail', async ({ page }, in
   await expect(detail.getByTestId('order-customer')).toBeVisible();
   await expect(detail.getByTestId('order-shipments')).toBeVisible();
   expect(page.url()).toMatch(/#\/orders\/\d+$/);
-  await shot(page, info, '06-order-detail');
+  await shot(page, 'shell', '06-order-detail');
 
   // Closing keeps the table where it was.
   await page.keyboard.press('Escape');
@@ -107,7 +94,7 @@ test('dashboard, orders paging, sorting, search and detail', async ({ page }, in
   await expect(page.getByTestId('orders-search')).toHaveValue(wanted);
 });
 
-test('the other tables and screens render', async ({ page }, info) => {
+test('the other tables and screens render', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('dashboard')).toBeVisible();
 
@@ -115,7 +102,7 @@ test('the other tables and screens render', async ({ page }, info) => {
   await expect(page.getByTestId('customer-row').first()).toBeVisible();
   await page.getByTestId('customers-sort-totalSpent').click();
   await expect(page.getByTestId('customers-range')).toContainText(/^1–/);
-  await shot(page, info, '07-customers');
+  await shot(page, 'shell', '07-customers');
 
   await page.getByTestId('nav-inventory').click();
   // The inventory area shows the shell's stock table in its "Stock by location" tab.
@@ -123,17 +110,17 @@ test('the other tables and screens render', async ({ page }, info) => {
   await expect(page.getByTestId('stock-row').first().or(stockTab)).toBeVisible();
   if (await stockTab.isVisible()) await stockTab.click();
   await expect(page.getByTestId('stock-row').first()).toBeVisible();
-  await shot(page, info, '08-inventory');
+  await shot(page, 'shell', '08-inventory');
 
   await page.getByTestId('nav-carts').click();
   await expect(page.getByTestId('cart-row').first()).toBeVisible();
-  await shot(page, info, '09-carts');
+  await shot(page, 'shell', '09-carts');
 
   for (const area of ['import', 'automations', 'outbox', 'settings']) {
     await page.getByTestId(`nav-${area}`).click();
     await expect(page).toHaveURL(new RegExp(`#/${area}`));
     await page.waitForLoadState('networkidle');
-    await shot(page, info, `10-${area}`);
+    await shot(page, 'shell', `10-${area}`);
   }
 
   // Dark theme, remembered across a reload.
@@ -146,6 +133,6 @@ test('the other tables and screens render', async ({ page }, info) => {
   await page.reload();
   await expect(page.getByTestId('theme-toggle')).toHaveAttribute('data-scheme', after);
   await expect(page.getByTestId('dashboard')).toBeVisible();
-  await shot(page, info, '11-dashboard-dark');
+  await shot(page, 'shell', '11-dashboard-dark');
   await page.getByTestId('theme-toggle').click();
 });

@@ -6,9 +6,8 @@
 // the unknown carrier), the number waiting for its order, a timeline opened
 // from the keyboard; the dashboard's counts lead here; axe finds nothing in
 // either theme.
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { shot } from './shots';
 import { expectNoViolations } from './axe';
 import { drop } from './dropFiles';
 
@@ -22,16 +21,6 @@ const CSV = [
   '99999,02/27/2026,03/01/2026,Someone Else,Royal Mail,Tracked 24,LX473124829GB,3.20',
 ].join('\n');
 
-function artifacts(info: TestInfo): string {
-  const dir = resolve(info.config.rootDir, '..', '..', 'test-artifacts');
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
-async function shot(page: Page, info: TestInfo, name: string) {
-  await page.waitForTimeout(250);
-  await page.screenshot({ path: resolve(artifacts(info), `shipments-${name}.png`), fullPage: false });
-}
 
 async function openShipments(page: Page) {
   await page.getByTestId('nav-shipments').click();
@@ -47,7 +36,7 @@ async function searchFor(page: Page, q: string) {
 
 test.describe.configure({ mode: 'serial' });
 
-test('a label tool export: recognised, imported, carriers and links on the Shipments screen', async ({ page }, info) => {
+test('a label tool export: recognised, imported, carriers and links on the Shipments screen', async ({ page }) => {
   await page.goto('/');
   await page.getByTestId('nav-import').click();
   await expect(page.getByTestId('import-dropzone')).toBeVisible();
@@ -56,11 +45,11 @@ test('a label tool export: recognised, imported, carriers and links on the Shipm
   await expect(card).toHaveAttribute('data-status', 'ready');
   await expect(page.getByTestId('import-file-0-label')).toHaveText('ShipStation shipments export, 8 columns');
   await expect(card.getByTestId('import-file-0-preview')).toContainText('UPS');
-  await shot(page, info, '01-recognised');
+  await shot(page, 'shipments', '01-recognised');
   await page.getByTestId('import-start').click();
   await expect(page.getByTestId('import-result')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('import-result-headline')).toContainText('created');
-  await shot(page, info, '02-imported');
+  await shot(page, 'shipments', '02-imported');
 
   await openShipments(page);
   let row = await searchFor(page, '1001');
@@ -84,7 +73,7 @@ test('a label tool export: recognised, imported, carriers and links on the Shipm
   await waiting.getByRole('button', { name: 'Show them' }).click();
   await expect(waiting).toContainText('LX473124829GB');
   await expect(waiting).toContainText('Royal Mail');
-  await shot(page, info, '03-list');
+  await shot(page, 'shipments', '03-list');
 
   // The timeline, from the keyboard.
   row = await searchFor(page, '1001');
@@ -93,7 +82,7 @@ test('a label tool export: recognised, imported, carriers and links on the Shipm
   const drawer = page.getByRole('dialog');
   await expect(drawer).toBeVisible();
   await expect(drawer.getByTestId('shipment-events')).toContainText('Label created');
-  await shot(page, info, '04-timeline');
+  await shot(page, 'shipments', '04-timeline');
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
 
@@ -103,18 +92,18 @@ test('a label tool export: recognised, imported, carriers and links on the Shipm
   await expect(page.getByTestId('shipments-track-now')).toBeEnabled();
 });
 
-test('the dashboard counts lead to the Shipments screen', async ({ page }, info) => {
+test('the dashboard counts lead to the Shipments screen', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('dash-shipments')).toBeVisible();
   await page.getByTestId('dash-shipments-link-in_transit').click();
   await expect(page.getByTestId('shipments-page')).toBeVisible();
   await expect(page).toHaveURL(/status=in_transit/);
   await expect(page.getByTestId('shipment-status').first()).toHaveText('In transit');
-  await shot(page, info, '05-from-dashboard');
+  await shot(page, 'shipments', '05-from-dashboard');
 });
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`the Shipments screen has no axe violations (${theme})`, async ({ page }, info) => {
+  test(`the Shipments screen has no axe violations (${theme})`, async ({ page }) => {
     await page.addInitScript((t) => localStorage.setItem('shopclerk-color-scheme', t), theme);
     await page.goto('/');
     await expect(page.getByTestId('theme-toggle')).toHaveAttribute('data-scheme', theme);
@@ -125,6 +114,6 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByTestId('shipment-timeline').first().click();
     await expect(page.getByRole('dialog')).toBeVisible();
     await expectNoViolations(page, `${theme} shipment timeline`);
-    await shot(page, info, `06-${theme}`);
+    await shot(page, 'shipments', `06-${theme}`);
   });
 }

@@ -1,9 +1,7 @@
 package shopify_test
 
 import (
-	"bytes"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -40,9 +38,11 @@ func BenchmarkSyncBesideCSVImport(b *testing.B) {
 	srv := shopifytest.New()
 	defer srv.Close()
 	srv.PutJSON("orders", raw)
-	srv.Copies = benchCopies // served renamed #NAME-k, as writeCopies names them
+	srv.Copies = benchCopies // served renamed #NAME-k, as WriteExportCopies names them
 	csvPath := filepath.Join(b.TempDir(), "orders.csv")
-	writeCopies(b, csvPath)
+	if err := shopifytest.WriteExportCopies(cadExport, csvPath, benchCopies); err != nil {
+		b.Fatal(err)
+	}
 	n := float64(benchCopies * len(base))
 	for i := 0; i < b.N; i++ {
 		st := storetest.Open(b, storetest.At(now))
@@ -69,32 +69,3 @@ func BenchmarkSyncBesideCSVImport(b *testing.B) {
 }
 
 func mustJSON(v any) []byte { b, _ := json.Marshal(v); return b }
-
-// writeCopies writes the export with its orders repeated under new names.
-func writeCopies(b *testing.B, path string) {
-	f, err := os.Open(cadExport)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		b.Fatal(err)
-	}
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	w.Write(rows[0])
-	for k := 0; k < benchCopies; k++ {
-		for _, r := range rows[1:] {
-			c := append([]string(nil), r...)
-			if k > 0 {
-				c[0], c[1] = fmt.Sprintf("%s-%d", r[0], k), shopifytest.CopyEmail(r[1], k)
-			}
-			w.Write(c)
-		}
-	}
-	w.Flush()
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		b.Fatal(err)
-	}
-}

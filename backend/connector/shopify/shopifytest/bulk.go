@@ -2,9 +2,11 @@ package shopifytest
 
 import (
 	"bufio"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"os"
 	"strings"
 )
 
@@ -129,4 +131,39 @@ func writeBulkOrder(enc *json.Encoder, o map[string]any, k int) error {
 		}
 	}
 	return nil
+}
+
+// WriteExportCopies writes the orders export at in to out with its orders
+// repeated copies times, copy k > 0 named #NAME-k and bought by
+// c<k>.<email>, as in the bulk file (benchmarks compare the two paths).
+func WriteExportCopies(in, out string, copies int) error {
+	f, err := os.Open(in)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return err
+	}
+	o, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	w := csv.NewWriter(o)
+	w.Write(rows[0])
+	for k := range max(copies, 1) {
+		for _, r := range rows[1:] {
+			c := append([]string(nil), r...)
+			if k > 0 {
+				c[0], c[1] = fmt.Sprintf("%s-%d", r[0], k), CopyEmail(r[1], k)
+			}
+			w.Write(c)
+		}
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return err
+	}
+	return o.Close()
 }

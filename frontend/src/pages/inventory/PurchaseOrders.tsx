@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { notifyError, notifySuccess } from '../../api';
 import { formatMoney } from '../../lib/format';
 import { countOf } from '../../lib/plural';
+import { HeadRow, numeric } from '../../components/HeadRow';
 import { inventory, inventoryKeys, type POLine, type POStatus, type PurchaseOrder } from '../../api/inventory';
 import { POHistory, stillOpen } from './POHistory';
 
@@ -167,18 +168,14 @@ function OrderCard({ po }: { po: PurchaseOrder }) {
         </Group>
       )}
       <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>SKU</Table.Th>
-            <Table.Th>Supplier SKU</Table.Th>
-            <Table.Th>Item</Table.Th>
-            <Table.Th ta="right">Ordered</Table.Th>
-            <Table.Th ta="right">Received</Table.Th>
-            {receivable && <Table.Th ta="right">Arrived now</Table.Th>}
-            <Table.Th ta="right">Unit cost</Table.Th>
-            <Table.Th ta="right">Line total</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <HeadRow
+          columns={[
+            'SKU',
+            'Supplier SKU',
+            'Item',
+            ...numeric('Ordered', 'Received', ...(receivable ? ['Arrived now'] : []), 'Unit cost', 'Line total'),
+          ]}
+        />
         <Table.Tbody>
           {po.lines.map((l) => (
             <Table.Tr key={l.sku}>

@@ -15,7 +15,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -35,7 +34,7 @@ func main() {
 	exportOut := flag.String("export-out", "", "where -export writes")
 	flag.Parse()
 	if *exportIn != "" {
-		if err := exportCopies(*exportIn, *exportOut, *copies); err != nil {
+		if err := shopifytest.WriteExportCopies(*exportIn, *exportOut, *copies); err != nil {
 			fmt.Fprintln(os.Stderr, "stand-in store:", err)
 			os.Exit(1)
 		}
@@ -82,38 +81,4 @@ func command(srv *shopifytest.Server, f []string) string {
 		return strings.Join(codes, ",")
 	}
 	return "error: unknown command"
-}
-
-// exportCopies writes the export with its orders repeated copies times,
-// copy k > 0 named #NAME-k and bought by c<k>.<email>, as in the bulk file.
-func exportCopies(in, out string, copies int) error {
-	f, err := os.Open(in)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		return err
-	}
-	o, err := os.Create(out)
-	if err != nil {
-		return err
-	}
-	w := csv.NewWriter(o)
-	w.Write(rows[0])
-	for k := range max(copies, 1) {
-		for _, r := range rows[1:] {
-			c := append([]string(nil), r...)
-			if k > 0 {
-				c[0], c[1] = fmt.Sprintf("%s-%d", r[0], k), shopifytest.CopyEmail(r[1], k)
-			}
-			w.Write(c)
-		}
-	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		return err
-	}
-	return o.Close()
 }

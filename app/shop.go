@@ -23,6 +23,9 @@ type ShopStatus struct {
 	// Configured: the seller has named the shop and given its currency
 	// and time zone (Settings > Shop, or the welcome screen).
 	Configured bool `json:"configured"`
+	// TimeZone is the shop's zone (IANA name) as the seller set it, ""
+	// before they did: the window shows times in it, not the computer's.
+	TimeZone string `json:"timeZone"`
 }
 
 // Status reports whether the shop is open and whether it has data yet.
@@ -39,7 +42,7 @@ func (s *ShopService) Status() (ShopStatus, error) {
 	}
 	out.Empty = d.TotalOrders == 0 && d.TotalCustomers == 0
 	id, err := b.Store.Shop(ctx)
-	out.Configured = id.Configured()
+	out.Configured, out.TimeZone = id.Configured(), id.TimeZone
 	return out, err
 }
 

@@ -4,6 +4,7 @@ import { Center, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { shop, shopKeys } from './api';
+import { setShopTimeZone } from './lib/format';
 import { Shell } from './layout/Shell';
 import { OpenErrorScreen, StatusErrorScreen } from './screens/OpenErrorScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
@@ -28,6 +29,7 @@ export function App() {
     return <StatusErrorScreen error={status.error} onRetry={() => status.refetch()} />;
   }
   const st = status.data;
+  setShopTimeZone(st.timeZone);
   if (st.openError) {
     return <OpenErrorScreen openError={st.openError} path={st.path} />;
   }

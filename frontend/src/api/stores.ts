@@ -2,7 +2,7 @@
 // Shopify and WooCommerce stores, their sync as a job, the sync history and
 // schedule. Only src/api imports the generated wailsjs bindings.
 import * as StoreService from '../../wailsjs/go/app/StoreService';
-import { app, domain, type connector } from '../../wailsjs/go/models';
+import { domain, service, type app, type connector } from '../../wailsjs/go/models';
 import { EventsOn } from '../../wailsjs/runtime/runtime';
 import { call } from './errors';
 import type { Plain } from './plain';
@@ -18,7 +18,7 @@ export type ShopInfo = Plain<connector.ShopInfo>;
 export type StoreWrites = Plain<domain.StoreWrites>;
 export type StoreWrite = Plain<domain.StoreWrite>;
 export type WriteResult = Plain<connector.WriteResult>;
-export type NewStoreInput = Omit<Plain<app.NewStoreInput>, 'kind' | 'auth'> & { kind: StoreKind; auth: StoreAuth };
+export type NewStoreInput = Omit<Plain<service.NewStoreInput>, 'kind' | 'auth'> & { kind: StoreKind; auth: StoreAuth };
 
 /** connector.Result: what one store's sync did (the sync job's result is a list of them). */
 export interface SyncResult {
@@ -42,7 +42,7 @@ export const storeKeys = {
 
 export const stores = {
   list: (): Promise<StoreList> => call(() => StoreService.List()),
-  add: (s: NewStoreInput): Promise<StoreAdded> => call(() => StoreService.Add(app.NewStoreInput.createFrom(s))),
+  add: (s: NewStoreInput): Promise<StoreAdded> => call(() => StoreService.Add(service.NewStoreInput.createFrom(s))),
   test: (id: number): Promise<StoreAdded> => call(() => StoreService.Test(id)),
   remove: (id: number): Promise<void> => call(() => StoreService.Remove(id)),
   /** Starts a sync of these stores (every store when empty) as a job; resolves to its id for useJob<SyncResult[]>(). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, humanize, minorDigits, minorToDecimalString, safeLocale, toMajor } from './format';
+import { formatDate, formatDateTime, formatLongDay, formatMoney, humanize, minorDigits, minorToDecimalString, safeLocale, setShopTimeZone, toMajor } from './format';
 
 describe('minorDigits', () => {
   it('knows 0, 2 and 3 decimal currencies', () => {
@@ -74,5 +74,23 @@ describe('safeLocale', () => {
     expect(safeLocale('C')).toBeUndefined();
     expect(safeLocale('')).toBeUndefined();
     expect(() => new Intl.NumberFormat(safeLocale('C'))).not.toThrow();
+  });
+});
+
+describe('setShopTimeZone', () => {
+  it('shows stored UTC times in the shop zone, whatever the computer says', () => {
+    const t = '2026-03-01T23:30:00Z';
+    setShopTimeZone('Asia/Tokyo'); // 08:30 on March 2 there
+    expect(formatDate(t)).toContain('2');
+    expect(formatDateTime(t)).toMatch(/8:30/);
+    setShopTimeZone('America/Los_Angeles'); // 15:30 on March 1
+    expect(formatDateTime(t)).toMatch(/3:30|15:30/);
+    expect(formatLongDay(new Date(t))).toMatch(/March 1\b|1 March/);
+  });
+
+  it('keeps the last good zone rules out of a zone the browser does not know', () => {
+    setShopTimeZone('Not/AZone');
+    expect(formatDateTime('2026-03-01T23:30:00Z')).not.toBe('—');
+    setShopTimeZone('');
   });
 });

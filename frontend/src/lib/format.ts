@@ -111,10 +111,33 @@ function parseTime(t: string | Date | null | undefined): Date | null {
   return d;
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat(defaultLocale(), { dateStyle: 'medium', timeStyle: 'short' });
-const dateFormat = new Intl.DateTimeFormat(defaultLocale(), { dateStyle: 'medium' });
+// Times are shown in the shop's zone once the shop says which (App sets it
+// from ShopService.Status), so "09:00" on an order means 09:00 where the
+// shop is, whatever zone the computer is in; before that, the computer's.
+let shopZone: string | undefined;
+let dateTimeFormat = new Intl.DateTimeFormat(defaultLocale(), { dateStyle: 'medium', timeStyle: 'short' });
+let dateFormat = new Intl.DateTimeFormat(defaultLocale(), { dateStyle: 'medium' });
 
-/** A stored UTC time shown in the seller's local time. */
+/** Shows times in the shop's IANA zone; '' or an unknown zone: the computer's. */
+export function setShopTimeZone(zone: string | undefined) {
+  let tz: string | undefined = zone || undefined;
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone: tz });
+  } catch {
+    tz = undefined;
+  }
+  if (tz === shopZone) return;
+  shopZone = tz;
+  dateTimeFormat = new Intl.DateTimeFormat(defaultLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: tz });
+  dateFormat = new Intl.DateTimeFormat(defaultLocale(), { dateStyle: 'medium', timeZone: tz });
+}
+
+/** "Monday, March 2": a day's long name in the shop's zone. */
+export function formatLongDay(t: Date): string {
+  return new Intl.DateTimeFormat(defaultLocale(), { weekday: 'long', month: 'long', day: 'numeric', timeZone: shopZone }).format(t);
+}
+
+/** A stored UTC time shown in the shop's time (see setShopTimeZone). */
 export function formatDateTime(t: string | Date | null | undefined): string {
   const d = parseTime(t);
   return d ? dateTimeFormat.format(d) : '—';

@@ -32,7 +32,7 @@ import { normalizeError, SHIPMENT_STATUSES, shop, shopKeys, type Dashboard } fro
 import { PageTitle } from '../components/PageHeader';
 import { StatusBadge } from '../components/StatusBadge';
 import { isLow } from '../components/StockTable';
-import { formatDay, formatMoney, formatMajorCompact, formatNumber, humanize, toMajor } from '../lib/format';
+import { formatDay, formatLongDay, formatMoney, formatMajorCompact, formatNumber, humanize, toMajor } from '../lib/format';
 import classes from './DashboardPage.module.css';
 import { countOf } from '../lib/plural';
 import { inventory, inventoryKeys } from '../api/inventory';
@@ -137,7 +137,7 @@ function DashboardSkeleton() {
 function todayLabel(now: string): string {
   const d = new Date(now);
   if (Number.isNaN(d.getTime())) return 'Today';
-  return `Today, ${new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric' }).format(d)}`;
+  return `Today, ${formatLongDay(d)}`;
 }
 
 export function DashboardView({ d, now }: { d: Dashboard; now: string }) {

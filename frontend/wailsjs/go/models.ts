@@ -84,28 +84,6 @@ export namespace app {
 		    return a;
 		}
 	}
-	export class NewStoreInput {
-	    kind: string;
-	    url: string;
-	    name: string;
-	    auth: string;
-	    clientId: string;
-	    secret: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new NewStoreInput(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.kind = source["kind"];
-	        this.url = source["url"];
-	        this.name = source["name"];
-	        this.auth = source["auth"];
-	        this.clientId = source["clientId"];
-	        this.secret = source["secret"];
-	    }
-	}
 	export class OutboxPage {
 	    rows: domain.OutboxMessage[];
 	    counts: {[key: string]: number};
@@ -176,6 +154,7 @@ export namespace app {
 	    empty: boolean;
 	    now: string;
 	    configured: boolean;
+	    timeZone: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new ShopStatus(source);
@@ -188,6 +167,7 @@ export namespace app {
 	        this.empty = source["empty"];
 	        this.now = source["now"];
 	        this.configured = source["configured"];
+	        this.timeZone = source["timeZone"];
 	    }
 	}
 	export class StoreView {
@@ -4557,6 +4537,33 @@ export namespace rules {
 	
 	
 	
+
+}
+
+export namespace service {
+	
+	export class NewStoreInput {
+	    kind: string;
+	    url: string;
+	    name: string;
+	    auth: string;
+	    clientId: string;
+	    secret: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NewStoreInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.url = source["url"];
+	        this.name = source["name"];
+	        this.auth = source["auth"];
+	        this.clientId = source["clientId"];
+	        this.secret = source["secret"];
+	    }
+	}
 
 }
 

@@ -59,6 +59,8 @@ func (e *CLIEnv) Print(v any, text func(w io.Writer)) {
 		e.printed = true
 		enc := json.NewEncoder(e.Out)
 		enc.SetIndent("", "  ")
+		// Scripts read names as written: "Linden & Oak", not "Linden \u0026 Oak".
+		enc.SetEscapeHTML(false)
 		enc.Encode(v)
 		return
 	}
@@ -119,7 +121,9 @@ func RunCommand(ctx context.Context, name string, args []string, stdout, stderr 
 		switch {
 		case env.JSON && env.printed:
 		case env.JSON:
-			json.NewEncoder(stdout).Encode(map[string]any{"error": map[string]string{"code": string(domain.CodeOf(err)), "message": err.Error()}})
+			enc := json.NewEncoder(stdout)
+			enc.SetEscapeHTML(false)
+			enc.Encode(map[string]any{"error": map[string]string{"code": string(domain.CodeOf(err)), "message": err.Error()}})
 		default:
 			fmt.Fprintln(stderr, "shopclerk:", err.Error())
 		}

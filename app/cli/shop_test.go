@@ -57,7 +57,7 @@ func TestCLIShop(t *testing.T) {
 			t.Errorf("the error lacks %s: %s", w, out)
 		}
 	}
-	if _, out = shopCLI(t, db, "show"); !strings.Contains(out, `"name": "Clay \u0026 Co"`) {
+	if _, out = shopCLI(t, db, "show"); !strings.Contains(out, `"name": "Clay & Co"`) {
 		t.Fatalf("a refused set changed the shop: %s", out)
 	}
 	// The logo is read from a file into the shop file.

@@ -268,6 +268,9 @@ func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, j *outboxdb.SendJou
 		}
 		if it.wait != "" {
 			next := now.Add(HoldRetry)
+			if !it.until.IsZero() {
+				next = it.until
+			}
 			f.move(m, domain.Transition{To: domain.MsgDeferred, NextAttempt: &next, Reason: it.wait, Unclaim: true})
 			res.Deferred++
 			report(m)

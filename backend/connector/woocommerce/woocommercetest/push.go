@@ -118,6 +118,7 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, path string) {
 			return
 		}
 		writeJSON(w, http.StatusNotFound, map[string]any{"code": "woocommerce_rest_product_invalid_id", "message": "Invalid ID.", "data": map[string]any{"status": 404}})
+	case r.Method == http.MethodPut && s.putRecord(w, path, body, now):
 	default:
 		writeJSON(w, http.StatusNotFound, map[string]any{"code": "rest_no_route", "message": "No route was found matching the URL and request method.",
 			"data": map[string]any{"status": 404}})

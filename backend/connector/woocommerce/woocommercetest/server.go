@@ -38,6 +38,7 @@ type Server struct {
 	requests    int
 	records     map[string][]map[string]any // "orders", "products", "customers", "coupons"
 	stockWrites int
+	metaWrites  int
 }
 
 // New starts a stand-in with a key and no records.
@@ -137,6 +138,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.one(w, "products", id)
 		return
 	}
+	if id, ok := strings.CutPrefix(path, "orders/"); ok {
+		s.one(w, "orders", id)
+		return
+	}
 	switch path {
 	case "settings/general/woocommerce_currency":
 		writeJSON(w, http.StatusOK, map[string]any{"id": "woocommerce_currency", "label": "Currency", "type": "select", "value": s.Currency})
@@ -163,7 +168,7 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, name string) {
 	s.mu.Lock()
 	all := []map[string]any{}
 	for _, rec := range s.records[name] {
-		if !matches(rec, q, "sku") || !matches(rec, q, "code") {
+		if !matches(rec, q, "sku") || !matches(rec, q, "code") || !matches(rec, q, "email") {
 			continue
 		}
 		if !since.IsZero() {

@@ -2,7 +2,8 @@
 // seller turns them on), what waits to be written and why, and the list of
 // what was written. Coupons become discount codes before their emails may
 // go; stock received on a purchase order is added in the store by
-// compare-and-set, so a sale in the store is never overwritten.
+// compare-and-set, so a sale in the store is never overwritten; tags
+// Shopclerk sets and holds on orders held for review are set there too.
 import { Alert, Badge, Button, Group, Stack, Switch, Table, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -65,6 +66,20 @@ export function WriteSwitches({ s }: { s: StoreView }) {
         onChange={(e) => set('stock', e.currentTarget.checked)}
         data-testid="store-write-stock"
       />
+      <Switch
+        label="Set the tags Shopclerk gives customers (yours, your flows', the customer's segment) and held orders in the store"
+        checked={s.writes.tags}
+        disabled={busy !== null}
+        onChange={(e) => set('tags', e.currentTarget.checked)}
+        data-testid="store-write-tags"
+      />
+      <Switch
+        label="Put orders held for review on hold in the store until you release them in Shopclerk"
+        checked={s.writes.holds}
+        disabled={busy !== null}
+        onChange={(e) => set('holds', e.currentTarget.checked)}
+        data-testid="store-write-holds"
+      />
       {error && (
         <Alert color="orange" variant="light" role="alert" data-testid="store-writes-error">
           {error}
@@ -84,6 +99,7 @@ export function WriteSwitches({ s }: { s: StoreView }) {
   );
 }
 
+const KIND_WORD: Record<string, string> = { coupon: 'Discount code ', stock: 'Stock of ', tag: 'Tag: ', hold: 'Order: ' };
 const STATUS_COLOR: Record<string, string> = { done: 'green', skipped: 'gray', pending: 'orange', applying: 'blue' };
 const STATUS_WORD: Record<string, string> = { done: 'written', skipped: 'not needed', pending: 'waiting', applying: 'writing' };
 
@@ -105,7 +121,7 @@ export function WriteHistory() {
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(w.createdAt)}</Table.Td>
               <Table.Td>{w.storeName}</Table.Td>
               <Table.Td>
-                {w.kind === 'coupon' ? 'Discount code ' : 'Stock of '}
+                {KIND_WORD[w.kind] ?? ''}
                 <Text span ff="monospace" size="sm">
                   {w.subject}
                 </Text>

@@ -236,6 +236,7 @@ func (s *OutboxService) Message(id int64) (MessageDetail, error) {
 		return MessageDetail{}, err
 	}
 	d := MessageDetail{Message: rows[0]}
+	d.Message.HTML = mail.LogoOnScreen(ctx, b.st, d.Message.HTML)
 	a, _, _ := mail.LoadAccount(ctx, b.st)
 	if d.Raw, err = mail.WireForm(a, m, b.clk.Now()); err != nil {
 		d.Error = err.Error()

@@ -2,6 +2,7 @@ package mail
 
 import (
 	"bytes"
+	"context"
 	"image"
 	"image/color"
 	"image/png"
@@ -184,3 +185,21 @@ func decodeQP(t testing.TB, p part) string {
 }
 
 func quotedPrintable(b []byte) io.Reader { return quotedprintable.NewReader(bytes.NewReader(b)) }
+
+// The editor's preview shows the logo from the shop's file (the app has no
+// message parts to take a cid: from).
+func TestPreviewShowsTheLogo(t *testing.T) {
+	ctx := context.Background()
+	st := templateStore(t)
+	st.SetSetting(ctx, domain.SettingShopName, "Clay Shop")
+	if _, err := st.SetShopLogo(ctx, pngLogo(t, 60, 20)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := PreviewTemplate(ctx, st, &Templates{}, "winback", "", "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(got.HTML, `<img src="data:image/png;base64,`) || strings.Contains(got.HTML, "cid:") {
+		t.Fatalf("preview heading: %s", got.HTML[:min(len(got.HTML), 900)])
+	}
+}

@@ -34,6 +34,9 @@ type Server struct {
 	// BeforeWrite, if set, is called before a POST or PUT is answered (a
 	// test lands a sale there).
 	BeforeWrite func(path string)
+	// Copies (benchmarks) serves the orders list this many times over
+	// (copies.go).
+	Copies int
 
 	requests    int
 	records     map[string][]map[string]any // "orders", "products", "customers", "coupons"
@@ -182,11 +185,18 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, name string) {
 	s.mu.Unlock()
 	sort.SliceStable(all, func(i, j int) bool { return id(all[i]) < id(all[j]) })
 	total := len(all)
+	if s.Copies > 1 && name == "orders" {
+		total *= s.Copies
+	}
 	pages := (total + per - 1) / per
 	from := min((page-1)*per, total)
 	to := min(from+per, total)
 	w.Header().Set("X-WP-Total", strconv.Itoa(total))
 	w.Header().Set("X-WP-TotalPages", strconv.Itoa(pages))
+	if total > len(all) {
+		writeJSON(w, http.StatusOK, copies(all, from, to))
+		return
+	}
 	writeJSON(w, http.StatusOK, all[from:to])
 }
 

@@ -138,6 +138,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if id, ok := strings.CutPrefix(path, "products/"); ok {
+		if _, v, ok := strings.Cut(id, "/variations/"); ok {
+			s.one(w, "variations", v)
+			return
+		}
 		s.one(w, "products", id)
 		return
 	}
@@ -170,7 +174,12 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, name string) {
 	}
 	s.mu.Lock()
 	all := []map[string]any{}
-	for _, rec := range s.records[name] {
+	recs := s.records[name]
+	if name == "products" && q.Get("sku") != "" {
+		// Asked by SKU, the products list finds variations too.
+		recs = append(append([]map[string]any(nil), recs...), s.records["variations"]...)
+	}
+	for _, rec := range recs {
 		if !matches(rec, q, "sku") || !matches(rec, q, "code") || !matches(rec, q, "email") {
 			continue
 		}

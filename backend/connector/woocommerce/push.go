@@ -143,9 +143,9 @@ type stockProduct struct {
 	ID int64 `json:"id"`
 	// A variation of a variable product (type "variation") has its own SKU
 	// and stock, and is written under its parent's variations.
-	Type          string `json:"type"`
-	ParentID      int64  `json:"parent_id"`
-	SKU           string `json:"sku"`
+	Type     string `json:"type"`
+	ParentID int64  `json:"parent_id"`
+	SKU      string `json:"sku"`
 	// ManageStock is true, false, or for a variation "parent": its stock is
 	// the parent product's.
 	ManageStock   any  `json:"manage_stock"`

@@ -187,7 +187,7 @@ func compose(a Account, m domain.OutboxMessage, now time.Time, withRaw bool) (*C
 		return nil, domain.Errorf(domain.CodeInvalid, "the message is empty")
 	}
 	if email.HasLogo(htmlBody) {
-		if err := embedLogo(msg, a.Logo); err != nil {
+		if err := embedLogo(msg, a.logo); err != nil {
 			htmlBody = email.WithoutLogo(htmlBody)
 		}
 	}
@@ -324,5 +324,5 @@ func (o *Outbox) loadLogo(ctx context.Context) {
 	if err != nil {
 		o.log.Warn("the shop's logo could not be read; emails go without it", "err", err)
 	}
-	o.account.Logo = logo
+	o.account.logo = logo
 }

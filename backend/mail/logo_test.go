@@ -101,7 +101,7 @@ func first(v []string) string {
 // part is as before; no remote image is referenced.
 func TestLogoIsAnInlinePartTheHTMLReferences(t *testing.T) {
 	a := baseAccount()
-	a.Logo = domain.ShopLogo{Type: "image/png", Data: pngLogo(t, 120, 40)}
+	a.logo = domain.ShopLogo{Type: "image/png", Data: pngLogo(t, 120, 40)}
 	c, err := Compose(a, logoMessage(t), t0)
 	if err != nil {
 		t.Fatal(err)
@@ -152,7 +152,7 @@ func TestNoLogoPartWhenItCannotGo(t *testing.T) {
 				t.Fatalf("the test logo is %d bytes, not too big", len(logo.Data))
 			}
 			a := baseAccount()
-			a.Logo = logo
+			a.logo = logo
 			c, err := Compose(a, logoMessage(t), t0)
 			if err != nil {
 				t.Fatal(err)

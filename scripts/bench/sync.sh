@@ -82,12 +82,12 @@ sed -n 's/.*"secret":"\([^"]*\)".*/\1/p' "$tmp/woo.standin" |
 read -r woo_s woo_kb woo_cpu < <(timed woo "$tmp/shopclerk" sync --db "$tmp/woo.db" --now "$now" --json)
 grep -q "\"created\": $n," "$tmp/woo.out" || { echo "| woo sync | failed: $(head -c 300 "$tmp/woo.out") | | |"; exit 1; }
 
-awk -v n="$n" -v s="$woo_s" -v c="$csv_s" -v m="$woo_kb" -v sc="$woo_cpu" -v cc="$csv_cpu" 'BEGIN {
-  printf "| sync %d orders from the stand-in WooCommerce (REST v3, 100 per page) | %.1f s (%.0f orders/s), %.1f s CPU, peak %.0f MB | CSV import of the Shopify export above: %.1f s (%.0f orders/s), %.1f s CPU | sync / import: %.2fx wall, %.2fx CPU |\n", n, s, n/s, sc, m/1024, c, n/c, cc, s/c, sc/cc
-}'
 awk -v n="$n" -v s="$big_s" -v c="$csv_s" -v m="$big_kb" -v sm="$small_kb" -v sn=$((SMALL * 20)) -v a="$again_s" -v cm="$csv_kb" \
   -v sc="$big_cpu" -v cc="$csv_cpu" -v ac="$again_cpu" 'BEGIN {
   printf "| sync %d orders from the stand-in Shopify (bulk operation, JSONL streamed) | %.1f s (%.0f orders/s), %.1f s CPU | CSV import of the same orders: %.1f s (%.0f orders/s), %.1f s CPU | sync / import: %.2fx wall, %.2fx CPU |\n", n, s, n/s, sc, c, n/c, cc, s/c, sc/cc
   printf "| peak memory, that sync | %.0f MB | same sync of %d orders: %.0f MB; CSV import: %.0f MB | flat in the number of orders |\n", m/1024, sn, sm/1024, cm/1024
   printf "| incremental sync with nothing new (after the %d) | %.2f s (process start to exit), %.2f s CPU | | < 1 s beyond the round trips |\n", n, a, ac
+}'
+awk -v n="$n" -v s="$woo_s" -v c="$csv_s" -v m="$woo_kb" -v sc="$woo_cpu" -v cc="$csv_cpu" 'BEGIN {
+  printf "| sync %d orders from the stand-in WooCommerce (REST v3, 100 per page) | %.1f s (%.0f orders/s), %.1f s CPU, peak %.0f MB | CSV import of the Shopify export above: %.1f s (%.0f orders/s), %.1f s CPU | sync / import: %.2fx wall, %.2fx CPU |\n", n, s, n/s, sc, m/1024, c, n/c, cc, s/c, sc/cc
 }'

@@ -13,6 +13,14 @@ import { HeadRow } from '../../components/HeadRow';
 import { formatDateTime } from '../../lib/format';
 import { countOf } from '../../lib/plural';
 
+/** The write-back switches, in the order the Settings page shows them. */
+const SWITCHES: [keyof StoreWrites, string][] = [
+  ['coupons', 'Make every coupon Shopclerk issues a discount code in the store (its email waits until the code exists)'],
+  ['stock', "Add stock received on purchase orders to the store's stock (a sale in between is never overwritten)"],
+  ['tags', "Set the tags Shopclerk gives customers (yours, your flows', the customer's segment) and held orders in the store"],
+  ['holds', 'Put orders held for review on hold in the store until you release them in Shopclerk'],
+];
+
 export function WriteSwitches({ s }: { s: StoreView }) {
   const qc = useQueryClient();
   const [busy, setBusy] = useState<keyof StoreWrites | null>(null);
@@ -52,34 +60,16 @@ export function WriteSwitches({ s }: { s: StoreView }) {
       <Text size="sm" fw={600} component="h4" m={0}>
         Write to {s.name}
       </Text>
-      <Switch
-        label="Make every coupon Shopclerk issues a discount code in the store (its email waits until the code exists)"
-        checked={s.writes.coupons}
-        disabled={busy !== null}
-        onChange={(e) => set('coupons', e.currentTarget.checked)}
-        data-testid="store-write-coupons"
-      />
-      <Switch
-        label="Add stock received on purchase orders to the store's stock (a sale in between is never overwritten)"
-        checked={s.writes.stock}
-        disabled={busy !== null}
-        onChange={(e) => set('stock', e.currentTarget.checked)}
-        data-testid="store-write-stock"
-      />
-      <Switch
-        label="Set the tags Shopclerk gives customers (yours, your flows', the customer's segment) and held orders in the store"
-        checked={s.writes.tags}
-        disabled={busy !== null}
-        onChange={(e) => set('tags', e.currentTarget.checked)}
-        data-testid="store-write-tags"
-      />
-      <Switch
-        label="Put orders held for review on hold in the store until you release them in Shopclerk"
-        checked={s.writes.holds}
-        disabled={busy !== null}
-        onChange={(e) => set('holds', e.currentTarget.checked)}
-        data-testid="store-write-holds"
-      />
+      {SWITCHES.map(([k, label]) => (
+        <Switch
+          key={k}
+          label={label}
+          checked={s.writes[k]}
+          disabled={busy !== null}
+          onChange={(e) => set(k, e.currentTarget.checked)}
+          data-testid={`store-write-${k}`}
+        />
+      ))}
       {error && (
         <Alert color="orange" variant="light" role="alert" data-testid="store-writes-error">
           {error}

@@ -236,6 +236,7 @@ func (s *OutboxService) Message(id int64) (MessageDetail, error) {
 		return MessageDetail{}, err
 	}
 	d := MessageDetail{Message: rows[0]}
+	d.Message.HTML = mail.LogoOnScreen(ctx, b.Store, d.Message.HTML)
 	a, _, _ := mail.LoadAccount(ctx, b.Store)
 	if d.Raw, err = mail.WireForm(a, m, b.Clock.Now()); err != nil {
 		d.Error = err.Error()

@@ -172,7 +172,7 @@ func storeAdd(ctx context.Context, env *CLIEnv, mgr *connector.Manager, args []s
 // as discount codes, stock received. A switch turned on is checked against
 // the store's permissions first.
 func storeWrites(ctx context.Context, env *CLIEnv, mgr *connector.Manager, args []string) error {
-	const usage = " (usage: shopclerk store writes NAME [--coupons on|off] [--stock on|off])"
+	const usage = " (usage: shopclerk store writes NAME [--coupons on|off] [--stock on|off] [--tags on|off] [--holds on|off])"
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return domain.Errorf(domain.CodeInvalid, "store writes: name the store"+usage)
 	}
@@ -184,6 +184,8 @@ func storeWrites(ctx context.Context, env *CLIEnv, mgr *connector.Manager, args 
 	fs.SetOutput(io.Discard)
 	coupons := fs.String("coupons", "", "on: every coupon Shopclerk issues becomes a discount code in the store before its email goes")
 	stock := fs.String("stock", "", "on: stock received on a purchase order is added in the store too")
+	tags := fs.String("tags", "", "on: tags Shopclerk sets on customers and held orders are set in the store too")
+	holds := fs.String("holds", "", "on: an order held for review is on hold in the store until you release it in Shopclerk")
 	if err := parseFlags(fs, args[1:], env.Out); err != nil {
 		return domain.Wrap(err, domain.CodeInvalid, "store writes: "+err.Error()+usage)
 	}
@@ -191,7 +193,7 @@ func storeWrites(ctx context.Context, env *CLIEnv, mgr *connector.Manager, args 
 	for _, f := range []struct {
 		v  string
 		to *bool
-	}{{*coupons, &w.Coupons}, {*stock, &w.Stock}} {
+	}{{*coupons, &w.Coupons}, {*stock, &w.Stock}, {*tags, &w.Tags}, {*holds, &w.Holds}} {
 		switch f.v {
 		case "":
 		case "on":
@@ -209,7 +211,7 @@ func storeWrites(ctx context.Context, env *CLIEnv, mgr *connector.Manager, args 
 	}
 	onOff := map[bool]string{true: "on", false: "off"}
 	env.Print(map[string]any{"store": cs.Name, "writes": w}, func(out io.Writer) {
-		fmt.Fprintf(out, "%s: coupons %s, stock %s\n", cs.Name, onOff[w.Coupons], onOff[w.Stock])
+		fmt.Fprintf(out, "%s: coupons %s, stock %s, tags %s, holds %s\n", cs.Name, onOff[w.Coupons], onOff[w.Stock], onOff[w.Tags], onOff[w.Holds])
 	})
 	return nil
 }

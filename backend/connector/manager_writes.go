@@ -29,7 +29,8 @@ func (m *Manager) SetWrites(ctx context.Context, id int64, w domain.StoreWrites)
 	if err != nil {
 		return err
 	}
-	on := domain.StoreWrites{Coupons: w.Coupons && !cs.Writes.Coupons, Stock: w.Stock && !cs.Writes.Stock}
+	on := domain.StoreWrites{Coupons: w.Coupons && !cs.Writes.Coupons, Stock: w.Stock && !cs.Writes.Stock,
+		Tags: w.Tags && !cs.Writes.Tags, Holds: w.Holds && !cs.Writes.Holds}
 	if on.Any() {
 		p, err := pusher(cs, c)
 		if err != nil {

@@ -36,6 +36,33 @@ type Pusher interface {
 	// landed before; it must not land twice (the store's idempotency key,
 	// or a read-back of the key written beside the quantity).
 	SetStock(ctx context.Context, s StockSet, resumed bool) error
+	// SetTag adds or removes a tag on a customer (found by email) or, for
+	// t.Order, on an order; ErrNotInStore when the store has neither. Adding
+	// a tag that is there or removing one that is not changes nothing, so a
+	// try sent again after a crash lands once.
+	SetTag(ctx context.Context, t TagSet) (note string, err error)
+	// SetHold puts an order on hold in the store or releases the hold
+	// Shopclerk put there; it reads the order first and does only what is
+	// not so yet, so a try sent again after a crash lands once.
+	// ErrNotInStore when the store does not have the order.
+	SetHold(ctx context.Context, h HoldSet) (note string, err error)
+}
+
+// TagSet is one tag to add to or remove from a customer or an order.
+type TagSet struct {
+	Email string // the customer's; "" for an order's tag
+	// Order is the order's name (#1001) and OrderID the id its platform
+	// gave it (Shopify's name, WooCommerce's number).
+	Order, OrderID string
+	Tag            string
+	Add            bool
+}
+
+// HoldSet is one order to hold (Hold) or release.
+type HoldSet struct {
+	Order, OrderID string
+	Hold           bool
+	Reason         string
 }
 
 // Write-back errors a Pusher returns.
@@ -158,6 +185,8 @@ func (w *Writer) apply(ctx context.Context, cs domain.ConnectedStore, p Pusher, 
 		return w.coupon(ctx, cs, p, d)
 	case domain.WriteStock:
 		return w.stock(ctx, cs, p, d)
+	case domain.WriteTag, domain.WriteHold:
+		return w.mark(ctx, cs, p, d)
 	}
 	return domain.WriteSkipped, "", "Shopclerk does not know how to write " + string(d.Kind), nil
 }
@@ -243,4 +272,41 @@ func (w *Writer) stock(ctx context.Context, cs domain.ConnectedStore, p Pusher, 
 		return domain.WriteDone, "", fmt.Sprintf("%d → %d", set.From, set.To), nil
 	}
 	return "", "", "", domain.Errorf(domain.CodeTemporary, "the stock of %s in %s kept changing while Shopclerk wrote it (%d tries); it tries again shortly", rc.SKU, cs.Name, casTries)
+}
+
+// mark writes a tag or a hold. Both are states, not increments: the Pusher
+// reads or sets the state, so a try resumed after a crash lands once. A
+// write Shopclerk no longer agrees with (a tag removed again, a hold
+// released, while it waited) is skipped: the later write says what is so.
+func (w *Writer) mark(ctx context.Context, cs domain.ConnectedStore, p Pusher, d connectordb.DueWrite) (domain.WriteStatus, string, string, error) {
+	m, err := w.DB.MarkToWrite(ctx, d.SourceID)
+	if err != nil {
+		return "", "", "", err
+	}
+	if !m.Current {
+		return domain.WriteSkipped, "", "changed again in Shopclerk since; the later change is written instead", nil
+	}
+	if err := w.DB.BeginWrite(ctx, d.ID, ""); err != nil {
+		return "", "", "", err
+	}
+	var note string
+	if d.Kind == domain.WriteHold {
+		note, err = p.SetHold(ctx, HoldSet{Order: m.Order, OrderID: m.OrderID, Hold: m.Add, Reason: m.Reason})
+	} else {
+		t := TagSet{Email: m.Email, Tag: m.Tag, Add: m.Add}
+		if m.Hold {
+			t = TagSet{Order: m.Order, OrderID: m.OrderID, Tag: m.Tag, Add: m.Add}
+		}
+		note, err = p.SetTag(ctx, t)
+	}
+	if w.AfterCall != nil {
+		w.AfterCall()
+	}
+	if errors.Is(err, ErrNotInStore) {
+		return domain.WriteSkipped, "", fmt.Sprintf("%s does not have %s", cs.Name, d.Subject[strings.LastIndex(d.Subject, " ")+1:]), nil
+	}
+	if err != nil {
+		return "", "", "", err
+	}
+	return domain.WriteDone, "", note, nil
 }

@@ -66,10 +66,16 @@ type StoreWrites struct {
 	Coupons bool `json:"coupons"`
 	// Stock: a purchase order received adds its stock in the store too.
 	Stock bool `json:"stock"`
+	// Tags: the tags Shopclerk sets on customers (by the seller, by a flow,
+	// the RFM segment) and "held for review" on held orders go to the store.
+	Tags bool `json:"tags"`
+	// Holds: an order held for review in Shopclerk is put on hold in the
+	// store until the seller releases it in Shopclerk.
+	Holds bool `json:"holds"`
 }
 
 // Any reports whether any write is allowed.
-func (w StoreWrites) Any() bool { return w.Coupons || w.Stock }
+func (w StoreWrites) Any() bool { return w.Coupons || w.Stock || w.Tags || w.Holds }
 
 // WriteKind is what a queued write writes.
 type WriteKind string
@@ -77,6 +83,8 @@ type WriteKind string
 const (
 	WriteCoupon WriteKind = "coupon"
 	WriteStock  WriteKind = "stock"
+	WriteTag    WriteKind = "tag"
+	WriteHold   WriteKind = "hold"
 )
 
 // WriteStatus is where a queued write is.

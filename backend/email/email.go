@@ -50,12 +50,16 @@ type Shop struct {
 	Phone     string
 	Website   string
 	VATNumber string
+	// Logo: the shop has a logo mail clients show (PNG, JPEG or GIF; no
+	// SVG, which Gmail and Outlook do not draw). It heads the email as an
+	// inline image (LogoCID), which the mail package embeds when it sends.
+	Logo bool
 }
 
 // ShopOf is the shop's identity as emails show it.
 func ShopOf(id domain.ShopIdentity) Shop {
 	return Shop{Name: id.Name, Email: id.Email, Lang: id.Language, LegalName: id.LegalName, Address: id.AddressLines(),
-		Phone: id.Phone, Website: id.Website, VATNumber: id.VATNumber}
+		Phone: id.Phone, Website: id.Website, VATNumber: id.VATNumber, Logo: EmailLogoType(id.Logo)}
 }
 
 // NoShopName is why an email cannot go before the seller has named the

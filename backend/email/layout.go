@@ -29,7 +29,7 @@ type Page struct {
 // costs text/template a reflect lookup that allocates, on every email.
 type pageData struct {
 	Lang, Subject, Preheader, Shop string
-	Body, Footer                   htmltemplate.HTML
+	Heading, Body, Footer          htmltemplate.HTML
 }
 
 // signer is the name the footer signs with: the legal name where there is one.
@@ -135,6 +135,9 @@ func Layout(p Page) (string, error) {
 	}
 	var b bytes.Buffer
 	d := pageData{Lang: p.Lang, Subject: p.Subject, Preheader: p.Preheader, Shop: p.Shop.Name, Body: p.Body, Footer: p.Shop.footerHTML()}
+	if p.Shop.Logo && p.Shop.Name != "" {
+		d.Heading = htmltemplate.HTML(LogoImg(p.Shop.Name))
+	}
 	if err := layout.Execute(&b, d); err != nil {
 		return "", TemplateError("email layout", err)
 	}
@@ -147,7 +150,7 @@ var layout = htmltemplate.Must(htmltemplate.New("layout").Parse(`<!DOCTYPE html>
 {{with .Preheader}}<div style="display:none;max-height:0;overflow:hidden;opacity:0">{{.}}</div>
 {{end}}<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f4f5f7"><tr><td align="center" style="padding:24px 12px">
 <table role="presentation" width="600" cellpadding="0" cellspacing="0" style="max-width:600px;width:100%;background:#ffffff;border-radius:8px">
-{{with .Shop}}<tr><td style="padding:20px 28px;border-bottom:1px solid #eee;font:bold 20px Arial,Helvetica,sans-serif;color:#222">{{.}}</td></tr>
+{{with .Shop}}<tr><td style="padding:20px 28px;border-bottom:1px solid #eee;font:bold 20px Arial,Helvetica,sans-serif;color:#222">{{with $.Heading}}{{.}}{{else}}{{$.Shop}}{{end}}</td></tr>
 {{end}}<tr><td style="padding:24px 28px;font:16px/1.5 Arial,Helvetica,sans-serif;color:#222">{{.Body}}</td></tr>
 {{with .Footer}}<tr><td style="padding:16px 28px;border-top:1px solid #eee;font:12px/1.5 Arial,Helvetica,sans-serif;color:#595959">{{.}}</td></tr>
 {{end}}</table></td></tr></table>

@@ -2,8 +2,10 @@ package mail
 
 import (
 	"bytes"
+	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"html"
 	"net/url"
@@ -184,6 +186,11 @@ func compose(a Account, m domain.OutboxMessage, now time.Time, withRaw bool) (*C
 	if text == "" && htmlBody == "" {
 		return nil, domain.Errorf(domain.CodeInvalid, "the message is empty")
 	}
+	if email.HasLogo(htmlBody) {
+		if err := embedLogo(msg, a.logo); err != nil {
+			htmlBody = email.WithoutLogo(htmlBody)
+		}
+	}
 	if text != "" {
 		msg.SetBodyString(gomail.TypeTextPlain, text)
 		if htmlBody != "" {
@@ -220,6 +227,24 @@ func compose(a Account, m domain.OutboxMessage, now time.Time, withRaw bool) (*C
 	}
 	return c, nil
 }
+
+// embedLogo adds the shop's logo as the inline part the HTML's
+// cid:email.LogoCID names (go-mail then writes multipart/related around the
+// text and HTML alternatives); an error when there is no logo that fits
+// an email, and the caller heads the email with the shop's name instead.
+func embedLogo(msg *gomail.Msg, logo domain.ShopLogo) error {
+	if len(logo.Data) == 0 || !email.EmailLogoType(logo.Type) {
+		return errNoLogo
+	}
+	if len(logo.Data) > email.MaxEmailLogoBytes {
+		return errNoLogo
+	}
+	ext := map[string]string{"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif"}[logo.Type]
+	return msg.EmbedReader("logo"+ext, bytes.NewReader(logo.Data), gomail.WithFileContentID("<"+email.LogoCID+">"),
+		gomail.WithFileContentType(gomail.ContentType(logo.Type)))
+}
+
+var errNoLogo = errors.New("no logo fit for email")
 
 // cleanIDList keeps only well-formed <id@host> tokens.
 func cleanIDList(v string) string {
@@ -289,4 +314,15 @@ func WireForm(a Account, m domain.OutboxMessage, now time.Time) (string, error) 
 		return "", err
 	}
 	return string(c.Raw), nil
+}
+
+// loadLogo reads the shop's logo for the run's emails (and the Sent
+// copies it files): the logo as it is when they go. Without one (or when
+// it cannot be read) the emails that show it are headed by the shop's name.
+func (o *Outbox) loadLogo(ctx context.Context) {
+	logo, err := o.store.ShopLogo(ctx)
+	if err != nil {
+		o.log.Warn("the shop's logo could not be read; emails go without it", "err", err)
+	}
+	o.account.logo = logo
 }

@@ -152,6 +152,7 @@ type WaitState struct {
 	Hold        *Hold       // a sending limit or the provider's pause
 	ServerDown  *ServerDown // the server has not taken mail since
 	Running     bool        // a send run is going now
+	Quiet       domain.QuietHours
 }
 
 // NoAccountWaitState is the state of a shop with no mail account yet.
@@ -162,7 +163,7 @@ func NoAccountWaitState(now time.Time, loc *time.Location) WaitState {
 // WaitState reads what holds mail back now; autoSend is the switch.
 func (o *Outbox) WaitState(ctx context.Context, autoSend bool) (WaitState, error) {
 	w := WaitState{Now: o.clock.Now(), Loc: o.loc, AutoSend: autoSend, TestMode: o.account.TestMode,
-		TestAddress: o.account.TestAddress, ServerDown: o.ServerDownSince(ctx)}
+		TestAddress: o.account.TestAddress, ServerDown: o.ServerDownSince(ctx), Quiet: o.QuietHours(ctx)}
 	var err error
 	w.Hold, err = o.CurrentHold(ctx)
 	return w, err
@@ -182,6 +183,11 @@ func (w WaitState) Why(m domain.OutboxMessage) string {
 	case domain.MsgQueued, domain.MsgDeferred:
 	default:
 		return sentence(m.LastError)
+	}
+	if m.Kind == domain.KindMarketing {
+		if in, end := w.Quiet.At(w.Now, w.Loc); in {
+			return sentence(quietReason(end, w.loc()))
+		}
 	}
 	if m.NextAttemptAt != nil && m.NextAttemptAt.After(w.Now) {
 		why := "Scheduled"
@@ -221,10 +227,7 @@ func (w WaitState) Why(m domain.OutboxMessage) string {
 
 // at words a moment in the shop's zone: the time today, else with its day.
 func (w WaitState) at(t time.Time) string {
-	loc := w.Loc
-	if loc == nil {
-		loc = time.UTC
-	}
+	loc := w.loc()
 	l, now := t.In(loc), w.Now.In(loc)
 	switch {
 	case sameDay(l, now):
@@ -238,14 +241,18 @@ func (w WaitState) at(t time.Time) string {
 // clock is the time of day in the shop's zone, with seconds only when the
 // wait is short enough for them to matter.
 func (w WaitState) clock(t time.Time) string {
-	loc := w.Loc
-	if loc == nil {
-		loc = time.UTC
-	}
+	loc := w.loc()
 	if d := t.Sub(w.Now); d > 0 && d < 2*time.Minute {
 		return t.In(loc).Format("15:04:05")
 	}
 	return t.In(loc).Format("15:04")
+}
+
+func (w WaitState) loc() *time.Location {
+	if w.Loc == nil {
+		return time.UTC
+	}
+	return w.Loc
 }
 
 func sameDay(a, b time.Time) bool {

@@ -51,8 +51,10 @@ type claimed struct {
 	compErr error // the message cannot be built: it fails
 	err     error // the suppression check failed: the run stops
 
-	// wait: held back for now by the outbox's Hold, and why.
-	wait string
+	// wait: held back for now by the outbox's Hold or the quiet hours,
+	// and why; until is when to try again (zero: HoldRetry from now).
+	wait  string
+	until time.Time
 }
 
 // The two goroutines hand each other whole batches, not single messages:
@@ -62,6 +64,9 @@ type feeder struct {
 	o   *Outbox
 	b   *outboxdb.OutboxBatch
 	max int
+	// quiet are the shop's quiet hours, read once per run: marketing mail
+	// claimed inside them waits for their end.
+	quiet domain.QuietHours
 	// items holds one prepared batch, so the feeder claims and renders the
 	// next batch while the sender works through the previous one.
 	items chan []claimed              // closed when nothing more will be claimed
@@ -77,7 +82,7 @@ type feeder struct {
 }
 
 func (o *Outbox) startFeeder(ctx context.Context, b *outboxdb.OutboxBatch, max int) *feeder {
-	f := &feeder{o: o, b: b, max: max, items: make(chan []claimed, 1), moves: make(chan []outboxdb.MessageMove, 4),
+	f := &feeder{o: o, b: b, max: max, quiet: o.QuietHours(ctx), items: make(chan []claimed, 1), moves: make(chan []outboxdb.MessageMove, 4),
 		stop: make(chan struct{}), done: make(chan struct{})}
 	go f.run(ctx)
 	return f
@@ -246,6 +251,7 @@ func (f *feeder) prepare(ctx context.Context, c outboxdb.Claimed, now time.Time)
 		it.err = err
 	case skip:
 		it.skip, it.why = true, why
+	case f.quietNow(it):
 	case f.o.hold != nil && f.held(ctx, it):
 	default:
 		// Rendered here, off the sender's path, so the sender only copies
@@ -255,6 +261,19 @@ func (f *feeder) prepare(ctx context.Context, c outboxdb.Claimed, now time.Time)
 		it.c, it.compErr = compose(f.o.account, m, now, attachmentBytes(m) <= preRenderMax)
 	}
 	return it
+}
+
+// quietNow holds marketing mail claimed inside the quiet hours until they
+// end; order and supplier mail goes at any hour.
+func (f *feeder) quietNow(it *claimed) bool {
+	if it.m.Kind != domain.KindMarketing {
+		return false
+	}
+	in, end := f.quiet.At(it.now, f.o.loc)
+	if in {
+		it.wait, it.until = quietReason(end, f.o.loc), end
+	}
+	return in
 }
 
 // held asks the outbox's Hold about the message; true when it waits (or

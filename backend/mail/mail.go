@@ -48,6 +48,11 @@ const (
 // Account is the seller's mail account. The password or token is not part
 // of it: it lives in the OS keychain (backend/secrets).
 type Account struct {
+	// logo is the shop's logo, which emails showing it (email.HasLogo)
+	// carry as an inline part. Read from Settings > Shop when the outbox
+	// runs (loadLogo); never saved with the account.
+	logo domain.ShopLogo
+
 	Provider    ProviderID `json:"provider"`
 	FromName    string     `json:"fromName"`
 	FromAddress string     `json:"fromAddress"`

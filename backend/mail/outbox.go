@@ -179,6 +179,7 @@ func (o *Outbox) Resume(ctx context.Context) error {
 // before Run returns. Sent copies are filed beside the run, starting with
 // those a stopped run left (see sentcopies.go).
 func (o *Outbox) Run(ctx context.Context, opt RunOptions) (res RunResult, err error) {
+	o.loadLogo(ctx)
 	cf := o.startFiling(ctx)
 	defer func() { res.FiledCopies, res.FileError = cf.finish() }()
 	if opt.Max <= 0 {
@@ -268,6 +269,9 @@ func (o *Outbox) sendClaimed(ctx context.Context, f *feeder, j *outboxdb.SendJou
 		}
 		if it.wait != "" {
 			next := now.Add(HoldRetry)
+			if !it.until.IsZero() {
+				next = it.until
+			}
 			f.move(m, domain.Transition{To: domain.MsgDeferred, NextAttempt: &next, Reason: it.wait, Unclaim: true})
 			res.Deferred++
 			report(m)

@@ -2,6 +2,8 @@ package mail
 
 import (
 	"context"
+	"encoding/base64"
+	"strings"
 
 	"shopclerk/backend/email"
 	"shopclerk/backend/store"
@@ -42,5 +44,21 @@ func PreviewTemplate(ctx context.Context, st *outboxdb.DB, r *Templates, name, s
 		}
 	}
 	fillVars(&data, t)
-	return r.Render(t, data)
+	out, err := r.Render(t, data)
+	out.HTML = LogoOnScreen(ctx, st.Store, out.HTML)
+	return out, err
+}
+
+// LogoOnScreen is an email's HTML for a preview in the app: the logo an
+// email carries as an inline part (cid:) is shown from the shop's file as a
+// data: address instead, as the app's preview has no message parts.
+func LogoOnScreen(ctx context.Context, st *store.Store, html string) string {
+	if !email.HasLogo(html) {
+		return html
+	}
+	logo, err := st.ShopLogo(ctx)
+	if err != nil || len(logo.Data) == 0 || !email.EmailLogoType(logo.Type) || len(logo.Data) > email.MaxEmailLogoBytes {
+		return email.WithoutLogo(html)
+	}
+	return strings.ReplaceAll(html, `src="cid:`+email.LogoCID+`"`, `src="data:`+logo.Type+`;base64,`+base64.StdEncoding.EncodeToString(logo.Data)+`"`)
 }

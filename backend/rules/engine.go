@@ -18,11 +18,11 @@ import (
 
 // Settings keys the engine reads (beside the shop's name and time zone).
 const (
-	SettingQuietHours  = "rules.quiet_hours"   // "21-8": marketing waits from 21:00 to 08:00 shop time
-	SettingWeeklyCap   = "rules.weekly_cap"    // marketing emails per customer per 7 days; 0 = no cap
-	SettingConfirmOver = "rules.confirm_over"  // a flow emailing more customers than this at once asks first
-	SettingCurrency    = "shop.currency"       // for coupons without an order
-	SettingLowStockDef = "rules.low_stock_def" // threshold for SKUs without a reorder point
+	SettingQuietHours  = domain.SettingQuietHours // "21-8": marketing waits from 21:00 to 08:00 shop time
+	SettingWeeklyCap   = "rules.weekly_cap"       // marketing emails per customer per 7 days; 0 = no cap
+	SettingConfirmOver = "rules.confirm_over"     // a flow emailing more customers than this at once asks first
+	SettingCurrency    = "shop.currency"          // for coupons without an order
+	SettingLowStockDef = "rules.low_stock_def"    // threshold for SKUs without a reorder point
 )
 
 // Settings are the shop-wide rules every flow obeys.
@@ -99,15 +99,8 @@ func (e *Engine) LoadSettings(ctx context.Context) Settings {
 	}
 	s.Currency, _ = e.st.Setting(ctx, SettingCurrency, "EUR")
 	if v, _ := e.st.Setting(ctx, SettingQuietHours, ""); v != "" {
-		if a, b, ok := strings.Cut(v, "-"); ok {
-			f, err1 := strconv.Atoi(strings.TrimSpace(a))
-			t, err2 := strconv.Atoi(strings.TrimSpace(b))
-			if err1 == nil && err2 == nil && f >= 0 && f < 24 && t >= 0 && t < 24 {
-				s.QuietFrom, s.QuietTo = f, t
-			}
-		} else if v == "off" {
-			s.QuietFrom, s.QuietTo = 0, 0
-		}
+		q := domain.ParseQuietHours(v)
+		s.QuietFrom, s.QuietTo = q.From, q.To
 	}
 	if v, _ := e.st.Setting(ctx, SettingWeeklyCap, ""); v != "" {
 		if n, err := strconv.Atoi(v); err == nil && n >= 0 {
@@ -124,23 +117,7 @@ func (e *Engine) LoadSettings(ctx context.Context) Settings {
 
 // quiet tells whether t falls in the quiet hours, and when they end.
 func (s Settings) quiet(t time.Time) (bool, time.Time) {
-	if s.QuietFrom == s.QuietTo {
-		return false, t
-	}
-	l := t.In(s.Location)
-	h := l.Hour()
-	in := h >= s.QuietFrom || h < s.QuietTo
-	if s.QuietFrom < s.QuietTo {
-		in = h >= s.QuietFrom && h < s.QuietTo
-	}
-	if !in {
-		return false, t
-	}
-	end := time.Date(l.Year(), l.Month(), l.Day(), s.QuietTo, 0, 0, 0, s.Location)
-	if !end.After(l) {
-		end = end.AddDate(0, 0, 1)
-	}
-	return true, end.UTC()
+	return domain.QuietHours{From: s.QuietFrom, To: s.QuietTo}.At(t, s.Location)
 }
 
 // compiled is a flow ready to plan: parsed, conditions compiled once.

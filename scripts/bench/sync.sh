@@ -8,6 +8,10 @@
 #      it must not grow with the number of orders.
 #   2. The next `shopclerk sync` with nothing new: wall time (it must be
 #      under 1 s beyond the HTTP round trips).
+#   3. `shopclerk sync` of as many orders from the stand-in WooCommerce
+#      store (the 2 orders of the REST API's documented example, served
+#      over and over, 100 per page), beside the same CSV import, with its
+#      peak memory.
 # COPIES overrides the size (COPIES=500 for a quick 10,000-order run).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,6 +27,7 @@ cleanup() {
 trap cleanup EXIT
 go build -o "$tmp/shopclerk" .
 go build -o "$tmp/standin" ./backend/connector/shopify/shopifytest/cmd
+go build -o "$tmp/woostandin" ./backend/connector/woocommerce/woocommercetest/cmd
 orders=backend/connector/shopify/testdata/orders_2025-04_CAD.json
 export_csv=testdata/real/shopify/orders_export_2025-04_CAD_79col.csv
 now=2026-03-01T09:00:00Z
@@ -64,9 +69,25 @@ read -r again_s _ again_cpu < <(timed again "$tmp/shopclerk" sync --db "$tmp/big
 "$tmp/standin" -empty -copies "$COPIES" -export "$export_csv" -export-out "$tmp/orders.csv" </dev/null >/dev/null
 read -r csv_s csv_kb csv_cpu < <(timed csv "$tmp/shopclerk" import --db "$tmp/csv.db" "$tmp/orders.csv")
 
+# The WooCommerce stand-in: the same number of orders, 100 per page.
+mkfifo "$tmp/woo.in"
+"$tmp/woostandin" -orders backend/connector/woocommerce/testdata/wc_v3_orders_list_example.json -copies $((n / 2)) <"$tmp/woo.in" >"$tmp/woo.standin" &
+pids+=($!)
+exec {woofd}>"$tmp/woo.in"
+for _ in $(seq 100); do [ -s "$tmp/woo.standin" ] && break; sleep 0.1; done
+woo_url=$(sed -n 's/.*"url":"\([^"]*\)".*/\1/p' "$tmp/woo.standin")
+woo_key=$(sed -n 's/.*"key":"\([^"]*\)".*/\1/p' "$tmp/woo.standin")
+sed -n 's/.*"secret":"\([^"]*\)".*/\1/p' "$tmp/woo.standin" |
+  "$tmp/shopclerk" store add --db "$tmp/woo.db" --now "$now" --kind woocommerce --url "$woo_url" --key "$woo_key" --name woo --secret-stdin >/dev/null
+read -r woo_s woo_kb woo_cpu < <(timed woo "$tmp/shopclerk" sync --db "$tmp/woo.db" --now "$now" --json)
+grep -q "\"created\": $n," "$tmp/woo.out" || { echo "| woo sync | failed: $(head -c 300 "$tmp/woo.out") | | |"; exit 1; }
+
 awk -v n="$n" -v s="$big_s" -v c="$csv_s" -v m="$big_kb" -v sm="$small_kb" -v sn=$((SMALL * 20)) -v a="$again_s" -v cm="$csv_kb" \
   -v sc="$big_cpu" -v cc="$csv_cpu" -v ac="$again_cpu" 'BEGIN {
   printf "| sync %d orders from the stand-in Shopify (bulk operation, JSONL streamed) | %.1f s (%.0f orders/s), %.1f s CPU | CSV import of the same orders: %.1f s (%.0f orders/s), %.1f s CPU | sync / import: %.2fx wall, %.2fx CPU |\n", n, s, n/s, sc, c, n/c, cc, s/c, sc/cc
   printf "| peak memory, that sync | %.0f MB | same sync of %d orders: %.0f MB; CSV import: %.0f MB | flat in the number of orders |\n", m/1024, sn, sm/1024, cm/1024
   printf "| incremental sync with nothing new (after the %d) | %.2f s (process start to exit), %.2f s CPU | | < 1 s beyond the round trips |\n", n, a, ac
+}'
+awk -v n="$n" -v s="$woo_s" -v c="$csv_s" -v m="$woo_kb" -v sc="$woo_cpu" -v cc="$csv_cpu" 'BEGIN {
+  printf "| sync %d orders from the stand-in WooCommerce (REST v3, 100 per page) | %.1f s (%.0f orders/s), %.1f s CPU, peak %.0f MB | CSV import of the Shopify export above: %.1f s (%.0f orders/s), %.1f s CPU | sync / import: %.2fx wall, %.2fx CPU |\n", n, s, n/s, sc, m/1024, c, n/c, cc, s/c, sc/cc
 }'

@@ -65,6 +65,9 @@ const stockSet = `mutation ShopclerkStockSet($input: InventorySetQuantitiesInput
 var writeScopes = map[string]func(domain.StoreWrites) bool{
 	"write_discounts": func(w domain.StoreWrites) bool { return w.Coupons },
 	"write_inventory": func(w domain.StoreWrites) bool { return w.Stock },
+	"write_customers": func(w domain.StoreWrites) bool { return w.Tags },
+	"write_orders":    func(w domain.StoreWrites) bool { return w.Tags },
+	"write_merchant_managed_fulfillment_orders": func(w domain.StoreWrites) bool { return w.Holds },
 }
 
 // CheckWrites says which write scopes the switched-on writes lack.
@@ -81,7 +84,7 @@ func (c *Client) CheckWrites(ctx context.Context, w domain.StoreWrites) ([]strin
 		c.mu.Unlock()
 	}
 	var missing []string
-	for _, s := range []string{"write_discounts", "write_inventory"} {
+	for _, s := range []string{"write_discounts", "write_inventory", "write_customers", "write_orders", "write_merchant_managed_fulfillment_orders"} {
 		if writeScopes[s](w) && !scopes[s] {
 			missing = append(missing, s)
 		}

@@ -45,51 +45,7 @@ func TestKillNineCouponWrite(t *testing.T) {
 		t.Run(hang, func(t *testing.T) {
 			r := pushRig(t)
 			r.coupon("SC-ONCE", "customer001@example.com", 10, 0, false, 0, "1/c1/o1/0")
-			path := r.db.Path()
-			r.db.Close()
-
-			reached, release := make(chan struct{}), make(chan struct{})
-			if hang == "in flight" {
-				r.srv.OnMutation = func(string) {
-					close(reached)
-					<-release // the store answers once the client is dead
-				}
-			}
-			cmd := exec.Command(os.Args[0], "-test.run=^$")
-			cmd.Env = append(os.Environ(), "PUSH_CHILD=1", "SYNC_DB="+path, "SYNC_URL="+r.srv.URL, "PUSH_HANG="+hang)
-			out, _ := cmd.StdoutPipe()
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			if hang == "answer" {
-				go func() {
-					line, _ := bufio.NewReader(out).ReadString('\n')
-					if line == "called\n" {
-						close(reached)
-					}
-				}()
-			}
-			select {
-			case <-reached:
-			case <-time.After(60 * time.Second):
-				cmd.Process.Kill()
-				t.Fatal("the child never reached the write")
-			}
-			if err := cmd.Process.Kill(); err != nil { // SIGKILL
-				t.Fatal(err)
-			}
-			cmd.Wait()
-			if hang == "in flight" {
-				close(release)
-				r.srv.OnMutation = nil
-			}
-			for end := time.Now().Add(10 * time.Second); hang == "in flight" && len(r.srv.Discounts()) == 0; {
-				if time.Now().After(end) {
-					t.Fatal("the store never finished the request the dead client sent")
-				}
-				time.Sleep(10 * time.Millisecond)
-			}
-			r.db = connectordb.New(storetest.Open(t, storetest.Path(path), storetest.Clock(r.clock)))
+			r.killMidWrite(t, hang, func() bool { return len(r.srv.Discounts()) > 0 })
 			if w := r.writes()["SC-ONCE"]; w.Status != domain.WriteApplying {
 				t.Fatalf("after the kill the write is %q, want applying (begun, outcome unknown)", w.Status)
 			}
@@ -102,4 +58,57 @@ func TestKillNineCouponWrite(t *testing.T) {
 			}
 		})
 	}
+}
+
+// killMidWrite runs the shop's write-back queue in a child process
+// (pushChild) and kills it (SIGKILL) at hang: "answer", once the store
+// answered the first write and before the answer is recorded, or "in
+// flight", while the store holds its answer (it finishes after the child is
+// dead, until landed says the write is there). The rig's shop is opened
+// again afterwards.
+func (r *rig) killMidWrite(t *testing.T, hang string, landed func() bool) {
+	t.Helper()
+	path := r.db.Path()
+	r.db.Close()
+	reached, release := make(chan struct{}), make(chan struct{})
+	if hang == "in flight" {
+		r.srv.OnMutation = func(string) {
+			close(reached)
+			<-release // the store answers once the client is dead
+		}
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "PUSH_CHILD=1", "SYNC_DB="+path, "SYNC_URL="+r.srv.URL, "PUSH_HANG="+hang)
+	out, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if hang == "answer" {
+		go func() {
+			if line, _ := bufio.NewReader(out).ReadString('\n'); line == "called\n" {
+				close(reached)
+			}
+		}()
+	}
+	select {
+	case <-reached:
+	case <-time.After(60 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("the child never reached the write")
+	}
+	if err := cmd.Process.Kill(); err != nil { // SIGKILL
+		t.Fatal(err)
+	}
+	cmd.Wait()
+	if hang == "in flight" {
+		close(release)
+		r.srv.OnMutation = nil
+	}
+	for end := time.Now().Add(10 * time.Second); !landed(); {
+		if time.Now().After(end) {
+			t.Fatal("the store never finished the request the dead client sent")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	r.db = connectordb.New(storetest.Open(t, storetest.Path(path), storetest.Clock(r.clock)))
 }

@@ -140,10 +140,16 @@ func (c *Client) FindCoupon(ctx context.Context, code string) (string, bool, err
 }
 
 type stockProduct struct {
-	ID            int64  `json:"id"`
-	SKU           string `json:"sku"`
-	ManageStock   bool   `json:"manage_stock"`
-	StockQuantity *int   `json:"stock_quantity"`
+	ID int64 `json:"id"`
+	// A variation of a variable product (type "variation") has its own SKU
+	// and stock, and is written under its parent's variations.
+	Type     string `json:"type"`
+	ParentID int64  `json:"parent_id"`
+	SKU      string `json:"sku"`
+	// ManageStock is true, false, or for a variation "parent": its stock is
+	// the parent product's.
+	ManageStock   any  `json:"manage_stock"`
+	StockQuantity *int `json:"stock_quantity"`
 	MetaData      []struct {
 		Key   string `json:"key"`
 		Value any    `json:"value"`
@@ -159,15 +165,36 @@ func (p *stockProduct) lastWrite() string {
 	return ""
 }
 
-// product reads a product by id.
+// product reads a product (or a variation) by id.
 func (c *Client) product(ctx context.Context, id string) (stockProduct, error) {
 	var p stockProduct
 	_, err := c.get(ctx, "/wp-json/wc/v3/products/"+id, nil, true, &p)
 	return p, err
 }
 
+// stockPath is where a product's stock is read and written: a variation's
+// under its parent (WooCommerce refuses a variation at products/<id>).
+func stockPath(h map[string]string) string {
+	if parent := h["parentId"]; parent != "" {
+		return "/wp-json/wc/v3/products/" + parent + "/variations/" + h["productId"]
+	}
+	return "/wp-json/wc/v3/products/" + h["productId"]
+}
+
+// handle is the ids a stock write needs.
+func (p *stockProduct) handle() map[string]string {
+	h := map[string]string{"productId": strconv.FormatInt(p.ID, 10)}
+	if p.Type == "variation" && p.ParentID != 0 {
+		h["parentId"] = strconv.FormatInt(p.ParentID, 10)
+	}
+	return h
+}
+
 // ReadStock finds the product with the SKU (a SKU-less product by the id
-// in its ~woo: key) and its stock; WooCommerce has one stock per product.
+// in its ~woo: key) and its stock; WooCommerce has one stock per product,
+// and one per variation of a variable product (the products list finds a
+// variation by its SKU too). A variation whose stock is its parent's is
+// written to the parent.
 func (c *Client) ReadStock(ctx context.Context, sku, location string) (connector.StockRead, error) {
 	var p stockProduct
 	if id, ok := strings.CutPrefix(sku, domain.WooKey("")); ok {
@@ -193,19 +220,26 @@ func (c *Client) ReadStock(ctx context.Context, sku, location string) (connector
 			return connector.StockRead{}, connector.ErrNotInStore
 		}
 	}
-	if !p.ManageStock || p.StockQuantity == nil {
+	if p.ManageStock == "parent" && p.ParentID != 0 {
+		parent, err := c.product(ctx, strconv.FormatInt(p.ParentID, 10))
+		if err != nil {
+			return connector.StockRead{}, err
+		}
+		p = parent
+	}
+	if p.ManageStock != true || p.StockQuantity == nil {
 		return connector.StockRead{}, domain.Errorf(domain.CodeInvalid, "WooCommerce does not manage the stock of %s (Products > the product > Inventory > Manage stock)", sku)
 	}
-	return connector.StockRead{Quantity: *p.StockQuantity, Handle: map[string]string{"productId": strconv.FormatInt(p.ID, 10)}}, nil
+	return connector.StockRead{Quantity: *p.StockQuantity, Handle: p.handle()}, nil
 }
 
 // SetStock reads the quantity again and writes s.To only if it is still
 // s.From, with s.Key beside it. A resumed try whose key is on the product
 // landed already.
 func (c *Client) SetStock(ctx context.Context, s connector.StockSet, resumed bool) error {
-	id := s.Handle["productId"]
-	p, err := c.product(ctx, id)
-	if err != nil {
+	path := stockPath(s.Handle)
+	var p stockProduct
+	if _, err := c.get(ctx, path, nil, true, &p); err != nil {
 		return err
 	}
 	if resumed && p.lastWrite() == s.Key {
@@ -215,5 +249,5 @@ func (c *Client) SetStock(ctx context.Context, s connector.StockSet, resumed boo
 		return connector.ErrStale
 	}
 	body := map[string]any{"stock_quantity": s.To, "meta_data": []any{map[string]any{"key": writeMeta, "value": s.Key}}}
-	return c.send(ctx, http.MethodPut, "/wp-json/wc/v3/products/"+id, body, nil)
+	return c.send(ctx, http.MethodPut, path, body, nil)
 }

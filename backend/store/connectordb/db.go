@@ -97,7 +97,7 @@ func (s *DB) StoreByID(ctx context.Context, id int64) (domain.ConnectedStore, er
 func storeOf(r queries.StoreByNameRow) domain.ConnectedStore {
 	cs := domain.ConnectedStore{ID: r.ID, Name: r.Name, Kind: domain.StoreKind(r.Kind), URL: r.Url, Auth: domain.StoreAuth(r.Auth),
 		ClientID: r.ClientID, Currency: r.Currency, TimeZone: r.TimeZone, CreatedAt: time.Unix(r.CreatedAt, 0).UTC(),
-		Writes: domain.StoreWrites{Coupons: r.PushCoupons != 0, Stock: r.PushStock != 0}}
+		Writes: domain.StoreWrites{Coupons: r.PushCoupons != 0, Stock: r.PushStock != 0, Tags: r.PushTags != 0, Holds: r.PushHolds != 0}}
 	if r.LastSync > 0 {
 		t := time.Unix(r.LastSync, 0).UTC()
 		cs.LastSync = &t

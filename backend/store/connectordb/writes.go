@@ -18,9 +18,22 @@ import (
 // write found begun and not finished is resumed by reading the store back
 // (or sending the same idempotency key), never sent blind.
 
-// SetWrites saves what Shopclerk may write to a store.
+// SetWrites saves what Shopclerk may write to a store. Turning holds on
+// marks the orders held now, so they are put on hold in the store too.
 func (s *DB) SetWrites(ctx context.Context, storeID int64, w domain.StoreWrites) error {
-	err := s.gen().StoreSetWrites(ctx, queries.StoreSetWritesParams{ID: storeID, PushCoupons: int64(store.BoolInt(w.Coupons)), PushStock: int64(store.BoolInt(w.Stock))})
+	err := s.InTx(ctx, func(tx *sql.Tx) error {
+		q := s.gen().WithTx(tx)
+		before, err := q.StoreByID(ctx, storeID)
+		if err != nil {
+			return err
+		}
+		err = q.StoreSetWrites(ctx, queries.StoreSetWritesParams{ID: storeID, PushCoupons: int64(store.BoolInt(w.Coupons)), PushStock: int64(store.BoolInt(w.Stock)),
+			PushTags: int64(store.BoolInt(w.Tags)), PushHolds: int64(store.BoolInt(w.Holds))})
+		if err != nil || !w.Holds || before.PushHolds != 0 {
+			return err
+		}
+		return q.MarksHeldNow(ctx, s.Now())
+	})
 	if err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not save the store's switches")
 	}
@@ -28,8 +41,8 @@ func (s *DB) SetWrites(ctx context.Context, storeID int64, w domain.StoreWrites)
 }
 
 // Sweep queues what is new to write to a store: coupons issued (still
-// valid, unused) and receipts booked since the last sweep, for the writes
-// switched on.
+// valid, unused), receipts booked, tags set and holds placed or released
+// since the last sweep, for the writes switched on.
 func (s *DB) Sweep(ctx context.Context, storeID int64) error {
 	now := s.Now()
 	err := s.InTx(ctx, func(tx *sql.Tx) error {
@@ -43,7 +56,10 @@ func (s *DB) Sweep(ctx context.Context, storeID int64) error {
 		if err := q.WritesSweepStock(ctx, queries.WritesSweepStockParams{StoreID: storeID, Now: now}); err != nil {
 			return err
 		}
-		return q.StoreStockSwept(ctx, storeID)
+		if err := q.StoreStockSwept(ctx, storeID); err != nil {
+			return err
+		}
+		return sweepMarks(ctx, q, storeID, now)
 	})
 	if err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not queue what to write to the store")

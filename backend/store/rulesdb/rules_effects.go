@@ -155,16 +155,32 @@ func (t *RuleTx) SetCustomerTags(customerID int64, add, remove []string) error {
 		return domain.Wrap(err, domain.CodeNotFound, "the customer to tag was not found")
 	}
 	tags := domain.SplitTags(cur)
+	var changed []string
+	var added []bool
 	for _, a := range add {
 		if !slices.ContainsFunc(tags, func(x string) bool { return strings.EqualFold(x, a) }) {
 			tags = append(tags, a)
+			changed, added = append(changed, a), append(added, true)
 		}
 	}
 	tags = slices.DeleteFunc(tags, func(x string) bool {
-		return slices.ContainsFunc(remove, func(r string) bool { return strings.EqualFold(x, r) })
+		gone := slices.ContainsFunc(remove, func(r string) bool { return strings.EqualFold(x, r) })
+		if gone {
+			changed, added = append(changed, x), append(added, false)
+		}
+		return gone
 	})
-	_, err := t.tx.ExecContext(t.ctx, q("RuleCustomerTagsSet"), customerID, store.JoinTags(tags), t.now)
-	return err
+	if _, err := t.tx.ExecContext(t.ctx, q("RuleCustomerTagsSet"), customerID, store.JoinTags(tags), t.now); err != nil {
+		return err
+	}
+	// The stores that write tags back learn of each change in this same
+	// transaction (the write-back queue, connector.Writer).
+	for i, tag := range changed {
+		if _, err := t.tx.ExecContext(t.ctx, q("RuleStoreMarkTag"), customerID, tag, store.BoolInt(added[i]), t.now); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // InsertTask creates a task for the seller.

@@ -1343,6 +1343,8 @@ export namespace domain {
 	export class StoreWrites {
 	    coupons: boolean;
 	    stock: boolean;
+	    tags: boolean;
+	    holds: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new StoreWrites(source);
@@ -1352,6 +1354,8 @@ export namespace domain {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.coupons = source["coupons"];
 	        this.stock = source["stock"];
+	        this.tags = source["tags"];
+	        this.holds = source["holds"];
 	    }
 	}
 	export class ConnectedStore {

@@ -67,6 +67,10 @@ type Server struct {
 	stockSets int
 	bulk      *bulkOp
 	bulkRuns  int
+	// tags and holds (marks.go)
+	tags        map[string][]string
+	fos         map[string][]*fulfillmentOrder
+	holdChanges int
 }
 
 // Shop is the stand-in's shop.
@@ -90,7 +94,8 @@ const QueryCost = 52
 func New() *Server {
 	s := &Server{Token: "shpat_standin", TokenTTL: 24 * time.Hour, records: map[string][]map[string]any{}, tokens: map[string]time.Time{}, idem: map[string]idemEntry{},
 		Shop: Shop{Name: "Stand-in Store", Domain: "standin.myshopify.com", Currency: "CAD", TimeZone: "America/Toronto",
-			Scopes: []string{"read_orders", "read_all_orders", "read_customers", "read_products", "read_inventory", "write_discounts", "write_inventory"}}}
+			Scopes: []string{"read_orders", "read_all_orders", "read_customers", "read_products", "read_inventory", "write_discounts", "write_inventory",
+				"write_customers", "write_orders", "write_merchant_managed_fulfillment_orders"}}}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	return s
 }
@@ -331,6 +336,36 @@ func (s *Server) graphql(w http.ResponseWriter, r *http.Request, n int) {
 			return
 		}
 		data = map[string]any{"inventorySetQuantities": payload}
+	case "ShopclerkTagsAdd", "ShopclerkTagsRemove":
+		id, _ := body.Variables["id"].(string)
+		need := "write_customers"
+		if strings.Contains(id, "/Order/") {
+			need = "write_orders"
+		}
+		field := map[bool]string{true: "tagsAdd", false: "tagsRemove"}[op == "ShopclerkTagsAdd"]
+		if !s.scope(need) {
+			writeJSON(w, http.StatusOK, accessDenied(field, need))
+			return
+		}
+		tags, _ := body.Variables["tags"].([]any)
+		data = map[string]any{field: s.setTags(op == "ShopclerkTagsAdd", id, tags)}
+	case "ShopclerkOrderByName":
+		q, _ := body.Variables["query"].(string)
+		data = map[string]any{"orders": s.ordersByName(q)}
+	case "ShopclerkHold", "ShopclerkRelease":
+		field := map[bool]string{true: "fulfillmentOrderHold", false: "fulfillmentOrderReleaseHold"}[op == "ShopclerkHold"]
+		if !s.scope("write_merchant_managed_fulfillment_orders") {
+			writeJSON(w, http.StatusOK, accessDenied(field, "write_merchant_managed_fulfillment_orders"))
+			return
+		}
+		id, _ := body.Variables["id"].(string)
+		if op == "ShopclerkHold" {
+			in, _ := body.Variables["fulfillmentHold"].(map[string]any)
+			data = map[string]any{field: s.holdFO(id, in)}
+		} else {
+			ids, _ := body.Variables["holdIds"].([]any)
+			data = map[string]any{field: s.releaseFO(id, ids)}
+		}
 	default:
 		writeJSON(w, http.StatusOK, map[string]any{"errors": []any{map[string]any{"message": "Field '" + op + "' doesn't exist on type 'QueryRoot'",
 			"extensions": map[string]any{"code": "undefinedField"}}}})

@@ -29,11 +29,38 @@ func (s *Server) Coupons() []map[string]any {
 	return append([]map[string]any(nil), s.records["coupons"]...)
 }
 
+// putStock writes a product's or variation's stock and meta as sent.
+func (s *Server) putStock(w http.ResponseWriter, rec, body map[string]any, now string) {
+	if q, ok := body["stock_quantity"]; ok {
+		rec["stock_quantity"] = q
+		s.stockWrites++
+	}
+	if meta, ok := body["meta_data"].([]any); ok {
+		rec["meta_data"] = meta
+	}
+	rec["date_modified_gmt"] = now
+	writeJSON(w, http.StatusOK, rec)
+}
+
+// putVariation answers PUT products/<parent>/variations/<id>.
+func (s *Server) putVariation(w http.ResponseWriter, path string, body map[string]any, now string) {
+	parent, v, _ := strings.Cut(strings.TrimPrefix(path, "products/"), "/variations/")
+	pid, _ := strconv.ParseInt(parent, 10, 64)
+	vid, _ := strconv.ParseInt(v, 10, 64)
+	for _, rec := range s.records["variations"] {
+		if id(rec) == vid && int64(rec["parent_id"].(float64)) == pid {
+			s.putStock(w, rec, body, now)
+			return
+		}
+	}
+	writeJSON(w, http.StatusNotFound, map[string]any{"code": "woocommerce_rest_product_variation_invalid_id", "message": "Invalid ID.", "data": map[string]any{"status": 404}})
+}
+
 // Stock is a product's stock quantity (-1: none).
 func (s *Server) Stock(productID int64) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, p := range s.records["products"] {
+	for _, p := range append(s.records["products"], s.records["variations"]...) {
 		if id(p) == productID {
 			if q, ok := p["stock_quantity"].(float64); ok {
 				return int(q)
@@ -100,24 +127,18 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, path string) {
 		body["date_created_gmt"], body["date_modified_gmt"] = now, now
 		s.records["coupons"] = append(s.records["coupons"], body)
 		writeJSON(w, http.StatusCreated, body)
+	case strings.Contains(path, "/variations/") && r.Method == http.MethodPut:
+		s.putVariation(w, path, body, now)
 	case strings.HasPrefix(path, "products/") && (r.Method == http.MethodPut || r.Method == http.MethodPost):
 		n, _ := strconv.ParseInt(strings.TrimPrefix(path, "products/"), 10, 64)
 		for _, p := range s.records["products"] {
-			if id(p) != n {
-				continue
+			if id(p) == n {
+				s.putStock(w, p, body, now)
+				return
 			}
-			if q, ok := body["stock_quantity"]; ok {
-				p["stock_quantity"] = q
-				s.stockWrites++
-			}
-			if meta, ok := body["meta_data"].([]any); ok {
-				p["meta_data"] = meta
-			}
-			p["date_modified_gmt"] = now
-			writeJSON(w, http.StatusOK, p)
-			return
 		}
 		writeJSON(w, http.StatusNotFound, map[string]any{"code": "woocommerce_rest_product_invalid_id", "message": "Invalid ID.", "data": map[string]any{"status": 404}})
+	case r.Method == http.MethodPut && s.putRecord(w, path, body, now):
 	default:
 		writeJSON(w, http.StatusNotFound, map[string]any{"code": "rest_no_route", "message": "No route was found matching the URL and request method.",
 			"data": map[string]any{"status": 404}})

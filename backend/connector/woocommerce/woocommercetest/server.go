@@ -35,9 +35,13 @@ type Server struct {
 	// BeforeWrite, if set, is called before a POST or PUT is answered (a
 	// test lands a sale there).
 	BeforeWrite func(path string)
+	// Copies (benchmarks) serves the orders list this many times over
+	// (copies.go).
+	Copies int
 
 	records     map[string][]map[string]any // "orders", "products", "customers", "coupons"
 	stockWrites int
+	metaWrites  int
 }
 
 // New starts a stand-in with a key and no records.
@@ -130,7 +134,15 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if id, ok := strings.CutPrefix(path, "products/"); ok {
+		if _, v, ok := strings.Cut(id, "/variations/"); ok {
+			s.one(w, "variations", v)
+			return
+		}
 		s.one(w, "products", id)
+		return
+	}
+	if id, ok := strings.CutPrefix(path, "orders/"); ok {
+		s.one(w, "orders", id)
 		return
 	}
 	switch path {
@@ -158,8 +170,13 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, name string) {
 	}
 	s.mu.Lock()
 	all := []map[string]any{}
-	for _, rec := range s.records[name] {
-		if !matches(rec, q, "sku") || !matches(rec, q, "code") {
+	recs := s.records[name]
+	if name == "products" && q.Get("sku") != "" {
+		// Asked by SKU, the products list finds variations too.
+		recs = append(append([]map[string]any(nil), recs...), s.records["variations"]...)
+	}
+	for _, rec := range recs {
+		if !matches(rec, q, "sku") || !matches(rec, q, "code") || !matches(rec, q, "email") {
 			continue
 		}
 		if !since.IsZero() {
@@ -173,11 +190,18 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, name string) {
 	s.mu.Unlock()
 	sort.SliceStable(all, func(i, j int) bool { return id(all[i]) < id(all[j]) })
 	total := len(all)
+	if s.Copies > 1 && name == "orders" {
+		total *= s.Copies
+	}
 	pages := (total + per - 1) / per
 	from := min((page-1)*per, total)
 	to := min(from+per, total)
 	w.Header().Set("X-WP-Total", strconv.Itoa(total))
 	w.Header().Set("X-WP-TotalPages", strconv.Itoa(pages))
+	if total > len(all) {
+		writeJSON(w, http.StatusOK, copies(all, from, to))
+		return
+	}
 	writeJSON(w, http.StatusOK, all[from:to])
 }
 

@@ -1,8 +1,13 @@
 -- name: StoreSetWrites :exec
--- Turning stock on starts after the receipts booked so far.
+-- Turning stock, tags or holds on starts after the receipts booked and the
+-- marks made so far.
 UPDATE connector_stores SET push_coupons = @push_coupons,
     stock_swept = CASE WHEN push_stock = 0 AND @push_stock = 1 THEN (SELECT CAST(COALESCE(MAX(sc.id), 0) AS INTEGER) FROM stock_changes sc) ELSE stock_swept END,
-    push_stock = @push_stock
+    push_stock = @push_stock,
+    tags_swept = CASE WHEN push_tags = 0 AND @push_tags = 1 THEN (SELECT CAST(COALESCE(MAX(m.id), 0) AS INTEGER) FROM store_marks m) ELSE tags_swept END,
+    push_tags = @push_tags,
+    holds_swept = CASE WHEN push_holds = 0 AND @push_holds = 1 THEN (SELECT CAST(COALESCE(MAX(m.id), 0) AS INTEGER) FROM store_marks m) ELSE holds_swept END,
+    push_holds = @push_holds
 WHERE connector_stores.id = @id;
 
 -- name: WritesSweepCoupons :exec
@@ -74,3 +79,54 @@ SELECT CAST(COUNT(*) AS INTEGER) AS waiting,
     CAST(COALESCE((SELECT w2.last_error FROM connector_writes w2 WHERE w2.store_id = @store_id AND w2.status IN ('pending', 'applying')
         AND w2.last_error <> '' ORDER BY w2.id DESC LIMIT 1), '') AS TEXT) AS last_error
 FROM connector_writes WHERE store_id = @store_id AND status IN ('pending', 'applying');
+
+-- name: MarksHeldNow :exec
+-- Orders held when a store's holds switch goes on: the store is told too.
+INSERT INTO store_marks (kind, order_id, value, added, at)
+SELECT 'hold', h.order_id, h.reason, 1, @now FROM rule_holds h WHERE h.released_at IS NULL ORDER BY h.order_id;
+
+-- name: WritesSweepTags :exec
+-- A customer's tag goes to any store (it finds the customer by email); a
+-- hold's tag ("held for review") to the store the order came from: one of
+-- the store's platform that this store synced, or that no store synced (an
+-- order from the platform's export file).
+INSERT INTO connector_writes (store_id, kind, source_id, subject, next_at, created_at)
+SELECT s.id, 'tag', m.id,
+    CASE WHEN m.added = 1 THEN 'add ' ELSE 'remove ' END || CASE WHEN m.kind = 'hold' THEN 'held for review on ' || o.name ELSE m.value || ' on ' || c.email END,
+    @now, @now
+FROM connector_stores s JOIN store_marks m ON m.id > s.tags_swept
+LEFT JOIN customers c ON c.id = m.customer_id LEFT JOIN orders o ON o.id = m.order_id
+WHERE s.id = @store_id AND s.push_tags = 1 AND (
+    (m.kind = 'customer_tag' AND COALESCE(c.email, '') <> '')
+    OR (m.kind = 'hold' AND o.source = s.kind AND (
+        EXISTS (SELECT 1 FROM connector_seen cs WHERE cs.store_id = s.id AND cs.kind = 'order' AND cs.external_id = o.external_id)
+        OR NOT EXISTS (SELECT 1 FROM connector_seen cs WHERE cs.kind = 'order' AND cs.external_id = o.external_id))))
+ON CONFLICT DO NOTHING;
+
+-- name: StoreTagsSwept :exec
+UPDATE connector_stores SET tags_swept = (SELECT CAST(COALESCE(MAX(m.id), 0) AS INTEGER) FROM store_marks m)
+WHERE connector_stores.id = @store_id AND push_tags = 1;
+
+-- name: WritesSweepHolds :exec
+INSERT INTO connector_writes (store_id, kind, source_id, subject, next_at, created_at)
+SELECT s.id, 'hold', m.id, CASE WHEN m.added = 1 THEN 'hold ' ELSE 'release ' END || o.name, @now, @now
+FROM connector_stores s JOIN store_marks m ON m.id > s.holds_swept JOIN orders o ON o.id = m.order_id
+WHERE s.id = @store_id AND s.push_holds = 1 AND m.kind = 'hold' AND o.source = s.kind AND (
+    EXISTS (SELECT 1 FROM connector_seen cs WHERE cs.store_id = s.id AND cs.kind = 'order' AND cs.external_id = o.external_id)
+    OR NOT EXISTS (SELECT 1 FROM connector_seen cs WHERE cs.kind = 'order' AND cs.external_id = o.external_id))
+ON CONFLICT DO NOTHING;
+
+-- name: StoreHoldsSwept :exec
+UPDATE connector_stores SET holds_swept = (SELECT CAST(COALESCE(MAX(m.id), 0) AS INTEGER) FROM store_marks m)
+WHERE connector_stores.id = @store_id AND push_holds = 1;
+
+-- name: WriteMark :one
+-- A mark to write, with what Shopclerk holds now (a write that lost its
+-- turn to a later one is not made: the later one says what is so).
+SELECT m.kind, m.value, m.added,
+    CAST(COALESCE(c.email, '') AS TEXT) AS email, CAST(COALESCE(c.tags, '') AS TEXT) AS tags,
+    CAST(COALESCE((SELECT r.segment FROM rfm_scores r WHERE r.customer_id = m.customer_id), '') AS TEXT) AS segment,
+    CAST(COALESCE(o.name, '') AS TEXT) AS order_name, CAST(COALESCE(o.external_id, '') AS TEXT) AS order_external_id,
+    CAST(EXISTS (SELECT 1 FROM rule_holds h WHERE h.order_id = m.order_id AND h.released_at IS NULL) AS INTEGER) AS held
+FROM store_marks m LEFT JOIN customers c ON c.id = m.customer_id LEFT JOIN orders o ON o.id = m.order_id
+WHERE m.id = @id;

@@ -341,3 +341,8 @@ ON CONFLICT (po_id, sku) DO NOTHING;
 -- name: RuleLedgerGet
 -- One ledger entry by key: the outbox's re-check of a queued email.
 SELECT key, rule_id, subject, occurrence, step, status, due_at, result FROM rule_ledger WHERE key = ?
+
+-- name: RuleStoreMarkTag
+-- A flow's tag change, for the stores that write tags back (store_marks).
+INSERT INTO store_marks (kind, customer_id, value, added, at)
+SELECT 'customer_tag', ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM connector_stores WHERE push_tags = 1)

@@ -2,7 +2,8 @@
 // seller turns them on), what waits to be written and why, and the list of
 // what was written. Coupons become discount codes before their emails may
 // go; stock received on a purchase order is added in the store by
-// compare-and-set, so a sale in the store is never overwritten.
+// compare-and-set, so a sale in the store is never overwritten; tags
+// Shopclerk sets and holds on orders held for review are set there too.
 import { Alert, Badge, Button, Group, Stack, Switch, Table, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,6 +12,14 @@ import { storeKeys, stores, type StoreView, type StoreWrites } from '../../api/s
 import { HeadRow } from '../../components/HeadRow';
 import { formatDateTime } from '../../lib/format';
 import { countOf } from '../../lib/plural';
+
+/** The write-back switches, in the order the Settings page shows them. */
+const SWITCHES: [keyof StoreWrites, string][] = [
+  ['coupons', 'Make every coupon Shopclerk issues a discount code in the store (its email waits until the code exists)'],
+  ['stock', "Add stock received on purchase orders to the store's stock (a sale in between is never overwritten)"],
+  ['tags', "Set the tags Shopclerk gives customers (yours, your flows', the customer's segment) and held orders in the store"],
+  ['holds', 'Put orders held for review on hold in the store until you release them in Shopclerk'],
+];
 
 export function WriteSwitches({ s }: { s: StoreView }) {
   const qc = useQueryClient();
@@ -51,20 +60,16 @@ export function WriteSwitches({ s }: { s: StoreView }) {
       <Text size="sm" fw={600} component="h4" m={0}>
         Write to {s.name}
       </Text>
-      <Switch
-        label="Make every coupon Shopclerk issues a discount code in the store (its email waits until the code exists)"
-        checked={s.writes.coupons}
-        disabled={busy !== null}
-        onChange={(e) => set('coupons', e.currentTarget.checked)}
-        data-testid="store-write-coupons"
-      />
-      <Switch
-        label="Add stock received on purchase orders to the store's stock (a sale in between is never overwritten)"
-        checked={s.writes.stock}
-        disabled={busy !== null}
-        onChange={(e) => set('stock', e.currentTarget.checked)}
-        data-testid="store-write-stock"
-      />
+      {SWITCHES.map(([k, label]) => (
+        <Switch
+          key={k}
+          label={label}
+          checked={s.writes[k]}
+          disabled={busy !== null}
+          onChange={(e) => set(k, e.currentTarget.checked)}
+          data-testid={`store-write-${k}`}
+        />
+      ))}
       {error && (
         <Alert color="orange" variant="light" role="alert" data-testid="store-writes-error">
           {error}
@@ -84,6 +89,7 @@ export function WriteSwitches({ s }: { s: StoreView }) {
   );
 }
 
+const KIND_WORD: Record<string, string> = { coupon: 'Discount code ', stock: 'Stock of ', tag: 'Tag: ', hold: 'Order: ' };
 const STATUS_COLOR: Record<string, string> = { done: 'green', skipped: 'gray', pending: 'orange', applying: 'blue' };
 const STATUS_WORD: Record<string, string> = { done: 'written', skipped: 'not needed', pending: 'waiting', applying: 'writing' };
 
@@ -105,7 +111,7 @@ export function WriteHistory() {
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(w.createdAt)}</Table.Td>
               <Table.Td>{w.storeName}</Table.Td>
               <Table.Td>
-                {w.kind === 'coupon' ? 'Discount code ' : 'Stock of '}
+                {KIND_WORD[w.kind] ?? ''}
                 <Text span ff="monospace" size="sm">
                   {w.subject}
                 </Text>

@@ -20,7 +20,7 @@ const NOW = '2026-03-01T09:00:00Z';
 const store = {
   id: 1, name: 'maple', kind: 'shopify', url: 'https://maple.myshopify.com', auth: 'token', clientId: '', currency: 'CAD',
   timeZone: 'America/Toronto', lastSync: '2026-03-01T08:55:00Z', createdAt: '2026-02-01T00:00:00Z', syncing: false,
-  writes: { coupons: false, stock: false }, waiting: 0, writeError: '',
+  writes: { coupons: false, stock: false, tags: false, holds: false }, waiting: 0, writeError: '',
   lastRun: { id: 3, storeId: 1, storeName: 'maple', full: false, status: 'done', counts: { created: 2, updated: 1, unchanged: 40, rejected: 0 },
     deleted: 0, message: '', startedAt: '2026-03-01T08:54:00Z', finishedAt: '2026-03-01T08:55:00Z' },
 };
@@ -51,11 +51,19 @@ describe('StoresSettings', () => {
     const coupons = await screen.findByTestId('store-write-coupons');
     fireEvent.click(coupons);
     expect(await screen.findByTestId('store-writes-error')).toHaveTextContent('grant write_discounts');
-    expect(api.setWrites).toHaveBeenCalledWith(1, { coupons: true, stock: false });
+    expect(api.setWrites).toHaveBeenCalledWith(1, { coupons: true, stock: false, tags: false, holds: false });
+  });
+
+  it('turns the holds write on by itself, leaving the others as they are', async () => {
+    api.setWrites.mockResolvedValue(undefined);
+    renderWithProviders(<StoresSettings />);
+    fireEvent.click(await screen.findByTestId('store-write-holds'));
+    await waitFor(() => expect(api.setWrites).toHaveBeenCalledWith(1, { coupons: false, stock: false, tags: false, holds: true }));
+    expect(screen.getByTestId('store-write-tags')).not.toBeChecked();
   });
 
   it('shows what waits to be written and why, and retries it', async () => {
-    api.list.mockResolvedValue({ stores: [{ ...store, writes: { coupons: true, stock: false }, waiting: 2, writeError: 'Shopify had a server error' }], now: NOW });
+    api.list.mockResolvedValue({ stores: [{ ...store, writes: { coupons: true, stock: false, tags: false, holds: false }, waiting: 2, writeError: 'Shopify had a server error' }], now: NOW });
     api.push.mockResolvedValue({ store: 'maple', done: 2, skipped: 0, waiting: 0 });
     api.writes.mockResolvedValue([{ id: 1, storeId: 1, storeName: 'maple', kind: 'coupon', subject: 'SC-7KQ2-MX9P', status: 'pending', tries: 1,
       lastError: 'Shopify had a server error', note: '', remoteId: '', nextAt: NOW, createdAt: NOW }]);

@@ -369,7 +369,7 @@ func (q *Queries) ShipmentUpsert(ctx context.Context, arg ShipmentUpsertParams) 
 }
 
 const storeByID = `-- name: StoreByID :one
-SELECT s.id, s.name, s.kind, s.url, s.auth, s.client_id, s.currency, s.time_zone, s.created_at, s.push_coupons, s.push_stock, s.coupons_swept, s.stock_swept, CAST(COALESCE((SELECT MAX(r.finished_at) FROM connector_runs r WHERE r.store_id = s.id AND r.status = 'done'), 0) AS INTEGER) AS last_sync
+SELECT s.id, s.name, s.kind, s.url, s.auth, s.client_id, s.currency, s.time_zone, s.created_at, s.push_coupons, s.push_stock, s.coupons_swept, s.stock_swept, s.push_tags, s.push_holds, s.tags_swept, s.holds_swept, CAST(COALESCE((SELECT MAX(r.finished_at) FROM connector_runs r WHERE r.store_id = s.id AND r.status = 'done'), 0) AS INTEGER) AS last_sync
 FROM connector_stores s WHERE s.id = ?1
 `
 
@@ -387,6 +387,10 @@ type StoreByIDRow struct {
 	PushStock    int64
 	CouponsSwept int64
 	StockSwept   int64
+	PushTags     int64
+	PushHolds    int64
+	TagsSwept    int64
+	HoldsSwept   int64
 	LastSync     int64
 }
 
@@ -407,13 +411,17 @@ func (q *Queries) StoreByID(ctx context.Context, id int64) (StoreByIDRow, error)
 		&i.PushStock,
 		&i.CouponsSwept,
 		&i.StockSwept,
+		&i.PushTags,
+		&i.PushHolds,
+		&i.TagsSwept,
+		&i.HoldsSwept,
 		&i.LastSync,
 	)
 	return i, err
 }
 
 const storeByName = `-- name: StoreByName :one
-SELECT s.id, s.name, s.kind, s.url, s.auth, s.client_id, s.currency, s.time_zone, s.created_at, s.push_coupons, s.push_stock, s.coupons_swept, s.stock_swept, CAST(COALESCE((SELECT MAX(r.finished_at) FROM connector_runs r WHERE r.store_id = s.id AND r.status = 'done'), 0) AS INTEGER) AS last_sync
+SELECT s.id, s.name, s.kind, s.url, s.auth, s.client_id, s.currency, s.time_zone, s.created_at, s.push_coupons, s.push_stock, s.coupons_swept, s.stock_swept, s.push_tags, s.push_holds, s.tags_swept, s.holds_swept, CAST(COALESCE((SELECT MAX(r.finished_at) FROM connector_runs r WHERE r.store_id = s.id AND r.status = 'done'), 0) AS INTEGER) AS last_sync
 FROM connector_stores s WHERE s.name = ?1
 `
 
@@ -431,6 +439,10 @@ type StoreByNameRow struct {
 	PushStock    int64
 	CouponsSwept int64
 	StockSwept   int64
+	PushTags     int64
+	PushHolds    int64
+	TagsSwept    int64
+	HoldsSwept   int64
 	LastSync     int64
 }
 
@@ -451,6 +463,10 @@ func (q *Queries) StoreByName(ctx context.Context, name string) (StoreByNameRow,
 		&i.PushStock,
 		&i.CouponsSwept,
 		&i.StockSwept,
+		&i.PushTags,
+		&i.PushHolds,
+		&i.TagsSwept,
+		&i.HoldsSwept,
 		&i.LastSync,
 	)
 	return i, err
@@ -498,7 +514,7 @@ func (q *Queries) StoreInsert(ctx context.Context, arg StoreInsertParams) (int64
 }
 
 const storeList = `-- name: StoreList :many
-SELECT s.id, s.name, s.kind, s.url, s.auth, s.client_id, s.currency, s.time_zone, s.created_at, s.push_coupons, s.push_stock, s.coupons_swept, s.stock_swept, CAST(COALESCE((SELECT MAX(r.finished_at) FROM connector_runs r WHERE r.store_id = s.id AND r.status = 'done'), 0) AS INTEGER) AS last_sync
+SELECT s.id, s.name, s.kind, s.url, s.auth, s.client_id, s.currency, s.time_zone, s.created_at, s.push_coupons, s.push_stock, s.coupons_swept, s.stock_swept, s.push_tags, s.push_holds, s.tags_swept, s.holds_swept, CAST(COALESCE((SELECT MAX(r.finished_at) FROM connector_runs r WHERE r.store_id = s.id AND r.status = 'done'), 0) AS INTEGER) AS last_sync
 FROM connector_stores s ORDER BY s.name
 `
 
@@ -516,6 +532,10 @@ type StoreListRow struct {
 	PushStock    int64
 	CouponsSwept int64
 	StockSwept   int64
+	PushTags     int64
+	PushHolds    int64
+	TagsSwept    int64
+	HoldsSwept   int64
 	LastSync     int64
 }
 
@@ -542,6 +562,10 @@ func (q *Queries) StoreList(ctx context.Context) ([]StoreListRow, error) {
 			&i.PushStock,
 			&i.CouponsSwept,
 			&i.StockSwept,
+			&i.PushTags,
+			&i.PushHolds,
+			&i.TagsSwept,
+			&i.HoldsSwept,
 			&i.LastSync,
 		); err != nil {
 			return nil, err

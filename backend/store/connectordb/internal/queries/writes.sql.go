@@ -56,6 +56,17 @@ func (q *Queries) CouponWaits(ctx context.Context, arg CouponWaitsParams) ([]Cou
 	return items, nil
 }
 
+const marksHeldNow = `-- name: MarksHeldNow :exec
+INSERT INTO store_marks (kind, order_id, value, added, at)
+SELECT 'hold', h.order_id, h.reason, 1, ?1 FROM rule_holds h WHERE h.released_at IS NULL ORDER BY h.order_id
+`
+
+// Orders held when a store's holds switch goes on: the store is told too.
+func (q *Queries) MarksHeldNow(ctx context.Context, now int64) error {
+	_, err := q.db.ExecContext(ctx, marksHeldNow, now)
+	return err
+}
+
 const storeCouponsSwept = `-- name: StoreCouponsSwept :exec
 UPDATE connector_stores SET coupons_swept = (SELECT CAST(COALESCE(MAX(k.id), 0) AS INTEGER) FROM coupons k)
 WHERE connector_stores.id = ?1 AND push_coupons = 1
@@ -66,22 +77,45 @@ func (q *Queries) StoreCouponsSwept(ctx context.Context, storeID int64) error {
 	return err
 }
 
+const storeHoldsSwept = `-- name: StoreHoldsSwept :exec
+UPDATE connector_stores SET holds_swept = (SELECT CAST(COALESCE(MAX(m.id), 0) AS INTEGER) FROM store_marks m)
+WHERE connector_stores.id = ?1 AND push_holds = 1
+`
+
+func (q *Queries) StoreHoldsSwept(ctx context.Context, storeID int64) error {
+	_, err := q.db.ExecContext(ctx, storeHoldsSwept, storeID)
+	return err
+}
+
 const storeSetWrites = `-- name: StoreSetWrites :exec
 UPDATE connector_stores SET push_coupons = ?1,
     stock_swept = CASE WHEN push_stock = 0 AND ?2 = 1 THEN (SELECT CAST(COALESCE(MAX(sc.id), 0) AS INTEGER) FROM stock_changes sc) ELSE stock_swept END,
-    push_stock = ?2
-WHERE connector_stores.id = ?3
+    push_stock = ?2,
+    tags_swept = CASE WHEN push_tags = 0 AND ?3 = 1 THEN (SELECT CAST(COALESCE(MAX(m.id), 0) AS INTEGER) FROM store_marks m) ELSE tags_swept END,
+    push_tags = ?3,
+    holds_swept = CASE WHEN push_holds = 0 AND ?4 = 1 THEN (SELECT CAST(COALESCE(MAX(m.id), 0) AS INTEGER) FROM store_marks m) ELSE holds_swept END,
+    push_holds = ?4
+WHERE connector_stores.id = ?5
 `
 
 type StoreSetWritesParams struct {
 	PushCoupons int64
 	PushStock   int64
+	PushTags    int64
+	PushHolds   int64
 	ID          int64
 }
 
-// Turning stock on starts after the receipts booked so far.
+// Turning stock, tags or holds on starts after the receipts booked and the
+// marks made so far.
 func (q *Queries) StoreSetWrites(ctx context.Context, arg StoreSetWritesParams) error {
-	_, err := q.db.ExecContext(ctx, storeSetWrites, arg.PushCoupons, arg.PushStock, arg.ID)
+	_, err := q.db.ExecContext(ctx, storeSetWrites,
+		arg.PushCoupons,
+		arg.PushStock,
+		arg.PushTags,
+		arg.PushHolds,
+		arg.ID,
+	)
 	return err
 }
 
@@ -92,6 +126,16 @@ WHERE connector_stores.id = ?1 AND push_stock = 1
 
 func (q *Queries) StoreStockSwept(ctx context.Context, storeID int64) error {
 	_, err := q.db.ExecContext(ctx, storeStockSwept, storeID)
+	return err
+}
+
+const storeTagsSwept = `-- name: StoreTagsSwept :exec
+UPDATE connector_stores SET tags_swept = (SELECT CAST(COALESCE(MAX(m.id), 0) AS INTEGER) FROM store_marks m)
+WHERE connector_stores.id = ?1 AND push_tags = 1
+`
+
+func (q *Queries) StoreTagsSwept(ctx context.Context, storeID int64) error {
+	_, err := q.db.ExecContext(ctx, storeTagsSwept, storeID)
 	return err
 }
 
@@ -242,6 +286,47 @@ func (q *Queries) WriteList(ctx context.Context, arg WriteListParams) ([]WriteLi
 	return items, nil
 }
 
+const writeMark = `-- name: WriteMark :one
+SELECT m.kind, m.value, m.added,
+    CAST(COALESCE(c.email, '') AS TEXT) AS email, CAST(COALESCE(c.tags, '') AS TEXT) AS tags,
+    CAST(COALESCE((SELECT r.segment FROM rfm_scores r WHERE r.customer_id = m.customer_id), '') AS TEXT) AS segment,
+    CAST(COALESCE(o.name, '') AS TEXT) AS order_name, CAST(COALESCE(o.external_id, '') AS TEXT) AS order_external_id,
+    CAST(EXISTS (SELECT 1 FROM rule_holds h WHERE h.order_id = m.order_id AND h.released_at IS NULL) AS INTEGER) AS held
+FROM store_marks m LEFT JOIN customers c ON c.id = m.customer_id LEFT JOIN orders o ON o.id = m.order_id
+WHERE m.id = ?1
+`
+
+type WriteMarkRow struct {
+	Kind            string
+	Value           string
+	Added           int64
+	Email           string
+	Tags            string
+	Segment         string
+	OrderName       string
+	OrderExternalID string
+	Held            int64
+}
+
+// A mark to write, with what Shopclerk holds now (a write that lost its
+// turn to a later one is not made: the later one says what is so).
+func (q *Queries) WriteMark(ctx context.Context, id int64) (WriteMarkRow, error) {
+	row := q.db.QueryRowContext(ctx, writeMark, id)
+	var i WriteMarkRow
+	err := row.Scan(
+		&i.Kind,
+		&i.Value,
+		&i.Added,
+		&i.Email,
+		&i.Tags,
+		&i.Segment,
+		&i.OrderName,
+		&i.OrderExternalID,
+		&i.Held,
+	)
+	return i, err
+}
+
 const writeStockChange = `-- name: WriteStockChange :one
 SELECT sku, location, before, after FROM stock_changes WHERE id = ?1
 `
@@ -364,6 +449,26 @@ func (q *Queries) WritesSweepCoupons(ctx context.Context, arg WritesSweepCoupons
 	return err
 }
 
+const writesSweepHolds = `-- name: WritesSweepHolds :exec
+INSERT INTO connector_writes (store_id, kind, source_id, subject, next_at, created_at)
+SELECT s.id, 'hold', m.id, CASE WHEN m.added = 1 THEN 'hold ' ELSE 'release ' END || o.name, ?1, ?1
+FROM connector_stores s JOIN store_marks m ON m.id > s.holds_swept JOIN orders o ON o.id = m.order_id
+WHERE s.id = ?2 AND s.push_holds = 1 AND m.kind = 'hold' AND o.source = s.kind AND (
+    EXISTS (SELECT 1 FROM connector_seen cs WHERE cs.store_id = s.id AND cs.kind = 'order' AND cs.external_id = o.external_id)
+    OR NOT EXISTS (SELECT 1 FROM connector_seen cs WHERE cs.kind = 'order' AND cs.external_id = o.external_id))
+ON CONFLICT DO NOTHING
+`
+
+type WritesSweepHoldsParams struct {
+	Now     int64
+	StoreID int64
+}
+
+func (q *Queries) WritesSweepHolds(ctx context.Context, arg WritesSweepHoldsParams) error {
+	_, err := q.db.ExecContext(ctx, writesSweepHolds, arg.Now, arg.StoreID)
+	return err
+}
+
 const writesSweepStock = `-- name: WritesSweepStock :exec
 INSERT INTO connector_writes (store_id, kind, source_id, subject, next_at, created_at)
 SELECT s.id, 'stock', sc.id, sc.sku, ?1, ?1 FROM connector_stores s JOIN stock_changes sc ON sc.id > s.stock_swept
@@ -378,6 +483,35 @@ type WritesSweepStockParams struct {
 
 func (q *Queries) WritesSweepStock(ctx context.Context, arg WritesSweepStockParams) error {
 	_, err := q.db.ExecContext(ctx, writesSweepStock, arg.Now, arg.StoreID)
+	return err
+}
+
+const writesSweepTags = `-- name: WritesSweepTags :exec
+INSERT INTO connector_writes (store_id, kind, source_id, subject, next_at, created_at)
+SELECT s.id, 'tag', m.id,
+    CASE WHEN m.added = 1 THEN 'add ' ELSE 'remove ' END || CASE WHEN m.kind = 'hold' THEN 'held for review on ' || o.name ELSE m.value || ' on ' || c.email END,
+    ?1, ?1
+FROM connector_stores s JOIN store_marks m ON m.id > s.tags_swept
+LEFT JOIN customers c ON c.id = m.customer_id LEFT JOIN orders o ON o.id = m.order_id
+WHERE s.id = ?2 AND s.push_tags = 1 AND (
+    (m.kind = 'customer_tag' AND COALESCE(c.email, '') <> '')
+    OR (m.kind = 'hold' AND o.source = s.kind AND (
+        EXISTS (SELECT 1 FROM connector_seen cs WHERE cs.store_id = s.id AND cs.kind = 'order' AND cs.external_id = o.external_id)
+        OR NOT EXISTS (SELECT 1 FROM connector_seen cs WHERE cs.kind = 'order' AND cs.external_id = o.external_id))))
+ON CONFLICT DO NOTHING
+`
+
+type WritesSweepTagsParams struct {
+	Now     int64
+	StoreID int64
+}
+
+// A customer's tag goes to any store (it finds the customer by email); a
+// hold's tag ("held for review") to the store the order came from: one of
+// the store's platform that this store synced, or that no store synced (an
+// order from the platform's export file).
+func (q *Queries) WritesSweepTags(ctx context.Context, arg WritesSweepTagsParams) error {
+	_, err := q.db.ExecContext(ctx, writesSweepTags, arg.Now, arg.StoreID)
 	return err
 }
 

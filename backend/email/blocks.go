@@ -286,13 +286,11 @@ const markupChars = `*[]\`
 func link(s string) (label, href string, n int, ok bool) {
 	depth := 0
 	for i := 1; i < len(s); i++ {
+		if j := skipped(s, i); j > i {
+			i = j - 1
+			continue
+		}
 		switch {
-		case s[i] == '\\':
-			i++
-		case strings.HasPrefix(s[i:], "{{"):
-			if e := strings.Index(s[i:], "}}"); e >= 0 {
-				i += e + 1
-			}
 		case s[i] == '[':
 			depth++
 		case s[i] == ']' && depth > 0:
@@ -316,14 +314,11 @@ func link(s string) (label, href string, n int, ok bool) {
 func links(s string) []string {
 	var out []string
 	for i := 0; i < len(s); i++ {
-		switch {
-		case s[i] == '\\':
-			i++
-		case strings.HasPrefix(s[i:], "{{"):
-			if e := strings.Index(s[i:], "}}"); e >= 0 {
-				i += e + 1
-			}
-		case s[i] == '[':
+		if j := skipped(s, i); j > i {
+			i = j - 1
+			continue
+		}
+		if s[i] == '[' {
 			if label, href, n, ok := link(s[i:]); ok {
 				out = append(out, href)
 				out = append(out, links(label)...)
@@ -332,4 +327,19 @@ func links(s string) []string {
 		}
 	}
 	return out
+}
+
+// skipped is where markup reading goes on after an escaped character or
+// an action starting at i, whose brackets are not markup; i when neither
+// starts there.
+func skipped(s string, i int) int {
+	switch {
+	case s[i] == '\\' && i+1 < len(s):
+		return i + 2
+	case strings.HasPrefix(s[i:], "{{"):
+		if e := strings.Index(s[i:], "}}"); e >= 0 {
+			return i + e + 2
+		}
+	}
+	return i
 }

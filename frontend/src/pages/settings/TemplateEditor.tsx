@@ -184,7 +184,8 @@ export function TemplateEditor() {
           </Popover>
         </Group>
       </Stack>
-      <Stack gap="xs">
+      {/* The preview stays in view while a long list of blocks scrolls. */}
+      <Stack gap="xs" style={{ position: 'sticky', top: 64, alignSelf: 'start' }} data-testid="template-preview">
         {preview.error && <Alert color="red" data-testid="template-preview-error">{(preview.error as Error).message}</Alert>}
         {preview.data && (
           <>

@@ -64,6 +64,13 @@ describe('TemplateEditor', () => {
     expect(api.saveTemplate).not.toHaveBeenCalled();
   });
 
+  it('opens the template a flow step links to', async () => {
+    renderWithProviders(<TemplateEditor />, { route: '/settings/templates?template=winback' });
+    await screen.findByTestId('block-editor');
+    expect(api.template).toHaveBeenCalledWith('winback');
+    expect(api.template).not.toHaveBeenCalledWith('order_confirmation');
+  });
+
   it('says when a template opens as one HTML block', async () => {
     api.template.mockResolvedValue({ name: 'order_confirmation', ...stored, html: '<div>x</div>', blocks: [{ kind: 'html', text: '<div>x</div>' }], blocksExact: false, text: '', customised: true });
     renderWithProviders(<TemplateEditor />);

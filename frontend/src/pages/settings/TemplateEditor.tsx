@@ -10,6 +10,7 @@ import { Alert, Badge, Button, Group, NumberInput, Popover, Select, SimpleGrid, 
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { notifyError, notifySuccess } from '../../api';
 import { variablesOf } from '../../api/emailVariables';
 import { mail, mailKeys, type Block } from '../../api/mail';
@@ -43,7 +44,9 @@ export function templateLabel(name: string): string {
 export function TemplateEditor() {
   const qc = useQueryClient();
   const names = useQuery({ queryKey: mailKeys.templates, queryFn: mail.templateNames });
-  const [name, setName] = useState<string>('order_confirmation');
+  // A flow's email step links here with ?template=name.
+  const [params] = useSearchParams();
+  const [name, setName] = useState<string>(params.get('template') || 'order_confirmation');
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [customer, setCustomer] = useState<number>(0);
   const [confirmReset, setConfirmReset] = useState(false);

@@ -64,7 +64,8 @@ const (
 //   - button: Text is the label, URL the link (a variable such as
 //     {{.Cart.RecoveryURL}} or an http(s) address).
 //   - products: Lines and Column.
-//   - image: URL (http or https) and Text, its description (alt text).
+//   - image: URL (http or https) and Text, its description (alt text);
+//     or Logo, the shop's logo (carried inside the email, see logoHTML).
 //   - html: Text is the HTML, as the seller wrote it.
 type Block struct {
 	Kind   BlockKind  `json:"kind"`
@@ -73,6 +74,7 @@ type Block struct {
 	Lines  LineSource `json:"lines,omitempty"`
 	Column LineColumn `json:"column,omitempty"`
 	If     string     `json:"if,omitempty"`
+	Logo   bool       `json:"logo,omitempty"`
 }
 
 // Doc is how blocks are stored beside a template: versioned, so a later
@@ -163,6 +165,17 @@ var summaryHTML = func() string {
 		`<td align="right" style="padding:6px 0;border-top:1px solid #eee"><strong>{{.Order.Total}}</strong></td></tr></table>`
 }()
 
+// logoCID is the Content-ID the shop's logo goes into an email with, as an
+// inline part the mail package embeds when the HTML names it (the layout
+// heads emails with the same image; its branch names it email.LogoCID).
+// Where the shop has no logo fit for email the image is replaced by its
+// alt text, the shop's name. The src-then-alt order is what that
+// replacement reads.
+const logoCID = "shop-logo@shopclerk"
+
+// logoHTML is an image block of the shop's logo.
+const logoHTML = `<img src="cid:` + logoCID + `" alt="{{.Shop.Name}}" height="64" style="display:block;height:64px;width:auto;max-width:240px;border:0;margin:16px 0">`
+
 // BlocksHTML writes blocks as a template's HTML body. It does not check
 // them (CheckBlocks does); a block of an unknown kind writes nothing.
 func BlocksHTML(blocks []Block) string {
@@ -186,6 +199,10 @@ func BlocksHTML(blocks []Block) string {
 		case BlockSummary:
 			b.WriteString(summaryHTML)
 		case BlockImage:
+			if bl.Logo {
+				b.WriteString(logoHTML)
+				break
+			}
 			b.WriteString(`<img src="` + escapeKeepingActions(bl.URL) + `" alt="` + escapeKeepingActions(bl.Text) + `" style="` + imageStyle + `">`)
 		case BlockDivider:
 			b.WriteString(dividerHTML)

@@ -32,6 +32,7 @@ var fixedBlocks = func() []struct {
 		{summaryHTML, Block{Kind: BlockSummary}},
 		{dividerHTML, Block{Kind: BlockDivider}},
 		{spacerHTML, Block{Kind: BlockSpacer}},
+		{logoHTML, Block{Kind: BlockImage, Logo: true}},
 	}
 	for _, src := range []LineSource{LinesOrder, LinesCart} {
 		for _, col := range []LineColumn{ColumnTotal, ColumnPrice, ColumnNone} {

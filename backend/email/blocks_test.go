@@ -52,6 +52,7 @@ var everyKind = []Block{
 	{Kind: BlockCoupon},
 	{Kind: BlockSummary},
 	{Kind: BlockImage, URL: "https://shop.example.com/a.png?x=1&y=2", Text: "Our new mug"},
+	{Kind: BlockImage, Logo: true},
 	{Kind: BlockDivider},
 	{Kind: BlockSpacer},
 }
@@ -68,7 +69,7 @@ func TestBlocksRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"<strong>new</strong> <em>in</em>", "Line one<br>line two", `<a href="https://shop.example.com/cart/abc">your basket</a>`,
-		"5 * 3 [not a link] &amp; &lt;b&gt;not bold&lt;/b&gt;", `src="https://shop.example.com/a.png?x=1&amp;y=2"`, ">SC-ABCD-EFGH<"} {
+		"5 * 3 [not a link] &amp; &lt;b&gt;not bold&lt;/b&gt;", `src="https://shop.example.com/a.png?x=1&amp;y=2"`, `<img src="cid:shop-logo@shopclerk" alt="Ann&#39;s Pottery"`, ">SC-ABCD-EFGH<"} {
 		if !strings.Contains(r.HTML, want) {
 			t.Errorf("html lacks %q", want)
 		}

@@ -154,6 +154,9 @@ func checkBlock(b Block, k Kind) error {
 			return err
 		}
 	case BlockImage:
+		if b.Logo {
+			return nil
+		}
 		if u, err := url.Parse(strings.TrimSpace(b.URL)); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return domain.Errorf(domain.CodeInvalid, "the image address %q is not a web address: it must start with https:// (or http://)", b.URL)
 		}

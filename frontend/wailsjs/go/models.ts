@@ -2994,6 +2994,7 @@ export namespace email {
 	    lines?: string;
 	    column?: string;
 	    if?: string;
+	    logo?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Block(source);
@@ -3007,6 +3008,7 @@ export namespace email {
 	        this.lines = source["lines"];
 	        this.column = source["column"];
 	        this.if = source["if"];
+	        this.logo = source["logo"];
 	    }
 	}
 	export class Rendered {

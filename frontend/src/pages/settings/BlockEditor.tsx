@@ -3,7 +3,7 @@
 // Alt+ArrowUp/Down, removed; a variable picker writes the chosen variable
 // at the cursor of the last text field the seller was in. The backend turns
 // the blocks into the email (preview and save), so nothing here writes HTML.
-import { ActionIcon, Alert, Group, Menu, Button, Paper, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Menu, Paper, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useRef, useState } from 'react';
 import type { Variable } from '../../api/emailVariables';
 import type { Block, LineColumn, LineSource } from '../../api/mail';
@@ -168,17 +168,28 @@ export function BlockEditor({ blocks, variables, onChange }: BlockEditorProps) {
             </Group>
           )}
           {b.kind === 'image' && (
-            <Group grow align="start">
-              <TextInput
-                label="Image address" description="https://…" value={b.url ?? ''} data-testid={`block-${i}-url`}
-                error={/^https?:\/\/[^/\s]+/i.test(b.url ?? '') ? undefined : 'An image address starts with https:// (or http://)'}
-                onChange={(e) => onChange(updateBlock(blocks, i, { url: e.currentTarget.value }))}
+            <Stack gap="xs">
+              <SegmentedControl
+                aria-label={`Block ${i + 1} picture`} size="xs" value={b.logo ? 'logo' : 'url'} data-testid={`block-${i}-source`}
+                data={[{ value: 'url', label: 'From a web address' }, { value: 'logo', label: "The shop's logo" }]}
+                onChange={(v) => onChange(updateBlock(blocks, i, v === 'logo' ? { logo: true, url: '', text: '' } : { logo: false, url: 'https://' }))}
               />
-              <TextInput
-                label="Description (for screen readers)" value={b.text ?? ''}
-                onChange={(e) => onChange(updateBlock(blocks, i, { text: e.currentTarget.value }))}
-              />
-            </Group>
+              {b.logo ? (
+                <Text size="sm" c="dimmed">The logo from Settings &gt; Shop, carried inside the email; the shop&apos;s name where there is none.</Text>
+              ) : (
+                <Group grow align="start">
+                  <TextInput
+                    label="Image address" description="https://…" value={b.url ?? ''} data-testid={`block-${i}-url`}
+                    error={/^https?:\/\/[^/\s]+/i.test(b.url ?? '') ? undefined : 'An image address starts with https:// (or http://)'}
+                    onChange={(e) => onChange(updateBlock(blocks, i, { url: e.currentTarget.value }))}
+                  />
+                  <TextInput
+                    label="Description (for screen readers)" value={b.text ?? ''}
+                    onChange={(e) => onChange(updateBlock(blocks, i, { text: e.currentTarget.value }))}
+                  />
+                </Group>
+              )}
+            </Stack>
           )}
           {b.kind === 'html' && (
             <Textarea

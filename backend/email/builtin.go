@@ -7,9 +7,15 @@ package email
 // language than the shop's names it (Lang), for the email's <html lang>.
 var builtin = map[string]Template{}
 
+// The built-in emails' line lists, which the block editor reads as a
+// product list (blocks_convert.go).
+const (
+	builtinOrderLines = `<table role="presentation">{{range .Order.Lines}}<tr><td>{{.Quantity}} × {{.Name}}</td><td>{{.Total}}</td></tr>{{end}}</table>`
+	builtinCartLines  = `<ul>{{range .Cart.Lines}}<li>{{.Quantity}} × {{.Name}}</li>{{end}}</ul>`
+)
+
 func init() {
-	lines := `<table role="presentation">{{range .Order.Lines}}<tr><td>{{.Quantity}} × {{.Name}}</td><td>{{.Total}}</td></tr>{{end}}</table>`
-	cartLines := `<ul>{{range .Cart.Lines}}<li>{{.Quantity}} × {{.Name}}</li>{{end}}</ul>`
+	lines, cartLines := builtinOrderLines, builtinCartLines
 	for _, t := range []Template{
 		{Name: "order_confirmation", Subject: "Your order {{.Order.Name}} is confirmed",
 			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>thank you for your order {{.Order.Name}} of {{.Order.CreatedOn}}. We have your payment and are getting it ready.</p>` +

@@ -105,21 +105,14 @@ func EditableTemplateNames() []string {
 	return out
 }
 
-const lineTable = `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:16px 0">` +
-	`{{range .Order.Lines}}<tr><td style="padding:6px 0;border-bottom:1px solid #eee">{{.Quantity}} × {{.Name}}</td>` +
-	`<td align="right" style="padding:6px 0;border-bottom:1px solid #eee">{{.Total}}</td></tr>{{end}}</table>`
+const (
+	lineTable = email.OrderLinesHTML
+	cartList  = email.CartLinesHTML
+	poLines   = email.POLinesHTML
+)
 
-const cartList = `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin:16px 0">` +
-	`{{range .Cart.Lines}}<tr><td style="padding:4px 0">{{.Quantity}} × {{.Name}}</td><td align="right">{{.Price}}</td></tr>{{end}}</table>`
-
-// button is a call-to-action link drawn as a button Outlook renders too (a
-// cell with a background). Its label says where it goes, as a screen reader
-// lists an email's links by their text; white bold on #1864ab is 6.1:1
-// (WCAG AA asks 4.5:1 for text of this size).
-func button(href, label string) string {
-	return `<table role="presentation" cellpadding="0" cellspacing="0" style="margin:20px 0"><tr><td style="background:#1864ab;border-radius:6px">` +
-		`<a href="` + href + `" style="display:inline-block;padding:12px 22px;color:#ffffff;text-decoration:none;font-weight:bold">` + label + `</a></td></tr></table>`
-}
+// button is the designed call-to-action button (email.Button).
+var button = email.Button
 
 var defaults = map[string]email.Template{
 	"order_confirmation": {Subject: "Your order {{.Order.Name}} is confirmed",
@@ -159,10 +152,6 @@ var defaults = map[string]email.Template{
 			"{{with .PurchaseOrder.Note}}\n{{.}}\n{{end}}\nPlease confirm the order and the expected delivery date by replying to this email.\n\n" +
 			"Thank you,\n"}, // the shop's name follows as the signature Render adds
 }
-
-const poLines = `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:16px 0">` +
-	`{{range .PurchaseOrder.Lines}}<tr><td style="padding:6px 0;border-bottom:1px solid #eee;white-space:nowrap">{{.Quantity}} x {{.SKU}}</td>` +
-	`<td style="padding:6px 0 6px 12px;border-bottom:1px solid #eee">{{.Name}}</td></tr>{{end}}</table>`
 
 // Lookup finds the seller's override, a designed default, or the built-in
 // template of that name (email.Fallback).
@@ -224,6 +213,11 @@ type EditableTemplate struct {
 	Text       string     `json:"text"` // the seller's plain-text version; empty: derived from HTML
 	Customised bool       `json:"customised"`
 	UpdatedAt  *time.Time `json:"updatedAt"`
+	// Blocks is the template as the block editor opens it: the blocks it
+	// was saved from, else its HTML read as blocks; BlocksExact is false
+	// when that HTML could not be read and Blocks is one HTML block.
+	Blocks      []email.Block `json:"blocks"`
+	BlocksExact bool          `json:"blocksExact"`
 }
 
 func knownTemplate(name string) (email.Template, error) {
@@ -246,10 +240,14 @@ func LoadTemplate(ctx context.Context, st *outboxdb.DB, name string) (EditableTe
 		return EditableTemplate{}, err
 	}
 	if !ok {
-		return EditableTemplate{Name: name, Subject: d.Subject, HTML: d.HTML, Text: d.Text}, nil
+		out := EditableTemplate{Name: name, Subject: d.Subject, HTML: d.HTML, Text: d.Text}
+		out.Blocks, out.BlocksExact = blocksOf(d.HTML, "")
+		return out, nil
 	}
 	at := saved.UpdatedAt
-	return EditableTemplate{Name: name, Subject: saved.Subject, HTML: saved.HTML, Text: saved.Text, Customised: true, UpdatedAt: &at}, nil
+	out := EditableTemplate{Name: name, Subject: saved.Subject, HTML: saved.HTML, Text: saved.Text, Customised: true, UpdatedAt: &at}
+	out.Blocks, out.BlocksExact = blocksOf(saved.HTML, saved.Blocks)
+	return out, nil
 }
 
 // maxTemplateSize bounds one part of a template; an email body is a few KB.

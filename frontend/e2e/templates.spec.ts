@@ -40,6 +40,7 @@ test('edit a template, get a clear refusal, save, reload and see it kept, reset'
   await expect(page.getByTestId('template-preview-subject')).toHaveText(new RegExp(`^${first}, your parcel .* is coming$`));
 
   // A variable Shopclerk does not know: refused, named, nothing stored.
+  await page.getByTestId('template-tab-html').click();
   const html = page.getByTestId('template-html');
   await html.fill('<p>Hi {{.Customer.Nickname}}, it is on its way.</p>');
   await page.getByTestId('template-save').click();
@@ -67,6 +68,9 @@ test('edit a template, get a clear refusal, save, reload and see it kept, reset'
   await page.getByRole('option', { name: 'Shipping update' }).click();
   await expect(page.getByTestId('template-customised')).toBeVisible();
   await expect(page.getByTestId('template-subject')).toHaveValue('{{.Customer.FirstName}}, your parcel {{.Shipment.TrackingNumber}} is coming');
+  // Saved as HTML, it opens as blocks too (its link a text block's link).
+  await expect(page.getByTestId('block-1-text')).toHaveValue(/\[Follow it here\]\(\{\{\.Shipment\.TrackingURL\}\}\)/);
+  await page.getByTestId('template-tab-html').click();
   await expect(page.getByTestId('template-html')).toHaveValue(/Follow it here/);
   await expect(page.getByTestId('template-preview-subject')).toHaveText(/, your parcel .* is coming$/);
   await shot('02-reloaded');

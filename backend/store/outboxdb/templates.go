@@ -18,7 +18,10 @@ type EmailTemplate struct {
 	HTML    string `json:"html"`
 	// Text is an optional plain-text version; empty means the plain-text
 	// part is derived from HTML.
-	Text      string    `json:"text"`
+	Text string `json:"text"`
+	// Blocks is the block editor's document (email.Doc as JSON) the HTML
+	// was written from; empty when the seller wrote the HTML.
+	Blocks    string    `json:"blocks"`
 	UpdatedAt time.Time `json:"updatedAt"`
 }
 
@@ -54,7 +57,7 @@ func (s *DB) SaveEmailTemplate(ctx context.Context, t EmailTemplate) error {
 	if t.Name == "" {
 		return domain.Errorf(domain.CodeInvalid, "a template needs a name")
 	}
-	if err := s.gen().EmailTemplatePut(ctx, queries.EmailTemplatePutParams{Name: t.Name, Subject: t.Subject, Html: t.HTML, Text: t.Text,
+	if err := s.gen().EmailTemplatePut(ctx, queries.EmailTemplatePutParams{Name: t.Name, Subject: t.Subject, Html: t.HTML, Text: t.Text, Blocks: t.Blocks,
 		UpdatedAt: s.Now()}); err != nil {
 		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not save the email template")
 	}
@@ -71,5 +74,5 @@ func (s *DB) DeleteEmailTemplate(ctx context.Context, name string) error {
 }
 
 func templateOf(r queries.EmailTemplate) EmailTemplate {
-	return EmailTemplate{Name: r.Name, Subject: r.Subject, HTML: r.Html, Text: r.Text, UpdatedAt: time.Unix(r.UpdatedAt, 0).UTC()}
+	return EmailTemplate{Name: r.Name, Subject: r.Subject, HTML: r.Html, Text: r.Text, Blocks: r.Blocks, UpdatedAt: time.Unix(r.UpdatedAt, 0).UTC()}
 }

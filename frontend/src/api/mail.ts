@@ -44,7 +44,14 @@ export type RenderedEmail = Plain<email.Rendered>;
 export type Suppression = Plain<domain.Suppression>;
 export type InboxItem = Plain<domain.InboxItem>;
 /** A template as the editor starts from it: the seller's saved version or the default (text is '' when derived from the HTML). */
-export type EditableTemplate = Plain<m.EditableTemplate>;
+export type EditableTemplate = Omit<Plain<m.EditableTemplate>, 'blocks'> & { blocks: Block[] | null };
+
+/** Go's email.BlockKind, email.LineSource and email.LineColumn (typed string constants). */
+export type BlockKind = 'heading' | 'text' | 'button' | 'products' | 'coupon' | 'summary' | 'image' | 'divider' | 'spacer' | 'html';
+export type LineSource = 'order' | 'cart' | 'purchase_order';
+export type LineColumn = 'total' | 'price' | 'none';
+/** One block of a template edited as blocks (email.Block). */
+export type Block = Omit<Plain<email.Block>, 'kind' | 'lines' | 'column'> & { kind: BlockKind; lines?: LineSource; column?: LineColumn };
 
 /**
  * What a send job reports in job:done. Hand-written: it is app's unexported
@@ -130,12 +137,18 @@ export const mail = {
   sendTest: (to: string): Promise<string> => call(() => MailSettingsService.SendTestEmail(to)),
   checkMailbox: (): Promise<string> => call(() => MailSettingsService.CheckMailbox()),
   templateNames: (): Promise<string[]> => call(() => MailSettingsService.TemplateNames()),
-  template: (name: string): Promise<EditableTemplate> => call(() => MailSettingsService.Template(name)),
+  template: (name: string) => callAs<EditableTemplate>(() => MailSettingsService.Template(name)),
   saveTemplate: (name: string, subject: string, html: string): Promise<void> =>
     call(() => MailSettingsService.SaveTemplate(name, subject, html)),
   resetTemplate: (name: string): Promise<void> => call(() => MailSettingsService.ResetTemplate(name)),
   preview: (name: string, subject: string, html: string, customerId: number): Promise<RenderedEmail> =>
     call(() => MailSettingsService.PreviewTemplate(name, subject, html, customerId)),
+  saveTemplateBlocks: (name: string, subject: string, blocks: Block[]): Promise<void> =>
+    call(() => MailSettingsService.SaveTemplateBlocks(name, subject, blocks)),
+  previewBlocks: (name: string, subject: string, blocks: Block[], customerId: number): Promise<RenderedEmail> =>
+    call(() => MailSettingsService.PreviewTemplateBlocks(name, subject, blocks, customerId)),
+  blocksOf: (html: string) => callAs<Block[]>(() => MailSettingsService.TemplateBlocksOf(html)),
+  blocksHTML: (blocks: Block[]): Promise<string> => call(() => MailSettingsService.TemplateBlocksHTML(blocks)),
   suppressions: (): Promise<Suppression[]> => call(() => MailSettingsService.Suppressions(200, 0)),
   suppress: (email: string, note: string): Promise<void> => call(() => MailSettingsService.Suppress(email, note)),
   unsuppress: (email: string): Promise<void> => call(() => MailSettingsService.Unsuppress(email)),

@@ -2971,6 +2971,30 @@ export namespace domain {
 
 export namespace email {
 	
+	export class Block {
+	    kind: string;
+	    text?: string;
+	    url?: string;
+	    lines?: string;
+	    column?: string;
+	    if?: string;
+	    logo?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Block(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.text = source["text"];
+	        this.url = source["url"];
+	        this.lines = source["lines"];
+	        this.column = source["column"];
+	        this.if = source["if"];
+	        this.logo = source["logo"];
+	    }
+	}
 	export class Rendered {
 	    template: string;
 	    subject: string;
@@ -2987,6 +3011,24 @@ export namespace email {
 	        this.subject = source["subject"];
 	        this.html = source["html"];
 	        this.text = source["text"];
+	    }
+	}
+	export class Variable {
+	    path: string;
+	    group: string;
+	    label: string;
+	    insert: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Variable(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.group = source["group"];
+	        this.label = source["label"];
+	        this.insert = source["insert"];
 	    }
 	}
 
@@ -3704,6 +3746,8 @@ export namespace mail {
 	    customised: boolean;
 	    // Go type: time
 	    updatedAt?: any;
+	    blocks: email.Block[];
+	    blocksExact: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new EditableTemplate(source);
@@ -3717,6 +3761,8 @@ export namespace mail {
 	        this.text = source["text"];
 	        this.customised = source["customised"];
 	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	        this.blocks = this.convertValues(source["blocks"], email.Block);
+	        this.blocksExact = source["blocksExact"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -3772,6 +3818,40 @@ export namespace mail {
 	        this.oauth = source["oauth"];
 	        this.passwordHint = source["passwordHint"];
 	    }
+	}
+	export class TemplateVariables {
+	    name: string;
+	    kind: string;
+	    variables: email.Variable[];
+	
+	    static createFrom(source: any = {}) {
+	        return new TemplateVariables(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.variables = this.convertValues(source["variables"], email.Variable);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

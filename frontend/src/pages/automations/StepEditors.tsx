@@ -3,6 +3,7 @@
 // make the flow read top to bottom.
 import {
   ActionIcon,
+  Anchor,
   Badge,
   Box,
   Button,
@@ -38,6 +39,7 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { Problem, Step, TriggerSpec } from '../../api/automations';
 import { majorToMinor, minorToMajor } from './condition';
 import { ConditionEditor, ProblemCaret } from './ConditionBuilder';
@@ -316,6 +318,11 @@ export function ActionCard({ step, index, number, count, emailTemplates, problem
               onChange={(v) => set({ template: v ?? '' })}
               data-testid={`editor-step-${index}-template`}
             />
+            {step.template && (
+              <Anchor component={Link} to={`/settings/templates?template=${encodeURIComponent(step.template)}`} size="xs" data-testid={`editor-step-${index}-template-link`}>
+                Edit the {templateLabel(step.template).toLowerCase()} template (blocks, preview)
+              </Anchor>
+            )}
             <TextInput
               label="Subject (leave empty for the template’s)"
               size="xs"

@@ -1,25 +1,38 @@
-// Settings > Templates: edit an email template (subject + HTML body in Go
-// template syntax) with a live preview on sample or real customer data, save
-// it (the backend renders it with sample data first and refuses a broken one,
-// naming the problem) or go back to the default. Drafts are kept per template
+// Settings > Templates: edit an email template (a subject, and a body as
+// blocks or, in the HTML tab, as HTML in Go template syntax) with a live
+// preview on sample or real customer data, save it (the backend renders it
+// with sample data first and refuses a broken one, naming the problem) or go
+// back to the default. Every template opens in the Blocks tab: the backend
+// reads its HTML as blocks, or as one HTML block when it cannot. Drafts are kept per template
 // while the seller switches between them, so nothing typed is lost by looking
 // at another template.
 import { Alert, Badge, Button, Group, NumberInput, Popover, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { notifyError, notifySuccess } from '../../api';
-import { mail, mailKeys } from '../../api/mail';
+import { variablesOf } from '../../api/emailVariables';
+import { mail, mailKeys, type Block } from '../../api/mail';
 import { formatDateTime } from '../../lib/format';
+import { BlockEditor } from './BlockEditor';
+import { sameBlocks } from './blocks';
+
+/** The body is edited as blocks or as HTML (the tab the seller is in). */
+export type BodyMode = 'blocks' | 'html';
 
 export interface Draft {
   subject: string;
   html: string;
+  blocks?: Block[];
+  mode?: BodyMode;
 }
 
-/** A draft differs from the template it started from. */
+/** A draft differs from the template it started from, in the body it is edited as. */
 export function isDirty(draft: Draft | undefined, saved: Draft | undefined): boolean {
-  return !!draft && !!saved && (draft.subject !== saved.subject || draft.html !== saved.html);
+  if (!draft || !saved) return false;
+  if (draft.subject !== saved.subject) return true;
+  return (draft.mode ?? 'html') === 'blocks' ? !sameBlocks(draft.blocks, saved.blocks) : draft.html !== saved.html;
 }
 
 /** "order_confirmation" -> "Order confirmation", for the template list. */
@@ -31,13 +44,17 @@ export function templateLabel(name: string): string {
 export function TemplateEditor() {
   const qc = useQueryClient();
   const names = useQuery({ queryKey: mailKeys.templates, queryFn: mail.templateNames });
-  const [name, setName] = useState<string>('order_confirmation');
+  // A flow's email step links here with ?template=name.
+  const [params] = useSearchParams();
+  const [name, setName] = useState<string>(params.get('template') || 'order_confirmation');
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [customer, setCustomer] = useState<number>(0);
   const [confirmReset, setConfirmReset] = useState(false);
   const [view, setView] = useState<string | null>('html');
   const current = useQuery({ queryKey: mailKeys.template(name), queryFn: () => mail.template(name) });
-  const saved = current.data ? { subject: current.data.subject, html: current.data.html } : undefined;
+  const saved: Draft | undefined = current.data
+    ? { subject: current.data.subject, html: current.data.html, blocks: current.data.blocks ?? [], mode: 'blocks' }
+    : undefined;
   const draft = drafts[name] ?? saved;
   const dirty = isDirty(draft, saved);
   const edit = (patch: Partial<Draft>) => draft && setDrafts((d) => ({ ...d, [name]: { ...draft, ...patch } }));
@@ -45,17 +62,40 @@ export function TemplateEditor() {
 
   const [shown] = useDebouncedValue(draft, 250);
   const preview = useQuery({
-    queryKey: ['mail', 'preview', name, shown?.subject, shown?.html, customer],
-    queryFn: () => mail.preview(name, shown?.subject ?? '', shown?.html ?? '', customer),
+    queryKey: ['mail', 'preview', name, shown?.mode, shown?.subject, shown?.mode === 'blocks' ? JSON.stringify(shown.blocks) : shown?.html, customer],
+    queryFn: () => shown?.mode === 'blocks'
+      ? mail.previewBlocks(name, shown.subject, shown.blocks ?? [], customer)
+      : mail.preview(name, shown?.subject ?? '', shown?.html ?? '', customer),
     enabled: !!shown,
     retry: false,
     // Keep showing the last preview while the next renders, instead of flashing empty.
     placeholderData: keepPreviousData,
   });
 
+  // Switching tabs carries the body across: the blocks written as HTML, or
+  // the HTML read as blocks (one HTML block where it cannot be read). A body
+  // not touched since it was loaded keeps its saved form on both sides.
+  const switchMode = async (mode: BodyMode) => {
+    if (!draft || !saved || (draft.mode ?? 'blocks') === mode) return;
+    try {
+      if (mode === 'html') {
+        const html = sameBlocks(draft.blocks, saved.blocks) ? saved.html : await mail.blocksHTML(draft.blocks ?? []);
+        edit({ mode, html });
+      } else {
+        const blocks = draft.html === saved.html ? saved.blocks : await mail.blocksOf(draft.html);
+        edit({ mode, blocks: blocks ?? [] });
+      }
+    } catch (e) {
+      notifyError(e, 'Could not switch');
+    }
+  };
+  const variables = variablesOf(name);
+
   const refresh = (n: string) => qc.invalidateQueries({ queryKey: mailKeys.template(n) });
   const save = useMutation({
-    mutationFn: (v: { name: string; draft: Draft }) => mail.saveTemplate(v.name, v.draft.subject, v.draft.html),
+    mutationFn: (v: { name: string; draft: Draft }) => v.draft.mode === 'blocks'
+      ? mail.saveTemplateBlocks(v.name, v.draft.subject, v.draft.blocks ?? [])
+      : mail.saveTemplate(v.name, v.draft.subject, v.draft.html),
     onSuccess: async (_, v) => {
       await refresh(v.name);
       forget(v.name);
@@ -100,13 +140,29 @@ export function TemplateEditor() {
           label="Subject" data-testid="template-subject" disabled={!draft}
           value={draft?.subject ?? ''} onChange={(e) => edit({ subject: e.currentTarget.value })}
         />
-        <Textarea
-          label="Body (HTML with {{.Customer.FirstName}}, {{.Order.Name}}, {{.Cart.RecoveryURL}}, {{.Coupon.Code}}, {{.Shipment.TrackingURL}}, …)"
-          description="Shopclerk wraps it in the shop's email layout and writes the plain-text version from it."
-          autosize minRows={10} maxRows={24} data-testid="template-html" disabled={!draft}
-          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
-          value={draft?.html ?? ''} onChange={(e) => edit({ html: e.currentTarget.value })}
-        />
+        <Tabs value={draft?.mode ?? 'blocks'} onChange={(v) => v && switchMode(v as BodyMode)} keepMounted={false}>
+          <Tabs.List mb="xs" aria-label="Edit the body as">
+            <Tabs.Tab value="blocks" data-testid="template-tab-blocks">Blocks</Tabs.Tab>
+            <Tabs.Tab value="html" data-testid="template-tab-html">HTML</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="blocks">
+            {current.data && !current.data.blocksExact && draft?.blocks === saved?.blocks && (
+              <Alert color="gray" mb="xs" data-testid="template-html-block">
+                This template's HTML does not read as blocks, so it is one HTML block: edit it there, or replace it with blocks.
+              </Alert>
+            )}
+            {draft && <BlockEditor key={name} blocks={draft.blocks ?? []} variables={variables} onChange={(blocks) => edit({ blocks })} />}
+          </Tabs.Panel>
+          <Tabs.Panel value="html">
+            <Textarea
+              label="Body (HTML with {{.Customer.FirstName}}, {{.Order.Name}}, {{.Cart.RecoveryURL}}, {{.Coupon.Code}}, {{.Shipment.TrackingURL}}, …)"
+              description="Shopclerk wraps it in the shop's email layout and writes the plain-text version from it."
+              autosize minRows={10} maxRows={24} data-testid="template-html" disabled={!draft}
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
+              value={draft?.html ?? ''} onChange={(e) => edit({ html: e.currentTarget.value })}
+            />
+          </Tabs.Panel>
+        </Tabs>
         <Group>
           <Button onClick={() => draft && save.mutate({ name, draft })} disabled={!dirty} loading={save.isPending} data-testid="template-save">Save</Button>
           <Button variant="default" onClick={() => forget(name)} disabled={!dirty} data-testid="template-discard">Discard changes</Button>
@@ -131,7 +187,8 @@ export function TemplateEditor() {
           </Popover>
         </Group>
       </Stack>
-      <Stack gap="xs">
+      {/* The preview stays in view while a long list of blocks scrolls. */}
+      <Stack gap="xs" style={{ position: 'sticky', top: 64, alignSelf: 'start' }} data-testid="template-preview">
         {preview.error && <Alert color="red" data-testid="template-preview-error">{(preview.error as Error).message}</Alert>}
         {preview.data && (
           <>

@@ -15,11 +15,15 @@ export function Presets():Promise<Array<mail.Preset>>;
 
 export function PreviewTemplate(arg1:string,arg2:string,arg3:string,arg4:number):Promise<email.Rendered>;
 
+export function PreviewTemplateBlocks(arg1:string,arg2:string,arg3:Array<email.Block>,arg4:number):Promise<email.Rendered>;
+
 export function ResetTemplate(arg1:string):Promise<void>;
 
 export function SaveAccount(arg1:mail.Account,arg2:string):Promise<void>;
 
 export function SaveTemplate(arg1:string,arg2:string,arg3:string):Promise<void>;
+
+export function SaveTemplateBlocks(arg1:string,arg2:string,arg3:Array<email.Block>):Promise<void>;
 
 export function SendTestEmail(arg1:string):Promise<string>;
 
@@ -31,6 +35,12 @@ export function Suppressions(arg1:number,arg2:number):Promise<Array<domain.Suppr
 
 export function Template(arg1:string):Promise<mail.EditableTemplate>;
 
+export function TemplateBlocksHTML(arg1:Array<email.Block>):Promise<string>;
+
+export function TemplateBlocksOf(arg1:string):Promise<Array<email.Block>>;
+
 export function TemplateNames():Promise<Array<string>>;
+
+export function TemplateVariables():Promise<Array<mail.TemplateVariables>>;
 
 export function Unsuppress(arg1:string):Promise<void>;

@@ -22,6 +22,10 @@ export function PreviewTemplate(arg1, arg2, arg3, arg4) {
   return window['go']['app']['MailSettingsService']['PreviewTemplate'](arg1, arg2, arg3, arg4);
 }
 
+export function PreviewTemplateBlocks(arg1, arg2, arg3, arg4) {
+  return window['go']['app']['MailSettingsService']['PreviewTemplateBlocks'](arg1, arg2, arg3, arg4);
+}
+
 export function ResetTemplate(arg1) {
   return window['go']['app']['MailSettingsService']['ResetTemplate'](arg1);
 }
@@ -32,6 +36,10 @@ export function SaveAccount(arg1, arg2) {
 
 export function SaveTemplate(arg1, arg2, arg3) {
   return window['go']['app']['MailSettingsService']['SaveTemplate'](arg1, arg2, arg3);
+}
+
+export function SaveTemplateBlocks(arg1, arg2, arg3) {
+  return window['go']['app']['MailSettingsService']['SaveTemplateBlocks'](arg1, arg2, arg3);
 }
 
 export function SendTestEmail(arg1) {
@@ -54,8 +62,20 @@ export function Template(arg1) {
   return window['go']['app']['MailSettingsService']['Template'](arg1);
 }
 
+export function TemplateBlocksHTML(arg1) {
+  return window['go']['app']['MailSettingsService']['TemplateBlocksHTML'](arg1);
+}
+
+export function TemplateBlocksOf(arg1) {
+  return window['go']['app']['MailSettingsService']['TemplateBlocksOf'](arg1);
+}
+
 export function TemplateNames() {
   return window['go']['app']['MailSettingsService']['TemplateNames']();
+}
+
+export function TemplateVariables() {
+  return window['go']['app']['MailSettingsService']['TemplateVariables']();
 }
 
 export function Unsuppress(arg1) {

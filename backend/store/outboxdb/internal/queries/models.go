@@ -10,6 +10,7 @@ type EmailTemplate struct {
 	Html      string
 	Text      string
 	UpdatedAt int64
+	Blocks    string
 }
 
 type Suppression struct {

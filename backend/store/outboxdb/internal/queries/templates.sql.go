@@ -19,7 +19,7 @@ func (q *Queries) EmailTemplateDelete(ctx context.Context, name string) error {
 }
 
 const emailTemplateGet = `-- name: EmailTemplateGet :one
-SELECT name, subject, html, text, updated_at FROM email_templates WHERE name = ?
+SELECT name, subject, html, text, updated_at, blocks FROM email_templates WHERE name = ?
 `
 
 func (q *Queries) EmailTemplateGet(ctx context.Context, name string) (EmailTemplate, error) {
@@ -31,13 +31,14 @@ func (q *Queries) EmailTemplateGet(ctx context.Context, name string) (EmailTempl
 		&i.Html,
 		&i.Text,
 		&i.UpdatedAt,
+		&i.Blocks,
 	)
 	return i, err
 }
 
 const emailTemplatePut = `-- name: EmailTemplatePut :exec
-INSERT INTO email_templates (name, subject, html, text, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
-ON CONFLICT (name) DO UPDATE SET subject = ?2, html = ?3, text = ?4, updated_at = ?5
+INSERT INTO email_templates (name, subject, html, text, blocks, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+ON CONFLICT (name) DO UPDATE SET subject = ?2, html = ?3, text = ?4, blocks = ?5, updated_at = ?6
 `
 
 type EmailTemplatePutParams struct {
@@ -45,6 +46,7 @@ type EmailTemplatePutParams struct {
 	Subject   string
 	Html      string
 	Text      string
+	Blocks    string
 	UpdatedAt int64
 }
 
@@ -54,13 +56,14 @@ func (q *Queries) EmailTemplatePut(ctx context.Context, arg EmailTemplatePutPara
 		arg.Subject,
 		arg.Html,
 		arg.Text,
+		arg.Blocks,
 		arg.UpdatedAt,
 	)
 	return err
 }
 
 const emailTemplatesAll = `-- name: EmailTemplatesAll :many
-SELECT name, subject, html, text, updated_at FROM email_templates ORDER BY name
+SELECT name, subject, html, text, updated_at, blocks FROM email_templates ORDER BY name
 `
 
 func (q *Queries) EmailTemplatesAll(ctx context.Context) ([]EmailTemplate, error) {
@@ -78,6 +81,7 @@ func (q *Queries) EmailTemplatesAll(ctx context.Context) ([]EmailTemplate, error
 			&i.Html,
 			&i.Text,
 			&i.UpdatedAt,
+			&i.Blocks,
 		); err != nil {
 			return nil, err
 		}

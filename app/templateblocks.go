@@ -23,7 +23,7 @@ func (s *MailSettingsService) SaveTemplateBlocks(name, subject string, blocks []
 	if err != nil {
 		return err
 	}
-	return mail.SaveTemplateBlocks(ctx, b.outbox, name, subject, blocks, mail.ShopData(ctx, b.st))
+	return mail.SaveTemplateBlocks(ctx, b.Outbox, name, subject, blocks, mail.ShopData(ctx, b.Store))
 }
 
 // PreviewTemplateBlocks renders blocks as PreviewTemplate renders HTML.
@@ -32,7 +32,7 @@ func (s *MailSettingsService) PreviewTemplateBlocks(name, subject string, blocks
 	if err != nil {
 		return email.Rendered{}, err
 	}
-	return mail.PreviewTemplateBlocks(ctx, b.outbox, b.preview, name, subject, blocks, customerID)
+	return mail.PreviewTemplateBlocks(ctx, b.Outbox, b.Preview, name, subject, blocks, customerID)
 }
 
 // TemplateBlocksOf reads HTML as blocks, for the editor's switch from its

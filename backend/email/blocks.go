@@ -165,16 +165,11 @@ var summaryHTML = func() string {
 		`<td align="right" style="padding:6px 0;border-top:1px solid #eee"><strong>{{.Order.Total}}</strong></td></tr></table>`
 }()
 
-// logoCID is the Content-ID the shop's logo goes into an email with, as an
-// inline part the mail package embeds when the HTML names it (the layout
-// heads emails with the same image; its branch names it email.LogoCID).
-// Where the shop has no logo fit for email the image is replaced by its
-// alt text, the shop's name. The src-then-alt order is what that
-// replacement reads.
-const logoCID = "shop-logo@shopclerk"
-
-// logoHTML is an image block of the shop's logo.
-const logoHTML = `<img src="cid:` + logoCID + `" alt="{{.Shop.Name}}" height="64" style="display:block;height:64px;width:auto;max-width:240px;border:0;margin:16px 0">`
+// logoHTML is the image block of the shop's logo: the inline part named
+// LogoCID, which the mail package embeds when it sends. Where the shop has
+// no logo fit for email the image is replaced by its alt text, the shop's
+// name; the src-then-alt order is what that replacement reads.
+const logoHTML = `<img src="cid:` + LogoCID + `" alt="{{.Shop.Name}}" height="64" style="display:block;height:64px;width:auto;max-width:240px;border:0;margin:16px 0">`
 
 // BlocksHTML writes blocks as a template's HTML body. It does not check
 // them (CheckBlocks does); a block of an unknown kind writes nothing.

@@ -18,6 +18,12 @@ const (
 	TriggerOrderCancelled      Trigger = "order_cancelled"
 	TriggerOrderRefunded       Trigger = "order_refunded"
 	TriggerShipmentStatus      Trigger = "shipment_status"
+	// TriggerShipmentShipped: a parcel with a tracking number appears on an
+	// order, once per order and number, whichever source brought it.
+	TriggerShipmentShipped Trigger = "shipment_shipped"
+	// TriggerShipmentStuck: a parcel not yet final has had no carrier event
+	// for the trigger's Days; once per silence (a new event starts a new one).
+	TriggerShipmentStuck Trigger = "shipment_stuck"
 	TriggerCartIdle            Trigger = "cart_idle"
 	TriggerStockBelow          Trigger = "stock_below"
 	TriggerCustomerCreated     Trigger = "customer_created"

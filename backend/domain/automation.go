@@ -12,18 +12,18 @@ import "time"
 type Trigger string
 
 const (
-	TriggerOrderCreated        Trigger = "order_created"
-	TriggerOrderPaid           Trigger = "order_paid"
-	TriggerOrderFulfilled      Trigger = "order_fulfilled"
-	TriggerOrderCancelled      Trigger = "order_cancelled"
-	TriggerOrderRefunded       Trigger = "order_refunded"
-	TriggerShipmentStatus      Trigger = "shipment_status"
+	TriggerOrderCreated   Trigger = "order_created"
+	TriggerOrderPaid      Trigger = "order_paid"
+	TriggerOrderFulfilled Trigger = "order_fulfilled"
+	TriggerOrderCancelled Trigger = "order_cancelled"
+	TriggerOrderRefunded  Trigger = "order_refunded"
+	TriggerShipmentStatus Trigger = "shipment_status"
 	// TriggerShipmentShipped: a parcel with a tracking number appears on an
 	// order, once per order and number, whichever source brought it.
 	TriggerShipmentShipped Trigger = "shipment_shipped"
 	// TriggerShipmentStuck: a parcel not yet final has had no carrier event
 	// for the trigger's Days; once per silence (a new event starts a new one).
-	TriggerShipmentStuck Trigger = "shipment_stuck"
+	TriggerShipmentStuck       Trigger = "shipment_stuck"
 	TriggerCartIdle            Trigger = "cart_idle"
 	TriggerStockBelow          Trigger = "stock_below"
 	TriggerCustomerCreated     Trigger = "customer_created"

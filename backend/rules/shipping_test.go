@@ -20,7 +20,7 @@ type movingClock struct {
 	t  time.Time
 }
 
-func (c *movingClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *movingClock) Now() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
 func (c *movingClock) set(t time.Time) { c.mu.Lock(); c.t = t; c.mu.Unlock() }
 
 // shipShop is a real SQLite shop with the five ready-made shipping flows

@@ -12,18 +12,12 @@ import "time"
 type Trigger string
 
 const (
-	TriggerOrderCreated   Trigger = "order_created"
-	TriggerOrderPaid      Trigger = "order_paid"
-	TriggerOrderFulfilled Trigger = "order_fulfilled"
-	TriggerOrderCancelled Trigger = "order_cancelled"
-	TriggerOrderRefunded  Trigger = "order_refunded"
-	TriggerShipmentStatus Trigger = "shipment_status"
-	// TriggerShipmentShipped: a parcel with a tracking number appears on an
-	// order, once per order and number, whichever source brought it.
-	TriggerShipmentShipped Trigger = "shipment_shipped"
-	// TriggerShipmentStuck: a parcel not yet final has had no carrier event
-	// for the trigger's Days; once per silence (a new event starts a new one).
-	TriggerShipmentStuck       Trigger = "shipment_stuck"
+	TriggerOrderCreated        Trigger = "order_created"
+	TriggerOrderPaid           Trigger = "order_paid"
+	TriggerOrderFulfilled      Trigger = "order_fulfilled"
+	TriggerOrderCancelled      Trigger = "order_cancelled"
+	TriggerOrderRefunded       Trigger = "order_refunded"
+	TriggerShipmentStatus      Trigger = "shipment_status"
 	TriggerCartIdle            Trigger = "cart_idle"
 	TriggerStockBelow          Trigger = "stock_below"
 	TriggerCustomerCreated     Trigger = "customer_created"
@@ -36,6 +30,16 @@ const (
 	TriggerDaysAfter           Trigger = "days_after"
 	TriggerInactive            Trigger = "inactive"
 	TriggerMarketingUnanswered Trigger = "marketing_unanswered"
+)
+
+// The shipping flows' triggers (issue 12) beside shipment_status.
+const (
+	// TriggerShipmentShipped: a parcel with a tracking number appears on an
+	// order, once per order and number, whichever source brought it.
+	TriggerShipmentShipped Trigger = "shipment_shipped"
+	// TriggerShipmentStuck: a parcel not yet final has had no carrier event
+	// for the trigger's Days; once per silence (a new event starts a new one).
+	TriggerShipmentStuck Trigger = "shipment_stuck"
 )
 
 // StepKind names what a step does.

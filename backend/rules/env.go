@@ -211,10 +211,11 @@ func sampleEnv(now time.Time) Env {
 			FinancialStatus: "paid", FulfillmentStatus: "unfulfilled", RiskLevel: "low", BillingCountry: "DE",
 			ShippingCountry: "DE", Tags: []string{}, ItemCount: 2, SKUs: []string{"MUG-1"}, CreatedAt: now.Add(-2 * time.Hour),
 			PaidAt: now.Add(-time.Hour)},
-		Cart:     CartEnv{ID: 7, Total: 4800, Currency: "EUR", ItemCount: 2, SKUs: []string{"MUG-1"}, UpdatedAt: now.Add(-2 * time.Hour)},
-		Product:  ProductEnv{SKU: "MUG-1", Title: "Mug", Price: 1200, Cost: 400, Tags: []string{}, Supplier: "Clayworks", ReorderPoint: 10},
-		Stock:    StockEnv{Location: "Main", Before: 12, After: 8, Available: 8, Incoming: 0, Threshold: 10},
-		Event:    EventEnv{Type: string(domain.TriggerOrderPaid), At: now.Add(-time.Hour), Value: "vip"},
+		Cart:    CartEnv{ID: 7, Total: 4800, Currency: "EUR", ItemCount: 2, SKUs: []string{"MUG-1"}, UpdatedAt: now.Add(-2 * time.Hour)},
+		Product: ProductEnv{SKU: "MUG-1", Title: "Mug", Price: 1200, Cost: 400, Tags: []string{}, Supplier: "Clayworks", ReorderPoint: 10},
+		Stock:   StockEnv{Location: "Main", Before: 12, After: 8, Available: 8, Incoming: 0, Threshold: 10},
+		Event:   EventEnv{Type: string(domain.TriggerOrderPaid), At: now.Add(-time.Hour), Value: "vip"},
+
 		Shipment: ShipmentEnv{Status: "in_transit", Carrier: "DHL", Parcel: 1, Parcels: 1, DaysQuiet: 2},
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"embed"
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"text/template"
 	"time"
@@ -203,13 +202,9 @@ func (s *Syncer) replyFor(ctx context.Context, order domain.OrderDetail, shop do
 	}
 	var shipBy time.Time
 	if len(d.Parcels) == 0 {
-		raw, err := s.store.Setting(ctx, domain.SettingHandlingDays, strconv.Itoa(domain.DefaultHandlingDays))
+		days, err := ships.HandlingDays(ctx)
 		if err != nil {
 			return "", err
-		}
-		days, err := strconv.Atoi(strings.TrimSpace(raw))
-		if err != nil || days < 0 {
-			days = domain.DefaultHandlingDays
 		}
 		placed := order.Order.CreatedAt
 		if order.Order.PaidAt != nil {

@@ -18,7 +18,7 @@ func (b *backend) carrierClients() ([]carrierapi.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return k.Clients(), nil
+	return withStandIns(k.Clients()), nil
 }
 
 func (b *backend) setCarrierKey(carrier, key, secret string) error {

@@ -62,6 +62,13 @@ pids+=($!)
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$empty_port/" >/dev/null && break; sleep 0.2; done
 curl -sf "http://127.0.0.1:$empty_port/" >/dev/null || { echo "e2e: the app on an empty shop did not start; see test-artifacts/app-empty.log" >&2; exit 1; }
 
+# DHL's tracking API, answered by a stand-in the shipping specs start on this
+# port (frontend/e2e/shipflows.spec.ts); the dev build asks it instead of DHL.
+dhl_port=""
+for p in $(seq $((port + 200)) 34499); do
+  ss -ltn "sport = :$p" | grep -q LISTEN || { dhl_port=$p; break; }
+done
+export SHOPCLERK_E2E_DHL_URL="http://127.0.0.1:$dhl_port"
 DISPLAY="$display" assetdir="$root/frontend/dist" devserver="127.0.0.1:$port" \
   build/bin/shopclerk-dev --db "$work/shop.db" >"$artifacts/app.log" 2>&1 &
 pids+=($!)

@@ -32,6 +32,16 @@ const (
 	TriggerMarketingUnanswered Trigger = "marketing_unanswered"
 )
 
+// The shipping flows' triggers (issue 12) beside shipment_status.
+const (
+	// TriggerShipmentShipped: a parcel with a tracking number appears on an
+	// order, once per order and number, whichever source brought it.
+	TriggerShipmentShipped Trigger = "shipment_shipped"
+	// TriggerShipmentStuck: a parcel not yet final has had no carrier event
+	// for the trigger's Days; once per silence (a new event starts a new one).
+	TriggerShipmentStuck Trigger = "shipment_stuck"
+)
+
 // StepKind names what a step does.
 type StepKind string
 

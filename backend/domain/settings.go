@@ -22,3 +22,12 @@ const (
 	SettingShopLanguage        = "shop.language"
 	SettingShopVATNumber       = "shop.vat_number"
 )
+
+// SettingHandlingDays is how many working days (Monday to Friday) an order
+// takes to leave the shop: the "where is my order" draft for an order not
+// shipped yet names the day it will (issue 12). DefaultHandlingDays when
+// never set.
+const SettingHandlingDays = "shipping.handling_days"
+
+// DefaultHandlingDays is the handling time of a shop that never set one.
+const DefaultHandlingDays = 2

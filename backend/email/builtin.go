@@ -16,6 +16,8 @@ const (
 
 func init() {
 	lines, cartLines := builtinOrderLines, builtinCartLines
+	parcelNumber := `{{with .Shipment.TrackingNumber}} Its tracking number is {{.}}.{{end}}`
+	trackLink := `{{with .Shipment.TrackingURL}}<p><a href="{{.}}">Track your parcel</a></p>{{end}}`
 	for _, t := range []Template{
 		{Name: "order_confirmation", Subject: "Your order {{.Order.Name}} is confirmed",
 			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>thank you for your order {{.Order.Name}} of {{.Order.CreatedOn}}. We have your payment and are getting it ready.</p>` +
@@ -60,6 +62,23 @@ func init() {
 			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>welcome! Here is how ordering, shipping and returns work at {{.Shop.Name}}: {{.Vars.howItWorks}}</p>`},
 		{Name: "onboarding_de", Lang: "de", Subject: "Willkommen bei {{.Shop.Name}}",
 			HTML: `<p>Hallo {{.Customer.FirstName}},</p><p>willkommen! So funktionieren Bestellung, Versand und Rücksendung bei {{.Shop.Name}}: {{.Vars.howItWorks}}</p>`},
+		// The shipping flows' emails (issue 12). An order of several parcels
+		// says which one ({{.Shipment.Parcel}} is "parcel 2 of 3", empty for
+		// an order's only parcel); an unknown carrier has no name and no link.
+		{Name: "shipment_shipped", Subject: "Your order {{.Order.Name}}{{with .Shipment.Parcel}} ({{.}}){{end}} is on its way",
+			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>good news: {{with .Shipment.Parcel}}{{.}} of {{end}}your order {{.Order.Name}} has left us{{with .Shipment.Carrier}} with {{.}}{{end}}.` + parcelNumber + `</p>` + trackLink +
+				`<p>Questions? Just reply to this email.</p>`},
+		{Name: "shipment_out_for_delivery", Subject: "Your order {{.Order.Name}}{{with .Shipment.Parcel}} ({{.}}){{end}} arrives today",
+			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>{{with .Shipment.Parcel}}{{.}} of {{end}}your order {{.Order.Name}} is out for delivery{{with .Shipment.Carrier}} with {{.}}{{end}} and should reach you today.</p>` + trackLink},
+		{Name: "shipment_delivered", Subject: "Your order {{.Order.Name}}{{with .Shipment.Parcel}} ({{.}}){{end}} has been delivered",
+			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>{{with .Shipment.Carrier}}{{.}} reports{{else}}the carrier reports{{end}} that {{with .Shipment.Parcel}}{{.}} of {{end}}your order {{.Order.Name}} was delivered{{with .Shipment.LastEventOn}} on {{.}}{{end}}{{with .Shipment.LastEvent}} (“{{.}}”){{end}}.</p>` +
+				`<p>If it has not reached you, please reply to this email and we will sort it out with the carrier.</p>`},
+		{Name: "shipment_problem", Subject: "We are sorry: a delivery problem with your order {{.Order.Name}}",
+			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>we are sorry: {{with .Shipment.Carrier}}{{.}}{{else}}the carrier{{end}} reports a problem delivering {{with .Shipment.Parcel}}{{.}} of {{end}}your order {{.Order.Name}}{{with .Shipment.LastEvent}}: “{{.}}”{{end}}.</p>` +
+				`<p>What you can do: if the carrier left a card or a message, follow it to rearrange delivery or collect the parcel; the tracking page shows where it is now. If nothing helps, reply to this email and we will take it up with the carrier for you.</p>` + trackLink},
+		{Name: "shipment_stuck", Subject: "An update on your order {{.Order.Name}}",
+			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>{{with .Shipment.Parcel}}{{.}} of {{end}}your order {{.Order.Name}} has had no news from {{with .Shipment.Carrier}}{{.}}{{else}}the carrier{{end}} for a few days. We have asked them where it is and will let you know as soon as we hear back.</p>` + trackLink +
+				`<p>We are sorry for the wait. Questions? Just reply to this email.</p>`},
 		{Name: "shipping_update", Subject: "Your order {{.Order.Name}}: {{.Shipment.Status}}",
 			HTML: `<p>Hi {{.Customer.FirstName}},</p><p>news about your parcel with {{.Shipment.Carrier}}: {{.Shipment.Status}}. <a href="{{.Shipment.TrackingURL}}">Track your parcel</a></p>`},
 	} {

@@ -111,6 +111,12 @@ type Shipment struct {
 	TrackingNumber string
 	TrackingURL    string
 	Status         string
+	// Parcel says which of the order's parcels this is ("parcel 2 of 3");
+	// empty when the order has one.
+	Parcel      string
+	LastEvent   string // the carrier's own words, last
+	LastEventOn string // when, in the shop's time zone
+	CarrierHelp string // the carrier's page to call or claim
 }
 
 // Coupon is the coupon issued earlier in the sequence. Before the run

@@ -15,7 +15,7 @@ func Sample(vars map[string]string) Data {
 			Discount: "0.00 EUR", Total: "28.90 EUR", ShippingAddress: []string{"Ann Lee", "Main St 1", "10115 Berlin", "DE"},
 			BillingAddress: []string{"Ann Lee", "Main St 1", "10115 Berlin", "DE"}, CreatedOn: "1 March 2026"},
 		Cart:     Cart{Lines: []Line{line}, Total: "24.00 EUR", RecoveryURL: "https://shop.example.com/cart/abc"},
-		Shipment: Shipment{Carrier: "DHL", TrackingNumber: "0034", TrackingURL: "https://track.example/0034", Status: "delivered"},
+		Shipment: Shipment{Carrier: "DHL", TrackingNumber: "0034", TrackingURL: "https://track.example/0034", Status: "delivered", Parcel: "parcel 1 of 2", LastEvent: "Delivered to a neighbour", LastEventOn: "3 March 2026, 11:20", CarrierHelp: "https://www.dhl.com/contact"},
 		Coupon:   Coupon{Code: "SC-ABCD-EFGH", Description: "10 % off", ExpiresOn: "15 March 2026"},
 		Product:  Product{SKU: "MUG-1", Title: "Stoneware mug"},
 		PurchaseOrder: PurchaseOrder{Number: "PO-0007", Supplier: "Clayworks", Total: "48.00 EUR",

@@ -238,7 +238,6 @@ func (p Parsed) Fresh() string {
 
 var (
 	unsubRe = regexp.MustCompile(`(?i)^\s*(unsubscribe|stop|remove me|opt[ -]?out|abmelden|désabonner|se désinscrire|darse de baja)\b`)
-	wismoRe = regexp.MustCompile(`(?i)where('?s| is) my (order|parcel|package)|has(n't| not) (arrived|come)|not (yet )?(arrived|received)|tracking (number|info)|when will (my|it) (order )?(arrive|ship)|order status|wo ist meine bestellung|où est ma commande`)
 )
 
 // WantsUnsubscribe reports a request to stop mail: the List-Unsubscribe
@@ -250,7 +249,9 @@ func (p Parsed) WantsUnsubscribe() bool {
 	return unsubRe.MatchString(p.Fresh())
 }
 
-// AsksWhereIsOrder reports a "where is my order?" question.
-func (p Parsed) AsksWhereIsOrder() bool {
-	return wismoRe.MatchString(p.Subject) || wismoRe.MatchString(p.Fresh())
-}
+// AsksWhereIsOrder reports a "where is my order?" question, in any of the
+// languages of data/wismo.tsv.
+func (p Parsed) AsksWhereIsOrder() bool { return p.Wismo().Asks }
+
+// Wismo is the question and the language the customer wrote in.
+func (p Parsed) Wismo() Wismo { return DetectWismo(p.Subject, p.Fresh()) }

@@ -20,6 +20,7 @@ const (
 	MadeTask        MadeKind = "task"        // a task for the seller (a reply to read, a draft to approve)
 	MadeSuppression MadeKind = "suppression" // an address now on the do-not-email list
 	MadeBounce      MadeKind = "bounce"      // one of our sent messages came back
+	MadeDraft       MadeKind = "draft"       // a reply draft to review and approve ("where is my order?")
 )
 
 // Made is one thing a sync made.

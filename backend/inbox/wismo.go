@@ -1,16 +1,135 @@
 package inbox
 
 import (
+	"bytes"
 	"context"
+	"embed"
 	"fmt"
+	"regexp"
 	"strings"
+	"text/template"
+	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/shippingdb"
 )
 
-// draftOrderStatus answers "where is my order?" with the order's tracking
-// status, as a draft in the outbox: the seller reads and approves it, it
-// never goes out by itself.
+// "Where is my order?" answered: a draft in the customer's language with
+// each parcel's status, carrier, tracking link and the carrier's last word,
+// or, before anything shipped, the day it will. The seller reads and
+// approves it in the Outbox; it never goes out by itself.
+
+//go:embed replies/*.tmpl
+var replyFS embed.FS
+
+var replyTemplates = mustReplies()
+
+func mustReplies() map[string]*template.Template {
+	out := map[string]*template.Template{}
+	for _, l := range Languages {
+		t, err := template.ParseFS(replyFS, "replies/"+l+".tmpl")
+		if err != nil {
+			panic(err)
+		}
+		out[l] = t
+	}
+	return out
+}
+
+// ReplyParcel is one parcel as a reply draft tells it.
+type ReplyParcel struct {
+	N, Of                  int
+	Status                 domain.ShipmentStatus
+	Carrier, Number, URL   string
+	LastEvent, LastEventOn string
+}
+
+// ReplyData is what a reply draft says.
+type ReplyData struct {
+	Name, Order, Shop string
+	Parcels           []ReplyParcel
+	// ShipBy is the day an order not shipped yet leaves the shop.
+	ShipBy string
+}
+
+// ReplyText renders the draft in lang (English when Shopclerk has no
+// template for it); dates are the language's own layout, in loc.
+func ReplyText(lang string, d ReplyData, events []time.Time, shipBy time.Time, loc *time.Location) (string, error) {
+	t, ok := replyTemplates[lang]
+	if !ok {
+		t = replyTemplates[Languages[0]]
+	}
+	var layout bytes.Buffer
+	if err := t.ExecuteTemplate(&layout, "date", nil); err != nil {
+		return "", err
+	}
+	for i := range d.Parcels {
+		if i < len(events) && !events[i].IsZero() {
+			d.Parcels[i].LastEventOn = events[i].In(loc).Format(layout.String())
+		}
+	}
+	if !shipBy.IsZero() {
+		d.ShipBy = shipBy.In(loc).Format(layout.String())
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, d); err != nil {
+		return "", err
+	}
+	return blankLines.ReplaceAllString(strings.TrimSpace(b.String()), "\n\n") + "\n", nil
+}
+
+var blankLines = regexp.MustCompile(`\n{3,}`)
+
+// replyLanguage: the language the customer wrote in; else their country's
+// (the customer's, or the order's shipping address); else the shop's; else
+// English.
+func replyLanguage(w Wismo, d domain.OrderDetail, shopLang string) string {
+	if w.Lang != "" {
+		return w.Lang
+	}
+	if d.Customer != nil {
+		if l := LanguageOfCountry(d.Customer.Country); l != "" {
+			return l
+		}
+	}
+	if l := LanguageOfCountry(d.Order.ShippingAddress.Country); l != "" {
+		return l
+	}
+	for _, l := range Languages {
+		if strings.EqualFold(strings.TrimSpace(shopLang), l) || strings.HasPrefix(strings.ToLower(shopLang), l+"-") {
+			return l
+		}
+	}
+	return Languages[0]
+}
+
+// ShipBy is the working day an order placed (or paid) at placed leaves the
+// shop with handling days of handling; never before the next working day
+// after now when that day has passed.
+func ShipBy(placed, now time.Time, days int, loc *time.Location) time.Time {
+	d := addWorkingDays(placed.In(loc), days)
+	if today := now.In(loc); dayOf(d).Before(dayOf(today)) {
+		d = addWorkingDays(today, 1)
+	}
+	return dayOf(d)
+}
+
+func addWorkingDays(t time.Time, n int) time.Time {
+	for n > 0 || t.Weekday() == time.Saturday || t.Weekday() == time.Sunday {
+		t = t.AddDate(0, 0, 1)
+		if t.Weekday() != time.Saturday && t.Weekday() != time.Sunday {
+			n--
+		}
+	}
+	return t
+}
+
+func dayOf(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, t.Location())
+}
+
+// draftOrderStatus answers a "where is my order?" message with a draft in
+// the outbox and a task to approve it.
 func (s *Syncer) draftOrderStatus(ctx context.Context, p Parsed, key string, cust *int64, res *SyncResult) error {
 	if s.outbox == nil {
 		return nil
@@ -19,15 +138,24 @@ func (s *Syncer) draftOrderStatus(ctx context.Context, p Parsed, key string, cus
 	if err != nil || !ok {
 		return err
 	}
+	shop, err := s.store.Shop(ctx)
+	if err != nil {
+		return err
+	}
+	lang := replyLanguage(p.Wismo(), order, shop.Language)
+	text, err := s.replyFor(ctx, order, shop, lang)
+	if err != nil {
+		return err
+	}
 	subject := p.Subject
-	if !strings.HasPrefix(strings.ToLower(subject), "re:") {
+	if !replyPrefix.MatchString(subject) {
 		subject = "Re: " + subject
 	}
 	refs := strings.TrimSpace(strings.Join(append(p.References, p.MessageID), " "))
 	m := &domain.OutboxMessage{Kind: domain.KindTransactional, ToAddr: p.From, Subject: subject,
-		Text: OrderStatusText(order), Status: domain.MsgDraft, CustomerID: cust,
-		LedgerKey: "inbox/wismo/" + key, Template: "order_status_reply",
-		Headers: map[string]string{"In-Reply-To": p.MessageID, "References": refs}}
+		Text: text, Status: domain.MsgDraft, CustomerID: cust,
+		LedgerKey: "inbox/wismo/" + key, Template: "order_status_reply_" + lang,
+		Headers: map[string]string{"In-Reply-To": p.MessageID, "References": refs, "Content-Language": lang}}
 	if order.Customer != nil {
 		m.ToName = strings.TrimSpace(order.Customer.FirstName + " " + order.Customer.LastName)
 	}
@@ -37,51 +165,68 @@ func (s *Syncer) draftOrderStatus(ctx context.Context, p Parsed, key string, cus
 	}
 	res.Drafts++
 	title := fmt.Sprintf("Approve the reply to %s about order %s", p.From, order.Order.Name)
-	detail := fmt.Sprintf("A draft with the tracking status is waiting in the Outbox (message %d).", id)
+	detail := fmt.Sprintf("A draft in %s with the tracking status is waiting in the Outbox (message %d).", languageName(lang), id)
 	tid, err := s.store.CreateTaskOnce(ctx, "inbox/wismo-task/"+key, title, detail, cust, &order.Order.ID)
 	if err != nil {
 		return err
 	}
 	res.Tasks++
-	res.made(Made{Kind: MadeTask, TaskID: tid, MessageID: id, Email: p.From, Title: title, Detail: detail})
+	res.made(Made{Kind: MadeDraft, TaskID: tid, MessageID: id, Email: p.From,
+		Title: fmt.Sprintf("Reply to %s about order %s", p.From, order.Order.Name), Detail: languageName(lang) + ": " + firstLineAbout(text)})
 	return nil
 }
 
-// OrderStatusText is the body of the reply draft: where each parcel is.
-func OrderStatusText(d domain.OrderDetail) string {
-	var b strings.Builder
-	name := "there"
-	if d.Customer != nil && d.Customer.FirstName != "" {
-		name = d.Customer.FirstName
+// replyFor builds the draft's text from the order's parcels as the
+// Shipments screen knows them (status, carrier's last word and its time).
+func (s *Syncer) replyFor(ctx context.Context, order domain.OrderDetail, shop domain.ShopIdentity, lang string) (string, error) {
+	loc := s.store.Location(ctx)
+	d := ReplyData{Order: order.Order.Name, Shop: shop.Name}
+	if order.Customer != nil {
+		d.Name = order.Customer.FirstName
 	}
-	fmt.Fprintf(&b, "Hi %s,\n\nthanks for asking about your order %s.\n\n", name, d.Order.Name)
-	if len(d.Shipments) == 0 {
-		b.WriteString("It has not shipped yet. We will send you the tracking link as soon as it is on its way.\n")
+	ships := shippingdb.New(s.store.Store)
+	var events []time.Time
+	for i, sh := range order.Shipments {
+		row, err := ships.Shipment(ctx, sh.ID)
+		if err != nil {
+			return "", err
+		}
+		rp := ReplyParcel{N: i + 1, Of: len(order.Shipments), Status: row.Status, Carrier: row.Carrier, Number: row.TrackingNumber,
+			URL: row.TrackingURL, LastEvent: row.LastEvent}
+		var at time.Time
+		if row.LastEventAt != nil {
+			at = *row.LastEventAt
+		}
+		d.Parcels = append(d.Parcels, rp)
+		events = append(events, at)
 	}
-	for _, sh := range d.Shipments {
-		status := map[domain.ShipmentStatus]string{
-			domain.ShipmentLabelCreated:   "is packed and waiting for the carrier to pick it up",
-			domain.ShipmentInTransit:      "is on its way",
-			domain.ShipmentOutForDelivery: "is out for delivery today",
-			domain.ShipmentDelivered:      "was delivered",
-			domain.ShipmentException:      "has a delivery problem the carrier is looking into",
-		}[sh.Status]
-		if status == "" {
-			status = "is with the carrier"
+	var shipBy time.Time
+	if len(d.Parcels) == 0 {
+		days, err := ships.HandlingDays(ctx)
+		if err != nil {
+			return "", err
 		}
-		fmt.Fprintf(&b, "Your parcel %s", status)
-		if sh.DeliveredAt != nil && sh.Status == domain.ShipmentDelivered {
-			fmt.Fprintf(&b, " on %s", sh.DeliveredAt.Format("2 January"))
+		placed := order.Order.CreatedAt
+		if order.Order.PaidAt != nil {
+			placed = *order.Order.PaidAt
 		}
-		b.WriteString(".")
-		if sh.Carrier != "" || sh.TrackingNumber != "" {
-			fmt.Fprintf(&b, " %s tracking number: %s.", sh.Carrier, sh.TrackingNumber)
-		}
-		if sh.TrackingURL != "" {
-			fmt.Fprintf(&b, "\nTrack it here: %s", sh.TrackingURL)
-		}
-		b.WriteString("\n")
+		shipBy = ShipBy(placed, s.clock.Now(), days, loc)
 	}
-	b.WriteString("\nBest wishes\n")
-	return b.String()
+	return ReplyText(lang, d, events, shipBy, loc)
+}
+
+// firstLineAbout is the draft's first line after the greeting and thanks:
+// what the seller most wants to check before approving.
+func firstLineAbout(text string) string {
+	lines := strings.Split(text, "\n")
+	for i := 3; i < len(lines); i++ {
+		if l := strings.TrimSpace(lines[i]); l != "" {
+			return l
+		}
+	}
+	return ""
+}
+
+func languageName(code string) string {
+	return map[string]string{"en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "nl": "Dutch"}[code]
 }

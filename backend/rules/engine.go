@@ -219,6 +219,7 @@ type Subject struct {
 	Order    *domain.Order
 	Cart     *domain.Cart
 	Shipment *domain.Shipment
+	Parcels  []rulesdb.Parcel // the order's parcels, when the flow is about one
 	Product  *rulesdb.ProductInfo
 	// plannedCoupon is the coupon an earlier step of this plan will issue,
 	// so the email after it previews the right offer.
@@ -303,6 +304,7 @@ func (pc *planCtx) emailData(sub *Subject, step Step, coupon *email.Coupon) (ema
 	if s := sub.Shipment; s != nil {
 		d.Shipment = email.Shipment{Carrier: s.Carrier, TrackingNumber: s.TrackingNumber, TrackingURL: s.TrackingURL,
 			Status: strings.ReplaceAll(string(s.Status), "_", " ")}
+		parcelData(&d.Shipment, sub, pc.settings.Location)
 	}
 	if p := sub.Product; p != nil {
 		d.Product = email.Product{SKU: p.SKU, Title: p.Title}

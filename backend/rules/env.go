@@ -25,6 +25,7 @@ type Env struct {
 	Product  ProductEnv  `expr:"product"`
 	Stock    StockEnv    `expr:"stock"`
 	Event    EventEnv    `expr:"event"`
+	Shipment ShipmentEnv `expr:"shipment"`
 }
 
 // CustomerEnv is the customer the flow acts for.
@@ -214,5 +215,7 @@ func sampleEnv(now time.Time) Env {
 		Product: ProductEnv{SKU: "MUG-1", Title: "Mug", Price: 1200, Cost: 400, Tags: []string{}, Supplier: "Clayworks", ReorderPoint: 10},
 		Stock:   StockEnv{Location: "Main", Before: 12, After: 8, Available: 8, Incoming: 0, Threshold: 10},
 		Event:   EventEnv{Type: string(domain.TriggerOrderPaid), At: now.Add(-time.Hour), Value: "vip"},
+
+		Shipment: ShipmentEnv{Status: "in_transit", Carrier: "DHL", Parcel: 1, Parcels: 1, DaysQuiet: 2},
 	}
 }

@@ -31,6 +31,10 @@ func (e *Engine) occurrences(ctx context.Context, c *compiled, from, to time.Tim
 	case domain.TriggerShipmentStatus:
 		occs, err = e.st.EventOccurrences(ctx, t.Type, from, to)
 		occs = filterValue(occs, t.Status)
+	case domain.TriggerShipmentShipped:
+		occs, err = e.st.EventOccurrences(ctx, t.Type, from, to)
+	case domain.TriggerShipmentStuck:
+		occs, err = e.st.StuckOccurrences(ctx, from.Add(-shift), to.Add(-shift))
 	case domain.TriggerTagAdded:
 		occs, err = e.st.EventOccurrences(ctx, t.Type, from, to)
 		occs = filterValue(occs, t.Tag)
@@ -84,7 +88,7 @@ func (e *Engine) occurrences(ctx context.Context, c *compiled, from, to time.Tim
 func (t TriggerSpec) shift() time.Duration {
 	day := 24 * time.Hour
 	switch t.Type {
-	case domain.TriggerPaymentOverdue, domain.TriggerInactive, domain.TriggerDaysAfter:
+	case domain.TriggerPaymentOverdue, domain.TriggerInactive, domain.TriggerDaysAfter, domain.TriggerShipmentStuck:
 		return time.Duration(t.Days) * day
 	case domain.TriggerRenewalDue:
 		return time.Duration(t.Days-t.LeadDays) * day
@@ -144,6 +148,9 @@ func (e *Engine) loadSubject(ctx context.Context, fc *factCache, o domain.RuleOc
 			return nil, nil
 		}
 		sub.Shipment = &sh
+		if err := e.loadParcels(ctx, sub, now); err != nil {
+			return nil, err
+		}
 		if o.OrderID == 0 {
 			o.OrderID = sh.OrderID
 			sub.Occ.OrderID = sh.OrderID

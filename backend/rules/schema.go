@@ -54,7 +54,8 @@ type Schema struct {
 var Triggers = []domain.Trigger{domain.TriggerOrderCreated, domain.TriggerOrderPaid, domain.TriggerOrderFulfilled, domain.TriggerOrderCancelled,
 	domain.TriggerOrderRefunded, domain.TriggerShipmentStatus, domain.TriggerCartIdle, domain.TriggerStockBelow, domain.TriggerCustomerCreated,
 	domain.TriggerConsentGiven, domain.TriggerConsentWithdrawn, domain.TriggerTagAdded, domain.TriggerBirthday, domain.TriggerRenewalDue,
-	domain.TriggerPaymentOverdue, domain.TriggerDaysAfter, domain.TriggerInactive, domain.TriggerMarketingUnanswered}
+	domain.TriggerPaymentOverdue, domain.TriggerDaysAfter, domain.TriggerInactive, domain.TriggerMarketingUnanswered,
+	domain.TriggerShipmentShipped, domain.TriggerShipmentStuck}
 
 // Actions are every step kind, wait last (the editor shows it apart).
 var Actions = []domain.StepKind{domain.StepSendEmail, domain.StepIssueCoupon, domain.StepAddTag, domain.StepRemoveTag, domain.StepCreateTask,

@@ -126,6 +126,45 @@ var Templates = []FlowTemplate{
 				{Action: domain.StepSendEmail, If: `customer.country in ["DE", "AT", "CH"]`, Template: "onboarding_de", Vars: map[string]string{"howItWorks": "Versand in 1-2 Tagen, 30 Tage Rückgabe."}},
 				{Action: domain.StepSendEmail, If: `!(customer.country in ["DE", "AT", "CH"])`, Template: "onboarding", Vars: map[string]string{"howItWorks": "we ship in 1-2 days and take returns for 30 days."}}},
 			Policy: Policy{Reentry: ReentryOnce, CatchUp: CatchUpSkip, MaxLateHours: 72}}},
+	// The shipping flows (issue 12). Each acts once per parcel and status
+	// (the detector keys events so; a status that flaps back does not come
+	// again), from whichever source brought the status: store sync, carrier
+	// polling or a tracking file. An order of several parcels says which.
+	{Key: "shipping_shipped", Name: "Shipped: tracking link",
+		Description: "When a tracking number reaches an order (store, tracking file or by hand), email the customer the carrier and tracking link, once per parcel.",
+		Definition: Definition{Trigger: TriggerSpec{Type: domain.TriggerShipmentShipped}, Condition: "!order.cancelled",
+			Steps: []Step{sendEmail("shipment_shipped")}, Policy: transactional}},
+	{Key: "shipping_out_for_delivery", Name: "Out for delivery",
+		Description: "When the carrier says a parcel is out for delivery, tell the customer it arrives today. Skipped if the parcel has moved on (delivered) before the email could go.",
+		Definition: Definition{Trigger: TriggerSpec{Type: domain.TriggerShipmentStatus, Status: string(domain.ShipmentOutForDelivery)},
+			Condition: `shipment.status == "out_for_delivery" && !order.cancelled`,
+			Steps:     []Step{sendEmail("shipment_out_for_delivery")},
+			Policy:    Policy{Reentry: ReentryEveryTime, CatchUp: CatchUpSkip, MaxLateHours: 12}}},
+	{Key: "shipping_delivered", Name: "Delivered, then a feedback request after 7 days",
+		Description: "When a parcel is delivered, tell the customer; 7 days later ask how they like their order (once per order: after its last parcel), unless they replied in between.",
+		Definition: Definition{Trigger: TriggerSpec{Type: domain.TriggerShipmentStatus, Status: string(domain.ShipmentDelivered)},
+			Condition: "!order.cancelled",
+			Steps: []Step{sendEmail("shipment_delivered"), wait(0, 7),
+				{Action: domain.StepSendEmail, If: "shipment.lastToArrive", Template: "feedback_request"}},
+			Policy: Policy{Reentry: ReentryEveryTime, CatchUp: CatchUpSend, MaxLateHours: 72, ExitOn: []Exit{ExitReplied, ExitUnsubscribed}}}},
+	{Key: "shipping_problem", Name: "Delivery problem: apology and a task",
+		Description: "When the carrier reports an exception or a failed delivery attempt, email the customer an apology with what to do, and give you a task with the carrier's help page.",
+		Definition: Definition{Trigger: TriggerSpec{Type: domain.TriggerShipmentStatus},
+			Condition: `event.value in ["exception", "failed_attempt"] && !shipment.final && !order.cancelled`,
+			Steps: []Step{sendEmail("shipment_problem"),
+				{Action: domain.StepCreateTask, Title: "Delivery problem: order {{.Order.Name}}{{with .Shipment.Parcel}} ({{.}}){{end}}",
+					Detail: "{{with .Shipment.Carrier}}{{.}}{{else}}The carrier{{end}} says: {{.Shipment.Status}}{{with .Shipment.LastEvent}}, “{{.}}”{{end}}. Tracking number {{.Shipment.TrackingNumber}}. The customer got an apology. Carrier help: {{.Shipment.CarrierHelp}}"}},
+			Policy: transactional}},
+	{Key: "shipping_stuck", Name: "Stuck parcel: a task, then a note to the customer",
+		Description: "A parcel with no news from the carrier for 5 days gives you a task with the carrier's help page; if there is still no news 3 days later, the customer gets a note that you are on it. Delete the email step to keep it to the task.",
+		Definition: Definition{Trigger: TriggerSpec{Type: domain.TriggerShipmentStuck, Days: domain.DefaultStuckDays},
+			Condition: "!order.cancelled",
+			Steps: []Step{
+				{Action: domain.StepCreateTask, Title: "No news for {{.Shipment.TrackingNumber}}: order {{.Order.Name}}",
+					Detail: "{{with .Shipment.Carrier}}{{.}}{{else}}The carrier{{end}} has said nothing new since {{with .Shipment.LastEventOn}}{{.}}{{else}}it was shipped{{end}}{{with .Shipment.LastEvent}} (“{{.}}”){{end}}. Ask them or open a claim: {{.Shipment.CarrierHelp}}"},
+				wait(0, 3),
+				{Action: domain.StepSendEmail, If: "!shipment.final && shipment.daysQuiet >= 8", Template: "shipment_stuck"}},
+			Policy: transactional}},
 }
 
 // TemplateByKey finds a ready-made flow.

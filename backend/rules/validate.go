@@ -42,7 +42,7 @@ var orderTriggers = map[domain.Trigger]bool{domain.TriggerOrderCreated: true, do
 // order's payment, fulfilment or delivery.
 func hasOrder(t TriggerSpec) bool {
 	switch t.Type {
-	case domain.TriggerShipmentStatus:
+	case domain.TriggerShipmentStatus, domain.TriggerShipmentShipped, domain.TriggerShipmentStuck:
 		return true
 	case domain.TriggerDaysAfter:
 		return t.After == AfterOrderPaid || t.After == AfterOrderFulfilled || t.After == AfterDelivered
@@ -66,7 +66,8 @@ func Validate(d Definition) []Problem {
 	t := d.Trigger
 	switch t.Type {
 	case domain.TriggerOrderCreated, domain.TriggerOrderPaid, domain.TriggerOrderFulfilled, domain.TriggerOrderCancelled, domain.TriggerOrderRefunded,
-		domain.TriggerShipmentStatus, domain.TriggerCustomerCreated, domain.TriggerConsentGiven, domain.TriggerConsentWithdrawn, domain.TriggerBirthday:
+		domain.TriggerShipmentStatus, domain.TriggerCustomerCreated, domain.TriggerConsentGiven, domain.TriggerConsentWithdrawn, domain.TriggerBirthday,
+		domain.TriggerShipmentShipped:
 	case domain.TriggerTagAdded:
 		if strings.TrimSpace(t.Tag) == "" {
 			add("trigger", 0, "say which tag starts this flow")
@@ -85,7 +86,7 @@ func Validate(d Definition) []Problem {
 		} else if t.LeadDays < 0 || t.LeadDays >= t.Days {
 			add("trigger", 0, "the reminder must come before the renewal date, within the period")
 		}
-	case domain.TriggerPaymentOverdue, domain.TriggerInactive:
+	case domain.TriggerPaymentOverdue, domain.TriggerInactive, domain.TriggerShipmentStuck:
 		if t.Days <= 0 {
 			add("trigger", 0, "say after how many days")
 		}

@@ -18,7 +18,7 @@ func (b *Shop) CarrierClients() ([]carrierapi.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return k.Clients(), nil
+	return withStandIns(k.Clients()), nil
 }
 
 func (b *Shop) SetCarrierKey(carrier, key, secret string) error {

@@ -90,6 +90,8 @@ var detectCases = []struct {
 	{"canada post s10", "RN876543216CA", "", "canadapost", HowNumber, ""},
 	{"canada post 16 alone", "7023210039414604", "", "", HowNone, ProblemAmbiguous},
 	{"canada post 16 from file", "7023210039414604", "Canada Post", "canadapost", HowHint, ""},
+	{"canada post 16 published example", "0073938000549297", "Canada Post", "canadapost", HowHint, ""},
+	{"canada post 16 bad check", "0073938000549292", "Canada Post", "canadapost", HowHint, ProblemCheckDigit},
 	{"australia post", "LZ123456785AU", "", "auspost", HowNumber, ""},
 	{"australia post from file", "33LKN5063571", "Australia Post", "auspost", HowHint, ""},
 	{"nz post", "EE123456785NZ", "", "nzpost", HowNumber, ""},

@@ -245,19 +245,24 @@ func (d *detector) shipments() error {
 		return err
 	}
 	type row struct {
-		id, customer, updated int64
-		status                string
-		ver                   int
-		found                 bool
+		id, customer, updated, order int64
+		status, number               string
+		ver                          int
+		found                        bool
 	}
 	list, err := scanAll(d, "RuleDetectShipments", wm, func(rows *sql.Rows, r *row) error {
-		return rows.Scan(&r.id, &r.customer, &r.status, &r.updated, &r.ver, &r.found)
+		return rows.Scan(&r.id, &r.customer, &r.status, &r.updated, &r.ver, &r.found, &r.order, &r.number)
 	})
 	if err != nil {
 		return err
 	}
 	for _, r := range list {
 		subject := "shipment:" + strconv.FormatInt(r.id, 10)
+		if !r.found {
+			if err := d.shipped(r.id, r.customer, r.order, r.number, domain.ShipmentStatus(r.status), r.updated); err != nil {
+				return err
+			}
+		}
 		// Keyed by status, not version: a carrier feed that flaps between two
 		// statuses must not notify the customer of "delivered" twice.
 		if err := d.event(domain.TriggerShipmentStatus, subject+":"+r.status, r.customer, r.id, r.status, r.updated); err != nil {

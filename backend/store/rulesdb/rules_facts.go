@@ -90,7 +90,7 @@ func (s *DB) EventOccurrences(ctx context.Context, trigger domain.Trigger, from,
 		}
 		o.At = time.Unix(at, 0).UTC()
 		o.Subject = SubjectFor(o.CustomerID, "")
-		if trigger == "shipment_status" {
+		if trigger == domain.TriggerShipmentStatus || trigger == domain.TriggerShipmentShipped {
 			o.ShipmentID = ref
 		}
 		return nil

@@ -104,7 +104,7 @@ export interface SyncResult {
 }
 
 export interface Made {
-  kind: 'task' | 'suppression' | 'bounce';
+  kind: 'task' | 'suppression' | 'bounce' | 'draft';
   taskId: number;
   /** Our outbox message it is about (the one answered, the draft to approve, the one that bounced); 0 when none. */
   messageId: number;

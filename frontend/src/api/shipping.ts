@@ -43,6 +43,7 @@ export const shippingKeys = {
   counts: ['shipping', 'counts'] as const,
   unmatched: ['shipping', 'unmatched'] as const,
   keys: ['shipping', 'keys'] as const,
+  handling: ['shipping', 'handling'] as const,
 };
 
 export const shipping = {
@@ -55,4 +56,7 @@ export const shipping = {
   carrierKeys: (): Promise<CarrierKeyStatus> => call(() => ShippingService.CarrierKeys()),
   setCarrierKey: (carrier: 'dhl' | 'usps', key: string, secret = ''): Promise<void> =>
     call(() => ShippingService.SetCarrierKey(carrier, key, secret)),
+  /** The handling time in working days (shipping.handling_days). */
+  handlingDays: (): Promise<number> => call(() => ShippingService.HandlingDays()),
+  setHandlingDays: (days: number): Promise<void> => call(() => ShippingService.SetHandlingDays(days)),
 };

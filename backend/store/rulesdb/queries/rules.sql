@@ -246,7 +246,8 @@ SELECT COALESCE(MAX(updated_at), ?1) FROM customers WHERE updated_at >= ?1
 
 -- Shipments whose status differs from the snapshot (or that were never seen).
 -- name: RuleDetectShipments
-SELECT s.id, COALESCE(o.customer_id, 0), s.status, s.updated_at, COALESCE(r.version, 0), r.value IS NOT NULL
+SELECT s.id, COALESCE(o.customer_id, 0), s.status, s.updated_at, COALESCE(r.version, 0), r.value IS NOT NULL,
+    s.order_id, s.tracking_number
 FROM shipments s
 JOIN orders o ON o.id = s.order_id
 LEFT JOIN rule_snapshots r ON r.subject = 'shipment:' || s.id AND r.kind = 'status'

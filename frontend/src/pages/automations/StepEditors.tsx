@@ -163,7 +163,7 @@ export function TriggerCard({ trigger, onChange, problems }: { trigger: TriggerS
         {t === 'cart_idle' && (
           <NumberInput label="Idle for (hours)" size="xs" w={130} min={1} value={trigger.hours ?? 0} onChange={(v) => set({ hours: num(v) })} data-testid="editor-trigger-hours" />
         )}
-        {(t === 'days_after' || t === 'inactive' || t === 'payment_overdue' || t === 'renewal_due') && (
+        {(t === 'days_after' || t === 'inactive' || t === 'payment_overdue' || t === 'renewal_due' || t === 'shipment_stuck') && (
           <NumberInput
             label={t === 'renewal_due' ? 'Period (days)' : 'Days'}
             size="xs"
@@ -190,7 +190,7 @@ export function TriggerCard({ trigger, onChange, problems }: { trigger: TriggerS
             w={180}
             clearable
             placeholder="any"
-            data={['in_transit', 'out_for_delivery', 'delivered', 'exception'].map((v) => ({ value: v, label: v.replaceAll('_', ' ') }))}
+            data={['in_transit', 'out_for_delivery', 'available_for_pickup', 'delivered', 'failed_attempt', 'exception', 'returned'].map((v) => ({ value: v, label: v.replaceAll('_', ' ') }))}
             value={trigger.status || null}
             onChange={(v) => set({ status: v ?? '' })}
           />

@@ -76,6 +76,12 @@ export const FIELD_LABELS: Record<string, string> = {
   'stock.location': 'Location',
   'event.value': 'Event value (tag, shipment status)',
   'event.type': 'Event type',
+  'shipment.status': 'Parcel status now',
+  'shipment.carrier': 'Carrier',
+  'shipment.parcels': 'Parcels in the order',
+  'shipment.daysQuiet': 'Days without carrier news',
+  'shipment.final': 'Parcel is delivered, returned or expired',
+  'shipment.lastToArrive': 'Last of the order’s parcels to arrive',
 };
 
 const ORDER = Object.keys(FIELD_LABELS);

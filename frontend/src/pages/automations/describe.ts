@@ -24,6 +24,8 @@ export const TRIGGER_LABELS: Record<string, string> = {
   days_after: 'Some days after an event',
   inactive: 'A customer stops ordering',
   marketing_unanswered: 'Marketing emails go unanswered',
+  shipment_shipped: 'A parcel is shipped',
+  shipment_stuck: 'A parcel has no news',
 };
 
 const options = (names: string[], labels: Record<string, string>) =>
@@ -55,6 +57,10 @@ export function triggerText(t: TriggerSpec): string {
       return `When a SKU’s available stock falls below its reorder point${t.threshold ? ` (or ${t.threshold} without one)` : ''}`;
     case 'shipment_status':
       return t.status ? `When a shipment becomes “${t.status.replaceAll('_', ' ')}”` : 'When a shipment changes status';
+    case 'shipment_shipped':
+      return 'When a tracking number reaches an order (once per parcel)';
+    case 'shipment_stuck':
+      return `When a parcel not yet delivered has had no carrier news for ${countOf(t.days ?? 0, 'day')}`;
     case 'tag_added':
       return t.tag ? `When a customer is tagged “${t.tag}”` : 'When a customer is tagged';
     case 'renewal_due':

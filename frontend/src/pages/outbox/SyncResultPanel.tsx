@@ -10,6 +10,7 @@ export function SyncResultPanel({ result, onOpen, onClose }: { result: SyncResul
   const bounces = madeOf(result, 'bounce');
   const tasks = madeOf(result, 'task');
   const suppressions = madeOf(result, 'suppression');
+  const drafts = madeOf(result, 'draft');
   return (
     <Alert color="blue" title="New mail read" withCloseButton closeButtonLabel="Close the result" onClose={onClose} data-testid="inbox-result">
       <Stack gap={6}>
@@ -22,6 +23,21 @@ export function SyncResultPanel({ result, onOpen, onClose }: { result: SyncResul
                 <List.Item key={`b${m.messageId}`}>
                   <Button variant="subtle" size="compact-sm" onClick={() => onOpen(m.messageId)} data-testid={`inbox-bounce-${m.messageId}`}>
                     “{m.title}” to {m.email}
+                  </Button>{' '}
+                  <Text span size="xs" c="dimmed">{m.detail}</Text>
+                </List.Item>
+              ))}
+            </List>
+          </div>
+        )}
+        {drafts.length > 0 && (
+          <div data-testid="inbox-drafts">
+            <Text size="sm" fw={600}>Reply drafts to review</Text>
+            <List size="sm" spacing={2}>
+              {drafts.map((m) => (
+                <List.Item key={`d${m.messageId}`}>
+                  <Button variant="subtle" size="compact-sm" onClick={() => onOpen(m.messageId)} data-testid={`inbox-draft-${m.messageId}`}>
+                    {m.title}
                   </Button>{' '}
                   <Text span size="xs" c="dimmed">{m.detail}</Text>
                 </List.Item>

@@ -26,5 +26,6 @@ describe('syncSummary', () => {
     };
     expect(madeOf(r, 'bounce').map((m) => m.messageId)).toEqual([7]);
     expect(madeOf(r, 'task')).toEqual([]);
+    expect(madeOf({ ...r, made: [{ kind: 'draft', taskId: 3, messageId: 9, email: 'j@x.test', title: 'Reply to j@x.test about order #1', detail: 'German: Dein Paket ist unterwegs.' }] }, 'draft').map((m) => m.messageId)).toEqual([9]);
   });
 });

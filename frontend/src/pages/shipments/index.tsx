@@ -39,6 +39,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime, formatNumber, humanize } from '../../lib/format';
 import { countOf } from '../../lib/plural';
+import { HandlingTimeButton } from './HandlingTime';
 import { CarrierKeysButton } from './Keys';
 import { TimelineDrawer } from './Timeline';
 import { UnmatchedList } from './Unmatched';
@@ -119,6 +120,7 @@ export default function ShipmentsPage() {
         description="Every parcel with its carrier, tracking link and latest news. Statuses come from your store, your tracking files and, with your own carrier API keys, from the carriers."
         right={
           <Group gap="xs">
+            <HandlingTimeButton />
             <CarrierKeysButton />
             {trackJob ? (
               <Button variant="light" color="gray" onClick={() => job.cancel()} data-testid="shipments-track-cancel">

@@ -7,7 +7,11 @@ export function CarrierKeys():Promise<carrierapi.KeyStatus>;
 
 export function Counts():Promise<domain.ShipmentCounts>;
 
+export function HandlingDays():Promise<number>;
+
 export function SetCarrierKey(arg1:string,arg2:string,arg3:string):Promise<void>;
+
+export function SetHandlingDays(arg1:number):Promise<void>;
 
 export function Shipments(arg1:domain.ShipmentFilter):Promise<domain.ShipmentPage>;
 

@@ -10,8 +10,16 @@ export function Counts() {
   return window['go']['app']['ShippingService']['Counts']();
 }
 
+export function HandlingDays() {
+  return window['go']['app']['ShippingService']['HandlingDays']();
+}
+
 export function SetCarrierKey(arg1, arg2, arg3) {
   return window['go']['app']['ShippingService']['SetCarrierKey'](arg1, arg2, arg3);
+}
+
+export function SetHandlingDays(arg1) {
+  return window['go']['app']['ShippingService']['SetHandlingDays'](arg1);
 }
 
 export function Shipments(arg1) {

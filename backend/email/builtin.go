@@ -14,6 +14,13 @@ const (
 	builtinCartLines  = `<ul>{{range .Cart.Lines}}<li>{{.Quantity}} × {{.Name}}</li>{{end}}</ul>`
 )
 
+// InlineConditions are the built-ins whose sentences change inside
+// themselves with the parcel ("parcel 2 of 3 of your order", "with DHL"):
+// a text block has no condition inside it, so they open in the block
+// editor as one HTML block, edited as HTML.
+var InlineConditions = map[string]bool{"shipment_shipped": true, "shipment_out_for_delivery": true,
+	"shipment_delivered": true, "shipment_problem": true, "shipment_stuck": true}
+
 func init() {
 	lines, cartLines := builtinOrderLines, builtinCartLines
 	parcelNumber := `{{with .Shipment.TrackingNumber}} Its tracking number is {{.}}.{{end}}`

@@ -45,7 +45,8 @@ var kindParts = map[TemplateKind][]string{
 var templateKinds = map[string]TemplateKind{
 	"order_confirmation": KindOrder, "feedback_request": KindOrder, "spend_tier_coupon": KindOrder,
 	"renewal_reminder": KindOrder, "payment_overdue": KindOrder,
-	"shipping_update": KindShipment,
+	"shipping_update": KindShipment, "shipment_shipped": KindShipment, "shipment_out_for_delivery": KindShipment,
+	"shipment_delivered": KindShipment, "shipment_problem": KindShipment, "shipment_stuck": KindShipment,
 	"cart_reminder":   KindCart, "cart_reminder_second": KindCart, "cart_reminder_coupon": KindCart, "cart_last_chance": KindCart,
 	"winback": KindCustomer, "winback_news": KindCustomer, "winback_offer": KindCustomer, "account_closure": KindCustomer,
 	"welcome_voucher": KindCustomer, "birthday_offer": KindCustomer, "followup_offer": KindCustomer,

@@ -53,6 +53,9 @@ func TestEveryTemplateOpensAsBlocks(t *testing.T) {
 		}
 		tp, _ := (&Templates{}).Lookup(name)
 		blocks, exact := email.HTMLToBlocks(tp.HTML)
+		if email.InlineConditions[name] {
+			continue // one HTML block, as TestBuiltinsConvertToBlocks checks
+		}
 		if !exact {
 			t.Errorf("%s: not read as blocks", name)
 			continue

@@ -72,6 +72,9 @@ type Service struct {
 	aud Audiences
 	clk clock.Clock
 	opt Options
+	// rendered is a test's failpoint: called after each email a plan
+	// renders, inside the planning transaction (the kill test).
+	rendered func()
 }
 
 // New builds the service.

@@ -201,11 +201,12 @@ type queuer struct {
 	winner  string
 	msgID   func(time.Time) string
 	expires *time.Time
+	hook    func()
 }
 
 func (s *Service) queuer(ctx context.Context, c *checked, id int64, at time.Time, winner string) (*queuer, error) {
 	now := s.clk.Now()
-	q := &queuer{c: c, at: at, now: now, winner: winner}
+	q := &queuer{c: c, at: at, now: now, winner: winner, hook: s.rendered}
 	if s.opt.MessageID != nil {
 		q.msgID = s.opt.MessageID(ctx)
 	} else {
@@ -254,6 +255,9 @@ func (q *queuer) render(r campaignsdb.Recipient, code string) (campaignsdb.Email
 	if q.at.After(q.now) {
 		at := q.at
 		e.NotBefore = &at
+	}
+	if q.hook != nil {
+		q.hook()
 	}
 	return e, nil
 }

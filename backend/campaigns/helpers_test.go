@@ -122,6 +122,6 @@ func (f *fixture) send(id int64) Campaign {
 // abSpec is an A/B subject test to everyone with a 10 % coupon each.
 func abSpec() Spec {
 	return Spec{Segment: "all", SubjectA: "Spring is here", SubjectB: "20 new things for spring",
-		BodyA: "<p>Hi {{.Customer.FirstName}}, use {{.Coupon.Code}} for {{.Coupon.Description}}.</p>",
+		BodyA:  "<p>Hi {{.Customer.FirstName}}, use {{.Coupon.Code}} for {{.Coupon.Description}}.</p>",
 		Coupon: &CouponSpec{PercentOff: 10, ValidDays: 14}, SamplePct: 20, DecideAfterMinutes: 240, DecideBy: ByRedemptions}
 }

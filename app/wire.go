@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 
+	"shopclerk/backend/campaigns"
 	"shopclerk/backend/clock"
 	"shopclerk/backend/connector"
 	"shopclerk/backend/customers"
@@ -47,6 +48,7 @@ type backend struct {
 	engine    *rules.Engine
 	inventory *inventory.Service
 	customers *customers.Service
+	campaigns *campaigns.Service
 	mail      *mailer
 	lookup    importer.MappingLookup // the column mappings the seller saved
 	// preview renders the template editor's previews; it keeps the parsed
@@ -105,6 +107,7 @@ func newBackend(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.L
 		storeSync:   runner.NewStoreSync(st, stores, log),
 	}
 	b.tracker = runner.NewTracking(b.shipping, b.carrierClients, clk, log)
+	b.campaigns = newCampaigns(outbox, cust, engine, clk, log)
 	return b
 }
 
@@ -119,6 +122,7 @@ func (b *backend) start(ctx context.Context, onRun func(rules.RunResult, error),
 	b.backups.Start()
 	b.digest.Start()
 	b.automations.OnRun = func(res rules.RunResult, err error) {
+		b.advanceCampaigns(ctx)
 		b.autosend.Wake() // the run may have queued mail
 		if onRun != nil {
 			onRun(res, err)

@@ -144,6 +144,7 @@ type Campaign struct {
 	Decision    string         `json:"decision"`
 	CreatedAt   time.Time      `json:"createdAt"`
 	Variants    []Variant      `json:"variants"`
+	Currency    string         `json:"currency"` // of the variants' revenue: the shop's
 	// Progress per part: the sample's halves and the rest.
 	Parts []Part `json:"parts"`
 }

@@ -90,7 +90,8 @@ func (s *Service) campaign(ctx context.Context, r campaignsdb.Campaign) (Campaig
 	c := Campaign{ID: r.ID, Name: r.Name, Segment: r.Segment, SegmentName: r.Segment, Template: r.Template, SubjectA: r.SubjectA,
 		SubjectB: r.SubjectB, Coupon: sp.Coupon, SamplePct: r.SamplePct, DecideBy: DecideBy(r.DecideBy), SendAt: r.SendAt,
 		Status: string(r.Status), Audience: r.Audience, Skipped: r.Skipped, SampleAt: r.SampleAt, DecideAt: r.DecideAt,
-		Winner: r.Winner, Decision: r.Decision, CreatedAt: r.CreatedAt, Variants: []Variant{}, Parts: []Part{}}
+		Winner: r.Winner, Decision: r.Decision, CreatedAt: r.CreatedAt, Variants: []Variant{}, Parts: []Part{},
+		Currency: s.opt.Settings(ctx).Currency}
 	if ch, err := s.aud.ResolveSegment(ctx, r.Segment); err == nil {
 		c.SegmentName = ch.Name
 	}

@@ -58,9 +58,12 @@ SELECT r.grp, r.variant, COUNT(*) AS recipients,
 FROM campaign_recipients r
 LEFT JOIN messages m ON m.id = r.message_id
 LEFT JOIN (SELECT k.id AS coupon_id, COUNT(o.id) AS n, SUM(o.total) AS revenue
-           FROM campaign_recipients r2 JOIN coupons k ON k.id = r2.coupon_id
-           JOIN orders o ON o.discount_code = k.code COLLATE NOCASE AND o.cancelled_at IS NULL
-           WHERE r2.campaign_id = ?1 GROUP BY k.id) red ON red.coupon_id = r.coupon_id
+           -- CROSS JOIN keeps this order (SQLite's rule): the campaign's
+           -- recipients, their coupons, then each code's orders by index.
+           FROM campaign_recipients r2 CROSS JOIN coupons k CROSS JOIN orders o
+           WHERE r2.campaign_id = ?1 AND k.id = r2.coupon_id
+             AND o.discount_code = k.code COLLATE NOCASE AND o.discount_code <> '' AND o.cancelled_at IS NULL
+           GROUP BY k.id) red ON red.coupon_id = r.coupon_id
 LEFT JOIN (SELECT i.related_id AS message_id, COUNT(*) AS n FROM inbox_items i
            WHERE i.kind = 'reply' AND i.related_id IN (SELECT message_id FROM campaign_recipients WHERE campaign_id = ?1)
            GROUP BY i.related_id) rep ON rep.message_id = r.message_id

@@ -242,3 +242,27 @@ func TestWeeklyCap(t *testing.T) {
 		t.Fatalf("audience %+v", a)
 	}
 }
+
+// TestRFMSegmentOfAShopNeverScored: a campaign to an RFM segment of a shop
+// whose customers were never scored scores them first (as the Segments
+// screen does) instead of finding the segment empty.
+func TestRFMSegmentOfAShopNeverScored(t *testing.T) {
+	f := newFixture(t)
+	f.customers(3, 0)
+	for i := 1; i <= 3; i++ {
+		f.exec(`INSERT INTO orders (source, external_id, name, email, customer_id, financial_status, currency, total, created_at, updated_at)
+			VALUES ('shopify', ?, ?, ?, ?, 'paid', 'EUR', 5000, ?, ?)`, i, "#"+string(rune('0'+i)), "", i,
+			testNow.AddDate(0, 0, -400*i/3).Unix(), testNow.Unix())
+	}
+	seen := 0
+	for _, seg := range []string{"champions", "loyal", "potential", "new", "at_risk", "cant_lose", "hibernating", "lost"} {
+		a, err := f.svc.Audience(f.ctx, seg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen += a.Members
+	}
+	if seen == 0 {
+		t.Fatal("every RFM segment is empty: the customers were not scored")
+	}
+}

@@ -60,8 +60,13 @@ func (s *Service) ResolveSegment(ctx context.Context, keyOrName string) (Segment
 }
 
 // EachInSegments calls fn with every customer (erased ones aside) and which
-// of the audiences keys they are in, in one pass over the customers.
+// of the audiences keys they are in, in one pass over the customers. A shop
+// never scored (a demo shop, one from before segments) is scored first, as
+// the Segments screen does, so an RFM segment is not empty for want of it.
 func (s *Service) EachInSegments(ctx context.Context, keys []string, fn func(c domain.Customer, in []bool) error) error {
+	if err := s.ensureScored(ctx); err != nil {
+		return err
+	}
 	var srcs []string
 	cond := make([]int, len(keys)) // index into the matcher's conditions, or -1
 	for i, k := range keys {

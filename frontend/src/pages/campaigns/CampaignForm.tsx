@@ -262,6 +262,7 @@ export function CampaignForm({ onClose, onDone }: { onClose: () => void; onDone:
               value={by}
               onChange={setBy}
               allowDeselect={false}
+              data-testid="campaign-by"
             />
           </SimpleGrid>
         )}

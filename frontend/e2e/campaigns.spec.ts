@@ -90,12 +90,23 @@ test('a campaign with an A/B subject: sample to the mail server, the winner by r
   await shot('01-preview');
   await checkBothThemes(page, 'preview');
 
+  // The confirmation, once from the form (declined: the campaign stays a
+  // draft) and once from the list in the other theme (accepted).
   await page.getByTestId('campaign-send').click();
   await expect(page.getByTestId('campaign-confirm-message')).toContainText('confirm');
-  await checkBothThemes(page, 'confirm');
-  await page.getByTestId('campaign-confirm').click();
+  await expectNoViolations(page, 'campaigns confirm from the form');
+  await page.getByRole('button', { name: 'Not now' }).click();
   const id = sql(`SELECT MAX(id) FROM campaigns`);
   const card = page.getByTestId(`campaign-${id}`);
+  await expect(page.getByTestId(`campaign-${id}-status`)).toHaveText('Draft');
+  expect(sql(`SELECT COUNT(*) FROM campaign_recipients WHERE campaign_id = ${id}`)).toBe('0');
+  await page.getByTestId('theme-toggle').click();
+  await page.getByTestId(`campaign-${id}-send`).click();
+  await expect(page.getByTestId('campaign-confirm-message')).toContainText('confirm');
+  await expectNoViolations(page, 'campaigns confirm from the list');
+  await page.getByTestId('campaign-confirm').click();
+  await expect(page.getByTestId('campaign-confirm-message')).toHaveCount(0);
+  await page.getByTestId('theme-toggle').click();
   await expect(page.getByTestId(`campaign-${id}-status`)).toHaveText('Testing A and B');
   await expect(page.getByTestId(`campaign-${id}-decide-at`)).toBeVisible();
   await shot('02-testing');

@@ -73,6 +73,7 @@ type App struct {
 	Customers  *CustomerService
 	Shipping   *ShippingService
 	Stores     *StoreService
+	Campaigns  *CampaignService
 }
 
 // New builds the bound services and opens the shop. ctx bounds the app's
@@ -97,6 +98,7 @@ func New(ctx context.Context, cfg Config) *App {
 	a.Customers = &CustomerService{app: a}
 	a.Shipping = &ShippingService{app: a}
 	a.Stores = &StoreService{app: a}
+	a.Campaigns = &CampaignService{app: a}
 	a.MailConfig, a.Outbox = &MailSettingsService{app: a}, &OutboxService{app: a}
 	a.open(cfg.DBPath)
 	return a
@@ -143,7 +145,7 @@ func uploadsDir() string {
 
 // Bindings lists the services the frontend may call.
 func (a *App) Bindings() []any {
-	return []any{a.Shop, a.Jobs, a.Inventory, a.Import, a.MailConfig, a.Outbox, a.Automation, a.Customers, a.Shipping, a.Stores}
+	return []any{a.Shop, a.Jobs, a.Inventory, a.Import, a.MailConfig, a.Outbox, a.Automation, a.Customers, a.Shipping, a.Stores, a.Campaigns}
 }
 
 // Startup keeps the Wails context for events and dialogs, removes browser

@@ -9,6 +9,7 @@ import (
 	"context"
 	"log/slog"
 
+	"shopclerk/backend/campaigns"
 	"shopclerk/backend/clock"
 	"shopclerk/backend/connector"
 	"shopclerk/backend/customers"
@@ -52,6 +53,7 @@ type Shop struct {
 	Engine    *rules.Engine
 	Inventory *inventory.Service
 	Customers *customers.Service
+	Campaigns *campaigns.Service
 	Mail      *Mailer
 	Lookup    importer.MappingLookup // the column mappings the seller saved
 	// preview renders the template editor's previews; it keeps the parsed
@@ -110,6 +112,7 @@ func New(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.Logger) 
 		StoreSync:   runner.NewStoreSync(st, stores, log),
 	}
 	b.Tracker = runner.NewTracking(b.Shipping, b.CarrierClients, clk, log)
+	b.Campaigns = newCampaigns(outbox, cust, engine, clk, log)
 	return b
 }
 
@@ -121,6 +124,7 @@ func (b *Shop) Start(ctx context.Context, onRun func(rules.RunResult, error), on
 	b.Backups.Start()
 	b.Digest.Start()
 	b.Automations.OnRun = func(res rules.RunResult, err error) {
+		b.AdvanceCampaigns(ctx)
 		b.AutoSend.Wake() // the run may have queued mail
 		if onRun != nil {
 			onRun(res, err)

@@ -2,6 +2,7 @@ import {
   IconBox,
   IconChartPie,
   IconGauge,
+  IconSpeakerphone,
   IconMail,
   IconReceipt,
   IconRobot,
@@ -30,6 +31,7 @@ export const NAV: NavItem[] = [
   { key: 'shipments', label: 'Shipments', path: '/shipments', icon: IconTruckDelivery },
   { key: 'carts', label: 'Carts', path: '/carts', icon: IconShoppingCart },
   { key: 'automations', label: 'Automations', path: '/automations', icon: IconRobot },
+  { key: 'campaigns', label: 'Campaigns', path: '/marketing/campaigns', icon: IconSpeakerphone },
   { key: 'outbox', label: 'Outbox', path: '/outbox', icon: IconMail },
   { key: 'settings', label: 'Settings', path: '/settings', icon: IconSettings },
 ];

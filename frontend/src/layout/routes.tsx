@@ -17,6 +17,7 @@ const OutboxPage = lazy(() => import('../pages/outbox/index'));
 const SettingsPage = lazy(() => import('../pages/settings/index'));
 const SegmentsPage = lazy(() => import('../pages/segments/index'));
 const ShipmentsPage = lazy(() => import('../pages/shipments/index'));
+const CampaignsPage = lazy(() => import('../pages/campaigns/index'));
 
 export function AppRoutes({ now }: { now: string }) {
   return (
@@ -33,6 +34,7 @@ export function AppRoutes({ now }: { now: string }) {
       <Route path="/inventory/*" element={<InventoryPage />} />
       <Route path="/import/*" element={<ImportPage />} />
       <Route path="/automations/*" element={<AutomationsPage />} />
+      <Route path="/marketing/campaigns/*" element={<CampaignsPage />} />
       <Route path="/outbox/*" element={<OutboxPage />} />
       <Route path="/settings/*" element={<SettingsPage />} />
       <Route path="*" element={<Navigate to="/" replace />} />

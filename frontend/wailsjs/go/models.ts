@@ -266,6 +266,321 @@ export namespace app {
 
 }
 
+export namespace campaigns {
+	
+	export class Audience {
+	    segment: string;
+	    segmentName: string;
+	    members: number;
+	    sendable: number;
+	    skipped: {[key: string]: number};
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Audience(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.segment = source["segment"];
+	        this.segmentName = source["segmentName"];
+	        this.members = source["members"];
+	        this.sendable = source["sendable"];
+	        this.skipped = source["skipped"];
+	        this.note = source["note"];
+	    }
+	}
+	export class Part {
+	    group: string;
+	    recipients: number;
+	    queued: number;
+	    sent: number;
+	    failed: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Part(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.group = source["group"];
+	        this.recipients = source["recipients"];
+	        this.queued = source["queued"];
+	        this.sent = source["sent"];
+	        this.failed = source["failed"];
+	    }
+	}
+	export class Variant {
+	    name: string;
+	    subject: string;
+	    sent: number;
+	    queued: number;
+	    redeemed: number;
+	    revenue: number;
+	    replied: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Variant(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.subject = source["subject"];
+	        this.sent = source["sent"];
+	        this.queued = source["queued"];
+	        this.redeemed = source["redeemed"];
+	        this.revenue = source["revenue"];
+	        this.replied = source["replied"];
+	    }
+	}
+	export class CouponSpec {
+	    percentOff: number;
+	    amountOff: number;
+	    freeShipping: boolean;
+	    validDays: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CouponSpec(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.percentOff = source["percentOff"];
+	        this.amountOff = source["amountOff"];
+	        this.freeShipping = source["freeShipping"];
+	        this.validDays = source["validDays"];
+	    }
+	}
+	export class Campaign {
+	    id: number;
+	    name: string;
+	    segment: string;
+	    segmentName: string;
+	    template: string;
+	    subjectA: string;
+	    subjectB: string;
+	    test: string;
+	    coupon?: CouponSpec;
+	    samplePct: number;
+	    decideAfter: string;
+	    decideBy: string;
+	    // Go type: time
+	    sendAt?: any;
+	    status: string;
+	    audience: number;
+	    skipped: {[key: string]: number};
+	    // Go type: time
+	    sampleAt?: any;
+	    // Go type: time
+	    decideAt?: any;
+	    winner: string;
+	    decision: string;
+	    // Go type: time
+	    createdAt: any;
+	    variants: Variant[];
+	    currency: string;
+	    parts: Part[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Campaign(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.segment = source["segment"];
+	        this.segmentName = source["segmentName"];
+	        this.template = source["template"];
+	        this.subjectA = source["subjectA"];
+	        this.subjectB = source["subjectB"];
+	        this.test = source["test"];
+	        this.coupon = this.convertValues(source["coupon"], CouponSpec);
+	        this.samplePct = source["samplePct"];
+	        this.decideAfter = source["decideAfter"];
+	        this.decideBy = source["decideBy"];
+	        this.sendAt = this.convertValues(source["sendAt"], null);
+	        this.status = source["status"];
+	        this.audience = source["audience"];
+	        this.skipped = source["skipped"];
+	        this.sampleAt = this.convertValues(source["sampleAt"], null);
+	        this.decideAt = this.convertValues(source["decideAt"], null);
+	        this.winner = source["winner"];
+	        this.decision = source["decision"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.variants = this.convertValues(source["variants"], Variant);
+	        this.currency = source["currency"];
+	        this.parts = this.convertValues(source["parts"], Part);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Out {
+	    variant: string;
+	    to: string;
+	    template: string;
+	    subject: string;
+	    html: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Out(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.variant = source["variant"];
+	        this.to = source["to"];
+	        this.template = source["template"];
+	        this.subject = source["subject"];
+	        this.html = source["html"];
+	        this.text = source["text"];
+	    }
+	}
+	
+	export class Preview {
+	    audience: Audience;
+	    sampleA: number;
+	    sampleB: number;
+	    rest: number;
+	    // Go type: time
+	    sendAt: any;
+	    sendNote: string;
+	    // Go type: time
+	    decideAt?: any;
+	    confirm: boolean;
+	    confirmOver: number;
+	    emails: Out[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Preview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.audience = this.convertValues(source["audience"], Audience);
+	        this.sampleA = source["sampleA"];
+	        this.sampleB = source["sampleB"];
+	        this.rest = source["rest"];
+	        this.sendAt = this.convertValues(source["sendAt"], null);
+	        this.sendNote = source["sendNote"];
+	        this.decideAt = this.convertValues(source["decideAt"], null);
+	        this.confirm = source["confirm"];
+	        this.confirmOver = source["confirmOver"];
+	        this.emails = this.convertValues(source["emails"], Out);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SegmentAudience {
+	    key: string;
+	    name: string;
+	    kind: string;
+	    members: number;
+	    sendable: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SegmentAudience(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.members = source["members"];
+	        this.sendable = source["sendable"];
+	    }
+	}
+	export class Spec {
+	    name: string;
+	    segment: string;
+	    template: string;
+	    subjectA: string;
+	    subjectB: string;
+	    bodyA: string;
+	    bodyB: string;
+	    sendAt: string;
+	    coupon?: CouponSpec;
+	    samplePct: number;
+	    decideAfterMinutes: number;
+	    decideBy: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Spec(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.segment = source["segment"];
+	        this.template = source["template"];
+	        this.subjectA = source["subjectA"];
+	        this.subjectB = source["subjectB"];
+	        this.bodyA = source["bodyA"];
+	        this.bodyB = source["bodyB"];
+	        this.sendAt = source["sendAt"];
+	        this.coupon = this.convertValues(source["coupon"], CouponSpec);
+	        this.samplePct = source["samplePct"];
+	        this.decideAfterMinutes = source["decideAfterMinutes"];
+	        this.decideBy = source["decideBy"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace carrierapi {
 	
 	export class KeyStatus {

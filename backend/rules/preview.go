@@ -38,7 +38,7 @@ type FlowPlan struct {
 	Error          string         `json:"error,omitempty"`
 	// Branches are the sides customers take at the flow's splits in this
 	// plan, and why (branches.go).
-	Branches []BranchChoice `json:"branches"`
+	Branches []BranchChoice `json:"branches,omitempty"`
 }
 
 // Item is one planned action under its idempotency key.

@@ -97,6 +97,7 @@ test('a yes/no split built in the editor, drawn as a tree, previewed with its re
   await page.getByTestId('editor-back').click();
   await page.getByTestId(`flow-switch-${id}`).click({ force: true });
   await expect(page.getByTestId(`flow-row-${id}`)).toHaveAttribute('data-enabled', 'true');
+  await page.getByTestId('automations-tab-preview').click();
   await page.getByTestId('preview-start').click();
   await expect(page.getByTestId('preview-summary')).toBeVisible({ timeout: 90_000 });
   const plan = page.getByTestId(`preview-flow-${id}`);

@@ -134,7 +134,8 @@ export function StepList({ root, setRoot, path, parentWhere, problems, emailTemp
         <Menu position="bottom" withinPortal>
           <Menu.Target>
             <Button variant="light" size={depth > 0 ? 'xs' : 'sm'} leftSection={<IconPlus size={16} />} data-testid={`${prefix}-add-step`}>
-              Add a step{depth > 0 ? ` to ${branchName(parentWhere)}` : ''}
+              {closed ? `Add a step before the ${last.action === 'split' ? 'split' : 'exit'}` : 'Add a step'}
+              {depth > 0 ? ` to ${branchName(parentWhere)}` : ''}
             </Button>
           </Menu.Target>
           <Menu.Dropdown>

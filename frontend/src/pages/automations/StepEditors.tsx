@@ -344,7 +344,8 @@ export function ActionCard({ step, index, number, count, emailTemplates, problem
             <Select
               label="Email template"
               size="xs"
-              w={300}
+              w="100%"
+              maw={300}
               searchable
               data={withCurrent(emailTemplates, step.template).map((t) => ({ value: t, label: templateLabel(t) }))}
               value={step.template || null}

@@ -379,4 +379,3 @@ func TestRandomSplitProportions(t *testing.T) {
 		t.Errorf("flows 7 and 8 agree on %d of 10000 customers", same)
 	}
 }
-

@@ -222,6 +222,7 @@ func draw(flowID int64, subject string, split int) int {
 // the preview shows.
 type BranchChoice struct {
 	Subject    string `json:"subject"`
+	Email      string `json:"email"` // the customer's address, when known
 	Occurrence string `json:"occurrence"`
 	Step       int    `json:"step"` // the split's id
 	Where      string `json:"where"`
@@ -256,7 +257,7 @@ func (n *node) choice(o domain.RuleOccurrence, b int) BranchChoice {
 	if n.path != "" {
 		path = n.path + "/" + path
 	}
-	return BranchChoice{Subject: o.Subject, Occurrence: o.Occurrence, Step: n.id, Where: n.where, Side: side,
+	return BranchChoice{Subject: o.Subject, Email: o.Email, Occurrence: o.Occurrence, Step: n.id, Where: n.where, Side: side,
 		Label: BranchLabel(n.step, b), Path: path}
 }
 
@@ -285,7 +286,7 @@ func (c *compiled) choose(n *node, sub *Subject) (int, BranchChoice, error) {
 		}
 	}
 	ch := n.choice(sub.Occ, b)
-	ch.Why = why
+	ch.Why, ch.Email = why, sub.email()
 	return b, ch, nil
 }
 

@@ -4116,6 +4116,7 @@ export namespace rules {
 	}
 	export class BranchChoice {
 	    subject: string;
+	    email: string;
 	    occurrence: string;
 	    step: number;
 	    where: string;
@@ -4132,6 +4133,7 @@ export namespace rules {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.subject = source["subject"];
+	        this.email = source["email"];
 	        this.occurrence = source["occurrence"];
 	        this.step = source["step"];
 	        this.where = source["where"];

@@ -27,7 +27,7 @@ export function BranchChoices({ plan: f }: { plan: FlowPlan }) {
         <Table.Tbody>
           {choices.map((c) => (
             <Table.Tr key={`${c.occurrence}/${c.step}`} data-testid="preview-branch-choice">
-              <Table.Td>{who.get(c.occurrence) ?? c.subject}</Table.Td>
+              <Table.Td>{who.get(c.occurrence) ?? (c.email || c.subject)}</Table.Td>
               <Table.Td>{c.where}</Table.Td>
               <Table.Td>
                 <Badge size="sm" variant="outline" color={c.side === 'yes' || c.side === 'a' ? 'violet' : 'gray'} style={{ textTransform: 'none' }}>

@@ -2,7 +2,8 @@
 // the demo shop: a flow gains a yes/no split in the editor, an empty branch
 // is refused naming its step, both branches get their steps, the tree is
 // drawn as two columns labelled Yes and No, axe-clean in both themes; then
-// the preview says who goes down which branch and why.
+// the preview says who goes down which branch and why, and after a run the
+// flow page counts what each branch did.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -19,7 +20,7 @@ async function installHighValue(page: Page): Promise<string> {
 }
 
 test('a yes/no split built in the editor, drawn as a tree, previewed with its reasons', async ({ page }, info) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const dir = resolve(info.config.rootDir, '..', '..', 'test-artifacts');
   mkdirSync(dir, { recursive: true });
   const shot = async (name: string, full = true) => {
@@ -108,4 +109,18 @@ test('a yes/no split built in the editor, drawn as a tree, previewed with its re
   await plan.scrollIntoViewIfNeeded();
   await shot('04-preview-branches', false);
   await expectNoViolations(page, 'preview with branch choices');
+
+  // Run what this flow planned; the flow page then counts per branch.
+  await page.getByTestId('approve-none').click();
+  await page.getByTestId(`preview-flow-check-${id}`).click({ force: true });
+  await page.getByTestId('preview-run').click();
+  await expect(page.getByTestId('run-result')).toBeVisible({ timeout: 90_000 });
+  await page.getByTestId('automations-tab-flows').click();
+  await page.getByTestId(`flow-edit-${id}`).click();
+  await expect(page.getByTestId('editor-br1y-people')).toHaveText(/\d+ (person|people)/);
+  await expect(page.getByTestId('editor-br1n-people')).toHaveText(/\d+ (person|people)/);
+  await expect(page.getByTestId('editor-br1y-step-0-stats')).toHaveText(/So far: \d+ emails? sent/);
+  await expect(page.getByTestId('editor-br1n-step-0-stats')).toHaveText(/So far: done \d+ times?/);
+  await shot('05-tree-with-counts');
+  await expectNoViolations(page, 'flow editor with branch counts');
 });

@@ -109,11 +109,15 @@ function EditorBody({ initial, emailTemplates }: { initial: Flow; emailTemplates
       const probs = await automations.validate(draft.definition);
       if (probs.length > 0) return { probs, id: 0 };
       const id = await automations.saveFlow(draft);
-      return { probs: [] as Problem[], id };
+      // The saved flow carries the ids its new branch steps got: editing
+      // on from it keeps them, so the ledger knows those steps next save.
+      const saved = draft.definition.steps?.some((s) => s.action === 'split') ? await automations.getFlow(id) : null;
+      return { probs: [] as Problem[], id, saved };
     },
-    onSuccess: ({ probs }) => {
+    onSuccess: ({ probs, saved }) => {
       setProblems(probs);
       if (probs.length > 0) return;
+      if (saved) setDraft(structuredClone(saved));
       setDirty(false);
       qc.invalidateQueries({ queryKey: automationKeys.all });
     },

@@ -112,7 +112,8 @@ test('a yes/no split built in the editor, drawn as a tree, previewed with its re
 
   // Run what this flow planned; the flow page then counts per branch.
   await page.getByTestId('approve-none').click();
-  await page.getByTestId(`preview-flow-check-${id}`).click({ force: true });
+  const checks = plan.getByTestId('preview-item-check');
+  for (let i = 0; i < (await checks.count()); i++) await checks.nth(i).check({ force: true });
   await page.getByTestId('preview-run').click();
   await expect(page.getByTestId('run-result')).toBeVisible({ timeout: 90_000 });
   await page.getByTestId('automations-tab-flows').click();

@@ -55,6 +55,12 @@ const (
 	StepStopSequences StepKind = "stop_sequences"
 	StepHoldOrder     StepKind = "hold_order"
 	StepWait          StepKind = "wait"
+	// StepSplit sends each customer down one of two branches (a yes/no
+	// condition or a random A/B share); each branch is its own list of steps.
+	StepSplit StepKind = "split"
+	// StepExit ends the sequence where it stands (a branch that should do
+	// nothing, or nothing more, holds one).
+	StepExit StepKind = "exit"
 )
 
 // LedgerStatus is what became of a ledger entry's step.
@@ -63,6 +69,9 @@ type LedgerStatus string
 const (
 	LedgerDone    LedgerStatus = "done"    // the effect happened
 	LedgerSkipped LedgerStatus = "skipped" // passed over for good: the sequence exited
+	// LedgerBranched records the side a customer took at a split (Result:
+	// yes, no, a, b): no effect, but later plans keep them on that side.
+	LedgerBranched LedgerStatus = "branched"
 )
 
 // LedgerEntry is one planned side effect under its idempotency key
@@ -76,6 +85,10 @@ type LedgerEntry struct {
 	DueAt      time.Time
 	Status     LedgerStatus
 	Result     string
+	// Path is the branch the step lies on ("" outside any split; "2:yes",
+	// "2:yes/1003:b" inside), recorded when it was done, so what a branch
+	// sent is counted as it was even after the flow is edited.
+	Path string
 }
 
 // LedgerStep is what the ledger knows about one step of one occurrence.

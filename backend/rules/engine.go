@@ -122,12 +122,13 @@ func (s Settings) quiet(t time.Time) (bool, time.Time) {
 
 // compiled is a flow ready to plan: parsed, conditions compiled once.
 type compiled struct {
-	row     rulesdb.RuleRow
-	def     Definition
-	cond    *Condition
-	ifs     []*Condition
-	actions []Action
-	offsets []time.Duration
+	row rulesdb.RuleRow
+	def Definition
+	// top are the steps outside any split, in order; nodes every step by
+	// its id (its place outside a split, its ID inside; see branches.go).
+	top   []*node
+	nodes map[int]*node
+	cond  *Condition
 	// segment and products: the condition or a step's If reads
 	// customer.segment or customer.products (see Options.Customers).
 	segment, products bool
@@ -142,12 +143,22 @@ var (
 )
 
 func (c *compiled) has(kind domain.StepKind) bool {
-	for _, s := range c.def.Steps {
-		if s.Action == kind {
+	for _, n := range c.nodes {
+		if n.step.Action == kind {
 			return true
 		}
 	}
 	return false
+}
+
+// conditions are the sources of every expression the flow evaluates: its
+// condition, its steps' Ifs and its splits' conditions.
+func (c *compiled) conditions() []string {
+	srcs := []string{c.def.Condition}
+	for _, n := range c.nodes {
+		srcs = append(srcs, n.step.If, n.step.When)
+	}
+	return srcs
 }
 
 // compile prepares a stored flow. A flow that no longer compiles (an older
@@ -160,30 +171,16 @@ func compileFlow(row rulesdb.RuleRow) (*compiled, error) {
 	if probs := Validate(def); len(probs) > 0 {
 		return nil, domain.Errorf(domain.CodeInvalid, "%s", probs[0].String())
 	}
-	c := &compiled{row: row, def: def, offsets: def.offsets()}
+	c := &compiled{row: row, def: def, nodes: map[int]*node{}}
 	if c.cond, err = CompileCondition(def.Condition); err != nil {
 		return nil, err
 	}
-	srcs := []string{def.Condition}
-	for _, st := range def.Steps {
-		srcs = append(srcs, st.If)
+	if c.top, err = c.build(def.Steps, true, 0, "", "", nil); err != nil {
+		return nil, err
 	}
-	for _, src := range srcs {
+	for _, src := range c.conditions() {
 		c.segment = c.segment || readsSegment.MatchString(src)
 		c.products = c.products || readsProducts.MatchString(src)
-	}
-	var coupon *Step
-	for i := range def.Steps {
-		s := def.Steps[i]
-		ifc, err := CompileCondition(s.If)
-		if err != nil {
-			return nil, err
-		}
-		c.ifs = append(c.ifs, ifc)
-		c.actions = append(c.actions, actionFor(s, def.Policy.Marketing, coupon))
-		if s.Action == domain.StepIssueCoupon {
-			coupon = &def.Steps[i]
-		}
 	}
 	return c, nil
 }

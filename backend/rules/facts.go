@@ -109,11 +109,8 @@ var timeWords = regexp.MustCompile(`\b(now|daysSince|hoursSince|daysUntilBirthda
 // outcomes depend only on the order and customer rows (and the flow's own
 // definition), so they can be remembered until those rows change.
 func (c *compiled) memoable() bool {
-	if timeWords.MatchString(c.def.Condition) {
-		return false
-	}
-	for _, s := range c.def.Steps {
-		if timeWords.MatchString(s.If) {
+	for _, src := range c.conditions() {
+		if timeWords.MatchString(src) {
 			return false
 		}
 	}
@@ -225,12 +222,51 @@ func settled(c *compiled, steps []domain.LedgerStep) bool {
 	if exited {
 		return true
 	}
-	for i, s := range c.def.Steps {
-		if s.Action != domain.StepWait && !done[i] {
-			return false
+	sides := ledgerSides(steps)
+	for path := c.top; ; {
+		var next []*node
+		for _, n := range path {
+			switch n.step.Action {
+			case domain.StepWait:
+			case domain.StepExit:
+				return true
+			case domain.StepSplit:
+				// The side taken, when recorded and still there, is what is
+				// left; a split not yet reached is not settled.
+				for b, side := range n.step.sides() {
+					if side == sides[n.id] && done[n.id] {
+						next = n.branches[b]
+					}
+				}
+				if next == nil {
+					return false
+				}
+			default:
+				if !done[n.id] {
+					return false
+				}
+			}
+		}
+		if next == nil {
+			return true
+		}
+		path = next
+	}
+}
+
+// ledgerSides reads the sides an occurrence took at splits: split id ->
+// side.
+func ledgerSides(steps []domain.LedgerStep) map[int]string {
+	var out map[int]string
+	for _, l := range steps {
+		if l.Status == domain.LedgerBranched {
+			if out == nil {
+				out = map[int]string{}
+			}
+			out[l.Step] = l.Result
 		}
 	}
-	return true
+	return out
 }
 
 // ledgerDone reads an occurrence's ledger: the steps already recorded, or

@@ -71,6 +71,13 @@ func (e *Engine) SaveFlow(ctx context.Context, f Flow) (int64, error) {
 		return 0, (&ValidationError{Problems: []Problem{{Field: "name", Message: "give the automation a name"}}}).asDomain()
 	}
 	f.Definition.defaults()
+	if f.ID != 0 {
+		// Ids are never reused, even when the editor sent an older NextID.
+		if old, err := e.GetFlow(ctx, f.ID); err == nil {
+			f.Definition.NextID = max(f.Definition.NextID, old.Definition.NextID)
+		}
+	}
+	assignIDs(&f.Definition)
 	if probs := Validate(f.Definition); len(probs) > 0 {
 		return 0, (&ValidationError{Problems: probs}).asDomain()
 	}

@@ -32,6 +32,9 @@ type planState struct {
 	preview  *Preview
 	backtest bool
 	facts    *factCache
+	// choices are the sides customers take at splits in the flow being
+	// planned, for its FlowPlan.
+	choices []BranchChoice
 }
 
 // Plan finds what every enabled flow would do at now. It first records new
@@ -208,6 +211,7 @@ func (e *Engine) planFlow(ctx context.Context, ps *planState, c *compiled, from 
 		return fp, err
 	}
 	recipients := map[string]bool{}
+	ps.choices = nil
 	for i, o := range occs {
 		if err := ctx.Err(); err != nil {
 			return fp, err
@@ -244,6 +248,10 @@ func (e *Engine) planFlow(ctx context.Context, ps *planState, c *compiled, from 
 			return fp, err
 		}
 	}
+	fp.Branches = ps.choices
+	if fp.Branches == nil {
+		fp.Branches = []BranchChoice{}
+	}
 	fp.Recipients = len(recipients)
 	fp.NeedsConfirm = fp.Recipients > ps.pc.settings.ConfirmOver
 	fp.groupPurchaseOrders()
@@ -275,26 +283,43 @@ func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled,
 	ledger []domain.LedgerStep, memo *flowMemo) ([]Item, string, error) {
 	now := ps.pc.now
 	var done map[int]bool
+	var sides map[int]string
 	if !ps.backtest {
 		var exited bool
 		if done, exited = ledgerDone(ledger); exited {
 			return nil, "", nil
 		}
+		sides = ledgerSides(ledger)
 	}
 	entered := len(done) > 0
 	var sub *Subject
 	var items []Item
+	var choices []choiceAt
 	pol := c.def.Policy
-	for i, step := range c.def.Steps {
-		if step.Action == domain.StepWait || done[i] {
+	// path is the customer's way through the flow: the steps outside any
+	// split, then, at a split, the steps of the side they take.
+	path := c.top
+	for k := 0; k < len(path); k++ {
+		n := path[k]
+		i, step := n.id, n.step
+		if step.Action == domain.StepWait || (done[i] && step.Action != domain.StepSplit) {
 			continue
 		}
-		due := start.Add(c.offsets[i])
+		due := start.Add(n.offset)
 		if due.After(now) {
 			break
 		}
+		if step.Action == domain.StepSplit {
+			// A side taken before is followed without reading the facts.
+			if b, ch, ok := n.kept(o, sides[i]); ok {
+				choices = append(choices, choiceAt{ch, len(items)})
+				path = append(path[:k+1:k+1], n.branches[b]...)
+				continue
+			}
+		}
 		late := now.Sub(due) > time.Duration(pol.MaxLateHours)*time.Hour
-		if late && (pol.CatchUp == CatchUpSkip || due.Before(from)) && !ps.backtest {
+		// A split is never passed over: the steps after it may still be due.
+		if late && step.Action != domain.StepSplit && (pol.CatchUp == CatchUpSkip || due.Before(from)) && !ps.backtest {
 			continue // missed while the computer was off: passed over
 		}
 		if sub == nil {
@@ -328,12 +353,29 @@ func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled,
 				return nil, whyReentry, err
 			}
 		}
+		switch step.Action {
+		case domain.StepExit:
+			return ps.keepChoices(choices, items), "", nil
+		case domain.StepSplit:
+			b, ch, err := c.choose(n, sub)
+			if err != nil {
+				return nil, "", err
+			}
+			if !ps.backtest {
+				ps.preview.decisions = append(ps.preview.decisions, domain.LedgerEntry{Key: LedgerKey(c.row.ID, o.Subject, o.Occurrence, i),
+					RuleID: c.row.ID, Subject: o.Subject, Occurrence: o.Occurrence, Step: i, DueAt: due, Status: domain.LedgerBranched,
+					Result: ch.Side, Path: n.path})
+			}
+			choices = append(choices, choiceAt{ch, len(items)})
+			path = append(path[:k+1:k+1], n.branches[b]...)
+			continue
+		}
 		// A step whose own condition is false is passed over before the exit
 		// checks, which matter only to a step that would act: a spend-tier
 		// order passes one coupon and one email on every plan.
-		if ok, err := c.ifs[i].Eval(&sub.Env); err != nil || !ok {
+		if ok, err := n.ifc.Eval(&sub.Env); err != nil || !ok {
 			if err != nil {
-				return nil, "", domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("step %d of %q failed: %v", i+1, c.row.Name, err))
+				return nil, "", domain.Wrap(err, domain.CodeInvalid, fmt.Sprintf("%s of %q failed: %v", n.where, c.row.Name, err))
 			}
 			continue
 		}
@@ -346,10 +388,10 @@ func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled,
 				ps.preview.decisions = append(ps.preview.decisions, domain.LedgerEntry{Key: LedgerKey(c.row.ID, o.Subject, o.Occurrence, i),
 					RuleID: c.row.ID, Subject: o.Subject, Occurrence: o.Occurrence, Step: i, DueAt: due, Status: domain.LedgerSkipped, Result: "exit: " + why})
 			}
-			return items, why, nil
+			return ps.keepChoices(choices, items), why, nil
 		}
 		if heldBack(ps, c, sub, step) {
-			return items, whyHeld, nil
+			return ps.keepChoices(choices, items), whyHeld, nil
 		}
 		// A marketing flow acts only for consenting customers and only when
 		// it may email them, so its coupon never goes out without its email.
@@ -358,12 +400,15 @@ func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled,
 				if !entered {
 					memo.remember(o, why)
 				}
-				return items, why, nil
+				return ps.keepChoices(choices, items), why, nil
 			}
 		}
 		it := Item{Key: LedgerKey(c.row.ID, o.Subject, o.Occurrence, i), FlowID: c.row.ID, Step: i, Action: step.Action,
-			Subject: o.Subject, Occurrence: o.Occurrence, DueAt: due, Late: late, sub: sub, action: c.actions[i], flow: c}
-		if err := c.actions[i].Plan(ps.pc, sub, &it); err != nil {
+			Subject: o.Subject, Occurrence: o.Occurrence, DueAt: due, Late: late, Path: n.path, sub: sub, action: n.action, flow: c}
+		if n.path != "" {
+			it.Where = n.where
+		}
+		if err := n.action.Plan(ps.pc, sub, &it); err != nil {
 			if errors.Is(err, errPass) {
 				continue
 			}
@@ -393,7 +438,26 @@ func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled,
 		items = append(items, it)
 		entered = true
 	}
-	return items, "", nil
+	return ps.keepChoices(choices, items), "", nil
+}
+
+// choiceAt is a side taken while planning and how many items were planned
+// before it.
+type choiceAt struct {
+	BranchChoice
+	items int
+}
+
+// keepChoices adds to the preview the sides taken in one occurrence that
+// are news: a new decision, or a kept side with something planned after it.
+// It returns items, for the planner's returns.
+func (ps *planState) keepChoices(choices []choiceAt, items []Item) []Item {
+	for _, ch := range choices {
+		if !ch.Kept || len(items) > ch.items {
+			ps.choices = append(ps.choices, ch.BranchChoice)
+		}
+	}
+	return items
 }
 
 // reentered applies the flow's re-entry policy, over its copies too (a

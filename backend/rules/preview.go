@@ -36,6 +36,9 @@ type FlowPlan struct {
 	Deferred       int            `json:"deferred"`
 	Skipped        map[string]int `json:"skipped"` // why occurrences were left out: "no consent": 3
 	Error          string         `json:"error,omitempty"`
+	// Branches are the sides customers take at the flow's splits in this
+	// plan, and why (branches.go).
+	Branches []BranchChoice `json:"branches,omitempty"`
 }
 
 // Item is one planned action under its idempotency key.
@@ -49,6 +52,10 @@ type Item struct {
 	DueAt      time.Time       `json:"dueAt"`
 	Summary    string          `json:"summary"`
 	Late       bool            `json:"late"`
+	// Path is the branch the step lies on ("" outside any split), Where
+	// how the seller finds the step inside one ("step 3 › Yes › step 1").
+	Path  string `json:"path,omitempty"`
+	Where string `json:"where,omitempty"`
 	// Problem explains why the item cannot run (no supplier, a template
 	// error); it is shown, never approved.
 	Problem      string         `json:"problem,omitempty"`

@@ -37,10 +37,14 @@ func (r *Recheck) StopReason(ctx context.Context, m domain.OutboxMessage, now ti
 		return "", err
 	}
 	c, err := r.flow(ctx, l.RuleID)
-	if err != nil || c == nil || l.Step < 0 || l.Step >= len(c.def.Steps) {
+	var n *node
+	if c != nil {
+		n = c.nodes[l.Step]
+	}
+	if err != nil || n == nil {
 		return "", err // a flow deleted, broken or edited since: the plan's word stands
 	}
-	start := l.DueAt.Add(-c.offsets[l.Step])
+	start := l.DueAt.Add(-n.offset)
 	o := occurrenceOf(l, m.ToAddr, start.Add(-c.def.Trigger.shift()))
 	sub, err := r.e.loadSubject(ctx, newFactCache(), o, start, now, c.def.Trigger.Type)
 	if err != nil {

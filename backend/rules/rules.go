@@ -120,6 +120,19 @@ type Step struct {
 
 	// stop_sequences: whose sequences end ("" is StopOrder).
 	Scope StopScope `json:"scope,omitempty"`
+
+	// split (branches.go): a yes/no split on When, or a random A/B split
+	// giving Percent of the customers to A; two Branches, each its own list
+	// of steps, and the flow ends where a branch's steps end.
+	Split    SplitKind `json:"split,omitempty"`
+	When     string    `json:"when,omitempty"`
+	Percent  int       `json:"percent,omitempty"`
+	Branches []Branch  `json:"branches,omitempty"`
+	// ID is a step's id inside a branch (from branchIDBase up), given on
+	// save and kept when the step moves, so the ledger and attribution know
+	// it whatever is edited around it. Steps outside any split are known by
+	// their place, as always, and carry none.
+	ID int `json:"id,omitempty"`
 }
 
 // stopScope is the step's scope with its default.
@@ -148,6 +161,10 @@ type Definition struct {
 	Condition string      `json:"condition,omitempty"`
 	Steps     []Step      `json:"steps"`
 	Policy    Policy      `json:"policy"`
+	// NextID is the next id a step inside a branch gets (branches.go);
+	// ids are never reused, so a new step never inherits a removed one's
+	// ledger. Zero for flows without branches.
+	NextID int `json:"nextId,omitempty"`
 }
 
 // Flow is a stored flow as the UI sees it.
@@ -185,23 +202,21 @@ func (d *Definition) defaults() {
 	}
 }
 
-// offsets returns, per step, how long after the occurrence the step is due:
-// the sum of the waits before it.
-func (d *Definition) offsets() []time.Duration {
-	out := make([]time.Duration, len(d.Steps))
-	var at time.Duration
-	for i, s := range d.Steps {
-		out[i] = at
-		at += s.delay()
-	}
-	return out
-}
+// span is how long a whole sequence runs from its occurrence: along its
+// longest branch.
+func (d *Definition) span() time.Duration { return spanOf(d.Steps) }
 
-// span is how long a whole sequence runs from its occurrence.
-func (d *Definition) span() time.Duration {
+func spanOf(steps []Step) time.Duration {
 	var at time.Duration
-	for _, s := range d.Steps {
+	for _, s := range steps {
 		at += s.delay()
+		if s.Action == domain.StepSplit {
+			var longest time.Duration
+			for _, b := range s.Branches {
+				longest = max(longest, spanOf(b.Steps))
+			}
+			at += longest
+		}
 	}
 	return at
 }

@@ -119,7 +119,8 @@ func (e *Engine) execute(ctx context.Context, p *Preview, approved []string, res
 				e.finish(runID, now, &res)
 				return res, ctx.Err()
 			}
-			entry := domain.LedgerEntry{Key: it.Key, RuleID: it.FlowID, Subject: it.Subject, Occurrence: it.Occurrence, Step: it.Step, DueAt: it.DueAt}
+			entry := domain.LedgerEntry{Key: it.Key, RuleID: it.FlowID, Subject: it.Subject, Occurrence: it.Occurrence, Step: it.Step, DueAt: it.DueAt,
+				Path: it.Path}
 			err := e.st.ApplyRuleAction(ctx, entry, func(tx *rulesdb.RuleTx) (string, error) {
 				var fx Effects = &storeEffects{tx: tx, prefix: seq}
 				if e.opt.WrapEffects != nil {

@@ -48,6 +48,8 @@ type Schema struct {
 	// default (an order's) first.
 	StopScopes []StopScope   `json:"stopScopes"`
 	Fields     []SchemaField `json:"fields"`
+	// Splits are the kinds of split a split step may be (branches.go).
+	Splits []SplitKind `json:"splits"`
 }
 
 // Triggers are every trigger Validate accepts.
@@ -59,7 +61,7 @@ var Triggers = []domain.Trigger{domain.TriggerOrderCreated, domain.TriggerOrderP
 
 // Actions are every step kind, wait last (the editor shows it apart).
 var Actions = []domain.StepKind{domain.StepSendEmail, domain.StepIssueCoupon, domain.StepAddTag, domain.StepRemoveTag, domain.StepCreateTask,
-	domain.StepPurchaseOrder, domain.StepHoldOrder, domain.StepStopSequences, domain.StepWait}
+	domain.StepPurchaseOrder, domain.StepHoldOrder, domain.StepStopSequences, domain.StepExit, domain.StepSplit, domain.StepWait}
 
 // Exits are every reason a sequence may end early.
 var Exits = []Exit{ExitBought, ExitReplied, ExitUnsubscribed, ExitOutOfStock}
@@ -74,7 +76,8 @@ var StopScopes = []StopScope{StopOrder, StopCustomer}
 // fields with a builder tag, so a field added to Env reaches the builder
 // by tagging it there.
 func EditorSchema() Schema {
-	return Schema{Triggers: Triggers, Actions: Actions, Exits: Exits, After: Afters, StopScopes: StopScopes, Fields: builderFields()}
+	return Schema{Triggers: Triggers, Actions: Actions, Exits: Exits, After: Afters, StopScopes: StopScopes, Fields: builderFields(),
+		Splits: []SplitKind{SplitCondition, SplitRandom}}
 }
 
 func builderFields() []SchemaField {

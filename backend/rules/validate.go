@@ -18,11 +18,16 @@ type Problem struct {
 	Line    int    `json:"line"`
 	Column  int    `json:"column"`
 	Message string `json:"message"`
+	// Where names a step inside a branch ("step 3 › Yes › step 2"); Step
+	// is then the split's place outside.
+	Where string `json:"where,omitempty"`
 }
 
 func (p Problem) String() string {
 	var where []string
-	if p.Step > 0 {
+	if p.Where != "" {
+		where = append(where, p.Where)
+	} else if p.Step > 0 {
 		where = append(where, fmt.Sprintf("step %d", p.Step))
 	}
 	if p.Line > 0 {
@@ -60,8 +65,9 @@ var customerless = map[domain.Trigger]bool{domain.TriggerStockBelow: true}
 func Validate(d Definition) []Problem {
 	d.defaults()
 	var out []Problem
+	inBranch := "" // where the step checked lies, when inside a branch
 	add := func(field string, step int, format string, args ...any) {
-		out = append(out, Problem{Field: field, Step: step, Message: fmt.Sprintf(format, args...)})
+		out = append(out, Problem{Field: field, Step: step, Where: inBranch, Message: fmt.Sprintf(format, args...)})
 	}
 	t := d.Trigger
 	switch t.Type {
@@ -131,89 +137,139 @@ func Validate(d Definition) []Problem {
 		}
 	}
 	acts := 0
-	for i, s := range d.Steps {
-		n := i + 1
-		if s.If != "" {
-			if _, err := CompileCondition(s.If); err != nil {
-				out = append(out, conditionProblem("if", n, err))
-			}
-		}
-		if s.Action != domain.StepWait {
-			acts++
-		}
-		for _, k := range s.MoneyVars {
-			if v, ok := s.Vars[k]; !ok {
-				add("step", n, "%s is marked as an amount, but the step has no text called %s", k, k)
-			} else if !amountRe.MatchString(strings.TrimSpace(v)) {
-				add("step", n, "%s must be an amount like 200 (kept in cents, 20000, as conditions compare order.total), not %q", k, v)
-			}
-		}
-		needCustomer := false
-		switch s.Action {
-		case domain.StepWait:
-			if s.Hours < 0 || s.Days < 0 || s.Hours+s.Days == 0 {
-				add("step", n, "say how long to wait")
-			}
-		case domain.StepSendEmail:
-			needCustomer = true
-			if _, ok := (email.Fallback{}).Lookup(s.Template); !ok && (s.Subject == "" || s.Body == "") {
-				add("template", n, "choose an email template, or write a subject and a body")
-				continue
-			}
-			t, _ := (&SendEmail{Step: s}).template(email.Fallback{})
-			if email.UsesPurchaseOrder(t) {
-				add("template", n, "%s", email.NoPurchaseOrder)
-			} else if _, err := (email.Fallback{}).Render(t, email.Sample(s.Vars)); err != nil {
-				add("template", n, "%s", err.Error())
-			}
-		case domain.StepIssueCoupon:
-			needCustomer = true
-			if s.PercentOff < 0 || s.PercentOff > 100 {
-				add("step", n, "a coupon's percentage must be between 0 and 100")
-			}
-			if s.AmountOff < 0 || s.ValidDays < 0 {
-				add("step", n, "a coupon's amount and validity cannot be negative")
-			}
-			if s.PercentOff == 0 && s.AmountOff == 0 && !s.FreeShipping {
-				add("step", n, "the coupon gives nothing: set a percentage, an amount or free shipping")
-			}
-		case domain.StepAddTag, domain.StepRemoveTag:
-			needCustomer = true
-			if strings.TrimSpace(s.Tag) == "" || strings.Contains(s.Tag, ",") {
-				add("step", n, "name the tag (without commas)")
-			}
-		case domain.StepCreateTask:
-			if strings.TrimSpace(s.Title) == "" {
-				add("step", n, "give the task a title")
-			} else if _, err := email.RenderText("task", s.Title+s.Detail, email.Sample(s.Vars)); err != nil {
-				add("template", n, "%s", err.Error())
-			}
-		case domain.StepPurchaseOrder:
-			if t.Type != domain.TriggerStockBelow {
-				add("step", n, "purchase orders can only follow the low-stock trigger")
-			}
-		case domain.StepHoldOrder:
-			if !orderTriggers[t.Type] {
-				add("step", n, "only an order trigger can hold an order")
-			}
-		case domain.StepStopSequences:
-			switch s.stopScope() {
-			case StopOrder:
-				if !hasOrder(t) {
-					add("step", n, "this trigger has no order whose sequences could be stopped: choose to stop every sequence of the customer")
+	ids := map[int]bool{}
+	// check validates a list of steps; top is the place of the split the
+	// list lies under (0 outside any), parent how the seller finds it.
+	var check func(steps []Step, top int, parent string, depth int)
+	check = func(steps []Step, top int, parent string, depth int) {
+		for i, s := range steps {
+			n := i + 1
+			if parent != "" {
+				n, inBranch = top, stepWhere(parent, i)
+				// A step without an id gets one on save (assignIDs).
+				if s.ID != 0 && (s.ID < branchIDBase || ids[s.ID]) {
+					add("step", n, "the step shares its id %d with another: save the flow again from the editor", s.ID)
 				}
-			case StopCustomer:
-				needCustomer = true
-			default:
-				add("step", n, "%q is not a choice of sequences to stop (order, customer)", s.Scope)
+				ids[s.ID] = true
+			} else {
+				inBranch = ""
 			}
-		default:
-			add("step", n, "%q is not an action Shopclerk knows", s.Action)
-		}
-		if needCustomer && customerless[t.Type] {
-			add("step", n, "the low-stock trigger has no customer to %s", strings.ReplaceAll(string(s.Action), "_", " "))
+			if s.If != "" {
+				if _, err := CompileCondition(s.If); err != nil {
+					p := conditionProblem("if", n, err)
+					p.Where = inBranch
+					out = append(out, p)
+				}
+			}
+			if s.Action != domain.StepWait && s.Action != domain.StepSplit && s.Action != domain.StepExit {
+				acts++
+			}
+			if (s.Action == domain.StepSplit || s.Action == domain.StepExit) && i < len(steps)-1 {
+				if s.Action == domain.StepSplit {
+					add("step", n, "a split ends its list of steps: move the steps after it into its branches")
+				} else {
+					add("step", n, "an exit ends the sequence: remove the steps after it")
+				}
+			}
+			for _, k := range s.MoneyVars {
+				if v, ok := s.Vars[k]; !ok {
+					add("step", n, "%s is marked as an amount, but the step has no text called %s", k, k)
+				} else if !amountRe.MatchString(strings.TrimSpace(v)) {
+					add("step", n, "%s must be an amount like 200 (kept in cents, 20000, as conditions compare order.total), not %q", k, v)
+				}
+			}
+			needCustomer := false
+			switch s.Action {
+			case domain.StepWait:
+				if s.Hours < 0 || s.Days < 0 || s.Hours+s.Days == 0 {
+					add("step", n, "say how long to wait")
+				}
+			case domain.StepSendEmail:
+				needCustomer = true
+				if _, ok := (email.Fallback{}).Lookup(s.Template); !ok && (s.Subject == "" || s.Body == "") {
+					add("template", n, "choose an email template, or write a subject and a body")
+					continue
+				}
+				t, _ := (&SendEmail{Step: s}).template(email.Fallback{})
+				if email.UsesPurchaseOrder(t) {
+					add("template", n, "%s", email.NoPurchaseOrder)
+				} else if _, err := (email.Fallback{}).Render(t, email.Sample(s.Vars)); err != nil {
+					add("template", n, "%s", err.Error())
+				}
+			case domain.StepIssueCoupon:
+				needCustomer = true
+				if s.PercentOff < 0 || s.PercentOff > 100 {
+					add("step", n, "a coupon's percentage must be between 0 and 100")
+				}
+				if s.AmountOff < 0 || s.ValidDays < 0 {
+					add("step", n, "a coupon's amount and validity cannot be negative")
+				}
+				if s.PercentOff == 0 && s.AmountOff == 0 && !s.FreeShipping {
+					add("step", n, "the coupon gives nothing: set a percentage, an amount or free shipping")
+				}
+			case domain.StepAddTag, domain.StepRemoveTag:
+				needCustomer = true
+				if strings.TrimSpace(s.Tag) == "" || strings.Contains(s.Tag, ",") {
+					add("step", n, "name the tag (without commas)")
+				}
+			case domain.StepCreateTask:
+				if strings.TrimSpace(s.Title) == "" {
+					add("step", n, "give the task a title")
+				} else if _, err := email.RenderText("task", s.Title+s.Detail, email.Sample(s.Vars)); err != nil {
+					add("template", n, "%s", err.Error())
+				}
+			case domain.StepPurchaseOrder:
+				if t.Type != domain.TriggerStockBelow {
+					add("step", n, "purchase orders can only follow the low-stock trigger")
+				}
+			case domain.StepHoldOrder:
+				if !orderTriggers[t.Type] {
+					add("step", n, "only an order trigger can hold an order")
+				}
+			case domain.StepStopSequences:
+				switch s.stopScope() {
+				case StopOrder:
+					if !hasOrder(t) {
+						add("step", n, "this trigger has no order whose sequences could be stopped: choose to stop every sequence of the customer")
+					}
+				case StopCustomer:
+					needCustomer = true
+				default:
+					add("step", n, "%q is not a choice of sequences to stop (order, customer)", s.Scope)
+				}
+			case domain.StepExit:
+			case domain.StepSplit:
+				where := inBranch
+				if where == "" {
+					where = stepWhere("", i)
+				}
+				validateSplit(s, depth+1, func(format string, args ...any) { add("step", n, format, args...) }, func(err error) {
+					p := conditionProblem("split", n, err)
+					p.Where = inBranch
+					out = append(out, p)
+				})
+				if parent == "" {
+					top = n
+				}
+				for b := 0; b < len(s.Branches) && b < 2; b++ {
+					check(s.Branches[b].Steps, top, where+" › "+BranchLabel(s, b), depth+1)
+				}
+				if parent == "" {
+					top = 0
+				}
+			default:
+				add("step", n, "%q is not an action Shopclerk knows", s.Action)
+			}
+			if needCustomer && customerless[t.Type] {
+				add("step", n, "the low-stock trigger has no customer to %s", strings.ReplaceAll(string(s.Action), "_", " "))
+			}
 		}
 	}
+	if len(d.Steps) > maxTopSteps {
+		add("step", 0, "a flow has at most %d steps outside its branches", maxTopSteps)
+	}
+	check(d.Steps, 0, "", 0)
+	inBranch = ""
 	if acts == 0 {
 		add("step", 0, "add at least one action")
 	}

@@ -160,7 +160,7 @@ func (s *DB) RecordLedgerDecisions(ctx context.Context, entries []domain.LedgerE
 		defer st.Close()
 		now := s.Now()
 		for _, e := range entries {
-			if _, err := st.ExecContext(ctx, e.Key, e.RuleID, e.Subject, e.Occurrence, e.Step, e.Status, e.DueAt.Unix(), now, e.Result); err != nil {
+			if _, err := st.ExecContext(ctx, e.Key, e.RuleID, e.Subject, e.Occurrence, e.Step, e.Status, e.DueAt.Unix(), now, e.Result, e.Path); err != nil {
 				return err
 			}
 		}
@@ -178,7 +178,7 @@ func (s *DB) AllLedger(ctx context.Context) ([]domain.LedgerEntry, error) {
 	var out []domain.LedgerEntry
 	for rows.Next() {
 		var e domain.LedgerEntry
-		if err := rows.Scan(&e.Key, &e.RuleID, &e.Subject, &e.Occurrence, &e.Step, &e.Status, &e.Result); err != nil {
+		if err := rows.Scan(&e.Key, &e.RuleID, &e.Subject, &e.Occurrence, &e.Step, &e.Status, &e.Result, &e.Path); err != nil {
 			return nil, err
 		}
 		out = append(out, e)
@@ -196,7 +196,7 @@ var ErrAlreadyDone = errors.New("already done")
 func (s *DB) ApplyRuleAction(ctx context.Context, e domain.LedgerEntry, fn func(tx *RuleTx) (string, error)) error {
 	return s.InTx(ctx, func(tx *sql.Tx) error {
 		now := s.Now()
-		res, err := tx.ExecContext(ctx, q("RuleLedgerInsert"), e.Key, e.RuleID, e.Subject, e.Occurrence, e.Step, string(domain.LedgerDone), e.DueAt.Unix(), now, "")
+		res, err := tx.ExecContext(ctx, q("RuleLedgerInsert"), e.Key, e.RuleID, e.Subject, e.Occurrence, e.Step, string(domain.LedgerDone), e.DueAt.Unix(), now, "", e.Path)
 		if err != nil {
 			return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not record the automation step")
 		}

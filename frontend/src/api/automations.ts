@@ -25,6 +25,8 @@ export type CouponPreview = Plain<rules.CouponPreview>;
 export type RunResult = Plain<rules.RunResult>;
 export type RunRecord = Plain<rules.RunRecord>;
 export type Backtest = Plain<rules.Backtest>;
+export type FlowStats = Plain<rules.FlowStats>;
+export type BranchChoice = Plain<rules.BranchChoice>;
 
 export const automationKeys = {
   all: ['automations'] as const,
@@ -33,6 +35,7 @@ export const automationKeys = {
   templates: ['automations', 'templates'] as const,
   emailTemplates: ['automations', 'emailTemplates'] as const,
   history: (limit: number) => ['automations', 'history', limit] as const,
+  stats: (id: number) => ['automations', 'stats', id] as const,
 };
 
 // The bindings take the generated classes; plain objects carry the same JSON.
@@ -58,6 +61,8 @@ export const automations = {
   exportFlows: (ids: number[]): Promise<string> => call(() => AutomationService.Export(ids)),
   importFlows: (data: string): Promise<number[]> => call(() => AutomationService.Import(data)),
   releaseHold: (orderId: number): Promise<void> => call(() => AutomationService.ReleaseHold(orderId)),
+  /** What each step and each branch of a flow did so far (issue 17). */
+  flowStats: (id: number): Promise<FlowStats> => call(() => AutomationService.FlowStats(id)),
 };
 
 // StartPreview(): a job id at once; progress counts the flows planned and

@@ -4295,6 +4295,8 @@ export namespace rules {
 	    dueAt: any;
 	    summary: string;
 	    late: boolean;
+	    path?: string;
+	    where?: string;
 	    problem?: string;
 	    email?: EmailPreview;
 	    purchaseLine?: POLinePreview;
@@ -4317,6 +4319,8 @@ export namespace rules {
 	        this.dueAt = this.convertValues(source["dueAt"], null);
 	        this.summary = source["summary"];
 	        this.late = source["late"];
+	        this.path = source["path"];
+	        this.where = source["where"];
 	        this.problem = source["problem"];
 	        this.email = this.convertValues(source["email"], EmailPreview);
 	        this.purchaseLine = this.convertValues(source["purchaseLine"], POLinePreview);
@@ -4387,6 +4391,138 @@ export namespace rules {
 		    return a;
 		}
 	}
+	export class Step {
+	    action: string;
+	    if?: string;
+	    hours?: number;
+	    days?: number;
+	    template?: string;
+	    subject?: string;
+	    body?: string;
+	    vars?: {[key: string]: string};
+	    moneyVars?: string[];
+	    tag?: string;
+	    percentOff?: number;
+	    amountOff?: number;
+	    freeShipping?: boolean;
+	    validDays?: number;
+	    title?: string;
+	    detail?: string;
+	    scope?: string;
+	    split?: string;
+	    when?: string;
+	    percent?: number;
+	    branches?: Branch[];
+	    id?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Step(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.action = source["action"];
+	        this.if = source["if"];
+	        this.hours = source["hours"];
+	        this.days = source["days"];
+	        this.template = source["template"];
+	        this.subject = source["subject"];
+	        this.body = source["body"];
+	        this.vars = source["vars"];
+	        this.moneyVars = source["moneyVars"];
+	        this.tag = source["tag"];
+	        this.percentOff = source["percentOff"];
+	        this.amountOff = source["amountOff"];
+	        this.freeShipping = source["freeShipping"];
+	        this.validDays = source["validDays"];
+	        this.title = source["title"];
+	        this.detail = source["detail"];
+	        this.scope = source["scope"];
+	        this.split = source["split"];
+	        this.when = source["when"];
+	        this.percent = source["percent"];
+	        this.branches = this.convertValues(source["branches"], Branch);
+	        this.id = source["id"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Branch {
+	    steps: Step[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Branch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.steps = this.convertValues(source["steps"], Step);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class BranchChoice {
+	    subject: string;
+	    email: string;
+	    occurrence: string;
+	    step: number;
+	    where: string;
+	    side: string;
+	    label: string;
+	    path: string;
+	    why: string;
+	    kept: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new BranchChoice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.subject = source["subject"];
+	        this.email = source["email"];
+	        this.occurrence = source["occurrence"];
+	        this.step = source["step"];
+	        this.where = source["where"];
+	        this.side = source["side"];
+	        this.label = source["label"];
+	        this.path = source["path"];
+	        this.why = source["why"];
+	        this.kept = source["kept"];
+	    }
+	}
 	export class ConditionError {
 	    line: number;
 	    column: number;
@@ -4426,50 +4562,6 @@ export namespace rules {
 	        this.exitOn = source["exitOn"];
 	    }
 	}
-	export class Step {
-	    action: string;
-	    if?: string;
-	    hours?: number;
-	    days?: number;
-	    template?: string;
-	    subject?: string;
-	    body?: string;
-	    vars?: {[key: string]: string};
-	    moneyVars?: string[];
-	    tag?: string;
-	    percentOff?: number;
-	    amountOff?: number;
-	    freeShipping?: boolean;
-	    validDays?: number;
-	    title?: string;
-	    detail?: string;
-	    scope?: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Step(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.action = source["action"];
-	        this.if = source["if"];
-	        this.hours = source["hours"];
-	        this.days = source["days"];
-	        this.template = source["template"];
-	        this.subject = source["subject"];
-	        this.body = source["body"];
-	        this.vars = source["vars"];
-	        this.moneyVars = source["moneyVars"];
-	        this.tag = source["tag"];
-	        this.percentOff = source["percentOff"];
-	        this.amountOff = source["amountOff"];
-	        this.freeShipping = source["freeShipping"];
-	        this.validDays = source["validDays"];
-	        this.title = source["title"];
-	        this.detail = source["detail"];
-	        this.scope = source["scope"];
-	    }
-	}
 	export class TriggerSpec {
 	    type: string;
 	    hours?: number;
@@ -4503,6 +4595,7 @@ export namespace rules {
 	    condition?: string;
 	    steps: Step[];
 	    policy: Policy;
+	    nextId?: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Definition(source);
@@ -4514,6 +4607,7 @@ export namespace rules {
 	        this.condition = source["condition"];
 	        this.steps = this.convertValues(source["steps"], Step);
 	        this.policy = this.convertValues(source["policy"], Policy);
+	        this.nextId = source["nextId"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -4635,6 +4729,7 @@ export namespace rules {
 	    deferred: number;
 	    skipped: {[key: string]: number};
 	    error?: string;
+	    branches?: BranchChoice[];
 	
 	    static createFrom(source: any = {}) {
 	        return new FlowPlan(source);
@@ -4652,6 +4747,77 @@ export namespace rules {
 	        this.deferred = source["deferred"];
 	        this.skipped = source["skipped"];
 	        this.error = source["error"];
+	        this.branches = this.convertValues(source["branches"], BranchChoice);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SideStats {
+	    step: number;
+	    side: string;
+	    people: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SideStats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.step = source["step"];
+	        this.side = source["side"];
+	        this.people = source["people"];
+	    }
+	}
+	export class StepStats {
+	    step: number;
+	    path: string;
+	    sent: number;
+	    waiting: number;
+	    done: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new StepStats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.step = source["step"];
+	        this.path = source["path"];
+	        this.sent = source["sent"];
+	        this.waiting = source["waiting"];
+	        this.done = source["done"];
+	    }
+	}
+	export class FlowStats {
+	    flowId: number;
+	    steps: StepStats[];
+	    sides: SideStats[];
+	
+	    static createFrom(source: any = {}) {
+	        return new FlowStats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.flowId = source["flowId"];
+	        this.steps = this.convertValues(source["steps"], StepStats);
+	        this.sides = this.convertValues(source["sides"], SideStats);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -4757,6 +4923,7 @@ export namespace rules {
 	    line: number;
 	    column: number;
 	    message: string;
+	    where?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Problem(source);
@@ -4769,6 +4936,7 @@ export namespace rules {
 	        this.line = source["line"];
 	        this.column = source["column"];
 	        this.message = source["message"];
+	        this.where = source["where"];
 	    }
 	}
 	export class RunFailure {
@@ -4900,6 +5068,7 @@ export namespace rules {
 	    after: string[];
 	    stopScopes: string[];
 	    fields: SchemaField[];
+	    splits: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Schema(source);
@@ -4913,6 +5082,7 @@ export namespace rules {
 	        this.after = source["after"];
 	        this.stopScopes = source["stopScopes"];
 	        this.fields = this.convertValues(source["fields"], SchemaField);
+	        this.splits = source["splits"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -4933,6 +5103,8 @@ export namespace rules {
 		    return a;
 		}
 	}
+	
+	
 	
 	
 	

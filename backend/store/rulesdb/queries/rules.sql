@@ -9,15 +9,15 @@ SELECT EXISTS (SELECT 1 FROM rule_ledger
     WHERE rule_id = ?1 AND subject = ?2 AND status = 'done' AND occurrence <> ?3 AND done_at >= ?4)
 
 -- name: RuleLedgerInsert
-INSERT INTO rule_ledger (key, rule_id, subject, occurrence, step, status, due_at, done_at, result)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+INSERT INTO rule_ledger (key, rule_id, subject, occurrence, step, status, due_at, done_at, result, path)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (key) DO NOTHING
 
 -- name: RuleLedgerSetResult
 UPDATE rule_ledger SET result = ? WHERE key = ?
 
 -- name: RuleLedgerKeys
-SELECT key, rule_id, subject, occurrence, step, status, result FROM rule_ledger ORDER BY key
+SELECT key, rule_id, subject, occurrence, step, status, result, path FROM rule_ledger ORDER BY key
 
 -- name: RuleMessageInsert
 INSERT INTO messages (message_id, kind, to_addr, to_name, subject, html, text, headers, status, customer_id,

@@ -10,7 +10,6 @@ import {
   Checkbox,
   Grid,
   Group,
-  Menu,
   NumberInput,
   Paper,
   Select,
@@ -21,7 +20,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { IconArrowLeft, IconClock, IconDeviceFloppy, IconPlus } from '@tabler/icons-react';
+import { IconArrowLeft, IconDeviceFloppy } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -29,26 +28,16 @@ import { normalizeError, notifyError } from '../../api';
 import { automationKeys, automations, type Definition, type Flow, type Problem, type Step } from '../../api/automations';
 import { PageTitle } from '../../components/PageHeader';
 import { useKeepFocus } from '../../lib/focus';
-import { actionCounts, ACTIONS, EXITS, stepNumbers, stepPlace } from './describe';
-import { ActionCard, ACTION_ICON, ConditionCard, Connector, TriggerCard, WaitPill } from './StepEditors';
+import { actionCounts, EXITS, stepPlace } from './describe';
+import { ConditionCard, Connector, TriggerCard } from './StepEditors';
+import { StepList } from './BranchEditor';
+import { indexStats, problemsAtStep } from './branches';
 import { formatNumber } from '../../lib/format';
 import { countOf, plural } from '../../lib/plural';
 
-const DEFAULT_STEP: Record<string, Step> = {
-  send_email: { action: 'send_email', template: '' },
-  issue_coupon: { action: 'issue_coupon', percentOff: 10, validDays: 30 },
-  add_tag: { action: 'add_tag', tag: '' },
-  remove_tag: { action: 'remove_tag', tag: '' },
-  create_task: { action: 'create_task', title: '' },
-  create_purchase_order: { action: 'create_purchase_order' },
-  hold_order: { action: 'hold_order', detail: 'review' },
-  stop_sequences: { action: 'stop_sequences', scope: 'order' },
-  wait: { action: 'wait', hours: 24 },
-};
-
 /** Problems for one place in the flow: the trigger, the condition, a step (1-based), the policy. */
 export function problemsFor(problems: Problem[], where: 'trigger' | 'condition' | 'policy' | number): Problem[] {
-  if (typeof where === 'number') return problems.filter((p) => p.step === where && p.field !== 'condition' && p.field !== 'trigger' && p.field !== 'policy');
+  if (typeof where === 'number') return problemsAtStep(problems, '', where);
   if (where === 'trigger') return problems.filter((p) => p.field === 'trigger');
   if (where === 'condition') return problems.filter((p) => p.field === 'condition');
   return problems.filter((p) => p.field === 'policy' || (p.field === 'step' && p.step === 0));
@@ -120,11 +109,15 @@ function EditorBody({ initial, emailTemplates }: { initial: Flow; emailTemplates
       const probs = await automations.validate(draft.definition);
       if (probs.length > 0) return { probs, id: 0 };
       const id = await automations.saveFlow(draft);
-      return { probs: [] as Problem[], id };
+      // The saved flow carries the ids its new branch steps got: editing
+      // on from it keeps them, so the ledger knows those steps next save.
+      const saved = draft.definition.steps?.some((s) => s.action === 'split') ? await automations.getFlow(id) : null;
+      return { probs: [] as Problem[], id, saved };
     },
-    onSuccess: ({ probs }) => {
+    onSuccess: ({ probs, saved }) => {
       setProblems(probs);
       if (probs.length > 0) return;
+      if (saved) setDraft(structuredClone(saved));
       setDirty(false);
       qc.invalidateQueries({ queryKey: automationKeys.all });
     },
@@ -135,7 +128,8 @@ function EditorBody({ initial, emailTemplates }: { initial: Flow; emailTemplates
   const probs = problems ?? [];
   const general = problemsFor(probs, 'policy');
   const steps = def.steps ?? [];
-  const numbers = stepNumbers(steps);
+  const stats = useQuery({ queryKey: automationKeys.stats(initial.id), queryFn: () => automations.flowStats(initial.id), enabled: initial.id > 0 });
+  const statsIndex = indexStats(stats.data);
   const p = def.policy;
   const setPolicy = (patch: Partial<typeof p>) => setDef((d) => ({ ...d, policy: { ...d.policy, ...patch } }));
 
@@ -189,70 +183,16 @@ function EditorBody({ initial, emailTemplates }: { initial: Flow; emailTemplates
             <TriggerCard trigger={def.trigger} onChange={(t) => setDef((d) => ({ ...d, trigger: t }))} problems={problemsFor(probs, 'trigger')} />
             <Connector />
             <ConditionCard value={def.condition ?? ''} onChange={(c) => setDef((d) => ({ ...d, condition: c }))} problems={problemsFor(probs, 'condition')} />
-            {steps.map((s, i) => {
-              const stepProblems = problemsFor(probs, i + 1);
-              if (s.action === 'wait') {
-                return (
-                  <Connector key={i}>
-                    <WaitPill
-                      step={s}
-                      index={i}
-                      problems={stepProblems}
-                      onChange={(n) => setSteps((all) => all.map((x, j) => (j === i ? n : x)))}
-                      onRemove={() => setSteps((all) => all.filter((_, j) => j !== i))}
-                    />
-                  </Connector>
-                );
-              }
-              const prevIsWait = i > 0 && steps[i - 1].action === 'wait';
-              return (
-                <div key={i}>
-                  {!prevIsWait && <Connector />}
-                  <ActionCard
-                    step={s}
-                    index={i}
-                    number={numbers[i] ?? i + 1}
-                    count={steps.length}
-                    emailTemplates={emailTemplates}
-                    problems={stepProblems}
-                    onChange={(n) => setSteps((all) => all.map((x, j) => (j === i ? n : x)))}
-                    onRemove={() => setSteps((all) => all.filter((_, j) => j !== i))}
-                    onMove={(delta) =>
-                      setSteps((all) => {
-                        const next = [...all];
-                        const [m] = next.splice(i, 1);
-                        next.splice(Math.max(0, Math.min(next.length, i + delta)), 0, m);
-                        return next;
-                      })
-                    }
-                  />
-                </div>
-              );
-            })}
-            <Connector />
-            <Group justify="center">
-              <Menu position="bottom" withinPortal>
-                <Menu.Target>
-                  <Button variant="light" leftSection={<IconPlus size={16} />} data-testid="editor-add-step">
-                    Add a step
-                  </Button>
-                </Menu.Target>
-                <Menu.Dropdown>
-                  {ACTIONS.map((a) => {
-                    const I = ACTION_ICON[a.value];
-                    return (
-                      <Menu.Item key={a.value} leftSection={I && <I size={14} />} onClick={() => setSteps((all) => [...all, { ...DEFAULT_STEP[a.value] }])} data-testid={`editor-add-${a.value}`}>
-                        {a.label}
-                      </Menu.Item>
-                    );
-                  })}
-                  <Menu.Divider />
-                  <Menu.Item leftSection={<IconClock size={14} />} onClick={() => setSteps((all) => [...all, { ...DEFAULT_STEP.wait }])} data-testid="editor-add-wait">
-                    Wait
-                  </Menu.Item>
-                </Menu.Dropdown>
-              </Menu>
-            </Group>
+            <StepList
+              root={steps}
+              setRoot={setSteps}
+              path={[]}
+              parentWhere=""
+              problems={probs}
+              emailTemplates={emailTemplates}
+              stats={statsIndex}
+              prefix="editor"
+            />
           </Stack>
         </Grid.Col>
 
@@ -342,6 +282,7 @@ function EditorBody({ initial, emailTemplates }: { initial: Flow; emailTemplates
 
 function where(p: Problem, steps: Step[]): string {
   const pos = p.line > 0 ? ` (line ${p.line}, column ${p.column})` : '';
+  if (p.where) return `${p.where.charAt(0).toUpperCase()}${p.where.slice(1)}${p.field === 'if' ? ', “only if”' : ''}${pos}`;
   switch (p.field) {
     case 'trigger':
       return 'Trigger';

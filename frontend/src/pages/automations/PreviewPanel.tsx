@@ -2,6 +2,7 @@
 // this moment, grouped by flow, each email rendered as the customer will see
 // it, each purchase order with its lines, each tag, coupon and task. The
 // seller ticks all, some or none, and "Run N approved" does exactly those.
+import { BranchChoices } from './PreviewBranches';
 import { Alert, Anchor, Badge, Box, Button, Checkbox, Group, Paper, Progress, Skeleton, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconClock, IconEye, IconPlayerPlay } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -307,6 +308,7 @@ function FlowPlanView({ plan: f, sel, setSel, waiting }: { plan: FlowPlan; sel: 
           Left out: {skipped.map(([why, n]) => `${n} ${why}`).join(', ')}
         </Text>
       )}
+      <BranchChoices plan={f} />
       {(f.items?.length ?? 0) === 0 && !f.error && (
         <Text size="sm" c="dimmed" data-testid={`preview-flow-empty-${f.flowId}`}>
           Nothing to do right now.
@@ -406,6 +408,11 @@ function ItemView({ item: it, sel, setSel, waiting, open }: { item: PlanItem; se
             {it.late && (
               <Badge size="sm" color="orange" variant="light" leftSection={<IconClock size={11} />} data-testid="preview-item-late" style={{ textTransform: 'none' }}>
                 late: was due {formatDateTime(it.dueAt)}, needs your yes
+              </Badge>
+            )}
+            {it.where && (
+              <Badge size="sm" color="violet" variant="outline" style={{ textTransform: 'none' }} data-testid="preview-item-branch">
+                {it.where}
               </Badge>
             )}
             {waiting && (

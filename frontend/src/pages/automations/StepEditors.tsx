@@ -23,7 +23,9 @@ import {
 } from '@mantine/core';
 import {
   IconArrowDown,
+  IconArrowsSplit,
   IconArrowUp,
+  IconDoorExit,
   IconBolt,
   IconClock,
   IconDots,
@@ -55,6 +57,8 @@ export const ACTION_ICON: Record<string, Icon> = {
   create_purchase_order: IconTruckDelivery,
   hold_order: IconShieldLock,
   stop_sequences: IconPlayerStop,
+  exit: IconDoorExit,
+  split: IconArrowsSplit,
   wait: IconClock,
 };
 
@@ -67,6 +71,8 @@ const ACTION_COLOR: Record<string, string> = {
   create_purchase_order: 'cyan',
   hold_order: 'red',
   stop_sequences: 'gray',
+  exit: 'gray',
+  split: 'violet',
 };
 
 /** The line between two cards. */
@@ -215,7 +221,24 @@ export function ConditionCard({ value, onChange, problems }: { value: string; on
   );
 }
 
-export function WaitPill({ step, index, onChange, onRemove, problems }: { step: Step; index: number; onChange: (s: Step) => void; onRemove: () => void; problems: Problem[] }) {
+export function WaitPill({
+  step,
+  index,
+  onChange,
+  onRemove,
+  problems,
+  testKey,
+}: {
+  step: Step;
+  index: number;
+  onChange: (s: Step) => void;
+  onRemove: () => void;
+  problems: Problem[];
+  /** the test id stem inside a branch (editor-step-N outside) */
+  testKey?: string;
+}) {
+  const wk = testKey ? testKey.replace('-step-', '-wait-') : `editor-wait-${index}`;
+  const tk = testKey ?? `editor-step-${index}`;
   return (
     <Stack align="center" gap={4}>
       <Popover position="right" withArrow shadow="md" trapFocus>
@@ -228,7 +251,7 @@ export function WaitPill({ step, index, onChange, onRemove, problems }: { step: 
             color={problems.length ? 'red' : 'gray'}
             leftSection={<IconClock size={14} />}
             style={{ cursor: 'pointer', textTransform: 'none' }}
-            data-testid={`editor-wait-${index}`}
+            data-testid={wk}
           >
             {waitText(step)}
           </Badge>
@@ -236,8 +259,8 @@ export function WaitPill({ step, index, onChange, onRemove, problems }: { step: 
         <Popover.Dropdown>
           <Stack gap="xs">
             <Group gap="xs">
-              <NumberInput label="Days" size="xs" w={90} min={0} value={step.days ?? 0} onChange={(v) => onChange({ ...step, days: num(v) })} data-testid={`editor-wait-${index}-days`} />
-              <NumberInput label="Hours" size="xs" w={90} min={0} value={step.hours ?? 0} onChange={(v) => onChange({ ...step, hours: num(v) })} data-testid={`editor-wait-${index}-hours`} />
+              <NumberInput label="Days" size="xs" w={90} min={0} value={step.days ?? 0} onChange={(v) => onChange({ ...step, days: num(v) })} data-testid={`${wk}-days`} />
+              <NumberInput label="Hours" size="xs" w={90} min={0} value={step.hours ?? 0} onChange={(v) => onChange({ ...step, hours: num(v) })} data-testid={`${wk}-hours`} />
             </Group>
             <Button size="compact-xs" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={onRemove}>
               Remove this wait
@@ -246,7 +269,7 @@ export function WaitPill({ step, index, onChange, onRemove, problems }: { step: 
         </Popover.Dropdown>
       </Popover>
       {problems.map((p, i) => (
-        <Text key={i} size="xs" c="red" data-testid={`editor-step-${index}-error`}>
+        <Text key={i} size="xs" c="red" data-testid={`${tk}-error`}>
           {p.message}
         </Text>
       ))}
@@ -265,9 +288,18 @@ export interface ActionCardProps {
   onChange: (s: Step) => void;
   onMove: (delta: number) => void;
   onRemove: () => void;
+  /** the test id stem inside a branch (editor-step-N outside) */
+  testKey?: string;
+  /** more menu items: moving the step to the other branch */
+  extraMenu?: ReactNode;
+  /** what the step did so far, shown on its card */
+  stats?: ReactNode;
+  /** a split's own editor and its branches */
+  children?: ReactNode;
 }
 
-export function ActionCard({ step, index, number, count, emailTemplates, problems, onChange, onMove, onRemove }: ActionCardProps) {
+export function ActionCard({ step, index, number, count, emailTemplates, problems, onChange, onMove, onRemove, testKey, extraMenu, stats, children }: ActionCardProps) {
+  const tk = testKey ?? `editor-step-${index}`;
   const set = (p: Partial<Step>) => onChange({ ...step, ...p });
   const ifProblems = problems.filter((p) => p.field === 'if');
   const others = problems.filter((p) => p.field !== 'if');
@@ -275,7 +307,7 @@ export function ActionCard({ step, index, number, count, emailTemplates, problem
   const menu = (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <ActionIcon variant="subtle" color="gray" aria-label="Step menu" data-testid={`editor-step-${index}-menu`}>
+        <ActionIcon variant="subtle" color="gray" aria-label="Step menu" data-testid={`${tk}-menu`}>
           <IconDots size={16} />
         </ActionIcon>
       </Menu.Target>
@@ -286,10 +318,13 @@ export function ActionCard({ step, index, number, count, emailTemplates, problem
         <Menu.Item leftSection={<IconArrowDown size={14} />} disabled={index === count - 1} onClick={() => onMove(1)}>
           Move down
         </Menu.Item>
-        <Menu.Item leftSection={<IconFilter size={14} />} onClick={() => set({ if: step.if ? '' : 'customer.acceptsMarketing' })}>
-          {step.if ? 'Always do this step' : 'Only if…'}
-        </Menu.Item>
-        <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={onRemove} data-testid={`editor-step-${index}-remove`}>
+        {a !== 'split' && a !== 'exit' && (
+          <Menu.Item leftSection={<IconFilter size={14} />} onClick={() => set({ if: step.if ? '' : 'customer.acceptsMarketing' })}>
+            {step.if ? 'Always do this step' : 'Only if…'}
+          </Menu.Item>
+        )}
+        {extraMenu}
+        <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={onRemove} data-testid={`${tk}-remove`}>
           Remove
         </Menu.Item>
       </Menu.Dropdown>
@@ -302,7 +337,7 @@ export function ActionCard({ step, index, number, count, emailTemplates, problem
       kicker={`Step ${number} · ${actionLabel(a)}`}
       title={stepTitle(step)}
       right={menu}
-      testId={`editor-step-${index}`}
+      testId={`${tk}`}
       invalid={problems.length > 0}
     >
       <Stack gap="xs">
@@ -311,12 +346,13 @@ export function ActionCard({ step, index, number, count, emailTemplates, problem
             <Select
               label="Email template"
               size="xs"
-              w={300}
+              w="100%"
+              maw={300}
               searchable
               data={withCurrent(emailTemplates, step.template).map((t) => ({ value: t, label: templateLabel(t) }))}
               value={step.template || null}
               onChange={(v) => set({ template: v ?? '' })}
-              data-testid={`editor-step-${index}-template`}
+              data-testid={`${tk}-template`}
             />
             {step.template && (
               <Anchor component={Link} to={`/settings/templates?template=${encodeURIComponent(step.template)}`} size="xs" data-testid={`editor-step-${index}-template-link`}>
@@ -328,7 +364,7 @@ export function ActionCard({ step, index, number, count, emailTemplates, problem
               size="xs"
               value={step.subject ?? ''}
               onChange={(e) => set({ subject: e.currentTarget.value })}
-              data-testid={`editor-step-${index}-subject`}
+              data-testid={`${tk}-subject`}
             />
             {(step.body || step.subject) && (
               <Textarea
@@ -340,7 +376,7 @@ export function ActionCard({ step, index, number, count, emailTemplates, problem
                 styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
                 value={step.body ?? ''}
                 onChange={(e) => set({ body: e.currentTarget.value })}
-                data-testid={`editor-step-${index}-body`}
+                data-testid={`${tk}-body`}
               />
             )}
             {step.vars && Object.keys(step.vars).length > 0 && (
@@ -362,7 +398,7 @@ export function ActionCard({ step, index, number, count, emailTemplates, problem
                       size="xs"
                       value={shown}
                       onChange={(e) => set({ vars: { ...step.vars, [k]: typed(e.currentTarget.value) } })}
-                      data-testid={`editor-step-${index}-var-${k}`}
+                      data-testid={`${tk}-var-${k}`}
                     />
                   );
                 })}
@@ -381,7 +417,7 @@ export function ActionCard({ step, index, number, count, emailTemplates, problem
               suffix=" %"
               value={step.percentOff ?? 0}
               onChange={(v) => set({ percentOff: num(v) })}
-              data-testid={`editor-step-${index}-percent`}
+              data-testid={`${tk}-percent`}
             />
             <TextInput
               label="Amount off"
@@ -390,18 +426,18 @@ export function ActionCard({ step, index, number, count, emailTemplates, problem
               value={step.amountOff ? minorToMajor(String(step.amountOff)) : ''}
               placeholder="0"
               onChange={(e) => set({ amountOff: Number(majorToMinor(e.currentTarget.value) ?? 0) })}
-              data-testid={`editor-step-${index}-amount`}
+              data-testid={`${tk}-amount`}
             />
-            <NumberInput label="Valid (days)" size="xs" w={110} min={0} value={step.validDays ?? 0} onChange={(v) => set({ validDays: num(v) })} data-testid={`editor-step-${index}-valid`} />
+            <NumberInput label="Valid (days)" size="xs" w={110} min={0} value={step.validDays ?? 0} onChange={(v) => set({ validDays: num(v) })} data-testid={`${tk}-valid`} />
             <Switch label="Free shipping" size="sm" checked={!!step.freeShipping} onChange={(e) => set({ freeShipping: e.currentTarget.checked })} mb={6} />
           </Group>
         )}
         {(a === 'add_tag' || a === 'remove_tag') && (
-          <TextInput label="Tag" size="xs" w={220} value={step.tag ?? ''} onChange={(e) => set({ tag: e.currentTarget.value })} data-testid={`editor-step-${index}-tag`} />
+          <TextInput label="Tag" size="xs" w={220} value={step.tag ?? ''} onChange={(e) => set({ tag: e.currentTarget.value })} data-testid={`${tk}-tag`} />
         )}
         {a === 'create_task' && (
           <>
-            <TextInput label="Task title" size="xs" value={step.title ?? ''} onChange={(e) => set({ title: e.currentTarget.value })} data-testid={`editor-step-${index}-title`} />
+            <TextInput label="Task title" size="xs" value={step.title ?? ''} onChange={(e) => set({ title: e.currentTarget.value })} data-testid={`${tk}-title`} />
             <Textarea label="Details" size="xs" autosize minRows={2} value={step.detail ?? ''} onChange={(e) => set({ detail: e.currentTarget.value })} />
           </>
         )}
@@ -419,11 +455,11 @@ export function ActionCard({ step, index, number, count, emailTemplates, problem
             size="xs"
             value={step.scope || 'order'}
             onChange={(v) => set({ scope: v })}
-            data-testid={`editor-step-${index}-scope`}
+            data-testid={`${tk}-scope`}
           >
             <Stack gap={6} mt={4}>
               {STOP_SCOPES.map((o) => (
-                <Radio key={o.value} value={o.value} label={o.label} description={STOP_SCOPE_HINTS[o.value]} data-testid={`editor-step-${index}-scope-${o.value}`} />
+                <Radio key={o.value} value={o.value} label={o.label} description={STOP_SCOPE_HINTS[o.value]} data-testid={`${tk}-scope-${o.value}`} />
               ))}
             </Stack>
           </Radio.Group>
@@ -433,10 +469,12 @@ export function ActionCard({ step, index, number, count, emailTemplates, problem
             <Text size="xs" fw={600} c="dimmed" mb={4}>
               ONLY IF (otherwise this step is passed over)
             </Text>
-            <ConditionEditor value={step.if} onChange={(v) => set({ if: v })} problems={ifProblems} testId={`step-${index}-if`} />
+            <ConditionEditor value={step.if} onChange={(v) => set({ if: v })} problems={ifProblems} testId={`${tk.replace('editor-', '')}-if`} />
           </Paper>
         )}
-        <ProblemList problems={others} testId={`editor-step-${index}-error`} />
+        {children}
+        <ProblemList problems={others} testId={`${tk}-error`} />
+        {stats}
       </Stack>
     </StepFrame>
   );
@@ -469,6 +507,10 @@ function stepTitle(s: Step): string {
       return 'Draft a purchase order line';
     case 'stop_sequences':
       return s.scope === 'customer' ? 'Stop every running sequence of the customer' : 'Stop the running sequences of this order';
+    case 'exit':
+      return 'Nothing more for this customer';
+    case 'split':
+      return s.split === 'random' ? `A/B at random: ${s.percent ?? 0}% to A` : s.when ? 'Yes if the condition holds, else No' : 'Yes or No on a condition';
     default:
       return actionLabel(s.action);
   }

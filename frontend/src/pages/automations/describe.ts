@@ -102,6 +102,8 @@ export const ACTION_LABELS: Record<string, string> = {
   create_purchase_order: 'Draft a purchase order',
   hold_order: 'Hold the order',
   stop_sequences: 'Stop other sequences',
+  exit: 'End the flow here',
+  split: 'Split into two branches',
 };
 
 export const ACTIONS: { value: string; label: string }[] = options(

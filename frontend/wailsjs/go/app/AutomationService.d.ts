@@ -8,6 +8,8 @@ export function EmailTemplates():Promise<Array<string>>;
 
 export function Export(arg1:Array<number>):Promise<string>;
 
+export function FlowStats(arg1:number):Promise<rules.FlowStats>;
+
 export function GetFlow(arg1:number):Promise<rules.Flow>;
 
 export function History(arg1:number):Promise<Array<rules.RunRecord>>;

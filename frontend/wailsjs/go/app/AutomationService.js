@@ -14,6 +14,10 @@ export function Export(arg1) {
   return window['go']['app']['AutomationService']['Export'](arg1);
 }
 
+export function FlowStats(arg1) {
+  return window['go']['app']['AutomationService']['FlowStats'](arg1);
+}
+
 export function GetFlow(arg1) {
   return window['go']['app']['AutomationService']['GetFlow'](arg1);
 }

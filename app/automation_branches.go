@@ -9,5 +9,5 @@ func (s *AutomationService) FlowStats(id int64) (rules.FlowStats, error) {
 	if err != nil {
 		return rules.FlowStats{}, err
 	}
-	return b.engine.FlowStats(ctx, id)
+	return b.Engine.FlowStats(ctx, id)
 }

@@ -190,9 +190,6 @@ type planBase struct {
 	suppliers map[int64]*domain.Supplier
 	observed  map[int64][]float64
 	currency  string
-	// firstOrder is the first order id since the history starts, read
-	// when a single SKU's history is first asked for (0: not yet).
-	firstOrder int64
 }
 
 // base reads the shop-wide figures; with every item for a whole plan,
@@ -243,14 +240,7 @@ func (p *Plan) add(it SKUPlan) {
 // the same figures Plan gives it: every step of Plan is per SKU.
 func (s *Service) planOne(ctx context.Context, b *planBase, it inventorydb.InventoryItem) (SKUPlan, error) {
 	since := b.now.AddDate(0, 0, -HistoryDays-2)
-	if b.firstOrder == 0 {
-		first, err := s.st.FirstOrderSince(ctx, since)
-		if err != nil {
-			return SKUPlan{}, err
-		}
-		b.firstOrder = max(first, 1)
-	}
-	sales, err := s.st.SKUSalesSince(ctx, it.SKU, since, b.firstOrder)
+	sales, err := s.st.SKUSalesSince(ctx, it.SKU, since)
 	if err != nil {
 		return SKUPlan{}, err
 	}

@@ -29,20 +29,9 @@ func (s *DB) SalesSince(ctx context.Context, since time.Time) ([]SaleRow, error)
 	return s.sales(ctx, q("InvSalesSince"), since.Unix())
 }
 
-// SKUSalesSince is SalesSince for one SKU. firstOrder is FirstOrderSince
-// of the same time, which a caller asking about many SKUs reads once.
-func (s *DB) SKUSalesSince(ctx context.Context, sku string, since time.Time, firstOrder int64) ([]SaleRow, error) {
-	return s.sales(ctx, q("InvSKUSalesSince"), sku, firstOrder, since.Unix())
-}
-
-// FirstOrderSince is the lowest order id placed at or after since: no
-// order numbered below it counts as a sale since then.
-func (s *DB) FirstOrderSince(ctx context.Context, since time.Time) (int64, error) {
-	var id int64
-	if err := s.SQL().QueryRowContext(ctx, q("InvFirstOrderSince"), since.Unix()).Scan(&id); err != nil {
-		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the sales history")
-	}
-	return id, nil
+// SKUSalesSince is SalesSince for one SKU.
+func (s *DB) SKUSalesSince(ctx context.Context, sku string, since time.Time) ([]SaleRow, error) {
+	return s.sales(ctx, q("InvSKUSalesSince"), sku, since.Unix())
 }
 
 func (s *DB) sales(ctx context.Context, query string, args ...any) ([]SaleRow, error) {

@@ -2,6 +2,7 @@ package inventorydb
 
 import (
 	"context"
+	"reflect"
 	"testing"
 	"time"
 
@@ -264,5 +265,60 @@ func TestClosePurchaseOrderShort(t *testing.T) {
 	}
 	if list, _ := s.PurchaseOrders(ctx, domain.POClosedShort, 0); len(list) != 1 || len(list[0].Receipts) != 1 {
 		t.Fatalf("closed short orders: %+v", list)
+	}
+}
+
+// TestSKUSalesSinceIsSalesSinceForOneSKU: a SKU's history read alone (the
+// Advisor's) is its part of the shop's, with the same orders left out,
+// whatever order the orders were imported in: an order imported last but
+// placed before the window does not count, one imported last and placed in
+// it does.
+func TestSKUSalesSinceIsSalesSinceForOneSKU(t *testing.T) {
+	ctx := context.Background()
+	s := New(storetest.Open(t, storetest.At(testNow)))
+	seedInventory(t, s)
+	_, _, err := importdb.New(s.Store).WriteBatch(ctx, domain.BatchMeta{FileName: "late", Kind: "test"}, importdb.WriteOptions{}, func(w *importdb.Writer) error {
+		for _, o := range []domain.Order{
+			{ExternalID: "6", FinancialStatus: domain.FinancialPaid, CreatedAt: testNow.AddDate(0, 0, -40), Lines: []domain.LineItem{{SKU: "A-1", Quantity: 20}}},
+			{ExternalID: "7", FinancialStatus: domain.FinancialPaid, CreatedAt: testNow.AddDate(0, 0, -29), Lines: []domain.LineItem{{SKU: "A-1", Quantity: 4}}},
+		} {
+			o.Source, o.Name, o.Currency = domain.SourceManual, "#"+o.ExternalID, "EUR"
+			if err := w.UpsertOrder(o, nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	since := testNow.AddDate(0, 0, -30)
+	all, err := s.SalesSince(ctx, since)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sku := range []string{"A-1", "B-2", "NOPE"} {
+		var want []SaleRow
+		for _, r := range all {
+			if r.SKU == sku {
+				want = append(want, r)
+			}
+		}
+		got, err := s.SKUSalesSince(ctx, sku, since)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s alone %+v\nin the shop's %+v", sku, got, want)
+		}
+	}
+	units := 0
+	for _, r := range all {
+		if r.SKU == "A-1" {
+			units += r.Quantity
+		}
+	}
+	if units != 7 {
+		t.Errorf("A-1 sold %d in the window, want 7 (2 + 1 + 4 of the late import)", units)
 	}
 }

@@ -15,10 +15,13 @@ import (
 )
 
 // DB is the shop database seen by the rules engine.
-type DB struct{ *outboxdb.DB }
+type DB struct {
+	*outboxdb.DB
+	stmts *txStmts // a run's writes, prepared once (rules_stmts.go)
+}
 
 // New wraps an open store.
-func New(st *store.Store) *DB { return &DB{outboxdb.New(st)} }
+func New(st *store.Store) *DB { return &DB{DB: outboxdb.New(st), stmts: &txStmts{}} }
 
 //go:embed queries/*.sql
 var queryFS embed.FS

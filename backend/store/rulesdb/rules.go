@@ -196,18 +196,19 @@ var ErrAlreadyDone = errors.New("already done")
 func (s *DB) ApplyRuleAction(ctx context.Context, e domain.LedgerEntry, fn func(tx *RuleTx) (string, error)) error {
 	return s.InTx(ctx, func(tx *sql.Tx) error {
 		now := s.Now()
-		res, err := tx.ExecContext(ctx, q("RuleLedgerInsert"), e.Key, e.RuleID, e.Subject, e.Occurrence, e.Step, string(domain.LedgerDone), e.DueAt.Unix(), now, "", e.Path)
+		t := txRows{tx: tx, db: s}
+		res, err := t.namedExec(ctx, "RuleLedgerInsert", e.Key, e.RuleID, e.Subject, e.Occurrence, e.Step, string(domain.LedgerDone), e.DueAt.Unix(), now, "", e.Path)
 		if err != nil {
 			return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not record the automation step")
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return ErrAlreadyDone
 		}
-		result, err := fn(&RuleTx{tx: tx, ctx: ctx, now: now, key: e.Key})
+		result, err := fn(&RuleTx{tx: t, ctx: ctx, now: now, key: e.Key})
 		if err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, q("RuleLedgerSetResult"), result, e.Key)
+		_, err = t.namedExec(ctx, "RuleLedgerSetResult", result, e.Key)
 		return err
 	})
 }

@@ -15,7 +15,7 @@ import (
 // RuleTx is the transaction of one automation step: its ledger row is already
 // written, and every effect below lands in the same commit.
 type RuleTx struct {
-	tx  *sql.Tx
+	tx  txRows
 	ctx context.Context
 	now int64
 	key string
@@ -45,7 +45,7 @@ func (t *RuleTx) QueueMessage(m OutMessage) (int64, error) {
 	if m.Headers == nil {
 		headers = []byte("{}")
 	}
-	res, err := t.tx.ExecContext(t.ctx, q("RuleMessageInsert"), m.MessageID, string(m.Kind), strings.ToLower(m.To), m.ToName, m.Subject,
+	res, err := t.tx.namedExec(t.ctx, "RuleMessageInsert", m.MessageID, string(m.Kind), strings.ToLower(m.To), m.ToName, m.Subject,
 		m.HTML, m.Text, string(headers), nullID(m.CustomerID), t.key, t.now, m.Template)
 	if err != nil {
 		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not queue the email")
@@ -72,7 +72,7 @@ func (t *RuleTx) IssueCoupon(c NewCoupon, gen func() (string, error)) (string, e
 		if err != nil {
 			return "", err
 		}
-		_, err = t.tx.ExecContext(t.ctx, q("RuleCouponInsert"), code, nullID(c.CustomerID), c.PercentOff, c.AmountOff,
+		_, err = t.tx.namedExec(t.ctx, "RuleCouponInsert", code, nullID(c.CustomerID), c.PercentOff, c.AmountOff,
 			c.Currency, store.BoolInt(c.FreeShipping), t.now, store.UnixOrNull(c.ExpiresAt), t.key)
 		if err == nil {
 			return code, nil
@@ -97,7 +97,7 @@ type IssuedCoupon struct {
 // CouponForPrefix finds the newest coupon issued under a ledger key prefix
 // (rule/subject/occurrence/), so a later email of the sequence can show it.
 func (t *RuleTx) CouponForPrefix(prefix string) (*IssuedCoupon, error) {
-	return couponForPrefix(t.ctx, txRows{t.tx}, prefix)
+	return couponForPrefix(t.ctx, t.tx, prefix)
 }
 
 // CouponForPrefix is the read-only variant used by previews.
@@ -128,9 +128,9 @@ func couponForPrefix(ctx context.Context, db namedRower, prefix string) (*Issued
 // automations start carries the step's ledger key.
 func (t *RuleTx) AddDraftPOLine(supplierID int64, currency string, l domain.DraftLine) (int64, error) {
 	var poID int64
-	err := t.tx.QueryRowContext(t.ctx, q("RulePODraftFor"), supplierID).Scan(&poID)
+	err := t.tx.namedRow(t.ctx, "RulePODraftFor", supplierID).Scan(&poID)
 	if err == sql.ErrNoRows {
-		res, err := t.tx.ExecContext(t.ctx, q("RulePOInsert"), supplierID, currency, "", t.now, t.key)
+		res, err := t.tx.namedExec(t.ctx, "RulePOInsert", supplierID, currency, "", t.now, t.key)
 		if err != nil {
 			return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not draft the purchase order")
 		}
@@ -138,10 +138,10 @@ func (t *RuleTx) AddDraftPOLine(supplierID int64, currency string, l domain.Draf
 	} else if err != nil {
 		return 0, err
 	}
-	if _, err := t.tx.ExecContext(t.ctx, q("RulePOLineAddIfMissing"), poID, l.SKU, l.SupplierSKU, l.Quantity, l.UnitCost); err != nil {
+	if _, err := t.tx.namedExec(t.ctx, "RulePOLineAddIfMissing", poID, l.SKU, l.SupplierSKU, l.Quantity, l.UnitCost); err != nil {
 		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not add the line to the purchase order")
 	}
-	if _, err := t.tx.ExecContext(t.ctx, q("RuleSKUOrderOnceSpent"), t.now, l.SKU); err != nil {
+	if _, err := t.tx.namedExec(t.ctx, "RuleSKUOrderOnceSpent", t.now, l.SKU); err != nil {
 		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not add the line to the purchase order")
 	}
 	return poID, nil
@@ -151,7 +151,7 @@ func (t *RuleTx) AddDraftPOLine(supplierID int64, currency string, l domain.Draf
 // the detector sees the change (a tag added by one flow can start another).
 func (t *RuleTx) SetCustomerTags(customerID int64, add, remove []string) error {
 	var cur string
-	if err := t.tx.QueryRowContext(t.ctx, q("RuleCustomerTagsGet"), customerID).Scan(&cur); err != nil {
+	if err := t.tx.namedRow(t.ctx, "RuleCustomerTagsGet", customerID).Scan(&cur); err != nil {
 		return domain.Wrap(err, domain.CodeNotFound, "the customer to tag was not found")
 	}
 	tags := domain.SplitTags(cur)
@@ -170,13 +170,13 @@ func (t *RuleTx) SetCustomerTags(customerID int64, add, remove []string) error {
 		}
 		return gone
 	})
-	if _, err := t.tx.ExecContext(t.ctx, q("RuleCustomerTagsSet"), customerID, store.JoinTags(tags), t.now); err != nil {
+	if _, err := t.tx.namedExec(t.ctx, "RuleCustomerTagsSet", customerID, store.JoinTags(tags), t.now); err != nil {
 		return err
 	}
 	// The stores that write tags back learn of each change in this same
 	// transaction (the write-back queue, connector.Writer).
 	for i, tag := range changed {
-		if _, err := t.tx.ExecContext(t.ctx, q("RuleStoreMarkTag"), customerID, tag, store.BoolInt(added[i]), t.now); err != nil {
+		if _, err := t.tx.namedExec(t.ctx, "RuleStoreMarkTag", customerID, tag, store.BoolInt(added[i]), t.now); err != nil {
 			return err
 		}
 	}
@@ -185,7 +185,7 @@ func (t *RuleTx) SetCustomerTags(customerID int64, add, remove []string) error {
 
 // InsertTask creates a task for the seller.
 func (t *RuleTx) InsertTask(title, detail string, customerID, orderID int64, due *time.Time) (int64, error) {
-	res, err := t.tx.ExecContext(t.ctx, q("RuleTaskInsert"), title, detail, nullID(customerID), nullID(orderID), t.now, store.UnixOrNull(due), t.key)
+	res, err := t.tx.namedExec(t.ctx, "RuleTaskInsert", title, detail, nullID(customerID), nullID(orderID), t.now, store.UnixOrNull(due), t.key)
 	if err != nil {
 		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not create the task")
 	}
@@ -196,13 +196,13 @@ func (t *RuleTx) InsertTask(title, detail string, customerID, orderID int64, due
 // those about orderID when it is set (a guest order has no customerID),
 // else every one of the customer's.
 func (t *RuleTx) StopSequences(customerID, orderID, ruleID int64, at time.Time, reason string) error {
-	_, err := t.tx.ExecContext(t.ctx, q("RuleStopInsert"), nullID(customerID), nullID(orderID), ruleID, at.Unix(), reason, t.key)
+	_, err := t.tx.namedExec(t.ctx, "RuleStopInsert", nullID(customerID), nullID(orderID), ruleID, at.Unix(), reason, t.key)
 	return err
 }
 
 // HoldOrder keeps an order's confirmation back until the seller releases it.
 func (t *RuleTx) HoldOrder(orderID int64, reason string) error {
-	_, err := t.tx.ExecContext(t.ctx, q("RuleHoldInsert"), orderID, t.now, reason, t.key)
+	_, err := t.tx.namedExec(t.ctx, "RuleHoldInsert", orderID, t.now, reason, t.key)
 	return err
 }
 

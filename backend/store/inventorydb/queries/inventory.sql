@@ -1,4 +1,10 @@
 -- Inventory (issue 6): demand history, suppliers, purchase orders, receiving.
+--
+-- A parameter written +? in a look-up repeated per SKU is compared as it
+-- is; the plus keeps SQLite from planning around the bound value. With the
+-- sample statistics a full ANALYZE keeps (sqlite_stat4) SQLite otherwise
+-- re-prepares such a statement every time a new value is bound, which cost
+-- a low-stock plan more than running the look-ups themselves.
 
 -- name: InvSalesSince :many
 -- Units sold per order line since a time. Cancelled, refunded and voided
@@ -13,18 +19,14 @@ ORDER BY li.sku, o.created_at;
 
 -- name: InvSKUSalesSince :many
 -- InvSalesSince for one SKU: a flow deciding about one low SKU reads its
--- history alone, not the whole shop's. Lines of orders numbered below the
--- first order since then (InvFirstOrderSince) cannot count, and
--- line_items_sku skips them without looking their orders up.
+-- history alone, not the whole shop's. line_items_sku holds each line's
+-- order, quantity and status (migration 00048): only the order is looked up.
 SELECT li.sku, o.created_at, li.quantity
 FROM line_items li JOIN orders o ON o.id = li.order_id
-WHERE li.sku = ? AND li.order_id >= ? AND o.created_at >= ? AND o.cancelled_at IS NULL
+WHERE li.sku = +?1 AND o.created_at >= +?2 AND o.cancelled_at IS NULL
   AND o.financial_status NOT IN ('refunded', 'voided', 'expired')
   AND li.fulfillment_status NOT IN ('restocked', 'returned', 'removed')
 ORDER BY o.created_at;
-
--- name: InvFirstOrderSince :one
-SELECT CAST(COALESCE(MIN(id), 0) AS INTEGER) FROM orders WHERE created_at >= ?;
 
 -- name: InvProducts :many
 SELECT p.sku, p.title, p.variant_title, p.currency, p.cost, p.status, p.reorder_point, p.supplier_id,
@@ -189,7 +191,7 @@ SELECT id, message_id, status FROM messages WHERE ledger_key = ?;
 SELECT sku, location, after, at FROM stock_changes WHERE at >= ? ORDER BY sku, at, id;
 
 -- name: InvSKUStockChangesSince :many
-SELECT sku, location, after, at FROM stock_changes WHERE sku = ? AND at >= ? ORDER BY at, id;
+SELECT sku, location, after, at FROM stock_changes WHERE sku = +? AND at >= +? ORDER BY at, id;
 
 -- name: InvDraftSKUs :many
 SELECT DISTINCT l.sku FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id WHERE po.status = 'draft';
@@ -221,24 +223,24 @@ ON CONFLICT (sku) DO UPDATE SET print = excluded.print, advice = excluded.advice
 SELECT p.sku, p.title, p.variant_title, p.currency, p.cost, p.status, p.reorder_point, p.supplier_id,
     pol.snooze_until, COALESCE(pol.order_once, 0), p.sku_generated
 FROM products p LEFT JOIN sku_policies pol ON pol.sku = p.sku
-WHERE p.sku = ? AND p.status <> 'archived';
+WHERE p.sku = +? AND p.status <> 'archived';
 
 -- name: InvStockLevelsOne :many
 SELECT sku, location, on_hand, committed, available, incoming, stocked, updated_at
-FROM stock_levels WHERE sku = ? ORDER BY location;
+FROM stock_levels WHERE sku = +? ORDER BY location;
 
 -- name: InvSupplierProductsOne :many
-SELECT supplier_id, sku, supplier_sku, unit_cost FROM supplier_products WHERE sku = ? ORDER BY unit_cost, supplier_id;
+SELECT supplier_id, sku, supplier_sku, unit_cost FROM supplier_products WHERE sku = +? ORDER BY unit_cost, supplier_id;
 
 -- name: InvOpenIncomingOne :many
 SELECT l.sku, SUM(MAX(l.quantity - l.received_qty, 0)), MIN(po.expected_at)
 FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id
-WHERE l.sku = ? AND po.status IN ('sent', 'confirmed', 'partly_received')
+WHERE l.sku = +? AND po.status IN ('sent', 'confirmed', 'partly_received')
 GROUP BY l.sku;
 
 -- name: InvDraftSKUsOne :many
 SELECT DISTINCT l.sku FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id
-WHERE l.sku = ? AND po.status = 'draft';
+WHERE l.sku = +? AND po.status = 'draft';
 
 -- name: InvShopCurrency :many
 -- How many products are priced in each currency: the shop's is the commonest.

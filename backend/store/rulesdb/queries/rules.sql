@@ -1,12 +1,18 @@
 -- Automation engine (issue 4): flows, ledger, runs, detection and the facts
 -- the rules read. Times are unix seconds.
+--
+-- A parameter written +? in a look-up the planner repeats per subject is
+-- compared as it is; the plus keeps SQLite from planning around the bound
+-- value. With the sample statistics a full ANALYZE keeps (sqlite_stat4)
+-- SQLite otherwise re-prepares such a statement every time a new value is
+-- bound, which cost a plan about as much as running the look-ups.
 
 -- name: RuleLedgerForOccurrence
-SELECT step, status, result FROM rule_ledger WHERE rule_id = ? AND occurrence = ?
+SELECT step, status, result FROM rule_ledger WHERE rule_id = +? AND occurrence = +?
 
 -- name: RuleLedgerActedSince
 SELECT EXISTS (SELECT 1 FROM rule_ledger
-    WHERE rule_id = ?1 AND subject = ?2 AND status = 'done' AND occurrence <> ?3 AND done_at >= ?4)
+    WHERE rule_id = +?1 AND subject = +?2 AND status = 'done' AND occurrence <> ?3 AND done_at >= +?4)
 
 -- name: RuleLedgerInsert
 INSERT INTO rule_ledger (key, rule_id, subject, occurrence, step, status, due_at, done_at, result, path)
@@ -31,7 +37,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 
 -- name: RuleCouponByKeyPrefix
 SELECT code, percent_off, amount_off, currency, free_shipping, expires_at FROM coupons
-WHERE ledger_key >= ?1 AND ledger_key < ?1 || X'FF' ORDER BY ledger_key DESC LIMIT 1
+WHERE ledger_key >= +?1 AND ledger_key < ?1 || X'FF' ORDER BY ledger_key DESC LIMIT 1
 
 -- name: RulePOInsert
 INSERT INTO purchase_orders (supplier_id, status, currency, note, created_at, ledger_key)
@@ -61,7 +67,7 @@ ON CONFLICT (order_id) DO UPDATE SET released_at = NULL, reason = excluded.reaso
 UPDATE rule_holds SET released_at = ? WHERE order_id = ? AND released_at IS NULL
 
 -- name: RuleOrderHeld
-SELECT EXISTS (SELECT 1 FROM rule_holds WHERE order_id = ? AND released_at IS NULL)
+SELECT EXISTS (SELECT 1 FROM rule_holds WHERE order_id = +? AND released_at IS NULL)
 
 -- The first stop after ?3 by another flow than ?2 of a sequence for
 -- customer ?1 about order ?4: a customer-wide stop (no order), or a stop of
@@ -69,31 +75,31 @@ SELECT EXISTS (SELECT 1 FROM rule_holds WHERE order_id = ? AND released_at IS NU
 -- of the customer's index, as before stops had a scope: the planner asks
 -- this for every step it plans.
 -- name: RuleStoppedSince
-SELECT COALESCE((SELECT reason FROM rule_stops WHERE customer_id = ?1 AND rule_id <> ?2 AND at > ?3
+SELECT COALESCE((SELECT reason FROM rule_stops WHERE customer_id = +?1 AND rule_id <> ?2 AND at > +?3
     AND (order_id IS NULL OR order_id = ?4) ORDER BY at LIMIT 1), '')
 
 -- The same for a guest order's sequence: the stops of order ?1.
 -- name: RuleOrderStoppedSince
-SELECT COALESCE((SELECT reason FROM rule_stops WHERE order_id = ?1 AND rule_id <> ?2 AND at > ?3 ORDER BY at LIMIT 1), '')
+SELECT COALESCE((SELECT reason FROM rule_stops WHERE order_id = +?1 AND rule_id <> ?2 AND at > +?3 ORDER BY at LIMIT 1), '')
 
 -- name: RuleSignalInsert
 INSERT INTO rule_signals (email, kind, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING
 
 -- name: RuleRepliedSince
-SELECT EXISTS (SELECT 1 FROM rule_signals WHERE email = ? AND kind = 'replied' AND at > ?)
+SELECT EXISTS (SELECT 1 FROM rule_signals WHERE email = +? AND kind = 'replied' AND at > +?)
 
 -- name: RuleRepliedSinceInbox
-SELECT EXISTS (SELECT 1 FROM inbox_items WHERE kind = 'reply' AND from_addr = ?1 COLLATE NOCASE AND received_at > ?2)
+SELECT EXISTS (SELECT 1 FROM inbox_items WHERE kind = 'reply' AND from_addr = +?1 COLLATE NOCASE AND received_at > +?2)
 
 -- name: RuleTableExists
 SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?)
 
 -- name: RuleBoughtSince
-SELECT EXISTS (SELECT 1 FROM orders WHERE (customer_id = ?1 OR (?2 <> '' AND email = ?2))
-    AND created_at > ?3 AND cancelled_at IS NULL)
+SELECT EXISTS (SELECT 1 FROM orders WHERE (customer_id = +?1 OR (?2 <> '' AND email = +?2))
+    AND created_at > +?3 AND cancelled_at IS NULL)
 
 -- name: RuleMarketingSentSince
-SELECT COUNT(*) FROM messages WHERE customer_id = ? AND kind = 'marketing' AND created_at >= ?
+SELECT COUNT(*) FROM messages WHERE customer_id = +? AND kind = 'marketing' AND created_at >= +?
     AND status NOT IN ('failed', 'cancelled')
 
 -- name: RuleCartGet
@@ -102,13 +108,13 @@ SELECT id, source, external_id, email, customer_id, currency, total, recovery_ur
 FROM carts WHERE id = ?
 
 -- name: RuleCartLinesGet
-SELECT position, sku, name, quantity, price FROM cart_lines WHERE cart_id = ? ORDER BY position
+SELECT position, sku, name, quantity, price FROM cart_lines WHERE cart_id = +? ORDER BY position
 
 -- name: RuleCartOutOfStock
 SELECT COUNT(*) > 0 AND COUNT(*) = SUM(CASE WHEN COALESCE(
         (SELECT SUM(s.available) FROM stock_levels s WHERE s.sku = cl.sku AND s.stocked = 1), 1) <= 0
     THEN 1 ELSE 0 END)
-FROM cart_lines cl WHERE cl.cart_id = ? AND cl.sku <> ''
+FROM cart_lines cl WHERE cl.cart_id = +? AND cl.sku <> ''
 
 -- name: RuleCustomerByEmailGet
 SELECT c.id, c.email, c.source, c.external_id, c.first_name, c.last_name, c.phone, c.country, c.city,
@@ -333,7 +339,7 @@ SELECT version FROM rule_changes WHERE name = ?
 
 -- name: RulePODraftFor
 -- Any draft of the supplier, the inventory screen's included: one draft collects.
-SELECT id FROM purchase_orders WHERE supplier_id = ? AND status = 'draft' ORDER BY id DESC LIMIT 1;
+SELECT id FROM purchase_orders WHERE supplier_id = +? AND status = 'draft' ORDER BY id DESC LIMIT 1;
 
 -- name: RulePOLineAddIfMissing
 INSERT INTO purchase_order_lines (po_id, sku, supplier_sku, quantity, unit_cost) VALUES (?, ?, ?, ?, ?)

@@ -57,7 +57,7 @@ func (q *Queries) InvDraftSKUs(ctx context.Context) ([]string, error) {
 
 const invDraftSKUsOne = `-- name: InvDraftSKUsOne :many
 SELECT DISTINCT l.sku FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id
-WHERE l.sku = ? AND po.status = 'draft'
+WHERE l.sku = +? AND po.status = 'draft'
 `
 
 func (q *Queries) InvDraftSKUsOne(ctx context.Context, sku string) ([]string, error) {
@@ -81,17 +81,6 @@ func (q *Queries) InvDraftSKUsOne(ctx context.Context, sku string) ([]string, er
 		return nil, err
 	}
 	return items, nil
-}
-
-const invFirstOrderSince = `-- name: InvFirstOrderSince :one
-SELECT CAST(COALESCE(MIN(id), 0) AS INTEGER) FROM orders WHERE created_at >= ?
-`
-
-func (q *Queries) InvFirstOrderSince(ctx context.Context, createdAt int64) (int64, error) {
-	row := q.db.QueryRowContext(ctx, invFirstOrderSince, createdAt)
-	var column_1 int64
-	err := row.Scan(&column_1)
-	return column_1, err
 }
 
 const invHistoryPrint = `-- name: InvHistoryPrint :one
@@ -222,7 +211,7 @@ func (q *Queries) InvOpenIncoming(ctx context.Context) ([]InvOpenIncomingRow, er
 const invOpenIncomingOne = `-- name: InvOpenIncomingOne :many
 SELECT l.sku, SUM(MAX(l.quantity - l.received_qty, 0)), MIN(po.expected_at)
 FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id
-WHERE l.sku = ? AND po.status IN ('sent', 'confirmed', 'partly_received')
+WHERE l.sku = +? AND po.status IN ('sent', 'confirmed', 'partly_received')
 GROUP BY l.sku
 `
 
@@ -700,7 +689,7 @@ const invProductOne = `-- name: InvProductOne :many
 SELECT p.sku, p.title, p.variant_title, p.currency, p.cost, p.status, p.reorder_point, p.supplier_id,
     pol.snooze_until, COALESCE(pol.order_once, 0), p.sku_generated
 FROM products p LEFT JOIN sku_policies pol ON pol.sku = p.sku
-WHERE p.sku = ? AND p.status <> 'archived'
+WHERE p.sku = +? AND p.status <> 'archived'
 `
 
 type InvProductOneRow struct {
@@ -875,7 +864,7 @@ func (q *Queries) InvReorderMemoSave(ctx context.Context, arg InvReorderMemoSave
 const invSKUSalesSince = `-- name: InvSKUSalesSince :many
 SELECT li.sku, o.created_at, li.quantity
 FROM line_items li JOIN orders o ON o.id = li.order_id
-WHERE li.sku = ? AND li.order_id >= ? AND o.created_at >= ? AND o.cancelled_at IS NULL
+WHERE li.sku = +?1 AND o.created_at >= +?2 AND o.cancelled_at IS NULL
   AND o.financial_status NOT IN ('refunded', 'voided', 'expired')
   AND li.fulfillment_status NOT IN ('restocked', 'returned', 'removed')
 ORDER BY o.created_at
@@ -883,7 +872,6 @@ ORDER BY o.created_at
 
 type InvSKUSalesSinceParams struct {
 	Sku       string
-	OrderID   int64
 	CreatedAt int64
 }
 
@@ -894,11 +882,10 @@ type InvSKUSalesSinceRow struct {
 }
 
 // InvSalesSince for one SKU: a flow deciding about one low SKU reads its
-// history alone, not the whole shop's. Lines of orders numbered below the
-// first order since then (InvFirstOrderSince) cannot count, and
-// line_items_sku skips them without looking their orders up.
+// history alone, not the whole shop's. line_items_sku holds each line's
+// order, quantity and status (migration 00048): only the order is looked up.
 func (q *Queries) InvSKUSalesSince(ctx context.Context, arg InvSKUSalesSinceParams) ([]InvSKUSalesSinceRow, error) {
-	rows, err := q.db.QueryContext(ctx, invSKUSalesSince, arg.Sku, arg.OrderID, arg.CreatedAt)
+	rows, err := q.db.QueryContext(ctx, invSKUSalesSince, arg.Sku, arg.CreatedAt)
 	if err != nil {
 		return nil, err
 	}
@@ -921,7 +908,7 @@ func (q *Queries) InvSKUSalesSince(ctx context.Context, arg InvSKUSalesSincePara
 }
 
 const invSKUStockChangesSince = `-- name: InvSKUStockChangesSince :many
-SELECT sku, location, after, at FROM stock_changes WHERE sku = ? AND at >= ? ORDER BY at, id
+SELECT sku, location, after, at FROM stock_changes WHERE sku = +? AND at >= +? ORDER BY at, id
 `
 
 type InvSKUStockChangesSinceParams struct {
@@ -981,6 +968,12 @@ type InvSalesSinceRow struct {
 }
 
 // Inventory (issue 6): demand history, suppliers, purchase orders, receiving.
+//
+// A parameter written +? in a look-up repeated per SKU is compared as it
+// is; the plus keeps SQLite from planning around the bound value. With the
+// sample statistics a full ANALYZE keeps (sqlite_stat4) SQLite otherwise
+// re-prepares such a statement every time a new value is bound, which cost
+// a low-stock plan more than running the look-ups themselves.
 // Units sold per order line since a time. Cancelled, refunded and voided
 // orders and returned lines do not count as demand; a negative quantity (a
 // return row in some exports) offsets the sale it undoes.
@@ -1143,7 +1136,7 @@ func (q *Queries) InvStockLevels(ctx context.Context) ([]StockLevel, error) {
 
 const invStockLevelsOne = `-- name: InvStockLevelsOne :many
 SELECT sku, location, on_hand, committed, available, incoming, stocked, updated_at
-FROM stock_levels WHERE sku = ? ORDER BY location
+FROM stock_levels WHERE sku = +? ORDER BY location
 `
 
 func (q *Queries) InvStockLevelsOne(ctx context.Context, sku string) ([]StockLevel, error) {
@@ -1393,7 +1386,7 @@ func (q *Queries) InvSupplierProducts(ctx context.Context) ([]SupplierProduct, e
 }
 
 const invSupplierProductsOne = `-- name: InvSupplierProductsOne :many
-SELECT supplier_id, sku, supplier_sku, unit_cost FROM supplier_products WHERE sku = ? ORDER BY unit_cost, supplier_id
+SELECT supplier_id, sku, supplier_sku, unit_cost FROM supplier_products WHERE sku = +? ORDER BY unit_cost, supplier_id
 `
 
 func (q *Queries) InvSupplierProductsOne(ctx context.Context, sku string) ([]SupplierProduct, error) {

@@ -32,7 +32,7 @@ func loadQueries(fsys fs.FS) map[string]string {
 		var body strings.Builder
 		flush := func() {
 			if name != "" {
-				out[name] = strings.TrimSpace(body.String())
+				out[name] = trimTrailingComments(body.String())
 			}
 			body.Reset()
 		}
@@ -48,6 +48,21 @@ func loadQueries(fsys fs.FS) map[string]string {
 		flush()
 	}
 	return out
+}
+
+// trimTrailingComments drops the comment lines after a query's last
+// statement: they belong to the next query, and a comment after the ";"
+// makes the driver treat the text as a script, parsed anew on every call
+// instead of kept as a prepared statement.
+func trimTrailingComments(body string) string {
+	lines := strings.Split(strings.TrimSpace(body), "\n")
+	for len(lines) > 1 {
+		if last := strings.TrimSpace(lines[len(lines)-1]); last != "" && !strings.HasPrefix(last, "--") {
+			break
+		}
+		lines = lines[:len(lines)-1]
+	}
+	return strings.TrimSpace(strings.Join(lines, "\n"))
 }
 
 // q returns a named query; a missing name is a programming error caught by

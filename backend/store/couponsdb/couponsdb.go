@@ -44,8 +44,9 @@ type NewCoupon struct {
 	Currency     string
 	FreeShipping bool
 	ExpiresAt    *time.Time
-	FlowID       int64 // the flow, if a flow issues it
-	CampaignID   int64 // the campaign, if a campaign issues it
+	FlowID       int64  // the flow, if a flow issues it
+	CampaignID   int64  // the campaign, if a campaign issues it
+	Pattern      string // the code's shape, for the generator (coupons.Pattern)
 }
 
 // Issue inserts a coupon in tx (the step's transaction, whose ledger key

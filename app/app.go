@@ -72,6 +72,7 @@ type App struct {
 	Customers  *CustomerService
 	Shipping   *ShippingService
 	Stores     *StoreService
+	Coupons    *CouponService
 }
 
 // New builds the bound services and opens the shop. ctx bounds the app's
@@ -96,6 +97,7 @@ func New(ctx context.Context, cfg Config) *App {
 	a.Customers = &CustomerService{app: a}
 	a.Shipping = &ShippingService{app: a}
 	a.Stores = &StoreService{app: a}
+	a.Coupons = &CouponService{app: a}
 	a.MailConfig, a.Outbox = &MailSettingsService{app: a}, &OutboxService{app: a}
 	a.open(cfg.DBPath)
 	return a
@@ -142,7 +144,7 @@ func uploadsDir() string {
 
 // Bindings lists the services the frontend may call.
 func (a *App) Bindings() []any {
-	return []any{a.Shop, a.Jobs, a.Inventory, a.Import, a.MailConfig, a.Outbox, a.Automation, a.Customers, a.Shipping, a.Stores}
+	return []any{a.Shop, a.Jobs, a.Inventory, a.Import, a.MailConfig, a.Outbox, a.Automation, a.Customers, a.Shipping, a.Stores, a.Coupons}
 }
 
 // Startup keeps the Wails context for events and dialogs, removes browser

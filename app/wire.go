@@ -6,6 +6,7 @@ import (
 
 	"shopclerk/backend/clock"
 	"shopclerk/backend/connector"
+	"shopclerk/backend/coupons"
 	"shopclerk/backend/customers"
 	"shopclerk/backend/importer"
 	"shopclerk/backend/inbox/signals"
@@ -16,6 +17,7 @@ import (
 	"shopclerk/backend/secrets"
 	"shopclerk/backend/store"
 	"shopclerk/backend/store/connectordb"
+	"shopclerk/backend/store/couponsdb"
 	"shopclerk/backend/store/customersdb"
 	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/inventorydb"
@@ -42,6 +44,7 @@ type backend struct {
 	inv       *inventorydb.DB
 	imports   *importdb.DB
 	shipping  *shippingdb.DB
+	coupons   *coupons.Service // the Coupons screen, attribution (coupons.go)
 	clk       clock.Clock
 	log       *slog.Logger
 	engine    *rules.Engine
@@ -105,6 +108,7 @@ func newBackend(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.L
 		storeSync:   runner.NewStoreSync(st, stores, log),
 	}
 	b.tracker = runner.NewTracking(b.shipping, b.carrierClients, clk, log)
+	b.coupons = coupons.New(couponsdb.New(st), clk)
 	return b
 }
 

@@ -133,7 +133,7 @@ func TestIssueUniqueUnderConcurrentRuns(t *testing.T) {
 				}
 				path := filepath.Join(t.TempDir(), "codes.csv")
 				os.WriteFile(path, []byte(b.String()), 0o600)
-				if _, err := f.svc.ImportPool(context.Background(), path); err != nil {
+				if _, err := f.svc.ImportPool(context.Background(), path, ""); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -230,7 +230,7 @@ func TestPoolFileRefusals(t *testing.T) {
 		{"clash.csv", "Discount code,Usage\nNEW-1,0\nissued-1,0\nused-1,0\n", "2 codes Shopclerk cannot hand out (1 already issued to a customer: issued-1; 1 already used by an order: used-1)"},
 		{"empty.csv", "Code\n\n", "no codes"},
 	} {
-		_, err := f.svc.ImportPool(ctx, writeFile(t, tc.name, tc.body))
+		_, err := f.svc.ImportPool(ctx, writeFile(t, tc.name, tc.body), "")
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: %v, want %q", tc.name, err, tc.want)
 		}
@@ -239,11 +239,11 @@ func TestPoolFileRefusals(t *testing.T) {
 		t.Fatalf("a refused file left codes in the pool: %+v", p)
 	}
 	// No header: every row is a code. Then the same codes again are refused.
-	res, err := f.svc.ImportPool(ctx, writeFile(t, "plain.csv", "AAA-111\nBBB-222\nCCC-333\n"))
+	res, err := f.svc.ImportPool(ctx, writeFile(t, "plain.csv", "AAA-111\nBBB-222\nCCC-333\n"), "")
 	if err != nil || res.Added != 3 || res.Free != 3 {
 		t.Fatalf("plain file: %+v, %v", res, err)
 	}
-	if _, err := f.svc.ImportPool(ctx, writeFile(t, "again.csv", "Code\nbbb-222\nDDD-444\n")); err == nil || !strings.Contains(err.Error(), "1 already in the pool: bbb-222") {
+	if _, err := f.svc.ImportPool(ctx, writeFile(t, "again.csv", "Code\nbbb-222\nDDD-444\n"), ""); err == nil || !strings.Contains(err.Error(), "1 already in the pool: bbb-222") {
 		t.Errorf("again: %v", err)
 	}
 	p, _ := f.svc.Pool(ctx)

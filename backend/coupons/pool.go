@@ -24,8 +24,8 @@ const maxCodeLen = 255
 // column a recognised header names, else the first column (the first row
 // is then a code too). Blank rows are passed over; duplicates, compared
 // without case, refuse the file naming them.
-func ReadPool(path string) ([]string, error) {
-	f, err := sheet.NewFile(path, "", nil)
+func ReadPool(path, name string) ([]string, error) {
+	f, err := sheet.NewFile(path, name, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -104,13 +104,16 @@ func ReadPool(path string) ([]string, error) {
 
 // ImportPool reads a pool file and adds its codes to the pool, all or none:
 // codes already in the pool, issued or used by an order refuse the file,
-// named with their count.
-func (s *Service) ImportPool(ctx context.Context, path string) (domain.PoolImport, error) {
-	codes, err := ReadPool(path)
+// named with their count. name is the file's name as the seller knows it
+// ("" for path's own).
+func (s *Service) ImportPool(ctx context.Context, path, name string) (domain.PoolImport, error) {
+	if name == "" {
+		name = filepath.Base(path)
+	}
+	codes, err := ReadPool(path, name)
 	if err != nil {
 		return domain.PoolImport{}, err
 	}
-	name := filepath.Base(path)
 	bad, err := s.db.AddToPool(ctx, name, codes)
 	if err != nil {
 		return domain.PoolImport{}, err

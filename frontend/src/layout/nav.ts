@@ -1,6 +1,7 @@
 import {
   IconBox,
   IconChartPie,
+  IconDiscount,
   IconGauge,
   IconMail,
   IconReceipt,
@@ -30,6 +31,7 @@ export const NAV: NavItem[] = [
   { key: 'shipments', label: 'Shipments', path: '/shipments', icon: IconTruckDelivery },
   { key: 'carts', label: 'Carts', path: '/carts', icon: IconShoppingCart },
   { key: 'automations', label: 'Automations', path: '/automations', icon: IconRobot },
+  { key: 'coupons', label: 'Coupons', path: '/coupons', icon: IconDiscount },
   { key: 'outbox', label: 'Outbox', path: '/outbox', icon: IconMail },
   { key: 'settings', label: 'Settings', path: '/settings', icon: IconSettings },
 ];

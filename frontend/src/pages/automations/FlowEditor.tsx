@@ -33,6 +33,7 @@ import { actionCounts, ACTIONS, EXITS, stepNumbers, stepPlace } from './describe
 import { ActionCard, ACTION_ICON, ConditionCard, Connector, TriggerCard, WaitPill } from './StepEditors';
 import { formatNumber } from '../../lib/format';
 import { countOf, plural } from '../../lib/plural';
+import { AttributionCard } from '../../components/AttributionCard';
 
 const DEFAULT_STEP: Record<string, Step> = {
   send_email: { action: 'send_email', template: '' },
@@ -333,6 +334,7 @@ function EditorBody({ initial, emailTemplates }: { initial: Flow; emailTemplates
               </Stack>
             </Paper>
             <BacktestCard id={initial.id} dirty={dirty} />
+            <AttributionCard flowId={initial.id} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -60,7 +60,7 @@ CREATE TRIGGER orders_redeem_insert AFTER INSERT ON orders WHEN NEW.discount_cod
     UPDATE coupons SET redeemed_order_id = NEW.id, used_at = NEW.created_at,
         shared = CASE
             WHEN customer_id IS NULL OR customer_id = NEW.customer_id THEN 0
-            WHEN NEW.customer_id IS NULL AND NEW.email <> ''
+            WHEN NEW.email <> ''
                 AND (SELECT lower(email) FROM customers WHERE id = coupons.customer_id) = lower(NEW.email) THEN 0
             ELSE 1 END
     WHERE code COLLATE NOCASE IN (
@@ -81,7 +81,7 @@ WHEN NEW.discount_code <> '' BEGIN
     UPDATE coupons SET redeemed_order_id = NEW.id, used_at = NEW.created_at,
         shared = CASE
             WHEN customer_id IS NULL OR customer_id = NEW.customer_id THEN 0
-            WHEN NEW.customer_id IS NULL AND NEW.email <> ''
+            WHEN NEW.email <> ''
                 AND (SELECT lower(email) FROM customers WHERE id = coupons.customer_id) = lower(NEW.email) THEN 0
             ELSE 1 END
     WHERE code COLLATE NOCASE IN (

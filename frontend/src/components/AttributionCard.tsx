@@ -35,7 +35,7 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
  */
 export function AttributionCard({ flowId = 0, weeks = 12 }: { flowId?: number; weeks?: number }) {
   const f: AttributionFilter = { flowId, campaignId: 0, weeks };
-  const q = useQuery({ queryKey: couponKeys.attribution(f), queryFn: () => coupons.attribution(f) });
+  const q = useQuery({ queryKey: couponKeys.attribution(f), queryFn: () => coupons.attribution(f), refetchOnMount: 'always' });
   const a = q.data;
   const title = flowId ? 'What this flow earned' : 'What your flows earned';
   return (
@@ -103,37 +103,44 @@ function AttributionBody({ a, perStep }: { a: Attribution; perStep: boolean }) {
 function StepTable({ a }: { a: Attribution }) {
   const steps = a.sources?.[0]?.steps ?? [];
   if (steps.length === 0) return null;
+  // Carts only where the flow recovered some: the column is for cart flows.
+  const carts = a.totals.cartsRecovered > 0;
   return (
-    <Table fz="xs" verticalSpacing={4} horizontalSpacing={6} data-testid="attribution-steps" aria-label="Per email step">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Email</Table.Th>
-          <Table.Th ta="right">Sent</Table.Th>
-          <Table.Th ta="right">Redeemed</Table.Th>
-          <Table.Th ta="right">Revenue</Table.Th>
-          <Table.Th ta="right">Carts</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {steps.map((s) => (
-          <Table.Tr key={s.step} data-testid="attribution-step">
-            <Table.Td>{s.label}</Table.Td>
-            <Table.Td ta="right" className="tabular">
-              {formatNumber(s.sent)}
-            </Table.Td>
-            <Table.Td ta="right" className="tabular">
-              {formatNumber(s.redeemed)}
-            </Table.Td>
-            <Table.Td ta="right" className="tabular">
-              {revenueIn(a, s.revenue)}
-            </Table.Td>
-            <Table.Td ta="right" className="tabular">
-              {formatNumber(s.cartsRecovered)}
-            </Table.Td>
+    // A narrow column scrolls sideways; the region takes focus so a keyboard can scroll it.
+    <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="What each email earned">
+      <Table fz="xs" verticalSpacing={4} horizontalSpacing={6} data-testid="attribution-steps" aria-label="Per email step">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Email</Table.Th>
+            <Table.Th ta="right">Sent</Table.Th>
+            <Table.Th ta="right">Redeemed</Table.Th>
+            <Table.Th ta="right">Revenue</Table.Th>
+            {carts && <Table.Th ta="right">Carts</Table.Th>}
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {steps.map((s) => (
+            <Table.Tr key={s.step} data-testid="attribution-step">
+              <Table.Td>{s.label}</Table.Td>
+              <Table.Td ta="right" className="tabular">
+                {formatNumber(s.sent)}
+              </Table.Td>
+              <Table.Td ta="right" className="tabular">
+                {formatNumber(s.redeemed)}
+              </Table.Td>
+              <Table.Td ta="right" className="tabular">
+                {revenueIn(a, s.revenue)}
+              </Table.Td>
+              {carts && (
+                <Table.Td ta="right" className="tabular">
+                  {formatNumber(s.cartsRecovered)}
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </div>
   );
 }
 

@@ -31,7 +31,7 @@ const row = (over: Partial<CouponRow>): CouponRow => ({
   status: 'issued',
   orderId: 0,
   orderName: '',
-  redeemedAt: null,
+  redeemedAt: undefined,
   shared: false,
   pooled: false,
   ...over,

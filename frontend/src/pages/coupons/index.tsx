@@ -31,7 +31,7 @@ export default function CouponsPage() {
   const [offset, setOffset] = useState(0);
   const qc = useQueryClient();
   const filter: CouponFilter = { status, flowId: 0, campaignId: 0, search: search.trim(), limit: PAGE, offset };
-  const list = useQuery({ queryKey: couponKeys.list(filter), queryFn: () => coupons.list(filter), placeholderData: keepPreviousData });
+  const list = useQuery({ queryKey: couponKeys.list(filter), queryFn: () => coupons.list(filter), placeholderData: keepPreviousData, refetchOnMount: 'always' });
   const importPool = useMutation({
     mutationFn: coupons.importPool,
     onSuccess: (r) => {

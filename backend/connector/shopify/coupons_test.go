@@ -2,7 +2,6 @@ package shopify_test
 
 import (
 	"context"
-	"database/sql"
 	"testing"
 	"time"
 
@@ -25,11 +24,8 @@ func TestSyncedOrderRedeemsCoupon(t *testing.T) {
 		return id
 	}
 	issue := func(customerID int64, code string) {
-		err := r.db.InTx(ctx, func(tx *sql.Tx) error {
-			_, err := couponsdb.Issue(ctx, tx, now.Unix(), "", couponsdb.NewCoupon{CustomerID: customerID, PercentOff: 10, FlowID: 1},
-				func() (string, error) { return code, nil })
-			return err
-		})
+		_, err := couponsdb.New(r.db.Store).IssueOne(ctx, "", couponsdb.NewCoupon{CustomerID: customerID, PercentOff: 10, FlowID: 1},
+			func() (string, error) { return code, nil })
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -104,6 +104,18 @@ func Issue(ctx context.Context, tx *sql.Tx, now int64, ledgerKey string, c NewCo
 	return "", domain.Errorf(domain.CodeInternal, "Shopclerk could not find a free coupon code: the coupon pattern has too few codes left")
 }
 
+// IssueOne issues one coupon in its own transaction (a campaign's, or a
+// test's); a flow step issues inside its step's transaction with Issue.
+func (s *DB) IssueOne(ctx context.Context, ledgerKey string, c NewCoupon, gen func() (string, error)) (string, error) {
+	var code string
+	err := s.InTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		code, err = Issue(ctx, tx, s.Now(), ledgerKey, c, gen)
+		return err
+	})
+	return code, err
+}
+
 func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }
 
 func (s *DB) now() time.Time { return time.Unix(s.Now(), 0).UTC() }

@@ -53,47 +53,41 @@ CREATE INDEX coupon_pool_free ON coupon_pool(id) WHERE coupon_id IS NULL;
 
 -- Redemption is recorded by the database itself, so every way an order
 -- arrives (a file import, a store sync, a later edit) is covered and in the
--- order's own transaction. An order carries up to three codes (stores join
--- them with ", "); a coupon keeps the earliest order that used it.
+-- order's own transaction. The matching lives once, in the INSTEAD OF
+-- trigger of the view order_discount_codes; the triggers on orders hand it
+-- the order. An order carries up to three codes (stores join them with
+-- ", "); a coupon keeps the earliest order that used it.
+CREATE VIEW order_discount_codes AS
+SELECT 0 AS order_id, '' AS codes, NULL AS customer_id, '' AS email, 0 AS created_at WHERE 0;
 -- +goose StatementBegin
-CREATE TRIGGER orders_redeem_insert AFTER INSERT ON orders WHEN NEW.discount_code <> '' BEGIN
-    UPDATE coupons SET redeemed_order_id = NEW.id, used_at = NEW.created_at,
+CREATE TRIGGER order_discount_codes_redeem INSTEAD OF INSERT ON order_discount_codes BEGIN
+    UPDATE coupons SET redeemed_order_id = NEW.order_id, used_at = NEW.created_at,
         shared = CASE
             WHEN customer_id IS NULL OR customer_id = NEW.customer_id THEN 0
             WHEN NEW.email <> ''
                 AND (SELECT lower(email) FROM customers WHERE id = coupons.customer_id) = lower(NEW.email) THEN 0
             ELSE 1 END
     WHERE code COLLATE NOCASE IN (
-            trim(substr(NEW.discount_code, 1, instr(NEW.discount_code || ',', ',') - 1)),
-            trim(substr(substr(NEW.discount_code, instr(NEW.discount_code || ',', ',') + 1), 1,
-                instr(substr(NEW.discount_code, instr(NEW.discount_code || ',', ',') + 1) || ',', ',') - 1)),
-            trim(substr(substr(substr(NEW.discount_code, instr(NEW.discount_code || ',', ',') + 1),
-                instr(substr(NEW.discount_code, instr(NEW.discount_code || ',', ',') + 1) || ',', ',') + 1), 1,
-                instr(substr(substr(NEW.discount_code, instr(NEW.discount_code || ',', ',') + 1),
-                instr(substr(NEW.discount_code, instr(NEW.discount_code || ',', ',') + 1) || ',', ',') + 1) || ',', ',') - 1)))
-      AND (redeemed_order_id IS NULL OR redeemed_order_id = NEW.id
+            trim(substr(NEW.codes, 1, instr(NEW.codes || ',', ',') - 1)),
+            trim(substr(substr(NEW.codes, instr(NEW.codes || ',', ',') + 1), 1,
+                instr(substr(NEW.codes, instr(NEW.codes || ',', ',') + 1) || ',', ',') - 1)),
+            trim(substr(substr(substr(NEW.codes, instr(NEW.codes || ',', ',') + 1),
+                instr(substr(NEW.codes, instr(NEW.codes || ',', ',') + 1) || ',', ',') + 1), 1,
+                instr(substr(substr(NEW.codes, instr(NEW.codes || ',', ',') + 1),
+                instr(substr(NEW.codes, instr(NEW.codes || ',', ',') + 1) || ',', ',') + 1) || ',', ',') - 1)))
+      AND (redeemed_order_id IS NULL OR redeemed_order_id = NEW.order_id
         OR (SELECT created_at FROM orders WHERE id = coupons.redeemed_order_id) > NEW.created_at);
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER orders_redeem_insert AFTER INSERT ON orders WHEN NEW.discount_code <> '' BEGIN
+    INSERT INTO order_discount_codes VALUES (NEW.id, NEW.discount_code, NEW.customer_id, NEW.email, NEW.created_at);
 END;
 -- +goose StatementEnd
 -- +goose StatementBegin
 CREATE TRIGGER orders_redeem_update AFTER UPDATE OF discount_code, customer_id, email, created_at ON orders
 WHEN NEW.discount_code <> '' BEGIN
-    UPDATE coupons SET redeemed_order_id = NEW.id, used_at = NEW.created_at,
-        shared = CASE
-            WHEN customer_id IS NULL OR customer_id = NEW.customer_id THEN 0
-            WHEN NEW.email <> ''
-                AND (SELECT lower(email) FROM customers WHERE id = coupons.customer_id) = lower(NEW.email) THEN 0
-            ELSE 1 END
-    WHERE code COLLATE NOCASE IN (
-            trim(substr(NEW.discount_code, 1, instr(NEW.discount_code || ',', ',') - 1)),
-            trim(substr(substr(NEW.discount_code, instr(NEW.discount_code || ',', ',') + 1), 1,
-                instr(substr(NEW.discount_code, instr(NEW.discount_code || ',', ',') + 1) || ',', ',') - 1)),
-            trim(substr(substr(substr(NEW.discount_code, instr(NEW.discount_code || ',', ',') + 1),
-                instr(substr(NEW.discount_code, instr(NEW.discount_code || ',', ',') + 1) || ',', ',') + 1), 1,
-                instr(substr(substr(NEW.discount_code, instr(NEW.discount_code || ',', ',') + 1),
-                instr(substr(NEW.discount_code, instr(NEW.discount_code || ',', ',') + 1) || ',', ',') + 1) || ',', ',') - 1)))
-      AND (redeemed_order_id IS NULL OR redeemed_order_id = NEW.id
-        OR (SELECT created_at FROM orders WHERE id = coupons.redeemed_order_id) > NEW.created_at);
+    INSERT INTO order_discount_codes VALUES (NEW.id, NEW.discount_code, NEW.customer_id, NEW.email, NEW.created_at);
 END;
 -- +goose StatementEnd
 
@@ -105,6 +99,8 @@ WHERE discount_code <> '' AND EXISTS (SELECT 1 FROM coupons LIMIT 1);
 -- +goose Down
 DROP TRIGGER orders_redeem_update;
 DROP TRIGGER orders_redeem_insert;
+DROP TRIGGER order_discount_codes_redeem;
+DROP VIEW order_discount_codes;
 DROP TABLE coupon_pool;
 DROP VIEW coupon_progress;
 DROP INDEX orders_discount_code;

@@ -33,7 +33,7 @@ now=2026-03-01T09:00:00Z
 "$bin" coupons attribution --db "$db" --now "$now" --json >/dev/null # warm the page cache
 
 best() { sort -n | head -1; }
-secs() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", (b-a)/1e9}'; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f\n", (b-a)/1e9}'; }
 app_s=$(for _ in 1 2 3; do
   t0=$(date +%s%N); "$bin" coupons attribution --db "$db" --now "$now" --json >"$work/a.json"; t1=$(date +%s%N); secs "$t0" "$t1"
 done | best)
@@ -46,4 +46,4 @@ sql=$(sed -e "s/?1/$since/g; s/?2/0/g; s/?3/0/g; s/?4/604800/g" backend/store/co
 ref_s=$(for _ in 1 2 3; do
   t0=$(date +%s%N); /usr/bin/sqlite3 "$db" "$sql" >/dev/null; t1=$(date +%s%N); secs "$t0" "$t1"
 done | best)
-echo "| coupons: attribution over the l shop, 12 weeks ($coupons coupons, $redeemed redeemed, $sources rows of flows and steps) | ${app_s} s | ${ref_s} s (sqlite3 shell, the same joins) | < 2 s |"
+echo "| coupons: attribution over the l shop, 12 weeks ($coupons coupons, $redeemed redeemed, $sources flows) | ${app_s} s | ${ref_s} s (sqlite3 shell, the same joins) | < 2 s |"

@@ -148,7 +148,10 @@ function SourceTable({ a, rows }: { a: Attribution; rows: Attribution['sources']
   if (!rows || rows.length === 0)
     return (
       <Text size="sm" c="dimmed" data-testid="attribution-none">
-        No order has used a coupon from your flows yet. <Anchor component={Link} to="/coupons">See the coupons</Anchor>
+        No order has used a coupon from your flows yet.{' '}
+        <Anchor component={Link} to="/coupons" underline="always">
+          See the coupons
+        </Anchor>
       </Text>
     );
   return (

@@ -74,6 +74,7 @@ type App struct {
 	Shipping   *ShippingService
 	Stores     *StoreService
 	Campaigns  *CampaignService
+	Coupons    *CouponService
 }
 
 // New builds the bound services and opens the shop. ctx bounds the app's
@@ -99,6 +100,7 @@ func New(ctx context.Context, cfg Config) *App {
 	a.Shipping = &ShippingService{app: a}
 	a.Stores = &StoreService{app: a}
 	a.Campaigns = &CampaignService{app: a}
+	a.Coupons = &CouponService{app: a}
 	a.MailConfig, a.Outbox = &MailSettingsService{app: a}, &OutboxService{app: a}
 	a.open(cfg.DBPath)
 	return a
@@ -145,7 +147,7 @@ func uploadsDir() string {
 
 // Bindings lists the services the frontend may call.
 func (a *App) Bindings() []any {
-	return []any{a.Shop, a.Jobs, a.Inventory, a.Import, a.MailConfig, a.Outbox, a.Automation, a.Customers, a.Shipping, a.Stores, a.Campaigns}
+	return []any{a.Shop, a.Jobs, a.Inventory, a.Import, a.MailConfig, a.Outbox, a.Automation, a.Customers, a.Shipping, a.Stores, a.Campaigns, a.Coupons}
 }
 
 // Startup keeps the Wails context for events and dialogs, removes browser

@@ -2,10 +2,10 @@ package rules
 
 import (
 	"context"
-	"crypto/rand"
 	"fmt"
 	"time"
 
+	"shopclerk/backend/coupons"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
 	"shopclerk/backend/store/rulesdb"
@@ -41,7 +41,7 @@ var _ Effects = (*storeEffects)(nil)
 
 func (f *storeEffects) QueueEmail(m rulesdb.OutMessage) (int64, error) { return f.tx.QueueMessage(m) }
 func (f *storeEffects) IssueCoupon(c rulesdb.NewCoupon) (string, error) {
-	return f.tx.IssueCoupon(c, NewCouponCode)
+	return f.tx.IssueCoupon(c, coupons.Pattern(c.Pattern).Generator())
 }
 func (f *storeEffects) SequenceCoupon() (*rulesdb.IssuedCoupon, error) {
 	return f.tx.CouponForPrefix(f.prefix)
@@ -62,27 +62,8 @@ func (f *storeEffects) HoldOrder(orderID int64, reason string) error {
 	return f.tx.HoldOrder(orderID, reason)
 }
 
-// couponAlphabet leaves out 0/O and 1/I/L, which customers mistype.
-const couponAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-
 // NewCouponCode makes an unguessable code like SC-7KQ2-MX9P from crypto/rand.
-func NewCouponCode() (string, error) {
-	var b [8]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		return "", err
-	}
-	out := []byte("SC-XXXX-XXXX")
-	j := 0
-	for i := range out {
-		if out[i] == 'X' {
-			// 256 is not a multiple of 31; the bias is below 1 % and a
-			// coupon code needs uniqueness, not perfect uniformity.
-			out[i] = couponAlphabet[int(b[j])%len(couponAlphabet)]
-			j++
-		}
-	}
-	return string(out), nil
-}
+func NewCouponCode() (string, error) { return coupons.Pattern(coupons.DefaultPattern).Generator()() }
 
 // Action is one kind of step. Plan fills the preview item from the subject
 // (it reads, never writes); Apply performs it through fx and returns a short
@@ -142,7 +123,7 @@ func (a *IssueCoupon) currency(pc *planCtx, sub *Subject) string {
 func (a *IssueCoupon) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *Item, fx Effects) (string, error) {
 	c := it.Coupon
 	code, err := fx.IssueCoupon(rulesdb.NewCoupon{CustomerID: sub.Customer.ID, PercentOff: c.PercentOff, AmountOff: c.AmountOff,
-		Currency: c.Currency, FreeShipping: c.FreeShipping, ExpiresAt: c.ExpiresAt})
+		Currency: c.Currency, FreeShipping: c.FreeShipping, ExpiresAt: c.ExpiresAt, Pattern: a.Step.CodePattern})
 	if err != nil {
 		return "", err
 	}

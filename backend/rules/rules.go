@@ -113,6 +113,9 @@ type Step struct {
 	AmountOff    int64 `json:"amountOff,omitempty"` // minor units, in the order's or shop's currency
 	FreeShipping bool  `json:"freeShipping,omitempty"`
 	ValidDays    int   `json:"validDays,omitempty"`
+	// CodePattern shapes the codes: X is a random character (coupons.Pattern);
+	// empty is SC-XXXX-XXXX.
+	CodePattern string `json:"codePattern,omitempty"`
 
 	// create_task, hold_order
 	Title  string `json:"title,omitempty"`

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"shopclerk/backend/coupons"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
 )
@@ -206,6 +207,9 @@ func Validate(d Definition) []Problem {
 				}
 				if s.PercentOff == 0 && s.AmountOff == 0 && !s.FreeShipping {
 					add("step", n, "the coupon gives nothing: set a percentage, an amount or free shipping")
+				}
+				if err := coupons.Pattern(s.CodePattern).Valid(); err != nil {
+					add("step", n, "%s", err.Error())
 				}
 			case domain.StepAddTag, domain.StepRemoveTag:
 				needCustomer = true

@@ -12,6 +12,7 @@ import (
 	"shopclerk/backend/campaigns"
 	"shopclerk/backend/clock"
 	"shopclerk/backend/connector"
+	"shopclerk/backend/coupons"
 	"shopclerk/backend/customers"
 	"shopclerk/backend/importer"
 	"shopclerk/backend/inbox/signals"
@@ -22,6 +23,7 @@ import (
 	"shopclerk/backend/secrets"
 	"shopclerk/backend/store"
 	"shopclerk/backend/store/connectordb"
+	"shopclerk/backend/store/couponsdb"
 	"shopclerk/backend/store/customersdb"
 	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/inventorydb"
@@ -54,6 +56,7 @@ type Shop struct {
 	Inventory *inventory.Service
 	Customers *customers.Service
 	Campaigns *campaigns.Service
+	Coupons   *coupons.Service
 	Mail      *Mailer
 	Lookup    importer.MappingLookup // the column mappings the seller saved
 	// preview renders the template editor's previews; it keeps the parsed
@@ -113,6 +116,7 @@ func New(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.Logger) 
 	}
 	b.Tracker = runner.NewTracking(b.Shipping, b.CarrierClients, clk, log)
 	b.Campaigns = newCampaigns(outbox, cust, engine, clk, log)
+	b.Coupons = coupons.New(couponsdb.New(st), clk)
 	return b
 }
 

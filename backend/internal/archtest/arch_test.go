@@ -26,6 +26,7 @@ var floors = map[string]int{
 	"backend/rules": 2, "backend/mail": 2, "backend/inventory": 2, "backend/inbox": 2, "backend/importer": 2,
 	"backend/demo": 2, "backend/connector": 2, "backend/customers": 2, "backend/tracking/carrierapi": 2,
 	"backend/campaigns":                         2,
+	"backend/coupons":                           2,
 	"backend/connector/shopify/shopifytest/cmd": 2,
 	"backend/store":                             1, "backend/email": 1, "backend/pdftext": 1, "backend/secrets": 1, "backend/tracking": 1,
 	"backend/importer/sheet": 1, "backend/connector/standin": 1, "backend/mail/mailtest": 1, "backend/internal": 1,

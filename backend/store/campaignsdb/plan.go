@@ -172,7 +172,7 @@ func (s *DB) queue(ctx context.Context, tx *sql.Tx, id int64, groups []string, c
 		var code string
 		var couponID sql.NullInt64
 		if c := coupon(r); c != nil {
-			if code, couponID.Int64, err = issue(ctx, p.coupon, r, c, now, prefix+"coupon"); err != nil {
+			if code, couponID.Int64, err = issue(ctx, p.coupon, id, r, c, now, prefix+"coupon"); err != nil {
 				return 0, err
 			}
 			couponID.Valid = true
@@ -217,14 +217,14 @@ func recipients(ctx context.Context, tx *sql.Tx, id int64, groups string) ([]Rec
 
 // issue inserts the recipient's coupon under a fresh code, retrying on the
 // (very unlikely) clash with an existing code, as a flow's coupon step does.
-func issue(ctx context.Context, st *sql.Stmt, r Recipient, c *Coupon, now int64, key string) (string, int64, error) {
+func issue(ctx context.Context, st *sql.Stmt, campaign int64, r Recipient, c *Coupon, now int64, key string) (string, int64, error) {
 	for range 5 {
 		code, err := c.NewCode()
 		if err != nil {
 			return "", 0, err
 		}
 		res, err := st.ExecContext(ctx, code, r.CustomerID, c.PercentOff, c.AmountOff, c.Currency, store.BoolInt(c.FreeShipping),
-			now, store.UnixOrNull(c.ExpiresAt), key)
+			now, store.UnixOrNull(c.ExpiresAt), key, campaign)
 		if err == nil {
 			id, _ := res.LastInsertId()
 			return code, id, nil

@@ -5,11 +5,13 @@ import (
 	"database/sql"
 	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/couponsdb"
 )
 
 // RuleTx is the transaction of one automation step: its ledger row is already
@@ -53,35 +55,18 @@ func (t *RuleTx) QueueMessage(m OutMessage) (int64, error) {
 	return res.LastInsertId()
 }
 
-// NewCoupon is a coupon to issue; Code comes from a generator so a clash with
-// an existing code is retried with a fresh one.
-type NewCoupon struct {
-	CustomerID   int64
-	PercentOff   int
-	AmountOff    int64
-	Currency     string
-	FreeShipping bool
-	ExpiresAt    *time.Time
-}
+// NewCoupon is a coupon to issue (couponsdb owns coupons).
+type NewCoupon = couponsdb.NewCoupon
 
-// IssueCoupon inserts a coupon with a code from gen, retrying on the (very
-// unlikely) clash with the unique index.
+// IssueCoupon issues a coupon in the step's transaction, under its ledger
+// key and for its flow: a code from the imported pool, or one from gen.
 func (t *RuleTx) IssueCoupon(c NewCoupon, gen func() (string, error)) (string, error) {
-	for range 5 {
-		code, err := gen()
-		if err != nil {
-			return "", err
-		}
-		_, err = t.tx.namedExec(t.ctx, "RuleCouponInsert", code, nullID(c.CustomerID), c.PercentOff, c.AmountOff,
-			c.Currency, store.BoolInt(c.FreeShipping), t.now, store.UnixOrNull(c.ExpiresAt), t.key)
-		if err == nil {
-			return code, nil
-		}
-		if !strings.Contains(err.Error(), "coupons.code") {
-			return "", domain.Wrap(err, domain.CodeInternal, "Shopclerk could not issue the coupon")
+	if c.FlowID == 0 {
+		if id, _, ok := strings.Cut(t.key, "/"); ok {
+			c.FlowID, _ = strconv.ParseInt(id, 10, 64)
 		}
 	}
-	return "", domain.Errorf(domain.CodeInternal, "Shopclerk could not find a free coupon code")
+	return couponsdb.Issue(t.ctx, t.tx.tx, t.now, t.key, c, gen)
 }
 
 // IssuedCoupon is a coupon already issued by an earlier step.

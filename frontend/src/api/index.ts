@@ -5,3 +5,4 @@ export * from './shop';
 export * from './jobs';
 export * from './system';
 export * from './shipping';
+export * from './coupons';

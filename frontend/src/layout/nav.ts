@@ -1,6 +1,7 @@
 import {
   IconBox,
   IconChartPie,
+  IconDiscount,
   IconGauge,
   IconSpeakerphone,
   IconMail,
@@ -32,6 +33,7 @@ export const NAV: NavItem[] = [
   { key: 'carts', label: 'Carts', path: '/carts', icon: IconShoppingCart },
   { key: 'automations', label: 'Automations', path: '/automations', icon: IconRobot },
   { key: 'campaigns', label: 'Campaigns', path: '/marketing/campaigns', icon: IconSpeakerphone },
+  { key: 'coupons', label: 'Coupons', path: '/coupons', icon: IconDiscount },
   { key: 'outbox', label: 'Outbox', path: '/outbox', icon: IconMail },
   { key: 'settings', label: 'Settings', path: '/settings', icon: IconSettings },
 ];

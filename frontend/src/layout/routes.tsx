@@ -18,6 +18,7 @@ const SettingsPage = lazy(() => import('../pages/settings/index'));
 const SegmentsPage = lazy(() => import('../pages/segments/index'));
 const ShipmentsPage = lazy(() => import('../pages/shipments/index'));
 const CampaignsPage = lazy(() => import('../pages/campaigns/index'));
+const CouponsPage = lazy(() => import('../pages/coupons/index'));
 
 export function AppRoutes({ now }: { now: string }) {
   return (
@@ -31,6 +32,7 @@ export function AppRoutes({ now }: { now: string }) {
       <Route path="/segments/*" element={<SegmentsPage />} />
       <Route path="/carts" element={<CartsPage />} />
       <Route path="/shipments" element={<ShipmentsPage />} />
+      <Route path="/coupons" element={<CouponsPage />} />
       <Route path="/inventory/*" element={<InventoryPage />} />
       <Route path="/import/*" element={<ImportPage />} />
       <Route path="/automations/*" element={<AutomationsPage />} />

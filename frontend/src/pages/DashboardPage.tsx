@@ -1,4 +1,5 @@
 import { AreaChart, BarChart } from '@mantine/charts';
+import { AttributionCard } from '../components/AttributionCard';
 import {
   Alert,
   Anchor,
@@ -369,6 +370,7 @@ export function DashboardView({ d, now }: { d: Dashboard; now: string }) {
           </Stack>
         </Grid.Col>
       </Grid>
+      <AttributionCard />
     </Stack>
   );
 }

@@ -1476,6 +1476,232 @@ export namespace domain {
 	        this.data = source["data"];
 	    }
 	}
+	export class AttributionWeek {
+	    week: string;
+	    sent: number;
+	    redeemed: number;
+	    shared: number;
+	    revenue: number;
+	    cartsRecovered: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new AttributionWeek(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.week = source["week"];
+	        this.sent = source["sent"];
+	        this.redeemed = source["redeemed"];
+	        this.shared = source["shared"];
+	        this.revenue = source["revenue"];
+	        this.cartsRecovered = source["cartsRecovered"];
+	    }
+	}
+	export class AttributionStep {
+	    step: number;
+	    label: string;
+	    sent: number;
+	    redeemed: number;
+	    shared: number;
+	    revenue: Money[];
+	    cartsRecovered: number;
+	    cartRevenue: Money[];
+	
+	    static createFrom(source: any = {}) {
+	        return new AttributionStep(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.step = source["step"];
+	        this.label = source["label"];
+	        this.sent = source["sent"];
+	        this.redeemed = source["redeemed"];
+	        this.shared = source["shared"];
+	        this.revenue = this.convertValues(source["revenue"], Money);
+	        this.cartsRecovered = source["cartsRecovered"];
+	        this.cartRevenue = this.convertValues(source["cartRevenue"], Money);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class AttributionSource {
+	    flowId: number;
+	    campaignId: number;
+	    name: string;
+	    sent: number;
+	    redeemed: number;
+	    shared: number;
+	    revenue: Money[];
+	    cartsRecovered: number;
+	    cartRevenue: Money[];
+	    steps: AttributionStep[];
+	
+	    static createFrom(source: any = {}) {
+	        return new AttributionSource(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.flowId = source["flowId"];
+	        this.campaignId = source["campaignId"];
+	        this.name = source["name"];
+	        this.sent = source["sent"];
+	        this.redeemed = source["redeemed"];
+	        this.shared = source["shared"];
+	        this.revenue = this.convertValues(source["revenue"], Money);
+	        this.cartsRecovered = source["cartsRecovered"];
+	        this.cartRevenue = this.convertValues(source["cartRevenue"], Money);
+	        this.steps = this.convertValues(source["steps"], AttributionStep);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Money {
+	    amount: number;
+	    currency: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Money(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.amount = source["amount"];
+	        this.currency = source["currency"];
+	    }
+	}
+	export class AttributionTotals {
+	    sent: number;
+	    redeemed: number;
+	    shared: number;
+	    revenue: Money[];
+	    cartsRecovered: number;
+	    cartRevenue: Money[];
+	
+	    static createFrom(source: any = {}) {
+	        return new AttributionTotals(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sent = source["sent"];
+	        this.redeemed = source["redeemed"];
+	        this.shared = source["shared"];
+	        this.revenue = this.convertValues(source["revenue"], Money);
+	        this.cartsRecovered = source["cartsRecovered"];
+	        this.cartRevenue = this.convertValues(source["cartRevenue"], Money);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Attribution {
+	    currency: string;
+	    recoveryDays: number;
+	    totals: AttributionTotals;
+	    sources: AttributionSource[];
+	    weeks: AttributionWeek[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Attribution(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.currency = source["currency"];
+	        this.recoveryDays = source["recoveryDays"];
+	        this.totals = this.convertValues(source["totals"], AttributionTotals);
+	        this.sources = this.convertValues(source["sources"], AttributionSource);
+	        this.weeks = this.convertValues(source["weeks"], AttributionWeek);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class AttributionFilter {
+	    flowId: number;
+	    campaignId: number;
+	    weeks: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new AttributionFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.flowId = source["flowId"];
+	        this.campaignId = source["campaignId"];
+	        this.weeks = source["weeks"];
+	    }
+	}
+	
+	
+	
+	
 	export class LineItem {
 	    position: number;
 	    sku: string;
@@ -1560,20 +1786,6 @@ export namespace domain {
 		    }
 		    return a;
 		}
-	}
-	export class Money {
-	    amount: number;
-	    currency: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Money(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.amount = source["amount"];
-	        this.currency = source["currency"];
-	    }
 	}
 	export class CartRow {
 	    id: number;
@@ -1743,6 +1955,159 @@ export namespace domain {
 	        this.rejected = source["rejected"];
 	    }
 	}
+	export class CouponFilter {
+	    status: string;
+	    flowId: number;
+	    campaignId: number;
+	    search: string;
+	    limit: number;
+	    offset: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CouponFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.flowId = source["flowId"];
+	        this.campaignId = source["campaignId"];
+	        this.search = source["search"];
+	        this.limit = source["limit"];
+	        this.offset = source["offset"];
+	    }
+	}
+	export class CouponPool {
+	    active: boolean;
+	    free: number;
+	    used: number;
+	    warnBelow: number;
+	    low: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new CouponPool(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.active = source["active"];
+	        this.free = source["free"];
+	        this.used = source["used"];
+	        this.warnBelow = source["warnBelow"];
+	        this.low = source["low"];
+	    }
+	}
+	export class CouponRow {
+	    id: number;
+	    code: string;
+	    flowId: number;
+	    flowName: string;
+	    campaignId: number;
+	    customerId: number;
+	    customerName: string;
+	    email: string;
+	    value: string;
+	    percentOff: number;
+	    amountOff: number;
+	    currency: string;
+	    freeShipping: boolean;
+	    // Go type: time
+	    issuedAt: any;
+	    // Go type: time
+	    expiresAt?: any;
+	    status: string;
+	    orderId: number;
+	    orderName: string;
+	    // Go type: time
+	    redeemedAt?: any;
+	    shared: boolean;
+	    pooled: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new CouponRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.code = source["code"];
+	        this.flowId = source["flowId"];
+	        this.flowName = source["flowName"];
+	        this.campaignId = source["campaignId"];
+	        this.customerId = source["customerId"];
+	        this.customerName = source["customerName"];
+	        this.email = source["email"];
+	        this.value = source["value"];
+	        this.percentOff = source["percentOff"];
+	        this.amountOff = source["amountOff"];
+	        this.currency = source["currency"];
+	        this.freeShipping = source["freeShipping"];
+	        this.issuedAt = this.convertValues(source["issuedAt"], null);
+	        this.expiresAt = this.convertValues(source["expiresAt"], null);
+	        this.status = source["status"];
+	        this.orderId = source["orderId"];
+	        this.orderName = source["orderName"];
+	        this.redeemedAt = this.convertValues(source["redeemedAt"], null);
+	        this.shared = source["shared"];
+	        this.pooled = source["pooled"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CouponPage {
+	    rows: CouponRow[];
+	    total: number;
+	    counts: {[key: string]: number};
+	    pool: CouponPool;
+	
+	    static createFrom(source: any = {}) {
+	        return new CouponPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = this.convertValues(source["rows"], CouponRow);
+	        this.total = source["total"];
+	        this.counts = source["counts"];
+	        this.pool = this.convertValues(source["pool"], CouponPool);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
 	export class Customer {
 	    id: number;
 	    source: string;
@@ -2475,6 +2840,22 @@ export namespace domain {
 	        this.desc = source["desc"];
 	        this.search = source["search"];
 	        this.filter = source["filter"];
+	    }
+	}
+	export class PoolImport {
+	    file: string;
+	    added: number;
+	    free: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PoolImport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.added = source["added"];
+	        this.free = source["free"];
 	    }
 	}
 	export class Product {
@@ -4406,6 +4787,7 @@ export namespace rules {
 	    amountOff?: number;
 	    freeShipping?: boolean;
 	    validDays?: number;
+	    codePattern?: string;
 	    title?: string;
 	    detail?: string;
 	    scope?: string;
@@ -4435,6 +4817,7 @@ export namespace rules {
 	        this.amountOff = source["amountOff"];
 	        this.freeShipping = source["freeShipping"];
 	        this.validDays = source["validDays"];
+	        this.codePattern = source["codePattern"];
 	        this.title = source["title"];
 	        this.detail = source["detail"];
 	        this.scope = source["scope"];

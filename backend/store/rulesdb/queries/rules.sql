@@ -30,11 +30,6 @@ INSERT INTO messages (message_id, kind, to_addr, to_name, subject, html, text, h
     ledger_key, created_at, template)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)
 
--- name: RuleCouponInsert
-INSERT INTO coupons (code, customer_id, percent_off, amount_off, currency, free_shipping, issued_at, expires_at,
-    ledger_key)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-
 -- name: RuleCouponByKeyPrefix
 SELECT code, percent_off, amount_off, currency, free_shipping, expires_at FROM coupons
 WHERE ledger_key >= +?1 AND ledger_key < ?1 || X'FF' ORDER BY ledger_key DESC LIMIT 1

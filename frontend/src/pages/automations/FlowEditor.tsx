@@ -34,6 +34,7 @@ import { StepList } from './BranchEditor';
 import { indexStats, problemsAtStep } from './branches';
 import { formatNumber } from '../../lib/format';
 import { countOf, plural } from '../../lib/plural';
+import { AttributionCard } from '../../components/AttributionCard';
 
 /** Problems for one place in the flow: the trigger, the condition, a step (1-based), the policy. */
 export function problemsFor(problems: Problem[], where: 'trigger' | 'condition' | 'policy' | number): Problem[] {
@@ -273,6 +274,7 @@ function EditorBody({ initial, emailTemplates }: { initial: Flow; emailTemplates
               </Stack>
             </Paper>
             <BacktestCard id={initial.id} dirty={dirty} />
+            <AttributionCard flowId={initial.id} />
           </Stack>
         </Grid.Col>
       </Grid>

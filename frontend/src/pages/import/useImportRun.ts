@@ -36,6 +36,7 @@ export function useImportRun() {
       // Orders, customers, stock and carts changed: every shop screen refreshes.
       void qc.invalidateQueries({ queryKey: ['shop'] });
       void qc.invalidateQueries({ queryKey: ['inventory'] });
+      void qc.invalidateQueries({ queryKey: ['coupons'] }); // orders' discount codes redeem coupons
       void qc.invalidateQueries({ queryKey: ['import', 'history'] });
       void qc.invalidateQueries({ queryKey: ['import', 'rejects'] });
     },

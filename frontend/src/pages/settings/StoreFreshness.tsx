@@ -15,6 +15,7 @@ export function StoreFreshness() {
       onStoresSynced(() => {
         void qc.invalidateQueries({ queryKey: storeKeys.all });
         void qc.invalidateQueries({ queryKey: ['shop'] });
+        void qc.invalidateQueries({ queryKey: ['coupons'] }); // orders' discount codes redeem coupons
       }),
     [qc],
   );

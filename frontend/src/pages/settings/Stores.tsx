@@ -42,6 +42,7 @@ export function StoresSettings() {
   const refresh = useCallback(() => {
     void qc.invalidateQueries({ queryKey: storeKeys.all });
     void qc.invalidateQueries({ queryKey: ['shop'] });
+    void qc.invalidateQueries({ queryKey: ['coupons'] }); // orders' discount codes redeem coupons
     void qc.invalidateQueries({ queryKey: ['inventory'] });
   }, [qc]);
   useEffect(() => onStoresSynced(refresh), [refresh]);

@@ -17,6 +17,7 @@ const OutboxPage = lazy(() => import('../pages/outbox/index'));
 const SettingsPage = lazy(() => import('../pages/settings/index'));
 const SegmentsPage = lazy(() => import('../pages/segments/index'));
 const ShipmentsPage = lazy(() => import('../pages/shipments/index'));
+const TasksPage = lazy(() => import('../pages/tasks/index'));
 
 export function AppRoutes({ now }: { now: string }) {
   return (
@@ -30,6 +31,7 @@ export function AppRoutes({ now }: { now: string }) {
       <Route path="/segments/*" element={<SegmentsPage />} />
       <Route path="/carts" element={<CartsPage />} />
       <Route path="/shipments" element={<ShipmentsPage />} />
+      <Route path="/tasks" element={<TasksPage />} />
       <Route path="/inventory/*" element={<InventoryPage />} />
       <Route path="/import/*" element={<ImportPage />} />
       <Route path="/automations/*" element={<AutomationsPage />} />

@@ -1679,6 +1679,59 @@ export namespace domain {
 	        this.message = source["message"];
 	    }
 	}
+	export class HeldOrder {
+	    orderId: number;
+	    orderName: string;
+	    email: string;
+	    customerId?: number;
+	    total: number;
+	    currency: string;
+	    riskLevel: string;
+	    // Go type: time
+	    orderedAt: any;
+	    // Go type: time
+	    heldAt: any;
+	    reason: string;
+	    // Go type: time
+	    releasedAt?: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new HeldOrder(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orderId = source["orderId"];
+	        this.orderName = source["orderName"];
+	        this.email = source["email"];
+	        this.customerId = source["customerId"];
+	        this.total = source["total"];
+	        this.currency = source["currency"];
+	        this.riskLevel = source["riskLevel"];
+	        this.orderedAt = this.convertValues(source["orderedAt"], null);
+	        this.heldAt = this.convertValues(source["heldAt"], null);
+	        this.reason = source["reason"];
+	        this.releasedAt = this.convertValues(source["releasedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ImportBatch {
 	    id: number;
 	    fileName: string;
@@ -2888,6 +2941,100 @@ export namespace domain {
 		    }
 		    return a;
 		}
+	}
+	export class Task {
+	    id: number;
+	    kind: string;
+	    state: string;
+	    title: string;
+	    detail: string;
+	    customerId?: number;
+	    email: string;
+	    orderId?: number;
+	    orderName: string;
+	    orderHeld: boolean;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    dueAt?: any;
+	    // Go type: time
+	    doneAt?: any;
+	    // Go type: time
+	    snoozedUntil?: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Task(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.state = source["state"];
+	        this.title = source["title"];
+	        this.detail = source["detail"];
+	        this.customerId = source["customerId"];
+	        this.email = source["email"];
+	        this.orderId = source["orderId"];
+	        this.orderName = source["orderName"];
+	        this.orderHeld = source["orderHeld"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.dueAt = this.convertValues(source["dueAt"], null);
+	        this.doneAt = this.convertValues(source["doneAt"], null);
+	        this.snoozedUntil = this.convertValues(source["snoozedUntil"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TaskCounts {
+	    open: number;
+	    snoozed: number;
+	    done: number;
+	    held: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TaskCounts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.open = source["open"];
+	        this.snoozed = source["snoozed"];
+	        this.done = source["done"];
+	        this.held = source["held"];
+	    }
+	}
+	export class TaskFilter {
+	    state: string;
+	    kind: string;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TaskFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.kind = source["kind"];
+	        this.limit = source["limit"];
+	    }
 	}
 	export class TrackingRow {
 	    orderRef: string;

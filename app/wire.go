@@ -82,6 +82,7 @@ func newBackend(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.L
 	// purchase_order template (the seller's saved version, if any).
 	inv := inventory.New(idb, clk, inventory.OutboxMailer{Store: idb, Renderer: &mail.Templates{Store: outbox}})
 	cust := customers.New(customersdb.New(st), clk, log)
+	mailer.drafters = append(mailer.drafters, faqDrafter{cust}) // FAQ replies (issue 13)
 	// After a sync that changed something, as after an import: the
 	// automations look for changes and the segments are scored again.
 	stores := newStoreManager(connectordb.New(st), mailer.secrets, func(ctx context.Context) {

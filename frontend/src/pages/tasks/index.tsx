@@ -3,8 +3,8 @@
 // shipment), with Done and Snooze; and the orders a flow held for review,
 // each with Release: its confirmation and rewards go out on the next
 // automation run (and, where a store writes holds, it is released there).
-import { Anchor, Badge, Button, Group, Menu, Paper, SegmentedControl, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { IconCheck, IconChevronDown, IconClockPause, IconLockOpen } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { IconCheck, IconClockPause, IconLockOpen } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { notifyError, notifySuccess } from '../../api';
@@ -130,7 +130,7 @@ function HeldOrders({ rows }: { rows: HeldOrder[] }) {
           ? 'No order is held now. Released this week:'
           : `${countOf(heldNow, 'order')} held: no confirmation, coupon or reward goes out for them until you release them.`}
       </Text>
-      <Table fz="sm" verticalSpacing={6} highlightOnHover>
+      <Table fz="sm" verticalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Order</Table.Th>
@@ -212,7 +212,7 @@ function TaskTable({ rows }: { rows: Task[] }) {
     onError: (e) => notifyError(e, 'Could not release the order'),
   });
   return (
-    <Table fz="sm" verticalSpacing={6} highlightOnHover data-testid="tasks-table">
+    <Table fz="sm" verticalSpacing={6} data-testid="tasks-table">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Kind</Table.Th>
@@ -228,7 +228,7 @@ function TaskTable({ rows }: { rows: Task[] }) {
         {rows.map((t) => (
           <Table.Tr key={t.id} data-testid="task-row" data-kind={t.kind} data-state={t.state}>
             <Table.Td>
-              <Badge variant="light" color={KIND_COLORS[t.kind] ?? 'gray'}>
+              <Badge variant="light" color={KIND_COLORS[t.kind] ?? 'gray'} styles={{ root: { minWidth: 'max-content' } }}>
                 {TASK_KIND_LABELS[t.kind as TaskKind] ?? t.kind}
               </Badge>
             </Table.Td>
@@ -300,28 +300,21 @@ function TaskTable({ rows }: { rows: Task[] }) {
                     >
                       Done
                     </Button>
-                    <Menu position="bottom-end" withinPortal>
-                      <Menu.Target>
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          leftSection={<IconClockPause size={14} />}
-                          rightSection={<IconChevronDown size={12} />}
-                          aria-label={`Snooze: ${t.title}`}
-                          data-testid="task-snooze"
-                        >
-                          {t.state === 'snoozed' ? 'Snoozed' : 'Snooze'}
-                        </Button>
-                      </Menu.Target>
-                      <Menu.Dropdown>
-                        {SNOOZES.map((s) => (
-                          <Menu.Item key={s.hours} onClick={() => snooze.mutate({ id: t.id, hours: s.hours })} data-testid={`snooze-${s.hours}`}>
-                            {s.label}
-                          </Menu.Item>
-                        ))}
-                        {t.state === 'snoozed' && <Menu.Item onClick={() => snooze.mutate({ id: t.id, hours: 0 })}>Wake it now</Menu.Item>}
-                      </Menu.Dropdown>
-                    </Menu>
+                    <Select
+                      size="xs"
+                      w={130}
+                      aria-label={`Snooze: ${t.title}`}
+                      placeholder={t.state === 'snoozed' ? 'Snoozed' : 'Snooze…'}
+                      leftSection={<IconClockPause size={14} />}
+                      value={null}
+                      onChange={(v) => v !== null && snooze.mutate({ id: t.id, hours: Number(v) })}
+                      data={[
+                        ...SNOOZES.map((x) => ({ value: String(x.hours), label: x.label })),
+                        ...(t.state === 'snoozed' ? [{ value: '0', label: 'Wake it now' }] : []),
+                      ]}
+                      comboboxProps={{ withinPortal: true, position: 'bottom-end', width: 160 }}
+                      data-testid="task-snooze"
+                    />
                   </>
                 )}
               </Group>

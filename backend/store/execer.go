@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+
+	"shopclerk/backend/clock"
 )
 
 // Execer is a *sql.Tx (or *sql.DB) as a write that joins another concern's
@@ -13,3 +15,8 @@ type Execer interface {
 	Queryer
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
+
+// Clock is the store's source of "now" (pinned in tests and with --now),
+// for a service built over the store alone, such as the automations'
+// customer facts.
+func (s *Store) Clock() clock.Clock { return s.clock }

@@ -109,3 +109,34 @@ for (const theme of ['light', 'dark'] as const) {
     await shot('05-order');
   });
 }
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`FAQ answers: refused with the line, saved, tried (${theme})`, async ({ page }, info) => {
+    test.setTimeout(120_000);
+    const shot = shooter(page, info, theme);
+    await page.addInitScript((t) => localStorage.setItem('shopclerk-color-scheme', t), theme);
+    await page.goto('/#/settings/answers');
+    await expect(page.getByTestId('settings-answers')).toBeVisible();
+    await expect(page.getByTestId('theme-toggle')).toHaveAttribute('data-scheme', theme);
+    const topic = `Returns ${theme}`;
+    await page.getByTestId('answers-add').click();
+    const card = page.getByTestId('answer-card').last();
+    await card.getByTestId('answer-topic').fill(topic);
+    await card.getByTestId('answer-lang').fill('de');
+    await card.getByTestId('answer-keywords').fill(`zurückschicken ${theme}, rücksendung ${theme}`);
+    await card.getByTestId('answer-text').fill('Hallo {{.Customer.FirstName}},\n\nja, 30 Tage.\n{{.Customer.Nickname}}');
+    await card.getByTestId('answer-save').click();
+    await expect(card.getByTestId('answer-error')).toContainText('line 4');
+    await shot('11-answer-refused');
+    await card.getByTestId('answer-text').fill('Hallo {{.Customer.FirstName}},\n\nja, innerhalb von 30 Tagen.');
+    await card.getByTestId('answer-save').click();
+    await expect(page.locator(`[data-testid="answer-card"][data-topic="${topic}"]`)).toBeVisible();
+    expect(sql(`SELECT COUNT(*) FROM faq_texts t JOIN faq_answers a ON a.id = t.faq_id WHERE a.topic = '${topic}' AND t.lang = 'de'`)).toBe('1');
+
+    await page.getByTestId('answers-try').fill(`Kann ich die Tasse zurückschicken ${theme}?`);
+    await page.getByTestId('answers-try-run').click();
+    await expect(page.getByTestId('answers-try-result')).toContainText(topic);
+    await expect(page.getByTestId('answers-try-result')).toContainText('innerhalb von 30 Tagen');
+    await shot('12-answer-tried');
+  });
+}

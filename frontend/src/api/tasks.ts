@@ -2,7 +2,7 @@
 // CustomerService): the seller's tasks, the orders held for review and
 // Release. Only src/api imports ../wailsjs.
 import * as CustomerService from '../../wailsjs/go/app/CustomerService';
-import type { domain } from '../../wailsjs/go/models';
+import type { customers, customersdb, domain } from '../../wailsjs/go/models';
 import { call } from './errors';
 import type { Plain } from './plain';
 
@@ -46,4 +46,21 @@ export const tasksApi = {
   /** The order's hold, or null when no flow ever held it. */
   holdOf: (orderId: number): Promise<HeldOrder | null> => call(() => CustomerService.HoldOf(orderId)).then((h) => h ?? null),
   release: (orderId: number): Promise<HeldOrder> => call(() => CustomerService.ReleaseOrder(orderId)),
+};
+
+// ---- FAQ replies: the seller's saved answers (app/faq.go) ----------------
+
+export type FAQ = Plain<customersdb.FAQ>;
+export type FAQText = Plain<customersdb.FAQText>;
+export type FAQMatch = Plain<customers.FAQMatch>;
+
+export const faqKeys = { all: ['faq'] as const };
+
+export const faqApi = {
+  list: (): Promise<FAQ[]> => call(() => CustomerService.FAQs()).then((f) => f ?? []),
+  /** Refused (AppError invalid) with the line of a template mistake. */
+  save: (f: FAQ): Promise<FAQ> => call(() => CustomerService.SaveFAQ(asModel(f))),
+  remove: (id: number): Promise<void> => call(() => CustomerService.DeleteFAQ(id)),
+  /** Which answer a question would get; null when none matches. */
+  tryQuestion: (q: string): Promise<FAQMatch | null> => call(() => CustomerService.TryFAQ(q)).then((m) => m ?? null),
 };

@@ -581,6 +581,26 @@ export namespace customers {
 	        this.id = source["id"];
 	    }
 	}
+	export class FAQMatch {
+	    faqId: number;
+	    topic: string;
+	    lang: string;
+	    matched: string[];
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FAQMatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.faqId = source["faqId"];
+	        this.topic = source["topic"];
+	        this.lang = source["lang"];
+	        this.matched = source["matched"];
+	        this.text = source["text"];
+	    }
+	}
 	export class Lifetime {
 	    orders: number;
 	    spent: domain.Money;
@@ -1096,6 +1116,62 @@ export namespace customers {
 }
 
 export namespace customersdb {
+	
+	export class FAQText {
+	    lang: string;
+	    keywords: string;
+	    answer: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FAQText(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.lang = source["lang"];
+	        this.keywords = source["keywords"];
+	        this.answer = source["answer"];
+	    }
+	}
+	export class FAQ {
+	    id: number;
+	    topic: string;
+	    enabled: boolean;
+	    // Go type: time
+	    updatedAt: any;
+	    texts: FAQText[];
+	
+	    static createFrom(source: any = {}) {
+	        return new FAQ(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.topic = source["topic"];
+	        this.enabled = source["enabled"];
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	        this.texts = this.convertValues(source["texts"], FAQText);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	export class Note {
 	    id: number;

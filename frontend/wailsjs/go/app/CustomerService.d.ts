@@ -13,6 +13,8 @@ export function CheckErase(arg1:number):Promise<customers.EraseCheck>;
 
 export function CheckSegment(arg1:string):Promise<customers.SegmentCheck>;
 
+export function DeleteFAQ(arg1:number):Promise<void>;
+
 export function DeleteNote(arg1:number,arg2:number):Promise<void>;
 
 export function DeleteSegment(arg1:number):Promise<void>;
@@ -21,6 +23,8 @@ export function Erase(arg1:number,arg2:boolean):Promise<customers.Erased>;
 
 export function Export(arg1:number,arg2:string):Promise<string>;
 
+export function FAQs():Promise<Array<customersdb.FAQ>>;
+
 export function HeldOrders():Promise<Array<domain.HeldOrder>>;
 
 export function HoldOf(arg1:number):Promise<domain.HeldOrder>;
@@ -28,6 +32,8 @@ export function HoldOf(arg1:number):Promise<domain.HeldOrder>;
 export function Page(arg1:number):Promise<customers.Page>;
 
 export function ReleaseOrder(arg1:number):Promise<domain.HeldOrder>;
+
+export function SaveFAQ(arg1:customersdb.FAQ):Promise<customersdb.FAQ>;
 
 export function SaveSegment(arg1:customers.SegmentDef):Promise<app.SavedSegment>;
 
@@ -46,3 +52,5 @@ export function TaskCounts():Promise<domain.TaskCounts>;
 export function Tasks(arg1:domain.TaskFilter):Promise<Array<domain.Task>>;
 
 export function Timeline(arg1:number,arg2:string):Promise<customers.TimelinePage>;
+
+export function TryFAQ(arg1:string):Promise<customers.FAQMatch>;

@@ -18,6 +18,10 @@ export function CheckSegment(arg1) {
   return window['go']['app']['CustomerService']['CheckSegment'](arg1);
 }
 
+export function DeleteFAQ(arg1) {
+  return window['go']['app']['CustomerService']['DeleteFAQ'](arg1);
+}
+
 export function DeleteNote(arg1, arg2) {
   return window['go']['app']['CustomerService']['DeleteNote'](arg1, arg2);
 }
@@ -34,6 +38,10 @@ export function Export(arg1, arg2) {
   return window['go']['app']['CustomerService']['Export'](arg1, arg2);
 }
 
+export function FAQs() {
+  return window['go']['app']['CustomerService']['FAQs']();
+}
+
 export function HeldOrders() {
   return window['go']['app']['CustomerService']['HeldOrders']();
 }
@@ -48,6 +56,10 @@ export function Page(arg1) {
 
 export function ReleaseOrder(arg1) {
   return window['go']['app']['CustomerService']['ReleaseOrder'](arg1);
+}
+
+export function SaveFAQ(arg1) {
+  return window['go']['app']['CustomerService']['SaveFAQ'](arg1);
 }
 
 export function SaveSegment(arg1) {
@@ -84,4 +96,8 @@ export function Tasks(arg1) {
 
 export function Timeline(arg1, arg2) {
   return window['go']['app']['CustomerService']['Timeline'](arg1, arg2);
+}
+
+export function TryFAQ(arg1) {
+  return window['go']['app']['CustomerService']['TryFAQ'](arg1);
 }

@@ -22,3 +22,8 @@ DELETE FROM faq_answers WHERE id = ?
 
 -- name: FAQCustomer
 SELECT email, first_name, last_name, country FROM customers WHERE id = ?
+
+-- The store's SMS marketing consent (migration 00056), for the customer
+-- page: Shopclerk sends no SMS.
+-- name: CustomerSMSConsent
+SELECT accepts_sms, sms_consent_at FROM customers WHERE id = ?

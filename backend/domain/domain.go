@@ -91,10 +91,10 @@ type Customer struct {
 	// kept and shown, never used: Shopclerk sends no SMS.
 	AcceptsSMS   bool       `json:"acceptsSms"`
 	SMSConsentAt *time.Time `json:"smsConsentAt"`
-	Birthday         string     `json:"birthday"` // MM-DD or YYYY-MM-DD; empty when unknown
-	Tags             []string   `json:"tags"`
-	Note             string     `json:"note"`
-	CreatedAt        time.Time  `json:"createdAt"`
+	Birthday     string     `json:"birthday"` // MM-DD or YYYY-MM-DD; empty when unknown
+	Tags         []string   `json:"tags"`
+	Note         string     `json:"note"`
+	CreatedAt    time.Time  `json:"createdAt"`
 	// Derived by the store from orders; ignored on write.
 	OrdersCount int        `json:"ordersCount"`
 	TotalSpent  Money      `json:"totalSpent"`

@@ -64,3 +64,12 @@ func (s *CustomerService) TryFAQ(question string) (*customers.FAQMatch, error) {
 	}
 	return &m, nil
 }
+
+// EditDraft changes a reply draft's subject and text before approval.
+func (s *OutboxService) EditDraft(id int64, subject, text string) error {
+	b, ctx, err := s.app.current()
+	if err != nil {
+		return err
+	}
+	return b.outbox.EditDraft(ctx, id, subject, text)
+}

@@ -2,6 +2,7 @@
 // CustomerService): the seller's tasks, the orders held for review and
 // Release. Only src/api imports ../wailsjs.
 import * as CustomerService from '../../wailsjs/go/app/CustomerService';
+import * as OutboxService from '../../wailsjs/go/app/OutboxService';
 import type { customers, customersdb, domain } from '../../wailsjs/go/models';
 import { call } from './errors';
 import type { Plain } from './plain';
@@ -59,8 +60,14 @@ export const faqKeys = { all: ['faq'] as const };
 export const faqApi = {
   list: (): Promise<FAQ[]> => call(() => CustomerService.FAQs()).then((f) => f ?? []),
   /** Refused (AppError invalid) with the line of a template mistake. */
-  save: (f: FAQ): Promise<FAQ> => call(() => CustomerService.SaveFAQ(asModel(f))),
+  // updatedAt is the Go side's to set: an empty time would not unmarshal.
+  save: ({ updatedAt: _, ...f }: FAQ): Promise<FAQ> => call(() => CustomerService.SaveFAQ(asModel(f))),
   remove: (id: number): Promise<void> => call(() => CustomerService.DeleteFAQ(id)),
   /** Which answer a question would get; null when none matches. */
   tryQuestion: (q: string): Promise<FAQMatch | null> => call(() => CustomerService.TryFAQ(q)).then((m) => m ?? null),
+};
+
+/** Reply drafts (FAQ, "where is my order") edited before approval. */
+export const draftsApi = {
+  edit: (id: number, subject: string, text: string): Promise<void> => call(() => OutboxService.EditDraft(id, subject, text)),
 };

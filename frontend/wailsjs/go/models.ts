@@ -1533,6 +1533,9 @@ export namespace domain {
 	    acceptsMarketing: boolean;
 	    // Go type: time
 	    consentAt?: any;
+	    acceptsSms: boolean;
+	    // Go type: time
+	    smsConsentAt?: any;
 	    birthday: string;
 	    tags: string[];
 	    note: string;
@@ -1560,6 +1563,8 @@ export namespace domain {
 	        this.city = source["city"];
 	        this.acceptsMarketing = source["acceptsMarketing"];
 	        this.consentAt = this.convertValues(source["consentAt"], null);
+	        this.acceptsSms = source["acceptsSms"];
+	        this.smsConsentAt = this.convertValues(source["smsConsentAt"], null);
 	        this.birthday = source["birthday"];
 	        this.tags = source["tags"];
 	        this.note = source["note"];
@@ -2098,6 +2103,7 @@ export namespace domain {
 	    total: Money;
 	    items: number;
 	    cancelled: boolean;
+	    held: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new OrderRow(source);
@@ -2115,6 +2121,7 @@ export namespace domain {
 	        this.total = this.convertValues(source["total"], Money);
 	        this.items = source["items"];
 	        this.cancelled = source["cancelled"];
+	        this.held = source["held"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expectNoViolations } from './axe';
+import { setUpMailAccount } from './mailAccount';
 
 type Theme = 'light' | 'dark';
 
@@ -138,5 +139,45 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('answers-try-result')).toContainText(topic);
     await expect(page.getByTestId('answers-try-result')).toContainText('innerhalb von 30 Tagen');
     await shot('12-answer-tried');
+  });
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`FAQ draft edited and approved; a held order in the Orders list (${theme})`, async ({ page }, info) => {
+    test.setTimeout(120_000);
+    const shot = shooter(page, info, theme);
+    // A reply draft as the inbox writes it for a matched answer.
+    const mid = `<faq-e2e-${theme}@shop.test>`;
+    sql(`INSERT INTO messages (message_id, kind, to_addr, subject, text, status, created_at, template, ledger_key)
+         VALUES ('${mid}', 'transactional', 'ann@customer.test', 'Re: Rücksendung ${theme}', 'Hallo Ann,\n\nja, 30 Tage.\n', 'draft',
+                 CAST(strftime('%s', '2026-03-01 08:00:00') AS INTEGER), 'faq_reply', 'inbox/faq/${mid}')`);
+    const id = sql(`SELECT id FROM messages WHERE message_id = '${mid}'`);
+    // And one more order held, for the list.
+    const held = seed(theme);
+
+    await page.addInitScript((t) => localStorage.setItem('shopclerk-color-scheme', t), theme);
+    await page.goto('/#/orders');
+    await expect(page.getByTestId('theme-toggle')).toHaveAttribute('data-scheme', theme);
+    await page.getByText('Held for review', { exact: true }).click();
+    const row = page.locator('tr', { hasText: held.name }).first();
+    await expect(row.getByTestId('order-held-badge')).toBeVisible();
+    await shot('21-orders-held');
+
+    // Approving needs the shop's mail account (test mode: it all goes to the seller).
+    await setUpMailAccount(page);
+    await page.getByTestId('nav-outbox').click();
+    await page.getByTestId('outbox-status').getByText(/^To approve/).click();
+    await page.getByTestId(`outbox-row-${id}`).click();
+    const editor = page.getByTestId('draft-editor');
+    await expect(editor).toBeVisible();
+    await editor.getByTestId('draft-text').fill('Hallo Ann,\n\nja, innerhalb von 30 Tagen, kostenlos.');
+    await shot('22-draft-edited');
+    await editor.getByTestId('draft-save').click();
+    await expect.poll(() => sql(`SELECT text FROM messages WHERE id = ${id}`)).toContain('kostenlos');
+    await page.getByRole('button', { name: 'Approve and queue' }).click();
+    await expect.poll(() => sql(`SELECT status FROM messages WHERE id = ${id}`)).toBe('queued');
+    // Leave the shop as the other specs expect it: nothing new to send, nothing held.
+    sql(`UPDATE messages SET status = 'cancelled' WHERE id = ${id};
+         UPDATE rule_holds SET released_at = CAST(strftime('%s', '2026-03-01 09:00:00') AS INTEGER) WHERE order_id = ${held.id};`);
   });
 }

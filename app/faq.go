@@ -51,14 +51,14 @@ func (s *CustomerService) DeleteFAQ(id int64) error {
 	return b.customers.DeleteFAQ(ctx, id)
 }
 
-// TryFAQ says which saved answer a question would get, rendered for no
-// one in particular (the seller tries their keywords).
+// TryFAQ says which saved answer a question would get, rendered for the
+// sample customer (the seller tries their keywords).
 func (s *CustomerService) TryFAQ(question string) (*customers.FAQMatch, error) {
 	b, ctx, err := s.app.current()
 	if err != nil {
 		return nil, err
 	}
-	m, ok, err := b.customers.FAQReply(ctx, question, nil)
+	m, ok, err := b.customers.TryFAQ(ctx, question)
 	if err != nil || !ok {
 		return nil, err
 	}

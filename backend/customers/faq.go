@@ -223,3 +223,22 @@ func (s *Service) FAQReply(ctx context.Context, question string, customerID *int
 func (m FAQMatch) String() string {
 	return fmt.Sprintf("%s (%s; matched %s)", m.Topic, m.Lang, strings.Join(m.Matched, ", "))
 }
+
+// TryFAQ is MatchFAQ rendered for the sample customer (Ann), so the seller
+// sees the answer as a customer would, name included.
+func (s *Service) TryFAQ(ctx context.Context, question string) (FAQMatch, bool, error) {
+	m, ok, err := s.MatchFAQ(ctx, question)
+	if err != nil || !ok {
+		return m, ok, err
+	}
+	data := email.Sample(nil)
+	if id, err := s.db.Shop(ctx); err == nil && id.Name != "" {
+		data.Shop = email.ShopOf(id)
+	}
+	text, err := email.RenderText("answer", m.Text, data)
+	if err != nil {
+		return m, false, err
+	}
+	m.Text = strings.TrimSpace(text) + "\n"
+	return m, true, nil
+}

@@ -84,6 +84,10 @@ func TestFAQMatchesByWordsInTheQuestionsLanguage(t *testing.T) {
 	if err != nil || !ok || m.FAQID != returns.ID || m.Text != "Hallo Ann, die Rücksendung ist 30 Tage kostenlos.\n" {
 		t.Fatalf("reply: %+v %v %v", m, ok, err)
 	}
+	// Tried by the seller: rendered for the sample customer.
+	if m, ok, err := f.svc.TryFAQ(f.ctx, "Rücksendung?"); err != nil || !ok || !strings.HasPrefix(m.Text, "Hallo Ann,") {
+		t.Fatalf("try: %+v %v %v", m, ok, err)
+	}
 	// A stranger is greeted without a name.
 	if m, ok, _ := f.svc.FAQReply(f.ctx, "refund?", nil); !ok || !strings.HasPrefix(m.Text, "Hi there,") {
 		t.Fatalf("stranger: %+v", m)

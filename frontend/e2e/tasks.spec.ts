@@ -39,7 +39,7 @@ function seed(theme: Theme): { id: string; name: string } {
          SELECT 'Review order ' || name || ' before confirming', 'Risk check: billing and shipping countries differ.', customer_id, id, 'open', ${at}, 'e2e-${theme}/order/${id}/1'
          FROM orders WHERE id = ${id};
        INSERT INTO tasks (title, detail, customer_id, status, created_at, ledger_key)
-         SELECT 'Reply from ' || email || ': Do you ship to Norway? (${theme})', 'Hello, do you ship to Norway?', id, 'open', ${at}, 'inbox/reply/<e2e-${theme}@customer.test>'
+         SELECT 'Reply from ' || email || ': Do you ship to Norway? (${theme})', 'Hello, do you ship to Norway?', id, 'open', ${at}, 'inbox/reply/<e2e-${theme}-${id}@customer.test>'
          FROM customers WHERE id = (SELECT customer_id FROM orders WHERE id = ${id});`);
   return { id, name };
 }

@@ -150,11 +150,13 @@ func (s *AutomationService) Import(data string) ([]int64, error) {
 }
 
 // ReleaseHold lets a held order's confirmation and rewards go out on the
-// next run.
+// next run: the Tasks screen's Release (customers.Release), so the review
+// task is ticked off and the store write queued the same way.
 func (s *AutomationService) ReleaseHold(orderID int64) error {
 	b, ctx, err := s.app.current()
 	if err != nil {
 		return err
 	}
-	return b.Rules.ReleaseHold(ctx, orderID)
+	_, err = b.Customers.Release(ctx, orderID)
+	return err
 }

@@ -104,9 +104,7 @@ func consentOf(c domain.Customer, f customersdb.ConsentFacts) []Consent {
 	if email.History == nil {
 		email.History = []ConsentChange{}
 	}
-	sms := Consent{Channel: ChannelSMS, Status: ConsentUnknown, History: []ConsentChange{},
-		Source: "your imports hold no SMS consent, and Shopclerk sends no SMS"}
-	return []Consent{email, sms}
+	return []Consent{email, smsConsentOf(c, f)}
 }
 
 func suppressionSource(sp domain.Suppression) string {
@@ -144,4 +142,28 @@ func storeName(src domain.Source) string {
 		return "Shopclerk"
 	}
 	return string(src)
+}
+
+// smsConsentOf words the store's SMS marketing consent: given or not, with
+// the store's date where it gives one (the API does; a customers export
+// says only yes or no). Shopclerk sends no SMS: this is for the record.
+func smsConsentOf(c domain.Customer, f customersdb.ConsentFacts) Consent {
+	sms := Consent{Channel: ChannelSMS, Status: ConsentUnknown, History: []ConsentChange{}, At: f.SMSAt}
+	from := storeName(c.Source)
+	switch {
+	case !f.SMSKnown:
+		sms.Source = "your imports hold no SMS consent, and Shopclerk sends no SMS"
+		return sms
+	case f.SMS:
+		sms.Status, sms.Source = ConsentGiven, "opted in to SMS according to your "+from+" data"
+	default: // a date with no consent: withdrawn then
+		sms.Status, sms.Source = ConsentWithdrawn, "opted out of SMS according to your "+from+" data"
+	}
+	if f.SMSAt == nil {
+		sms.Source += "; the store gave no date"
+	} else {
+		sms.History = append(sms.History, ConsentChange{Given: f.SMS, At: *f.SMSAt, Source: "your " + from + " data"})
+	}
+	sms.Source += ". Shopclerk sends no SMS"
+	return sms
 }

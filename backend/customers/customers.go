@@ -41,6 +41,9 @@ type Service struct {
 	// scoring serialises RFM runs: an import's and the seller's at the same
 	// time would each replace the other's scores.
 	scoring sync.Mutex
+	// HoldQueue queues a released hold's store write (see Release); nil
+	// until the store write-back writes holds.
+	HoldQueue HoldQueue
 }
 
 // New builds the service over a shop.

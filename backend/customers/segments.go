@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -103,8 +104,17 @@ func compileSegment(src string) (*rules.Condition, *rules.ConditionError) {
 	if ce != nil {
 		return nil, ce
 	}
+	if loc := readsOwnSegments.FindStringIndex(src); loc != nil {
+		line := 1 + strings.Count(src[:loc[0]], "\n")
+		return nil, &rules.ConditionError{Line: line, Column: 1 + loc[0] - (strings.LastIndex(src[:loc[0]], "\n") + 1),
+			Message: "customer.segments names your segments; a segment cannot be made of your other segments (copy their conditions instead)"}
+	}
 	return cond, nil
 }
+
+// readsOwnSegments finds customer.segments in a segment's condition: a
+// segment of segments could name itself, and the matcher never fills it.
+var readsOwnSegments = regexp.MustCompile(`\bcustomer\s*\.\s*segments\b`)
 
 type walker func(*ast.Node)
 
@@ -375,4 +385,25 @@ func (s *Service) CustomerExtras(ctx context.Context, id int64, products bool) (
 	return s.db.CustomerExtras(ctx, id, products)
 }
 
-var _ rules.CustomerFacts = (*Service)(nil)
+// CustomerSegments is rules.SegmentFacts: the seller's segments the
+// customer is in, for a flow's "customer is in segment X"
+// (customer.segments). No such customer: none.
+func (s *Service) CustomerSegments(ctx context.Context, id int64) ([]string, error) {
+	c, err := s.db.CustomerByID(ctx, id)
+	if domain.CodeOf(err) == domain.CodeNotFound {
+		return []string{}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	sc, err := s.customerScores(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return s.memberOf(ctx, c, sc)
+}
+
+var (
+	_ rules.CustomerFacts = (*Service)(nil)
+	_ rules.SegmentFacts  = (*Service)(nil)
+)

@@ -86,10 +86,15 @@ type Customer struct {
 	City             string     `json:"city"`
 	AcceptsMarketing bool       `json:"acceptsMarketing"`
 	ConsentAt        *time.Time `json:"consentAt"`
-	Birthday         string     `json:"birthday"` // MM-DD or YYYY-MM-DD; empty when unknown
-	Tags             []string   `json:"tags"`
-	Note             string     `json:"note"`
-	CreatedAt        time.Time  `json:"createdAt"`
+	// AcceptsSMS and SMSConsentAt are the store's SMS marketing consent and
+	// its date (Shopify's "Accepts SMS Marketing", smsMarketingConsent);
+	// kept and shown, never used: Shopclerk sends no SMS.
+	AcceptsSMS   bool       `json:"acceptsSms"`
+	SMSConsentAt *time.Time `json:"smsConsentAt"`
+	Birthday     string     `json:"birthday"` // MM-DD or YYYY-MM-DD; empty when unknown
+	Tags         []string   `json:"tags"`
+	Note         string     `json:"note"`
+	CreatedAt    time.Time  `json:"createdAt"`
 	// Derived by the store from orders; ignored on write.
 	OrdersCount int        `json:"ordersCount"`
 	TotalSpent  Money      `json:"totalSpent"`

@@ -24,6 +24,7 @@ type OrderRow struct {
 	Total             Money     `json:"total"`
 	Items             int       `json:"items"`
 	Cancelled         bool      `json:"cancelled"`
+	Held              bool      `json:"held"` // held for review by a flow, not released
 }
 
 // OrderPage is a page of orders and the number of matching orders.

@@ -140,6 +140,9 @@ func (b customers) row(r *rowCtx) {
 	if r.e.b.has(FAcceptsMarketing) {
 		c.AcceptsMarketing = r.boolean(FAcceptsMarketing)
 	}
+	if r.e.b.has(FAcceptsSMS) {
+		c.AcceptsSMS = r.boolean(FAcceptsSMS)
+	}
 	if r.e.b.has(FBirthday) {
 		if t := r.date(FBirthday); !t.IsZero() {
 			c.Birthday = t.Format("2006-01-02")

@@ -33,6 +33,7 @@ const (
 	FTags              Field = "tags"
 	FNote              Field = "note"
 	FAcceptsMarketing  Field = "accepts_marketing"
+	FAcceptsSMS        Field = "accepts_sms"
 	FBuyerID           Field = "buyer_id"
 	FFirstName         Field = "first_name"
 	FLastName          Field = "last_name"
@@ -142,6 +143,7 @@ var genericFields = map[Kind][]FieldInfo{
 		{FPhone, "Phone", false}, {FCountry, "Country", false}, {FCity, "City", false},
 		{FAcceptsMarketing, "Accepts marketing", false}, {FTags, "Tags", false}, {FNote, "Note", false},
 		{FBirthday, "Birthday", false}, {FExternalID, "Customer ID", false},
+		{FAcceptsSMS, "Accepts SMS marketing", false},
 	},
 	KindCarts: {
 		{FOrderID, "Checkout id", true}, {FCreatedAt, "Date", true}, {FEmail, "Email", false},

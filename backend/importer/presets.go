@@ -117,6 +117,7 @@ var presets = []*preset{
 		columns: map[Field][]string{
 			FExternalID: {"customer id"}, FFirstName: {"first name"}, FLastName: {"last name"}, FEmail: {"email"},
 			FAcceptsMarketing: {"accepts email marketing", "accepts marketing"},
+			FAcceptsSMS:       {"accepts sms marketing"},
 			FCity:             {"default address city", "city"}, FCountry: {"default address country code", "country code"},
 			FZip: {"default address zip", "zip"}, FPhone: {"phone", "default address phone"},
 			FTags: {"tags"}, FNote: {"note"}, FTotalSpent: {"total spent"}, FTotalOrders: {"total orders"},

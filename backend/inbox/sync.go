@@ -40,9 +40,12 @@ type Syncer struct {
 	client *Client
 	outbox *mail.Outbox // for reply drafts; nil disables them
 	events Events
-	clock  clock.Clock
-	acct   mail.Account
-	log    *slog.Logger
+	// Drafters propose reply drafts to questions other than "where is my
+	// order" (draft.go); the app plugs the seller's saved answers in.
+	Drafters []Drafter
+	clock    clock.Clock
+	acct     mail.Account
+	log      *slog.Logger
 	// Max bounds one run; the rest waits for the next run (More is set).
 	Max int
 	// FirstSyncDays is how far back the very first sync looks.
@@ -248,6 +251,11 @@ func (s *Syncer) process(ctx context.Context, uidValidity, uid uint32, at time.T
 		if wismo {
 			res.OrderQuestions++
 			if err := s.draftOrderStatus(ctx, p, key, cust, res); err != nil {
+				return err
+			}
+		}
+		if !wismo {
+			if err := s.proposeDraft(ctx, p, key, cust, res); err != nil {
 				return err
 			}
 		}

@@ -132,6 +132,8 @@ type compiled struct {
 	// segment and products: the condition or a step's If reads
 	// customer.segment or customer.products (see Options.Customers).
 	segment, products bool
+	// segments: it reads customer.segments, the seller's own (SegmentFacts).
+	segments bool
 	// copies are the other flows installed from the same ready-made flow
 	// (a shop could install one twice before); they share one ledger.
 	copies []int64
@@ -140,6 +142,7 @@ type compiled struct {
 var (
 	readsSegment  = regexp.MustCompile(`\bcustomer\s*\.\s*segment\b`)
 	readsProducts = regexp.MustCompile(`\bcustomer\s*\.\s*products\b`)
+	readsSegments = regexp.MustCompile(`\bcustomer\s*\.\s*segments\b`)
 )
 
 func (c *compiled) has(kind domain.StepKind) bool {
@@ -181,6 +184,7 @@ func compileFlow(row rulesdb.RuleRow) (*compiled, error) {
 	for _, src := range c.conditions() {
 		c.segment = c.segment || readsSegment.MatchString(src)
 		c.products = c.products || readsProducts.MatchString(src)
+		c.segments = c.segments || readsSegments.MatchString(src)
 	}
 	return c, nil
 }

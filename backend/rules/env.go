@@ -50,6 +50,10 @@ type CustomerEnv struct {
 	// whose conditions read them.
 	Segment  string   `expr:"segment" builder:"string"`
 	Products []string `expr:"products" builder:"list"`
+	// Segments names the seller's own segments the customer is in ("VIP"
+	// in customer.segments: "customer is in segment VIP"), filled like
+	// Segment when Options.Customers is also a SegmentFacts (segments_env.go).
+	Segments []string `expr:"segments" builder:"list"`
 }
 
 // OrderEnv is the order of an order, shipment or renewal trigger.

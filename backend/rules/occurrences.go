@@ -249,6 +249,9 @@ func (e *Engine) loadSubject(ctx context.Context, fc *factCache, o domain.RuleOc
 // customerExtras fills the subject's customer fields that live outside the
 // customers row, when the flow reads them (Options.Customers).
 func (e *Engine) customerExtras(ctx context.Context, c *compiled, sub *Subject) error {
+	if err := e.customerSegments(ctx, c, sub); err != nil {
+		return err
+	}
 	if e.opt.Customers == nil || sub.Customer == nil || !(c.segment || c.products) {
 		return nil
 	}

@@ -29,7 +29,7 @@ func NewAutomationEngine(st *rulesdb.DB, log *slog.Logger) *rules.Engine {
 // AutomationOptions are NewAutomationEngine's options, for callers that add
 // to them (the headless run's crash failpoint).
 func AutomationOptions(st *rulesdb.DB, log *slog.Logger) rules.Options {
-	return rules.Options{Log: log, Renderer: &mail.Templates{Store: st.DB}, Customers: customersdb.New(st.Store), Reorderer: newInventoryReorderer(st),
+	return rules.Options{Log: log, Renderer: &mail.Templates{Store: st.DB}, Customers: customers.New(customersdb.New(st.Store), st.Store.Clock(), log), Reorderer: newInventoryReorderer(st),
 		MessageID: func(ctx context.Context) func(time.Time) string {
 			from := messageIDSender(ctx, st.Store, log)
 			return func(now time.Time) string { return mail.NewMessageID(from, now) }

@@ -38,6 +38,8 @@ type Mailer struct {
 	Sleep func(ctx context.Context, d time.Duration) error
 	// Hold may keep a message back for now (the store connectors' coupons).
 	Hold mail.HoldBack
+	// drafters propose reply drafts to incoming questions (faq.go).
+	drafters []inbox.Drafter
 }
 
 // sendGate is a mutex that also tells whether it is held, so the Outbox can
@@ -237,7 +239,9 @@ func (m *Mailer) SyncInbox(ctx context.Context, progress func(inbox.SyncResult))
 	if cl == nil {
 		return inbox.SyncResult{}, domain.Errorf(domain.CodeInvalid, "no mailbox (IMAP) server is set up in Settings > Email")
 	}
-	return inbox.NewSyncer(m.st, cl, ob, m.events, m.clk, a, m.log).Sync(ctx, progress)
+	syncer := inbox.NewSyncer(m.st, cl, ob, m.events, m.clk, a, m.log)
+	syncer.Drafters = m.drafters
+	return syncer.Sync(ctx, progress)
 }
 
 // checkMailbox logs in to IMAP and counts the messages in INBOX.

@@ -92,6 +92,7 @@ func New(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.Logger) 
 	// purchase_order template (the seller's saved version, if any).
 	inv := inventory.New(idb, clk, inventory.OutboxMailer{Store: idb, Renderer: &mail.Templates{Store: outbox}})
 	cust := customers.New(customersdb.New(st), clk, log)
+	mailer.drafters = append(mailer.drafters, faqDrafter{cust}) // FAQ replies (issue 13)
 	// After a sync that changed something, as after an import: the
 	// automations look for changes and the segments are scored again.
 	stores := NewStoreManager(connectordb.New(st), mailer.Secrets, func(ctx context.Context) {

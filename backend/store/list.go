@@ -172,6 +172,7 @@ var orderTable = tableSpec{
 		"refunded":    {where: "o.financial_status IN ('refunded', 'partially_refunded')"},
 		"unfulfilled": {where: "o.fulfillment_status IN ('unfulfilled', '') AND o.cancelled_at IS NULL"}, // = index orders_open
 		"cancelled":   {where: "o.cancelled_at IS NOT NULL"},                                             // = index orders_cancelled
+		"held":        {where: "o.id IN (SELECT order_id FROM rule_holds WHERE released_at IS NULL)"},    // held for review (issue 13)
 	},
 	rangeSearch: func(term string) ([]string, [][]any) {
 		lo, hi := prefixRange(term)
@@ -190,7 +191,7 @@ func (s *Store) ListOrders(ctx context.Context, req domain.PageRequest) (domain.
 		var created int64
 		var cancelled sql.NullInt64
 		if err := rows.Scan(&r.ID, &r.Name, &r.Email, &r.CustomerName, &created, &r.FinancialStatus,
-			&r.FulfillmentStatus, &r.Total.Amount, &r.Total.Currency, &r.Items, &cancelled); err != nil {
+			&r.FulfillmentStatus, &r.Total.Amount, &r.Total.Currency, &r.Items, &cancelled, &r.Held); err != nil {
 			return err
 		}
 		r.CreatedAt = time.Unix(created, 0).UTC()

@@ -284,6 +284,10 @@ func customerOf(c *customer) domain.Customer {
 		out.AcceptsMarketing = true
 		out.ConsentAt = utcPtr(c.EmailMarketingConsent.ConsentUpdatedAt)
 	}
+	if c.SMSMarketingConsent != nil { // given or withdrawn, with the store's date
+		out.AcceptsSMS = c.SMSMarketingConsent.subscribed()
+		out.SMSConsentAt = utcPtr(c.SMSMarketingConsent.ConsentUpdatedAt)
+	}
 	if c.DefaultAddress != nil {
 		out.City, out.Country = c.DefaultAddress.City, strings.ToUpper(c.DefaultAddress.CountryCode)
 	}

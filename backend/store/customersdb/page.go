@@ -126,6 +126,10 @@ type ConsentFacts struct {
 	LatestOrder        string
 	LatestOrderAt      time.Time
 	LatestOrderConsent bool
+	// SMS is the store's SMS marketing consent (SMSKnown: the data says
+	// anything: a yes, or a date of a change), SMSAt its date if given.
+	SMS, SMSKnown bool
+	SMSAt         *time.Time
 }
 
 // ConsentEvent is one change of consent.
@@ -154,6 +158,13 @@ func (s *DB) Consent(ctx context.Context, id int64, email string) (ConsentFacts,
 		} else if !errors.Is(err, sql.ErrNoRows) {
 			return fail(err)
 		}
+	}
+	var smsAt sql.NullInt64
+	switch err := s.SQL().QueryRowContext(ctx, q("CustomerSMSConsent"), id).Scan(&f.SMS, &smsAt); {
+	case err == nil:
+		f.SMSAt, f.SMSKnown = store.FromUnix(smsAt), f.SMS || smsAt.Valid
+	case !errors.Is(err, sql.ErrNoRows):
+		return fail(err)
 	}
 	o, err := s.gen().LatestOrderConsent(ctx, nullID(id))
 	if err == nil {

@@ -237,7 +237,8 @@ func (w *Writer) UpsertCustomer(c domain.Customer, mode CustomerMode) (int64, er
 		c.CreatedAt = time.Unix(w.now, 0)
 	}
 	args := []any{c.Email, string(c.Source), c.ExternalID, c.FirstName, c.LastName, c.Phone, c.Country, c.City,
-		store.BoolInt(c.AcceptsMarketing), store.UnixOrNull(c.ConsentAt), c.Birthday, store.JoinTags(c.Tags), c.Note, c.CreatedAt.Unix(), w.now, h}
+		store.BoolInt(c.AcceptsMarketing), store.UnixOrNull(c.ConsentAt), c.Birthday, store.JoinTags(c.Tags), c.Note, c.CreatedAt.Unix(), w.now, h,
+		store.BoolInt(c.AcceptsSMS), store.UnixOrNull(c.SMSConsentAt)}
 	switch {
 	case !found:
 		res, err := w.exec("CustomerInsert", args...)

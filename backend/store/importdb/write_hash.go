@@ -127,6 +127,12 @@ func (h *rowHasher) customer(c *domain.Customer) string {
 	h.strs(c.Tags)
 	h.str(c.Note)
 	h.time(c.CreatedAt)
+	// SMS consent is hashed only when there is some, so that customers
+	// stored before it was kept hash as they did (no spurious "updated").
+	if c.AcceptsSMS || c.SMSConsentAt != nil {
+		h.bool(c.AcceptsSMS)
+		h.timePtr(c.SMSConsentAt)
+	}
 	return h.sum()
 }
 

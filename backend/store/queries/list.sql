@@ -1,7 +1,8 @@
 -- name: OrderRows
 SELECT o.id, o.name, o.email, COALESCE(TRIM(c.first_name || ' ' || c.last_name), ''), o.created_at,
     o.financial_status, o.fulfillment_status, o.total, o.currency,
-    (SELECT COALESCE(SUM(quantity), 0) FROM line_items li WHERE li.order_id = o.id), o.cancelled_at
+    (SELECT COALESCE(SUM(quantity), 0) FROM line_items li WHERE li.order_id = o.id), o.cancelled_at,
+    EXISTS (SELECT 1 FROM rule_holds h WHERE h.order_id = o.id AND h.released_at IS NULL)
 FROM orders o LEFT JOIN customers c ON c.id = o.customer_id
 
 -- name: OrderGet

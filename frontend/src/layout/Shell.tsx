@@ -71,6 +71,7 @@ export function Shell({ status }: { status: ShopStatus }) {
               to={item.path}
               label={item.label}
               leftSection={<item.icon size={17} stroke={1.6} />}
+              rightSection={item.badge ? <item.badge /> : undefined}
               active={isActive(pathname, item.path)}
               className={classes.link}
               data-testid={`nav-${item.key}`}

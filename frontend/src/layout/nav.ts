@@ -2,6 +2,7 @@ import {
   IconBox,
   IconChartPie,
   IconDiscount,
+  IconChecklist,
   IconGauge,
   IconSpeakerphone,
   IconMail,
@@ -14,12 +15,16 @@ import {
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import { TasksNavCount } from '../pages/tasks/NavCount';
 
 export interface NavItem {
   key: string; // data-testid "nav-<key>"
   label: string;
   path: string;
   icon: Icon;
+  /** a count beside the label (the Tasks entry's open tasks) */
+  badge?: ComponentType;
 }
 
 export const NAV: NavItem[] = [
@@ -28,6 +33,7 @@ export const NAV: NavItem[] = [
   { key: 'orders', label: 'Orders', path: '/orders', icon: IconReceipt },
   { key: 'customers', label: 'Customers', path: '/customers', icon: IconUsers },
   { key: 'segments', label: 'Segments', path: '/segments', icon: IconChartPie },
+  { key: 'tasks', label: 'Tasks', path: '/tasks', icon: IconChecklist, badge: TasksNavCount },
   { key: 'inventory', label: 'Inventory', path: '/inventory', icon: IconBox },
   { key: 'shipments', label: 'Shipments', path: '/shipments', icon: IconTruckDelivery },
   { key: 'carts', label: 'Carts', path: '/carts', icon: IconShoppingCart },

@@ -19,6 +19,7 @@ const SegmentsPage = lazy(() => import('../pages/segments/index'));
 const ShipmentsPage = lazy(() => import('../pages/shipments/index'));
 const CampaignsPage = lazy(() => import('../pages/campaigns/index'));
 const CouponsPage = lazy(() => import('../pages/coupons/index'));
+const TasksPage = lazy(() => import('../pages/tasks/index'));
 
 export function AppRoutes({ now }: { now: string }) {
   return (
@@ -33,6 +34,7 @@ export function AppRoutes({ now }: { now: string }) {
       <Route path="/carts" element={<CartsPage />} />
       <Route path="/shipments" element={<ShipmentsPage />} />
       <Route path="/coupons" element={<CouponsPage />} />
+      <Route path="/tasks" element={<TasksPage />} />
       <Route path="/inventory/*" element={<InventoryPage />} />
       <Route path="/import/*" element={<ImportPage />} />
       <Route path="/automations/*" element={<AutomationsPage />} />

@@ -38,6 +38,7 @@ import classes from './DashboardPage.module.css';
 import { countOf } from '../lib/plural';
 import { inventory, inventoryKeys } from '../api/inventory';
 import { StoreFreshness } from './settings/StoreFreshness';
+import { TasksCard } from './tasks/DashboardCard';
 
 // The order a parcel usually meets its statuses (domain.ShipmentStatuses).
 const SHIPMENT_ORDER: readonly string[] = SHIPMENT_STATUSES;
@@ -341,6 +342,7 @@ export function DashboardView({ d, now }: { d: Dashboard; now: string }) {
                 </Stack>
               )}
             </Card>
+            <TasksCard />
             <Card title="Shop totals" testId="dash-totals">
               <SimpleGrid cols={2}>
                 <div data-testid="dash-total-orders">

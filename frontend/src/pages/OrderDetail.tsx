@@ -22,6 +22,7 @@ import { Money } from '../components/Money';
 import { CancelledBadge, StatusBadge } from '../components/StatusBadge';
 import { formatDate, formatDateTime, formatMoney, formatNumber, humanize } from '../lib/format';
 import { countOf } from '../lib/plural';
+import { HoldBanner } from './tasks/HoldBanner';
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   return (
@@ -310,6 +311,7 @@ export function OrderDetailDrawer() {
             {normalizeError(q.error).message}
           </Alert>
         )}
+        {valid && <HoldBanner orderId={orderId} />}
         {q.data && <OrderDetailView detail={q.data} />}
       </div>
     </Drawer>

@@ -32,6 +32,7 @@ function fakePage(req: PageRequest): OrderPage {
         total: { amount: 1000 + k, currency: 'EUR' },
         items: 1,
         cancelled: false,
+        held: false,
       };
     }),
   };

@@ -7,6 +7,7 @@ import { Money } from '../components/Money';
 import { FullHeightPage, PageHeader } from '../components/PageHeader';
 import { CancelledBadge, StatusBadge } from '../components/StatusBadge';
 import { formatDateTime, formatNumber } from '../lib/format';
+import { HeldBadge } from './tasks/HeldBadge';
 
 const col = createColumnHelper<OrderRow>();
 
@@ -39,7 +40,14 @@ export const orderColumns = [
   col.accessor('fulfillmentStatus', {
     header: 'Fulfilment',
     meta: { width: 130 },
-    cell: (c) => (c.row.original.cancelled ? <CancelledBadge /> : <StatusBadge kind="fulfillment" status={c.getValue()} />),
+    cell: (c) =>
+      c.row.original.cancelled ? (
+        <CancelledBadge />
+      ) : c.row.original.held ? (
+        <HeldBadge />
+      ) : (
+        <StatusBadge kind="fulfillment" status={c.getValue()} />
+      ),
   }),
   col.accessor('items', {
     header: 'Items',
@@ -59,6 +67,7 @@ export const orderFilters: FilterOption[] = [
   { value: 'unfulfilled', label: 'Unfulfilled' },
   { value: 'refunded', label: 'Refunded' },
   { value: 'cancelled', label: 'Cancelled' },
+  { value: 'held', label: 'Held for review' },
 ];
 
 export function OrdersPage() {

@@ -876,6 +876,26 @@ export namespace customers {
 	        this.id = source["id"];
 	    }
 	}
+	export class FAQMatch {
+	    faqId: number;
+	    topic: string;
+	    lang: string;
+	    matched: string[];
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FAQMatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.faqId = source["faqId"];
+	        this.topic = source["topic"];
+	        this.lang = source["lang"];
+	        this.matched = source["matched"];
+	        this.text = source["text"];
+	    }
+	}
 	export class Lifetime {
 	    orders: number;
 	    spent: domain.Money;
@@ -1391,6 +1411,62 @@ export namespace customers {
 }
 
 export namespace customersdb {
+	
+	export class FAQText {
+	    lang: string;
+	    keywords: string;
+	    answer: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FAQText(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.lang = source["lang"];
+	        this.keywords = source["keywords"];
+	        this.answer = source["answer"];
+	    }
+	}
+	export class FAQ {
+	    id: number;
+	    topic: string;
+	    enabled: boolean;
+	    // Go type: time
+	    updatedAt: any;
+	    texts: FAQText[];
+	
+	    static createFrom(source: any = {}) {
+	        return new FAQ(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.topic = source["topic"];
+	        this.enabled = source["enabled"];
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	        this.texts = this.convertValues(source["texts"], FAQText);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	export class Note {
 	    id: number;
@@ -2121,6 +2197,9 @@ export namespace domain {
 	    acceptsMarketing: boolean;
 	    // Go type: time
 	    consentAt?: any;
+	    acceptsSms: boolean;
+	    // Go type: time
+	    smsConsentAt?: any;
 	    birthday: string;
 	    tags: string[];
 	    note: string;
@@ -2148,6 +2227,8 @@ export namespace domain {
 	        this.city = source["city"];
 	        this.acceptsMarketing = source["acceptsMarketing"];
 	        this.consentAt = this.convertValues(source["consentAt"], null);
+	        this.acceptsSms = source["acceptsSms"];
+	        this.smsConsentAt = this.convertValues(source["smsConsentAt"], null);
 	        this.birthday = source["birthday"];
 	        this.tags = source["tags"];
 	        this.note = source["note"];
@@ -2342,6 +2423,59 @@ export namespace domain {
 	        this.field = source["field"];
 	        this.message = source["message"];
 	    }
+	}
+	export class HeldOrder {
+	    orderId: number;
+	    orderName: string;
+	    email: string;
+	    customerId?: number;
+	    total: number;
+	    currency: string;
+	    riskLevel: string;
+	    // Go type: time
+	    orderedAt: any;
+	    // Go type: time
+	    heldAt: any;
+	    reason: string;
+	    // Go type: time
+	    releasedAt?: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new HeldOrder(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orderId = source["orderId"];
+	        this.orderName = source["orderName"];
+	        this.email = source["email"];
+	        this.customerId = source["customerId"];
+	        this.total = source["total"];
+	        this.currency = source["currency"];
+	        this.riskLevel = source["riskLevel"];
+	        this.orderedAt = this.convertValues(source["orderedAt"], null);
+	        this.heldAt = this.convertValues(source["heldAt"], null);
+	        this.reason = source["reason"];
+	        this.releasedAt = this.convertValues(source["releasedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class ImportBatch {
 	    id: number;
@@ -2633,6 +2767,7 @@ export namespace domain {
 	    total: Money;
 	    items: number;
 	    cancelled: boolean;
+	    held: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new OrderRow(source);
@@ -2650,6 +2785,7 @@ export namespace domain {
 	        this.total = this.convertValues(source["total"], Money);
 	        this.items = source["items"];
 	        this.cancelled = source["cancelled"];
+	        this.held = source["held"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -3568,6 +3704,100 @@ export namespace domain {
 		    }
 		    return a;
 		}
+	}
+	export class Task {
+	    id: number;
+	    kind: string;
+	    state: string;
+	    title: string;
+	    detail: string;
+	    customerId?: number;
+	    email: string;
+	    orderId?: number;
+	    orderName: string;
+	    orderHeld: boolean;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    dueAt?: any;
+	    // Go type: time
+	    doneAt?: any;
+	    // Go type: time
+	    snoozedUntil?: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Task(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.state = source["state"];
+	        this.title = source["title"];
+	        this.detail = source["detail"];
+	        this.customerId = source["customerId"];
+	        this.email = source["email"];
+	        this.orderId = source["orderId"];
+	        this.orderName = source["orderName"];
+	        this.orderHeld = source["orderHeld"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.dueAt = this.convertValues(source["dueAt"], null);
+	        this.doneAt = this.convertValues(source["doneAt"], null);
+	        this.snoozedUntil = this.convertValues(source["snoozedUntil"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TaskCounts {
+	    open: number;
+	    snoozed: number;
+	    done: number;
+	    held: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TaskCounts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.open = source["open"];
+	        this.snoozed = source["snoozed"];
+	        this.done = source["done"];
+	        this.held = source["held"];
+	    }
+	}
+	export class TaskFilter {
+	    state: string;
+	    kind: string;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TaskFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.kind = source["kind"];
+	        this.limit = source["limit"];
+	    }
 	}
 	export class TrackingRow {
 	    orderRef: string;

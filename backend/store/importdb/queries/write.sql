@@ -20,13 +20,13 @@ SELECT id, row_hash FROM customers WHERE email = '' AND source = ? AND external_
 
 -- name: CustomerInsert
 INSERT INTO customers (email, source, external_id, first_name, last_name, phone, country, city,
-    accepts_marketing, consent_at, birthday, tags, note, created_at, updated_at, row_hash)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+    accepts_marketing, consent_at, birthday, tags, note, created_at, updated_at, row_hash, accepts_sms, sms_consent_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- name: CustomerUpdate
 UPDATE customers SET email = ?2, source = ?3, external_id = ?4, first_name = ?5, last_name = ?6, phone = ?7,
     country = ?8, city = ?9, accepts_marketing = ?10, consent_at = ?11, birthday = ?12, tags = ?13, note = ?14,
-    created_at = MIN(created_at, ?15), updated_at = ?16, row_hash = ?17
+    created_at = MIN(created_at, ?15), updated_at = ?16, row_hash = ?17, accepts_sms = ?18, sms_consent_at = ?19
 WHERE id = ?1;
 
 -- name: CustomerFillBlanks

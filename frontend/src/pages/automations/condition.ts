@@ -58,6 +58,7 @@ export const FIELD_LABELS: Record<string, string> = {
   'daysSince(customer.createdAt)': 'Days since sign-up',
   'customer.segment': 'RFM segment',
   'customer.products': 'Products bought (SKUs)',
+  'customer.segments': 'In my segment',
   'cart.total': 'Cart total',
   'cart.itemCount': 'Items in the cart',
   'cart.skus': 'SKUs in the cart',

@@ -15,6 +15,7 @@ import { formatDateTime } from '../../lib/format';
 import { mail, mailKeys, onOutboxChanged, type MessageStatus, type OutboxMessage, type SendReport, type SyncResult } from '../../api/mail';
 import { recoveryNote } from './recovery';
 import { SyncResultPanel } from './SyncResultPanel';
+import { DraftEditor } from './DraftEditor';
 
 const STATUSES: { value: MessageStatus | ''; label: string }[] = [
   { value: '', label: 'All' },
@@ -187,7 +188,8 @@ function MessageDrawer({ id, onClose, onChanged }: { id: number | null; onClose:
               <Button variant="default" onClick={() => act(() => mail.cancel(m.id), 'Cancelled')}>Cancel</Button>
             )}
           </Group>
-          {m.html ? (
+          {m.status === 'draft' && <DraftEditor key={m.id} id={m.id} subject={m.subject} text={m.text} onSaved={() => { detail.refetch(); onChanged(); }} />}
+          {m.status === 'draft' ? null : m.html ? (
             <iframe title="rendered message" sandbox="" srcDoc={m.html} style={{ width: '100%', height: 420, border: '1px solid #ddd' }} />
           ) : (
             <Code block>{m.text}</Code>

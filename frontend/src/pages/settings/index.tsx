@@ -16,6 +16,7 @@ import { formatDate } from '../../lib/format';
 import { ShopSettings } from './ShopSettings';
 import { TemplateEditor } from './TemplateEditor';
 import { StoresSettings } from './Stores';
+import { AnswersSettings } from './Answers';
 
 const SECURITY = [
   { value: 'starttls', label: 'STARTTLS' },
@@ -23,7 +24,7 @@ const SECURITY = [
   { value: 'none', label: 'None (this computer only)' },
 ];
 
-const TABS = ['email', 'templates', 'suppressions', 'shop', 'stores'];
+const TABS = ['email', 'templates', 'suppressions', 'shop', 'stores', 'answers'];
 
 export default function SettingsPage() {
   // The tab is in the address (/settings/suppressions), so other screens link to it.
@@ -39,12 +40,14 @@ export default function SettingsPage() {
           <Tabs.Tab value="suppressions" data-testid="settings-tab-suppressions">Do not email</Tabs.Tab>
           <Tabs.Tab value="shop" data-testid="settings-tab-shop">Shop</Tabs.Tab>
           <Tabs.Tab value="stores" data-testid="settings-tab-stores">Stores</Tabs.Tab>
+          <Tabs.Tab value="answers" data-testid="settings-tab-answers">Answers</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="email"><EmailAccount /></Tabs.Panel>
         <Tabs.Panel value="templates"><TemplateEditor /></Tabs.Panel>
         <Tabs.Panel value="suppressions"><Suppressions /></Tabs.Panel>
         <Tabs.Panel value="shop"><ShopSettings /></Tabs.Panel>
         <Tabs.Panel value="stores"><StoresSettings /></Tabs.Panel>
+        <Tabs.Panel value="answers"><AnswersSettings /></Tabs.Panel>
       </Tabs>
     </FullHeightPage>
   );

@@ -6,12 +6,20 @@ export function AddNote(arg1, arg2) {
   return window['go']['app']['CustomerService']['AddNote'](arg1, arg2);
 }
 
+export function AddTask(arg1, arg2) {
+  return window['go']['app']['CustomerService']['AddTask'](arg1, arg2);
+}
+
 export function CheckErase(arg1) {
   return window['go']['app']['CustomerService']['CheckErase'](arg1);
 }
 
 export function CheckSegment(arg1) {
   return window['go']['app']['CustomerService']['CheckSegment'](arg1);
+}
+
+export function DeleteFAQ(arg1) {
+  return window['go']['app']['CustomerService']['DeleteFAQ'](arg1);
 }
 
 export function DeleteNote(arg1, arg2) {
@@ -30,8 +38,28 @@ export function Export(arg1, arg2) {
   return window['go']['app']['CustomerService']['Export'](arg1, arg2);
 }
 
+export function FAQs() {
+  return window['go']['app']['CustomerService']['FAQs']();
+}
+
+export function HeldOrders() {
+  return window['go']['app']['CustomerService']['HeldOrders']();
+}
+
+export function HoldOf(arg1) {
+  return window['go']['app']['CustomerService']['HoldOf'](arg1);
+}
+
 export function Page(arg1) {
   return window['go']['app']['CustomerService']['Page'](arg1);
+}
+
+export function ReleaseOrder(arg1) {
+  return window['go']['app']['CustomerService']['ReleaseOrder'](arg1);
+}
+
+export function SaveFAQ(arg1) {
+  return window['go']['app']['CustomerService']['SaveFAQ'](arg1);
 }
 
 export function SaveSegment(arg1) {
@@ -46,10 +74,30 @@ export function SetTag(arg1, arg2, arg3) {
   return window['go']['app']['CustomerService']['SetTag'](arg1, arg2, arg3);
 }
 
+export function SetTaskDone(arg1, arg2) {
+  return window['go']['app']['CustomerService']['SetTaskDone'](arg1, arg2);
+}
+
 export function SetWindow(arg1) {
   return window['go']['app']['CustomerService']['SetWindow'](arg1);
 }
 
+export function SnoozeTask(arg1, arg2) {
+  return window['go']['app']['CustomerService']['SnoozeTask'](arg1, arg2);
+}
+
+export function TaskCounts() {
+  return window['go']['app']['CustomerService']['TaskCounts']();
+}
+
+export function Tasks(arg1) {
+  return window['go']['app']['CustomerService']['Tasks'](arg1);
+}
+
 export function Timeline(arg1, arg2) {
   return window['go']['app']['CustomerService']['Timeline'](arg1, arg2);
+}
+
+export function TryFAQ(arg1) {
+  return window['go']['app']['CustomerService']['TryFAQ'](arg1);
 }

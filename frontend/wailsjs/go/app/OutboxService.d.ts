@@ -10,6 +10,8 @@ export function AutoSend():Promise<boolean>;
 
 export function Cancel(arg1:number):Promise<void>;
 
+export function EditDraft(arg1:number,arg2:string,arg3:string):Promise<void>;
+
 export function InboxActivity(arg1:number):Promise<Array<domain.InboxItem>>;
 
 export function List(arg1:string,arg2:number,arg3:number):Promise<app.OutboxPage>;

@@ -14,6 +14,10 @@ export function Cancel(arg1) {
   return window['go']['app']['OutboxService']['Cancel'](arg1);
 }
 
+export function EditDraft(arg1, arg2, arg3) {
+  return window['go']['app']['OutboxService']['EditDraft'](arg1, arg2, arg3);
+}
+
 export function InboxActivity(arg1) {
   return window['go']['app']['OutboxService']['InboxActivity'](arg1);
 }

@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"sort"
 	"strings"
 )
 
@@ -73,6 +74,18 @@ func q(name string) string {
 		panic(fmt.Sprintf("store: no query named %q", name))
 	}
 	return s
+}
+
+// QueryNames lists the names of fsys's named queries (for tests that
+// prepare every one against the migrated schema).
+func QueryNames(fsys fs.FS) []string {
+	m := loadQueries(fsys)
+	names := make([]string, 0, len(m))
+	for n := range m {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
 }
 
 // NamedQueries loads fsys's named queries (see loadQueries) and returns the

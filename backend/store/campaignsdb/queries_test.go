@@ -1,10 +1,10 @@
 package campaignsdb
 
 import (
-	"io/fs"
 	"strings"
 	"testing"
 
+	"shopclerk/backend/store"
 	"shopclerk/backend/store/storetest"
 )
 
@@ -12,27 +12,7 @@ import (
 // or a renamed column fails here, not when a campaign is planned. (The
 // campaigns package's tests run each of them over real data.)
 func TestNamedQueriesPrepare(t *testing.T) {
-	st := storetest.Open(t)
-	files, _ := fs.Glob(queryFS, "queries/*.sql")
-	n := 0
-	for _, f := range files {
-		b, _ := fs.ReadFile(queryFS, f)
-		for _, line := range strings.Split(string(b), "\n") {
-			name, ok := strings.CutPrefix(strings.TrimSpace(line), "-- name: ")
-			if !ok {
-				continue
-			}
-			name, _, _ = strings.Cut(name, " ")
-			stmt, err := st.SQL().Prepare(q(name))
-			if err != nil {
-				t.Errorf("%s (%s): %v", name, f, err)
-				continue
-			}
-			stmt.Close()
-			n++
-		}
-	}
-	if n < 15 {
+	if n := storetest.PrepareAll(t, storetest.Open(t), store.QueryNames(queryFS), q); n < 15 {
 		t.Errorf("only %d named queries found", n)
 	}
 }

@@ -85,3 +85,20 @@ func Order(name string, total int64, email string, now time.Time) domain.Order {
 		Lines: []domain.LineItem{{SKU: "MUG-1", Name: "Mug", Quantity: 2, Price: total / 2}},
 	}
 }
+
+// PrepareAll prepares each of a concern's named queries (store.QueryNames
+// of its embedded files, looked up with its q) against st's migrated schema,
+// so a typo or a renamed column fails a test rather than a seller's screen,
+// and returns how many there were.
+func PrepareAll(tb testing.TB, st *store.Store, names []string, q func(string) string) int {
+	tb.Helper()
+	for _, name := range names {
+		stmt, err := st.SQL().Prepare(q(name))
+		if err != nil {
+			tb.Errorf("%s: %v", name, err)
+			continue
+		}
+		stmt.Close()
+	}
+	return len(names)
+}

@@ -7,6 +7,7 @@
 import { Alert, Anchor, Badge, Button, FileButton, Group, Paper, ScrollArea, Select, Stack, Table, Text, TextInput, type MantineColor } from '@mantine/core';
 import { IconAlertTriangle, IconDownload, IconUpload } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { PagerRow } from '../../components/PagerRow';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { COUPON_STATUSES, couponKeys, coupons, notifyError, notifySuccess, type CouponFilter, type CouponPool, type CouponRow } from '../../api';
@@ -126,19 +127,7 @@ export default function CouponsPage() {
           )}
         </ScrollArea>
       </Paper>
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed" data-testid="coupons-total">
-          {countOf(total, 'coupon')}
-        </Text>
-        <Group gap="xs">
-          <Button variant="default" size="xs" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-            Previous
-          </Button>
-          <Button variant="default" size="xs" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
-            Next
-          </Button>
-        </Group>
-      </Group>
+      <PagerRow total={total} noun="coupon" offset={offset} page={PAGE} onOffset={setOffset} testId="coupons-total" />
     </Stack>
   );
 }

@@ -21,6 +21,7 @@ import {
 } from '@mantine/core';
 import { IconExternalLink, IconRefresh, IconTimeline } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { PagerRow } from '../../components/PagerRow';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import {
@@ -219,19 +220,7 @@ export default function ShipmentsPage() {
           )}
         </ScrollArea>
       </Paper>
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed" data-testid="shipments-total">
-          {countOf(total, 'shipment')}
-        </Text>
-        <Group gap="xs">
-          <Button variant="default" size="xs" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-            Previous
-          </Button>
-          <Button variant="default" size="xs" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
-            Next
-          </Button>
-        </Group>
-      </Group>
+      <PagerRow total={total} noun="shipment" offset={offset} page={PAGE} onOffset={setOffset} testId="shipments-total" />
       <TimelineDrawer shipment={open} onClose={() => setOpen(null)} />
     </Stack>
   );

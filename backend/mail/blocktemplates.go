@@ -47,7 +47,7 @@ var templateKinds = map[string]TemplateKind{
 	"renewal_reminder": KindOrder, "payment_overdue": KindOrder,
 	"shipping_update": KindShipment, "shipment_shipped": KindShipment, "shipment_out_for_delivery": KindShipment,
 	"shipment_delivered": KindShipment, "shipment_problem": KindShipment, "shipment_stuck": KindShipment,
-	"cart_reminder":   KindCart, "cart_reminder_second": KindCart, "cart_reminder_coupon": KindCart, "cart_last_chance": KindCart,
+	"cart_reminder": KindCart, "cart_reminder_second": KindCart, "cart_reminder_coupon": KindCart, "cart_last_chance": KindCart,
 	"winback": KindCustomer, "winback_news": KindCustomer, "winback_offer": KindCustomer, "account_closure": KindCustomer,
 	"welcome_voucher": KindCustomer, "birthday_offer": KindCustomer, "followup_offer": KindCustomer,
 	"onboarding": KindCustomer, "onboarding_de": KindCustomer,

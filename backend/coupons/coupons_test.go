@@ -3,6 +3,7 @@ package coupons_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -246,5 +247,29 @@ func TestPoolFileRefusals(t *testing.T) {
 	code, err := f.issue("2/customer:1/x/0", couponsdb.NewCoupon{PercentOff: 5, FlowID: 2}, fixed("NOT-FROM-POOL"))
 	if err != nil || code != "AAA-111" {
 		t.Errorf("issued %q, %v; want the pool's first code", code, err)
+	}
+}
+
+// The Coupons screen's search finds a code or a customer's email by its
+// start, in any case: a seller types the part of a code they remember.
+func TestListSearchesByTheStartOfACodeOrEmail(t *testing.T) {
+	f := newFixture(t)
+	ann, bob := f.customer("ann@example.com"), f.customer("bob@example.com")
+	for i, c := range []struct {
+		customer int64
+		code     string
+	}{{ann, "WB-ANN-1"}, {bob, "WB-BOB-2"}, {bob, "SPRING-3"}} {
+		if _, err := f.issue(fmt.Sprintf("1/customer:%d/x%d/0", c.customer, i), couponsdb.NewCoupon{CustomerID: c.customer, PercentOff: 10, FlowID: 1}, fixed(c.code)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for search, want := range map[string]int{"wb-": 2, "WB-ANN-1": 1, "BOB@": 2, "spring": 1, "ANN-1": 0, "": 3} {
+		p, err := f.svc.List(context.Background(), domain.CouponFilter{Search: search, Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Total != want || len(p.Rows) != want {
+			t.Errorf("search %q: %d coupons (%d rows), want %d", search, p.Total, len(p.Rows), want)
+		}
 	}
 }

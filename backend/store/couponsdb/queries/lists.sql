@@ -1,6 +1,6 @@
 -- The Coupons screen's list, bound by name (couponsdb.go). ?1 now, ?2
 -- status ('' any), ?3 flow (0 any), ?4 campaign (0 any), ?5 search ('' off:
--- a code or a customer's email), ?6 limit, ?7 offset. A coupon's status is
+-- the start of a code or of a customer's email, any case), ?6 limit, ?7 offset. A coupon's status is
 -- its progress (the coupon_progress view, 00049), or expired once its
 -- expiry has passed unredeemed.
 
@@ -17,7 +17,7 @@ LEFT JOIN rules r ON r.id = k.rule_id
 LEFT JOIN customers c ON c.id = k.customer_id
 LEFT JOIN orders o ON o.id = k.redeemed_order_id
 WHERE (?3 = 0 OR k.rule_id = ?3) AND (?4 = 0 OR k.campaign_id = ?4)
-  AND (?5 = '' OR k.code = ?5 COLLATE NOCASE OR c.email = lower(?5))
+  AND (?5 = '' OR k.code LIKE ?5 || '%' OR c.email LIKE lower(?5) || '%')
 ) WHERE (?2 = '' OR st = ?2)
 ORDER BY id DESC
 LIMIT ?6 OFFSET ?7;
@@ -29,5 +29,5 @@ FROM coupons k
 JOIN coupon_progress p ON p.id = k.id
 LEFT JOIN customers c ON c.id = k.customer_id
 WHERE (?3 = 0 OR k.rule_id = ?3) AND (?4 = 0 OR k.campaign_id = ?4)
-  AND (?5 = '' OR k.code = ?5 COLLATE NOCASE OR c.email = lower(?5))
+  AND (?5 = '' OR k.code LIKE ?5 || '%' OR c.email LIKE lower(?5) || '%')
 GROUP BY st;

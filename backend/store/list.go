@@ -366,7 +366,7 @@ func (s *Store) GetOrder(ctx context.Context, id int64) (domain.OrderDetail, err
 	var paid, fulfilled, cancelled sql.NullInt64
 	var custID sql.NullInt64
 	var tags, billing, shipping string
-	err := s.db.QueryRowContext(ctx, q("OrderGet"), id).Scan(&o.ID, &o.Source, &o.ExternalID, &o.Name, &o.Email,
+	err := s.PreparedRow(ctx, q("OrderGet"), id).Scan(&o.ID, &o.Source, &o.ExternalID, &o.Name, &o.Email,
 		&custID, &o.FinancialStatus, &o.FulfillmentStatus, &o.Currency, &o.Subtotal, &o.Shipping, &o.Taxes,
 		&o.Discount, &o.Total, &o.Refunded, &o.DiscountCode, &o.ShippingMethod, &o.PaymentMethod, &o.RiskLevel,
 		&o.AcceptsMarketing, &tags, &o.Note, &billing, &shipping, &created, &paid, &fulfilled, &cancelled)
@@ -383,13 +383,13 @@ func (s *Store) GetOrder(ctx context.Context, id int64) (domain.OrderDetail, err
 	json.Unmarshal([]byte(shipping), &o.ShippingAddress)
 	if custID.Valid {
 		o.CustomerID = &custID.Int64
-		c, err := ScanCustomer(s.db.QueryRowContext(ctx, q("CustomerGet"), custID.Int64))
+		c, err := ScanCustomer(s.PreparedRow(ctx, q("CustomerGet"), custID.Int64))
 		if err == nil {
 			d.Customer = &c
 		}
 	}
 	o.Lines = []domain.LineItem{}
-	rows, err := s.db.QueryContext(ctx, q("OrderLines"), id)
+	rows, err := s.PreparedQuery(ctx, q("OrderLines"), id)
 	if err != nil {
 		return d, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the order lines")
 	}
@@ -403,7 +403,7 @@ func (s *Store) GetOrder(ctx context.Context, id int64) (domain.OrderDetail, err
 		o.Lines = append(o.Lines, l)
 	}
 	d.Shipments = []domain.Shipment{}
-	srows, err := s.db.QueryContext(ctx, q("OrderShipments"), id)
+	srows, err := s.PreparedQuery(ctx, q("OrderShipments"), id)
 	if err != nil {
 		return d, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the shipments")
 	}

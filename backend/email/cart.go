@@ -50,6 +50,12 @@ func UsesCartLink(tp Template) bool {
 	return strings.Contains(tp.Subject+tp.HTML+tp.Text, ".Cart.RecoveryURL")
 }
 
+// UsesCoupon says whether a template shows the sequence's coupon
+// ({{.Coupon.Code}} and the like): only such an email must wait for it.
+func UsesCoupon(tp Template) bool {
+	return strings.Contains(tp.Subject+tp.HTML+tp.Text, ".Coupon.")
+}
+
 // NoCartLink is why a cart reminder cannot go: its button would lead nowhere.
 const NoCartLink = "this cart has no recovery link from the store and the shop has no web address: " +
 	"add your web address in Settings > Shop, and the button links to your shop's cart"

@@ -109,7 +109,15 @@ func (a *SendEmail) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *I
 		return "", err
 	}
 	if a.couponStep != nil && coupon == nil {
-		return "", domain.Errorf(domain.CodeConflict, "this email shows a coupon that was not issued: approve the coupon step too")
+		// A later email of a sequence with a coupon (the win-back's
+		// account-closure notice) may not show it: it goes without.
+		t, err := a.template(ac.renderer)
+		if err != nil {
+			return "", err
+		}
+		if email.UsesCoupon(t) {
+			return "", domain.Errorf(domain.CodeConflict, "this email shows a coupon that was not issued: approve the coupon step too")
+		}
 	}
 	if coupon != nil {
 		t, err := a.template(ac.renderer)

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"shopclerk/backend/rules/flow"
 
 	"shopclerk/backend/email"
 	"shopclerk/backend/rules"
@@ -13,7 +14,7 @@ import (
 type AutomationService struct{ app *App }
 
 // Templates lists the ready-made flows.
-func (s *AutomationService) Templates() ([]rules.FlowTemplate, error) { return rules.Templates, nil }
+func (s *AutomationService) Templates() ([]flow.FlowTemplate, error) { return flow.Templates, nil }
 
 // EmailTemplates lists the email templates a send-email step can use.
 func (s *AutomationService) EmailTemplates() ([]string, error) { return email.TemplateNames(), nil }
@@ -21,7 +22,7 @@ func (s *AutomationService) EmailTemplates() ([]string, error) { return email.Te
 // Schema is the flow editor's vocabulary as the engine knows it: triggers,
 // step kinds, exits and condition fields (frontend/src/api/schema.json is
 // the same, checked by rules.TestSchemaGolden).
-func (s *AutomationService) Schema() (rules.Schema, error) { return rules.EditorSchema(), nil }
+func (s *AutomationService) Schema() (flow.Schema, error) { return flow.EditorSchema(), nil }
 
 // ListFlows returns every stored flow with its switch and last run.
 func (s *AutomationService) ListFlows() ([]rules.Flow, error) {
@@ -43,8 +44,8 @@ func (s *AutomationService) GetFlow(id int64) (rules.Flow, error) {
 
 // Validate checks a definition as the editor changes it; problems carry
 // their step and the position in the expression.
-func (s *AutomationService) Validate(d rules.Definition) ([]rules.Problem, error) {
-	return append([]rules.Problem{}, rules.Validate(d)...), nil
+func (s *AutomationService) Validate(d flow.Definition) ([]flow.Problem, error) {
+	return append([]flow.Problem{}, flow.Validate(d)...), nil
 }
 
 // SaveFlow stores a flow (new when id is 0) after validating it.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"shopclerk/backend/rules/flow"
 	"strconv"
 	"strings"
 
@@ -130,7 +131,7 @@ func installTemplates(ctx context.Context, e *rules.Engine) error {
 	for _, f := range flows {
 		have[f.Template] = true
 	}
-	for _, t := range rules.Templates {
+	for _, t := range flow.Templates {
 		if have[t.Key] {
 			continue
 		}

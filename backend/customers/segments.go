@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"shopclerk/backend/rules/flow"
 	"strings"
 	"time"
 
@@ -37,7 +38,7 @@ type SegmentCheck struct {
 	// Sample is a few of the members, for the builder's preview.
 	Sample []SampleMember `json:"sample"`
 	// Problem is why the condition does not compile (with its position).
-	Problem *rules.ConditionError `json:"problem"`
+	Problem *flow.ConditionError `json:"problem"`
 }
 
 // SampleMember is a member shown in the builder's preview.
@@ -59,22 +60,22 @@ var foreignParts = map[string]bool{"order": true, "cart": true, "product": true,
 
 // compileSegment compiles a segment's condition with the flows' compiler,
 // refusing the empty condition and the parts that are not the customer's.
-func compileSegment(src string) (*rules.Condition, *rules.ConditionError) {
+func compileSegment(src string) (*flow.Condition, *flow.ConditionError) {
 	if strings.TrimSpace(src) == "" {
-		return nil, &rules.ConditionError{Line: 1, Column: 1, Message: "a segment needs a condition: without one it is every customer"}
+		return nil, &flow.ConditionError{Line: 1, Column: 1, Message: "a segment needs a condition: without one it is every customer"}
 	}
-	cond, err := rules.CompileCondition(src)
-	var ce *rules.ConditionError
+	cond, err := flow.CompileCondition(src)
+	var ce *flow.ConditionError
 	if errors.As(err, &ce) {
 		return nil, ce
 	}
 	if err != nil {
-		return nil, &rules.ConditionError{Line: 1, Column: 1, Message: err.Error()}
+		return nil, &flow.ConditionError{Line: 1, Column: 1, Message: err.Error()}
 	}
 	// It compiled, so it parses; walk it for a part that is not the customer.
 	tree, err := parser.Parse(src)
 	if err != nil {
-		return nil, &rules.ConditionError{Line: 1, Column: 1, Message: err.Error()}
+		return nil, &flow.ConditionError{Line: 1, Column: 1, Message: err.Error()}
 	}
 	ast.Walk(&tree.Node, walker(func(n *ast.Node) {
 		m, ok := (*n).(*ast.MemberNode)
@@ -98,7 +99,7 @@ func compileSegment(src string) (*rules.Condition, *rules.ConditionError) {
 				line, col = line+1, 1
 			}
 		}
-		ce = &rules.ConditionError{Line: line, Column: col,
+		ce = &flow.ConditionError{Line: line, Column: col,
 			Message: fmt.Sprintf("%s%s is about one %s; a segment can only read the customer (customer.ordersCount, customer.totalSpent, customer.products ...)", id.Value, prop, id.Value)}
 	}))
 	if ce != nil {
@@ -106,7 +107,7 @@ func compileSegment(src string) (*rules.Condition, *rules.ConditionError) {
 	}
 	if loc := readsOwnSegments.FindStringIndex(src); loc != nil {
 		line := 1 + strings.Count(src[:loc[0]], "\n")
-		return nil, &rules.ConditionError{Line: line, Column: 1 + loc[0] - (strings.LastIndex(src[:loc[0]], "\n") + 1),
+		return nil, &flow.ConditionError{Line: line, Column: 1 + loc[0] - (strings.LastIndex(src[:loc[0]], "\n") + 1),
 			Message: "customer.segments names your segments; a segment cannot be made of your other segments (copy their conditions instead)"}
 	}
 	return cond, nil
@@ -124,7 +125,7 @@ func (w walker) Visit(n *ast.Node) { w(n) }
 // their RFM segment and, when a condition reads them, the SKUs they bought.
 type matcher struct {
 	now      time.Time
-	conds    []*rules.Condition
+	conds    []*flow.Condition
 	products map[int64][]string
 }
 
@@ -153,7 +154,7 @@ func (s *Service) newMatcher(ctx context.Context, srcs []string, all bool) (*mat
 
 // match tells which conditions customer c (with RFM segment seg) meets.
 func (m *matcher) match(c domain.Customer, seg string, out []bool) error {
-	env := rules.Env{Now: m.now, Customer: rules.CustomerEnvOf(c)}
+	env := flow.Env{Now: m.now, Customer: flow.CustomerEnvOf(c)}
 	env.Customer.Segment = seg
 	if p := m.products[c.ID]; p != nil {
 		env.Customer.Products = p
@@ -173,7 +174,7 @@ func (m *matcher) match(c domain.Customer, seg string, out []bool) error {
 func (s *Service) CheckSegment(ctx context.Context, condition string) (SegmentCheck, error) {
 	chk := SegmentCheck{Sample: []SampleMember{}}
 	m, err := s.newMatcher(ctx, []string{condition}, true)
-	var ce *rules.ConditionError
+	var ce *flow.ConditionError
 	if errors.As(err, &ce) {
 		chk.Problem = ce
 		return chk, nil

@@ -3,6 +3,7 @@ package rules
 import (
 	"context"
 	"fmt"
+	"shopclerk/backend/rules/flow"
 	"time"
 
 	"shopclerk/backend/coupons"
@@ -89,7 +90,7 @@ var (
 var errPass = fmt.Errorf("nothing to do")
 
 // IssueCoupon issues a unique coupon for the customer.
-type IssueCoupon struct{ Step Step }
+type IssueCoupon struct{ Step flow.Step }
 
 func (a *IssueCoupon) Kind() domain.StepKind { return domain.StepIssueCoupon }
 
@@ -132,7 +133,7 @@ func (a *IssueCoupon) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it 
 
 // Tag adds or removes a customer tag.
 type Tag struct {
-	Step   Step
+	Step   flow.Step
 	Remove bool
 }
 
@@ -147,7 +148,7 @@ func (a *Tag) Plan(pc *planCtx, sub *Subject, it *Item) error {
 	if sub.Customer == nil {
 		return domain.Errorf(domain.CodeInvalid, "tagging needs a customer, and %s has none", sub.Occ.Subject)
 	}
-	has := hasTag(sub.Customer.Tags, a.Step.Tag)
+	has := flow.HasTag(sub.Customer.Tags, a.Step.Tag)
 	if has != a.Remove {
 		return errPass
 	}
@@ -169,7 +170,7 @@ func (a *Tag) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *Item, f
 
 // CreateTask puts a to-do on the seller's list; title and detail may use the
 // email variables ({{.Order.Name}}).
-type CreateTask struct{ Step Step }
+type CreateTask struct{ Step flow.Step }
 
 func (a *CreateTask) Kind() domain.StepKind { return domain.StepCreateTask }
 
@@ -200,12 +201,12 @@ func (a *CreateTask) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *
 // occurrence's order started (a cancelled order's confirmation, shipping
 // and feedback emails), or, when the seller chose it, every sequence of the
 // customer.
-type StopSequences struct{ Step Step }
+type StopSequences struct{ Step flow.Step }
 
 func (a *StopSequences) Kind() domain.StepKind { return domain.StepStopSequences }
 
 func (a *StopSequences) Plan(pc *planCtx, sub *Subject, it *Item) error {
-	if a.Step.stopScope() == StopCustomer {
+	if a.Step.EffectiveScope() == flow.StopCustomer {
 		if sub.Customer == nil {
 			return errPass
 		}
@@ -223,14 +224,14 @@ func (a *StopSequences) Plan(pc *planCtx, sub *Subject, it *Item) error {
 }
 
 func (a *StopSequences) Apply(ctx context.Context, ac *applyCtx, sub *Subject, it *Item, fx Effects) (string, error) {
-	if a.Step.stopScope() == StopCustomer {
+	if a.Step.EffectiveScope() == flow.StopCustomer {
 		return "stopped", fx.StopSequences(sub.Customer.ID, 0, it.FlowID, sub.Occ.At, sub.Occ.Occurrence)
 	}
 	return "stopped", fx.StopSequences(sub.customerID(), sub.Order.ID, it.FlowID, sub.Occ.At, sub.Occ.Occurrence)
 }
 
 // HoldOrder keeps an order's confirmation back for the seller's review.
-type HoldOrder struct{ Step Step }
+type HoldOrder struct{ Step flow.Step }
 
 func (a *HoldOrder) Kind() domain.StepKind { return domain.StepHoldOrder }
 

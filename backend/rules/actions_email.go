@@ -3,6 +3,7 @@ package rules
 import (
 	"context"
 	"fmt"
+	"shopclerk/backend/rules/flow"
 	"strings"
 	"time"
 
@@ -16,31 +17,17 @@ import (
 // (checked by the planner right before, and by the outbox right before
 // sending).
 type SendEmail struct {
-	Step      Step
+	Step      flow.Step
 	Marketing bool
 	// couponStep is the spec of an issue_coupon step earlier in the flow, so
 	// the preview can describe the coupon before it exists.
-	couponStep *Step
+	couponStep *flow.Step
 }
 
 func (a *SendEmail) Kind() domain.StepKind { return domain.StepSendEmail }
 
 func (a *SendEmail) template(r email.Renderer) (email.Template, error) {
-	t, ok := r.Lookup(a.Step.Template)
-	if !ok && (a.Step.Subject == "" || a.Step.Body == "") {
-		return t, domain.Errorf(domain.CodeInvalid, "there is no email template named %q", a.Step.Template)
-	}
-	if a.Step.Subject != "" {
-		t.Subject = a.Step.Subject
-	}
-	if a.Step.Body != "" {
-		t.HTML = a.Step.Body
-		t.Text = "" // a plain-text version of another body would not match this one
-	}
-	if t.Name == "" {
-		t.Name = a.Step.Template
-	}
-	return t, nil
+	return a.Step.EmailTemplate(r)
 }
 
 func (a *SendEmail) recipient(sub *Subject) (addr, name string) {

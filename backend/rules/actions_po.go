@@ -3,6 +3,7 @@ package rules
 import (
 	"context"
 	"fmt"
+	"shopclerk/backend/rules/flow"
 	"time"
 
 	"shopclerk/backend/domain"
@@ -64,7 +65,7 @@ func (defaultReorder) Advise(_ context.Context, p rulesdb.ProductInfo, threshold
 // CreatePurchaseOrder adds the low SKU to its supplier's draft purchase
 // order; the preview groups the lines per supplier.
 type CreatePurchaseOrder struct {
-	Step Step
+	Step flow.Step
 	// A flow is compiled afresh for every plan, so these last one plan: the
 	// decisions as stock stood when it began, and the SKUs already decided
 	// (a SKU that crossed at two locations is one line, not two).

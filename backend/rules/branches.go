@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"shopclerk/backend/rules/flow"
 	"strconv"
 	"strings"
 	"time"
@@ -12,147 +13,15 @@ import (
 	"shopclerk/backend/domain"
 )
 
-// Branches (issue 17). A split step sends each customer down one of two
-// branches: Yes or No by a condition in the flows' condition language, or
-// A or B by a random share drawn from a hash of the flow, the split and the
-// customer (never math/rand), so a rerun or a restart after kill -9 puts the
-// same person on the same side. Each branch is its own list of steps, splits
-// included; the flow ends where a branch's steps end, so nothing follows a
-// split in its list.
-//
-// Steps outside any split keep the shape and the ids (their place) they
-// always had: a flow without branches is stored, planned and keyed exactly
-// as before. Steps inside a branch get an id from branchIDBase up on save,
-// kept when they move, never reused; the ledger, the outbox's ledger keys
-// and coupon attribution know a step by that id. The side a customer took
-// is recorded in the ledger (status branched) when a run first sees them
-// reach the split, and later plans follow it, whatever the split's
-// condition says by then or however the flow was edited: a customer past a
-// split stays on their side. A step removed from a flow is no longer planned
-// for anyone; a step added to a branch is planned for those on that branch
-// who have not yet reached its place.
-
-// SplitKind says how a split chooses a branch.
-type SplitKind string
-
-const (
-	SplitCondition SplitKind = "condition" // Yes when When holds, else No
-	SplitRandom    SplitKind = "random"    // A for Percent % of customers, else B
-)
-
-// Branch is one side of a split: its own list of steps.
-type Branch struct {
-	Steps []Step `json:"steps"`
-}
-
-// Sides of a split as recorded in the ledger and in branch paths.
-const (
-	SideYes = "yes"
-	SideNo  = "no"
-	SideA   = "a"
-	SideB   = "b"
-)
-
-const (
-	// branchIDBase is the first id of a step inside a branch: above any
-	// place of a step outside (maxTopSteps), so the two never meet.
-	branchIDBase = 1000
-	maxTopSteps  = branchIDBase
-	// maxSplitDepth is how deep splits may nest (a split in a branch of a
-	// split in a branch of a split).
-	maxSplitDepth = 3
-)
-
-// sides are a split's two sides, first branch first.
-func (s Step) sides() [2]string {
-	if s.Split == SplitRandom {
-		return [2]string{SideA, SideB}
-	}
-	return [2]string{SideYes, SideNo}
-}
-
-// BranchLabel is how the editor and the preview name a side: "Yes", "No",
-// "A 50%", "B 50%".
-func BranchLabel(s Step, side int) string {
-	if s.Split == SplitRandom {
-		if side == 0 {
-			return fmt.Sprintf("A %d%%", s.Percent)
-		}
-		return fmt.Sprintf("B %d%%", 100-s.Percent)
-	}
-	if side == 0 {
-		return "Yes"
-	}
-	return "No"
-}
-
-// assignIDs gives every step inside a branch a flow-wide unique id, keeping
-// the ids steps already have, and clears the ids of steps outside (known by
-// their place). Run on save, before validation.
-func assignIDs(d *Definition) {
-	seen := map[int]bool{}
-	next := max(d.NextID, branchIDBase)
-	var mark func(steps []Step)
-	mark = func(steps []Step) {
-		for _, s := range steps {
-			for _, b := range s.Branches {
-				for _, bs := range b.Steps {
-					if bs.ID >= next {
-						next = bs.ID + 1
-					}
-				}
-				mark(b.Steps)
-			}
-		}
-	}
-	mark(d.Steps)
-	var give func(steps []Step)
-	give = func(steps []Step) {
-		for i := range steps {
-			s := &steps[i]
-			for bi := range s.Branches {
-				b := &s.Branches[bi]
-				for j := range b.Steps {
-					if bs := &b.Steps[j]; bs.ID < branchIDBase || seen[bs.ID] {
-						bs.ID = next
-						next++
-					}
-					seen[b.Steps[j].ID] = true
-				}
-				give(b.Steps)
-			}
-		}
-	}
-	for i := range d.Steps {
-		d.Steps[i].ID = 0
-	}
-	give(d.Steps)
-	if len(seen) > 0 {
-		d.NextID = next
-	} else {
-		d.NextID = 0
-	}
-}
-
-// hasBranches tells whether a definition has a split anywhere.
-func (d *Definition) hasBranches() bool {
-	for _, s := range d.Steps {
-		if s.Action == domain.StepSplit {
-			return true
-		}
-	}
-	return false
-}
-
 // node is one step of a compiled flow, placed in its tree.
 type node struct {
 	id     int
-	step   Step
+	step   flow.Step
 	offset time.Duration // after the sequence start: the waits on its path before it
 	path   string        // the branch path it lies on: "" outside, "2:yes/1003:b"
 	where  string        // how the seller finds it: "step 3 › Yes › step 2"
-	ifc    *Condition
-	when   *Condition // a condition split's
+	ifc    *flow.Condition
+	when   *flow.Condition // a condition split's
 	action Action
 	// branches of a split, first side first.
 	branches [2][]*node
@@ -161,19 +30,19 @@ type node struct {
 // build compiles a list of steps into nodes: top-level ones keyed by their
 // place, those in branches by their ids. coupon is the issue_coupon step
 // before the list on its path, for the emails that show its code.
-func (c *compiled) build(steps []Step, top bool, at time.Duration, path, where string, coupon *Step) ([]*node, error) {
+func (c *compiled) build(steps []flow.Step, top bool, at time.Duration, path, where string, coupon *flow.Step) ([]*node, error) {
 	out := make([]*node, 0, len(steps))
 	for i := range steps {
 		s := steps[i]
 		id := i
 		if !top {
-			if id = s.ID; id < branchIDBase || c.nodes[id] != nil {
+			if id = s.ID; id < flow.BranchIDBase || c.nodes[id] != nil {
 				return nil, domain.Errorf(domain.CodeInvalid, "a step in a branch has no id of its own: open the flow and save it again")
 			}
 		}
-		n := &node{id: id, step: s, offset: at, path: path, where: stepWhere(where, i)}
+		n := &node{id: id, step: s, offset: at, path: path, where: flow.StepWhere(where, i)}
 		var err error
-		if n.ifc, err = CompileCondition(s.If); err != nil {
+		if n.ifc, err = flow.CompileCondition(s.If); err != nil {
 			return nil, err
 		}
 		n.action = actionFor(s, c.def.Policy.Marketing, coupon)
@@ -181,34 +50,27 @@ func (c *compiled) build(steps []Step, top bool, at time.Duration, path, where s
 			coupon = &steps[i]
 		}
 		if s.Action == domain.StepSplit {
-			if s.Split == SplitCondition {
-				if n.when, err = CompileCondition(s.When); err != nil {
+			if s.Split == flow.SplitCondition {
+				if n.when, err = flow.CompileCondition(s.When); err != nil {
 					return nil, err
 				}
 			}
-			sides := s.sides()
+			sides := s.Sides()
 			for b := 0; b < 2 && b < len(s.Branches); b++ {
 				seg := strconv.Itoa(id) + ":" + sides[b]
 				if path != "" {
 					seg = path + "/" + seg
 				}
-				if n.branches[b], err = c.build(s.Branches[b].Steps, false, at, seg, n.where+" › "+BranchLabel(s, b), coupon); err != nil {
+				if n.branches[b], err = c.build(s.Branches[b].Steps, false, at, seg, n.where+" › "+flow.BranchLabel(s, b), coupon); err != nil {
 					return nil, err
 				}
 			}
 		}
-		at += s.delay()
+		at += s.Delay()
 		c.nodes[id] = n
 		out = append(out, n)
 	}
 	return out, nil
-}
-
-func stepWhere(parent string, i int) string {
-	if parent == "" {
-		return fmt.Sprintf("step %d", i+1)
-	}
-	return fmt.Sprintf("%s › step %d", parent, i+1)
 }
 
 // draw is a customer's number from 0 to 99 at one split of one flow: the
@@ -240,7 +102,7 @@ type BranchChoice struct {
 // seller changed the split's kind since: the sequence goes on by the new
 // one).
 func (n *node) kept(o domain.RuleOccurrence, recorded string) (int, BranchChoice, bool) {
-	for b, side := range n.step.sides() {
+	for b, side := range n.step.Sides() {
 		if recorded != "" && side == recorded {
 			ch := n.choice(o, b)
 			ch.Kept = true
@@ -252,13 +114,13 @@ func (n *node) kept(o domain.RuleOccurrence, recorded string) (int, BranchChoice
 }
 
 func (n *node) choice(o domain.RuleOccurrence, b int) BranchChoice {
-	side := n.step.sides()[b]
+	side := n.step.Sides()[b]
 	path := strconv.Itoa(n.id) + ":" + side
 	if n.path != "" {
 		path = n.path + "/" + path
 	}
 	return BranchChoice{Subject: o.Subject, Email: o.Email, Occurrence: o.Occurrence, Step: n.id, Where: n.where, Side: side,
-		Label: BranchLabel(n.step, b), Path: path}
+		Label: flow.BranchLabel(n.step, b), Path: path}
 }
 
 // choose decides a customer's side at split n, reaching it now: by the
@@ -267,7 +129,7 @@ func (c *compiled) choose(n *node, sub *Subject) (int, BranchChoice, error) {
 	s := n.step
 	b := 1
 	var why string
-	if s.Split == SplitRandom {
+	if s.Split == flow.SplitRandom {
 		d := draw(c.row.ID, sub.Occ.Subject, n.id)
 		if d < s.Percent {
 			b, why = 0, fmt.Sprintf("drawn %d of 0–99: below %d goes to A", d, s.Percent)
@@ -288,38 +150,6 @@ func (c *compiled) choose(n *node, sub *Subject) (int, BranchChoice, error) {
 	ch := n.choice(sub.Occ, b)
 	ch.Why, ch.Email = why, sub.email()
 	return b, ch, nil
-}
-
-// validateSplit checks a split step; problems are reported through add.
-func validateSplit(s Step, depth int, add func(format string, args ...any), addCond func(err error)) {
-	switch s.Split {
-	case SplitCondition:
-		if strings.TrimSpace(s.When) == "" {
-			add("the yes/no split has no condition: say who goes down Yes")
-		} else if _, err := CompileCondition(s.When); err != nil {
-			addCond(err)
-		}
-	case SplitRandom:
-		if s.Percent < 1 || s.Percent > 99 {
-			add("the A/B split gives A %d%%: choose a share from 1 to 99%%", s.Percent)
-		}
-	default:
-		add("%q is not a kind of split (condition, random)", s.Split)
-	}
-	if s.If != "" {
-		add("a split cannot have its own If: its condition chooses the branch")
-	}
-	if len(s.Branches) != 2 {
-		add("a split has two branches, not %d", len(s.Branches))
-	}
-	for b := 0; b < len(s.Branches) && b < 2; b++ {
-		if len(s.Branches[b].Steps) == 0 {
-			add("the %s branch has no steps: add one (an exit, if nothing should happen)", BranchLabel(s, b))
-		}
-	}
-	if depth >= maxSplitDepth {
-		add("splits nest at most %d deep", maxSplitDepth)
-	}
 }
 
 // StepStats is what one step of a flow did on one branch path.

@@ -8,31 +8,32 @@ import (
 	"testing"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/rules/flow"
 	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/rulesdb"
 )
 
-func note(subject string) Step {
-	return Step{Action: domain.StepSendEmail, Subject: subject, Body: "<p>Hi {{.Customer.FirstName}}</p>"}
+func note(subject string) flow.Step {
+	return flow.Step{Action: domain.StepSendEmail, Subject: subject, Body: "<p>Hi {{.Customer.FirstName}}</p>"}
 }
 
-func condSplit(when string, yes, no []Step) Step {
-	return Step{Action: domain.StepSplit, Split: SplitCondition, When: when, Branches: []Branch{{Steps: yes}, {Steps: no}}}
+func condSplit(when string, yes, no []flow.Step) flow.Step {
+	return flow.Step{Action: domain.StepSplit, Split: flow.SplitCondition, When: when, Branches: []flow.Branch{{Steps: yes}, {Steps: no}}}
 }
 
-func abSplit(percent int, a, b []Step) Step {
-	return Step{Action: domain.StepSplit, Split: SplitRandom, Percent: percent, Branches: []Branch{{Steps: a}, {Steps: b}}}
+func abSplit(percent int, a, b []flow.Step) flow.Step {
+	return flow.Step{Action: domain.StepSplit, Split: flow.SplitRandom, Percent: percent, Branches: []flow.Branch{{Steps: a}, {Steps: b}}}
 }
 
-func paidFlow(steps ...Step) Definition {
-	return Definition{Trigger: TriggerSpec{Type: domain.TriggerOrderPaid}, Steps: steps, Policy: Policy{CatchUp: CatchUpSkip, MaxLateHours: 72}}
+func paidFlow(steps ...flow.Step) flow.Definition {
+	return flow.Definition{Trigger: flow.TriggerSpec{Type: domain.TriggerOrderPaid}, Steps: steps, Policy: flow.Policy{CatchUp: flow.CatchUpSkip, MaxLateHours: 72}}
 }
 
 // compiledFor compiles a definition as a stored flow with id 7.
-func compiledFor(t *testing.T, d Definition) *compiled {
+func compiledFor(t *testing.T, d flow.Definition) *compiled {
 	t.Helper()
-	d.defaults()
-	assignIDs(&d)
+	d.Defaults()
+	flow.AssignIDs(&d)
 	raw, _ := json.Marshal(d)
 	c, err := compileFlow(rulesdb.RuleRow{ID: 7, Name: "split", Definition: string(raw)})
 	if err != nil {
@@ -42,38 +43,38 @@ func compiledFor(t *testing.T, d Definition) *compiled {
 }
 
 func TestSplitChoosesItsSide(t *testing.T) {
-	big := Env{Order: OrderEnv{Total: 30000, Tags: []string{"gift"}, SKUs: []string{}}, Customer: CustomerEnv{OrdersCount: 1, Tags: []string{}}}
-	small := Env{Order: OrderEnv{Total: 4000, Tags: []string{}, SKUs: []string{}}, Customer: CustomerEnv{OrdersCount: 5, Tags: []string{"vip"}}}
+	big := flow.Env{Order: flow.OrderEnv{Total: 30000, Tags: []string{"gift"}, SKUs: []string{}}, Customer: flow.CustomerEnv{OrdersCount: 1, Tags: []string{}}}
+	small := flow.Env{Order: flow.OrderEnv{Total: 4000, Tags: []string{}, SKUs: []string{}}, Customer: flow.CustomerEnv{OrdersCount: 5, Tags: []string{"vip"}}}
 	for _, tc := range []struct {
 		name, when string
-		env        Env
+		env        flow.Env
 		want       string
 		why        string
 	}{
-		{"total over", "order.total >= 20000", big, SideYes, "order.total >= 20000 holds"},
-		{"total under", "order.total >= 20000", small, SideNo, "does not hold"},
-		{"first order", "customer.ordersCount == 1", big, SideYes, "holds"},
-		{"tag any case", `hasTag(customer.tags, "VIP")`, small, SideYes, "holds"},
-		{"tag missing", `hasTag(customer.tags, "VIP")`, big, SideNo, "does not hold"},
-		{"and", `order.total > 1000 && "gift" in order.tags`, big, SideYes, "holds"},
+		{"total over", "order.total >= 20000", big, flow.SideYes, "order.total >= 20000 holds"},
+		{"total under", "order.total >= 20000", small, flow.SideNo, "does not hold"},
+		{"first order", "customer.ordersCount == 1", big, flow.SideYes, "holds"},
+		{"tag any case", `hasTag(customer.tags, "VIP")`, small, flow.SideYes, "holds"},
+		{"tag missing", `hasTag(customer.tags, "VIP")`, big, flow.SideNo, "does not hold"},
+		{"and", `order.total > 1000 && "gift" in order.tags`, big, flow.SideYes, "holds"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := compiledFor(t, paidFlow(condSplit(tc.when, []Step{note("yes")}, []Step{note("no")})))
+			c := compiledFor(t, paidFlow(condSplit(tc.when, []flow.Step{note("yes")}, []flow.Step{note("no")})))
 			sub := &Subject{Occ: domain.RuleOccurrence{Subject: "customer:1", Occurrence: "order:1:paid"}, Env: tc.env}
 			b, ch, err := c.choose(c.top[0], sub)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if ch.Side != tc.want || c.top[0].step.sides()[b] != tc.want || !strings.Contains(ch.Why, tc.why) {
+			if ch.Side != tc.want || c.top[0].step.Sides()[b] != tc.want || !strings.Contains(ch.Why, tc.why) {
 				t.Fatalf("side %s (%d), why %q; want %s, %q", ch.Side, b, ch.Why, tc.want, tc.why)
 			}
 			if want := "0:" + tc.want; ch.Path != want || ch.Where != "step 1" {
 				t.Fatalf("path %q where %q, want %q", ch.Path, ch.Where, want)
 			}
 			// A recorded side wins over what the condition says now.
-			other := SideNo
-			if tc.want == SideNo {
-				other = SideYes
+			other := flow.SideNo
+			if tc.want == flow.SideNo {
+				other = flow.SideYes
 			}
 			if _, kept, ok := c.top[0].kept(sub.Occ, other); !ok || kept.Side != other || !kept.Kept {
 				t.Fatalf("recorded side %s not kept: %+v", other, kept)
@@ -82,7 +83,7 @@ func TestSplitChoosesItsSide(t *testing.T) {
 	}
 	t.Run("random by draw", func(t *testing.T) {
 		for _, pct := range []int{1, 30, 50, 99} {
-			c := compiledFor(t, paidFlow(abSplit(pct, []Step{note("a")}, []Step{note("b")})))
+			c := compiledFor(t, paidFlow(abSplit(pct, []flow.Step{note("a")}, []flow.Step{note("b")})))
 			for i := range 200 {
 				subj := fmt.Sprintf("customer:%d", i)
 				_, ch, err := c.choose(c.top[0], &Subject{Occ: domain.RuleOccurrence{Subject: subj}})
@@ -90,7 +91,7 @@ func TestSplitChoosesItsSide(t *testing.T) {
 					t.Fatal(err)
 				}
 				d := draw(7, subj, 0)
-				if want := map[bool]string{true: SideA, false: SideB}[d < pct]; ch.Side != want || !strings.Contains(ch.Why, fmt.Sprintf("drawn %d", d)) {
+				if want := map[bool]string{true: flow.SideA, false: flow.SideB}[d < pct]; ch.Side != want || !strings.Contains(ch.Why, fmt.Sprintf("drawn %d", d)) {
 					t.Fatalf("%d%%, draw %d: side %s why %q", pct, d, ch.Side, ch.Why)
 				}
 			}
@@ -101,22 +102,22 @@ func TestSplitChoosesItsSide(t *testing.T) {
 func TestSplitValidationNamesTheStep(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
-		steps []Step
+		steps []flow.Step
 		where string
 		msg   string
 	}{
-		{"empty condition", []Step{note("x"), condSplit("  ", []Step{note("y")}, []Step{note("n")})}, "step 2", "has no condition"},
-		{"condition not compiling", []Step{condSplit("order.totl > 1", []Step{note("y")}, []Step{note("n")})}, "step 1, line 1, column 7", "no field totl"},
-		{"percent 0", []Step{abSplit(0, []Step{note("a")}, []Step{note("b")})}, "step 1", "from 1 to 99"},
-		{"percent 100", []Step{abSplit(100, []Step{note("a")}, []Step{note("b")})}, "step 1", "from 1 to 99"},
-		{"empty branch", []Step{condSplit("order.total > 1", []Step{note("y")}, nil)}, "step 1", "No branch has no steps"},
-		{"empty A", []Step{abSplit(40, nil, []Step{note("b")})}, "step 1", "A 40% branch has no steps"},
-		{"nested empty", []Step{condSplit("order.total > 1", []Step{abSplit(50, []Step{note("a")}, []Step{})}, []Step{note("n")})},
+		{"empty condition", []flow.Step{note("x"), condSplit("  ", []flow.Step{note("y")}, []flow.Step{note("n")})}, "step 2", "has no condition"},
+		{"condition not compiling", []flow.Step{condSplit("order.totl > 1", []flow.Step{note("y")}, []flow.Step{note("n")})}, "step 1, line 1, column 7", "no field totl"},
+		{"percent 0", []flow.Step{abSplit(0, []flow.Step{note("a")}, []flow.Step{note("b")})}, "step 1", "from 1 to 99"},
+		{"percent 100", []flow.Step{abSplit(100, []flow.Step{note("a")}, []flow.Step{note("b")})}, "step 1", "from 1 to 99"},
+		{"empty branch", []flow.Step{condSplit("order.total > 1", []flow.Step{note("y")}, nil)}, "step 1", "No branch has no steps"},
+		{"empty A", []flow.Step{abSplit(40, nil, []flow.Step{note("b")})}, "step 1", "A 40% branch has no steps"},
+		{"nested empty", []flow.Step{condSplit("order.total > 1", []flow.Step{abSplit(50, []flow.Step{note("a")}, []flow.Step{})}, []flow.Step{note("n")})},
 			"step 1 › Yes › step 1", "B 50% branch has no steps"},
-		{"nested bad email", []Step{condSplit("order.total > 1", []Step{note("a"), {Action: domain.StepWait}}, []Step{note("n")})},
+		{"nested bad email", []flow.Step{condSplit("order.total > 1", []flow.Step{note("a"), {Action: domain.StepWait}}, []flow.Step{note("n")})},
 			"step 1 › Yes › step 2", "how long to wait"},
-		{"after a split", []Step{condSplit("order.total > 1", []Step{note("y")}, []Step{note("n")}), note("after")}, "step 1", "ends its list"},
-		{"after an exit", []Step{condSplit("order.total > 1", []Step{{Action: domain.StepExit}, note("y")}, []Step{note("n")})},
+		{"after a split", []flow.Step{condSplit("order.total > 1", []flow.Step{note("y")}, []flow.Step{note("n")}), note("after")}, "step 1", "ends its list"},
+		{"after an exit", []flow.Step{condSplit("order.total > 1", []flow.Step{{Action: domain.StepExit}, note("y")}, []flow.Step{note("n")})},
 			"step 1 › Yes › step 1", "remove the steps after it"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -139,11 +140,11 @@ func TestSplitValidationNamesTheStep(t *testing.T) {
 // it had before branches: no ids, no nextId, the same JSON once stored,
 // and the same steps by place.
 func TestReadyMadeFlowsLoadUnchanged(t *testing.T) {
-	if len(Templates) != 21 { // the first 16 and the 5 shipping flows
-		t.Fatalf("%d ready-made flows, the test expects 21", len(Templates))
+	if len(flow.Templates) != 21 { // the first 16 and the 5 shipping flows
+		t.Fatalf("%d ready-made flows, the test expects 21", len(flow.Templates))
 	}
 	s := newShop(t)
-	for _, tpl := range Templates {
+	for _, tpl := range flow.Templates {
 		id := s.template(tpl.Key)
 		want, _ := json.Marshal(tpl.Definition)
 		row, err := s.st.GetRule(s.ctx, id)
@@ -170,7 +171,7 @@ func TestReadyMadeFlowsLoadUnchanged(t *testing.T) {
 
 func TestBranchStepIDsStayAndAreNeverReused(t *testing.T) {
 	s := newShop(t)
-	d := paidFlow(note("first"), condSplit("order.total >= 20000", []Step{note("y1"), note("y2")}, []Step{note("n1")}))
+	d := paidFlow(note("first"), condSplit("order.total >= 20000", []flow.Step{note("y1"), note("y2")}, []flow.Step{note("n1")}))
 	id := s.flow("ids", d)
 	f, _ := s.e.GetFlow(s.ctx, id)
 	yes, no := f.Definition.Steps[1].Branches[0].Steps, f.Definition.Steps[1].Branches[1].Steps
@@ -180,8 +181,8 @@ func TestBranchStepIDsStayAndAreNeverReused(t *testing.T) {
 	}
 	// Move y2 to No, drop y1, add a new step before the split.
 	sp := f.Definition.Steps[1]
-	sp.Branches = []Branch{{Steps: []Step{note("y3")}}, {Steps: []Step{yes[1], no[0]}}}
-	f.Definition.Steps = []Step{note("zero"), note("first"), sp}
+	sp.Branches = []flow.Branch{{Steps: []flow.Step{note("y3")}}, {Steps: []flow.Step{yes[1], no[0]}}}
+	f.Definition.Steps = []flow.Step{note("zero"), note("first"), sp}
 	f.Definition.NextID = 0 // an editor that forgot it
 	if _, err := s.e.SaveFlow(s.ctx, f); err != nil {
 		t.Fatal(err)
@@ -199,8 +200,8 @@ func TestBranchStepIDsStayAndAreNeverReused(t *testing.T) {
 func splitShop(t *testing.T) (*shop, int64) {
 	s := newShop(t)
 	id := s.flow("spend split", paidFlow(condSplit("order.total >= 20000",
-		[]Step{note("Thanks, big spender")},
-		[]Step{{Action: domain.StepWait, Days: 1}, note("Thanks for your order")})))
+		[]flow.Step{note("Thanks, big spender")},
+		[]flow.Step{{Action: domain.StepWait, Days: 1}, note("Thanks for your order")})))
 	ann, bob := cust("ann@example.com", "Ann", "DE", true), cust("bob@example.com", "Bob", "DE", true)
 	s.write(func(w *importdb.Writer) error {
 		if err := w.UpsertOrder(order("1001", ann.Email, 30000, t0.Add(-2*hour)), &ann); err != nil {
@@ -274,8 +275,8 @@ func TestPlanSendsCustomersDownBothSides(t *testing.T) {
 func TestNestedSplitPathsSurviveARestart(t *testing.T) {
 	s := newShop(t)
 	id := s.flow("nested", paidFlow(condSplit("order.total >= 20000",
-		[]Step{abSplit(50, []Step{note("A")}, []Step{note("B")})},
-		[]Step{{Action: domain.StepExit}})))
+		[]flow.Step{abSplit(50, []flow.Step{note("A")}, []flow.Step{note("B")})},
+		[]flow.Step{{Action: domain.StepExit}})))
 	var custs []domain.Customer
 	s.write(func(w *importdb.Writer) error {
 		for i := range 40 {
@@ -340,7 +341,7 @@ func TestNestedSplitPathsSurviveARestart(t *testing.T) {
 // run.
 func TestRandomSplitProportions(t *testing.T) {
 	for _, pct := range []int{10, 30, 50, 75} {
-		c := compiledFor(t, paidFlow(abSplit(pct, []Step{note("a")}, []Step{note("b")})))
+		c := compiledFor(t, paidFlow(abSplit(pct, []flow.Step{note("a")}, []flow.Step{note("b")})))
 		sidesOf := func() []string {
 			out := make([]string, 10000)
 			for i := range out {
@@ -355,7 +356,7 @@ func TestRandomSplitProportions(t *testing.T) {
 		first := sidesOf()
 		a := 0
 		for _, side := range first {
-			if side == SideA {
+			if side == flow.SideA {
 				a++
 			}
 		}

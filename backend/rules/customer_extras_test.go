@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/rules/flow"
 	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/rulesdb"
 )
@@ -45,10 +46,10 @@ func TestConditionOnSegmentAndProducts(t *testing.T) {
 		}
 		return w.UpsertOrder(order("2", "bob@example.com", 5000, t0.Add(-2*hour)), &bob)
 	})
-	champions := taskFlow(TriggerSpec{Type: domain.TriggerOrderPaid})
+	champions := taskFlow(flow.TriggerSpec{Type: domain.TriggerOrderPaid})
 	champions.Condition = `customer.segment == "champions" && "MUG-1" in customer.products`
 	id := s.flow("champions only", champions)
-	plain := s.flow("every paid order", taskFlow(TriggerSpec{Type: domain.TriggerOrderPaid}))
+	plain := s.flow("every paid order", taskFlow(flow.TriggerSpec{Type: domain.TriggerOrderPaid}))
 	p := s.plan(t0)
 	items := flowItems(p, id)
 	ann, _, _ := s.st.CustomerByEmail(s.ctx, "ann@example.com")

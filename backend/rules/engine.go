@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"regexp"
+	"shopclerk/backend/rules/flow"
 	"strconv"
 	"strings"
 	"time"
@@ -123,12 +124,12 @@ func (s Settings) quiet(t time.Time) (bool, time.Time) {
 // compiled is a flow ready to plan: parsed, conditions compiled once.
 type compiled struct {
 	row rulesdb.RuleRow
-	def Definition
+	def flow.Definition
 	// top are the steps outside any split, in order; nodes every step by
 	// its id (its place outside a split, its ID inside; see branches.go).
 	top   []*node
 	nodes map[int]*node
-	cond  *Condition
+	cond  *flow.Condition
 	// segment and products: the condition or a step's If reads
 	// customer.segment or customer.products (see Options.Customers).
 	segment, products bool
@@ -167,15 +168,15 @@ func (c *compiled) conditions() []string {
 // compile prepares a stored flow. A flow that no longer compiles (an older
 // definition, a hand-edited file) is reported, not run.
 func compileFlow(row rulesdb.RuleRow) (*compiled, error) {
-	def, err := ParseDefinition(row.Definition)
+	def, err := flow.ParseDefinition(row.Definition)
 	if err != nil {
 		return nil, err
 	}
-	if probs := Validate(def); len(probs) > 0 {
+	if probs := flow.Validate(def); len(probs) > 0 {
 		return nil, domain.Errorf(domain.CodeInvalid, "%s", probs[0].String())
 	}
 	c := &compiled{row: row, def: def, nodes: map[int]*node{}}
-	if c.cond, err = CompileCondition(def.Condition); err != nil {
+	if c.cond, err = flow.CompileCondition(def.Condition); err != nil {
 		return nil, err
 	}
 	if c.top, err = c.build(def.Steps, true, 0, "", "", nil); err != nil {
@@ -189,7 +190,7 @@ func compileFlow(row rulesdb.RuleRow) (*compiled, error) {
 	return c, nil
 }
 
-func actionFor(s Step, marketing bool, coupon *Step) Action {
+func actionFor(s flow.Step, marketing bool, coupon *flow.Step) Action {
 	switch s.Action {
 	case domain.StepSendEmail:
 		return &SendEmail{Step: s, Marketing: marketing, couponStep: coupon}
@@ -215,7 +216,7 @@ func actionFor(s Step, marketing bool, coupon *Step) Action {
 type Subject struct {
 	Occ      domain.RuleOccurrence
 	Start    time.Time // when the sequence starts: the occurrence plus the trigger's delay
-	Env      Env
+	Env      flow.Env
 	Customer *domain.Customer
 	Order    *domain.Order
 	Cart     *domain.Cart
@@ -269,7 +270,7 @@ func (pc *planCtx) currency(sub *Subject) string {
 
 // emailData assembles the template data for a subject and a step: its
 // Vars, with those it marks as money formatted in the subject's currency.
-func (pc *planCtx) emailData(sub *Subject, step Step, coupon *email.Coupon) (email.Data, error) {
+func (pc *planCtx) emailData(sub *Subject, step flow.Step, coupon *email.Coupon) (email.Data, error) {
 	d := email.Data{Shop: pc.settings.Shop, Vars: step.Vars}
 	if len(step.MoneyVars) > 0 {
 		cur := pc.currency(sub)
@@ -278,7 +279,7 @@ func (pc *planCtx) emailData(sub *Subject, step Step, coupon *email.Coupon) (ema
 			d.Vars[k] = v
 		}
 		for _, k := range step.MoneyVars {
-			amount, err := minorUnits(step.Vars[k])
+			amount, err := flow.MinorUnits(step.Vars[k])
 			if err != nil {
 				return d, domain.Errorf(domain.CodeInvalid, "the step's amount %s: %s", k, err.Error())
 			}
@@ -342,18 +343,4 @@ func (ac *applyCtx) messageID() string {
 	var b [12]byte
 	rand.Read(b[:])
 	return fmt.Sprintf("<%d.%s@%s>", ac.pc.now.Unix(), hex.EncodeToString(b[:]), domainPart)
-}
-
-// amountRe is an amount in minor units, as the flows' conditions write them
-// ("20000" is 200.00 EUR, 20,000 JPY): fifteen digits stay inside an int64.
-var amountRe = regexp.MustCompile(`^\d{1,15}$`)
-
-// minorUnits reads a step's amount (minor units of the currency it is shown
-// in, like order.total in a condition).
-func minorUnits(s string) (int64, error) {
-	s = strings.TrimSpace(s)
-	if !amountRe.MatchString(s) {
-		return 0, fmt.Errorf("%q is not an amount in cents like 20000 (200.00)", s)
-	}
-	return strconv.ParseInt(s, 10, 64)
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/rules/flow"
 	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/rulesdb"
 )
@@ -177,7 +178,7 @@ func TestQuietHoursDefer(t *testing.T) {
 
 func TestRunTwiceDoesNothingTwice(t *testing.T) {
 	s := newShop(t)
-	for _, tpl := range Templates {
+	for _, tpl := range flow.Templates {
 		s.template(tpl.Key)
 	}
 	demoShop(s)
@@ -224,7 +225,7 @@ func TestRunTwiceDoesNothingTwice(t *testing.T) {
 func TestKilledRunResumes(t *testing.T) {
 	setup := func() *shop {
 		s := newShop(t)
-		for _, tpl := range Templates {
+		for _, tpl := range flow.Templates {
 			s.template(tpl.Key)
 		}
 		demoShop(s)
@@ -317,8 +318,8 @@ func TestInterleavingsNeverDuplicate(t *testing.T) {
 
 func TestFlowValidationAndExport(t *testing.T) {
 	s := newShop(t)
-	bad := Definition{Trigger: TriggerSpec{Type: domain.TriggerOrderPaid}, Condition: "order.total > 1 &&\n order.nope",
-		Steps: []Step{{Action: domain.StepSendEmail, Subject: "Hi {{.Customer.Nickname}}", Body: "x"}}}
+	bad := flow.Definition{Trigger: flow.TriggerSpec{Type: domain.TriggerOrderPaid}, Condition: "order.total > 1 &&\n order.nope",
+		Steps: []flow.Step{{Action: domain.StepSendEmail, Subject: "Hi {{.Customer.Nickname}}", Body: "x"}}}
 	_, err := s.e.SaveFlow(s.ctx, Flow{Name: "bad", Definition: bad})
 	var ve *ValidationError
 	if !errors.As(err, &ve) || domain.CodeOf(err) != domain.CodeInvalid || len(ve.Problems) != 2 {
@@ -410,5 +411,15 @@ func TestMessageIDMakerAskedOncePerRun(t *testing.T) {
 	}
 	if len(ids) != 2 || !strings.HasSuffix(ids[0], "@run1.test>") || !strings.HasSuffix(ids[1], "@run1.test>") {
 		t.Fatalf("message ids %v", ids)
+	}
+}
+
+// Every step kind the editor offers is one the engine can act on (waits,
+// splits and exits only steer).
+func TestEveryActionActs(t *testing.T) {
+	for _, a := range flow.Actions {
+		if actionFor(flow.Step{Action: a}, false, nil) == nil && a != domain.StepWait && a != domain.StepSplit && a != domain.StepExit {
+			t.Errorf("%s: no action", a)
+		}
 	}
 }

@@ -233,7 +233,7 @@ func settled(c *compiled, steps []domain.LedgerStep) bool {
 			case domain.StepSplit:
 				// The side taken, when recorded and still there, is what is
 				// left; a split not yet reached is not settled.
-				for b, side := range n.step.sides() {
+				for b, side := range n.step.Sides() {
 					if side == sides[n.id] && done[n.id] {
 						next = n.branches[b]
 					}

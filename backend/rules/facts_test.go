@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/rules/flow"
 	"shopclerk/backend/store/importdb"
 )
 
@@ -16,7 +17,7 @@ func TestMemoForgetsWhenFactsChange(t *testing.T) {
 	s.write(func(w *importdb.Writer) error {
 		return w.UpsertOrder(order("1001", ann.Email, 1000, t0.Add(-2*hour)), &ann)
 	})
-	d := taskFlow(TriggerSpec{Type: domain.TriggerOrderPaid})
+	d := taskFlow(flow.TriggerSpec{Type: domain.TriggerOrderPaid})
 	d.Condition = "order.total >= 20000"
 	id := s.flow("big orders", d)
 	for range 2 { // the second plan answers from the memo

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/rules/flow"
 )
 
 // One cancellation stopped the same customer's other, valid orders' emails:
@@ -16,8 +17,8 @@ func TestCancellationStopsOnlyThatOrdersSequences(t *testing.T) {
 	s := newRealShop(t, zarTime(t, "2021-05-14 20:00:00 +0200"))
 	confirm := s.template("order_confirmation")
 	s.template("cancellation_stop")
-	follow := s.flow("thank-you call", Definition{Trigger: TriggerSpec{Type: domain.TriggerOrderPaid},
-		Steps: []Step{{Action: domain.StepCreateTask, Title: "Thank {{.Order.Name}}"}, wait(0, 1),
+	follow := s.flow("thank-you call", flow.Definition{Trigger: flow.TriggerSpec{Type: domain.TriggerOrderPaid},
+		Steps: []flow.Step{{Action: domain.StepCreateTask, Title: "Thank {{.Order.Name}}"}, wait(0, 1),
 			{Action: domain.StepCreateTask, Title: "Follow up {{.Order.Name}}"}}, Policy: transactional})
 	s.importCSV("orders_export.csv", zarExport(t, nil))
 	if got := orderItems(s.plan(s.clk.t), follow, "#13538"); len(got) != 1 {
@@ -50,8 +51,8 @@ func TestCancellationStopsOnlyThatOrdersSequences(t *testing.T) {
 func TestCustomerWideStopIsAChoice(t *testing.T) {
 	s := newRealShop(t, zarTime(t, "2021-05-14 20:00:00 +0200"))
 	confirm := s.template("order_confirmation")
-	stop := Definition{Trigger: TriggerSpec{Type: domain.TriggerOrderCancelled},
-		Steps: []Step{{Action: domain.StepStopSequences, Scope: StopCustomer}}, Policy: transactional}
+	stop := flow.Definition{Trigger: flow.TriggerSpec{Type: domain.TriggerOrderCancelled},
+		Steps: []flow.Step{{Action: domain.StepStopSequences, Scope: flow.StopCustomer}}, Policy: transactional}
 	s.flow("cancellation: stop everything", stop)
 	s.importCSV("orders_export.csv", zarExport(t, nil))
 	s.runAll(s.clk.t)
@@ -65,12 +66,12 @@ func TestCustomerWideStopIsAChoice(t *testing.T) {
 	if got := orderItems(p, confirm, "#13542"); len(got) != 0 || flowPlan(p, confirm).Skipped[whyStopped] != 1 {
 		t.Errorf("a customer-wide stop leaves #13542's confirmation: %+v", got)
 	}
-	tagged := Definition{Trigger: TriggerSpec{Type: domain.TriggerTagAdded, Tag: "blocked"}, Steps: []Step{{Action: domain.StepStopSequences}}}
-	if probs := Validate(tagged); len(probs) != 1 || !strings.Contains(probs[0].Message, "no order") {
+	tagged := flow.Definition{Trigger: flow.TriggerSpec{Type: domain.TriggerTagAdded, Tag: "blocked"}, Steps: []flow.Step{{Action: domain.StepStopSequences}}}
+	if probs := flow.Validate(tagged); len(probs) != 1 || !strings.Contains(probs[0].Message, "no order") {
 		t.Errorf("an order-scoped stop on a tag trigger: %+v", probs)
 	}
-	tagged.Steps[0].Scope = StopCustomer
-	if probs := Validate(tagged); len(probs) != 0 {
+	tagged.Steps[0].Scope = flow.StopCustomer
+	if probs := flow.Validate(tagged); len(probs) != 0 {
 		t.Errorf("a customer-wide stop on a tag trigger: %+v", probs)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"shopclerk/backend/rules/flow"
 	"strings"
 	"time"
 
@@ -13,7 +14,7 @@ import (
 
 // ValidationError carries every problem of a flow that could not be saved.
 type ValidationError struct {
-	Problems []Problem
+	Problems []flow.Problem
 }
 
 func (e *ValidationError) Error() string {
@@ -31,10 +32,10 @@ func (e *ValidationError) asDomain() error {
 }
 
 func flowFromRow(r rulesdb.RuleRow) (Flow, error) {
-	def, err := ParseDefinition(r.Definition)
+	def, err := flow.ParseDefinition(r.Definition)
 	f := Flow{ID: r.ID, Name: r.Name, Template: r.Template, Enabled: r.Enabled, Definition: def,
 		UpdatedAt: r.UpdatedAt, LastRunAt: r.LastRunAt, EnabledAt: r.EnabledAt}
-	if t, ok := TemplateByKey(r.Template); ok {
+	if t, ok := flow.TemplateByKey(r.Template); ok {
 		f.Description = t.Description
 	}
 	return f, err
@@ -68,17 +69,17 @@ func (e *Engine) GetFlow(ctx context.Context, id int64) (Flow, error) {
 func (e *Engine) SaveFlow(ctx context.Context, f Flow) (int64, error) {
 	f.Name = strings.TrimSpace(f.Name)
 	if f.Name == "" {
-		return 0, (&ValidationError{Problems: []Problem{{Field: "name", Message: "give the automation a name"}}}).asDomain()
+		return 0, (&ValidationError{Problems: []flow.Problem{{Field: "name", Message: "give the automation a name"}}}).asDomain()
 	}
-	f.Definition.defaults()
+	f.Definition.Defaults()
 	if f.ID != 0 {
 		// Ids are never reused, even when the editor sent an older NextID.
 		if old, err := e.GetFlow(ctx, f.ID); err == nil {
 			f.Definition.NextID = max(f.Definition.NextID, old.Definition.NextID)
 		}
 	}
-	assignIDs(&f.Definition)
-	if probs := Validate(f.Definition); len(probs) > 0 {
+	flow.AssignIDs(&f.Definition)
+	if probs := flow.Validate(f.Definition); len(probs) > 0 {
 		return 0, (&ValidationError{Problems: probs}).asDomain()
 	}
 	raw, err := json.Marshal(f.Definition)
@@ -99,7 +100,7 @@ func (e *Engine) SetEnabled(ctx context.Context, id int64, on bool) error {
 		if err != nil {
 			return err
 		}
-		if probs := Validate(f.Definition); len(probs) > 0 {
+		if probs := flow.Validate(f.Definition); len(probs) > 0 {
 			return (&ValidationError{Problems: probs}).asDomain()
 		}
 	}
@@ -112,7 +113,7 @@ func (e *Engine) SetEnabled(ctx context.Context, id int64, on bool) error {
 // already served (copies a shop has from before share one ledger, see
 // copies.go).
 func (e *Engine) InstallTemplate(ctx context.Context, key string) (int64, error) {
-	t, ok := TemplateByKey(key)
+	t, ok := flow.TemplateByKey(key)
 	if !ok {
 		return 0, domain.Errorf(domain.CodeNotFound, "there is no ready-made flow %q", key)
 	}
@@ -140,9 +141,9 @@ type exportFile struct {
 }
 
 type exportFlow struct {
-	Name       string     `json:"name"`
-	Template   string     `json:"template,omitempty"`
-	Definition Definition `json:"definition"`
+	Name       string          `json:"name"`
+	Template   string          `json:"template,omitempty"`
+	Definition flow.Definition `json:"definition"`
 }
 
 const exportFormat = "shopclerk-flows/1"
@@ -173,10 +174,10 @@ func (e *Engine) ImportFlows(ctx context.Context, data []byte) ([]int64, error) 
 	if err := json.Unmarshal(data, &in); err != nil || in.Format != exportFormat {
 		return nil, domain.Errorf(domain.CodeInvalid, "this is not a Shopclerk automations file")
 	}
-	var probs []Problem
+	var probs []flow.Problem
 	for i := range in.Flows {
-		in.Flows[i].Definition.defaults()
-		for _, p := range Validate(in.Flows[i].Definition) {
+		in.Flows[i].Definition.Defaults()
+		for _, p := range flow.Validate(in.Flows[i].Definition) {
 			p.Message = in.Flows[i].Name + ": " + p.Message
 			probs = append(probs, p)
 		}

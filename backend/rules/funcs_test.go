@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"context"
+	"shopclerk/backend/rules/flow"
 	"strings"
 	"testing"
 
@@ -35,8 +36,8 @@ func TestTemplateFuncsSaveAndRenderAlike(t *testing.T) {
 	for name, u := range uses {
 		t.Run(name, func(t *testing.T) {
 			tp := email.Template{Name: "custom", Subject: "For " + u.call, HTML: "<p>Hello " + u.call + "</p>"}
-			def := rules.Definition{Trigger: rules.TriggerSpec{Type: domain.TriggerOrderPaid},
-				Steps: []rules.Step{{Action: domain.StepSendEmail, Subject: tp.Subject, Body: tp.HTML}}}
+			def := flow.Definition{Trigger: flow.TriggerSpec{Type: domain.TriggerOrderPaid},
+				Steps: []flow.Step{{Action: domain.StepSendEmail, Subject: tp.Subject, Body: tp.HTML}}}
 			if _, err := eng.SaveFlow(ctx, rules.Flow{Name: "uses " + name, Definition: def}); err != nil {
 				t.Fatalf("flow not saved: %v", err)
 			}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/rules/flow"
 	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/rulesdb"
 	"shopclerk/backend/store/storetest"
@@ -46,7 +47,7 @@ func (s *shop) write(fn func(w *importdb.Writer) error) {
 }
 
 // flow stores and enables a flow.
-func (s *shop) flow(name string, d Definition) int64 {
+func (s *shop) flow(name string, d flow.Definition) int64 {
 	s.t.Helper()
 	id, err := s.e.SaveFlow(s.ctx, Flow{Name: name, Definition: d})
 	if err != nil {
@@ -142,7 +143,14 @@ func order(ext, email string, total int64, created time.Time) domain.Order {
 		Lines:           []domain.LineItem{{SKU: "MUG-1", Name: "Stoneware mug", Quantity: 1, Price: total}}}
 }
 
-func taskFlow(t TriggerSpec) Definition {
-	return Definition{Trigger: t, Steps: []Step{{Action: domain.StepCreateTask, Title: "saw {{.Customer.Email}}"}},
-		Policy: Policy{CatchUp: CatchUpSkip, MaxLateHours: 72}}
+func taskFlow(t flow.TriggerSpec) flow.Definition {
+	return flow.Definition{Trigger: t, Steps: []flow.Step{{Action: domain.StepCreateTask, Title: "saw {{.Customer.Email}}"}},
+		Policy: flow.Policy{CatchUp: flow.CatchUpSkip, MaxLateHours: 72}}
+}
+
+// transactional and wait are the ready-made flows' policy and wait step.
+var transactional = flow.Policy{Reentry: flow.ReentryEveryTime, CatchUp: flow.CatchUpSend, MaxLateHours: 72}
+
+func wait(hours, days int) flow.Step {
+	return flow.Step{Action: domain.StepWait, Hours: hours, Days: days}
 }

@@ -1,13 +1,13 @@
 package rules_test
 
 import (
+	"shopclerk/backend/rules/flow"
 	"strings"
 	"testing"
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
 	"shopclerk/backend/mail"
-	"shopclerk/backend/rules"
 )
 
 // TestTemplatesRenderWithMailTemplates renders every email of every
@@ -16,7 +16,7 @@ import (
 // issues) must not reach a customer as an error or a blank.
 func TestTemplatesRenderWithMailTemplates(t *testing.T) {
 	r := &mail.Templates{}
-	for _, ft := range rules.Templates {
+	for _, ft := range flow.Templates {
 		coupon := false
 		for i, s := range ft.Definition.Steps {
 			if s.Action == domain.StepIssueCoupon {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/rules/flow"
 	"shopclerk/backend/store/rulesdb"
 )
 
@@ -19,7 +20,7 @@ func (e *Engine) occurrences(ctx context.Context, c *compiled, from, to time.Tim
 	t := c.def.Trigger
 	var occs []domain.RuleOccurrence
 	var err error
-	shift := t.shift()
+	shift := t.Shift()
 	suffix := ""
 	switch t.Type {
 	case domain.TriggerOrderCreated, domain.TriggerOrderPaid, domain.TriggerOrderFulfilled, domain.TriggerOrderCancelled, domain.TriggerOrderRefunded:
@@ -61,13 +62,13 @@ func (e *Engine) occurrences(ctx context.Context, c *compiled, from, to time.Tim
 		suffix = fmt.Sprintf(":after%dd", t.Days)
 		f, u := from.Add(-shift), to.Add(-shift)
 		switch t.After {
-		case AfterOrderPaid:
+		case flow.AfterOrderPaid:
 			occs, err = e.st.OrderOccurrences(ctx, "paid", f, u)
-		case AfterOrderFulfilled:
+		case flow.AfterOrderFulfilled:
 			occs, err = e.st.OrderOccurrences(ctx, "fulfilled", f, u)
-		case AfterDelivered:
+		case flow.AfterDelivered:
 			occs, err = e.st.DeliveredOccurrences(ctx, f, u)
-		case AfterCustomerCreated:
+		case flow.AfterCustomerCreated:
 			occs, err = e.st.EventOccurrences(ctx, domain.TriggerCustomerCreated, f, u)
 		}
 	}
@@ -80,22 +81,6 @@ func (e *Engine) occurrences(ctx context.Context, c *compiled, from, to time.Tim
 		starts[i] = occs[i].At.Add(shift)
 	}
 	return occs, starts, nil
-}
-
-// shift is how long after its base event a date trigger's sequence starts
-// ("N days after", "inactive for N days", "idle for N hours"); 0 for the
-// others.
-func (t TriggerSpec) shift() time.Duration {
-	day := 24 * time.Hour
-	switch t.Type {
-	case domain.TriggerPaymentOverdue, domain.TriggerInactive, domain.TriggerDaysAfter, domain.TriggerShipmentStuck:
-		return time.Duration(t.Days) * day
-	case domain.TriggerRenewalDue:
-		return time.Duration(t.Days-t.LeadDays) * day
-	case domain.TriggerCartIdle:
-		return time.Duration(t.Hours) * time.Hour
-	}
-	return 0
 }
 
 // birthdays lists the customers whose birthday fell on a day of the shop's
@@ -141,7 +126,7 @@ func filterValue(occs []domain.RuleOccurrence, want string) []domain.RuleOccurre
 func (e *Engine) loadSubject(ctx context.Context, fc *factCache, o domain.RuleOccurrence, start time.Time, now time.Time, trig domain.Trigger) (*Subject, error) {
 	sub := &Subject{Occ: o, Start: start}
 	sub.Env.Now = now
-	sub.Env.Event = EventEnv{Type: string(trig), At: o.At, Value: o.Value}
+	sub.Env.Event = flow.EventEnv{Type: string(trig), At: o.At, Value: o.Value}
 	if o.ShipmentID != 0 {
 		sh, err := e.st.GetShipment(ctx, o.ShipmentID)
 		if err != nil {
@@ -164,7 +149,7 @@ func (e *Engine) loadSubject(ctx context.Context, fc *factCache, o domain.RuleOc
 			cust = &cp
 		}
 		sub.Order, sub.Customer = &ord, cust
-		sub.Env.Order = orderEnv(ord, f.Held)
+		sub.Env.Order = flow.OrderEnvOf(ord, f.Held)
 	} else if o.OrderID != 0 {
 		d, err := e.st.GetOrder(ctx, o.OrderID)
 		if err != nil {
@@ -176,7 +161,7 @@ func (e *Engine) loadSubject(ctx context.Context, fc *factCache, o domain.RuleOc
 		if err != nil {
 			return nil, err
 		}
-		sub.Env.Order = orderEnv(d.Order, held)
+		sub.Env.Order = flow.OrderEnvOf(d.Order, held)
 	}
 	if o.CartID != 0 {
 		c, err := e.st.GetCart(ctx, o.CartID)
@@ -184,7 +169,7 @@ func (e *Engine) loadSubject(ctx context.Context, fc *factCache, o domain.RuleOc
 			return nil, nil
 		}
 		sub.Cart = &c
-		sub.Env.Cart = cartEnv(c)
+		sub.Env.Cart = flow.CartEnvOf(c)
 	}
 	if c, ok := fc.customers[o.CustomerID]; ok && sub.Customer == nil && o.CustomerID != 0 {
 		cp := *c
@@ -212,9 +197,9 @@ func (e *Engine) loadSubject(ctx context.Context, fc *factCache, o domain.RuleOc
 		}
 	}
 	if sub.Customer != nil {
-		sub.Env.Customer = customerEnv(*sub.Customer)
+		sub.Env.Customer = flow.CustomerEnvOf(*sub.Customer)
 	} else {
-		sub.Env.Customer = CustomerEnv{Email: o.Email, Tags: []string{}, Products: []string{}}
+		sub.Env.Customer = flow.CustomerEnv{Email: o.Email, Tags: []string{}, Products: []string{}}
 	}
 	if o.SKU != "" {
 		var p rulesdb.ProductInfo
@@ -231,7 +216,7 @@ func (e *Engine) loadSubject(ctx context.Context, fc *factCache, o domain.RuleOc
 		}
 		sub.Product = &p
 		sub.Env.Product = productEnv(p)
-		sub.Env.Stock = StockEnv{Location: o.Location, Before: o.Before, After: o.After, Available: p.Available,
+		sub.Env.Stock = flow.StockEnv{Location: o.Location, Before: o.Before, After: o.After, Available: p.Available,
 			Incoming: p.Incoming, Threshold: o.Threshold}
 	}
 	if sub.Env.Order.Tags == nil {
@@ -270,7 +255,7 @@ func (e *Engine) customerExtras(ctx context.Context, c *compiled, sub *Subject) 
 // could report a reason first. Such occurrences can be left out of the window.
 func (c *compiled) restockPlansNothing() bool {
 	d := c.def
-	if d.Condition != "" || d.Policy.Reentry != ReentryEveryTime || d.Policy.Marketing || len(d.Policy.ExitOn) > 0 {
+	if d.Condition != "" || d.Policy.Reentry != flow.ReentryEveryTime || d.Policy.Marketing || len(d.Policy.ExitOn) > 0 {
 		return false
 	}
 	acts := false
@@ -284,4 +269,16 @@ func (c *compiled) restockPlansNothing() bool {
 		}
 	}
 	return acts
+}
+
+func productEnv(p rulesdb.ProductInfo) flow.ProductEnv {
+	e := flow.ProductEnv{SKU: p.SKU, Title: p.Title, Vendor: p.Vendor, Type: p.Type, Price: p.Price.Amount, Cost: p.Cost.Amount,
+		Supplier: p.SupplierName}
+	if p.ReorderPoint != nil {
+		e.ReorderPoint = *p.ReorderPoint
+	}
+	if e.Tags = p.Tags; e.Tags == nil {
+		e.Tags = []string{}
+	}
+	return e
 }

@@ -9,6 +9,7 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
+	"shopclerk/backend/rules/flow"
 )
 
 // maxCatchUp bounds how far back a "send anyway" or "ask" flow looks for
@@ -140,7 +141,7 @@ func flowRank(c *compiled) int {
 func (e *Engine) window(c *compiled, now time.Time) time.Time {
 	late := time.Duration(c.def.Policy.MaxLateHours) * time.Hour
 	from := now.Add(-late - time.Hour)
-	if c.def.Policy.CatchUp != CatchUpSkip {
+	if c.def.Policy.CatchUp != flow.CatchUpSkip {
 		since := c.row.LastRunAt
 		if since == nil {
 			since = c.row.EnabledAt
@@ -165,7 +166,7 @@ func maxTime(a, b time.Time) time.Time {
 func (e *Engine) planFlow(ctx context.Context, ps *planState, c *compiled, from time.Time) (FlowPlan, error) {
 	fp := FlowPlan{FlowID: c.row.ID, Name: c.row.Name, Template: c.row.Template, Items: []Item{}, Skipped: map[string]int{}}
 	now := ps.pc.now
-	occs, starts, err := e.occurrences(ctx, c, from.Add(-c.def.span()), now, ps.pc.settings)
+	occs, starts, err := e.occurrences(ctx, c, from.Add(-c.def.Span()), now, ps.pc.settings)
 	if err != nil {
 		return fp, err
 	}
@@ -319,7 +320,7 @@ func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled,
 		}
 		late := now.Sub(due) > time.Duration(pol.MaxLateHours)*time.Hour
 		// A split is never passed over: the steps after it may still be due.
-		if late && step.Action != domain.StepSplit && (pol.CatchUp == CatchUpSkip || due.Before(from)) && !ps.backtest {
+		if late && step.Action != domain.StepSplit && (pol.CatchUp == flow.CatchUpSkip || due.Before(from)) && !ps.backtest {
 			continue // missed while the computer was off: passed over
 		}
 		if sub == nil {
@@ -421,7 +422,7 @@ func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled,
 		case domain.StepHoldOrder:
 			ps.holds[sub.orderID()] = true
 		case domain.StepStopSequences:
-			if step.stopScope() == StopCustomer {
+			if step.EffectiveScope() == flow.StopCustomer {
 				if id := sub.customerID(); id != 0 {
 					ps.stops[id] = o.At
 				}
@@ -465,9 +466,9 @@ func (ps *planState) keepChoices(choices []choiceAt, items []Item) []Item {
 func (e *Engine) reentered(ctx context.Context, c *compiled, o domain.RuleOccurrence, now time.Time) (bool, error) {
 	var since time.Time
 	switch c.def.Policy.Reentry {
-	case ReentryOnce:
+	case flow.ReentryOnce:
 		since = time.Unix(0, 0)
-	case ReentryCooldown:
+	case flow.ReentryCooldown:
 		since = now.Add(-time.Duration(c.def.Policy.CooldownDays) * 24 * time.Hour)
 	default:
 		return false, nil
@@ -506,18 +507,18 @@ func (e *Engine) exitReason(ctx context.Context, ps *planState, c *compiled, sub
 		var hit bool
 		var err error
 		switch x {
-		case ExitBought:
+		case flow.ExitBought:
 			hit, err = e.st.BoughtSince(ctx, sub.customerID(), email, since)
-		case ExitReplied:
+		case flow.ExitReplied:
 			hit, err = e.st.RepliedSince(ctx, email, since)
-		case ExitUnsubscribed:
+		case flow.ExitUnsubscribed:
 			_, hit, err = e.st.Suppressed(ctx, email)
 			// Withdrawing consent mid-sequence is unsubscribing; never having
 			// given it is reported by the consent gate instead.
 			if !hit && entered && sub.Customer != nil && c.def.Policy.Marketing {
 				hit = !sub.Customer.AcceptsMarketing
 			}
-		case ExitOutOfStock:
+		case flow.ExitOutOfStock:
 			if sub.Cart != nil {
 				hit, err = e.st.CartOutOfStock(ctx, sub.Cart.ID)
 			}
@@ -537,7 +538,7 @@ func (e *Engine) exitReason(ctx context.Context, ps *planState, c *compiled, sub
 // email about it (its confirmation) and no reward for it (a coupon, any
 // marketing flow) until the seller releases it. The flow that holds orders
 // goes on with its own steps (the review task).
-func heldBack(ps *planState, c *compiled, sub *Subject, step Step) bool {
+func heldBack(ps *planState, c *compiled, sub *Subject, step flow.Step) bool {
 	oid := sub.orderID()
 	if oid == 0 || c.has(domain.StepHoldOrder) || !(sub.Env.Order.Held || ps.holds[oid]) {
 		return false

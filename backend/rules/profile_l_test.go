@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"runtime/pprof"
+	"shopclerk/backend/rules/flow"
 	"testing"
 	"time"
 
@@ -36,7 +37,7 @@ func TestProfileL(t *testing.T) {
 	for _, f := range flows {
 		have[f.Template] = true
 	}
-	for _, tp := range rules.Templates {
+	for _, tp := range flow.Templates {
 		if have[tp.Key] {
 			continue
 		}

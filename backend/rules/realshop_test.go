@@ -12,6 +12,7 @@ import (
 	"shopclerk/backend/email"
 	"shopclerk/backend/importer"
 	"shopclerk/backend/mail"
+	"shopclerk/backend/rules/flow"
 	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/rulesdb"
 	"shopclerk/backend/store/storetest"
@@ -78,7 +79,7 @@ func (s *realShop) importCSV(name string, data []byte) {
 // a second copy of one: with the template's key, switched on.
 func (s *realShop) installCopy(key string) int64 {
 	s.t.Helper()
-	tpl, _ := TemplateByKey(key)
+	tpl, _ := flow.TemplateByKey(key)
 	id, err := s.e.SaveFlow(s.ctx, Flow{Name: tpl.Name, Template: key, Definition: tpl.Definition})
 	if err != nil {
 		s.t.Fatal(err)

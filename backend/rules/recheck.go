@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/rules/flow"
 )
 
 // Recheck is the outbox's question right before an automation's email
@@ -45,7 +46,7 @@ func (r *Recheck) StopReason(ctx context.Context, m domain.OutboxMessage, now ti
 		return "", err // a flow deleted, broken or edited since: the plan's word stands
 	}
 	start := l.DueAt.Add(-n.offset)
-	o := occurrenceOf(l, m.ToAddr, start.Add(-c.def.Trigger.shift()))
+	o := occurrenceOf(l, m.ToAddr, start.Add(-c.def.Trigger.Shift()))
 	sub, err := r.e.loadSubject(ctx, newFactCache(), o, start, now, c.def.Trigger.Type)
 	if err != nil {
 		return "", err
@@ -112,14 +113,14 @@ func occurrenceOf(l domain.LedgerEntry, email string, at time.Time) domain.RuleO
 
 // exitWords says an exit reason the way the outbox shows it.
 func exitWords(why string) string {
-	switch Exit(why) {
-	case ExitBought:
+	switch flow.Exit(why) {
+	case flow.ExitBought:
 		return "the customer has ordered since (this flow stops when they buy)"
-	case ExitReplied:
+	case flow.ExitReplied:
 		return "the customer has replied since (this flow stops when they reply)"
-	case ExitUnsubscribed:
+	case flow.ExitUnsubscribed:
 		return "the customer has unsubscribed"
-	case ExitOutOfStock:
+	case flow.ExitOutOfStock:
 		return "everything in the cart has sold out"
 	}
 	if why == whyStopped {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/rules/flow"
 	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/rulesdb"
 )
@@ -41,13 +42,13 @@ func TestConditionOnTheSellersSegments(t *testing.T) {
 		}
 		return w.UpsertOrder(order("2", "bob@example.com", 5000, t0.Add(-2*hour)), &bob)
 	})
-	vip := taskFlow(TriggerSpec{Type: domain.TriggerOrderPaid})
+	vip := taskFlow(flow.TriggerSpec{Type: domain.TriggerOrderPaid})
 	vip.Condition = `"VIP" in customer.segments`
 	id := s.flow("VIPs only", vip)
-	notVIP := taskFlow(TriggerSpec{Type: domain.TriggerOrderPaid})
+	notVIP := taskFlow(flow.TriggerSpec{Type: domain.TriggerOrderPaid})
 	notVIP.Condition = `"Berlin" in customer.segments && !("VIP" in customer.segments)`
 	other := s.flow("Berliners but not VIPs", notVIP)
-	plain := s.flow("every paid order", taskFlow(TriggerSpec{Type: domain.TriggerOrderPaid}))
+	plain := s.flow("every paid order", taskFlow(flow.TriggerSpec{Type: domain.TriggerOrderPaid}))
 	p := s.plan(t0)
 	ann, _, _ := s.st.CustomerByEmail(s.ctx, "ann@example.com")
 	bob, _, _ := s.st.CustomerByEmail(s.ctx, "bob@example.com")

@@ -7,29 +7,13 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
+	"shopclerk/backend/rules/flow"
 	"shopclerk/backend/store/rulesdb"
 	"shopclerk/backend/tracking"
 )
 
 // The shipping flows (issue 12): what a condition and an email know about
 // the parcel a flow is about, among its order's parcels.
-
-// ShipmentEnv is the parcel of a shipment trigger, as it is now (not as it
-// was when the event was seen: a flow can check the parcel has not moved on).
-type ShipmentEnv struct {
-	Status  string `expr:"status" builder:"string"`
-	Carrier string `expr:"carrier" builder:"string"`
-	// Parcel is its place among the order's parcels (1, 2 ...), Parcels how
-	// many the order has.
-	Parcel  int `expr:"parcel"`
-	Parcels int `expr:"parcels" builder:"number"`
-	// DaysQuiet: whole days since the carrier last said anything.
-	DaysQuiet int  `expr:"daysQuiet" builder:"number"`
-	Final     bool `expr:"final" builder:"bool"`
-	// LastToArrive: every parcel of the order is delivered and this one
-	// came last, so an order of three parcels asks for feedback once.
-	LastToArrive bool `expr:"lastToArrive" builder:"bool"`
-}
 
 // loadParcels reads the subject's order's parcels and fills the condition
 // environment's shipment.
@@ -44,8 +28,8 @@ func (e *Engine) loadParcels(ctx context.Context, sub *Subject, now time.Time) e
 	return nil
 }
 
-func shipmentEnv(sh domain.Shipment, ps []rulesdb.Parcel, now time.Time) ShipmentEnv {
-	env := ShipmentEnv{Status: string(sh.Status), Carrier: sh.Carrier, Final: sh.Status.Final(), Parcels: len(ps), Parcel: 1}
+func shipmentEnv(sh domain.Shipment, ps []rulesdb.Parcel, now time.Time) flow.ShipmentEnv {
+	env := flow.ShipmentEnv{Status: string(sh.Status), Carrier: sh.Carrier, Final: sh.Status.Final(), Parcels: len(ps), Parcel: 1}
 	quiet := sh.ShippedAt
 	allDelivered := len(ps) > 0
 	var last *rulesdb.Parcel

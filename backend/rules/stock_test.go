@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/rules/flow"
 	"shopclerk/backend/store/importdb"
 )
 
@@ -15,9 +16,9 @@ import (
 func TestStockCrossingsOfRestockedSKUs(t *testing.T) {
 	s := newShop(t)
 	po := s.template("low_stock_po")
-	cond := s.flow("Stock with a condition", Definition{Trigger: TriggerSpec{Type: domain.TriggerStockBelow, Threshold: 5},
-		Condition: "stock.available > 100", Steps: []Step{{Action: domain.StepPurchaseOrder}},
-		Policy: Policy{Reentry: ReentryEveryTime, CatchUp: CatchUpSend, MaxLateHours: 72}})
+	cond := s.flow("Stock with a condition", flow.Definition{Trigger: flow.TriggerSpec{Type: domain.TriggerStockBelow, Threshold: 5},
+		Condition: "stock.available > 100", Steps: []flow.Step{{Action: domain.StepPurchaseOrder}},
+		Policy: flow.Policy{Reentry: flow.ReentryEveryTime, CatchUp: flow.CatchUpSend, MaxLateHours: 72}})
 	s.write(func(w *importdb.Writer) error {
 		for _, sku := range []string{"MUG-1", "CUP-1", "JUG-1"} {
 			if err := stock(w, sku, 12); err != nil {
@@ -89,7 +90,7 @@ func TestStockCrossingsOfRestockedSKUs(t *testing.T) {
 			}
 		}
 	}
-	if !(&compiled{def: Templates[0].Definition}).restockPlansNothing() {
+	if !(&compiled{def: flow.Templates[0].Definition}).restockPlansNothing() {
 		t.Fatal("the low stock template should leave restocked SKUs out")
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
+	"shopclerk/backend/rules/flow"
 	"shopclerk/backend/store/importdb"
 )
 
@@ -117,7 +118,7 @@ func demoShopData(s *shop) {
 func TestTemplatesGolden(t *testing.T) {
 	s := newShop(t)
 	names := map[int64]string{}
-	for _, tpl := range Templates {
+	for _, tpl := range flow.Templates {
 		names[s.template(tpl.Key)] = tpl.Key
 	}
 	demoShop(s)

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/rules/flow"
 	"shopclerk/backend/store/importdb"
 )
 
@@ -17,12 +18,12 @@ func TestTriggersSeenOnce(t *testing.T) {
 	}
 	cases := []struct {
 		name    string
-		trigger TriggerSpec
+		trigger flow.TriggerSpec
 		batches []func(w *importdb.Writer) error // written in order; the last is then written again
 		want    int
 	}{
-		{"order created", TriggerSpec{Type: domain.TriggerOrderCreated}, []func(*importdb.Writer) error{paidOrder}, 1},
-		{"order paid (unpaid order ignored)", TriggerSpec{Type: domain.TriggerOrderPaid}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
+		{"order created", flow.TriggerSpec{Type: domain.TriggerOrderCreated}, []func(*importdb.Writer) error{paidOrder}, 1},
+		{"order paid (unpaid order ignored)", flow.TriggerSpec{Type: domain.TriggerOrderPaid}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
 			o := order("1002", ann.Email, 1000, t0.Add(-hour))
 			o.PaidAt, o.FinancialStatus = nil, domain.FinancialPending
 			if err := w.UpsertOrder(o, &ann); err != nil {
@@ -30,25 +31,25 @@ func TestTriggersSeenOnce(t *testing.T) {
 			}
 			return paidOrder(w)
 		}}, 1},
-		{"order fulfilled", TriggerSpec{Type: domain.TriggerOrderFulfilled}, []func(*importdb.Writer) error{paidOrder, func(w *importdb.Writer) error {
+		{"order fulfilled", flow.TriggerSpec{Type: domain.TriggerOrderFulfilled}, []func(*importdb.Writer) error{paidOrder, func(w *importdb.Writer) error {
 			o := order("1001", ann.Email, 25000, t0.Add(-2*hour))
 			o.FulfillmentStatus, o.FulfilledAt = domain.FulfillmentFulfilled, ptr(t0.Add(-hour))
 			return w.UpsertOrder(o, &ann)
 		}}, 1},
-		{"order cancelled", TriggerSpec{Type: domain.TriggerOrderCancelled}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
+		{"order cancelled", flow.TriggerSpec{Type: domain.TriggerOrderCancelled}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
 			o := order("1001", ann.Email, 25000, t0.Add(-2*hour))
 			o.CancelledAt = ptr(t0.Add(-hour))
 			return w.UpsertOrder(o, &ann)
 		}}, 1},
-		{"order refunded", TriggerSpec{Type: domain.TriggerOrderRefunded}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
+		{"order refunded", flow.TriggerSpec{Type: domain.TriggerOrderRefunded}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
 			o := order("1001", ann.Email, 25000, t0.Add(-2*hour))
 			o.FinancialStatus, o.Refunded = domain.FinancialRefunded, 25000
 			return w.UpsertOrder(o, &ann)
 		}}, 1},
-		{"shipment status changed", TriggerSpec{Type: domain.TriggerShipmentStatus, Status: "delivered"}, []func(*importdb.Writer) error{
+		{"shipment status changed", flow.TriggerSpec{Type: domain.TriggerShipmentStatus, Status: "delivered"}, []func(*importdb.Writer) error{
 			func(w *importdb.Writer) error { return shipment(w, ann, domain.ShipmentInTransit) },
 			func(w *importdb.Writer) error { return shipment(w, ann, domain.ShipmentDelivered) }}, 1},
-		{"cart idle, not when they ordered later", TriggerSpec{Type: domain.TriggerCartIdle, Hours: 1}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
+		{"cart idle, not when they ordered later", flow.TriggerSpec{Type: domain.TriggerCartIdle, Hours: 1}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
 			bob := cust("bob@example.com", "Bob", "GB", true)
 			if err := w.UpsertCart(cart("c1", bob.Email, t0.Add(-2*hour)), &bob); err != nil {
 				return err
@@ -58,16 +59,16 @@ func TestTriggersSeenOnce(t *testing.T) {
 			}
 			return paidOrder(w) // Ann ordered after leaving c2
 		}}, 1},
-		{"stock crossed below threshold", TriggerSpec{Type: domain.TriggerStockBelow, Threshold: 5}, []func(*importdb.Writer) error{
+		{"stock crossed below threshold", flow.TriggerSpec{Type: domain.TriggerStockBelow, Threshold: 5}, []func(*importdb.Writer) error{
 			func(w *importdb.Writer) error { return stock(w, "MUG-1", 12) },
 			func(w *importdb.Writer) error { return stock(w, "MUG-1", 3) }}, 1},
-		{"customer created", TriggerSpec{Type: domain.TriggerCustomerCreated}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
+		{"customer created", flow.TriggerSpec{Type: domain.TriggerCustomerCreated}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
 			c := cust("new@example.com", "Nia", "FR", false)
 			c.CreatedAt = t0.Add(-hour)
 			_, err := w.UpsertCustomer(c, importdb.CustomerAuthoritative)
 			return err
 		}}, 1},
-		{"consent given", TriggerSpec{Type: domain.TriggerConsentGiven}, []func(*importdb.Writer) error{
+		{"consent given", flow.TriggerSpec{Type: domain.TriggerConsentGiven}, []func(*importdb.Writer) error{
 			func(w *importdb.Writer) error {
 				_, err := w.UpsertCustomer(cust("c@example.com", "Cy", "DE", false), 0)
 				return err
@@ -78,7 +79,7 @@ func TestTriggersSeenOnce(t *testing.T) {
 				_, err := w.UpsertCustomer(c, 0)
 				return err
 			}}, 1},
-		{"consent withdrawn", TriggerSpec{Type: domain.TriggerConsentWithdrawn}, []func(*importdb.Writer) error{
+		{"consent withdrawn", flow.TriggerSpec{Type: domain.TriggerConsentWithdrawn}, []func(*importdb.Writer) error{
 			func(w *importdb.Writer) error {
 				_, err := w.UpsertCustomer(cust("c@example.com", "Cy", "DE", true), 0)
 				return err
@@ -87,7 +88,7 @@ func TestTriggersSeenOnce(t *testing.T) {
 				_, err := w.UpsertCustomer(cust("c@example.com", "Cy", "DE", false), 0)
 				return err
 			}}, 1},
-		{"tag added", TriggerSpec{Type: domain.TriggerTagAdded, Tag: "vip"}, []func(*importdb.Writer) error{
+		{"tag added", flow.TriggerSpec{Type: domain.TriggerTagAdded, Tag: "vip"}, []func(*importdb.Writer) error{
 			func(w *importdb.Writer) error {
 				_, err := w.UpsertCustomer(cust("c@example.com", "Cy", "DE", true), 0)
 				return err
@@ -98,7 +99,7 @@ func TestTriggersSeenOnce(t *testing.T) {
 				_, err := w.UpsertCustomer(c, 0)
 				return err
 			}}, 1},
-		{"birthday in the shop's time zone", TriggerSpec{Type: domain.TriggerBirthday}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
+		{"birthday in the shop's time zone", flow.TriggerSpec{Type: domain.TriggerBirthday}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
 			c := cust("b@example.com", "Bea", "DE", true)
 			c.Birthday = "1990-03-02"
 			o := cust("o@example.com", "Oli", "DE", true)
@@ -110,20 +111,20 @@ func TestTriggersSeenOnce(t *testing.T) {
 			}
 			return nil
 		}}, 1},
-		{"subscription renewal due", TriggerSpec{Type: domain.TriggerRenewalDue, Days: 30, LeadDays: 3, Tag: "subscription"}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
+		{"subscription renewal due", flow.TriggerSpec{Type: domain.TriggerRenewalDue, Days: 30, LeadDays: 3, Tag: "subscription"}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
 			o := order("S1", ann.Email, 1500, t0.Add(-27*day-2*hour))
 			o.Tags = []string{"subscription"}
 			return w.UpsertOrder(o, &ann)
 		}}, 1},
-		{"payment overdue", TriggerSpec{Type: domain.TriggerPaymentOverdue, Days: 7}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
+		{"payment overdue", flow.TriggerSpec{Type: domain.TriggerPaymentOverdue, Days: 7}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
 			o := order("P1", ann.Email, 1500, t0.Add(-7*day-2*hour))
 			o.PaidAt, o.FinancialStatus = nil, domain.FinancialPending
 			return w.UpsertOrder(o, &ann)
 		}}, 1},
-		{"30 days after delivery", TriggerSpec{Type: domain.TriggerDaysAfter, Days: 30, After: AfterDelivered}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
+		{"30 days after delivery", flow.TriggerSpec{Type: domain.TriggerDaysAfter, Days: 30, After: flow.AfterDelivered}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
 			return shipmentAt(w, ann, domain.ShipmentDelivered, t0.Add(-30*day-2*hour))
 		}}, 1},
-		{"inactive for 180 days", TriggerSpec{Type: domain.TriggerInactive, Days: 180}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
+		{"inactive for 180 days", flow.TriggerSpec{Type: domain.TriggerInactive, Days: 180}, []func(*importdb.Writer) error{func(w *importdb.Writer) error {
 			return w.UpsertOrder(order("OLD", ann.Email, 1500, t0.Add(-180*day-5*hour)), &ann)
 		}}, 1},
 	}
@@ -163,7 +164,7 @@ func TestMarketingUnansweredTrigger(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	id := s.flow("unanswered", taskFlow(TriggerSpec{Type: domain.TriggerMarketingUnanswered, Count: 3}))
+	id := s.flow("unanswered", taskFlow(flow.TriggerSpec{Type: domain.TriggerMarketingUnanswered, Count: 3}))
 	for i := range 3 {
 		if _, _, err := s.st.EnqueueMessage(s.ctx, &domain.OutboxMessage{MessageID: "<m" + string(rune('a'+i)) + "@x>", Kind: domain.KindMarketing,
 			ToAddr: ann.Email, Subject: "news", CustomerID: &c.ID}); err != nil {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"shopclerk/backend/importer"
+	"shopclerk/backend/rules/flow"
 	"shopclerk/backend/store"
 	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/storetest"
@@ -159,9 +160,9 @@ func TestUpgradedSpendTierFlowNamesTheTierReached(t *testing.T) {
 	})
 	s := upgraded(t, path, now)
 
-	tpl, _ := TemplateByKey("spend_tiers")
+	tpl, _ := flow.TemplateByKey("spend_tiers")
 	fresh, _ := json.Marshal(tpl.Definition)
-	want, _ := ParseDefinition(string(fresh))
+	want, _ := flow.ParseDefinition(string(fresh))
 	if got, _ := s.e.GetFlow(s.ctx, installed); !reflect.DeepEqual(got.Definition, want) {
 		t.Errorf("the installed flow after the upgrade:\n%+v\nwant, as installed now:\n%+v", got.Definition.Steps, want.Steps)
 	}
@@ -241,8 +242,8 @@ func TestUpgradedStopsAreScopedToTheirOrder(t *testing.T) {
 		}
 	}
 	f, _ := s.e.GetFlow(s.ctx, tagFlow)
-	if sc := f.Definition.Steps[0].Scope; sc != StopCustomer || len(Validate(f.Definition)) != 0 {
-		t.Errorf("the tag flow's stop: scope %q, problems %+v", sc, Validate(f.Definition))
+	if sc := f.Definition.Steps[0].Scope; sc != flow.StopCustomer || len(flow.Validate(f.Definition)) != 0 {
+		t.Errorf("the tag flow's stop: scope %q, problems %+v", sc, flow.Validate(f.Definition))
 	}
 	if f, _ := s.e.GetFlow(s.ctx, cancelFlow); f.Definition.Steps[0].Scope != "" {
 		t.Errorf("the cancellation flow's stop: %+v", f.Definition.Steps[0])

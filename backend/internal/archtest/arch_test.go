@@ -23,7 +23,7 @@ var floors = map[string]int{
 	"app/cli":         5,
 	"backend/service": 4,
 	"backend/runner":  3, "backend/inbox/signals": 3,
-	"backend/rules": 2, "backend/mail": 2, "backend/inventory": 2, "backend/inbox": 2, "backend/importer": 2,
+	"backend/rules": 2, "backend/rules/flow": 2, "backend/mail": 2, "backend/inventory": 2, "backend/inbox": 2, "backend/importer": 2,
 	"backend/demo": 2, "backend/connector": 2, "backend/customers": 2, "backend/tracking/carrierapi": 2,
 	"backend/campaigns":                         2,
 	"backend/coupons":                           2,

@@ -2,19 +2,19 @@
 // src/api imports ../wailsjs; every call goes through the shared `call` so it
 // rejects with an AppError {code, message}.
 import * as AutomationService from '../../wailsjs/go/app/AutomationService';
-import type { rules } from '../../wailsjs/go/models';
+import type { flow, rules } from '../../wailsjs/go/models';
 import { EventsOn } from '../../wailsjs/runtime/runtime';
 import { call } from './errors';
 import type { Plain } from './plain';
 import type { Schema } from './schema';
 
-export type TriggerSpec = Plain<rules.TriggerSpec>;
-export type Step = Plain<rules.Step>;
-export type FlowPolicy = Plain<rules.Policy>;
-export type Definition = Plain<rules.Definition>;
+export type TriggerSpec = Plain<flow.TriggerSpec>;
+export type Step = Plain<flow.Step>;
+export type FlowPolicy = Plain<flow.Policy>;
+export type Definition = Plain<flow.Definition>;
 export type Flow = Plain<rules.Flow>;
-export type FlowTemplate = Plain<rules.FlowTemplate>;
-export type Problem = Plain<rules.Problem>;
+export type FlowTemplate = Plain<flow.FlowTemplate>;
+export type Problem = Plain<flow.Problem>;
 export type Preview = Plain<rules.Preview>;
 export type FlowPlan = Plain<rules.FlowPlan>;
 export type PlanItem = Plain<rules.Item>;
@@ -50,7 +50,7 @@ export const automations = {
   listFlows: (): Promise<Flow[]> => call(() => AutomationService.ListFlows()),
   getFlow: (id: number): Promise<Flow> => call(() => AutomationService.GetFlow(id)),
   validate: (d: Definition): Promise<Problem[]> =>
-    call(() => AutomationService.Validate(asModel<rules.Definition>(d))).then((p) => p ?? []),
+    call(() => AutomationService.Validate(asModel<flow.Definition>(d))).then((p) => p ?? []),
   saveFlow: (f: Flow): Promise<number> => call(() => AutomationService.SaveFlow(asModel<rules.Flow>(f))),
   installTemplate: (key: string): Promise<number> => call(() => AutomationService.InstallTemplate(key)),
   setEnabled: (id: number, on: boolean): Promise<void> => call(() => AutomationService.SetEnabled(id, on)),

@@ -1371,7 +1371,7 @@ export namespace customers {
 	    customers: number;
 	    warning: string;
 	    sample: SampleMember[];
-	    problem?: rules.ConditionError;
+	    problem?: flow.ConditionError;
 	
 	    static createFrom(source: any = {}) {
 	        return new SegmentCheck(source);
@@ -1383,7 +1383,7 @@ export namespace customers {
 	        this.customers = source["customers"];
 	        this.warning = source["warning"];
 	        this.sample = this.convertValues(source["sample"], SampleMember);
-	        this.problem = this.convertValues(source["problem"], rules.ConditionError);
+	        this.problem = this.convertValues(source["problem"], flow.ConditionError);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -3960,6 +3960,336 @@ export namespace email {
 
 }
 
+export namespace flow {
+	
+	export class Step {
+	    action: string;
+	    if?: string;
+	    hours?: number;
+	    days?: number;
+	    template?: string;
+	    subject?: string;
+	    body?: string;
+	    vars?: {[key: string]: string};
+	    moneyVars?: string[];
+	    tag?: string;
+	    percentOff?: number;
+	    amountOff?: number;
+	    freeShipping?: boolean;
+	    validDays?: number;
+	    codePattern?: string;
+	    title?: string;
+	    detail?: string;
+	    scope?: string;
+	    split?: string;
+	    when?: string;
+	    percent?: number;
+	    branches?: Branch[];
+	    id?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Step(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.action = source["action"];
+	        this.if = source["if"];
+	        this.hours = source["hours"];
+	        this.days = source["days"];
+	        this.template = source["template"];
+	        this.subject = source["subject"];
+	        this.body = source["body"];
+	        this.vars = source["vars"];
+	        this.moneyVars = source["moneyVars"];
+	        this.tag = source["tag"];
+	        this.percentOff = source["percentOff"];
+	        this.amountOff = source["amountOff"];
+	        this.freeShipping = source["freeShipping"];
+	        this.validDays = source["validDays"];
+	        this.codePattern = source["codePattern"];
+	        this.title = source["title"];
+	        this.detail = source["detail"];
+	        this.scope = source["scope"];
+	        this.split = source["split"];
+	        this.when = source["when"];
+	        this.percent = source["percent"];
+	        this.branches = this.convertValues(source["branches"], Branch);
+	        this.id = source["id"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Branch {
+	    steps: Step[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Branch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.steps = this.convertValues(source["steps"], Step);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ConditionError {
+	    line: number;
+	    column: number;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConditionError(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.column = source["column"];
+	        this.message = source["message"];
+	    }
+	}
+	export class Policy {
+	    reentry: string;
+	    cooldownDays?: number;
+	    catchUp: string;
+	    maxLateHours: number;
+	    marketing: boolean;
+	    exitOn?: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Policy(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.reentry = source["reentry"];
+	        this.cooldownDays = source["cooldownDays"];
+	        this.catchUp = source["catchUp"];
+	        this.maxLateHours = source["maxLateHours"];
+	        this.marketing = source["marketing"];
+	        this.exitOn = source["exitOn"];
+	    }
+	}
+	export class TriggerSpec {
+	    type: string;
+	    hours?: number;
+	    days?: number;
+	    leadDays?: number;
+	    after?: string;
+	    status?: string;
+	    tag?: string;
+	    threshold?: number;
+	    count?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TriggerSpec(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.hours = source["hours"];
+	        this.days = source["days"];
+	        this.leadDays = source["leadDays"];
+	        this.after = source["after"];
+	        this.status = source["status"];
+	        this.tag = source["tag"];
+	        this.threshold = source["threshold"];
+	        this.count = source["count"];
+	    }
+	}
+	export class Definition {
+	    trigger: TriggerSpec;
+	    condition?: string;
+	    steps: Step[];
+	    policy: Policy;
+	    nextId?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Definition(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.trigger = this.convertValues(source["trigger"], TriggerSpec);
+	        this.condition = source["condition"];
+	        this.steps = this.convertValues(source["steps"], Step);
+	        this.policy = this.convertValues(source["policy"], Policy);
+	        this.nextId = source["nextId"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class FlowTemplate {
+	    key: string;
+	    name: string;
+	    description: string;
+	    definition: Definition;
+	
+	    static createFrom(source: any = {}) {
+	        return new FlowTemplate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.name = source["name"];
+	        this.description = source["description"];
+	        this.definition = this.convertValues(source["definition"], Definition);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Problem {
+	    field: string;
+	    step: number;
+	    line: number;
+	    column: number;
+	    message: string;
+	    where?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Problem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.field = source["field"];
+	        this.step = source["step"];
+	        this.line = source["line"];
+	        this.column = source["column"];
+	        this.message = source["message"];
+	        this.where = source["where"];
+	    }
+	}
+	export class SchemaField {
+	    expr: string;
+	    type: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SchemaField(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.expr = source["expr"];
+	        this.type = source["type"];
+	    }
+	}
+	export class Schema {
+	    triggers: string[];
+	    actions: string[];
+	    exits: string[];
+	    after: string[];
+	    stopScopes: string[];
+	    fields: SchemaField[];
+	    splits: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Schema(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.triggers = source["triggers"];
+	        this.actions = source["actions"];
+	        this.exits = source["exits"];
+	        this.after = source["after"];
+	        this.stopScopes = source["stopScopes"];
+	        this.fields = this.convertValues(source["fields"], SchemaField);
+	        this.splits = source["splits"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+
+}
+
 export namespace importer {
 	
 	export class DateQuestion {
@@ -5002,110 +5332,6 @@ export namespace rules {
 		    return a;
 		}
 	}
-	export class Step {
-	    action: string;
-	    if?: string;
-	    hours?: number;
-	    days?: number;
-	    template?: string;
-	    subject?: string;
-	    body?: string;
-	    vars?: {[key: string]: string};
-	    moneyVars?: string[];
-	    tag?: string;
-	    percentOff?: number;
-	    amountOff?: number;
-	    freeShipping?: boolean;
-	    validDays?: number;
-	    codePattern?: string;
-	    title?: string;
-	    detail?: string;
-	    scope?: string;
-	    split?: string;
-	    when?: string;
-	    percent?: number;
-	    branches?: Branch[];
-	    id?: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new Step(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.action = source["action"];
-	        this.if = source["if"];
-	        this.hours = source["hours"];
-	        this.days = source["days"];
-	        this.template = source["template"];
-	        this.subject = source["subject"];
-	        this.body = source["body"];
-	        this.vars = source["vars"];
-	        this.moneyVars = source["moneyVars"];
-	        this.tag = source["tag"];
-	        this.percentOff = source["percentOff"];
-	        this.amountOff = source["amountOff"];
-	        this.freeShipping = source["freeShipping"];
-	        this.validDays = source["validDays"];
-	        this.codePattern = source["codePattern"];
-	        this.title = source["title"];
-	        this.detail = source["detail"];
-	        this.scope = source["scope"];
-	        this.split = source["split"];
-	        this.when = source["when"];
-	        this.percent = source["percent"];
-	        this.branches = this.convertValues(source["branches"], Branch);
-	        this.id = source["id"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class Branch {
-	    steps: Step[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Branch(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.steps = this.convertValues(source["steps"], Step);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
 	export class BranchChoice {
 	    subject: string;
 	    email: string;
@@ -5136,111 +5362,7 @@ export namespace rules {
 	        this.kept = source["kept"];
 	    }
 	}
-	export class ConditionError {
-	    line: number;
-	    column: number;
-	    message: string;
 	
-	    static createFrom(source: any = {}) {
-	        return new ConditionError(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.line = source["line"];
-	        this.column = source["column"];
-	        this.message = source["message"];
-	    }
-	}
-	
-	export class Policy {
-	    reentry: string;
-	    cooldownDays?: number;
-	    catchUp: string;
-	    maxLateHours: number;
-	    marketing: boolean;
-	    exitOn?: string[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Policy(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.reentry = source["reentry"];
-	        this.cooldownDays = source["cooldownDays"];
-	        this.catchUp = source["catchUp"];
-	        this.maxLateHours = source["maxLateHours"];
-	        this.marketing = source["marketing"];
-	        this.exitOn = source["exitOn"];
-	    }
-	}
-	export class TriggerSpec {
-	    type: string;
-	    hours?: number;
-	    days?: number;
-	    leadDays?: number;
-	    after?: string;
-	    status?: string;
-	    tag?: string;
-	    threshold?: number;
-	    count?: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new TriggerSpec(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.type = source["type"];
-	        this.hours = source["hours"];
-	        this.days = source["days"];
-	        this.leadDays = source["leadDays"];
-	        this.after = source["after"];
-	        this.status = source["status"];
-	        this.tag = source["tag"];
-	        this.threshold = source["threshold"];
-	        this.count = source["count"];
-	    }
-	}
-	export class Definition {
-	    trigger: TriggerSpec;
-	    condition?: string;
-	    steps: Step[];
-	    policy: Policy;
-	    nextId?: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new Definition(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.trigger = this.convertValues(source["trigger"], TriggerSpec);
-	        this.condition = source["condition"];
-	        this.steps = this.convertValues(source["steps"], Step);
-	        this.policy = this.convertValues(source["policy"], Policy);
-	        this.nextId = source["nextId"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
 	
 	export class Flow {
 	    id: number;
@@ -5248,7 +5370,7 @@ export namespace rules {
 	    template: string;
 	    description: string;
 	    enabled: boolean;
-	    definition: Definition;
+	    definition: flow.Definition;
 	    // Go type: time
 	    updatedAt: any;
 	    // Go type: time
@@ -5267,7 +5389,7 @@ export namespace rules {
 	        this.template = source["template"];
 	        this.description = source["description"];
 	        this.enabled = source["enabled"];
-	        this.definition = this.convertValues(source["definition"], Definition);
+	        this.definition = this.convertValues(source["definition"], flow.Definition);
 	        this.updatedAt = this.convertValues(source["updatedAt"], null);
 	        this.lastRunAt = this.convertValues(source["lastRunAt"], null);
 	        this.enabledAt = this.convertValues(source["enabledAt"], null);
@@ -5451,43 +5573,6 @@ export namespace rules {
 		    return a;
 		}
 	}
-	export class FlowTemplate {
-	    key: string;
-	    name: string;
-	    description: string;
-	    definition: Definition;
-	
-	    static createFrom(source: any = {}) {
-	        return new FlowTemplate(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.key = source["key"];
-	        this.name = source["name"];
-	        this.description = source["description"];
-	        this.definition = this.convertValues(source["definition"], Definition);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	
 	
 	
 	
@@ -5529,28 +5614,6 @@ export namespace rules {
 		    }
 		    return a;
 		}
-	}
-	export class Problem {
-	    field: string;
-	    step: number;
-	    line: number;
-	    column: number;
-	    message: string;
-	    where?: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Problem(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.field = source["field"];
-	        this.step = source["step"];
-	        this.line = source["line"];
-	        this.column = source["column"];
-	        this.message = source["message"];
-	        this.where = source["where"];
-	    }
 	}
 	export class RunFailure {
 	    key: string;
@@ -5659,65 +5722,6 @@ export namespace rules {
 		    return a;
 		}
 	}
-	
-	export class SchemaField {
-	    expr: string;
-	    type: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new SchemaField(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.expr = source["expr"];
-	        this.type = source["type"];
-	    }
-	}
-	export class Schema {
-	    triggers: string[];
-	    actions: string[];
-	    exits: string[];
-	    after: string[];
-	    stopScopes: string[];
-	    fields: SchemaField[];
-	    splits: string[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Schema(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.triggers = source["triggers"];
-	        this.actions = source["actions"];
-	        this.exits = source["exits"];
-	        this.after = source["after"];
-	        this.stopScopes = source["stopScopes"];
-	        this.fields = this.convertValues(source["fields"], SchemaField);
-	        this.splits = source["splits"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	
-	
 	
 	
 	

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changeField, emptyGroup, majorToMinor, minorToMajor, newRow, parseCondition, toExpression, updateAt, type Group } from './condition';
 
-// Every ready-made flow's condition and step "if" (backend/rules/templates.go),
+// Every ready-made flow's condition and step "if" (backend/rules/flow/templates.go),
 // plus shapes the builder writes.
 const CANONICAL = [
   '!order.cancelled',

@@ -1,6 +1,6 @@
 // The visual condition builder's model: rows (field, operator, value) in
 // AND/OR groups, written to and read from the expr-lang expression the engine
-// compiles (backend/rules/condition.go, env.go). Only a readable subset of expr
+// compiles (backend/rules/flow/condition.go, env.go). Only a readable subset of expr
 // is turned into rows; anything else stays an expression the seller edits as
 // text (parseCondition returns null). Money fields are shown in major units
 // (200.00) and written in minor units (20000), with integer string maths.

@@ -1,5 +1,5 @@
 // The editor's words against the engine's names. src/api/schema.json is
-// rules.EditorSchema() (a Go test keeps it so); these fail when a trigger,
+// flow.EditorSchema() (a Go test keeps it so); these fail when a trigger,
 // step kind, exit, base event or condition field is added to or removed
 // from Go without the editor following, or the other way round.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-package rules
+package flow
 
 import (
 	"errors"
@@ -64,7 +64,7 @@ var customerless = map[domain.Trigger]bool{domain.TriggerStockBelow: true}
 // conditions that do not compile or fail on sample data, email templates
 // with unknown variables.
 func Validate(d Definition) []Problem {
-	d.defaults()
+	d.Defaults()
 	var out []Problem
 	inBranch := "" // where the step checked lies, when inside a branch
 	add := func(field string, step int, format string, args ...any) {
@@ -146,9 +146,9 @@ func Validate(d Definition) []Problem {
 		for i, s := range steps {
 			n := i + 1
 			if parent != "" {
-				n, inBranch = top, stepWhere(parent, i)
-				// A step without an id gets one on save (assignIDs).
-				if s.ID != 0 && (s.ID < branchIDBase || ids[s.ID]) {
+				n, inBranch = top, StepWhere(parent, i)
+				// A step without an id gets one on save (AssignIDs).
+				if s.ID != 0 && (s.ID < BranchIDBase || ids[s.ID]) {
 					add("step", n, "the step shares its id %d with another: save the flow again from the editor", s.ID)
 				}
 				ids[s.ID] = true
@@ -191,7 +191,7 @@ func Validate(d Definition) []Problem {
 					add("template", n, "choose an email template, or write a subject and a body")
 					continue
 				}
-				t, _ := (&SendEmail{Step: s}).template(email.Fallback{})
+				t, _ := s.EmailTemplate(email.Fallback{})
 				if email.UsesPurchaseOrder(t) {
 					add("template", n, "%s", email.NoPurchaseOrder)
 				} else if _, err := (email.Fallback{}).Render(t, email.Sample(s.Vars)); err != nil {
@@ -231,7 +231,7 @@ func Validate(d Definition) []Problem {
 					add("step", n, "only an order trigger can hold an order")
 				}
 			case domain.StepStopSequences:
-				switch s.stopScope() {
+				switch s.EffectiveScope() {
 				case StopOrder:
 					if !hasOrder(t) {
 						add("step", n, "this trigger has no order whose sequences could be stopped: choose to stop every sequence of the customer")
@@ -245,7 +245,7 @@ func Validate(d Definition) []Problem {
 			case domain.StepSplit:
 				where := inBranch
 				if where == "" {
-					where = stepWhere("", i)
+					where = StepWhere("", i)
 				}
 				validateSplit(s, depth+1, func(format string, args ...any) { add("step", n, format, args...) }, func(err error) {
 					p := conditionProblem("split", n, err)

@@ -1,4 +1,4 @@
-package rules
+package flow
 
 import (
 	"errors"
@@ -15,6 +15,7 @@ func TestConditionErrors(t *testing.T) {
 	}{
 		{"order.total >", 1, 13, "unexpected token"},
 		{"order.nope > 1", 1, 7, "order has no field nope"},
+		{"shipment.nope > 1", 1, 10, "shipment has no field nope"},
 		{"customer.totalSpent / 0 > 1", 1, 23, "divides by zero"},
 		{"order.total % order.refunded == 0", 1, 13, "divides by zero"},
 		{"len(filter(1..100000000, # > 0)) > 1", 1, 13, "too much work"},

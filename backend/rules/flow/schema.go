@@ -1,4 +1,4 @@
-package rules
+package flow
 
 import (
 	"reflect"
@@ -23,7 +23,7 @@ const (
 	FieldNumber FieldType = "number" // >= 3
 	FieldMoney  FieldType = "money"  // minor units: 200.00 is written 20000
 	FieldBool   FieldType = "bool"   // yes / no
-	FieldTags   FieldType = "tags"   // hasTag(field, "vip"), any case
+	FieldTags   FieldType = "tags"   // HasTag(field, "vip"), any case
 	FieldList   FieldType = "list"   // "MUG-1" in field
 	FieldDays   FieldType = "days"   // daysSince(field) >= 90
 	FieldHours  FieldType = "hours"  // hoursSince(field) >= 2

@@ -1,8 +1,9 @@
-package rules
+package flow
 
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"time"
 
@@ -81,7 +82,7 @@ func exprOptions() []expr.Option {
 			return int(now.Sub(t).Hours()), nil
 		}, new(func(time.Time, time.Time) int)),
 		expr.Function("hasTag", func(p ...any) (any, error) {
-			return hasTag(p[0].([]string), p[1].(string)), nil
+			return HasTag(p[0].([]string), p[1].(string)), nil
 		}, new(func([]string, string) bool)),
 		expr.Function("daysUntilBirthday", func(p ...any) (any, error) {
 			return daysUntilBirthday(p[0].(string), p[1].(time.Time)), nil
@@ -175,10 +176,17 @@ func positioned(src string, err error) error {
 	return &ConditionError{Line: 1, Column: 1, Message: sellerMessage(err.Error())}
 }
 
+// envNames are the environment's Go types as expr's messages name them
+// ("flow.OrderEnv"), and the words a seller knows them by.
+var envNames = map[string]string{
+	reflect.TypeFor[CustomerEnv]().String(): "customer", reflect.TypeFor[OrderEnv]().String(): "order",
+	reflect.TypeFor[CartEnv]().String(): "cart", reflect.TypeFor[ProductEnv]().String(): "product",
+	reflect.TypeFor[StockEnv]().String(): "stock", reflect.TypeFor[EventEnv]().String(): "event",
+	reflect.TypeFor[ShipmentEnv]().String(): "shipment", reflect.TypeFor[Env]().String(): "the data",
+}
+
 func sellerMessage(m string) string {
-	for from, to := range map[string]string{"rules.CustomerEnv": "customer", "rules.OrderEnv": "order",
-		"rules.CartEnv": "cart", "rules.ProductEnv": "product", "rules.StockEnv": "stock", "rules.EventEnv": "event",
-		"rules.Env": "the data"} {
+	for from, to := range envNames {
 		m = strings.ReplaceAll(m, from, to)
 	}
 	m = strings.ReplaceAll(m, "daysSinceAt", "daysSince")

@@ -1,4 +1,4 @@
-package rules
+package flow
 
 import (
 	"slices"
@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"shopclerk/backend/domain"
-	"shopclerk/backend/store/rulesdb"
 )
 
 // Env is what a condition can read. Money is in minor units (cents): a
@@ -132,16 +131,15 @@ func daysSince(now, t time.Time) int {
 	return int(now.Sub(t).Hours() / 24)
 }
 
-func hasTag(tags []string, tag string) bool {
+// HasTag tells whether tags hold tag, ignoring case and spaces.
+func HasTag(tags []string, tag string) bool {
 	return slices.ContainsFunc(tags, func(t string) bool { return strings.EqualFold(strings.TrimSpace(t), tag) })
 }
 
 // CustomerEnvOf is what a condition reads of a customer row (Segment and
 // Products are left for whoever knows them): segments are conditions over
 // the same fields.
-func CustomerEnvOf(c domain.Customer) CustomerEnv { return customerEnv(c) }
-
-func customerEnv(c domain.Customer) CustomerEnv {
+func CustomerEnvOf(c domain.Customer) CustomerEnv {
 	e := CustomerEnv{ID: c.ID, Email: c.Email, FirstName: c.FirstName, LastName: c.LastName, Country: c.Country,
 		City: c.City, AcceptsMarketing: c.AcceptsMarketing, Tags: nonNil(c.Tags), OrdersCount: c.OrdersCount,
 		TotalSpent: c.TotalSpent.Amount, Currency: c.TotalSpent.Currency, CreatedAt: c.CreatedAt, Birthday: c.Birthday,
@@ -152,7 +150,9 @@ func customerEnv(c domain.Customer) CustomerEnv {
 	return e
 }
 
-func orderEnv(o domain.Order, held bool) OrderEnv {
+// OrderEnvOf is what a condition reads of an order; held says it waits
+// for the seller's review.
+func OrderEnvOf(o domain.Order, held bool) OrderEnv {
 	e := OrderEnv{ID: o.ID, Name: o.Name, Total: o.Total, Subtotal: o.Subtotal, Shipping: o.Shipping, Discount: o.Discount,
 		Refunded: o.Refunded, Currency: o.Currency, FinancialStatus: string(o.FinancialStatus),
 		FulfillmentStatus: string(o.FulfillmentStatus), RiskLevel: strings.ToLower(o.RiskLevel),
@@ -165,7 +165,8 @@ func orderEnv(o domain.Order, held bool) OrderEnv {
 	return e
 }
 
-func cartEnv(c domain.Cart) CartEnv {
+// CartEnvOf is what a condition reads of an abandoned cart.
+func CartEnvOf(c domain.Cart) CartEnv {
 	e := CartEnv{ID: c.ID, Total: c.Total, Currency: c.Currency, UpdatedAt: c.UpdatedAt}
 	e.ItemCount, e.SKUs = lineItems(c.Lines)
 	return e
@@ -182,15 +183,6 @@ func lineItems(lines []domain.LineItem) (count int, skus []string) {
 		}
 	}
 	return count, skus
-}
-
-func productEnv(p rulesdb.ProductInfo) ProductEnv {
-	e := ProductEnv{SKU: p.SKU, Title: p.Title, Vendor: p.Vendor, Type: p.Type, Price: p.Price.Amount, Cost: p.Cost.Amount,
-		Tags: nonNil(p.Tags), Supplier: p.SupplierName}
-	if p.ReorderPoint != nil {
-		e.ReorderPoint = *p.ReorderPoint
-	}
-	return e
 }
 
 func nonNil(s []string) []string {

@@ -232,14 +232,7 @@ func campaignStatus(ctx context.Context, env *CLIEnv, svc *campaigns.Service, ar
 		if err != nil {
 			return err
 		}
-		env.Print(list, func(w io.Writer) {
-			if len(list) == 0 {
-				fmt.Fprintln(w, "no campaigns yet: shopclerk campaign create --segment all --subject ...")
-			}
-			for _, c := range list {
-				printCampaign(w, c)
-			}
-		})
+		printList(env, list, "no campaigns yet: shopclerk campaign create --segment all --subject ...", printCampaign)
 		return nil
 	}
 	id, err := campaignID("status", fs)

@@ -67,6 +67,19 @@ func (e *CLIEnv) Print(v any, text func(w io.Writer)) {
 	text(e.Out)
 }
 
+// printList prints list: as JSON, or a line per item (row), or empty when
+// there is none.
+func printList[T any](env *CLIEnv, list []T, empty string, row func(w io.Writer, item T)) {
+	env.Print(list, func(w io.Writer) {
+		if len(list) == 0 {
+			fmt.Fprintln(w, empty)
+		}
+		for _, it := range list {
+			row(w, it)
+		}
+	})
+}
+
 // Shop is the backend graph over the command's store; commands use the
 // window's wiring, so both send, sync and score the same way.
 func (e *CLIEnv) Shop() *service.Shop { return service.New(e.Store, e.Clock, nil, e.Log) }

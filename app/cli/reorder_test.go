@@ -28,11 +28,7 @@ func TestCLIReorderDigest(t *testing.T) {
 		if err := w.SetStock(domain.StockLevel{SKU: "MUG", Location: "Shop", OnHand: 0, Available: 0, Stocked: true}, "import"); err != nil {
 			return err
 		}
-		for d := 1; d <= 40; d++ {
-			o := domain.Order{Source: domain.SourceManual, ExternalID: "o" + string(rune('A'+d/26)) + string(rune('a'+d%26)),
-				Currency: "EUR", FinancialStatus: domain.FinancialPaid, CreatedAt: now.AddDate(0, 0, -d),
-				Lines: []domain.LineItem{{SKU: "MUG", Quantity: 2}}}
-			o.Name = "#" + o.ExternalID
+		for _, o := range storetest.SalesHistory(now, 40, "EUR", domain.LineItem{SKU: "MUG", Quantity: 2}) {
 			if err := w.UpsertOrder(o, nil); err != nil {
 				return err
 			}

@@ -81,19 +81,19 @@ func runTasks(ctx context.Context, env *CLIEnv, args []string) error {
 			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", t.ID, t.Kind, t.State, when, t.Title)
 		}
 		tw.Flush()
-		printHeld(w, out.Held)
+		for _, h := range out.Held {
+			printHeld(w, h)
+		}
 	})
 	return nil
 }
 
-func printHeld(w io.Writer, held []domain.HeldOrder) {
-	for _, h := range held {
-		state := "held"
-		if h.ReleasedAt != nil {
-			state = "released " + h.ReleasedAt.Format("2006-01-02 15:04")
-		}
-		fmt.Fprintf(w, "order %s (%s): %s since %s: %s\n", h.OrderName, h.Email, state, h.HeldAt.Format("2006-01-02 15:04"), h.Reason)
+func printHeld(w io.Writer, h domain.HeldOrder) {
+	state := "held"
+	if h.ReleasedAt != nil {
+		state = "released " + h.ReleasedAt.Format("2006-01-02 15:04")
 	}
+	fmt.Fprintf(w, "order %s (%s): %s since %s: %s\n", h.OrderName, h.Email, state, h.HeldAt.Format("2006-01-02 15:04"), h.Reason)
 }
 
 // runTaskChange is `tasks done|undo ID` and `tasks snooze ID HOURS`.
@@ -138,12 +138,7 @@ func runHold(ctx context.Context, env *CLIEnv, args []string) error {
 		if err != nil {
 			return err
 		}
-		env.Print(held, func(w io.Writer) {
-			if len(held) == 0 {
-				fmt.Fprintln(w, "no order is held for review")
-			}
-			printHeld(w, held)
-		})
+		printList(env, held, "no order is held for review", printHeld)
 		return nil
 	case rest[0] == "release" && len(rest) == 2:
 		h, err := svc.ReleaseByName(ctx, rest[1])

@@ -87,18 +87,12 @@ func (f *fixture) customers(n, noConsentEvery int) {
 
 func (f *fixture) exec(query string, args ...any) {
 	f.t.Helper()
-	if _, err := f.st.SQL().ExecContext(f.ctx, query, args...); err != nil {
-		f.t.Fatalf("%s: %v", query, err)
-	}
+	storetest.Exec(f.t, f.st, query, args...)
 }
 
 func (f *fixture) count(query string, args ...any) int {
 	f.t.Helper()
-	var n int
-	if err := f.st.SQL().QueryRowContext(f.ctx, query, args...).Scan(&n); err != nil {
-		f.t.Fatalf("%s: %v", query, err)
-	}
-	return n
+	return storetest.Count(f.t, f.st, query, args...)
 }
 
 func (f *fixture) create(sp Spec) Campaign {

@@ -38,27 +38,33 @@ type CouponFilter struct {
 	Offset     int          `json:"offset"`
 }
 
+// CouponValue is what a coupon takes off: a percentage or an amount (minor
+// units of Currency), and free shipping.
+type CouponValue struct {
+	PercentOff   int    `json:"percentOff"`
+	AmountOff    int64  `json:"amountOff"`
+	Currency     string `json:"currency"`
+	FreeShipping bool   `json:"freeShipping"`
+}
+
 // CouponRow is one coupon on the Coupons screen.
 type CouponRow struct {
-	ID           int64        `json:"id"`
-	Code         string       `json:"code"`
-	FlowID       int64        `json:"flowId"`
-	FlowName     string       `json:"flowName"`
-	CampaignID   int64        `json:"campaignId"`
-	CustomerID   int64        `json:"customerId"`
-	CustomerName string       `json:"customerName"`
-	Email        string       `json:"email"`
-	Value        string       `json:"value"` // "10 % off", "5.00 EUR off + free shipping"
-	PercentOff   int          `json:"percentOff"`
-	AmountOff    int64        `json:"amountOff"`
-	Currency     string       `json:"currency"`
-	FreeShipping bool         `json:"freeShipping"`
-	IssuedAt     time.Time    `json:"issuedAt"`
-	ExpiresAt    *time.Time   `json:"expiresAt"`
-	Status       CouponStatus `json:"status"`
-	OrderID      int64        `json:"orderId"` // the order that redeemed it
-	OrderName    string       `json:"orderName"`
-	RedeemedAt   *time.Time   `json:"redeemedAt"`
+	ID           int64  `json:"id"`
+	Code         string `json:"code"`
+	FlowID       int64  `json:"flowId"`
+	FlowName     string `json:"flowName"`
+	CampaignID   int64  `json:"campaignId"`
+	CustomerID   int64  `json:"customerId"`
+	CustomerName string `json:"customerName"`
+	Email        string `json:"email"`
+	Value        string `json:"value"` // "10 % off", "5.00 EUR off + free shipping"
+	CouponValue
+	IssuedAt   time.Time    `json:"issuedAt"`
+	ExpiresAt  *time.Time   `json:"expiresAt"`
+	Status     CouponStatus `json:"status"`
+	OrderID    int64        `json:"orderId"` // the order that redeemed it
+	OrderName  string       `json:"orderName"`
+	RedeemedAt *time.Time   `json:"redeemedAt"`
 	// Shared: the redeeming order is not the coupon's customer's; it counts
 	// as shared, not as the flow's.
 	Shared bool `json:"shared"`

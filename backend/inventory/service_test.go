@@ -54,11 +54,8 @@ func seedShop(t *testing.T, st *inventorydb.DB, supplierEmail string) int64 {
 				return err
 			}
 		}
-		for d := 1; d <= 90; d++ {
-			o := domain.Order{Source: domain.SourceManual, ExternalID: "o" + itoa(d/10) + itoa(d%10), Currency: "EUR",
-				FinancialStatus: domain.FinancialPaid, CreatedAt: testNow.AddDate(0, 0, -d),
-				Lines: []domain.LineItem{{SKU: "MUG", Quantity: 3}, {SKU: "PLATE", Quantity: 1}, {SKU: "ORPHAN", Quantity: 1, Position: 3}}}
-			o.Name = "#" + o.ExternalID
+		for _, o := range storetest.SalesHistory(testNow, 90, "EUR",
+			domain.LineItem{SKU: "MUG", Quantity: 3}, domain.LineItem{SKU: "PLATE", Quantity: 1}, domain.LineItem{SKU: "ORPHAN", Quantity: 1, Position: 3}) {
 			if err := w.UpsertOrder(o, nil); err != nil {
 				return err
 			}

@@ -60,12 +60,7 @@ type Account struct {
 	Username    string     `json:"username"`
 	Auth        AuthMethod `json:"auth"`
 
-	SMTPHost     string   `json:"smtpHost"`
-	SMTPPort     int      `json:"smtpPort"`
-	SMTPSecurity Security `json:"smtpSecurity"`
-	IMAPHost     string   `json:"imapHost"`
-	IMAPPort     int      `json:"imapPort"`
-	IMAPSecurity Security `json:"imapSecurity"`
+	Servers
 	// AllowPlaintext permits SecurityNone, and only to a loopback address.
 	AllowPlaintext bool `json:"allowPlaintext"`
 	// CAFile adds a trusted certificate (a self-hosted server with its own

@@ -6,7 +6,6 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/rules/flow"
-	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/rulesdb"
 )
 
@@ -39,13 +38,7 @@ func TestConditionOnSegmentAndProducts(t *testing.T) {
 	s := newShop(t)
 	facts := &fakeFacts{st: s, segment: map[string]string{"ann@example.com": "champions", "bob@example.com": "lost"}}
 	s.e = New(s.st, Options{Log: quietLog, Customers: facts})
-	s.write(func(w *importdb.Writer) error {
-		ann, bob := cust("ann@example.com", "Ann", "DE", true), cust("bob@example.com", "Bob", "DE", true)
-		if err := w.UpsertOrder(order("1", "ann@example.com", 5000, t0.Add(-2*hour)), &ann); err != nil {
-			return err
-		}
-		return w.UpsertOrder(order("2", "bob@example.com", 5000, t0.Add(-2*hour)), &bob)
-	})
+	s.annAndBobPaid()
 	champions := taskFlow(flow.TriggerSpec{Type: domain.TriggerOrderPaid})
 	champions.Condition = `customer.segment == "champions" && "MUG-1" in customer.products`
 	id := s.flow("champions only", champions)

@@ -148,6 +148,18 @@ func taskFlow(t flow.TriggerSpec) flow.Definition {
 		Policy: flow.Policy{CatchUp: flow.CatchUpSkip, MaxLateHours: 72}}
 }
 
+// annAndBobPaid writes two customers' paid orders #1 (Ann) and #2 (Bob),
+// 50.00 EUR each, two hours before t0.
+func (s *shop) annAndBobPaid() {
+	s.write(func(w *importdb.Writer) error {
+		ann, bob := cust("ann@example.com", "Ann", "DE", true), cust("bob@example.com", "Bob", "DE", true)
+		if err := w.UpsertOrder(order("1", "ann@example.com", 5000, t0.Add(-2*hour)), &ann); err != nil {
+			return err
+		}
+		return w.UpsertOrder(order("2", "bob@example.com", 5000, t0.Add(-2*hour)), &bob)
+	})
+}
+
 // transactional and wait are the ready-made flows' policy and wait step.
 var transactional = flow.Policy{Reentry: flow.ReentryEveryTime, CatchUp: flow.CatchUpSend, MaxLateHours: 72}
 

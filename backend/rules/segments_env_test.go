@@ -6,7 +6,6 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/rules/flow"
-	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/rulesdb"
 )
 
@@ -35,13 +34,7 @@ func TestConditionOnTheSellersSegments(t *testing.T) {
 	facts := &segmentFacts{fakeFacts: fakeFacts{st: s, segment: map[string]string{}},
 		mine: map[string][]string{"ann@example.com": {"VIP", "Berlin"}, "bob@example.com": {"Berlin"}}}
 	s.e = New(s.st, Options{Log: quietLog, Customers: facts})
-	s.write(func(w *importdb.Writer) error {
-		ann, bob := cust("ann@example.com", "Ann", "DE", true), cust("bob@example.com", "Bob", "DE", true)
-		if err := w.UpsertOrder(order("1", "ann@example.com", 5000, t0.Add(-2*hour)), &ann); err != nil {
-			return err
-		}
-		return w.UpsertOrder(order("2", "bob@example.com", 5000, t0.Add(-2*hour)), &bob)
-	})
+	s.annAndBobPaid()
 	vip := taskFlow(flow.TriggerSpec{Type: domain.TriggerOrderPaid})
 	vip.Condition = `"VIP" in customer.segments`
 	id := s.flow("VIPs only", vip)

@@ -34,10 +34,7 @@ func TestDigestReadsTheAccountAtEachRun(t *testing.T) {
 		if err := w.SetStock(domain.StockLevel{SKU: "MUG", Location: "Shop", Stocked: true}, "import"); err != nil {
 			return err
 		}
-		for d := 1; d <= 30; d++ {
-			o := domain.Order{Source: domain.SourceManual, ExternalID: "o" + string(rune('a'+d%26)) + string(rune('a'+d/26)), Currency: "EUR",
-				FinancialStatus: domain.FinancialPaid, CreatedAt: now.AddDate(0, 0, -d), Lines: []domain.LineItem{{SKU: "MUG", Quantity: 2}}}
-			o.Name = "#" + o.ExternalID
+		for _, o := range storetest.SalesHistory(now, 30, "EUR", domain.LineItem{SKU: "MUG", Quantity: 2}) {
 			if err := w.UpsertOrder(o, nil); err != nil {
 				return err
 			}

@@ -253,14 +253,11 @@ func seedShopifyInventory(t *testing.T, b *Shop, st *store.Store) {
 		}
 	}
 	_, _, err = importdb.New(st).WriteBatch(ctx, domain.BatchMeta{FileName: "sales", Kind: "test"}, importdb.WriteOptions{}, func(w *importdb.Writer) error {
-		for d := 1; d <= 120; d++ {
-			o := domain.Order{Source: domain.SourceManual, ExternalID: fmt.Sprintf("s%03d", d), Name: fmt.Sprintf("#S%03d", d), Currency: "USD",
-				FinancialStatus: domain.FinancialPaid, CreatedAt: lowStockNow.AddDate(0, 0, -d)}
-			pos := 0
-			for _, sku := range sortedKeys(shopifySales) {
-				pos++
-				o.Lines = append(o.Lines, domain.LineItem{SKU: sku, Quantity: shopifySales[sku], Position: pos})
-			}
+		var lines []domain.LineItem
+		for i, sku := range sortedKeys(shopifySales) {
+			lines = append(lines, domain.LineItem{SKU: sku, Quantity: shopifySales[sku], Position: i + 1})
+		}
+		for _, o := range storetest.SalesHistory(lowStockNow, 120, "USD", lines...) {
 			if err := w.UpsertOrder(o, nil); err != nil {
 				return err
 			}

@@ -5,7 +5,9 @@ package standin
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
+	"os"
 	"sync"
 )
 
@@ -33,4 +35,26 @@ func WriteJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(v)
+}
+
+// ServeFile loads the stand-in's records of one kind from the JSON file at
+// path (nothing when path is empty) through put, the stand-in's PutJSON.
+// A command that cannot load them stops with the reason.
+func ServeFile(put func(kind string, data []byte) error, kind, path string) {
+	if path == "" {
+		return
+	}
+	data, err := os.ReadFile(path)
+	if err == nil {
+		err = put(kind, data)
+	}
+	if err != nil {
+		Exit(err)
+	}
+}
+
+// Exit stops a stand-in's command on an error it cannot serve past.
+func Exit(err error) {
+	fmt.Fprintln(os.Stderr, "stand-in store:", err)
+	os.Exit(1)
 }

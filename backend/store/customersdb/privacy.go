@@ -12,14 +12,11 @@ import (
 
 // Coupon is a coupon issued to the customer.
 type Coupon struct {
-	Code         string     `json:"code"`
-	PercentOff   int        `json:"percentOff"`
-	AmountOff    int64      `json:"amountOff"`
-	Currency     string     `json:"currency"`
-	FreeShipping bool       `json:"freeShipping"`
-	IssuedAt     time.Time  `json:"issuedAt"`
-	ExpiresAt    *time.Time `json:"expiresAt"`
-	UsedAt       *time.Time `json:"usedAt"`
+	Code string `json:"code"`
+	domain.CouponValue
+	IssuedAt  time.Time  `json:"issuedAt"`
+	ExpiresAt *time.Time `json:"expiresAt"`
+	UsedAt    *time.Time `json:"usedAt"`
 }
 
 // SentEmail is a message the outbox holds for the customer.

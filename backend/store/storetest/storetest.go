@@ -5,8 +5,10 @@ package storetest
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -86,6 +88,18 @@ func Order(name string, total int64, email string, now time.Time) domain.Order {
 	}
 }
 
+// SalesHistory is a sales history: one paid order a day, each of lines, on
+// each of the days days before now (orders s001, s002 ...).
+func SalesHistory(now time.Time, days int, currency string, lines ...domain.LineItem) []domain.Order {
+	out := make([]domain.Order, 0, days)
+	for d := 1; d <= days; d++ {
+		ext := fmt.Sprintf("s%03d", d)
+		out = append(out, domain.Order{Source: domain.SourceManual, ExternalID: ext, Name: "#" + strings.ToUpper(ext),
+			Currency: currency, FinancialStatus: domain.FinancialPaid, CreatedAt: now.AddDate(0, 0, -d), Lines: lines})
+	}
+	return out
+}
+
 // PrepareAll prepares each of a concern's named queries (store.QueryNames
 // of its embedded files, looked up with its q) against st's migrated schema,
 // so a typo or a renamed column fails a test rather than a seller's screen,
@@ -101,4 +115,24 @@ func PrepareAll(tb testing.TB, st *store.Store, names []string, q func(string) s
 		stmt.Close()
 	}
 	return len(names)
+}
+
+// Exec runs a statement a test sets its shop up with, failing the test if
+// it cannot.
+func Exec(tb testing.TB, st *store.Store, query string, args ...any) {
+	tb.Helper()
+	if _, err := st.SQL().ExecContext(context.Background(), query, args...); err != nil {
+		tb.Fatalf("%s: %v", query, err)
+	}
+}
+
+// Count answers a query for one number (a COUNT(*)), failing the test if it
+// cannot.
+func Count(tb testing.TB, st *store.Store, query string, args ...any) int {
+	tb.Helper()
+	var n int
+	if err := st.SQL().QueryRowContext(context.Background(), query, args...).Scan(&n); err != nil {
+		tb.Fatalf("%s: %v", query, err)
+	}
+	return n
 }

@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"shopclerk/backend/connector/shopify/shopifytest"
+	"shopclerk/backend/connector/standin"
 )
 
 func main() {
@@ -35,23 +36,13 @@ func main() {
 	flag.Parse()
 	if *exportIn != "" {
 		if err := shopifytest.WriteExportCopies(*exportIn, *exportOut, *copies); err != nil {
-			fmt.Fprintln(os.Stderr, "stand-in store:", err)
-			os.Exit(1)
+			standin.Exit(err)
 		}
 	}
 	srv := shopifytest.New()
 	defer srv.Close()
 	srv.Copies = *copies
-	if *orders != "" {
-		data, err := os.ReadFile(*orders)
-		if err == nil {
-			err = srv.PutJSON("orders", data)
-		}
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "stand-in store:", err)
-			os.Exit(1)
-		}
-	}
+	standin.ServeFile(srv.PutJSON, "orders", *orders)
 	if !*empty {
 		srv.Put("orders", shopifytest.SampleOrder("9001", "standin.buyer@example.com", "2026-02-27T15:30:00Z"))
 	}

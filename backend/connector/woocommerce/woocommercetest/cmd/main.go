@@ -10,10 +10,10 @@ package main
 import (
 	"encoding/json"
 	"flag"
-	"fmt"
 	"io"
 	"os"
 
+	"shopclerk/backend/connector/standin"
 	"shopclerk/backend/connector/woocommerce/woocommercetest"
 )
 
@@ -24,16 +24,7 @@ func main() {
 	srv := woocommercetest.New()
 	defer srv.Close()
 	srv.Copies = *copies
-	if *orders != "" {
-		data, err := os.ReadFile(*orders)
-		if err == nil {
-			err = srv.PutJSON("orders", data)
-		}
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "stand-in store:", err)
-			os.Exit(1)
-		}
-	}
+	standin.ServeFile(srv.PutJSON, "orders", *orders)
 	json.NewEncoder(os.Stdout).Encode(map[string]string{"url": srv.URL, "key": srv.Key, "secret": srv.Secret})
 	io.Copy(io.Discard, os.Stdin) // until the caller closes our input
 }

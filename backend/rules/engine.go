@@ -130,6 +130,7 @@ type compiled struct {
 	top   []*node
 	nodes map[int]*node
 	cond  *flow.Condition
+	guard *flow.Condition // the condition's terms about the event alone (flow.EventGuard)
 	// segment and products: the condition or a step's If reads
 	// customer.segment or customer.products (see Options.Customers).
 	segment, products bool
@@ -179,6 +180,7 @@ func compileFlow(row rulesdb.RuleRow) (*compiled, error) {
 	if c.cond, err = flow.CompileCondition(def.Condition); err != nil {
 		return nil, err
 	}
+	c.guard = c.cond.EventGuard()
 	if c.top, err = c.build(def.Steps, true, 0, "", "", nil); err != nil {
 		return nil, err
 	}

@@ -121,12 +121,17 @@ func filterValue(occs []domain.RuleOccurrence, want string) []domain.RuleOccurre
 	return out
 }
 
+// eventEnv is what a condition reads of the occurrence's event.
+func eventEnv(trig domain.Trigger, o domain.RuleOccurrence) flow.EventEnv {
+	return flow.EventEnv{Type: string(trig), At: o.At, Value: o.Value}
+}
+
 // loadSubject reads the facts of an occurrence and builds the condition
 // environment. A subject whose rows are gone (a deleted customer) returns nil.
 func (e *Engine) loadSubject(ctx context.Context, fc *factCache, o domain.RuleOccurrence, start time.Time, now time.Time, trig domain.Trigger) (*Subject, error) {
 	sub := &Subject{Occ: o, Start: start}
 	sub.Env.Now = now
-	sub.Env.Event = flow.EventEnv{Type: string(trig), At: o.At, Value: o.Value}
+	sub.Env.Event = eventEnv(trig, o)
 	if o.ShipmentID != 0 {
 		sh, err := e.st.GetShipment(ctx, o.ShipmentID)
 		if err != nil {

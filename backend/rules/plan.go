@@ -329,6 +329,9 @@ func (e *Engine) planOccurrence(ctx context.Context, ps *planState, c *compiled,
 					return nil, why, nil
 				}
 			}
+			if !entered && !eventPasses(c, o) {
+				return nil, whyCondition, nil
+			}
 			s, err := e.loadSubject(ctx, ps.facts, o, start, now, c.def.Trigger.Type)
 			if err != nil {
 				return nil, "", err
@@ -531,6 +534,18 @@ func (e *Engine) exitReason(ctx context.Context, ps *planState, c *compiled, sub
 		}
 	}
 	return "", nil
+}
+
+// eventPasses checks the condition's terms about the event alone before
+// the occurrence's facts are read; false only when the whole condition is.
+// An error is left for the whole condition to report.
+func eventPasses(c *compiled, o domain.RuleOccurrence) bool {
+	if c.guard == nil {
+		return true
+	}
+	env := flow.Env{Event: eventEnv(c.def.Trigger.Type, o)}
+	ok, err := c.guard.Eval(&env)
+	return ok || err != nil
 }
 
 // heldBack tells whether a step waits because its order is held for the

@@ -15,11 +15,11 @@ FROM orders WHERE id = ?
 -- name: OrderLines
 SELECT position, sku, name, vendor, quantity, price, compare_at_price, discount, requires_shipping,
     fulfillment_status
-FROM line_items WHERE order_id = ? ORDER BY position
+FROM line_items WHERE order_id = +? ORDER BY position
 
 -- name: OrderShipments
 SELECT id, order_id, carrier, tracking_number, tracking_url, status, shipped_at, delivered_at, updated_at
-FROM shipments WHERE order_id = ? ORDER BY shipped_at
+FROM shipments WHERE order_id = +? ORDER BY shipped_at
 
 -- name: CustomerRows
 SELECT c.id, c.email, c.source, c.external_id, c.first_name, c.last_name, c.phone, c.country, c.city,

@@ -3,7 +3,7 @@
 
 -- name: RuleOrderParcels
 SELECT id, status, delivered_at, last_event, last_event_at, carrier_id, tracking_number FROM shipments
-WHERE order_id = ? ORDER BY id
+WHERE order_id = +? ORDER BY id
 
 -- name: OccStuckShipments
 -- Only parcels not final, read through the status index; quiet is the

@@ -115,7 +115,7 @@ FROM cart_lines cl WHERE cl.cart_id = +? AND cl.sku <> ''
 SELECT c.id, c.email, c.source, c.external_id, c.first_name, c.last_name, c.phone, c.country, c.city,
     c.accepts_marketing, c.consent_at, c.birthday, c.tags, c.note, c.created_at, c.orders_count,
     c.total_spent, c.currency, c.last_order_at
-FROM customers c WHERE c.email = ?1 AND c.email <> ''
+FROM customers c WHERE c.email = +?1 AND c.email <> ''
 
 -- name: RuleProductInfo
 -- The products, suppliers and stock of a JSON array of SKUs (one for
@@ -342,7 +342,7 @@ ON CONFLICT (po_id, sku) DO NOTHING;
 
 -- name: RuleLedgerGet
 -- One ledger entry by key: the outbox's re-check of a queued email.
-SELECT key, rule_id, subject, occurrence, step, status, due_at, result FROM rule_ledger WHERE key = ?
+SELECT key, rule_id, subject, occurrence, step, status, due_at, result FROM rule_ledger WHERE key = +?
 
 -- name: RuleStoreMarkTag
 -- A flow's tag change, for the stores that write tags back (store_marks).

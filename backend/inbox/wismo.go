@@ -1,13 +1,10 @@
 package inbox
 
 import (
-	"bytes"
 	"context"
-	"embed"
 	"fmt"
 	"regexp"
 	"strings"
-	"text/template"
 	"time"
 
 	"shopclerk/backend/domain"
@@ -18,23 +15,6 @@ import (
 // each parcel's status, carrier, tracking link and the carrier's last word,
 // or, before anything shipped, the day it will. The seller reads and
 // approves it in the Outbox; it never goes out by itself.
-
-//go:embed replies/*.tmpl
-var replyFS embed.FS
-
-var replyTemplates = mustReplies()
-
-func mustReplies() map[string]*template.Template {
-	out := map[string]*template.Template{}
-	for _, l := range Languages {
-		t, err := template.ParseFS(replyFS, "replies/"+l+".tmpl")
-		if err != nil {
-			panic(err)
-		}
-		out[l] = t
-	}
-	return out
-}
 
 // ReplyParcel is one parcel as a reply draft tells it.
 type ReplyParcel struct {
@@ -52,30 +32,30 @@ type ReplyData struct {
 	ShipBy string
 }
 
-// ReplyText renders the draft in lang (English when Shopclerk has no
-// template for it); dates are the language's own layout, in loc.
+// ReplyText renders the draft in lang with Shopclerk's own text (English
+// when Shopclerk has no text in lang); dates are the language's own
+// layout, in loc.
 func ReplyText(lang string, d ReplyData, events []time.Time, shipBy time.Time, loc *time.Location) (string, error) {
-	t, ok := replyTemplates[lang]
-	if !ok {
-		t = replyTemplates[Languages[0]]
+	return replyText(builtinSet(lang), d, events, shipBy, loc)
+}
+
+func builtinSet(lang string) *replySet {
+	if s, ok := builtinSets[lang]; ok {
+		return s
 	}
-	var layout bytes.Buffer
-	if err := t.ExecuteTemplate(&layout, "date", nil); err != nil {
-		return "", err
-	}
+	return builtinSets[Languages[0]]
+}
+
+func replyText(s *replySet, d ReplyData, events []time.Time, shipBy time.Time, loc *time.Location) (string, error) {
 	for i := range d.Parcels {
 		if i < len(events) && !events[i].IsZero() {
-			d.Parcels[i].LastEventOn = events[i].In(loc).Format(layout.String())
+			d.Parcels[i].LastEventOn = events[i].In(loc).Format(s.date)
 		}
 	}
 	if !shipBy.IsZero() {
-		d.ShipBy = shipBy.In(loc).Format(layout.String())
+		d.ShipBy = shipBy.In(loc).Format(s.date)
 	}
-	var b bytes.Buffer
-	if err := t.Execute(&b, d); err != nil {
-		return "", err
-	}
-	return blankLines.ReplaceAllString(strings.TrimSpace(b.String()), "\n\n") + "\n", nil
+	return s.text(d)
 }
 
 var blankLines = regexp.MustCompile(`\n{3,}`)
@@ -212,7 +192,27 @@ func (s *Syncer) replyFor(ctx context.Context, order domain.OrderDetail, shop do
 		}
 		shipBy = ShipBy(placed, s.clock.Now(), days, loc)
 	}
-	return ReplyText(lang, d, events, shipBy, loc)
+	return replyText(s.replySet(ctx, lang), d, events, shipBy, loc)
+}
+
+// replySet is lang's reply with the seller's saved parts. Saved parts were
+// checked on save; one that no longer compiles (a part renamed in a later
+// version) is logged and Shopclerk's text used, so a question still gets
+// its draft.
+func (s *Syncer) replySet(ctx context.Context, lang string) *replySet {
+	saved, err := s.store.ReplyTemplateTexts(ctx, lang)
+	if err != nil || len(saved) == 0 {
+		if err != nil {
+			s.log.Warn("reply templates not read", "lang", lang, "err", err)
+		}
+		return builtinSet(lang)
+	}
+	set, err := compileReply(lang, saved)
+	if err != nil {
+		s.log.Warn("saved reply template not used", "lang", lang, "err", err)
+		return builtinSet(lang)
+	}
+	return set
 }
 
 // firstLineAbout is the draft's first line after the greeting and thanks:

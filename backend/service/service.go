@@ -15,6 +15,7 @@ import (
 	"shopclerk/backend/coupons"
 	"shopclerk/backend/customers"
 	"shopclerk/backend/importer"
+	"shopclerk/backend/inbox"
 	"shopclerk/backend/inbox/signals"
 	"shopclerk/backend/inventory"
 	"shopclerk/backend/mail"
@@ -62,6 +63,9 @@ type Shop struct {
 	// preview renders the template editor's previews; it keeps the parsed
 	// templates, so a preview after each keystroke parses only what changed.
 	Preview *mail.Templates
+	// Replies is the seller's "where is my order" reply per language
+	// (Settings > Answers).
+	Replies *inbox.Replies
 
 	// The window's background work over this shop; built here, started by
 	// start (the headless commands never start it).
@@ -106,6 +110,7 @@ func New(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.Logger) 
 		Store: st, Outbox: outbox, Rules: rdb, Inv: idb, Imports: imports, Shipping: shippingdb.New(st), Clock: clk, Log: log, Engine: engine, Inventory: inv,
 		Customers:   cust,
 		Mail:        mailer,
+		Replies:     inbox.NewReplies(outbox, clk),
 		Lookup:      importer.StoreLookup(imports),
 		Preview:     &mail.Templates{},
 		Backups:     runner.NewBackups(st, clk, log),

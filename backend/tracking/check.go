@@ -19,6 +19,7 @@ var checks = map[string]checkFunc{
 	"mod11_137":       checkMod11Weights137,
 	"mod7":            checkMod7,
 	"iso7064_37_36":   checkISO7064Mod3736,
+	"gls":             checkGLS,
 }
 
 func digit(c byte) (int, bool) {
@@ -98,6 +99,29 @@ func checkMod10Weights31(n string) bool {
 		w = 4 - w
 	}
 	d, ok := digit(n[len(n)-1])
+	return ok && d == (10-s%10)%10
+}
+
+// checkGLS is the GLS parcel number's check digit: the 11 digits before
+// it weighted 3,1,3,... from the left, plus 1; the check digit brings that
+// sum to a multiple of 10. The "+1" is what sets it apart from the GS1 mod
+// 10 (an 11-digit number weighted from the left starts on 3 there too).
+func checkGLS(n string) bool {
+	if len(n) != 12 {
+		return false
+	}
+	s := 1
+	for i := 0; i < 11; i++ {
+		d, ok := digit(n[i])
+		if !ok {
+			return false
+		}
+		if i%2 == 0 {
+			d *= 3
+		}
+		s += d
+	}
+	d, ok := digit(n[11])
 	return ok && d == (10-s%10)%10
 }
 

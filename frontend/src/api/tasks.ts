@@ -3,7 +3,7 @@
 // Release. Only src/api imports ../wailsjs.
 import * as CustomerService from '../../wailsjs/go/app/CustomerService';
 import * as OutboxService from '../../wailsjs/go/app/OutboxService';
-import type { customers, customersdb, domain } from '../../wailsjs/go/models';
+import type { customers, customersdb, domain, inbox } from '../../wailsjs/go/models';
 import { call } from './errors';
 import type { Plain } from './plain';
 
@@ -65,6 +65,33 @@ export const faqApi = {
   remove: (id: number): Promise<void> => call(() => CustomerService.DeleteFAQ(id)),
   /** Which answer a question would get; null when none matches. */
   tryQuestion: (q: string): Promise<FAQMatch | null> => call(() => CustomerService.TryFAQ(q)).then((m) => m ?? null),
+};
+
+// ---- "Where is my order" reply per language (app/faq.go) -----------------
+
+export type ReplyTemplate = Plain<inbox.ReplyTemplate>;
+export type ReplyTemplatePart = Plain<inbox.ReplyTemplatePart>;
+/** A part's key to its text, as the editor holds them. */
+export type ReplyTexts = Record<string, string>;
+
+export const replyKeys = { all: ['reply-templates'] as const };
+
+/** What the preview can show: a parcel in one status, or an order not shipped yet. */
+export const REPLY_PREVIEW_CASES = [
+  { value: 'in_transit', label: 'Shipped, in transit' },
+  { value: 'out_for_delivery', label: 'Out for delivery' },
+  { value: 'delivered', label: 'Delivered' },
+  { value: 'exception', label: 'Delivery problem' },
+  { value: 'not_shipped', label: 'Not shipped yet' },
+] as const;
+
+export const replyApi = {
+  list: (): Promise<ReplyTemplate[]> => call(() => CustomerService.ReplyTemplates()).then((r) => r ?? []),
+  /** Refused (AppError invalid) naming the part and placeholder; nothing is saved then. */
+  save: (lang: string, texts: ReplyTexts): Promise<ReplyTemplate> => call(() => CustomerService.SaveReplyTemplate(lang, texts)),
+  reset: (lang: string): Promise<ReplyTemplate> => call(() => CustomerService.ResetReplyTemplate(lang)),
+  preview: (lang: string, texts: ReplyTexts, status: string): Promise<string> =>
+    call(() => CustomerService.PreviewReplyTemplate(lang, texts, status)),
 };
 
 /** Reply drafts (FAQ, "where is my order") edited before approval. */

@@ -4501,6 +4501,69 @@ export namespace importer {
 
 }
 
+export namespace inbox {
+	
+	export class ReplyTemplatePart {
+	    key: string;
+	    label: string;
+	    uses: string[];
+	    text: string;
+	    default: string;
+	    edited: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReplyTemplatePart(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.label = source["label"];
+	        this.uses = source["uses"];
+	        this.text = source["text"];
+	        this.default = source["default"];
+	        this.edited = source["edited"];
+	    }
+	}
+	export class ReplyTemplate {
+	    lang: string;
+	    name: string;
+	    edited: boolean;
+	    parts: ReplyTemplatePart[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ReplyTemplate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.lang = source["lang"];
+	        this.name = source["name"];
+	        this.edited = source["edited"];
+	        this.parts = this.convertValues(source["parts"], ReplyTemplatePart);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace inventory {
 	
 	export class Decision {

@@ -10,6 +10,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { normalizeError, notifyError, notifySuccess } from '../../api';
 import { faqApi, faqKeys, type FAQ, type FAQMatch, type FAQText } from '../../api/tasks';
+import { WismoReplies } from './WismoReplies';
 
 const blankText = (lang = 'en'): FAQText => ({ lang, keywords: '', answer: '' });
 const blank = (): FAQ => ({ id: 0, topic: '', enabled: true, updatedAt: '', texts: [blankText()] });
@@ -37,6 +38,7 @@ export function AnswersSettings() {
           </Button>
         </Group>
       )}
+      <WismoReplies />
     </Stack>
   );
 }

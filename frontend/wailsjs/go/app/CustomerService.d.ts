@@ -3,6 +3,7 @@
 import {customersdb} from '../models';
 import {customers} from '../models';
 import {domain} from '../models';
+import {inbox} from '../models';
 import {app} from '../models';
 
 export function AddNote(arg1:number,arg2:string):Promise<customersdb.Note>;
@@ -31,9 +32,17 @@ export function HoldOf(arg1:number):Promise<domain.HeldOrder>;
 
 export function Page(arg1:number):Promise<customers.Page>;
 
+export function PreviewReplyTemplate(arg1:string,arg2:{[key: string]: string},arg3:string):Promise<string>;
+
 export function ReleaseOrder(arg1:number):Promise<domain.HeldOrder>;
 
+export function ReplyTemplates():Promise<Array<inbox.ReplyTemplate>>;
+
+export function ResetReplyTemplate(arg1:string):Promise<inbox.ReplyTemplate>;
+
 export function SaveFAQ(arg1:customersdb.FAQ):Promise<customersdb.FAQ>;
+
+export function SaveReplyTemplate(arg1:string,arg2:{[key: string]: string}):Promise<inbox.ReplyTemplate>;
 
 export function SaveSegment(arg1:customers.SegmentDef):Promise<app.SavedSegment>;
 

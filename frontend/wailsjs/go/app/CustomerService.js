@@ -54,12 +54,28 @@ export function Page(arg1) {
   return window['go']['app']['CustomerService']['Page'](arg1);
 }
 
+export function PreviewReplyTemplate(arg1, arg2, arg3) {
+  return window['go']['app']['CustomerService']['PreviewReplyTemplate'](arg1, arg2, arg3);
+}
+
 export function ReleaseOrder(arg1) {
   return window['go']['app']['CustomerService']['ReleaseOrder'](arg1);
 }
 
+export function ReplyTemplates() {
+  return window['go']['app']['CustomerService']['ReplyTemplates']();
+}
+
+export function ResetReplyTemplate(arg1) {
+  return window['go']['app']['CustomerService']['ResetReplyTemplate'](arg1);
+}
+
 export function SaveFAQ(arg1) {
   return window['go']['app']['CustomerService']['SaveFAQ'](arg1);
+}
+
+export function SaveReplyTemplate(arg1, arg2) {
+  return window['go']['app']['CustomerService']['SaveReplyTemplate'](arg1, arg2);
 }
 
 export function SaveSegment(arg1) {

@@ -4,23 +4,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { installFlow } from './flows';
 
-// Looks at rows only once the flows list has loaded: looked at while it was
-// still loading, an existing flow looked missing. A ready-made flow is
-// installed once, so one another spec installed is used, switched off first.
+// The flows are switched off first, and the switch written, before the
+// test's own clicks.
 async function install(page: Page, key: string): Promise<string> {
-  await expect(page.getByTestId('flows-loading')).toHaveCount(0);
-  const rows = page.locator(`[data-testid^="flow-row-"][data-template="${key}"]`);
-  if ((await rows.count()) === 0) {
-    await page.getByTestId(`template-install-${key}`).click();
-    await expect(rows).toHaveCount(1);
-  }
-  const id = (await rows.first().getAttribute('data-testid'))!.replace(/^flow-row-/, '');
-  if ((await rows.first().getAttribute('data-enabled')) === 'true') {
-    await page.getByTestId(`flow-switch-${id}`).click({ force: true });
-    await expect(rows.first()).toHaveAttribute('data-enabled', 'false');
-    await page.waitForTimeout(1500); // the switch is written before the test's own clicks
-  }
+  const id = await installFlow(page, key, false);
+  await page.waitForTimeout(1500);
   return id;
 }
 

@@ -21,6 +21,7 @@ import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import { expectNoViolations } from './axe';
 import { drop } from './dropFiles';
+import { installFlow } from './flows';
 import { MAILSTACK_CA, setUpMailAccount } from './mailAccount';
 
 const db = process.env.SHOPCLERK_E2E_DB ?? '';
@@ -134,21 +135,6 @@ function startDHL(): Promise<Server> {
   return new Promise((ok) => server.listen(Number(url.port), url.hostname, () => ok(server)));
 }
 
-async function install(page: Page, key: string): Promise<string> {
-  await expect(page.getByTestId('flows-loading')).toHaveCount(0);
-  const rows = page.locator(`[data-testid^="flow-row-"][data-template="${key}"]`);
-  if ((await rows.count()) === 0) {
-    await page.getByTestId(`template-install-${key}`).click();
-    await expect(rows).toHaveCount(1);
-  }
-  const id = (await rows.first().getAttribute('data-testid'))!.replace(/^flow-row-/, '');
-  if ((await rows.first().getAttribute('data-enabled')) !== 'true') {
-    await page.getByTestId(`flow-switch-${id}`).click({ force: true });
-    await expect(page.getByTestId(`flow-row-${id}`)).toHaveAttribute('data-enabled', 'true');
-  }
-  return id;
-}
-
 async function preview(page: Page): Promise<void> {
   await page.getByTestId('nav-automations').click();
   await page.getByTestId('automations-tab-preview').click();
@@ -170,9 +156,9 @@ test('orders and a tracking file; the shipped email sent and received; out for d
   await page.goto('/');
   await page.getByTestId('nav-automations').click();
   await expect(page.getByTestId('automations-page')).toBeVisible();
-  const shippedId = await install(page, 'shipping_shipped');
-  const ofdId = await install(page, 'shipping_out_for_delivery');
-  const stuckId = await install(page, 'shipping_stuck');
+  const shippedId = await installFlow(page, 'shipping_shipped', true);
+  const ofdId = await installFlow(page, 'shipping_out_for_delivery', true);
+  const stuckId = await installFlow(page, 'shipping_stuck', true);
   await expect(page.getByTestId(`flow-trigger-${shippedId}`)).toHaveText(/When a tracking number reaches an order/);
 
   // The shop's orders, then the label tool's export: one parcel each.

@@ -1,9 +1,10 @@
 // First screen: ShopService.Status() decides between a clear error (the shop
 // file could not be opened), the welcome screen (an empty shop) and the app.
 import { Center, Loader, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { shop, shopKeys } from './api';
+import { onAutomationRun, refreshAfterRun } from './api/automations';
 import { setShopTimeZone } from './lib/format';
 import { Shell } from './layout/Shell';
 import { OpenErrorScreen, StatusErrorScreen } from './screens/OpenErrorScreen';
@@ -12,6 +13,9 @@ import { WelcomeScreen } from './screens/WelcomeScreen';
 export function App() {
   const status = useQuery({ queryKey: shopKeys.status, queryFn: shop.status, staleTime: Infinity });
   const [skipWelcome, setSkipWelcome] = useState(false);
+  const qc = useQueryClient();
+  // A scheduled run changes what every screen shows (tasks, outbox, ...).
+  useEffect(() => onAutomationRun(() => refreshAfterRun(qc)), [qc]);
 
   if (status.isPending) {
     return (

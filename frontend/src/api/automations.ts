@@ -1,6 +1,7 @@
 // Typed wrappers over the bound AutomationService (app/automation.go). Only
 // src/api imports ../wailsjs; every call goes through the shared `call` so it
 // rejects with an AppError {code, message}.
+import type { QueryClient } from '@tanstack/react-query';
 import * as AutomationService from '../../wailsjs/go/app/AutomationService';
 import type { flow, rules } from '../../wailsjs/go/models';
 import { EventsOn } from '../../wailsjs/runtime/runtime';
@@ -81,6 +82,16 @@ export function canStartPreview(): boolean {
 /** Starts planning a preview as a job; resolves to a job id for useJob<Preview>(). */
 export function startPreview(): Promise<string> {
   return call(() => AutomationService.StartPreview());
+}
+
+/**
+ * refreshAfterRun marks every screen's data stale after a run: a run writes
+ * emails, coupons, tasks, holds, tags and purchase orders, so the Tasks
+ * count, the outbox and the customers may all have changed. The queries on
+ * screen refetch now, the others when next shown.
+ */
+export function refreshAfterRun(qc: QueryClient): Promise<void> {
+  return qc.invalidateQueries();
 }
 
 /**

@@ -4,14 +4,21 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Preview } from '../../api/automations';
 import { receiveJobEvent } from '../../api/jobs';
 import { renderWithProviders } from '../../test/render';
+import { TasksNavCount } from '../tasks/NavCount';
 import { PreviewPanel } from './PreviewPanel';
 
-const { preview, runApproved, startPreview, asJob } = vi.hoisted(() => ({
+const { preview, runApproved, startPreview, asJob, taskCounts } = vi.hoisted(() => ({
+  taskCounts: vi.fn(),
   preview: vi.fn(),
   runApproved: vi.fn(),
   startPreview: vi.fn(),
   asJob: { on: false },
 }));
+
+vi.mock('../../api/tasks', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../api/tasks')>();
+  return { ...real, tasksApi: { ...real.tasksApi, counts: taskCounts } };
+});
 
 vi.mock('../../api/automations', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../api/automations')>();
@@ -110,6 +117,26 @@ describe('PreviewPanel', () => {
     fireEvent.click(run);
     expect(await screen.findByTestId('run-result')).toHaveTextContent('Done: 2 items');
     expect(runApproved).toHaveBeenCalledWith(['1/a/o1/0', '1/b/o2/0', '3/MUG/o5/0']);
+  });
+
+  // A run creates tasks, emails and coupons: the screens that count them
+  // (here the Tasks entry in the navigation) show the new figures at once,
+  // not 30 seconds later.
+  it('refreshes every screen after a run', async () => {
+    preview.mockResolvedValue(plan);
+    runApproved.mockResolvedValue({ runId: 2, at: '', dryRun: false, done: 1, alreadyDone: 0, notApproved: 0, waiting: 0, failed: [], byFlow: {}, byAction: {}, cancelled: false });
+    taskCounts.mockResolvedValueOnce({ open: 0, snoozed: 0, done: 0, held: 0 }).mockResolvedValue({ open: 1, snoozed: 0, done: 0, held: 0 });
+    renderWithProviders(
+      <>
+        <TasksNavCount />
+        <PreviewPanel />
+      </>,
+    );
+    fireEvent.click(screen.getByTestId('preview-start'));
+    await screen.findByTestId('preview-summary');
+    fireEvent.click(screen.getByTestId('preview-run'));
+    expect(await screen.findByTestId('run-result')).toBeInTheDocument();
+    expect(await screen.findByTestId('nav-tasks-count')).toHaveTextContent('1');
   });
 
   it('shows the error from the engine', async () => {

@@ -10,9 +10,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { errorTitle, normalizeError, notifyError, useJob } from '../../api';
 import {
-  automationKeys,
   automations,
   canStartPreview,
+  refreshAfterRun,
   startPreview,
   type FlowPlan,
   type PlanItem,
@@ -78,7 +78,7 @@ export function PreviewPanel() {
     onSuccess: (r) => {
       setResult(r);
       setPreview(null);
-      qc.invalidateQueries({ queryKey: automationKeys.all });
+      refreshAfterRun(qc);
     },
     onError: (e) => notifyError(e, 'The run stopped'),
   });

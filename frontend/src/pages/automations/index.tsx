@@ -4,9 +4,6 @@
 import { Tabs } from '@mantine/core';
 import { IconEye, IconHistory, IconRobot } from '@tabler/icons-react';
 import { Route, Routes, useSearchParams } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import { automationKeys, onAutomationRun } from '../../api/automations';
 import { PageHeader } from '../../components/PageHeader';
 import { FlowEditor } from './FlowEditor';
 import { FlowsPanel } from './FlowsPanel';
@@ -52,9 +49,6 @@ function AutomationsHome() {
 }
 
 export default function AutomationsPage() {
-  const qc = useQueryClient();
-  // a scheduled run changes last runs and the history: show them
-  useEffect(() => onAutomationRun(() => qc.invalidateQueries({ queryKey: automationKeys.all })), [qc]);
   return (
     <Routes>
       <Route index element={<AutomationsHome />} />

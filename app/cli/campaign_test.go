@@ -4,22 +4,19 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"shopclerk/backend/campaigns"
-	"shopclerk/backend/store/storetest"
 )
 
 // campaignShop is a shop with n customers who agreed to marketing email and
 // m who did not.
 func campaignShop(t *testing.T, n, m int) (string, time.Time) {
 	t.Helper()
-	db := filepath.Join(t.TempDir(), "shop.db")
 	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
-	st := storetest.Open(t, storetest.Path(db), storetest.At(now))
+	db, st := shopFile(t, now)
 	for i := range n + m {
 		consent := 0
 		if i < n {

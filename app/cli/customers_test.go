@@ -12,6 +12,7 @@ import (
 
 	"shopclerk/backend/customers"
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store"
 	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/storetest"
 )
@@ -20,9 +21,8 @@ import (
 func segmentsShop(t *testing.T) (string, time.Time) {
 	t.Helper()
 	ctx := context.Background()
-	db := filepath.Join(t.TempDir(), "shop.db")
 	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
-	st := storetest.Open(t, storetest.Path(db), storetest.At(now))
+	db, st := shopFile(t, now)
 	_, _, err := importdb.New(st).WriteBatch(ctx, domain.BatchMeta{FileName: "seed", Kind: "test"}, importdb.WriteOptions{}, func(w *importdb.Writer) error {
 		for i, o := range []struct {
 			email  string
@@ -45,6 +45,13 @@ func segmentsShop(t *testing.T) (string, time.Time) {
 	}
 	st.Close()
 	return db, now
+}
+
+// shopFile is a new shop file for a command test, its clock pinned at now;
+// the commands open it again by the path it returns.
+func shopFile(t *testing.T, now time.Time) (string, *store.Store) {
+	db := filepath.Join(t.TempDir(), "shop.db")
+	return db, storetest.Open(t, storetest.Path(db), storetest.At(now))
 }
 
 func runCLI(t *testing.T, db string, now time.Time, name string, args ...string) (int, string, string) {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -18,9 +17,8 @@ import (
 
 func TestCLIReorderDigest(t *testing.T) {
 	ctx := context.Background()
-	db := filepath.Join(t.TempDir(), "shop.db")
 	now := time.Date(2026, 3, 2, 7, 0, 0, 0, time.UTC)
-	st := storetest.Open(t, storetest.Path(db), storetest.At(now))
+	db, st := shopFile(t, now)
 	_, _, err := importdb.New(st).WriteBatch(ctx, domain.BatchMeta{FileName: "seed", Kind: "test"}, importdb.WriteOptions{}, func(w *importdb.Writer) error {
 		if err := w.UpsertProduct(domain.Product{SKU: "MUG", Title: "Mug", Price: domain.Money{Amount: 1200, Currency: "EUR"}}); err != nil {
 			return err

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -12,14 +11,12 @@ import (
 	"shopclerk/backend/rules"
 	"shopclerk/backend/store/importdb"
 	"shopclerk/backend/store/rulesdb"
-	"shopclerk/backend/store/storetest"
 )
 
 func TestCLIRun(t *testing.T) {
 	ctx := context.Background()
-	db := filepath.Join(t.TempDir(), "shop.db")
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
-	st := storetest.Open(t, storetest.Path(db), storetest.At(now))
+	db, st := shopFile(t, now)
 	e := rules.New(rulesdb.New(st), rules.Options{})
 	id, err := e.InstallTemplate(ctx, "order_confirmation")
 	if err != nil {

@@ -40,10 +40,10 @@ func TestPlanSpeed(t *testing.T) {
 	path := filepath.Join(dir, "shop.db")
 	f := newFixture(t, storetest.Path(path))
 	ctx := context.Background()
-	f.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+	storetest.Exec(f.t, f.st, `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
 		INSERT INTO customers (email, source, first_name, last_name, accepts_marketing, currency, created_at, updated_at)
 		SELECT printf('customer%06d@example.com', i), 'shopify', 'Customer' || i, 'Test', 1, 'EUR', 1, 1 FROM n`, benchRecipients)
-	f.exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
+	storetest.Exec(f.t, f.st, `PRAGMA wal_checkpoint(TRUNCATE)`)
 	tpl := &mail.Templates{Store: rulesdb.New(f.st).DB}
 	f.svc.opt.Renderer = func(ctx context.Context) (email.Renderer, error) { return tpl.Snapshot(ctx) }
 	c := f.create(Spec{Segment: "all", SubjectA: "Spring is here, {{.Customer.FirstName}}",

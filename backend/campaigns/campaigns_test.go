@@ -7,6 +7,7 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/store/campaignsdb"
+	"shopclerk/backend/store/storetest"
 )
 
 // TestSampleAndRestNeverOverlap runs an A/B test to the end and checks that
@@ -15,7 +16,7 @@ import (
 func TestSampleAndRestNeverOverlap(t *testing.T) {
 	f := newFixture(t)
 	f.customers(200, 10) // 20 without consent
-	f.exec(`INSERT INTO suppressions (email, reason, at) VALUES ('c0003@shop.test', 'unsubscribed', 1)`)
+	storetest.Exec(f.t, f.st, `INSERT INTO suppressions (email, reason, at) VALUES ('c0003@shop.test', 'unsubscribed', 1)`)
 	c := f.create(abSpec())
 	c = f.send(c.ID)
 	if c.Status != "testing" {
@@ -26,12 +27,12 @@ func TestSampleAndRestNeverOverlap(t *testing.T) {
 		t.Fatalf("audience %d, want %d", c.Audience, sendable)
 	}
 	sample := sampleSize(sendable, 20)
-	if got := f.count(`SELECT COUNT(*) FROM messages`); got != sample {
+	if got := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM messages`); got != sample {
 		t.Fatalf("%d emails queued for the sample, want %d", got, sample)
 	}
 	// Sending again before the winner is due changes nothing.
 	f.send(c.ID)
-	if got := f.count(`SELECT COUNT(*) FROM messages`); got != sample {
+	if got := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM messages`); got != sample {
 		t.Fatalf("a second send queued more: %d", got)
 	}
 	f.clk.Add(4 * time.Hour)
@@ -39,29 +40,29 @@ func TestSampleAndRestNeverOverlap(t *testing.T) {
 	if c.Winner != "A" || c.Status != "sending" {
 		t.Fatalf("winner %q status %s, want A (a tie with no redemptions) and sending", c.Winner, c.Status)
 	}
-	if got := f.count(`SELECT COUNT(*) FROM messages`); got != sendable {
+	if got := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM messages`); got != sendable {
 		t.Fatalf("%d emails in all, want one for each of %d", got, sendable)
 	}
-	if n := f.count(`SELECT COUNT(*) - COUNT(DISTINCT customer_id) FROM messages`); n != 0 {
+	if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) - COUNT(DISTINCT customer_id) FROM messages`); n != 0 {
 		t.Fatalf("%d customers got more than one email", n)
 	}
-	if n := f.count(`SELECT COUNT(*) FROM messages m JOIN customers c ON c.id = m.customer_id
+	if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM messages m JOIN customers c ON c.id = m.customer_id
 		WHERE c.accepts_marketing = 0 OR c.email = 'c0003@shop.test'`); n != 0 {
 		t.Fatalf("%d emails to customers without consent or suppressed", n)
 	}
-	if n := f.count(`SELECT COUNT(*) FROM campaign_recipients r JOIN messages m ON m.id = r.message_id
+	if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM campaign_recipients r JOIN messages m ON m.id = r.message_id
 		WHERE r.grp = 'R' AND m.subject <> 'Spring is here'`); n != 0 {
 		t.Fatalf("%d of the rest did not get the winner's subject", n)
 	}
-	a := f.count(`SELECT COUNT(*) FROM campaign_recipients WHERE grp = 'A'`)
-	b := f.count(`SELECT COUNT(*) FROM campaign_recipients WHERE grp = 'B'`)
+	a := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM campaign_recipients WHERE grp = 'A'`)
+	b := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM campaign_recipients WHERE grp = 'B'`)
 	if a+b != sample || a-b > 1 || b > a {
 		t.Fatalf("sample halves %d and %d, want %d split evenly", a, b, sample)
 	}
-	if n := f.count(`SELECT COUNT(*) FROM messages WHERE subject = '20 new things for spring'`); n != b {
+	if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM messages WHERE subject = '20 new things for spring'`); n != b {
 		t.Fatalf("%d emails with B's subject, want the %d of half B", n, b)
 	}
-	if n := f.count(`SELECT COUNT(DISTINCT code) FROM coupons WHERE ledger_key LIKE 'campaign/%'`); n != sendable {
+	if n := storetest.Count(f.t, f.st, `SELECT COUNT(DISTINCT code) FROM coupons WHERE ledger_key LIKE 'campaign/%'`); n != sendable {
 		t.Fatalf("%d distinct coupons, want one each for %d", n, sendable)
 	}
 }
@@ -91,7 +92,7 @@ func TestWinnerByRedemptionsPinnedClock(t *testing.T) {
 		}
 		rows.Close()
 		for i, h := range hits {
-			f.exec(`INSERT INTO orders (source, external_id, name, email, customer_id, financial_status, currency, total, discount_code, created_at, updated_at)
+			storetest.Exec(f.t, f.st, `INSERT INTO orders (source, external_id, name, email, customer_id, financial_status, currency, total, discount_code, created_at, updated_at)
 				VALUES ('shopify', ?, ?, 'x@shop.test', ?, 'paid', 'EUR', 5000, ?, ?, ?)`, group+strings.Repeat("x", i), "#"+group+strings.Repeat("1", i+1),
 				h.id, strings.ToLower(h.code), f.clk.Now().Unix(), f.clk.Now().Unix())
 		}
@@ -115,7 +116,7 @@ func TestWinnerByRedemptionsPinnedClock(t *testing.T) {
 	if got.Winner != "B" || !strings.Contains(got.Decision, "3 of 10") {
 		t.Fatalf("winner %q (%s), want B with 3 of 10", got.Winner, got.Decision)
 	}
-	if n := f.count(`SELECT COUNT(*) FROM campaign_recipients r JOIN messages m ON m.id = r.message_id
+	if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM campaign_recipients r JOIN messages m ON m.id = r.message_id
 		WHERE r.grp = 'R' AND m.subject = '20 new things for spring'`); n != 80 {
 		t.Fatalf("%d of the rest got B's subject, want 80", n)
 	}
@@ -166,10 +167,10 @@ func TestBadInput(t *testing.T) {
 	f := newFixture(t)
 	f.customers(10, 0)
 	for i := 11; i <= 14; i++ { // four more in a segment of their own, none consenting
-		f.exec(`INSERT INTO customers (email, source, first_name, accepts_marketing, created_at, updated_at, tags)
+		storetest.Exec(f.t, f.st, `INSERT INTO customers (email, source, first_name, accepts_marketing, created_at, updated_at, tags)
 			VALUES (?, 'shopify', 'N', 0, 1, 1, 'vip')`, "n"+string(rune('a'+i))+"@shop.test")
 	}
-	f.exec(`INSERT INTO segments (name, condition, created_at, updated_at) VALUES ('VIP', '"vip" in customer.tags', 1, 1)`)
+	storetest.Exec(f.t, f.st, `INSERT INTO segments (name, condition, created_at, updated_at) VALUES ('VIP', '"vip" in customer.tags', 1, 1)`)
 	for _, tc := range []struct {
 		name string
 		spec func(s *Spec)
@@ -194,7 +195,7 @@ func TestBadInput(t *testing.T) {
 			if domain.CodeOf(err) != domain.CodeInvalid {
 				t.Fatalf("code %s, want invalid", domain.CodeOf(err))
 			}
-			if n := f.count(`SELECT (SELECT COUNT(*) FROM campaigns) + (SELECT COUNT(*) FROM messages) + (SELECT COUNT(*) FROM coupons)`); n != 0 {
+			if n := storetest.Count(f.t, f.st, `SELECT (SELECT COUNT(*) FROM campaigns) + (SELECT COUNT(*) FROM messages) + (SELECT COUNT(*) FROM coupons)`); n != 0 {
 				t.Fatalf("%d rows written", n)
 			}
 		})
@@ -212,7 +213,7 @@ func TestConfirmationAndSchedule(t *testing.T) {
 	if _, err := f.svc.Send(f.ctx, c.ID, false); domain.CodeOf(err) != domain.CodeConflict || !strings.Contains(err.Error(), "60 people") {
 		t.Fatalf("send without confirmation: %v", err)
 	}
-	if n := f.count(`SELECT COUNT(*) FROM messages`); n != 0 {
+	if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM messages`); n != 0 {
 		t.Fatalf("%d emails queued without confirmation", n)
 	}
 	c = f.send(c.ID)
@@ -221,7 +222,7 @@ func TestConfirmationAndSchedule(t *testing.T) {
 	}
 	// 22:30 Berlin is in the quiet hours (21-8): the emails wait for 08:00.
 	want := time.Date(2026, 3, 3, 7, 0, 0, 0, time.UTC).Unix()
-	if n := f.count(`SELECT COUNT(*) FROM messages WHERE next_attempt_at = ?`, want); n != 60 {
+	if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM messages WHERE next_attempt_at = ?`, want); n != 60 {
 		t.Fatalf("%d emails due at 08:00 Berlin, want 60", n)
 	}
 }
@@ -231,7 +232,7 @@ func TestWeeklyCap(t *testing.T) {
 	f := newFixture(t)
 	f.customers(5, 0)
 	for i := range 3 {
-		f.exec(`INSERT INTO messages (message_id, kind, to_addr, subject, status, customer_id, created_at)
+		storetest.Exec(f.t, f.st, `INSERT INTO messages (message_id, kind, to_addr, subject, status, customer_id, created_at)
 			VALUES (?, 'marketing', 'c0001@shop.test', 'x', 'sent', 1, ?)`, "<m"+string(rune('0'+i))+">", testNow.Add(-time.Hour).Unix())
 	}
 	a, err := f.svc.Audience(f.ctx, "all")
@@ -250,7 +251,7 @@ func TestRFMSegmentOfAShopNeverScored(t *testing.T) {
 	f := newFixture(t)
 	f.customers(3, 0)
 	for i := 1; i <= 3; i++ {
-		f.exec(`INSERT INTO orders (source, external_id, name, email, customer_id, financial_status, currency, total, created_at, updated_at)
+		storetest.Exec(f.t, f.st, `INSERT INTO orders (source, external_id, name, email, customer_id, financial_status, currency, total, created_at, updated_at)
 			VALUES ('shopify', ?, ?, ?, ?, 'paid', 'EUR', 5000, ?, ?)`, i, "#"+string(rune('0'+i)), "", i,
 			testNow.AddDate(0, 0, -400*i/3).Unix(), testNow.Unix())
 	}

@@ -79,20 +79,10 @@ func (f *fixture) customers(n, noConsentEvery int) {
 		if noConsentEvery > 0 && i%noConsentEvery == 0 {
 			consent = 0
 		}
-		f.exec(`INSERT INTO customers (email, source, first_name, last_name, accepts_marketing, currency, created_at, updated_at)
+		storetest.Exec(f.t, f.st, `INSERT INTO customers (email, source, first_name, last_name, accepts_marketing, currency, created_at, updated_at)
 			VALUES (?, 'shopify', ?, 'Test', ?, 'EUR', ?, ?)`, fmt.Sprintf("c%04d@shop.test", i), fmt.Sprintf("Cust%d", i), consent,
 			testNow.Add(-48*time.Hour).Unix(), testNow.Add(-48*time.Hour).Unix())
 	}
-}
-
-func (f *fixture) exec(query string, args ...any) {
-	f.t.Helper()
-	storetest.Exec(f.t, f.st, query, args...)
-}
-
-func (f *fixture) count(query string, args ...any) int {
-	f.t.Helper()
-	return storetest.Count(f.t, f.st, query, args...)
 }
 
 func (f *fixture) create(sp Spec) Campaign {

@@ -13,6 +13,7 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/storetest"
 )
 
 // The kill test's child: it plans the campaign in the shop at
@@ -80,13 +81,13 @@ func TestKilledCampaignResumes(t *testing.T) {
 	}
 	check := func(f *fixture, wantMsgs int) {
 		t.Helper()
-		if n := f.count(`SELECT COUNT(*) FROM messages`); n != wantMsgs {
+		if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM messages`); n != wantMsgs {
 			t.Fatalf("%d emails, want %d", n, wantMsgs)
 		}
-		if n := f.count(`SELECT COUNT(*) FROM coupons`); n != wantMsgs {
+		if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM coupons`); n != wantMsgs {
 			t.Fatalf("%d coupons, want %d", n, wantMsgs)
 		}
-		if n := f.count(`SELECT COUNT(*) - COUNT(DISTINCT customer_id) FROM messages`); n != 0 {
+		if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) - COUNT(DISTINCT customer_id) FROM messages`); n != 0 {
 			t.Fatalf("%d customers with two emails", n)
 		}
 	}
@@ -103,7 +104,7 @@ func TestKilledCampaignResumes(t *testing.T) {
 	check(f, 100)
 	f.send(c.ID)
 	check(f, 500)
-	if n := f.count(`SELECT COUNT(*) FROM campaign_recipients WHERE message_id IS NULL`); n != 0 {
+	if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM campaign_recipients WHERE message_id IS NULL`); n != 0 {
 		t.Fatalf("%d recipients without their email", n)
 	}
 }

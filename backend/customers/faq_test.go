@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/storetest"
 )
 
 func TestSaveFAQRefusesWhatCannotWork(t *testing.T) {
@@ -31,7 +32,7 @@ func TestSaveFAQRefusesWhatCannotWork(t *testing.T) {
 			}
 		})
 	}
-	if n := f.count(`SELECT COUNT(*) FROM faq_answers`); n != 0 {
+	if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM faq_answers`); n != 0 {
 		t.Fatalf("a refused answer was stored: %d", n)
 	}
 }
@@ -107,7 +108,7 @@ func TestFAQMatchesByWordsInTheQuestionsLanguage(t *testing.T) {
 	if err := f.svc.DeleteFAQ(f.ctx, returns.ID); err != nil {
 		t.Fatal(err)
 	}
-	if n := f.count(`SELECT COUNT(*) FROM faq_texts WHERE faq_id = ?`, returns.ID); n != 0 {
+	if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM faq_texts WHERE faq_id = ?`, returns.ID); n != 0 {
 		t.Errorf("texts left after delete: %d", n)
 	}
 }

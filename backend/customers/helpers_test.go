@@ -45,16 +45,6 @@ func (f *fixture) write(fn func(w *importdb.Writer) error) {
 	}
 }
 
-func (f *fixture) exec(query string, args ...any) {
-	f.t.Helper()
-	storetest.Exec(f.t, f.st, query, args...)
-}
-
-func (f *fixture) count(query string, args ...any) int {
-	f.t.Helper()
-	return storetest.Count(f.t, f.st, query, args...)
-}
-
 func (f *fixture) id(email string) int64 {
 	f.t.Helper()
 	id, ok, err := f.db.CustomerID(f.ctx, email)
@@ -112,13 +102,13 @@ func annShop(t *testing.T) (*fixture, int64) {
 	})
 	ann := f.id("ann@example.com")
 	day := func(n int) int64 { return testNow.AddDate(0, 0, -n).Unix() }
-	f.exec(`INSERT INTO rules (id, name, enabled, definition, created_at, updated_at) VALUES (7, 'VIP tagger', 1, '{}', 0, 0)`)
-	f.exec(`INSERT INTO rule_ledger (key, rule_id, subject, occurrence, step, status, due_at, done_at, result)
+	storetest.Exec(f.t, f.st, `INSERT INTO rules (id, name, enabled, definition, created_at, updated_at) VALUES (7, 'VIP tagger', 1, '{}', 0, 0)`)
+	storetest.Exec(f.t, f.st, `INSERT INTO rule_ledger (key, rule_id, subject, occurrence, step, status, due_at, done_at, result)
 		VALUES ('7/customer:1/x/0', 7, ?, 'x', 0, 'done', ?, ?, 'tagged vip')`, "customer:"+itoa(ann), day(10), day(10))
-	f.exec(`INSERT INTO coupons (code, customer_id, percent_off, issued_at, ledger_key) VALUES ('WELCOME-7Q', ?, 10, ?, '7/customer:1/x/0')`, ann, day(9))
-	f.exec(`INSERT INTO messages (message_id, kind, to_addr, subject, text, status, customer_id, created_at, sent_at)
+	storetest.Exec(f.t, f.st, `INSERT INTO coupons (code, customer_id, percent_off, issued_at, ledger_key) VALUES ('WELCOME-7Q', ?, 10, ?, '7/customer:1/x/0')`, ann, day(9))
+	storetest.Exec(f.t, f.st, `INSERT INTO messages (message_id, kind, to_addr, subject, text, status, customer_id, created_at, sent_at)
 		VALUES ('<m1@shop>', 'transactional', 'Ann@Example.com', 'Your order #1003', 'Thanks', 'sent', NULL, ?, ?)`, day(2), day(2))
-	f.exec(`INSERT INTO inbox_items (mailbox, uidvalidity, uid, kind, from_addr, subject, received_at, processed_at)
+	storetest.Exec(f.t, f.st, `INSERT INTO inbox_items (mailbox, uidvalidity, uid, kind, from_addr, subject, received_at, processed_at)
 		VALUES ('INBOX', 1, 5, 'reply', 'ANN@example.com', 'Re: Your order #1003', ?, ?)`, day(1), day(1))
 	return f, ann
 }

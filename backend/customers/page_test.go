@@ -7,6 +7,7 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/storetest"
 )
 
 func TestPage(t *testing.T) {
@@ -81,7 +82,7 @@ func TestTagsAndNotes(t *testing.T) {
 		t.Errorf("unknown customer: %v", err)
 	}
 	// Tags moved updated_at: the automations see the change.
-	if n := f.count(`SELECT COUNT(*) FROM customers WHERE id = ? AND updated_at = ?`, ann, testNow.Unix()); n != 1 {
+	if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM customers WHERE id = ? AND updated_at = ?`, ann, testNow.Unix()); n != 1 {
 		t.Error("a tag edit did not move updated_at")
 	}
 	note, err := f.svc.AddNote(f.ctx, ann, "  Prefers DHL.  ")

@@ -11,6 +11,7 @@ import (
 	"shopclerk/backend/domain"
 	"shopclerk/backend/importer"
 	"shopclerk/backend/store/importdb"
+	"shopclerk/backend/store/storetest"
 )
 
 func realExport(name string) string {
@@ -74,9 +75,9 @@ func TestEraseThenReimportRealExport(t *testing.T) {
 		t.Fatal("the fixture's customer has no orders")
 	}
 	before := f.ordersNamed(names)
-	customers := f.count(`SELECT COUNT(*) FROM customers`)
-	f.exec(`INSERT INTO messages (message_id, kind, to_addr, subject, status, customer_id, created_at) VALUES ('<e1@shop>', 'marketing', ?, 'Hi', 'sent', ?, 1)`, who, id)
-	f.exec(`INSERT INTO suppressions (email, reason, at) VALUES (?, 'unsubscribed', 1)`, who)
+	customers := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM customers`)
+	storetest.Exec(f.t, f.st, `INSERT INTO messages (message_id, kind, to_addr, subject, status, customer_id, created_at) VALUES ('<e1@shop>', 'marketing', ?, 'Hi', 'sent', ?, 1)`, who, id)
+	storetest.Exec(f.t, f.st, `INSERT INTO suppressions (email, reason, at) VALUES (?, 'unsubscribed', 1)`, who)
 	if _, err := f.svc.AddNote(f.ctx, id, "Called about a refund"); err != nil {
 		t.Fatal(err)
 	}
@@ -94,10 +95,10 @@ func TestEraseThenReimportRealExport(t *testing.T) {
 	}
 	check := func(stage string) {
 		t.Helper()
-		if n := f.count(`SELECT COUNT(*) FROM customers WHERE email = ?`, who); n != 0 {
+		if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM customers WHERE email = ?`, who); n != 0 {
 			t.Errorf("%s: the erased customer is back", stage)
 		}
-		if n := f.count(`SELECT COUNT(*) FROM customers`); n != customers {
+		if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM customers`); n != customers {
 			t.Errorf("%s: %d customers, want %d (the erased row stays, emptied)", stage, n, customers)
 		}
 		for n, o := range f.ordersNamed(names) {
@@ -114,11 +115,11 @@ func TestEraseThenReimportRealExport(t *testing.T) {
 		}
 		for _, q := range []string{`SELECT COUNT(*) FROM messages WHERE lower(to_addr) = ?`, `SELECT COUNT(*) FROM suppressions WHERE email = ?`,
 			`SELECT COUNT(*) FROM carts WHERE email = ?`, `SELECT COUNT(*) FROM import_rejects WHERE instr(lower(value), ?) > 0`} {
-			if n := f.count(q, who); n != 0 {
+			if n := storetest.Count(f.t, f.st, q, who); n != 0 {
 				t.Errorf("%s: %s finds %d rows", stage, q, n)
 			}
 		}
-		if n := f.count(`SELECT COUNT(*) FROM customer_erasures WHERE key_hash LIKE '%' || ? || '%'`, who); n != 0 {
+		if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM customer_erasures WHERE key_hash LIKE '%' || ? || '%'`, who); n != 0 {
 			t.Errorf("%s: the address itself is stored", stage)
 		}
 	}
@@ -159,7 +160,7 @@ func TestEraseAsksAboutOpenOrders(t *testing.T) {
 		t.Fatalf("erase without confirming: %v", err)
 	}
 	// Nothing was changed by the refusal.
-	if n := f.count(`SELECT COUNT(*) FROM customers WHERE email = 'ann@example.com'`); n != 1 {
+	if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM customers WHERE email = 'ann@example.com'`); n != 1 {
 		t.Error("the refusal erased the customer")
 	}
 	if _, err := f.svc.Erase(f.ctx, ann, true); err != nil {
@@ -171,7 +172,7 @@ func TestEraseAsksAboutOpenOrders(t *testing.T) {
 		t.Errorf("bob: %+v %v", p.Lifetime, err)
 	}
 	// The ledger still names the emptied row: its id is never reused.
-	if n := f.count(`SELECT COUNT(*) FROM customers WHERE id = ? AND source = 'erased'`, ann); n != 1 {
+	if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM customers WHERE id = ? AND source = 'erased'`, ann); n != 1 {
 		t.Error("the erased row is gone")
 	}
 }

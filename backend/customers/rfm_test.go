@@ -114,7 +114,7 @@ func TestRecomputeKeepsMonthsAndMoves(t *testing.T) {
 	// "since" and writes only the rows that changed.
 	c0 := f.id("c0@example.com")
 	before, _, _ := f.db.CustomerRFM(f.ctx, c0)
-	f.exec(`UPDATE rfm_scores SET orders = -1 WHERE customer_id = ?`, f.id("c5@example.com"))
+	storetest.Exec(f.t, f.st, `UPDATE rfm_scores SET orders = -1 WHERE customer_id = ?`, f.id("c5@example.com"))
 	later := New(f.db, clock.Fixed{T: testNow.AddDate(0, 0, 3)}, nil)
 	if res, err = later.Recompute(f.ctx); err != nil || res.Backfilled != "" {
 		t.Fatalf("again: %+v %v", res, err)
@@ -123,10 +123,10 @@ func TestRecomputeKeepsMonthsAndMoves(t *testing.T) {
 	if after.Segment == before.Segment && after.Since != before.Since {
 		t.Errorf("since moved for an unchanged segment: %d -> %d", before.Since, after.Since)
 	}
-	if n := f.count(`SELECT COUNT(*) FROM rfm_scores WHERE orders < 0`); n != 0 {
+	if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM rfm_scores WHERE orders < 0`); n != 0 {
 		t.Error("a changed row was not written again")
 	}
-	if n := f.count(`SELECT COUNT(*) FROM rfm_months WHERE month = '2026-03'`); n != 0 {
+	if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM rfm_months WHERE month = '2026-03'`); n != 0 {
 		t.Errorf("March is kept before it is over: %d rows", n)
 	}
 	// The first scoring of April keeps March's last as March's snapshot.
@@ -134,7 +134,7 @@ func TestRecomputeKeepsMonthsAndMoves(t *testing.T) {
 	if _, err := april.Recompute(f.ctx); err != nil {
 		t.Fatal(err)
 	}
-	if n := f.count(`SELECT COUNT(*) FROM rfm_months WHERE month = '2026-03'`); n != 10 {
+	if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM rfm_months WHERE month = '2026-03'`); n != 10 {
 		t.Errorf("March's snapshot holds %d customers", n)
 	}
 	if o, err = april.Overview(f.ctx); err != nil || o.LastMonth != "2026-03" || o.Month != "2026-04" {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/store/storetest"
 )
 
 func TestSegmentConditions(t *testing.T) {
@@ -84,7 +85,7 @@ func TestSegmentsCountAndWarn(t *testing.T) {
 		t.Errorf("ann's segments %v %v", p.Segments, err)
 	}
 	// A new import's scoring counts the segments again.
-	f.exec(`UPDATE customers SET total_spent = 20000 WHERE email = 'bob@example.com'`)
+	storetest.Exec(f.t, f.st, `UPDATE customers SET total_spent = 20000 WHERE email = 'bob@example.com'`)
 	if _, err := f.svc.Recompute(f.ctx); err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"shopclerk/backend/clock"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/storetest"
 )
 
 // taskShop is annShop with a flow hold on #1003 and its review task, a
@@ -21,10 +22,10 @@ func taskShop(t *testing.T) (f *fixture, order int64, ids map[string]int64) {
 		t.Fatal(err)
 	}
 	at := testNow.Add(-3 * time.Hour).Unix()
-	f.exec(`INSERT INTO rules (id, name, enabled, definition, created_at, updated_at) VALUES
+	storetest.Exec(f.t, f.st, `INSERT INTO rules (id, name, enabled, definition, created_at, updated_at) VALUES
 		(8, 'High-risk hold', 1, '{"trigger":{"type":"order_paid"}}', 0, 0),
 		(9, 'Stuck shipment', 1, '{"trigger":{"type":"shipment_status"}}', 0, 0)`)
-	f.exec(`INSERT INTO rule_holds (order_id, at, reason, ledger_key) VALUES (?, ?, 'high risk', '8/order:1/p/0')`, order, at)
+	storetest.Exec(f.t, f.st, `INSERT INTO rule_holds (order_id, at, reason, ledger_key) VALUES (?, ?, 'high risk', '8/order:1/p/0')`, order, at)
 	ids = map[string]int64{}
 	for _, tk := range []struct {
 		name, key string
@@ -137,10 +138,10 @@ func TestReleaseHoldTicksTheReviewAndQueuesTheStoreWrite(t *testing.T) {
 	if _, err := f.svc.Release(f.ctx, order); err == nil {
 		t.Fatal("release with a failing queue succeeded")
 	}
-	if n := f.count(`SELECT COUNT(*) FROM rule_holds WHERE released_at IS NULL`); n != 1 {
+	if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM rule_holds WHERE released_at IS NULL`); n != 1 {
 		t.Fatalf("held after a failed release: %d", n)
 	}
-	if n := f.count(`SELECT COUNT(*) FROM tasks WHERE status = 'done'`); n != 0 {
+	if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM tasks WHERE status = 'done'`); n != 0 {
 		t.Fatalf("tasks done after a failed release: %d", n)
 	}
 
@@ -162,14 +163,14 @@ func TestReleaseHoldTicksTheReviewAndQueuesTheStoreWrite(t *testing.T) {
 	if h.ReleasedAt == nil || !h.ReleasedAt.Equal(testNow) || len(queued) != 1 || queued[0] != order {
 		t.Fatalf("released: %+v queued %v", h, queued)
 	}
-	if n := f.count(`SELECT COUNT(*) FROM tasks WHERE status = 'done' AND id = ?`, ids["review"]); n != 1 {
+	if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM tasks WHERE status = 'done' AND id = ?`, ids["review"]); n != 1 {
 		t.Errorf("review task not ticked off")
 	}
-	if n := f.count(`SELECT COUNT(*) FROM tasks WHERE status = 'done'`); n != 1 {
+	if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM tasks WHERE status = 'done'`); n != 1 {
 		t.Errorf("release ticked off other tasks too: %d", n)
 	}
 	// The rules' own view: the order is no longer held.
-	if n := f.count(`SELECT EXISTS (SELECT 1 FROM rule_holds WHERE order_id = ? AND released_at IS NULL)`, order); n != 0 {
+	if n := storetest.Count(f.t, f.st, `SELECT EXISTS (SELECT 1 FROM rule_holds WHERE order_id = ? AND released_at IS NULL)`, order); n != 0 {
 		t.Errorf("still held")
 	}
 	if _, err := f.svc.Release(f.ctx, order); domain.CodeOf(err) != domain.CodeConflict {

@@ -11,6 +11,17 @@ import (
 	"shopclerk/backend/store/storetest"
 )
 
+// upsertOrders writes manual EUR orders named #EXTERNALID.
+func upsertOrders(w *importdb.Writer, orders ...domain.Order) error {
+	for _, o := range orders {
+		o.Source, o.Name, o.Currency = domain.SourceManual, "#"+o.ExternalID, "EUR"
+		if err := w.UpsertOrder(o, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // seedInventory writes two products, stock at two locations and orders
 // that must and must not count as demand.
 func seedInventory(t *testing.T, s *DB) {
@@ -42,13 +53,7 @@ func seedInventory(t *testing.T, s *DB) {
 			{ExternalID: "4", FinancialStatus: domain.FinancialPaid, CancelledAt: &cancelled, CreatedAt: day(4), Lines: []domain.LineItem{{SKU: "A-1", Quantity: 9}}},
 			{ExternalID: "5", FinancialStatus: domain.FinancialPaid, CreatedAt: day(1), Lines: []domain.LineItem{{SKU: "B-2", Quantity: 1, FulfillmentStatus: "restocked"}}},
 		}
-		for _, o := range orders {
-			o.Source, o.Name, o.Currency = domain.SourceManual, "#"+o.ExternalID, "EUR"
-			if err := w.UpsertOrder(o, nil); err != nil {
-				return err
-			}
-		}
-		return nil
+		return upsertOrders(w, orders...)
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -278,16 +283,9 @@ func TestSKUSalesSinceIsSalesSinceForOneSKU(t *testing.T) {
 	s := New(storetest.Open(t, storetest.At(testNow)))
 	seedInventory(t, s)
 	_, _, err := importdb.New(s.Store).WriteBatch(ctx, domain.BatchMeta{FileName: "late", Kind: "test"}, importdb.WriteOptions{}, func(w *importdb.Writer) error {
-		for _, o := range []domain.Order{
-			{ExternalID: "6", FinancialStatus: domain.FinancialPaid, CreatedAt: testNow.AddDate(0, 0, -40), Lines: []domain.LineItem{{SKU: "A-1", Quantity: 20}}},
-			{ExternalID: "7", FinancialStatus: domain.FinancialPaid, CreatedAt: testNow.AddDate(0, 0, -29), Lines: []domain.LineItem{{SKU: "A-1", Quantity: 4}}},
-		} {
-			o.Source, o.Name, o.Currency = domain.SourceManual, "#"+o.ExternalID, "EUR"
-			if err := w.UpsertOrder(o, nil); err != nil {
-				return err
-			}
-		}
-		return nil
+		return upsertOrders(w,
+			domain.Order{ExternalID: "6", FinancialStatus: domain.FinancialPaid, CreatedAt: testNow.AddDate(0, 0, -40), Lines: []domain.LineItem{{SKU: "A-1", Quantity: 20}}},
+			domain.Order{ExternalID: "7", FinancialStatus: domain.FinancialPaid, CreatedAt: testNow.AddDate(0, 0, -29), Lines: []domain.LineItem{{SKU: "A-1", Quantity: 4}}})
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -26,7 +26,7 @@ func TestAutomationMessageIDsFollowTheSavedAccount(t *testing.T) {
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 	st := storetest.Open(t, storetest.At(now))
 	log := slog.New(slog.DiscardHandler)
-	e := service.NewAutomationEngine(rulesdb.New(st), log)
+	e := service.NewAutomationEngine(rulesdb.New(st), nil, log)
 	id, err := e.InstallTemplate(ctx, "order_confirmation")
 	if err != nil {
 		t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"shopclerk/backend/customers"
 	"shopclerk/backend/rules/flow"
 	"strconv"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"shopclerk/backend/email"
 	"shopclerk/backend/rules"
 	"shopclerk/backend/service"
+	"shopclerk/backend/store/customersdb"
 	"shopclerk/backend/store/rulesdb"
 )
 
@@ -43,7 +45,7 @@ func runAutomations(ctx context.Context, env *CLIEnv, args []string) error {
 		return fmt.Errorf("run: %w (flags: --dry-run, --confirm, --json)", err)
 	}
 	rdb := rulesdb.New(env.Store)
-	opts := service.AutomationOptions(rdb, env.Log)
+	opts := service.AutomationOptions(rdb, customers.New(customersdb.New(env.Store), env.Clock, env.Log), env.Log)
 	if n, err := strconv.Atoi(os.Getenv(crashAfterEffectsEnv)); err == nil && n > 0 {
 		opts.WrapEffects = crashBeforeEffect(n)
 	}

@@ -3,6 +3,8 @@ package service
 import (
 	"context"
 	"log/slog"
+	"time"
+
 	"shopclerk/backend/customers"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
@@ -11,29 +13,33 @@ import (
 	"shopclerk/backend/mail"
 	"shopclerk/backend/rules"
 	"shopclerk/backend/store"
-	"shopclerk/backend/store/customersdb"
 	"shopclerk/backend/store/inventorydb"
 	"shopclerk/backend/store/rulesdb"
-	"time"
 )
 
 // NewAutomationEngine builds the rules engine with the mail package's
 // templates and Message-IDs, so automation emails look like, and are
 // tracked like, every other email the shop sends. The schedule, the CLI and
 // the Automations screen all use it. Building it reads nothing: the account
-// is read by a run that queues an email.
-func NewAutomationEngine(st *rulesdb.DB, log *slog.Logger) *rules.Engine {
-	return rules.New(st, AutomationOptions(st, log))
+// is read by a run that queues an email. cust answers conditions about a
+// customer's segments and products; nil when only detecting (detection
+// reads no customer facts).
+func NewAutomationEngine(st *rulesdb.DB, cust *customers.Service, log *slog.Logger) *rules.Engine {
+	return rules.New(st, AutomationOptions(st, cust, log))
 }
 
 // AutomationOptions are NewAutomationEngine's options, for callers that add
 // to them (the headless run's crash failpoint).
-func AutomationOptions(st *rulesdb.DB, log *slog.Logger) rules.Options {
-	return rules.Options{Log: log, Renderer: &mail.Templates{Store: st.DB}, Customers: customers.New(customersdb.New(st.Store), st.Store.Clock(), log), Reorderer: newInventoryReorderer(st),
+func AutomationOptions(st *rulesdb.DB, cust *customers.Service, log *slog.Logger) rules.Options {
+	o := rules.Options{Log: log, Renderer: &mail.Templates{Store: st.DB}, Reorderer: newInventoryReorderer(st),
 		MessageID: func(ctx context.Context) func(time.Time) string {
 			from := messageIDSender(ctx, st.Store, log)
 			return func(now time.Time) string { return mail.NewMessageID(from, now) }
 		}}
+	if cust != nil {
+		o.Customers = cust
+	}
+	return o
 }
 
 // messageIDSender is the address automation Message-IDs are made under:
@@ -68,7 +74,7 @@ func DetectChanges(ctx context.Context, e *rules.Engine, log *slog.Logger) {
 // DetectAfterImport is DetectChanges for `shopclerk import`, whose one
 // import needs one engine.
 func DetectAfterImport(ctx context.Context, st *store.Store, log *slog.Logger) {
-	DetectChanges(ctx, NewAutomationEngine(rulesdb.New(st), log), log)
+	DetectChanges(ctx, NewAutomationEngine(rulesdb.New(st), nil, log), log)
 }
 
 // Rescore scores the customers again after an import: RFM segments move

@@ -87,7 +87,8 @@ func New(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.Logger) 
 	outbox := rdb.DB // the rules' handle wraps the outbox's
 	idb := &inventorydb.DB{DB: outbox}
 	imports := importdb.New(st)
-	engine := NewAutomationEngine(rdb, log)
+	cust := customers.New(customersdb.New(st), clk, log)
+	engine := NewAutomationEngine(rdb, cust, log)
 	// Replies and suppressions the inbox finds stop the customer's
 	// sequences; the outbox asks the flows again before each of their
 	// emails goes out.
@@ -95,7 +96,6 @@ func New(st *store.Store, clk clock.Clock, sec secrets.Store, log *slog.Logger) 
 	// Purchase orders go out through the outbox, worded by the
 	// purchase_order template (the seller's saved version, if any).
 	inv := inventory.New(idb, clk, inventory.OutboxMailer{Store: idb, Renderer: &mail.Templates{Store: outbox}})
-	cust := customers.New(customersdb.New(st), clk, log)
 	mailer.drafters = append(mailer.drafters, faqDrafter{cust}) // FAQ replies (issue 13)
 	// After a sync that changed something, as after an import: the
 	// automations look for changes and the segments are scored again.

@@ -164,7 +164,14 @@ func (s *Syncer) resource(ctx context.Context, cs domain.ConnectedStore, c Conne
 	}
 	q := Query{}
 	if !full && !mark.IsZero() {
-		q.Since = mark.Add(-Overlap)
+		// A mark ahead of this computer's clock (a record stamped in the
+		// future, a store's clock put back) would skip what changes next:
+		// read from now instead. A clock behind only reads more again.
+		from := mark
+		if now := time.Unix(s.DB.Now(), 0).UTC(); from.After(now) {
+			from = now
+		}
+		q.Since = from.Add(-Overlap)
 		rr.Since = &q.Since
 	}
 	var buf pending

@@ -3,6 +3,7 @@ package woocommerce_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -232,5 +233,32 @@ func TestDeletedOrderKeptAndMarkedByAFullSync(t *testing.T) {
 	}
 	if _, ok := r.orders()["723"]; !ok {
 		t.Error("the deleted order left the shop")
+	}
+}
+
+// A record stamped in the future (a store's clock that was ahead, then put
+// back) must not carry the high-water mark past what comes next: the next
+// incremental sync still reads an order changed a minute ago.
+func TestFutureStampDoesNotHideLaterOrders(t *testing.T) {
+	r := newRig(t)
+	copyOf := func(id int64, modified string) map[string]any {
+		var recs []map[string]any
+		b, _ := os.ReadFile("testdata/wc_v3_orders_list_example.json")
+		json.Unmarshal(b, &recs)
+		rec := recs[0]
+		rec["id"], rec["number"], rec["date_modified_gmt"] = id, fmt.Sprint(id), modified
+		return rec
+	}
+	r.srv.Put("orders", copyOf(800, "2099-01-01T00:00:00"))
+	if _, err := r.sync(false); err != nil {
+		t.Fatal(err)
+	}
+	r.srv.Put("orders", copyOf(801, now.Add(-time.Minute).Format("2006-01-02T15:04:05")))
+	res, err := r.sync(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := r.orders()["801"]; !ok {
+		t.Fatalf("the order changed after the future stamp was not read: %+v", res.Resources)
 	}
 }

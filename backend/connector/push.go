@@ -72,6 +72,14 @@ var (
 	ErrNotInStore = errors.New("the store does not sell this SKU")
 )
 
+// SharedSKU is the error for a SKU the store has on more than one product
+// or variant (ids): Shopclerk keeps one stock figure per SKU, so it cannot
+// tell which of them a receipt is for, and writes to none of them.
+func SharedSKU(sku string, ids []string) error {
+	return domain.Errorf(domain.CodeInvalid, "%d products in the store have the SKU %s (%s): give each its own SKU in the store; until then Shopclerk writes the stock of none of them",
+		len(ids), sku, strings.Join(ids, ", "))
+}
+
 // StockRead is a SKU's quantity as a store has it, with the ids the store
 // needs to change it.
 type StockRead struct {

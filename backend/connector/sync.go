@@ -47,6 +47,7 @@ type ResourceResult struct {
 	Pages    int           `json:"pages"`
 	Since    *time.Time    `json:"since"`
 	Mark     *time.Time    `json:"mark"`
+	notes    []string      // said in the run's notes (Result.Notes)
 }
 
 // Result is what one store's sync did.
@@ -109,6 +110,7 @@ func (s *Syncer) sync(ctx context.Context, cs domain.ConnectedStore, c Connector
 		res.Counts.Unchanged += rr.Counts.Unchanged
 		res.Counts.Rejected += rr.Counts.Rejected
 		res.Deleted += rr.Deleted
+		res.Notes = append(res.Notes, rr.notes...)
 		if err != nil {
 			return err
 		}
@@ -178,6 +180,7 @@ func (s *Syncer) resource(ctx context.Context, cs domain.ConnectedStore, c Conne
 	records := 0
 	// newest over every page read: an unordered read's mark, at its end.
 	var newest time.Time
+	skus := sharedSKUs{store: cs.Name, seen: map[string]string{}, said: map[string]bool{}}
 	for {
 		page, err := c.Fetch(ctx, spec.Resource, q)
 		if err != nil {
@@ -187,6 +190,7 @@ func (s *Syncer) resource(ctx context.Context, cs domain.ConnectedStore, c Conne
 		records += page.Records()
 		buf.add(&page)
 		newest = Later(newest, page.Newest)
+		skus.check(page.Products, &rr.notes)
 		last := page.Next == ""
 		if buf.n >= s.flushAt() || last {
 			// An unordered read may have its newest record on any page: its
@@ -222,6 +226,32 @@ func (s *Syncer) resource(ctx context.Context, cs domain.ConnectedStore, c Conne
 		rr.Mark = &m
 	}
 	return rr, nil
+}
+
+// sharedSKUs finds a SKU the store has on two products in one sync: the
+// shop keeps one product per SKU (the last read) and the stock write-back
+// refuses it (SharedSKU), so the seller is told which SKU to make unique.
+type sharedSKUs struct {
+	store string
+	seen  map[string]string // SKU -> the product first read with it
+	said  map[string]bool
+}
+
+func (sh *sharedSKUs) check(ps []domain.Product, notes *[]string) {
+	for _, p := range ps {
+		if p.SKU == "" || p.SKUGenerated {
+			continue
+		}
+		name := strings.TrimSpace(p.Title + " " + p.VariantTitle)
+		first, ok := sh.seen[p.SKU]
+		if !ok {
+			sh.seen[p.SKU] = name
+		} else if first != name && !sh.said[p.SKU] {
+			sh.said[p.SKU] = true
+			*notes = append(*notes, fmt.Sprintf("%s has the SKU %s on two products (%q and %q): Shopclerk keeps one product and one stock figure per SKU, and writes the stock of neither; give each its own SKU in the store.",
+				sh.store, p.SKU, first, name))
+		}
+	}
 }
 
 func (s *Syncer) flushAt() int {

@@ -274,9 +274,18 @@ func (c *Client) ReadStock(ctx context.Context, sku, location string) (connector
 	if err := c.query(ctx, "stockBySKU", stockBySKU, map[string]any{"query": q}, &data); err != nil {
 		return connector.StockRead{}, err
 	}
+	var same []string
+	for _, it := range data.InventoryItems.Nodes {
+		if it.SKU == sku { // Shopify's search matches more than the exact SKU
+			same = append(same, it.ID)
+		}
+	}
+	if len(same) > 1 {
+		return connector.StockRead{}, connector.SharedSKU(sku, same)
+	}
 	for _, it := range data.InventoryItems.Nodes {
 		if it.SKU != sku {
-			continue // Shopify's search matches more than the exact SKU
+			continue
 		}
 		if !it.Tracked {
 			return connector.StockRead{}, domain.Errorf(domain.CodeInvalid, "Shopify does not track the stock of %s (Products > the variant > Track quantity)", sku)

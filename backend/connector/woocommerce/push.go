@@ -210,14 +210,17 @@ func (c *Client) ReadStock(ctx context.Context, sku, location string) (connector
 		if _, err := c.get(ctx, "/wp-json/wc/v3/products", url.Values{"sku": {sku}}, true, &list); err != nil {
 			return connector.StockRead{}, err
 		}
-		found := false
+		var same []string
 		for _, lp := range list {
 			if lp.SKU == sku {
-				p, found = lp, true
+				p, same = lp, append(same, "#"+strconv.FormatInt(lp.ID, 10))
 			}
 		}
-		if !found {
+		if len(same) == 0 {
 			return connector.StockRead{}, connector.ErrNotInStore
+		}
+		if len(same) > 1 {
+			return connector.StockRead{}, connector.SharedSKU(sku, same)
 		}
 	}
 	if p.ManageStock == "parent" && p.ParentID != 0 {

@@ -140,3 +140,29 @@ func TestWooResumedStockFoundByKey(t *testing.T) {
 		t.Fatalf("resumed try that did not land, quantity moved on: %v, %d writes", err, r.srv.Writes())
 	}
 }
+
+// Two products in the store with one SKU: a receipt of that SKU is written
+// to neither (Shopclerk cannot tell which one it is for), and the write
+// waits with the reason.
+func TestWooSharedSKUIsNotWritten(t *testing.T) {
+	r := newRig(t)
+	ctx := context.Background()
+	for _, id := range []float64{801, 802} {
+		r.srv.Put("products", map[string]any{"id": id, "name": "Mug", "sku": "MUG-1", "type": "simple", "status": "publish",
+			"manage_stock": true, "stock_quantity": float64(10), "date_modified_gmt": "2026-02-01T00:00:00", "meta_data": []any{}})
+	}
+	if err := r.db.SetWrites(ctx, r.cs.ID, domain.StoreWrites{Stock: true}); err != nil {
+		t.Fatal(err)
+	}
+	r.exec(`INSERT INTO stock_changes (sku, location, before, after, reason, at) VALUES ('MUG-1', 'WooCommerce', 10, 22, 'receive', ?)`, now.Unix())
+	if res := r.push(); res.Done != 0 || res.Waiting != 1 {
+		t.Fatalf("run: %+v", res)
+	}
+	if r.srv.Writes() != 0 || r.srv.Stock(801) != 10 || r.srv.Stock(802) != 10 {
+		t.Errorf("%d writes; stock %d and %d", r.srv.Writes(), r.srv.Stock(801), r.srv.Stock(802))
+	}
+	ws, _ := r.db.Writes(ctx, r.cs.ID, 10)
+	if len(ws) != 1 || !strings.Contains(ws[0].LastError, "2 products in the store have the SKU MUG-1 (#801, #802)") {
+		t.Errorf("writes: %+v", ws)
+	}
+}

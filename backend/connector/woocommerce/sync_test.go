@@ -262,3 +262,20 @@ func TestFutureStampDoesNotHideLaterOrders(t *testing.T) {
 		t.Fatalf("the order changed after the future stamp was not read: %+v", res.Resources)
 	}
 }
+
+// Two products with one SKU: the sync says so, naming both.
+func TestSyncSaysWhenTwoProductsShareASKU(t *testing.T) {
+	r := newRig(t)
+	for i, name := range []string{"Mug", "Mug (old)"} {
+		r.srv.Put("products", map[string]any{"id": float64(901 + i), "name": name, "sku": "MUG-1", "type": "simple", "status": "publish",
+			"manage_stock": true, "stock_quantity": float64(10), "date_modified_gmt": "2026-02-01T00:00:00", "meta_data": []any{}})
+	}
+	res, err := r.sync(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `woo has the SKU MUG-1 on two products ("Mug" and "Mug (old)")`
+	if !strings.Contains(strings.Join(res.Notes, "\n"), want) {
+		t.Errorf("notes %q, want %q", res.Notes, want)
+	}
+}

@@ -1,4 +1,5 @@
 import { Table } from '@mantine/core';
+import { formatNumber } from '../lib/format';
 
 /** A column heading; numeric columns are right-aligned like their cells. */
 export type Column = string | { label: string; numeric: true };
@@ -24,3 +25,27 @@ export function HeadRow({ columns }: { columns: readonly Column[] }) {
 
 /** Right-aligned columns, for counts and amounts. */
 export const numeric = (...labels: string[]): Column[] => labels.map((label) => ({ label, numeric: true }));
+
+/**
+ * The cell under a numeric column: right-aligned tabular figures. A number
+ * is formatted for the locale; a string (an amount already formatted) is
+ * shown as given.
+ */
+export function NumCell({ value, testId }: { value: number | string; testId?: string }) {
+  return (
+    <Table.Td ta="right" className="tabular" data-testid={testId}>
+      {typeof value === 'number' ? formatNumber(value) : value}
+    </Table.Td>
+  );
+}
+
+/** A row's cells under its numeric columns, in order. */
+export function NumCells({ values }: { values: readonly (number | string)[] }) {
+  return (
+    <>
+      {values.map((v, i) => (
+        <NumCell key={i} value={v} />
+      ))}
+    </>
+  );
+}

@@ -1,8 +1,11 @@
-import { Table } from '@mantine/core';
+import { Table, VisuallyHidden } from '@mantine/core';
 import { formatNumber } from '../lib/format';
 
-/** A column heading; numeric columns are right-aligned like their cells. */
-export type Column = string | { label: string; numeric: true };
+/**
+ * A column heading; numeric columns are right-aligned like their cells; a
+ * hidden one (a column of buttons) is named for screen readers only.
+ */
+export type Column = string | { label: string; numeric: true } | { label: string; hidden: true };
 
 /** The heading row of a plain Mantine table, from a list of columns. */
 export function HeadRow({ columns }: { columns: readonly Column[] }) {
@@ -12,6 +15,10 @@ export function HeadRow({ columns }: { columns: readonly Column[] }) {
         {columns.map((c) =>
           typeof c === 'string' ? (
             <Table.Th key={c}>{c}</Table.Th>
+          ) : 'hidden' in c ? (
+            <Table.Th key={c.label}>
+              <VisuallyHidden>{c.label}</VisuallyHidden>
+            </Table.Th>
           ) : (
             <Table.Th key={c.label} ta="right">
               {c.label}

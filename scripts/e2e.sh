@@ -49,7 +49,7 @@ display=":$(cat "$work/display")"
 # A second window on a new, empty shop, on a display of its own: the
 # welcome screen a new seller meets (welcome.spec.ts drives it).
 empty_port=""
-for p in $(seq $((port + 1)) 34299); do
+for p in $(seq $((port + 1)) $((port + 99))); do
   ss -ltn "sport = :$p" | grep -q LISTEN || { empty_port=$p; break; }
 done
 Xvfb -displayfd 3 -screen 0 1440x900x24 -nolisten tcp 3>"$work/display-empty" >"$work/xvfb-empty.log" 2>&1 &
@@ -65,7 +65,7 @@ curl -sf "http://127.0.0.1:$empty_port/" >/dev/null || { echo "e2e: the app on a
 # DHL's tracking API, answered by a stand-in the shipping specs start on this
 # port (frontend/e2e/shipflows.spec.ts); the dev build asks it instead of DHL.
 dhl_port=""
-for p in $(seq $((port + 200)) 34499); do
+for p in $(seq $((port + 200)) $((port + 299))); do
   ss -ltn "sport = :$p" | grep -q LISTEN || { dhl_port=$p; break; }
 done
 export SHOPCLERK_E2E_DHL_URL="http://127.0.0.1:$dhl_port"

@@ -107,7 +107,7 @@ function PoolNote({ pool }: { pool: CouponPool }) {
       <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title="The pool of store codes is running low" data-testid="coupons-pool-low">
         <Text size="sm">
           {countOf(pool.free, 'code')} left (you are warned below {formatNumber(pool.warnBelow)}). Make more codes in your store and import them with Import store codes;
-          when none are left, flows stop issuing coupons rather than send a code your store does not know.
+          when none are left, flows stop issuing coupons and a campaign with a coupon does not start, rather than send a code your store does not know.
         </Text>
       </Alert>
     );

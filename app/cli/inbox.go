@@ -47,6 +47,9 @@ func runSend(ctx context.Context, env *CLIEnv, args []string) error {
 		if r.FiledCopies > 0 {
 			fmt.Fprintf(w, "filed %d copies in your Sent folder\n", r.FiledCopies)
 		}
+		if r.QuietHeld > 0 {
+			fmt.Fprintf(w, "%d marketing emails wait for quiet hours until %s (shop time); order emails still go\n", r.QuietHeld, r.QuietUntilShop)
+		}
 		if r.PausedUntil != nil {
 			fmt.Fprintf(w, "paused until %s: %s\n", r.PausedUntil.Format("2006-01-02 15:04 MST"), r.PauseReason)
 		}

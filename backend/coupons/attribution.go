@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"shopclerk/backend/domain"
@@ -152,6 +153,10 @@ func (s *Service) Attribution(ctx context.Context, f domain.AttributionFilter) (
 	if err != nil {
 		return out, err
 	}
+	campaigns, err := s.db.CampaignNames(ctx, f.CampaignID)
+	if err != nil {
+		return out, err
+	}
 	// Every flow asked about is listed, with its email steps, even at zero.
 	if f.CampaignID == 0 {
 		for _, fl := range names.order {
@@ -182,8 +187,10 @@ func (s *Service) Attribution(ctx context.Context, f domain.AttributionFilter) (
 	for _, k := range keys {
 		src := domain.AttributionSource{FlowID: k.flow, CampaignID: k.campaign, AttributionTotals: sources[k].totals(), Steps: []domain.AttributionStep{}}
 		switch {
+		case k.campaign != 0 && strings.TrimSpace(campaigns[k.campaign]) != "":
+			src.Name = campaigns[k.campaign]
 		case k.campaign != 0:
-			src.Name = fmt.Sprintf("Campaign %d", k.campaign)
+			src.Name = fmt.Sprintf("Campaign %d", k.campaign) // not in this shop's campaigns
 		case names.flow[k.flow] != "":
 			src.Name = names.flow[k.flow]
 		default:

@@ -107,11 +107,12 @@ func TestAttributionFromOrders(t *testing.T) {
 	if len(a.Sources) != 1 || a.Sources[0].CartsRecovered != 2 || a.RecoveryDays != 10 {
 		t.Errorf("with 10 days: %+v", a.Sources)
 	}
-	// A campaign's coupon is attributed to the campaign.
+	// A campaign's coupon is attributed to the campaign, by its name.
+	f.exec(`INSERT INTO campaigns (id, name, segment, subject_a, created_at) VALUES (7, 'Spring sale', 'all', 'Spring', 1)`)
 	f.issue("", couponsdb.NewCoupon{CustomerID: ann, PercentOff: 5, CampaignID: 7}, fixed("CAMP-7"))
 	f.order(ann, "ann@example.com", "camp-7", 2500, day(1))
 	a, _ = f.svc.Attribution(ctx, domain.AttributionFilter{CampaignID: 7})
-	if len(a.Sources) != 1 || a.Sources[0].CampaignID != 7 || a.Sources[0].Redeemed != 1 || a.Sources[0].Revenue[0].Amount != 2500 {
+	if len(a.Sources) != 1 || a.Sources[0].CampaignID != 7 || a.Sources[0].Name != "Spring sale" || a.Sources[0].Redeemed != 1 || a.Sources[0].Revenue[0].Amount != 2500 {
 		t.Errorf("campaign 7: %+v", a.Sources)
 	}
 }

@@ -128,6 +128,14 @@ type RunResult struct {
 	PauseLimit  Limit      `json:"pauseLimit"`
 	FiledCopies int        `json:"filedCopies"`
 	FileError   string     `json:"fileError"`
+	// QuietHeld counts the marketing messages that wait for the shop's
+	// quiet hours to end, held by this run or an earlier one (they are
+	// among Deferred when this run held them); QuietUntil is when the
+	// quiet hours end and QuietUntilShop the same as the shop's clock
+	// shows it ("08:00"), so a Send now at night says why nothing went.
+	QuietHeld      int        `json:"quietHeld"`
+	QuietUntil     *time.Time `json:"quietUntil"`
+	QuietUntilShop string     `json:"quietUntilShop"`
 }
 
 // defaultRunMax bounds a run whose options give no Max.
@@ -182,6 +190,11 @@ func (o *Outbox) Run(ctx context.Context, opt RunOptions) (res RunResult, err er
 	o.loadLogo(ctx)
 	cf := o.startFiling(ctx)
 	defer func() { res.FiledCopies, res.FileError = cf.finish() }()
+	defer func() {
+		if err == nil {
+			err = o.noteQuiet(ctx, &res)
+		}
+	}()
 	if opt.Max <= 0 {
 		opt.Max = defaultRunMax
 	}

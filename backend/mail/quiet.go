@@ -24,3 +24,19 @@ func (o *Outbox) QuietHours(ctx context.Context) domain.QuietHours {
 func quietReason(end time.Time, loc *time.Location) string {
 	return "quiet hours until " + end.In(loc).Format("15:04") + ": marketing email waits, order emails still go"
 }
+
+// noteQuiet tells a run's result how many marketing messages wait for the
+// quiet hours in force now, and until when: those this run held and those
+// an earlier run held (which this run did not claim, as they are not due).
+func (o *Outbox) noteQuiet(ctx context.Context, res *RunResult) error {
+	in, end := o.QuietHours(ctx).At(o.clock.Now(), o.loc)
+	if !in {
+		return nil
+	}
+	n, err := o.store.CountMarketingDueBy(ctx, end)
+	if err != nil || n == 0 {
+		return err
+	}
+	res.QuietHeld, res.QuietUntil, res.QuietUntilShop = n, &end, end.In(o.loc).Format("15:04")
+	return nil
+}

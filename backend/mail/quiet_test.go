@@ -140,3 +140,38 @@ func mustRun(t *testing.T, o *Outbox) RunResult {
 	}
 	return res
 }
+
+// A Send now inside the quiet hours says how many marketing emails wait
+// for them and until when, shop time: those it held and those an earlier
+// run held (which it does not claim); order mail is not among them.
+func TestSendNowSaysWhatWaitsForQuietHours(t *testing.T) {
+	ctx := context.Background()
+	loc := berlin(t)
+	r := newRig(t, mailtest.SMTPOptions{}, nil)
+	r.optIn(t, "c0@customer.test", "c1@customer.test")
+	r.clk.t = time.Date(2026, 3, 2, 22, 30, 0, 0, loc)
+	r.enqueue(t, 1, domain.KindMarketing)
+	r.enqueue(t, 1, domain.KindTransactional)
+	morning := time.Date(2026, 3, 3, 8, 0, 0, 0, loc)
+	rep, err := r.quietOutbox(loc).Send(ctx, RunOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res := rep.Run; res.QuietHeld != 1 || res.QuietUntil == nil || !res.QuietUntil.Equal(morning) || res.QuietUntilShop != "08:00" {
+		t.Fatalf("22:30: held %d until %v (%q)", res.QuietHeld, res.QuietUntil, res.QuietUntilShop)
+	}
+	// Past midnight: one more falls due; the one held before still waits.
+	r.clk.t = time.Date(2026, 3, 3, 0, 30, 0, 0, loc)
+	r.enqueue(t, 1, domain.KindMarketing)
+	rep, err = r.quietOutbox(loc).Send(ctx, RunOptions{})
+	if err != nil || rep.Run.Sent != 0 || rep.Run.Deferred != 1 {
+		t.Fatalf("00:30: %+v %v", rep.Run, err)
+	}
+	if res := rep.Run; res.QuietHeld != 2 || res.QuietUntilShop != "08:00" {
+		t.Fatalf("00:30: held %d until %q", res.QuietHeld, res.QuietUntilShop)
+	}
+	r.clk.t = morning
+	if res := mustRun(t, r.quietOutbox(loc)); res.Sent != 2 || res.QuietHeld != 0 || res.QuietUntil != nil {
+		t.Fatalf("morning: %+v", res)
+	}
+}

@@ -97,6 +97,13 @@ for (const theme of ['light', 'dark'] as const) {
     const check = checker(page, theme);
     await openApp(page, theme);
     await check('dashboard');
+    // The theme toggle's tooltip, checked while it shows (it names the other
+    // theme), then moved away from.
+    await page.getByTestId('theme-toggle').hover();
+    await expect(page.getByRole('tooltip')).toHaveText(theme === 'dark' ? 'Light theme' : 'Dark theme');
+    await check('theme toggle tooltip');
+    await page.mouse.move(600, 400);
+    await expect(page.getByRole('tooltip')).toHaveCount(0);
 
     await nav(page, 'orders');
     await expect(page.getByTestId('order-row').first()).toBeVisible();

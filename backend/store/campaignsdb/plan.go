@@ -11,6 +11,7 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/store"
+	"shopclerk/backend/store/couponsdb"
 )
 
 // Member is one customer of the frozen audience and their group.
@@ -44,7 +45,9 @@ type Email struct {
 	Coupon    *Coupon
 }
 
-// Coupon is a recipient's own code; NewCode makes a fresh one after a clash.
+// Coupon is a recipient's own code, issued as a flow's is (couponsdb's
+// Issuer): from the pool of store-made codes when one was imported, else
+// made by NewCode (again after a clash).
 type Coupon struct {
 	PercentOff   int
 	AmountOff    int64
@@ -137,11 +140,12 @@ func wrapPlan(err error) error {
 	return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not plan the campaign's emails; nothing was queued")
 }
 
-// planStmts are the statements a plan runs once per recipient.
-type planStmts struct{ msg, coupon, done *sql.Stmt }
+// planStmts are the statements a plan runs once per recipient; coupons
+// go through couponsdb's Issuer, as a flow's do.
+type planStmts struct{ msg, done *sql.Stmt }
 
 func (p planStmts) close() {
-	for _, s := range []*sql.Stmt{p.msg, p.coupon, p.done} {
+	for _, s := range []*sql.Stmt{p.msg, p.done} {
 		if s != nil {
 			s.Close()
 		}
@@ -161,18 +165,31 @@ func (s *DB) queue(ctx context.Context, tx *sql.Tx, id int64, groups []string, c
 	for _, x := range []struct {
 		st   **sql.Stmt
 		name string
-	}{{&p.msg, "MessageInsert"}, {&p.coupon, "CouponInsert"}, {&p.done, "RecipientQueued"}} {
+	}{{&p.msg, "MessageInsert"}, {&p.done, "RecipientQueued"}} {
 		if *x.st, err = tx.PrepareContext(ctx, q(x.name)); err != nil {
 			return 0, err
 		}
 	}
 	now := s.Now()
+	var issuer *couponsdb.Issuer
+	defer func() {
+		if issuer != nil {
+			issuer.Close()
+		}
+	}()
 	for _, r := range recips {
 		prefix := LedgerPrefix(id, r.CustomerID)
 		var code string
 		var couponID sql.NullInt64
 		if c := coupon(r); c != nil {
-			if code, couponID.Int64, err = issue(ctx, p.coupon, id, r, c, now, prefix+"coupon"); err != nil {
+			if issuer == nil {
+				if issuer, err = couponsdb.NewIssuer(ctx, tx, now); err != nil {
+					return 0, err
+				}
+			}
+			nc := couponsdb.NewCoupon{CustomerID: r.CustomerID, PercentOff: c.PercentOff, AmountOff: c.AmountOff, Currency: c.Currency,
+				FreeShipping: c.FreeShipping, ExpiresAt: c.ExpiresAt, CampaignID: id}
+			if code, couponID.Int64, err = issuer.Issue(ctx, prefix+"coupon", nc, c.NewCode); err != nil {
 				return 0, err
 			}
 			couponID.Valid = true
@@ -213,27 +230,6 @@ func recipients(ctx context.Context, tx *sql.Tx, id int64, groups string) ([]Rec
 		out = append(out, r)
 	}
 	return out, rows.Err()
-}
-
-// issue inserts the recipient's coupon under a fresh code, retrying on the
-// (very unlikely) clash with an existing code, as a flow's coupon step does.
-func issue(ctx context.Context, st *sql.Stmt, campaign int64, r Recipient, c *Coupon, now int64, key string) (string, int64, error) {
-	for range 5 {
-		code, err := c.NewCode()
-		if err != nil {
-			return "", 0, err
-		}
-		res, err := st.ExecContext(ctx, code, r.CustomerID, c.PercentOff, c.AmountOff, c.Currency, store.BoolInt(c.FreeShipping),
-			now, store.UnixOrNull(c.ExpiresAt), key, campaign)
-		if err == nil {
-			id, _ := res.LastInsertId()
-			return code, id, nil
-		}
-		if !strings.Contains(err.Error(), "coupons.code") {
-			return "", 0, err
-		}
-	}
-	return "", 0, domain.Errorf(domain.CodeInternal, "Shopclerk could not find a free coupon code")
 }
 
 // VariantCount is what one group and variant of a campaign did.

@@ -3,6 +3,7 @@ package connectordb
 import (
 	"context"
 	"strings"
+	"time"
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/store/connectordb/internal/queries"
@@ -24,8 +25,20 @@ func sweepMarks(ctx context.Context, q *queries.Queries, storeID, now int64) err
 	if err := q.WritesSweepHolds(ctx, queries.WritesSweepHoldsParams{StoreID: storeID, Now: now}); err != nil {
 		return err
 	}
-	return q.StoreHoldsSwept(ctx, storeID)
+	if err := q.StoreHoldsSwept(ctx, storeID); err != nil {
+		return err
+	}
+	_, err := q.MarksPrune(ctx, now-int64(markKeep/time.Second))
+	return err
 }
+
+// markKeep is how long a mark no store needs any more stays: long enough
+// to look into what was written and why, short enough that a shop whose
+// flows tag thousands of customers a week keeps a small table. Pruned at
+// each sweep (after every sync and each minute of the write-back queue),
+// once every store writing tags or holds back has swept past the mark and
+// no write made from it waits for a try.
+const markKeep = 7 * 24 * time.Hour
 
 // HeldForReview is the order tag a hold puts on an order in the store.
 const HeldForReview = "held for review"

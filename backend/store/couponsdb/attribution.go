@@ -110,3 +110,23 @@ func (s *DB) FlowSteps(ctx context.Context, flowID int64) ([]FlowStep, error) {
 	}
 	return out, rows.Err()
 }
+
+// CampaignNames gives the campaigns' names by id (one campaign's with
+// campaignID set); a deleted campaign is not among them.
+func (s *DB) CampaignNames(ctx context.Context, campaignID int64) (map[int64]string, error) {
+	rows, err := s.SQL().QueryContext(ctx, q("AttributionCampaigns"), campaignID)
+	if err != nil {
+		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the campaigns")
+	}
+	defer rows.Close()
+	out := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not read the campaigns")
+		}
+		out[id] = name
+	}
+	return out, rows.Err()
+}

@@ -21,7 +21,6 @@ type BulkIndexes struct {
 	w         *Writer
 	defs      []string
 	cacheSize int64
-	tempStore int64
 	threads   int64
 	done      bool
 }
@@ -51,9 +50,6 @@ func (w *Writer) Written() int { return w.counts.Created + w.counts.Updated }
 func (w *Writer) DropIndexesForBulk(cacheKiB int64) (*BulkIndexes, error) {
 	b := &BulkIndexes{w: w}
 	if err := w.tx.QueryRowContext(w.ctx, "PRAGMA cache_size").Scan(&b.cacheSize); err != nil {
-		return nil, err
-	}
-	if err := w.tx.QueryRowContext(w.ctx, "PRAGMA temp_store").Scan(&b.tempStore); err != nil {
 		return nil, err
 	}
 	if err := w.tx.QueryRowContext(w.ctx, "PRAGMA threads").Scan(&b.threads); err != nil {
@@ -136,12 +132,14 @@ func (w *Writer) partialIndexSmall(table, def string) (bool, error) {
 // power-of-two blocks), so the cache is 2 MB meanwhile: the index builds read
 // the tables once in order and append, so it costs no time (1M line items:
 // the rebuild takes 4.6 s with 2 MB and one sorter thread, 5.8 s and 10 MB
-// more with 8 MB, 5.6 s with no sorter thread, 4.6 s with two). Sorts spill to temporary files (temp_store = FILE meanwhile):
-// with temp_store = MEMORY SQLite sorts a whole index, or the aggregates'
-// GROUP BY, in RAM.
+// more with 8 MB, 5.6 s with no sorter thread, 4.6 s with two). Sorts spill to
+// temporary files: the batch's connection has temp_store = FILE, set before
+// its transaction (WriteOptions.TempFiles; SQLite will not change it inside
+// one); with MEMORY SQLite sorts a whole index, or the aggregates' GROUP BY,
+// in RAM.
 func (b *BulkIndexes) Rebuild() error {
 	w := b.w
-	for _, p := range []string{"PRAGMA temp_store = FILE", "PRAGMA threads = 1", "PRAGMA cache_size = -2048"} {
+	for _, p := range []string{"PRAGMA threads = 1", "PRAGMA cache_size = -2048"} {
 		if _, err := w.tx.ExecContext(w.ctx, p); err != nil {
 			return err
 		}
@@ -175,9 +173,8 @@ func (b *BulkIndexes) Restore() error {
 	b.done = true
 	w := b.w
 	_, err1 := w.tx.ExecContext(w.ctx, "PRAGMA threads = "+strconv.FormatInt(b.threads, 10))
-	_, err2 := w.tx.ExecContext(w.ctx, "PRAGMA temp_store = "+strconv.FormatInt(b.tempStore, 10))
-	_, err3 := w.tx.ExecContext(w.ctx, "PRAGMA cache_size = "+strconv.FormatInt(b.cacheSize, 10))
-	for _, err := range []error{err1, err2, err3} {
+	_, err2 := w.tx.ExecContext(w.ctx, "PRAGMA cache_size = "+strconv.FormatInt(b.cacheSize, 10))
+	for _, err := range []error{err1, err2} {
 		if err != nil {
 			return err
 		}

@@ -247,6 +247,16 @@ func (s *DB) SentTimesSince(ctx context.Context, t time.Time) ([]time.Time, erro
 	return out, rows.Err()
 }
 
+// CountMarketingDueBy counts the queued or deferred marketing messages due
+// by t: inside the quiet hours, those waiting for their end.
+func (s *DB) CountMarketingDueBy(ctx context.Context, t time.Time) (int, error) {
+	var n int
+	if err := s.SQL().QueryRowContext(ctx, q("MsgCountMarketingDueBy"), t.Unix()).Scan(&n); err != nil {
+		return 0, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not count the outbox")
+	}
+	return n, nil
+}
+
 // NextDue tells when the earliest queued or deferred message is due; nil
 // when none waits.
 func (s *DB) NextDue(ctx context.Context) (*time.Time, error) {

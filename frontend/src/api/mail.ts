@@ -78,6 +78,11 @@ export interface SendReport {
     /** Which limit paused the run: the per-minute limit is waited out, the others stop it. */
     pauseLimit: '' | 'minute' | 'day' | 'quota';
     fileError: string;
+    /** Marketing emails waiting for the quiet hours to end (some may be among deferred). */
+    quietHeld: number;
+    quietUntil: Time | null;
+    /** When the quiet hours end, as the shop's clock shows it ("08:00"). */
+    quietUntilShop: string;
   };
 }
 

@@ -9,6 +9,7 @@ import { Link } from 'react-router';
 import { couponKeys, coupons, normalizeError, type Attribution, type AttributionFilter } from '../api';
 import { formatDay, formatMoney, formatNumber } from '../lib/format';
 import { countOf } from '../lib/plural';
+import { HeadRow, NumCells, numeric } from './HeadRow';
 
 function revenueIn(a: Attribution, list: { amount: number; currency: string }[] | null | undefined): string {
   const all = list ?? [];
@@ -109,39 +110,23 @@ function StepTable({ a }: { a: Attribution }) {
     // A narrow column scrolls sideways; the region takes focus so a keyboard can scroll it.
     <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="What each email earned">
       <Table fz="xs" verticalSpacing={4} horizontalSpacing={6} data-testid="attribution-steps" aria-label="Per email step">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Email</Table.Th>
-            <Table.Th ta="right">Sent</Table.Th>
-            <Table.Th ta="right">Redeemed</Table.Th>
-            <Table.Th ta="right">Revenue</Table.Th>
-            {carts && <Table.Th ta="right">Carts</Table.Th>}
-          </Table.Tr>
-        </Table.Thead>
+        <HeadRow columns={['Email', ...numeric('Sent', 'Redeemed', 'Revenue', ...(carts ? ['Carts'] : []))]} />
         <Table.Tbody>
           {steps.map((s) => (
             <Table.Tr key={s.step} data-testid="attribution-step">
               <Table.Td>{s.label}</Table.Td>
-              <Table.Td ta="right" className="tabular">
-                {formatNumber(s.sent)}
-              </Table.Td>
-              <Table.Td ta="right" className="tabular">
-                {formatNumber(s.redeemed)}
-              </Table.Td>
-              <Table.Td ta="right" className="tabular">
-                {revenueIn(a, s.revenue)}
-              </Table.Td>
-              {carts && (
-                <Table.Td ta="right" className="tabular">
-                  {formatNumber(s.cartsRecovered)}
-                </Table.Td>
-              )}
+              <NumCells values={[s.sent, s.redeemed, revenueIn(a, s.revenue), ...(carts ? [s.cartsRecovered] : [])]} />
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
     </div>
   );
+}
+
+/** Where a row's name leads: a flow to its page, a campaign to the campaigns. */
+function sourceLink(s: NonNullable<Attribution['sources']>[number]): string {
+  return s.flowId ? `/automations/flow/${s.flowId}` : '/campaigns';
 }
 
 function SourceTable({ a, rows }: { a: Attribution; rows: Attribution['sources'] }) {
@@ -155,44 +140,17 @@ function SourceTable({ a, rows }: { a: Attribution; rows: Attribution['sources']
       </Text>
     );
   return (
-    <Table fz="sm" verticalSpacing={4} data-testid="attribution-sources" aria-label="Per flow">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Flow</Table.Th>
-          <Table.Th ta="right">Sent</Table.Th>
-          <Table.Th ta="right">Redeemed</Table.Th>
-          <Table.Th ta="right">Revenue</Table.Th>
-          <Table.Th ta="right">Carts recovered</Table.Th>
-          <Table.Th ta="right">Shared</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+    <Table fz="sm" verticalSpacing={4} data-testid="attribution-sources" aria-label="Per flow or campaign">
+      <HeadRow columns={['Flow or campaign', ...numeric('Sent', 'Redeemed', 'Revenue', 'Carts recovered', 'Shared')]} />
       <Table.Tbody>
         {rows.map((s) => (
           <Table.Tr key={`${s.flowId}-${s.campaignId}`} data-testid="attribution-source">
             <Table.Td>
-              {s.flowId ? (
-                <Anchor component={Link} to={`/automations/flow/${s.flowId}`} size="sm">
-                  {s.name}
-                </Anchor>
-              ) : (
-                s.name
-              )}
+              <Anchor component={Link} to={sourceLink(s)} size="sm">
+                {s.name}
+              </Anchor>
             </Table.Td>
-            <Table.Td ta="right" className="tabular">
-              {formatNumber(s.sent)}
-            </Table.Td>
-            <Table.Td ta="right" className="tabular">
-              {formatNumber(s.redeemed)}
-            </Table.Td>
-            <Table.Td ta="right" className="tabular">
-              {revenueIn(a, s.revenue)}
-            </Table.Td>
-            <Table.Td ta="right" className="tabular">
-              {formatNumber(s.cartsRecovered)}
-            </Table.Td>
-            <Table.Td ta="right" className="tabular">
-              {formatNumber(s.shared)}
-            </Table.Td>
+            <NumCells values={[s.sent, s.redeemed, revenueIn(a, s.revenue), s.cartsRecovered, s.shared]} />
           </Table.Tr>
         ))}
       </Table.Tbody>

@@ -30,10 +30,6 @@ INSERT INTO messages (message_id, kind, to_addr, to_name, subject, html, text, h
     customer_id, ledger_key, created_at, template)
 VALUES (?, 'marketing', ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?);
 
--- name: CouponInsert
-INSERT INTO coupons (code, customer_id, percent_off, amount_off, currency, free_shipping, issued_at, expires_at, ledger_key, campaign_id)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
-
 -- name: Suppressed
 SELECT email FROM suppressions;
 

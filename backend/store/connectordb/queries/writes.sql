@@ -130,3 +130,15 @@ SELECT m.kind, m.value, m.added,
     CAST(EXISTS (SELECT 1 FROM rule_holds h WHERE h.order_id = m.order_id AND h.released_at IS NULL) AS INTEGER) AS held
 FROM store_marks m LEFT JOIN customers c ON c.id = m.customer_id LEFT JOIN orders o ON o.id = m.order_id
 WHERE m.id = @id;
+
+-- name: MarksPrune :execrows
+-- Marks no store needs any more: every store writing tags or holds back has
+-- swept past them, no write made from them waits (a pending or begun write
+-- reads its mark when it is tried, again after any number of retries), and
+-- they are older than @before, kept a while to say what was written.
+DELETE FROM store_marks
+WHERE at < @before
+    AND NOT EXISTS (SELECT 1 FROM connector_stores s
+        WHERE (s.push_tags = 1 AND store_marks.id > s.tags_swept) OR (s.push_holds = 1 AND store_marks.id > s.holds_swept))
+    AND NOT EXISTS (SELECT 1 FROM connector_writes w
+        WHERE w.kind IN ('tag', 'hold') AND w.source_id = store_marks.id AND w.status IN ('pending', 'applying'));

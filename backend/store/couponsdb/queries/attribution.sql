@@ -46,3 +46,7 @@ SELECT r.id, r.name, COALESCE(s.key, -1), COALESCE(json_extract(s.value, '$.acti
 FROM rules r LEFT JOIN json_each(CASE WHEN json_valid(r.definition) THEN r.definition ELSE '{}' END, '$.steps') s
 WHERE ?1 = 0 OR r.id = ?1
 ORDER BY r.id, s.key;
+
+-- name: AttributionCampaigns
+-- The campaigns' names, so attribution calls them what the seller did.
+SELECT id, name FROM campaigns WHERE ?1 = 0 OR id = ?1;

@@ -76,3 +76,9 @@ SELECT sent_at FROM messages WHERE sent_at >= ? ORDER BY sent_at;
 -- name: MsgNextDue
 -- When the earliest queued or deferred message is due (0: one is due now).
 SELECT MIN(COALESCE(next_attempt_at, 0)) FROM messages WHERE status IN ('queued', 'deferred');
+
+-- name: MsgCountMarketingDueBy
+-- How many marketing messages wait to go by the given time: inside the
+-- quiet hours, those are the ones held until they end.
+SELECT COUNT(*) FROM messages
+WHERE status IN ('queued', 'deferred') AND kind = 'marketing' AND COALESCE(next_attempt_at, 0) <= ?;

@@ -44,3 +44,30 @@ describe('a stop step’s scope', () => {
     expect(onChange).toHaveBeenLastCalledWith({ action: 'stop_sequences', scope: 'customer' });
   });
 });
+
+// The backend takes a pattern for a coupon step's codes; the card had no
+// input for it. It is typed in capitals and checked as typed.
+describe('a coupon step’s code pattern', () => {
+  const card = (step: Step, onChange = vi.fn<(s: Step) => void>()) => {
+    renderWithProviders(
+      <ActionCard step={step} index={1} number={2} count={2} emailTemplates={[]} problems={[]} onChange={onChange} onMove={() => {}} onRemove={() => {}} />,
+    );
+    return screen.getByTestId('editor-step-1-pattern') as HTMLInputElement;
+  };
+  it('is empty for the default shape and shows an example code', () => {
+    const input = card({ action: 'issue_coupon', percentOff: 10 });
+    expect(input.placeholder).toBe('SC-XXXX-XXXX');
+    expect(screen.getByText('X is a random character, e.g. SC-7KQ2-MX9P')).toBeTruthy();
+  });
+  it('keeps what the seller types, in capitals', () => {
+    const onChange = vi.fn<(s: Step) => void>();
+    const input = card({ action: 'issue_coupon', percentOff: 10 }, onChange);
+    fireEvent.change(input, { target: { value: 'spring-xxxx' } });
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ codePattern: 'SPRING-XXXX' }));
+  });
+  it('says why a pattern will not do', () => {
+    const input = card({ action: 'issue_coupon', percentOff: 10, codePattern: 'WB-XXX' });
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText(/only 29,791 different codes, too few/)).toBeTruthy();
+  });
+});

@@ -47,6 +47,7 @@ import { majorToMinor, minorToMajor } from './condition';
 import { ConditionEditor, ProblemCaret } from './ConditionBuilder';
 import { actionLabel, AFTER_OPTIONS, STOP_SCOPE_HINTS, STOP_SCOPES, templateLabel, TRIGGERS, triggerText, waitText } from './describe';
 import { countOf } from '../../lib/plural';
+import { DEFAULT_PATTERN, patternExample, patternProblem } from './couponPattern';
 
 export const ACTION_ICON: Record<string, Icon> = {
   send_email: IconMail,
@@ -407,30 +408,33 @@ export function ActionCard({ step, index, number, count, emailTemplates, problem
           </>
         )}
         {a === 'issue_coupon' && (
-          <Group gap="sm" align="flex-end">
-            <NumberInput
-              label="Percent off"
-              size="xs"
-              w={110}
-              min={0}
-              max={100}
-              suffix=" %"
-              value={step.percentOff ?? 0}
-              onChange={(v) => set({ percentOff: num(v) })}
-              data-testid={`${tk}-percent`}
-            />
-            <TextInput
-              label="Amount off"
-              size="xs"
-              w={110}
-              value={step.amountOff ? minorToMajor(String(step.amountOff)) : ''}
-              placeholder="0"
-              onChange={(e) => set({ amountOff: Number(majorToMinor(e.currentTarget.value) ?? 0) })}
-              data-testid={`${tk}-amount`}
-            />
-            <NumberInput label="Valid (days)" size="xs" w={110} min={0} value={step.validDays ?? 0} onChange={(v) => set({ validDays: num(v) })} data-testid={`${tk}-valid`} />
-            <Switch label="Free shipping" size="sm" checked={!!step.freeShipping} onChange={(e) => set({ freeShipping: e.currentTarget.checked })} mb={6} />
-          </Group>
+          <>
+            <Group gap="sm" align="flex-end">
+              <NumberInput
+                label="Percent off"
+                size="xs"
+                w={110}
+                min={0}
+                max={100}
+                suffix=" %"
+                value={step.percentOff ?? 0}
+                onChange={(v) => set({ percentOff: num(v) })}
+                data-testid={`${tk}-percent`}
+              />
+              <TextInput
+                label="Amount off"
+                size="xs"
+                w={110}
+                value={step.amountOff ? minorToMajor(String(step.amountOff)) : ''}
+                placeholder="0"
+                onChange={(e) => set({ amountOff: Number(majorToMinor(e.currentTarget.value) ?? 0) })}
+                data-testid={`${tk}-amount`}
+              />
+              <NumberInput label="Valid (days)" size="xs" w={110} min={0} value={step.validDays ?? 0} onChange={(v) => set({ validDays: num(v) })} data-testid={`${tk}-valid`} />
+              <Switch label="Free shipping" size="sm" checked={!!step.freeShipping} onChange={(e) => set({ freeShipping: e.currentTarget.checked })} mb={6} />
+            </Group>
+            <CodePatternInput value={step.codePattern ?? ''} onChange={(codePattern) => set({ codePattern })} testId={`${tk}-pattern`} />
+          </>
         )}
         {(a === 'add_tag' || a === 'remove_tag') && (
           <TextInput label="Tag" size="xs" w={220} value={step.tag ?? ''} onChange={(e) => set({ tag: e.currentTarget.value })} data-testid={`${tk}-tag`} />
@@ -514,4 +518,26 @@ function stepTitle(s: Step): string {
     default:
       return actionLabel(s.action);
   }
+}
+
+/**
+ * The shape of a coupon step's codes: typed in capitals (a checkout takes
+ * codes without case), checked as typed with the save check's rules, with an
+ * example code; empty is the default shape.
+ */
+function CodePatternInput({ value, onChange, testId }: { value: string; onChange: (p: string) => void; testId: string }) {
+  const problem = patternProblem(value);
+  return (
+    <TextInput
+      label="Code pattern"
+      size="xs"
+      w={260}
+      value={value}
+      placeholder={DEFAULT_PATTERN}
+      description={problem ? 'X is a random character' : `X is a random character, e.g. ${patternExample(value)}`}
+      error={problem || undefined}
+      onChange={(e) => onChange(e.currentTarget.value.toUpperCase())}
+      data-testid={testId}
+    />
+  );
 }

@@ -9,7 +9,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { normalizeError, notifyError, notifySuccess } from '../../api';
 import { campaignKeys, campaignsApi, type Campaign, type CampaignPart } from '../../api/campaigns';
-import { HeadRow, numeric } from '../../components/HeadRow';
+import { HeadRow, NumCell, NumCells, numeric } from '../../components/HeadRow';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime, formatMoney, formatNumber } from '../../lib/format';
 import { countOf } from '../../lib/plural';
@@ -43,18 +43,9 @@ function PartRow({ p }: { p: CampaignPart }) {
   return (
     <Table.Tr data-testid={`campaign-part-${p.group}`}>
       <Table.Td>{partName(p)}</Table.Td>
-      <Table.Td ta="right" className="tabular">
-        {formatNumber(p.recipients)}
-      </Table.Td>
-      <Table.Td ta="right" className="tabular">
-        {formatNumber(p.queued)}
-      </Table.Td>
-      <Table.Td ta="right" className="tabular" data-testid={`campaign-part-${p.group}-sent`}>
-        {formatNumber(p.sent)}
-      </Table.Td>
-      <Table.Td ta="right" className="tabular">
-        {formatNumber(p.failed)}
-      </Table.Td>
+      <NumCells values={[p.recipients, p.queued]} />
+      <NumCell value={p.sent} testId={`campaign-part-${p.group}-sent`} />
+      <NumCell value={p.failed} />
       <Table.Td w={140}>
         <Progress value={done} size="sm" aria-label={`${partName(p)}: ${Math.round(done)} % sent`} />
       </Table.Td>
@@ -154,18 +145,7 @@ function CampaignCard({ c, onChanged }: { c: Campaign; onChanged: () => void }) 
                   {c.winner === v.name ? ' (winner)' : ''}
                 </Table.Td>
                 <Table.Td>{v.subject}</Table.Td>
-                <Table.Td ta="right" className="tabular">
-                  {formatNumber(v.sent)}
-                </Table.Td>
-                <Table.Td ta="right" className="tabular">
-                  {formatNumber(v.redeemed)}
-                </Table.Td>
-                <Table.Td ta="right" className="tabular">
-                  {formatMoney(v.revenue, c.currency)}
-                </Table.Td>
-                <Table.Td ta="right" className="tabular">
-                  {formatNumber(v.replied)}
-                </Table.Td>
+                <NumCells values={[v.sent, v.redeemed, formatMoney(v.revenue, c.currency), v.replied]} />
               </Table.Tr>
             ))}
           </Table.Tbody>

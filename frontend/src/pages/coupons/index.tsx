@@ -4,12 +4,11 @@
 // customer used is marked shared); filtered by status, paged. Without a
 // store connection, a pool of codes made in the store is imported here and
 // handed out one per recipient; issued codes are exported for the store.
-import { Alert, Anchor, Badge, Button, FileButton, Group, Paper, ScrollArea, Select, Stack, Table, Text, TextInput, type MantineColor } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, FileButton, Group, Stack, Table, Text, type MantineColor } from '@mantine/core';
 import { IconAlertTriangle, IconDownload, IconUpload } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { PagerRow } from '../../components/PagerRow';
-import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { PagedTable, StatusAndSearch, useParamFilter, usePagedSearch } from '../../components/PagedTable';
+import { Link } from 'react-router';
 import { COUPON_STATUSES, couponKeys, coupons, notifyError, notifySuccess, type CouponFilter, type CouponPool, type CouponRow } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatMoney, formatNumber } from '../../lib/format';
@@ -26,10 +25,8 @@ const STATUS: Record<string, { label: string; color: MantineColor }> = {
 };
 
 export default function CouponsPage() {
-  const [params, setParams] = useSearchParams();
-  const status = params.get('status') ?? '';
-  const [search, setSearch] = useState('');
-  const [offset, setOffset] = useState(0);
+  const { search, setSearch, offset, setOffset } = usePagedSearch();
+  const [status, setStatus] = useParamFilter('status', () => setOffset(0));
   const qc = useQueryClient();
   const filter: CouponFilter = { status, flowId: 0, campaignId: 0, search: search.trim(), limit: PAGE, offset };
   const list = useQuery({ queryKey: couponKeys.list(filter), queryFn: () => coupons.list(filter), placeholderData: keepPreviousData, refetchOnMount: 'always' });
@@ -46,13 +43,6 @@ export default function CouponsPage() {
     onSuccess: (path) => path && notifySuccess(`Saved as ${path}. Import it in your store (Matrixify's Discounts import takes it as is).`, 'Codes exported'),
     onError: (e) => notifyError(e, 'No export'),
   });
-  const setStatus = (s: string | null) => {
-    const next = new URLSearchParams(params);
-    if (s) next.set('status', s);
-    else next.delete('status');
-    setParams(next, { replace: true });
-    setOffset(0);
-  };
   const page = list.data;
   const rows = page?.rows ?? [];
   const total = page?.total ?? 0;
@@ -79,55 +69,33 @@ export default function CouponsPage() {
       />
       {page && <PoolNote pool={page.pool} />}
       <Group gap="sm" align="flex-end" wrap="wrap">
-        <Select
-          label="Status"
-          placeholder="Any status"
-          clearable
-          value={status || null}
-          onChange={setStatus}
-          data={COUPON_STATUSES.map((s) => ({ value: s, label: `${STATUS[s].label} (${formatNumber(counts[s] ?? 0)})` }))}
-          w={260}
-          data-testid="coupons-status"
-        />
-        <TextInput
-          label="Code or customer email"
-          value={search}
-          onChange={(e) => {
-            setSearch(e.currentTarget.value);
-            setOffset(0);
-          }}
-          w={260}
-          data-testid="coupons-search"
+        <StatusAndSearch
+          name="coupons"
+          status={status}
+          onStatus={setStatus}
+          options={COUPON_STATUSES.map((s) => ({ value: s, label: `${STATUS[s].label} (${formatNumber(counts[s] ?? 0)})` }))}
+          searchLabel="Code or customer email"
+          search={search}
+          onSearch={setSearch}
         />
       </Group>
-      <Paper withBorder radius="md">
-        <ScrollArea>
-          <Table striped highlightOnHover verticalSpacing={6} data-testid="coupons-table" aria-label="Coupons">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Code</Table.Th>
-                <Table.Th>From</Table.Th>
-                <Table.Th>Customer</Table.Th>
-                <Table.Th>Value</Table.Th>
-                <Table.Th>Expires</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Redeemed by</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <CouponLine key={r.id} r={r} />
-              ))}
-            </Table.Tbody>
-          </Table>
-          {!list.isLoading && rows.length === 0 && (
-            <Text size="sm" c="dimmed" p="md" data-testid="coupons-empty">
-              {status || search ? 'No coupon fits these filters.' : 'No coupons yet. A flow with an “Issue a coupon” step issues one per customer when it runs.'}
-            </Text>
-          )}
-        </ScrollArea>
-      </Paper>
-      <PagerRow total={total} noun="coupon" offset={offset} page={PAGE} onOffset={setOffset} testId="coupons-total" />
+      <PagedTable
+        name="coupons"
+        label="Coupons"
+        columns={['Code', 'From', 'Customer', 'Value', 'Expires', 'Status', 'Redeemed by']}
+        rowCount={rows.length}
+        loading={list.isLoading}
+        empty={status || search ? 'No coupon fits these filters.' : 'No coupons yet. A flow with an “Issue a coupon” step issues one per customer when it runs.'}
+        total={total}
+        noun="coupon"
+        offset={offset}
+        page={PAGE}
+        onOffset={setOffset}
+      >
+        {rows.map((r) => (
+          <CouponLine key={r.id} r={r} />
+        ))}
+      </PagedTable>
     </Stack>
   );
 }
@@ -139,7 +107,7 @@ function PoolNote({ pool }: { pool: CouponPool }) {
       <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title="The pool of store codes is running low" data-testid="coupons-pool-low">
         <Text size="sm">
           {countOf(pool.free, 'code')} left (you are warned below {formatNumber(pool.warnBelow)}). Make more codes in your store and import them with Import store codes;
-          when none are left, flows stop issuing coupons rather than send a code your store does not know.
+          when none are left, flows stop issuing coupons and a campaign with a coupon does not start, rather than send a code your store does not know.
         </Text>
       </Alert>
     );

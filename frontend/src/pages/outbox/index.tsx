@@ -13,7 +13,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { activatableRow } from '../../components/activatableRow';
 import { formatDateTime } from '../../lib/format';
 import { mail, mailKeys, onOutboxChanged, type MessageStatus, type OutboxMessage, type SendReport, type SyncResult } from '../../api/mail';
-import { recoveryNote } from './recovery';
+import { recoveryNote, sendSummary } from './recovery';
 import { SyncResultPanel } from './SyncResultPanel';
 import { DraftEditor } from './DraftEditor';
 
@@ -53,10 +53,7 @@ export default function OutboxPage() {
       else if (send.result) {
         const r = send.result.run;
         const recovered = recoveryNote(send.result.inDoubt);
-        notifySuccess(
-          `Sent ${r.sent}, deferred ${r.deferred}, failed ${r.failed}${r.pausedUntil ? `. Paused: ${r.pauseReason}` : ''}` +
-            (recovered ? `. ${recovered}` : ''),
-        );
+        notifySuccess(sendSummary(r) + (recovered ? `. ${recovered}` : ''));
       }
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps

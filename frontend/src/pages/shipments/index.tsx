@@ -9,21 +9,16 @@ import {
   Button,
   Group,
   NumberInput,
-  Paper,
-  ScrollArea,
   SegmentedControl,
-  Select,
   Stack,
   Table,
   Text,
-  TextInput,
-  VisuallyHidden,
 } from '@mantine/core';
 import { IconExternalLink, IconRefresh, IconTimeline } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { PagerRow } from '../../components/PagerRow';
+import { numeric } from '../../components/HeadRow';
+import { PagedTable, StatusAndSearch, useParamFilter, usePagedSearch } from '../../components/PagedTable';
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import {
   notifyError,
   notifySuccess,
@@ -49,12 +44,11 @@ const PAGE = 50;
 type View = 'all' | 'stuck' | 'problems' | 'long';
 
 export default function ShipmentsPage() {
-  const [params, setParams] = useSearchParams();
-  const view = (params.get('filter') as View) || 'all';
-  const status = params.get('status') ?? '';
+  const { search, setSearch, offset, setOffset } = usePagedSearch();
+  const [viewParam, setView] = useParamFilter('filter', () => setOffset(0), 'all');
+  const view = viewParam as View;
+  const [status, setStatus] = useParamFilter('status', () => setOffset(0));
   const [days, setDays] = useState(7);
-  const [search, setSearch] = useState('');
-  const [offset, setOffset] = useState(0);
   const [open, setOpen] = useState<ShipmentRow | null>(null);
   const qc = useQueryClient();
 
@@ -96,20 +90,6 @@ export default function ShipmentsPage() {
     );
   }, [trackJob, job.done, job.error, job.result, qc]);
 
-  const setView = (v: string) => {
-    const next = new URLSearchParams(params);
-    if (v === 'all') next.delete('filter');
-    else next.set('filter', v);
-    setParams(next, { replace: true });
-    setOffset(0);
-  };
-  const setStatus = (s: string | null) => {
-    const next = new URLSearchParams(params);
-    if (s) next.set('status', s);
-    else next.delete('status');
-    setParams(next, { replace: true });
-    setOffset(0);
-  };
 
   const c = counts.data;
   const total = list.data?.total ?? 0;
@@ -169,58 +149,35 @@ export default function ShipmentsPage() {
             data-testid="shipments-days"
           />
         )}
-        <Select
-          label="Status"
-          placeholder="Any status"
-          clearable
-          value={status || null}
-          onChange={setStatus}
-          data={SHIPMENT_STATUSES.map((s) => ({ value: s, label: `${humanize(s)}${c ? ` (${formatNumber(c.byStatus[s] ?? 0)})` : ''}` }))}
-          w={230}
-          data-testid="shipments-status"
-        />
-        <TextInput
-          label="Order or tracking number"
-          value={search}
-          onChange={(e) => {
-            setSearch(e.currentTarget.value);
-            setOffset(0);
-          }}
-          w={240}
-          data-testid="shipments-search"
+        <StatusAndSearch
+          name="shipments"
+          status={status}
+          onStatus={setStatus}
+          options={SHIPMENT_STATUSES.map((s) => ({ value: s, label: `${humanize(s)}${c ? ` (${formatNumber(c.byStatus[s] ?? 0)})` : ''}` }))}
+          searchLabel="Order or tracking number"
+          search={search}
+          onSearch={setSearch}
+          statusWidth={230}
+          searchWidth={240}
         />
       </Group>
-      <Paper withBorder radius="md">
-        <ScrollArea>
-          <Table striped highlightOnHover verticalSpacing={6} data-testid="shipments-table" aria-label="Shipments">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Order</Table.Th>
-                <Table.Th>Customer</Table.Th>
-                <Table.Th>Carrier</Table.Th>
-                <Table.Th>Tracking number</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th style={{ textAlign: 'right' }}>Days</Table.Th>
-                <Table.Th>Last event</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>Timeline</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <ShipmentLine key={r.id} r={r} onTimeline={() => setOpen(r)} />
-              ))}
-            </Table.Tbody>
-          </Table>
-          {!list.isLoading && rows.length === 0 && (
-            <Text size="sm" c="dimmed" p="md" data-testid="shipments-empty">
-              {view === 'all' && !status && !search ? 'No shipments yet. Import a tracking file from your label tool on the Import screen.' : 'No shipment fits these filters.'}
-            </Text>
-          )}
-        </ScrollArea>
-      </Paper>
-      <PagerRow total={total} noun="shipment" offset={offset} page={PAGE} onOffset={setOffset} testId="shipments-total" />
+      <PagedTable
+        name="shipments"
+        label="Shipments"
+        columns={['Order', 'Customer', 'Carrier', 'Tracking number', 'Status', ...numeric('Days'), 'Last event', { label: 'Timeline', hidden: true }]}
+        rowCount={rows.length}
+        loading={list.isLoading}
+        empty={view === 'all' && !status && !search ? 'No shipments yet. Import a tracking file from your label tool on the Import screen.' : 'No shipment fits these filters.'}
+        total={total}
+        noun="shipment"
+        offset={offset}
+        page={PAGE}
+        onOffset={setOffset}
+      >
+        {rows.map((r) => (
+          <ShipmentLine key={r.id} r={r} onTimeline={() => setOpen(r)} />
+        ))}
+      </PagedTable>
       <TimelineDrawer shipment={open} onClose={() => setOpen(null)} />
     </Stack>
   );

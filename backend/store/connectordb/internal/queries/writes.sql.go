@@ -67,6 +67,27 @@ func (q *Queries) MarksHeldNow(ctx context.Context, now int64) error {
 	return err
 }
 
+const marksPrune = `-- name: MarksPrune :execrows
+DELETE FROM store_marks
+WHERE at < ?1
+    AND NOT EXISTS (SELECT 1 FROM connector_stores s
+        WHERE (s.push_tags = 1 AND store_marks.id > s.tags_swept) OR (s.push_holds = 1 AND store_marks.id > s.holds_swept))
+    AND NOT EXISTS (SELECT 1 FROM connector_writes w
+        WHERE w.kind IN ('tag', 'hold') AND w.source_id = store_marks.id AND w.status IN ('pending', 'applying'))
+`
+
+// Marks no store needs any more: every store writing tags or holds back has
+// swept past them, no write made from them waits (a pending or begun write
+// reads its mark when it is tried, again after any number of retries), and
+// they are older than @before, kept a while to say what was written.
+func (q *Queries) MarksPrune(ctx context.Context, before int64) (int64, error) {
+	result, err := q.db.ExecContext(ctx, marksPrune, before)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
+}
+
 const storeCouponsSwept = `-- name: StoreCouponsSwept :exec
 UPDATE connector_stores SET coupons_swept = (SELECT CAST(COALESCE(MAX(k.id), 0) AS INTEGER) FROM coupons k)
 WHERE connector_stores.id = ?1 AND push_coupons = 1

@@ -7,6 +7,7 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/store/couponsdb"
+	"shopclerk/backend/store/storetest"
 )
 
 // A campaign's coupons are issued as a flow's are: with a pool of
@@ -26,14 +27,14 @@ func TestCampaignCouponsComeFromThePool(t *testing.T) {
 	}
 	c := f.create(Spec{Segment: "all", SubjectA: "Spring", BodyA: "<p>{{.Coupon.Code}}</p>", Coupon: &CouponSpec{PercentOff: 10, ValidDays: 14}})
 	f.send(c.ID)
-	if n := f.count(`SELECT COUNT(*) FROM coupons WHERE campaign_id = ? AND pooled = 1 AND code LIKE 'STORE-%'`, c.ID); n != 6 {
+	if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM coupons WHERE campaign_id = ? AND pooled = 1 AND code LIKE 'STORE-%'`, c.ID); n != 6 {
 		t.Fatalf("%d pooled campaign coupons, want 6", n)
 	}
-	if n := f.count(`SELECT COUNT(DISTINCT k.code) FROM campaign_recipients r JOIN coupons k ON k.id = r.coupon_id
+	if n := storetest.Count(f.t, f.st, `SELECT COUNT(DISTINCT k.code) FROM campaign_recipients r JOIN coupons k ON k.id = r.coupon_id
 		JOIN coupon_pool p ON p.coupon_id = k.id AND p.code = k.code WHERE r.campaign_id = ?`, c.ID); n != 6 {
 		t.Fatalf("%d recipients hold a handed-out pool code, want 6", n)
 	}
-	if n := f.count(`SELECT COUNT(*) FROM messages m JOIN coupons k ON m.ledger_key = replace(k.ledger_key, '/coupon', '/email')
+	if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM messages m JOIN coupons k ON m.ledger_key = replace(k.ledger_key, '/coupon', '/email')
 		WHERE instr(m.html, k.code) > 0`); n != 6 {
 		t.Fatalf("%d emails carry their own pool code, want 6", n)
 	}
@@ -45,7 +46,7 @@ func TestCampaignCouponsComeFromThePool(t *testing.T) {
 	if domain.CodeOf(err) != domain.CodeConflict || !strings.Contains(err.Error(), "pool") {
 		t.Fatalf("empty pool: %v", err)
 	}
-	if n := f.count(`SELECT COUNT(*) FROM coupons WHERE campaign_id = ?`, c2.ID) + f.count(`SELECT COUNT(*) FROM campaign_recipients WHERE campaign_id = ?`, c2.ID); n != 0 {
+	if n := storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM coupons WHERE campaign_id = ?`, c2.ID) + storetest.Count(f.t, f.st, `SELECT COUNT(*) FROM campaign_recipients WHERE campaign_id = ?`, c2.ID); n != 0 {
 		t.Fatalf("half-written: %d rows", n)
 	}
 }

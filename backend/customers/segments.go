@@ -293,10 +293,16 @@ func (s *Service) SellerSegments(ctx context.Context) ([]SegmentDef, error) {
 
 // countSegments counts every seller's segment again in one pass over the
 // customers. A segment whose condition no longer compiles keeps its old
-// count (and is logged): the Segments screen shows its problem.
+// count (and is logged): the Segments screen shows its problem. While a
+// store writes tags back, the members are recorded too: who joined or left
+// gets or loses the tag "segment: NAME" in the store.
 func (s *Service) countSegments(ctx context.Context, month string) error {
 	segs, err := s.db.Segments(ctx)
 	if err != nil || len(segs) == 0 {
+		return err
+	}
+	track, err := s.db.TagsWrittenBack(ctx)
+	if err != nil {
 		return err
 	}
 	var ok []customersdb.Segment
@@ -314,6 +320,7 @@ func (s *Service) countSegments(ctx context.Context, month string) error {
 		return err
 	}
 	counts := make([]int, len(ok))
+	members := make([][]int64, len(ok))
 	hit := make([]bool, len(ok))
 	err = s.db.EachCustomer(ctx, func(c domain.Customer, seg string) error {
 		if err := m.match(c, seg, hit); err != nil {
@@ -322,6 +329,9 @@ func (s *Service) countSegments(ctx context.Context, month string) error {
 		for i, h := range hit {
 			if h {
 				counts[i]++
+				if track {
+					members[i] = append(members[i], c.ID)
+				}
 			}
 		}
 		return nil
@@ -333,6 +343,14 @@ func (s *Service) countSegments(ctx context.Context, month string) error {
 		if err := s.db.SetSegmentCount(ctx, seg.ID, counts[i], month); err != nil {
 			return err
 		}
+		if track {
+			if err := s.db.SetSegmentMembers(ctx, seg, members[i]); err != nil {
+				return err
+			}
+		}
+	}
+	if !track {
+		return s.db.ClearSegmentMembers(ctx)
 	}
 	return nil
 }

@@ -2,10 +2,13 @@ package shopify_test
 
 import (
 	"context"
+	"log/slog"
 	"slices"
 	"strings"
 	"testing"
 
+	"shopclerk/backend/clock"
+	"shopclerk/backend/customers"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/store/customersdb"
 	"shopclerk/backend/store/rulesdb"
@@ -163,5 +166,58 @@ func TestHoldsSwitchedOnLaterAndMissingScope(t *testing.T) {
 	missing, err := r.client().CheckWrites(ctx, domain.StoreWrites{Tags: true})
 	if err != nil || len(missing) != 1 || !strings.Contains(missing[0], "write_orders") {
 		t.Fatalf("missing %v, %v", missing, err)
+	}
+}
+
+// The seller's own segments reach Shopify as tags "segment: NAME": members
+// get it at the scoring after a sync, a renamed segment renames it, a
+// customer who leaves (or a deleted segment) loses it.
+func TestSellersSegmentsBecomeTags(t *testing.T) {
+	ctx := context.Background()
+	r := marksRig(t, domain.StoreWrites{Tags: true})
+	svc := customers.New(customersdb.New(r.db.Store), clock.Fixed{T: now}, slog.New(slog.DiscardHandler))
+	rescore := func() {
+		t.Helper()
+		if _, err := svc.Recompute(ctx); err != nil {
+			t.Fatal(err)
+		}
+		r.push()
+	}
+	has := func(tag string) bool { return slices.Contains(r.srv.Tags(aliceGID), tag) }
+	seg, _, err := svc.SaveSegment(ctx, customers.SegmentDef{Name: "VIP", Condition: `customer.email == "` + alice + `"`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rescore()
+	if !has("segment: VIP") {
+		t.Fatalf("member not tagged: %v (%v)", r.srv.Tags(aliceGID), r.writes())
+	}
+	seg.Name = "Gold"
+	if seg, _, err = svc.SaveSegment(ctx, seg); err != nil {
+		t.Fatal(err)
+	}
+	r.push()
+	if has("segment: VIP") || !has("segment: Gold") {
+		t.Fatalf("after the rename: %v", r.srv.Tags(aliceGID))
+	}
+	seg.Condition = `customer.email == "nobody@example.com"`
+	if _, _, err = svc.SaveSegment(ctx, seg); err != nil {
+		t.Fatal(err)
+	}
+	rescore()
+	if has("segment: Gold") {
+		t.Fatalf("left the segment, still tagged: %v", r.srv.Tags(aliceGID))
+	}
+	seg.Condition = `customer.email == "` + alice + `"`
+	if _, _, err = svc.SaveSegment(ctx, seg); err != nil {
+		t.Fatal(err)
+	}
+	rescore()
+	if err := svc.DeleteSegment(ctx, seg.ID); err != nil {
+		t.Fatal(err)
+	}
+	r.push()
+	if has("segment: Gold") {
+		t.Fatalf("segment deleted, still tagged: %v", r.srv.Tags(aliceGID))
 	}
 }

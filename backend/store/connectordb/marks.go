@@ -72,7 +72,8 @@ func (s *DB) MarkToWrite(ctx context.Context, markID int64) (Mark, error) {
 		m.Tag, m.Reason = HeldForReview, r.Value
 		m.Current = (r.Held != 0) == m.Add
 	case strings.HasPrefix(m.Tag, "segment: "):
-		m.Current = (r.Segment == strings.TrimPrefix(m.Tag, "segment: ")) == m.Add
+		// An RFM segment, or one of the seller's own (segment_members).
+		m.Current = (r.Segment == strings.TrimPrefix(m.Tag, "segment: ") || r.InSegment != 0) == m.Add
 	default:
 		has := false
 		for _, t := range domain.SplitTags(r.Tags) {

@@ -126,6 +126,8 @@ WHERE connector_stores.id = @store_id AND push_holds = 1;
 SELECT m.kind, m.value, m.added,
     CAST(COALESCE(c.email, '') AS TEXT) AS email, CAST(COALESCE(c.tags, '') AS TEXT) AS tags,
     CAST(COALESCE((SELECT r.segment FROM rfm_scores r WHERE r.customer_id = m.customer_id), '') AS TEXT) AS segment,
+    CAST(EXISTS (SELECT 1 FROM segment_members sm JOIN segments sg ON sg.id = sm.segment_id
+        WHERE sm.customer_id = m.customer_id AND m.value = 'segment: ' || sg.name) AS INTEGER) AS in_segment,
     CAST(COALESCE(o.name, '') AS TEXT) AS order_name, CAST(COALESCE(o.external_id, '') AS TEXT) AS order_external_id,
     CAST(EXISTS (SELECT 1 FROM rule_holds h WHERE h.order_id = m.order_id AND h.released_at IS NULL) AS INTEGER) AS held
 FROM store_marks m LEFT JOIN customers c ON c.id = m.customer_id LEFT JOIN orders o ON o.id = m.order_id

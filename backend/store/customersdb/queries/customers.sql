@@ -111,3 +111,22 @@ SELECT r, f, m, orders, spent, last_order_at, segment, since FROM rfm_scores WHE
 -- One key look-up per month scored (CROSS JOIN keeps that order).
 SELECT m.month, m.segment FROM rfm_runs r CROSS JOIN rfm_months m ON m.month = r.month AND m.customer_id = ?
 ORDER BY m.month DESC;
+
+-- name: TagsWrittenBack :one
+-- Some store writes Shopclerk's customer tags back (segment_members is kept).
+SELECT CAST(EXISTS (SELECT 1 FROM connector_stores WHERE push_tags = 1) AS INTEGER);
+
+-- name: SegmentMemberIDs :many
+SELECT customer_id FROM segment_members WHERE segment_id = ?;
+
+-- name: SegmentMemberAdd :exec
+INSERT INTO segment_members (segment_id, customer_id) VALUES (?1, ?2);
+
+-- name: SegmentMemberRemove :exec
+DELETE FROM segment_members WHERE segment_id = ?1 AND customer_id = ?2;
+
+-- name: SegmentMembersClear :exec
+DELETE FROM segment_members;
+
+-- name: SegmentMemberMark :exec
+INSERT INTO store_marks (kind, customer_id, value, added, at) VALUES ('customer_tag', @customer_id, @tag, @added, @at);

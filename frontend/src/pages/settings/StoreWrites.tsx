@@ -17,7 +17,7 @@ import { countOf } from '../../lib/plural';
 const SWITCHES: [keyof StoreWrites, string][] = [
   ['coupons', 'Make every coupon Shopclerk issues a discount code in the store (its email waits until the code exists)'],
   ['stock', "Add stock received on purchase orders to the store's stock (a sale in between is never overwritten)"],
-  ['tags', "Set the tags Shopclerk gives customers (yours, your flows', the customer's segment) and held orders in the store"],
+  ['tags', "Set the tags Shopclerk gives customers (yours, your flows', the customer's segment and your own segments, as “segment: NAME”) and held orders in the store"],
   ['holds', 'Put orders held for review on hold in the store until you release them in Shopclerk'],
 ];
 

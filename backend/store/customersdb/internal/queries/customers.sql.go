@@ -562,6 +562,91 @@ func (q *Queries) SegmentList(ctx context.Context) ([]Segment, error) {
 	return items, nil
 }
 
+const segmentMemberAdd = `-- name: SegmentMemberAdd :exec
+INSERT INTO segment_members (segment_id, customer_id) VALUES (?1, ?2)
+`
+
+type SegmentMemberAddParams struct {
+	SegmentID  int64
+	CustomerID int64
+}
+
+func (q *Queries) SegmentMemberAdd(ctx context.Context, arg SegmentMemberAddParams) error {
+	_, err := q.db.ExecContext(ctx, segmentMemberAdd, arg.SegmentID, arg.CustomerID)
+	return err
+}
+
+const segmentMemberIDs = `-- name: SegmentMemberIDs :many
+SELECT customer_id FROM segment_members WHERE segment_id = ?
+`
+
+func (q *Queries) SegmentMemberIDs(ctx context.Context, segmentID int64) ([]int64, error) {
+	rows, err := q.db.QueryContext(ctx, segmentMemberIDs, segmentID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []int64
+	for rows.Next() {
+		var customer_id int64
+		if err := rows.Scan(&customer_id); err != nil {
+			return nil, err
+		}
+		items = append(items, customer_id)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const segmentMemberMark = `-- name: SegmentMemberMark :exec
+INSERT INTO store_marks (kind, customer_id, value, added, at) VALUES ('customer_tag', ?1, ?2, ?3, ?4)
+`
+
+type SegmentMemberMarkParams struct {
+	CustomerID sql.NullInt64
+	Tag        string
+	Added      int64
+	At         int64
+}
+
+func (q *Queries) SegmentMemberMark(ctx context.Context, arg SegmentMemberMarkParams) error {
+	_, err := q.db.ExecContext(ctx, segmentMemberMark,
+		arg.CustomerID,
+		arg.Tag,
+		arg.Added,
+		arg.At,
+	)
+	return err
+}
+
+const segmentMemberRemove = `-- name: SegmentMemberRemove :exec
+DELETE FROM segment_members WHERE segment_id = ?1 AND customer_id = ?2
+`
+
+type SegmentMemberRemoveParams struct {
+	SegmentID  int64
+	CustomerID int64
+}
+
+func (q *Queries) SegmentMemberRemove(ctx context.Context, arg SegmentMemberRemoveParams) error {
+	_, err := q.db.ExecContext(ctx, segmentMemberRemove, arg.SegmentID, arg.CustomerID)
+	return err
+}
+
+const segmentMembersClear = `-- name: SegmentMembersClear :exec
+DELETE FROM segment_members
+`
+
+func (q *Queries) SegmentMembersClear(ctx context.Context) error {
+	_, err := q.db.ExecContext(ctx, segmentMembersClear)
+	return err
+}
+
 const segmentMonthGet = `-- name: SegmentMonthGet :one
 SELECT members FROM segment_months WHERE segment_id = ? AND month = ?
 `
@@ -667,4 +752,16 @@ func (q *Queries) TagChangeInsert(ctx context.Context, arg TagChangeInsertParams
 		arg.At,
 	)
 	return err
+}
+
+const tagsWrittenBack = `-- name: TagsWrittenBack :one
+SELECT CAST(EXISTS (SELECT 1 FROM connector_stores WHERE push_tags = 1) AS INTEGER)
+`
+
+// Some store writes Shopclerk's customer tags back (segment_members is kept).
+func (q *Queries) TagsWrittenBack(ctx context.Context) (int64, error) {
+	row := q.db.QueryRowContext(ctx, tagsWrittenBack)
+	var column_1 int64
+	err := row.Scan(&column_1)
+	return column_1, err
 }

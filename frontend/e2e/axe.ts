@@ -38,11 +38,20 @@ export function countByImpact(violations: Result[]): Record<string, number> {
 
 // Fades and slides change colours while they run: axe would measure the
 // contrast of a half-opaque dialog. Endless animations (loaders) never settle
-// and do not matter here.
+// and do not matter here. A transition starts a frame or two after its
+// element appears (Mantine's popovers mount first, then fade in), so the
+// page is given two frames before and after the wait: checked too early, a
+// confirm button was measured half faded in.
 async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
+  const frames = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  const still = () =>
+    page.waitForFunction(() =>
+      document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    );
+  await frames();
+  await still();
+  await frames();
+  await still();
 }
 
 async function check(page: Page, label: string): Promise<void> {

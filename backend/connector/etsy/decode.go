@@ -324,11 +324,7 @@ func (c *Client) Fetch(ctx context.Context, r connector.Resource, q connector.Qu
 
 func (c *Client) listings(ctx context.Context, cursor string) (connector.Page, error) {
 	var out connector.Page
-	si, off := 0, 0
-	if a, b, ok := strings.Cut(cursor, ":"); ok {
-		si, _ = strconv.Atoi(a)
-		off, _ = strconv.Atoi(b)
-	}
+	si, off := splitCursor(cursor)
 	if si >= len(listingStates) {
 		return out, nil
 	}
@@ -358,13 +354,29 @@ func (c *Client) listings(ctx context.Context, cursor string) (connector.Page, e
 		out.Newest = connector.Later(out.Newest, unix(l.UpdatedTimestam))
 	}
 	out.Unordered = true
-	switch n := off + len(page.Results); {
-	case len(page.Results) > 0 && n < page.Count:
-		out.Next = strconv.Itoa(si) + ":" + strconv.Itoa(n)
-	case si+1 < len(listingStates):
-		out.Next = strconv.Itoa(si+1) + ":0"
-	}
+	out.Next = nextCursor(si, off, len(page.Results), page.Count)
 	return out, nil
+}
+
+// splitCursor reads a listings cursor: the state's index and the offset.
+func splitCursor(cursor string) (si, off int) {
+	if a, b, ok := strings.Cut(cursor, ":"); ok {
+		si, _ = strconv.Atoi(a)
+		off, _ = strconv.Atoi(b)
+	}
+	return min(max(si, 0), len(listingStates)), max(off, 0)
+}
+
+// nextCursor is the listings page after one of n records at off of count:
+// the same state's next page, else the next state's first ("" after the last).
+func nextCursor(si, off, n, count int) string {
+	switch {
+	case n > 0 && off+n < count:
+		return strconv.Itoa(si) + ":" + strconv.Itoa(off+n)
+	case si+1 < len(listingStates):
+		return strconv.Itoa(si+1) + ":0"
+	}
+	return ""
 }
 
 // inventory reads a listing's inventory (getListingInventory).

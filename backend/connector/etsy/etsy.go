@@ -147,6 +147,8 @@ type Client struct {
 	secret   Secret
 	shopID   int64
 	currency string
+	// skus are the listings that sell each SKU, as the write-back read them.
+	skus map[string]int64
 }
 
 var _ connector.Connector = (*Client)(nil)

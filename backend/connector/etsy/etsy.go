@@ -49,6 +49,9 @@ var Scopes = []string{"transactions_r", "transactions_w", "listings_r", "listing
 // readScopes are the scopes a sync cannot go without.
 var readScopes = []string{"shops_r", "transactions_r", "listings_r"}
 
+// Address is an Etsy store's address as Shopclerk keeps it: Etsy has one.
+const Address = apiBase
+
 // Etsy's own addresses; a stand-in at http://127.0.0.1:PORT answers all
 // three under its one address.
 const (
@@ -60,7 +63,7 @@ const (
 // Provider is Etsy's OAuth server for the store at base ("" for Etsy).
 func Provider(base string) (secrets.OAuthProvider, error) {
 	p := secrets.OAuthProvider{Name: "Etsy", AuthURL: authorize, TokenURL: tokenURL, Scopes: Scopes}
-	if base == "" {
+	if base == "" || base == Address {
 		return p, nil
 	}
 	u, err := standIn(base)
@@ -121,7 +124,7 @@ func checkToken(tok string) error {
 
 // Config is one Etsy shop and its sign-in.
 type Config struct {
-	// URL is "" for Etsy, or http://127.0.0.1:PORT for a stand-in.
+	// URL is "" (or Address) for Etsy, or http://127.0.0.1:PORT for a stand-in.
 	URL string
 	// Keystring is the app's keystring (its OAuth client id).
 	Keystring string
@@ -168,7 +171,7 @@ func New(cfg Config) (*Client, error) {
 		cfg.PageSize = 100
 	}
 	c := &Client{cfg: cfg, api: apiBase, auth: tokenURL, secret: cfg.Secret, clock: cfg.Clock}
-	if cfg.URL != "" {
+	if cfg.URL != "" && cfg.URL != Address {
 		u, err := standIn(cfg.URL)
 		if err != nil {
 			return nil, err

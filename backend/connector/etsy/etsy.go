@@ -366,7 +366,9 @@ func (c *Client) shopPath(ctx context.Context, rest string) (string, error) {
 	return "/shops/" + strconv.FormatInt(id, 10) + rest, err
 }
 
-// Check reads the shop (getMe, getShop) and the sign-in's scopes.
+// Check reads the shop (getMe, getShop) and the sign-in's scopes. Etsy
+// names no time zone for a shop (its times are epoch seconds), so none is
+// claimed.
 func (c *Client) Check(ctx context.Context) (connector.ShopInfo, error) {
 	path, err := c.shopPath(ctx, "")
 	if err != nil {
@@ -387,7 +389,7 @@ func (c *Client) Check(ctx context.Context) (connector.ShopInfo, error) {
 	if u, err := url.Parse(shop.URL); err == nil && u.Host != "" {
 		host = u.Host + u.Path
 	}
-	info := connector.ShopInfo{Name: shop.ShopName, Domain: host, Currency: c.currency, TimeZone: "UTC", Missing: []string{}, Notes: []string{}}
+	info := connector.ShopInfo{Name: shop.ShopName, Domain: host, Currency: c.currency, Missing: []string{}, Notes: []string{}}
 	have, err := c.scopes(ctx)
 	if err != nil {
 		return info, err

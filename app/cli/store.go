@@ -111,7 +111,11 @@ func runStore(ctx context.Context, env *CLIEnv, args []string) error {
 }
 
 func printStoreTest(w io.Writer, r connector.Added) {
-	fmt.Fprintf(w, "%s: connected to %q (%s), currency %s, time zone %s\n", r.Store.Name, r.Shop.Name, r.Shop.Domain, r.Shop.Currency, r.Shop.TimeZone)
+	tz := r.Shop.TimeZone
+	if tz == "" {
+		tz = "unknown" // Etsy names none
+	}
+	fmt.Fprintf(w, "%s: connected to %q (%s), currency %s, time zone %s\n", r.Store.Name, r.Shop.Name, r.Shop.Domain, r.Shop.Currency, tz)
 	for _, m := range r.Shop.Missing {
 		fmt.Fprintf(w, "  missing permission: %s\n", m)
 	}

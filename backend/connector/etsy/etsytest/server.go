@@ -132,12 +132,22 @@ func (s *Server) Put(list string, recs ...map[string]any) {
 	}
 }
 
+// Receipt is a copy of a receipt as stored.
+func (s *Server) Receipt(id int64) map[string]any {
+	return s.copyOf(func() []map[string]any { return s.receipts }, "receipt_id", id)
+}
+
 // Listing is a copy of a listing as stored (with its inventory).
 func (s *Server) Listing(id int64) map[string]any {
+	return s.copyOf(func() []map[string]any { return s.listings }, "listing_id", id)
+}
+
+// copyOf is a deep copy of the record of list with key id (nil if none).
+func (s *Server) copyOf(list func() []map[string]any, key string, id int64) map[string]any {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, l := range s.listings {
-		if num(l["listing_id"]) == id {
+	for _, l := range list() {
+		if num(l[key]) == id {
 			b, _ := json.Marshal(l)
 			var out map[string]any
 			json.Unmarshal(b, &out)

@@ -86,7 +86,7 @@ func TestKillNineMidSync(t *testing.T) {
 	r.cs = cs
 	reached, release := make(chan struct{}), make(chan struct{})
 	pages := 0
-	r.srv.Fault = func(n int, w http.ResponseWriter, req *http.Request) bool {
+	r.srv.SetFault(func(n int, w http.ResponseWriter, req *http.Request) bool {
 		if !strings.HasSuffix(req.URL.Path, "/receipts") {
 			return false
 		}
@@ -96,7 +96,7 @@ func TestKillNineMidSync(t *testing.T) {
 			return true
 		}
 		return false
-	}
+	})
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), "SYNC_CHILD=1", "SYNC_DB="+dbPath, "SYNC_URL="+r.srv.URL, "SYNC_KEY="+r.srv.Keystring,
 		"SYNC_SHARED="+r.srv.SharedSecret, "SYNC_TOKEN="+r.srv.RefreshToken())

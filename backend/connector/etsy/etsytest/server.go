@@ -327,32 +327,41 @@ func (s *Server) receiptsPage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	since, _ := strconv.ParseInt(q.Get("min_last_modified"), 10, 64)
 	limit, off := pageArgs(q)
-	s.mu.Lock()
-	var all []map[string]any
-	for c := 0; c <= s.Copies; c++ {
-		for _, rec := range s.receipts {
-			if num(rec["update_timestamp"]) < since {
-				continue
-			}
-			if c > 0 {
-				rec = copyOf(rec, c)
-			}
-			all = append(all, rec)
-		}
-	}
-	s.mu.Unlock()
 	field := "update_timestamp"
 	if q.Get("sort_on") == "created" {
 		field = "create_timestamp"
 	}
-	sort.SliceStable(all, func(i, j int) bool {
-		a, b := num(all[i][field]), num(all[j][field])
-		if a == b {
-			return num(all[i]["receipt_id"]) < num(all[j]["receipt_id"])
+	// Copies (benchmarks) are sorted as entries and made only for the page.
+	type entry struct {
+		rec    map[string]any
+		c      int
+		at, id int64
+	}
+	s.mu.Lock()
+	var all []entry
+	for _, rec := range s.receipts {
+		if num(rec["update_timestamp"]) < since {
+			continue
 		}
-		return a < b
+		for c := 0; c <= s.Copies; c++ {
+			all = append(all, entry{rec, c, num(rec[field]), num(rec["receipt_id"]) + int64(c)*1_000_000_000})
+		}
+	}
+	s.mu.Unlock()
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].at == all[j].at {
+			return all[i].id < all[j].id
+		}
+		return all[i].at < all[j].at
 	})
-	standin.WriteJSON(w, http.StatusOK, page(all, limit, off))
+	res := []map[string]any{}
+	for _, e := range all[min(off, len(all)):min(off+limit, len(all))] {
+		if e.c > 0 {
+			e.rec = copyOf(e.rec, e.c)
+		}
+		res = append(res, e.rec)
+	}
+	standin.WriteJSON(w, http.StatusOK, map[string]any{"count": len(all), "results": res})
 }
 
 // copyOf is receipt rec with a new id for copy c (benchmarks).

@@ -1,7 +1,7 @@
 // Command cmd runs the stand-in Etsy on 127.0.0.1 for the end-to-end tests
 // (and a seller's dry run): it loads receipts and listings from files
-// shaped as Etsy's list answers, prints {"url","keystring","sharedSecret"}
-// as one line of JSON, and serves until its standard input closes or it is
+// shaped as Etsy's list answers, prints {"url", "keystring", "sharedSecret",
+// "refreshToken"} as one line of JSON, and serves until its standard input closes or it is
 // killed. Its sign-in page agrees at once, so "Sign in with Etsy" against
 // it needs no browser.
 //
@@ -40,6 +40,7 @@ func main() {
 			os.Exit(1)
 		}
 	}
-	json.NewEncoder(os.Stdout).Encode(map[string]string{"url": srv.URL, "keystring": srv.Keystring, "sharedSecret": srv.SharedSecret})
+	json.NewEncoder(os.Stdout).Encode(map[string]string{"url": srv.URL, "keystring": srv.Keystring, "sharedSecret": srv.SharedSecret,
+		"refreshToken": srv.RefreshToken()})
 	io.Copy(io.Discard, os.Stdin) // until the test closes our input
 }

@@ -202,14 +202,7 @@ func (c *Client) token(ctx context.Context, force bool) (string, error) {
 		return sec.AccessToken, nil
 	}
 	form := url.Values{"grant_type": {"refresh_token"}, "client_id": {c.cfg.Keystring}, "refresh_token": {sec.RefreshToken}}
-	resp, err := c.http.Do(ctx, func() (*http.Request, error) {
-		req, err := http.NewRequest(http.MethodPost, c.auth, strings.NewReader(form.Encode()))
-		if err == nil {
-			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-			req.Header.Set("Accept", "application/json")
-		}
-		return req, err
-	})
+	resp, err := c.http.PostForm(ctx, c.auth, form)
 	if err != nil {
 		var he *connector.HTTPError
 		if errors.As(err, &he) && he.Status >= 400 && he.Status < 500 {

@@ -9,6 +9,8 @@ import (
 	"shopclerk/backend/domain"
 	"shopclerk/backend/runner"
 	"shopclerk/backend/service"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
 )
 
 // StoreService is Settings > Stores: connect Shopify and WooCommerce
@@ -26,6 +28,8 @@ type StoreView struct {
 	// the newest reason one waits for.
 	Waiting    int    `json:"waiting"`
 	WriteError string `json:"writeError"`
+	// Unwritable says why a write its platform cannot make stays off.
+	Unwritable domain.StoreUnwritable `json:"unwritable"`
 }
 
 // StoreList is the connected stores and the shop's "now", against which
@@ -47,7 +51,7 @@ func (s *StoreService) List() (StoreList, error) {
 	}
 	out := make([]StoreView, 0, len(stores))
 	for _, cs := range stores {
-		v := StoreView{ConnectedStore: cs, Syncing: b.Stores.Syncing(cs.ID)}
+		v := StoreView{ConnectedStore: cs, Syncing: b.Stores.Syncing(cs.ID), Unwritable: cs.Kind.Unwritable()}
 		runs, err := b.Stores.DB.Runs(ctx, cs.ID, 1)
 		if err != nil {
 			return StoreList{}, err
@@ -75,6 +79,26 @@ func (s *StoreService) Add(in service.NewStoreInput) (connector.Added, error) {
 		return connector.Added{}, err
 	}
 	return b.Stores.Add(ctx, cs, strings.TrimSpace(in.Secret))
+}
+
+// AddEtsy runs Sign in with Etsy in the seller's browser (in.ClientID is
+// the app's keystring, in.Secret its shared secret) and adds the shop
+// when Etsy answers.
+func (s *StoreService) AddEtsy(in service.NewStoreInput) (connector.Added, error) {
+	b, ctx, err := s.app.current()
+	if err != nil {
+		return connector.Added{}, err
+	}
+	in.Kind = domain.StoreEtsy
+	cs, err := service.NewConnectedStore(in)
+	if err != nil {
+		return connector.Added{}, err
+	}
+	secret, err := service.EtsySignIn(ctx, cs, in.Secret, service.SignInOpener(cs, func(url string) { runtime.BrowserOpenURL(s.app.ctx, url) }))
+	if err != nil {
+		return connector.Added{}, err
+	}
+	return b.Stores.Add(ctx, cs, secret)
 }
 
 // Test signs in to a connected store again and says what is missing.

@@ -36,6 +36,8 @@ go build -tags dev,webkit2_41 -o build/bin/shopclerk-dev .
 # The stand-in Shopify store the store specs connect (frontend/e2e/standin.ts).
 go build -o build/bin/shopify-standin ./backend/connector/shopify/shopifytest/cmd
 export SHOPCLERK_E2E_STANDIN="$root/build/bin/shopify-standin"
+go build -o build/bin/etsy-standin ./backend/connector/etsy/etsytest/cmd
+export SHOPCLERK_E2E_ETSY_STANDIN="$root/build/bin/etsy-standin"
 build/bin/shopclerk-dev demo --size s --db "$work/shop.db" --json >"$work/demo.json"
 # The automation schedule runs on the real clock; a tick in the middle of a
 # spec would send what the spec is about to preview. Specs run flows by hand.

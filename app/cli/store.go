@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"shopclerk/backend/connector"
+	"shopclerk/backend/connector/etsy"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/secrets"
 	"shopclerk/backend/service"
@@ -21,7 +22,8 @@ func init() {
 	registerCommand(Command{
 		Name: "store",
 		Summary: "connected stores: store add --kind shopify --url https://NAME.myshopify.com (--token-stdin | --client-id ID --secret-stdin) " +
-			"| store add --kind woocommerce --url https://SITE --key ck_... --secret-stdin | store list | store remove NAME | store test NAME " +
+			"| store add --kind woocommerce --url https://SITE --key ck_... --secret-stdin " +
+			"| store add --kind etsy --client-id KEYSTRING (--token-stdin | --secret-stdin) | store list | store remove NAME | store test NAME " +
 			"| store writes NAME [--coupons on|off] [--stock on|off]",
 		Run: runStore,
 	})
@@ -65,7 +67,7 @@ func runStore(ctx context.Context, env *CLIEnv, args []string) error {
 		}
 		env.Print(stores, func(w io.Writer) {
 			if len(stores) == 0 {
-				fmt.Fprintln(w, "No store is connected yet: shopclerk store add --kind shopify|woocommerce --url ...")
+				fmt.Fprintln(w, "No store is connected yet: shopclerk store add --kind shopify|woocommerce|etsy ...")
 			}
 			for _, s := range stores {
 				last := "never synced"
@@ -109,7 +111,11 @@ func runStore(ctx context.Context, env *CLIEnv, args []string) error {
 }
 
 func printStoreTest(w io.Writer, r connector.Added) {
-	fmt.Fprintf(w, "%s: connected to %q (%s), currency %s, time zone %s\n", r.Store.Name, r.Shop.Name, r.Shop.Domain, r.Shop.Currency, r.Shop.TimeZone)
+	tz := r.Shop.TimeZone
+	if tz == "" {
+		tz = "unknown" // Etsy names none
+	}
+	fmt.Fprintf(w, "%s: connected to %q (%s), currency %s, time zone %s\n", r.Store.Name, r.Shop.Name, r.Shop.Domain, r.Shop.Currency, tz)
 	for _, m := range r.Shop.Missing {
 		fmt.Fprintf(w, "  missing permission: %s\n", m)
 	}
@@ -123,14 +129,16 @@ func printStoreTest(w io.Writer, r connector.Added) {
 func storeAdd(ctx context.Context, env *CLIEnv, mgr *connector.Manager, args []string) error {
 	fs := flag.NewFlagSet("store add", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	kind := fs.String("kind", "", "shopify or woocommerce")
+	kind := fs.String("kind", "", "shopify, woocommerce or etsy")
 	rawURL := fs.String("url", "", "the store's address: https://NAME.myshopify.com or https://SITE")
 	name := fs.String("name", "", "a short name for the store (default: from its address)")
-	tokenStdin := fs.Bool("token-stdin", false, "Shopify: read the Admin API access token (shpat_...) from standard input")
-	clientID := fs.String("client-id", "", "Shopify: the Dev Dashboard app's client ID (its secret with --secret-stdin)")
+	tokenStdin := fs.Bool("token-stdin", false, "Shopify: read the Admin API access token (shpat_...) from standard input; "+
+		"Etsy: read a refresh token (12345678.…), then on the next line the app's shared secret")
+	clientID := fs.String("client-id", "", "Shopify: the Dev Dashboard app's client ID (its secret with --secret-stdin); Etsy: the app's keystring")
 	key := fs.String("key", "", "WooCommerce: the REST API consumer key (ck_...; its secret with --secret-stdin)")
 	secretStdin := fs.Bool("secret-stdin", false, "read the client secret or consumer secret from standard input")
-	const usage = " (usage: shopclerk store add --kind shopify --url https://NAME.myshopify.com (--token-stdin | --client-id ID --secret-stdin), or --kind woocommerce --url https://SITE --key ck_... --secret-stdin)"
+	const usage = " (usage: shopclerk store add --kind shopify --url https://NAME.myshopify.com (--token-stdin | --client-id ID --secret-stdin), " +
+		"or --kind woocommerce --url https://SITE --key ck_... --secret-stdin, or --kind etsy --client-id KEYSTRING (--token-stdin | --secret-stdin))"
 	if err := parseFlags(fs, args, env.Out); err != nil {
 		return domain.Wrap(err, domain.CodeInvalid, "store add: "+err.Error()+usage)
 	}
@@ -142,6 +150,9 @@ func storeAdd(ctx context.Context, env *CLIEnv, mgr *connector.Manager, args []s
 		in.Auth, in.ClientID = domain.AuthClientCredentials, *clientID
 	case in.Kind == domain.StoreWooCommerce && *key != "" && *secretStdin:
 		in.Auth, in.ClientID = domain.AuthKeys, *key
+	case in.Kind == domain.StoreEtsy && *clientID != "" && *tokenStdin != *secretStdin:
+		in.Auth, in.ClientID = domain.AuthOAuth, *clientID
+		return etsyAdd(ctx, env, mgr, in, *tokenStdin)
 	default:
 		return domain.Errorf(domain.CodeInvalid, "store add: say how Shopclerk signs in"+usage)
 	}
@@ -158,6 +169,12 @@ func storeAdd(ctx context.Context, env *CLIEnv, mgr *connector.Manager, args []s
 	if err != nil {
 		return err
 	}
+	printAdded(env, res)
+	return nil
+}
+
+// printAdded says what adding a store learnt.
+func printAdded(env *CLIEnv, res connector.Added) {
 	env.Print(res, func(w io.Writer) {
 		printStoreTest(w, res)
 		if res.SecretsInFile {
@@ -165,6 +182,43 @@ func storeAdd(ctx context.Context, env *CLIEnv, mgr *connector.Manager, args []s
 		}
 		fmt.Fprintf(w, "Added %s. Run `shopclerk sync --store %s` to bring in its data.\n", res.Store.Name, res.Store.Name)
 	})
+}
+
+// etsyAdd adds an Etsy shop: with --token-stdin from a refresh token the
+// seller already has (a headless machine, a test), else by Sign in with
+// Etsy, whose address is printed for a browser on this computer (the
+// answer comes back to 127.0.0.1). Either way the app's shared secret
+// comes on standard input, never in a flag.
+func etsyAdd(ctx context.Context, env *CLIEnv, mgr *connector.Manager, in service.NewStoreInput, withToken bool) error {
+	cs, err := service.NewConnectedStore(in)
+	if err != nil {
+		return err
+	}
+	rd := bufio.NewReader(cliStdin)
+	line := func() string { s, _ := rd.ReadString('\n'); return strings.TrimSpace(s) }
+	var secret string
+	if withToken {
+		refresh, shared := line(), line()
+		if refresh == "" || shared == "" {
+			return domain.Errorf(domain.CodeInvalid, "store add: give the refresh token and, on the next line, the app's shared secret on standard input")
+		}
+		secret = etsy.Secret{SharedSecret: shared, RefreshToken: refresh}.String()
+		if _, err := etsy.ParseSecret(secret); err != nil {
+			return err
+		}
+	} else {
+		open := service.SignInOpener(cs, func(url string) {
+			fmt.Fprintf(env.Out, "Open this address in a browser on this computer and allow Shopclerk:\n%s\n", url)
+		})
+		if secret, err = service.EtsySignIn(ctx, cs, line(), open); err != nil {
+			return err
+		}
+	}
+	res, err := mgr.Add(ctx, cs, secret)
+	if err != nil {
+		return err
+	}
+	printAdded(env, res)
 	return nil
 }
 

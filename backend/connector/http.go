@@ -150,6 +150,20 @@ func (t *Transport) Do(ctx context.Context, newReq func() (*http.Request, error)
 	return Response{}, last
 }
 
+// PostForm sends form to u as application/x-www-form-urlencoded (an OAuth
+// token endpoint's request), with Do's retries.
+func (t *Transport) PostForm(ctx context.Context, u string, form url.Values) (Response, error) {
+	body := form.Encode()
+	return t.Do(ctx, func() (*http.Request, error) {
+		req, err := http.NewRequest(http.MethodPost, u, strings.NewReader(body))
+		if err == nil {
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.Header.Set("Accept", "application/json")
+		}
+		return req, err
+	})
+}
+
 // wait is how long to wait before try (1-based retry number): Retry-After
 // when the answer gave one, else 1 s, 2 s, 4 s ... up to a minute.
 func (t *Transport) wait(last error, try int) time.Duration {

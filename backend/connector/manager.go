@@ -44,6 +44,15 @@ type Manager struct {
 	couponStores atomic.Pointer[bool]
 }
 
+// Rotating is a connector whose secret changes as it is used: an OAuth
+// sign-in whose tokens are refreshed (Etsy replaces the refresh token
+// too). The Manager saves the secret as it is after adding the store, and
+// the Opener of a store already added saves each new one as it comes.
+type Rotating interface {
+	// Secret is the secret as it is now.
+	Secret() string
+}
+
 // Added is what adding or testing a store learnt.
 type Added struct {
 	Store domain.ConnectedStore `json:"store"`
@@ -71,6 +80,9 @@ func (m *Manager) Add(ctx context.Context, cs domain.ConnectedStore, secret stri
 	cs, err = m.DB.AddStore(ctx, cs)
 	if err != nil {
 		return Added{}, err
+	}
+	if r, ok := c.(Rotating); ok {
+		secret = r.Secret() // the check may have refreshed it
 	}
 	sec := m.Secrets()
 	if err := sec.Set(domain.StoreSecretKey(cs.ID), secret); err != nil {

@@ -31,6 +31,9 @@ func (m *Manager) SetWrites(ctx context.Context, id int64, w domain.StoreWrites)
 	}
 	on := domain.StoreWrites{Coupons: w.Coupons && !cs.Writes.Coupons, Stock: w.Stock && !cs.Writes.Stock,
 		Tags: w.Tags && !cs.Writes.Tags, Holds: w.Holds && !cs.Writes.Holds}
+	if why := cs.Kind.Unwritable().Refused(on); why != "" {
+		return domain.Errorf(domain.CodeInvalid, "%s", why)
+	}
 	if on.Any() {
 		p, err := pusher(cs, c)
 		if err != nil {

@@ -156,6 +156,12 @@ func WooKey(id string) string {
 	return GeneratedSKUPrefix + "woo:" + keyEscaper.Replace(id)
 }
 
+// EtsyKey is the generated key of an Etsy listing product without a SKU:
+// "~etsy:" + the product id, which an order's transaction names too.
+func EtsyKey(productID string) string {
+	return GeneratedSKUPrefix + "etsy:" + keyEscaper.Replace(productID)
+}
+
 // StockLevel is the quantity of one SKU at one location.
 type StockLevel struct {
 	SKU       string    `json:"sku"`

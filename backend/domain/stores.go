@@ -16,15 +16,57 @@ type StoreKind string
 const (
 	StoreShopify     StoreKind = "shopify"
 	StoreWooCommerce StoreKind = "woocommerce"
+	StoreEtsy        StoreKind = "etsy"
 )
 
 // Source is where the store's records come from: the same source the
 // store's spreadsheet exports import as, so both paths reach one record.
 func (k StoreKind) Source() Source {
-	if k == StoreWooCommerce {
+	switch k {
+	case StoreWooCommerce:
 		return SourceWooCommerce
+	case StoreEtsy:
+		return SourceEtsy
 	}
 	return SourceShopify
+}
+
+// StoreUnwritable says, for each write a platform's API cannot make at
+// all, why, in the seller's words ("" where the write is possible). The
+// switch stays off and the screen shows the sentence instead.
+type StoreUnwritable struct {
+	Coupons string `json:"coupons"`
+	Stock   string `json:"stock"`
+	Tags    string `json:"tags"`
+	Holds   string `json:"holds"`
+}
+
+// Unwritable is what the platform's API cannot write.
+func (k StoreKind) Unwritable() StoreUnwritable {
+	if k != StoreEtsy {
+		return StoreUnwritable{}
+	}
+	// Etsy's Open API v3 retired coupons (etsy/open-api#514) and has no
+	// buyer tags or order holds.
+	return StoreUnwritable{
+		Coupons: "Etsy's API cannot create coupon codes: create Etsy coupons yourself in Shop Manager > Marketing > Sales and discounts.",
+		Tags:    "Etsy has no customer or order tags; tags stay in Shopclerk.",
+		Holds:   "Etsy has no order holds; a held order is held in Shopclerk only.",
+	}
+}
+
+// Refused is the reason the first write switched on in w cannot be made
+// ("" when all can).
+func (u StoreUnwritable) Refused(w StoreWrites) string {
+	for _, c := range []struct {
+		on  bool
+		why string
+	}{{w.Coupons, u.Coupons}, {w.Stock, u.Stock}, {w.Tags, u.Tags}, {w.Holds, u.Holds}} {
+		if c.on && c.why != "" {
+			return c.why
+		}
+	}
+	return ""
 }
 
 // StoreAuth is how Shopclerk signs in to a store.
@@ -38,6 +80,9 @@ const (
 	AuthClientCredentials StoreAuth = "client_credentials"
 	// AuthKeys: a WooCommerce REST API consumer key and secret.
 	AuthKeys StoreAuth = "keys"
+	// AuthOAuth: an OAuth 2 sign-in (Etsy): the app's keystring is the
+	// client ID; the keychain keeps the shared secret and the tokens.
+	AuthOAuth StoreAuth = "oauth"
 )
 
 // ConnectedStore is one store the seller connected. Its secret is in the
@@ -48,7 +93,7 @@ type ConnectedStore struct {
 	Kind     StoreKind `json:"kind"`
 	URL      string    `json:"url"`
 	Auth     StoreAuth `json:"auth"`
-	ClientID string    `json:"clientId"` // Shopify client ID or WooCommerce consumer key
+	ClientID string    `json:"clientId"` // Shopify client ID, WooCommerce consumer key or Etsy keystring
 	Currency string    `json:"currency"` // as the store's last test said
 	TimeZone string    `json:"timeZone"`
 	// Writes is what the seller allows Shopclerk to write to the store.

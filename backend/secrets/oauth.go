@@ -47,6 +47,22 @@ func SignIn(ctx context.Context, p OAuthProvider, clientID, clientSecret, login 
 	if clientID == "" {
 		return nil, domain.Errorf(domain.CodeInvalid, "enter the OAuth client ID of your %s app first (Settings > Email)", p.Name)
 	}
+	tok, err := Authorize(ctx, p, clientID, clientSecret, open, oauth2.AccessTypeOffline,
+		oauth2.SetAuthURLParam("login_hint", login), oauth2.SetAuthURLParam("prompt", "consent"))
+	if err != nil {
+		return nil, err
+	}
+	if err := saveToken(st, login, tok); err != nil {
+		return nil, err
+	}
+	return tok, nil
+}
+
+// Authorize is SignIn's browser flow without the saving: the loopback
+// redirect with PKCE and state, the code traded for a token. The stores
+// that sign in with OAuth (Etsy) keep the token under their own key.
+// HTTPClient in ctx (oauth2.HTTPClient) is used for the exchange.
+func Authorize(ctx context.Context, p OAuthProvider, clientID, clientSecret string, open func(url string) error, opts ...oauth2.AuthCodeOption) (*oauth2.Token, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not listen for the sign-in answer")
@@ -91,8 +107,7 @@ func SignIn(ctx context.Context, p OAuthProvider, clientID, clientSecret, login 
 	})}
 	go srv.Serve(ln)
 	defer srv.Close()
-	url := cfg.AuthCodeURL(state, oauth2.AccessTypeOffline, oauth2.S256ChallengeOption(verifier),
-		oauth2.SetAuthURLParam("login_hint", login), oauth2.SetAuthURLParam("prompt", "consent"))
+	url := cfg.AuthCodeURL(state, append([]oauth2.AuthCodeOption{oauth2.S256ChallengeOption(verifier)}, opts...)...)
 	if err := open(url); err != nil {
 		return nil, domain.Wrap(err, domain.CodeInternal, "Shopclerk could not open your browser for the sign-in")
 	}
@@ -110,9 +125,6 @@ func SignIn(ctx context.Context, p OAuthProvider, clientID, clientSecret, login 
 	tok, err := cfg.Exchange(ctx, a.code, oauth2.VerifierOption(verifier))
 	if err != nil {
 		return nil, domain.Wrap(err, domain.CodeAuthFailed, p.Name+" did not accept the sign-in code: "+err.Error())
-	}
-	if err := saveToken(st, login, tok); err != nil {
-		return nil, err
 	}
 	return tok, nil
 }

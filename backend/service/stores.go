@@ -3,8 +3,10 @@ package service
 import (
 	"context"
 	"log/slog"
+	"net/http"
 	"shopclerk/backend/clock"
 	"shopclerk/backend/connector"
+	"shopclerk/backend/connector/etsy"
 	"shopclerk/backend/connector/shopify"
 	"shopclerk/backend/connector/woocommerce"
 	"shopclerk/backend/domain"
@@ -16,12 +18,31 @@ import (
 // NewStoreManager is the shop's one store manager: the window, its
 // schedule and the headless commands sync through it.
 func NewStoreManager(db *connectordb.DB, sec func() secrets.Store, detect func(context.Context), clk clock.Clock, log *slog.Logger) *connector.Manager {
-	return &connector.Manager{DB: db, Secrets: sec, Open: StoreConnector, Detect: detect, Clock: clk, Log: log}
+	open := func(cs domain.ConnectedStore, secret string) (connector.Connector, error) {
+		return storeConnector(cs, secret, sec)
+	}
+	return &connector.Manager{DB: db, Secrets: sec, Open: open, Detect: detect, Clock: clk, Log: log}
 }
 
 // StoreConnector builds the connector of a connected store from its secret.
 func StoreConnector(cs domain.ConnectedStore, secret string) (connector.Connector, error) {
+	return storeConnector(cs, secret, nil)
+}
+
+// storeConnector is StoreConnector with the keychain a store's refreshed
+// sign-in goes to (an Etsy store, once added).
+func storeConnector(cs domain.ConnectedStore, secret string, sec func() secrets.Store) (connector.Connector, error) {
 	switch cs.Kind {
+	case domain.StoreEtsy:
+		s, err := etsy.ParseSecret(secret)
+		if err != nil {
+			return nil, err
+		}
+		cfg := etsy.Config{URL: cs.URL, Keystring: cs.ClientID, Secret: s}
+		if sec != nil && cs.ID != 0 {
+			cfg.Save = func(v string) error { return sec().Set(domain.StoreSecretKey(cs.ID), v) }
+		}
+		return etsy.New(cfg)
 	case domain.StoreShopify:
 		cfg := shopify.Config{URL: cs.URL, Auth: cs.Auth}
 		if cs.Auth == domain.AuthClientCredentials {
@@ -33,7 +54,7 @@ func StoreConnector(cs domain.ConnectedStore, secret string) (connector.Connecto
 	case domain.StoreWooCommerce:
 		return woocommerce.New(woocommerce.Config{URL: cs.URL, ConsumerKey: cs.ClientID, ConsumerSecret: secret})
 	}
-	return nil, domain.Errorf(domain.CodeInvalid, "Shopclerk connects Shopify and WooCommerce stores, not %q", cs.Kind)
+	return nil, domain.Errorf(domain.CodeInvalid, "Shopclerk connects Shopify, WooCommerce and Etsy stores, not %q", cs.Kind)
 }
 
 // NewStoreInput is a store the seller is adding.
@@ -42,11 +63,11 @@ type NewStoreInput struct {
 	URL  string           `json:"url"`
 	Name string           `json:"name"` // "" names it from its address
 	Auth domain.StoreAuth `json:"auth"`
-	// ClientID is a Shopify Dev Dashboard app's client ID, or a
-	// WooCommerce consumer key (ck_...).
+	// ClientID is a Shopify Dev Dashboard app's client ID, a WooCommerce
+	// consumer key (ck_...) or an Etsy app's keystring.
 	ClientID string `json:"clientId"`
-	// Secret is the Admin API token, the client secret or the consumer
-	// secret; it goes to the keychain only.
+	// Secret is the Admin API token, the client secret, the consumer
+	// secret or the Etsy app's shared secret; it goes to the keychain only.
 	Secret string `json:"secret"`
 }
 
@@ -66,10 +87,12 @@ func NewConnectedStore(in NewStoreInput) (domain.ConnectedStore, error) {
 		if cs.ClientID == "" {
 			return cs, domain.Errorf(domain.CodeInvalid, "enter the consumer key (ck_...; WooCommerce > Settings > Advanced > REST API)")
 		}
+	case cs.Kind == domain.StoreEtsy:
+		return newEtsyStore(cs, in)
 	case cs.Kind == domain.StoreShopify:
 		return cs, domain.Errorf(domain.CodeInvalid, "say how Shopclerk signs in to Shopify: an Admin API access token, or a client ID and secret")
 	default:
-		return cs, domain.Errorf(domain.CodeInvalid, "Shopclerk connects Shopify and WooCommerce stores, not %q", in.Kind)
+		return cs, domain.Errorf(domain.CodeInvalid, "Shopclerk connects Shopify, WooCommerce and Etsy stores, not %q", in.Kind)
 	}
 	check := connector.CheckURL
 	if cs.Kind == domain.StoreShopify {
@@ -95,4 +118,66 @@ func defaultStoreName(u string) string {
 		return n
 	}
 	return host
+}
+
+// newEtsyStore checks an Etsy store: the app's keystring, and no address
+// (Etsy has one) unless it is a stand-in on this computer.
+func newEtsyStore(cs domain.ConnectedStore, in NewStoreInput) (domain.ConnectedStore, error) {
+	cs.Auth = domain.AuthOAuth
+	if cs.ClientID == "" {
+		return cs, domain.Errorf(domain.CodeInvalid, "enter your Etsy app's keystring (etsy.com/developers/your-apps)")
+	}
+	cs.URL = etsy.Address
+	if u := strings.TrimSpace(in.URL); u != "" && u != etsy.Address {
+		if _, err := etsy.Provider(u); err != nil {
+			return cs, err
+		}
+		u, _ := connector.CheckURL(u)
+		cs.URL = u.String()
+	}
+	if cs.Name = strings.TrimSpace(in.Name); cs.Name == "" {
+		cs.Name = "Etsy"
+	}
+	return cs, nil
+}
+
+// EtsySignIn runs Sign in with Etsy (the browser flow with PKCE through a
+// loopback redirect, secrets.Authorize) for a store being added, and
+// returns its secret for the keychain: the app's shared secret and the
+// tokens. open shows Etsy's page (SignInOpener).
+func EtsySignIn(ctx context.Context, cs domain.ConnectedStore, sharedSecret string, open func(url string) error) (string, error) {
+	sharedSecret = strings.TrimSpace(sharedSecret)
+	if sharedSecret == "" {
+		return "", domain.Errorf(domain.CodeInvalid, "enter your Etsy app's shared secret (etsy.com/developers/your-apps): Etsy refuses requests without it")
+	}
+	base := ""
+	if cs.URL != etsy.Address {
+		base = cs.URL
+	}
+	p, err := etsy.Provider(base)
+	if err != nil {
+		return "", err
+	}
+	tok, err := secrets.Authorize(ctx, p, cs.ClientID, "", open)
+	if err != nil {
+		return "", err
+	}
+	return etsy.Secret{SharedSecret: sharedSecret, AccessToken: tok.AccessToken, RefreshToken: tok.RefreshToken, Expiry: tok.Expiry}.String(), nil
+}
+
+// SignInOpener shows a store's sign-in page: in the seller's browser, or,
+// for a stand-in on this computer (tests), by following its page, which
+// agrees at once and redirects to Shopclerk's loopback address.
+func SignInOpener(cs domain.ConnectedStore, browser func(url string)) func(url string) error {
+	if cs.URL == etsy.Address || cs.URL == "" {
+		return func(url string) error { browser(url); return nil }
+	}
+	return func(url string) error {
+		go func() {
+			if resp, err := http.Get(url); err == nil {
+				resp.Body.Close()
+			}
+		}()
+		return nil
+	}
 }

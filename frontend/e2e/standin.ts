@@ -47,3 +47,33 @@ export async function startStandIn(args: string[] = []): Promise<StandIn> {
 }
 
 export const STANDIN_ORDERS = 'backend/connector/shopify/testdata/orders_2025-04_CAD.json';
+
+/** The stand-in Etsy (backend/connector/etsy/etsytest/cmd) with the documented receipts and listings. */
+export interface EtsyStandIn {
+  url: string;
+  keystring: string;
+  sharedSecret: string;
+  stop: () => void;
+}
+
+export async function startEtsyStandIn(): Promise<EtsyStandIn> {
+  const repo = resolve(test.info().config.rootDir, '..', '..');
+  const data = 'backend/connector/etsy/testdata/';
+  const args = ['-receipts', data + 'getShopReceipts.json', '-listings', data + 'getListingsByShop.json'];
+  const bin = process.env.SHOPCLERK_E2E_ETSY_STANDIN;
+  const child = bin
+    ? spawn(bin, args, { cwd: repo, stdio: ['pipe', 'pipe', 'inherit'] })
+    : spawn('go', ['run', './backend/connector/etsy/etsytest/cmd', ...args], { cwd: repo, stdio: ['pipe', 'pipe', 'inherit'] });
+  const first = await new Promise<string>((ok, fail) => {
+    createInterface({ input: child.stdout }).once('line', ok);
+    child.once('exit', (code) => fail(new Error(`the stand-in Etsy exited (${code}) before it said where it listens`)));
+  });
+  const info = JSON.parse(first) as Omit<EtsyStandIn, 'stop'>;
+  return {
+    ...info,
+    stop: () => {
+      child.stdin.end();
+      child.kill();
+    },
+  };
+}

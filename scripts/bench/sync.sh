@@ -12,6 +12,9 @@
 #      store (the 2 orders of the REST API's documented example, served
 #      over and over, 100 per page), beside the same CSV import, with its
 #      peak memory.
+#   4. `shopclerk sync` of as many receipts from the stand-in Etsy (the 3
+#      documented receipts served over and over, 100 per page by offset),
+#      beside the same CSV import, with its peak memory.
 # COPIES overrides the size (COPIES=500 for a quick 10,000-order run).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,6 +31,7 @@ trap cleanup EXIT
 go build -o "$tmp/shopclerk" .
 go build -o "$tmp/standin" ./backend/connector/shopify/shopifytest/cmd
 go build -o "$tmp/woostandin" ./backend/connector/woocommerce/woocommercetest/cmd
+go build -o "$tmp/etsystandin" ./backend/connector/etsy/etsytest/cmd
 orders=backend/connector/shopify/testdata/orders_2025-04_CAD.json
 export_csv=testdata/real/shopify/orders_export_2025-04_CAD_79col.csv
 now=2026-03-01T09:00:00Z
@@ -90,4 +94,21 @@ awk -v n="$n" -v s="$big_s" -v c="$csv_s" -v m="$big_kb" -v sm="$small_kb" -v sn
 }'
 awk -v n="$n" -v s="$woo_s" -v c="$csv_s" -v m="$woo_kb" -v sc="$woo_cpu" -v cc="$csv_cpu" 'BEGIN {
   printf "| sync %d orders from the stand-in WooCommerce (REST v3, 100 per page) | %.1f s (%.0f orders/s), %.1f s CPU, peak %.0f MB | CSV import of the Shopify export above: %.1f s (%.0f orders/s), %.1f s CPU | sync / import: %.2fx wall, %.2fx CPU |\n", n, s, n/s, sc, m/1024, c, n/c, cc, s/c, sc/cc
+}'
+
+# The Etsy stand-in: as many receipts (3 documented, served over and over).
+mkfifo "$tmp/etsy.in"
+"$tmp/etsystandin" -receipts backend/connector/etsy/testdata/getShopReceipts.json -copies $((n / 3 - 1)) <"$tmp/etsy.in" >"$tmp/etsy.standin" &
+pids+=($!)
+exec {etsyfd}>"$tmp/etsy.in"
+for _ in $(seq 100); do [ -s "$tmp/etsy.standin" ] && break; sleep 0.1; done
+etsy_field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p" "$tmp/etsy.standin"; }
+en=$(((n / 3) * 3))
+printf '%s\n%s\n' "$(etsy_field refreshToken)" "$(etsy_field sharedSecret)" |
+  "$tmp/shopclerk" store add --db "$tmp/etsy.db" --now "$now" --kind etsy --url "$(etsy_field url)" --client-id "$(etsy_field keystring)" --name etsy --token-stdin >/dev/null
+read -r etsy_s etsy_kb etsy_cpu < <(timed etsy "$tmp/shopclerk" sync --db "$tmp/etsy.db" --now "$now" --json)
+grep -q "\"created\": $en," "$tmp/etsy.out" ||
+  { echo "| etsy sync | failed: $(head -c 300 "$tmp/etsy.out") | | |"; exit 1; }
+awk -v n="$en" -v s="$etsy_s" -v c="$csv_s" -v m="$etsy_kb" -v sc="$etsy_cpu" -v cc="$csv_cpu" 'BEGIN {
+  printf "| sync %d receipts from the stand-in Etsy (Open API v3, 100 per page by offset) | %.1f s (%.0f orders/s), %.1f s CPU, peak %.0f MB | CSV import of the Shopify export above: %.1f s (%.0f orders/s), %.1f s CPU | sync / import: %.2fx wall, %.2fx CPU |\n", n, s, n/s, sc, m/1024, c, n/c, cc, s/c, sc/cc
 }'

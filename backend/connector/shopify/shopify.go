@@ -145,14 +145,7 @@ func (c *Client) accessToken(ctx context.Context, force bool) (string, error) {
 		return c.token, nil
 	}
 	form := url.Values{"grant_type": {"client_credentials"}, "client_id": {c.cfg.ClientID}, "client_secret": {c.cfg.ClientSecret}}
-	resp, err := c.http.Do(ctx, func() (*http.Request, error) {
-		req, err := http.NewRequest(http.MethodPost, c.base.String()+"/admin/oauth/access_token", strings.NewReader(form.Encode()))
-		if err == nil {
-			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-			req.Header.Set("Accept", "application/json")
-		}
-		return req, err
-	})
+	resp, err := c.http.PostForm(ctx, c.base.String()+"/admin/oauth/access_token", form)
 	if err != nil {
 		var he *connector.HTTPError
 		if errors.As(err, &he) && (he.Status == 400 || he.Status == 401 || he.Status == 403) {

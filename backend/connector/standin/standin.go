@@ -21,6 +21,14 @@ type Faults struct {
 	n  int
 }
 
+// SetFault sets Fault while the stand-in may be answering (a request from
+// another process carries no happens-before edge to a plain assignment).
+func (f *Faults) SetFault(fault func(n int, w http.ResponseWriter, r *http.Request) bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.Fault = fault
+}
+
 // Take numbers the request; answered is true when Fault wrote its answer.
 func (f *Faults) Take(w http.ResponseWriter, r *http.Request) (n int, answered bool) {
 	f.mu.Lock()

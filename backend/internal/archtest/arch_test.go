@@ -28,10 +28,13 @@ var floors = map[string]int{
 	"backend/campaigns":                         2,
 	"backend/coupons":                           2,
 	"backend/connector/shopify/shopifytest/cmd": 2,
+	"backend/connector/etsy":                    2,
+	"backend/connector/etsy/etsytest/cmd":       2,
 	"backend/store":                             1, "backend/email": 1, "backend/pdftext": 1, "backend/secrets": 1, "backend/tracking": 1,
 	"backend/importer/sheet": 1, "backend/connector/standin": 1, "backend/mail/mailtest": 1, "backend/internal": 1,
 	"backend/connector/shopify/shopifytest": 1, "backend/connector/woocommerce/woocommercetest": 1,
-	"backend/domain": 0, "backend/clock": 0, "assets": 0,
+	"backend/connector/etsy/etsytest": 1,
+	"backend/domain":                  0, "backend/clock": 0, "assets": 0,
 }
 
 // floorOf is the floor of an import path of this module; ok is false for

@@ -1,5 +1,5 @@
 // Typed calls into the bound StoreService (Settings > Stores): connected
-// Shopify and WooCommerce stores, their sync as a job, the sync history and
+// Shopify, WooCommerce and Etsy stores, their sync as a job, the sync history and
 // schedule. Only src/api imports the generated wailsjs bindings.
 import * as StoreService from '../../wailsjs/go/app/StoreService';
 import { domain, service, type app, type connector } from '../../wailsjs/go/models';
@@ -8,8 +8,8 @@ import { call } from './errors';
 import type { Plain } from './plain';
 import type { ImportCounts as Counts } from './imports';
 
-export type StoreKind = 'shopify' | 'woocommerce';
-export type StoreAuth = 'token' | 'client_credentials' | 'keys';
+export type StoreKind = 'shopify' | 'woocommerce' | 'etsy';
+export type StoreAuth = 'token' | 'client_credentials' | 'keys' | 'oauth';
 export type StoreView = Plain<app.StoreView>;
 export type StoreList = Plain<app.StoreList>;
 export type SyncRun = Plain<domain.SyncRun>;
@@ -43,6 +43,8 @@ export const storeKeys = {
 export const stores = {
   list: (): Promise<StoreList> => call(() => StoreService.List()),
   add: (s: NewStoreInput): Promise<StoreAdded> => call(() => StoreService.Add(service.NewStoreInput.createFrom(s))),
+  /** Sign in with Etsy in the browser (clientId: the app's keystring, secret: its shared secret), then add the shop. */
+  addEtsy: (s: NewStoreInput): Promise<StoreAdded> => call(() => StoreService.AddEtsy(service.NewStoreInput.createFrom(s))),
   test: (id: number): Promise<StoreAdded> => call(() => StoreService.Test(id)),
   remove: (id: number): Promise<void> => call(() => StoreService.Remove(id)),
   /** Starts a sync of these stores (every store when empty) as a job; resolves to its id for useJob<SyncResult[]>(). */

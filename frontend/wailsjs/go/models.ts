@@ -188,6 +188,7 @@ export namespace app {
 	    syncing: boolean;
 	    waiting: number;
 	    writeError: string;
+	    unwritable: domain.StoreUnwritable;
 	
 	    static createFrom(source: any = {}) {
 	        return new StoreView(source);
@@ -210,6 +211,7 @@ export namespace app {
 	        this.syncing = source["syncing"];
 	        this.waiting = source["waiting"];
 	        this.writeError = source["writeError"];
+	        this.unwritable = this.convertValues(source["unwritable"], domain.StoreUnwritable);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -3516,6 +3518,24 @@ export namespace domain {
 		}
 	}
 	
+	export class StoreUnwritable {
+	    coupons: string;
+	    stock: string;
+	    tags: string;
+	    holds: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StoreUnwritable(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.coupons = source["coupons"];
+	        this.stock = source["stock"];
+	        this.tags = source["tags"];
+	        this.holds = source["holds"];
+	    }
+	}
 	export class StoreWrite {
 	    id: number;
 	    storeId: number;

@@ -1,5 +1,7 @@
 // Adding a store: Shopify (a custom app's Admin API token, or a Dev
-// Dashboard app's client ID and secret) or WooCommerce (a REST API key).
+// Dashboard app's client ID and secret), WooCommerce (a REST API key) or
+// Etsy (the seller's app's keystring and shared secret, then Sign in with
+// Etsy in the browser).
 // Shopclerk tests the credentials before it saves anything; the secret goes
 // to the system keychain only.
 import { Alert, Button, Group, Paper, PasswordInput, Radio, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
@@ -18,10 +20,11 @@ export function StoreForm({ onAdded, onCancel }: { onAdded: (a: StoreAdded) => v
   useEffect(() => box.current?.querySelector<HTMLInputElement>('input:checked')?.focus(), []);
   const set = <K extends keyof NewStoreInput>(k: K, v: NewStoreInput[K]) => setS((p) => ({ ...p, [k]: v }));
   const shopify = s.kind === 'shopify';
+  const etsy = s.kind === 'etsy';
   const connect = () => {
     setBusy(true);
     setError('');
-    stores.add({ ...s, auth: shopify ? s.auth : 'keys' }).then(
+    (etsy ? stores.addEtsy({ ...s, auth: 'oauth' }) : stores.add({ ...s, auth: shopify ? s.auth : 'keys' })).then(
       (a) => {
         setBusy(false);
         setS(EMPTY);
@@ -42,14 +45,17 @@ export function StoreForm({ onAdded, onCancel }: { onAdded: (a: StoreAdded) => v
         <SegmentedControl
           aria-label="Platform"
           value={s.kind}
-          onChange={(v) => setS({ ...EMPTY, kind: v as StoreKind, auth: v === 'shopify' ? 'token' : 'keys' })}
+          onChange={(v) => setS({ ...EMPTY, kind: v as StoreKind, auth: v === 'shopify' ? 'token' : v === 'etsy' ? 'oauth' : 'keys' })}
           data={[
             { value: 'shopify', label: 'Shopify' },
             { value: 'woocommerce', label: 'WooCommerce' },
+            { value: 'etsy', label: 'Etsy' },
           ]}
           data-testid="store-kind"
           w="fit-content"
         />
+        {etsy && <EtsyFields s={s} set={set} />}
+        {!etsy && (
         <Group grow align="flex-start">
           <TextInput
             label={shopify ? 'Store address' : 'Site address'}
@@ -60,14 +66,9 @@ export function StoreForm({ onAdded, onCancel }: { onAdded: (a: StoreAdded) => v
             data-testid="store-url"
             required
           />
-          <TextInput
-            label="Name in Shopclerk (optional)"
-            description="A short name; the address gives one otherwise"
-            value={s.name}
-            onChange={(e) => set('name', e.currentTarget.value)}
-            data-testid="store-name"
-          />
+          <StoreName s={s} set={set} etsy={false} />
         </Group>
+        )}
         {shopify && (
           <Radio.Group label="How Shopclerk signs in" value={s.auth} onChange={(v) => set('auth', v as StoreAuth)} data-testid="store-auth">
             <Stack gap={6} mt={6}>
@@ -86,7 +87,7 @@ export function StoreForm({ onAdded, onCancel }: { onAdded: (a: StoreAdded) => v
             required
           />
         )}
-        {(!shopify || s.auth === 'client_credentials') && (
+        {!etsy && (!shopify || s.auth === 'client_credentials') && (
           <Group grow align="flex-start">
             <TextInput
               label={shopify ? 'Client ID' : 'Consumer key (ck_…)'}
@@ -107,7 +108,9 @@ export function StoreForm({ onAdded, onCancel }: { onAdded: (a: StoreAdded) => v
           </Group>
         )}
         <Text size="xs" c="dimmed">
-          Shopclerk signs in before it saves anything. The secret is kept in your system keychain, never in the shop file.
+          {etsy
+            ? 'Etsy opens in your browser: allow Shopclerk there, then come back. Shopclerk tests the shop before it saves anything; the secret and the sign-in are kept in your system keychain, never in the shop file.'
+            : 'Shopclerk signs in before it saves anything. The secret is kept in your system keychain, never in the shop file.'}
         </Text>
         {error && (
           <Alert color="red" variant="light" data-testid="store-form-error" role="alert">
@@ -116,7 +119,7 @@ export function StoreForm({ onAdded, onCancel }: { onAdded: (a: StoreAdded) => v
         )}
         <Group>
           <Button onClick={connect} loading={busy} data-testid="store-connect">
-            Test and connect
+            {etsy ? 'Sign in with Etsy' : 'Test and connect'}
           </Button>
           <Button variant="default" onClick={onCancel} disabled={busy}>
             Cancel
@@ -124,5 +127,56 @@ export function StoreForm({ onAdded, onCancel }: { onAdded: (a: StoreAdded) => v
         </Group>
       </Stack>
     </Paper>
+  );
+}
+
+type Set = <K extends keyof NewStoreInput>(k: K, v: NewStoreInput[K]) => void;
+
+function StoreName({ s, set, etsy }: { s: NewStoreInput; set: Set; etsy: boolean }) {
+  return (
+    <TextInput
+      label="Name in Shopclerk (optional)"
+      description={etsy ? 'A short name; "Etsy" otherwise' : 'A short name; the address gives one otherwise'}
+      value={s.name}
+      onChange={(e) => set('name', e.currentTarget.value)}
+      data-testid="store-name"
+    />
+  );
+}
+
+/** Etsy: the seller's own Etsy app (etsy.com/developers/your-apps) signs in; Etsy has one address. */
+function EtsyFields({ s, set }: { s: NewStoreInput; set: Set }) {
+  return (
+    <>
+      <Group grow align="flex-start">
+        <TextInput
+          label="Keystring"
+          description="etsy.com/developers/your-apps > your app"
+          value={s.clientId}
+          onChange={(e) => set('clientId', e.currentTarget.value)}
+          data-testid="store-client-id"
+          required
+        />
+        <PasswordInput
+          label="Shared secret"
+          description="Shown beside the keystring"
+          value={s.secret}
+          onChange={(e) => set('secret', e.currentTarget.value)}
+          data-testid="store-secret"
+          required
+        />
+      </Group>
+      <Group grow align="flex-start">
+        <StoreName s={s} set={set} etsy />
+        <TextInput
+          label="API address (optional)"
+          description="Leave empty: only a test stand-in on this computer has its own"
+          placeholder="https://openapi.etsy.com"
+          value={s.url}
+          onChange={(e) => set('url', e.currentTarget.value)}
+          data-testid="store-url"
+        />
+      </Group>
+    </>
   );
 }

@@ -3,7 +3,9 @@
 // what was written. Coupons become discount codes before their emails may
 // go; stock received on a purchase order is added in the store by
 // compare-and-set, so a sale in the store is never overwritten; tags
-// Shopclerk sets and holds on orders held for review are set there too.
+// Shopclerk sets and holds on orders held for review are set there too. A
+// write the platform's API cannot make (Etsy: coupons, tags, holds) stays
+// off, with the reason under it.
 import { Alert, Badge, Button, Group, Stack, Switch, Table, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -64,8 +66,9 @@ export function WriteSwitches({ s }: { s: StoreView }) {
         <Switch
           key={k}
           label={label}
-          checked={s.writes[k]}
-          disabled={busy !== null}
+          description={s.unwritable?.[k] || undefined}
+          checked={s.writes[k] && !s.unwritable?.[k]}
+          disabled={busy !== null || !!s.unwritable?.[k]}
           onChange={(e) => set(k, e.currentTarget.checked)}
           data-testid={`store-write-${k}`}
         />

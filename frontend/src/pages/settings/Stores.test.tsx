@@ -6,7 +6,7 @@ import { ago, freshness, runCounts } from './storeWords';
 
 const { api, notify } = vi.hoisted(() => ({
   api: { list: vi.fn(), add: vi.fn(), test: vi.fn(), remove: vi.fn(), sync: vi.fn(), history: vi.fn(), schedule: vi.fn(), setSchedule: vi.fn(),
-    setWrites: vi.fn(), writes: vi.fn(), push: vi.fn() },
+    setWrites: vi.fn(), writes: vi.fn(), push: vi.fn(), addEtsy: vi.fn() },
   notify: { notifyError: vi.fn(), notifySuccess: vi.fn() },
 }));
 
@@ -21,6 +21,7 @@ const store = {
   id: 1, name: 'maple', kind: 'shopify', url: 'https://maple.myshopify.com', auth: 'token', clientId: '', currency: 'CAD',
   timeZone: 'America/Toronto', lastSync: '2026-03-01T08:55:00Z', createdAt: '2026-02-01T00:00:00Z', syncing: false,
   writes: { coupons: false, stock: false, tags: false, holds: false }, waiting: 0, writeError: '',
+  unwritable: { coupons: '', stock: '', tags: '', holds: '' },
   lastRun: { id: 3, storeId: 1, storeName: 'maple', full: false, status: 'done', counts: { created: 2, updated: 1, unchanged: 40, rejected: 0 },
     deleted: 0, message: '', startedAt: '2026-03-01T08:54:00Z', finishedAt: '2026-03-01T08:55:00Z' },
 };
@@ -99,5 +100,29 @@ describe('StoresSettings', () => {
     await waitFor(() =>
       expect(api.add).toHaveBeenCalledWith({ kind: 'woocommerce', url: 'https://example.com', name: '', auth: 'keys', clientId: 'ck_1', secret: 'cs_1' }),
     );
+  });
+
+  it('signs in with Etsy using the app keystring and shared secret', async () => {
+    api.addEtsy.mockRejectedValueOnce(new Error('the sign-in was not finished in the browser in time; try again'));
+    renderWithProviders(<StoresSettings />);
+    fireEvent.click(await screen.findByTestId('store-add'));
+    fireEvent.click(screen.getByRole('radio', { name: 'Etsy' }));
+    fireEvent.change(screen.getByTestId('store-client-id'), { target: { value: 'keystring1' } });
+    fireEvent.change(screen.getByTestId('store-secret'), { target: { value: 'shared1' } });
+    expect(screen.getByTestId('store-connect')).toHaveTextContent('Sign in with Etsy');
+    fireEvent.click(screen.getByTestId('store-connect'));
+    expect(await screen.findByTestId('store-form-error')).toHaveTextContent('not finished in the browser');
+    expect(api.addEtsy).toHaveBeenCalledWith({ kind: 'etsy', url: '', name: '', auth: 'oauth', clientId: 'keystring1', secret: 'shared1' });
+    expect(api.add).not.toHaveBeenCalled();
+  });
+
+  it("keeps a write the platform cannot make off, with the reason", async () => {
+    const why = "Etsy's API cannot create coupon codes: create Etsy coupons yourself in Shop Manager > Marketing > Sales and discounts.";
+    api.list.mockResolvedValue({ stores: [{ ...store, kind: 'etsy', name: 'Etsy', unwritable: { coupons: why, stock: '', tags: 'no tags', holds: 'no holds' } }], now: NOW });
+    renderWithProviders(<StoresSettings />);
+    const coupons = await screen.findByTestId('store-write-coupons');
+    expect(coupons).toBeDisabled();
+    expect(screen.getByText(why)).toBeInTheDocument();
+    expect(screen.getByTestId('store-write-stock')).toBeEnabled();
   });
 });

@@ -55,7 +55,7 @@ export function StoresSettings() {
   return (
     <Stack gap="md" maw={980} data-testid="settings-stores">
       <Text size="sm" c="dimmed">
-        Connect your Shopify or WooCommerce store and Shopclerk brings in its orders (with tracking), customers and their consent,
+        Connect your Shopify, WooCommerce or Etsy store and Shopclerk brings in its orders (with tracking), customers and their consent,
         products, stock and abandoned carts with their recovery links, by itself while the app is open. Spreadsheet imports
         still work and meet the same records.
       </Text>

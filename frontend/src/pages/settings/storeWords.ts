@@ -4,7 +4,7 @@ import type { StoreKind, StoreView, SyncRun } from '../../api/stores';
 import { defaultLocale } from '../../lib/format';
 import { countOf } from '../../lib/plural';
 
-export const KIND_LABEL: Record<StoreKind, string> = { shopify: 'Shopify', woocommerce: 'WooCommerce' };
+export const KIND_LABEL: Record<StoreKind, string> = { shopify: 'Shopify', woocommerce: 'WooCommerce', etsy: 'Etsy' };
 
 /** How long ago t was, from now: "just now", "5 minutes ago", "yesterday", "3 days ago". */
 export function ago(t: string, now: string, locale = defaultLocale()): string {

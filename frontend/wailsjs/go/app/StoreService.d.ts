@@ -7,6 +7,8 @@ import {app} from '../models';
 
 export function Add(arg1:service.NewStoreInput):Promise<connector.Added>;
 
+export function AddEtsy(arg1:service.NewStoreInput):Promise<connector.Added>;
+
 export function History(arg1:number,arg2:number):Promise<Array<domain.SyncRun>>;
 
 export function List():Promise<app.StoreList>;

@@ -6,6 +6,10 @@ export function Add(arg1) {
   return window['go']['app']['StoreService']['Add'](arg1);
 }
 
+export function AddEtsy(arg1) {
+  return window['go']['app']['StoreService']['AddEtsy'](arg1);
+}
+
 export function History(arg1, arg2) {
   return window['go']['app']['StoreService']['History'](arg1, arg2);
 }

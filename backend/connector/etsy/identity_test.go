@@ -50,17 +50,19 @@ func TestExportAndSyncAreOneRecordPerOrder(t *testing.T) {
 					ao.ID, ao.Subtotal, ao.Discount, ao.Shipping, ao.Taxes, ao.Total, ao.Currency, len(ao.Lines))
 			}
 		}
-		// One buyer per Etsy user id, whichever path made it, for buyers
-		// Etsy gives no email (the export never has one). Not compared: the
-		// buyer links (the items file, imported after the orders file,
-		// leaves its orders without one: its rows carry no buyer id), and a
-		// buyer whose email the API shares (importdb matches a customer with
-		// an email by email only, so 555002 becomes two rows): both
-		// importdb matters, reported.
-		var n int
-		r.db.SQL().QueryRowContext(context.Background(), `SELECT count(*) FROM customers WHERE source = 'etsy' AND external_id IN ('555001', '555003')`).Scan(&n)
-		if n != 2 {
-			t.Errorf("export first %v: %d rows for the two buyers without email, want 2", exportFirst, n)
+		// One buyer per Etsy user id, whichever path made it: the export
+		// never has an email, the API shares 555002's; and every order
+		// keeps its buyer (the items file, imported after the orders file,
+		// names none).
+		var n, unlinked int
+		db := r.db.SQL()
+		db.QueryRowContext(context.Background(), `SELECT count(*) FROM customers WHERE source = 'etsy' AND external_id IN ('555001', '555002', '555003')`).Scan(&n)
+		if n != 3 {
+			t.Errorf("export first %v: %d rows for the three buyers, want 3", exportFirst, n)
+		}
+		db.QueryRowContext(context.Background(), `SELECT count(*) FROM orders WHERE source = 'etsy' AND customer_id IS NULL`).Scan(&unlinked)
+		if unlinked != 0 {
+			t.Errorf("export first %v: %d orders without their buyer", exportFirst, unlinked)
 		}
 	}
 }

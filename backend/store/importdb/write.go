@@ -231,8 +231,20 @@ func (w *Writer) UpsertCustomer(c domain.Customer, mode CustomerMode) (int64, er
 		// Not stored: every customer of the batch is in custByEm.
 	case c.Email != "":
 		id, oldHash, found, err = w.lookup("CustomerByEmail", c.Email)
+		if err == nil && !found && c.ExternalID != "" {
+			// The same buyer, known so far by the store's id alone (Etsy's
+			// export has no emails): one customer, who now has an email.
+			if id, oldHash, found, err = w.lookup("CustomerByExternal", string(c.Source), c.ExternalID); err == nil && found {
+				_, err = w.exec("CustomerSetEmail", id, c.Email)
+			}
+		}
 	default:
 		id, oldHash, found, err = w.lookup("CustomerByExternal", string(c.Source), c.ExternalID)
+		if err == nil && !found && c.Source == domain.SourceEtsy {
+			// Known by email from the API: the export, which has none,
+			// keeps it (CustomerUpdate never blanks an email).
+			id, oldHash, found, err = w.lookup("CustomerByEtsyID", c.ExternalID)
+		}
 	}
 	if err != nil {
 		return 0, err

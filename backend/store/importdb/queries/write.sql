@@ -18,13 +18,22 @@ SELECT id, row_hash FROM customers WHERE email = ?1 AND email <> '';
 -- name: CustomerByExternal
 SELECT id, row_hash FROM customers WHERE email = '' AND source = ? AND external_id = ?;
 
+-- name: CustomerByEtsyID
+-- An Etsy buyer the API gave an email, met again by user id alone (the
+-- literals let SQLite use the partial index customers_etsy_emailed).
+SELECT id, row_hash FROM customers WHERE external_id = ? AND email <> '' AND source = 'etsy';
+
+-- name: CustomerSetEmail
+-- A buyer known so far by the store's id only now has an email.
+UPDATE customers SET email = ?2 WHERE id = ?1 AND email = '';
+
 -- name: CustomerInsert
 INSERT INTO customers (email, source, external_id, first_name, last_name, phone, country, city,
     accepts_marketing, consent_at, birthday, tags, note, created_at, updated_at, row_hash, accepts_sms, sms_consent_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- name: CustomerUpdate
-UPDATE customers SET email = ?2, source = ?3, external_id = ?4, first_name = ?5, last_name = ?6, phone = ?7,
+UPDATE customers SET email = CASE WHEN ?2 = '' THEN email ELSE ?2 END, source = ?3, external_id = ?4, first_name = ?5, last_name = ?6, phone = ?7,
     country = ?8, city = ?9, accepts_marketing = ?10, consent_at = ?11, birthday = ?12, tags = ?13, note = ?14,
     created_at = MIN(created_at, ?15), updated_at = ?16, row_hash = ?17, accepts_sms = ?18, sms_consent_at = ?19
 WHERE id = ?1;
@@ -82,7 +91,10 @@ INSERT INTO orders (source, external_id, name, email, customer_id, financial_sta
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- name: OrderUpdate
-UPDATE orders SET source = ?1, external_id = ?2, name = ?3, email = ?4, customer_id = ?5, financial_status = ?6,
+-- A file that names no buyer (Etsy's items file) keeps the order's buyer
+-- and email from the file or store that did.
+UPDATE orders SET source = ?1, external_id = ?2, name = ?3, email = CASE WHEN ?4 = '' THEN email ELSE ?4 END,
+    customer_id = COALESCE(?5, customer_id), financial_status = ?6,
     fulfillment_status = ?7, currency = ?8, subtotal = ?9, shipping = ?10, taxes = ?11, discount = ?12, total = ?13,
     refunded = ?14, discount_code = ?15, shipping_method = ?16, payment_method = ?17, risk_level = ?18,
     accepts_marketing = ?19, tags = ?20, note = ?21, billing = ?22, shipping_address = ?23, created_at = ?24,

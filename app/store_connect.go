@@ -2,10 +2,13 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"shopclerk/backend/connector"
+	"shopclerk/backend/connector/etsy"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/runner"
 	"shopclerk/backend/service"
@@ -16,7 +19,12 @@ import (
 // StoreService is Settings > Stores: connect Shopify and WooCommerce
 // stores, test them, sync them as a job with progress and cancel, their
 // sync history and schedule.
-type StoreService struct{ app *App }
+type StoreService struct {
+	app *App
+	mu  sync.Mutex
+	// signIns holds the Sign in with Etsy under way (StartEtsy, FinishEtsy).
+	signIns map[string]*service.EtsySignIn
+}
 
 // StoreView is one connected store as Settings > Stores shows it.
 type StoreView struct {
@@ -81,24 +89,63 @@ func (s *StoreService) Add(in service.NewStoreInput) (connector.Added, error) {
 	return b.Stores.Add(ctx, cs, strings.TrimSpace(in.Secret))
 }
 
-// AddEtsy runs Sign in with Etsy in the seller's browser (in.ClientID is
-// the app's keystring, in.Secret its shared secret) and adds the shop
-// when Etsy answers.
-func (s *StoreService) AddEtsy(in service.NewStoreInput) (connector.Added, error) {
-	b, ctx, err := s.app.current()
-	if err != nil {
-		return connector.Added{}, err
+// EtsyStart is Sign in with Etsy under way: the page the browser opened
+// (shown too, in case it did not open), and the callback address the
+// seller will paste back from the browser's address bar.
+type EtsyStart struct {
+	ID       string `json:"id"`
+	URL      string `json:"url"`
+	Callback string `json:"callback"`
+}
+
+// StartEtsy opens Sign in with Etsy in the seller's browser (in.ClientID is
+// the app's keystring, in.Secret its shared secret, in.Callback the https
+// address the app lists); FinishEtsy takes the address Etsy sends the
+// browser to.
+func (s *StoreService) StartEtsy(in service.NewStoreInput) (EtsyStart, error) {
+	if _, _, err := s.app.current(); err != nil {
+		return EtsyStart{}, err
 	}
 	in.Kind = domain.StoreEtsy
 	cs, err := service.NewConnectedStore(in)
 	if err != nil {
-		return connector.Added{}, err
+		return EtsyStart{}, err
 	}
-	secret, err := service.EtsySignIn(ctx, cs, in.Secret, service.SignInOpener(cs, func(url string) { runtime.BrowserOpenURL(s.app.ctx, url) }))
+	si, err := service.StartEtsySignIn(cs, in.Secret, in.Callback)
+	if err != nil {
+		return EtsyStart{}, err
+	}
+	id := fmt.Sprintf("etsy-%d", time.Now().UnixNano())
+	s.mu.Lock()
+	s.signIns = map[string]*service.EtsySignIn{id: si} // the latest sign-in only
+	s.mu.Unlock()
+	if cs.URL == etsy.Address {
+		runtime.BrowserOpenURL(s.app.ctx, si.URL)
+	}
+	return EtsyStart{ID: id, URL: si.URL, Callback: si.Callback}, nil
+}
+
+// FinishEtsy trades the code in the address the seller pasted for the
+// shop's tokens and adds the shop.
+func (s *StoreService) FinishEtsy(id, pasted string) (connector.Added, error) {
+	b, ctx, err := s.app.current()
 	if err != nil {
 		return connector.Added{}, err
 	}
-	return b.Stores.Add(ctx, cs, secret)
+	s.mu.Lock()
+	si := s.signIns[id]
+	s.mu.Unlock()
+	if si == nil {
+		return connector.Added{}, domain.Errorf(domain.CodeInvalid, "this sign-in was replaced or has ended; click Sign in with Etsy again")
+	}
+	secret, err := si.Finish(ctx, pasted)
+	if err != nil {
+		return connector.Added{}, err
+	}
+	s.mu.Lock()
+	delete(s.signIns, id)
+	s.mu.Unlock()
+	return b.Stores.Add(ctx, si.Store, secret)
 }
 
 // Test signs in to a connected store again and says what is missing.

@@ -136,13 +136,15 @@ func storeAdd(ctx context.Context, env *CLIEnv, mgr *connector.Manager, args []s
 		"Etsy: read a refresh token (12345678.…), then on the next line the app's shared secret")
 	clientID := fs.String("client-id", "", "Shopify: the Dev Dashboard app's client ID (its secret with --secret-stdin); Etsy: the app's keystring")
 	key := fs.String("key", "", "WooCommerce: the REST API consumer key (ck_...; its secret with --secret-stdin)")
-	secretStdin := fs.Bool("secret-stdin", false, "read the client secret or consumer secret from standard input")
+	secretStdin := fs.Bool("secret-stdin", false, "read the client secret or consumer secret from standard input; "+
+		"Etsy: the app's shared secret, then Sign in with Etsy (paste back the address Etsy sends the browser to)")
+	callback := fs.String("callback", "", "Etsy: the https callback URL your Etsy app lists (default "+service.EtsyCallback+")")
 	const usage = " (usage: shopclerk store add --kind shopify --url https://NAME.myshopify.com (--token-stdin | --client-id ID --secret-stdin), " +
-		"or --kind woocommerce --url https://SITE --key ck_... --secret-stdin, or --kind etsy --client-id KEYSTRING (--token-stdin | --secret-stdin))"
+		"or --kind woocommerce --url https://SITE --key ck_... --secret-stdin, or --kind etsy --client-id KEYSTRING (--token-stdin | --secret-stdin [--callback URL]))"
 	if err := parseFlags(fs, args, env.Out); err != nil {
 		return domain.Wrap(err, domain.CodeInvalid, "store add: "+err.Error()+usage)
 	}
-	in := service.NewStoreInput{Kind: domain.StoreKind(strings.ToLower(*kind)), URL: *rawURL, Name: *name}
+	in := service.NewStoreInput{Kind: domain.StoreKind(strings.ToLower(*kind)), URL: *rawURL, Name: *name, Callback: *callback}
 	switch {
 	case in.Kind == domain.StoreShopify && *tokenStdin && *clientID == "":
 		in.Auth = domain.AuthToken
@@ -185,10 +187,11 @@ func printAdded(env *CLIEnv, res connector.Added) {
 }
 
 // etsyAdd adds an Etsy shop: with --token-stdin from a refresh token the
-// seller already has (a headless machine, a test), else by Sign in with
-// Etsy, whose address is printed for a browser on this computer (the
-// answer comes back to 127.0.0.1). Either way the app's shared secret
-// comes on standard input, never in a flag.
+// seller already has (a headless machine), else by Sign in with Etsy: the
+// command prints Etsy's page for a browser, and reads back the address
+// Etsy then sends the browser to (--callback, registered with the app),
+// which the seller copies from the browser's bar. Either way the app's
+// shared secret comes on standard input, never in a flag.
 func etsyAdd(ctx context.Context, env *CLIEnv, mgr *connector.Manager, in service.NewStoreInput, withToken bool) error {
 	cs, err := service.NewConnectedStore(in)
 	if err != nil {
@@ -207,10 +210,14 @@ func etsyAdd(ctx context.Context, env *CLIEnv, mgr *connector.Manager, in servic
 			return err
 		}
 	} else {
-		open := service.SignInOpener(cs, func(url string) {
-			fmt.Fprintf(env.Out, "Open this address in a browser on this computer and allow Shopclerk:\n%s\n", url)
-		})
-		if secret, err = service.EtsySignIn(ctx, cs, line(), open); err != nil {
+		si, err := service.StartEtsySignIn(cs, line(), in.Callback)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Out, "Open this address in a browser and allow Shopclerk:\n%s\n"+
+			"Etsy then sends the browser to %s?code=... (the page itself does not load).\n"+
+			"Paste that whole address here and press Enter:\n", si.URL, si.Callback)
+		if secret, err = si.Finish(ctx, line()); err != nil {
 			return err
 		}
 	}

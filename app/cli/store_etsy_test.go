@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,12 +76,42 @@ func TestCLIEtsyStore(t *testing.T) {
 	if code, out := cli(t, "", "store", "--db", db, "writes", "Etsy", "--stock", "on"); code != 0 || !strings.Contains(out, "stock on") {
 		t.Fatalf("stock on: exit %d\n%s", code, out)
 	}
-	// The sign-in flow (the stand-in's page agrees at once; for Etsy itself the
-	// command prints the address for a browser).
+	// Sign in with Etsy: the command prints Etsy's page and reads back the
+	// address the browser lands on (the stand-in's page agrees at once).
 	if code, out := cli(t, "", "store", "--db", db, "remove", "Etsy"); code != 0 {
 		t.Fatalf("remove: exit %d\n%s", code, out)
 	}
-	if code, out := cli(t, srv.SharedSecret+"\n", "store", "--db", db, "add", "--kind", "etsy", "--name", "Etsy 2", "--url", srv.URL, "--client-id", srv.Keystring, "--secret-stdin"); code != 0 || !strings.Contains(out, "Added Etsy 2") {
-		t.Fatalf("sign in: exit %d\n%s", code, out)
+	in, seller := io.Pipe()
+	old := cliStdin
+	cliStdin = in
+	defer func() { cliStdin = old }()
+	go fmt.Fprintln(seller, srv.SharedSecret)
+	term := &pastingSeller{to: seller}
+	code = RunCommand(t.Context(), "store", []string{"--db", db, "add", "--kind", "etsy", "--name", "Etsy 2", "--url", srv.URL, "--client-id", srv.Keystring,
+		"--secret-stdin", "--callback", "https://localhost/my-etsy-callback"}, term, term)
+	if code != 0 || !strings.Contains(term.String(), "Added Etsy 2") || !strings.Contains(term.String(), "https://localhost/my-etsy-callback?code=") {
+		t.Fatalf("sign in: exit %d\n%s", code, term)
 	}
+}
+
+// pastingSeller is the seller at the terminal: when the command prints
+// Etsy's page, it opens it and pastes back the address it lands on.
+type pastingSeller struct {
+	bytes.Buffer
+	to *io.PipeWriter
+}
+
+func (p *pastingSeller) Write(b []byte) (int, error) {
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.Contains(l, "/oauth/connect?") {
+			go func(u string) {
+				landed, err := etsytest.Consent(u)
+				if err != nil {
+					landed = err.Error()
+				}
+				fmt.Fprintln(p.to, landed)
+			}(strings.TrimSpace(l))
+		}
+	}
+	return p.Buffer.Write(b)
 }

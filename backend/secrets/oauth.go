@@ -10,6 +10,7 @@ import (
 	"html"
 	"net"
 	"net/http"
+	"net/url"
 	"time"
 
 	"golang.org/x/oauth2"
@@ -82,18 +83,8 @@ func Authorize(ctx context.Context, p OAuthProvider, clientID, clientSecret stri
 			http.NotFound(w, r)
 			return
 		}
-		q := r.URL.Query()
 		var a answer
-		switch {
-		case q.Get("state") != state:
-			a.err = domain.Errorf(domain.CodeAuthFailed, "the sign-in answer did not match the request; try again")
-		case q.Get("error") != "":
-			a.err = domain.Errorf(domain.CodeAuthFailed, "%s refused the sign-in: %s %s", p.Name, q.Get("error"), q.Get("error_description"))
-		case q.Get("code") == "":
-			a.err = domain.Errorf(domain.CodeAuthFailed, "%s sent no sign-in code", p.Name)
-		default:
-			a.code = q.Get("code")
-		}
+		a.code, a.err = codeFrom(r.URL.Query(), state, p.Name)
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		msg := "You are signed in. You can close this window and go back to Shopclerk."
 		if a.err != nil {
@@ -122,9 +113,28 @@ func Authorize(ctx context.Context, p OAuthProvider, clientID, clientSecret stri
 	if a.err != nil {
 		return nil, a.err
 	}
-	tok, err := cfg.Exchange(ctx, a.code, oauth2.VerifierOption(verifier))
+	return exchange(ctx, cfg, p.Name, a.code, verifier)
+}
+
+// codeFrom reads the provider's answer (the query of the address it sent
+// the browser to): the code, or why there is none.
+func codeFrom(q url.Values, state, provider string) (string, error) {
+	switch {
+	case q.Get("state") != state:
+		return "", domain.Errorf(domain.CodeAuthFailed, "the sign-in answer did not match the request; try again")
+	case q.Get("error") != "":
+		return "", domain.Errorf(domain.CodeAuthFailed, "%s refused the sign-in: %s %s", provider, q.Get("error"), q.Get("error_description"))
+	case q.Get("code") == "":
+		return "", domain.Errorf(domain.CodeAuthFailed, "%s sent no sign-in code", provider)
+	}
+	return q.Get("code"), nil
+}
+
+// exchange trades the code for a token, proving the PKCE verifier.
+func exchange(ctx context.Context, cfg *oauth2.Config, provider, code, verifier string) (*oauth2.Token, error) {
+	tok, err := cfg.Exchange(ctx, code, oauth2.VerifierOption(verifier))
 	if err != nil {
-		return nil, domain.Wrap(err, domain.CodeAuthFailed, p.Name+" did not accept the sign-in code: "+err.Error())
+		return nil, domain.Wrap(err, domain.CodeAuthFailed, provider+" did not accept the sign-in code: "+err.Error())
 	}
 	return tok, nil
 }

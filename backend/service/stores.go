@@ -3,7 +3,6 @@ package service
 import (
 	"context"
 	"log/slog"
-	"net/http"
 	"shopclerk/backend/clock"
 	"shopclerk/backend/connector"
 	"shopclerk/backend/connector/etsy"
@@ -69,6 +68,9 @@ type NewStoreInput struct {
 	// Secret is the Admin API token, the client secret, the consumer
 	// secret or the Etsy app's shared secret; it goes to the keychain only.
 	Secret string `json:"secret"`
+	// Callback is the https address listed as the Etsy app's callback URL
+	// ("" is EtsyCallback).
+	Callback string `json:"callback"`
 }
 
 // NewConnectedStore checks an input store's kind, sign-in and address, and
@@ -141,14 +143,30 @@ func newEtsyStore(cs domain.ConnectedStore, in NewStoreInput) (domain.ConnectedS
 	return cs, nil
 }
 
-// EtsySignIn runs Sign in with Etsy (the browser flow with PKCE through a
-// loopback redirect, secrets.Authorize) for a store being added, and
-// returns its secret for the keychain: the app's shared secret and the
-// tokens. open shows Etsy's page (SignInOpener).
-func EtsySignIn(ctx context.Context, cs domain.ConnectedStore, sharedSecret string, open func(url string) error) (string, error) {
+// EtsyCallback is the address Shopclerk suggests registering as the Etsy
+// app's callback URL. Etsy sends the browser only to an https address the
+// app lists; nothing answers at this one, and the seller copies the
+// address the browser shows (with the code) back into Shopclerk.
+const EtsyCallback = "https://localhost/shopclerk-etsy"
+
+// EtsySignIn is Sign in with Etsy for a store being added: the page to
+// open, then Finish with the address the seller pasted.
+type EtsySignIn struct {
+	Store domain.ConnectedStore
+	*secrets.PastedSignIn
+	sharedSecret string
+}
+
+// StartEtsySignIn prepares Sign in with Etsy (PKCE; Etsy's consent page,
+// then its callback address with the code, secrets.PastedSignIn). callback
+// is the address registered with the seller's Etsy app ("": EtsyCallback).
+func StartEtsySignIn(cs domain.ConnectedStore, sharedSecret, callback string) (*EtsySignIn, error) {
 	sharedSecret = strings.TrimSpace(sharedSecret)
 	if sharedSecret == "" {
-		return "", domain.Errorf(domain.CodeInvalid, "enter your Etsy app's shared secret (etsy.com/developers/your-apps): Etsy refuses requests without it")
+		return nil, domain.Errorf(domain.CodeInvalid, "enter your Etsy app's shared secret (etsy.com/developers/your-apps): Etsy refuses requests without it")
+	}
+	if strings.TrimSpace(callback) == "" {
+		callback = EtsyCallback
 	}
 	base := ""
 	if cs.URL != etsy.Address {
@@ -156,28 +174,21 @@ func EtsySignIn(ctx context.Context, cs domain.ConnectedStore, sharedSecret stri
 	}
 	p, err := etsy.Provider(base)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	tok, err := secrets.Authorize(ctx, p, cs.ClientID, "", open)
+	ps, err := secrets.StartPastedSignIn(p, cs.ClientID, callback)
+	if err != nil {
+		return nil, err
+	}
+	return &EtsySignIn{Store: cs, PastedSignIn: ps, sharedSecret: sharedSecret}, nil
+}
+
+// Finish trades the code in the pasted address for tokens and returns the
+// store's secret for the keychain: the app's shared secret and the tokens.
+func (e *EtsySignIn) Finish(ctx context.Context, pasted string) (string, error) {
+	tok, err := e.PastedSignIn.Finish(ctx, pasted)
 	if err != nil {
 		return "", err
 	}
-	return etsy.Secret{SharedSecret: sharedSecret, AccessToken: tok.AccessToken, RefreshToken: tok.RefreshToken, Expiry: tok.Expiry}.String(), nil
-}
-
-// SignInOpener shows a store's sign-in page: in the seller's browser, or,
-// for a stand-in on this computer (tests), by following its page, which
-// agrees at once and redirects to Shopclerk's loopback address.
-func SignInOpener(cs domain.ConnectedStore, browser func(url string)) func(url string) error {
-	if cs.URL == etsy.Address || cs.URL == "" {
-		return func(url string) error { browser(url); return nil }
-	}
-	return func(url string) error {
-		go func() {
-			if resp, err := http.Get(url); err == nil {
-				resp.Body.Close()
-			}
-		}()
-		return nil
-	}
+	return etsy.Secret{SharedSecret: e.sharedSecret, AccessToken: tok.AccessToken, RefreshToken: tok.RefreshToken, Expiry: tok.Expiry}.String(), nil
 }

@@ -1,10 +1,11 @@
 // Settings > Stores with an Etsy shop, in the real window's bindings:
 // "Sign in with Etsy" against the stand-in Etsy on 127.0.0.1
 // (backend/connector/etsy/etsytest/cmd), whose consent page agrees at once
-// and sends the code back to Shopclerk's loopback address (PKCE); the coupon
-// switch stays off with the reason; a sync brings the receipts in as orders.
-// Axe-clean in both themes.
-import { expect, test } from '@playwright/test';
+// and, as Etsy, sends the browser only to the https callback the app lists:
+// the seller pastes that address (with the code; PKCE) back. The coupon
+// switch stays off with the reason; a sync brings the receipts in as
+// orders. Axe-clean in both themes.
+import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expectNoViolations } from './axe';
@@ -23,6 +24,19 @@ const shot = (name: string) => {
   return resolve(dir, `stores-etsy-${name}.png`);
 };
 
+// The seller in the browser: Etsy's page (agreeing at once), then the
+// address it sends the browser to, copied from the address bar and pasted.
+async function allowAndPaste(page: Page): Promise<void> {
+  await expect(page.getByTestId('etsy-paste')).toContainText('https://localhost/shopclerk-etsy?code=');
+  const url = await page.getByTestId('etsy-signin-url').getAttribute('href');
+  const res = await fetch(url!, { redirect: 'manual' });
+  expect(res.status).toBe(302);
+  const landed = res.headers.get('location')!;
+  expect(landed).toMatch(/^https:\/\/localhost\/shopclerk-etsy\?code=/);
+  await page.getByTestId('etsy-pasted').fill(landed);
+  await page.getByTestId('etsy-finish').click();
+}
+
 test('sign in with the stand-in Etsy, sync it, see its receipts as orders', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('/');
@@ -39,13 +53,18 @@ test('sign in with the stand-in Etsy, sync it, see its receipts as orders', asyn
   await page.getByTestId('store-secret').fill('not-the-secret');
   await page.getByTestId('store-url').fill(etsy.url);
   await page.getByTestId('store-name').fill('Etsy shop');
-  await page.getByTestId('store-connect').click();
-  await expect(page.getByTestId('store-form-error')).toContainText('shared secret');
-  await expectNoViolations(page, 'etsy form with an error');
+  await expect(page.getByTestId('store-callback')).toHaveValue('https://localhost/shopclerk-etsy');
   await page.screenshot({ path: shot('form') });
+  await page.getByTestId('store-connect').click();
+  await allowAndPaste(page);
+  await expect(page.getByTestId('store-form-error')).toContainText('shared secret');
+  await expectNoViolations(page, 'etsy sign-in with an error');
+  await page.screenshot({ path: shot('paste-error') });
 
+  await page.getByRole('button', { name: 'Back' }).click();
   await page.getByTestId('store-secret').fill(etsy.sharedSecret);
   await page.getByTestId('store-connect').click();
+  await allowAndPaste(page);
   await expect(page.getByTestId('store-test-result')).toContainText('StandInCrafts');
   const card = page.locator('[data-testid="store-card"][data-store="Etsy shop"]');
   await expect(card.getByTestId('store-write-coupons')).toBeDisabled();

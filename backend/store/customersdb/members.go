@@ -8,7 +8,7 @@ import (
 	"shopclerk/backend/store/customersdb/internal/queries"
 )
 
-// The seller's segments as tags in the connected stores (migration 00059):
+// The seller's segments as tags in the connected stores (migration 00063):
 // segment_members is kept while some store writes tags back, and who joins
 // or leaves a segment becomes a tag mark in the same transaction.
 

@@ -14,6 +14,7 @@ export type StoreView = Plain<app.StoreView>;
 export type StoreList = Plain<app.StoreList>;
 export type SyncRun = Plain<domain.SyncRun>;
 export type StoreAdded = Plain<connector.Added>;
+export type EtsyStart = Plain<app.EtsyStart>;
 export type ShopInfo = Plain<connector.ShopInfo>;
 export type StoreWrites = Plain<domain.StoreWrites>;
 export type StoreWrite = Plain<domain.StoreWrite>;
@@ -43,8 +44,12 @@ export const storeKeys = {
 export const stores = {
   list: (): Promise<StoreList> => call(() => StoreService.List()),
   add: (s: NewStoreInput): Promise<StoreAdded> => call(() => StoreService.Add(service.NewStoreInput.createFrom(s))),
-  /** Sign in with Etsy in the browser (clientId: the app's keystring, secret: its shared secret), then add the shop. */
-  addEtsy: (s: NewStoreInput): Promise<StoreAdded> => call(() => StoreService.AddEtsy(service.NewStoreInput.createFrom(s))),
+  /**
+   * Opens Sign in with Etsy in the browser (clientId: the app's keystring, secret: its shared secret,
+   * callback: the https address the app lists); finishEtsy takes the address Etsy then sends the browser to.
+   */
+  startEtsy: (s: NewStoreInput): Promise<EtsyStart> => call(() => StoreService.StartEtsy(service.NewStoreInput.createFrom(s))),
+  finishEtsy: (id: string, pasted: string): Promise<StoreAdded> => call(() => StoreService.FinishEtsy(id, pasted)),
   test: (id: number): Promise<StoreAdded> => call(() => StoreService.Test(id)),
   remove: (id: number): Promise<void> => call(() => StoreService.Remove(id)),
   /** Starts a sync of these stores (every store when empty) as a job; resolves to its id for useJob<SyncResult[]>(). */

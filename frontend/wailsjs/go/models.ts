@@ -50,6 +50,22 @@ export namespace app {
 	        this.timeZone = source["timeZone"];
 	    }
 	}
+	export class EtsyStart {
+	    id: string;
+	    url: string;
+	    callback: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EtsyStart(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.url = source["url"];
+	        this.callback = source["callback"];
+	    }
+	}
 	export class MessageDetail {
 	    message: domain.OutboxMessage;
 	    raw: string;
@@ -5820,6 +5836,7 @@ export namespace service {
 	    auth: string;
 	    clientId: string;
 	    secret: string;
+	    callback: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new NewStoreInput(source);
@@ -5833,6 +5850,7 @@ export namespace service {
 	        this.auth = source["auth"];
 	        this.clientId = source["clientId"];
 	        this.secret = source["secret"];
+	        this.callback = source["callback"];
 	    }
 	}
 

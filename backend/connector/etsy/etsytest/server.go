@@ -270,6 +270,9 @@ func (s *Server) authorize(w http.ResponseWriter, r *http.Request) {
 	case err != nil || redirect.Host == "":
 		http.Error(w, "invalid redirect_uri", http.StatusBadRequest)
 		return
+	case redirect.Scheme != "https": // as Etsy: "The URL must have the https:// prefix"
+		http.Error(w, "redirect_uri must use https", http.StatusBadRequest)
+		return
 	case q.Get("client_id") != s.Keystring:
 		http.Error(w, "invalid client_id", http.StatusBadRequest)
 		return
@@ -416,4 +419,20 @@ func (s *Server) listingsPage(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Unlock()
 	standin.WriteJSON(w, http.StatusOK, page(all, limit, off))
+}
+
+// Consent opens the consent page at authURL as a browser would and returns
+// the address Etsy sends the browser to (the callback with the code),
+// without loading it: what the seller copies from the address bar.
+func Consent(authURL string) (string, error) {
+	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := c.Get(authURL)
+	if err != nil {
+		return "", err
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusFound {
+		return "", fmt.Errorf("the consent page answered %s", resp.Status)
+	}
+	return resp.Header.Get("Location"), nil
 }

@@ -1,34 +1,38 @@
 // Adding a store: Shopify (a custom app's Admin API token, or a Dev
 // Dashboard app's client ID and secret), WooCommerce (a REST API key) or
 // Etsy (the seller's app's keystring and shared secret, then Sign in with
-// Etsy in the browser).
+// Etsy in the browser; Etsy sends the browser back only to an https address
+// the app lists, so the seller pastes that address, with its code, back).
 // Shopclerk tests the credentials before it saves anything; the secret goes
 // to the system keychain only.
-import { Alert, Button, Group, Paper, PasswordInput, Radio, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, PasswordInput, Radio, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import { normalizeError } from '../../api';
-import { stores, type NewStoreInput, type StoreAdded, type StoreAuth, type StoreKind } from '../../api/stores';
+import { normalizeError, openExternal } from '../../api';
+import { stores, type EtsyStart, type NewStoreInput, type StoreAdded, type StoreAuth, type StoreKind } from '../../api/stores';
 
-const EMPTY: NewStoreInput = { kind: 'shopify', url: '', name: '', auth: 'token', clientId: '', secret: '' };
+/** The callback address Shopclerk suggests for the seller's Etsy app (service.EtsyCallback). */
+export const ETSY_CALLBACK = 'https://localhost/shopclerk-etsy';
+
+const EMPTY: NewStoreInput = { kind: 'shopify', url: '', name: '', auth: 'token', clientId: '', secret: '', callback: '' };
 
 export function StoreForm({ onAdded, onCancel }: { onAdded: (a: StoreAdded) => void; onCancel: () => void }) {
   const [s, setS] = useState<NewStoreInput>(EMPTY);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const [signIn, setSignIn] = useState<EtsyStart | null>(null);
   // The form opens from a button that it disables: focus goes into the form.
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => box.current?.querySelector<HTMLInputElement>('input:checked')?.focus(), []);
   const set = <K extends keyof NewStoreInput>(k: K, v: NewStoreInput[K]) => setS((p) => ({ ...p, [k]: v }));
   const shopify = s.kind === 'shopify';
   const etsy = s.kind === 'etsy';
-  const connect = () => {
+  const run = <T,>(p: Promise<T>, done: (v: T) => void) => {
     setBusy(true);
     setError('');
-    (etsy ? stores.addEtsy({ ...s, auth: 'oauth' }) : stores.add({ ...s, auth: shopify ? s.auth : 'keys' })).then(
-      (a) => {
+    p.then(
+      (v) => {
         setBusy(false);
-        setS(EMPTY);
-        onAdded(a);
+        done(v);
       },
       (e) => {
         setBusy(false);
@@ -36,6 +40,20 @@ export function StoreForm({ onAdded, onCancel }: { onAdded: (a: StoreAdded) => v
       },
     );
   };
+  const added = (a: StoreAdded) => {
+    setS(EMPTY);
+    setSignIn(null);
+    onAdded(a);
+  };
+  const connect = () =>
+    etsy ? run(stores.startEtsy({ ...s, auth: 'oauth' }), setSignIn) : run(stores.add({ ...s, auth: shopify ? s.auth : 'keys' }), added);
+  if (signIn) {
+    return (
+      <Paper withBorder p="md" radius="md" data-testid="store-form" ref={box}>
+        <EtsyPaste start={signIn} busy={busy} error={error} onFinish={(pasted) => run(stores.finishEtsy(signIn.id, pasted), added)} onCancel={() => setSignIn(null)} />
+      </Paper>
+    );
+  }
   return (
     <Paper withBorder p="md" radius="md" data-testid="store-form" ref={box}>
       <Stack gap="sm">
@@ -45,7 +63,9 @@ export function StoreForm({ onAdded, onCancel }: { onAdded: (a: StoreAdded) => v
         <SegmentedControl
           aria-label="Platform"
           value={s.kind}
-          onChange={(v) => setS({ ...EMPTY, kind: v as StoreKind, auth: v === 'shopify' ? 'token' : v === 'etsy' ? 'oauth' : 'keys' })}
+          onChange={(v) =>
+            setS({ ...EMPTY, kind: v as StoreKind, auth: v === 'shopify' ? 'token' : v === 'etsy' ? 'oauth' : 'keys', callback: v === 'etsy' ? ETSY_CALLBACK : '' })
+          }
           data={[
             { value: 'shopify', label: 'Shopify' },
             { value: 'woocommerce', label: 'WooCommerce' },
@@ -109,7 +129,7 @@ export function StoreForm({ onAdded, onCancel }: { onAdded: (a: StoreAdded) => v
         )}
         <Text size="xs" c="dimmed">
           {etsy
-            ? 'Etsy opens in your browser: allow Shopclerk there, then come back. Shopclerk tests the shop before it saves anything; the secret and the sign-in are kept in your system keychain, never in the shop file.'
+            ? 'Etsy opens in your browser: allow Shopclerk there, then paste back the address your browser lands on. Shopclerk tests the shop before it saves anything; the secret and the sign-in are kept in your system keychain, never in the shop file.'
             : 'Shopclerk signs in before it saves anything. The secret is kept in your system keychain, never in the shop file.'}
         </Text>
         {error && (
@@ -166,6 +186,14 @@ function EtsyFields({ s, set }: { s: NewStoreInput; set: Set }) {
           required
         />
       </Group>
+      <TextInput
+        label="Callback URL your Etsy app lists"
+        description="Add this address to your app's callback URLs (etsy.com/developers/your-apps > your app). Nothing needs to answer there: your browser only shows it, with the sign-in code."
+        value={s.callback}
+        onChange={(e) => set('callback', e.currentTarget.value)}
+        data-testid="store-callback"
+        required
+      />
       <Group grow align="flex-start">
         <StoreName s={s} set={set} etsy />
         <TextInput
@@ -178,5 +206,59 @@ function EtsyFields({ s, set }: { s: NewStoreInput; set: Set }) {
         />
       </Group>
     </>
+  );
+}
+
+/**
+ * The second step of Sign in with Etsy: Etsy sent the browser to the app's
+ * callback address with the code; the seller pastes that address here.
+ */
+function EtsyPaste({ start, busy, error, onFinish, onCancel }: { start: EtsyStart; busy: boolean; error: string; onFinish: (pasted: string) => void; onCancel: () => void }) {
+  const [pasted, setPasted] = useState('');
+  return (
+    <Stack gap="sm" data-testid="etsy-paste">
+      <Text fw={600} size="sm" component="h3" m={0}>
+        Sign in with Etsy
+      </Text>
+      <Text size="sm">
+        Etsy opened in your browser (
+        <Anchor
+          href={start.url}
+          onClick={(e) => {
+            e.preventDefault();
+            openExternal(start.url);
+          }}
+          data-testid="etsy-signin-url"
+        >
+          open it again
+        </Anchor>
+        ). Allow Shopclerk there. Etsy then sends your browser to <Text span ff="monospace">{start.callback}?code=…</Text>: that page does not load, which is
+        expected. Copy the whole address from your browser&apos;s address bar and paste it here.
+      </Text>
+      <Textarea
+        label="Address from your browser"
+        placeholder={`${start.callback}?code=…&state=…`}
+        autosize
+        minRows={2}
+        value={pasted}
+        onChange={(e) => setPasted(e.currentTarget.value)}
+        data-testid="etsy-pasted"
+        required
+        data-autofocus
+      />
+      {error && (
+        <Alert color="red" variant="light" data-testid="store-form-error" role="alert">
+          {error}
+        </Alert>
+      )}
+      <Group>
+        <Button onClick={() => onFinish(pasted)} loading={busy} disabled={!pasted.trim()} data-testid="etsy-finish">
+          Finish and connect
+        </Button>
+        <Button variant="default" onClick={onCancel} disabled={busy}>
+          Back
+        </Button>
+      </Group>
+    </Stack>
   );
 }

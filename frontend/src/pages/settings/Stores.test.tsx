@@ -6,7 +6,7 @@ import { ago, freshness, runCounts } from './storeWords';
 
 const { api, notify } = vi.hoisted(() => ({
   api: { list: vi.fn(), add: vi.fn(), test: vi.fn(), remove: vi.fn(), sync: vi.fn(), history: vi.fn(), schedule: vi.fn(), setSchedule: vi.fn(),
-    setWrites: vi.fn(), writes: vi.fn(), push: vi.fn(), addEtsy: vi.fn() },
+    setWrites: vi.fn(), writes: vi.fn(), push: vi.fn(), startEtsy: vi.fn(), finishEtsy: vi.fn() },
   notify: { notifyError: vi.fn(), notifySuccess: vi.fn() },
 }));
 
@@ -98,21 +98,34 @@ describe('StoresSettings', () => {
     fireEvent.click(screen.getByTestId('store-connect'));
     expect(await screen.findByTestId('store-form-error')).toHaveTextContent('did not accept');
     await waitFor(() =>
-      expect(api.add).toHaveBeenCalledWith({ kind: 'woocommerce', url: 'https://example.com', name: '', auth: 'keys', clientId: 'ck_1', secret: 'cs_1' }),
+      expect(api.add).toHaveBeenCalledWith({ kind: 'woocommerce', url: 'https://example.com', name: '', auth: 'keys', clientId: 'ck_1', secret: 'cs_1', callback: '' }),
     );
   });
 
-  it('signs in with Etsy using the app keystring and shared secret', async () => {
-    api.addEtsy.mockRejectedValueOnce(new Error('the sign-in was not finished in the browser in time; try again'));
+  // Etsy sends the browser back only to the https callback the seller's app
+  // lists: the seller pastes the address it lands on, and a wrong one is said.
+  it('signs in with Etsy: keystring, shared secret, callback, then the pasted address', async () => {
+    api.startEtsy.mockResolvedValue({ id: 'etsy-1', url: 'https://www.etsy.com/oauth/connect?client_id=keystring1', callback: 'https://localhost/shopclerk-etsy' });
+    api.finishEtsy.mockRejectedValueOnce(new Error('the sign-in answer did not match the request; try again'));
+    api.finishEtsy.mockResolvedValueOnce({ store: { ...store, kind: 'etsy', name: 'Etsy' }, shop: { name: 'Clay Shop', currency: 'EUR', timeZone: '', missing: [], notes: [] }, secretsInFile: false });
     renderWithProviders(<StoresSettings />);
     fireEvent.click(await screen.findByTestId('store-add'));
     fireEvent.click(screen.getByRole('radio', { name: 'Etsy' }));
+    expect(screen.getByTestId('store-callback')).toHaveValue('https://localhost/shopclerk-etsy');
     fireEvent.change(screen.getByTestId('store-client-id'), { target: { value: 'keystring1' } });
     fireEvent.change(screen.getByTestId('store-secret'), { target: { value: 'shared1' } });
     expect(screen.getByTestId('store-connect')).toHaveTextContent('Sign in with Etsy');
     fireEvent.click(screen.getByTestId('store-connect'));
-    expect(await screen.findByTestId('store-form-error')).toHaveTextContent('not finished in the browser');
-    expect(api.addEtsy).toHaveBeenCalledWith({ kind: 'etsy', url: '', name: '', auth: 'oauth', clientId: 'keystring1', secret: 'shared1' });
+    expect(await screen.findByTestId('etsy-paste')).toHaveTextContent('https://localhost/shopclerk-etsy?code=');
+    expect(api.startEtsy).toHaveBeenCalledWith({ kind: 'etsy', url: '', name: '', auth: 'oauth', clientId: 'keystring1', secret: 'shared1', callback: 'https://localhost/shopclerk-etsy' });
+    expect(screen.getByTestId('etsy-finish')).toBeDisabled();
+    fireEvent.change(screen.getByTestId('etsy-pasted'), { target: { value: 'https://localhost/shopclerk-etsy?code=c1&state=old' } });
+    fireEvent.click(screen.getByTestId('etsy-finish'));
+    expect(await screen.findByTestId('store-form-error')).toHaveTextContent('did not match');
+    fireEvent.click(screen.getByTestId('etsy-finish'));
+    expect(await screen.findByText('Etsy answered')).toBeInTheDocument();
+    expect(screen.queryByTestId('etsy-paste')).not.toBeInTheDocument();
+    expect(api.finishEtsy).toHaveBeenLastCalledWith('etsy-1', 'https://localhost/shopclerk-etsy?code=c1&state=old');
     expect(api.add).not.toHaveBeenCalled();
   });
 

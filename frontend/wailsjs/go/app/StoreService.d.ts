@@ -7,7 +7,7 @@ import {app} from '../models';
 
 export function Add(arg1:service.NewStoreInput):Promise<connector.Added>;
 
-export function AddEtsy(arg1:service.NewStoreInput):Promise<connector.Added>;
+export function FinishEtsy(arg1:string,arg2:string):Promise<connector.Added>;
 
 export function History(arg1:number,arg2:number):Promise<Array<domain.SyncRun>>;
 
@@ -22,6 +22,8 @@ export function Schedule():Promise<string>;
 export function SetSchedule(arg1:string):Promise<void>;
 
 export function SetWrites(arg1:number,arg2:domain.StoreWrites):Promise<void>;
+
+export function StartEtsy(arg1:service.NewStoreInput):Promise<app.EtsyStart>;
 
 export function Sync(arg1:Array<number>,arg2:boolean):Promise<string>;
 

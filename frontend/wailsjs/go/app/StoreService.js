@@ -6,8 +6,8 @@ export function Add(arg1) {
   return window['go']['app']['StoreService']['Add'](arg1);
 }
 
-export function AddEtsy(arg1) {
-  return window['go']['app']['StoreService']['AddEtsy'](arg1);
+export function FinishEtsy(arg1, arg2) {
+  return window['go']['app']['StoreService']['FinishEtsy'](arg1, arg2);
 }
 
 export function History(arg1, arg2) {
@@ -36,6 +36,10 @@ export function SetSchedule(arg1) {
 
 export function SetWrites(arg1, arg2) {
   return window['go']['app']['StoreService']['SetWrites'](arg1, arg2);
+}
+
+export function StartEtsy(arg1) {
+  return window['go']['app']['StoreService']['StartEtsy'](arg1);
 }
 
 export function Sync(arg1, arg2) {

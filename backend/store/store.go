@@ -272,30 +272,6 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return RunTx(ctx, s.db, fn)
 }
 
-// InTxTempFiles is InTx on a connection of its own whose temporary storage
-// is files meanwhile (temp_store = FILE): a bulk import's index rebuilds and
-// big GROUP BYs then spill to temporary files instead of holding whole
-// sorts in RAM, as the pool's MEMORY would. temp_store is set on the
-// connection before BEGIN and put back after the commit or rollback:
-// SQLite refuses to change it inside a transaction once the connection's
-// temporary database is open, and a pooled connection may have opened it.
-func (s *Store) InTxTempFiles(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		return domain.Wrap(err, domain.CodeTemporary, "the shop database is busy; try again in a moment")
-	}
-	defer conn.Close()
-	var prev int64
-	if err := conn.QueryRowContext(ctx, "PRAGMA temp_store").Scan(&prev); err != nil {
-		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not prepare the shop database")
-	}
-	if _, err := conn.ExecContext(ctx, "PRAGMA temp_store = FILE"); err != nil {
-		return domain.Wrap(err, domain.CodeInternal, "Shopclerk could not prepare the shop database")
-	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA temp_store = %d", prev))
-	return RunTx(ctx, conn, fn)
-}
-
 // TxBeginner is a *sql.DB or one of its *sql.Conn.
 type TxBeginner interface {
 	BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error)

@@ -22,6 +22,7 @@ type BulkIndexes struct {
 	defs      []string
 	cacheSize int64
 	threads   int64
+	tempStore int64 // the connection's temp_store, when Rebuild changed it (-1: not changed)
 	done      bool
 }
 
@@ -48,7 +49,7 @@ func (w *Writer) Written() int { return w.counts.Created + w.counts.Updated }
 // The caller must call Rebuild (or Restore on failure) before the batch's
 // function returns; a rollback restores the indexes in any case.
 func (w *Writer) DropIndexesForBulk(cacheKiB int64) (*BulkIndexes, error) {
-	b := &BulkIndexes{w: w}
+	b := &BulkIndexes{w: w, tempStore: -1}
 	if err := w.tx.QueryRowContext(w.ctx, "PRAGMA cache_size").Scan(&b.cacheSize); err != nil {
 		return nil, err
 	}
@@ -133,16 +134,24 @@ func (w *Writer) partialIndexSmall(table, def string) (bool, error) {
 // the tables once in order and append, so it costs no time (1M line items:
 // the rebuild takes 4.6 s with 2 MB and one sorter thread, 5.8 s and 10 MB
 // more with 8 MB, 5.6 s with no sorter thread, 4.6 s with two). Sorts spill to
-// temporary files: the batch's connection has temp_store = FILE, set before
-// its transaction (WriteOptions.TempFiles; SQLite will not change it inside
-// one); with MEMORY SQLite sorts a whole index, or the aggregates' GROUP BY,
-// in RAM.
+// temporary files (temp_store = FILE meanwhile; with MEMORY SQLite sorts a
+// whole index, or the aggregates' GROUP BY, in RAM). Only meanwhile: the
+// load itself is faster with the pool's MEMORY. SQLite refuses the change
+// inside a transaction once the connection's temporary database is open;
+// the rebuild then sorts in memory rather than fail the import.
 func (b *BulkIndexes) Rebuild() error {
 	w := b.w
 	for _, p := range []string{"PRAGMA threads = 1", "PRAGMA cache_size = -2048"} {
 		if _, err := w.tx.ExecContext(w.ctx, p); err != nil {
 			return err
 		}
+	}
+	var prev int64
+	if err := w.tx.QueryRowContext(w.ctx, "PRAGMA temp_store").Scan(&prev); err != nil {
+		return err
+	}
+	if _, err := w.tx.ExecContext(w.ctx, "PRAGMA temp_store = FILE"); err == nil {
+		b.tempStore = prev
 	}
 	if err := w.flushAggregates(); err != nil {
 		return err
@@ -174,7 +183,11 @@ func (b *BulkIndexes) Restore() error {
 	w := b.w
 	_, err1 := w.tx.ExecContext(w.ctx, "PRAGMA threads = "+strconv.FormatInt(b.threads, 10))
 	_, err2 := w.tx.ExecContext(w.ctx, "PRAGMA cache_size = "+strconv.FormatInt(b.cacheSize, 10))
-	for _, err := range []error{err1, err2} {
+	var err3 error
+	if b.tempStore >= 0 {
+		_, err3 = w.tx.ExecContext(w.ctx, "PRAGMA temp_store = "+strconv.FormatInt(b.tempStore, 10))
+	}
+	for _, err := range []error{err1, err2, err3} {
 		if err != nil {
 			return err
 		}

@@ -13,7 +13,7 @@ import (
 // store (DB is its importer.Applier) without driving the Writer itself.
 // An erased customer's records are left out or anonymised (erased.go).
 func (s *DB) ApplyBatch(ctx context.Context, meta domain.BatchMeta, fn func(domain.RecordSink) error) (int64, domain.Counts, error) {
-	return s.WriteBatch(ctx, meta, WriteOptions{TempFiles: true}, func(w *Writer) error {
+	return s.WriteBatch(ctx, meta, WriteOptions{}, func(w *Writer) error {
 		erased, err := loadErased(ctx, w.tx)
 		if err != nil {
 			return err
@@ -26,7 +26,7 @@ func (s *DB) ApplyBatch(ctx context.Context, meta domain.BatchMeta, fn func(doma
 // batch's transaction too, so what it writes beside the records (a store
 // sync's high-water mark) commits or rolls back with them.
 func (s *DB) ApplyBatchTx(ctx context.Context, meta domain.BatchMeta, fn func(domain.RecordSink, *sql.Tx) error) (int64, domain.Counts, error) {
-	return s.WriteBatch(ctx, meta, WriteOptions{TempFiles: true}, func(w *Writer) error { return fn(&sink{Writer: w}, w.tx) })
+	return s.WriteBatch(ctx, meta, WriteOptions{}, func(w *Writer) error { return fn(&sink{Writer: w}, w.tx) })
 }
 
 // sink is the Writer seen as a domain.RecordSink.

@@ -41,10 +41,6 @@ type WriteOptions struct {
 	// Fresh promises the database holds none of the batch's keys yet, which
 	// lets the demo generator skip the per-row lookups.
 	Fresh bool
-	// TempFiles runs the batch on a connection whose temporary storage is
-	// files (store.InTxTempFiles): an import that may go bulk
-	// (Writer.DropIndexesForBulk) sorts its rebuilt indexes through them.
-	TempFiles bool
 }
 
 // WriteBatch runs fn inside one transaction: the batch is recorded, fn's
@@ -52,11 +48,7 @@ type WriteOptions struct {
 // together. If fn fails or ctx is cancelled nothing of the batch remains.
 func (s *DB) WriteBatch(ctx context.Context, meta domain.BatchMeta, opt WriteOptions, fn func(w *Writer) error) (int64, domain.Counts, error) {
 	var w *Writer
-	inTx := s.InTx
-	if opt.TempFiles {
-		inTx = s.InTxTempFiles
-	}
-	err := inTx(ctx, func(tx *sql.Tx) error {
+	err := s.InTx(ctx, func(tx *sql.Tx) error {
 		w = &Writer{tx: tx, ctx: ctx, rowCtx: context.WithoutCancel(ctx), now: s.Now(), fresh: opt.Fresh,
 			stmts: map[string]*sql.Stmt{}, custByEm: map[string]int64{},
 			touched: map[int64]struct{}{}, skus: map[string]struct{}{}}

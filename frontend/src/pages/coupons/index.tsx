@@ -147,7 +147,7 @@ function CouponLine({ r }: { r: CouponRow }) {
       <Table.Td>
         {r.customerId ? (
           <Anchor component={Link} to={`/customers/${r.customerId}`} size="sm">
-            {r.customerName || r.email}
+            {r.customerName || r.email || `Customer ${r.customerId}`}
           </Anchor>
         ) : (
           '—'

@@ -154,7 +154,7 @@ function HeldOrders({ rows }: { rows: HeldOrder[] }) {
               <Table.Td>
                 {h.customerId ? (
                   <Anchor component={Link} to={`/customers/${h.customerId}`}>
-                    {h.email}
+                    {customerLabel(h.email, h.customerId)}
                   </Anchor>
                 ) : (
                   h.email
@@ -246,7 +246,7 @@ function TaskTable({ rows }: { rows: Task[] }) {
               <Stack gap={0}>
                 {t.customerId ? (
                   <Anchor component={Link} to={`/customers/${t.customerId}`} size="sm">
-                    {t.email || `Customer ${t.customerId}`}
+                    {customerLabel(t.email, t.customerId)}
                   </Anchor>
                 ) : null}
                 {t.orderId && t.orderName ? (
@@ -324,4 +324,9 @@ function TaskTable({ rows }: { rows: Task[] }) {
       </Table.Tbody>
     </Table>
   );
+}
+
+/** A customer link's words: the email, or (a buyer a store gave no email, as Etsy) "Customer 426". */
+function customerLabel(email: string, id: number): string {
+  return email || `Customer ${id}`;
 }

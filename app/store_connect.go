@@ -22,8 +22,10 @@ import (
 type StoreService struct {
 	app *App
 	mu  sync.Mutex
-	// signIns holds the Sign in with Etsy under way (StartEtsy, FinishEtsy).
-	signIns map[string]*service.EtsySignIn
+	// signIn is the Sign in with Etsy under way (StartEtsy, FinishEtsy):
+	// one at a time, a new start replaces it.
+	signInID string
+	signIn   *service.EtsySignIn
 }
 
 // StoreView is one connected store as Settings > Stores shows it.
@@ -117,7 +119,7 @@ func (s *StoreService) StartEtsy(in service.NewStoreInput) (EtsyStart, error) {
 	}
 	id := fmt.Sprintf("etsy-%d", time.Now().UnixNano())
 	s.mu.Lock()
-	s.signIns = map[string]*service.EtsySignIn{id: si} // the latest sign-in only
+	s.signInID, s.signIn = id, si
 	s.mu.Unlock()
 	if cs.URL == etsy.Address {
 		runtime.BrowserOpenURL(s.app.ctx, si.URL)
@@ -133,7 +135,10 @@ func (s *StoreService) FinishEtsy(id, pasted string) (connector.Added, error) {
 		return connector.Added{}, err
 	}
 	s.mu.Lock()
-	si := s.signIns[id]
+	si := s.signIn
+	if id != s.signInID {
+		si = nil
+	}
 	s.mu.Unlock()
 	if si == nil {
 		return connector.Added{}, domain.Errorf(domain.CodeInvalid, "this sign-in was replaced or has ended; click Sign in with Etsy again")
@@ -143,7 +148,9 @@ func (s *StoreService) FinishEtsy(id, pasted string) (connector.Added, error) {
 		return connector.Added{}, err
 	}
 	s.mu.Lock()
-	delete(s.signIns, id)
+	if s.signInID == id {
+		s.signInID, s.signIn = "", nil
+	}
 	s.mu.Unlock()
 	return b.Stores.Add(ctx, si.Store, secret)
 }

@@ -41,6 +41,23 @@ type Transport struct {
 	Store string
 }
 
+// ClientOptions are what each platform's client is built with beside its
+// address and credentials (all optional).
+type ClientOptions struct {
+	HTTP  *http.Client // default: 60 s timeout
+	Sleep Sleeper      // waits between tries (default: Sleep)
+	Clock clock.Clock  // default: the system's
+	// PageSize is how many records a page asks for (0: the platform's
+	// default; a platform caps it at its maximum).
+	PageSize int
+}
+
+// Transport is the client's Transport for the named store; its Clock is
+// the options' clock, or the system's.
+func (o ClientOptions) Transport(storeName string) *Transport {
+	return NewTransport(storeName, o.HTTP, o.Sleep, o.Clock)
+}
+
 // NewTransport makes a Transport whose client follows no redirect to
 // another host.
 func NewTransport(storeName string, client *http.Client, sleep Sleeper, clk clock.Clock) *Transport {

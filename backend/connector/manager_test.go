@@ -27,7 +27,7 @@ func newManager(t *testing.T) (*connector.Manager, *secrets.Memory) {
 	sec := &secrets.Memory{}
 	m := &connector.Manager{DB: connectordb.New(st), Secrets: func() secrets.Store { return sec },
 		Open: func(cs domain.ConnectedStore, secret string) (connector.Connector, error) {
-			return shopify.New(shopify.Config{URL: cs.URL, Auth: cs.Auth, Token: secret, Sleep: noSleep})
+			return shopify.New(shopify.Config{URL: cs.URL, Auth: cs.Auth, Token: secret, ClientOptions: connector.ClientOptions{Sleep: noSleep}})
 		}}
 	return m, sec
 }

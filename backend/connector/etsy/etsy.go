@@ -132,11 +132,8 @@ type Config struct {
 	// Save, if set, keeps a refreshed secret the moment it arrives.
 	Save func(secret string) error
 
-	HTTP  *http.Client
-	Sleep connector.Sleeper
-	Clock clock.Clock
-	// PageSize is limit (default 100, Etsy's maximum).
-	PageSize int
+	// ClientOptions: PageSize is limit (default 100, Etsy's maximum).
+	connector.ClientOptions
 }
 
 // Client is a connector.Connector for one Etsy shop.
@@ -170,7 +167,8 @@ func New(cfg Config) (*Client, error) {
 	if cfg.PageSize <= 0 || cfg.PageSize > 100 {
 		cfg.PageSize = 100
 	}
-	c := &Client{cfg: cfg, api: apiBase, auth: tokenURL, secret: cfg.Secret, clock: cfg.Clock}
+	c := &Client{cfg: cfg, api: apiBase, auth: tokenURL, secret: cfg.Secret, http: cfg.Transport("Etsy")}
+	c.clock = c.http.Clock
 	if cfg.URL != "" && cfg.URL != Address {
 		u, err := standIn(cfg.URL)
 		if err != nil {
@@ -178,10 +176,6 @@ func New(cfg Config) (*Client, error) {
 		}
 		c.api, c.auth = u.String(), u.String()+"/v3/public/oauth/token"
 	}
-	if c.clock == nil {
-		c.clock = clock.System{}
-	}
-	c.http = connector.NewTransport("Etsy", cfg.HTTP, cfg.Sleep, c.clock)
 	return c, nil
 }
 

@@ -48,8 +48,8 @@ func newRig(t *testing.T) *rig {
 	}
 	r := &rig{t: t, db: db, srv: srv, cs: cs}
 	r.cfg = etsy.Config{URL: srv.URL, Keystring: srv.Keystring, Secret: etsy.Secret{SharedSecret: srv.SharedSecret, RefreshToken: srv.RefreshToken()},
-		Save:  func(s string) error { r.saved = append(r.saved, s); return nil },
-		Sleep: func(ctx context.Context, d time.Duration) error { r.waits = append(r.waits, d); return nil }, Clock: clock.Fixed{T: now}}
+		Save:          func(s string) error { r.saved = append(r.saved, s); return nil },
+		ClientOptions: connector.ClientOptions{Sleep: func(ctx context.Context, d time.Duration) error { r.waits = append(r.waits, d); return nil }, Clock: clock.Fixed{T: now}}}
 	return r
 }
 

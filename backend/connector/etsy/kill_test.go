@@ -36,7 +36,7 @@ func syncChild() {
 	if err != nil {
 		panic(err)
 	}
-	c, err := etsy.New(etsy.Config{URL: os.Getenv("SYNC_URL"), Keystring: os.Getenv("SYNC_KEY"), PageSize: 2, Clock: clock.Fixed{T: now},
+	c, err := etsy.New(etsy.Config{URL: os.Getenv("SYNC_URL"), Keystring: os.Getenv("SYNC_KEY"), ClientOptions: connector.ClientOptions{PageSize: 2, Clock: clock.Fixed{T: now}},
 		Secret: etsy.Secret{SharedSecret: os.Getenv("SYNC_SHARED"), RefreshToken: os.Getenv("SYNC_TOKEN")}})
 	if err != nil {
 		panic(err)

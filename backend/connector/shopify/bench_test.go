@@ -48,7 +48,7 @@ func BenchmarkSyncBesideCSVImport(b *testing.B) {
 		st := storetest.Open(b, storetest.At(now))
 		db := connectordb.New(st)
 		cs, _ := db.AddStore(context.Background(), domain.ConnectedStore{Name: fmt.Sprint("s", i), Kind: domain.StoreShopify, URL: srv.URL, Auth: domain.AuthToken})
-		c, _ := shopify.New(shopify.Config{URL: srv.URL, Auth: domain.AuthToken, Token: srv.Token, PageSize: 250})
+		c, _ := shopify.New(shopify.Config{URL: srv.URL, Auth: domain.AuthToken, Token: srv.Token, ClientOptions: connector.ClientOptions{PageSize: 250}})
 		start := time.Now()
 		res, err := (&connector.Syncer{DB: db}).Sync(context.Background(), cs, c, false)
 		if err != nil || res.Counts.Created < int(n) {

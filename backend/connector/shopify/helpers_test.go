@@ -96,7 +96,8 @@ func newRig(t *testing.T) *rig {
 	}
 	sl := &sleeps{}
 	return &rig{t: t, db: db, srv: srv, cs: cs, sleeps: sl, clock: clk,
-		cfg: shopify.Config{URL: srv.URL, Auth: domain.AuthToken, Token: srv.Token, Sleep: sl.sleep, Clock: clk, PageSize: 50, Bulk: -1}}
+		cfg: shopify.Config{URL: srv.URL, Auth: domain.AuthToken, Token: srv.Token, Bulk: -1,
+			ClientOptions: connector.ClientOptions{Sleep: sl.sleep, Clock: clk, PageSize: 50}}}
 }
 
 func (r *rig) client() *shopify.Client {

@@ -34,7 +34,8 @@ func child(pageSize int) (*connectordb.DB, domain.ConnectedStore, *shopify.Clien
 	if err != nil {
 		panic(err)
 	}
-	c, err := shopify.New(shopify.Config{URL: os.Getenv("SYNC_URL"), Auth: domain.AuthToken, Token: "shpat_standin", PageSize: pageSize, Bulk: -1})
+	c, err := shopify.New(shopify.Config{URL: os.Getenv("SYNC_URL"), Auth: domain.AuthToken, Token: "shpat_standin", Bulk: -1,
+		ClientOptions: connector.ClientOptions{PageSize: pageSize}})
 	if err != nil {
 		panic(err)
 	}

@@ -47,11 +47,8 @@ type Config struct {
 	// ClientID and ClientSecret are the app's (AuthClientCredentials).
 	ClientID, ClientSecret string
 
-	HTTP  *http.Client
-	Sleep connector.Sleeper
-	Clock clock.Clock
-	// PageSize is how many records a page asks for (default 50).
-	PageSize int
+	// ClientOptions: a page asks for PageSize orders (default 50).
+	connector.ClientOptions
 	// Bulk is how many orders make a first sync read them through a bulk
 	// operation (0: BulkThreshold; -1: never).
 	Bulk int
@@ -100,11 +97,8 @@ func New(cfg Config) (*Client, error) {
 	if cfg.PageSize <= 0 {
 		cfg.PageSize = 50
 	}
-	clk := cfg.Clock
-	if clk == nil {
-		clk = clock.System{}
-	}
-	c := &Client{cfg: cfg, base: u, clock: clk, http: connector.NewTransport("Shopify", cfg.HTTP, cfg.Sleep, clk)}
+	t := cfg.Transport("Shopify")
+	c := &Client{cfg: cfg, base: u, clock: t.Clock, http: t}
 	if cfg.Auth == domain.AuthToken {
 		c.token = strings.TrimSpace(cfg.Token)
 	}

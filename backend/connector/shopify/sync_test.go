@@ -126,7 +126,7 @@ func TestClientCredentialsTokenRenewed(t *testing.T) {
 	r.srv.ClientID, r.srv.ClientSecret, r.srv.TokenTTL = "cid", "csecret", 24*time.Hour
 	r.srv.RevokeTokens() // no shpat token: only granted ones
 	r.cfg = shopify.Config{URL: r.srv.URL, Auth: domain.AuthClientCredentials, ClientID: "cid", ClientSecret: "csecret",
-		Sleep: r.sleeps.sleep, Clock: r.clock, PageSize: 5}
+		ClientOptions: connector.ClientOptions{Sleep: r.sleeps.sleep, Clock: r.clock, PageSize: 5}}
 	c := r.client()
 	s := &connector.Syncer{DB: r.db}
 	if _, err := s.Sync(context.Background(), r.cs, c, false); err != nil {

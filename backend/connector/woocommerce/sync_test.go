@@ -52,7 +52,7 @@ func newRig(t *testing.T) *rig {
 	}
 	noSleep := func(ctx context.Context, d time.Duration) error { return nil }
 	return &rig{t: t, db: db, srv: srv, cs: cs, cfg: woocommerce.Config{URL: srv.URL, ConsumerKey: srv.Key, ConsumerSecret: srv.Secret,
-		Sleep: noSleep, Clock: clock.Fixed{T: now}}}
+		ClientOptions: connector.ClientOptions{Sleep: noSleep, Clock: clock.Fixed{T: now}}}}
 }
 
 func (r *rig) sync(full bool) (connector.Result, error) {

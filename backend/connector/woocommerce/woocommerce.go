@@ -27,7 +27,6 @@ import (
 	"strings"
 	"time"
 
-	"shopclerk/backend/clock"
 	"shopclerk/backend/connector"
 	"shopclerk/backend/domain"
 )
@@ -38,11 +37,9 @@ type Config struct {
 	ConsumerKey    string // ck_...
 	ConsumerSecret string // cs_...
 
-	HTTP  *http.Client
-	Sleep connector.Sleeper
-	Clock clock.Clock
-	// PageSize is per_page (default 100, WooCommerce's maximum).
-	PageSize int
+	// ClientOptions: PageSize is per_page (default 100, WooCommerce's
+	// maximum).
+	connector.ClientOptions
 }
 
 // Client is a connector.Connector for one WooCommerce store.
@@ -70,7 +67,7 @@ func New(cfg Config) (*Client, error) {
 	if cfg.PageSize <= 0 || cfg.PageSize > 100 {
 		cfg.PageSize = 100
 	}
-	return &Client{cfg: cfg, base: u, http: connector.NewTransport("WooCommerce", cfg.HTTP, cfg.Sleep, cfg.Clock)}, nil
+	return &Client{cfg: cfg, base: u, http: cfg.Transport("WooCommerce")}, nil
 }
 
 // get reads path (under the site) with the key, into out; it returns the

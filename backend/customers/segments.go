@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"shopclerk/backend/rules/flow"
 	"strings"
 	"time"
 
@@ -14,6 +13,7 @@ import (
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/rules"
+	"shopclerk/backend/rules/flow"
 	"shopclerk/backend/store/customersdb"
 )
 

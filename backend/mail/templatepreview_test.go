@@ -2,9 +2,10 @@ package mail
 
 import (
 	"context"
-	"shopclerk/backend/domain"
 	"strings"
 	"testing"
+
+	"shopclerk/backend/domain"
 )
 
 // TestPreviewTemplate: with nothing being edited the editor previews the

@@ -2,8 +2,9 @@ package mail
 
 import (
 	"context"
-	"shopclerk/backend/domain"
 	"time"
+
+	"shopclerk/backend/domain"
 )
 
 // SendTest sends one message to check an account from Settings > Email:

@@ -3,12 +3,12 @@ package rules
 import (
 	"context"
 	"fmt"
-	"shopclerk/backend/rules/flow"
 	"time"
 
 	"shopclerk/backend/coupons"
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
+	"shopclerk/backend/rules/flow"
 	"shopclerk/backend/store/rulesdb"
 )
 

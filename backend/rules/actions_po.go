@@ -3,10 +3,10 @@ package rules
 import (
 	"context"
 	"fmt"
-	"shopclerk/backend/rules/flow"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/rules/flow"
 	"shopclerk/backend/store/rulesdb"
 )
 

@@ -5,12 +5,12 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
-	"shopclerk/backend/rules/flow"
 	"strconv"
 	"strings"
 	"time"
 
 	"shopclerk/backend/domain"
+	"shopclerk/backend/rules/flow"
 )
 
 // node is one step of a compiled flow, placed in its tree.

@@ -7,13 +7,13 @@ import (
 	"fmt"
 	"log/slog"
 	"regexp"
-	"shopclerk/backend/rules/flow"
 	"strconv"
 	"strings"
 	"time"
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
+	"shopclerk/backend/rules/flow"
 	"shopclerk/backend/store/rulesdb"
 )
 

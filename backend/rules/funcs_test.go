@@ -2,7 +2,6 @@ package rules_test
 
 import (
 	"context"
-	"shopclerk/backend/rules/flow"
 	"strings"
 	"testing"
 
@@ -10,6 +9,7 @@ import (
 	"shopclerk/backend/email"
 	"shopclerk/backend/mail"
 	"shopclerk/backend/rules"
+	"shopclerk/backend/rules/flow"
 	"shopclerk/backend/store/rulesdb"
 	"shopclerk/backend/store/storetest"
 )

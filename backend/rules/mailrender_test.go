@@ -1,13 +1,13 @@
 package rules_test
 
 import (
-	"shopclerk/backend/rules/flow"
 	"strings"
 	"testing"
 
 	"shopclerk/backend/domain"
 	"shopclerk/backend/email"
 	"shopclerk/backend/mail"
+	"shopclerk/backend/rules/flow"
 )
 
 // TestTemplatesRenderWithMailTemplates renders every email of every

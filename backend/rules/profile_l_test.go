@@ -4,12 +4,12 @@ import (
 	"context"
 	"os"
 	"runtime/pprof"
-	"shopclerk/backend/rules/flow"
 	"testing"
 	"time"
 
 	"shopclerk/backend/mail"
 	"shopclerk/backend/rules"
+	"shopclerk/backend/rules/flow"
 	"shopclerk/backend/store/rulesdb"
 	"shopclerk/backend/store/storetest"
 )

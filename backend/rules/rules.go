@@ -13,8 +13,9 @@ package rules
 
 import (
 	"fmt"
-	"shopclerk/backend/rules/flow"
 	"time"
+
+	"shopclerk/backend/rules/flow"
 )
 
 // Flow is a stored flow as the UI sees it.

@@ -3,6 +3,8 @@ package service
 import (
 	"context"
 	"log/slog"
+	"time"
+
 	"shopclerk/backend/campaigns"
 	"shopclerk/backend/clock"
 	"shopclerk/backend/customers"
@@ -11,7 +13,6 @@ import (
 	"shopclerk/backend/rules"
 	"shopclerk/backend/store/campaignsdb"
 	"shopclerk/backend/store/outboxdb"
-	"time"
 )
 
 // newCampaigns builds the campaigns over the shop: the flows' settings

@@ -2,9 +2,10 @@ package service
 
 import (
 	"context"
+	"strings"
+
 	"shopclerk/backend/customers"
 	"shopclerk/backend/inbox"
-	"strings"
 )
 
 // faqDrafter is the inbox's Drafter over the seller's saved answers

@@ -3,6 +3,8 @@ package service
 import (
 	"context"
 	"log/slog"
+	"strings"
+
 	"shopclerk/backend/clock"
 	"shopclerk/backend/connector"
 	"shopclerk/backend/connector/etsy"
@@ -11,7 +13,6 @@ import (
 	"shopclerk/backend/domain"
 	"shopclerk/backend/secrets"
 	"shopclerk/backend/store/connectordb"
-	"strings"
 )
 
 // NewStoreManager is the shop's one store manager: the window, its

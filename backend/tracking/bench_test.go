@@ -3,9 +3,10 @@ package tracking
 import (
 	"fmt"
 	"regexp"
-	"shopclerk/backend/internal/cputime"
 	"testing"
 	"time"
+
+	"shopclerk/backend/internal/cputime"
 )
 
 // benchNumbers is a million numbers in the mix a shop sees: most valid and

@@ -20,11 +20,12 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
-	"shopclerk/backend/connector/standin"
 	"sort"
 	"strings"
 	"sync"
 	"time"
+
+	"shopclerk/backend/connector/standin"
 )
 
 // Server is the stand-in store.

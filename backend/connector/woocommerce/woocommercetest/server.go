@@ -12,12 +12,13 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"shopclerk/backend/connector/standin"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"shopclerk/backend/connector/standin"
 )
 
 // Server is the stand-in store.

@@ -255,3 +255,23 @@ func TestWireFormLeavesAttachmentsOut(t *testing.T) {
 		t.Fatal("the message lost its attachment")
 	}
 }
+
+// A login refusal is read from the server's reply codes, never from a port
+// or an address that happens to hold the same digits: a server that hung
+// on port 41535 was once told apart as "the password was refused".
+func TestAuthFailureIsReadFromReplyCodes(t *testing.T) {
+	for s, want := range map[string]bool{
+		"535 5.7.8 Error: authentication failed":                         true,
+		"535-5.7.8 Username and Password not accepted":                   true,
+		"smtp: 535 Authentication credentials invalid":                   true,
+		"534 5.7.9 Application-specific password required":               true,
+		"dial tcp 127.0.0.1:41535: i/o timeout":                          false,
+		"read tcp 127.0.0.1:53501->127.0.0.1:25: i/o timeout":            false,
+		"dial tcp 10.5.7.8:587: connect: connection refused":             false,
+		"failed to dial to SMTP server: dial tcp 127.0.0.1:535: timeout": false,
+	} {
+		if got := isAuthFailure(strings.ToLower(s)); got != want {
+			t.Errorf("%q: auth failure %v, want %v", s, got, want)
+		}
+	}
+}

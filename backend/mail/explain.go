@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -87,10 +88,19 @@ func explainAt(err error, a Account, hostPort, what string) error {
 	return domain.Wrap(err, domain.CodeTemporary, fmt.Sprintf("the %s at %s could not be reached: %s", what, hostPort, err.Error()))
 }
 
+// authCodes are the SMTP replies that refuse a login (535, 534 5.7.9 and
+// the enhanced code 5.7.8), matched as codes standing on their own: a bare
+// substring also matched a port ("127.0.0.1:41535: i/o timeout") or an
+// address (10.5.7.8) in a network error.
+var authCodes = regexp.MustCompile(`(^|[\s:])(535|534 5\.7\.9|5\.7\.8)([\s-]|$)`)
+
 func isAuthFailure(low string) bool {
-	for _, w := range []string{"535", "534 5.7.9", "authentication failed", "authenticationfailed",
+	if authCodes.MatchString(low) {
+		return true
+	}
+	for _, w := range []string{"authentication failed", "authenticationfailed",
 		"invalid credentials", "username and password not accepted", "auth failed", "[authenticationfailed]",
-		"login failed", "authentication unsuccessful", "5.7.8"} {
+		"login failed", "authentication unsuccessful"} {
 		if strings.Contains(low, w) {
 			return true
 		}
